@@ -1,0 +1,46 @@
+using AngleSharp.Html.Parser;
+using Gleaner.Extraction.Content;
+using Gleaner.Extraction.Metadata;
+
+namespace Gleaner.Extraction;
+
+/// <summary>
+/// Turns one HTML page into an <see cref="Article"/>. Thread-safe: one instance can serve all threads.
+/// </summary>
+public sealed class ArticleExtractor
+{
+    private readonly ExtractionOptions _options;
+
+    public ArticleExtractor(ExtractionOptions? options = null)
+    {
+        _options = options ?? new ExtractionOptions();
+    }
+
+    /// <summary>Extracts from raw bytes, decoding them by BOM, HTTP Content-Type, &lt;meta&gt; and sniffing.</summary>
+    public Article Extract(ReadOnlySpan<byte> html, string? contentType = null, string? url = null)
+        => Extract(HtmlDecoder.Decode(html, contentType), url);
+
+    /// <summary>Extracts from a decoded page. <paramref name="url"/> is where it came from, if known.</summary>
+    public Article Extract(string html, string? url = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        if (html.Length > _options.MaxHtmlChars)
+            html = html[.._options.MaxHtmlChars];
+
+        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        var parser = new HtmlParser(ParserOptions);
+        using var document = parser.ParseDocument(html);
+        var page = new PageContext(document, pageUri, _options);
+
+        var article = new Article();
+        MetadataExtractor.Extract(page, article);
+        ContentExtractor.Extract(page, article);
+        return article;
+    }
+
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsKeepingSourceReferences = false,
+        IsScripting = false,
+    };
+}

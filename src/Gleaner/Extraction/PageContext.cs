@@ -1,0 +1,27 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction;
+
+/// <summary>What every extraction phase reads: the parsed page, its address and its JSON-LD, parsed once.</summary>
+internal sealed class PageContext
+{
+    private List<JsonElement>? _jsonLd;
+
+    public PageContext(IDocument document, Uri? pageUri, ExtractionOptions options)
+    {
+        Document = document;
+        PageUri = pageUri;
+        Options = options;
+    }
+
+    public IDocument Document { get; }
+
+    /// <summary>The address the page was fetched from, when known.</summary>
+    public Uri? PageUri { get; }
+
+    public ExtractionOptions Options { get; }
+
+    /// <summary>All JSON-LD objects of the page, with <c>@graph</c> members flattened in.</summary>
+    public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document);
+}
