@@ -2,18 +2,108 @@ using System.Text;
 
 namespace Gleaner.Extraction.Content;
 
-/// <summary>Finds the article body and writes it as text, one paragraph per line.</summary>
+/// <summary>
+/// Finds the article body and writes it as text, one paragraph per line (and as Markdown when asked).
+/// Phases, each in its own class:
+/// 1. <see cref="BoilerplateSignals"/>: tags, class/id words and visibility that mark furniture;
+/// 2. <see cref="PageAnalysis"/>: one walk that drops furniture, measures text and links, scores paragraph containers;
+/// 3. <see cref="CandidateSelector"/>: the best container, plus the siblings that continue it;
+/// 4. <see cref="TextAssembler"/>: the selected containers as lines, link lists inside them left out;
+/// 5. <see cref="LineFilter"/>: headline, byline, dateline, credit and prompt lines dropped;
+/// then the result is compared with the JSON-LD <c>articleBody</c> (<see cref="JsonLdBody"/>) and the better kept.
+/// </summary>
 internal static class ContentExtractor
 {
+    /// <summary>The JSON-LD body wins when it holds this much more text than the page's article container.</summary>
+    private const double JsonLdLongerRatio = 1.3;
+
+    /// <summary>...or when the page's container shares less than this share of its words (the wrong container was picked).</summary>
+    private const double MinSharedWords = 0.5;
+
     public static void Extract(PageContext page, Article article)
     {
-        var text = new StringBuilder();
-        foreach (var paragraph in page.Document.QuerySelectorAll("p"))
+        var root = page.Document.Body ?? page.Document.DocumentElement;
+        var analysis = PageAnalysis.Analyze(root);
+        var selection = CandidateSelector.Select(analysis);
+        bool markdown = page.Options.IncludeMarkdown;
+        var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, markdown);
+        blocks = LineFilter.Filter(blocks, article);
+
+        var jsonLdLines = JsonLdBody.Find(page);
+        if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines))
         {
-            var line = paragraph.TextContent.Trim();
-            if (line.Length > 0)
-                text.AppendLine(line);
+            blocks = new List<TextBlock>(jsonLdLines.Count);
+            foreach (var line in jsonLdLines)
+                blocks.Add(new TextBlock(BlockKind.Paragraph, line, markdown ? line : null, 0));
+            blocks = LineFilter.Filter(blocks, article);
         }
-        article.Text = text.ToString().TrimEnd();
+
+        article.Text = Join(blocks, markdown: false);
+        if (markdown)
+            article.Markdown = Join(blocks, markdown: true);
+    }
+
+    private static bool PrefersJsonLd(List<TextBlock> blocks, List<string> jsonLdLines)
+    {
+        var domWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int domChars = 0;
+        foreach (var block in blocks)
+            domChars += AddWords(block.Text, domWords);
+        int jsonLdChars = 0, shared = 0, total = 0;
+        foreach (var line in jsonLdLines)
+        {
+            jsonLdChars += line.Length;
+            foreach (var word in Words(line))
+            {
+                total++;
+                if (domWords.Contains(word))
+                    shared++;
+            }
+        }
+        if (jsonLdChars > domChars * JsonLdLongerRatio)
+            return true;
+        return total > 0 && shared < total * MinSharedWords;
+    }
+
+    private static int AddWords(string text, HashSet<string> into)
+    {
+        foreach (var word in Words(text))
+            into.Add(word);
+        return text.Length;
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool wordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (wordChar && start < 0)
+                start = i;
+            else if (!wordChar && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    private static string Join(List<TextBlock> blocks, bool markdown)
+    {
+        var text = new StringBuilder();
+        BlockKind? previous = null;
+        foreach (var block in blocks)
+        {
+            if (text.Length > 0)
+            {
+                text.Append('\n');
+                // Markdown needs a blank line between paragraphs; list items, rows and quote lines stay together.
+                if (markdown && !(block.Kind == previous && block.Kind is BlockKind.ListItem or BlockKind.TableRow or BlockKind.Quote or BlockKind.Preformatted))
+                    text.Append('\n');
+            }
+            text.Append(markdown ? block.Markdown : block.Text);
+            previous = block.Kind;
+        }
+        return text.ToString();
     }
 }

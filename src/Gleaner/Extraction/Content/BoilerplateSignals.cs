@@ -1,0 +1,295 @@
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Content;
+
+/// <summary>How the extractor treats an element, judged from its tag name alone.</summary>
+internal enum TagRole : byte
+{
+    /// <summary>Inline markup (span, em, b...): its text joins the surrounding line.</summary>
+    Inline,
+    /// <summary>A block: its text starts and ends a line.</summary>
+    Block,
+    /// <summary>Never article text (scripts, forms, media, navigation, captions).</summary>
+    Skip,
+    Heading,
+    List,
+    ListItem,
+    Quote,
+    Preformatted,
+    Table,
+    TableRow,
+    TableCell,
+    LineBreak,
+    Link,
+}
+
+/// <summary>
+/// Phase 1 evidence: what tag names, class and id words, and visibility say about an element,
+/// before any text is measured. Word lists are multilingual where words (not markup) are matched.
+/// </summary>
+internal static class BoilerplateSignals
+{
+    /// <summary>Class/id weight of an element that looks like the article (Readability uses the same size).</summary>
+    public const int PositiveClassWeight = 25;
+
+    /// <summary>Class/id weight of an element that looks like page furniture.</summary>
+    public const int NegativeClassWeight = -25;
+
+    public static TagRole RoleOf(string localName) => localName switch
+    {
+        "p" or "div" or "section" or "article" or "main" or "center" or "address" or "dd" or "dt" or "dl"
+            or "details" or "summary" or "fieldset" or "form" or "hgroup" or "body" or "tbody" or "thead"
+            or "tfoot" or "caption" => TagRole.Block,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => TagRole.Heading,
+        "ul" or "ol" or "menu" => TagRole.List,
+        "li" => TagRole.ListItem,
+        "blockquote" => TagRole.Quote,
+        "pre" => TagRole.Preformatted,
+        "table" => TagRole.Table,
+        "tr" => TagRole.TableRow,
+        "td" or "th" => TagRole.TableCell,
+        "br" or "hr" => TagRole.LineBreak,
+        "a" => TagRole.Link,
+        // Not text a reader reads as the story: code, media, controls, page furniture and captions.
+        "script" or "style" or "noscript" or "template" or "svg" or "math" or "iframe" or "object" or "embed"
+            or "canvas" or "video" or "audio" or "picture" or "img" or "map" or "button" or "select"
+            or "input" or "textarea" or "option" or "label" or "nav" or "aside" or "footer" or "header"
+            or "figure" or "figcaption" or "dialog" or "head" or "title" or "meta" or "link" or "source"
+            or "track" or "frameset" or "frame" or "applet" or "output" or "progress" or "meter" => TagRole.Skip,
+        _ => TagRole.Inline,
+    };
+
+    /// <summary>Hidden by the page itself: the reader never sees it.</summary>
+    public static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden"))
+            return true;
+        var ariaHidden = element.GetAttribute("aria-hidden");
+        if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var style = element.GetAttribute("style");
+        if (style is null || style.Length < 12)
+            return false;
+        return ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden");
+    }
+
+    private enum WordSignal : byte { None, Content, WeakBoilerplate, StrongBoilerplate }
+
+    /// <summary>
+    /// Word starts that mark furniture so surely that the element is dropped, unless article words sit beside them.
+    /// Matched against the start of each class/id word ("comments", "shareBar", "relatedPosts").
+    /// </summary>
+    private static readonly string[] StrongBoilerplateStarts =
+    [
+        "comment", "disqus", "share", "sharing", "social", "related", "recommend", "newsletter", "subscri",
+        "signup", "cookie", "consent", "gdpr", "paywall", "breadcrumb", "advert", "sponsor", "promo",
+        "outbrain", "taboola", "caption", "credit", "byline", "dateline", "popup", "modal", "banner",
+        "masthead", "navbar", "pagination", "pager", "skiplink", "offscreen", "toolbar", "trending",
+        "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
+        "mostread",
+    ];
+
+    /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more").</summary>
+    private static readonly string[] StrongBoilerplateCompounds =
+    [
+        "readmore", "readalso", "alsoread", "mostpopular", "mostread", "morestories", "sronly", "skiplink",
+        "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
+        "furtherreading", "seealso",
+    ];
+
+    /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>
+    private static readonly string[] WeakBoilerplateStarts =
+    [
+        "footer", "header", "menu", "sidebar", "widget", "meta", "media", "photo", "image", "gallery", "video",
+        "teaser", "rail", "extra", "aside", "author", "date", "timestamp", "contact", "shopping", "navi",
+        "links", "tool", "button", "icon", "overlay", "supplement", "embed",
+    ];
+
+    /// <summary>Short furniture words matched whole, since as word starts they would match too much ("ad" in "add").</summary>
+    private static readonly string[] WeakBoilerplateWords = ["ad", "ads", "adv", "nav", "tag", "tags"];
+
+    /// <summary>Word starts that mark the article itself, in several languages.</summary>
+    private static readonly string[] ContentStarts =
+    [
+        "article", "content", "entry", "hentry", "main", "post", "text", "story", "body", "blog", "prose",
+        "paragraph", "artikel", "contenido", "contenu", "testo", "texto", "materia", "noticia", "nachricht",
+    ];
+
+    /// <summary>Length of the word start used to look a word up; every word start above is at least this long.</summary>
+    private const int LookupPrefixLength = 4;
+
+    /// <summary>Longer class words are compared by their start only.</summary>
+    private const int MaxWordLength = 48;
+
+    private static readonly Dictionary<string, (string Start, WordSignal Signal)[]> StartsByPrefix = BuildStarts();
+
+    private static readonly Dictionary<string, (string Start, WordSignal Signal)[]>.AlternateLookup<ReadOnlySpan<char>> StartsLookup =
+        StartsByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> CompoundWords = new(StrongBoilerplateCompounds, StringComparer.Ordinal);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CompoundLookup =
+        CompoundWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> ShortWords = new(WeakBoilerplateWords, StringComparer.Ordinal);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortWordLookup =
+        ShortWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, (string, WordSignal)[]> BuildStarts()
+    {
+        var lists = new Dictionary<string, List<(string, WordSignal)>>(StringComparer.Ordinal);
+        void Add(string[] starts, WordSignal signal)
+        {
+            foreach (var start in starts)
+            {
+                var key = start[..LookupPrefixLength];
+                if (!lists.TryGetValue(key, out var list))
+                    lists[key] = list = [];
+                list.Add((start, signal));
+            }
+        }
+        Add(StrongBoilerplateStarts, WordSignal.StrongBoilerplate);
+        Add(WeakBoilerplateStarts, WordSignal.WeakBoilerplate);
+        Add(ContentStarts, WordSignal.Content);
+        var result = new Dictionary<string, (string, WordSignal)[]>(StringComparer.Ordinal);
+        foreach (var (key, list) in lists)
+            result[key] = [.. list];
+        return result;
+    }
+
+    /// <summary>
+    /// Weight from the element's class and id: positive for article words, negative for furniture;
+    /// <paramref name="isStrongBoilerplate"/> when the element should be dropped outright.
+    /// </summary>
+    public static int ClassWeight(IElement element, out bool isStrongBoilerplate)
+    {
+        isStrongBoilerplate = false;
+        var className = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
+            return 0;
+
+        int weight = 0;
+        if (!string.IsNullOrEmpty(className))
+            weight += WeightOf(className, ref isStrongBoilerplate);
+        if (!string.IsNullOrEmpty(id))
+            weight += WeightOf(id, ref isStrongBoilerplate);
+        return weight;
+    }
+
+    private static int WeightOf(string value, ref bool isStrongBoilerplate)
+    {
+        // Each class name is judged whole: "relatedPosts" and "article-comments" are furniture although
+        // they hold article words. Across names, article words win over furniture words elsewhere
+        // ("hentry category-promotions", "box article modal-enabled" are the article).
+        bool strongName = false, weakName = false, contentName = false;
+        bool strong = false, weak = false, positive = false;
+        Span<char> word = stackalloc char[MaxWordLength];
+        Span<char> pair = stackalloc char[MaxWordLength * 2];
+        int previousLength = 0;
+        int i = 0;
+        while (true)
+        {
+            bool endOfName = i >= value.Length || char.IsWhiteSpace(value[i]);
+            if (endOfName)
+            {
+                if (strong)
+                    strongName = true;
+                else if (positive)
+                    contentName = true;
+                else if (weak)
+                    weakName = true;
+                strong = weak = positive = false;
+                previousLength = 0;
+                if (i >= value.Length)
+                    break;
+                i++;
+                continue;
+            }
+            if (!char.IsLetterOrDigit(value[i]))
+            {
+                i++;
+                continue;
+            }
+            // Words split at dashes, underscores and camelCase humps: "relatedPosts" is "related" and "posts".
+            int length = 0;
+            do
+            {
+                if (length < MaxWordLength)
+                    word[length++] = char.ToLowerInvariant(value[i]);
+                i++;
+            }
+            while (i < value.Length && char.IsLetterOrDigit(value[i])
+                   && !(char.IsUpper(value[i]) && char.IsLower(value[i - 1])));
+
+            var current = word[..length];
+            switch (Classify(current))
+            {
+                case WordSignal.StrongBoilerplate: strong = true; break;
+                case WordSignal.WeakBoilerplate: weak = true; break;
+                case WordSignal.Content: positive = true; break;
+            }
+            if (previousLength > 0 && previousLength + length <= pair.Length)
+            {
+                current.CopyTo(pair[previousLength..]);
+                if (CompoundLookup.Contains(pair[..(previousLength + length)]))
+                    strong = true;
+            }
+            current.CopyTo(pair);
+            previousLength = length;
+        }
+
+        if (strongName)
+        {
+            if (contentName)
+                return 0;
+            isStrongBoilerplate = true;
+            return NegativeClassWeight;
+        }
+        if (contentName)
+            return PositiveClassWeight;
+        return weakName ? NegativeClassWeight : 0;
+    }
+
+    private static WordSignal Classify(ReadOnlySpan<char> word)
+    {
+        if (word.Length < LookupPrefixLength)
+            return ShortWordLookup.Contains(word) ? WordSignal.WeakBoilerplate : WordSignal.None;
+        if (CompoundLookup.Contains(word))
+            return WordSignal.StrongBoilerplate;
+        if (!StartsLookup.TryGetValue(word[..LookupPrefixLength], out var starts))
+            return WordSignal.None;
+        var found = WordSignal.None;
+        foreach (var (start, signal) in starts)
+        {
+            if (word.StartsWith(start, StringComparison.Ordinal) && signal > found)
+                found = signal;
+        }
+        return found;
+    }
+
+    /// <summary>Substring test ignoring spaces in <paramref name="haystack"/> and ASCII case ("display: none").</summary>
+    private static bool ContainsCompact(string haystack, string needle)
+    {
+        int matched = 0;
+        for (int i = 0; i < haystack.Length; i++)
+        {
+            char c = haystack[i];
+            if (c == ' ')
+                continue;
+            if (c is >= 'A' and <= 'Z')
+                c = (char)(c + 32);
+            if (c == needle[matched])
+            {
+                if (++matched == needle.Length)
+                    return true;
+            }
+            else
+            {
+                matched = c == needle[0] ? 1 : 0;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Frozen;
+
+namespace Gleaner.Extraction.Content;
+
+/// <summary>
+/// Phase 5: drops lines that are page furniture by what they say rather than where they sit:
+/// the repeated headline, bylines, datelines, photo credits, "advertisement" and "read more" prompts.
+/// </summary>
+internal static class LineFilter
+{
+    /// <summary>Furniture lines are short; longer lines are prose even when they start like furniture.</summary>
+    private const int MaxFurnitureChars = 120;
+
+    /// <summary>A byline is the author's name and little else.</summary>
+    private const int MaxBylineExtraChars = 40;
+
+    /// <summary>A line made only of dates and times this short is a dateline.</summary>
+    private const int MaxDatelineChars = 80;
+
+    /// <summary>Lines that are nothing but a prompt or a label, in several languages (compared lower-case, without end punctuation).</summary>
+    private static readonly FrozenSet<string> FurnitureLines = FrozenSet.ToFrozenSet(
+    [
+        "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
+        "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
+        "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+        "tweet", "email", "print", "comments", "comment", "read more", "read more here", "see also", "related",
+        "related articles", "related stories", "more on this story", "continue reading", "skip advertisement",
+        "teilen", "partager", "compartir", "condividi", "partilhar", "поделиться", "mehr zum thema",
+        "lesen sie auch", "lire aussi", "lea también", "leia também", "leggi anche", "читайте также",
+        "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
+    private static readonly string[] FurniturePrefixes =
+    [
+        "©", "(c) ", "photo:", "photos:", "photograph:", "image:", "picture:", "credit:", "credits:", "foto:",
+        "fotos:", "bild:", "фото:", "imagen:", "crédit", "photo credit", "image credit", "read more:", "read also:",
+        "see also:", "related:", "more:", "also read:", "lesen sie auch:", "lire aussi :", "lire aussi:",
+        "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
+        "click here to", "follow us on", "all rights reserved", "copyright ",
+    ];
+
+    /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
+    private static readonly string[] BylineStarts =
+    [
+        "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "автор:", "written by ", "reporting by ",
+    ];
+
+    /// <summary>Words that may sit in a dateline beside the numbers.</summary>
+    private static readonly FrozenSet<string> DateWords = FrozenSet.ToFrozenSet(
+    [
+        "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "ist", "am", "pm", "a.m", "p.m",
+        "published", "updated", "posted", "last", "modified", "on", "at", "publié", "mis", "à", "jour", "le",
+        "veröffentlicht", "aktualisiert", "am", "um", "uhr", "publicado", "actualizado", "el", "a", "las", "de",
+        "pubblicato", "aggiornato", "il", "alle", "опубликовано", "обновлено", "в",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    ], StringComparer.Ordinal);
+
+    public static List<TextBlock> Filter(List<TextBlock> blocks, Article article)
+    {
+        var title = Normalize(article.Title);
+        var kept = new List<TextBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (!IsFurniture(block, title, article.Authors))
+                kept.Add(block);
+        }
+        return kept;
+    }
+
+    private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors)
+    {
+        var text = block.Text;
+        if (text.Length > MaxFurnitureChars * 2)
+            return false;
+        if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) == title)
+            return true;
+        if (text.Length > MaxFurnitureChars)
+            return false;
+
+        var lower = text.ToLowerInvariant();
+        if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
+            return true;
+        foreach (var prefix in FurniturePrefixes)
+            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+                return true;
+        if (IsByline(text, lower, authors))
+            return true;
+        // Only prose lines: a table row or list item of numbers is data, not a dateline.
+        return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && IsDateline(lower);
+    }
+
+    private static bool IsByline(string text, string lower, IReadOnlyList<string> authors)
+    {
+        foreach (var author in authors)
+        {
+            if (author.Length > 0 && text.Length <= author.Length + MaxBylineExtraChars
+                && text.Contains(author, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        foreach (var start in BylineStarts)
+        {
+            if (!lower.StartsWith(start, StringComparison.Ordinal) || text.Length <= start.Length)
+                continue;
+            // "By Jane Doe": a capitalized name follows and the line does not read as a sentence.
+            char next = text[start.Length];
+            return char.IsUpper(next) && !text.EndsWith('.') && CountWords(text) <= 8;
+        }
+        return false;
+    }
+
+    /// <summary>Only numbers, date words and punctuation: "19:52 GMT 27.09.2021", "Updated March 3, 2020 at 5:00 pm".</summary>
+    private static bool IsDateline(string lower)
+    {
+        bool hasDigit = false;
+        int start = -1;
+        for (int i = 0; i <= lower.Length; i++)
+        {
+            char c = i < lower.Length ? lower[i] : ' ';
+            if (char.IsLetter(c) || c == '.' && start >= 0 && i + 1 < lower.Length && char.IsLetter(lower[i + 1]))
+            {
+                if (start < 0)
+                    start = i;
+                continue;
+            }
+            if (char.IsDigit(c))
+                hasDigit = true;
+            if (start >= 0)
+            {
+                if (!DateWords.Contains(lower[start..i]))
+                    return false;
+                start = -1;
+            }
+        }
+        return hasDigit;
+    }
+
+    private static int CountWords(string text)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            bool letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
+    /// <summary>Lower case, letters and digits only, single spaces: for comparing a line with the headline.</summary>
+    private static string? Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var chars = new char[text.Length];
+        int length = 0;
+        bool space = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && length > 0)
+                    chars[length++] = ' ';
+                chars[length++] = char.ToLowerInvariant(c);
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+        return length == 0 ? null : new string(chars, 0, length);
+    }
+}

@@ -1,0 +1,197 @@
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Content;
+
+/// <summary>What one walk of the page learned about an element that may hold article text.</summary>
+internal sealed class NodeInfo
+{
+    public NodeInfo(IElement element, NodeInfo? parent, TagRole role, int classWeight)
+    {
+        Element = element;
+        Parent = parent;
+        Role = role;
+        ClassWeight = classWeight;
+    }
+
+    public IElement Element { get; }
+    public NodeInfo? Parent { get; }
+    public TagRole Role { get; }
+
+    /// <summary>Class and id evidence: positive for article words, negative for furniture.</summary>
+    public int ClassWeight { get; }
+
+    /// <summary>Visible non-space characters in the subtree.</summary>
+    public int TextChars { get; set; }
+
+    /// <summary>Of <see cref="TextChars"/>, those inside links.</summary>
+    public int LinkChars { get; set; }
+
+    /// <summary>Commas (of any script) in the subtree: prose has them, menus do not.</summary>
+    public int Commas { get; set; }
+
+    /// <summary>Characters of this block's own line(s), not counting nested blocks.</summary>
+    public int InlineChars { get; set; }
+
+    public int InlineLinkChars { get; set; }
+
+    public int InlineCommas { get; set; }
+
+    /// <summary>Paragraphs (scored text blocks) in the subtree.</summary>
+    public int Paragraphs { get; set; }
+
+    /// <summary>Content score gathered from the paragraphs below; meaningful when <see cref="IsCandidate"/>.</summary>
+    public double Score { get; set; }
+
+    public bool IsCandidate { get; set; }
+
+    public double LinkDensity => TextChars == 0 ? 0 : (double)LinkChars / TextChars;
+
+    /// <summary>The score a candidate competes with: links count against it.</summary>
+    public double FinalScore => Score * (1 - LinkDensity);
+}
+
+/// <summary>
+/// Phase 2: one walk over the page that drops furniture (by tag, class/id and visibility), measures
+/// text and link lengths for every kept element and scores the containers of paragraphs.
+/// An element absent from <see cref="Nodes"/> was dropped, with its subtree.
+/// </summary>
+internal sealed class PageAnalysis
+{
+    /// <summary>Shortest text block that counts as a paragraph (Readability's figure).</summary>
+    private const int MinParagraphChars = 25;
+
+    /// <summary>A block whose text is mostly link text is a menu or a teaser, not a paragraph.</summary>
+    private const double MaxParagraphLinkDensity = 0.5;
+
+    /// <summary>Paragraph length, in characters, that earns one point, up to <see cref="MaxLengthPoints"/>.</summary>
+    private const int CharsPerPoint = 100;
+
+    private const int MaxLengthPoints = 3;
+
+    /// <summary>How many ancestors a paragraph's score reaches (the article container is rarely further away).</summary>
+    private const int ScoredAncestorLevels = 5;
+
+    /// <summary>Subtrees nested deeper than this are ignored: bounds recursion on hostile pages.</summary>
+    private const int MaxDepth = 256;
+
+    private PageAnalysis(NodeInfo root)
+    {
+        Root = root;
+    }
+
+    public Dictionary<IElement, NodeInfo> Nodes { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public List<NodeInfo> Candidates { get; } = [];
+
+    public NodeInfo Root { get; }
+
+    public NodeInfo? Get(IElement element) => Nodes.GetValueOrDefault(element);
+
+    public static PageAnalysis Analyze(IElement root)
+    {
+        var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
+        var analysis = new PageAnalysis(rootInfo);
+        analysis.Nodes[root] = rootInfo;
+        analysis.Walk(rootInfo, rootInfo, inLink: false, depth: 0);
+        return analysis;
+    }
+
+    private void Walk(NodeInfo info, NodeInfo block, bool inLink, int depth)
+    {
+        var children = info.Element.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (child.NodeType == NodeType.Text)
+            {
+                CountText(((ICharacterData)child).Data, info, block, inLink);
+                continue;
+            }
+            if (child is not IElement element || depth >= MaxDepth)
+                continue;
+
+            var role = BoilerplateSignals.RoleOf(element.LocalName);
+            if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
+                continue;
+            int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
+            if (strongBoilerplate)
+                continue;
+
+            var childInfo = new NodeInfo(element, info, role, weight);
+            Nodes[element] = childInfo;
+            bool startsBlock = role is not (TagRole.Inline or TagRole.Link or TagRole.LineBreak);
+            Walk(childInfo, startsBlock ? childInfo : block, inLink || role == TagRole.Link, depth + 1);
+            if (startsBlock)
+                ScoreParagraph(childInfo);
+
+            info.TextChars += childInfo.TextChars;
+            info.LinkChars += childInfo.LinkChars;
+            info.Commas += childInfo.Commas;
+            info.Paragraphs += childInfo.Paragraphs;
+        }
+    }
+
+    private static void CountText(string data, NodeInfo owner, NodeInfo block, bool inLink)
+    {
+        int chars = 0, commas = 0;
+        foreach (var c in data)
+        {
+            if (c <= ' ' || char.IsWhiteSpace(c))
+                continue;
+            chars++;
+            if (c is ',' or '\uFF0C' or '\u3001' or '\u060C')
+                commas++;
+        }
+        if (chars == 0)
+            return;
+        owner.TextChars += chars;
+        owner.Commas += commas;
+        block.InlineChars += chars;
+        block.InlineCommas += commas;
+        if (inLink)
+        {
+            owner.LinkChars += chars;
+            block.InlineLinkChars += chars;
+        }
+    }
+
+    /// <summary>A block with enough own prose is a paragraph: it scores its container and the few above it.</summary>
+    private void ScoreParagraph(NodeInfo block)
+    {
+        if (block.Role is not (TagRole.Block or TagRole.Preformatted or TagRole.Quote or TagRole.TableCell))
+            return;
+        if (block.InlineChars < MinParagraphChars)
+            return;
+        if (block.InlineLinkChars > block.InlineChars * MaxParagraphLinkDensity)
+            return;
+
+        block.Paragraphs++;
+        double score = 1 + block.InlineCommas + Math.Min(block.InlineChars / CharsPerPoint, MaxLengthPoints);
+        var ancestor = block.Parent;
+        for (int level = 0; ancestor is not null && level < ScoredAncestorLevels; level++, ancestor = ancestor.Parent)
+        {
+            if (!ancestor.IsCandidate)
+            {
+                ancestor.IsCandidate = true;
+                ancestor.Score = TagBonus(ancestor.Element.LocalName) + ancestor.ClassWeight;
+                Candidates.Add(ancestor);
+            }
+            ancestor.Score += level switch
+            {
+                0 => score,
+                1 => score / 2,
+                _ => score / (level * 3),
+            };
+        }
+    }
+
+    /// <summary>Readability's prior for a container by tag: divs usually wrap articles, lists and headings rarely do.</summary>
+    private static int TagBonus(string localName) => localName switch
+    {
+        "div" or "article" or "main" => 5,
+        "section" or "pre" or "td" or "blockquote" => 3,
+        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+        _ => 0,
+    };
+}

@@ -1,0 +1,344 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Content;
+
+internal enum BlockKind : byte
+{
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    TableRow,
+    Preformatted,
+}
+
+/// <summary>One line of the article: its plain text and, when asked for, its Markdown.</summary>
+internal sealed record TextBlock(BlockKind Kind, string Text, string? Markdown, int LinkChars);
+
+/// <summary>
+/// Phase 4: walks the selected containers and writes their text as lines. Block elements end lines,
+/// inline elements never split or glue words, whitespace is normalized, and containers inside the
+/// article that look like furniture (link lists, weak boilerplate classes) are left out.
+/// </summary>
+internal sealed class TextAssembler
+{
+    /// <summary>A container with this many commas is prose, whatever its links or class say.</summary>
+    private const int ProseCommas = 10;
+
+    /// <summary>Above this link density a container inside the article is a link list or teaser box.</summary>
+    private const double MaxContainerLinkDensity = 0.5;
+
+    /// <summary>A container whose class says furniture is dropped from this link density on.</summary>
+    private const double MaxFurnitureLinkDensity = 0.2;
+
+    /// <summary>A container whose class says furniture is dropped when its text is this short.</summary>
+    private const int ShortFurnitureChars = 200;
+
+    private readonly PageAnalysis _analysis;
+    private readonly Uri? _pageUri;
+    private readonly bool _markdown;
+    private readonly List<TextBlock> _blocks = [];
+    private readonly StringBuilder _line = new();
+    private readonly StringBuilder _md = new();
+
+    private bool _pendingSpace;
+    private int _lineLinkChars;
+    private int _lineSerial;
+    private int _mdTextStart;
+    private BlockKind _lineKind;
+
+    // Context of the element being walked.
+    private int _headingLevel;
+    private int _quoteDepth;
+    private int _preDepth;
+    private int _tableRowDepth;
+    private int _linkDepth;
+    private int _cellIndex;
+    private readonly List<ListState> _lists = [];
+
+    private sealed class ListState(bool ordered)
+    {
+        public bool Ordered { get; } = ordered;
+        public int ItemNumber { get; set; }
+        public bool ItemLineStarted { get; set; } = true;
+    }
+
+    private TextAssembler(PageAnalysis analysis, Uri? pageUri, bool markdown)
+    {
+        _analysis = analysis;
+        _pageUri = pageUri;
+        _markdown = markdown;
+    }
+
+    public static List<TextBlock> Assemble(PageAnalysis analysis, IReadOnlyList<NodeInfo> selection, Uri? pageUri, bool markdown)
+    {
+        var assembler = new TextAssembler(analysis, pageUri, markdown);
+        foreach (var node in selection)
+        {
+            assembler.WalkElement(node);
+            assembler.EndLine();
+        }
+        return assembler._blocks;
+    }
+
+    private void WalkChildren(IElement element)
+    {
+        var children = element.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (child.NodeType == NodeType.Text)
+                AppendText(((ICharacterData)child).Data);
+            else if (child is IElement childElement && _analysis.Get(childElement) is { } info && !IsFurniture(info))
+                WalkElement(info);
+        }
+    }
+
+    private void WalkElement(NodeInfo info)
+    {
+        var element = info.Element;
+        switch (info.Role)
+        {
+            case TagRole.Inline:
+                WalkChildren(element);
+                break;
+            case TagRole.Link:
+                WalkLink(element);
+                break;
+            case TagRole.LineBreak:
+                if (_tableRowDepth > 0)
+                    _pendingSpace = true;
+                else
+                    EndLine();
+                break;
+            case TagRole.Heading:
+                EndLine();
+                _headingLevel = element.LocalName[1] - '0';
+                WalkChildren(element);
+                EndLine();
+                _headingLevel = 0;
+                break;
+            case TagRole.List:
+                EndLine();
+                _lists.Add(new ListState(element.LocalName == "ol"));
+                WalkChildren(element);
+                EndLine();
+                _lists.RemoveAt(_lists.Count - 1);
+                break;
+            case TagRole.ListItem:
+                EndLine();
+                if (_lists.Count > 0)
+                {
+                    var list = _lists[^1];
+                    list.ItemNumber++;
+                    list.ItemLineStarted = false;
+                }
+                WalkChildren(element);
+                EndLine();
+                break;
+            case TagRole.Quote:
+                EndLine();
+                _quoteDepth++;
+                WalkChildren(element);
+                EndLine();
+                _quoteDepth--;
+                break;
+            case TagRole.Preformatted:
+                EndLine();
+                _preDepth++;
+                WalkChildren(element);
+                EndLine();
+                _preDepth--;
+                break;
+            case TagRole.TableRow when IsDataRow(element):
+                EndLine();
+                _tableRowDepth++;
+                _cellIndex = 0;
+                WalkChildren(element);
+                _tableRowDepth--;
+                EndLine();
+                break;
+            case TagRole.TableCell when _tableRowDepth > 0:
+                if (_cellIndex++ > 0 && _line.Length > 0)
+                {
+                    _line.Append(" | ");
+                    _md.Append(" | ");
+                    _pendingSpace = false;
+                }
+                WalkChildren(element);
+                break;
+            default:
+                if (_tableRowDepth > 0)
+                {
+                    _pendingSpace = true;
+                    WalkChildren(element);
+                    _pendingSpace = true;
+                    break;
+                }
+                EndLine();
+                WalkChildren(element);
+                EndLine();
+                break;
+        }
+    }
+
+    private void WalkLink(IElement element)
+    {
+        _linkDepth++;
+        int serial = _lineSerial;
+        int mdOpen = _md.Length;
+        int textBefore = _line.Length;
+        WalkChildren(element);
+        _linkDepth--;
+
+        if (!_markdown || _linkDepth > 0 || serial != _lineSerial || _line.Length == textBefore)
+            return;
+        var href = ResolveLink(element.GetAttribute("href"));
+        if (href is null)
+            return;
+        int open = Math.Max(mdOpen, _mdTextStart);
+        if (open < _md.Length && _md[open] == ' ')
+            open++;
+        _md.Insert(open, '[');
+        _md.Append("](").Append(href).Append(')');
+    }
+
+    private string? ResolveLink(string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+            return null;
+        href = href.Trim();
+        if (href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto")
+            return absolute.AbsoluteUri;
+        if (_pageUri is not null && Uri.TryCreate(_pageUri, href, out var resolved))
+            return resolved.AbsoluteUri;
+        return null;
+    }
+
+    /// <summary>
+    /// Conditional cleaning (after Readability): a container inside the article that is mostly links,
+    /// or whose class says furniture and that has little prose, is not part of the story.
+    /// </summary>
+    private bool IsFurniture(NodeInfo info)
+    {
+        if (info.Role is not (TagRole.Block or TagRole.List or TagRole.Table or TagRole.Quote))
+            return false;
+        if (info.TextChars == 0 || info.Commas >= ProseCommas)
+            return false;
+        double linkDensity = info.LinkDensity;
+        if (linkDensity > MaxContainerLinkDensity)
+            return true;
+        return info.ClassWeight < 0 && (linkDensity > MaxFurnitureLinkDensity || info.TextChars < ShortFurnitureChars);
+    }
+
+    /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>
+    private bool IsDataRow(IElement row)
+    {
+        var cells = row.Children;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            var cellChildren = cells[i].Children;
+            for (int j = 0; j < cellChildren.Length; j++)
+            {
+                var role = BoilerplateSignals.RoleOf(cellChildren[j].LocalName);
+                if (role is TagRole.Block or TagRole.List or TagRole.Table or TagRole.Heading or TagRole.Quote)
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private void AppendText(string data)
+    {
+        foreach (var c in data)
+        {
+            if (c == '\n' && _preDepth > 0)
+            {
+                EndLine();
+                continue;
+            }
+            if (c <= ' ' || char.IsWhiteSpace(c))
+            {
+                _pendingSpace = true;
+                continue;
+            }
+            if (IsInvisible(c))
+                continue;
+            if (_line.Length == 0)
+            {
+                StartLine();
+            }
+            else if (_pendingSpace)
+            {
+                _line.Append(' ');
+                if (_markdown)
+                    _md.Append(' ');
+            }
+            _pendingSpace = false;
+            _line.Append(c);
+            if (_markdown)
+                _md.Append(c);
+            if (_linkDepth > 0)
+                _lineLinkChars++;
+        }
+    }
+
+    /// <summary>Zero-width and soft-hyphen characters: invisible, and they split words for search.</summary>
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    private void StartLine()
+    {
+        _lineKind = _headingLevel > 0 ? BlockKind.Heading
+            : _preDepth > 0 ? BlockKind.Preformatted
+            : _tableRowDepth > 0 ? BlockKind.TableRow
+            : _lists.Count > 0 ? BlockKind.ListItem
+            : _quoteDepth > 0 ? BlockKind.Quote
+            : BlockKind.Paragraph;
+        if (!_markdown)
+            return;
+        _md.Clear();
+        for (int i = 0; i < _quoteDepth; i++)
+            _md.Append("> ");
+        if (_headingLevel > 0)
+        {
+            _md.Append('#', _headingLevel).Append(' ');
+        }
+        else if (_lists.Count > 0 && _preDepth == 0)
+        {
+            var list = _lists[^1];
+            _md.Append(' ', 2 * (_lists.Count - 1));
+            if (!list.ItemLineStarted)
+            {
+                if (list.Ordered)
+                    _md.Append(list.ItemNumber).Append(". ");
+                else
+                    _md.Append("- ");
+                list.ItemLineStarted = true;
+            }
+            else
+            {
+                _md.Append("  ");
+            }
+        }
+        else if (_preDepth > 0)
+        {
+            _md.Append("    ");
+        }
+        _mdTextStart = _md.Length;
+    }
+
+    private void EndLine()
+    {
+        _pendingSpace = false;
+        if (_line.Length == 0)
+            return;
+        _blocks.Add(new TextBlock(_lineKind, _line.ToString(), _markdown ? _md.ToString() : null, _lineLinkChars));
+        _line.Clear();
+        _md.Clear();
+        _lineLinkChars = 0;
+        _lineSerial++;
+    }
+}

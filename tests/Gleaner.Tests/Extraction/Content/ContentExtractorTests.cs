@@ -1,0 +1,163 @@
+using Gleaner.Extraction;
+
+namespace Gleaner.Tests.Extraction.Content;
+
+public class ContentExtractorTests
+{
+    private const string Story =
+        "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+        "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p>" +
+        "<p>Construction is expected to begin next spring and to last about three years, the mayor said in a statement.</p>";
+
+    private static Article Extract(string body, bool markdown = false, string head = "<title>Council approves bridge</title>")
+    {
+        var html = $"<html><head>{head}</head><body>{body}</body></html>";
+        var extractor = new ArticleExtractor(new ExtractionOptions { IncludeMarkdown = markdown });
+        return extractor.Extract(html, "https://news.example.com/city/bridge.html");
+    }
+
+    private static string[] Lines(Article article) => (article.Text ?? "").Split('\n');
+
+    [Fact]
+    public void KeepsOnlyTheStoryParagraphsOneALine()
+    {
+        var article = Extract($"<article>{Story}</article>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("The city council voted", Lines(article)[0]);
+        Assert.StartsWith("Construction is expected", Lines(article)[2]);
+    }
+
+    [Fact]
+    public void LeavesOutNavigationShareBarRelatedLinksAndComments()
+    {
+        var article = Extract(
+            "<nav><a href='/'>Home</a> <a href='/city'>City news and more sections</a></nav>" +
+            "<div class='main'><article>" + Story +
+            "<div class='share-bar'><a href='#'>Share on Facebook</a> <a href='#'>Tweet this story</a></div>" +
+            "<ul class='related-links'><li><a href='/a'>Another bridge opens in the north of the country</a></li></ul>" +
+            "</article>" +
+            "<section id='comments'><p>Great news, finally, I have waited for this bridge for years, thank you.</p></section></div>");
+
+        var text = article.Text!;
+        Assert.Contains("The city council voted", text);
+        Assert.DoesNotContain("Home", text);
+        Assert.DoesNotContain("Share on Facebook", text);
+        Assert.DoesNotContain("Another bridge opens", text);
+        Assert.DoesNotContain("Great news", text);
+    }
+
+    [Fact]
+    public void LeavesOutCaptionsCreditsCookieNoticeAndNewsletterBox()
+    {
+        var article = Extract(
+            "<div class='cookie-notice'><p>We use cookies to improve your experience, by using the site you accept them.</p></div>" +
+            "<article><figure><img src='a.jpg' alt='The old bridge at dusk'><figcaption>The old bridge, built in 1890, seen at dusk.</figcaption></figure>" +
+            "<p class='photo-credit'>Photo: Jane Roe / Example Agency</p>" + Story +
+            "<div class='newsletter-signup'><p>Sign up for our newsletter, the best of the city every morning, free of charge.</p></div></article>");
+
+        var text = article.Text!;
+        Assert.Contains("The city council voted", text);
+        Assert.DoesNotContain("cookies", text);
+        Assert.DoesNotContain("old bridge", text);
+        Assert.DoesNotContain("Jane Roe", text);
+        Assert.DoesNotContain("newsletter", text);
+    }
+
+    [Fact]
+    public void InlineTagsDoNotGlueWordsAndBlocksSplitLines()
+    {
+        var article = Extract(
+            "<article><p>The vote was <b>close</b>, <i>very</i> close, said <a href='/people/ann'>Ann Lee</a> of the council today.</p>" +
+            "<div>It passed by one vote after a long night of debate.</div><div>The next step is the budget, due in the summer.</div>" +
+            "<p>Work&nbsp;starts\u200B soon,   the mayor said, and it will not stop until the bridge is open.</p></article>");
+
+        var lines = Lines(article);
+        Assert.Contains("The vote was close, very close, said Ann Lee of the council today.", lines);
+        Assert.Contains("It passed by one vote after a long night of debate.", lines);
+        Assert.Contains("The next step is the budget, due in the summer.", lines);
+        Assert.Contains("Work starts soon, the mayor said, and it will not stop until the bridge is open.", lines);
+    }
+
+    [Fact]
+    public void KeepsListsQuotesAndTablesAsLines()
+    {
+        var article = Extract(
+            "<article>" + Story +
+            "<ul><li>Four lanes for cars</li><li>Two lanes for bicycles</li></ul>" +
+            "<blockquote><p>This bridge will connect our city like never before.</p></blockquote>" +
+            "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2025</td><td>10 million</td></tr></table>" +
+            "</article>");
+
+        var lines = Lines(article);
+        Assert.Contains("Four lanes for cars", lines);
+        Assert.Contains("Two lanes for bicycles", lines);
+        Assert.Contains("This bridge will connect our city like never before.", lines);
+        Assert.Contains("Year | Cost", lines);
+        Assert.Contains("2025 | 10 million", lines);
+    }
+
+    [Fact]
+    public void WritesMarkdownWithHeadingsListsQuotesAndAbsoluteLinks()
+    {
+        var article = Extract(
+            "<article>" + Story +
+            "<h2>What comes next</h2>" +
+            "<p>Read the <a href='/docs/plan.pdf'>full plan</a> before the hearing, which is open to everyone in the city.</p>" +
+            "<ol><li>Public hearing</li><li>Final vote</li></ol>" +
+            "<blockquote>It is a great day for the city.</blockquote></article>",
+            markdown: true);
+
+        var markdown = article.Markdown!;
+        Assert.Contains("## What comes next", markdown);
+        Assert.Contains("Read the [full plan](https://news.example.com/docs/plan.pdf) before the hearing", markdown);
+        Assert.Contains("1. Public hearing\n2. Final vote", markdown);
+        Assert.Contains("> It is a great day for the city.", markdown);
+        Assert.DoesNotContain("[", article.Text);
+    }
+
+    [Fact]
+    public void FallsBackToJsonLdArticleBodyWhenThePageShowsOnlyATeaser()
+    {
+        const string jsonLd = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council approves bridge",
+            "articleBody":"The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.\nSupporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.\nConstruction is expected to begin next spring and to last about three years, the mayor said in a statement."}</script>
+            """;
+        var article = Extract(
+            "<article><p>The city council voted on Monday to build a new bridge across the river.</p></article>",
+            head: "<title>Council approves bridge</title>" + jsonLd);
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Construction is expected", lines[2]);
+    }
+
+    [Fact]
+    public void JoinsAnArticleSplitAcrossSiblingContainers()
+    {
+        var article = Extract(
+            "<div class='page'><div class='story-body'>" +
+            "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+            "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p></div>" +
+            "<div class='ad-slot'><a href='/ads'>Buy now</a></div>" +
+            "<div class='story-body'><p>Construction is expected to begin next spring and to last about three years, the mayor said.</p>" +
+            "<p>The state will pay half of the cost, according to a letter sent to the council last week by the governor.</p></div>" +
+            "</div><div class='sidebar'><a href='/x'>Most read: a cat elected mayor of a small town</a></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+        Assert.StartsWith("The state will pay half", lines[3]);
+    }
+
+    [Fact]
+    public void DropsTheRepeatedHeadlineBylineAndDateline()
+    {
+        var article = Extract(
+            "<article><h1>Council approves bridge</h1><p>By Ann Lee</p><p>Updated March 3, 2021 at 5:00 pm</p>" + Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+}
