@@ -1,0 +1,55 @@
+using Gleaner.Discovery;
+using Gleaner.Fetching;
+
+namespace Gleaner.Crawling;
+
+/// <summary>Settings of a crawl. The defaults are polite and bounded.</summary>
+public sealed record CrawlOptions
+{
+    /// <summary>Least time between the end of one request to a host and the start of the next; robots.txt Crawl-delay wins when larger.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A robots.txt Crawl-delay above this is capped (some sites ask for hours).</summary>
+    public TimeSpan MaxCrawlDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requests in flight at once, each to a different host.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>Stop after this many fetches in this run (what is left stays queued for --resume); null: no limit.</summary>
+    public int? MaxPages { get; init; }
+
+    /// <summary>Links followed this many steps from a start point at most.</summary>
+    public int MaxDepth { get; init; } = 10;
+
+    /// <summary>Pages fetched from one host in one run at most (a budget against traps).</summary>
+    public int MaxPagesPerHost { get; init; } = 100_000;
+
+    /// <summary>Tries of a URL before it is marked failed (transient failures only).</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>First wait before a failed URL is tried again, doubled per attempt (a Retry-After overrides it).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Skip articles published before this (feed and sitemap dates are used before fetching).</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Store only articles in this language (ISO 639-1); articles of unknown language are kept.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Fetch what robots.txt forbids. Off by default; for sites you own or have permission for.</summary>
+    public bool IgnoreRobots { get; init; }
+
+    /// <summary>Also look for sitemaps at the usual places (<c>/sitemap.xml</c>...) of each start site.</summary>
+    public bool ProbeSitemaps { get; init; } = true;
+
+    /// <summary>Keep polling feeds, sitemaps and start pages at this interval after the queue drains; null: stop when done.</summary>
+    public TimeSpan? Watch { get; init; }
+
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public TrapLimits Traps { get; init; } = new();
+
+    public FetchOptions Fetch { get; init; } = new();
+}

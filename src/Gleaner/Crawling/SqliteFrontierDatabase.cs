@@ -1,0 +1,23 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Gleaner.Crawling;
+
+/// <summary>Opens connections to a SQLite file for the frontier: WAL journal (readers never block the writer,
+/// and a killed process loses nothing committed), a busy timeout, and NORMAL sync (safe against process crashes).</summary>
+public static class SqliteFrontierDatabase
+{
+    public static Func<CancellationToken, Task<DbConnection>> Opener(string path)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        return async cancellationToken =>
+        {
+            var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        };
+    }
+}

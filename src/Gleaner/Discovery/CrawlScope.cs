@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+
+namespace Gleaner.Discovery;
+
+/// <summary>
+/// Which URLs a crawl may visit: by default those on the same site as a start URL (same registrable
+/// domain, so <c>www.</c> and other subdomains count); <c>--include</c> patterns widen or replace that,
+/// <c>--exclude</c> patterns always remove. Patterns are globs (<c>*</c> any run of characters) matched
+/// against the whole canonical URL, or regular expressions when written <c>re:...</c>.
+/// </summary>
+public sealed class CrawlScope
+{
+    private readonly HashSet<string> _sites = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Regex> _include;
+    private readonly List<Regex> _exclude;
+
+    public CrawlScope(IEnumerable<string>? include = null, IEnumerable<string>? exclude = null)
+    {
+        _include = (include ?? []).Select(ToRegex).ToList();
+        _exclude = (exclude ?? []).Select(ToRegex).ToList();
+    }
+
+    /// <summary>Adds the site of a start URL to the scope.</summary>
+    public void AddSite(Uri start) => _sites.Add(RegistrableDomain.Of(start.Host));
+
+    /// <summary>Null when <paramref name="url"/> is in scope, else why not.</summary>
+    public string? Check(Uri url)
+    {
+        var text = url.AbsoluteUri;
+        foreach (var pattern in _exclude)
+            if (pattern.IsMatch(text))
+                return "excluded by --exclude";
+        foreach (var pattern in _include)
+            if (pattern.IsMatch(text))
+                return null;
+        if (_sites.Contains(RegistrableDomain.Of(url.Host)))
+            return null;
+        return _include.Count > 0 ? "not matched by --include" : "another site";
+    }
+
+    private static Regex ToRegex(string pattern)
+    {
+        if (pattern.StartsWith("re:", StringComparison.Ordinal))
+            return new Regex(pattern[3..], RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var escaped = Regex.Escape(pattern).Replace(@"\*", ".*");
+        return new Regex("^" + escaped + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+    }
+}
+
+/// <summary>
+/// The registrable domain of a host, approximated without the full Public Suffix List: the last two
+/// labels, or three when the second-to-last is a common second-level label under a country code
+/// (<c>bbc.co.uk</c>, <c>abc.net.au</c>). IP addresses and single labels are returned as they are.
+/// </summary>
+public static class RegistrableDomain
+{
+    private static readonly HashSet<string> SecondLevelLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "gob", "nic", "mil", "nom", "ltd", "plc", "sch", "info", "biz",
+    };
+
+    public static string Of(string host)
+    {
+        host = host.TrimEnd('.').ToLowerInvariant();
+        if (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
+            return host;
+        var labels = host.Split('.');
+        if (labels.Length <= 2)
+            return host;
+        var tld = labels[^1];
+        var second = labels[^2];
+        var take = tld.Length == 2 && SecondLevelLabels.Contains(second) ? 3 : 2;
+        return string.Join('.', labels[^take..]);
+    }
+}

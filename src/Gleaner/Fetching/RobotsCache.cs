@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace Gleaner.Fetching;
+
+/// <summary>
+/// robots.txt per host (scheme, host and port), fetched once and kept for <see cref="Lifetime"/>.
+/// As RFC 9309 §2.3.1 says: a 4xx answer means no rules (allow all); a 5xx answer or no answer
+/// means disallow all, kept only for <see cref="UnreachableLifetime"/> so the host is tried again soon.
+/// Thread-safe; callers fetch a host's robots.txt inside their turn for that host.
+/// </summary>
+public sealed class RobotsCache
+{
+    private readonly Fetcher _fetcher;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public RobotsCache(Fetcher fetcher) => _fetcher = fetcher;
+
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(24);
+
+    public TimeSpan UnreachableLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether the cached copy for <paramref name="url"/>'s host is missing or stale (a fetch would be made).</summary>
+    public bool NeedsFetch(Uri url) =>
+        !_entries.TryGetValue(Key(url), out var entry) || entry.Expires <= DateTimeOffset.UtcNow;
+
+    /// <summary>The robots.txt of <paramref name="url"/>'s host, fetching it when not cached.</summary>
+    public async Task<RobotsLookup> GetAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        var key = Key(url);
+        if (_entries.TryGetValue(key, out var entry) && entry.Expires > DateTimeOffset.UtcNow)
+            return entry.Lookup;
+
+        var robotsUrl = new Uri(key + "/robots.txt");
+        var result = await _fetcher.FetchAsync(robotsUrl, cancellationToken: cancellationToken).ConfigureAwait(false);
+        RobotsLookup lookup;
+        TimeSpan lifetime = Lifetime;
+        if (result.Outcome == FetchOutcome.Ok)
+            lookup = new RobotsLookup(RobotsTxt.Parse(result.Body), Reachable: true);
+        else if (result.Outcome == FetchOutcome.HttpError && result.StatusCode is >= 400 and < 500)
+            lookup = new RobotsLookup(RobotsTxt.AllowAll, Reachable: true);
+        else if (result.Outcome is FetchOutcome.NotHtml or FetchOutcome.TooLarge or FetchOutcome.RedirectLoop or FetchOutcome.RedirectBlocked)
+            lookup = new RobotsLookup(RobotsTxt.AllowAll, Reachable: true); // no usable file: treated like a missing one
+        else
+        {
+            lookup = new RobotsLookup(RobotsTxt.DisallowAll, Reachable: false, result.Reason);
+            lifetime = UnreachableLifetime;
+        }
+        _entries[key] = new Entry(lookup, DateTimeOffset.UtcNow + lifetime);
+        return lookup;
+    }
+
+    private static string Key(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
+    private sealed record Entry(RobotsLookup Lookup, DateTimeOffset Expires);
+}
+
+/// <summary>A host's robots.txt and whether it could be read (unreachable hosts are disallowed for a while).</summary>
+public sealed record RobotsLookup(RobotsTxt Robots, bool Reachable, string? Reason = null);
