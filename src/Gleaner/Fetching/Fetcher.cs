@@ -30,7 +30,7 @@ public sealed class Fetcher : IDisposable
         _options = options ?? new FetchOptions();
         handler ??= new SocketsHttpHandler
         {
-            AutomaticDecompression = DecompressionMethods.All,
+            AutomaticDecompression = DecompressionMethods.None, // decoded in ReadBodyAsync, to detect truncated gzip
             AllowAutoRedirect = false,
             UseCookies = false,
             ConnectTimeout = _options.ConnectTimeout,
@@ -43,7 +43,9 @@ public sealed class Fetcher : IDisposable
             DefaultRequestVersion = HttpVersion.Version20,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        _client.DefaultRequestHeaders.UserAgent.TryParseAdd(_options.UserAgent);
+        if (!_client.DefaultRequestHeaders.UserAgent.TryParseAdd(_options.UserAgent))
+            _client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        _client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", ContentDecoding.AcceptEncoding);
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml;q=0.9,application/atom+xml;q=0.9,application/feed+json;q=0.9,*/*;q=0.5");
     }
 
@@ -145,7 +147,7 @@ public sealed class Fetcher : IDisposable
 
             if (!IsReadableType(response.Content.Headers.ContentType?.MediaType))
                 return (common.Make(FetchOutcome.NotHtml, $"not html: {response.Content.Headers.ContentType?.MediaType}"), null);
-            if (response.Content.Headers.ContentLength > _options.MaxBodyBytes && response.Content.Headers.ContentEncoding.Count == 0)
+            if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
                 return (common.Make(FetchOutcome.TooLarge, $"body larger than {_options.MaxBodyBytes} bytes"), null);
 
             try
@@ -169,7 +171,10 @@ public sealed class Fetcher : IDisposable
     /// <summary>Reads the body up to the size limit; null when it is larger (the rest is never downloaded).</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var encoding = content.Headers.ContentEncoding.LastOrDefault();
+        await using var stream = ContentDecoding.Decode(raw, encoding, out var gzipTail)
+            ?? throw new InvalidDataException($"unknown content encoding {encoding}");
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
@@ -178,7 +183,11 @@ public sealed class Fetcher : IDisposable
             {
                 var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
+                {
+                    if (gzipTail is not null && !ContentDecoding.GzipComplete(gzipTail, body.Length))
+                        throw new InvalidDataException("gzip body cut short");
                     return body.ToArray();
+                }
                 if (body.Length + read > _options.MaxBodyBytes)
                     return null;
                 body.Write(buffer, 0, read);

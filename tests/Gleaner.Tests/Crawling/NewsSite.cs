@@ -57,6 +57,9 @@ public sealed class NewsSite : IAsyncDisposable
 
     public string? RobotsTxt { get; set; }
 
+    /// <summary>When set, robots.txt answers with this status and no body.</summary>
+    public int? RobotsStatus { get; set; }
+
     /// <summary>Base address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -111,6 +114,11 @@ public sealed class NewsSite : IAsyncDisposable
                 await Html(response, Homepage());
                 return;
             case "/robots.txt":
+                if (RobotsStatus is { } status)
+                {
+                    response.StatusCode = status;
+                    return;
+                }
                 response.ContentType = "text/plain";
                 await response.WriteAsync(RobotsTxt ?? $"User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n\nSitemap: {BaseUrl}/sitemap_index.xml\n");
                 return;

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using Gleaner.Crawling;
+using Gleaner.Fetching;
+
+namespace Gleaner.Tests.Crawling;
+
+/// <summary>Keeps saved articles in memory, by URL (idempotent as the interface requires), counting every save.</summary>
+internal sealed class MemoryOutput : ICrawlOutput
+{
+    public ConcurrentDictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
+    public int Saves;
+
+    public Task SaveAsync(Article article, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Saves);
+        Articles[article.Url!] = article;
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CrawlerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gleaner-crawl-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<Frontier> NewFrontierAsync(string name = "frontier.db")
+    {
+        var frontier = new Frontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, name)), FrontierDialect.Sqlite);
+        await frontier.EnsureSchemaAsync();
+        return frontier;
+    }
+
+    private static CrawlOptions Fast(TimeSpan? delay = null) => new()
+    {
+        Delay = delay ?? TimeSpan.Zero,
+        RetryDelay = TimeSpan.FromMilliseconds(50),
+        Fetch = new FetchOptions { Timeout = TimeSpan.FromSeconds(2), RetryBaseDelay = TimeSpan.FromMilliseconds(20), MaxBodyBytes = 2 * 1024 * 1024 },
+    };
+
+    [Fact]
+    public async Task CrawlingTheHomepageStoresEveryArticleAndNoListing()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var output = new MemoryOutput();
+        var frontier = await NewFrontierAsync();
+        var crawler = new Crawler(frontier, output, Fast());
+        await crawler.AddStartsAsync([site.BaseUrl + "/"]);
+        await crawler.RunAsync();
+
+        Assert.Equal(site.ArticleUrls().Order(), output.Articles.Keys.Order());
+        Assert.Equal(output.Articles.Count, output.Saves); // each once
+        // robots.txt: /private/ is disallowed and never requested; nothing fetched twice.
+        Assert.Equal(0, site.Requests.Count(r => r.PathAndQuery.StartsWith("/private/", StringComparison.Ordinal)));
+        var fetchedTwice = site.Requests.GroupBy(r => r.PathAndQuery).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(fetchedTwice);
+        Assert.Equal(UrlState.Skipped, await frontier.StateOfAsync(site.BaseUrl + "/private/hidden-story"));
+        Assert.Null(await frontier.StateOfAsync("http://other.invalid/elsewhere"));
+    }
+
+    [Fact]
+    public async Task FaultsEndUpInTheReportAndTheCalendarEnds()
+    {
+        await using var site = await NewsSite.StartAsync(withFaults: true);
+        var output = new MemoryOutput();
+        var frontier = await NewFrontierAsync();
+        var options = Fast() with
+        {
+            Traps = new Gleaner.Discovery.TrapLimits { MaxListingsPerShape = 5 },
+            Concurrency = 4,
+            MaxAttempts = 2,
+            Fetch = Fast().Fetch with { Timeout = TimeSpan.FromSeconds(1), MaxRetries = 1 },
+        };
+        var crawler = new Crawler(frontier, output, options);
+        await crawler.AddStartsAsync([site.BaseUrl + "/"]);
+        await crawler.RunAsync();
+
+        var report = await frontier.ReportAsync();
+        Assert.Contains(report, r => r.State == UrlState.Failed && r.Reason == "http 500");
+        Assert.Contains(report, r => r.State == UrlState.Failed && r.Reason.StartsWith("broken body", StringComparison.Ordinal));
+        Assert.Contains(report, r => r.State == UrlState.Failed && r.Reason.StartsWith("body larger than", StringComparison.Ordinal));
+        Assert.Contains(report, r => r.State == UrlState.Skipped && r.Reason.Contains("application/pdf"));
+        Assert.Contains(report, r => r.State == UrlState.Failed && r.Reason.StartsWith("timeout", StringComparison.Ordinal));
+        Assert.True(site.Requests.Count(r => r.PathAndQuery.StartsWith("/calendar/", StringComparison.Ordinal)) <= 8,
+            "the endless calendar was followed too far");
+        // Faults that recover are stored: 503 then 200, 429 then 200, slow, charsets.
+        foreach (var slug in new[] { "flaky-500", "429", "slow", "wrong-charset", "no-charset", "etag" })
+            Assert.Contains(site.BaseUrl + "/faults/" + slug, output.Articles.Keys);
+        Assert.Equal(2, site.CountRequests("/faults/loop-a") + site.CountRequests("/faults/loop-b"));
+        Assert.DoesNotContain(site.BaseUrl + "/faults/loop-a", output.Articles.Keys);
+    }
+
+    [Fact]
+    public async Task RequestsToOneHostAreSpacedByTheDelay()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var delay = TimeSpan.FromMilliseconds(60);
+        var crawler = new Crawler(await NewFrontierAsync(), new MemoryOutput(), Fast(delay) with { Concurrency = 4, MaxPages = 12 });
+        await crawler.AddStartsAsync([site.BaseUrl + "/"]);
+        await crawler.RunAsync();
+
+        var times = site.Requests.Select(r => r.At).Order().ToList();
+        Assert.True(times.Count >= 10);
+        for (var i = 1; i < times.Count; i++)
+            Assert.True(times[i] - times[i - 1] >= delay - TimeSpan.FromMilliseconds(2), // clock granularity
+                $"requests {i - 1} and {i} were {(times[i] - times[i - 1]).TotalMilliseconds} ms apart");
+    }
+
+    [Fact]
+    public async Task RobotsCrawlDelayWinsWhenLarger()
+    {
+        await using var site = await NewsSite.StartAsync(robots: "User-agent: *\nCrawl-delay: 0.2\n");
+        var crawler = new Crawler(await NewFrontierAsync(), new MemoryOutput(), Fast(TimeSpan.FromMilliseconds(10)) with { MaxPages = 4 });
+        await crawler.AddStartsAsync([site.BaseUrl + "/"]);
+        await crawler.RunAsync();
+        var times = site.Requests.Select(r => r.At).Order().ToList();
+        for (var i = 1; i < times.Count; i++)
+            Assert.True(times[i] - times[i - 1] >= TimeSpan.FromMilliseconds(198), $"gap {(times[i] - times[i - 1]).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task SinceSkipsOlderEntriesBeforeFetchingThem()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var output = new MemoryOutput();
+        var crawler = new Crawler(await NewFrontierAsync(), output, Fast() with { Since = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero), MaxDepth = 1 });
+        await crawler.AddStartsAsync([site.BaseUrl + "/feed.xml"]);
+        await crawler.RunAsync();
+        Assert.Equal(NewsSite.FeedOnlyArticles, output.Articles.Count);
+        Assert.Equal(0, site.CountRequests("/world/2024/05/world-story-3")); // dated May in the feed
+    }
+
+    [Fact]
+    public async Task MaxPagesStopsAndAResumedCrawlFinishesWithoutRefetching()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var output = new MemoryOutput();
+        var frontier = await NewFrontierAsync();
+        var first = new Crawler(frontier, output, Fast() with { MaxPages = 10 });
+        await first.AddStartsAsync([site.BaseUrl + "/"]);
+        await first.RunAsync();
+        Assert.Equal(10, first.Statistics.Fetched);
+        Assert.True((await frontier.CountAsync()).Queued > 0);
+
+        var resumed = new Crawler(frontier, output, Fast());
+        resumed.AddScopeSite(new Uri(site.BaseUrl));
+        await frontier.ReleaseStaleClaimsAsync(all: true);
+        await resumed.RunAsync();
+        Assert.Equal(site.ArticleUrls().Order(), output.Articles.Keys.Order());
+        Assert.Equal(output.Articles.Count, output.Saves);
+        var fetchedTwice = site.Requests.Where(r => r.PathAndQuery != "/robots.txt").GroupBy(r => r.PathAndQuery).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(fetchedTwice);
+    }
+
+    [Fact]
+    public async Task WatchModePicksUpANewlyPublishedArticle()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var output = new MemoryOutput();
+        var crawler = new Crawler(await NewFrontierAsync(), output, Fast() with { Watch = TimeSpan.FromMilliseconds(200), MaxDepth = 1 });
+        await crawler.AddStartsAsync([site.BaseUrl + "/feed.xml"]);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = crawler.RunAsync(stop.Token);
+        await WaitUntil(() => output.Articles.Count >= NewsSite.FeedOnlyArticles + 1 && site.CountRequests("/feed.xml") >= 2, stop.Token);
+        var savesBefore = output.Saves;
+        var fresh = site.Publish("fresh-story");
+        await WaitUntil(() => output.Articles.ContainsKey(fresh), stop.Token);
+        await Task.Delay(500); // another poll or two
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(savesBefore + 1, output.Saves); // only the new one stored again
+        Assert.Equal(1, site.CountRequests("/world/2024/08/fresh-story"));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+            await Task.Delay(20, cancellationToken);
+    }
+}
