@@ -15,6 +15,8 @@ public static class Program
             new VersionOption(),
         };
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

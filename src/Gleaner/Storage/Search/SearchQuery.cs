@@ -1,0 +1,198 @@
+using System.Text;
+
+namespace Gleaner.Storage.Search;
+
+/// <summary>A node of a parsed search query.</summary>
+public abstract record QueryNode;
+
+/// <summary>A word; <see cref="Prefix"/> when written with a trailing <c>*</c> (<c>korea*</c>).</summary>
+public sealed record WordNode(string Word, bool Prefix) : QueryNode;
+
+/// <summary>A "quoted phrase": its words in this order, next to each other.</summary>
+public sealed record PhraseNode(string Phrase) : QueryNode;
+
+/// <summary>Every positive part must match and no excluded part may.</summary>
+public sealed record AndNode(IReadOnlyList<QueryNode> Required, IReadOnlyList<QueryNode> Excluded) : QueryNode;
+
+/// <summary>At least one alternative must match.</summary>
+public sealed record OrNode(IReadOnlyList<QueryNode> Alternatives) : QueryNode;
+
+/// <summary>A query that cannot be parsed; the message says why and where.</summary>
+public sealed class SearchQueryException(string message) : FormatException(message);
+
+/// <summary>
+/// The search syntax: words (all must match), <c>"quoted phrases"</c>, <c>-excluded</c> words or phrases,
+/// <c>OR</c> between alternatives (binding looser than the implicit AND), parentheses for grouping and
+/// a trailing <c>*</c> for a prefix. Words are compared case-insensitively; punctuation inside a word
+/// splits it as the index does (<c>covid-19</c> is the phrase <c>covid 19</c>).
+/// </summary>
+public static class SearchQuery
+{
+    /// <summary>Longest query accepted, in characters: a bound on the work one query can ask for.</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>Parses <paramref name="query"/>; throws <see cref="SearchQueryException"/> with a clear message when it is malformed.</summary>
+    public static QueryNode Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Length > MaxLength)
+            throw new SearchQueryException($"the query is longer than {MaxLength} characters");
+        var tokens = Tokenize(query);
+        if (tokens.Count == 0)
+            throw new SearchQueryException("the query has no words to search for");
+        var parser = new Parser(tokens);
+        var node = parser.ParseOr();
+        if (parser.Position < tokens.Count)
+            throw new SearchQueryException(tokens[parser.Position].Kind == TokenKind.Close
+                ? "a ')' has no matching '('"
+                : $"unexpected '{tokens[parser.Position].Text}'");
+        return node;
+    }
+
+    /// <summary>The searchable pieces of a word: its runs of letters and digits, lower-cased.</summary>
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        var builder = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark)
+                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+            else if (builder.Length > 0)
+            {
+                terms.Add(builder.ToString());
+                builder.Clear();
+            }
+        }
+        if (builder.Length > 0)
+            terms.Add(builder.ToString());
+        return terms;
+    }
+
+    private enum TokenKind { Word, Phrase, Or, Minus, Open, Close }
+
+    private sealed record Token(TokenKind Kind, string Text, bool Prefix = false);
+
+    private static List<Token> Tokenize(string query)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < query.Length)
+        {
+            var c = query[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            if (c == '"')
+            {
+                var end = query.IndexOf('"', i + 1);
+                if (end < 0)
+                    throw new SearchQueryException($"the quote at character {i + 1} is not closed");
+                var phrase = query[(i + 1)..end];
+                if (Terms(phrase).Count == 0)
+                    throw new SearchQueryException($"the quoted phrase at character {i + 1} has no words");
+                tokens.Add(new Token(TokenKind.Phrase, phrase));
+                i = end + 1;
+                continue;
+            }
+            if (c == '(' || c == ')')
+            {
+                tokens.Add(new Token(c == '(' ? TokenKind.Open : TokenKind.Close, c.ToString()));
+                i++;
+                continue;
+            }
+            if (c == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]) && (i == 0 || char.IsWhiteSpace(query[i - 1]) || query[i - 1] == '('))
+            {
+                tokens.Add(new Token(TokenKind.Minus, "-"));
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] is not '"' and not '(' and not ')')
+                i++;
+            var word = query[start..i];
+            if (word == "OR")
+            {
+                tokens.Add(new Token(TokenKind.Or, word));
+                continue;
+            }
+            var prefix = word.EndsWith('*');
+            var bare = word.TrimEnd('*');
+            if (Terms(bare).Count == 0)
+            {
+                // Pure punctuation ("&", "--") matches nothing the index holds; a lone "*" is a mistake worth naming.
+                if (word.Contains('*'))
+                    throw new SearchQueryException($"'{word}': a '*' must follow a word (korea*)");
+                continue;
+            }
+            tokens.Add(new Token(TokenKind.Word, bare, prefix));
+        }
+        return tokens;
+    }
+
+    private sealed class Parser(List<Token> tokens)
+    {
+        public int Position;
+
+        public QueryNode ParseOr()
+        {
+            var alternatives = new List<QueryNode> { ParseAnd() };
+            while (Position < tokens.Count && tokens[Position].Kind == TokenKind.Or)
+            {
+                Position++;
+                if (Position == tokens.Count || tokens[Position].Kind is TokenKind.Or or TokenKind.Close)
+                    throw new SearchQueryException("'OR' must stand between two alternatives");
+                alternatives.Add(ParseAnd());
+            }
+            return alternatives.Count == 1 ? alternatives[0] : new OrNode(alternatives);
+        }
+
+        private QueryNode ParseAnd()
+        {
+            if (Position < tokens.Count && tokens[Position].Kind == TokenKind.Or)
+                throw new SearchQueryException("'OR' must stand between two alternatives");
+            var required = new List<QueryNode>();
+            var excluded = new List<QueryNode>();
+            while (Position < tokens.Count && tokens[Position].Kind is not TokenKind.Or and not TokenKind.Close)
+            {
+                var negated = false;
+                if (tokens[Position].Kind == TokenKind.Minus)
+                {
+                    negated = true;
+                    Position++;
+                    if (Position == tokens.Count || tokens[Position].Kind is TokenKind.Or or TokenKind.Close or TokenKind.Minus)
+                        throw new SearchQueryException("a '-' must be followed by the word or phrase to exclude");
+                }
+                var node = ParsePrimary();
+                (negated ? excluded : required).Add(node);
+            }
+            if (required.Count == 0)
+                throw new SearchQueryException(excluded.Count > 0
+                    ? "a query (or each side of an OR) needs a word to find, not only -excluded ones"
+                    : "empty parentheses or alternative");
+            return required.Count == 1 && excluded.Count == 0 ? required[0] : new AndNode(required, excluded);
+        }
+
+        private QueryNode ParsePrimary()
+        {
+            var token = tokens[Position++];
+            switch (token.Kind)
+            {
+                case TokenKind.Word:
+                    return new WordNode(token.Text, token.Prefix);
+                case TokenKind.Phrase:
+                    return new PhraseNode(token.Text);
+                case TokenKind.Open:
+                    var inner = ParseOr();
+                    if (Position == tokens.Count || tokens[Position].Kind != TokenKind.Close)
+                        throw new SearchQueryException("a '(' is not closed");
+                    Position++;
+                    return inner;
+                default:
+                    throw new SearchQueryException($"unexpected '{token.Text}'");
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Gleaner.Storage;
+
+/// <summary>Settings of an opened store.</summary>
+public sealed record StoreOptions
+{
+    /// <summary>Create the SQLite file when it does not exist; commands that only read set it to false.</summary>
+    public bool CreateIfMissing { get; init; } = true;
+
+    /// <summary>
+    /// Estimated Jaccard similarity of the bodies' word shingles at or above which a record joins an earlier
+    /// record's story. 0.5 separates edited copies from different articles on the same topic (BENCHMARKS.md).
+    /// </summary>
+    public double StoryThreshold { get; init; } = 0.5;
+
+    /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

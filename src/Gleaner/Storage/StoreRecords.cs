@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Gleaner.Formats;
+
+namespace Gleaner.Storage;
+
+/// <summary>What both backends do the same way to a record on its way in and out.</summary>
+internal static class StoreRecords
+{
+    /// <summary>
+    /// The key a record is stored under: its URL, or for a record without one (the record text layout has
+    /// no URL) a stable name made from its headline and text, so importing the same file again updates it.
+    /// </summary>
+    public static string KeyOf(Article article)
+    {
+        var url = article.Url?.Trim();
+        if (!string.IsNullOrEmpty(url))
+            return url;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes((article.Title ?? "") + "\n" + (article.Text ?? "")));
+        return "urn:gleaner:record:" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+
+    /// <summary>The source domain as stored: the record's own, else the URL's host without <c>www.</c>; lower case.</summary>
+    public static string? SourceDomainOf(Article article, string key)
+    {
+        if (!string.IsNullOrWhiteSpace(article.SourceDomain))
+            return article.SourceDomain.Trim().ToLowerInvariant();
+        if (Uri.TryCreate(key, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            var host = uri.Host.ToLowerInvariant();
+            return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        }
+        return null;
+    }
+
+    public static string? LanguageOf(Article article) =>
+        string.IsNullOrWhiteSpace(article.Language) ? null : article.Language.Trim().ToLowerInvariant();
+
+    /// <summary>The published instant used to filter and sort (a date alone counts as midnight UTC).</summary>
+    public static DateTimeOffset? PublishedInstant(Article article) => IsoDates.ToInstant(article.Published);
+
+    public static string FormatInstant(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseInstant(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>Pattern for "the domain or one of its subdomains": the filter value with a leading dot.</summary>
+    public static string SubdomainSuffix(string site) => "." + site.Trim().ToLowerInvariant();
+
+    /// <summary>Limits a page of search results to what one request may ask for.</summary>
+    public static (int Limit, int Offset) Page(SearchRequest request)
+    {
+        if (request.Limit < 1)
+            throw new ArgumentOutOfRangeException(nameof(request), "the limit must be at least 1");
+        if (request.Offset < 0)
+            throw new ArgumentOutOfRangeException(nameof(request), "the offset cannot be negative");
+        return (Math.Min(request.Limit, 10_000), request.Offset);
+    }
+}

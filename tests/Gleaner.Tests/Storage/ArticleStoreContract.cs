@@ -1,0 +1,398 @@
+using System.Data.Common;
+using Gleaner.Storage;
+using Gleaner.Storage.Search;
+
+namespace Gleaner.Tests.Storage;
+
+/// <summary>
+/// What every backend must do. Each backend's subclass opens a fresh, empty store for each test.
+/// </summary>
+public abstract class ArticleStoreContract : IAsyncLifetime
+{
+    protected IArticleStore Store { get; private set; } = null!;
+
+    /// <summary>The <c>--store</c> value of a fresh, empty store.</summary>
+    protected abstract Task<string> CreateLocationAsync();
+
+    protected abstract Task DeleteLocationAsync();
+
+    protected string Location { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Location = await CreateLocationAsync();
+        Store = await ArticleStores.OpenAsync(Location);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await DeleteLocationAsync();
+    }
+
+    private static IEnumerable<string> Sorted(params string[] urls) => urls.Order(StringComparer.Ordinal);
+
+    private async Task<List<string>> SearchUrls(string query, ArticleFilter? filter = null, SearchSort sort = SearchSort.Relevance, int limit = 20, int offset = 0)
+    {
+        var hits = await Store.SearchAsync(new SearchRequest(query) { Filter = filter ?? ArticleFilter.None, Sort = sort, Limit = limit, Offset = offset });
+        return hits.Select(h => h.Stored.Article.Url!).ToList();
+    }
+
+    [StoreFact]
+    public async Task StoresAndReadsBackEveryField()
+    {
+        var original = StoreSamples.Quake();
+        original.Modified = "2024-01-01T17:00:00+09:00";
+        original.Image = "https://wire.example/img/quake.jpg";
+        original.Fetched = "2024-01-01T08:00:00+00:00";
+        var result = await Store.SaveAsync([original]);
+        Assert.Equal(new SaveResult(1, 0, 0), result);
+
+        var stored = await Store.GetAsync(original.Url!);
+        Assert.NotNull(stored);
+        var read = stored.Article;
+        Assert.Equal(original.Url, read.Url);
+        Assert.Equal(original.SourceDomain, read.SourceDomain);
+        Assert.Equal(original.SiteName, read.SiteName);
+        Assert.Equal(original.Title, read.Title);
+        Assert.Equal(original.Description, read.Description);
+        Assert.Equal(original.Text, read.Text);
+        Assert.Equal(original.Authors, read.Authors);
+        Assert.Equal(original.Published, read.Published);
+        Assert.Equal(original.Modified, read.Modified);
+        Assert.Equal(original.Language, read.Language);
+        Assert.Equal(original.Image, read.Image);
+        Assert.Equal(original.Section, read.Section);
+        Assert.Equal(original.Tags, read.Tags);
+        Assert.Equal(original.Fetched, read.Fetched);
+        Assert.Equal(stored.Id, stored.StoryId);
+        Assert.Null(await Store.GetAsync("https://wire.example/missing"));
+    }
+
+    [StoreFact]
+    public async Task StoringAgainUpdatesAndKeepsFirstSeen()
+    {
+        await Store.SaveAsync([StoreSamples.Quake()]);
+        var first = (await Store.GetAsync(StoreSamples.Quake().Url!))!;
+        await Task.Delay(20);
+
+        var changed = StoreSamples.Quake();
+        changed.Title = "Powerful earthquake strikes central Japan, dozens dead";
+        var result = await Store.SaveAsync([changed]);
+
+        Assert.Equal(new SaveResult(0, 1, 0), result);
+        var second = (await Store.GetAsync(changed.Url!))!;
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(changed.Title, second.Article.Title);
+        Assert.Equal(first.FirstSeen, second.FirstSeen);
+        Assert.True(second.LastSaved > first.LastSaved);
+        Assert.Equal(1, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
+        // The index follows the update: the new headline is found, once.
+        Assert.Single(await SearchUrls("dozens dead"));
+    }
+
+    [StoreFact]
+    public async Task ARecordWithoutUrlIsKeyedByItsContent()
+    {
+        var record = new Article { Title = "No address", Text = "A record from a text file has no URL at all." };
+        await Store.SaveAsync([record]);
+        var again = await Store.SaveAsync([new Article { Title = "No address", Text = "A record from a text file has no URL at all." }]);
+        Assert.Equal(1, again.Updated);
+        var stored = await Store.ExportAsync(ArticleFilter.None).ToListAsync();
+        Assert.Single(stored);
+        Assert.StartsWith("urn:gleaner:record:", stored[0].Article.Url);
+    }
+
+    [StoreFact]
+    public async Task SearchesWordsPhrasesExclusionsAlternativesAndPrefixes()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var quake = StoreSamples.Quake().Url!;
+        var copy = StoreSamples.QuakeCopy().Url!;
+        var analysis = StoreSamples.QuakeAnalysis().Url!;
+        var markets = StoreSamples.Markets().Url!;
+
+        Assert.Equal(Sorted(quake, copy), (await SearchUrls("tsunami warning")).Order(StringComparer.Ordinal));
+        Assert.Equal([analysis], await SearchUrls("\"building codes\""));
+        Assert.Empty(await SearchUrls("\"codes building\""));
+        Assert.Equal([quake], await SearchUrls("tsunami -regional -\"prime minister\" OR tsunami toppling houses"));
+        Assert.Equal(Sorted(analysis, markets), (await SearchUrls("seismologists OR nikkei")).Order(StringComparer.Ordinal));
+        Assert.Equal(Sorted(analysis, markets), (await SearchUrls("(seismologists OR nikkei) -bullet")).Order(StringComparer.Ordinal));
+        Assert.Equal([markets], await SearchUrls("nikk*"));
+        Assert.Empty(await SearchUrls("zeppelin"));
+    }
+
+    [StoreFact]
+    public async Task RanksTitleMatchesAboveBodyMatches()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var urls = await SearchUrls("stocks");
+        Assert.Equal(StoreSamples.Markets().Url, urls[0]);
+    }
+
+    [StoreFact]
+    public async Task FiltersBySiteDateLanguageTagAndAuthor()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var quake = StoreSamples.Quake().Url!;
+        var copy = StoreSamples.QuakeCopy().Url!;
+        var analysis = StoreSamples.QuakeAnalysis().Url!;
+        var markets = StoreSamples.Markets().Url!;
+
+        Assert.Equal([copy], await SearchUrls("japan", new ArticleFilter { Site = "regional.example" }));
+        Assert.Equal([copy], await SearchUrls("japan", new ArticleFilter { Site = "the regional" }));
+        Assert.Equal([analysis], await SearchUrls("japan", new ArticleFilter { Since = DateTimeOffset.Parse("2024-01-03T00:00:00Z") }));
+        Assert.Equal(Sorted(quake, copy), (await SearchUrls("japan OR tokyo", new ArticleFilter { Until = DateTimeOffset.Parse("2024-01-01T12:00:00Z") })).Order(StringComparer.Ordinal));
+        Assert.Equal([markets], await SearchUrls("tokyo", new ArticleFilter { Since = DateTimeOffset.Parse("2024-01-02T00:00:00Z"), Until = DateTimeOffset.Parse("2024-01-03T00:00:00Z") }));
+        Assert.Equal([StoreSamples.German().Url!], await SearchUrls("berlin", new ArticleFilter { Language = "DE" }));
+        Assert.Empty(await SearchUrls("berlin", new ArticleFilter { Language = "en" }));
+        Assert.Equal(Sorted(quake, analysis), (await SearchUrls("japan", new ArticleFilter { Tag = "EARTHQUAKE" })).Order(StringComparer.Ordinal));
+        Assert.Equal([analysis], await SearchUrls("japan", new ArticleFilter { Tag = "science" }));
+        Assert.Equal(Sorted(quake, copy), (await SearchUrls("japan", new ArticleFilter { Author = "yamaguchi" })).Order(StringComparer.Ordinal));
+        Assert.Equal([markets], await SearchUrls("tokyo", new ArticleFilter { Author = "Bo Chan" }));
+    }
+
+    [StoreFact]
+    public async Task SortsByNewestAndPages()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var newest = await SearchUrls("japan OR tokyo OR quake", sort: SearchSort.Newest);
+        Assert.Equal([StoreSamples.QuakeAnalysis().Url!, StoreSamples.Markets().Url!, StoreSamples.QuakeCopy().Url!, StoreSamples.Quake().Url!], newest);
+        Assert.Equal(newest.Skip(1).Take(2), await SearchUrls("japan OR tokyo OR quake", sort: SearchSort.Newest, limit: 2, offset: 1));
+    }
+
+    [StoreFact]
+    public async Task SnippetsHighlightTheMatchedWords()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var hit = Assert.Single(await Store.SearchAsync(new SearchRequest("seismologists")));
+        Assert.Contains($"{SearchHit.HighlightStart}Seismologists{SearchHit.HighlightEnd}", hit.Snippet);
+        Assert.True(hit.Score > 0);
+    }
+
+    [StoreFact]
+    public async Task QueriesAreDataNeverSql()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        Assert.Empty(await SearchUrls("'; DROP TABLE articles; -- \" OR 1=1 --\""));
+        Assert.Empty(await SearchUrls("x' OR '1'='1"));
+        await Assert.ThrowsAsync<SearchQueryException>(() => SearchUrls("x') OR ('1'='1"));
+        Assert.Equal(5, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
+        Assert.Empty(await SearchUrls("japan", new ArticleFilter { Site = "' OR '1'='1", Tag = "'; DROP TABLE articles; --" }));
+        Assert.Equal(5, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
+    }
+
+    [StoreFact]
+    public async Task AMalformedQueryIsRejectedWithAMessage()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var error = await Assert.ThrowsAsync<SearchQueryException>(() => Store.SearchAsync(new SearchRequest("\"tsunami warning")));
+        Assert.Contains("not closed", error.Message);
+        await Assert.ThrowsAsync<SearchQueryException>(() => Store.SearchAsync(new SearchRequest("-japan")));
+    }
+
+    [StoreFact]
+    public async Task LinksEditedCopiesIntoOneStoryAndKeepsOtherArticlesApart()
+    {
+        var first = await Store.SaveAsync([StoreSamples.Quake(), StoreSamples.QuakeAnalysis()]);
+        Assert.Equal(0, first.LinkedToStories);
+        var second = await Store.SaveAsync([StoreSamples.QuakeCopy(), StoreSamples.Markets()]);
+        Assert.Equal(1, second.LinkedToStories);
+
+        var quake = (await Store.GetAsync(StoreSamples.Quake().Url!))!;
+        var copy = (await Store.GetAsync(StoreSamples.QuakeCopy().Url!))!;
+        var analysis = (await Store.GetAsync(StoreSamples.QuakeAnalysis().Url!))!;
+        Assert.Equal(quake.StoryId, copy.StoryId);
+        Assert.NotEqual(quake.StoryId, analysis.StoryId);
+
+        var stories = await Store.GetStoriesAsync(ArticleFilter.None, 10);
+        Assert.Equal(3, stories.Count);
+        Assert.Equal(quake.StoryId, stories[0].Id);
+        Assert.Equal(2, stories[0].Copies);
+        Assert.Equal(2, stories[0].Sites);
+        Assert.Equal(StoreSamples.Quake().Title, stories[0].Title);
+        Assert.Equal([quake.Id, copy.Id], (await Store.GetStoryAsync(quake.StoryId)).Select(s => s.Id));
+        Assert.Equal(3, (await Store.GetStatisticsAsync(ArticleFilter.None)).Stories);
+    }
+
+    [StoreFact]
+    public async Task CollapsedSearchShowsOneResultPerStoryWithItsCopies()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var plain = await Store.SearchAsync(new SearchRequest("tsunami"));
+        Assert.Equal(2, plain.Count);
+        var collapsed = await Store.SearchAsync(new SearchRequest("tsunami") { Collapse = true });
+        var hit = Assert.Single(collapsed);
+        Assert.Equal(2, hit.StoryCopies);
+    }
+
+    [StoreFact]
+    public async Task UpdatingACopySoThatItNoLongerMatchesLeavesTheStory()
+    {
+        await Store.SaveAsync([StoreSamples.Quake(), StoreSamples.QuakeCopy()]);
+        var rewritten = StoreSamples.QuakeCopy();
+        rewritten.Text = StoreSamples.QuakeAnalysis().Text + "\nA second paragraph of entirely new words to be sure nothing is shared.";
+        await Store.SaveAsync([rewritten]);
+        var quake = (await Store.GetAsync(StoreSamples.Quake().Url!))!;
+        var copy = (await Store.GetAsync(rewritten.Url!))!;
+        Assert.NotEqual(quake.StoryId, copy.StoryId);
+        Assert.Single(await Store.GetStoryAsync(quake.StoryId));
+    }
+
+    [StoreFact]
+    public async Task ExportsEveryRecordOrFilteredOnes()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var all = await Store.ExportAsync(ArticleFilter.None).ToListAsync();
+        Assert.Equal(StoreSamples.All().Select(a => a.Url), all.Select(s => s.Article.Url));
+        var german = await Store.ExportAsync(new ArticleFilter { Language = "de" }).ToListAsync();
+        Assert.Equal([StoreSamples.German().Url], german.Select(s => s.Article.Url));
+    }
+
+    [StoreFact]
+    public async Task CountsBySiteLanguageAndDay()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var stats = await Store.GetStatisticsAsync(ArticleFilter.None);
+        Assert.Equal(5, stats.Articles);
+        Assert.Equal(5, stats.BySite.Count);
+        Assert.Equal(new KeyValuePair<string, long>("en", 4), stats.ByLanguage[0]);
+        Assert.Equal(new KeyValuePair<string, long>("de", 1), stats.ByLanguage[1]);
+        Assert.Equal(
+            [new("2024-01-01", 2), new("2024-01-02", 1), new("2024-01-03", 1), new("2024-01-04", 1)],
+            stats.ByDay);
+        var filtered = await Store.GetStatisticsAsync(new ArticleFilter { Tag = "japan" });
+        Assert.Equal(3, filtered.Articles);
+    }
+
+    [StoreFact]
+    public async Task OtherStagesKeepTheirOwnVersionedTablesInTheSameDatabase()
+    {
+        SchemaMigration[] v1 = [new(1, Sqlite: "CREATE TABLE test_frontier (url TEXT PRIMARY KEY)", PostgreSql: "CREATE TABLE test_frontier (url text PRIMARY KEY)")];
+        await Store.MigrateAsync("test-frontier", v1);
+        await using (var connection = await Store.OpenConnectionAsync())
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO test_frontier (url) VALUES ('https://a.example/')";
+            await insert.ExecuteNonQueryAsync();
+        }
+        await Store.DisposeAsync();
+
+        // A newer version of that stage adds a column; the row written before survives.
+        SchemaMigration[] v2 = [.. v1, new(2, Sqlite: "ALTER TABLE test_frontier ADD COLUMN depth INTEGER NOT NULL DEFAULT 0", PostgreSql: "ALTER TABLE test_frontier ADD COLUMN depth integer NOT NULL DEFAULT 0")];
+        Store = await ArticleStores.OpenAsync(Location);
+        await Store.MigrateAsync("test-frontier", v2);
+        await Store.MigrateAsync("test-frontier", v2); // running it again changes nothing
+        await using (var connection = await Store.OpenConnectionAsync())
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT url, depth FROM test_frontier";
+            await using var reader = await read.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("https://a.example/", reader.GetString(0));
+            Assert.Equal(0, Convert.ToInt32(reader.GetValue(1)));
+        }
+
+        // An older Gleaner (knowing only v1) refuses to use tables it does not understand.
+        var error = await Assert.ThrowsAsync<StoreException>(() => Store.MigrateAsync("test-frontier", v1));
+        Assert.Contains("newer", error.Message);
+    }
+
+    [StoreFact]
+    public async Task ReopeningAStoreKeepsItsRecords()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        await Store.DisposeAsync();
+        Store = await ArticleStores.OpenAsync(Location);
+        Assert.Equal(5, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
+        Assert.Equal(2, (await SearchUrls("tsunami")).Count);
+    }
+
+    [StoreFact]
+    public async Task TwoWritersAtOnceLoseNothingAndDuplicateNothing()
+    {
+        await using var other = await ArticleStores.OpenAsync(Location);
+        static List<Article> Batch(int from, int count) => Enumerable.Range(from, count).Select(i => new Article
+        {
+            Url = $"https://load.example/{i}",
+            Title = $"Record {i}",
+            Text = $"Body of record number {i} with some words about harbours, weather and trains.",
+        }).ToList();
+
+        // Overlapping ranges: 0-299 and 200-499, in batches of 50, at the same time.
+        var first = Task.Run(async () => { for (var i = 0; i < 300; i += 50) await Store.SaveAsync(Batch(i, 50)); });
+        var second = Task.Run(async () => { for (var i = 200; i < 500; i += 50) await other.SaveAsync(Batch(i, 50)); });
+        await Task.WhenAll(first, second);
+
+        var urls = await Store.ExportAsync(ArticleFilter.None).Select(s => s.Article.Url).ToListAsync();
+        Assert.Equal(500, urls.Count);
+        Assert.Equal(500, urls.Distinct().Count());
+    }
+}
+
+public sealed class SqliteArticleStoreTests : ArticleStoreContract
+{
+    private string _folder = "";
+
+    protected override Task<string> CreateLocationAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("gleaner-store-").FullName;
+        return Task.FromResult(Path.Combine(_folder, "test.db"));
+    }
+
+    protected override Task DeleteLocationAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task UsesWriteAheadLogging()
+    {
+        await using var connection = await Store.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task ReadingCommandsDoNotCreateAMissingStore()
+    {
+        var missing = Path.Combine(_folder, "missing.db");
+        var error = await Assert.ThrowsAsync<StoreException>(() => ArticleStores.OpenAsync(missing, new StoreOptions { CreateIfMissing = false }));
+        Assert.Contains("missing.db", error.Message);
+        Assert.False(File.Exists(missing));
+    }
+}
+
+public sealed class PostgresArticleStoreTests : ArticleStoreContract, IPostgresTests
+{
+    private string _schema = "";
+
+    protected override async Task<string> CreateLocationAsync()
+    {
+        var (connectionString, schema) = await PostgresTestDatabase.CreateSchemaAsync();
+        _schema = schema;
+        return connectionString;
+    }
+
+    protected override Task DeleteLocationAsync() => PostgresTestDatabase.DropSchemaAsync(_schema);
+
+    [StoreFact]
+    public async Task StemsEachRecordInItsOwnLanguage()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        // German stemming finds "Maßnahmen" from "Maßnahme"; English stemming finds "toppling" from "topple".
+        Assert.Equal([StoreSamples.German().Url], (await Store.SearchAsync(new SearchRequest("Maßnahme"))).Select(h => h.Stored.Article.Url));
+        Assert.Equal(2, (await Store.SearchAsync(new SearchRequest("topple"))).Count);
+    }
+
+    [StoreFact]
+    public async Task IndexesTheSearchVectorWithGin()
+    {
+        await using var connection = await Store.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'articles_search'";
+        Assert.Contains("USING gin", (string?)await command.ExecuteScalarAsync());
+    }
+}

@@ -1,0 +1,69 @@
+using Gleaner.Storage.Search;
+
+namespace Gleaner.Tests.Storage;
+
+public class SearchQueryTests
+{
+    [Theory]
+    [InlineData("north korea", "(\"north\" AND \"korea\")")]
+    [InlineData("\"north korea\" talks", "(\"north korea\" AND \"talks\")")]
+    [InlineData("korea -south", "((\"korea\") NOT \"south\")")]
+    [InlineData("korea -south -\"kim jong\"", "(((\"korea\") NOT \"south\") NOT \"kim jong\")")]
+    [InlineData("korea OR japan", "(\"korea\" OR \"japan\")")]
+    [InlineData("a b OR c", "((\"a\" AND \"b\") OR \"c\")")]
+    [InlineData("(korea OR japan) missile", "((\"korea\" OR \"japan\") AND \"missile\")")]
+    [InlineData("korea*", "\"korea\" *")]
+    [InlineData("covid-19", "\"covid 19\"")]
+    [InlineData("Korea", "\"korea\"")]
+    [InlineData("korea & japan", "(\"korea\" AND \"japan\")")]
+    [InlineData("or and not near", "(\"or\" AND \"and\" AND \"not\" AND \"near\")")]
+    public void TranslatesToFts5(string query, string expected) =>
+        Assert.Equal(expected, Fts5Query.Translate(SearchQuery.Parse(query)));
+
+    [Fact]
+    public void TranslatesToTsQueryWithParametersOnly()
+    {
+        var translated = TsQuery.Translate(SearchQuery.Parse("\"north korea\" talks* -south OR 'japan'"));
+        Assert.Equal(
+            "((phraseto_tsquery({cfg}, @q0) && to_tsquery({cfg}, @q1) && !!plainto_tsquery({cfg}, @q2)) || plainto_tsquery({cfg}, @q3))",
+            translated.Template);
+        Assert.Equal(["north korea", "'talks':*", "south", "japan"], translated.Values);
+        Assert.DoesNotContain("japan", translated.ForConfiguration("@cfg0::regconfig"));
+    }
+
+    [Fact]
+    public void QuotesInWordsNeverReachTheQueryLanguage()
+    {
+        var fts = Fts5Query.Translate(SearchQuery.Parse("o'brien \"x\"\"y\" NEAR(a b)"));
+        Assert.Equal("(\"o brien\" AND \"x\" AND \"y\" AND \"near\" AND (\"a\" AND \"b\"))", fts);
+    }
+
+    [Theory]
+    [InlineData("", "no words")]
+    [InlineData("   ", "no words")]
+    [InlineData("&& ||", "no words")]
+    [InlineData("\"north korea", "not closed")]
+    [InlineData("\"\" korea", "has no words")]
+    [InlineData("-korea", "not only -excluded")]
+    [InlineData("japan OR -korea", "not only -excluded")]
+    [InlineData("korea OR", "between two alternatives")]
+    [InlineData("OR korea", "between two alternatives")]
+    [InlineData("korea OR OR japan", "between two alternatives")]
+    [InlineData("(korea", "not closed")]
+    [InlineData("korea)", "no matching '('")]
+    [InlineData("()", "empty")]
+    [InlineData("*", "must follow a word")]
+    public void RejectsMalformedQueriesWithAReason(string query, string reason)
+    {
+        var error = Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(query));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void ALoneDashBetweenSpacesIsPunctuationNotAnExclusion() =>
+        Assert.Equal("(\"korea\" AND \"japan\")", Fts5Query.Translate(SearchQuery.Parse("korea - japan")));
+
+    [Fact]
+    public void RejectsOverlongQueries() =>
+        Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(new string('a', SearchQuery.MaxLength + 1)));
+}
