@@ -82,7 +82,7 @@ internal static class BoilerplateSignals
     private static readonly string[] StrongBoilerplateStarts =
     [
         "comment", "disqus", "share", "sharing", "social", "related", "recommend", "newsletter", "subscri",
-        "signup", "cookie", "consent", "gdpr", "paywall", "breadcrumb", "advert", "sponsor", "promo",
+        "signup", "cookie", "consent", "gdpr", "breadcrumb", "advert", "sponsor", "promo",
         "outbrain", "taboola", "caption", "credit", "byline", "dateline", "popup", "modal", "banner",
         "masthead", "navbar", "pagination", "pager", "skiplink", "offscreen", "toolbar", "trending",
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
@@ -101,8 +101,8 @@ internal static class BoilerplateSignals
     private static readonly string[] WeakBoilerplateStarts =
     [
         "footer", "header", "menu", "sidebar", "widget", "meta", "media", "photo", "image", "gallery", "video",
-        "teaser", "rail", "extra", "aside", "author", "date", "timestamp", "contact", "shopping", "navi",
-        "links", "tool", "button", "icon", "overlay", "supplement", "embed",
+        "teaser", "rail", "extra", "aside", "paywall", "author", "date", "timestamp", "contact", "shopping", "navi",
+        "links", "tool", "button", "icon", "overlay", "supplement",
     ];
 
     /// <summary>Short furniture words matched whole, since as word starts they would match too much ("ad" in "add").</summary>

@@ -27,7 +27,7 @@ internal static class ContentExtractor
         var selection = CandidateSelector.Select(analysis);
         bool markdown = page.Options.IncludeMarkdown;
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, markdown);
-        blocks = LineFilter.Filter(blocks, article);
+        blocks = LineFilter.Filter(blocks, article, page.PageUri);
 
         var jsonLdLines = JsonLdBody.Find(page);
         if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines))
@@ -35,7 +35,7 @@ internal static class ContentExtractor
             blocks = new List<TextBlock>(jsonLdLines.Count);
             foreach (var line in jsonLdLines)
                 blocks.Add(new TextBlock(BlockKind.Paragraph, line, markdown ? line : null, 0));
-            blocks = LineFilter.Filter(blocks, article);
+            blocks = LineFilter.Filter(blocks, article, page.PageUri);
         }
 
         article.Text = Join(blocks, markdown: false);

@@ -46,32 +46,53 @@ internal static class LineFilter
         "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "автор:", "written by ", "reporting by ",
     ];
 
-    /// <summary>Words that may sit in a dateline beside the numbers.</summary>
-    private static readonly FrozenSet<string> DateWords = FrozenSet.ToFrozenSet(
+    /// <summary>Month and weekday names (and abbreviations) in the languages we see most; a dateline names one.</summary>
+    private static readonly FrozenSet<string> CalendarWords = FrozenSet.ToFrozenSet(
     [
-        "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "ist", "am", "pm", "a.m", "p.m",
-        "published", "updated", "posted", "last", "modified", "on", "at", "publié", "mis", "à", "jour", "le",
-        "veröffentlicht", "aktualisiert", "am", "um", "uhr", "publicado", "actualizado", "el", "a", "las", "de",
-        "pubblicato", "aggiornato", "il", "alle", "опубликовано", "обновлено", "в",
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "montag", "dienstag",
+        "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+        "octubre", "noviembre", "diciembre", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+        "segunda", "terça", "quarta", "quinta", "sexta", "feira",
+        "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "januari", "februari", "maart", "mei", "augustus",
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+        "ноября", "декабря", "年", "月", "日",
     ], StringComparer.Ordinal);
 
-    public static List<TextBlock> Filter(List<TextBlock> blocks, Article article)
+    /// <summary>Other words a dateline holds beside dates: time zones, "published", "updated", prepositions.</summary>
+    private static readonly FrozenSet<string> DatelineWords = FrozenSet.ToFrozenSet(
+    [
+        "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "cet", "cest",
+        "bst", "ist", "msk", "jst", "aest", "hkt", "sgt", "am", "pm", "a.m", "p.m", "h",
+        "published", "updated", "posted", "last", "modified", "on", "at", "publié", "mis", "à", "jour", "le",
+        "veröffentlicht", "aktualisiert", "um", "uhr", "publicado", "actualizado", "atualizado", "el", "em", "a",
+        "las", "de", "às", "pubblicato", "aggiornato", "il", "alle", "opublikowano", "опубликовано",
+        "обновлено", "в", "г", "時", "分",
+    ], StringComparer.Ordinal);
+
+    public static List<TextBlock> Filter(List<TextBlock> blocks, Article article, Uri? pageUri)
     {
         var title = Normalize(article.Title);
+        var pageHost = HostOf(article.Url) ?? pageUri?.Host;
         var kept = new List<TextBlock>(blocks.Count);
         foreach (var block in blocks)
         {
-            if (!IsFurniture(block, title, article.Authors))
+            if (!IsFurniture(block, title, article.Authors, pageHost))
                 kept.Add(block);
         }
         return kept;
     }
 
-    private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors)
+    private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost)
     {
         var text = block.Text;
         if (text.Length > MaxFurnitureChars * 2)
@@ -81,6 +102,8 @@ internal static class LineFilter
         if (text.Length > MaxFurnitureChars)
             return false;
 
+        if (IsPrintedUrl(block, pageHost))
+            return true;
         var lower = text.ToLowerInvariant();
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
             return true;
@@ -112,31 +135,73 @@ internal static class LineFilter
         return false;
     }
 
-    /// <summary>Only numbers, date words and punctuation: "19:52 GMT 27.09.2021", "Updated March 3, 2020 at 5:00 pm".</summary>
+    /// <summary>
+    /// Only a date, a time and dateline words: "19:52 GMT 27.09.2021", "Updated March 3, 2020 at 5:00 pm".
+    /// A time alone ("10 p.m.") is kept: live stories use it as a heading.
+    /// </summary>
     private static bool IsDateline(string lower)
     {
-        bool hasDigit = false;
-        int start = -1;
+        bool hasDate = false;
+        int letterStart = -1, digitStart = -1, numberGroups = 0;
         for (int i = 0; i <= lower.Length; i++)
         {
             char c = i < lower.Length ? lower[i] : ' ';
-            if (char.IsLetter(c) || c == '.' && start >= 0 && i + 1 < lower.Length && char.IsLetter(lower[i + 1]))
+            if (char.IsLetter(c) || c == '.' && letterStart >= 0 && i + 1 < lower.Length && char.IsLetter(lower[i + 1]))
             {
-                if (start < 0)
-                    start = i;
-                continue;
+                if (letterStart < 0)
+                    letterStart = i;
             }
-            if (char.IsDigit(c))
-                hasDigit = true;
-            if (start >= 0)
+            else if (letterStart >= 0)
             {
-                if (!DateWords.Contains(lower[start..i]))
+                var word = lower[letterStart..i];
+                if (CalendarWords.Contains(word))
+                    hasDate = true;
+                else if (!DatelineWords.Contains(word))
                     return false;
-                start = -1;
+                letterStart = -1;
+            }
+
+            if (char.IsDigit(c))
+            {
+                if (digitStart < 0)
+                    digitStart = i;
+            }
+            else if (digitStart >= 0)
+            {
+                // A four-digit year, or a third number group (27.09.2021, 2021-09-27), makes it a date.
+                numberGroups++;
+                if (i - digitStart == 4 || numberGroups >= 3 && c != ':')
+                    hasDate = true;
+                digitStart = -1;
             }
         }
-        return hasDigit;
+        return hasDate;
     }
+
+    /// <summary>
+    /// An address alone on a line that is the page's own or is not even a link: printed for readers of
+    /// the paper copy. Other linked addresses stay: lists of sources or products are written that way.
+    /// </summary>
+    private static bool IsPrintedUrl(TextBlock block, string? pageHost)
+    {
+        var text = block.Text;
+        if (text.Contains(' ') || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return false;
+        // Not a link: nobody can follow it on screen, so it is there for print.
+        return block.LinkChars == 0 || pageHost is not null && HostsMatch(uri.Host, pageHost);
+    }
+
+    private static bool HostsMatch(string a, string b)
+    {
+        if (a.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            a = a[4..];
+        if (b.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            b = b[4..];
+        return a.Equals(b, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? HostOf(string? url)
+        => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
 
     private static int CountWords(string text)
     {

@@ -167,7 +167,9 @@ internal sealed class PageAnalysis
 
         block.Paragraphs++;
         double score = 1 + block.InlineCommas + Math.Min(block.InlineChars / CharsPerPoint, MaxLengthPoints);
-        var ancestor = block.Parent;
+        // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph.
+        bool selfContainer = block.Role != TagRole.Block || block.Element.LocalName != "p";
+        var ancestor = selfContainer ? block : block.Parent;
         for (int level = 0; ancestor is not null && level < ScoredAncestorLevels; level++, ancestor = ancestor.Parent)
         {
             if (!ancestor.IsCandidate)

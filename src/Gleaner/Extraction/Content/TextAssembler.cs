@@ -29,12 +29,6 @@ internal sealed class TextAssembler
     /// <summary>Above this link density a container inside the article is a link list or teaser box.</summary>
     private const double MaxContainerLinkDensity = 0.5;
 
-    /// <summary>A container whose class says furniture is dropped from this link density on.</summary>
-    private const double MaxFurnitureLinkDensity = 0.2;
-
-    /// <summary>A container whose class says furniture is dropped when its text is this short.</summary>
-    private const int ShortFurnitureChars = 200;
-
     private readonly PageAnalysis _analysis;
     private readonly Uri? _pageUri;
     private readonly bool _markdown;
@@ -219,8 +213,8 @@ internal sealed class TextAssembler
     }
 
     /// <summary>
-    /// Conditional cleaning (after Readability): a container inside the article that is mostly links,
-    /// or whose class says furniture and that has little prose, is not part of the story.
+    /// Conditional cleaning (after Readability): a container inside the article that has little prose
+    /// and is mostly links, or whose class says furniture, is not part of the story.
     /// </summary>
     private bool IsFurniture(NodeInfo info)
     {
@@ -231,7 +225,7 @@ internal sealed class TextAssembler
         double linkDensity = info.LinkDensity;
         if (linkDensity > MaxContainerLinkDensity)
             return true;
-        return info.ClassWeight < 0 && (linkDensity > MaxFurnitureLinkDensity || info.TextChars < ShortFurnitureChars);
+        return info.ClassWeight < 0;
     }
 
     /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>
