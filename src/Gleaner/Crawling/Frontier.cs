@@ -45,7 +45,7 @@ public sealed record FrontierCounts(long Queued, long Fetching, long Done, long 
 /// concurrent workers pick different hosts without waiting; on SQLite the write lock serialises claims.
 /// Times are Unix milliseconds.
 /// </summary>
-public sealed class Frontier
+public sealed class Frontier : IAsyncDisposable
 {
     /// <summary>The frontier's tables, for both dialects (the store runs them as its "crawl" migrations).</summary>
     public static readonly (int Version, string Sqlite, string PostgreSql)[] Migrations =
@@ -111,7 +111,8 @@ public sealed class Frontier
 
     private readonly Func<CancellationToken, Task<DbConnection>> _openConnection;
     private readonly FrontierDialect _dialect;
-    private readonly SemaphoreSlim? _writeLock;
+    private readonly SemaphoreSlim? _lock;
+    private DbConnection? _shared;
 
     /// <param name="openConnection">Opens a (pooled) connection to the database holding the frontier tables.</param>
     /// <param name="dialect">Which SQL the database speaks.</param>
@@ -120,8 +121,7 @@ public sealed class Frontier
     {
         _openConnection = openConnection;
         _dialect = dialect;
-        // SQLite allows one writer: serialising this process's writes avoids busy retries.
-        _writeLock = dialect == FrontierDialect.Sqlite ? new SemaphoreSlim(1, 1) : null;
+        _lock = dialect == FrontierDialect.Sqlite ? new SemaphoreSlim(1, 1) : null;
         WorkerId = workerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     }
 
@@ -132,9 +132,12 @@ public sealed class Frontier
     /// <summary>Creates the tables when the frontier runs on its own (outside a store's migrations).</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
-        foreach (var migration in Migrations)
-            await ExecuteAsync(connection, null, _dialect == FrontierDialect.Sqlite ? migration.Sqlite : migration.PostgreSql, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(async connection =>
+        {
+            foreach (var migration in Migrations)
+                await ExecuteAsync(connection, null, _dialect == FrontierDialect.Sqlite ? migration.Sqlite : migration.PostgreSql, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds URLs not seen before (known ones are left as they are). Returns how many were new.</summary>
@@ -322,83 +325,121 @@ public sealed class Frontier
         }, cancellationToken);
 
     /// <summary>URLs by state.</summary>
-    public async Task<FrontierCounts> CountAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT state, COUNT(*) FROM crawl_urls GROUP BY state");
-        var counts = new long[5];
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+    public Task<FrontierCounts> CountAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
         {
-            var state = Convert.ToInt32(reader.GetValue(0));
-            if (state is >= 0 and < 5)
-                counts[state] = reader.GetInt64(1);
-        }
-        return new FrontierCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
-    }
+            await using var command = Command(connection, null, "SELECT state, COUNT(*) FROM crawl_urls GROUP BY state");
+            var counts = new long[5];
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var state = Convert.ToInt32(reader.GetValue(0));
+                if (state is >= 0 and < 5)
+                    counts[state] = reader.GetInt64(1);
+            }
+            return new FrontierCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        }, cancellationToken);
 
     /// <summary>The earliest time a queued URL may be claimed (its host's turn and its retry time), or null when none is queued.</summary>
-    public async Task<DateTimeOffset?> NextReadyAtAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
-            SELECT MIN(CASE WHEN h.next_allowed_at > u.retry_at THEN h.next_allowed_at ELSE u.retry_at END)
-            FROM crawl_urls u JOIN crawl_hosts h ON h.host = u.host WHERE u.state = 0
-            """);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));
-    }
+    public Task<DateTimeOffset?> NextReadyAtAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, null, """
+                SELECT MIN(CASE WHEN h.next_allowed_at > u.retry_at THEN h.next_allowed_at ELSE u.retry_at END)
+                FROM crawl_urls u JOIN crawl_hosts h ON h.host = u.host WHERE u.state = 0
+                """);
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));
+        }, cancellationToken);
 
     /// <summary>Hosts waiting for their turn now (delay not passed, or a request in flight).</summary>
-    public async Task<long> BusyHostsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT COUNT(*) FROM crawl_hosts WHERE next_allowed_at > @now OR lease_until > @now");
-        AddParameter(command, "@now", Now());
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
-    }
+    public Task<long> BusyHostsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, null, "SELECT COUNT(*) FROM crawl_hosts WHERE next_allowed_at > @now OR lease_until > @now");
+            AddParameter(command, "@now", Now());
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        }, cancellationToken);
 
     /// <summary>Failed and skipped URLs grouped by reason, most frequent first, with one example URL each.</summary>
-    public async Task<List<(UrlState State, string Reason, long Count, string Example)>> ReportAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
-            SELECT state, COALESCE(reason, ''), COUNT(*), MIN(url) FROM crawl_urls
-            WHERE state IN (3, 4) GROUP BY state, COALESCE(reason, '') ORDER BY COUNT(*) DESC, 2
-            """);
-        var rows = new List<(UrlState, string, long, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            rows.Add(((UrlState)Convert.ToInt32(reader.GetValue(0)), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
-        return rows;
-    }
+    public Task<List<(UrlState State, string Reason, long Count, string Example)>> ReportAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, null, """
+                SELECT state, COALESCE(reason, ''), COUNT(*), MIN(url) FROM crawl_urls
+                WHERE state IN (3, 4) GROUP BY state, COALESCE(reason, '') ORDER BY COUNT(*) DESC, 2
+                """);
+            var rows = new List<(UrlState, string, long, string)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(((UrlState)Convert.ToInt32(reader.GetValue(0)), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+            return rows;
+        }, cancellationToken);
 
     /// <summary>The state of one URL, or null when the frontier has never seen it.</summary>
-    public async Task<UrlState?> StateOfAsync(string url, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT state FROM crawl_urls WHERE url = @url");
-        AddParameter(command, "@url", url);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? null : (UrlState)Convert.ToInt32(value);
-    }
-
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (_writeLock is not null)
-            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task<UrlState?> StateOfAsync(string url, CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
         {
-            await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, null, "SELECT state FROM crawl_urls WHERE url = @url");
+            AddParameter(command, "@url", url);
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull ? (UrlState?)null : (UrlState)Convert.ToInt32(value);
+        }, cancellationToken);
+
+    /// <summary>The start points of earlier runs (depth 0), to put their sites back in scope when resuming.</summary>
+    public Task<List<string>> StartUrlsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, null, "SELECT url FROM crawl_urls WHERE depth = 0 AND discovered_from IS NULL");
+            var urls = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                urls.Add(reader.GetString(0));
+            return urls;
+        }, cancellationToken);
+
+    private Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        UseConnectionAsync(work, cancellationToken);
+
+    private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        UseConnectionAsync(async connection =>
+        {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var result = await work(connection, transaction).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
+        }, cancellationToken);
+
+    /// <summary>
+    /// SQLite: one connection kept open and used by one caller at a time (SQLite has one writer anyway,
+    /// and reopening the file per call is slow). PostgreSQL: a pooled connection per call, so claims of
+    /// many workers run in parallel.
+    /// </summary>
+    private async Task<T> UseConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_lock is null)
+        {
+            await using var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _shared ??= await _openConnection(cancellationToken).ConfigureAwait(false);
+            return await work(_shared).ConfigureAwait(false);
         }
         finally
         {
-            _writeLock?.Release();
+            _lock.Release();
         }
+    }
+
+    /// <summary>Closes the connection kept for SQLite.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_shared is not null)
+            await _shared.DisposeAsync().ConfigureAwait(false);
+        _shared = null;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
