@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

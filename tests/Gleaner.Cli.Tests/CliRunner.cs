@@ -7,7 +7,7 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    private static readonly string GleanerDll = Path.Combine(AppContext.BaseDirectory, "Gleaner.Cli.dll");
+    public static readonly string GleanerDll = Path.Combine(AppContext.BaseDirectory, "Gleaner.Cli.dll");
 
     public static Result Run(string? stdin, params string[] args)
     {

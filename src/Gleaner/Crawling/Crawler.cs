@@ -77,6 +77,13 @@ public sealed class Crawler
         return invalid;
     }
 
+    /// <summary>Counts queued URLs and waiting hosts into <see cref="Statistics"/> (for progress displays).</summary>
+    public async Task RefreshStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        Statistics.Queued = (await _frontier.CountAsync(cancellationToken).ConfigureAwait(false)).Queued;
+        Statistics.WaitingHosts = await _frontier.BusyHostsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Puts the sites of earlier start points in scope (a resumed crawl knows them only from the frontier).</summary>
     public void AddScopeSite(Uri url) => _scope.AddSite(url);
 

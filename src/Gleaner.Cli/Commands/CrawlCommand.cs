@@ -1,0 +1,265 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Gleaner.Archives;
+using Gleaner.Crawling;
+using Gleaner.Discovery;
+using Gleaner.Fetching;
+using Gleaner.Storage;
+using Spectre.Console;
+
+namespace Gleaner.Cli.Commands;
+
+/// <summary><c>gleaner crawl</c>: find a site's articles and store them, politely and resumably.</summary>
+internal static class CrawlCommand
+{
+    public static Command Create()
+    {
+        var starts = new Argument<string[]>("start")
+        {
+            Description = "Homepages, section pages, feeds (RSS, Atom, JSON Feed) or sitemaps to start from; told apart by content",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        starts.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-'))
+                    result.AddError($"Unknown option '{token.Value}'.");
+                else if (UrlCanonicalizer.Canonicalize(token.Value) is null)
+                    result.AddError($"'{token.Value}' is not an http(s) URL.");
+        });
+        var store = new Option<string?>("--store") { Description = "The store: an SQLite file (default gleaner.db) or a PostgreSQL connection (postgres://...); the frontier lives there too" };
+        var sources = new Option<string?>("--sources") { Description = "A file of start URLs, one per line (# comments and blank lines ignored)" };
+        var resume = new Option<bool>("--resume") { Description = "Continue the crawl in the store (after a stop or kill -9); no START needed" };
+        var delay = new Option<string>("--delay") { Description = "Least time between requests to one host (1s, 500ms, 0); robots.txt Crawl-delay wins when larger", DefaultValueFactory = _ => "1s" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Hosts fetched from in parallel", DefaultValueFactory = _ => 8 };
+        var maxPages = new Option<int?>("--max-pages") { Description = "Stop after this many fetches (the rest stays queued for --resume)" };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Follow links this many steps from a start at most", DefaultValueFactory = _ => 10 };
+        var since = new Option<string?>("--since") { Description = "Skip articles published before this date (ISO 8601); feed and sitemap dates are used before fetching" };
+        var lang = new Option<string?>("--lang") { Description = "Store only articles in this language (ISO 639-1)" };
+        var watch = new Option<string?>("--watch") { Description = "Keep polling feeds, sitemaps and start pages at this interval (15m, 1h) and store new articles; stop with Ctrl+C" };
+        var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Do not obey robots.txt (only for sites you own or may crawl so)" };
+        var include = new Option<string[]>("--include") { Description = "Also crawl URLs matching this pattern (* wildcard, or re:REGEX); repeatable" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Never crawl URLs matching this pattern (* wildcard, or re:REGEX); repeatable" };
+        var userAgent = new Option<string>("--user-agent") { Description = "User-Agent sent (its first word is matched against robots.txt groups)", DefaultValueFactory = _ => FetchOptions.DefaultUserAgent };
+        var timeout = new Option<string>("--timeout") { Description = "Time allowed for one request", DefaultValueFactory = _ => "30s" };
+        var attempts = new Option<int>("--attempts") { Description = "Tries of a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min...", DefaultValueFactory = _ => 3 };
+        var warc = new Option<string?>("--warc") { Description = "Also write every response to this WARC file (FILE.warc.gz)" };
+        var report = new Option<bool>("--report") { Description = "List failed and skipped URLs by reason (alone: for the crawl in the store)" };
+
+        var command = new Command("crawl", "Find a site's articles (feeds, sitemaps, links), fetch them politely and store them")
+        {
+            starts, store, sources, resume, delay, concurrency, maxPages, maxDepth, since, lang, watch, ignoreRobots, include, exclude, userAgent, timeout, attempts, warc, report,
+        };
+        command.Validators.Add(result =>
+        {
+            foreach (var (option, name) in new[] { (delay, "--delay"), (timeout, "--timeout") })
+                if (result.GetResult(option) is { } r && ParseDuration(r.GetValueOrDefault<string>()) is null)
+                    result.AddError($"{name}: '{r.GetValueOrDefault<string>()}' is not a duration (500ms, 2s, 15m, 1h)");
+            if (result.GetResult(watch) is { } w && ParseDuration(w.GetValueOrDefault<string?>()) is null)
+                result.AddError($"--watch: '{w.GetValueOrDefault<string?>()}' is not a duration (15m, 1h)");
+            if (result.GetResult(since) is { } s && FeedDates.Parse(s.GetValueOrDefault<string?>()) is null)
+                result.AddError($"--since: '{s.GetValueOrDefault<string?>()}' is not a date (2024-03-01 or 2024-03-01T08:00+01:00)");
+            if (result.GetResult(concurrency) is { } c && c.GetValueOrDefault<int>() < 1)
+                result.AddError("--concurrency must be at least 1");
+            if (result.GetResult(attempts) is { } a && a.GetValueOrDefault<int>() < 1)
+                result.AddError("--attempts must be at least 1");
+            if (result.GetResult(sources) is { } f && f.GetValueOrDefault<string?>() is { } file && !File.Exists(file))
+                result.AddError($"--sources: no file {file}");
+            var hasStarts = result.GetResult(starts) is { Tokens.Count: > 0 } || result.GetResult(sources) is not null;
+            if (!hasStarts && result.GetResult(resume) is null && result.GetResult(report) is null)
+                result.AddError("Give start URLs (or --sources FILE), or --resume to continue the crawl in the store, or --report.");
+        });
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var startUrls = new List<string>(parse.GetValue(starts) ?? []);
+            if (parse.GetValue(sources) is { } file)
+                startUrls.AddRange(ReadSources(file));
+            var options = new CrawlOptions
+            {
+                Delay = ParseDuration(parse.GetValue(delay))!.Value,
+                Concurrency = parse.GetValue(concurrency),
+                MaxPages = parse.GetValue(maxPages),
+                MaxDepth = parse.GetValue(maxDepth),
+                MaxAttempts = parse.GetValue(attempts),
+                Since = FeedDates.Parse(parse.GetValue(since)),
+                Language = parse.GetValue(lang),
+                Watch = ParseDuration(parse.GetValue(watch)),
+                IgnoreRobots = parse.GetValue(ignoreRobots),
+                Include = parse.GetValue(include) ?? [],
+                Exclude = parse.GetValue(exclude) ?? [],
+                Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = ParseDuration(parse.GetValue(timeout))!.Value },
+            };
+            var onlyReport = startUrls.Count == 0 && !parse.GetValue(resume);
+            return RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(List<string> startUrls, string? storeName, CrawlOptions options, string? warcPath, bool report, bool onlyReport,
+        CancellationToken cancellationToken)
+    {
+        IArticleStore articleStore;
+        try
+        {
+            articleStore = await ArticleStores.OpenAsync(storeName, new StoreOptions { CreateIfMissing = !onlyReport }, cancellationToken);
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"gleaner: {e.Message}");
+            return ExitCodes.SomeInputsFailed;
+        }
+        await using var _ = articleStore;
+        await using var frontier = await StoreFrontier.OpenAsync(articleStore, cancellationToken);
+        if (onlyReport)
+        {
+            await PrintReportAsync(frontier, cancellationToken);
+            return ExitCodes.Success;
+        }
+
+        using var warc = warcPath is null ? null : new WarcWriter(warcPath, new WarcWriterOptions { InfoFields = [new("robots", options.IgnoreRobots ? "ignore" : "obey")] });
+        ICrawlOutput output = new StoreCrawlOutput(articleStore);
+        if (warc is not null)
+            output = new WarcCrawlOutput(output, warc);
+        var crawler = new Crawler(frontier, output, options);
+
+        // Claims left by a killed run: on SQLite one process owns the crawl, so all of them; on PostgreSQL only expired leases.
+        var released = await frontier.ReleaseStaleClaimsAsync(all: frontier.Dialect == FrontierDialect.Sqlite, cancellationToken);
+        foreach (var earlier in await frontier.StartUrlsAsync(cancellationToken))
+            crawler.AddScopeSite(new Uri(earlier));
+        await crawler.AddStartsAsync(startUrls, cancellationToken);
+        var before = await frontier.CountAsync(cancellationToken);
+        var log = Console.Error;
+        if (before.Queued > startUrls.Count || released > 0)
+            log.WriteLine($"gleaner: crawl: continuing {before.Queued:N0} queued URLs in {articleStore.Location}" + (released > 0 ? $" ({released} claims of a stopped run released)" : ""));
+
+        var interactive = !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var crawl = RunCrawlAsync(crawler, stop.Token);
+        if (interactive)
+            await ShowProgressAsync(crawler, crawl);
+        else
+        {
+            crawler.OnEvent = e => log.WriteLine(e.Url.Length == 0 ? $"gleaner: crawl: {e.What}" : $"gleaner: crawl: {e.Url}: {e.What}");
+            await crawl;
+        }
+        var stopped = await crawl;
+
+        var counts = await frontier.CountAsync(CancellationToken.None);
+        var statistics = crawler.Statistics;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gleaner: crawl: {(stopped ? "stopped" : "done")}: {statistics.Fetched:N0} fetched, {statistics.Stored:N0} articles stored, {statistics.Listings:N0} listings followed, " +
+            $"{statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
+            $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued:N0} queued"));
+        if (counts.Queued > 0 && !stopped)
+            log.WriteLine("gleaner: crawl: URLs are still queued (--max-pages or retries later); continue with 'gleaner crawl --resume'");
+        if (report)
+            await PrintReportAsync(frontier, CancellationToken.None);
+
+        // Exit 1 when a start point itself could not be read.
+        foreach (var start in startUrls)
+            if (UrlCanonicalizer.Canonicalize(start) is { } canonical && await frontier.StateOfAsync(canonical, CancellationToken.None) == UrlState.Failed)
+                return ExitCodes.SomeInputsFailed;
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Runs the crawl; true when it was stopped (Ctrl+C) rather than finished.</summary>
+    private static async Task<bool> RunCrawlAsync(Crawler crawler, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await crawler.RunAsync(cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private static async Task ShowProgressAsync(Crawler crawler, Task crawl)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var recent = new Queue<string>();
+        var gate = new object();
+        crawler.OnEvent = e =>
+        {
+            if (!e.IsError)
+                return;
+            lock (gate)
+            {
+                recent.Enqueue($"{e.Url}: {e.What}");
+                while (recent.Count > 5)
+                    recent.Dequeue();
+            }
+        };
+        await console.Live(new Markup("")).StartAsync(async context =>
+        {
+            while (!crawl.IsCompleted)
+            {
+                var statistics = crawler.Statistics;
+                try
+                {
+                    await crawler.RefreshStatisticsAsync();
+                }
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+                {
+                    // a busy database: show the last counts
+                }
+                var table = new Grid().AddColumn().AddColumn();
+                table.AddRow("[bold]fetched[/]", $"{statistics.Fetched:N0}  ({statistics.PagesPerSecond:0.0} pages/s)");
+                table.AddRow("[bold]stored[/]", $"{statistics.Stored:N0} articles, {statistics.Listings:N0} listings followed");
+                table.AddRow("[bold]queued[/]", $"{statistics.Queued:N0}");
+                table.AddRow("[bold]hosts waiting[/]", $"{statistics.WaitingHosts:N0} (politeness delay or request in flight)");
+                table.AddRow("[bold]errors[/]", $"{statistics.Errors:N0}, skipped {statistics.Skipped:N0}");
+                lock (gate)
+                    foreach (var line in recent)
+                        table.AddRow("[red]error[/]", Markup.Escape(line));
+                context.UpdateTarget(table);
+                await Task.WhenAny(crawl, Task.Delay(500));
+            }
+        });
+    }
+
+    private static async Task PrintReportAsync(Frontier frontier, CancellationToken cancellationToken)
+    {
+        var rows = await frontier.ReportAsync(cancellationToken);
+        var output = Console.Out;
+        if (rows.Count == 0)
+        {
+            output.WriteLine("No failed or skipped URLs.");
+            return;
+        }
+        output.WriteLine("count\tstate\treason\texample");
+        foreach (var (state, reason, count, example) in rows)
+            output.WriteLine($"{count}\t{state.ToString().ToLowerInvariant()}\t{reason}\t{example}");
+    }
+
+    private static IEnumerable<string> ReadSources(string file)
+    {
+        foreach (var line in File.ReadLines(file))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0 && !trimmed.StartsWith('#'))
+                yield return trimmed;
+        }
+    }
+
+    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c>, <c>1d</c> or plain seconds (<c>0.5</c>).</summary>
+    internal static TimeSpan? ParseDuration(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        text = text.Trim().ToLowerInvariant();
+        var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001)
+            : text.EndsWith('s') ? (text[..^1], 1.0)
+            : text.EndsWith('m') ? (text[..^1], 60.0)
+            : text.EndsWith('h') ? (text[..^1], 3600.0)
+            : text.EndsWith('d') ? (text[..^1], 86400.0)
+            : (text, 1.0);
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || double.IsInfinity(value))
+            return null;
+        return TimeSpan.FromSeconds(value * unit);
+    }
+}
