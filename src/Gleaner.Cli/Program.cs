@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(WarcCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

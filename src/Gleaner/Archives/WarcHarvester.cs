@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using AngleSharp.Html.Parser;
+using Gleaner.Extraction;
+
+namespace Gleaner.Archives;
+
+/// <summary>
+/// Turns WARC files into article records: one reader thread per file feeds the HTML responses through a
+/// bounded queue to extraction workers on all cores; the articles (in no particular order), the problems met
+/// and resume checkpoints come out of <see cref="RunAsync"/>. Memory stays bounded by the queues, whatever
+/// the size of the files.
+/// </summary>
+public sealed class WarcHarvester
+{
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+
+    private readonly ArticleExtractor _extractor;
+    private readonly WarcHarvestOptions _options;
+    private readonly CompletionTracker _tracker = new();
+
+    public WarcHarvester(ArticleExtractor extractor, WarcHarvestOptions? options = null)
+    {
+        _extractor = extractor;
+        _options = options ?? new WarcHarvestOptions();
+    }
+
+    /// <summary>Counts so far, for a progress display.</summary>
+    public WarcHarvestProgress Progress { get; } = new();
+
+    private sealed record Work(string File, long Sequence, WarcRecord Record);
+
+    /// <summary>
+    /// Reads <paramref name="files"/> and yields what it finds. An article counts as handled when the consumer
+    /// asks for the next event, so a <see cref="WarcCheckpoint"/> never covers an article the consumer has not finished with.
+    /// </summary>
+    public async IAsyncEnumerable<WarcHarvestEvent> RunAsync(IReadOnlyList<WarcSource> files, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        var workers = Math.Max(1, _options.Workers);
+        var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(workers * 4) { SingleReader = false, SingleWriter = false });
+        var output = Channel.CreateBounded<WarcHarvestEvent>(new BoundedChannelOptions(workers * 16) { SingleReader = true });
+        foreach (var file in files)
+            _tracker.Start(file.Path, file.ResumeAfter);
+
+        var gate = new SemaphoreSlim(Math.Max(1, _options.ConcurrentFiles));
+        var readers = files.Select(file => Task.Run(async () =>
+        {
+            await gate.WaitAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                await ReadFileAsync(file, work.Writer, output.Writer, cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }, cancellation)).ToArray();
+        var extraction = Enumerable.Range(0, workers).Select(_ => Task.Run(() => ExtractAsync(work.Reader, output.Writer, cancellation), cancellation)).ToArray();
+        var pipeline = Task.Run(async () =>
+        {
+            try
+            {
+                try
+                {
+                    await Task.WhenAll(readers).ConfigureAwait(false);
+                }
+                finally
+                {
+                    work.Writer.TryComplete();
+                }
+                await Task.WhenAll(extraction).ConfigureAwait(false);
+                output.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                work.Writer.TryComplete(e);
+                output.Writer.TryComplete(e);
+            }
+        }, CancellationToken.None);
+
+        await foreach (var harvested in output.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+        {
+            yield return harvested;
+            if (harvested is WarcArticle article)
+                _tracker.Finish(article.File, article.Sequence, article.Position);
+            if (_tracker.Due(_options.CheckpointInterval) is { } due)
+                foreach (var checkpoint in due)
+                    yield return checkpoint;
+        }
+        await pipeline.ConfigureAwait(false);
+        if (_tracker.Due(_options.CheckpointInterval, all: true) is { } last)
+            foreach (var checkpoint in last)
+                yield return checkpoint;
+    }
+
+    private async Task ReadFileAsync(WarcSource source, ChannelWriter<Work> work, ChannelWriter<WarcHarvestEvent> output, CancellationToken cancellation)
+    {
+        var issues = new List<WarcIssue>();
+        WarcReader reader;
+        try
+        {
+            reader = WarcReader.Open(source.Path, _options.Reader with
+            {
+                OnIssue = issues.Add,
+                StartOffset = source.ResumeAfter?.Offset ?? 0,
+                StartOffsetInMember = source.ResumeAfter?.OffsetInMember ?? 0,
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Progress.AddIssue();
+            await output.WriteAsync(new WarcHarvestIssue(source.Path, new WarcIssue(0, e.Message), FileFailed: true), cancellation).ConfigureAwait(false);
+            _tracker.EndOfFile(source.Path, 0);
+            return;
+        }
+
+        Progress.Opened(reader);
+        long sequence = 0;
+        try
+        {
+            while (true)
+            {
+                WarcRecord? record;
+                try
+                {
+                    record = reader.Read();
+                }
+                catch (IOException e)
+                {
+                    issues.Add(new WarcIssue(reader.BytesRead, $"read error: {e.Message}"));
+                    record = null;
+                }
+                foreach (var issue in issues)
+                {
+                    Progress.AddIssue();
+                    await output.WriteAsync(new WarcHarvestIssue(source.Path, issue), cancellation).ConfigureAwait(false);
+                }
+                issues.Clear();
+                if (record is null)
+                    break;
+
+                Progress.AddRecord();
+                var position = new WarcPosition(record.Offset, record.OffsetInMember);
+                if (source.ResumeAfter is { } resumeAfter && position <= resumeAfter)
+                {
+                    record.Dispose(); // handled by the run that stopped
+                    continue;
+                }
+                var number = sequence++;
+                if (!IsCandidate(record))
+                {
+                    record.Dispose();
+                    _tracker.Finish(source.Path, number, position);
+                    continue;
+                }
+                await work.WriteAsync(new Work(source.Path, number, record), cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _tracker.EndOfFile(source.Path, sequence);
+            Progress.Closed(reader);
+            reader.Dispose();
+        }
+    }
+
+    /// <summary>What can be decided from the WARC header alone: a page record, of a wanted site, not captured before <see cref="WarcHarvestOptions.Since"/>.</summary>
+    private bool IsCandidate(WarcRecord record)
+    {
+        if (record.Type is not (WarcRecordType.Response or WarcRecordType.Resource))
+            return false;
+        // A page cannot have been published after it was captured.
+        if (_options.Since is { } since && record.Date is { } captured && captured < since)
+            return false;
+        return _options.Sites.Count == 0 || IsWantedSite(record.TargetUri);
+    }
+
+    private bool IsWantedSite(string? uri)
+    {
+        if (uri is null || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+            return false;
+        var host = parsed.Host;
+        foreach (var site in _options.Sites)
+        {
+            if (host.Equals(site, StringComparison.OrdinalIgnoreCase))
+                return true;
+            if (host.Length > site.Length && host[^(site.Length + 1)] == '.' && host.EndsWith(site, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private async Task ExtractAsync(ChannelReader<Work> work, ChannelWriter<WarcHarvestEvent> output, CancellationToken cancellation)
+    {
+        await foreach (var item in work.ReadAllAsync(cancellation).ConfigureAwait(false))
+        {
+            var position = new WarcPosition(item.Record.Offset, item.Record.OffsetInMember);
+            WarcHarvestEvent? harvested;
+            try
+            {
+                harvested = Extract(item.File, item.Record, position);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                harvested = new WarcHarvestIssue(item.File, new WarcIssue(position.Offset, $"{item.Record.TargetUri}: extraction failed: {e.Message}"));
+            }
+            finally
+            {
+                item.Record.Dispose();
+            }
+            if (harvested is WarcArticle article)
+            {
+                Progress.AddArticle();
+                await output.WriteAsync(article with { Sequence = item.Sequence }, cancellation).ConfigureAwait(false);
+                continue; // finished when the consumer has taken it
+            }
+            if (harvested is not null)
+            {
+                Progress.AddIssue();
+                await output.WriteAsync(harvested, cancellation).ConfigureAwait(false);
+            }
+            _tracker.Finish(item.File, item.Sequence, position);
+        }
+    }
+
+    /// <summary>The article of one record, an issue, or null when the record is no wanted article.</summary>
+    private WarcHarvestEvent? Extract(string file, WarcRecord record, WarcPosition position)
+    {
+        PooledBuffer? decoded = null;
+        try
+        {
+            string? contentType;
+            ReadOnlySpan<byte> body;
+            if (record.Type == WarcRecordType.Resource)
+            {
+                contentType = record.ContentType;
+                body = record.Block.Span;
+            }
+            else
+            {
+                var http = record.ReadHttpResponse();
+                if (http is null || http.StatusCode != 200)
+                    return null;
+                contentType = http.ContentType;
+                if (!HtmlSniffer.IsHtml(contentType, http.RawBody.Span) && http.Headers["Content-Encoding"] is null)
+                    return null;
+                try
+                {
+                    decoded = http.DecodeBody(_options.MaxBodyBytes);
+                }
+                catch (InvalidDataException e)
+                {
+                    return new WarcHarvestIssue(file, new WarcIssue(position.Offset, $"{record.TargetUri}: {e.Message}"));
+                }
+                body = decoded.Span;
+            }
+            if (!HtmlSniffer.IsHtml(contentType, body))
+                return null;
+            Progress.AddPage();
+
+            var url = record.TargetUri;
+            var html = HtmlDecoder.Decode(body, contentType);
+            if (!_options.KeepListings)
+            {
+                Uri? uri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+                using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+                if (ArticleClassifier.Classify(document, uri) != PageKind.Article)
+                    return null;
+            }
+            var article = _extractor.Extract(html, url);
+            if (record.Date is { } captured)
+                article.Fetched = captured.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+            if (!IsWanted(article, record.Date))
+                return null;
+            return new WarcArticle(file, position, record.RecordId, article);
+        }
+        finally
+        {
+            decoded?.Dispose();
+        }
+    }
+
+    private bool IsWanted(Article article, DateTimeOffset? captured)
+    {
+        if (_options.Languages.Count > 0
+            && (article.Language is null || !_options.Languages.Contains(article.Language, StringComparer.OrdinalIgnoreCase)))
+            return false;
+        if (_options.Since is { } since)
+        {
+            var published = article.Published is not null && DateTimeOffset.TryParse(article.Published, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var date) ? date : captured;
+            if (published is null || published < since)
+                return false;
+        }
+        return true;
+    }
+}
