@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Gleaner.Cli.Commands;
 
 namespace Gleaner.Cli;
@@ -9,11 +11,13 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         // A plain command named "gleaner" rather than RootCommand, whose name would be the assembly's file name.
+        var help = new HelpOption();
         var root = new Command("gleaner", "Gleaner harvests news: it turns news pages into clean article records, stores and searches them.")
         {
-            new HelpOption(),
+            help,
             new VersionOption(),
         };
+        HelpExamples.Install(help);
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
@@ -21,13 +25,18 @@ public static class Program
         root.Subcommands.Add(WarcCommand.Create());
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // With errors the action is ParseErrorAction, unless --help was asked for: then help wins.
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
         {
             foreach (var error in parsed.Errors)
                 Console.Error.WriteLine($"gleaner: {error.Message}");
-            Console.Error.WriteLine("Try 'gleaner --help'.");
+            Console.Error.WriteLine($"Try '{CommandPath(parsed.CommandResult)} --help'.");
             return ExitCodes.BadUsage;
         }
         return await parsed.InvokeAsync();
     }
+
+    /// <summary>"gleaner extract" for the extract command, so the hint points at the right help.</summary>
+    private static string CommandPath(CommandResult command) =>
+        command.Parent is CommandResult parent ? CommandPath(parent) + " " + command.Command.Name : command.Command.Name;
 }

@@ -9,7 +9,13 @@ internal static class CliRunner
 
     public static readonly string GleanerDll = Path.Combine(AppContext.BaseDirectory, "Gleaner.Cli.dll");
 
-    public static Result Run(string? stdin, params string[] args)
+    /// <summary>A hang guard only: every run here takes seconds.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
+    public static Result Run(string? stdin, params string[] args) =>
+        Run(stdin is null ? null : System.Text.Encoding.UTF8.GetBytes(stdin), args);
+
+    public static Result Run(byte[]? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,12 +31,12 @@ internal static class CliRunner
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
-            process.StandardInput.Write(stdin);
+            process.StandardInput.BaseStream.Write(stdin);
         process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(HangGuard))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"gleaner {string.Join(' ', args)} did not finish in 2 minutes");
+            throw new TimeoutException($"gleaner {string.Join(' ', args)} did not finish in {HangGuard.TotalMinutes} minutes");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

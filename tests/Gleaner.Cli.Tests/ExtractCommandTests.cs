@@ -1,27 +1,224 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Gleaner.Cli.Tests;
 
-public class ExtractCommandTests
+public sealed class ExtractCommandTests : IDisposable
 {
-    [Fact]
-    public void ExtractsOneFileAsJson()
-    {
-        var dir = Directory.CreateTempSubdirectory("gleaner-cli-");
-        var page = Path.Combine(dir.FullName, "page.html");
-        File.WriteAllText(page, "<html><head><title>Hello</title></head><body><p>Body text.</p></body></html>");
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gleaner-cli-");
 
-        var result = CliRunner.Run(null, "extract", page);
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static string Page(string title, string paragraph) =>
+        $"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{paragraph}</p></article></body></html>";
+
+    private string WritePage(string relativePath, string title, string paragraph)
+    {
+        var path = Path.Combine(_dir.FullName, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (path.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+            gzip.Write(Encoding.UTF8.GetBytes(Page(title, paragraph)));
+        }
+        else
+            File.WriteAllText(path, Page(title, paragraph));
+        return path;
+    }
+
+    private static List<JsonElement> JsonLines(string stdout) =>
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+
+    [Fact]
+    public void OneFileGivesOnePrettyRecord()
+    {
+        var page = WritePage("page.html", "Hello", "Body text of the story.");
+
+        var result = CliRunner.Run((string?)null, "extract", page);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n  \"title\": \"Hello\"", result.Stdout);
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("Hello", json.RootElement.GetProperty("title").GetString());
+        Assert.Contains("Body text of the story.", json.RootElement.GetProperty("text").GetString());
+        Assert.False(json.RootElement.TryGetProperty("path", out _));
     }
 
     [Fact]
-    public void UnknownOptionIsBadUsage()
+    public void SeveralFilesGiveJsonLinesInInputOrderWithPathFirst()
     {
-        var result = CliRunner.Run(null, "extract", "--no-such-option", "x.html");
+        var pages = Enumerable.Range(0, 30).Select(i => WritePage($"p{i:00}.html", $"Story {i}", $"Paragraph of story {i}.")).ToArray();
+        var order = pages.Reverse().ToArray();   // not the file system's order
+
+        var result = CliRunner.Run((string?)null, ["extract", "--jobs", "3", .. order]);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = JsonLines(result.Stdout);
+        Assert.Equal(order, lines.Select(l => l.GetProperty("path").GetString()));
+        Assert.Equal("Story 29", lines[0].GetProperty("title").GetString());
+        Assert.All(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("{\"path\":", line));
+    }
+
+    [Fact]
+    public void FolderGivesItsPagesRecursivelySortedAndSkipsOtherFiles()
+    {
+        WritePage("b/z.html", "Three", "Third.");
+        WritePage("a.htm", "One", "First.");
+        WritePage("b/c/y.html.gz", "Two", "Second.");
+        File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "not a page");
+
+        var result = CliRunner.Run((string?)null, "extract", _dir.FullName);
+
+        Assert.Equal(0, result.ExitCode);
+        var titles = JsonLines(result.Stdout).Select(l => l.GetProperty("title").GetString());
+        Assert.Equal(["One", "Two", "Three"], titles);
+    }
+
+    [Fact]
+    public void GzipFileIsDecompressed()
+    {
+        var page = WritePage("page.html.gz", "Packed", "Compressed story text.");
+
+        var result = CliRunner.Run((string?)null, "extract", page);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("Packed", json.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void StandardInputWithUrl()
+    {
+        var result = CliRunner.Run(Page("From stdin", "Piped story text."), "extract", "-", "--url", "https://example.com/news/piped");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("From stdin", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("https://example.com/news/piped", json.RootElement.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task UrlIsFetchedFollowingRedirectsWithGleanerUserAgent()
+    {
+        await using var site = await LocalSite.StartAsync(app =>
+        {
+            app.MapGet("/old", (HttpContext c) => Results.Redirect("/news/story"));
+            app.MapGet("/news/story", (HttpContext c) => LocalSite.WriteHtml(c, Page("Served", "Story served over HTTP."), "text/html; charset=iso-8859-1"));
+        });
+
+        var result = CliRunner.Run((string?)null, "extract", site.BaseUrl + "/old");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("Served", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal(site.BaseUrl + "/news/story", json.RootElement.GetProperty("url").GetString());
+        Assert.NotNull(json.RootElement.GetProperty("fetched").GetString());
+        Assert.All(site.UserAgents, agent => Assert.StartsWith("Gleaner/", agent));
+    }
+
+    [Fact]
+    public async Task HttpErrorIsAnErrorLineAndTheOthersGoOn()
+    {
+        await using var site = await LocalSite.StartAsync(app =>
+            app.MapGet("/good", (HttpContext c) => LocalSite.WriteHtml(c, Page("Good", "Fine story."))));
+        var missing = site.BaseUrl + "/missing";
+
+        var result = CliRunner.Run((string?)null, "extract", missing, site.BaseUrl + "/good");
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = JsonLines(result.Stdout);
+        Assert.Equal(missing, lines[0].GetProperty("path").GetString());
+        Assert.Contains("404", lines[0].GetProperty("error").GetString());
+        Assert.Equal("Good", lines[1].GetProperty("title").GetString());
+        Assert.Contains(missing, result.Stderr);
+    }
+
+    [Fact]
+    public void MissingFileAmongGoodOnesIsAnErrorLineAndExitOne()
+    {
+        var first = WritePage("first.html", "First", "One.");
+        var last = WritePage("last.html", "Last", "Three.");
+        var missing = Path.Combine(_dir.FullName, "missing.html");
+
+        var result = CliRunner.Run((string?)null, "extract", first, missing, last);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = JsonLines(result.Stdout);
+        Assert.Equal(3, lines.Count);
+        Assert.Equal("First", lines[0].GetProperty("title").GetString());
+        Assert.Equal(missing, lines[1].GetProperty("path").GetString());
+        Assert.Equal("no such file or folder", lines[1].GetProperty("error").GetString());
+        Assert.Equal("Last", lines[2].GetProperty("title").GetString());
+        Assert.Contains(missing, result.Stderr);
+        Assert.Contains("no such file", result.Stderr);
+    }
+
+    [Fact]
+    public void FileNamedGzThatIsNotGzipIsAnError()
+    {
+        var fake = Path.Combine(_dir.FullName, "fake.html.gz");
+        File.WriteAllText(fake, Page("Plain", "Not compressed."));
+
+        var result = CliRunner.Run((string?)null, "extract", fake);
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Contains("not a gzip file", json.RootElement.GetProperty("error").GetString());
+        Assert.Contains(fake, result.Stderr);
+    }
+
+    [Fact]
+    public void TextFormatIsTitleBlankLineBody()
+    {
+        var page = WritePage("page.html", "Plain title", "The story in plain text.");
+
+        var result = CliRunner.Run((string?)null, "extract", page, "--format", "text");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Plain title\n\n", result.Stdout);
+        Assert.Contains("The story in plain text.", result.Stdout);
+    }
+
+    [Fact]
+    public void MarkdownFormatHasTheTitleAsHeading()
+    {
+        var page = WritePage("page.html", "Marked title", "The story in Markdown.");
+
+        var result = CliRunner.Run((string?)null, "extract", page, "-f", "markdown");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("# Marked title\n\n", result.Stdout);
+        Assert.Contains("The story in Markdown.", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("extract", "--no-such-option", "x.html")]
+    [InlineData("extract", "--format", "yaml", "x.html")]
+    [InlineData("extract")]
+    [InlineData("extract", "--jobs", "0", "x.html")]
+    [InlineData("extract", "--url", "not a url", "x.html")]
+    [InlineData("extract", "--url", "https://example.com/a", "a.html", "b.html")]
+    [InlineData("extract", "-", "-")]
+    [InlineData("no-such-command")]
+    public void BadUsageExitsTwoWithAMessage(params string[] args)
+    {
+        var result = CliRunner.Run((string?)null, args);
+
         Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("gleaner: ", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public void HelpShowsExamples()
+    {
+        var result = CliRunner.Run((string?)null, "extract", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--format", result.Stdout);
+        Assert.Contains("Examples:", result.Stdout);
     }
 }

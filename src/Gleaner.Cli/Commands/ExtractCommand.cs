@@ -1,109 +1,165 @@
 using System.CommandLine;
-using System.IO.Compression;
-using System.Text.Json;
+using System.Globalization;
+using Gleaner.Cli.Input;
+using Gleaner.Cli.Output;
 using Gleaner.Extraction;
 
 namespace Gleaner.Cli.Commands;
 
-/// <summary><c>gleaner extract</c>: pages to article records.</summary>
+/// <summary><c>gleaner extract</c>: pages (files, folders, standard input, URLs) to article records.</summary>
 internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs")
+        var inputs = new Argument<string[]>("INPUT")
         {
-            Description = "HTML files (.html, .htm, .html.gz) or folders of them",
+            Description = "A page file (.html, .htm, .html.gz), a folder (all its pages, recursively, sorted by path), "
+                + "- for standard input, or an http(s) URL (fetched once)",
             Arity = ArgumentArity.OneOrMore,
         };
-        inputs.Validators.Add(result =>
+        var format = new Option<string?>("--format", "-f")
         {
-            // System.CommandLine passes unknown "--options" through as arguments; say so instead of reading a file.
-            foreach (var token in result.Tokens)
-                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
-                    result.AddError($"Unknown option '{token.Value}'.");
-        });
-        var format = new Option<string?>("--format") { Description = "json (default for one input) or jsonl (default for several)" };
-        format.AcceptOnlyFromAmong("json", "jsonl");
-        var url = new Option<string?>("--url") { Description = "The page's URL, for a single file input" };
+            Description = "Output format: json (default for one input; pretty), jsonl (default for several: one object "
+                + "per input with \"path\" first), text (title, blank line, body) or markdown",
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong(ArticleWriter.FormatNames);
+        var url = new Option<string?>("--url")
+        {
+            Description = "The page's address, when the input is one file or standard input: resolves relative links "
+                + "and is the record's url unless the page names a canonical one",
+            HelpName = "URL",
+        };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Pages extracted at once (output order is always input order)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "N",
+        };
 
-        var command = new Command("extract", "Extract article records from news pages") { inputs, format, url };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url)));
+        var command = new Command("extract", "Extract article records (title, text, dates, authors, ...) from news pages.")
+        {
+            inputs, format, url, jobs,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+                result.AddError("--jobs must be 1 or more.");
+        });
+        url.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !PageInput.IsHttpUrl(value))
+                result.AddError($"--url must be an absolute http(s) URL, not '{value}'.");
+        });
+        // One command validator rather than one on the argument: System.CommandLine skips an argument's
+        // validators once a command validator has read its value.
+        command.Validators.Add(result =>
+        {
+            var arguments = result.GetResult(inputs)?.Tokens.Select(token => token.Value).ToArray() ?? [];
+            var stdinCount = 0;
+            foreach (var argument in arguments)
+            {
+                if (argument == PageInput.StandardInputName)
+                    stdinCount++;
+                // System.CommandLine passes unknown "--options" through as arguments; say so instead of reading a file.
+                else if (argument.StartsWith('-') && !File.Exists(argument))
+                    result.AddError($"Unknown option '{argument}'.");
+            }
+            if (stdinCount > 1)
+                result.AddError("Standard input (-) can be read only once.");
+
+            if (result.GetValue(url) is null)
+                return;
+            if (arguments.Length != 1 || Directory.Exists(arguments[0]))
+                result.AddError("--url names the address of one page: give a single file or - with it.");
+            else if (PageInput.IsHttpUrl(arguments[0]))
+                result.AddError("--url is for a file or standard input; a URL input is its own address.");
+        });
+
+        command.SetAction((parse, cancellation) => RunAsync(
+            parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs), cancellation));
+
+        HelpExamples.Add(command,
+            "gleaner extract page.html --url https://example.com/news/story   # one record, pretty JSON",
+            "gleaner extract pages/ > records.jsonl                          # a folder: JSON Lines, one line per page",
+            "gleaner extract https://example.com/news/story -f text           # fetch a page, print title and text",
+            "curl -s https://example.com/a | gleaner extract - --url https://example.com/a -f markdown",
+            "gleaner extract a.html b.html.gz missing.html                    # missing.html: error line, exit 1");
         return command;
     }
 
-    private static int Run(string[] inputs, string? format, string? url)
+    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, CancellationToken cancellation)
     {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(IsPage).Order(StringComparer.Ordinal));
-            else
-                files.Add(input);
-        }
-        format ??= files.Count == 1 && inputs.Length == 1 && !Directory.Exists(inputs[0]) ? "json" : "jsonl";
+        var pages = PageInput.Expand(arguments);
+        var single = arguments.Length == 1 && pages.Count == 1 && !Directory.Exists(arguments[0]);
+        format ??= single ? ArticleWriter.Json : ArticleWriter.JsonLines;
 
-        var extractor = new ArticleExtractor();
-        var results = new object?[files.Count];
-        Parallel.For(0, files.Count, i =>
-        {
-            var path = files[i];
-            try
-            {
-                var bytes = ReadPage(path);
-                var article = extractor.Extract(bytes, null, files.Count == 1 ? url : null);
-                results[i] = new PathedArticle(path, article);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                results[i] = new FailedInput(path, e.Message);
-            }
-        });
+        var extractor = new ArticleExtractor(new ExtractionOptions { IncludeMarkdown = format == ArticleWriter.Markdown });
+        using var loader = new PageLoader();
+        using var stdout = Console.OpenStandardOutput();
+        using var writer = ArticleWriter.Create(format, stdout, several: !single);
 
         var failed = 0;
-        using var stdout = Console.OpenStandardOutput();
-        using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = format == "json", Encoder = ArticleJson.Compact.Encoder });
-        foreach (var result in results)
+        try
         {
-            if (result is FailedInput failure)
+            await Progress.RunAsync("extracting", pages.Count, async progress =>
             {
-                failed++;
-                Console.Error.WriteLine($"gleaner: {failure.Path}: {failure.Error}");
-            }
-            JsonSerializer.Serialize(writer, result, result!.GetType(), format == "json" ? ArticleJson.Indented : ArticleJson.Compact);
-            writer.Flush();
-            stdout.WriteByte((byte)'\n');
-            writer.Reset();
+                await OrderedParallel.ForEachInOrderAsync(
+                    pages,
+                    jobs,
+                    (page, token) => ExtractAsync(page, url, extractor, loader, token),
+                    (page, outcome) =>
+                    {
+                        if (outcome.Article is { } article)
+                            writer.WriteArticle(page.Name, article);
+                        else
+                        {
+                            failed++;
+                            progress.Error($"gleaner: {page.Name}: {outcome.Error}");
+                            writer.WriteFailure(page.Name, outcome.Error!);
+                        }
+                        progress.Advance();
+                    },
+                    cancellation);
+                writer.Finish();
+                return 0;
+            });
+        }
+        catch (IOException e)
+        {
+            // Reading errors are caught per input, so this is the output: a closed pipe or a full disk.
+            Console.Error.WriteLine($"gleaner: cannot write the output: {e.Message}");
+            return ExitCodes.SomeInputsFailed;
         }
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 
-    private static bool IsPage(string path) =>
-        path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The record of one input, or why there is none.</summary>
+    private readonly record struct Outcome(Article? Article, string? Error);
 
-    private static byte[] ReadPage(string path)
+    private static async Task<Outcome> ExtractAsync(PageInput input, string? url, ArticleExtractor extractor, PageLoader loader, CancellationToken cancellation)
     {
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            return File.ReadAllBytes(path);
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    private sealed record FailedInput(string Path, string Error);
-
-    /// <summary>A record with the input it came from, written as one JSON object.</summary>
-    private sealed class PathedArticle(string path, Article article)
-    {
-        public string Path { get; } = path;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public Dictionary<string, JsonElement> Fields { get; } =
-            JsonSerializer.SerializeToElement(article, ArticleJson.Compact).EnumerateObject()
-                .ToDictionary(p => p.Name, p => p.Value.Clone());
+        LoadedPage page;
+        try
+        {
+            page = await loader.LoadAsync(input, url, cancellation);
+        }
+        catch (PageLoadException e)
+        {
+            return new Outcome(null, e.Message);
+        }
+        try
+        {
+            var article = extractor.Extract(page.Bytes, page.ContentType, page.Url);
+            if (page.Fetched is { } fetched)
+                article.Fetched = fetched.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            return new Outcome(article, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A page that trips the extractor must not stop the others; the message makes it reportable.
+            return new Outcome(null, $"extraction failed: {e.GetType().Name}: {e.Message}");
+        }
     }
 }
