@@ -194,6 +194,23 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("The story in Markdown.", result.Stdout);
     }
 
+    [Fact]
+    public void RecordFormatIsTheSeedLayoutAndReadsBack()
+    {
+        var first = WritePage("a.html", "First record", "The first story in the record layout.");
+        var second = WritePage("b.html", "Second record", "The second story in the record layout.");
+
+        var result = CliRunner.Run((string?)null, "extract", first, second, "--format", "record");
+
+        Assert.Equal(0, result.ExitCode);
+        var records = result.Stdout.Split("\n" + Gleaner.Formats.RecordFormat.Separator + "\n");
+        Assert.Equal(2, records.Length);
+        var article = Gleaner.Formats.RecordFormat.Parse(records[1]);
+        Assert.Equal("Second record", article.Title);
+        Assert.Contains("The second story in the record layout.", article.Text);
+        Assert.StartsWith("First record\nFirst record\nFirst record\n", result.Stdout);
+    }
+
     [Theory]
     [InlineData("extract", "--no-such-option", "x.html")]
     [InlineData("extract", "--format", "yaml", "x.html")]

@@ -20,7 +20,8 @@ internal static class ExtractCommand
         var format = new Option<string?>("--format", "-f")
         {
             Description = "Output format: json (default for one input; pretty), jsonl (default for several: one object "
-                + "per input with \"path\" first), text (title, blank line, body) or markdown",
+                + "per input with \"path\" first), text (title, blank line, body), markdown, or record (the seed's text layout; "
+                + "several records are separated by a form-feed line)",
             HelpName = "FORMAT",
         };
         format.AcceptOnlyFromAmong(ArticleWriter.FormatNames);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gleaner.Formats;
 
 namespace Gleaner.Cli.Output;
 
@@ -11,10 +12,10 @@ namespace Gleaner.Cli.Output;
 /// </summary>
 internal abstract class ArticleWriter : IDisposable
 {
-    public const string Json = "json", JsonLines = "jsonl", Text = "text", Markdown = "markdown";
+    public const string Json = "json", JsonLines = "jsonl", Text = "text", Markdown = "markdown", Record = "record";
 
     /// <summary>The names <c>--format</c> accepts.</summary>
-    public static readonly string[] FormatNames = [Json, JsonLines, Text, Markdown];
+    public static readonly string[] FormatNames = [Json, JsonLines, Text, Markdown, Record];
 
     protected static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -35,6 +36,7 @@ internal abstract class ArticleWriter : IDisposable
         JsonLines => new JsonArticleWriter(output, indented: false, array: false),
         Text => new TextArticleWriter(output, several, markdown: false),
         Markdown => new TextArticleWriter(output, several, markdown: true),
+        Record => new RecordArticleWriter(output),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown output format"),
     };
 }
@@ -145,6 +147,33 @@ internal sealed class TextArticleWriter(Stream output, bool several, bool markdo
         var body = markdown ? article.Markdown ?? article.Text : article.Text;
         if (!string.IsNullOrEmpty(body))
             _text.WriteLine(body);
+        _text.Flush();
+    }
+
+    public override void WriteFailure(string path, string error)
+    {
+    }
+
+    public override void Finish() => _text.Flush();
+
+    public override void Dispose() => _text.Dispose();
+}
+
+/// <summary>
+/// The seed's <c>record</c> layout (<see cref="RecordFormat"/>); several records are separated by a form-feed
+/// line, as <c>gleaner import</c> reads them. Failures are only reported on standard error.
+/// </summary>
+internal sealed class RecordArticleWriter(Stream output) : ArticleWriter
+{
+    private readonly StreamWriter _text = new(output, Utf8, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+    private bool _first = true;
+
+    public override void WriteArticle(string path, Article article)
+    {
+        if (!_first)
+            _text.WriteLine(RecordFormat.Separator);
+        _first = false;
+        RecordFormat.Write(_text, article);
         _text.Flush();
     }
 
