@@ -12,10 +12,7 @@ internal static class CliRunner
     /// <summary>A hang guard only: every run here takes seconds.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
-    public static Result Run(string? stdin, params string[] args) =>
-        Run(stdin is null ? null : System.Text.Encoding.UTF8.GetBytes(stdin), args);
-
-    public static Result Run(byte[]? stdin, params string[] args)
+    public static Result Run(string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,7 +28,7 @@ internal static class CliRunner
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
-            process.StandardInput.BaseStream.Write(stdin);
+            process.StandardInput.Write(stdin);
         process.StandardInput.Close();
         if (!process.WaitForExit(HangGuard))
         {

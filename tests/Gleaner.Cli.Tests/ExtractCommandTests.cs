@@ -37,7 +37,7 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var page = WritePage("page.html", "Hello", "Body text of the story.");
 
-        var result = CliRunner.Run((string?)null, "extract", page);
+        var result = CliRunner.Run(null, "extract", page);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\n  \"title\": \"Hello\"", result.Stdout);
@@ -53,7 +53,7 @@ public sealed class ExtractCommandTests : IDisposable
         var pages = Enumerable.Range(0, 30).Select(i => WritePage($"p{i:00}.html", $"Story {i}", $"Paragraph of story {i}.")).ToArray();
         var order = pages.Reverse().ToArray();   // not the file system's order
 
-        var result = CliRunner.Run((string?)null, ["extract", "--jobs", "3", .. order]);
+        var result = CliRunner.Run(null, ["extract", "--jobs", "3", .. order]);
 
         Assert.Equal(0, result.ExitCode);
         var lines = JsonLines(result.Stdout);
@@ -70,7 +70,7 @@ public sealed class ExtractCommandTests : IDisposable
         WritePage("b/c/y.html.gz", "Two", "Second.");
         File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "not a page");
 
-        var result = CliRunner.Run((string?)null, "extract", _dir.FullName);
+        var result = CliRunner.Run(null, "extract", _dir.FullName);
 
         Assert.Equal(0, result.ExitCode);
         var titles = JsonLines(result.Stdout).Select(l => l.GetProperty("title").GetString());
@@ -82,7 +82,7 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var page = WritePage("page.html.gz", "Packed", "Compressed story text.");
 
-        var result = CliRunner.Run((string?)null, "extract", page);
+        var result = CliRunner.Run(null, "extract", page);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -109,7 +109,7 @@ public sealed class ExtractCommandTests : IDisposable
             app.MapGet("/news/story", (HttpContext c) => LocalSite.WriteHtml(c, Page("Served", "Story served over HTTP."), "text/html; charset=iso-8859-1"));
         });
 
-        var result = CliRunner.Run((string?)null, "extract", site.BaseUrl + "/old");
+        var result = CliRunner.Run(null, "extract", site.BaseUrl + "/old");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -126,7 +126,7 @@ public sealed class ExtractCommandTests : IDisposable
             app.MapGet("/good", (HttpContext c) => LocalSite.WriteHtml(c, Page("Good", "Fine story."))));
         var missing = site.BaseUrl + "/missing";
 
-        var result = CliRunner.Run((string?)null, "extract", missing, site.BaseUrl + "/good");
+        var result = CliRunner.Run(null, "extract", missing, site.BaseUrl + "/good");
 
         Assert.Equal(1, result.ExitCode);
         var lines = JsonLines(result.Stdout);
@@ -143,7 +143,7 @@ public sealed class ExtractCommandTests : IDisposable
         var last = WritePage("last.html", "Last", "Three.");
         var missing = Path.Combine(_dir.FullName, "missing.html");
 
-        var result = CliRunner.Run((string?)null, "extract", first, missing, last);
+        var result = CliRunner.Run(null, "extract", first, missing, last);
 
         Assert.Equal(1, result.ExitCode);
         var lines = JsonLines(result.Stdout);
@@ -162,7 +162,7 @@ public sealed class ExtractCommandTests : IDisposable
         var fake = Path.Combine(_dir.FullName, "fake.html.gz");
         File.WriteAllText(fake, Page("Plain", "Not compressed."));
 
-        var result = CliRunner.Run((string?)null, "extract", fake);
+        var result = CliRunner.Run(null, "extract", fake);
 
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -175,7 +175,7 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var page = WritePage("page.html", "Plain title", "The story in plain text.");
 
-        var result = CliRunner.Run((string?)null, "extract", page, "--format", "text");
+        var result = CliRunner.Run(null, "extract", page, "--format", "text");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Plain title\n\n", result.Stdout);
@@ -187,7 +187,7 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var page = WritePage("page.html", "Marked title", "The story in Markdown.");
 
-        var result = CliRunner.Run((string?)null, "extract", page, "-f", "markdown");
+        var result = CliRunner.Run(null, "extract", page, "-f", "markdown");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("# Marked title\n\n", result.Stdout);
@@ -200,7 +200,7 @@ public sealed class ExtractCommandTests : IDisposable
         var first = WritePage("a.html", "First record", "The first story in the record layout.");
         var second = WritePage("b.html", "Second record", "The second story in the record layout.");
 
-        var result = CliRunner.Run((string?)null, "extract", first, second, "--format", "record");
+        var result = CliRunner.Run(null, "extract", first, second, "--format", "record");
 
         Assert.Equal(0, result.ExitCode);
         var records = result.Stdout.Split("\n" + Gleaner.Formats.RecordFormat.Separator + "\n");
@@ -222,7 +222,7 @@ public sealed class ExtractCommandTests : IDisposable
     [InlineData("no-such-command")]
     public void BadUsageExitsTwoWithAMessage(params string[] args)
     {
-        var result = CliRunner.Run((string?)null, args);
+        var result = CliRunner.Run(null, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("gleaner: ", result.Stderr);
@@ -232,7 +232,7 @@ public sealed class ExtractCommandTests : IDisposable
     [Fact]
     public void HelpShowsExamples()
     {
-        var result = CliRunner.Run((string?)null, "extract", "--help");
+        var result = CliRunner.Run(null, "extract", "--help");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("--format", result.Stdout);
