@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Gleaner.Extraction.Content;
+using Gleaner.Extraction.Language;
 using Gleaner.Extraction.Metadata;
 
 namespace Gleaner.Extraction;
@@ -35,6 +36,9 @@ public sealed class ArticleExtractor
         var article = new Article();
         MetadataExtractor.Extract(page, article);
         ContentExtractor.Extract(page, article);
+        // The language is checked against the body text and the description may fall back on it, so these come last.
+        MetadataExtractor.CompleteFromBody(article);
+        LanguageIdentifier.Fill(page, article);
         return article;
     }
 

@@ -1,14 +1,131 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace Gleaner.Extraction;
 
-/// <summary>Decodes page bytes to text. Placeholder order: BOM, then UTF-8.</summary>
+/// <summary>
+/// Decodes page bytes to text. The charset comes from, in order: a byte-order mark, the HTTP
+/// Content-Type, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration in the first bytes,
+/// then sniffing (valid UTF-8, else windows-1252). Declarations are checked against the bytes:
+/// a page that declares another charset (ISO-8859-1, windows-1252, GB2312...) but is valid UTF-8 with
+/// non-ASCII characters is UTF-8, and a page declaring UTF-8 whose bytes are not UTF-8 falls back
+/// to the other declaration or to windows-1252.
+/// </summary>
 internal static class HtmlDecoder
 {
+    /// <summary>Browsers look for a meta charset in the first 1024 bytes; real pages put long heads first, so we look further.</summary>
+    private const int MetaScanBytes = 8 * 1024;
+
+    static HtmlDecoder()
+    {
+        // windows-125x, KOI8-R, Shift_JIS, GB2312/GBK, Big5, EUC-KR and the like.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            bytes = bytes[3..];
-        return Encoding.UTF8.GetString(bytes);
+            return Encoding.UTF8.GetString(bytes[3..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Encoding.Unicode.GetString(bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+
+        var declared = EncodingFromLabel(CharsetParameter(contentType)) ?? EncodingFromLabel(MetaCharset(bytes));
+        return ChooseEncoding(bytes, declared, contentType).GetString(bytes);
+    }
+
+    /// <summary>The encoding to decode with, after checking the declaration against the bytes.</summary>
+    internal static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, Encoding? declared, string? contentType = null)
+    {
+        var isUtf8 = Utf8.IsValid(bytes);
+        if (declared is null)
+            return isUtf8 ? Utf8NoBom : Windows1252;
+        if (declared.CodePage == Encoding.UTF8.CodePage)
+        {
+            if (isUtf8)
+                return Utf8NoBom;
+            // A header saying UTF-8 over a page whose meta names its real charset: trust the meta.
+            var meta = EncodingFromLabel(MetaCharset(bytes));
+            if (meta is not null && meta.CodePage != Encoding.UTF8.CodePage && contentType is not null)
+                return meta;
+            return Utf8NoBom;
+        }
+        // Multi-byte UTF-8 sequences are very unlikely in text of another charset; valid UTF-8 with them is UTF-8.
+        if (isUtf8 && !Ascii.IsValid(bytes) && declared.CodePage is not (1200 or 1201))
+            return Utf8NoBom;
+        return declared;
+    }
+
+    private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>The <c>charset</c> parameter of a Content-Type header value.</summary>
+    internal static string? CharsetParameter(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+            return null;
+        var index = contentType.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        if (index < 0)
+            return null;
+        var value = contentType.AsSpan(index + "charset".Length).TrimStart();
+        if (value.IsEmpty || value[0] != '=')
+            return null;
+        value = value[1..].Trim().Trim('"').Trim('\'');
+        var end = value.IndexOfAny(';', ' ', '"');
+        return (end >= 0 ? value[..end] : value).ToString();
+    }
+
+    /// <summary>The charset named by <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type" content="...; charset=..."&gt;</c> near the start.</summary>
+    internal static string? MetaCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, MetaScanBytes)]);
+        var position = 0;
+        while ((position = head.IndexOf("<meta", position, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var end = head.IndexOf('>', position);
+            if (end < 0)
+                break;
+            var tag = head[position..end];
+            position = end;
+            var charset = tag.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+            if (charset < 0)
+                continue;
+            var rest = tag.AsSpan(charset + "charset".Length).TrimStart();
+            if (rest.IsEmpty || rest[0] != '=')
+                continue;
+            rest = rest[1..].TrimStart().TrimStart('"').TrimStart('\'');
+            var stop = rest.IndexOfAny("\"'; />");
+            var label = (stop >= 0 ? rest[..stop] : rest).ToString();
+            if (label.Length > 0)
+                return label;
+        }
+        return null;
+    }
+
+    /// <summary>An encoding for a charset label, with the WHATWG rules that matter: Latin-1 and ASCII mean
+    /// windows-1252, GB2312 means GBK (GB18030 decodes both), and UTF-16 in a meta means UTF-8.</summary>
+    internal static Encoding? EncodingFromLabel(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+            return null;
+        var name = label.Trim().ToLowerInvariant();
+        name = name switch
+        {
+            "iso-8859-1" or "iso8859-1" or "latin1" or "latin-1" or "l1" or "us-ascii" or "ascii" or "cp1252" or "iso_8859-1" => "windows-1252",
+            "gb2312" or "gbk" or "x-gbk" or "cp936" => "gb18030",
+            "utf8" or "unicode-1-1-utf-8" or "utf-16" or "utf-16le" or "utf-16be" => "utf-8",
+            "x-sjis" or "sjis" or "ms_kanji" or "windows-31j" or "cp932" => "shift_jis",
+            "win-1251" or "cp1251" => "windows-1251",
+            _ => name,
+        };
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -21,7 +21,7 @@ internal static class JsonLdReader
             var type = script.GetAttribute("type");
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var json = script.TextContent.Trim();
+            var json = Unwrap(script.TextContent);
             if (json.Length == 0)
                 continue;
             try
@@ -35,6 +35,24 @@ internal static class JsonLdReader
             }
         }
         return objects;
+    }
+
+    /// <summary>Removes the <c>&lt;![CDATA[ ]]&gt;</c> and <c>&lt;!-- --&gt;</c> wrappers some CMSs put around the JSON.</summary>
+    private static string Unwrap(string text)
+    {
+        var json = text.AsSpan().Trim();
+        foreach (var (open, close) in (ReadOnlySpan<(string, string)>)[("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>")])
+        {
+            if (json.StartsWith(open, StringComparison.Ordinal))
+            {
+                json = json[open.Length..];
+                var end = json.LastIndexOf(close, StringComparison.Ordinal);
+                if (end >= 0)
+                    json = json[..end];
+                json = json.Trim();
+            }
+        }
+        return json.ToString();
     }
 
     private static void Collect(JsonElement element, List<JsonElement> into, int depth)

@@ -1,13 +1,190 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
 namespace Gleaner.Extraction.Metadata;
 
-/// <summary>Fills the record's metadata fields (everything but the body) from the page.</summary>
+/// <summary>
+/// Fills the record's metadata fields (everything but the body) from the page: URL, domain,
+/// site name, title, description, dates, authors, image, section, tags and the declared language
+/// (checked against the text later by <see cref="Language.LanguageIdentifier"/>).
+/// </summary>
 internal static class MetadataExtractor
 {
     public static void Extract(PageContext page, Article article)
     {
         var document = page.Document;
-        article.Title = document.QuerySelector("meta[property='og:title']")?.GetAttribute("content")?.Trim()
-            ?? document.Title?.Trim();
-        article.Url = page.PageUri?.ToString();
+        var meta = new MetaTags(document);
+        var main = JsonLdValues.MainObject(page.JsonLd);
+        var baseUri = BaseUri(document, page.PageUri);
+
+        var canonical = Resolve(baseUri, document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
+            ?? Resolve(baseUri, meta.First("og:url"));
+        var url = canonical ?? page.PageUri;
+        article.Url = url?.AbsoluteUri;
+        article.SourceDomain = DomainNames.RegistrableDomain(url);
+
+        article.SiteName = TextCleaning.OneLine(meta.First("og:site_name"))
+            ?? PublisherName(main, page.JsonLd)
+            ?? TextCleaning.OneLine(meta.First("application-name", "apple-mobile-web-app-title"));
+
+        article.Title = FindTitle(document, meta, main, article.SiteName, article.SourceDomain);
+        var headline = PageRegions.Headline(document, article.Title);
+        var scope = PageRegions.ArticleScope(document, headline);
+
+        article.Description = TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description"))
+            ?? TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null);
+
+        var declaredLanguage = DeclaredLanguage(document, meta, main);
+        article.Language = declaredLanguage;
+
+        var (published, modified) = DateFinder.Find(page, meta, main, scope, url, MonthFirstDates(document, declaredLanguage));
+        article.Published = published?.ToIso();
+        article.Modified = modified?.ToIso();
+
+        article.Authors = AuthorFinder.Find(page, meta, main, scope);
+
+        article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
+            ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri
+            ?? Resolve(baseUri, document.QuerySelector("link[rel~=image_src]")?.GetAttribute("href"))?.AbsoluteUri;
+
+        article.Section = TextCleaning.OneLine(meta.First("article:section", "og:article:section", "parsely-section", "section"))
+            ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null);
+
+        article.Tags = Tags(meta, main);
+    }
+
+    /// <summary>
+    /// Fills what needs the body, once it is extracted: a page without a summary of its own is
+    /// summarised by its first paragraph, as readers and Readability do.
+    /// </summary>
+    public static void CompleteFromBody(Article article)
+    {
+        if (article.Description is null && !string.IsNullOrEmpty(article.Text))
+        {
+            var end = article.Text.IndexOf('\n');
+            article.Description = TextCleaning.OneLine(end < 0 ? article.Text : article.Text[..end]);
+        }
+    }
+
+    private static string? FindTitle(IDocument document, MetaTags meta, JsonElement? main, string? siteName, string? domain)
+    {
+        var jsonLdHeadline = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "headline") : null);
+        var metaTitle = TextCleaning.OneLine(meta.First("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"));
+        var siteNames = new List<string>(3);
+        if (siteName is not null)
+            siteNames.Add(siteName);
+        if (domain is not null)
+        {
+            siteNames.Add(domain);
+            siteNames.Add(domain.Split('.')[0]);
+        }
+        var headlines = new List<string>();
+        foreach (var h1 in document.GetElementsByTagName("h1"))
+        {
+            if (headlines.Count == MaxHeadlines)
+                break;
+            var text = TextCleaning.OneLine(h1.TextContent)?.TrimEnd('¶', '#', ' ');
+            if (text is { Length: > 0 and <= MaxTitleChars } && !PageRegions.IsForeign(h1))
+                headlines.Add(text);
+        }
+        return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames);
+    }
+
+    /// <summary>Pages with more <c>&lt;h1&gt;</c> than this use them for styling, and the first few decide.</summary>
+    private const int MaxHeadlines = 5;
+
+    /// <summary>A heading longer than this is a paragraph styled as a heading.</summary>
+    private const int MaxTitleChars = 300;
+
+    private static string? PublisherName(JsonElement? main, IReadOnlyList<JsonElement> objects)
+    {
+        if (main is { } article && article.TryGetProperty("publisher", out var publisher) && TextCleaning.OneLine(JsonLdValues.AsText(publisher)) is { } name
+            && !name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            return name;
+        foreach (var obj in objects)
+            if (JsonLdValues.IsType(obj, "WebSite") && TextCleaning.OneLine(JsonLdValues.Text(obj, "name")) is { } siteName)
+                return siteName;
+        return null;
+    }
+
+    private static List<string> Tags(MetaTags meta, JsonElement? main)
+    {
+        var tags = new List<string>();
+        foreach (var value in meta.All("article:tag"))
+            AddTags(tags, value, split: value.Contains(','));
+        if (main is { } article)
+            foreach (var keyword in JsonLdValues.All(article, "keywords"))
+                if (JsonLdValues.AsText(keyword) is { } text)
+                    AddTags(tags, text, split: true);
+        foreach (var key in (ReadOnlySpan<string>)["news_keywords", "parsely-tags", "sailthru.tags"])
+            foreach (var value in meta.All(key))
+                AddTags(tags, value, split: true);
+        if (tags.Count == 0)
+            foreach (var value in meta.All("keywords"))
+                AddTags(tags, value, split: true);
+        return tags;
+    }
+
+    /// <summary>Keywords lists run long on some sites; past this many they are SEO filler, not tags.</summary>
+    private const int MaxTags = 40;
+
+    private static void AddTags(List<string> tags, string value, bool split)
+    {
+        foreach (var raw in split ? value.Split([',', ';']) : [value])
+        {
+            var tag = TextCleaning.OneLine(raw);
+            if (tag is null || tag.Length > 80 || tags.Count >= MaxTags || tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+                continue;
+            tags.Add(tag);
+        }
+    }
+
+    /// <summary>The page's own statement of its language, as an ISO 639-1 code.</summary>
+    private static string? DeclaredLanguage(IDocument document, MetaTags meta, JsonElement? main)
+    {
+        foreach (var value in (ReadOnlySpan<string?>)[
+            document.DocumentElement?.GetAttribute("lang"), document.DocumentElement?.GetAttribute("xml:lang"),
+            meta.First("content-language", "language", "dc.language", "dcterms.language"),
+            meta.First("og:locale"), main is { } m ? JsonLdValues.Text(m, "inLanguage") : null])
+        {
+            if (LanguageCodes.Primary(value) is { } code)
+                return code;
+        }
+        return null;
+    }
+
+    /// <summary>US English writes 04/05/2021 month first; the rest of the world day first.</summary>
+    private static bool MonthFirstDates(IDocument document, string? language)
+    {
+        var lang = document.DocumentElement?.GetAttribute("lang");
+        if (lang is not null && lang.Length > 3)
+            return lang.EndsWith("us", StringComparison.OrdinalIgnoreCase);
+        return language is null or "en";
+    }
+
+    private static Uri? BaseUri(IDocument document, Uri? pageUri)
+    {
+        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        if (href is null)
+            return pageUri;
+        return Resolve(pageUri, href) ?? pageUri;
+    }
+
+    /// <summary>An http(s) URL made absolute against the page, or null.</summary>
+    private static Uri? Resolve(Uri? baseUri, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+            return null;
+        href = href.Trim();
+        if (href.StartsWith("//", StringComparison.Ordinal))
+            href = (baseUri?.Scheme ?? "https") + ":" + href;
+        Uri? uri;
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+            uri = absolute;
+        else if (baseUri is not null && !href.Contains(':', StringComparison.Ordinal) && Uri.TryCreate(baseUri, href, out var relative))
+            uri = relative;
+        else
+            uri = null;
+        return uri is { Scheme: "http" or "https" } ? uri : null;
     }
 }

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// Finds the article's authors: JSON-LD <c>author</c>, author meta tags, <c>itemprop=author</c>,
+/// <c>rel=author</c> links and byline elements near the headline, in that order of trust. The first
+/// source that names a person wins; organisations are used only when no source names a person.
+/// Names are never taken from running text, so a quoted speaker is never an author.
+/// </summary>
+internal static class AuthorFinder
+{
+    private static readonly string[] MetaKeys =
+    [
+        "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+        "byl", "citation_author", "cxenseparse:author", "dc.contributor",
+    ];
+
+    /// <summary>Class or id fragments of byline elements.</summary>
+    private static readonly string[] BylineMarkers = ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"];
+
+    /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
+    private const int MaxBylineChars = 200;
+
+    public static IReadOnlyList<string> Find(PageContext page, MetaTags meta, JsonElement? main, IElement? scope)
+    {
+        var organisations = new List<string>();
+        var persons = new List<string>();
+
+        if (main is { } article)
+        {
+            foreach (var author in JsonLdValues.All(article, "author"))
+                AddJsonLdAuthor(author, persons, organisations);
+            if (persons.Count == 0 && organisations.Count == 0)
+                foreach (var creator in JsonLdValues.All(article, "creator"))
+                    AddJsonLdAuthor(creator, persons, organisations);
+        }
+        if (persons.Count > 0)
+            return persons;
+
+        foreach (var key in MetaKeys)
+            foreach (var value in meta.All(key))
+                AuthorNames.Parse(value, persons, organisations);
+        if (persons.Count > 0)
+            return persons;
+
+        var document = page.Document;
+        foreach (var element in document.QuerySelectorAll("[itemprop~=author], [rel~=author]"))
+        {
+            if (element.LocalName == "meta" || PageRegions.IsForeign(element))
+                continue;
+            var name = element.QuerySelector("[itemprop~=name]");
+            var text = name?.GetAttribute("content") ?? name?.TextContent ?? element.GetAttribute("content") ?? element.TextContent;
+            if (text.Length <= MaxBylineChars)
+                AuthorNames.Parse(text, persons, organisations);
+        }
+        if (persons.Count > 0)
+            return persons;
+
+        if (scope is not null)
+            FindBylines(scope, persons, organisations);
+        // Some layouts put the byline beside the article container rather than in it.
+        if (persons.Count == 0 && document.Body is { } body && body != scope)
+            FindBylines(body, persons, organisations);
+        if (persons.Count > 0)
+            return persons;
+        return organisations.Count > 0 ? [organisations[0]] : [];
+    }
+
+    private static void AddJsonLdAuthor(JsonElement author, List<string> persons, List<string> organisations)
+    {
+        if (author.ValueKind == JsonValueKind.String)
+        {
+            AuthorNames.Parse(author.GetString(), persons, organisations);
+            return;
+        }
+        if (author.ValueKind != JsonValueKind.Object)
+            return;
+        var name = JsonLdValues.Text(author, "name");
+        if (name is null)
+            return;
+        if (JsonLdValues.IsType(author, "Organization") || JsonLdValues.IsType(author, "NewsMediaOrganization") || JsonLdValues.IsType(author, "Corporation"))
+        {
+            var trimmed = TextCleaning.OneLine(name);
+            if (trimmed is not null && !organisations.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+                organisations.Add(trimmed);
+            return;
+        }
+        AuthorNames.Parse(name, persons, organisations);
+    }
+
+    private static void FindBylines(IElement scope, List<string> persons, List<string> organisations)
+    {
+        foreach (var element in scope.Descendants<IElement>())
+        {
+            if (!HasBylineMarker(element) || element.LocalName is "img" or "script" or "style" or "meta" or "link")
+                continue;
+            var text = element.TextContent;
+            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element))
+                continue;
+            AuthorNames.Parse(text, persons, organisations);
+            if (persons.Count > 0)
+                return;
+        }
+    }
+
+    private static bool HasBylineMarker(IElement element)
+    {
+        foreach (var value in (ReadOnlySpan<string?>)[element.GetAttribute("class"), element.GetAttribute("id")])
+        {
+            if (value is null)
+                continue;
+            foreach (var marker in BylineMarkers)
+                if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                    return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// Turns a byline as publishers write it ("By Jane Doe and John Roe | Reuters, Sept. 27, 2021")
+/// into person names. What is clearly an organisation is kept apart, to be used only when no
+/// person is named.
+/// </summary>
+internal static partial class AuthorNames
+{
+    /// <summary>Words that make a part a job title or an organisation rather than a person's name.</summary>
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // job titles
+        "reporter", "reporters", "correspondent", "editor", "editors", "writer", "writers", "staff", "journalist", "columnist",
+        "contributor", "contributing", "photographer", "producer", "analyst", "senior", "chief", "deputy", "associate",
+        "freelance", "intern", "guest", "author", "anchor", "host", "presenter", "critic", "updated", "published", "posted",
+        "redakteur", "redakteurin", "redaktion", "korrespondent", "korrespondentin", "autor", "autorin", "journaliste",
+        "rédacteur", "rédaction", "redaction", "envoyé", "envoyée", "spécial", "periodista", "redacción", "redaccion",
+        "corresponsal", "giornalista", "redazione", "inviato", "correspondente", "redação", "redacao", "repórter",
+        "редакция", "корреспондент", "обозреватель", "редактор",
+        // organisations and desks
+        "news", "media", "press", "agency", "agencies", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk",
+        "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
+        "post", "tribune", "herald", "journal", "gazette", "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg",
+        "associated", "ria", "novosti", "xinhua", "apa", "sda", "epd", "kna", "upi", "pa", "bbc", "cnn", "nbc", "abc",
+        "admin", "administrator", "webmaster", "editorial", "sponsored", "partner", "contributors", "and", "more",
+        "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles",
+    };
+
+    /// <summary>Organisation words: a part with one of these is an organisation, not a job title.</summary>
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
+        "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
+        "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
+        "redaktion", "rédaction", "redacción", "redazione", "редакция", "staff", "editorial", "foundation", "works",
+    };
+
+    /// <summary>Splits and cleans a byline. Persons go to <paramref name="persons"/>, organisations to <paramref name="organisations"/>.</summary>
+    public static void Parse(string? byline, List<string> persons, List<string> organisations)
+    {
+        if (string.IsNullOrWhiteSpace(byline))
+            return;
+        var text = TextCleaning.OneLine(byline);
+        if (text is null || text.Length > 300 || LooksLikeUrl(text))
+            return;
+        text = Emails().Replace(text, " ");
+        text = Urls().Replace(text, " ");
+        text = Handles().Replace(text, " ");
+        text = DateParser.RemoveDates(text);
+        text = Parenthesised().Replace(text, " ");
+
+        foreach (var segment in Segments().Split(text))
+        {
+            var part = segment.Trim();
+            part = LeadingLabel().Replace(part, "");
+            part = TrailingNoise().Replace(part, "");
+            part = part.Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»');
+            if (part.Length < 2)
+                continue;
+            var kind = Classify(part);
+            var target = kind switch
+            {
+                NameKind.Person => persons,
+                NameKind.Organisation => organisations,
+                _ => null,
+            };
+            if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
+                target.Add(part);
+        }
+    }
+
+    private enum NameKind { None, Person, Organisation }
+
+    private static NameKind Classify(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 6)
+            return NameKind.None;
+        var hasLatin = false;
+        var allCapitalised = true;
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (char.IsDigit(c))
+                    return NameKind.None;
+                if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
+                    hasLatin = true;
+            }
+            var bare = word.Trim('.', ',', '\'', '’');
+            if (OrganisationWords.Contains(bare))
+                return NameKind.Organisation;
+            if (NotNameWords.Contains(bare))
+                return NameKind.None;
+            // Particles of names (van, de, von, bin, da...) are lower case; anything else lower case is prose.
+            if (bare.Length > 0 && char.IsLower(bare[0]) && !Particles.Contains(bare))
+                allCapitalised = false;
+        }
+        if (!allCapitalised)
+            return NameKind.None;
+        // A Latin-script person name has at least two words; CJK and other scripts write names without spaces.
+        if (hasLatin && words.Length < 2)
+            return NameKind.None;
+        if (!hasLatin && part.Length > 24)
+            return NameKind.None;
+        return NameKind.Person;
+    }
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "van", "von", "de", "der", "den", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter", "zu", "y", "e",
+    };
+
+    private static bool LooksLikeUrl(string text) =>
+        text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+        text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (text.Contains('/') && !text.Contains(' '));
+
+    [GeneratedRegex(@"[\w.+\-]+@[\w\-]+\.[\w.\-]+")]
+    private static partial Regex Emails();
+
+    [GeneratedRegex(@"https?://\S+|www\.\S+")]
+    private static partial Regex Urls();
+
+    [GeneratedRegex(@"(?<!\w)@\w+")]
+    private static partial Regex Handles();
+
+    [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
+    private static partial Regex Parenthesised();
+
+    /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by".</summary>
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a)\s|&|\s(?:by|von|par|por|di|door)\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Segments();
+
+    /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od)\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingLabel();
+
+    [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingNoise();
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// Reads dates as publishers write them: machine formats in metadata (ISO 8601 in its extended
+/// and basic forms, RFC 1123) and human formats in visible text, numeric (<c>27.09.2021</c>,
+/// <c>09/27/2021</c>) or with month names in English, German, French, Spanish, Portuguese,
+/// Italian, Dutch, Polish, Czech, Turkish, Russian and Ukrainian, and the CJK
+/// <c>2021年9月27日</c>. A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
+/// </summary>
+internal static partial class DateParser
+{
+    /// <summary>Dates before this are not news pages' own dates (copyright years of old sites, placeholders).</summary>
+    private const int MinYear = 1995;
+
+    /// <summary>Parses a whole metadata value (<c>content</c> attribute, JSON-LD string, <c>datetime</c>).</summary>
+    public static bool TryParseValue(string? value, out PageDate date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(value))
+            return false;
+        var text = value.Trim();
+        var iso = IsoDate().Match(text);
+        if (iso.Success)
+            return TryBuild(iso, monthFirst: false, out date);
+        return TryFind(text, monthFirstForSlashes: true, out date);
+    }
+
+    /// <summary>Finds the first date in a piece of visible text. <paramref name="monthFirstForSlashes"/>
+    /// reads an ambiguous <c>04/05/2021</c> as April 5 (US English) instead of 4 May.</summary>
+    public static bool TryFind(string text, bool monthFirstForSlashes, out PageDate date)
+    {
+        date = default;
+        if (text.Length < 6)
+            return false;
+        Match? best = null;
+        foreach (var regex in TextPatterns)
+        {
+            var match = regex.Match(text);
+            // The earliest date in the text wins: a dateline leads, an "updated" note follows.
+            while (match.Success && !IsPlausible(match, monthFirstForSlashes))
+                match = match.NextMatch();
+            if (match.Success && (best is null || match.Index < best.Index))
+                best = match;
+        }
+        if (best is null)
+            return false;
+        return TryBuild(best, monthFirstForSlashes, out date, text);
+    }
+
+    /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
+    public static bool ContainsDate(string text) => TryFind(text, monthFirstForSlashes: true, out _);
+
+    /// <summary>Removes date and time expressions from a text (bylines often carry them).</summary>
+    public static string RemoveDates(string text)
+    {
+        foreach (var regex in TextPatterns)
+            text = regex.Replace(text, " ");
+        return TimeOfDay().Replace(text, " ");
+    }
+
+    private static bool IsPlausible(Match match, bool monthFirst) => TryBuild(match, monthFirst, out _);
+
+    private static bool TryBuild(Match match, bool monthFirst, out PageDate date, string? text = null)
+    {
+        date = default;
+        if (!int.TryParse(match.Groups["y"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            return false;
+        int month;
+        if (match.Groups["mon"].Success)
+        {
+            if (!MonthNumbers.TryGetValue(match.Groups["mon"].Value.ToLowerInvariant().TrimEnd('.'), out month))
+                return false;
+        }
+        else if (!int.TryParse(match.Groups["m"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out month))
+            return false;
+        if (!int.TryParse(match.Groups["d"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return false;
+        if (match.Groups["sep"].Success && match.Groups["sep"].Value == "/")
+        {
+            // 09/27/2021 can only be month first; 27/09/2021 only day first; 04/05/2021 follows the page's convention.
+            if (month > 12 || (monthFirst && day <= 12))
+                (day, month) = (month, day);
+        }
+        if (year < MinYear || year > DateTime.UtcNow.Year + 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+
+        var hour = 0;
+        var minute = 0;
+        var second = 0;
+        var hasTime = false;
+        var offset = TimeSpan.Zero;
+        var time = match;
+        if (!match.Groups["H"].Success && text is not null)
+        {
+            // Human dates put the time just after the date ("27.09.2021 19:52") or just before it ("19:52 GMT 27.09.2021").
+            var after = TimeOfDay().Match(text, match.Index + match.Length, Math.Min(MaxTimeDistance, text.Length - match.Index - match.Length));
+            if (after.Success && IsOnlyFiller(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length)))
+                time = after;
+            else
+            {
+                var start = Math.Max(0, match.Index - MaxTimeDistance);
+                var before = TimeOfDay().Match(text, start, match.Index - start);
+                while (before.Success && !IsOnlyFiller(text.AsSpan(before.Index + before.Length, match.Index - before.Index - before.Length)))
+                    before = before.NextMatch();
+                if (before.Success)
+                    time = before;
+            }
+        }
+        if (time.Groups["H"].Success)
+        {
+            hour = int.Parse(time.Groups["H"].ValueSpan, CultureInfo.InvariantCulture);
+            minute = int.Parse(time.Groups["M"].ValueSpan, CultureInfo.InvariantCulture);
+            if (time.Groups["S"].Success)
+                second = int.Parse(time.Groups["S"].ValueSpan, CultureInfo.InvariantCulture);
+            if (time.Groups["ampm"].Success)
+            {
+                var pm = char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p';
+                if (hour is < 1 or > 12)
+                    return false;
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+            if (hour > 23 || minute > 59 || second > 59)
+                return false;
+            hasTime = true;
+            if (time.Groups["tz"].Success && !TryOffset(time.Groups["tz"].Value, out offset))
+                offset = TimeSpan.Zero;
+        }
+        try
+        {
+            date = new PageDate(new DateTimeOffset(year, month, day, hour, minute, second, offset), hasTime);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How far from a date a time may stand and still belong to it.</summary>
+    private const int MaxTimeDistance = 24;
+
+    /// <summary>Between a date and its time only separators and little words stand ("at", "um", "à", "-", ",").</summary>
+    private static bool IsOnlyFiller(ReadOnlySpan<char> between)
+    {
+        between = between.Trim();
+        if (between.IsEmpty)
+            return true;
+        if (between.Length > 12)
+            return false;
+        foreach (var c in between)
+            if (char.IsDigit(c))
+                return false;
+        return FillerWords().IsMatch(between);
+    }
+
+    private static bool TryOffset(string zone, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        var z = zone.Trim();
+        if (z.Length == 0 || z.Equals("Z", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (z[0] is '+' or '-' or '\u2212')
+        {
+            var digits = z[1..].Replace(":", "");
+            if (digits.Length is not (2 or 4) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                return false;
+            var hours = digits.Length == 2 ? n : n / 100;
+            var minutes = digits.Length == 2 ? 0 : n % 100;
+            if (hours > 14 || minutes > 59)
+                return false;
+            offset = new TimeSpan(hours, minutes, 0);
+            if (z[0] != '+')
+                offset = -offset;
+            return true;
+        }
+        if (z.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) || z.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
+            return z.Length == 3 || TryOffset(z[3..], out offset);
+        if (ZoneAbbreviations.TryGetValue(z.ToUpperInvariant(), out var hoursFromUtc))
+        {
+            offset = TimeSpan.FromHours(hoursFromUtc);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Unambiguous zone abbreviations common in datelines (IST, CST-in-China and the like are left out).</summary>
+    private static readonly Dictionary<string, double> ZoneAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["GMT"] = 0, ["UTC"] = 0, ["WET"] = 0, ["BST"] = 1, ["CET"] = 1, ["MEZ"] = 1, ["CEST"] = 2, ["MESZ"] = 2,
+        ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
+        ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
+        ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
+    };
+
+    /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
+    private static readonly (string Names, int Month)[] MonthTable =
+    [
+        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня", 1),
+        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого", 2),
+        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня", 3),
+        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня", 4),
+        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня", 5),
+        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня", 6),
+        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня", 7),
+        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня", 8),
+        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня", 9),
+        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня", 10),
+        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада", 11),
+        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня", 12),
+    ];
+
+    private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
+
+    private static Dictionary<string, int> BuildMonthNumbers()
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (names, month) in MonthTable)
+            foreach (var name in names.Split(' '))
+                numbers.TryAdd(name, month);
+        return numbers;
+    }
+
+    private static readonly string MonthAlternation = string.Join("|",
+        MonthNumbers.Keys.OrderByDescending(name => name.Length).Select(Regex.Escape));
+
+    /// <summary>Text patterns, each with groups y, m or mon, d and optionally the time groups.</summary>
+    private static readonly Regex[] TextPatterns =
+    [
+        // 2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51
+        new(@"(?<![\d.])(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
+        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021
+        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>[./\-])(?<m>\d{1,2})\k<sep>(?<y>\d{4})(?![\d])", RegexOptions.CultureInvariant),
+        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г.
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?\s*(?:de\s+|of\s+)?(?<mon>" + MonthAlternation + @")\.?,?\s*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // September 27, 2021; Sep. 27 2021
+        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021年9月27日, 2021년 9월 27일
+        new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?(?:\D{0,4}?(?<H>\d{1,2})[:時시](?<M>\d{2}))?", RegexOptions.CultureInvariant),
+    ];
+
+    /// <summary>A whole value in ISO 8601, extended (<c>2021-09-27T19:51:00+00:00</c>) or basic (<c>20210927T1951+0000</c>) form.</summary>
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:[T ]\s*(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex IsoDate();
+
+    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19.52 Uhr is left out (ambiguous with numbers); with a zone when given.</summary>
+    [GeneratedRegex(@"(?<![\d:])(?<H>\d{1,2})(?::|h)(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOfDay();
+
+    [GeneratedRegex(@"^(?:г\.|года)?[\s,\-–—|/@·•(]*(?:at|um|à|a las|às|alle|в|kl\.?|o|om|le|el|il|,|-|–|—|\|)?[\s,\-–—|/@·•(]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FillerWords();
+}

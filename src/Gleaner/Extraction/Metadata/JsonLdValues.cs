@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>Reads schema.org values from JSON-LD objects, which publishers write in many shapes
+/// (a string, an object with <c>name</c> or <c>url</c>, an array of either).</summary>
+internal static class JsonLdValues
+{
+    /// <summary>Types whose object describes the article itself.</summary>
+    private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+        "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "TechArticle",
+        "ScholarlyArticle", "Report", "SatiricalArticle", "AdvertiserContentArticle", "Review", "Recipe", "VideoObject",
+    };
+
+    /// <summary>The object that describes the article: an article type first, else a web page, else null.</summary>
+    public static JsonElement? MainObject(IReadOnlyList<JsonElement> objects)
+    {
+        JsonElement? page = null;
+        foreach (var obj in objects)
+        {
+            if (HasType(obj, ArticleTypes))
+                return obj;
+            if (page is null && HasType(obj, WebPageTypes))
+                page = obj;
+        }
+        return page;
+    }
+
+    private static readonly HashSet<string> WebPageTypes = new(StringComparer.OrdinalIgnoreCase) { "WebPage", "ItemPage", "ProfilePage" };
+
+    public static bool HasType(JsonElement obj, HashSet<string> types)
+    {
+        if (!obj.TryGetProperty("@type", out var type))
+            return false;
+        if (type.ValueKind == JsonValueKind.String)
+            return types.Contains(StripContext(type.GetString()!));
+        if (type.ValueKind == JsonValueKind.Array)
+            foreach (var item in type.EnumerateArray())
+                if (item.ValueKind == JsonValueKind.String && types.Contains(StripContext(item.GetString()!)))
+                    return true;
+        return false;
+    }
+
+    public static bool IsType(JsonElement obj, string type) =>
+        obj.TryGetProperty("@type", out var t) && (t.ValueKind == JsonValueKind.String
+            ? StripContext(t.GetString()!).Equals(type, StringComparison.OrdinalIgnoreCase)
+            : t.ValueKind == JsonValueKind.Array && t.EnumerateArray().Any(i => i.ValueKind == JsonValueKind.String && StripContext(i.GetString()!).Equals(type, StringComparison.OrdinalIgnoreCase)));
+
+    private static string StripContext(string type)
+    {
+        var slash = type.LastIndexOf('/');
+        return slash >= 0 ? type[(slash + 1)..] : type;
+    }
+
+    /// <summary>A property as one string: the string itself, an object's <c>name</c>/<c>@value</c>/<c>url</c>, or an array's first.</summary>
+    public static string? Text(JsonElement obj, string property)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(property, out var value))
+            return null;
+        return AsText(value);
+    }
+
+    public static string? AsText(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                var s = value.GetString();
+                return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+            case JsonValueKind.Number:
+                return value.GetRawText();
+            case JsonValueKind.Object:
+                foreach (var key in (ReadOnlySpan<string>)["name", "@value", "url", "contentUrl", "@id"])
+                    if (value.TryGetProperty(key, out var inner) && AsText(inner) is { } text)
+                        return text;
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                    if (AsText(item) is { } first)
+                        return first;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>All values of a property, arrays flattened.</summary>
+    public static List<JsonElement> All(JsonElement obj, string property)
+    {
+        var all = new List<JsonElement>();
+        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(property, out var value))
+        {
+            if (value.ValueKind == JsonValueKind.Array)
+                all.AddRange(value.EnumerateArray());
+            else
+                all.Add(value);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,56 @@
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// The page's <c>&lt;meta&gt;</c> values keyed by lower-case <c>property</c>, <c>name</c>,
+/// <c>itemprop</c> or <c>http-equiv</c>, read in one pass. A <c>property</c> may hold several
+/// space-separated names (RDFa), each is a key.
+/// </summary>
+internal sealed class MetaTags
+{
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+    public MetaTags(IDocument document)
+    {
+        foreach (var meta in document.GetElementsByTagName("meta"))
+        {
+            var content = meta.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(content))
+                continue;
+            content = content.Trim();
+            AddKeys(meta.GetAttribute("property"), content);
+            AddKeys(meta.GetAttribute("name"), content);
+            AddKeys(meta.GetAttribute("itemprop"), content);
+            AddKeys(meta.GetAttribute("http-equiv"), content);
+        }
+    }
+
+    private void AddKeys(string? keys, string content)
+    {
+        if (string.IsNullOrWhiteSpace(keys))
+            return;
+        foreach (var key in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var lower = key.ToLowerInvariant();
+            // Dublin Core is written both "DC.title" and "dc:title".
+            if (lower.StartsWith("dc:", StringComparison.Ordinal) || lower.StartsWith("dcterms:", StringComparison.Ordinal))
+                lower = lower.Replace(':', '.');
+            if (!_values.TryGetValue(lower, out var list))
+                _values[lower] = list = [];
+            list.Add(content);
+        }
+    }
+
+    /// <summary>The first value of the first key present, in the order given.</summary>
+    public string? First(params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+            if (_values.TryGetValue(key, out var list))
+                return list[0];
+        return null;
+    }
+
+    /// <summary>All values of a key, in page order.</summary>
+    public IReadOnlyList<string> All(string key) => _values.TryGetValue(key, out var list) ? list : [];
+}

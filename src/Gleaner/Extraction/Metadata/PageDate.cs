@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// A date found on a page, with what the page actually said: a date alone, or a time too,
+/// with or without an offset. Written as ISO 8601 keeping only what was given.
+/// </summary>
+internal readonly record struct PageDate(DateTimeOffset Value, bool HasTime)
+{
+    /// <summary><c>2021-09-27T19:51:00+00:00</c> when a time is known, else <c>2021-09-27</c>.
+    /// A time given without an offset is taken as UTC, the common convention of news metadata.</summary>
+    public string ToIso() => HasTime
+        ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+        : Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public DateOnly Day => DateOnly.FromDateTime(Value.DateTime);
+}

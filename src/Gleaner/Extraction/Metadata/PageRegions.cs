@@ -1,0 +1,112 @@
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// Where on a page a piece of evidence stands. Dates and names inside comments, related-article
+/// lists, sidebars, navigation and footers (where copyright lines live) belong to other things.
+/// </summary>
+internal static class PageRegions
+{
+    /// <summary>Class or id fragments of regions that describe something other than the article.</summary>
+    private static readonly string[] ForeignMarkers =
+    [
+        "comment", "related", "recommend", "sidebar", "footer", "copyright", "popular", "trending", "widget",
+        "more-", "teaser", "promo", "newsletter", "disqus", "reply", "replies", "respond", "outbrain", "taboola",
+        "most-read", "mostread", "read-more", "readmore", "also-", "next-", "prev-", "breadcrumb", "menu", "rail",
+        "kommentar", "commentaire", "comentario", "commento", "коммент",
+    ];
+
+    /// <summary>True when the element or an ancestor is a comment, related, sidebar, navigation or footer region.</summary>
+    public static bool IsForeign(IElement element)
+    {
+        for (var node = element; node is not null; node = node.ParentElement)
+        {
+            switch (node.LocalName)
+            {
+                case "footer" or "nav" or "aside":
+                    return true;
+                case "body" or "html":
+                    return false;
+            }
+            if (HasMarker(node.GetAttribute("class")) || HasMarker(node.GetAttribute("id")))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasMarker(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return false;
+        foreach (var marker in ForeignMarkers)
+            if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The headline element: the <c>&lt;h1&gt;</c> (or else <c>&lt;h2&gt;</c>) that states the chosen
+    /// title, else the only <c>&lt;h1&gt;</c>, else the first one inside an <c>&lt;article&gt;</c> or
+    /// <c>&lt;main&gt;</c>, else the first one outside foreign regions. Matching the title skips
+    /// logos and hidden show names that some pages mark up as <c>&lt;h1&gt;</c>.
+    /// </summary>
+    public static IElement? Headline(IDocument document, string? title)
+    {
+        var all = document.GetElementsByTagName("h1");
+        if (title is not null)
+        {
+            var key = Key(title);
+            foreach (var tag in (ReadOnlySpan<string>)["h1", "h2"])
+            {
+                var headings = tag == "h1" ? all : document.GetElementsByTagName(tag);
+                foreach (var heading in headings)
+                {
+                    var text = heading.TextContent;
+                    if (text.Length < MaxHeadingChars && Key(text) == key && !IsForeign(heading))
+                        return heading;
+                }
+            }
+        }
+        if (all.Length == 0)
+            return null;
+        if (all.Length == 1)
+            return all[0];
+        foreach (var h1 in all)
+            if (h1.Closest("article, main, [role=main]") is not null && !IsForeign(h1))
+                return h1;
+        foreach (var h1 in all)
+            if (!IsForeign(h1))
+                return h1;
+        return null;
+    }
+
+    private const int MaxHeadingChars = 1000;
+
+    private static string Key(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c))
+                builder.Append(char.ToLowerInvariant(c));
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The part of the page that holds the article's header: the <c>&lt;article&gt;</c> around the
+    /// headline, else the headline's ancestor a few levels up, else the first <c>&lt;article&gt;</c>.
+    /// </summary>
+    public static IElement? ArticleScope(IDocument document, IElement? headline)
+    {
+        if (headline is not null)
+        {
+            if (headline.Closest("article") is { } article)
+                return article;
+            var scope = headline;
+            for (var i = 0; i < 3 && scope.ParentElement is { LocalName: not ("body" or "html") } parent; i++)
+                scope = parent;
+            return scope;
+        }
+        return document.QuerySelector("article");
+    }
+}

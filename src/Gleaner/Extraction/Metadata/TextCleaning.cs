@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>Turns metadata values into clean single-line text.</summary>
+internal static class TextCleaning
+{
+    /// <summary>Block-level tags: where one of these opens or closes, words must not run together.</summary>
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+        "tr", "td", "th", "table", "dd", "dt", "figure", "figcaption", "header", "footer", "hr", "pre",
+    };
+
+    /// <summary>
+    /// One line: whitespace runs become one space, markup that leaked into a value (an escaped
+    /// <c>&lt;p&gt;</c> in a description) is removed with block boundaries turned into spaces,
+    /// and entities left encoded twice are decoded.
+    /// </summary>
+    public static string? OneLine(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (value.Contains('<') && value.Contains('>'))
+            value = StripTags(value);
+        if (value.Contains('&') && value.Contains(';'))
+            value = WebUtility.HtmlDecode(value);
+        var line = CollapseWhitespace(value);
+        return line.Length == 0 ? null : line;
+    }
+
+    public static string CollapseWhitespace(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200b' || c == '\ufeff')
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+                builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private static string StripTags(string html)
+    {
+        var builder = new StringBuilder(html.Length);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '<' && i + 1 < html.Length && (char.IsLetter(html[i + 1]) || html[i + 1] is '/' or '!'))
+            {
+                var end = html.IndexOf('>', i + 1);
+                if (end < 0)
+                    break;
+                var nameStart = html[i + 1] == '/' ? i + 2 : i + 1;
+                var nameEnd = nameStart;
+                while (nameEnd < end && char.IsLetterOrDigit(html[nameEnd]))
+                    nameEnd++;
+                if (BlockTags.Contains(html[nameStart..nameEnd]))
+                    builder.Append(' ');
+                i = end + 1;
+                continue;
+            }
+            builder.Append(c);
+            i++;
+        }
+        return builder.ToString();
+    }
+}

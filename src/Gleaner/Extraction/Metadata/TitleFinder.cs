@@ -1,0 +1,194 @@
+using System.Text;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// Finds the headline. Publishers state it in several places that mostly agree except for a
+/// site name glued to one of them (<c>Headline - Site</c>, <c>Site | Headline</c>); the sources are
+/// compared and the site part is removed where another source or the known site name shows it.
+/// </summary>
+internal static class TitleFinder
+{
+    /// <summary>Separators between a headline and a site name, longest first.</summary>
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", "｜", " _ ", "_", " : "];
+
+    /// <summary>
+    /// Chooses the headline by agreement. Each source votes for the candidates it states, whole or
+    /// as one side of a separator (<c>&lt;title&gt;</c> "Headline - Site" votes for "Headline"); social
+    /// tags (og:, twitter:) count as one source since they are written together. Ties go to the
+    /// more deliberate source: JSON-LD, then social tags, then <c>&lt;h1&gt;</c>, then <c>&lt;title&gt;</c>.
+    /// </summary>
+    /// <param name="jsonLdHeadline">The JSON-LD article's headline.</param>
+    /// <param name="metaTitle">The first social or Dublin Core title tag.</param>
+    /// <param name="headlines">Texts of the page's <c>&lt;h1&gt;</c> elements outside comments and sidebars, in page order.</param>
+    /// <param name="documentTitle">The <c>&lt;title&gt;</c> text.</param>
+    /// <param name="siteNames">Known names of the site (site name, domain, domain label).</param>
+    public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames)
+    {
+        var sources = new List<string?> { jsonLdHeadline, metaTitle, documentTitle };
+        var candidates = new List<string>();
+        if (jsonLdHeadline is not null)
+            candidates.Add(StripSiteName(jsonLdHeadline, siteNames));
+        if (metaTitle is not null)
+            candidates.Add(StripSiteName(metaTitle, siteNames));
+        string? strippedTitle = null;
+        if (documentTitle is not null)
+        {
+            strippedTitle = StripSiteName(documentTitle, siteNames);
+            candidates.Add(strippedTitle);
+        }
+        // After the <title>: an <h1> nothing else confirms may be the site's logo.
+        candidates.AddRange(headlines);
+
+        string? best = null;
+        var bestVotes = 0.0;
+        foreach (var candidate in candidates)
+        {
+            var key = Key(candidate);
+            if (key.Length == 0 || NamesSiteExactly(candidate, siteNames))
+                continue;
+            var votes = 0.0;
+            foreach (var source in sources)
+                if (source is not null && Supports(source, key, siteNames))
+                    votes++;
+            foreach (var headline in headlines)
+            {
+                if (Key(headline) == key)
+                {
+                    votes++;
+                    break;
+                }
+            }
+            // Headlines lead a <title>; site names trail it. An <h1> equal to the title's head beats one equal to its tail.
+            if (documentTitle is not null && headlines.Contains(candidate) && Key(documentTitle) is var titleKey
+                && titleKey.Length > key.Length && titleKey.StartsWith(key, StringComparison.Ordinal))
+                votes += 0.5;
+            if (votes > bestVotes)
+            {
+                best = candidate;
+                bestVotes = votes;
+            }
+        }
+        if (best is null)
+            return null;
+        // A <title> nothing else confirms may still carry an unnamed site suffix.
+        if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
+            return StripUnnamedSuffix(best);
+        return best;
+    }
+
+    /// <summary>True when the source states the candidate: whole, as the part before a separator, or as
+    /// the part after one when the part before names the site ("Site | Headline").</summary>
+    private static bool Supports(string source, string candidateKey, IReadOnlyList<string> siteNames)
+    {
+        if (Key(source) == candidateKey)
+            return true;
+        foreach (var separator in Separators)
+        {
+            var index = source.IndexOf(separator, StringComparison.Ordinal);
+            while (index > 0)
+            {
+                if (Key(source[..index]) == candidateKey)
+                    return true;
+                if (Key(source[(index + separator.Length)..]) == candidateKey && NamesSiteExactly(source[..index], siteNames))
+                    return true;
+                index = source.IndexOf(separator, index + separator.Length, StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Removes a leading or trailing part that names the site.</summary>
+    public static string StripSiteName(string title, IReadOnlyList<string> siteNames)
+    {
+        if (siteNames.Count == 0)
+            return title;
+        foreach (var separator in Separators)
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0)
+            {
+                var tail = title[(last + separator.Length)..];
+                if (NamesSite(tail, siteNames))
+                    return StripSiteName(title[..last].TrimEnd(), siteNames);
+            }
+            var first = title.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0)
+            {
+                var head = title[..first];
+                if (NamesSite(head, siteNames))
+                    return StripSiteName(title[(first + separator.Length)..].TrimStart(), siteNames);
+            }
+        }
+        return title;
+    }
+
+    /// <summary>
+    /// With no other source to compare, a last short part after a clear separator is taken for
+    /// the site name when the rest is a headline of several words (Readability does the same).
+    /// </summary>
+    private static string StripUnnamedSuffix(string title)
+    {
+        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " » "])
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last <= 0)
+                continue;
+            var head = title[..last];
+            var tail = title[(last + separator.Length)..];
+            if (WordCount(tail) <= 4 && WordCount(head) >= 4 && tail.Length < head.Length)
+                return head.TrimEnd();
+        }
+        return title;
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static bool NamesSiteExactly(string part, IReadOnlyList<string> siteNames)
+    {
+        var key = SiteKey(part);
+        foreach (var name in siteNames)
+            if (key.Length > 0 && SiteKey(name) == key)
+                return true;
+        return false;
+    }
+
+    private static bool NamesSite(string part, IReadOnlyList<string> siteNames)
+    {
+        var key = SiteKey(part);
+        if (key.Length == 0)
+            return false;
+        foreach (var name in siteNames)
+        {
+            var site = SiteKey(name);
+            if (site.Length < 2)
+                continue;
+            // "Sputnik International", "27.09.2021, Sputnik International", "NYTimes.com", "BBC News - World".
+            if (key == site || (key.EndsWith(site, StringComparison.Ordinal) && key.Length < site.Length + 16) ||
+                (key.StartsWith(site, StringComparison.Ordinal) && key.Length < site.Length + 12) ||
+                (site.Length >= 4 && site.StartsWith(key, StringComparison.Ordinal) && key.Length >= 4))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Letters and digits only, lower case: titles that differ in punctuation, case or a permalink mark compare alike.</summary>
+    private static string Key(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c))
+                builder.Append(char.ToLowerInvariant(c));
+        return builder.ToString();
+    }
+
+    /// <summary>A <see cref="Key"/> without a trailing domain ending: "Ars Technica" and "arstechnica.com" compare alike.</summary>
+    private static string SiteKey(string text)
+    {
+        var key = Key(text);
+        foreach (var suffix in (ReadOnlySpan<string>)["com", "org", "net", "couk", "de", "fr", "ru", "it", "es", "cz"])
+            if (key.Length > suffix.Length + 3 && key.EndsWith(suffix, StringComparison.Ordinal) && text.Contains('.'))
+                return key[..^suffix.Length];
+        return key;
+    }
+}

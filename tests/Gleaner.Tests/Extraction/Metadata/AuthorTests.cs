@@ -1,0 +1,72 @@
+using Gleaner.Extraction;
+
+namespace Gleaner.Tests.Extraction.Metadata;
+
+public class AuthorTests
+{
+    private static IReadOnlyList<string> Authors(string head, string body = "")
+        => new ArticleExtractor().Extract(
+            $"<html lang=\"en\"><head>{head}</head><body><article><h1>Storm hits the coast</h1>{body}<p>The storm reached the coast on Monday night, officials said.</p></article></body></html>",
+            "https://example.com/news/story").Authors;
+
+    [Fact]
+    public void JsonLdPersonsAreTheAuthors()
+    {
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("""<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>"""));
+    }
+
+    [Fact]
+    public void AnOrganisationIsUsedOnlyWhenNoPersonIsNamed()
+    {
+        Assert.Equal(["Example News"], Authors("""<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Example News"}}</script>"""));
+        Assert.Equal(["Jane Doe"], Authors(
+            """<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Example News"}}</script>""",
+            "<div class=\"byline\">By Jane Doe</div>"));
+    }
+
+    [Fact]
+    public void MetaAuthorUrlsAreIgnored()
+    {
+        Assert.Equal(["Jane Doe"], Authors("<meta property=\"article:author\" content=\"https://www.facebook.com/example\"><meta name=\"author\" content=\"Jane Doe\">"));
+    }
+
+    [Theory]
+    [InlineData("By Jane Doe and John Roe", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("By Jane Doe, John Roe and Ann Poe | Reuters", new[] { "Jane Doe", "John Roe", "Ann Poe" })]
+    [InlineData("Von Hans Müller und Eva Schmidt", new[] { "Hans Müller", "Eva Schmidt" })]
+    [InlineData("Par Sébastien Farcis", new[] { "Sébastien Farcis" })]
+    [InlineData("Por María García", new[] { "María García" })]
+    [InlineData("di Mario Rossi", new[] { "Mario Rossi" })]
+    [InlineData("Автор: Иван Петров", new[] { "Иван Петров" })]
+    [InlineData("By JANE DOE, Senior Correspondent", new[] { "JANE DOE" })]
+    [InlineData("By Jane Doe jane.doe@example.com September 27, 2021 3:46 PM", new[] { "Jane Doe" })]
+    [InlineData("Jane Doe (AP) — Updated 27.09.2021", new[] { "Jane Doe" })]
+    public void CleansAndSplitsBylines(string byline, string[] expected)
+    {
+        Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void NamesAreDeduplicated()
+    {
+        Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Jane Doe, jane doe\">"));
+    }
+
+    [Fact]
+    public void AQuotedSpeakerIsNotAnAuthor()
+    {
+        Assert.Empty(Authors("", "<p>“We are ready,” said spokesperson Jalina Porter on Monday.</p>"));
+    }
+
+    [Fact]
+    public void ItempropAuthorIsRead()
+    {
+        Assert.Equal(["Jane Doe"], Authors("", "<span itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\"><span itemprop=\"name\">Jane Doe</span></span>"));
+    }
+
+    [Fact]
+    public void BylinesOfRelatedArticlesAreNotTheAuthors()
+    {
+        Assert.Empty(Authors("", "<aside class=\"related\"><div class=\"byline\">By Jane Doe</div></aside>"));
+    }
+}
