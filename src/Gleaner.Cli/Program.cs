@@ -23,6 +23,9 @@ public static class Program
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(WarcCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(StoriesCommand.Create());
 
         var parsed = root.Parse(args);
         // With errors the action is ParseErrorAction, unless --help was asked for: then help wins.

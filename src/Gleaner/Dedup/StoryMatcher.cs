@@ -7,6 +7,12 @@ public readonly record struct StoryCandidate(long ArticleId, long StoryId, uint[
 public static class StoryMatcher
 {
     /// <summary>
+    /// Most candidates compared per new record. Boilerplate shared by many records of a site can put thousands of
+    /// records in one band bucket; the bound keeps a write's cost flat, at the price of maybe missing a copy there.
+    /// </summary>
+    public const int MaxCandidates = 200;
+
+    /// <summary>
     /// The most similar candidate at or above <paramref name="threshold"/> (estimated Jaccard), or <c>null</c>
     /// when none is close enough; ties go to the earliest stored record, so stories keep their first id.
     /// </summary>

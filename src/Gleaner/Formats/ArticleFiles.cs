@@ -106,7 +106,8 @@ public static class ArticleFiles
 
     private static IEnumerable<ReadItem> ReadJsonLinesFile(string path)
     {
-        using var stream = OpenOrError(path, out var error);
+        // The stream is handed to the iterator, which disposes it when enumeration ends.
+        var stream = OpenOrError(path, out var error);
         if (stream is null)
             return [new ReadItem(path, 0, null, error)];
         return ReadJsonLinesOwned(stream, path);

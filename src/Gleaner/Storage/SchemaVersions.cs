@@ -12,5 +12,13 @@ internal static class SchemaVersions
                 throw new ArgumentException($"the migrations of '{component}' must be numbered 1, 2, 3... in order; #{i + 1} has version {migrations[i].Version}", nameof(migrations));
     }
 
+    /// <summary>Whether nothing is left to migrate; throws when the store is newer than the migrations known here.</summary>
+    public static bool IsCurrent(string location, string component, int current, int latest)
+    {
+        if (current > latest)
+            throw new StoreException($"the store {location} has '{component}' schema version {current}, newer than this Gleaner knows ({latest}); use a newer Gleaner");
+        return current == latest;
+    }
+
     public static int Latest(IReadOnlyList<SchemaMigration> migrations) => migrations.Count == 0 ? 0 : migrations[^1].Version;
 }

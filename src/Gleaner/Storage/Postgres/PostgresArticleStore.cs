@@ -85,19 +85,17 @@ internal sealed class PostgresArticleStore : IArticleStore
     public async Task MigrateAsync(string component, IReadOnlyList<SchemaMigration> migrations, CancellationToken cancellationToken = default)
     {
         SchemaVersions.Check(component, migrations);
+        var latest = SchemaVersions.Latest(migrations);
+        // Most opens find the schema current: check without the lock.
+        if (SchemaVersions.IsCurrent(Location, component, await ReadVersionAsync(component, null, cancellationToken), latest))
+            return;
+
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync("SELECT pg_advisory_xact_lock(@lock)", transaction, cancellationToken, ("lock", MigrationLock));
         await ExecuteAsync("CREATE TABLE IF NOT EXISTS gleaner_schema (component text PRIMARY KEY, version integer NOT NULL)", transaction, cancellationToken);
-        int current;
-        await using (var read = new NpgsqlCommand("SELECT version FROM gleaner_schema WHERE component = @component", _connection, transaction))
-        {
-            read.Parameters.AddWithValue("component", component);
-            current = await read.ExecuteScalarAsync(cancellationToken) is int version ? version : 0;
-        }
-        var latest = SchemaVersions.Latest(migrations);
-        if (current > latest)
-            throw new StoreException($"the store {Location} has '{component}' schema version {current}, newer than this Gleaner knows ({latest}); use a newer Gleaner");
-        if (current == latest)
+        // Another process may have migrated while this one waited for the lock.
+        var current = await ReadVersionAsync(component, transaction, cancellationToken);
+        if (SchemaVersions.IsCurrent(Location, component, current, latest))
             return;
         foreach (var migration in migrations)
             if (migration.Version > current)
@@ -108,6 +106,16 @@ internal sealed class PostgresArticleStore : IArticleStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    private async Task<int> ReadVersionAsync(string component, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('gleaner_schema') IS NOT NULL", _connection, transaction);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            return 0;
+        await using var read = new NpgsqlCommand("SELECT version FROM gleaner_schema WHERE component = @component", _connection, transaction);
+        read.Parameters.AddWithValue("component", component);
+        return await read.ExecuteScalarAsync(cancellationToken) is int version ? version : 0;
+    }
+
     public async Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -116,106 +124,218 @@ internal sealed class PostgresArticleStore : IArticleStore
         var prepared = PreparedRecord.PrepareAll(articles);
         var now = DateTimeOffset.UtcNow;
 
+        // A batch costs a handful of round trips whatever its size: read what is stored under its keys, reserve
+        // ids, fetch the candidate copies of all its band keys, decide stories in memory, then write everything
+        // in one NpgsqlBatch.
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-        var usedConfigurations = new HashSet<string>(StringComparer.Ordinal);
-        int inserted = 0, updated = 0, linked = 0;
-        var keys = new long[MinHash.Bands];
-        foreach (var record in prepared)
+        var existing = await ReadExistingAsync(prepared, transaction, cancellationToken);
+        var reserved = await ReserveIdsAsync(prepared.Count, transaction, cancellationToken);
+        var bandKeys = new long[prepared.Count][];
+        var allKeys = new HashSet<long>();
+        for (var i = 0; i < prepared.Count; i++)
         {
-            long? existingId = null;
-            uint[]? oldSignature = null;
-            await using (var find = new NpgsqlCommand("SELECT id, signature FROM articles WHERE url = @url", _connection, transaction))
-            {
-                find.Parameters.AddWithValue("url", record.Key);
-                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    existingId = reader.GetInt64(0);
-                    if (!reader.IsDBNull(1))
-                        oldSignature = MinHash.FromBytes(reader.GetFieldValue<byte[]>(1));
-                }
-            }
-
-            long? story = null;
-            if (record.Signature is not null)
-            {
-                MinHash.BandKeys(record.Signature, keys);
-                var match = await FindMatchAsync(transaction, keys, existingId ?? 0, record.Signature, cancellationToken);
-                if (match is { } found)
-                {
-                    story = found.StoryId;
-                    linked++;
-                }
-            }
-
-            var configuration = TextSearchConfigurations.For(record.Language, _configurations);
-            usedConfigurations.Add(configuration);
-            long id;
-            bool wasInserted;
-            await using (var upsert = new NpgsqlCommand("""
-                WITH next AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id)
-                INSERT INTO articles (id, url, source_domain, site_name, title, description, text, authors, published, published_at,
-                    modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id, ts_config)
-                SELECT next.id, @url, @source_domain, @site_name, @title, @description, @text, @authors, @published, @published_at,
-                    @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, COALESCE(@story, next.id), @config::regconfig
-                FROM next
-                ON CONFLICT (url) DO UPDATE SET source_domain = excluded.source_domain, site_name = excluded.site_name,
-                    title = excluded.title, description = excluded.description, text = excluded.text, authors = excluded.authors,
-                    published = excluded.published, published_at = excluded.published_at, modified = excluded.modified,
-                    language = excluded.language, image = excluded.image, section = excluded.section, tags = excluded.tags,
-                    fetched = excluded.fetched, last_saved = excluded.last_saved, signature = excluded.signature,
-                    story_id = COALESCE(@story, articles.id), ts_config = excluded.ts_config
-                RETURNING id, (xmax = 0)
-                """, _connection, transaction))
-            {
-                Bind(upsert, record, now, story, configuration);
-                await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                id = reader.GetInt64(0);
-                wasInserted = reader.GetBoolean(1);
-            }
-            if (wasInserted)
-                inserted++;
-            else
-                updated++;
-
-            if (oldSignature is not null)
-            {
-                var oldKeys = new long[MinHash.Bands];
-                MinHash.BandKeys(oldSignature, oldKeys);
-                await ExecuteAsync("DELETE FROM story_bands WHERE band_key = ANY(@keys) AND article_id = @id", transaction, cancellationToken, ("keys", oldKeys), ("id", id));
-            }
-            if (record.Signature is not null)
-                await ExecuteAsync("INSERT INTO story_bands (band_key, article_id) SELECT unnest(@keys), @id ON CONFLICT DO NOTHING", transaction, cancellationToken, ("keys", keys), ("id", id));
+            if (prepared[i].Signature is not { } signature)
+                continue;
+            bandKeys[i] = new long[MinHash.Bands];
+            MinHash.BandKeys(signature, bandKeys[i]);
+            allKeys.UnionWith(bandKeys[i]);
         }
-        await ExecuteAsync("INSERT INTO search_configs (config) SELECT unnest(@configs)::regconfig ON CONFLICT DO NOTHING", transaction, cancellationToken,
-            ("configs", usedConfigurations.ToArray()));
+        var (buckets, stored) = await ReadCandidatesAsync(allKeys, transaction, cancellationToken);
+
+        var ids = new long[prepared.Count];
+        var stories = new long[prepared.Count];
+        var idsInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
+        var oldBandKeys = new List<long>();
+        var oldBandIds = new List<long>();
+        var newBandKeys = new List<long>();
+        var newBandIds = new List<long>();
+        var linked = 0;
+        var nextReserved = 0;
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            var record = prepared[i];
+            if (!idsInBatch.TryGetValue(record.Key, out var id))
+            {
+                if (existing.TryGetValue(record.Key, out var old))
+                {
+                    id = old.Id;
+                    if (old.Signature is not null)
+                    {
+                        var keys = new long[MinHash.Bands];
+                        MinHash.BandKeys(old.Signature, keys);
+                        foreach (var key in keys)
+                        {
+                            oldBandKeys.Add(key);
+                            oldBandIds.Add(id);
+                            buckets.GetValueOrDefault(key)?.Remove(id);
+                        }
+                    }
+                }
+                else
+                    id = reserved[nextReserved++];
+                idsInBatch[record.Key] = id;
+            }
+            ids[i] = id;
+            stories[i] = id;
+            if (record.Signature is null)
+            {
+                stored.Remove(id);
+                continue;
+            }
+            var candidates = new List<StoryCandidate>();
+            var seen = new HashSet<long> { id };
+            foreach (var key in bandKeys[i])
+            {
+                if (buckets.TryGetValue(key, out var bucket))
+                    foreach (var candidate in bucket)
+                        if (seen.Add(candidate) && stored.TryGetValue(candidate, out var known) && candidates.Count < StoryMatcher.MaxCandidates)
+                            candidates.Add(new StoryCandidate(candidate, known.Story, known.Signature));
+            }
+            if (StoryMatcher.BestMatch(record.Signature, candidates, _options.StoryThreshold) is { } match)
+            {
+                stories[i] = match.StoryId;
+                linked++;
+            }
+            // Later records of this batch see this one as a candidate.
+            stored[id] = (stories[i], record.Signature);
+            foreach (var key in bandKeys[i])
+            {
+                if (!buckets.TryGetValue(key, out var bucket))
+                    buckets[key] = bucket = [];
+                bucket.Add(id);
+                newBandKeys.Add(key);
+                newBandIds.Add(id);
+            }
+        }
+
+        var usedConfigurations = new HashSet<string>(StringComparer.Ordinal);
+        await using var batch = new NpgsqlBatch(_connection, transaction);
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            var configuration = TextSearchConfigurations.For(prepared[i].Language, _configurations);
+            usedConfigurations.Add(configuration);
+            var upsert = new NpgsqlBatchCommand(UpsertSql);
+            Bind(upsert.Parameters, prepared[i], now, ids[i], stories[i], configuration);
+            batch.BatchCommands.Add(upsert);
+        }
+        if (oldBandKeys.Count > 0)
+            batch.BatchCommands.Add(Command("DELETE FROM story_bands WHERE (band_key, article_id) IN (SELECT * FROM unnest(@keys, @ids))",
+                ("keys", oldBandKeys.ToArray()), ("ids", oldBandIds.ToArray())));
+        if (newBandKeys.Count > 0)
+            batch.BatchCommands.Add(Command("INSERT INTO story_bands (band_key, article_id) SELECT * FROM unnest(@keys, @ids) ON CONFLICT DO NOTHING",
+                ("keys", newBandKeys.ToArray()), ("ids", newBandIds.ToArray())));
+        batch.BatchCommands.Add(Command("INSERT INTO search_configs (config) SELECT unnest(@configs)::regconfig ON CONFLICT DO NOTHING",
+            ("configs", usedConfigurations.ToArray())));
+
+        int inserted = 0, updated = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                await reader.ReadAsync(cancellationToken);
+                if (reader.GetBoolean(0))
+                    inserted++;
+                else
+                    updated++;
+                await reader.NextResultAsync(cancellationToken);
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         return new SaveResult(inserted, updated, linked);
     }
 
-    private async Task<StoryCandidate?> FindMatchAsync(NpgsqlTransaction transaction, long[] keys, long self, uint[] signature, CancellationToken cancellationToken)
+    // A record found stored keeps its id (the explicit id is ignored on conflict). When another writer inserted the
+    // same URL after this batch looked, its row wins the id; a story that pointed at the reserved id becomes its own.
+    private const string UpsertSql = """
+        INSERT INTO articles (id, url, source_domain, site_name, title, description, text, authors, published, published_at,
+            modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id, ts_config)
+        VALUES (@id, @url, @source_domain, @site_name, @title, @description, @text, @authors, @published, @published_at,
+            @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, @story, @config::regconfig)
+        ON CONFLICT (url) DO UPDATE SET source_domain = excluded.source_domain, site_name = excluded.site_name,
+            title = excluded.title, description = excluded.description, text = excluded.text, authors = excluded.authors,
+            published = excluded.published, published_at = excluded.published_at, modified = excluded.modified,
+            language = excluded.language, image = excluded.image, section = excluded.section, tags = excluded.tags,
+            fetched = excluded.fetched, last_saved = excluded.last_saved, signature = excluded.signature,
+            story_id = CASE WHEN excluded.story_id = excluded.id THEN articles.id ELSE excluded.story_id END,
+            ts_config = excluded.ts_config
+        RETURNING (xmax = 0)
+        """;
+
+    private async Task<Dictionary<string, (long Id, uint[]? Signature)>> ReadExistingAsync(
+        IReadOnlyList<PreparedRecord> prepared, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT DISTINCT a.id, a.story_id, a.signature FROM story_bands b JOIN articles a ON a.id = b.article_id
-            WHERE b.band_key = ANY(@keys) AND b.article_id <> @self AND a.signature IS NOT NULL
-            """, _connection, transaction);
-        command.Parameters.AddWithValue("keys", keys);
-        command.Parameters.AddWithValue("self", self);
-        var found = new List<StoryCandidate>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                found.Add(new StoryCandidate(reader.GetInt64(0), reader.IsDBNull(1) ? reader.GetInt64(0) : reader.GetInt64(1),
-                    MinHash.FromBytes(reader.GetFieldValue<byte[]>(2))));
-        }
-        return StoryMatcher.BestMatch(signature, found, _options.StoryThreshold);
+        var urls = new string[prepared.Count];
+        for (var i = 0; i < urls.Length; i++)
+            urls[i] = prepared[i].Key;
+        var existing = new Dictionary<string, (long, uint[]?)>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT url, id, signature FROM articles WHERE url = ANY(@urls)", _connection, transaction);
+        command.Parameters.AddWithValue("urls", urls);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            existing[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : MinHash.FromBytes(reader.GetFieldValue<byte[]>(2)));
+        return existing;
     }
 
-    private static void Bind(NpgsqlCommand command, PreparedRecord record, DateTimeOffset now, long? story, string configuration)
+    private async Task<long[]> ReserveIdsAsync(int count, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var ids = new long[count];
+        await using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, @count)", _connection, transaction);
+        command.Parameters.AddWithValue("count", count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < count && await reader.ReadAsync(cancellationToken); i++)
+            ids[i] = reader.GetInt64(0);
+        return ids;
+    }
+
+    /// <summary>
+    /// The stored records that share a band key with the batch: the bucket of each key (at most
+    /// <see cref="CandidatesPerBandKey"/> records each, so a key shared by boilerplate stays cheap) and their stories and signatures.
+    /// </summary>
+    private async Task<(Dictionary<long, List<long>> Buckets, Dictionary<long, (long Story, uint[] Signature)> Stored)> ReadCandidatesAsync(
+        HashSet<long> keys, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var buckets = new Dictionary<long, List<long>>();
+        var stored = new Dictionary<long, (long, uint[])>();
+        if (keys.Count == 0)
+            return (buckets, stored);
+        await using var command = new NpgsqlCommand("""
+            SELECT k.key, a.id, a.story_id, a.signature
+            FROM unnest(@keys) AS k(key)
+            CROSS JOIN LATERAL (SELECT b.article_id FROM story_bands b WHERE b.band_key = k.key LIMIT @per_key) c
+            JOIN articles a ON a.id = c.article_id
+            WHERE a.signature IS NOT NULL
+            """, _connection, transaction);
+        command.Parameters.AddWithValue("keys", keys.ToArray());
+        command.Parameters.AddWithValue("per_key", CandidatesPerBandKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetInt64(0);
+            var id = reader.GetInt64(1);
+            if (!buckets.TryGetValue(key, out var bucket))
+                buckets[key] = bucket = [];
+            bucket.Add(id);
+            if (!stored.ContainsKey(id))
+                stored[id] = (reader.IsDBNull(2) ? id : reader.GetInt64(2), MinHash.FromBytes(reader.GetFieldValue<byte[]>(3)));
+        }
+        return (buckets, stored);
+    }
+
+    /// <summary>Records read per band key when looking for copies (see <see cref="StoryMatcher.MaxCandidates"/>).</summary>
+    private const int CandidatesPerBandKey = 32;
+
+    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private static void Bind(NpgsqlParameterCollection p, PreparedRecord record, DateTimeOffset now, long id, long story, string configuration)
     {
         var article = record.Article;
-        var p = command.Parameters;
+        p.AddWithValue("id", id);
         p.AddWithValue("url", record.Key);
         p.Add(new NpgsqlParameter<string?>("source_domain", record.SourceDomain));
         p.Add(new NpgsqlParameter<string?>("site_name", article.SiteName));
@@ -233,7 +353,7 @@ internal sealed class PostgresArticleStore : IArticleStore
         p.Add(new NpgsqlParameter<string?>("fetched", article.Fetched));
         p.AddWithValue("now", now);
         p.Add(new NpgsqlParameter("signature", NpgsqlDbType.Bytea) { Value = record.Signature is null ? DBNull.Value : MinHash.ToBytes(record.Signature) });
-        p.Add(new NpgsqlParameter("story", NpgsqlDbType.Bigint) { Value = story is { } s ? s : DBNull.Value });
+        p.AddWithValue("story", story);
         p.AddWithValue("config", configuration);
     }
 

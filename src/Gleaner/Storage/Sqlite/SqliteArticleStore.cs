@@ -101,19 +101,17 @@ internal sealed class SqliteArticleStore : IArticleStore
     public async Task MigrateAsync(string component, IReadOnlyList<SchemaMigration> migrations, CancellationToken cancellationToken = default)
     {
         SchemaVersions.Check(component, migrations);
+        var latest = SchemaVersions.Latest(migrations);
+        // Most opens find the schema current: check without the write lock, so readers never queue behind a writer.
+        if (SchemaVersions.IsCurrent(Location, component, await ReadVersionAsync(component, null, cancellationToken), latest))
+            return;
+
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
         await using (var create = Command("CREATE TABLE IF NOT EXISTS gleaner_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL)", transaction))
             await create.ExecuteNonQueryAsync(cancellationToken);
-        long current;
-        await using (var read = Command("SELECT version FROM gleaner_schema WHERE component = @component", transaction))
-        {
-            read.Parameters.AddWithValue("@component", component);
-            current = await read.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
-        }
-        var latest = SchemaVersions.Latest(migrations);
-        if (current > latest)
-            throw new StoreException($"the store {Location} has '{component}' schema version {current}, newer than this Gleaner knows ({latest}); use a newer Gleaner");
-        if (current == latest)
+        // Another process may have migrated while this one waited for the lock.
+        var current = await ReadVersionAsync(component, transaction, cancellationToken);
+        if (SchemaVersions.IsCurrent(Location, component, current, latest))
             return;
         foreach (var migration in migrations)
         {
@@ -131,6 +129,18 @@ internal sealed class SqliteArticleStore : IArticleStore
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<int> ReadVersionAsync(string component, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using (var exists = Command("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gleaner_schema'", transaction))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                return 0;
+        }
+        await using var read = Command("SELECT version FROM gleaner_schema WHERE component = @component", transaction);
+        read.Parameters.AddWithValue("@component", component);
+        return await read.ExecuteScalarAsync(cancellationToken) is long version ? (int)version : 0;
     }
 
     public async Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
@@ -161,8 +171,8 @@ internal sealed class SqliteArticleStore : IArticleStore
             """, transaction);
         await using var setStory = Command("UPDATE articles SET story_id = @story WHERE id = @id", transaction);
         await using var candidates = Command(CandidateSql(), transaction);
-        await using var addBand = Command("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (@key, @id)", transaction);
-        await using var removeBand = Command("DELETE FROM story_bands WHERE band_key = @key AND article_id = @id", transaction);
+        await using var addBand = Command(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), transaction);
+        await using var removeBand = Command(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), transaction);
 
         int inserted = 0, updated = 0, linked = 0;
         var keys = new long[MinHash.Bands];
@@ -231,7 +241,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         var sql = new StringBuilder("SELECT DISTINCT a.id, a.story_id, a.signature FROM story_bands b JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (");
         for (var i = 0; i < MinHash.Bands; i++)
             sql.Append(i == 0 ? "" : ", ").Append("@k").Append(i);
-        sql.Append(") AND b.article_id <> @self AND a.signature IS NOT NULL");
+        sql.Append(") AND b.article_id <> @self AND a.signature IS NOT NULL LIMIT ").Append(StoryMatcher.MaxCandidates);
         return sql.ToString();
     }
 
@@ -250,15 +260,22 @@ internal sealed class SqliteArticleStore : IArticleStore
         return StoryMatcher.BestMatch(signature, found, _options.StoryThreshold);
     }
 
+    /// <summary>One statement for all of a record's band keys: <paramref name="item"/> repeated for @k0, @k1...</summary>
+    private static string BandSql(string head, string item, string tail)
+    {
+        var sql = new StringBuilder(head);
+        for (var i = 0; i < MinHash.Bands; i++)
+            sql.Append(i == 0 ? "" : ", ").Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, item, i));
+        return sql.Append(tail).ToString();
+    }
+
     private static async Task ExecuteForBandsAsync(SqliteCommand command, long[] keys, long id, CancellationToken cancellationToken)
     {
-        foreach (var key in keys)
-        {
-            command.Parameters.Clear();
-            command.Parameters.AddWithValue("@key", key);
-            command.Parameters.AddWithValue("@id", id);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        command.Parameters.Clear();
+        for (var i = 0; i < keys.Length; i++)
+            command.Parameters.AddWithValue("@k" + i, keys[i]);
+        command.Parameters.AddWithValue("@id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Bind(SqliteCommand command, PreparedRecord record, string now)

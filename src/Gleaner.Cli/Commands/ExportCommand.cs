@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Gleaner.Formats;
+using Gleaner.Storage;
+
+namespace Gleaner.Cli.Commands;
+
+/// <summary><c>gleaner export</c>: stored records out, streamed in constant memory.</summary>
+internal static class ExportCommand
+{
+    private static readonly string[] CsvColumns =
+    [
+        "url", "source_domain", "site_name", "title", "description", "text", "authors", "published", "modified",
+        "language", "image", "section", "tags", "fetched", "first_seen", "last_saved", "story_id",
+    ];
+
+    public static Command Create()
+    {
+        var options = new StoreCommandOptions();
+        var format = new Option<string>("--format")
+        {
+            Description = "jsonl (default), csv, or record (the seed's text layout)",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        format.AcceptOnlyFromAmong("jsonl", "csv", "record");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Where to write: a file (jsonl, csv) or a folder, one .txt per record (record); default standard output",
+        };
+        var command = new Command("export", "Export stored records (streamed: constant memory for any number of records)") { format, output };
+        options.AddStoreTo(command);
+        options.AddFiltersTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var store = await options.OpenAsync(parse, create: false, cancellationToken);
+            if (store is null)
+                return ExitCodes.SomeInputsFailed;
+            var records = store.ExportAsync(options.Filter(parse), cancellationToken);
+            var chosen = parse.GetValue(format)!;
+            var target = parse.GetValue(output);
+            try
+            {
+                var count = chosen == "record" && target is not null
+                    ? await WriteRecordFolderAsync(records, target, cancellationToken)
+                    : await WriteStreamAsync(records, chosen, target, cancellationToken);
+                if (!Console.IsErrorRedirected)
+                    Console.Error.WriteLine($"gleaner: {count:N0} record(s) exported");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"gleaner: cannot write {target ?? "standard output"}: {e.Message}");
+                return ExitCodes.SomeInputsFailed;
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<long> WriteStreamAsync(IAsyncEnumerable<StoredArticle> records, string format, string? target, CancellationToken cancellationToken)
+    {
+        await using var stream = target is null ? Console.OpenStandardOutput() : new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        long count = 0;
+        if (format == "csv")
+            await writer.WriteLineAsync(string.Join(',', CsvColumns));
+        await foreach (var stored in records)
+        {
+            switch (format)
+            {
+                case "jsonl":
+                    await writer.WriteLineAsync(JsonLine(stored));
+                    break;
+                case "csv":
+                    await writer.WriteLineAsync(CsvLine(stored));
+                    break;
+                default:
+                    // Records follow one another, each after a form-feed line (RecordFormat.Separator).
+                    if (count > 0)
+                        await writer.WriteLineAsync(RecordFormat.Separator);
+                    RecordFormat.Write(writer, stored.Article);
+                    break;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private static async Task<long> WriteRecordFolderAsync(IAsyncEnumerable<StoredArticle> records, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        long count = 0;
+        await foreach (var stored in records)
+        {
+            var path = Path.Combine(folder, RecordFormat.FileName(count, stored.Article));
+            await using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)))
+                RecordFormat.Write(writer, stored.Article);
+            count++;
+        }
+        return count;
+    }
+
+    internal static string JsonLine(StoredArticle stored)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Compact.Encoder }))
+        {
+            json.WriteStartObject();
+            RecordJson.WriteFields(json, stored);
+            json.WriteNumber("story_id", stored.StoryId);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string CsvLine(StoredArticle stored)
+    {
+        var a = stored.Article;
+        string?[] values =
+        [
+            a.Url, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, string.Join("; ", a.Authors), a.Published, a.Modified,
+            a.Language, a.Image, a.Section, string.Join("; ", a.Tags), a.Fetched,
+            stored.FirstSeen.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            stored.LastSaved.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            stored.StoryId.ToString(CultureInfo.InvariantCulture),
+        ];
+        var line = new StringBuilder();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+                line.Append(',');
+            AppendCsv(line, values[i]);
+        }
+        return line.ToString();
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    private static void AppendCsv(StringBuilder line, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return;
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            line.Append(value);
+            return;
+        }
+        line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+}
