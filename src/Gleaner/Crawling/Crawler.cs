@@ -37,6 +37,10 @@ public sealed class Crawler
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private long _claimsLeft;
 
+    // Completed when a worker gives a host's turn back or queues URLs, so idle workers look again at once
+    // instead of polling the database; replaced after each signal.
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Crawler(Frontier frontier, ICrawlOutput output, CrawlOptions? options = null, ArticleExtractor? extractor = null)
     {
         _frontier = frontier;
@@ -125,9 +129,12 @@ public sealed class Crawler
                 var counts = await _frontier.CountAsync(cancellationToken).ConfigureAwait(false);
                 if (counts.Unfinished == 0)
                     return;
+                var changed = Volatile.Read(ref _changed).Task;
                 var next = await _frontier.NextReadyAtAsync(cancellationToken).ConfigureAwait(false);
-                var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(200);
-                await Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250)), cancellationToken).ConfigureAwait(false);
+                var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(250);
+                // Another process may free a host (PostgreSQL), so the wait is bounded even without a signal.
+                await Task.WhenAny(changed, Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(250)), cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }
             await ProcessAsync(claim, cancellationToken).ConfigureAwait(false);
@@ -360,6 +367,8 @@ public sealed class Crawler
         var started = Stopwatch.GetTimestamp();
         var added = await _frontier.AddAsync(entries, cancellationToken).ConfigureAwait(false);
         Statistics.AddFrontierTime(Stopwatch.GetTimestamp() - started);
+        if (added > 0)
+            SignalChange();
         return added;
     }
 
@@ -392,6 +401,7 @@ public sealed class Crawler
         var wait = retryAfter ?? TimeSpan.FromTicks(_options.RetryDelay.Ticks << Math.Min(claim.Attempts, 10));
         Report(claim.Url, $"{reason}; retrying in {wait}", isError: true);
         await _frontier.CompleteAsync(claim, UrlState.Queued, reason, delay, retryAt: DateTimeOffset.UtcNow + wait, cancellationToken: cancellationToken).ConfigureAwait(false);
+        SignalChange();
     }
 
     private Task FailAsync(ClaimedUrl claim, string reason, TimeSpan delay, CancellationToken cancellationToken)
@@ -412,7 +422,11 @@ public sealed class Crawler
         var started = Stopwatch.GetTimestamp();
         await _frontier.CompleteAsync(claim, state, reason, delay, result?.ETag, result?.LastModified, cancellationToken: cancellationToken).ConfigureAwait(false);
         Statistics.AddFrontierTime(Stopwatch.GetTimestamp() - started);
+        SignalChange();
     }
+
+    private void SignalChange() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private void Report(string url, string what, bool isError) => OnEvent?.Invoke(new CrawlEvent(url, what, isError));
 

@@ -344,9 +344,11 @@ public sealed class Frontier : IAsyncDisposable
     public Task<DateTimeOffset?> NextReadyAtAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
+            // Per host first (few rows), then the queue of each host's earliest retry time.
             await using var command = Command(connection, null, """
-                SELECT MIN(CASE WHEN h.next_allowed_at > u.retry_at THEN h.next_allowed_at ELSE u.retry_at END)
-                FROM crawl_urls u JOIN crawl_hosts h ON h.host = u.host WHERE u.state = 0
+                SELECT MIN(CASE WHEN h.next_allowed_at >= h.lease_until AND h.next_allowed_at >= q.retry_at THEN h.next_allowed_at
+                                WHEN h.lease_until >= q.retry_at THEN h.lease_until ELSE q.retry_at END)
+                FROM crawl_hosts h JOIN (SELECT host, MIN(retry_at) AS retry_at FROM crawl_urls WHERE state = 0 GROUP BY host) q ON q.host = h.host
                 """);
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return value is null or DBNull ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));

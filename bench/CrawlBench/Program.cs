@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using Gleaner.Crawling;
+using Gleaner.Discovery;
+using Gleaner.Fetching;
+using Gleaner.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// Usage: CrawlBench speed PAGES_DIR [ARTICLES_PER_SITE] [SITES] | CrawlBench frontier [URLS]
+var mode = args.Length > 0 ? args[0] : "";
+return mode switch
+{
+    "speed" when args.Length >= 2 => await Speed(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : 4),
+    "frontier" => await FrontierMemory(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: CrawlBench speed PAGES_DIR [ARTICLES_PER_SITE] [SITES] | CrawlBench frontier [URLS]");
+    return 2;
+}
+
+// Crawls SITES local sites (one Kestrel port each: politeness is per host, so several sites let fetches
+// overlap) whose articles are the real benchmark pages, with delay 0, into a fresh SQLite store.
+static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int siteCount)
+{
+    var pages = Directory.GetFiles(pagesDirectory, "*.html.gz").Order(StringComparer.Ordinal).Select(ReadGzip).ToArray();
+    if (pages.Length == 0)
+        return Usage();
+    var apps = new List<WebApplication>();
+    var starts = new List<string>();
+    for (var s = 0; s < siteCount; s++)
+    {
+        var (app, baseUrl) = await StartSite(pages, articlesPerSite);
+        apps.Add(app);
+        starts.Add(baseUrl + "/");
+    }
+
+    var directory = Directory.CreateTempSubdirectory("gleaner-crawl-bench-").FullName;
+    try
+    {
+        await using var store = await ArticleStores.OpenAsync(Path.Combine(directory, "bench.db"));
+        await using var frontier = await StoreFrontier.OpenAsync(store);
+        var options = new CrawlOptions { Delay = TimeSpan.Zero, Concurrency = siteCount * 2, MaxDepth = 2, ProbeSitemaps = false, Fetch = new FetchOptions { MaxRetries = 0 } };
+        var crawler = new Crawler(frontier, new StoreCrawlOutput(store), options);
+        await crawler.AddStartsAsync(starts);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        await crawler.RunAsync();
+        var statistics = crawler.Statistics;
+        var elapsed = statistics.Clock.Elapsed;
+        var (fetch, extract, save, frontierTime) = statistics.Time;
+        var busy = fetch + extract + save + frontierTime;
+        Console.WriteLine($"sites {siteCount}, articles per site {articlesPerSite}, pages (benchmark set) {pages.Length}, concurrency {options.Concurrency}, delay 0");
+        Console.WriteLine($"fetched {statistics.Fetched}, stored {statistics.Stored}, listings {statistics.Listings}, skipped {statistics.Skipped}, errors {statistics.Errors}");
+        Console.WriteLine($"elapsed {elapsed.TotalSeconds:0.0} s, {statistics.PagesPerSecond:0.0} pages/s end to end, {statistics.Stored / elapsed.TotalSeconds:0.0} articles/s");
+        Console.WriteLine($"share of worker time: fetch {Share(fetch, busy)}, parse+classify+extract {Share(extract, busy)}, store {Share(save, busy)}, frontier {Share(frontierTime, busy)}");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"CPU {cpu.TotalSeconds:0.0} s (crawler and servers): {statistics.Fetched / cpu.TotalSeconds:0.0} pages per CPU second; load average at the end {LoadAverage()}");
+        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (includes the {siteCount} test servers)");
+    }
+    finally
+    {
+        foreach (var app in apps)
+            await app.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+    return 0;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+static string Share(TimeSpan part, TimeSpan whole) => whole.Ticks == 0 ? "-" : $"{100.0 * part.Ticks / whole.Ticks:0}%";
+
+// Fills a SQLite frontier with URLS queued URLs (100 hosts) and reports time, memory and claim speed.
+static async Task<int> FrontierMemory(int count)
+{
+    var directory = Directory.CreateTempSubdirectory("gleaner-frontier-bench-").FullName;
+    try
+    {
+        var path = Path.Combine(directory, "frontier.db");
+        await using var frontier = new Frontier(SqliteFrontierDatabase.Opener(path), FrontierDialect.Sqlite);
+        await frontier.EnsureSchemaAsync();
+        var clock = Stopwatch.StartNew();
+        const int Batch = 5000;
+        var entries = new List<FrontierEntry>(Batch);
+        for (var i = 0; i < count; i++)
+        {
+            var host = $"https://news{i % 100}.example.com";
+            entries.Add(new FrontierEntry($"{host}/2024/05/{i}/a-story-about-something-{i}", host, UrlKind.Page, 2, 4, host + "/", null));
+            if (entries.Count == Batch || i == count - 1)
+            {
+                entries.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
+                await frontier.AddAsync(entries);
+                entries.Clear();
+            }
+        }
+        var insert = clock.Elapsed;
+        GC.Collect();
+        var managed = GC.GetTotalMemory(true);
+        clock.Restart();
+        const int Claims = 2000;
+        for (var i = 0; i < Claims; i++)
+        {
+            var claim = await frontier.ClaimAsync(TimeSpan.FromMinutes(5));
+            if (claim is null)
+                break;
+            await frontier.CompleteAsync(claim, UrlState.Done, "bench", TimeSpan.Zero);
+        }
+        var claiming = clock.Elapsed;
+        var counts = await frontier.CountAsync();
+        Console.WriteLine($"frontier: {count:N0} URLs on 100 hosts added in {insert.TotalSeconds:0.0} s ({count / insert.TotalSeconds:N0} URLs/s)");
+        Console.WriteLine($"claim + complete with {counts.Queued:N0} queued: {Claims / claiming.TotalSeconds:N0} per second (load average {LoadAverage()})");
+        Console.WriteLine($"database {new FileInfo(path).Length / 1048576} MB (+ WAL {(File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length / 1048576 : 0)} MB); " +
+            $"process: managed heap {managed / 1024} KB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+    return 0;
+}
+
+static async Task<(WebApplication, string)> StartSite(string[] pages, int articles)
+{
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.ClearProviders();
+    var app = builder.Build();
+    const int PerSection = 50;
+    app.Run(async context =>
+    {
+        var path = context.Request.Path.Value ?? "/";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        if (path == "/")
+        {
+            var links = new StringBuilder("<html><head><title>Bench</title></head><body><nav>");
+            for (var s = 0; s * PerSection < articles; s++)
+                links.Append($"<a href=\"/section/{s}\">Section {s}</a> ");
+            await context.Response.WriteAsync(links.Append("</nav></body></html>").ToString());
+        }
+        else if (path.StartsWith("/section/", StringComparison.Ordinal) && int.TryParse(path.AsSpan(9), out var section))
+        {
+            var links = new StringBuilder("<html><head><title>Section</title></head><body>");
+            for (var i = section * PerSection; i < Math.Min(articles, (section + 1) * PerSection); i++)
+                links.Append($"<article><h2><a href=\"/article/{i}\">Story {i}</a></h2></article>");
+            await context.Response.WriteAsync(links.Append("</body></html>").ToString());
+        }
+        else if (path.StartsWith("/article/", StringComparison.Ordinal) && int.TryParse(path.AsSpan(9), out var article) && article < articles)
+            await context.Response.WriteAsync(pages[article % pages.Length]);
+        else
+            context.Response.StatusCode = 404;
+    });
+    await app.StartAsync();
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    return (app, address);
+}
+
+static string ReadGzip(string path)
+{
+    using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+    using var reader = new StreamReader(gzip, Encoding.UTF8);
+    return reader.ReadToEnd();
+}
