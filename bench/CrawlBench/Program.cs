@@ -19,8 +19,24 @@ return mode switch
 {
     "speed" when args.Length >= 2 => await Speed(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : 4),
     "frontier" => await FrontierMemory(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
+    "classify" when args.Length >= 2 => Classify(args[1]),
     _ => Usage(),
 };
+
+// Lists the pages of a folder of articles that the classifier takes for listings (each one is an article lost to a crawl).
+static int Classify(string pagesDirectory)
+{
+    var files = Directory.GetFiles(pagesDirectory, "*.html.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+    var listings = 0;
+    foreach (var file in files)
+        if (Gleaner.Extraction.ArticleClassifier.Classify(ReadGzip(file), new Uri("https://example.com/news/story")) == Gleaner.Extraction.PageKind.Listing)
+        {
+            listings++;
+            Console.WriteLine("listing: " + Path.GetFileName(file));
+        }
+    Console.WriteLine($"{files.Length - listings} of {files.Length} pages classified as articles");
+    return 0;
+}
 
 static int Usage()
 {

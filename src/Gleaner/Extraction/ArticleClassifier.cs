@@ -25,9 +25,15 @@ public static class ArticleClassifier
     // paragraph text outside links is about three short news paragraphs.
     private const int ProseCharsOfAnArticle = 400;
 
+    // Teasers and captions are mostly shorter than this (non-space characters); a run this long outside links is a paragraph.
+    private const int LongTextRun = 100;
+
     // Listing pages are mostly links: when more than this share of the body text sits inside links and
     // the prose is thin, the page lists things.
     private const double ListingLinkDensity = 0.5;
+
+    // A list of stories shows many linked headlines; an article may link a few related ones.
+    private const int HeadlineLinksOfAListing = 5;
 
     // Three or more <article> teasers (or repeated headline links) are a list of stories.
     private const int TeasersOfAListing = 3;
@@ -85,6 +91,10 @@ public static class ArticleClassifier
         else if (teasers == 1)
             score += 1;
 
+        // Headlines that are links, outside page furniture, are story teasers (a story has one headline, not a link).
+        if (CountHeadlineLinks(document) >= HeadlineLinksOfAListing)
+            score -= 2;
+
         if (url is not null && url.AbsolutePath is "/" or "" && string.IsNullOrEmpty(url.Query))
             score -= 3; // a site's root is its front page
 
@@ -138,8 +148,8 @@ public static class ArticleClassifier
                 allText += length;
                 if (insideLink)
                     linkText += length;
-                else if (insideParagraph)
-                    prose += length;
+                else if (insideParagraph || length >= LongTextRun)
+                    prose += length; // a long run of text outside links is prose, in <p> or not (<div>text<br>text</div> layouts)
             }
             else if (child is IElement element)
             {
@@ -149,6 +159,15 @@ public static class ArticleClassifier
                 Walk(element, insideLink || name == "a", insideParagraph || name == "p", ref prose, ref linkText, ref allText);
             }
         }
+    }
+
+    private static int CountHeadlineLinks(IDocument document)
+    {
+        var count = 0;
+        foreach (var link in document.QuerySelectorAll("h1 a[href], h2 a[href], h3 a[href], h4 a[href]"))
+            if (link.Closest("nav, aside, footer, header") is null)
+                count++;
+        return count;
     }
 
     private static int CountNonSpace(string text)

@@ -34,6 +34,24 @@ public class ArticleClassifierTests
     }
 
     [Fact]
+    public void ASectionWithLongSummariesIsStillAListing()
+    {
+        var teasers = string.Concat(Enumerable.Range(1, 10).Select(i =>
+            $"<div class='item'><h3><a href='/news/story-{i}'>Story number {i}</a></h3><div>The summary of story {i} runs to a couple of sentences, telling readers what happened, where it happened and who was involved in it.</div></div>"));
+        var html = $"<html><head><title>News</title></head><body><main>{teasers}</main></body></html>";
+        Assert.Equal(PageKind.Listing, ArticleClassifier.Classify(html, new Uri("https://example.com/news/")));
+    }
+
+    [Fact]
+    public void AStoryWrittenInBrokenDivsIsAnArticle()
+    {
+        var lines = string.Join("<br><br>", Enumerable.Range(1, 4).Select(i =>
+            $"Line {i} of a story laid out without paragraphs: the council met on Monday and argued at length about the budget for roads and schools."));
+        var html = $"<html><head><title>Council</title></head><body><h1>Council argues</h1><div class='story'>{lines}</div></body></html>";
+        Assert.Equal(PageKind.Article, ArticleClassifier.Classify(html, new Uri("https://example.com/news/council")));
+    }
+
+    [Fact]
     public void TheFrontPageIsAListingEvenWithSomeProse()
     {
         var html = $"<html><body><div>{Paragraphs}</div><a href='/a'>A</a></body></html>";
