@@ -157,10 +157,10 @@ public class RobustnessTests
     [Fact]
     public void FiftyMegabytePageIsCutAndExtractedWithinBoundedMemory()
     {
-        var paragraph = Encoding.UTF8.GetBytes("<p>A paragraph of a very large page, repeated to make it fifty megabytes in all, with some words.</p>\n");
+        var paragraph = System.Text.Encoding.UTF8.GetBytes("<p>A paragraph of a very large page, repeated to make it fifty megabytes in all, with some words.</p>\n");
         var size = 50 * 1024 * 1024;
         var bytes = new byte[size];
-        var head = Encoding.UTF8.GetBytes("<html><head><title>Huge page</title></head><body><article>");
+        var head = System.Text.Encoding.UTF8.GetBytes("<html><head><title>Huge page</title></head><body><article>");
         head.CopyTo(bytes, 0);
         var at = head.Length;
         while (at + paragraph.Length <= size)
@@ -238,7 +238,7 @@ public class RobustnessTests
     [InlineData("application/octet-stream")]
     public void OddContentTypesDoNotThrow(string contentType)
     {
-        var article = ExtractBytes(Encoding.UTF8.GetBytes("<html><head><title>Ünïcode</title></head><body><p>Text.</p></body></html>"), contentType);
+        var article = ExtractBytes(System.Text.Encoding.UTF8.GetBytes("<html><head><title>Ünïcode</title></head><body><p>Text.</p></body></html>"), contentType);
 
         Assert.NotNull(article);
     }
