@@ -110,6 +110,48 @@ public sealed class CrawlCommandTests : IDisposable
         Assert.Contains(site.BaseUrl + "/feed.xml", responses);
     }
 
+    [PostgresCliFact]
+    public async Task TwoCrawlProcessesShareOnePostgresStoreWithoutFetchingAUrlTwice()
+    {
+        var baseString = Environment.GetEnvironmentVariable(PostgresCliFactAttribute.Variable)!;
+        var schema = "gleaner_crawl_cli_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new Npgsql.NpgsqlConnection(baseString))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var store = new Npgsql.NpgsqlConnectionStringBuilder(baseString) { SearchPath = schema }.ConnectionString;
+        try
+        {
+            await using var site = await NewsSite.StartAsync();
+            // The first run queues the start page's links; then two processes share the rest.
+            var first = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--store", store, "--max-pages", "1", "--delay", "0");
+            Assert.True(first.ExitCode == 0, first.Stderr);
+            var workers = new[] { "a", "b" }.Select(_ => Task.Run(() => CliRunner.Run(null, "crawl", "--resume", "--store", store, "--delay", "20ms"))).ToArray();
+            var results = await Task.WhenAll(workers);
+            foreach (var result in results)
+                Assert.True(result.ExitCode == 0, result.Stderr);
+
+            var fetchedTwice = site.Requests.Where(r => r.PathAndQuery != "/robots.txt").GroupBy(r => r.PathAndQuery)
+                .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.Empty(fetchedTwice);
+            await using var opened = await ArticleStores.OpenAsync(store, new StoreOptions { CreateIfMissing = false });
+            var urls = new List<string>();
+            await foreach (var record in opened.ExportAsync(ArticleFilter.None))
+                urls.Add(record.Article.Url!);
+            Assert.Equal(site.ArticleUrls().Order(), urls.Order());
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection(baseString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
     [Theory]
     [InlineData("crawl")]
     [InlineData("crawl", "ftp://example.com/")]
@@ -119,5 +161,17 @@ public sealed class CrawlCommandTests : IDisposable
     {
         var result = CliRunner.Run(null, args);
         Assert.Equal(2, result.ExitCode);
+    }
+}
+
+/// <summary>A [Fact] skipped, saying why, when no PostgreSQL server is configured.</summary>
+public sealed class PostgresCliFactAttribute : FactAttribute
+{
+    public const string Variable = "GLEANER_TEST_POSTGRES";
+
+    public PostgresCliFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
+            Skip = $"needs PostgreSQL: set {Variable} to an Npgsql connection string (export {Variable}=\"$(.ci/postgres)\")";
     }
 }

@@ -135,6 +135,26 @@ public sealed class CrawlerTests : IDisposable
     }
 
     [Fact]
+    public async Task LangAndSinceFilterExtractedArticles()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var german = new MemoryOutput();
+        var frontier = await NewFrontierAsync("german.db");
+        var crawler = new Crawler(frontier, german, Fast() with { Language = "de", MaxDepth = 1 });
+        await crawler.AddStartsAsync([site.BaseUrl + "/feed.xml"]);
+        await crawler.RunAsync();
+        Assert.Empty(german.Articles);
+        Assert.Contains(await frontier.ReportAsync(), r => r.Reason == "language en, not de");
+
+        // Feed and sitemap entries are dated before fetching; pages found by links only by their extracted date.
+        var recent = new MemoryOutput();
+        var since = new Crawler(await NewFrontierAsync("since.db"), recent, Fast() with { Since = new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero) });
+        await since.AddStartsAsync([site.BaseUrl + "/"]);
+        await since.RunAsync();
+        Assert.Equal(site.ArticleUrls().Where(u => u.Contains("/2024/07/", StringComparison.Ordinal)).Order(), recent.Articles.Keys.Order());
+    }
+
+    [Fact]
     public async Task MaxPagesStopsAndAResumedCrawlFinishesWithoutRefetching()
     {
         await using var site = await NewsSite.StartAsync();
