@@ -50,17 +50,22 @@ internal static partial class AuthorNames
         text = Urls().Replace(text, " ");
         text = Handles().Replace(text, " ");
         text = DateParser.RemoveDates(text);
-        text = Parenthesised().Replace(text, " ");
+        // "Bruno (Henrique Zecchin) Rodrigues": brackets inside a name only mark a part of it;
+        // elsewhere they hold an agency or a note ("(Reuters)", "(avec ...)") and separate.
+        text = BracketsInsideName().Replace(text, "$1");
+        text = Parenthesised().Replace(text, m => " , " + m.Value[1..^1] + " , ");
+        text = EditorsAndOthers().Replace(text, "");
 
-        foreach (var segment in Segments().Split(text))
+        var segments = Segments().Split(text);
+        foreach (var segment in segments)
         {
             var part = segment.Trim();
             part = LeadingLabel().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
-            part = part.Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»');
+            part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»');
             if (part.Length < 2)
                 continue;
-            var kind = Classify(part);
+            var kind = Classify(part, wholeByline: segments.Length == 1);
             var target = kind switch
             {
                 NameKind.Person => persons,
@@ -74,7 +79,7 @@ internal static partial class AuthorNames
 
     private enum NameKind { None, Person, Organisation }
 
-    private static NameKind Classify(string part)
+    private static NameKind Classify(string part, bool wholeByline)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 6)
@@ -104,9 +109,31 @@ internal static partial class AuthorNames
         // A Latin-script person name has at least two words; CJK and other scripts write names without spaces.
         if (hasLatin && words.Length < 2)
             return NameKind.None;
-        if (!hasLatin && part.Length > 24)
+        // Names in scripts without case (CJK) are written without spaces and are short.
+        // A fragment of a longer uncased text ("人氣" after a byline's counters) is not a name.
+        if (!hasLatin && (part.Length > 24 || words.Length > 3 || !wholeByline))
+            return NameKind.None;
+        if (hasLatin && !HasCasedLetters(words))
             return NameKind.None;
         return NameKind.Person;
+    }
+
+    /// <summary>False when a word has no letter with case (a CJK phrase with a Latin brand name in it).</summary>
+    private static bool HasCasedLetters(string[] words)
+    {
+        foreach (var word in words)
+        {
+            var cased = false;
+            foreach (var c in word)
+                if (char.IsUpper(c) || char.IsLower(c))
+                {
+                    cased = true;
+                    break;
+                }
+            if (!cased && word.Any(char.IsLetter))
+                return false;
+        }
+        return true;
     }
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -121,7 +148,7 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"[\w.+\-]+@[\w\-]+\.[\w.\-]+")]
     private static partial Regex Emails();
 
-    [GeneratedRegex(@"https?://\S+|www\.\S+")]
+    [GeneratedRegex(@"https?://[^\s)\]]+|www\.[^\s)\]]+")]
     private static partial Regex Urls();
 
     [GeneratedRegex(@"(?<!\w)@\w+")]
@@ -130,12 +157,19 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
     private static partial Regex Parenthesised();
 
+    [GeneratedRegex(@"(?<=\p{L}\s*)\((\p{Lu}[\p{L}.'\- ]*)\)(?=\s*\p{Lu})")]
+    private static partial Regex BracketsInsideName();
+
+    /// <summary>Editors, photographers and contributors credited after the authors are not authors.</summary>
+    [GeneratedRegex(@"\b(?:edited|produced|illustrated|illustrations|graphics|photographs|photos?|additional reporting|reporting|research|translated|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EditorsAndOthers();
+
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by".</summary>
-    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a)\s|&|\s(?:by|von|par|por|di|door)\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a)\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med)\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od)\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -11,21 +11,28 @@ internal static class JsonLdValues
     {
         "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
         "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "TechArticle",
-        "ScholarlyArticle", "Report", "SatiricalArticle", "AdvertiserContentArticle", "Review", "Recipe", "VideoObject",
+        "ScholarlyArticle", "Report", "SatiricalArticle", "AdvertiserContentArticle",
     };
 
-    /// <summary>The object that describes the article: an article type first, else a web page, else null.</summary>
+    /// <summary>Types that are the page's subject on some pages but more often an item embedded in an article page.</summary>
+    private static readonly HashSet<string> ContentTypes = new(StringComparer.OrdinalIgnoreCase) { "Review", "Recipe", "VideoObject", "Event" };
+
+    /// <summary>The object that describes the article: an article type first, else a video, recipe or
+    /// review (the subject of pages that carry no article object), else a web page, else null.</summary>
     public static JsonElement? MainObject(IReadOnlyList<JsonElement> objects)
     {
+        JsonElement? content = null;
         JsonElement? page = null;
         foreach (var obj in objects)
         {
             if (HasType(obj, ArticleTypes))
                 return obj;
+            if (content is null && HasType(obj, ContentTypes))
+                content = obj;
             if (page is null && HasType(obj, WebPageTypes))
                 page = obj;
         }
-        return page;
+        return content ?? page;
     }
 
     private static readonly HashSet<string> WebPageTypes = new(StringComparer.OrdinalIgnoreCase) { "WebPage", "ItemPage", "ProfilePage" };

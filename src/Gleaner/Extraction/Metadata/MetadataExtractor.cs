@@ -23,16 +23,17 @@ internal static class MetadataExtractor
         article.Url = url?.AbsoluteUri;
         article.SourceDomain = DomainNames.RegistrableDomain(url);
 
-        article.SiteName = TextCleaning.OneLine(meta.First("og:site_name"))
-            ?? PublisherName(main, page.JsonLd)
+        // The publisher named in JSON-LD is the organisation; og:site_name is often a brand line with a slogan.
+        article.SiteName = PublisherName(main, page.JsonLd)
+            ?? TextCleaning.OneLine(meta.First("og:site_name"))
             ?? TextCleaning.OneLine(meta.First("application-name", "apple-mobile-web-app-title"));
 
         article.Title = FindTitle(document, meta, main, article.SiteName, article.SourceDomain);
         var headline = PageRegions.Headline(document, article.Title);
         var scope = PageRegions.ArticleScope(document, headline);
 
-        article.Description = TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description"))
-            ?? TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null);
+        article.Description = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
+            ?? TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description"));
 
         var declaredLanguage = DeclaredLanguage(document, meta, main);
         article.Language = declaredLanguage;
@@ -60,10 +61,37 @@ internal static class MetadataExtractor
     public static void CompleteFromBody(Article article)
     {
         if (article.Description is null && !string.IsNullOrEmpty(article.Text))
+            article.Description = TextCleaning.OneLine(FirstParagraph(article.Text));
+    }
+
+    /// <summary>A line this long is a paragraph even without closing punctuation.</summary>
+    private const int ParagraphChars = 80;
+
+    /// <summary>The first line that reads as a paragraph rather than a heading or a label: it ends
+    /// like a sentence or runs long. The first line when none does.</summary>
+    private static string FirstParagraph(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
         {
-            var end = article.Text.IndexOf('\n');
-            article.Description = TextCleaning.OneLine(end < 0 ? article.Text : article.Text[..end]);
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+                end = text.Length;
+            var line = text.AsSpan(start, end - start).Trim();
+            if (line.Length >= ParagraphChars || (line.Length > 0 && EndsLikeASentence(line)))
+                return line.ToString();
+            start = end + 1;
         }
+        var first = text.IndexOf('\n');
+        return first < 0 ? text : text[..first];
+    }
+
+    private static bool EndsLikeASentence(ReadOnlySpan<char> line)
+    {
+        var last = line[^1];
+        if (last is '"' or '\'' or '”' or '’' or '»' or ')' && line.Length > 1)
+            last = line[^2];
+        return last is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';';
     }
 
     private static string? FindTitle(IDocument document, MetaTags meta, JsonElement? main, string? siteName, string? domain)

@@ -17,14 +17,17 @@ internal static class PageRegions
         "kommentar", "commentaire", "comentario", "commento", "коммент",
     ];
 
-    /// <summary>True when the element or an ancestor is a comment, related, sidebar, navigation or footer region.</summary>
+    /// <summary>True when the element or an ancestor is a comment, related, sidebar, navigation or page footer region.</summary>
     public static bool IsForeign(IElement element)
     {
         for (var node = element; node is not null; node = node.ParentElement)
         {
             switch (node.LocalName)
             {
-                case "footer" or "nav" or "aside":
+                case "nav":
+                    return true;
+                // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
+                case "footer" or "aside" when node.ParentElement?.Closest("article") is null:
                     return true;
                 case "body" or "html":
                     return false;

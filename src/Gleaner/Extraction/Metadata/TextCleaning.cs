@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Gleaner.Extraction.Metadata;
 
 /// <summary>Turns metadata values into clean single-line text.</summary>
-internal static class TextCleaning
+internal static partial class TextCleaning
 {
     /// <summary>Block-level tags: where one of these opens or closes, words must not run together.</summary>
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -25,10 +26,21 @@ internal static class TextCleaning
         if (value.Contains('<') && value.Contains('>'))
             value = StripTags(value);
         if (value.Contains('&') && value.Contains(';'))
-            value = WebUtility.HtmlDecode(value);
+            value = DecodeEntities(value);
         var line = CollapseWhitespace(value);
         return line.Length == 0 ? null : line;
     }
+
+    /// <summary>Decodes entities left encoded once more; numeric references to no character (zero, surrogates,
+    /// beyond U+10FFFF) become U+FFFD as in browsers, rather than staying as raw text.</summary>
+    private static string DecodeEntities(string value)
+    {
+        var decoded = WebUtility.HtmlDecode(value).Replace('\0', '\uFFFD');
+        return decoded.Contains("&#", StringComparison.Ordinal) ? InvalidNumericReference().Replace(decoded, "\uFFFD") : decoded;
+    }
+
+    [GeneratedRegex(@"&#(?:[xX][0-9a-fA-F]+|[0-9]+);")]
+    private static partial Regex InvalidNumericReference();
 
     public static string CollapseWhitespace(string value)
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using Gleaner.Extraction;
 
-namespace Gleaner.Tests.Extraction.Encoding;
+namespace Gleaner.Tests.Extraction.Decoding;
 
 public class HtmlDecoderTests
 {
