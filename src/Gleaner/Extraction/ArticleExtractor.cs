@@ -27,6 +27,8 @@ public sealed class ArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
+        // The parser's time grows with nesting depth; a hostile page nested 100,000 deep would stall it for minutes.
+        html = NestingLimiter.Limit(html, _options.MaxNestingDepth);
 
         Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
         var parser = new HtmlParser(ParserOptions);

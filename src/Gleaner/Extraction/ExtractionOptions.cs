@@ -6,6 +6,10 @@ public sealed record ExtractionOptions
     /// <summary>Pages larger than this many characters are cut before parsing, bounding time and memory.</summary>
     public int MaxHtmlChars { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>Elements nested deeper than this are flattened before parsing (their text is kept), bounding
+    /// parse time on hostile pages; browsers use a similar cap (512). Real pages stay far below it.</summary>
+    public int MaxNestingDepth { get; init; } = 512;
+
     /// <summary>Also render the body as Markdown into <see cref="Article.Markdown"/>.</summary>
     public bool IncludeMarkdown { get; init; }
 
