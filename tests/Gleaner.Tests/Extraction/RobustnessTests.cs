@@ -7,7 +7,10 @@ namespace Gleaner.Tests.Extraction;
 /// <summary>
 /// Hostile and broken pages: the extractor must return a record (possibly empty) without throwing,
 /// hanging or exhausting memory. Timeouts here are hang guards, far above the real time.
+/// These tests allocate hundreds of megabytes (a 50 MB page, 2-million-character attributes), so they
+/// run alone, never beside tests that measure the process's memory.
 /// </summary>
+[Collection(nameof(RobustnessTests))]
 public class RobustnessTests
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
@@ -278,3 +281,6 @@ public class RobustnessTests
         Assert.All(results, result => Assert.Equal(expected, result));
     }
 }
+
+[CollectionDefinition(nameof(RobustnessTests), DisableParallelization = true)]
+public class RobustnessTestsRunAlone;
