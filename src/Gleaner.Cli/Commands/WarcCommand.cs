@@ -1,86 +1,51 @@
 using System.CommandLine;
+using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Gleaner.Archives;
 using Gleaner.Extraction;
+using Gleaner.Storage;
 
 namespace Gleaner.Cli.Commands;
 
-/// <summary><c>gleaner warc</c>: article records from web archives.</summary>
+/// <summary><c>gleaner warc</c>: article records from web archives, into the store or as JSON Lines.</summary>
 internal static class WarcCommand
 {
+    private const int BatchSize = 200;
+
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("files")
-        {
-            Description = "WARC files (.warc, .warc.gz) or folders of them",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        inputs.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
-                    result.AddError($"Unknown option '{token.Value}'.");
-        });
+        var inputs = WarcInputs.Argument();
+        var storeOptions = new StoreCommandOptions();
         var format = new Option<string?>("--format") { Description = "jsonl: write the records to standard output instead of the store" };
         format.AcceptOnlyFromAmong("jsonl");
-        var sites = new Option<string[]>("--site") { Description = "Keep only pages of this domain and its subdomains (repeatable)" };
-        var since = new Option<string?>("--since") { Description = "Keep only articles published on or after this date (ISO 8601, e.g. 2024-05-01)" };
-        var languages = new Option<string[]>("--lang") { Description = "Keep only articles in this language, ISO 639-1 (repeatable)" };
-        var listings = new Option<bool>("--include-listings") { Description = "Also keep pages that look like home, section or tag pages" };
-        var threads = new Option<int?>("--threads") { Description = "Extraction threads (default: one per core)" };
-        var maxRecord = new Option<int>("--max-record-mb") { Description = "Skip (and report) records larger than this many MB", DefaultValueFactory = _ => 32 };
+        var resume = new Option<bool>("--resume") { Description = "Skip the files a previous run finished and go on after the last record it stored in the others" };
+        var harvestOptions = new WarcInputs.HarvestOptions();
 
-        var command = new Command("warc", "Extract article records from the HTML responses of web archives (WARC)")
-        {
-            inputs, format, sites, since, languages, listings, threads, maxRecord,
-        };
+        var command = new Command("warc", "Extract article records from the HTML responses of web archives (WARC) into the store") { inputs, format, resume };
+        storeOptions.AddStoreTo(command);
+        harvestOptions.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            DateTimeOffset? sinceDate = null;
-            if (parse.GetValue(since) is { } sinceText)
+            if (harvestOptions.Read(parse) is not { } options)
+                return ExitCodes.BadUsage;
+            var files = WarcInputs.Expand(parse.GetValue(inputs)!);
+            if (parse.GetValue(format) == "jsonl")
             {
-                if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                if (parse.GetValue(resume))
                 {
-                    Console.Error.WriteLine($"gleaner: --since '{sinceText}' is not a date (use ISO 8601, e.g. 2024-05-01)");
+                    Console.Error.WriteLine("gleaner: --resume works with the store, not with --format jsonl");
                     return ExitCodes.BadUsage;
                 }
-                sinceDate = parsed;
+                return await RunJsonLinesAsync(files, options, cancellation);
             }
-            if (parse.GetValue(threads) is <= 0 || parse.GetValue(maxRecord) <= 0)
-            {
-                Console.Error.WriteLine("gleaner: --threads and --max-record-mb must be positive");
-                return ExitCodes.BadUsage;
-            }
-            var options = new WarcHarvestOptions
-            {
-                Sites = parse.GetValue(sites) ?? [],
-                Since = sinceDate,
-                Languages = parse.GetValue(languages) ?? [],
-                KeepListings = parse.GetValue(listings),
-                Workers = parse.GetValue(threads) ?? Environment.ProcessorCount,
-                Reader = new WarcReaderOptions { MaxRecordBytes = parse.GetValue(maxRecord) * 1024L * 1024 },
-            };
-            var files = ExpandInputs(parse.GetValue(inputs)!);
-            return await RunJsonLinesAsync(files, options, cancellation);
+            await using var store = await storeOptions.OpenAsync(parse, create: true, cancellation);
+            if (store is null)
+                return ExitCodes.SomeInputsFailed;
+            return await RunIntoStoreAsync(store, files, options, parse.GetValue(resume), cancellation);
         });
         return command;
-    }
-
-    /// <summary>Files as given, and the .warc / .warc.gz files under folders, in name order.</summary>
-    internal static List<string> ExpandInputs(IEnumerable<string> inputs)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(path => path.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
-            else
-                files.Add(input);
-        }
-        return files;
     }
 
     private static async Task<int> RunJsonLinesAsync(List<string> files, WarcHarvestOptions options, CancellationToken cancellation)
@@ -90,26 +55,98 @@ internal static class WarcCommand
         await using var stdout = Console.OpenStandardOutput();
         await using var output = new BufferedStream(stdout, 64 * 1024);
         using var progress = HarvestProgressLine.StartIfTerminal(harvester.Progress);
-        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ArticleJson.Compact.Encoder });
-        await foreach (var harvested in harvester.RunAsync(files.Select(file => new WarcSource(file)).ToList(), cancellation))
+        await using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ArticleJson.Compact.Encoder }))
         {
-            switch (harvested)
+            await foreach (var harvested in harvester.RunAsync(files.Select(file => new WarcSource(file)).ToList(), cancellation))
             {
-                case WarcArticle found:
-                    JsonSerializer.Serialize(writer, found.Article, ArticleJson.Compact);
-                    writer.Flush();
-                    writer.Reset();
-                    output.WriteByte((byte)'\n');
-                    break;
-                case WarcHarvestIssue issue:
-                    failedFiles.Add(issue.File);
-                    progress?.Clear();
-                    Console.Error.WriteLine($"gleaner: {issue.File}: {issue.Issue}");
-                    break;
+                switch (harvested)
+                {
+                    case WarcArticle found:
+                        JsonSerializer.Serialize(writer, found.Article, ArticleJson.Compact);
+                        writer.Flush();
+                        writer.Reset();
+                        output.WriteByte((byte)'\n');
+                        break;
+                    case WarcHarvestIssue issue:
+                        failedFiles.Add(issue.File);
+                        WarcInputs.Report(issue, progress);
+                        break;
+                }
             }
         }
         await output.FlushAsync(cancellation);
         progress?.Finish();
+        return failedFiles.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+    }
+
+    private static async Task<int> RunIntoStoreAsync(IArticleStore store, List<string> files, WarcHarvestOptions options, bool resume, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var progressStore = await WarcProgressStore.OpenAsync(store, cancellation);
+        var sources = new List<WarcSource>();
+        var alreadyDone = 0;
+        foreach (var file in files)
+        {
+            var remembered = resume && File.Exists(file) ? await progressStore.GetAsync(file, cancellation) : null;
+            if (remembered is { Done: true })
+            {
+                alreadyDone++;
+                continue;
+            }
+            sources.Add(new WarcSource(file, remembered?.ResumeAfter));
+        }
+
+        var harvester = new WarcHarvester(new ArticleExtractor(), options);
+        var failedFiles = new HashSet<string>(StringComparer.Ordinal);
+        var batch = new List<Article>(BatchSize);
+        long inserted = 0, updated = 0;
+        using var progress = HarvestProgressLine.StartIfTerminal(harvester.Progress);
+
+        async Task SaveBatchAsync()
+        {
+            if (batch.Count == 0)
+                return;
+            var result = await store.SaveAsync(batch, cancellation);
+            inserted += result.Inserted;
+            updated += result.Updated;
+            batch.Clear();
+        }
+
+        try
+        {
+            await foreach (var harvested in harvester.RunAsync(sources, cancellation))
+            {
+                switch (harvested)
+                {
+                    case WarcArticle found:
+                        batch.Add(found.Article);
+                        if (batch.Count >= BatchSize)
+                            await SaveBatchAsync();
+                        break;
+                    case WarcCheckpoint checkpoint when File.Exists(checkpoint.File):
+                        // The articles a checkpoint covers are stored before it is.
+                        await SaveBatchAsync();
+                        await progressStore.SaveAsync(checkpoint.File, checkpoint.Position, checkpoint.Done, cancellation);
+                        break;
+                    case WarcHarvestIssue issue:
+                        failedFiles.Add(issue.File);
+                        WarcInputs.Report(issue, progress);
+                        break;
+                }
+            }
+            await SaveBatchAsync();
+        }
+        catch (Exception e) when (e is DbException or StoreException)
+        {
+            progress?.Clear();
+            Console.Error.WriteLine($"gleaner: storing in {store.Location} failed, stopping (run again with --resume to go on): {e.Message}");
+            return ExitCodes.SomeInputsFailed;
+        }
+        progress?.Finish();
+        Console.Error.WriteLine($"gleaner: {inserted + updated:N0} article(s) stored in {store.Location} ({inserted:N0} new, {updated:N0} updated) " +
+            $"from {sources.Count:N0} file(s) in {clock.Elapsed.TotalSeconds:F1} s" +
+            (alreadyDone > 0 ? $"; {alreadyDone:N0} file(s) already done" : "") +
+            (harvester.Progress.Issues > 0 ? $"; {harvester.Progress.Issues:N0} problem(s) reported" : ""));
         return failedFiles.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 }

@@ -1,0 +1,97 @@
+using System.Text;
+using Gleaner.Archives;
+using Gleaner.Extraction;
+
+namespace Gleaner.Tests.Archives;
+
+public sealed class WarcHarvesterTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gleaner-harvest-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Story(int n) =>
+        $"<!doctype html><html lang=\"en\"><head><title>Story {n}</title><meta property=\"og:type\" content=\"article\"></head><body><article><h1>Story {n}</h1>"
+        + string.Concat(Enumerable.Repeat($"<p>Story {n} tells at some length what the council decided about the schools, the roads and the library this week.</p>", 4))
+        + "</article></body></html>";
+
+    private string Archive(int stories, bool compress = true)
+    {
+        var path = Path.Combine(_folder, compress ? "h.warc.gz" : "h.warc");
+        using var writer = new WarcWriter(path);
+        for (var i = 0; i < stories; i++)
+        {
+            var uri = $"https://news.example/2024/story-{i}";
+            writer.WriteExchange(uri, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
+                HttpMessages.Request("GET", new Uri(uri), []),
+                HttpMessages.Response(200, "OK", [new("Content-Type", "text/html")], Encoding.UTF8.GetBytes(Story(i))));
+        }
+        return path;
+    }
+
+    private static async Task<List<WarcHarvestEvent>> Harvest(WarcSource source, int workers = 2)
+    {
+        var harvester = new WarcHarvester(new ArticleExtractor(), new WarcHarvestOptions { Workers = workers, CheckpointInterval = TimeSpan.Zero });
+        var events = new List<WarcHarvestEvent>();
+        await foreach (var harvested in harvester.RunAsync([source]))
+            events.Add(harvested);
+        return events;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ResumingAfterACheckpointYieldsTheRestExactlyOnce(bool compress)
+    {
+        var path = Archive(40, compress);
+        var first = await Harvest(new WarcSource(path));
+        var checkpoints = first.OfType<WarcCheckpoint>().ToList();
+        Assert.True(checkpoints[^1].Done);
+        Assert.Equal(40, first.OfType<WarcArticle>().Count());
+
+        // Stop "after" a checkpoint in the middle: what it covers was handled; a resumed run must bring all the rest.
+        var middle = checkpoints[checkpoints.Count / 2];
+        var index = first.IndexOf(middle);
+        var handled = first.Take(index).OfType<WarcArticle>().Select(a => a.Article.Url!).ToList();
+        Assert.All(first.Take(index).OfType<WarcArticle>(), a => Assert.True(a.Position <= middle.Position!.Value));
+
+        var resumed = await Harvest(new WarcSource(path, middle.Position));
+        var rest = resumed.OfType<WarcArticle>().Select(a => a.Article.Url!).ToList();
+
+        Assert.Empty(handled.Intersect(rest));
+        Assert.Equal(40, handled.Count + rest.Count);
+        Assert.True(resumed.OfType<WarcCheckpoint>().Last().Done);
+    }
+
+    [Fact]
+    public async Task ACheckpointNeverCoversAnArticleNotYetYielded()
+    {
+        var path = Archive(30);
+        // Every article position at or before a checkpoint was yielded before that checkpoint.
+        var events = await Harvest(new WarcSource(path), workers: 3);
+        var seen = new HashSet<WarcPosition>();
+        var all = events.OfType<WarcArticle>().Select(a => a.Position).ToList();
+        foreach (var harvested in events)
+        {
+            if (harvested is WarcArticle article)
+                seen.Add(article.Position);
+            else if (harvested is WarcCheckpoint { Position: { } reached })
+                Assert.All(all.Where(p => p <= reached), p => Assert.Contains(p, seen));
+        }
+    }
+
+    [Fact]
+    public async Task AMissingFileIsReportedAndTheOthersAreRead()
+    {
+        var path = Archive(3);
+        var harvester = new WarcHarvester(new ArticleExtractor());
+        var events = new List<WarcHarvestEvent>();
+        await foreach (var harvested in harvester.RunAsync([new WarcSource(Path.Combine(_folder, "missing.warc.gz")), new WarcSource(path)]))
+            events.Add(harvested);
+
+        Assert.Contains(events, e => e is WarcHarvestIssue { FileFailed: true } issue && issue.File.EndsWith("missing.warc.gz"));
+        Assert.Equal(3, events.OfType<WarcArticle>().Count());
+        Assert.Equal(3, harvester.Progress.Articles);
+        Assert.Equal(3, harvester.Progress.Pages);
+    }
+}
