@@ -41,7 +41,7 @@ public sealed class WarcHarvesterTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task ResumingAfterACheckpointYieldsTheRestExactlyOnce(bool compress)
+    public async Task ResumingAfterACheckpointYieldsExactlyTheRecordsAfterIt(bool compress)
     {
         var path = Archive(40, compress);
         var first = await Harvest(new WarcSource(path));
@@ -49,17 +49,18 @@ public sealed class WarcHarvesterTests : IDisposable
         Assert.True(checkpoints[^1].Done);
         Assert.Equal(40, first.OfType<WarcArticle>().Count());
 
-        // Stop "after" a checkpoint in the middle: what it covers was handled; a resumed run must bring all the rest.
-        var middle = checkpoints[checkpoints.Count / 2];
-        var index = first.IndexOf(middle);
-        var handled = first.Take(index).OfType<WarcArticle>().Select(a => a.Article.Url!).ToList();
-        Assert.All(first.Take(index).OfType<WarcArticle>(), a => Assert.True(a.Position <= middle.Position!.Value));
+        // Stop "after" a checkpoint in the middle: a resumed run brings exactly the records after its position.
+        // (Articles after that position may have been yielded before the checkpoint too, by faster workers:
+        // those come again, and the store's URL key makes saving them again an update.)
+        var middle = checkpoints[checkpoints.Count / 2].Position!.Value;
+        var all = first.OfType<WarcArticle>().ToList();
+        var after = all.Where(a => a.Position > middle).Select(a => a.Article.Url!).Order().ToList();
 
-        var resumed = await Harvest(new WarcSource(path, middle.Position));
-        var rest = resumed.OfType<WarcArticle>().Select(a => a.Article.Url!).ToList();
+        var resumed = await Harvest(new WarcSource(path, middle));
+        var rest = resumed.OfType<WarcArticle>().Select(a => a.Article.Url!).Order().ToList();
 
-        Assert.Empty(handled.Intersect(rest));
-        Assert.Equal(40, handled.Count + rest.Count);
+        Assert.Equal(after, rest);
+        Assert.Equal(40, all.Count(a => a.Position <= middle) + rest.Count);
         Assert.True(resumed.OfType<WarcCheckpoint>().Last().Done);
     }
 
