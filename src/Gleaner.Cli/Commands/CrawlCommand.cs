@@ -122,7 +122,7 @@ internal static class CrawlCommand
         ICrawlOutput output = new StoreCrawlOutput(articleStore);
         if (warc is not null)
             output = new WarcCrawlOutput(output, warc);
-        var crawler = new Crawler(frontier, output, options);
+        using var crawler = new Crawler(frontier, output, options);
 
         // Claims left by a killed run: on SQLite one process owns the crawl, so all of them; on PostgreSQL only expired leases.
         var released = await frontier.ReleaseStaleClaimsAsync(all: frontier.Dialect == FrontierDialect.Sqlite, cancellationToken);

@@ -17,7 +17,7 @@ public readonly record struct CrawlEvent(string Url, string What, bool IsError);
 /// An article is saved (idempotently, by URL) before its URL is marked done, so a crash in between
 /// costs a refetch, never a lost or doubled article.
 /// </summary>
-public sealed class Crawler
+public sealed class Crawler : IDisposable
 {
     /// <summary>Where sites commonly keep sitemaps that robots.txt does not name.</summary>
     private static readonly string[] WellKnownSitemaps = ["/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml"];
@@ -271,14 +271,28 @@ public sealed class Crawler
         string? notStored = null;
         if (pageKind == PageKind.Article)
         {
-            article = _extractor.Extract(html, pageUrl.AbsoluteUri);
-            notStored = Filter(article);
+            try
+            {
+                article = _extractor.Extract(html, pageUrl.AbsoluteUri);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // One odd page must not stop the crawl: it is reported, and its links are still followed.
+                notStored = $"extraction failed: {e.GetType().Name}: {e.Message}";
+            }
+            if (article is not null)
+                notStored = Filter(article);
         }
         else
             _traps.CountListing(pageUrl);
         Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
 
         var added = await QueueAsync(claim, links, cancellationToken, probe: claim.Depth == 0 && _options.ProbeSitemaps).ConfigureAwait(false);
+        if (article is null && notStored is not null)
+        {
+            await FailAsync(claim, notStored, delay, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (article is null)
         {
             Statistics.CountListing();
@@ -432,6 +446,8 @@ public sealed class Crawler
 
     /// <summary>Politeness is per scheme, host and port.</summary>
     public static string HostKey(Uri url) => url.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+
+    public void Dispose() => _fetcher.Dispose();
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 }
