@@ -36,6 +36,7 @@ public sealed class Crawler : IDisposable
     private readonly ConcurrentDictionary<string, bool> _robotsSitemapsQueued = new(StringComparer.Ordinal);
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private long _claimsLeft;
+    private long _lastRelease = Stopwatch.GetTimestamp();
 
     // Completed when a worker gives a host's turn back or queues URLs, so idle workers look again at once
     // instead of polling the database; replaced after each signal.
@@ -126,6 +127,7 @@ public sealed class Crawler : IDisposable
             if (claim is null)
             {
                 Interlocked.Increment(ref _claimsLeft);
+                await ReleaseExpiredClaimsAsync(cancellationToken).ConfigureAwait(false);
                 var counts = await _frontier.CountAsync(cancellationToken).ConfigureAwait(false);
                 if (counts.Unfinished == 0)
                     return;
@@ -437,6 +439,17 @@ public sealed class Crawler : IDisposable
         await _frontier.CompleteAsync(claim, state, reason, delay, result?.ETag, result?.LastModified, cancellationToken: cancellationToken).ConfigureAwait(false);
         Statistics.AddFrontierTime(Stopwatch.GetTimestamp() - started);
         SignalChange();
+    }
+
+    /// <summary>Now and then, while idle, returns the claims of workers that died (their lease ran out) to the queue.</summary>
+    private async Task ReleaseExpiredClaimsAsync(CancellationToken cancellationToken)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var last = Interlocked.Read(ref _lastRelease);
+        if (Stopwatch.GetElapsedTime(last, now) < TimeSpan.FromMinutes(1) || Interlocked.CompareExchange(ref _lastRelease, now, last) != last)
+            return;
+        if (await _frontier.ReleaseStaleClaimsAsync(all: false, cancellationToken).ConfigureAwait(false) > 0)
+            SignalChange();
     }
 
     private void SignalChange() =>
