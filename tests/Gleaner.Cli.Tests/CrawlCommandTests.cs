@@ -45,14 +45,14 @@ public sealed class CrawlCommandTests : IDisposable
     {
         await using var site = await NewsSite.StartAsync();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "40ms" })
+        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "60ms" })
             start.ArgumentList.Add(arg);
         using (var crawl = Process.Start(start)!)
         {
             _ = crawl.StandardError.ReadToEndAsync();
             _ = crawl.StandardOutput.ReadToEndAsync();
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (site.Requests.Count(r => r.PathAndQuery.Contains("-story-", StringComparison.Ordinal)) < 10 && DateTime.UtcNow < deadline && !crawl.HasExited)
+            while (site.Requests.Count(r => r.PathAndQuery.Contains("-story-", StringComparison.Ordinal)) < 8 && DateTime.UtcNow < deadline && !crawl.HasExited)
                 await Task.Delay(5);
             Assert.False(crawl.HasExited, "the crawl ended before it could be killed");
             crawl.Kill(entireProcessTree: true); // SIGKILL: no clean-up runs

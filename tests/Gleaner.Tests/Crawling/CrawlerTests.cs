@@ -39,7 +39,7 @@ public sealed class CrawlerTests : IDisposable
     {
         Delay = delay ?? TimeSpan.Zero,
         RetryDelay = TimeSpan.FromMilliseconds(50),
-        Fetch = new FetchOptions { Timeout = TimeSpan.FromSeconds(2), RetryBaseDelay = TimeSpan.FromMilliseconds(20), MaxBodyBytes = 2 * 1024 * 1024 },
+        Fetch = new FetchOptions { Timeout = TimeSpan.FromSeconds(10), RetryBaseDelay = TimeSpan.FromMilliseconds(20), MaxBodyBytes = 2 * 1024 * 1024 },
     };
 
     [Fact]
