@@ -17,13 +17,10 @@ internal static class AuthorFinder
         "byl", "citation_author", "cxenseparse:author", "dc.contributor",
     ];
 
-    /// <summary>Class or id fragments of byline elements.</summary>
-    private static readonly string[] BylineMarkers = ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"];
-
     /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
     private const int MaxBylineChars = 200;
 
-    public static IReadOnlyList<string> Find(PageContext page, MetaTags meta, JsonElement? main, IElement? scope)
+    public static IReadOnlyList<string> Find(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
     {
         var organisations = new List<string>();
         var persons = new List<string>();
@@ -45,10 +42,9 @@ internal static class AuthorFinder
         if (persons.Count > 0)
             return persons;
 
-        var document = page.Document;
-        foreach (var element in document.QuerySelectorAll("[itemprop~=author], [rel~=author]"))
+        foreach (var element in index.AuthorMarkup)
         {
-            if (element.LocalName == "meta" || PageRegions.IsForeign(element))
+            if (PageRegions.IsForeign(element))
                 continue;
             var name = element.QuerySelector("[itemprop~=name]");
             var text = name?.GetAttribute("content") ?? name?.TextContent ?? element.GetAttribute("content") ?? element.TextContent;
@@ -58,11 +54,10 @@ internal static class AuthorFinder
         if (persons.Count > 0)
             return persons;
 
-        if (scope is not null)
-            FindBylines(scope, persons, organisations);
-        // Some layouts put the byline beside the article container rather than in it.
-        if (persons.Count == 0 && document.Body is { } body && body != scope)
-            FindBylines(body, persons, organisations);
+        // Bylines near the headline first; some layouts put the byline beside the article container rather than in it.
+        FindBylines(index, scope, inScope: true, persons, organisations);
+        if (persons.Count == 0)
+            FindBylines(index, scope, inScope: false, persons, organisations);
         if (persons.Count > 0)
             return persons;
         return organisations.Count > 0 ? [organisations[0]] : [];
@@ -90,11 +85,13 @@ internal static class AuthorFinder
         AuthorNames.Parse(name, persons, organisations);
     }
 
-    private static void FindBylines(IElement scope, List<string> persons, List<string> organisations)
+    private static void FindBylines(PageIndex index, IElement? scope, bool inScope, List<string> persons, List<string> organisations)
     {
-        foreach (var element in scope.Descendants<IElement>())
+        if (inScope && scope is null)
+            return;
+        foreach (var element in index.BylineMarked)
         {
-            if (!HasBylineMarker(element) || element.LocalName is "img" or "script" or "style" or "meta" or "link")
+            if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
             var text = element.TextContent;
             if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element))
@@ -103,18 +100,5 @@ internal static class AuthorFinder
             if (persons.Count > 0)
                 return;
         }
-    }
-
-    private static bool HasBylineMarker(IElement element)
-    {
-        foreach (var value in (ReadOnlySpan<string?>)[element.GetAttribute("class"), element.GetAttribute("id")])
-        {
-            if (value is null)
-                continue;
-            foreach (var marker in BylineMarkers)
-                if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
-                    return true;
-        }
-        return false;
     }
 }

@@ -29,14 +29,7 @@ internal static partial class DateFinder
         "revised", "cxenseparse:recs:articlemodifiedtime",
     ];
 
-    /// <summary>Class or id fragments of elements that show a date in visible text.</summary>
-    private static readonly string[] DateMarkers =
-    [
-        "date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
-        "submitted", "created", "дата", "время",
-    ];
-
-    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, MetaTags meta, JsonElement? main, IElement? scope, Uri? url, bool monthFirst)
+    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, Uri? url, bool monthFirst)
     {
         var published = new List<PageDate>();
         var modified = new List<PageDate>();
@@ -60,18 +53,17 @@ internal static partial class DateFinder
         foreach (var key in ModifiedMetaKeys)
             AddValue(modified, meta.First(key));
 
-        var document = page.Document;
-        foreach (var element in document.QuerySelectorAll("[itemprop~=datePublished], [itemprop~=dateModified]"))
+        foreach (var element in index.ItempropDates)
         {
-            if (element.LocalName == "meta" || PageRegions.IsForeign(element))
+            if (PageRegions.IsForeign(element))
                 continue;
             var target = element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal) ? published : modified;
             AddValue(target, element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent, monthFirst);
         }
 
-        foreach (var time in (scope ?? document.DocumentElement).GetElementsByTagName("time"))
+        foreach (var time in index.Times)
         {
-            if (PageRegions.IsForeign(time))
+            if ((scope is not null && !PageRegions.IsInside(time, scope)) || PageRegions.IsForeign(time))
                 continue;
             var marker = ((time.GetAttribute("class") ?? "") + " " + (time.GetAttribute("id") ?? "") + " " + (time.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
             var isModified = marker.Contains("updat", StringComparison.Ordinal) || marker.Contains("modif", StringComparison.Ordinal);
@@ -80,7 +72,7 @@ internal static partial class DateFinder
         }
 
         if (published.Count == 0)
-            FindInVisibleText(scope, document, published, monthFirst);
+            FindInVisibleText(index, scope, published, monthFirst);
         if (published.Count == 0 && url is not null && DateInUrl(url) is { } fromUrl)
             published.Add(fromUrl);
 
@@ -132,17 +124,17 @@ internal static partial class DateFinder
         }
     }
 
-    /// <summary>Dates written for readers: short elements marked as date, time or byline near the headline.</summary>
-    private static void FindInVisibleText(IElement? scope, IDocument document, List<PageDate> into, bool monthFirst)
+    /// <summary>Dates written for readers: short elements marked as date, time or byline, those in the
+    /// article's header region first, then the rest of the page.</summary>
+    private static void FindInVisibleText(PageIndex index, IElement? scope, List<PageDate> into, bool monthFirst)
     {
-        var roots = scope is null ? [document.Body] : new[] { scope, document.Body };
-        foreach (var root in roots)
+        foreach (var inScope in (ReadOnlySpan<bool>)[true, false])
         {
-            if (root is null)
+            if (inScope && scope is null)
                 continue;
-            foreach (var element in root.Descendants<IElement>())
+            foreach (var element in index.DateMarked)
             {
-                if (!HasDateMarker(element))
+                if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                     continue;
                 var text = element.TextContent;
                 if (text.Length > 200 || text.Length < 6 || text.Contains('©') || text.Contains("opyright", StringComparison.Ordinal))
@@ -156,23 +148,6 @@ internal static partial class DateFinder
                 }
             }
         }
-    }
-
-    private static bool HasDateMarker(IElement element)
-    {
-        var marker = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (marker is null && id is null)
-            return false;
-        foreach (var value in (ReadOnlySpan<string?>)[marker, id])
-        {
-            if (value is null)
-                continue;
-            foreach (var fragment in DateMarkers)
-                if (value.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-                    return true;
-        }
-        return false;
     }
 
     /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/20210927/</c> in the path.</summary>

@@ -11,9 +11,9 @@ internal sealed class MetaTags
 {
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
-    public MetaTags(IDocument document)
+    public MetaTags(IEnumerable<IElement> metas)
     {
-        foreach (var meta in document.GetElementsByTagName("meta"))
+        foreach (var meta in metas)
         {
             var content = meta.GetAttribute("content");
             if (string.IsNullOrWhiteSpace(content))

@@ -13,11 +13,12 @@ internal static class MetadataExtractor
     public static void Extract(PageContext page, Article article)
     {
         var document = page.Document;
-        var meta = new MetaTags(document);
+        var index = new PageIndex(document);
+        var meta = new MetaTags(index.Metas);
         var main = JsonLdValues.MainObject(page.JsonLd);
-        var baseUri = BaseUri(document, page.PageUri);
+        var baseUri = BaseUri(index, page.PageUri);
 
-        var canonical = Resolve(baseUri, document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
+        var canonical = Resolve(baseUri, index.Canonical?.GetAttribute("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
         var url = canonical ?? page.PageUri;
         article.Url = url?.AbsoluteUri;
@@ -28,9 +29,9 @@ internal static class MetadataExtractor
             ?? TextCleaning.OneLine(meta.First("og:site_name"))
             ?? TextCleaning.OneLine(meta.First("application-name", "apple-mobile-web-app-title"));
 
-        article.Title = FindTitle(document, meta, main, article.SiteName, article.SourceDomain);
-        var headline = PageRegions.Headline(document, article.Title);
-        var scope = PageRegions.ArticleScope(document, headline);
+        article.Title = FindTitle(document, index, meta, main, article.SiteName, article.SourceDomain);
+        var headline = PageRegions.Headline(index, article.Title);
+        var scope = PageRegions.ArticleScope(index, headline);
 
         article.Description = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
             ?? TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description"));
@@ -38,15 +39,15 @@ internal static class MetadataExtractor
         var declaredLanguage = DeclaredLanguage(document, meta, main);
         article.Language = declaredLanguage;
 
-        var (published, modified) = DateFinder.Find(page, meta, main, scope, url, MonthFirstDates(document, declaredLanguage));
+        var (published, modified) = DateFinder.Find(page, index, meta, main, scope, url, MonthFirstDates(document, declaredLanguage));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
-        article.Authors = AuthorFinder.Find(page, meta, main, scope);
+        article.Authors = AuthorFinder.Find(index, meta, main, scope);
 
         article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
             ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri
-            ?? Resolve(baseUri, document.QuerySelector("link[rel~=image_src]")?.GetAttribute("href"))?.AbsoluteUri;
+            ?? Resolve(baseUri, index.ImageSource?.GetAttribute("href"))?.AbsoluteUri;
 
         article.Section = TextCleaning.OneLine(meta.First("article:section", "og:article:section", "parsely-section", "section"))
             ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null);
@@ -94,7 +95,7 @@ internal static class MetadataExtractor
         return last is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';';
     }
 
-    private static string? FindTitle(IDocument document, MetaTags meta, JsonElement? main, string? siteName, string? domain)
+    private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain)
     {
         var jsonLdHeadline = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "headline") : null);
         var metaTitle = TextCleaning.OneLine(meta.First("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"));
@@ -107,7 +108,7 @@ internal static class MetadataExtractor
             siteNames.Add(domain.Split('.')[0]);
         }
         var headlines = new List<string>();
-        foreach (var h1 in document.GetElementsByTagName("h1"))
+        foreach (var h1 in index.Headings1)
         {
             if (headlines.Count == MaxHeadlines)
                 break;
@@ -190,9 +191,9 @@ internal static class MetadataExtractor
         return language is null or "en";
     }
 
-    private static Uri? BaseUri(IDocument document, Uri? pageUri)
+    private static Uri? BaseUri(PageIndex index, Uri? pageUri)
     {
-        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        var href = index.Base?.GetAttribute("href");
         if (href is null)
             return pageUri;
         return Resolve(pageUri, href) ?? pageUri;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Metadata;
@@ -9,13 +10,13 @@ namespace Gleaner.Extraction.Metadata;
 internal static class PageRegions
 {
     /// <summary>Class or id fragments of regions that describe something other than the article.</summary>
-    private static readonly string[] ForeignMarkers =
+    private static readonly SearchValues<string> ForeignMarkers = SearchValues.Create(
     [
         "comment", "related", "recommend", "sidebar", "footer", "copyright", "popular", "trending", "widget",
         "more-", "teaser", "promo", "newsletter", "disqus", "reply", "replies", "respond", "outbrain", "taboola",
         "most-read", "mostread", "read-more", "readmore", "also-", "next-", "prev-", "breadcrumb", "menu", "rail",
         "kommentar", "commentaire", "comentario", "commento", "коммент",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the element or an ancestor is a comment, related, sidebar, navigation or page footer region.</summary>
     public static bool IsForeign(IElement element)
@@ -27,7 +28,7 @@ internal static class PageRegions
                 case "nav":
                     return true;
                 // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
-                case "footer" or "aside" when node.ParentElement?.Closest("article") is null:
+                case "footer" or "aside" when node.ParentElement is not { } parent || Ancestor(parent, "article") is null:
                     return true;
                 case "body" or "html":
                     return false;
@@ -38,12 +39,14 @@ internal static class PageRegions
         return false;
     }
 
-    private static bool HasMarker(string? value)
+    private static bool HasMarker(string? value) =>
+        !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAny(ForeignMarkers) >= 0;
+
+    /// <summary>True when <paramref name="element"/> is <paramref name="ancestor"/> or inside it.</summary>
+    public static bool IsInside(IElement element, IElement ancestor)
     {
-        if (string.IsNullOrEmpty(value))
-            return false;
-        foreach (var marker in ForeignMarkers)
-            if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
+        for (var node = element; node is not null; node = node.ParentElement)
+            if (node == ancestor)
                 return true;
         return false;
     }
@@ -54,15 +57,14 @@ internal static class PageRegions
     /// <c>&lt;main&gt;</c>, else the first one outside foreign regions. Matching the title skips
     /// logos and hidden show names that some pages mark up as <c>&lt;h1&gt;</c>.
     /// </summary>
-    public static IElement? Headline(IDocument document, string? title)
+    public static IElement? Headline(PageIndex index, string? title)
     {
-        var all = document.GetElementsByTagName("h1");
+        var all = index.Headings1;
         if (title is not null)
         {
             var key = Key(title);
-            foreach (var tag in (ReadOnlySpan<string>)["h1", "h2"])
+            foreach (var headings in (ReadOnlySpan<List<IElement>>)[all, index.Headings2])
             {
-                var headings = tag == "h1" ? all : document.GetElementsByTagName(tag);
                 foreach (var heading in headings)
                 {
                     var text = heading.TextContent;
@@ -71,12 +73,12 @@ internal static class PageRegions
                 }
             }
         }
-        if (all.Length == 0)
+        if (all.Count == 0)
             return null;
-        if (all.Length == 1)
+        if (all.Count == 1)
             return all[0];
         foreach (var h1 in all)
-            if (h1.Closest("article, main, [role=main]") is not null && !IsForeign(h1))
+            if (Ancestor(h1, "article", "main") is not null && !IsForeign(h1))
                 return h1;
         foreach (var h1 in all)
             if (!IsForeign(h1))
@@ -99,17 +101,26 @@ internal static class PageRegions
     /// The part of the page that holds the article's header: the <c>&lt;article&gt;</c> around the
     /// headline, else the headline's ancestor a few levels up, else the first <c>&lt;article&gt;</c>.
     /// </summary>
-    public static IElement? ArticleScope(IDocument document, IElement? headline)
+    public static IElement? ArticleScope(PageIndex index, IElement? headline)
     {
         if (headline is not null)
         {
-            if (headline.Closest("article") is { } article)
+            if (Ancestor(headline, "article") is { } article)
                 return article;
             var scope = headline;
             for (var i = 0; i < 3 && scope.ParentElement is { LocalName: not ("body" or "html") } parent; i++)
                 scope = parent;
             return scope;
         }
-        return document.QuerySelector("article");
+        return index.FirstArticle;
+    }
+
+    /// <summary>The element itself or its nearest ancestor with one of the tag names.</summary>
+    public static IElement? Ancestor(IElement element, string name, string? otherName = null)
+    {
+        for (var node = element; node is not null; node = node.ParentElement)
+            if (node.LocalName == name || node.LocalName == otherName)
+                return node;
+        return null;
     }
 }

@@ -1,0 +1,150 @@
+using System.Buffers;
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Metadata;
+
+/// <summary>
+/// The elements metadata finders look at, gathered in one walk over the page in document order,
+/// so that each finder reads short lists instead of querying the whole tree again.
+/// </summary>
+internal sealed class PageIndex
+{
+    /// <summary>Class or id fragments of elements that may show a date in visible text.</summary>
+    private static readonly SearchValues<string> DateMarkers = SearchValues.Create(
+        ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
+         "submitted", "created", "дата", "время"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Class or id fragments of byline elements.</summary>
+    private static readonly SearchValues<string> BylineMarkers = SearchValues.Create(
+        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"], StringComparison.OrdinalIgnoreCase);
+
+    public List<IElement> Metas { get; } = [];
+    public List<IElement> Headings1 { get; } = [];
+    public List<IElement> Headings2 { get; } = [];
+    public List<IElement> Times { get; } = [];
+
+    /// <summary>Elements (not meta) with <c>itemprop</c> datePublished or dateModified.</summary>
+    public List<IElement> ItempropDates { get; } = [];
+
+    /// <summary>Elements (not meta) with <c>itemprop=author</c> or <c>rel=author</c>.</summary>
+    public List<IElement> AuthorMarkup { get; } = [];
+
+    /// <summary>Elements whose class or id suggests a visible date.</summary>
+    public List<IElement> DateMarked { get; } = [];
+
+    /// <summary>Elements whose class or id suggests a byline.</summary>
+    public List<IElement> BylineMarked { get; } = [];
+
+    public IElement? Canonical { get; private set; }
+    public IElement? ImageSource { get; private set; }
+    public IElement? Base { get; private set; }
+    public IElement? FirstArticle { get; private set; }
+
+    public PageIndex(IDocument document)
+    {
+        var root = document.DocumentElement;
+        if (root is null)
+            return;
+        var element = root;
+        while (element is not null)
+        {
+            var descend = Visit(element);
+            element = descend && element.FirstElementChild is { } child ? child : Next(element, root);
+        }
+    }
+
+    /// <summary>The next element in document order after <paramref name="element"/>'s subtree.</summary>
+    private static IElement? Next(IElement element, IElement root)
+    {
+        for (var node = element; node is not null && node != root; node = node.ParentElement)
+            if (node.NextElementSibling is { } sibling)
+                return sibling;
+        return null;
+    }
+
+    /// <summary>Records the element; false when its subtree holds nothing of interest (scripts, styles, SVG).</summary>
+    private bool Visit(IElement element)
+    {
+        switch (element.LocalName)
+        {
+            case "script" or "style" or "noscript" or "template" or "svg" or "iframe":
+                return false;
+            case "meta":
+                Metas.Add(element);
+                return false;
+            case "link":
+                var rel = element.GetAttribute("rel");
+                if (rel is not null)
+                {
+                    if (Canonical is null && HasToken(rel, "canonical"))
+                        Canonical = element;
+                    else if (ImageSource is null && HasToken(rel, "image_src"))
+                        ImageSource = element;
+                }
+                return false;
+            case "base":
+                Base ??= element.HasAttribute("href") ? element : null;
+                return false;
+            case "h1":
+                Headings1.Add(element);
+                break;
+            case "h2":
+                Headings2.Add(element);
+                break;
+            case "time":
+                Times.Add(element);
+                break;
+            case "article":
+                FirstArticle ??= element;
+                break;
+        }
+        // One pass over the attributes: GetAttribute would scan them once per name.
+        var attributes = element.Attributes;
+        string? itemprop = null, relation = null, marker = null, id = null;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            switch (attribute.Name)
+            {
+                case "class":
+                    marker = attribute.Value;
+                    break;
+                case "id":
+                    id = attribute.Value;
+                    break;
+                case "itemprop":
+                    itemprop = attribute.Value;
+                    break;
+                case "rel":
+                    relation = attribute.Value;
+                    break;
+            }
+        }
+        if (itemprop is not null)
+        {
+            if (itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal))
+                ItempropDates.Add(element);
+            if (HasToken(itemprop, "author"))
+                AuthorMarkup.Add(element);
+        }
+        else if (relation is not null && HasToken(relation, "author"))
+            AuthorMarkup.Add(element);
+
+        if (Matches(marker, DateMarkers) || Matches(id, DateMarkers))
+            DateMarked.Add(element);
+        if (Matches(marker, BylineMarkers) || Matches(id, BylineMarkers))
+            BylineMarked.Add(element);
+        return true;
+    }
+
+    private static bool Matches(string? value, SearchValues<string> markers) =>
+        !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAny(markers) >= 0;
+
+    private static bool HasToken(string list, string token)
+    {
+        foreach (var range in list.AsSpan().Split(' '))
+            if (list.AsSpan(range).Trim().Equals(token, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+}
