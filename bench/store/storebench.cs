@@ -1,0 +1,389 @@
+#:project ../../src/Gleaner/Gleaner.csproj
+#:property TieredPGO=true
+#:property ServerGarbageCollection=false
+#:property ConcurrentGarbageCollection=false
+
+// Store and near-duplicate benchmarks (bench/run store, bench/run dedup):
+//   dotnet run storebench.cs -- store GROUND_TRUTH.json COUNT STORE...   import COUNT synthetic records into each store
+//   dotnet run storebench.cs -- dedup GROUND_TRUTH.json                   precision and recall of the story detector
+// Synthetic records are made from the sentences of the benchmark's real article bodies, with words replaced at
+// random so no two bodies share more than chance phrases; every tenth record is an edited copy of an earlier one.
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Gleaner;
+using Gleaner.Dedup;
+using Gleaner.Storage;
+
+var corpus = Corpus.Load(args[1]);
+return args[0] switch
+{
+    "store" => await StoreBench.Run(corpus, int.Parse(args[2]), args[3..]),
+    "dedup" => DedupBench.Run(corpus),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: storebench.cs store GROUND_TRUTH.json COUNT STORE... | dedup GROUND_TRUTH.json");
+    return 2;
+}
+
+/// <summary>Sentences and words of real article bodies, and a generator of realistic synthetic records.</summary>
+sealed class Corpus
+{
+    public required string[][] Bodies { get; init; }      // paragraphs of each real article
+    public required string[] Sentences { get; init; }
+    public required string[] Words { get; init; }         // every token, so drawing from it follows word frequency
+
+    public static Corpus Load(string groundTruth)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(groundTruth));
+        var bodies = new List<string[]>();
+        var sentences = new List<string>();
+        var words = new List<string>();
+        foreach (var entry in document.RootElement.EnumerateObject())
+        {
+            var body = entry.Value.GetProperty("articleBody").GetString() ?? "";
+            var paragraphs = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (paragraphs.Length == 0)
+                continue;
+            bodies.Add(paragraphs);
+            foreach (var paragraph in paragraphs)
+                foreach (var sentence in paragraph.Split(". ", StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var tokens = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (tokens.Length < 5)
+                        continue;
+                    sentences.Add(sentence.TrimEnd('.') + ".");
+                    words.AddRange(tokens);
+                }
+        }
+        return new Corpus { Bodies = bodies.ToArray(), Sentences = sentences.ToArray(), Words = words.ToArray() };
+    }
+
+    /// <summary>A body of 8-14 paragraphs (about 3 KB): corpus sentences with a third of their words replaced.</summary>
+    public string Body(Random random)
+    {
+        var text = new StringBuilder();
+        var paragraphs = random.Next(8, 15);
+        for (var p = 0; p < paragraphs; p++)
+        {
+            if (p > 0)
+                text.Append('\n');
+            var sentences = random.Next(1, 4);
+            for (var s = 0; s < sentences; s++)
+            {
+                if (s > 0)
+                    text.Append(' ');
+                var tokens = Sentences[random.Next(Sentences.Length)].Split(' ');
+                for (var t = 0; t < tokens.Length; t++)
+                {
+                    if (t > 0)
+                        text.Append(' ');
+                    text.Append(random.NextDouble() < 0.33 ? Words[random.Next(Words.Length)] : tokens[t]);
+                }
+            }
+        }
+        return text.ToString();
+    }
+
+    public string Title(Random random)
+    {
+        var title = new StringBuilder();
+        var length = random.Next(6, 12);
+        for (var i = 0; i < length; i++)
+            title.Append(i == 0 ? "" : " ").Append(Words[random.Next(Words.Length)]);
+        return title.ToString();
+    }
+
+    /// <summary>A copy of a wire story as another site runs it: a few words changed, maybe a paragraph cut or added.</summary>
+    public string EditedCopy(string text, Random random, double wordChanges = 0.03)
+    {
+        var paragraphs = text.Split('\n').ToList();
+        if (paragraphs.Count > 4 && random.NextDouble() < 0.5)
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        if (random.NextDouble() < 0.5)
+            paragraphs.Add("This article was first published by a news agency and has been edited for length.");
+        var result = new StringBuilder();
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            if (p > 0)
+                result.Append('\n');
+            var tokens = paragraphs[p].Split(' ');
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                if (t > 0)
+                    result.Append(' ');
+                result.Append(random.NextDouble() < wordChanges ? Words[random.Next(Words.Length)] : tokens[t]);
+            }
+        }
+        return result.ToString();
+    }
+}
+
+static class StoreBench
+{
+    private static readonly string[] Authors = ["Ana Silva", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eva Novak", "Farid Haddad", "Grace Kim", "Hugo Laurent"];
+    private static readonly string[] Tags = ["politics", "economy", "climate", "health", "technology", "sport", "culture", "world", "science", "energy"];
+
+    private static readonly string[] Queries =
+    [
+        "government", "climate change", "\"prime minister\"", "election OR vote", "market -stocks", "health care workers",
+        "\"the company said\"", "technology*", "energy prices", "police", "(football OR soccer) league", "president said",
+        "water", "school teachers", "\"last year\"", "city council", "research university", "interest rates", "war", "internet",
+    ];
+
+    public static async Task<int> Run(Corpus corpus, int count, string[] stores)
+    {
+        var checkpoints = new SortedSet<int> { Math.Min(10_000, count), count };
+        foreach (var store in stores)
+            await RunOne(corpus, count, store, checkpoints);
+        return 0;
+    }
+
+    private static IEnumerable<Article> Records(Corpus corpus, int count)
+    {
+        var random = new Random(20261128);
+        var recent = new List<string>();
+        var start = new DateTimeOffset(2024, 1, 1, 6, 0, 0, TimeSpan.Zero);
+        for (var n = 0; n < count; n++)
+        {
+            var copy = n % 10 == 9 && recent.Count > 0;
+            var text = copy ? corpus.EditedCopy(recent[random.Next(recent.Count)], random) : corpus.Body(random);
+            if (!copy)
+            {
+                recent.Add(text);
+                if (recent.Count > 500)
+                    recent.RemoveAt(0);
+            }
+            var site = $"site{random.Next(200)}.example";
+            yield return new Article
+            {
+                Url = $"https://{site}/news/2024/{n % 12 + 1:D2}/story-{n}",
+                SourceDomain = site,
+                Title = corpus.Title(random),
+                Description = corpus.Sentences[random.Next(corpus.Sentences.Length)],
+                Text = text,
+                Authors = [Authors[random.Next(Authors.Length)]],
+                Published = start.AddMinutes(n * 5).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+                Language = "en",
+                Section = Tags[random.Next(Tags.Length)],
+                Tags = [Tags[random.Next(Tags.Length)], Tags[random.Next(Tags.Length)]],
+            };
+        }
+    }
+
+    private static async Task RunOne(Corpus corpus, int count, string location, SortedSet<int> checkpoints)
+    {
+        var target = StoreLocation.Parse(location);
+        Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records");
+        await using var store = await ArticleStores.OpenAsync(location);
+        var batch = new List<Article>(500);
+        var stored = 0;
+        var since = 0;
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var linked = 0;
+        foreach (var record in Records(corpus, count))
+        {
+            batch.Add(record);
+            if (batch.Count < 500 && stored + batch.Count < count && !checkpoints.Contains(stored + batch.Count))
+                continue;
+            linked += (await store.SaveAsync(batch)).LinkedToStories;
+            stored += batch.Count;
+            batch.Clear();
+            if (!checkpoints.Contains(stored))
+                continue;
+            var seconds = clock.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"-- at {stored:N0} records");
+            Console.WriteLine($"   import, records {since:N0}-{stored:N0}: {(stored - since) / seconds:N0} records/s wall, client CPU {cpuSeconds * 1000 / (stored - since):F2} ms/record; {linked:N0} joined a story");
+            Console.WriteLine($"   size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
+            await SearchLatencyAsync(store);
+            await DedupLookupAsync(store, corpus);
+            since = stored;
+            linked = 0;
+            clock.Restart();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        }
+    }
+
+    private static async Task<long> SizeAsync(IArticleStore store, StoreLocation location)
+    {
+        await using var connection = await store.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        if (location.Backend == StoreBackend.Sqlite)
+        {
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync();
+            return new FileInfo(location.Target).Length;
+        }
+        command.CommandText = "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task SearchLatencyAsync(IArticleStore store)
+    {
+        var requests = new List<SearchRequest>();
+        foreach (var query in Queries)
+        {
+            requests.Add(new SearchRequest(query));
+            requests.Add(new SearchRequest(query) { Sort = SearchSort.Newest, Filter = new ArticleFilter { Tag = "politics" } });
+            requests.Add(new SearchRequest(query) { Collapse = true, Filter = new ArticleFilter { Since = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) } });
+        }
+        foreach (var request in requests)
+            await store.SearchAsync(request); // warm caches and the JIT
+        var timings = new List<double>();
+        var hits = 0;
+        for (var round = 0; round < 3; round++)
+            foreach (var request in requests)
+            {
+                var clock = Stopwatch.StartNew();
+                hits += (await store.SearchAsync(request)).Count;
+                timings.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        timings.Sort();
+        Console.WriteLine($"   search ({requests.Count} queries x 3, 20 results): median {timings[timings.Count / 2]:F1} ms, p95 {timings[(int)(timings.Count * 0.95)]:F1} ms, {hits / (double)timings.Count:F1} hits/query");
+    }
+
+    /// <summary>The near-duplicate lookup a write does: the signature, then the band-key index probe for candidates.</summary>
+    private static async Task DedupLookupAsync(IArticleStore store, Corpus corpus)
+    {
+        var random = new Random(7);
+        var texts = Enumerable.Range(0, 500).Select(_ => corpus.Body(random)).ToList();
+        var signatureClock = Stopwatch.StartNew();
+        var signatures = texts.Select(t => MinHash.Signature(t)!).ToList();
+        var signatureMicros = signatureClock.Elapsed.TotalMicroseconds / texts.Count;
+
+        await using var connection = await store.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        var keys = new long[MinHash.Bands];
+        var sql = new StringBuilder("SELECT count(*) FROM story_bands WHERE band_key IN (");
+        for (var i = 0; i < MinHash.Bands; i++)
+        {
+            sql.Append(i == 0 ? "@k" : ", @k").Append(i);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "k" + i;
+            parameter.Value = 0L;
+            command.Parameters.Add(parameter);
+        }
+        command.CommandText = sql.Append(')').ToString();
+        long candidates = 0;
+        var lookupClock = new Stopwatch();
+        foreach (var signature in signatures)
+        {
+            MinHash.BandKeys(signature, keys);
+            for (var i = 0; i < keys.Length; i++)
+                command.Parameters[i].Value = keys[i];
+            lookupClock.Start();
+            candidates += Convert.ToInt64(await command.ExecuteScalarAsync());
+            lookupClock.Stop();
+        }
+        Console.WriteLine($"   near-duplicate lookup per insert: signature {signatureMicros:F0} µs + band index probe {lookupClock.Elapsed.TotalMicroseconds / signatures.Count:F0} µs ({candidates / (double)signatures.Count:F2} candidates)");
+    }
+}
+
+static class DedupBench
+{
+    /// <summary>Edits that make copies (positives) and pairings that make different articles on one topic (negatives).</summary>
+    public static int Run(Corpus corpus)
+    {
+        var random = new Random(11);
+        var positives = new List<(string Kind, string A, string B)>();
+        var negatives = new List<(string Kind, string A, string B)>();
+        var bodies = corpus.Bodies.Where(b => string.Join(' ', b).Split(' ').Length >= 120).ToArray();
+        foreach (var paragraphs in bodies)
+        {
+            var text = string.Join('\n', paragraphs);
+            positives.Add(("identical body, other site", text, text));
+            positives.Add(("3% of words changed", text, ChangeWords(text, corpus, random, 0.03)));
+            positives.Add(("8% of words changed", text, ChangeWords(text, corpus, random, 0.08)));
+            positives.Add(("15% of words changed", text, ChangeWords(text, corpus, random, 0.15)));
+            positives.Add(("last paragraph cut + agency line", text, string.Join('\n', paragraphs[..^1].Append("Reporting by our correspondent; editing by the news desk."))));
+            positives.Add(("intro paragraph added", text, "UPDATE: this story has been updated with new figures from officials on Tuesday.\n" + text));
+            positives.Add(("cut to the first 70%", text, text[..(int)(text.Length * 0.7)]));
+            positives.Add(("cut to the first half", text, text[..(text.Length / 2)]));
+            positives.Add(("paragraphs reordered (2 swapped)", text, Swap(paragraphs, random)));
+        }
+        // Different articles on the same topic: each article with the one sharing most content words, and an article
+        // that quotes two sentences of another (a shared statement reported by two outlets).
+        var vocabularies = bodies.Select(b => ContentWords(string.Join(' ', b))).ToArray();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var best = -1;
+            var bestOverlap = -1.0;
+            for (var j = 0; j < bodies.Length; j++)
+            {
+                if (i == j)
+                    continue;
+                var overlap = (double)vocabularies[i].Intersect(vocabularies[j]).Count() / Math.Min(vocabularies[i].Count, vocabularies[j].Count);
+                if (overlap > bestOverlap)
+                    (best, bestOverlap) = (j, overlap);
+            }
+            negatives.Add(("closest other article by vocabulary", string.Join('\n', bodies[i]), string.Join('\n', bodies[best])));
+            var quoted = bodies[i].Where(p => p.Length > 80).Take(2);
+            negatives.Add(("other article quoting 2 paragraphs", string.Join('\n', bodies[i]), string.Join('\n', bodies[best].Concat(quoted))));
+        }
+
+        Console.WriteLine($"== near-duplicate detector: MinHash {MinHash.HashCount} hashes, {MinHash.Bands} bands x {MinHash.RowsPerBand} rows, {MinHash.ShingleSize}-word shingles, threshold 0.5");
+        int truePositives = 0, falseNegatives = 0, falsePositives = 0, trueNegatives = 0;
+        foreach (var group in positives.GroupBy(p => p.Kind))
+        {
+            var found = group.Count(p => Detected(p.A, p.B));
+            truePositives += found;
+            falseNegatives += group.Count() - found;
+            Console.WriteLine($"   copies, {group.Key}: {found}/{group.Count()} linked");
+        }
+        foreach (var group in negatives.GroupBy(p => p.Kind))
+        {
+            var wrong = group.Count(p => Detected(p.A, p.B));
+            falsePositives += wrong;
+            trueNegatives += group.Count() - wrong;
+            Console.WriteLine($"   different articles, {group.Key}: {wrong}/{group.Count()} wrongly linked");
+        }
+        var precision = truePositives / (double)(truePositives + falsePositives);
+        var recall = truePositives / (double)(truePositives + falseNegatives);
+        Console.WriteLine($"   pairs: {positives.Count} copies, {negatives.Count} different; precision {precision:F3}, recall {recall:F3}");
+        return 0;
+    }
+
+    /// <summary>What the store does: the pair shares a band key (so the index finds it) and the estimated similarity passes.</summary>
+    private static bool Detected(string a, string b)
+    {
+        var sa = MinHash.Signature(a);
+        var sb = MinHash.Signature(b);
+        if (sa is null || sb is null)
+            return false;
+        var ka = new long[MinHash.Bands];
+        var kb = new long[MinHash.Bands];
+        MinHash.BandKeys(sa, ka);
+        MinHash.BandKeys(sb, kb);
+        return ka.Intersect(kb).Any() && MinHash.Similarity(sa, sb) >= 0.5;
+    }
+
+    private static string ChangeWords(string text, Corpus corpus, Random random, double share)
+    {
+        var tokens = text.Split(' ');
+        for (var i = 0; i < tokens.Length; i++)
+            if (random.NextDouble() < share)
+                tokens[i] = corpus.Words[random.Next(corpus.Words.Length)];
+        return string.Join(' ', tokens);
+    }
+
+    private static string Swap(string[] paragraphs, Random random)
+    {
+        var copy = paragraphs.ToArray();
+        if (copy.Length >= 2)
+        {
+            var i = random.Next(copy.Length - 1);
+            (copy[i], copy[i + 1]) = (copy[i + 1], copy[i]);
+        }
+        return string.Join('\n', copy);
+    }
+
+    private static HashSet<string> ContentWords(string text) =>
+        text.Split([' ', '\n', ',', '.', '"', '“', '”', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 4).Select(w => w.ToLowerInvariant()).ToHashSet();
+}
