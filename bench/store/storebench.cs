@@ -178,6 +178,18 @@ static class StoreBench
     private static async Task RunOne(Corpus corpus, int count, string location, SortedSet<int> checkpoints)
     {
         var target = StoreLocation.Parse(location);
+        if (target.Backend == StoreBackend.PostgreSql)
+        {
+            // A schema of its own, made anew, so each run starts from an empty store.
+            await using (var connection = new Npgsql.NpgsqlConnection(target.Target))
+            {
+                await connection.OpenAsync();
+                await using var reset = new Npgsql.NpgsqlCommand("DROP SCHEMA IF EXISTS store_bench CASCADE; CREATE SCHEMA store_bench", connection);
+                await reset.ExecuteNonQueryAsync();
+            }
+            location = new Npgsql.NpgsqlConnectionStringBuilder(target.Target) { SearchPath = "store_bench" }.ConnectionString;
+            target = StoreLocation.Parse(location);
+        }
         Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records");
         await using var store = await ArticleStores.OpenAsync(location);
         var batch = new List<Article>(500);

@@ -30,6 +30,10 @@ internal static class ExportCommand
             Description = "Where to write: a file (jsonl, csv) or a folder, one .txt per record (record); default standard output",
         };
         var command = new Command("export", "Export stored records (streamed: constant memory for any number of records)") { format, output };
+        HelpExamples.Add(command,
+            "gleaner export > all.jsonl",
+            "gleaner export --format csv --site example.com --since 2024-01-01 > site.csv",
+            "gleaner export --format record -o records/                # one .txt per record");
         options.AddStoreTo(command);
         options.AddFiltersTo(command);
         command.SetAction(async (parse, cancellationToken) =>

@@ -31,6 +31,10 @@ internal static class ImportCommand
         });
 
         var command = new Command("import", "Import article records into the store (bad records are reported with file and line, and skipped)") { inputs, batch };
+        HelpExamples.Add(command,
+            "gleaner import ../shared/data/seed/                       # a folder of record files",
+            "gleaner import crawl.jsonl --store postgres://u:p@db/news  # JSON Lines into PostgreSQL",
+            "gleaner extract pages/ | gleaner import -                 # records from standard input");
         options.AddStoreTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, options, parse.GetValue(inputs)!, parse.GetValue(batch), cancellationToken));
         return command;

@@ -36,6 +36,10 @@ internal static class SearchCommand
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
 
         var command = new Command("search", "Search the stored records") { query, sort, limit, offset, collapse, format };
+        HelpExamples.Add(command,
+            "gleaner search \"north korea preconditions\"",
+            "gleaner search '\"tsunami warning\" -drill' --since 2024-01-01 --sort newest",
+            "gleaner search 'quake OR earthquake' --lang en --collapse --format jsonl");
         options.AddStoreTo(command);
         options.AddFiltersTo(command);
         command.SetAction(async (parse, cancellationToken) =>

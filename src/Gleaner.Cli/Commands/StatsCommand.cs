@@ -19,6 +19,9 @@ internal static class StatsCommand
                 result.AddError("--top must be at least 1");
         });
         var command = new Command("stats", "Count stored records by site, language and day of publication") { format, top };
+        HelpExamples.Add(command,
+            "gleaner stats",
+            "gleaner stats --since 2024-01-01 --format json");
         options.AddStoreTo(command);
         options.AddFiltersTo(command);
         command.SetAction(async (parse, cancellationToken) =>

@@ -22,6 +22,9 @@ internal static class StoriesCommand
         var format = new Option<string?>("--format") { Description = "table (default on a terminal), json or jsonl (default otherwise)" };
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
         var command = new Command("stories", "List the largest stories: groups of near-identical articles (syndicated copies, light edits)") { limit, id, format };
+        HelpExamples.Add(command,
+            "gleaner stories --since 2024-05-01 --until 2024-05-07",
+            "gleaner stories --id 42                                    # the copies of one story");
         options.AddStoreTo(command);
         options.AddFiltersTo(command);
         command.SetAction(async (parse, cancellationToken) =>

@@ -8,8 +8,9 @@ public sealed record ReadItem(string Input, int Line, Article? Article, string? 
 {
     public bool IsError => Error is not null;
 
-    /// <summary><c>FILE:LINE: reason</c>.</summary>
-    public override string ToString() => Error is null ? $"{Input}:{Line}" : $"{Input}:{Line}: {Error}";
+    /// <summary><c>FILE:LINE: reason</c>, or <c>FILE: reason</c> when the whole file failed.</summary>
+    public override string ToString() =>
+        (Line > 0 ? $"{Input}:{Line}" : Input) + (Error is null ? "" : ": " + Error);
 }
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Gleaner.Dedup;
 using Gleaner.Storage.Search;
 using Microsoft.Data.Sqlite;
@@ -288,14 +287,14 @@ internal sealed class SqliteArticleStore : IArticleStore
         p.AddWithValue("@title", (object?)article.Title ?? DBNull.Value);
         p.AddWithValue("@description", (object?)article.Description ?? DBNull.Value);
         p.AddWithValue("@text", (object?)article.Text ?? DBNull.Value);
-        p.AddWithValue("@authors", JsonSerializer.Serialize(article.Authors, ArticleJson.Compact));
+        p.AddWithValue("@authors", JsonStringArray.Write(article.Authors));
         p.AddWithValue("@published", (object?)article.Published ?? DBNull.Value);
         p.AddWithValue("@published_at", record.Published is { } published ? published.ToUnixTimeSeconds() : DBNull.Value);
         p.AddWithValue("@modified", (object?)article.Modified ?? DBNull.Value);
         p.AddWithValue("@language", (object?)record.Language ?? DBNull.Value);
         p.AddWithValue("@image", (object?)article.Image ?? DBNull.Value);
         p.AddWithValue("@section", (object?)article.Section ?? DBNull.Value);
-        p.AddWithValue("@tags", JsonSerializer.Serialize(article.Tags, ArticleJson.Compact));
+        p.AddWithValue("@tags", JsonStringArray.Write(article.Tags));
         p.AddWithValue("@fetched", (object?)article.Fetched ?? DBNull.Value);
         p.AddWithValue("@now", now);
         p.AddWithValue("@signature", record.Signature is null ? DBNull.Value : MinHash.ToBytes(record.Signature));
@@ -512,13 +511,13 @@ internal sealed class SqliteArticleStore : IArticleStore
             Title = NullableString(reader, 4),
             Description = NullableString(reader, 5),
             Text = NullableString(reader, 6),
-            Authors = JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? [],
+            Authors = JsonStringArray.Read(reader.GetString(7)),
             Published = NullableString(reader, 8),
             Modified = NullableString(reader, 9),
             Language = NullableString(reader, 10),
             Image = NullableString(reader, 11),
             Section = NullableString(reader, 12),
-            Tags = JsonSerializer.Deserialize<string[]>(reader.GetString(13)) ?? [],
+            Tags = JsonStringArray.Read(reader.GetString(13)),
             Fetched = NullableString(reader, 14),
         };
         var id = reader.GetInt64(0);

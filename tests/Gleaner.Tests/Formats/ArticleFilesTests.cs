@@ -1,0 +1,102 @@
+using Gleaner.Formats;
+
+namespace Gleaner.Tests.Formats;
+
+public sealed class ArticleFilesTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gleaner-files-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void ReadsJsonLinesAndReportsBadLinesByNumber()
+    {
+        var path = Write("a.jsonl", "{\"url\":\"https://a.example/1\",\"title\":\"One\",\"text\":\"Body.\",\"tags\":[\"x\"],\"published\":\"2024-01-02T03:04:05Z\"}\n\n[1,2]\n{\"title\":5}\n{\"url\":\"relative/path\",\"title\":\"T\"}\n");
+        var items = ArticleFiles.Read(path).ToList();
+        Assert.Equal(4, items.Count);
+        Assert.Equal("One", items[0].Article!.Title);
+        Assert.Equal(["x"], items[0].Article!.Tags);
+        Assert.Equal("2024-01-02T03:04:05+00:00", items[0].Article!.Published);
+        Assert.Equal((3, "expected a JSON object, found array"), (items[1].Line, items[1].Error));
+        Assert.Equal((4, "'title' should be a string, not number"), (items[2].Line, items[2].Error));
+        Assert.Equal(5, items[3].Line);
+        Assert.Contains("not absolute", items[3].Error);
+        Assert.Equal($"{path}:4: 'title' should be a string, not number", items[2].ToString());
+    }
+
+    [Fact]
+    public void ReadsNewsPleaseFields()
+    {
+        var path = Write("np.json", """
+            {"title": "T", "maintext": "Body text.", "date_publish": "2021-09-27 19:52:00", "date_modify": null,
+             "date_download": "2021-09-28 10:00:00", "authors": ["A B"], "description": "D", "image_url": "https://x.example/i.jpg",
+             "language": "en", "source_domain": "x.example", "url": "https://x.example/a", "localpath": null, "title_page": null}
+            """);
+        var article = Assert.Single(ArticleFiles.Read(path)).Article!;
+        Assert.Equal("Body text.", article.Text);
+        Assert.Equal("2021-09-27T19:52:00", article.Published);
+        Assert.Null(article.Modified);
+        Assert.Equal("2021-09-28T10:00:00", article.Fetched);
+        Assert.Equal(["A B"], article.Authors);
+        Assert.Equal("https://x.example/i.jpg", article.Image);
+        Assert.Equal("x.example", article.SourceDomain);
+    }
+
+    [Fact]
+    public void ReadsAJsonArrayAndNamesTheLineOfEachElement()
+    {
+        var path = Write("many.json", "[\n  {\"title\": \"A\", \"text\": \"x\"},\n  {\"url\": \"https://b.example/\"},\n  {\"title\": \"C\"}\n]");
+        var items = ArticleFiles.Read(path).ToList();
+        Assert.Equal(3, items.Count);
+        Assert.Equal((3, "the record has neither a title nor a text"), (items[1].Line, items[1].Error));
+        Assert.Equal("C", items[2].Article!.Title);
+    }
+
+    [Fact]
+    public void ATruncatedJsonDocumentIsOneError()
+    {
+        var path = Write("broken.json", "{\"title\": \"A\",\n \"text\": ");
+        var item = Assert.Single(ArticleFiles.Read(path));
+        Assert.True(item.IsError);
+        Assert.StartsWith("not valid JSON", item.Error);
+    }
+
+    [Fact]
+    public void ReadsRecordTextFilesWithSeveralRecordsAndSkipsABadOne()
+    {
+        var good = RecordFormat.Format(new Article { Title = "Good", Text = "Body." });
+        var path = Write("r.txt", good + "\f\nT\nT\nT\nnot a date\n\n\nD\nT\n\nBody.\n\f\n" + good);
+        var items = ArticleFiles.Read(path).ToList();
+        Assert.Equal(3, items.Count);
+        Assert.Equal("Good", items[0].Article!.Title);
+        Assert.True(items[1].IsError);
+        Assert.Equal(good.Split('\n').Length + 4, items[1].Line);
+        Assert.Equal("Good", items[2].Article!.Title);
+    }
+
+    [Fact]
+    public void ExpandsFoldersToRecordFilesInNameOrder()
+    {
+        Write("d/b.jsonl", "");
+        Write("d/a.txt", "");
+        Write("d/sub/c.json", "");
+        Write("d/notes.md", "");
+        var files = ArticleFiles.Expand([Path.Combine(_folder, "d")]).Select(Path.GetFileName).ToList();
+        Assert.Equal(["a.txt", "b.jsonl", "c.json"], files);
+    }
+
+    [Fact]
+    public void NamesMissingAndUnknownFiles()
+    {
+        Assert.Equal("no such file", Assert.Single(ArticleFiles.Read(Path.Combine(_folder, "nope.jsonl"))).Error);
+        Assert.Contains("unknown format", Assert.Single(ArticleFiles.Read(Write("x.csv", "a,b"))).Error);
+    }
+}
