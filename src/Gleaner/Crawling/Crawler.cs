@@ -28,6 +28,7 @@ public sealed class Crawler : IDisposable
     private readonly ICrawlOutput _output;
     private readonly CrawlOptions _options;
     private readonly Fetcher _fetcher;
+    private readonly Fetcher _sourceFetcher;
     private readonly RobotsCache _robots;
     private readonly ArticleExtractor _extractor;
     private readonly CrawlScope _scope;
@@ -48,6 +49,8 @@ public sealed class Crawler : IDisposable
         _output = output;
         _options = options ?? new CrawlOptions();
         _fetcher = new Fetcher(_options.Fetch);
+        // The sitemap protocol allows 50 MB uncompressed: feeds and sitemaps get a larger body limit than pages.
+        _sourceFetcher = new Fetcher(_options.Fetch with { MaxBodyBytes = Math.Max(_options.Fetch.MaxBodyBytes, DocumentSniffer.MaxDocumentBytes) });
         _robots = new RobotsCache(_fetcher);
         _extractor = extractor ?? new ArticleExtractor();
         _scope = new CrawlScope(_options.Include, _options.Exclude);
@@ -176,7 +179,8 @@ public sealed class Crawler : IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
-            var result = await _fetcher.FetchAsync(url, etag: claim.ETag, lastModified: claim.LastModified, followRedirects: false,
+            var fetcher = claim.Kind == UrlKind.Source ? _sourceFetcher : _fetcher;
+            var result = await fetcher.FetchAsync(url, etag: claim.ETag, lastModified: claim.LastModified, followRedirects: false,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             Statistics.AddFetchTime(Stopwatch.GetTimestamp() - started);
             Statistics.CountFetched();
@@ -460,7 +464,11 @@ public sealed class Crawler : IDisposable
     /// <summary>Politeness is per scheme, host and port.</summary>
     public static string HostKey(Uri url) => url.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
 
-    public void Dispose() => _fetcher.Dispose();
+    public void Dispose()
+    {
+        _fetcher.Dispose();
+        _sourceFetcher.Dispose();
+    }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 }
