@@ -102,7 +102,12 @@ public sealed class Fetcher : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // HttpClient's DefaultRequestVersion only applies to its helper methods, not to a message built here.
+        using var request = new HttpRequestMessage(HttpMethod.Get, url)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
             request.Headers.IfNoneMatch.Add(tag);
         if (lastModified is not null && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
