@@ -86,15 +86,17 @@ internal static class BoilerplateSignals
         "outbrain", "taboola", "caption", "credit", "byline", "dateline", "popup", "modal", "banner",
         "masthead", "navbar", "pagination", "pager", "skiplink", "offscreen", "toolbar", "trending",
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
-        "mostread",
+        "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
+        "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
     ];
 
-    /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more").</summary>
+    /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
     private static readonly string[] StrongBoilerplateCompounds =
     [
         "readmore", "readalso", "alsoread", "mostpopular", "mostread", "morestories", "sronly", "skiplink",
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
-        "furtherreading", "seealso",
+        "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
+        "lireaussi", "leertambien", "читайтетакже",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>

@@ -14,6 +14,12 @@ namespace Gleaner.Extraction.Content;
 /// </summary>
 internal static class ContentExtractor
 {
+    /// <summary>A body shorter than this may mean the article was dropped with a wrapper that has a furniture name.</summary>
+    private const int SuspiciouslyShortChars = 300;
+
+    /// <summary>The retry without class-name dropping must find this many times more text to be believed.</summary>
+    private const int RetryGainRatio = 3;
+
     /// <summary>The JSON-LD body wins when it holds this much more text than the page's article container.</summary>
     private const double JsonLdLongerRatio = 1.3;
 
@@ -28,6 +34,14 @@ internal static class ContentExtractor
         bool markdown = page.Options.IncludeMarkdown;
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, markdown);
         blocks = LineFilter.Filter(blocks, article, page.PageUri);
+        if (CharCount(blocks) < SuspiciouslyShortChars)
+        {
+            var retryAnalysis = PageAnalysis.Analyze(root, dropStrongBoilerplate: false);
+            var retry = TextAssembler.Assemble(retryAnalysis, CandidateSelector.Select(retryAnalysis), page.PageUri, markdown);
+            retry = LineFilter.Filter(retry, article, page.PageUri);
+            if (CharCount(retry) > Math.Max(CharCount(blocks), 1) * RetryGainRatio)
+                blocks = retry;
+        }
 
         var jsonLdLines = JsonLdBody.Find(page);
         if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines))
@@ -41,6 +55,14 @@ internal static class ContentExtractor
         article.Text = Join(blocks, markdown: false);
         if (markdown)
             article.Markdown = Join(blocks, markdown: true);
+    }
+
+    private static int CharCount(List<TextBlock> blocks)
+    {
+        int chars = 0;
+        foreach (var block in blocks)
+            chars += block.Text.Length;
+        return chars;
     }
 
     private static bool PrefersJsonLd(List<TextBlock> blocks, List<string> jsonLdLines)

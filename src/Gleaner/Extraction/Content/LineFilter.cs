@@ -11,6 +11,9 @@ internal static class LineFilter
     /// <summary>Furniture lines are short; longer lines are prose even when they start like furniture.</summary>
     private const int MaxFurnitureChars = 120;
 
+    /// <summary>Longest line that can be a label such as "Tags:".</summary>
+    private const int MaxLabelChars = 24;
+
     /// <summary>A byline is the author's name and little else.</summary>
     private const int MaxBylineExtraChars = 40;
 
@@ -27,7 +30,8 @@ internal static class LineFilter
         "related articles", "related stories", "more on this story", "continue reading", "skip advertisement",
         "teilen", "partager", "compartir", "condividi", "partilhar", "поделиться", "mehr zum thema",
         "lesen sie auch", "lire aussi", "lea también", "leia também", "leggi anche", "читайте также",
-        "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video",
+        "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
+        "anuncio", "annuncio", "this slideshow requires javascript", "text size", "listen to this article",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -37,7 +41,8 @@ internal static class LineFilter
         "fotos:", "bild:", "фото:", "imagen:", "crédit", "photo credit", "image credit", "read more:", "read also:",
         "see also:", "related:", "more:", "also read:", "lesen sie auch:", "lire aussi :", "lire aussi:",
         "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
-        "click here to", "follow us on", "all rights reserved", "copyright ",
+        "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tagged:", "keywords:",
+        "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
     ];
 
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
@@ -79,15 +84,27 @@ internal static class LineFilter
         "обновлено", "в", "г", "時", "分",
     ], StringComparer.Ordinal);
 
+    /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
+    private static readonly FrozenSet<string> KeywordLabels = FrozenSet.ToFrozenSet(
+    [
+        "tags", "tagged", "tagged with", "keywords", "topics", "related topics", "schlagwörter", "schlagworte",
+        "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы",
+    ], StringComparer.Ordinal);
+
     public static List<TextBlock> Filter(List<TextBlock> blocks, Article article, Uri? pageUri)
     {
         var title = Normalize(article.Title);
         var pageHost = HostOf(article.Url) ?? pageUri?.Host;
         var kept = new List<TextBlock>(blocks.Count);
+        bool afterKeywordLabel = false;
         foreach (var block in blocks)
         {
-            if (!IsFurniture(block, title, article.Authors, pageHost))
-                kept.Add(block);
+            bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(block.Text.ToLowerInvariant().TrimEnd(':', ' '));
+            bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
+            afterKeywordLabel = isLabel;
+            if (isLabel || isKeywordList || IsFurniture(block, title, article.Authors, pageHost))
+                continue;
+            kept.Add(block);
         }
         return kept;
     }

@@ -74,9 +74,12 @@ internal sealed class PageAnalysis
     /// <summary>Subtrees nested deeper than this are ignored: bounds recursion on hostile pages.</summary>
     private const int MaxDepth = 256;
 
-    private PageAnalysis(NodeInfo root)
+    private readonly bool _dropStrongBoilerplate;
+
+    private PageAnalysis(NodeInfo root, bool dropStrongBoilerplate)
     {
         Root = root;
+        _dropStrongBoilerplate = dropStrongBoilerplate;
     }
 
     public Dictionary<IElement, NodeInfo> Nodes { get; } = new(ReferenceEqualityComparer.Instance);
@@ -87,10 +90,13 @@ internal sealed class PageAnalysis
 
     public NodeInfo? Get(IElement element) => Nodes.GetValueOrDefault(element);
 
-    public static PageAnalysis Analyze(IElement root)
+    /// <param name="root">The page's body.</param>
+    /// <param name="dropStrongBoilerplate">Drop elements whose class or id surely marks furniture. A retry without
+    /// it rescues pages whose whole layout hangs under a misleading name ("advertisement-off-canvas-pusher").</param>
+    public static PageAnalysis Analyze(IElement root, bool dropStrongBoilerplate = true)
     {
         var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
-        var analysis = new PageAnalysis(rootInfo);
+        var analysis = new PageAnalysis(rootInfo, dropStrongBoilerplate);
         analysis.Nodes[root] = rootInfo;
         analysis.Walk(rootInfo, rootInfo, inLink: false, depth: 0);
         return analysis;
@@ -114,7 +120,7 @@ internal sealed class PageAnalysis
             if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
                 continue;
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
-            if (strongBoilerplate)
+            if (strongBoilerplate && _dropStrongBoilerplate)
                 continue;
 
             var childInfo = new NodeInfo(element, info, role, weight);

@@ -160,4 +160,30 @@ public class ContentExtractorTests
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("The city council voted", lines[0]);
     }
+
+    [Fact]
+    public void FindsTheStoryWhenTheWholeLayoutSitsInAWrapperWithAFurnitureName()
+    {
+        var article = Extract("<div class='ad-banner-offcanvas-pusher'><main><article>" + Story + "</article></main></div>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void DropsTagListsAndPrintedPageAddresses()
+    {
+        var article = Extract(
+            "<article>" + Story + "<p>https://news.example.com/city/bridge.html</p>" +
+            "<p>Tags</p><p>bridge, council, city budget</p></article>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsAStandaloneTimeThatHeadsALiveUpdate()
+    {
+        var article = Extract("<article>" + Story + "<p>10 p.m.</p><p>The council adjourned after the vote, and the mayor thanked the residents who came.</p></article>");
+
+        Assert.Contains("10 p.m.", Lines(article));
+    }
 }
