@@ -26,6 +26,12 @@ internal static class CandidateSelector
 
     private const double MaxLongSiblingLinkDensity = 0.25;
 
+    /// <summary>A sibling holding this share of the best candidate's prose continues the article, however deep the prose sits.</summary>
+    private const double SiblingProseRatio = 0.3;
+
+    /// <summary>...provided links make up less than this share of its text.</summary>
+    private const double MaxProseSiblingLinkDensity = 0.25;
+
     /// <summary>A shorter sibling paragraph joins only when it has no links at all.</summary>
     private const int ShortSiblingParagraphChars = 25;
 
@@ -131,14 +137,17 @@ internal static class CandidateSelector
             var sibling = analysis.Get(children[i]);
             if (sibling is null || sibling.TextChars == 0)
                 continue;
-            if (sibling == best || ContinuesArticle(sibling, threshold, bestClass))
+            if (sibling == best || ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars))
                 selected.Add(sibling);
         }
         return selected;
     }
 
-    private static bool ContinuesArticle(NodeInfo sibling, double threshold, string? bestClass)
+    private static bool ContinuesArticle(NodeInfo sibling, double threshold, string? bestClass, int bestProse)
     {
+        if (sibling.ParagraphChars >= bestProse * SiblingProseRatio && sibling.LinkDensity < MaxProseSiblingLinkDensity
+            && sibling.ParagraphChars > 0)
+            return true;
         if (sibling.IsCandidate)
         {
             double score = sibling.FinalScore;

@@ -11,6 +11,9 @@ internal static class LineFilter
     /// <summary>Furniture lines are short; longer lines are prose even when they start like furniture.</summary>
     private const int MaxFurnitureChars = 120;
 
+    /// <summary>Words of a byline that may follow a dateline on the same line.</summary>
+    private const int MaxDatelineBylineWords = 4;
+
     /// <summary>Longest line that can be a label such as "Tags:".</summary>
     private const int MaxLabelChars = 24;
 
@@ -32,6 +35,9 @@ internal static class LineFilter
         "lesen sie auch", "lire aussi", "lea también", "leia também", "leggi anche", "читайте также",
         "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
         "anuncio", "annuncio", "this slideshow requires javascript", "text size", "listen to this article",
+        "home", "you may also like", "you might also like", "related posts", "don't miss", "join the conversation",
+        "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
+        "vous aimerez aussi", "también te puede interesar", "você também pode gostar", "potrebbe interessarti anche",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -43,6 +49,10 @@ internal static class LineFilter
         "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
         "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
+        "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
+        "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "related post:", "related roundup:",
+        "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
+        "время чтения", "like this story", "filed under",
     ];
 
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
@@ -70,7 +80,9 @@ internal static class LineFilter
         "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
         "januari", "februari", "maart", "mei", "augustus",
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-        "ноября", "декабря", "年", "月", "日",
+        "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
+        "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
+        "ene", "abr", "dic", "fev", "out",
     ], StringComparer.Ordinal);
 
     /// <summary>Other words a dateline holds beside dates: time zones, "published", "updated", prepositions.</summary>
@@ -81,7 +93,8 @@ internal static class LineFilter
         "published", "updated", "posted", "last", "modified", "on", "at", "publié", "mis", "à", "jour", "le",
         "veröffentlicht", "aktualisiert", "um", "uhr", "publicado", "actualizado", "atualizado", "el", "em", "a",
         "las", "de", "às", "pubblicato", "aggiornato", "il", "alle", "opublikowano", "опубликовано",
-        "обновлено", "в", "г", "時", "分",
+        "обновлено", "в", "г", "時", "分", "first", "th", "st", "nd", "rd", "er", "ème", "de", "du", "der", "den",
+        "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -127,7 +140,10 @@ internal static class LineFilter
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
                 return true;
-        if (IsByline(text, lower, authors))
+        if (IsByline(text, lower, authors) || IsCreditLine(lower) || IsFollowPrompt(lower) || IsCounter(lower))
+            return true;
+        // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
+        if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return true;
         // Only prose lines: a table row or list item of numbers is data, not a dateline.
         return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && IsDateline(lower);
@@ -171,6 +187,9 @@ internal static class LineFilter
             else if (letterStart >= 0)
             {
                 var word = lower[letterStart..i];
+                // "Posted on March 30, 2015 by Admin": a date followed by a short byline.
+                if (hasDate && word is "by" or "von" or "par" or "por" or "oleh" or "di")
+                    return CountWords(lower[i..]) <= MaxDatelineBylineWords;
                 if (CalendarWords.Contains(word))
                     hasDate = true;
                 else if (!DatelineWords.Contains(word))
@@ -202,10 +221,27 @@ internal static class LineFilter
     private static bool IsPrintedUrl(TextBlock block, string? pageHost)
     {
         var text = block.Text;
-        if (text.Contains(' ') || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (text.Contains(' '))
+            return false;
+        // "paul.doe@example.com" or "twitter.com/pauldoe" alone: a contact line under the story.
+        if (IsBareAddress(text))
+            return true;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return false;
         // Not a link: nobody can follow it on screen, so it is there for print.
         return block.LinkChars == 0 || pageHost is not null && HostsMatch(uri.Host, pageHost);
+    }
+
+    private static bool IsBareAddress(string text)
+    {
+        if (text.Contains("://", StringComparison.Ordinal))
+            return false;
+        int at = text.IndexOf('@');
+        if (at > 0 && text.IndexOf('.', at) > at + 1)
+            return true;
+        int slash = text.IndexOf('/');
+        int dot = text.IndexOf('.');
+        return dot > 0 && slash > dot + 2 && !char.IsDigit(text[0]);
     }
 
     private static bool HostsMatch(string a, string b)
@@ -219,6 +255,46 @@ internal static class LineFilter
 
     private static string? HostOf(string? url)
         => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+
+    /// <summary>"Keith Bradsher contributed reporting from Hong Kong.", "AP writers ... contributed to this report."</summary>
+    private static bool IsCreditLine(string lower)
+        => lower.Contains("contributed reporting", StringComparison.Ordinal)
+           || lower.Contains("contributed to this report", StringComparison.Ordinal)
+           || lower.Contains("contributed to this story", StringComparison.Ordinal);
+
+    /// <summary>"Follow us on Twitter", "Follow The Times on Facebook and Instagram".</summary>
+    private static bool IsFollowPrompt(string lower)
+        => (lower.StartsWith("follow ", StringComparison.Ordinal) || lower.StartsWith("folgen sie", StringComparison.Ordinal)
+            || lower.StartsWith("suivez", StringComparison.Ordinal) || lower.StartsWith("síguenos", StringComparison.Ordinal)
+            || lower.StartsWith("siga ", StringComparison.Ordinal) || lower.StartsWith("seguici", StringComparison.Ordinal))
+           && (lower.Contains("twitter", StringComparison.Ordinal) || lower.Contains("facebook", StringComparison.Ordinal)
+               || lower.Contains("instagram", StringComparison.Ordinal) || lower.Contains("linkedin", StringComparison.Ordinal));
+
+    /// <summary>Gallery and reading counters: "Image 1 of 5", "Foto 2 di 10", "5 min read".</summary>
+    private static bool IsCounter(string lower)
+    {
+        int words = CountWords(lower);
+        if (words > 4)
+            return false;
+        return lower.EndsWith(" min read", StringComparison.Ordinal) || lower.EndsWith(" minute read", StringComparison.Ordinal)
+            || (words == 4 && char.IsDigit(lower[^1]) && (lower.Contains(" of ", StringComparison.Ordinal)
+                || lower.Contains(" von ", StringComparison.Ordinal) || lower.Contains(" di ", StringComparison.Ordinal)
+                || lower.Contains(" de ", StringComparison.Ordinal) || lower.Contains(" sur ", StringComparison.Ordinal)
+                || lower.Contains(" из ", StringComparison.Ordinal)));
+    }
+
+    private static bool IsNumberOnly(string text)
+    {
+        bool digit = false;
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+                digit = true;
+            else if (char.IsLetter(c) || c == '_')
+                return false;
+        }
+        return digit;
+    }
 
     private static int CountWords(string text)
     {

@@ -39,6 +39,9 @@ internal sealed class NodeInfo
     /// <summary>Paragraphs (scored text blocks) in the subtree.</summary>
     public int Paragraphs { get; set; }
 
+    /// <summary>Characters of those paragraphs: the prose of the subtree, however deep it sits.</summary>
+    public int ParagraphChars { get; set; }
+
     /// <summary>Content score gathered from the paragraphs below; meaningful when <see cref="IsCandidate"/>.</summary>
     public double Score { get; set; }
 
@@ -134,6 +137,7 @@ internal sealed class PageAnalysis
             info.LinkChars += childInfo.LinkChars;
             info.Commas += childInfo.Commas;
             info.Paragraphs += childInfo.Paragraphs;
+            info.ParagraphChars += childInfo.ParagraphChars;
         }
     }
 
@@ -172,6 +176,7 @@ internal sealed class PageAnalysis
             return;
 
         block.Paragraphs++;
+        block.ParagraphChars += block.InlineChars;
         double score = 1 + block.InlineCommas + Math.Min(block.InlineChars / CharsPerPoint, MaxLengthPoints);
         // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph.
         bool selfContainer = block.Role != TagRole.Block || block.Element.LocalName != "p";

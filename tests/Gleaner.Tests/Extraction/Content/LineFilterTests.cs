@@ -1,0 +1,61 @@
+using Gleaner.Extraction;
+
+namespace Gleaner.Tests.Extraction.Content;
+
+/// <summary>Lines that are furniture by what they say, wherever they sit inside the article.</summary>
+public class LineFilterTests
+{
+    private const string Story =
+        "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+        "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p>";
+
+    private static string[] ExtractLines(string extra)
+    {
+        var html = $"<html><head><title>Council approves bridge</title></head><body><article>{Story}{extra}</article></body></html>";
+        return (new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "").Split('\n');
+    }
+
+    [Theory]
+    [InlineData("Advertisement")]
+    [InlineData("Anzeige")]
+    [InlineData("Read more:")]
+    [InlineData("© Example Agency / Jane Roe")]
+    [InlineData("19:52 GMT 27.09.2021")]
+    [InlineData("Publié le 3 mars 2021 à 17h00")]
+    [InlineData("segunda-feira, 22 de janeiro de 2018 às 0:13")]
+    [InlineData("Posted on March 30, 2015 by Admin")]
+    [InlineData("(Reporting by Ann Lee; Editing by Tom Brown)")]
+    [InlineData("Keith Smith contributed reporting from Hong Kong.")]
+    [InlineData("Follow us on Twitter and Facebook")]
+    [InlineData("Image 1 of 5")]
+    [InlineData("5 min read")]
+    [InlineData("Tempo de leitura: 2 minutos")]
+    [InlineData("3.409")]
+    [InlineData("jane.roe@example.com")]
+    [InlineData("https://news.example.com/city/bridge.html")]
+    public void DropsAFurnitureLine(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal(2, lines.Length);
+        Assert.DoesNotContain(line, lines);
+    }
+
+    [Theory]
+    [InlineData("10 p.m.")]
+    [InlineData("___")]
+    [InlineData("By the end of the year, the council hopes to have chosen a builder for the bridge.")]
+    [InlineData("Source of the dispute was the cost.")]
+    public void KeepsAStoryLineThatLooksLikeFurniture(string line)
+    {
+        Assert.Contains(line, ExtractLines($"<p>{line}</p>"));
+    }
+
+    [Fact]
+    public void KeepsALinkedAddressInAListOfSources()
+    {
+        var lines = ExtractLines("<ul><li><a href='https://data.example.org/bridge-study'>https://data.example.org/bridge-study</a></li></ul>");
+
+        Assert.Contains("https://data.example.org/bridge-study", lines);
+    }
+}
