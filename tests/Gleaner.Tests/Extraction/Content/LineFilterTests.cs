@@ -54,7 +54,9 @@ public class LineFilterTests
     [Fact]
     public void KeepsALinkedAddressInAListOfSources()
     {
-        var lines = ExtractLines("<ul><li><a href='https://data.example.org/bridge-study'>https://data.example.org/bridge-study</a></li></ul>");
+        var lines = ExtractLines(
+            "<p>The study, with maps, costs, noise figures, traffic counts, and plans, for cars, bicycles, buses, and trains, is online:<br>" +
+            "<a href='https://data.example.org/bridge-study'>https://data.example.org/bridge-study</a></p>");
 
         Assert.Contains("https://data.example.org/bridge-study", lines);
     }
