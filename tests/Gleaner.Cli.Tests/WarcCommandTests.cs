@@ -114,6 +114,20 @@ public sealed class WarcCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReadsAnArchiveFromStandardInput()
+    {
+        var html = ArticlePage("Council votes budget");
+        var block = $"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}";
+        var record = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2024-06-01T12:00:00Z\r\nWARC-Target-URI: https://news.example/2024/05/budget\r\n" +
+            $"WARC-Record-ID: <urn:uuid:{Guid.NewGuid()}>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {Encoding.UTF8.GetByteCount(block)}\r\n\r\n{block}\r\n\r\n";
+
+        var result = CliRunner.Run(record, "warc", "--format", "jsonl", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["Council votes budget"], Lines(result.Stdout).Select(r => r.GetProperty("title").GetString()));
+    }
+
+    [Fact]
     public void BadDateIsBadUsage()
     {
         var result = CliRunner.Run(null, "warc", "--format", "jsonl", "--since", "yesterday-ish", "x.warc.gz");

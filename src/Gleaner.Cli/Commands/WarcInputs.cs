@@ -11,7 +11,7 @@ internal static class WarcInputs
     {
         var inputs = new Argument<string[]>("files")
         {
-            Description = "WARC files (.warc, .warc.gz) or folders of them",
+            Description = "WARC files (.warc, .warc.gz), folders of them, or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
         inputs.Validators.Add(result =>

@@ -1,7 +1,12 @@
 namespace Gleaner.Archives;
 
-/// <summary>A WARC file to harvest, and where a previous run stopped in it (records at or before that position are skipped).</summary>
-public sealed record WarcSource(string Path, WarcPosition? ResumeAfter = null);
+/// <summary>A WARC file to harvest (<c>-</c> for standard input), and where a previous run stopped in it
+/// (records at or before that position are skipped).</summary>
+public sealed record WarcSource(string Path, WarcPosition? ResumeAfter = null)
+{
+    /// <summary>The <see cref="Path"/> that stands for standard input.</summary>
+    public const string StandardInput = "-";
+}
 
 /// <summary>What <see cref="WarcHarvester.RunAsync"/> yields.</summary>
 public abstract record WarcHarvestEvent(string File);

@@ -15,6 +15,7 @@ namespace Gleaner.Archives;
 public sealed class WarcHarvester
 {
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+    private static readonly ExtractionOptions ClassifierBounds = new();
 
     private readonly ArticleExtractor _extractor;
     private readonly WarcHarvestOptions _options;
@@ -100,12 +101,14 @@ public sealed class WarcHarvester
         WarcReader reader;
         try
         {
-            reader = WarcReader.Open(source.Path, _options.Reader with
-            {
-                OnIssue = issues.Add,
-                StartOffset = source.ResumeAfter?.Offset ?? 0,
-                StartOffsetInMember = source.ResumeAfter?.OffsetInMember ?? 0,
-            });
+            reader = source.Path == WarcSource.StandardInput
+                ? new WarcReader(Console.OpenStandardInput(), _options.Reader with { OnIssue = issues.Add })
+                : WarcReader.Open(source.Path, _options.Reader with
+                {
+                    OnIssue = issues.Add,
+                    StartOffset = source.ResumeAfter?.Offset ?? 0,
+                    StartOffsetInMember = source.ResumeAfter?.OffsetInMember ?? 0,
+                });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -264,7 +267,9 @@ public sealed class WarcHarvester
             if (!_options.KeepListings)
             {
                 Uri? uri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
-                using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+                // The same bounds the extractor puts on a page before parsing it: size, and nesting depth (which a hostile page could use to stall the parser).
+                var bounded = html.Length > ClassifierBounds.MaxHtmlChars ? html[..ClassifierBounds.MaxHtmlChars] : html;
+                using var document = new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(bounded, ClassifierBounds.MaxNestingDepth));
                 if (ArticleClassifier.Classify(document, uri) != PageKind.Article)
                     return null;
             }

@@ -82,6 +82,23 @@ public sealed class WarcHarvesterTests : IDisposable
     }
 
     [Fact]
+    public async Task AHostileDeeplyNestedPageIsBoundedBeforeTheClassifierParsesIt()
+    {
+        // Unbounded, parsing 100,000 nested elements takes the parser minutes; bounded, it is one more page.
+        var hostile = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "deep</body></html>";
+        var path = Path.Combine(_folder, "hostile.warc.gz");
+        using (var writer = new WarcWriter(path))
+        {
+            writer.WriteResponse("https://news.example/deep", DateTimeOffset.UnixEpoch,
+                HttpMessages.Response(200, "OK", [new("Content-Type", "text/html")], Encoding.UTF8.GetBytes(hostile)));
+            writer.WriteResponse("https://news.example/2024/story-1", DateTimeOffset.UnixEpoch,
+                HttpMessages.Response(200, "OK", [new("Content-Type", "text/html")], Encoding.UTF8.GetBytes(Story(1))));
+        }
+        var events = await Harvest(new WarcSource(path));
+        Assert.Equal(["https://news.example/2024/story-1"], events.OfType<WarcArticle>().Select(a => a.Article.Url));
+    }
+
+    [Fact]
     public async Task AMissingFileIsReportedAndTheOthersAreRead()
     {
         var path = Archive(3);
