@@ -55,6 +55,7 @@ internal static partial class AuthorNames
         text = BracketsInsideName().Replace(text, "$1");
         text = Parenthesised().Replace(text, m => " , " + m.Value[1..^1] + " , ");
         text = EditorsAndOthers().Replace(text, "");
+        text = Dateline().Replace(text, " ");
 
         var segments = Segments().Split(text);
         foreach (var segment in segments)
@@ -160,6 +161,10 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?<=\p{L}\s*)\((\p{Lu}[\p{L}.'\- ]*)\)(?=\s*\p{Lu})")]
     private static partial Regex BracketsInsideName();
 
+    /// <summary>"in London", "aus Berlin", "à Paris", "em Brasília": where the author wrote from, not part of the name.</summary>
+    [GeneratedRegex(@"\s(?:in|from|aus|à|desde|em|из|в)\s+\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?")]
+    private static partial Regex Dateline();
+
     /// <summary>Editors, photographers and contributors credited after the authors are not authors.</summary>
     [GeneratedRegex(@"\b(?:edited|produced|illustrated|illustrations|graphics|photographs|photos?|additional reporting|reporting|research|translated|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
@@ -169,7 +174,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

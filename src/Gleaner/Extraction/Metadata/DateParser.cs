@@ -142,19 +142,20 @@ internal static partial class DateParser
     /// <summary>How far from a date a time may stand and still belong to it.</summary>
     private const int MaxTimeDistance = 24;
 
-    /// <summary>Between a date and its time only separators and little words stand ("at", "um", "à", "-", ",").</summary>
+    /// <summary>Between a date and its time stand only separators and a few words ("at", "um", "à",
+    /// a weekday, "г."): a short stretch without digits. Anything longer belongs to something else.</summary>
     private static bool IsOnlyFiller(ReadOnlySpan<char> between)
     {
         between = between.Trim();
-        if (between.IsEmpty)
-            return true;
-        if (between.Length > 12)
+        if (between.Length > MaxFillerChars)
             return false;
         foreach (var c in between)
             if (char.IsDigit(c))
                 return false;
-        return FillerWords().IsMatch(between);
+        return true;
     }
+
+    private const int MaxFillerChars = 16;
 
     private static bool TryOffset(string zone, out TimeSpan offset)
     {
@@ -249,6 +250,4 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?<![\d:])(?<H>\d{1,2})(?::|h)(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
-    [GeneratedRegex(@"^(?:г\.|года)?[\s,\-–—|/@·•(]*(?:at|um|à|a las|às|alle|в|kl\.?|o|om|le|el|il|,|-|–|—|\|)?[\s,\-–—|/@·•(]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex FillerWords();
 }

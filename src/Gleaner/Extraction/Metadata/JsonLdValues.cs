@@ -17,22 +17,48 @@ internal static class JsonLdValues
     /// <summary>Types that are the page's subject on some pages but more often an item embedded in an article page.</summary>
     private static readonly HashSet<string> ContentTypes = new(StringComparer.OrdinalIgnoreCase) { "Review", "Recipe", "VideoObject", "Event" };
 
-    /// <summary>The object that describes the article: an article type first, else a video, recipe or
-    /// review (the subject of pages that carry no article object), else a web page, else null.</summary>
-    public static JsonElement? MainObject(IReadOnlyList<JsonElement> objects)
+    /// <summary>
+    /// The object that describes the article: an article type first (the one about this page's
+    /// address when several are listed, as on pages that describe related stories too), else a
+    /// video, recipe or review (the subject of pages that carry no article object), else a web page.
+    /// </summary>
+    public static JsonElement? MainObject(IReadOnlyList<JsonElement> objects, IReadOnlyList<Uri> pageAddresses)
     {
+        JsonElement? article = null;
         JsonElement? content = null;
         JsonElement? page = null;
+        var articles = 0;
         foreach (var obj in objects)
         {
             if (HasType(obj, ArticleTypes))
-                return obj;
-            if (content is null && HasType(obj, ContentTypes))
+            {
+                article ??= obj;
+                articles++;
+            }
+            else if (content is null && HasType(obj, ContentTypes))
                 content = obj;
-            if (page is null && HasType(obj, WebPageTypes))
+            else if (page is null && HasType(obj, WebPageTypes))
                 page = obj;
         }
-        return content ?? page;
+        if (articles > 1)
+            foreach (var obj in objects)
+                if (HasType(obj, ArticleTypes) && IsAbout(obj, pageAddresses))
+                    return obj;
+        return article ?? content ?? page;
+    }
+
+    private static bool IsAbout(JsonElement obj, IReadOnlyList<Uri> pageAddresses)
+    {
+        foreach (var property in (ReadOnlySpan<string>)["url", "mainEntityOfPage", "@id"])
+        {
+            if (Text(obj, property) is not { } value || !Uri.TryCreate(value, UriKind.Absolute, out var address))
+                continue;
+            foreach (var pageAddress in pageAddresses)
+                if (address.Host.Equals(pageAddress.Host, StringComparison.OrdinalIgnoreCase) &&
+                    address.AbsolutePath.TrimEnd('/').Equals(pageAddress.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal))
+                    return true;
+        }
+        return false;
     }
 
     private static readonly HashSet<string> WebPageTypes = new(StringComparer.OrdinalIgnoreCase) { "WebPage", "ItemPage", "ProfilePage" };

@@ -15,12 +15,12 @@ internal static class MetadataExtractor
         var document = page.Document;
         var index = new PageIndex(document);
         var meta = new MetaTags(index.Metas);
-        var main = JsonLdValues.MainObject(page.JsonLd);
         var baseUri = BaseUri(index, page.PageUri);
 
         var canonical = Resolve(baseUri, index.Canonical?.GetAttribute("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
         var url = canonical ?? page.PageUri;
+        var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
         article.Url = url?.AbsoluteUri;
         article.SourceDomain = DomainNames.RegistrableDomain(url);
 

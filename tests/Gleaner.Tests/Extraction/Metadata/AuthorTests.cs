@@ -41,6 +41,10 @@ public class AuthorTests
     [InlineData("By JANE DOE, Senior Correspondent", new[] { "JANE DOE" })]
     [InlineData("By Jane Doe jane.doe@example.com September 27, 2021 3:46 PM", new[] { "Jane Doe" })]
     [InlineData("Jane Doe (AP) — Updated 27.09.2021", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe and John Roe in New York", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("Bruno (Henrique Zecchin) Rodrigues", new[] { "Bruno Henrique Zecchin Rodrigues" })]
+    [InlineData("Written by Rob Smith. Edited by Betty Baker", new[] { "Rob Smith" })]
+    [InlineData("记者 张伟", new[] { "张伟" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));

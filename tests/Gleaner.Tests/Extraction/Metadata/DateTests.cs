@@ -42,6 +42,7 @@ public class DateTests
     [InlineData("pt", "<p class=\"data\">27 de setembro de 2021 às 12h55</p>", "2021-09-27T12:55:00+00:00")]
     [InlineData("it", "<p class=\"data\">27 settembre 2021</p>", "2021-09-27")]
     [InlineData("ru", "<div class=\"article__date\">27 сентября 2021 г., 19:52</div>", "2021-09-27T19:52:00+00:00")]
+    [InlineData("en", "<div class=\"timestamp\">Updated 3:46 PM EDT, Mon September 27, 2021</div>", "2021-09-27T15:46:00-04:00")]
     [InlineData("en-GB", "<div class=\"date\">04/05/2021</div>", "2021-05-04")]
     [InlineData("en-US", "<div class=\"date\">04/05/2021</div>", "2021-04-05")]
     [InlineData("ja", "<div class=\"date\">2021年9月27日 19:52</div>", "2021-09-27T19:52:00+00:00")]
@@ -92,6 +93,18 @@ public class DateTests
     {
         var article = Extract("<meta name=\"date\" content=\"2021-09-27\">", "<time datetime=\"2021-09-27T19:51:00+00:00\">Monday</time>");
         Assert.Equal("2021-09-27T19:51:00+00:00", article.Published);
+    }
+
+    [Fact]
+    public void OfSeveralJsonLdArticlesThePagesOwnCounts()
+    {
+        const string head = """
+            <link rel="canonical" href="https://example.com/news/story">
+            <script type="application/ld+json">[
+              {"@type":"NewsArticle","url":"https://example.com/news/older-story","datePublished":"2020-01-01T08:00:00Z"},
+              {"@type":"NewsArticle","url":"https://example.com/news/story","datePublished":"2021-09-27T19:51:00Z"}]</script>
+            """;
+        Assert.Equal("2021-09-27T19:51:00+00:00", Extract(head).Published);
     }
 
     [Theory]
