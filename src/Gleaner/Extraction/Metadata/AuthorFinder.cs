@@ -20,7 +20,16 @@ internal static class AuthorFinder
     /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
     private const int MaxBylineChars = 200;
 
-    public static IReadOnlyList<string> Find(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
+    public static IReadOnlyList<string> Find(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName)
+    {
+        var found = FindNames(index, meta, main, scope);
+        // A "name" that is the publication's own is the organisation, credited where no person is.
+        if (siteName is not null && found.Count > 1)
+            found = found.Where(name => !name.Equals(siteName, StringComparison.OrdinalIgnoreCase)).ToList();
+        return found;
+    }
+
+    private static IReadOnlyList<string> FindNames(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
     {
         var organisations = new List<string>();
         var persons = new List<string>();

@@ -35,7 +35,7 @@ internal static partial class AuthorNames
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
-        "redaktion", "rédaction", "redacción", "redazione", "редакция", "staff", "editorial", "foundation", "works",
+        "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel",
     };
 
     /// <summary>Splits and cleans a byline. Persons go to <paramref name="persons"/>, organisations to <paramref name="organisations"/>.</summary>
@@ -56,6 +56,8 @@ internal static partial class AuthorNames
         text = Parenthesised().Replace(text, m => " , " + m.Value[1..^1] + " , ");
         text = EditorsAndOthers().Replace(text, "");
         text = Dateline().Replace(text, " ");
+        text = Weekdays().Replace(text, " ");
+        text = SentenceEnd().Replace(text, " | ");
 
         var segments = Segments().Split(text);
         foreach (var segment in segments)
@@ -165,6 +167,14 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s(?:in|from|aus|à|desde|em|из|в)\s+\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?")]
     private static partial Regex Dateline();
 
+    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday").</summary>
+    [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Weekdays();
+
+    /// <summary>A full stop after a word (not an initial) ends a name: "Finian Cunningham. Sputnik International".</summary>
+    [GeneratedRegex(@"(?<=\p{Ll}{2,})\.\s+(?=\p{Lu})")]
+    private static partial Regex SentenceEnd();
+
     /// <summary>Editors, photographers and contributors credited after the authors are not authors.</summary>
     [GeneratedRegex(@"\b(?:edited|produced|illustrated|illustrations|graphics|photographs|photos?|additional reporting|reporting|research|translated|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
@@ -174,7 +184,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -45,6 +45,10 @@ public class AuthorTests
     [InlineData("Bruno (Henrique Zecchin) Rodrigues", new[] { "Bruno Henrique Zecchin Rodrigues" })]
     [InlineData("Written by Rob Smith. Edited by Betty Baker", new[] { "Rob Smith" })]
     [InlineData("记者 张伟", new[] { "张伟" })]
+    [InlineData("Текст: Венера Ерофеева", new[] { "Венера Ерофеева" })]
+    [InlineData("Finian Cunningham. Sputnik International", new[] { "Finian Cunningham" })]
+    [InlineData("Mike Wuerthele and Malcolm Owen Monday, Nov 18, 2019", new[] { "Mike Wuerthele", "Malcolm Owen" })]
+    [InlineData("BY: Troy L. Smith", new[] { "Troy L. Smith" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
