@@ -78,6 +78,35 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void JsonFormatWithSeveralInputsIsOneArrayOfObjectsWithPath()
+    {
+        var first = WritePage("a.html", "First", "One.");
+        var second = WritePage("b.html", "Second", "Two.");
+
+        var result = CliRunner.Run(null, "extract", first, second, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal([first, second], items.Select(i => i.GetProperty("path").GetString()));
+        Assert.Equal("Second", items[1].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void FolderWithoutPagesIsAnError()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "empty")).FullName;
+        File.WriteAllText(Path.Combine(empty, "readme.txt"), "no pages here");
+
+        var result = CliRunner.Run(null, "extract", empty);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(JsonLines(result.Stdout));
+        Assert.Equal(empty, line.GetProperty("path").GetString());
+        Assert.Contains("no .html", line.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public void GzipFileIsDecompressed()
     {
         var page = WritePage("page.html.gz", "Packed", "Compressed story text.");

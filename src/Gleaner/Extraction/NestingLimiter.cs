@@ -98,29 +98,33 @@ internal static class NestingLimiter
     /// <summary>Index after the '&gt;' that closes a tag, skipping quoted attribute values; the end of the source if none.</summary>
     private static int FindTagEnd(string html, int from)
     {
-        char quote = '\0';
-        for (var i = from; i < html.Length; i++)
+        var i = from;
+        while (true)
         {
+            var next = html.AsSpan(i).IndexOfAny(TagEndOrQuote);
+            if (next < 0)
+                return html.Length;
+            i += next;
             var c = html[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                    quote = '\0';
-            }
-            else if (c == '"' || c == '\'')
-            {
-                // Only a quote right after '=' (optionally spaced) opens a value, as the HTML tokenizer reads it.
-                var j = i - 1;
-                while (j >= from && char.IsWhiteSpace(html[j]))
-                    j--;
-                if (j >= from && html[j] == '=')
-                    quote = c;
-            }
-            else if (c == '>')
+            if (c == '>')
                 return i + 1;
+            // Only a quote right after '=' (optionally spaced) opens a value, as the HTML tokenizer reads it.
+            var j = i - 1;
+            while (j >= from && char.IsWhiteSpace(html[j]))
+                j--;
+            if (j >= from && html[j] == '=')
+            {
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0)
+                    return html.Length;
+                i = close + 1;
+            }
+            else
+                i++;
         }
-        return html.Length;
     }
+
+    private static readonly System.Buffers.SearchValues<char> TagEndOrQuote = System.Buffers.SearchValues.Create(">\"'");
 
     private static int SkipMarkup(string html, int lt)
     {
