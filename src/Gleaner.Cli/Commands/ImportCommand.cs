@@ -48,13 +48,14 @@ internal static class ImportCommand
             return ExitCodes.SomeInputsFailed;
 
         var import = new Import(store, batchSize);
-        if (!Console.IsErrorRedirected && files.Count > 1)
+        if (!Console.IsErrorRedirected)
         {
             await StoreCommandOptions.ErrorConsole().Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask("importing", maxValue: files.Count);
+                    import.Saved += () => task.Description = $"{import.Read:N0} records";
                     foreach (var file in files)
                     {
                         await import.ReadFileAsync(file, cancellationToken);
@@ -72,7 +73,7 @@ internal static class ImportCommand
         }
 
         Console.Error.WriteLine(
-            $"gleaner: {import.Saved:N0} record(s) stored in {store.Location} ({import.Inserted:N0} new, {import.Updated:N0} updated, " +
+            $"gleaner: {import.Stored:N0} record(s) stored in {store.Location} ({import.Inserted:N0} new, {import.Updated:N0} updated, " +
             $"{import.Linked:N0} joined a story) from {files.Count:N0} file(s) in {import.Elapsed.TotalSeconds:F1} s" +
             (import.Failed > 0 ? $"; {import.Failed:N0} skipped" : ""));
         return import.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
@@ -85,8 +86,11 @@ internal static class ImportCommand
         private readonly List<string> _batchSources = new(batchSize);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+        /// <summary>Raised after each batch is stored (progress display).</summary>
+        public event Action? Saved;
+
         public long Read { get; private set; }
-        public long Saved { get; private set; }
+        public long Stored { get; private set; }
         public long Inserted { get; private set; }
         public long Updated { get; private set; }
         public long Linked { get; private set; }
@@ -118,7 +122,7 @@ internal static class ImportCommand
             try
             {
                 var result = await store.SaveAsync(_batch, cancellationToken);
-                Saved += _batch.Count;
+                Stored += _batch.Count;
                 Inserted += result.Inserted;
                 Updated += result.Updated;
                 Linked += result.LinkedToStories;
@@ -131,6 +135,7 @@ internal static class ImportCommand
             }
             _batch.Clear();
             _batchSources.Clear();
+            Saved?.Invoke();
         }
     }
 }
