@@ -35,7 +35,7 @@ internal static partial class AuthorNames
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
-        "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel",
+        "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
     /// <summary>Splits and cleans a byline. Persons go to <paramref name="persons"/>, organisations to <paramref name="organisations"/>.</summary>
@@ -167,8 +167,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s(?:in|from|aus|à|desde|em|из|в)\s+\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?")]
     private static partial Regex Dateline();
 
-    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday").</summary>
-    [GeneratedRegex(@"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched).</summary>
+    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
 
     /// <summary>A full stop after a word (not an initial) ends a name: "Finian Cunningham. Sputnik International".</summary>

@@ -49,6 +49,8 @@ public class AuthorTests
     [InlineData("Finian Cunningham. Sputnik International", new[] { "Finian Cunningham" })]
     [InlineData("Mike Wuerthele and Malcolm Owen Monday, Nov 18, 2019", new[] { "Mike Wuerthele", "Malcolm Owen" })]
     [InlineData("BY: Troy L. Smith", new[] { "Troy L. Smith" })]
+    [InlineData("Jeff FoustMonday, November 18, 2019", new[] { "Jeff Foust" })]
+    [InlineData("Tanza Loudenback, Business Insider", new[] { "Tanza Loudenback" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
