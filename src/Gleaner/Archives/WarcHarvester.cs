@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using AngleSharp.Html.Parser;
 using Gleaner.Extraction;
 
 namespace Gleaner.Archives;
@@ -14,9 +13,6 @@ namespace Gleaner.Archives;
 /// </summary>
 public sealed class WarcHarvester
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
-    private static readonly ExtractionOptions ClassifierBounds = new();
-
     private readonly ArticleExtractor _extractor;
     private readonly WarcHarvestOptions _options;
     private readonly CompletionTracker _tracker = new();
@@ -264,16 +260,15 @@ public sealed class WarcHarvester
 
             var url = record.TargetUri;
             var html = HtmlDecoder.Decode(body, contentType);
-            if (!_options.KeepListings)
+            Article article;
+            // One parse serves the classifier and the extractor.
+            using (var document = _extractor.Parse(html))
             {
                 Uri? uri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
-                // The same bounds the extractor puts on a page before parsing it: size, and nesting depth (which a hostile page could use to stall the parser).
-                var bounded = html.Length > ClassifierBounds.MaxHtmlChars ? html[..ClassifierBounds.MaxHtmlChars] : html;
-                using var document = new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(bounded, ClassifierBounds.MaxNestingDepth));
-                if (ArticleClassifier.Classify(document, uri) != PageKind.Article)
+                if (!_options.KeepListings && ArticleClassifier.Classify(document, uri) != PageKind.Article)
                     return null;
+                article = _extractor.Extract(document, url);
             }
-            var article = _extractor.Extract(html, url);
             if (record.Date is { } captured)
                 article.Fetched = captured.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
             if (!IsWanted(article, record.Date))

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using AngleSharp.Html.Parser;
 using Gleaner.Discovery;
 using Gleaner.Extraction;
 using Gleaner.Fetching;
@@ -35,7 +34,6 @@ public sealed class Crawler : IDisposable
     private readonly TrapGuard _traps;
     private readonly ConcurrentDictionary<string, int> _pagesPerHost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _robotsSitemapsQueued = new(StringComparer.Ordinal);
-    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private long _claimsLeft;
     private long _lastRelease = Stopwatch.GetTimestamp();
 
@@ -264,32 +262,33 @@ public sealed class Crawler : IDisposable
         var html = HtmlDecoder.Decode(body, result.ContentType);
         PageKind pageKind;
         List<DiscoveredUrl> links;
-        using (var document = _parser.ParseDocument(html))
+        Article? article = null;
+        string? notStored = null;
+        // One parse serves the classifier, the link finder and the extractor.
+        using (var document = _extractor.Parse(html))
         {
             pageKind = ArticleClassifier.Classify(document, pageUrl);
             links = HtmlLinks.Find(document, pageUrl);
+            if (pageKind == PageKind.Article)
+            {
+                try
+                {
+                    article = _extractor.Extract(document, pageUrl.AbsoluteUri);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // One odd page must not stop the crawl: it is reported, and its links are still followed.
+                    notStored = $"extraction failed: {e.GetType().Name}: {e.Message}";
+                }
+                if (article is not null)
+                    notStored = Filter(article);
+            }
         }
         if (claim.Depth == 0 && _options.ProbeSitemaps)
             foreach (var path in WellKnownSitemaps)
                 links.Add(new DiscoveredUrl(new Uri(pageUrl, path).AbsoluteUri, UrlKind.Source));
 
-        Article? article = null;
-        string? notStored = null;
-        if (pageKind == PageKind.Article)
-        {
-            try
-            {
-                article = _extractor.Extract(html, pageUrl.AbsoluteUri);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                // One odd page must not stop the crawl: it is reported, and its links are still followed.
-                notStored = $"extraction failed: {e.GetType().Name}: {e.Message}";
-            }
-            if (article is not null)
-                notStored = Filter(article);
-        }
-        else
+        if (pageKind != PageKind.Article)
             _traps.CountListing(pageUrl);
         Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
 

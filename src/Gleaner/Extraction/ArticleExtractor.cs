@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Gleaner.Extraction.Content;
 using Gleaner.Extraction.Language;
@@ -24,15 +25,29 @@ public sealed class ArticleExtractor
     /// <summary>Extracts from a decoded page. <paramref name="url"/> is where it came from, if known.</summary>
     public Article Extract(string html, string? url = null)
     {
+        using var document = Parse(html);
+        return Extract(document, url);
+    }
+
+    /// <summary>
+    /// Parses a decoded page within this extractor's bounds (size, nesting depth), for callers that look at
+    /// the page themselves too (classifying it, finding its links) and then extract from the same parse.
+    /// </summary>
+    public IDocument Parse(string html)
+    {
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
         // The parser's time grows with nesting depth; a hostile page nested 100,000 deep would stall it for minutes.
         html = NestingLimiter.Limit(html, _options.MaxNestingDepth);
+        return new HtmlParser(ParserOptions).ParseDocument(html);
+    }
 
+    /// <summary>Extracts from a page parsed by <see cref="Parse"/>; the document is read, never changed.</summary>
+    public Article Extract(IDocument document, string? url = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
-        var parser = new HtmlParser(ParserOptions);
-        using var document = parser.ParseDocument(html);
         var page = new PageContext(document, pageUri, _options);
 
         var article = new Article();

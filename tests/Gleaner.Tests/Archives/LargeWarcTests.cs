@@ -4,7 +4,11 @@ using static Gleaner.Tests.Archives.WarcFiles;
 
 namespace Gleaner.Tests.Archives;
 
-/// <summary>Multi-gigabyte inputs made up on the fly (never on disk) are read in constant memory.</summary>
+/// <summary>
+/// Multi-gigabyte inputs made up on the fly (never on disk) are read in constant memory. The heap is the
+/// whole process's, so these run alone: tests beside them would inflate it.
+/// </summary>
+[Collection(nameof(LargeWarcTests))]
 public class LargeWarcTests
 {
     // A reader that buffered the input would hold gigabytes; one that streams holds a record or two.
@@ -98,3 +102,6 @@ public class LargeWarcTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+[CollectionDefinition(nameof(LargeWarcTests), DisableParallelization = true)]
+public class LargeWarcTestsRunAlone;
