@@ -88,6 +88,7 @@ internal static class BoilerplateSignals
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
+        "rollover", "tooltip", "popover", "hovercard", "flyout",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>

@@ -47,7 +47,7 @@ internal static class LineFilter
         "fotos:", "bild:", "фото:", "imagen:", "crédit", "photo credit", "image credit", "read more:", "read also:",
         "see also:", "related:", "more:", "also read:", "lesen sie auch:", "lire aussi :", "lire aussi:",
         "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
-        "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tagged:", "keywords:",
+        "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "related post:", "related roundup:",

@@ -29,6 +29,9 @@ internal sealed class TextAssembler
     /// <summary>Above this link density a container inside the article is a link list or teaser box.</summary>
     private const double MaxContainerLinkDensity = 0.5;
 
+    /// <summary>Above this link density a single paragraph is a "read more" teaser rather than a sentence with a link.</summary>
+    private const double MaxParagraphLinkDensity = 0.8;
+
     private readonly PageAnalysis _analysis;
     private readonly Uri? _pageUri;
     private readonly bool _markdown;
@@ -223,7 +226,9 @@ internal sealed class TextAssembler
         if (info.TextChars == 0 || info.Commas >= ProseCommas)
             return false;
         double linkDensity = info.LinkDensity;
-        if (linkDensity > MaxContainerLinkDensity)
+        // A sentence may link most of its words; only a paragraph that is nearly all link is a teaser.
+        bool isParagraph = info.Role == TagRole.Block && info.InlineChars == info.TextChars;
+        if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
             return true;
         return info.ClassWeight < 0;
     }
