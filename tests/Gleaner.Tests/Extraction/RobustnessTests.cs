@@ -11,9 +11,12 @@ namespace Gleaner.Tests.Extraction;
 /// run alone, never beside tests that measure the process's memory.
 /// </summary>
 [Collection(nameof(RobustnessTests))]
-public class RobustnessTests
+public class RobustnessTests : IDisposable
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
+
+    // Hand the heap back collected: tests that run next may measure the process's memory (the large WARC tests do).
+    public void Dispose() => GC.Collect();
 
     private static Article ExtractGuarded(Func<ArticleExtractor, Article> extract, ExtractionOptions? options = null)
     {
