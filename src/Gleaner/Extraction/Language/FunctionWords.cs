@@ -36,47 +36,63 @@ internal static class FunctionWords
         ("vi", "và của là có các được trong cho không với những một này đã người để khi về từ"),
     ];
 
-    private static readonly Dictionary<string, HashSet<string>> WordsByLanguage = Table.ToDictionary(
-        entry => entry.Code, entry => new HashSet<string>(entry.Words.Split(' '), StringComparer.Ordinal), StringComparer.Ordinal);
+    /// <summary>Each function word with the set of table languages that use it, one bit per language,
+    /// so that a text is scored with one lookup per word rather than one per word and language.</summary>
+    private static readonly Dictionary<string, uint> LanguagesByWord = BuildLanguagesByWord();
+
+    private static readonly Dictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> LanguagesBySpan =
+        LanguagesByWord.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, int> Positions = Enumerable.Range(0, Table.Length).ToDictionary(i => Table[i].Code, StringComparer.Ordinal);
+
+    private static Dictionary<string, uint> BuildLanguagesByWord()
+    {
+        var byWord = new Dictionary<string, uint>(StringComparer.Ordinal);
+        for (var i = 0; i < Table.Length; i++)
+            foreach (var word in Table[i].Words.Split(' '))
+                byWord[word] = byWord.GetValueOrDefault(word) | (1u << i);
+        return byWord;
+    }
 
     /// <summary>How many words of the sample are read (enough for stable shares, bounded cost).</summary>
     private const int MaxWords = 150;
 
-    public static bool Knows(string code) => WordsByLanguage.ContainsKey(code);
+    /// <summary>Function words are short; longer words need no lookup.</summary>
+    private const int MaxFunctionWordChars = 12;
+
+    public static bool Knows(string code) => Positions.ContainsKey(code);
 
     /// <summary>For each language of the table, the share of the sample's words that are its function words.</summary>
     public static Dictionary<string, double> Shares(string sample)
     {
-        var words = Words(sample);
-        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (words.Count == 0)
-            return shares;
-        foreach (var (code, set) in WordsByLanguage)
-        {
-            var hits = 0;
-            foreach (var word in words)
-                if (set.Contains(word))
-                    hits++;
-            shares[code] = (double)hits / words.Count;
-        }
-        return shares;
-    }
-
-    private static List<string> Words(string sample)
-    {
-        var words = new List<string>(MaxWords);
+        Span<int> hits = stackalloc int[Table.Length];
+        Span<char> lower = stackalloc char[MaxFunctionWordChars];
+        var words = 0;
         var start = -1;
-        for (var i = 0; i <= sample.Length && words.Count < MaxWords; i++)
+        for (var i = 0; i <= sample.Length && words < MaxWords; i++)
         {
             var isLetter = i < sample.Length && char.IsLetter(sample[i]);
             if (isLetter && start < 0)
                 start = i;
             else if (!isLetter && start >= 0)
             {
-                words.Add(sample[start..i].ToLowerInvariant());
+                words++;
+                var word = sample.AsSpan(start, i - start);
                 start = -1;
+                if (word.Length > MaxFunctionWordChars)
+                    continue;
+                var length = word.ToLowerInvariant(lower);
+                if (length > 0 && LanguagesBySpan.TryGetValue(lower[..length], out var languages))
+                    for (var bit = 0; languages != 0; bit++, languages >>= 1)
+                        if ((languages & 1) != 0)
+                            hits[bit]++;
             }
         }
-        return words;
+        var shares = new Dictionary<string, double>(Table.Length, StringComparer.Ordinal);
+        if (words == 0)
+            return shares;
+        for (var i = 0; i < Table.Length; i++)
+            shares[Table[i].Code] = (double)hits[i] / words;
+        return shares;
     }
 }
