@@ -126,34 +126,14 @@ internal static class SearchCommand
         return markup.ToString();
     }
 
-    private static void WriteJson(IReadOnlyList<SearchHit> hits, bool pretty)
-    {
-        using var stdout = Console.OpenStandardOutput();
-        using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = pretty, Encoder = ArticleJson.Compact.Encoder });
-        if (pretty)
-            writer.WriteStartArray();
-        foreach (var hit in hits)
+    private static void WriteJson(IReadOnlyList<SearchHit> hits, bool pretty) =>
+        RecordJson.WriteObjects(pretty, hits, (writer, hit) =>
         {
-            writer.WriteStartObject();
             writer.WriteNumber("score", Math.Round(hit.Score, 6));
             // In JSON the matched words are marked <em>...</em>, as search engines' APIs do.
             writer.WriteString("snippet", hit.Snippet.Replace(SearchHit.HighlightStart.ToString(), "<em>").Replace(SearchHit.HighlightEnd.ToString(), "</em>"));
             writer.WriteNumber("story_id", hit.Stored.StoryId);
             writer.WriteNumber("story_copies", hit.StoryCopies);
             RecordJson.WriteFields(writer, hit.Stored);
-            writer.WriteEndObject();
-            if (!pretty)
-            {
-                writer.Flush();
-                stdout.WriteByte((byte)'\n');
-                writer.Reset();
-            }
-        }
-        if (pretty)
-        {
-            writer.WriteEndArray();
-            writer.Flush();
-            stdout.WriteByte((byte)'\n');
-        }
-    }
+        });
 }

@@ -64,7 +64,7 @@ internal static class StoriesCommand
             AnsiConsole.Write(table);
             return;
         }
-        WriteJson(format == "json", stories, (writer, story) =>
+        RecordJson.WriteObjects(format == "json", stories, (writer, story) =>
         {
             writer.WriteNumber("story_id", story.Id);
             writer.WriteNumber("copies", story.Copies);
@@ -88,37 +88,11 @@ internal static class StoriesCommand
             AnsiConsole.Write(table);
             return;
         }
-        WriteJson(format == "json", copies, (writer, copy) =>
+        RecordJson.WriteObjects(format == "json", copies, (writer, copy) =>
         {
             RecordJson.WriteFields(writer, copy);
             writer.WriteNumber("story_id", copy.StoryId);
         });
-    }
-
-    private static void WriteJson<T>(bool pretty, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        using var stdout = Console.OpenStandardOutput();
-        using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = pretty, Encoder = ArticleJson.Compact.Encoder });
-        if (pretty)
-            writer.WriteStartArray();
-        foreach (var item in items)
-        {
-            writer.WriteStartObject();
-            write(writer, item);
-            writer.WriteEndObject();
-            if (!pretty)
-            {
-                writer.Flush();
-                stdout.WriteByte((byte)'\n');
-                writer.Reset();
-            }
-        }
-        if (pretty)
-        {
-            writer.WriteEndArray();
-            writer.Flush();
-            stdout.WriteByte((byte)'\n');
-        }
     }
 
     private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
