@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Gleaner.Cli.Input;
 using Gleaner.Formats;
 using Gleaner.Storage;
 using Spectre.Console;
@@ -17,12 +18,7 @@ internal static class ImportCommand
             Description = "Record files or folders: .txt (record layout), .jsonl/.ndjson (JSON Lines: Gleaner or news-please records), .json; - reads JSON Lines from standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        inputs.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
-                    result.AddError($"Unknown option '{token.Value}'.");
-        });
+        FileArguments.RejectUnknownOptions(inputs);
         var batch = new Option<int>("--batch-size") { Description = "Records per transaction", DefaultValueFactory = _ => 500 };
         batch.Validators.Add(result =>
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gleaner.Archives;
+using Gleaner.Cli.Input;
 
 namespace Gleaner.Cli.Commands;
 
@@ -14,13 +15,7 @@ internal static class WarcInputs
             Description = "WARC files (.warc, .warc.gz), folders of them, or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        inputs.Validators.Add(result =>
-        {
-            // System.CommandLine passes unknown "--options" through as arguments; say so instead of reading a file.
-            foreach (var token in result.Tokens)
-                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
-                    result.AddError($"Unknown option '{token.Value}'.");
-        });
+        FileArguments.RejectUnknownOptions(inputs);
         return inputs;
     }
 
