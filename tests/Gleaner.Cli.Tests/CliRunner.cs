@@ -12,7 +12,10 @@ internal static class CliRunner
     /// <summary>A hang guard only: every run here takes seconds.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
-    public static Result Run(string? stdin, params string[] args)
+    public static Result Run(string? stdin, params string[] args) => Run(stdin, HangGuard, args);
+
+    /// <summary>Runs with another hang guard, for runs over whole data sets.</summary>
+    public static Result Run(string? stdin, TimeSpan hangGuard, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,10 +33,10 @@ internal static class CliRunner
         if (stdin is not null)
             process.StandardInput.Write(stdin);
         process.StandardInput.Close();
-        if (!process.WaitForExit(HangGuard))
+        if (!process.WaitForExit(hangGuard))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"gleaner {string.Join(' ', args)} did not finish in {HangGuard.TotalMinutes} minutes");
+            throw new TimeoutException($"gleaner {string.Join(' ', args)} did not finish in {hangGuard.TotalMinutes} minutes");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
