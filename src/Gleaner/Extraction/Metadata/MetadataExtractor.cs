@@ -19,7 +19,7 @@ internal static class MetadataExtractor
 
         var canonical = Resolve(baseUri, index.Canonical?.GetAttribute("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
-        var url = canonical ?? page.PageUri;
+        var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
         article.Url = url?.AbsoluteUri;
         article.SourceDomain = DomainNames.RegistrableDomain(url);
@@ -214,6 +214,19 @@ internal static class MetadataExtractor
             uri = relative;
         else
             uri = null;
-        return uri is { Scheme: "http" or "https" } ? uri : null;
+        return uri is { Scheme: "http" or "https" } && HasValidHost(uri) ? uri : null;
+    }
+
+    /// <summary>Whether the host survives IDN conversion: one with a NUL or a noncharacter (U+FFFF) parses but fails later.</summary>
+    private static bool HasValidHost(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost.Length > 0;
+        }
+        catch (UriFormatException)
+        {
+            return false;
+        }
     }
 }
