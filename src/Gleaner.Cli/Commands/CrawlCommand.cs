@@ -146,7 +146,10 @@ internal static class CrawlCommand
             $"{statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
             $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued:N0} queued"));
         if (counts.Queued > 0 && !stopped)
-            log.WriteLine("gleaner: crawl: URLs are still queued (--max-pages or retries later); continue with 'gleaner crawl --resume'");
+            log.WriteLine(statistics.DeferredUntil is { } until
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"gleaner: crawl: {counts.Queued:N0} URLs deferred until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (a server's Retry-After, or a retry); run again or continue with 'gleaner crawl --resume'")
+                : "gleaner: crawl: URLs are still queued (--max-pages or retries later); continue with 'gleaner crawl --resume'");
         if (report)
             await PrintReportAsync(frontier, CancellationToken.None);
 
