@@ -21,6 +21,8 @@ public sealed class WarcReader : IDisposable
     private readonly Stream _input;
     private readonly GzipMemberStream? _gzip;
     private readonly long _plainStart;
+    // Stream position of decoded position 0 in a plain input that can seek (to go back after a false length); -1 otherwise.
+    private readonly long _plainStreamStart = -1;
     // A block is held in one array, so no limit may exceed the largest array there can be.
     private readonly long _maxRecordBytes;
     // (decoded position, file offset) of the gzip members that may still hold the current record's start.
@@ -65,6 +67,8 @@ public sealed class WarcReader : IDisposable
             _input = stream;
             _length = sniffed;
             _plainStart = _options.StartOffset;
+            if (stream.CanSeek)
+                _plainStreamStart = stream.Position - sniffed;
         }
     }
 
@@ -382,14 +386,14 @@ public sealed class WarcReader : IDisposable
     private SkipResult SkipBlock(long recordStart, bool memberPerRecord, long count)
     {
         long? firstRecordLine = null;
-        var canGoBack = _gzip is null && _input.CanSeek;
+        var canGoBack = _plainStreamStart >= 0;
         while (count > 0)
         {
             if (_position == _length && !FillMore())
             {
                 if (firstRecordLine is not { } at || !canGoBack)
                     return SkipResult.Truncated;
-                _input.Seek(_plainStart + at, SeekOrigin.Begin);
+                _input.Seek(_plainStreamStart + at, SeekOrigin.Begin);
                 _bufferDecoded = at;
                 _position = _length = 0;
                 _inputEnded = false;

@@ -188,6 +188,19 @@ public class WarcReaderTests
     }
 
     [Fact]
+    public void AFalseHugeContentLengthAfterAResumePointLosesOnlyItsOwnRecord()
+    {
+        var good1 = Response("https://a.example/1", Page(1));
+        var block = HttpResponse(Page(2));
+        var bad = Record("response", "https://a.example/2", block, "application/http; msgtype=response", claimedLength: 1_000_000_000_000);
+
+        var (read, _) = ReadAll(Concat(good1, bad, Response("https://a.example/3", Page(3))), new WarcReaderOptions { StartOffset = good1.Length });
+
+        Assert.Equal(["https://a.example/3"], read.Select(r => r.Uri));
+        Assert.Equal(good1.Length + bad.Length, read[0].Offset);
+    }
+
+    [Fact]
     public void AHugeRecordLimitIsClampedNotACrash()
     {
         var block = HttpResponse(Page(2));
