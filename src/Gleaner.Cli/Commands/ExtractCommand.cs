@@ -28,7 +28,7 @@ internal static class ExtractCommand
         var url = new Option<string?>("--url")
         {
             Description = "The page's address, when the input is one file or standard input: resolves relative links "
-                + "and is the record's url unless the page names a canonical one",
+                + "and is the record's url unless the page names a canonical one on the same site",
             HelpName = "URL",
         };
         var jobs = OptionValues.WholeNumber("--jobs", "Pages extracted at once (output order is always input order)", 1, 256, Environment.ProcessorCount, "-j");

@@ -24,6 +24,20 @@ internal static class RecordAddress
         return IsSameSite(fetched, declared) ? declared : fetched;
     }
 
+    /// <summary>Whether the host survives IDN conversion: one with a NUL or a noncharacter (U+FFFF) parses as a
+    /// <see cref="Uri"/> but throws later; such an address is ignored, never fatal to the page.</summary>
+    public static bool HasValidHost(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost.Length > 0;
+        }
+        catch (UriFormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether two addresses are on one site: the same registrable domain (ports and schemes aside).</summary>
     public static bool IsSameSite(Uri a, Uri b)
     {

@@ -46,6 +46,17 @@ public class RecordAddressTests
     }
 
     [Theory]
+    [InlineData("https://exa\u0000mple.com/page")]
+    [InlineData("https://exa\uFFFFmple.com/page")]
+    public void AMalformedPageAddressIsIgnored(string url)
+    {
+        var article = Extract("<link rel=\"canonical\" href=\"/story\">", url);
+
+        Assert.Null(article.Url);
+        Assert.Equal("Some text of the story goes here.", article.Text);
+    }
+
+    [Theory]
     [InlineData("https://exa\u0000mple.com/story")]
     [InlineData("https://exa\uFFFFmple.com/story")]
     [InlineData("https://\uFFFF/story")]

@@ -214,19 +214,6 @@ internal static class MetadataExtractor
             uri = relative;
         else
             uri = null;
-        return uri is { Scheme: "http" or "https" } && HasValidHost(uri) ? uri : null;
-    }
-
-    /// <summary>Whether the host survives IDN conversion: one with a NUL or a noncharacter (U+FFFF) parses but fails later.</summary>
-    private static bool HasValidHost(Uri uri)
-    {
-        try
-        {
-            return uri.IdnHost.Length > 0;
-        }
-        catch (UriFormatException)
-        {
-            return false;
-        }
+        return uri is { Scheme: "http" or "https" } && RecordAddress.HasValidHost(uri) ? uri : null;
     }
 }
