@@ -38,28 +38,29 @@ internal static class OptionValues
     }
 
     /// <summary>A duration (<c>500ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c>, <c>1d</c>, plain seconds) from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan min, TimeSpan max, string defaultValue)
+    public static Option<Duration> Duration(string name, string description, TimeSpan min, TimeSpan max, string defaultValue)
     {
-        var fallback = ParseDuration(defaultValue) ?? throw new ArgumentException($"'{defaultValue}' is not a duration", nameof(defaultValue));
-        var option = new Option<TimeSpan>(name)
+        var fallback = new Duration(ParseDuration(defaultValue) ?? throw new ArgumentException($"'{defaultValue}' is not a duration", nameof(defaultValue)));
+        var option = new Option<Duration>(name)
         {
             Description = description,
             HelpName = "DURATION",
             DefaultValueFactory = _ => fallback,
         };
-        option.CustomParser = result => ReadDuration(result, name, min, max) ?? fallback;
+        option.CustomParser = result => ReadDuration(result, name, min, max) is { } value ? new Duration(value) : fallback;
         return option;
     }
 
     /// <summary>A duration from <paramref name="min"/> to <paramref name="max"/>, or null when not given.</summary>
-    public static Option<TimeSpan?> OptionalDuration(string name, string description, TimeSpan min, TimeSpan max)
+    public static Option<Duration?> OptionalDuration(string name, string description, TimeSpan min, TimeSpan max)
     {
-        var option = new Option<TimeSpan?>(name) { Description = description, HelpName = "DURATION" };
-        option.CustomParser = result => ReadDuration(result, name, min, max);
+        var option = new Option<Duration?>(name) { Description = description, HelpName = "DURATION" };
+        option.CustomParser = result => ReadDuration(result, name, min, max) is { } value ? new Duration(value) : null;
         return option;
     }
 
-    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c>, <c>1d</c> or plain seconds (<c>0.5</c>); null when it is none, negative or too long to represent.</summary>
+    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c>, <c>1d</c> or plain seconds (<c>0.5</c>); null when it is none or
+    /// negative; <see cref="TimeSpan.MaxValue"/> when too long to represent (so the range check names it).</summary>
     private static TimeSpan? ParseDuration(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -74,7 +75,7 @@ internal static class OptionValues
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0))
             return null;
         var seconds = value * unit;
-        return seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
+        return seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
     }
 
     private static long? ReadWholeNumber(ArgumentResult result, string name, long min, long max)
@@ -114,11 +115,17 @@ internal static class OptionValues
         return value;
     }
 
-    private static string Describe(TimeSpan value) =>
+    internal static string Describe(TimeSpan value) =>
         value == TimeSpan.Zero ? "0"
         : value.TotalDays >= 1 && value.TotalDays % 1 == 0 ? $"{value.TotalDays:0}d"
         : value.TotalHours >= 1 && value.TotalHours % 1 == 0 ? $"{value.TotalHours:0}h"
         : value.TotalMinutes >= 1 && value.TotalMinutes % 1 == 0 ? $"{value.TotalMinutes:0}m"
         : value.TotalSeconds >= 1 && value.TotalSeconds % 1 == 0 ? $"{value.TotalSeconds:0}s"
         : $"{value.TotalMilliseconds:0}ms";
+}
+
+/// <summary>A duration option's value, shown in help as it is written (<c>1s</c>, <c>30s</c>), not as <c>00:00:01</c>.</summary>
+internal readonly record struct Duration(TimeSpan Value)
+{
+    public override string ToString() => OptionValues.Describe(Value);
 }

@@ -45,7 +45,7 @@ internal static class CrawlCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Never crawl URLs matching this pattern (* wildcard, or re:REGEX); repeatable" };
         var userAgent = new Option<string>("--user-agent") { Description = "User-Agent sent (its first word is matched against robots.txt groups)", DefaultValueFactory = _ => FetchOptions.DefaultUserAgent };
         var timeout = OptionValues.Duration("--timeout", "Time allowed for one request", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), "30s");
-        var attempts = OptionValues.WholeNumber("--attempts", "Tries of a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min...", 1, 100, 3);
+        var attempts = OptionValues.WholeNumber("--attempts", "Requests, in all, for a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min... or as Retry-After says", 1, 100, 3);
         var warc = new Option<string?>("--warc") { Description = "Also write every response to this WARC file (FILE.warc.gz)" };
         var report = new Option<bool>("--report") { Description = "List failed and skipped URLs by reason (alone: for the crawl in the store)" };
 
@@ -71,18 +71,18 @@ internal static class CrawlCommand
                 startUrls.AddRange(ReadSources(file));
             var options = new CrawlOptions
             {
-                Delay = parse.GetValue(delay),
+                Delay = parse.GetValue(delay).Value,
                 Concurrency = parse.GetValue(concurrency),
                 MaxPages = parse.GetValue(maxPages),
                 MaxDepth = parse.GetValue(maxDepth),
                 MaxAttempts = parse.GetValue(attempts),
                 Since = FeedDates.Parse(parse.GetValue(since)),
                 Language = parse.GetValue(lang),
-                Watch = parse.GetValue(watch),
+                Watch = parse.GetValue(watch)?.Value,
                 IgnoreRobots = parse.GetValue(ignoreRobots),
                 Include = parse.GetValue(include) ?? [],
                 Exclude = parse.GetValue(exclude) ?? [],
-                Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = parse.GetValue(timeout) },
+                Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = parse.GetValue(timeout).Value },
             };
             var onlyReport = startUrls.Count == 0 && !parse.GetValue(resume);
             return RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, cancellationToken);
