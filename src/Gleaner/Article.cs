@@ -8,7 +8,7 @@ namespace Gleaner;
 /// </summary>
 public sealed class Article
 {
-    /// <summary>Canonical URL (rel=canonical / og:url, else the fetched URL), absolute.</summary>
+    /// <summary>Canonical URL (rel=canonical / og:url when on the site the page was fetched from, else the fetched URL), absolute.</summary>
     public string? Url { get; set; }
 
     /// <summary>Registrable domain of <see cref="Url"/>, e.g. <c>sputniknews.com</c>.</summary>

@@ -90,7 +90,7 @@ public sealed class CrawlCommandTests : IDisposable
     {
         await using var site = await NewsSite.StartAsync(withFaults: true);
         var warc = Path.Combine(_directory, "crawl.warc.gz");
-        var result = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "0", "--timeout", "1s", "--attempts", "1",
+        var result = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "0", "--timeout", "3s", "--attempts", "1",
             "--max-depth", "3", "--warc", warc, "--report");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("\tfailed\thttp 500\t" + site.BaseUrl + "/faults/500", result.Stdout);

@@ -186,6 +186,23 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void ATruncatedGzipFileIsAnErrorNotHalfAPage()
+    {
+        var whole = WritePage("whole.html.gz", "Cut", string.Concat(Enumerable.Range(0, 400).Select(i => $"Sentence {i} of a long story. ")));
+        var bytes = File.ReadAllBytes(whole);
+        var cut = Path.Combine(_dir.FullName, "cut.html.gz");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+
+        var complete = CliRunner.Run(null, "extract", whole);
+        var result = CliRunner.Run(null, "extract", cut);
+
+        Assert.True(complete.ExitCode == 0, complete.Stderr);
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Contains("truncated", json.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public void FileNamedGzThatIsNotGzipIsAnError()
     {
         var fake = Path.Combine(_dir.FullName, "fake.html.gz");

@@ -31,19 +31,21 @@ internal static class CrawlCommand
         var store = new Option<string?>("--store") { Description = "The store: an SQLite file (default gleaner.db) or a PostgreSQL connection (postgres://...); the frontier lives there too" };
         var sources = new Option<string?>("--sources") { Description = "A file of start URLs, one per line (# comments and blank lines ignored)" };
         var resume = new Option<bool>("--resume") { Description = "Continue the crawl in the store (after a stop or kill -9); no START needed" };
-        var delay = new Option<string>("--delay") { Description = "Least time between requests to one host (1s, 500ms, 0); robots.txt Crawl-delay wins when larger", DefaultValueFactory = _ => "1s" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Hosts fetched from in parallel", DefaultValueFactory = _ => 8 };
-        var maxPages = new Option<int?>("--max-pages") { Description = "Stop after this many fetches (the rest stays queued for --resume)" };
-        var maxDepth = new Option<int>("--max-depth") { Description = "Follow links this many steps from a start at most", DefaultValueFactory = _ => 10 };
+        var delay = OptionValues.Duration("--delay", "Least time between requests to one host (1s, 500ms, 0); robots.txt Crawl-delay wins when larger",
+            TimeSpan.Zero, TimeSpan.FromDays(1), "1s");
+        var concurrency = OptionValues.WholeNumber("--concurrency", "Hosts fetched from in parallel", 1, 1000, 8);
+        var maxPages = OptionValues.OptionalWholeNumber("--max-pages", "Stop after this many fetches (the rest stays queued for --resume)", 1, int.MaxValue);
+        var maxDepth = OptionValues.WholeNumber("--max-depth", "Follow links this many steps from a start at most", 0, 1000, 10);
         var since = new Option<string?>("--since") { Description = "Skip articles published before this date (ISO 8601); feed and sitemap dates are used before fetching" };
         var lang = new Option<string?>("--lang") { Description = "Store only articles in this language (ISO 639-1)" };
-        var watch = new Option<string?>("--watch") { Description = "Keep polling feeds, sitemaps and start pages at this interval (15m, 1h) and store new articles; stop with Ctrl+C" };
+        var watch = OptionValues.OptionalDuration("--watch", "Keep polling feeds, sitemaps and start pages at this interval (15m, 1h) and store new articles; stop with Ctrl+C",
+            TimeSpan.FromSeconds(1), TimeSpan.FromDays(365));
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Do not obey robots.txt (only for sites you own or may crawl so)" };
         var include = new Option<string[]>("--include") { Description = "Also crawl URLs matching this pattern (* wildcard, or re:REGEX); repeatable" };
         var exclude = new Option<string[]>("--exclude") { Description = "Never crawl URLs matching this pattern (* wildcard, or re:REGEX); repeatable" };
         var userAgent = new Option<string>("--user-agent") { Description = "User-Agent sent (its first word is matched against robots.txt groups)", DefaultValueFactory = _ => FetchOptions.DefaultUserAgent };
-        var timeout = new Option<string>("--timeout") { Description = "Time allowed for one request", DefaultValueFactory = _ => "30s" };
-        var attempts = new Option<int>("--attempts") { Description = "Tries of a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min...", DefaultValueFactory = _ => 3 };
+        var timeout = OptionValues.Duration("--timeout", "Time allowed for one request", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), "30s");
+        var attempts = OptionValues.WholeNumber("--attempts", "Requests, in all, for a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min... or as Retry-After says", 1, 100, 3);
         var warc = new Option<string?>("--warc") { Description = "Also write every response to this WARC file (FILE.warc.gz)" };
         var report = new Option<bool>("--report") { Description = "List failed and skipped URLs by reason (alone: for the crawl in the store)" };
 
@@ -53,17 +55,8 @@ internal static class CrawlCommand
         };
         command.Validators.Add(result =>
         {
-            foreach (var (option, name) in new[] { (delay, "--delay"), (timeout, "--timeout") })
-                if (result.GetResult(option) is { } r && ParseDuration(r.GetValueOrDefault<string>()) is null)
-                    result.AddError($"{name}: '{r.GetValueOrDefault<string>()}' is not a duration (500ms, 2s, 15m, 1h)");
-            if (result.GetResult(watch) is { } w && ParseDuration(w.GetValueOrDefault<string?>()) is null)
-                result.AddError($"--watch: '{w.GetValueOrDefault<string?>()}' is not a duration (15m, 1h)");
             if (result.GetResult(since) is { } s && FeedDates.Parse(s.GetValueOrDefault<string?>()) is null)
                 result.AddError($"--since: '{s.GetValueOrDefault<string?>()}' is not a date (2024-03-01 or 2024-03-01T08:00+01:00)");
-            if (result.GetResult(concurrency) is { } c && c.GetValueOrDefault<int>() < 1)
-                result.AddError("--concurrency must be at least 1");
-            if (result.GetResult(attempts) is { } a && a.GetValueOrDefault<int>() < 1)
-                result.AddError("--attempts must be at least 1");
             if (result.GetResult(sources) is { } f && f.GetValueOrDefault<string?>() is { } file && !File.Exists(file))
                 result.AddError($"--sources: no file {file}");
             var hasStarts = result.GetResult(starts) is { Tokens.Count: > 0 } || result.GetResult(sources) is not null;
@@ -78,18 +71,18 @@ internal static class CrawlCommand
                 startUrls.AddRange(ReadSources(file));
             var options = new CrawlOptions
             {
-                Delay = ParseDuration(parse.GetValue(delay))!.Value,
+                Delay = parse.GetValue(delay).Value,
                 Concurrency = parse.GetValue(concurrency),
                 MaxPages = parse.GetValue(maxPages),
                 MaxDepth = parse.GetValue(maxDepth),
                 MaxAttempts = parse.GetValue(attempts),
                 Since = FeedDates.Parse(parse.GetValue(since)),
                 Language = parse.GetValue(lang),
-                Watch = ParseDuration(parse.GetValue(watch)),
+                Watch = parse.GetValue(watch)?.Value,
                 IgnoreRobots = parse.GetValue(ignoreRobots),
                 Include = parse.GetValue(include) ?? [],
                 Exclude = parse.GetValue(exclude) ?? [],
-                Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = ParseDuration(parse.GetValue(timeout))!.Value },
+                Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = parse.GetValue(timeout).Value },
             };
             var onlyReport = startUrls.Count == 0 && !parse.GetValue(resume);
             return RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, cancellationToken);
@@ -153,7 +146,10 @@ internal static class CrawlCommand
             $"{statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
             $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued:N0} queued"));
         if (counts.Queued > 0 && !stopped)
-            log.WriteLine("gleaner: crawl: URLs are still queued (--max-pages or retries later); continue with 'gleaner crawl --resume'");
+            log.WriteLine(statistics.DeferredUntil is { } until
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"gleaner: crawl: {counts.Queued:N0} URLs deferred until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (a server's Retry-After, or a retry); run again or continue with 'gleaner crawl --resume'")
+                : "gleaner: crawl: URLs are still queued (--max-pages or retries later); continue with 'gleaner crawl --resume'");
         if (report)
             await PrintReportAsync(frontier, CancellationToken.None);
 
@@ -244,22 +240,5 @@ internal static class CrawlCommand
             if (trimmed.Length > 0 && !trimmed.StartsWith('#'))
                 yield return trimmed;
         }
-    }
-
-    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c>, <c>1d</c> or plain seconds (<c>0.5</c>).</summary>
-    internal static TimeSpan? ParseDuration(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        text = text.Trim().ToLowerInvariant();
-        var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001)
-            : text.EndsWith('s') ? (text[..^1], 1.0)
-            : text.EndsWith('m') ? (text[..^1], 60.0)
-            : text.EndsWith('h') ? (text[..^1], 3600.0)
-            : text.EndsWith('d') ? (text[..^1], 86400.0)
-            : (text, 1.0);
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || double.IsInfinity(value))
-            return null;
-        return TimeSpan.FromSeconds(value * unit);
     }
 }

@@ -28,25 +28,15 @@ internal static class ExtractCommand
         var url = new Option<string?>("--url")
         {
             Description = "The page's address, when the input is one file or standard input: resolves relative links "
-                + "and is the record's url unless the page names a canonical one",
+                + "and is the record's url unless the page names a canonical one on the same site",
             HelpName = "URL",
         };
-        var jobs = new Option<int>("--jobs", "-j")
-        {
-            Description = "Pages extracted at once (output order is always input order)",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "N",
-        };
+        var jobs = OptionValues.WholeNumber("--jobs", "Pages extracted at once (output order is always input order)", 1, 256, Environment.ProcessorCount, "-j");
 
         var command = new Command("extract", "Extract article records (title, text, dates, authors, ...) from news pages.")
         {
             inputs, format, url, jobs,
         };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-                result.AddError("--jobs must be 1 or more.");
-        });
         url.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();

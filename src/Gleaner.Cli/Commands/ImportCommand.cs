@@ -19,12 +19,7 @@ internal static class ImportCommand
             Arity = ArgumentArity.OneOrMore,
         };
         FileArguments.RejectUnknownOptions(inputs);
-        var batch = new Option<int>("--batch-size") { Description = "Records per transaction", DefaultValueFactory = _ => 500 };
-        batch.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
-                result.AddError("--batch-size must be between 1 and 100000");
-        });
+        var batch = OptionValues.WholeNumber("--batch-size", "Records per transaction", 1, 100_000, 500);
 
         var command = new Command("import", "Import article records into the store (bad records are reported with file and line, and skipped)") { inputs, batch };
         HelpExamples.Add(command,

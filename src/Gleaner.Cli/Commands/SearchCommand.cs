@@ -19,18 +19,8 @@ internal static class SearchCommand
         };
         var sort = new Option<string>("--sort") { Description = "relevance (default) or newest", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "newest");
-        var limit = new Option<int>("--limit") { Description = "Results to show", DefaultValueFactory = _ => 20 };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
-                result.AddError("--limit must be between 1 and 10000");
-        });
-        var offset = new Option<int>("--offset") { Description = "Results to skip (for paging)" };
-        offset.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-                result.AddError("--offset cannot be negative");
-        });
+        var limit = OptionValues.WholeNumber("--limit", "Results to show", 1, 10_000, 20);
+        var offset = OptionValues.WholeNumber("--offset", "Results to skip (for paging)", 0, int.MaxValue);
         var collapse = new Option<bool>("--collapse") { Description = "One result per story (near-identical copies), with its number of copies" };
         var format = new Option<string?>("--format") { Description = "table (default on a terminal), json or jsonl (default otherwise)" };
         format.AcceptOnlyFromAmong("table", "json", "jsonl");

@@ -12,12 +12,7 @@ internal static class StatsCommand
         var options = new StoreCommandOptions();
         var format = new Option<string?>("--format") { Description = "table (default on a terminal) or json (default otherwise)" };
         format.AcceptOnlyFromAmong("table", "json");
-        var top = new Option<int>("--top") { Description = "In the table, the most frequent sites and languages to show", DefaultValueFactory = _ => 20 };
-        top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-                result.AddError("--top must be at least 1");
-        });
+        var top = OptionValues.WholeNumber("--top", "In the table, the most frequent sites and languages to show", 1, 10_000, 20);
         var command = new Command("stats", "Count stored records by site, language and day of publication") { format, top };
         HelpExamples.Add(command,
             "gleaner stats",

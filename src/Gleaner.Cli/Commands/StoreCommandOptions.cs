@@ -44,9 +44,9 @@ internal sealed class StoreCommandOptions
         var until = parse.GetValue(Until);
         var untilNormalized = IsoDates.Normalize(until);
         var untilInstant = IsoDates.ToInstant(until);
-        // A date alone means "to the end of that day".
+        // A date alone means "to the end of that day" (9999-12-31 has no next day: it means no end).
         if (untilNormalized is { Length: 10 } && untilInstant is { } day)
-            untilInstant = day.AddDays(1);
+            untilInstant = day < DateTimeOffset.MaxValue.AddDays(-1) ? day.AddDays(1) : DateTimeOffset.MaxValue;
         return new ArticleFilter
         {
             Site = parse.GetValue(Site),

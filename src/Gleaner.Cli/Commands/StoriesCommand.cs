@@ -12,13 +12,8 @@ internal static class StoriesCommand
     public static Command Create()
     {
         var options = new StoreCommandOptions();
-        var limit = new Option<int>("--limit") { Description = "Stories to list", DefaultValueFactory = _ => 20 };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
-                result.AddError("--limit must be between 1 and 10000");
-        });
-        var id = new Option<long?>("--id") { Description = "List the copies of this one story instead" };
+        var limit = OptionValues.WholeNumber("--limit", "Stories to list", 1, 10_000, 20);
+        var id = OptionValues.OptionalLongNumber("--id", "List the copies of this one story instead", 1, long.MaxValue);
         var format = new Option<string?>("--format") { Description = "table (default on a terminal), json or jsonl (default otherwise)" };
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
         var command = new Command("stories", "List the largest stories: groups of near-identical articles (syndicated copies, light edits)") { limit, id, format };

@@ -48,8 +48,9 @@ internal static class WarcInputs
         private readonly Option<string?> _since = new("--since") { Description = "Keep only articles published on or after this date (ISO 8601, e.g. 2024-05-01)" };
         private readonly Option<string[]> _languages = new("--lang") { Description = "Keep only articles in this language, ISO 639-1 (repeat for several)" };
         private readonly Option<bool> _listings = new("--include-listings") { Description = "Also keep pages that look like home, section or tag pages" };
-        private readonly Option<int?> _threads = new("--threads") { Description = "Extraction threads (default: one per core)" };
-        private readonly Option<int> _maxRecord = new("--max-record-mb") { Description = "Skip (and report) records larger than this many MB", DefaultValueFactory = _ => 32 };
+        private readonly Option<int?> _threads = OptionValues.OptionalWholeNumber("--threads", "Extraction threads (default: one per core)", 1, 256);
+        // A record's block is read into one array, so the bound stays under the largest array .NET allows.
+        private readonly Option<int> _maxRecord = OptionValues.WholeNumber("--max-record-mb", "Skip (and report) records larger than this many MB", 1, 2000, 32);
 
         public void AddTo(Command command)
         {
@@ -73,11 +74,6 @@ internal static class WarcInputs
                     return null;
                 }
                 since = parsed;
-            }
-            if (parse.GetValue(_threads) is <= 0 || parse.GetValue(_maxRecord) <= 0)
-            {
-                Console.Error.WriteLine("gleaner: --threads and --max-record-mb must be positive");
-                return null;
             }
             return new WarcHarvestOptions
             {

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
@@ -95,12 +97,29 @@ internal sealed class PageLoader : IDisposable
         try
         {
             await using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-            return await ReadLimitedAsync(gzip, cancellation);
+            var decoded = await ReadLimitedAsync(gzip, cancellation);
+            if (!EndsWithItsTrailer(raw, decoded))
+                throw new PageLoadException("truncated gzip data (the data ends before its checksum and length do)");
+            return decoded;
         }
         catch (InvalidDataException e)
         {
             throw new PageLoadException($"corrupt gzip data: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// GZipStream ends quietly when the data is cut short, so the last member's trailer (the CRC-32 and length
+    /// of its decoded bytes, which are the last of the output) is checked against what was decoded.
+    /// </summary>
+    private static bool EndsWithItsTrailer(byte[] raw, byte[] decoded)
+    {
+        const int HeaderAndTrailer = 18;
+        if (raw.Length < HeaderAndTrailer)
+            return false;
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 8));
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4));
+        return length <= decoded.Length && Crc32.HashToUInt32(decoded.AsSpan(decoded.Length - (int)length)) == crc;
     }
 
     private async Task<byte[]> ReadLimitedAsync(Stream stream, CancellationToken cancellation)

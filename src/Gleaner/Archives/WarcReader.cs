@@ -21,6 +21,10 @@ public sealed class WarcReader : IDisposable
     private readonly Stream _input;
     private readonly GzipMemberStream? _gzip;
     private readonly long _plainStart;
+    // Stream position of decoded position 0 in a plain input that can seek (to go back after a false length); -1 otherwise.
+    private readonly long _plainStreamStart = -1;
+    // A block is held in one array, so no limit may exceed the largest array there can be.
+    private readonly long _maxRecordBytes;
     // (decoded position, file offset) of the gzip members that may still hold the current record's start.
     private readonly List<(long Decoded, long Offset)> _members = [];
 
@@ -38,6 +42,7 @@ public sealed class WarcReader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         _options = options ?? new WarcReaderOptions();
+        _maxRecordBytes = Math.Clamp(_options.MaxRecordBytes, 0, Array.MaxLength);
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         var sniffed = 0;
         while (sniffed < 2)
@@ -62,6 +67,8 @@ public sealed class WarcReader : IDisposable
             _input = stream;
             _length = sniffed;
             _plainStart = _options.StartOffset;
+            if (stream.CanSeek)
+                _plainStreamStart = stream.Position - sniffed;
         }
     }
 
@@ -143,13 +150,20 @@ public sealed class WarcReader : IDisposable
             }
 
             var type = WarcRecordTypes.Parse(headers["WARC-Type"]);
-            if (contentLength > _options.MaxRecordBytes)
+            if (contentLength > _maxRecordBytes)
             {
-                Report(new WarcIssue(offset, $"{headers["WARC-Type"]} record of {contentLength} bytes ({headers["WARC-Target-URI"]}) is over the {_options.MaxRecordBytes}-byte limit; skipped"));
-                if (!Discard(contentLength))
+                Report(new WarcIssue(offset, $"{headers["WARC-Type"]} record of {contentLength} bytes ({headers["WARC-Target-URI"]}) is over the {_maxRecordBytes}-byte limit; skipped"));
+                var skipped = SkipBlock(start, memberPerRecord: _gzip is not null && offsetInMember == 0, contentLength);
+                if (skipped == SkipResult.Truncated)
                 {
                     Report(new WarcIssue(offset, "the skipped record is truncated at the end of the input"));
                     return null;
+                }
+                if (skipped == SkipResult.Resynchronised)
+                {
+                    Report(new WarcIssue(offset, $"the skipped record's Content-Length {contentLength} runs past the next record, which is read"));
+                    NoteProgress();
+                    continue;
                 }
                 if (!ReadRecordEnd(out _))
                 {
@@ -359,6 +373,69 @@ public sealed class WarcReader : IDisposable
             _bufferDecoded += read; // those bytes went past the buffer: keep positions right
         }
         return block.Length;
+    }
+
+    private enum SkipResult { Done, Truncated, Resynchronised }
+
+    /// <summary>
+    /// Skips a block of <paramref name="count"/> bytes without holding it. A false Content-Length (10^12) must
+    /// not swallow the records after it: in a file of one gzip member per record, a block ends with its
+    /// member, so the next member is the next record; in a plain file that can seek, when the input ends
+    /// before the block does, reading goes back to the first line after the header that starts a record.
+    /// </summary>
+    private SkipResult SkipBlock(long recordStart, bool memberPerRecord, long count)
+    {
+        long? firstRecordLine = null;
+        var canGoBack = _plainStreamStart >= 0;
+        while (count > 0)
+        {
+            if (_position == _length && !FillMore())
+            {
+                if (firstRecordLine is not { } at || !canGoBack)
+                    return SkipResult.Truncated;
+                _input.Seek(_plainStreamStart + at, SeekOrigin.Begin);
+                _bufferDecoded = at;
+                _position = _length = 0;
+                _inputEnded = false;
+                return SkipResult.Resynchronised;
+            }
+            var step = (int)Math.Min(count, _length - _position);
+            if (memberPerRecord && NextMemberStart(recordStart) is { } member && member < _bufferDecoded + _position + step)
+            {
+                _position = (int)(member - _bufferDecoded);
+                return SkipResult.Resynchronised;
+            }
+            if (canGoBack && firstRecordLine is null)
+                firstRecordLine = FindRecordLine(_position, step);
+            _position += step;
+            count -= step;
+        }
+        return SkipResult.Done;
+    }
+
+    /// <summary>Decoded position of the first gzip member that starts after <paramref name="decoded"/>, if one has.</summary>
+    private long? NextMemberStart(long decoded)
+    {
+        foreach (var (memberDecoded, _) in _members)
+            if (memberDecoded > decoded)
+                return memberDecoded;
+        return null;
+    }
+
+    /// <summary>Decoded position of the first "WARC/1." at a line start among the <paramref name="count"/> bytes at <paramref name="from"/>.</summary>
+    private long? FindRecordLine(int from, int count)
+    {
+        var searched = 0;
+        while (true)
+        {
+            var found = _buffer.AsSpan(from + searched, count - searched).IndexOf(RecordStart);
+            if (found < 0)
+                return null;
+            var index = from + searched + found;
+            if (index == 0 || _buffer[index - 1] == (byte)'\n')
+                return _bufferDecoded + index;
+            searched += found + 1;
+        }
     }
 
     /// <summary>Skips <paramref name="count"/> bytes without holding them. False if the input ends first.</summary>

@@ -27,6 +27,11 @@ public sealed record CrawlOptions
     /// <summary>Tries of a URL before it is marked failed (transient failures only).</summary>
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>A crawl without <see cref="Watch"/> waits this long at most for URLs whose turn comes later (a
+    /// retry, a server's Retry-After): when every URL left is due later than that, it ends and leaves them queued
+    /// for the next run. A host answering 429 with Retry-After: 3600 must not hold a finished crawl open for an hour.</summary>
+    public TimeSpan MaxDeferredWait { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>First wait before a failed URL is tried again, doubled per attempt (a Retry-After overrides it).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 

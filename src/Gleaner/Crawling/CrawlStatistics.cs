@@ -28,6 +28,10 @@ public sealed class CrawlStatistics
     /// <summary>HTTP requests sent, robots.txt, retries and redirects included.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
+    /// <summary>Set when the crawl ended with URLs left whose turn comes later than it waits
+    /// (<see cref="CrawlOptions.MaxDeferredWait"/>): the earliest time one of them is due.</summary>
+    public DateTimeOffset? DeferredUntil { get; internal set; }
+
     /// <summary>Queued URLs, as last counted.</summary>
     public long Queued { get; internal set; }
 

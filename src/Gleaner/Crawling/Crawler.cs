@@ -35,6 +35,7 @@ public sealed class Crawler : IDisposable
     private readonly ConcurrentDictionary<string, int> _pagesPerHost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _robotsSitemapsQueued = new(StringComparer.Ordinal);
     private long _claimsLeft;
+    private int _busy; // workers claiming or processing a URL
     private long _lastRelease = Stopwatch.GetTimestamp();
 
     // Completed when a worker gives a host's turn back or queues URLs, so idle workers look again at once
@@ -46,9 +47,12 @@ public sealed class Crawler : IDisposable
         _frontier = frontier;
         _output = output;
         _options = options ?? new CrawlOptions();
-        _fetcher = new Fetcher(_options.Fetch);
+        // Every retry goes through the frontier (spaced by RetryDelay or the server's Retry-After), none in place:
+        // MaxAttempts then counts requests, and a failing URL never holds its host's turn for several timeouts.
+        var fetch = _options.Fetch with { MaxRetries = 0 };
+        _fetcher = new Fetcher(fetch);
         // The sitemap protocol allows 50 MB uncompressed: feeds and sitemaps get a larger body limit than pages.
-        _sourceFetcher = new Fetcher(_options.Fetch with { MaxBodyBytes = Math.Max(_options.Fetch.MaxBodyBytes, DocumentSniffer.MaxDocumentBytes) });
+        _sourceFetcher = new Fetcher(fetch with { MaxBodyBytes = Math.Max(fetch.MaxBodyBytes, DocumentSniffer.MaxDocumentBytes) });
         _robots = new RobotsCache(_fetcher);
         _extractor = extractor ?? new ArticleExtractor();
         _scope = new CrawlScope(_options.Include, _options.Exclude);
@@ -113,8 +117,9 @@ public sealed class Crawler : IDisposable
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        // A lease long enough for every retry and the robots.txt fetch; a worker that dies loses its host's turn for this long (PostgreSQL).
-        var lease = (_options.Fetch.Timeout + _options.Fetch.MaxRetryAfterWait) * (_options.Fetch.MaxRetries + 2) + _options.MaxCrawlDelay;
+        // A lease long enough for the robots.txt fetch and every redirect hop (retries go through the frontier);
+        // a worker that dies loses its host's turn for this long (PostgreSQL).
+        var lease = _options.Fetch.Timeout * (_options.Fetch.MaxRedirects + 2) + _options.MaxCrawlDelay;
         while (!cancellationToken.IsCancellationRequested)
         {
             if (Interlocked.Decrement(ref _claimsLeft) < 0)
@@ -123,10 +128,12 @@ public sealed class Crawler : IDisposable
                 return;
             }
             var started = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _busy);
             var claim = await _frontier.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
             Statistics.AddFrontierTime(Stopwatch.GetTimestamp() - started);
             if (claim is null)
             {
+                Interlocked.Decrement(ref _busy);
                 Interlocked.Increment(ref _claimsLeft);
                 await ReleaseExpiredClaimsAsync(cancellationToken).ConfigureAwait(false);
                 var counts = await _frontier.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -135,12 +142,25 @@ public sealed class Crawler : IDisposable
                 var changed = Volatile.Read(ref _changed).Task;
                 var next = await _frontier.NextReadyAtAsync(cancellationToken).ConfigureAwait(false);
                 var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(250);
+                // Only URLs due much later are left and no worker can add more: a one-off crawl ends; they stay queued.
+                if (_options.Watch is null && next is { } due && wait > _options.MaxDeferredWait && Volatile.Read(ref _busy) == 0)
+                {
+                    Statistics.DeferredUntil = due;
+                    return;
+                }
                 // Another process may free a host (PostgreSQL), so the wait is bounded even without a signal.
                 await Task.WhenAny(changed, Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(250)), cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }
-            await ProcessAsync(claim, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ProcessAsync(claim, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _busy);
+            }
         }
     }
 

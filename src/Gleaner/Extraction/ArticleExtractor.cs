@@ -47,7 +47,7 @@ public sealed class ArticleExtractor
     public Article Extract(IDocument document, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && RecordAddress.HasValidHost(parsed) ? parsed : null;
         var page = new PageContext(document, pageUri, _options);
 
         var article = new Article();

@@ -47,14 +47,37 @@ internal static class HtmlDecoder
                 return Utf8NoBom;
             // A header saying UTF-8 over a page whose meta names its real charset: trust the meta.
             var meta = EncodingFromLabel(MetaCharset(bytes));
-            if (meta is not null && meta.CodePage != Encoding.UTF8.CodePage && contentType is not null)
-                return meta;
+            var metaIsOther = meta is not null && meta.CodePage != Encoding.UTF8.CodePage;
+            if (metaIsOther && contentType is not null)
+                return meta!;
+            // Latin-1 bytes served as UTF-8 would come out as U+FFFD throughout; a UTF-8 page with a stray byte would not.
+            if (MostlyNotUtf8(bytes))
+                return metaIsOther ? meta! : Windows1252;
             return Utf8NoBom;
         }
         // Multi-byte UTF-8 sequences are very unlikely in text of another charset; valid UTF-8 with them is UTF-8.
         if (isUtf8 && !Ascii.IsValid(bytes) && declared.CodePage is not (1200 or 1201))
             return Utf8NoBom;
         return declared;
+    }
+
+    /// <summary>Whether more of the non-ASCII sequences are invalid UTF-8 than valid: the bytes are in another charset.</summary>
+    private static bool MostlyNotUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0;
+        while (true)
+        {
+            var next = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (next < 0)
+                break;
+            bytes = bytes[next..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+                valid++;
+            else
+                invalid++;
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+        return invalid > valid;
     }
 
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

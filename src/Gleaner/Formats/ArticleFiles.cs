@@ -26,6 +26,9 @@ public static class ArticleFiles
     /// <summary>Largest single file read as one JSON document; larger ones should be JSON Lines.</summary>
     public const long MaxJsonDocumentBytes = 256L * 1024 * 1024;
 
+    /// <summary>The longest JSON Lines line read (in characters); a longer one is reported and skipped.</summary>
+    public const int MaxJsonLineChars = 64 * 1024 * 1024;
+
     private static readonly string[] Extensions = [".txt", ".jsonl", ".ndjson", ".json"];
 
     /// <summary>Whether a file name has one of the extensions read from folders.</summary>
@@ -124,14 +127,20 @@ public static class ArticleFiles
         }
     }
 
-    /// <summary>JSON Lines from a reader: one record a line, blank lines skipped.</summary>
-    public static IEnumerable<ReadItem> ReadJsonLines(TextReader reader, string name)
+    /// <summary>JSON Lines from a reader: one record a line, blank lines skipped, a line over
+    /// <paramref name="maxLineChars"/> reported and skipped.</summary>
+    public static IEnumerable<ReadItem> ReadJsonLines(TextReader reader, string name, int maxLineChars = MaxJsonLineChars)
     {
         var lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        var lines = new LineReader(reader, maxLineChars);
+        while (lines.TryRead(out var line, out var tooLong))
         {
             lineNumber++;
+            if (tooLong)
+            {
+                yield return new ReadItem(name, lineNumber, null, $"the line is longer than {maxLineChars} characters; skipped");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             ReadItem item;
@@ -300,8 +309,18 @@ public static class ArticleFiles
             return new ReadItem(input, line, null, "the record has neither a title nor a text");
         if (article.Url is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
             return new ReadItem(input, line, null, $"the url '{url}' is not absolute");
+        // A record's URL is its key and a link people follow: a javascript:, data: or file: one is neither.
+        if (article.Url is { } key && !IsRecordUrl(key))
+            return new ReadItem(input, line, null, $"the url '{(key.Length > 80 ? key[..80] + "..." : key)}' is not an http(s) address");
         return new ReadItem(input, line, article, null);
     }
+
+    private static bool IsRecordUrl(string url) =>
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith(StoreKeyPrefix, StringComparison.Ordinal);
+
+    /// <summary>How the store names a record that has no URL (see Storage.StoreRecords.KeyOf); such records export and import again.</summary>
+    internal const string StoreKeyPrefix = "urn:gleaner:record:";
 
     private static FileStream? OpenOrError(string path, out string? error)
     {

@@ -18,7 +18,7 @@ internal static class StoreRecords
         if (!string.IsNullOrEmpty(url))
             return url;
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes((article.Title ?? "") + "\n" + (article.Text ?? "")));
-        return "urn:gleaner:record:" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        return ArticleFiles.StoreKeyPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
     /// <summary>The source domain as stored: the record's own, else the URL's host without <c>www.</c>; lower case.</summary>

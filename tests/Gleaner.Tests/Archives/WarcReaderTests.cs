@@ -168,6 +168,49 @@ public class WarcReaderTests
         Assert.Equal(parts[0].Length + parts[1].Length, read[1].Offset);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AFalseHugeContentLengthLosesOnlyItsOwnRecord(bool compressed)
+    {
+        var good1 = Response("https://a.example/1", Page(1));
+        var block = HttpResponse(Page(2));
+        var bad = Record("response", "https://a.example/2", block, "application/http; msgtype=response", claimedLength: 1_000_000_000_000);
+        var good3 = Response("https://a.example/3", Page(3));
+        var good4 = Response("https://a.example/4", Page(4));
+        byte[][] parts = compressed ? [Gzip(good1), Gzip(bad), Gzip(good3), Gzip(good4)] : [good1, bad, good3, good4];
+
+        var (read, issues) = ReadAll(Concat(parts));
+
+        Assert.Equal(["https://a.example/1", "https://a.example/3", "https://a.example/4"], read.Select(r => r.Uri));
+        Assert.Equal(parts[0].Length + parts[1].Length, read[1].Offset);
+        Assert.Contains(issues, issue => issue.Offset == parts[0].Length && issue.Message.Contains("Content-Length"));
+    }
+
+    [Fact]
+    public void AFalseHugeContentLengthAfterAResumePointLosesOnlyItsOwnRecord()
+    {
+        var good1 = Response("https://a.example/1", Page(1));
+        var block = HttpResponse(Page(2));
+        var bad = Record("response", "https://a.example/2", block, "application/http; msgtype=response", claimedLength: 1_000_000_000_000);
+
+        var (read, _) = ReadAll(Concat(good1, bad, Response("https://a.example/3", Page(3))), new WarcReaderOptions { StartOffset = good1.Length });
+
+        Assert.Equal(["https://a.example/3"], read.Select(r => r.Uri));
+        Assert.Equal(good1.Length + bad.Length, read[0].Offset);
+    }
+
+    [Fact]
+    public void AHugeRecordLimitIsClampedNotACrash()
+    {
+        var block = HttpResponse(Page(2));
+        var bad = Record("response", "https://a.example/2", block, "application/http; msgtype=response", claimedLength: 1_000_000_000_000);
+        var (read, _) = ReadAll(Concat(Gzip(Response("https://a.example/1", Page(1))), Gzip(bad), Gzip(Response("https://a.example/3", Page(3)))),
+            new WarcReaderOptions { MaxRecordBytes = long.MaxValue });
+
+        Assert.Equal(["https://a.example/1", "https://a.example/3"], read.Select(r => r.Uri));
+    }
+
     [Fact]
     public void SkipsGarbageBetweenRecords()
     {

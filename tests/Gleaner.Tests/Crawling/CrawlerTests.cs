@@ -95,6 +95,18 @@ public sealed class CrawlerTests : IDisposable
     }
 
     [Fact]
+    public async Task AttemptsCountRequestsNotRoundsOfRetries()
+    {
+        await using var site = await NewsSite.StartAsync(withFaults: true);
+        var options = Fast() with { Concurrency = 4, MaxAttempts = 2, Fetch = Fast().Fetch with { Timeout = TimeSpan.FromSeconds(1) } };
+        var crawler = new Crawler(await NewFrontierAsync(), new MemoryOutput(), options);
+        await crawler.AddStartsAsync([site.BaseUrl + "/"]);
+        await crawler.RunAsync();
+
+        Assert.Equal(2, site.CountRequests("/faults/500"));
+    }
+
+    [Fact]
     public async Task RequestsToOneHostAreSpacedByTheDelay()
     {
         await using var site = await NewsSite.StartAsync();

@@ -33,6 +33,40 @@ public sealed class ArticleFilesTests : IDisposable
     }
 
     [Fact]
+    public void ALineOverTheLimitIsReportedByNumberAndSkipped()
+    {
+        var huge = "{\"title\":\"" + new string('x', 5_000) + "\"}";
+        var lines = $"{{\"url\":\"https://a.example/1\",\"title\":\"One\"}}\n{huge}\r\n{{\"url\":\"https://a.example/3\",\"title\":\"Three\"}}\r\n{huge}";
+
+        var items = ArticleFiles.ReadJsonLines(new StringReader(lines), "big.jsonl", maxLineChars: 1_000).ToList();
+
+        Assert.Equal(["One", null, "Three", null], items.Select(i => i.Article?.Title));
+        Assert.Equal([2, 4], items.Where(i => i.IsError).Select(i => i.Line));
+        Assert.All(items.Where(i => i.IsError), i => Assert.Contains("longer than 1000 characters", i.Error));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("data:text/html,hello")]
+    [InlineData("ftp://a.example/x")]
+    public void AUrlThatIsNotAWebAddressIsRefused(string url)
+    {
+        var item = Assert.Single(ArticleFiles.ReadJsonLines(new StringReader($"{{\"url\":\"{url}\",\"title\":\"T\"}}"), "a.jsonl"));
+
+        Assert.Null(item.Article);
+        Assert.Contains("not an http(s) address", item.Error);
+    }
+
+    [Fact]
+    public void ARecordKeyedWithoutAUrlImportsAgain()
+    {
+        var item = Assert.Single(ArticleFiles.ReadJsonLines(new StringReader("{\"url\":\"urn:gleaner:record:0123456789abcdef0123456789abcdef\",\"title\":\"T\"}"), "a.jsonl"));
+
+        Assert.NotNull(item.Article);
+    }
+
+    [Fact]
     public void ReadsNewsPleaseFields()
     {
         var path = Write("np.json", """

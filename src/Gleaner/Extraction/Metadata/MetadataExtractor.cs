@@ -19,7 +19,7 @@ internal static class MetadataExtractor
 
         var canonical = Resolve(baseUri, index.Canonical?.GetAttribute("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
-        var url = canonical ?? page.PageUri;
+        var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
         article.Url = url?.AbsoluteUri;
         article.SourceDomain = DomainNames.RegistrableDomain(url);
@@ -214,6 +214,6 @@ internal static class MetadataExtractor
             uri = relative;
         else
             uri = null;
-        return uri is { Scheme: "http" or "https" } ? uri : null;
+        return uri is { Scheme: "http" or "https" } && RecordAddress.HasValidHost(uri) ? uri : null;
     }
 }

@@ -58,6 +58,25 @@ public class HtmlDecoderTests
         Assert.Contains(Russian, HtmlDecoder.Decode(Page(Russian, "windows-1251", "<meta charset=\"windows-1251\">"), "text/html; charset=utf-8"));
     }
 
+    [Theory]
+    [InlineData("text/html; charset=utf-8", "")]
+    [InlineData(null, "<meta charset=\"utf-8\">")]
+    public void Latin1BytesDeclaredAsUtf8AreDetectedNotReplaced(string? contentType, string head)
+    {
+        var decoded = HtmlDecoder.Decode(Page(French, "iso-8859-1", head), contentType);
+
+        Assert.Contains(French, decoded);
+        Assert.DoesNotContain('\uFFFD', decoded);
+    }
+
+    [Fact]
+    public void AUtf8PageWithOneStrayByteStaysUtf8()
+    {
+        var bytes = Page(French + " " + Russian, "utf-8").Concat(new byte[] { 0xE9 }).ToArray();
+
+        Assert.Contains(French + " " + Russian, HtmlDecoder.Decode(bytes, "text/html; charset=utf-8"));
+    }
+
     [Fact]
     public void UnknownCharsetLabelsFallBackToSniffing()
     {

@@ -17,7 +17,7 @@ public class MetadataFieldTests
     [Fact]
     public void OpenGraphUrlServesWhenThereIsNoCanonicalLink()
     {
-        Assert.Equal("https://example.com/a", Extract("<meta property=\"og:url\" content=\"https://example.com/a\">").Url);
+        Assert.Equal("https://www.example.co.uk/a", Extract("<meta property=\"og:url\" content=\"https://www.example.co.uk/a\">").Url);
     }
 
     [Fact]
