@@ -15,15 +15,20 @@ internal static class TitleFinder
     /// <summary>
     /// Chooses the headline by agreement. Each source votes for the candidates it states, whole or
     /// as one side of a separator (<c>&lt;title&gt;</c> "Headline - Site" votes for "Headline"); social
-    /// tags (og:, twitter:) count as one source since they are written together. Ties go to the
-    /// more deliberate source: JSON-LD, then social tags, then <c>&lt;h1&gt;</c>, then <c>&lt;title&gt;</c>.
+    /// tags (og:, twitter:) count as one source since they are written together. A heading the reader
+    /// sees that another source confirms gets half a vote more, so it wins over a differently worded SEO
+    /// title that only one more source repeats; a heading nothing confirms (a logo) does not beat the
+    /// <c>&lt;title&gt;</c>. Ties go to the more deliberate source: JSON-LD, then social tags, then
+    /// <c>&lt;title&gt;</c>, then the headings.
     /// </summary>
     /// <param name="jsonLdHeadline">The JSON-LD article's headline.</param>
     /// <param name="metaTitle">The first social or Dublin Core title tag.</param>
     /// <param name="headlines">Texts of the page's <c>&lt;h1&gt;</c> elements outside comments and sidebars, in page order.</param>
     /// <param name="documentTitle">The <c>&lt;title&gt;</c> text.</param>
     /// <param name="siteNames">Known names of the site (site name, domain, domain label).</param>
-    public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames)
+    /// <param name="visibleHeadline">The headline shown above the article without its kicker (<see cref="VisibleHeadline"/>), when the page has one.</param>
+    public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames,
+        string? visibleHeadline = null)
     {
         var sources = new List<string?> { jsonLdHeadline, metaTitle, documentTitle };
         var candidates = new List<string>();
@@ -38,7 +43,11 @@ internal static class TitleFinder
             candidates.Add(strippedTitle);
         }
         // After the <title>: an <h1> nothing else confirms may be the site's logo.
-        candidates.AddRange(headlines);
+        var shown = new List<string>(headlines.Count + 1);
+        if (visibleHeadline is not null)
+            shown.Add(visibleHeadline);
+        shown.AddRange(headlines);
+        candidates.AddRange(shown);
 
         string? best = null;
         var bestVotes = 0.0;
@@ -51,16 +60,16 @@ internal static class TitleFinder
             foreach (var source in sources)
                 if (source is not null && Supports(source, key, siteNames))
                     votes++;
-            foreach (var headline in headlines)
+            foreach (var heading in shown)
             {
-                if (Key(headline) == key)
+                if (Key(heading) == key)
                 {
-                    votes++;
+                    votes += votes > 0 ? ConfirmedHeadingVotes : 1;
                     break;
                 }
             }
             // Headlines lead a <title>; site names trail it. An <h1> equal to the title's head beats one equal to its tail.
-            if (documentTitle is not null && headlines.Contains(candidate) && Key(documentTitle) is var titleKey
+            if (documentTitle is not null && shown.Contains(candidate) && Key(documentTitle) is var titleKey
                 && titleKey.Length > key.Length && titleKey.StartsWith(key, StringComparison.Ordinal))
                 votes += 0.5;
             if (votes > bestVotes)
@@ -76,6 +85,9 @@ internal static class TitleFinder
             return StripUnnamedSuffix(best);
         return best;
     }
+
+    /// <summary>Votes of a heading on the page that a metadata source confirms: more than one more metadata copy.</summary>
+    private const double ConfirmedHeadingVotes = 1.5;
 
     /// <summary>True when the source states the candidate: whole, as the part before a separator, or as
     /// the part after one when the part before names the site ("Site | Headline").</summary>
