@@ -1,15 +1,17 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Metadata;
 
 /// <summary>
 /// Finds the article's authors: JSON-LD <c>author</c>, author meta tags, <c>itemprop=author</c>,
-/// <c>rel=author</c> links and byline elements near the headline, in that order of trust. The first
+/// <c>rel=author</c> links, byline elements near the headline, links to author pages, unmarked lines
+/// that start with "By"/"Von"/"Par", and the page's analytics data, in that order of trust. The first
 /// source that names a person wins; organisations are used only when no source names a person.
 /// Names are never taken from running text, so a quoted speaker is never an author.
 /// </summary>
-internal static class AuthorFinder
+internal static partial class AuthorFinder
 {
     private static readonly string[] MetaKeys =
     [
@@ -20,16 +22,16 @@ internal static class AuthorFinder
     /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
     private const int MaxBylineChars = 200;
 
-    public static IReadOnlyList<string> Find(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName)
+    public static IReadOnlyList<string> Find(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName)
     {
-        var found = FindNames(index, meta, main, scope);
+        var found = FindNames(document, index, meta, main, scope);
         // A "name" that is the publication's own is the organisation, credited where no person is.
         if (siteName is not null && found.Count > 1)
             found = found.Where(name => !name.Equals(siteName, StringComparison.OrdinalIgnoreCase)).ToList();
         return found;
     }
 
-    private static IReadOnlyList<string> FindNames(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
+    private static IReadOnlyList<string> FindNames(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
     {
         var organisations = new List<string>();
         var persons = new List<string>();
@@ -67,6 +69,18 @@ internal static class AuthorFinder
         FindBylines(index, scope, inScope: true, persons, organisations);
         if (persons.Count == 0)
             FindBylines(index, scope, inScope: false, persons, organisations);
+        if (persons.Count > 0)
+            return persons;
+
+        if (scope is not null)
+        {
+            FindAuthorLinks(scope, persons, organisations);
+            if (persons.Count == 0)
+                FindLabelledLines(scope, persons, organisations);
+            if (persons.Count > 0)
+                return persons;
+        }
+        FindAnalyticsAuthors(document, persons, organisations);
         if (persons.Count > 0)
             return persons;
         return organisations.Count > 0 ? [organisations[0]] : [];
@@ -110,4 +124,94 @@ internal static class AuthorFinder
                 return;
         }
     }
+
+    /// <summary>Links to an author's page ("/author/jane-doe", "/autoren/name/max-kolter") in the article's header and byline.</summary>
+    private static void FindAuthorLinks(IElement scope, List<string> persons, List<string> organisations)
+    {
+        foreach (var link in scope.QuerySelectorAll("a[href]"))
+        {
+            var href = link.GetAttribute("href");
+            if (href is null || !AuthorPage().IsMatch(href))
+                continue;
+            var text = link.TextContent;
+            if (text.Length > MaxNameChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(link))
+                continue;
+            AuthorNames.Parse(text, persons, organisations);
+        }
+    }
+
+    /// <summary>A name is shorter than this; a longer link text is a headline.</summary>
+    private const int MaxNameChars = 80;
+
+    /// <summary>Unmarked lines of the article that start with a byline label: "By Jane Doe", "Von Hans Müller", "Autorin/Autor Roman Goncharenko".</summary>
+    private static void FindLabelledLines(IElement scope, List<string> persons, List<string> organisations)
+    {
+        foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
+        {
+            var text = element.TextContent;
+            if (text.Length > MaxLabelledLineChars || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
+                continue;
+            AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations);
+            if (persons.Count > 0)
+                return;
+        }
+    }
+
+    /// <summary>A labelled byline is short; a longer element with such a start is a paragraph of prose.</summary>
+    private const int MaxLabelledLineChars = 120;
+
+    /// <summary>
+    /// Authors in the page's analytics data (<c>dataLayer</c> pushes, page state): a quoted
+    /// <c>author</c>/<c>authors</c>/<c>contentAuthors</c> key with a string or a list of strings.
+    /// The last resort, since such data also lists the authors of recommended articles.
+    /// </summary>
+    private static void FindAnalyticsAuthors(IDocument document, List<string> persons, List<string> organisations)
+    {
+        foreach (var script in document.Scripts)
+        {
+            if (script.Source is { Length: > 0 } || script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var text = script.Text;
+            if (text.Length > MaxScriptChars)
+                text = text[..MaxScriptChars];
+            var match = AnalyticsAuthor().Match(text);
+            if (!match.Success)
+                continue;
+            var value = match.Groups["value"].Value;
+            foreach (Match name in QuotedString().Matches(value))
+                AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
+            if (persons.Count > 0)
+                return;
+        }
+    }
+
+    /// <summary>JSON and JavaScript escapes ("\u00fc") decoded; a malformed escape leaves the text as written.</summary>
+    private static string Unescape(string value)
+    {
+        if (!value.Contains('\\'))
+            return value;
+        try
+        {
+            return Regex.Unescape(value);
+        }
+        catch (ArgumentException)
+        {
+            return value;
+        }
+    }
+
+    /// <summary>Analytics data sits near the top of its script; past this a script is an application bundle.</summary>
+    private const int MaxScriptChars = 200_000;
+
+    [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorPage();
+
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|text|texto|testo)(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineLabel();
+
+    [GeneratedRegex(@"(?<=[{,]\s*)[""'](?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author)[""']\s*:\s*(?<value>\[[^\]]{1,500}\]|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
+    private static partial Regex AnalyticsAuthor();
+
+    [GeneratedRegex(@"[""']((?:[^""'\\]|\\.){2,100})[""']")]
+    private static partial Regex QuotedString();
 }

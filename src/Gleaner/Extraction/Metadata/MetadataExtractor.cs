@@ -48,7 +48,7 @@ internal static class MetadataExtractor
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
-        article.Authors = AuthorFinder.Find(index, meta, main, scope, article.SiteName);
+        article.Authors = AuthorFinder.Find(document, index, meta, main, scope, article.SiteName);
 
         article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
             ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri

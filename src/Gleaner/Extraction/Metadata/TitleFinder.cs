@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Gleaner.Extraction.Metadata;
 
@@ -7,7 +8,7 @@ namespace Gleaner.Extraction.Metadata;
 /// site name glued to one of them (<c>Headline - Site</c>, <c>Site | Headline</c>); the sources are
 /// compared and the site part is removed where another source or the known site name shows it.
 /// </summary>
-internal static class TitleFinder
+internal static partial class TitleFinder
 {
     /// <summary>Separators between a headline and a site name, longest first.</summary>
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", "｜", " _ ", "_", " : "];
@@ -30,6 +31,15 @@ internal static class TitleFinder
     public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames,
         string? visibleHeadline = null)
     {
+        jsonLdHeadline = StripLabel(jsonLdHeadline);
+        metaTitle = StripLabel(metaTitle);
+        documentTitle = StripLabel(documentTitle);
+        visibleHeadline = StripLabel(visibleHeadline);
+        var labelled = false;
+        foreach (var headline in headlines)
+            labelled |= StripLabel(headline) != headline;
+        if (labelled)
+            headlines = [.. headlines.Select(headline => StripLabel(headline)!)];
         var sources = new List<string?> { jsonLdHeadline, metaTitle, documentTitle };
         var candidates = new List<string>();
         if (jsonLdHeadline is not null)
@@ -88,6 +98,37 @@ internal static class TitleFinder
 
     /// <summary>Votes of a heading on the page that a metadata source confirms: more than one more metadata copy.</summary>
     private const double ConfirmedHeadingVotes = 1.5;
+
+    /// <summary>
+    /// Removes a label that marks the kind of piece rather than its subject: "Opinion | ", "WATCH: ",
+    /// "Kommentar: ", "VIDEO | " before the headline, " (video)" or " - live" after it. Kept when
+    /// what remains would be too short to be a headline.
+    /// </summary>
+    public static string? StripLabel(string? title)
+    {
+        if (title is null)
+            return null;
+        var stripped = TrailingLabel().Replace(LeadingLabel().Replace(title, ""), "");
+        return stripped.Length < title.Length && WordCount(stripped) >= MinHeadlineWords ? stripped : title;
+    }
+
+    /// <summary>Fewer words than this are a section name or a label, not a headline.</summary>
+    private const int MinHeadlineWords = 3;
+
+    /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
+    private const string Labels =
+        "opinion|op-ed|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
+        "kommentar|meinung|analyse|gastbeitrag|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
+        "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
+        "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
+        "opinione|editoriale|diretta|in diretta|" +
+        "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн";
+
+    [GeneratedRegex(@"^\s*[\[(]?(?:" + Labels + @")[\])]?(?:\s*[|:：]|\s+[–—-])\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingLabel();
+
+    [GeneratedRegex(@"\s*(?:[(\[](?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingLabel();
 
     /// <summary>True when the source states the candidate: whole, as the part before a separator, or as
     /// the part after one when the part before names the site ("Site | Headline").</summary>

@@ -113,4 +113,18 @@ public class TitleTests
         const string head = """<title>Storm closes the harbour for a week</title><meta property="og:title" content="Storm closes the harbour for a week">""";
         Assert.Equal("Storm closes the harbour for a week", Title(head, "<article><p>The storm came at night.</p><h2>What happens next</h2></article>"));
     }
+    [Theory]
+    [InlineData("Opinion | The city needs more trains", "The city needs more trains")]
+    [InlineData("WATCH: Firefighters rescue a cat from a tree", "Firefighters rescue a cat from a tree")]
+    [InlineData("LIVE: Election results as they come in", "Election results as they come in")]
+    [InlineData("EXCLUSIVE: Minister planned to resign in May", "Minister planned to resign in May")]
+    [InlineData("Kommentar: Die Stadt braucht mehr Züge", "Die Stadt braucht mehr Züge")]
+    [InlineData("VIDEO | El alcalde inaugura el nuevo puente", "El alcalde inaugura el nuevo puente")]
+    [InlineData("Firefighters rescue a cat from a tree (video)", "Firefighters rescue a cat from a tree")]
+    [InlineData("Live-Musik kehrt in die Altstadt zurück", "Live-Musik kehrt in die Altstadt zurück")]
+    [InlineData("Watch: Fire", "Watch: Fire")]
+    public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
+    {
+        Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
+    }
 }
