@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -19,6 +20,41 @@ internal static partial class AuthorFinder
         "byl", "citation_author", "cxenseparse:author", "dc.contributor",
     ];
 
+    /// <summary>Class fragments of pictures, videos and their captions, whose bylines credit who made them.</summary>
+    private static readonly SearchValues<string> MediaMarkers = SearchValues.Create(
+        ["media", "caption", "photo", "image", "video", "audio", "player", "gallery", "figure"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How far up a byline's ancestors may show that it belongs to a picture or a player.</summary>
+    private const int MediaCreditDepth = 3;
+
+    /// <summary>True for the byline of a picture, video or audio box (the photographer or producer), not of the article.</summary>
+    private static bool IsMediaCredit(IElement byline)
+    {
+        var node = byline;
+        for (var depth = 0; node is not null && depth <= MediaCreditDepth; depth++, node = node.ParentElement)
+        {
+            if (node.LocalName is "figure" or "figcaption" or "picture" or "video" or "audio")
+                return true;
+            var classes = node.GetAttribute("class");
+            if (!string.IsNullOrEmpty(classes) && classes.AsSpan().IndexOfAny(MediaMarkers) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Dublin Core and citation tags write names as libraries do: "Last, First".</summary>
+    private static readonly HashSet<string> LibraryOrderKeys = new(StringComparer.Ordinal) { "dc.creator", "dcterms.creator", "citation_author", "dc.contributor" };
+
+    /// <summary>"Jong, Michiel de" as "Michiel de Jong"; any other shape as written.</summary>
+    private static string InvertLibraryOrder(string value)
+    {
+        var match = LibraryOrderName().Match(value);
+        return match.Success ? match.Groups["given"].Value + " " + match.Groups["family"].Value : value;
+    }
+
+    [GeneratedRegex(@"^\s*(?<family>\p{Lu}[\p{L}'’\-]+),\s*(?<given>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){0,2})\s*$")]
+    private static partial Regex LibraryOrderName();
+
     /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
     private const int MaxBylineChars = 200;
 
@@ -36,6 +72,9 @@ internal static partial class AuthorFinder
         var organisations = new List<string>();
         var persons = new List<string>();
 
+        // A WebPage whose mainEntity is the article: the authors are the article's.
+        if (main is { } page && !page.TryGetProperty("author", out _) && page.TryGetProperty("mainEntity", out var entity) && entity.ValueKind == JsonValueKind.Object)
+            main = entity;
         if (main is { } article)
         {
             foreach (var author in JsonLdValues.All(article, "author"))
@@ -49,7 +88,7 @@ internal static partial class AuthorFinder
 
         foreach (var key in MetaKeys)
             foreach (var value in meta.All(key))
-                AuthorNames.Parse(value, persons, organisations);
+                AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations);
         if (persons.Count > 0)
             return persons;
 
@@ -117,7 +156,7 @@ internal static partial class AuthorFinder
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
             var text = element.TextContent;
-            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element))
+            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element) || IsMediaCredit(element))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)

@@ -62,12 +62,13 @@ internal static partial class AuthorNames
         text = SentenceEnd().Replace(text, " | ");
 
         var segments = Segments().Split(text);
+        var firstNew = persons.Count;
         foreach (var segment in segments)
         {
             var part = segment.Trim();
             // "Image: Getty Images", "Foto: dpa": who made the picture, not the story.
             if (CreditLabel().IsMatch(part))
-                continue;
+                break;
             part = LeadingLabel().Replace(part, "");
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
@@ -85,6 +86,41 @@ internal static partial class AuthorNames
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
         }
+        MoveCapitalisedOutlets(persons, firstNew, organisations);
+    }
+
+    /// <summary>
+    /// "David Straub, MDR THÜRINGEN": where a byline writes a name in mixed case, a part in capitals
+    /// only is the outlet or desk, not a second author. Bylines in capitals throughout keep all names.
+    /// </summary>
+    private static void MoveCapitalisedOutlets(List<string> persons, int firstNew, List<string> organisations)
+    {
+        var mixed = false;
+        for (var i = firstNew; i < persons.Count && !mixed; i++)
+            mixed = !IsCapitalsOnly(persons[i]);
+        if (!mixed)
+            return;
+        for (var i = persons.Count - 1; i >= firstNew; i--)
+        {
+            if (!IsCapitalsOnly(persons[i]))
+                continue;
+            if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
+                organisations.Add(persons[i]);
+            persons.RemoveAt(i);
+        }
+    }
+
+    private static bool IsCapitalsOnly(string name)
+    {
+        var letters = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLower(c))
+                return false;
+            if (char.IsUpper(c))
+                letters++;
+        }
+        return letters > 1;
     }
 
     private enum NameKind { None, Person, Organisation }

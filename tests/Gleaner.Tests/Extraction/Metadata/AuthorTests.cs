@@ -65,6 +65,9 @@ public class AuthorTests
     [InlineData("Von Hans Müller, Foto: Eva Schmidt", new[] { "Hans Müller" })]
     [InlineData("Hans Müller Stand: 28.04.2023, 10:00 Uhr", new[] { "Hans Müller" })]
     [InlineData("신현주 기자", new[] { "신현주" })]
+    [InlineData("David Straub, MDR THÜRINGEN", new[] { "David Straub" })]
+    [InlineData("JANE DOE and JOHN ROE", new[] { "JANE DOE", "JOHN ROE" })]
+    [InlineData("Foto: Jane Doe und John Roe", new string[0])]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -132,5 +135,23 @@ public class AuthorTests
     {
         Assert.Empty(Authors("""<script>var data = {"author": "admin", "authors": "\u00"};</script>"""));
         Assert.Empty(Authors("""<script>var nickname = type == 20 ? 'author' : 'Anonymous Reader';</script>"""));
+    }
+    [Fact]
+    public void TheBylineOfAPictureOrPlayerIsNotTheArticles()
+    {
+        Assert.Empty(Authors("", "<figure><img src=\"a.jpg\"><figcaption><span class=\"byline\">Jane Doe</span></figcaption></figure>"));
+        Assert.Empty(Authors("", "<div class=\"mediaBox\"><span class=\"mediaBox__byline\">| Jane Doe</span></div>"));
+    }
+
+    [Fact]
+    public void DublinCoreNamesInLibraryOrderAreTurnedAround()
+    {
+        Assert.Equal(["Michiel de Jong", "Jane Doe"], Authors("<meta name=\"dc.creator\" content=\"Jong, Michiel de\"><meta name=\"dc.creator\" content=\"Doe, Jane\">"));
+    }
+
+    [Fact]
+    public void TheAuthorsOfAWebPagesMainEntityAreRead()
+    {
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("""<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Storm hits the coast","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}}</script>"""));
     }
 }
