@@ -141,7 +141,7 @@ internal static partial class AuthorNames
                 if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
                     hasLatin = true;
             }
-            var bare = word.Trim('.', ',', '\'', '’');
+            var bare = word.Trim('.', ',', ':', '\'', '’');
             if (OrganisationWords.Contains(bare))
                 return NameKind.Organisation;
             if (NotNameWords.Contains(bare))
@@ -241,8 +241,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?<=\p{Ll})(?:Published|Updated|Posted|Link Copied|Copy Link|Copied|Share|Follow|Veröffentlicht|Aktualisiert|Publié)\b.*$")]
     private static partial Regex GluedNoise();
 
-    /// <summary>Picture and source credits: a byline segment that starts so names no author.</summary>
-    [GeneratedRegex(@"^(?:images?|photos?|photographs?|photography|pictures?|picture|pics?|foto|fotos|fotografie|bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Picture, source and editing credits: a byline segment that starts so names no author.</summary>
+    [GeneratedRegex(@"^(?:images?|photos?|photographs?|photography|pictures?|picture|pics?|foto|fotos|fotografie|bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLabel();
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>

@@ -68,6 +68,8 @@ public class AuthorTests
     [InlineData("David Straub, MDR THÜRINGEN", new[] { "David Straub" })]
     [InlineData("JANE DOE and JOHN ROE", new[] { "JANE DOE", "JOHN ROE" })]
     [InlineData("Foto: Jane Doe und John Roe", new string[0])]
+    [InlineData("Jane Doe | Redaktion: John Roe", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe. Editor: John Roe", new[] { "Jane Doe" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
