@@ -8,7 +8,7 @@ namespace Gleaner.Extraction.Metadata;
 /// The headline the reader sees above the article, as an element and its text without the kicker
 /// ("Eskalation im Nahen Osten" over "«Die Zurückhaltung …»") and without text hidden for screen
 /// readers. The SEO and social titles (JSON-LD, og:title, <c>&lt;title&gt;</c>) often word it
-/// differently; what the page shows is the record's title (GUIDE).
+/// differently; <see cref="TitleFinder"/> weighs it as the strongest single source.
 /// </summary>
 internal static class VisibleHeadline
 {
