@@ -127,7 +127,8 @@ internal static class LineFilter
         var text = block.Text;
         if (text.Length > MaxFurnitureChars * 2)
             return false;
-        if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) == title)
+        if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
+            && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
             return true;
         if (text.Length > MaxFurnitureChars)
             return false;
@@ -311,6 +312,15 @@ internal static class LineFilter
     }
 
     /// <summary>Lower case, letters and digits only, single spaces: for comparing a line with the headline.</summary>
+    /// <summary>A heading that is the title with a kicker or label before it ("BREAKING NEWS: ...", "Art market ..."):
+    /// the record's title leaves those out, the heading is still the headline.</summary>
+    private static bool IsTitleUnderKicker(string heading, string title) =>
+        title.Length >= MinKickedTitleChars && heading.Length > title.Length && heading.EndsWith(title, StringComparison.Ordinal)
+        && heading[heading.Length - title.Length - 1] == ' ';
+
+    /// <summary>A shorter title may end a heading by chance.</summary>
+    private const int MinKickedTitleChars = 20;
+
     private static string? Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

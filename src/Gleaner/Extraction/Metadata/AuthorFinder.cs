@@ -1,15 +1,18 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Metadata;
 
 /// <summary>
 /// Finds the article's authors: JSON-LD <c>author</c>, author meta tags, <c>itemprop=author</c>,
-/// <c>rel=author</c> links and byline elements near the headline, in that order of trust. The first
+/// <c>rel=author</c> links, byline elements near the headline, links to author pages, unmarked lines
+/// that start with "By"/"Von"/"Par", and the page's analytics data, in that order of trust. The first
 /// source that names a person wins; organisations are used only when no source names a person.
 /// Names are never taken from running text, so a quoted speaker is never an author.
 /// </summary>
-internal static class AuthorFinder
+internal static partial class AuthorFinder
 {
     private static readonly string[] MetaKeys =
     [
@@ -17,23 +20,61 @@ internal static class AuthorFinder
         "byl", "citation_author", "cxenseparse:author", "dc.contributor",
     ];
 
+    /// <summary>Class fragments of pictures, videos and their captions, whose bylines credit who made them.</summary>
+    private static readonly SearchValues<string> MediaMarkers = SearchValues.Create(
+        ["media", "caption", "photo", "image", "video", "audio", "player", "gallery", "figure"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How far up a byline's ancestors may show that it belongs to a picture or a player.</summary>
+    private const int MediaCreditDepth = 3;
+
+    /// <summary>True for the byline of a picture, video or audio box (the photographer or producer), not of the article.</summary>
+    private static bool IsMediaCredit(IElement byline)
+    {
+        var node = byline;
+        for (var depth = 0; node is not null && depth <= MediaCreditDepth; depth++, node = node.ParentElement)
+        {
+            if (node.LocalName is "figure" or "figcaption" or "picture" or "video" or "audio")
+                return true;
+            var classes = node.GetAttribute("class");
+            if (!string.IsNullOrEmpty(classes) && classes.AsSpan().IndexOfAny(MediaMarkers) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Dublin Core and citation tags write names as libraries do: "Last, First".</summary>
+    private static readonly HashSet<string> LibraryOrderKeys = new(StringComparer.Ordinal) { "dc.creator", "dcterms.creator", "citation_author", "dc.contributor" };
+
+    /// <summary>"Jong, Michiel de" as "Michiel de Jong"; any other shape as written.</summary>
+    private static string InvertLibraryOrder(string value)
+    {
+        var match = LibraryOrderName().Match(value);
+        return match.Success ? match.Groups["given"].Value + " " + match.Groups["family"].Value : value;
+    }
+
+    [GeneratedRegex(@"^\s*(?<family>\p{Lu}[\p{L}'’\-]+),\s*(?<given>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){0,2})\s*$")]
+    private static partial Regex LibraryOrderName();
+
     /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
     private const int MaxBylineChars = 200;
 
-    public static IReadOnlyList<string> Find(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName)
+    public static IReadOnlyList<string> Find(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName)
     {
-        var found = FindNames(index, meta, main, scope);
+        var found = FindNames(document, index, meta, main, scope);
         // A "name" that is the publication's own is the organisation, credited where no person is.
         if (siteName is not null && found.Count > 1)
             found = found.Where(name => !name.Equals(siteName, StringComparison.OrdinalIgnoreCase)).ToList();
         return found;
     }
 
-    private static IReadOnlyList<string> FindNames(PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
+    private static IReadOnlyList<string> FindNames(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
     {
         var organisations = new List<string>();
         var persons = new List<string>();
 
+        // A WebPage whose mainEntity is the article: the authors are the article's.
+        if (main is { } page && !page.TryGetProperty("author", out _) && page.TryGetProperty("mainEntity", out var entity) && entity.ValueKind == JsonValueKind.Object)
+            main = entity;
         if (main is { } article)
         {
             foreach (var author in JsonLdValues.All(article, "author"))
@@ -47,7 +88,7 @@ internal static class AuthorFinder
 
         foreach (var key in MetaKeys)
             foreach (var value in meta.All(key))
-                AuthorNames.Parse(value, persons, organisations);
+                AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations);
         if (persons.Count > 0)
             return persons;
 
@@ -67,6 +108,18 @@ internal static class AuthorFinder
         FindBylines(index, scope, inScope: true, persons, organisations);
         if (persons.Count == 0)
             FindBylines(index, scope, inScope: false, persons, organisations);
+        if (persons.Count > 0)
+            return persons;
+
+        if (scope is not null)
+        {
+            FindAuthorLinks(scope, persons, organisations);
+            if (persons.Count == 0)
+                FindLabelledLines(scope, persons, organisations);
+            if (persons.Count > 0)
+                return persons;
+        }
+        FindAnalyticsAuthors(document, persons, organisations);
         if (persons.Count > 0)
             return persons;
         return organisations.Count > 0 ? [organisations[0]] : [];
@@ -103,11 +156,101 @@ internal static class AuthorFinder
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
             var text = element.TextContent;
-            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element))
+            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element) || IsMediaCredit(element))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)
                 return;
         }
     }
+
+    /// <summary>Links to an author's page ("/author/jane-doe", "/autoren/name/max-kolter") in the article's header and byline.</summary>
+    private static void FindAuthorLinks(IElement scope, List<string> persons, List<string> organisations)
+    {
+        foreach (var link in scope.QuerySelectorAll("a[href]"))
+        {
+            var href = link.GetAttribute("href");
+            if (href is null || !AuthorPage().IsMatch(href))
+                continue;
+            var text = link.TextContent;
+            if (text.Length > MaxNameChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(link))
+                continue;
+            AuthorNames.Parse(text, persons, organisations);
+        }
+    }
+
+    /// <summary>A name is shorter than this; a longer link text is a headline.</summary>
+    private const int MaxNameChars = 80;
+
+    /// <summary>Unmarked lines of the article that start with a byline label: "By Jane Doe", "Von Hans Müller", "Autorin/Autor Roman Goncharenko".</summary>
+    private static void FindLabelledLines(IElement scope, List<string> persons, List<string> organisations)
+    {
+        foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
+        {
+            var text = element.TextContent;
+            if (text.Length > MaxLabelledLineChars || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
+                continue;
+            AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations);
+            if (persons.Count > 0)
+                return;
+        }
+    }
+
+    /// <summary>A labelled byline is short; a longer element with such a start is a paragraph of prose.</summary>
+    private const int MaxLabelledLineChars = 120;
+
+    /// <summary>
+    /// Authors in the page's analytics data (<c>dataLayer</c> pushes, page state): a quoted
+    /// <c>author</c>/<c>authors</c>/<c>contentAuthors</c> key with a string or a list of strings.
+    /// The last resort, since such data also lists the authors of recommended articles.
+    /// </summary>
+    private static void FindAnalyticsAuthors(IDocument document, List<string> persons, List<string> organisations)
+    {
+        foreach (var script in document.Scripts)
+        {
+            if (script.Source is { Length: > 0 } || script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var text = script.Text;
+            if (text.Length > MaxScriptChars)
+                text = text[..MaxScriptChars];
+            var match = AnalyticsAuthor().Match(text);
+            if (!match.Success)
+                continue;
+            var value = match.Groups["value"].Value;
+            foreach (Match name in QuotedString().Matches(value))
+                AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
+            if (persons.Count > 0)
+                return;
+        }
+    }
+
+    /// <summary>JSON and JavaScript escapes ("\u00fc") decoded; a malformed escape leaves the text as written.</summary>
+    private static string Unescape(string value)
+    {
+        if (!value.Contains('\\'))
+            return value;
+        try
+        {
+            return Regex.Unescape(value);
+        }
+        catch (ArgumentException)
+        {
+            return value;
+        }
+    }
+
+    /// <summary>Analytics data sits near the top of its script; past this a script is an application bundle.</summary>
+    private const int MaxScriptChars = 200_000;
+
+    [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorPage();
+
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|text|texto|testo)(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineLabel();
+
+    [GeneratedRegex(@"(?<=[{,]\s*)[""'](?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author)[""']\s*:\s*(?<value>\[[^\]]{1,500}\]|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
+    private static partial Regex AnalyticsAuthor();
+
+    [GeneratedRegex(@"[""']((?:[^""'\\]|\\.){2,100})[""']")]
+    private static partial Regex QuotedString();
 }

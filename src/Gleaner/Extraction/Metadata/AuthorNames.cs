@@ -46,6 +46,8 @@ internal static partial class AuthorNames
         var text = TextCleaning.OneLine(byline);
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
+        text = GluedLabel().Replace(text, "");
+        text = GluedNoise().Replace(text, "");
         text = Emails().Replace(text, " ");
         text = Urls().Replace(text, " ");
         text = Handles().Replace(text, " ");
@@ -60,10 +62,16 @@ internal static partial class AuthorNames
         text = SentenceEnd().Replace(text, " | ");
 
         var segments = Segments().Split(text);
+        var firstNew = persons.Count;
         foreach (var segment in segments)
         {
             var part = segment.Trim();
+            // "Image: Getty Images", "Foto: dpa": who made the picture, not the story.
+            if (CreditLabel().IsMatch(part))
+                break;
             part = LeadingLabel().Replace(part, "");
+            part = JobSuffix().Replace(part, "");
+            part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»');
             if (part.Length < 2)
@@ -78,6 +86,41 @@ internal static partial class AuthorNames
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
         }
+        MoveCapitalisedOutlets(persons, firstNew, organisations);
+    }
+
+    /// <summary>
+    /// "David Straub, MDR THÜRINGEN": where a byline writes a name in mixed case, a part in capitals
+    /// only is the outlet or desk, not a second author. Bylines in capitals throughout keep all names.
+    /// </summary>
+    private static void MoveCapitalisedOutlets(List<string> persons, int firstNew, List<string> organisations)
+    {
+        var mixed = false;
+        for (var i = firstNew; i < persons.Count && !mixed; i++)
+            mixed = !IsCapitalsOnly(persons[i]);
+        if (!mixed)
+            return;
+        for (var i = persons.Count - 1; i >= firstNew; i--)
+        {
+            if (!IsCapitalsOnly(persons[i]))
+                continue;
+            if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
+                organisations.Add(persons[i]);
+            persons.RemoveAt(i);
+        }
+    }
+
+    private static bool IsCapitalsOnly(string name)
+    {
+        var letters = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLower(c))
+                return false;
+            if (char.IsUpper(c))
+                letters++;
+        }
+        return letters > 1;
     }
 
     private enum NameKind { None, Person, Organisation }
@@ -98,7 +141,7 @@ internal static partial class AuthorNames
                 if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
                     hasLatin = true;
             }
-            var bare = word.Trim('.', ',', '\'', '’');
+            var bare = word.Trim('.', ',', ':', '\'', '’');
             if (OrganisationWords.Contains(bare))
                 return NameKind.Organisation;
             if (NotNameWords.Contains(bare))
@@ -187,6 +230,26 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
-    [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
+
+    /// <summary>"ByJane Doe", "VonHans Müller": a label run into the name where elements touched.</summary>
+    [GeneratedRegex(@"^(?:By|BY|Von|Par|Por)(?=\p{Lu}\p{Ll})")]
+    private static partial Regex GluedLabel();
+
+    /// <summary>"Jane DoePublished 3 hours ago", "Jane DoeLink Copied": a label run onto the name where elements touched.</summary>
+    [GeneratedRegex(@"(?<=\p{Ll})(?:Published|Updated|Posted|Link Copied|Copy Link|Copied|Share|Follow|Veröffentlicht|Aktualisiert|Publié)\b.*$")]
+    private static partial Regex GluedNoise();
+
+    /// <summary>Picture, source and editing credits: a byline segment that starts so names no author.</summary>
+    [GeneratedRegex(@"^(?:images?|photos?|photographs?|photography|pictures?|picture|pics?|foto|fotos|fotografie|bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditLabel();
+
+    /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
+    [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]
+    private static partial Regex JobSuffix();
+
+    /// <summary>Academic and professional degrees after a name ("Jane Doe PhD", "John Roe, M.D." once split).</summary>
+    [GeneratedRegex(@"(?<=\p{L}{2,}\s+\p{L}{2,}.*)\s+(?:Ph\.?\s?D\.?|M\.D\.|MD|MBA|MSc|M\.Sc\.|MPH|DPhil|LL\.?M\.?|RN|FRCP)$")]
+    private static partial Regex Degrees();
 }

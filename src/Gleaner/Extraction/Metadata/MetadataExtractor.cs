@@ -29,8 +29,13 @@ internal static class MetadataExtractor
             ?? TextCleaning.OneLine(meta.First("og:site_name"))
             ?? TextCleaning.OneLine(meta.First("application-name", "apple-mobile-web-app-title"));
 
-        article.Title = FindTitle(document, index, meta, main, article.SiteName, article.SourceDomain);
-        var headline = PageRegions.Headline(index, article.Title);
+        var visibleHeadline = VisibleHeadline.Find(index);
+        var visibleText = visibleHeadline is null ? null : VisibleHeadline.Text(visibleHeadline);
+        article.Title = FindTitle(document, index, meta, main, article.SiteName, article.SourceDomain, visibleText);
+        // The shown headline without its kicker no longer reads like the whole heading's text.
+        var headline = visibleHeadline is not null && article.Title is not null && visibleText is not null && visibleText.Contains(article.Title, StringComparison.Ordinal)
+            ? visibleHeadline
+            : PageRegions.Headline(index, article.Title);
         var scope = PageRegions.ArticleScope(index, headline);
 
         article.Description = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
@@ -43,7 +48,7 @@ internal static class MetadataExtractor
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
-        article.Authors = AuthorFinder.Find(index, meta, main, scope, article.SiteName);
+        article.Authors = AuthorFinder.Find(document, index, meta, main, scope, article.SiteName);
 
         article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
             ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri
@@ -95,7 +100,7 @@ internal static class MetadataExtractor
         return last is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';';
     }
 
-    private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain)
+    private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain, string? visibleHeadline)
     {
         var jsonLdHeadline = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "headline") : null);
         var metaTitle = TextCleaning.OneLine(meta.First("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"));
@@ -116,7 +121,8 @@ internal static class MetadataExtractor
             if (text is { Length: > 0 and <= MaxTitleChars } && !PageRegions.IsForeign(h1))
                 headlines.Add(text);
         }
-        return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames);
+        return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames,
+            visibleHeadline is { Length: <= MaxTitleChars } ? visibleHeadline : null);
     }
 
     /// <summary>Pages with more <c>&lt;h1&gt;</c> than this use them for styling, and the first few decide.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Gleaner.Extraction.Metadata;
 
@@ -7,7 +8,7 @@ namespace Gleaner.Extraction.Metadata;
 /// site name glued to one of them (<c>Headline - Site</c>, <c>Site | Headline</c>); the sources are
 /// compared and the site part is removed where another source or the known site name shows it.
 /// </summary>
-internal static class TitleFinder
+internal static partial class TitleFinder
 {
     /// <summary>Separators between a headline and a site name, longest first.</summary>
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", "｜", " _ ", "_", " : "];
@@ -15,16 +16,30 @@ internal static class TitleFinder
     /// <summary>
     /// Chooses the headline by agreement. Each source votes for the candidates it states, whole or
     /// as one side of a separator (<c>&lt;title&gt;</c> "Headline - Site" votes for "Headline"); social
-    /// tags (og:, twitter:) count as one source since they are written together. Ties go to the
-    /// more deliberate source: JSON-LD, then social tags, then <c>&lt;h1&gt;</c>, then <c>&lt;title&gt;</c>.
+    /// tags (og:, twitter:) count as one source since they are written together. A heading the reader
+    /// sees that another source confirms gets half a vote more, so it wins over a differently worded SEO
+    /// title that only one more source repeats; a heading nothing confirms (a logo) does not beat the
+    /// <c>&lt;title&gt;</c>. Ties go to the more deliberate source: JSON-LD, then social tags, then
+    /// <c>&lt;title&gt;</c>, then the headings.
     /// </summary>
     /// <param name="jsonLdHeadline">The JSON-LD article's headline.</param>
     /// <param name="metaTitle">The first social or Dublin Core title tag.</param>
     /// <param name="headlines">Texts of the page's <c>&lt;h1&gt;</c> elements outside comments and sidebars, in page order.</param>
     /// <param name="documentTitle">The <c>&lt;title&gt;</c> text.</param>
     /// <param name="siteNames">Known names of the site (site name, domain, domain label).</param>
-    public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames)
+    /// <param name="visibleHeadline">The headline shown above the article without its kicker (<see cref="VisibleHeadline"/>), when the page has one.</param>
+    public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames,
+        string? visibleHeadline = null)
     {
+        jsonLdHeadline = StripLabel(jsonLdHeadline);
+        metaTitle = StripLabel(metaTitle);
+        documentTitle = StripLabel(documentTitle);
+        visibleHeadline = StripLabel(visibleHeadline);
+        var labelled = false;
+        foreach (var headline in headlines)
+            labelled |= StripLabel(headline) != headline;
+        if (labelled)
+            headlines = [.. headlines.Select(headline => StripLabel(headline)!)];
         var sources = new List<string?> { jsonLdHeadline, metaTitle, documentTitle };
         var candidates = new List<string>();
         if (jsonLdHeadline is not null)
@@ -38,7 +53,11 @@ internal static class TitleFinder
             candidates.Add(strippedTitle);
         }
         // After the <title>: an <h1> nothing else confirms may be the site's logo.
-        candidates.AddRange(headlines);
+        var shown = new List<string>(headlines.Count + 1);
+        if (visibleHeadline is not null)
+            shown.Add(visibleHeadline);
+        shown.AddRange(headlines);
+        candidates.AddRange(shown);
 
         string? best = null;
         var bestVotes = 0.0;
@@ -51,16 +70,16 @@ internal static class TitleFinder
             foreach (var source in sources)
                 if (source is not null && Supports(source, key, siteNames))
                     votes++;
-            foreach (var headline in headlines)
+            foreach (var heading in shown)
             {
-                if (Key(headline) == key)
+                if (Key(heading) == key)
                 {
-                    votes++;
+                    votes += votes > 0 ? ConfirmedHeadingVotes : 1;
                     break;
                 }
             }
             // Headlines lead a <title>; site names trail it. An <h1> equal to the title's head beats one equal to its tail.
-            if (documentTitle is not null && headlines.Contains(candidate) && Key(documentTitle) is var titleKey
+            if (documentTitle is not null && shown.Contains(candidate) && Key(documentTitle) is var titleKey
                 && titleKey.Length > key.Length && titleKey.StartsWith(key, StringComparison.Ordinal))
                 votes += 0.5;
             if (votes > bestVotes)
@@ -76,6 +95,40 @@ internal static class TitleFinder
             return StripUnnamedSuffix(best);
         return best;
     }
+
+    /// <summary>Votes of a heading on the page that a metadata source confirms: more than one more metadata copy.</summary>
+    private const double ConfirmedHeadingVotes = 1.5;
+
+    /// <summary>
+    /// Removes a label that marks the kind of piece rather than its subject: "Opinion | ", "WATCH: ",
+    /// "Kommentar: ", "VIDEO | " before the headline, " (video)" or " - live" after it. Kept when
+    /// what remains would be too short to be a headline.
+    /// </summary>
+    public static string? StripLabel(string? title)
+    {
+        if (title is null)
+            return null;
+        var stripped = TrailingLabel().Replace(LeadingLabel().Replace(title, ""), "");
+        return stripped.Length < title.Length && WordCount(stripped) >= MinHeadlineWords ? stripped : title;
+    }
+
+    /// <summary>Fewer words than this are a section name or a label, not a headline.</summary>
+    private const int MinHeadlineWords = 3;
+
+    /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
+    private const string Labels =
+        "opinion|op-ed|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
+        "kommentar|meinung|analyse|gastbeitrag|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
+        "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
+        "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
+        "opinione|editoriale|diretta|in diretta|" +
+        "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн";
+
+    [GeneratedRegex(@"^\s*[\[(]?(?:" + Labels + @")[\])]?(?:\s*[|:：]|\s+[–—-])\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingLabel();
+
+    [GeneratedRegex(@"\s*(?:[(\[](?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingLabel();
 
     /// <summary>True when the source states the candidate: whole, as the part before a separator, or as
     /// the part after one when the part before names the site ("Site | Headline").</summary>

@@ -60,4 +60,13 @@ public class LineFilterTests
 
         Assert.Contains("https://data.example.org/bridge-study", lines);
     }
+    [Fact]
+    public void TheHeadlineWithAKickerTheTitleLeavesOutIsNotBodyText()
+    {
+        const string html = "<html><head><title>City council approves the new bridge</title></head><body><article>" +
+            "<h1><span class=\"kicker\">Transport</span> City council approves the new bridge</h1>" + Story + "</article></body></html>";
+        var lines = (new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "").Split('\n');
+
+        Assert.Equal(2, lines.Length);
+    }
 }

@@ -51,6 +51,25 @@ public class AuthorTests
     [InlineData("BY: Troy L. Smith", new[] { "Troy L. Smith" })]
     [InlineData("Jeff FoustMonday, November 18, 2019", new[] { "Jeff Foust" })]
     [InlineData("Tanza Loudenback, Business Insider", new[] { "Tanza Loudenback" })]
+    [InlineData("By Jane Doe & John Roe", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("Por María García y José Pérez", new[] { "María García", "José Pérez" })]
+    [InlineData("Jane Doe, John Roe and Ann Poe", new[] { "Jane Doe", "John Roe", "Ann Poe" })]
+    [InlineData("ByJane Doe", new[] { "Jane Doe" })]
+    [InlineData("Jane DoePublished 3 hours ago", new[] { "Jane Doe" })]
+    [InlineData("Jane Doe Link Copied", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe PhD", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe, MD", new[] { "Jane Doe" })]
+    [InlineData("Dr. Max Kolter", new[] { "Dr. Max Kolter" })]
+    [InlineData("Jane Doe / Example Times", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe | Image: Getty Images", new[] { "Jane Doe" })]
+    [InlineData("Von Hans Müller, Foto: Eva Schmidt", new[] { "Hans Müller" })]
+    [InlineData("Hans Müller Stand: 28.04.2023, 10:00 Uhr", new[] { "Hans Müller" })]
+    [InlineData("신현주 기자", new[] { "신현주" })]
+    [InlineData("David Straub, MDR THÜRINGEN", new[] { "David Straub" })]
+    [InlineData("JANE DOE and JOHN ROE", new[] { "JANE DOE", "JOHN ROE" })]
+    [InlineData("Foto: Jane Doe und John Roe", new string[0])]
+    [InlineData("Jane Doe | Redaktion: John Roe", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe. Editor: John Roe", new[] { "Jane Doe" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -78,5 +97,63 @@ public class AuthorTests
     public void BylinesOfRelatedArticlesAreNotTheAuthors()
     {
         Assert.Empty(Authors("", "<aside class=\"related\"><div class=\"byline\">By Jane Doe</div></aside>"));
+    }
+    [Fact]
+    public void APhotoCreditIsNotAnAuthor()
+    {
+        Assert.Empty(Authors("", "<div class=\"byline\">Photo: Jane Doe</div>"));
+    }
+
+    [Theory]
+    [InlineData("<p>By Jane Doe</p>")]
+    [InlineData("<p class=\"meta\">von <a href=\"/team/jane\">Jane Doe</a></p>")]
+    [InlineData("<ul><li><strong>Autorin/Autor</strong> Jane Doe</li></ul>")]
+    public void AnUnmarkedBylineUnderTheHeadlineNamesTheAuthor(string byline)
+    {
+        Assert.Equal(["Jane Doe"], Authors("", byline));
+    }
+
+    [Fact]
+    public void ALinkToTheAuthorsPageNamesTheAuthor()
+    {
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<p><a href=\"/author/jane-doe\">Jane Doe</a> <a href=\"https://example.com/autoren/john-roe\">John Roe</a></p>"));
+    }
+
+    [Fact]
+    public void APersonInAnUnmarkedBylineBeatsAnAgencyInTheMetaTags()
+    {
+        Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"AFP\">", "<p>Par Jane Doe</p>"));
+    }
+
+    [Fact]
+    public void AuthorsOnlyInTheAnalyticsDataAreFound()
+    {
+        const string head = """<script>window.dataLayer = [{"pageType":"story","contentAuthors":["Jane Doe","John R\u00f6e"],"section":"news"}];</script>""";
+        Assert.Equal(["Jane Doe", "John Röe"], Authors(head));
+    }
+
+    [Fact]
+    public void AnalyticsDataWithoutANameGivesNoAuthor()
+    {
+        Assert.Empty(Authors("""<script>var data = {"author": "admin", "authors": "\u00"};</script>"""));
+        Assert.Empty(Authors("""<script>var nickname = type == 20 ? 'author' : 'Anonymous Reader';</script>"""));
+    }
+    [Fact]
+    public void TheBylineOfAPictureOrPlayerIsNotTheArticles()
+    {
+        Assert.Empty(Authors("", "<figure><img src=\"a.jpg\"><figcaption><span class=\"byline\">Jane Doe</span></figcaption></figure>"));
+        Assert.Empty(Authors("", "<div class=\"mediaBox\"><span class=\"mediaBox__byline\">| Jane Doe</span></div>"));
+    }
+
+    [Fact]
+    public void DublinCoreNamesInLibraryOrderAreTurnedAround()
+    {
+        Assert.Equal(["Michiel de Jong", "Jane Doe"], Authors("<meta name=\"dc.creator\" content=\"Jong, Michiel de\"><meta name=\"dc.creator\" content=\"Doe, Jane\">"));
+    }
+
+    [Fact]
+    public void TheAuthorsOfAWebPagesMainEntityAreRead()
+    {
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("""<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Storm hits the coast","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}}</script>"""));
     }
 }

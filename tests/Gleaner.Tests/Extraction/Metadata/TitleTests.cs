@@ -57,4 +57,74 @@ public class TitleTests
     {
         Assert.Equal("Brexit - what happens next?", Title("<title>Brexit - what happens next? | Example News</title><meta property=\"og:site_name\" content=\"Example News\">"));
     }
+    [Fact]
+    public void TheVisibleHeadlineWinsOverAnSeoTitleThatOneMoreSourceRepeats()
+    {
+        const string head = """
+            <title>Minister suggests he will keep the gifts | Example News</title>
+            <meta property="og:title" content="Minister defiant over gifts">
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Minister suggests he will keep the gifts"}</script>
+            """;
+        Assert.Equal("Minister defiant over gifts", Title(head, "<article><header><h1>Minister defiant over gifts</h1></header></article>"));
+    }
+
+    [Fact]
+    public void AHeadingNothingConfirmsDoesNotBeatSourcesThatAgree()
+    {
+        const string head = """
+            <title>Heat wave: old trams and cracked concrete are the big risks</title>
+            <meta property="og:title" content="Heat wave: old trams and cracked concrete are the big risks">
+            """;
+        Assert.Equal("Heat wave: old trams and cracked concrete are the big risks", Title(head, "<article><h1>How the city prepares for the next heat wave</h1></article>"));
+    }
+
+    [Fact]
+    public void AHeadlineCopiedIntoTheBreadcrumbGivesWayToTheHeadingReadersSee()
+    {
+        const string head = """
+            <title>Blackout in the capital: how safe is our grid?</title>
+            <meta property="og:title" content="Blackout in the capital: how safe is our grid?">
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Lights out, trains stop: how safe is the national grid?"}</script>
+            """;
+        const string body = """
+            <nav class="breadcrumb"><ul><li><a href="/">Home</a></li><li><h1>Blackout in the capital: how safe is our grid?</h1></li></ul></nav>
+            <main><article><hgroup><h2>Lights out, trains stop: how safe is the national grid?</h2></hgroup><h2>What the operators say</h2></article></main>
+            """;
+        Assert.Equal("Lights out, trains stop: how safe is the national grid?", Title(head, body));
+    }
+
+    [Theory]
+    [InlineData("""<h2><span class="article__kicker">Art market</span> <span class="article__headline">A gallerist who is anything but odd</span></h2>""")]
+    [InlineData("""<h2><span class="overline">Art market</span><span class="offscreen" aria-hidden="true"> - </span><span class="title-text">A gallerist who is anything but odd</span></h2>""")]
+    public void TheKickerOverTheVisibleHeadlineIsNotPartOfTheTitle(string heading)
+    {
+        const string head = """
+            <title>Art market: A gallerist who is anything but odd - Example News</title>
+            <meta property="og:title" content="A gallerist who is anything but odd">
+            <meta property="og:site_name" content="Example News">
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Art market: A gallerist who is anything but odd"}</script>
+            """;
+        Assert.Equal("A gallerist who is anything but odd", Title(head, $"<nav class=\"breadcrumb\"><h1>Art market: A gallerist who is anything but odd</h1></nav><article><header>{heading}</header></article>"));
+    }
+
+    [Fact]
+    public void ASubheadingInTheArticleIsNotTakenForTheHeadline()
+    {
+        const string head = """<title>Storm closes the harbour for a week</title><meta property="og:title" content="Storm closes the harbour for a week">""";
+        Assert.Equal("Storm closes the harbour for a week", Title(head, "<article><p>The storm came at night.</p><h2>What happens next</h2></article>"));
+    }
+    [Theory]
+    [InlineData("Opinion | The city needs more trains", "The city needs more trains")]
+    [InlineData("WATCH: Firefighters rescue a cat from a tree", "Firefighters rescue a cat from a tree")]
+    [InlineData("LIVE: Election results as they come in", "Election results as they come in")]
+    [InlineData("EXCLUSIVE: Minister planned to resign in May", "Minister planned to resign in May")]
+    [InlineData("Kommentar: Die Stadt braucht mehr Züge", "Die Stadt braucht mehr Züge")]
+    [InlineData("VIDEO | El alcalde inaugura el nuevo puente", "El alcalde inaugura el nuevo puente")]
+    [InlineData("Firefighters rescue a cat from a tree (video)", "Firefighters rescue a cat from a tree")]
+    [InlineData("Live-Musik kehrt in die Altstadt zurück", "Live-Musik kehrt in die Altstadt zurück")]
+    [InlineData("Watch: Fire", "Watch: Fire")]
+    public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
+    {
+        Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
+    }
 }
