@@ -3,11 +3,14 @@
 #:property ServerGarbageCollection=false
 #:property ConcurrentGarbageCollection=false
 
-// Store and near-duplicate benchmarks (bench/run store, bench/run dedup):
-//   dotnet run storebench.cs -- store GROUND_TRUTH.json COUNT STORE...   import COUNT synthetic records into each store
+// Store and near-duplicate benchmarks (bench/run store, bench/run search, bench/run dedup):
+//   dotnet run storebench.cs -- store GROUND_TRUTH.json COUNT SCENARIOS STORE...   import COUNT synthetic records into each store,
+//        once per scenario (comma-separated): distinct (no copies), stories (stories of ~550 copies), mixed (every tenth a copy)
+//   dotnet run storebench.cs -- search GROUND_TRUTH.json COUNT DATABASE   in-process search latency over a mixed query set on a
+//        SQLite store of COUNT records (built once and kept at DATABASE, reused while it holds COUNT records)
 //   dotnet run storebench.cs -- dedup GROUND_TRUTH.json                   precision and recall of the story detector
 // Synthetic records are made from the sentences of the benchmark's real article bodies, with words replaced at
-// random so no two bodies share more than chance phrases; every tenth record is an edited copy of an earlier one.
+// random so no two bodies share more than chance phrases; copies are edited copies of an earlier record.
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
@@ -19,14 +22,15 @@ using Gleaner.Storage;
 var corpus = Corpus.Load(args[1]);
 return args[0] switch
 {
-    "store" => await StoreBench.Run(corpus, int.Parse(args[2]), args[3..]),
+    "store" => await StoreBench.Run(corpus, int.Parse(args[2]), args[3].Split(','), args[4..]),
+    "search" => await SearchBench.Run(corpus, int.Parse(args[2]), args[3]),
     "dedup" => DedupBench.Run(corpus),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storebench.cs store GROUND_TRUTH.json COUNT STORE... | dedup GROUND_TRUTH.json");
+    Console.Error.WriteLine("usage: storebench.cs store GROUND_TRUTH.json COUNT distinct,stories,mixed STORE... | search GROUND_TRUTH.json COUNT DATABASE | dedup GROUND_TRUTH.json");
     return 2;
 }
 
@@ -123,42 +127,53 @@ sealed class Corpus
     }
 }
 
-static class StoreBench
+/// <summary>The synthetic records of each scenario, in a fixed order (same seed, same records).</summary>
+static class Scenarios
 {
     private static readonly string[] Authors = ["Ana Silva", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eva Novak", "Farid Haddad", "Grace Kim", "Hugo Laurent"];
-    private static readonly string[] Tags = ["politics", "economy", "climate", "health", "technology", "sport", "culture", "world", "science", "energy"];
+    public static readonly string[] Tags = ["politics", "economy", "climate", "health", "technology", "sport", "culture", "world", "science", "energy"];
+    public static readonly DateTimeOffset Start = new(2024, 1, 1, 6, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] Queries =
-    [
-        "government", "climate change", "\"prime minister\"", "election OR vote", "market -stocks", "health care workers",
-        "\"the company said\"", "technology*", "energy prices", "police", "(football OR soccer) league", "president said",
-        "water", "school teachers", "\"last year\"", "city council", "research university", "interest rates", "war", "internet",
-    ];
+    /// <summary>Copies per story in the stories scenario, and how many stories run at once (their copies interleaved).</summary>
+    public const int StoryCopies = 550;
+    public const int StoriesAtOnce = 10;
 
-    public static async Task<int> Run(Corpus corpus, int count, string[] stores)
-    {
-        var checkpoints = new SortedSet<int> { Math.Min(10_000, count), count };
-        foreach (var store in stores)
-            await RunOne(corpus, count, store, checkpoints);
-        return 0;
-    }
-
-    private static IEnumerable<Article> Records(Corpus corpus, int count)
+    public static IEnumerable<Article> Records(Corpus corpus, int count, string scenario)
     {
         var random = new Random(20261128);
         var recent = new List<string>();
-        var start = new DateTimeOffset(2024, 1, 1, 6, 0, 0, TimeSpan.Zero);
+        var running = new string[StoriesAtOnce];
         for (var n = 0; n < count; n++)
         {
-            var copy = n % 10 == 9 && recent.Count > 0;
-            var text = copy ? corpus.EditedCopy(recent[random.Next(recent.Count)], random) : corpus.Body(random);
-            if (!copy)
+            string text;
+            switch (scenario)
             {
-                recent.Add(text);
-                if (recent.Count > 500)
-                    recent.RemoveAt(0);
+                case "distinct":
+                    text = corpus.Body(random);
+                    break;
+                case "stories":
+                    // Blocks of StoriesAtOnce x StoryCopies records: StoriesAtOnce wire stories, each run by StoryCopies sites.
+                    var slot = n % StoriesAtOnce;
+                    if (n % (StoriesAtOnce * StoryCopies) < StoriesAtOnce)
+                        running[slot] = corpus.Body(random);
+                    text = n % (StoriesAtOnce * StoryCopies) < StoriesAtOnce ? running[slot] : corpus.EditedCopy(running[slot], random);
+                    break;
+                case "mixed":
+                    var copy = n % 10 == 9 && recent.Count > 0;
+                    text = copy ? corpus.EditedCopy(recent[random.Next(recent.Count)], random) : corpus.Body(random);
+                    if (!copy)
+                    {
+                        recent.Add(text);
+                        if (recent.Count > 500)
+                            recent.RemoveAt(0);
+                    }
+                    break;
+                default:
+                    throw new ArgumentException($"unknown scenario '{scenario}' (distinct, stories, mixed)");
             }
             var site = $"site{random.Next(200)}.example";
+            // Published about when stored, give or take three days, so date order is close to but not the storing order.
+            var published = Start.AddMinutes(n * 5 + random.Next(-3 * 24 * 60, 3 * 24 * 60));
             yield return new Article
             {
                 Url = $"https://{site}/news/2024/{n % 12 + 1:D2}/story-{n}",
@@ -167,15 +182,27 @@ static class StoreBench
                 Description = corpus.Sentences[random.Next(corpus.Sentences.Length)],
                 Text = text,
                 Authors = [Authors[random.Next(Authors.Length)]],
-                Published = start.AddMinutes(n * 5).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+                Published = published.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
                 Language = "en",
                 Section = Tags[random.Next(Tags.Length)],
                 Tags = [Tags[random.Next(Tags.Length)], Tags[random.Next(Tags.Length)]],
             };
         }
     }
+}
 
-    private static async Task RunOne(Corpus corpus, int count, string location, SortedSet<int> checkpoints)
+static class StoreBench
+{
+    public static async Task<int> Run(Corpus corpus, int count, string[] scenarios, string[] stores)
+    {
+        var checkpoints = new SortedSet<int> { Math.Min(10_000, count), count };
+        foreach (var store in stores)
+            foreach (var scenario in scenarios)
+                await RunOne(corpus, count, scenario, store, checkpoints);
+        return 0;
+    }
+
+    private static async Task RunOne(Corpus corpus, int count, string scenario, string location, SortedSet<int> checkpoints)
     {
         var target = StoreLocation.Parse(location);
         if (target.Backend == StoreBackend.PostgreSql)
@@ -188,9 +215,15 @@ static class StoreBench
                 await reset.ExecuteNonQueryAsync();
             }
             location = new Npgsql.NpgsqlConnectionStringBuilder(target.Target) { SearchPath = "store_bench" }.ConnectionString;
-            target = StoreLocation.Parse(location);
         }
-        Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records");
+        else
+        {
+            location = Path.ChangeExtension(target.Target, null) + "-" + scenario + ".db";
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(location + suffix);
+        }
+        target = StoreLocation.Parse(location);
+        Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records, scenario {scenario}");
         await using var store = await ArticleStores.OpenAsync(location);
         var batch = new List<Article>(500);
         var stored = 0;
@@ -198,7 +231,7 @@ static class StoreBench
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var linked = 0;
-        foreach (var record in Records(corpus, count))
+        foreach (var record in Scenarios.Records(corpus, count, scenario))
         {
             batch.Add(record);
             if (batch.Count < 500 && stored + batch.Count < count && !checkpoints.Contains(stored + batch.Count))
@@ -212,9 +245,14 @@ static class StoreBench
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"-- at {stored:N0} records");
             Console.WriteLine($"   import, records {since:N0}-{stored:N0}: {(stored - since) / seconds:N0} records/s wall, client CPU {cpuSeconds * 1000 / (stored - since):F2} ms/record; {linked:N0} joined a story");
-            Console.WriteLine($"   size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
-            await SearchLatencyAsync(store);
-            await DedupLookupAsync(store, corpus);
+            var stats = await store.GetStatisticsAsync(ArticleFilter.None);
+            var largest = await store.GetStoriesAsync(ArticleFilter.None, 1);
+            Console.WriteLine($"   {stats.Stories:N0} stories, the largest {largest[0].Copies:N0} copies; size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
+            if (scenario != "stories")
+            {
+                await SearchLatencyAsync(store);
+                await DedupLookupAsync(store, corpus);
+            }
             since = stored;
             linked = 0;
             clock.Restart();
@@ -238,13 +276,7 @@ static class StoreBench
 
     private static async Task SearchLatencyAsync(IArticleStore store)
     {
-        var requests = new List<SearchRequest>();
-        foreach (var query in Queries)
-        {
-            requests.Add(new SearchRequest(query));
-            requests.Add(new SearchRequest(query) { Sort = SearchSort.Newest, Filter = new ArticleFilter { Tag = "politics" } });
-            requests.Add(new SearchRequest(query) { Collapse = true, Filter = new ArticleFilter { Since = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) } });
-        }
+        var requests = SearchBench.Requests(null).Select(r => r.Request).ToList();
         foreach (var request in requests)
             await store.SearchAsync(request); // warm caches and the JIT
         var timings = new List<double>();
@@ -294,6 +326,123 @@ static class StoreBench
             lookupClock.Stop();
         }
         Console.WriteLine($"   near-duplicate lookup per insert: signature {signatureMicros:F0} µs + band index probe {lookupClock.Elapsed.TotalMicroseconds / signatures.Count:F0} µs ({candidates / (double)signatures.Count:F2} candidates)");
+    }
+}
+
+/// <summary>In-process search latency on a large SQLite store, over a mixed query set, per kind of query.</summary>
+static class SearchBench
+{
+    private static readonly string[] Queries =
+    [
+        "government", "climate change", "\"prime minister\"", "election OR vote", "market -stocks", "health care workers",
+        "\"the company said\"", "technology*", "energy prices", "police", "(football OR soccer) league", "president said",
+        "water", "school teachers", "\"last year\"", "city council", "research university", "interest rates", "war", "internet",
+    ];
+
+    /// <summary>Words in nearly every record.</summary>
+    private static readonly string[] CommonWords = ["said", "people", "year"];
+
+    /// <summary>
+    /// The mixed set: the 20 queries each plain, newest-first with a tag filter and collapsed with a date filter; common
+    /// words by relevance, newest-first and with a site filter; rare words (of the corpus) by relevance and newest-first.
+    /// </summary>
+    public static List<(string Kind, SearchRequest Request)> Requests(Corpus? corpus)
+    {
+        var requests = new List<(string, SearchRequest)>();
+        foreach (var query in Queries)
+        {
+            requests.Add(("query, relevance", new SearchRequest(query)));
+            requests.Add(("query, newest, tag", new SearchRequest(query) { Sort = SearchSort.Newest, Filter = new ArticleFilter { Tag = "politics" } }));
+            requests.Add(("query, collapsed, since", new SearchRequest(query) { Collapse = true, Filter = new ArticleFilter { Since = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) } }));
+        }
+        if (corpus is null)
+            return requests;
+        foreach (var word in CommonWords)
+        {
+            requests.Add(("common word, relevance", new SearchRequest(word)));
+            requests.Add(("common word, newest", new SearchRequest(word) { Sort = SearchSort.Newest }));
+            requests.Add(("common word, site", new SearchRequest(word) { Filter = new ArticleFilter { Site = "site7.example" } }));
+        }
+        foreach (var word in RareWords(corpus, 5))
+        {
+            requests.Add(("rare word, relevance", new SearchRequest(word)));
+            requests.Add(("rare word, newest", new SearchRequest(word) { Sort = SearchSort.Newest }));
+        }
+        return requests;
+    }
+
+    /// <summary>Words of at least 7 letters that occur twice in the corpus, chosen the same way every run.</summary>
+    private static IEnumerable<string> RareWords(Corpus corpus, int count) =>
+        corpus.Words.Where(w => w.Length >= 7 && w.All(char.IsAsciiLetterLower))
+            .GroupBy(w => w).Where(g => g.Count() == 2).Select(g => g.Key).Order(StringComparer.Ordinal).Take(count);
+
+    public static async Task<int> Run(Corpus corpus, int count, string database)
+    {
+        long stored;
+        await using (var existing = await ArticleStores.OpenAsync(database))
+            stored = (await existing.GetStatisticsAsync(ArticleFilter.None)).Articles;
+        if (stored != count)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(database + suffix);
+            await BuildAsync(corpus, count, database);
+        }
+        await using var search = await ArticleStores.OpenAsync(database, new StoreOptions { CreateIfMissing = false });
+        var requests = Requests(corpus);
+        Console.WriteLine($"== search: {count:N0} records, {requests.Count} requests (20 results each), in process");
+        var warm = Stopwatch.StartNew();
+        foreach (var (_, request) in requests)
+            await search.SearchAsync(request); // the first pass reads the pages into the cache and warms the JIT
+        Console.WriteLine($"   first pass (cold cache): {warm.Elapsed.TotalMilliseconds / requests.Count:F1} ms/request");
+        var timings = new List<double>();
+        var byKind = new Dictionary<string, List<double>>();
+        var hits = 0;
+        for (var round = 0; round < 3; round++)
+            foreach (var (kind, request) in requests)
+            {
+                var clock = Stopwatch.StartNew();
+                hits += (await search.SearchAsync(request)).Count;
+                var ms = clock.Elapsed.TotalMilliseconds;
+                timings.Add(ms);
+                if (!byKind.TryGetValue(kind, out var list))
+                    byKind[kind] = list = [];
+                list.Add(ms);
+            }
+        foreach (var (kind, list) in byKind)
+            Console.WriteLine($"   {kind,-26} median {Median(list),7:F1} ms, max {list.Max(),7:F1} ms");
+        timings.Sort();
+        Console.WriteLine($"search at {count:N0} records: median {Median(timings):F1} ms, p95 {timings[(int)(timings.Count * 0.95)]:F1} ms over {timings.Count} requests, {hits / (double)timings.Count:F1} hits/request");
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>The mixed scenario (every tenth record a copy) through the store's own writes, in big batches.</summary>
+    private static async Task BuildAsync(Corpus corpus, int count, string database)
+    {
+        Console.WriteLine($"== building {database}: {count:N0} records");
+        var clock = Stopwatch.StartNew();
+        await using var store = await ArticleStores.OpenAsync(database);
+        var batch = new List<Article>(5_000);
+        var stored = 0;
+        foreach (var record in Scenarios.Records(corpus, count, "mixed"))
+        {
+            batch.Add(record);
+            if (batch.Count < 5_000)
+                continue;
+            await store.SaveAsync(batch);
+            stored += batch.Count;
+            batch.Clear();
+            if (stored % 100_000 == 0)
+                Console.WriteLine($"   {stored:N0} records in {clock.Elapsed.TotalSeconds:F0} s");
+        }
+        if (batch.Count > 0)
+            await store.SaveAsync(batch);
+        Console.WriteLine($"   built in {clock.Elapsed.TotalSeconds:F0} s ({count / clock.Elapsed.TotalSeconds:N0} records/s), {new FileInfo(database).Length / 1e9:F2} GB");
     }
 }
 
