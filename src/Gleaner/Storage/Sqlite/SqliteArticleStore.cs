@@ -20,6 +20,7 @@ internal sealed class SqliteArticleStore : IArticleStore
     private readonly string _connectionString;
     private readonly StoreOptions _options;
     private readonly SqliteConnection _connection;
+    private SqliteRecordWriter? _writer;
 
     private SqliteArticleStore(string path, string connectionString, StoreOptions options, SqliteConnection connection)
     {
@@ -149,155 +150,11 @@ internal sealed class SqliteArticleStore : IArticleStore
             return new SaveResult(0, 0, 0);
         // The CPU work happens before the write lock is taken.
         var prepared = PreparedRecord.PrepareAll(articles);
-        var now = StoreRecords.FormatInstant(DateTimeOffset.UtcNow);
-
+        _writer ??= new SqliteRecordWriter(_connection, _options.StoryThreshold);
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        await using var find = Command("SELECT id, signature FROM articles WHERE url = @url", transaction);
-        var findUrl = find.Parameters.Add("@url", SqliteType.Text);
-        await using var insert = Command("""
-            INSERT INTO articles (url, source_domain, site_name, title, description, text, authors, published, published_at,
-                modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id)
-            VALUES (@url, @source_domain, @site_name, @title, @description, @text, @authors, @published, @published_at,
-                @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, NULL)
-            RETURNING id
-            """, transaction);
-        await using var update = Command("""
-            UPDATE articles SET source_domain = @source_domain, site_name = @site_name, title = @title, description = @description,
-                text = @text, authors = @authors, published = @published, published_at = @published_at, modified = @modified,
-                language = @language, image = @image, section = @section, tags = @tags, fetched = @fetched, last_saved = @now,
-                signature = @signature
-            WHERE id = @id
-            """, transaction);
-        await using var setStory = Command("UPDATE articles SET story_id = @story WHERE id = @id", transaction);
-        await using var candidates = Command(CandidateSql(), transaction);
-        await using var addBand = Command(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), transaction);
-        await using var removeBand = Command(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), transaction);
-
-        int inserted = 0, updated = 0, linked = 0;
-        var keys = new long[MinHash.Bands];
-        foreach (var record in prepared)
-        {
-            findUrl.Value = record.Key;
-            long id;
-            uint[]? oldSignature = null;
-            var existing = false;
-            await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-            {
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    existing = true;
-                    id = reader.GetInt64(0);
-                    if (!reader.IsDBNull(1))
-                        oldSignature = MinHash.FromBytes((byte[])reader.GetValue(1));
-                }
-                else
-                    id = 0;
-            }
-            if (existing)
-            {
-                Bind(update, record, now);
-                update.Parameters.AddWithValue("@id", id);
-                await update.ExecuteNonQueryAsync(cancellationToken);
-                update.Parameters.Clear();
-                if (oldSignature is not null)
-                {
-                    MinHash.BandKeys(oldSignature, keys);
-                    await ExecuteForBandsAsync(removeBand, keys, id, cancellationToken);
-                }
-                updated++;
-            }
-            else
-            {
-                Bind(insert, record, now);
-                id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-                insert.Parameters.Clear();
-                inserted++;
-            }
-
-            var story = id;
-            if (record.Signature is not null)
-            {
-                MinHash.BandKeys(record.Signature, keys);
-                var match = await FindMatchAsync(candidates, keys, id, record.Signature, cancellationToken);
-                if (match is { } found)
-                {
-                    story = found.StoryId;
-                    linked++;
-                }
-                await ExecuteForBandsAsync(addBand, keys, id, cancellationToken);
-            }
-            setStory.Parameters.Clear();
-            setStory.Parameters.AddWithValue("@story", story);
-            setStory.Parameters.AddWithValue("@id", id);
-            await setStory.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var result = await _writer.WriteAsync(prepared, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SaveResult(inserted, updated, linked);
-    }
-
-    private static string CandidateSql()
-    {
-        var sql = new StringBuilder("SELECT DISTINCT a.id, a.story_id, a.signature FROM story_bands b JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (");
-        for (var i = 0; i < MinHash.Bands; i++)
-            sql.Append(i == 0 ? "" : ", ").Append("@k").Append(i);
-        sql.Append(") AND b.article_id <> @self AND a.signature IS NOT NULL LIMIT ").Append(StoryMatcher.MaxCandidates);
-        return sql.ToString();
-    }
-
-    private async Task<StoryCandidate?> FindMatchAsync(SqliteCommand candidates, long[] keys, long self, uint[] signature, CancellationToken cancellationToken)
-    {
-        candidates.Parameters.Clear();
-        for (var i = 0; i < keys.Length; i++)
-            candidates.Parameters.AddWithValue("@k" + i, keys[i]);
-        candidates.Parameters.AddWithValue("@self", self);
-        var found = new List<StoryCandidate>();
-        await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                found.Add(new StoryCandidate(reader.GetInt64(0), reader.IsDBNull(1) ? reader.GetInt64(0) : reader.GetInt64(1), MinHash.FromBytes((byte[])reader.GetValue(2))));
-        }
-        return StoryMatcher.BestMatch(signature, found, _options.StoryThreshold);
-    }
-
-    /// <summary>One statement for all of a record's band keys: <paramref name="item"/> repeated for @k0, @k1...</summary>
-    private static string BandSql(string head, string item, string tail)
-    {
-        var sql = new StringBuilder(head);
-        for (var i = 0; i < MinHash.Bands; i++)
-            sql.Append(i == 0 ? "" : ", ").Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, item, i));
-        return sql.Append(tail).ToString();
-    }
-
-    private static async Task ExecuteForBandsAsync(SqliteCommand command, long[] keys, long id, CancellationToken cancellationToken)
-    {
-        command.Parameters.Clear();
-        for (var i = 0; i < keys.Length; i++)
-            command.Parameters.AddWithValue("@k" + i, keys[i]);
-        command.Parameters.AddWithValue("@id", id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Bind(SqliteCommand command, PreparedRecord record, string now)
-    {
-        var article = record.Article;
-        var p = command.Parameters;
-        p.AddWithValue("@url", record.Key);
-        p.AddWithValue("@source_domain", (object?)record.SourceDomain ?? DBNull.Value);
-        p.AddWithValue("@site_name", (object?)article.SiteName ?? DBNull.Value);
-        p.AddWithValue("@title", (object?)article.Title ?? DBNull.Value);
-        p.AddWithValue("@description", (object?)article.Description ?? DBNull.Value);
-        p.AddWithValue("@text", (object?)article.Text ?? DBNull.Value);
-        p.AddWithValue("@authors", JsonStringArray.Write(article.Authors));
-        p.AddWithValue("@published", (object?)article.Published ?? DBNull.Value);
-        p.AddWithValue("@published_at", record.Published is { } published ? published.ToUnixTimeSeconds() : DBNull.Value);
-        p.AddWithValue("@modified", (object?)article.Modified ?? DBNull.Value);
-        p.AddWithValue("@language", (object?)record.Language ?? DBNull.Value);
-        p.AddWithValue("@image", (object?)article.Image ?? DBNull.Value);
-        p.AddWithValue("@section", (object?)article.Section ?? DBNull.Value);
-        p.AddWithValue("@tags", JsonStringArray.Write(article.Tags));
-        p.AddWithValue("@fetched", (object?)article.Fetched ?? DBNull.Value);
-        p.AddWithValue("@now", now);
-        p.AddWithValue("@signature", record.Signature is null ? DBNull.Value : MinHash.ToBytes(record.Signature));
+        return result;
     }
 
     public async Task<StoredArticle?> GetAsync(string url, CancellationToken cancellationToken = default)
@@ -539,6 +396,7 @@ internal sealed class SqliteArticleStore : IArticleStore
 
     public async ValueTask DisposeAsync()
     {
+        _writer?.Dispose();
         await _connection.DisposeAsync();
     }
 }
