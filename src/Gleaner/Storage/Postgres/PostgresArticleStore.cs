@@ -401,7 +401,7 @@ internal sealed class PostgresArticleStore : IArticleStore
                 branches.Append("\n    UNION ALL\n");
             var cfg = "@cfg" + i;
             branches.Append($"""
-                SELECT a.id, a.story_id, a.published_at, ts_rank_cd(a.search, x.q, 32) AS score, x.q AS q, a.ts_config AS cfg
+                SELECT a.id, a.story_id, a.published_at, x.q AS q, a.ts_config AS cfg
                     FROM (SELECT {query.ForConfiguration(cfg + "::regconfig")} AS q) x
                     JOIN articles a ON a.ts_config = {cfg}::regconfig AND a.search @@ x.q
                     WHERE true{filters}
@@ -410,20 +410,42 @@ internal sealed class PostgresArticleStore : IArticleStore
         }
         for (var i = 0; i < query.Values.Count; i++)
             command.Parameters.AddWithValue("q" + i, query.Values[i]);
-        var order = request.Sort == SearchSort.Newest ? "h.published_at DESC NULLS LAST, h.id DESC" : "h.score DESC, h.id";
-        var hits = request.Collapse
-            ? $"SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY h.story_id ORDER BY {order}) AS copy FROM hits h) h WHERE h.copy = 1"
-            : "SELECT * FROM hits h";
-        command.CommandText = $"""
-            WITH hits AS (
-                {branches}
-            ),
-            page AS ({hits} ORDER BY {order} LIMIT @limit OFFSET @offset)
-            SELECT {Columns}, ts_headline(h.cfg, coalesce(a.text, a.description, a.title, ''), h.q, @headline), h.score,
-                (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id)
-            FROM page h JOIN articles a ON a.id = h.id
-            ORDER BY {order}
-            """;
+        // Relevance ranks the most recently stored matches only (StoreRecords.RankedMatches), newest-first ranks
+        // none but the page's: ts_rank_cd reads each record's search vector, so it runs on as few rows as it can.
+        string hits, page;
+        if (request.Sort == SearchSort.Newest)
+        {
+            const string order = "h.published_at DESC NULLS LAST, h.id DESC";
+            hits = request.Collapse
+                ? $"SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY h.story_id ORDER BY {order}) AS copy FROM matched h) h WHERE h.copy = 1"
+                : "SELECT * FROM matched h";
+            page = $"""
+                matched AS ({branches}),
+                page AS ({hits} ORDER BY {order} LIMIT @limit OFFSET @offset)
+                SELECT {Columns}, ts_headline(h.cfg, coalesce(a.text, a.description, a.title, ''), h.q, @headline), ts_rank_cd(a.search, h.q, 32),
+                    (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id)
+                FROM page h JOIN articles a ON a.id = h.id
+                ORDER BY {order}
+                """;
+        }
+        else
+        {
+            const string order = "h.score DESC, h.id";
+            hits = request.Collapse
+                ? $"SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY h.story_id ORDER BY {order}) AS copy FROM scored h) h WHERE h.copy = 1"
+                : "SELECT * FROM scored h";
+            page = $"""
+                matched AS (SELECT * FROM ({branches}) m ORDER BY m.id DESC LIMIT @ranked),
+                scored AS (SELECT m.*, ts_rank_cd(a.search, m.q, 32) AS score FROM matched m JOIN articles a ON a.id = m.id),
+                page AS ({hits} ORDER BY {order} LIMIT @limit OFFSET @offset)
+                SELECT {Columns}, ts_headline(h.cfg, coalesce(a.text, a.description, a.title, ''), h.q, @headline), h.score,
+                    (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id)
+                FROM page h JOIN articles a ON a.id = h.id
+                ORDER BY {order}
+                """;
+            command.Parameters.AddWithValue("ranked", StoreRecords.RankedMatches);
+        }
+        command.CommandText = "WITH " + page;
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("offset", offset);
         command.Parameters.AddWithValue("headline", HeadlineOptions);
