@@ -183,11 +183,15 @@ internal sealed class SqliteArticleStore : IArticleStore
             WHERE articles_fts MATCH @match AND articles_fts.rowid = @id
             """);
         await using var copies = Command("SELECT COUNT(*) FROM articles WHERE story_id = @story");
+        detail.Parameters.AddWithValue("@match", match);
+        var detailId = detail.Parameters.Add("@id", SqliteType.Integer);
+        var copiesStory = copies.Parameters.Add("@story", SqliteType.Integer);
+        // Each runs once per hit: compiled once (Microsoft.Data.Sqlite compiles an unprepared command on every run).
+        detail.Prepare();
+        copies.Prepare();
         foreach (var (id, hitScore) in ids)
         {
-            detail.Parameters.Clear();
-            detail.Parameters.AddWithValue("@match", match);
-            detail.Parameters.AddWithValue("@id", id);
+            detailId.Value = id;
             StoredArticle stored;
             string snippet;
             await using (var reader = await detail.ExecuteReaderAsync(cancellationToken))
@@ -197,8 +201,7 @@ internal sealed class SqliteArticleStore : IArticleStore
                 stored = ReadStored(reader);
                 snippet = reader.IsDBNull(18) ? "" : reader.GetString(18);
             }
-            copies.Parameters.Clear();
-            copies.Parameters.AddWithValue("@story", stored.StoryId);
+            copiesStory.Value = stored.StoryId;
             var count = (long)(await copies.ExecuteScalarAsync(cancellationToken))!;
             hits.Add(new SearchHit(stored, hitScore, snippet, (int)Math.Max(1, count)));
         }

@@ -8,6 +8,7 @@ namespace Gleaner.Storage.Sqlite;
 /// <summary>
 /// The write path of <see cref="SqliteArticleStore"/>: its statements are prepared once per connection and reused by
 /// every batch (a crawl saves one record at a time), with their parameters bound by value.
+/// The constructor prepares them, so it must run while no transaction is open on the connection.
 /// </summary>
 internal sealed class SqliteRecordWriter : IDisposable
 {
@@ -60,6 +61,9 @@ internal sealed class SqliteRecordWriter : IDisposable
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
         _all = [_find, _nextId, _insert, _update, _candidates, _addBands, _removeBands, _saveSignature, _removeSignature];
         _candidates.Parameters["@per_key"].Value = StoryMatcher.CandidatesPerBandKey;
+        // Without an explicit Prepare, Microsoft.Data.Sqlite compiles a command's SQL again on every execution.
+        foreach (var command in _all)
+            command.Prepare();
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
