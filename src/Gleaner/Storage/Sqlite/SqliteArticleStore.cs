@@ -186,9 +186,6 @@ internal sealed class SqliteArticleStore : IArticleStore
         detail.Parameters.AddWithValue("@match", match);
         var detailId = detail.Parameters.Add("@id", SqliteType.Integer);
         var copiesStory = copies.Parameters.Add("@story", SqliteType.Integer);
-        // Each runs once per hit: compiled once (Microsoft.Data.Sqlite compiles an unprepared command on every run).
-        detail.Prepare();
-        copies.Prepare();
         foreach (var (id, hitScore) in ids)
         {
             detailId.Value = id;

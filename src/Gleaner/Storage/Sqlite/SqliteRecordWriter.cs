@@ -8,7 +8,6 @@ namespace Gleaner.Storage.Sqlite;
 /// <summary>
 /// The write path of <see cref="SqliteArticleStore"/>: its statements are prepared once per connection and reused by
 /// every batch (a crawl saves one record at a time), with their parameters bound by value.
-/// The constructor prepares them, so it must run while no transaction is open on the connection.
 /// </summary>
 internal sealed class SqliteRecordWriter : IDisposable
 {
@@ -16,7 +15,8 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _nextId;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
-    private readonly SqliteCommand _candidates;
+    private readonly SqliteCommand _bucket;
+    private readonly SqliteCommand _signature;
     private readonly SqliteCommand _addBands;
     private readonly SqliteCommand _removeBands;
     private readonly SqliteCommand _saveSignature;
@@ -25,6 +25,8 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly double _storyThreshold;
     private readonly long[] _keys = new long[MinHash.Bands];
     private readonly List<StoryCandidate> _found = new(StoryMatcher.CandidatesPerBandKey * 2);
+    private readonly List<long> _candidateIds = new(StoryMatcher.CandidatesPerBandKey * 2);
+    private readonly HashSet<long> _seen = [];
 
     public SqliteRecordWriter(SqliteConnection connection, double storyThreshold)
     {
@@ -51,7 +53,11 @@ internal sealed class SqliteRecordWriter : IDisposable
             UPDATE articles SET {string.Join(", ", RecordColumns.Select(c => $"{c} = @{c}"))}, last_saved = @now
             WHERE id = @id
             """, [.. RecordParameters, "@id"]);
-        _candidates = Create(CandidateSql(), [.. bandParameters[..^1], "@self", "@per_key"]);
+        // StoryMatcher's candidate rule: the ids of each band key's bucket first (newest first, a few per key; the
+        // primary key of story_bands answers from its index alone), then the signatures of the distinct ones only, from
+        // a table that holds nothing else.
+        _bucket = Create("SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key", "@key", "@per_key");
+        _signature = Create("SELECT story_id, signature FROM story_signatures WHERE article_id = @id", "@id");
         _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
         _removeBands = Create(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), bandParameters);
         _saveSignature = Create("""
@@ -59,11 +65,9 @@ internal sealed class SqliteRecordWriter : IDisposable
             ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, signature = excluded.signature
             """, "@id", "@story", "@signature");
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
-        _all = [_find, _nextId, _insert, _update, _candidates, _addBands, _removeBands, _saveSignature, _removeSignature];
-        _candidates.Parameters["@per_key"].Value = StoryMatcher.CandidatesPerBandKey;
-        // Without an explicit Prepare, Microsoft.Data.Sqlite compiles a command's SQL again on every execution.
-        foreach (var command in _all)
-            command.Prepare();
+        _all = [_find, _nextId, _insert, _update, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
+        _bucket.Parameters[1].Value = StoryMatcher.CandidatesPerBandKey;
+
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
@@ -145,32 +149,29 @@ internal sealed class SqliteRecordWriter : IDisposable
         return new SaveResult(inserted, updated, linked);
     }
 
-    /// <summary>
-    /// The candidates of <see cref="StoryMatcher"/>'s rule: the ids filed under each band key in <see cref="_keys"/>
-    /// (newest first, at most <see cref="StoryMatcher.CandidatesPerBandKey"/> a key), each id once, and only then their
-    /// signatures, from the signature table, which holds nothing else.
-    /// </summary>
-    private static string CandidateSql()
-    {
-        var sql = new StringBuilder("WITH candidates(id) AS (");
-        for (var i = 0; i < MinHash.Bands; i++)
-            sql.Append(i == 0 ? "\n    " : "\n    UNION ")
-                .Append(CultureInfo.InvariantCulture, $"SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = @k{i} ORDER BY article_id DESC LIMIT @per_key)");
-        sql.Append(")\nSELECT s.article_id, s.story_id, s.signature FROM candidates c JOIN story_signatures s ON s.article_id = c.id WHERE c.id <> @self");
-        return sql.ToString();
-    }
-
     private async Task<StoryCandidate?> FindMatchAsync(long self, uint[] signature, CancellationToken cancellationToken)
     {
-        var parameters = _candidates.Parameters;
-        for (var i = 0; i < _keys.Length; i++)
-            parameters[i].Value = _keys[i];
-        parameters["@self"].Value = self;
-        _found.Clear();
-        await using (var reader = await _candidates.ExecuteReaderAsync(cancellationToken))
+        _seen.Clear();
+        _seen.Add(self);
+        _candidateIds.Clear();
+        foreach (var key in _keys)
         {
+            _bucket.Parameters[0].Value = key;
+            await using var reader = await _bucket.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                _found.Add(new StoryCandidate(reader.GetInt64(0), reader.GetInt64(1), MinHash.FromBytes(reader.GetFieldValue<byte[]>(2))));
+            {
+                var id = reader.GetInt64(0);
+                if (_seen.Add(id))
+                    _candidateIds.Add(id);
+            }
+        }
+        _found.Clear();
+        foreach (var id in _candidateIds)
+        {
+            _signature.Parameters[0].Value = id;
+            await using var reader = await _signature.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+                _found.Add(new StoryCandidate(id, reader.GetInt64(0), MinHash.FromBytes(reader.GetFieldValue<byte[]>(1))));
         }
         return StoryMatcher.BestMatch(signature, _found, _storyThreshold);
     }
