@@ -15,6 +15,7 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _nextId;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
+    private readonly SqliteCommand _anyBucket;
     private readonly SqliteCommand _bucket;
     private readonly SqliteCommand _signature;
     private readonly SqliteCommand _addBands;
@@ -56,6 +57,8 @@ internal sealed class SqliteRecordWriter : IDisposable
         // StoryMatcher's candidate rule: the ids of each band key's bucket first (newest first, a few per key; the
         // primary key of story_bands answers from its index alone), then the signatures of the distinct ones only, from
         // a table that holds nothing else.
+        // Most records are no copy and find every bucket empty: one statement says so for all keys at once.
+        _anyBucket = Create(BandSql("SELECT EXISTS (SELECT 1 FROM story_bands WHERE band_key IN (", "@k{0}", "))"), bandParameters[..^1]);
         _bucket = Create("SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key", "@key", "@per_key");
         _signature = Create("SELECT story_id, signature FROM story_signatures WHERE article_id = @id", "@id");
         _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
@@ -65,7 +68,7 @@ internal sealed class SqliteRecordWriter : IDisposable
             ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, signature = excluded.signature
             """, "@id", "@story", "@signature");
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
-        _all = [_find, _nextId, _insert, _update, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
+        _all = [_find, _nextId, _insert, _update, _anyBucket, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
         _bucket.Parameters[1].Value = StoryMatcher.CandidatesPerBandKey;
 
     }
@@ -151,6 +154,10 @@ internal sealed class SqliteRecordWriter : IDisposable
 
     private async Task<StoryCandidate?> FindMatchAsync(long self, uint[] signature, CancellationToken cancellationToken)
     {
+        for (var i = 0; i < _keys.Length; i++)
+            _anyBucket.Parameters[i].Value = _keys[i];
+        if ((long)(await _anyBucket.ExecuteScalarAsync(cancellationToken))! == 0)
+            return null;
         _seen.Clear();
         _seen.Add(self);
         _candidateIds.Clear();
