@@ -54,11 +54,11 @@ internal sealed class SqliteRecordWriter : IDisposable
             UPDATE articles SET {string.Join(", ", RecordColumns.Select(c => $"{c} = @{c}"))}, last_saved = @now
             WHERE id = @id
             """, [.. RecordParameters, "@id"]);
+        // Most records are no copy and find every bucket empty: one statement says so for all keys at once.
+        _anyBucket = Create(BandSql("SELECT EXISTS (SELECT 1 FROM story_bands WHERE band_key IN (", "@k{0}", "))"), bandParameters[..^1]);
         // StoryMatcher's candidate rule: the ids of each band key's bucket first (newest first, a few per key; the
         // primary key of story_bands answers from its index alone), then the signatures of the distinct ones only, from
         // a table that holds nothing else.
-        // Most records are no copy and find every bucket empty: one statement says so for all keys at once.
-        _anyBucket = Create(BandSql("SELECT EXISTS (SELECT 1 FROM story_bands WHERE band_key IN (", "@k{0}", "))"), bandParameters[..^1]);
         _bucket = Create("SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key", "@key", "@per_key");
         _signature = Create("SELECT story_id, signature FROM story_signatures WHERE article_id = @id", "@id");
         _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
@@ -70,7 +70,6 @@ internal sealed class SqliteRecordWriter : IDisposable
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
         _all = [_find, _nextId, _insert, _update, _anyBucket, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
         _bucket.Parameters[1].Value = StoryMatcher.CandidatesPerBandKey;
-
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
