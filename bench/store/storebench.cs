@@ -3,11 +3,14 @@
 #:property ServerGarbageCollection=false
 #:property ConcurrentGarbageCollection=false
 
-// Store and near-duplicate benchmarks (bench/run store, bench/run dedup):
-//   dotnet run storebench.cs -- store GROUND_TRUTH.json COUNT STORE...   import COUNT synthetic records into each store
+// Store and near-duplicate benchmarks (bench/run store, bench/run search, bench/run dedup):
+//   dotnet run storebench.cs -- store GROUND_TRUTH.json COUNT SCENARIOS STORE...   import COUNT synthetic records into each store,
+//        once per scenario (comma-separated): distinct (no copies), stories (stories of ~550 copies), mixed (every tenth a copy)
+//   dotnet run storebench.cs -- search GROUND_TRUTH.json COUNT DATABASE   in-process search latency over a mixed query set on a
+//        SQLite store of COUNT records (built once and kept at DATABASE, reused while it holds COUNT records)
 //   dotnet run storebench.cs -- dedup GROUND_TRUTH.json                   precision and recall of the story detector
 // Synthetic records are made from the sentences of the benchmark's real article bodies, with words replaced at
-// random so no two bodies share more than chance phrases; every tenth record is an edited copy of an earlier one.
+// random so no two bodies share more than chance phrases; copies are edited copies of an earlier record.
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
@@ -19,14 +22,15 @@ using Gleaner.Storage;
 var corpus = Corpus.Load(args[1]);
 return args[0] switch
 {
-    "store" => await StoreBench.Run(corpus, int.Parse(args[2]), args[3..]),
+    "store" => await StoreBench.Run(corpus, int.Parse(args[2]), args[3].Split(','), args[4..]),
+    "search" => await SearchBench.Run(corpus, int.Parse(args[2]), args[3]),
     "dedup" => DedupBench.Run(corpus),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storebench.cs store GROUND_TRUTH.json COUNT STORE... | dedup GROUND_TRUTH.json");
+    Console.Error.WriteLine("usage: storebench.cs store GROUND_TRUTH.json COUNT distinct,stories,mixed STORE... | search GROUND_TRUTH.json COUNT DATABASE | dedup GROUND_TRUTH.json");
     return 2;
 }
 
@@ -123,43 +127,64 @@ sealed class Corpus
     }
 }
 
-static class StoreBench
+/// <summary>The synthetic records of each scenario, in a fixed order (same seed, same records).</summary>
+static class Scenarios
 {
     private static readonly string[] Authors = ["Ana Silva", "Ben Okafor", "Chen Wei", "Dara Byrne", "Eva Novak", "Farid Haddad", "Grace Kim", "Hugo Laurent"];
-    private static readonly string[] Tags = ["politics", "economy", "climate", "health", "technology", "sport", "culture", "world", "science", "energy"];
+    public static readonly string[] Tags = ["politics", "economy", "climate", "health", "technology", "sport", "culture", "world", "science", "energy"];
+    public static readonly DateTimeOffset Start = new(2024, 1, 1, 6, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] Queries =
-    [
-        "government", "climate change", "\"prime minister\"", "election OR vote", "market -stocks", "health care workers",
-        "\"the company said\"", "technology*", "energy prices", "police", "(football OR soccer) league", "president said",
-        "water", "school teachers", "\"last year\"", "city council", "research university", "interest rates", "war", "internet",
-    ];
+    /// <summary>Copies per story in the stories scenario, and how many stories run at once (their copies interleaved).</summary>
+    public const int StoryCopies = 550;
+    public const int StoriesAtOnce = 10;
 
-    public static async Task<int> Run(Corpus corpus, int count, string[] stores)
-    {
-        var checkpoints = new SortedSet<int> { Math.Min(10_000, count), count };
-        foreach (var store in stores)
-            await RunOne(corpus, count, store, checkpoints);
-        return 0;
-    }
-
-    private static IEnumerable<Article> Records(Corpus corpus, int count)
+    /// <summary>The records in order, each with the number of the record it copies (its own number when it is no copy).</summary>
+    public static IEnumerable<(Article Article, int Original)> Records(Corpus corpus, int count, string scenario)
     {
         var random = new Random(20261128);
-        var recent = new List<string>();
-        var start = new DateTimeOffset(2024, 1, 1, 6, 0, 0, TimeSpan.Zero);
+        var recent = new List<(string Text, int Number)>();
+        var running = new (string Text, int Number)[StoriesAtOnce];
         for (var n = 0; n < count; n++)
         {
-            var copy = n % 10 == 9 && recent.Count > 0;
-            var text = copy ? corpus.EditedCopy(recent[random.Next(recent.Count)], random) : corpus.Body(random);
-            if (!copy)
+            string text;
+            var original = n;
+            switch (scenario)
             {
-                recent.Add(text);
-                if (recent.Count > 500)
-                    recent.RemoveAt(0);
+                case "distinct":
+                    text = corpus.Body(random);
+                    break;
+                case "stories":
+                    // Blocks of StoriesAtOnce x StoryCopies records: StoriesAtOnce wire stories, each run by StoryCopies sites.
+                    var slot = n % StoriesAtOnce;
+                    if (n % (StoriesAtOnce * StoryCopies) < StoriesAtOnce)
+                        running[slot] = (corpus.Body(random), n);
+                    text = running[slot].Number == n ? running[slot].Text : corpus.EditedCopy(running[slot].Text, random);
+                    original = running[slot].Number;
+                    break;
+                case "mixed":
+                    var copy = n % 10 == 9 && recent.Count > 0;
+                    if (copy)
+                    {
+                        var source = recent[random.Next(recent.Count)];
+                        text = corpus.EditedCopy(source.Text, random);
+                        original = source.Number;
+                    }
+                    else
+                        text = corpus.Body(random);
+                    if (!copy)
+                    {
+                        recent.Add((text, n));
+                        if (recent.Count > 500)
+                            recent.RemoveAt(0);
+                    }
+                    break;
+                default:
+                    throw new ArgumentException($"unknown scenario '{scenario}' (distinct, stories, mixed)");
             }
             var site = $"site{random.Next(200)}.example";
-            yield return new Article
+            // Published about when stored, give or take three days, so date order is close to but not the storing order.
+            var published = Start.AddMinutes(n * 5 + random.Next(-3 * 24 * 60, 3 * 24 * 60));
+            yield return (new Article
             {
                 Url = $"https://{site}/news/2024/{n % 12 + 1:D2}/story-{n}",
                 SourceDomain = site,
@@ -167,15 +192,27 @@ static class StoreBench
                 Description = corpus.Sentences[random.Next(corpus.Sentences.Length)],
                 Text = text,
                 Authors = [Authors[random.Next(Authors.Length)]],
-                Published = start.AddMinutes(n * 5).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+                Published = published.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
                 Language = "en",
                 Section = Tags[random.Next(Tags.Length)],
                 Tags = [Tags[random.Next(Tags.Length)], Tags[random.Next(Tags.Length)]],
-            };
+            }, original);
         }
     }
+}
 
-    private static async Task RunOne(Corpus corpus, int count, string location, SortedSet<int> checkpoints)
+static class StoreBench
+{
+    public static async Task<int> Run(Corpus corpus, int count, string[] scenarios, string[] stores)
+    {
+        var checkpoints = new SortedSet<int> { Math.Min(10_000, count), count };
+        foreach (var store in stores)
+            foreach (var scenario in scenarios)
+                await RunOne(corpus, count, scenario, store, checkpoints);
+        return 0;
+    }
+
+    private static async Task RunOne(Corpus corpus, int count, string scenario, string location, SortedSet<int> checkpoints)
     {
         var target = StoreLocation.Parse(location);
         if (target.Backend == StoreBackend.PostgreSql)
@@ -188,9 +225,15 @@ static class StoreBench
                 await reset.ExecuteNonQueryAsync();
             }
             location = new Npgsql.NpgsqlConnectionStringBuilder(target.Target) { SearchPath = "store_bench" }.ConnectionString;
-            target = StoreLocation.Parse(location);
         }
-        Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records");
+        else
+        {
+            location = Path.ChangeExtension(target.Target, null) + "-" + scenario + ".db";
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(location + suffix);
+        }
+        target = StoreLocation.Parse(location);
+        Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records, scenario {scenario}");
         await using var store = await ArticleStores.OpenAsync(location);
         var batch = new List<Article>(500);
         var stored = 0;
@@ -198,7 +241,7 @@ static class StoreBench
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var linked = 0;
-        foreach (var record in Records(corpus, count))
+        foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
         {
             batch.Add(record);
             if (batch.Count < 500 && stored + batch.Count < count && !checkpoints.Contains(stored + batch.Count))
@@ -212,9 +255,14 @@ static class StoreBench
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"-- at {stored:N0} records");
             Console.WriteLine($"   import, records {since:N0}-{stored:N0}: {(stored - since) / seconds:N0} records/s wall, client CPU {cpuSeconds * 1000 / (stored - since):F2} ms/record; {linked:N0} joined a story");
-            Console.WriteLine($"   size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
-            await SearchLatencyAsync(store);
-            await DedupLookupAsync(store, corpus);
+            var stats = await store.GetStatisticsAsync(ArticleFilter.None);
+            var largest = await store.GetStoriesAsync(ArticleFilter.None, 1);
+            Console.WriteLine($"   {stats.Stories:N0} stories, the largest {largest[0].Copies:N0} copies; size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
+            if (scenario != "stories")
+            {
+                await SearchLatencyAsync(store);
+                await DedupLookupAsync(store, corpus);
+            }
             since = stored;
             linked = 0;
             clock.Restart();
@@ -238,13 +286,7 @@ static class StoreBench
 
     private static async Task SearchLatencyAsync(IArticleStore store)
     {
-        var requests = new List<SearchRequest>();
-        foreach (var query in Queries)
-        {
-            requests.Add(new SearchRequest(query));
-            requests.Add(new SearchRequest(query) { Sort = SearchSort.Newest, Filter = new ArticleFilter { Tag = "politics" } });
-            requests.Add(new SearchRequest(query) { Collapse = true, Filter = new ArticleFilter { Since = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) } });
-        }
+        var requests = SearchBench.Requests(null).Select(r => r.Request).ToList();
         foreach (var request in requests)
             await store.SearchAsync(request); // warm caches and the JIT
         var timings = new List<double>();
@@ -294,6 +336,168 @@ static class StoreBench
             lookupClock.Stop();
         }
         Console.WriteLine($"   near-duplicate lookup per insert: signature {signatureMicros:F0} µs + band index probe {lookupClock.Elapsed.TotalMicroseconds / signatures.Count:F0} µs ({candidates / (double)signatures.Count:F2} candidates)");
+    }
+}
+
+/// <summary>In-process search latency on a large SQLite store, over a mixed query set, per kind of query.</summary>
+static class SearchBench
+{
+    private static readonly string[] Queries =
+    [
+        "government", "climate change", "\"prime minister\"", "election OR vote", "market -stocks", "health care workers",
+        "\"the company said\"", "technology*", "energy prices", "police", "(football OR soccer) league", "president said",
+        "water", "school teachers", "\"last year\"", "city council", "research university", "interest rates", "war", "internet",
+    ];
+
+    /// <summary>Words in nearly every record.</summary>
+    private static readonly string[] CommonWords = ["said", "people", "year"];
+
+    /// <summary>
+    /// The mixed set: the 20 queries each plain, newest-first with a tag filter and collapsed with a date filter; common
+    /// words by relevance, newest-first and with a site filter; rare words (of the corpus) by relevance and newest-first.
+    /// </summary>
+    public static List<(string Kind, SearchRequest Request)> Requests(Corpus? corpus)
+    {
+        var requests = new List<(string, SearchRequest)>();
+        foreach (var query in Queries)
+        {
+            requests.Add(("query, relevance", new SearchRequest(query)));
+            requests.Add(("query, newest, tag", new SearchRequest(query) { Sort = SearchSort.Newest, Filter = new ArticleFilter { Tag = "politics" } }));
+            requests.Add(("query, collapsed, since", new SearchRequest(query) { Collapse = true, Filter = new ArticleFilter { Since = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero) } }));
+        }
+        if (corpus is null)
+            return requests;
+        foreach (var word in CommonWords)
+        {
+            requests.Add(("common word, relevance", new SearchRequest(word)));
+            requests.Add(("common word, newest", new SearchRequest(word) { Sort = SearchSort.Newest }));
+            requests.Add(("common word, site", new SearchRequest(word) { Filter = new ArticleFilter { Site = "site7.example" } }));
+        }
+        foreach (var word in RareWords(corpus, 5))
+        {
+            requests.Add(("rare word, relevance", new SearchRequest(word)));
+            requests.Add(("rare word, newest", new SearchRequest(word) { Sort = SearchSort.Newest }));
+        }
+        return requests;
+    }
+
+    /// <summary>Words of at least 7 letters that occur twice in the corpus, chosen the same way every run.</summary>
+    private static IEnumerable<string> RareWords(Corpus corpus, int count) =>
+        corpus.Words.Where(w => w.Length >= 7 && w.All(char.IsAsciiLetterLower))
+            .GroupBy(w => w).Where(g => g.Count() == 2).Select(g => g.Key).Order(StringComparer.Ordinal).Take(count);
+
+    public static async Task<int> Run(Corpus corpus, int count, string database)
+    {
+        long stored;
+        await using (var existing = await ArticleStores.OpenAsync(database))
+            stored = (await existing.GetStatisticsAsync(ArticleFilter.None)).Articles;
+        if (stored != count)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(database + suffix);
+            await BuildAsync(corpus, count, database);
+        }
+        await using var search = await ArticleStores.OpenAsync(database, new StoreOptions { CreateIfMissing = false });
+        var requests = Requests(corpus);
+        Console.WriteLine($"== search: {count:N0} records, {requests.Count} requests (20 results each), in process");
+        var warm = Stopwatch.StartNew();
+        foreach (var (_, request) in requests)
+            await search.SearchAsync(request); // the first pass reads the pages into the cache and warms the JIT
+        Console.WriteLine($"   first pass (cold cache): {warm.Elapsed.TotalMilliseconds / requests.Count:F1} ms/request");
+        var timings = new List<double>();
+        var byKind = new Dictionary<string, List<double>>();
+        var hits = 0;
+        for (var round = 0; round < 3; round++)
+            foreach (var (kind, request) in requests)
+            {
+                var clock = Stopwatch.StartNew();
+                hits += (await search.SearchAsync(request)).Count;
+                var ms = clock.Elapsed.TotalMilliseconds;
+                timings.Add(ms);
+                if (!byKind.TryGetValue(kind, out var list))
+                    byKind[kind] = list = [];
+                list.Add(ms);
+            }
+        foreach (var (kind, list) in byKind)
+            Console.WriteLine($"   {kind,-26} median {Median(list),7:F1} ms, max {list.Max(),7:F1} ms");
+        timings.Sort();
+        Console.WriteLine($"search at {count:N0} records: median {Median(timings):F1} ms, p95 {timings[(int)(timings.Count * 0.95)]:F1} ms over {timings.Count} requests, {hits / (double)timings.Count:F1} hits/request");
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>
+    /// The mixed scenario's records (every tenth a copy) written straight into the store's tables in transactions of
+    /// 20,000, without copy detection (search does not use it): a million records through the full write path would
+    /// take hours on a shared machine. Copies get the story of the record they copy, so collapsing has stories to fold.
+    /// Only columns that every schema version has are named, so the same builder fills stores of older versions.
+    /// </summary>
+    private static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
+
+    private static async Task BuildAsync(Corpus corpus, int count, string database)
+    {
+        Console.WriteLine($"== building {database}: {count:N0} records");
+        var clock = Stopwatch.StartNew();
+        await using var store = await ArticleStores.OpenAsync(database);
+        await using var connection = await store.OpenConnectionAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = OFF";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        await using var insert = connection.CreateCommand();
+        string[] columns = ["id", "url", "source_domain", "title", "description", "text", "authors", "published", "published_at", "language", "section", "tags", "first_seen", "last_saved", "story_id"];
+        insert.CommandText = $"INSERT INTO articles ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        foreach (var column in columns)
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = "@" + column;
+            insert.Parameters.Add(parameter);
+        }
+        DbTransaction? transaction = null;
+        long id = 0;
+        foreach (var (record, original) in Scenarios.Records(corpus, count, "mixed"))
+        {
+            if (id % 20_000 == 0)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync();
+                    await transaction.DisposeAsync();
+                    if (id % 100_000 == 0)
+                        Console.WriteLine($"   {id:N0} records in {clock.Elapsed.TotalSeconds:F0} s");
+                }
+                transaction = await connection.BeginTransactionAsync();
+                insert.Transaction = transaction;
+            }
+            id++;
+            long story = original + 1; // ids count from 1
+            object[] values =
+            [
+                id, record.Url!, record.SourceDomain!, record.Title!, record.Description!, record.Text!, JsonList(record.Authors),
+                record.Published!, DateTimeOffset.Parse(record.Published!).ToUnixTimeSeconds(), record.Language!, record.Section!,
+                JsonList(record.Tags), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", story,
+            ];
+            for (var i = 0; i < values.Length; i++)
+                insert.Parameters[i].Value = values[i];
+            await insert.ExecuteNonQueryAsync();
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+            await transaction.DisposeAsync();
+        }
+        await using (var checkpoint = connection.CreateCommand())
+        {
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        Console.WriteLine($"   built in {clock.Elapsed.TotalSeconds:F0} s ({count / clock.Elapsed.TotalSeconds:N0} records/s), {new FileInfo(database).Length / 1e9:F2} GB");
     }
 }
 

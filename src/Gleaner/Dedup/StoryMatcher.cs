@@ -7,10 +7,13 @@ public readonly record struct StoryCandidate(long ArticleId, long StoryId, uint[
 public static class StoryMatcher
 {
     /// <summary>
-    /// Most candidates compared per new record. Boilerplate shared by many records of a site can put thousands of
-    /// records in one band bucket; the bound keeps a write's cost flat, at the price of maybe missing a copy there.
+    /// Records read per band key when looking for a new record's copies: the newest this many filed under each of its
+    /// keys (so at most <see cref="MinHash.Bands"/> times this many, each compared once). Boilerplate shared by thousands
+    /// of records, or a story run by a thousand sites, fills a key's bucket; the bound keeps a write's cost flat, at the
+    /// price of maybe missing a copy older than a crowded bucket's newest records. Every backend applies this same rule,
+    /// so the same records make the same stories in each.
     /// </summary>
-    public const int MaxCandidates = 200;
+    public const int CandidatesPerBandKey = 32;
 
     /// <summary>
     /// The most similar candidate at or above <paramref name="threshold"/> (estimated Jaccard), or <c>null</c>

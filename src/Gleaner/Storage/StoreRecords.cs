@@ -49,6 +49,13 @@ internal static class StoreRecords
     /// <summary>Pattern for "the domain or one of its subdomains": the filter value with a leading dot.</summary>
     public static string SubdomainSuffix(string site) => "." + site.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// Relevance ranks at most this many matches of a query, the most recently stored ones that pass the filters:
+    /// ranking every match of a word found in nearly every record would cost time in proportion to the store.
+    /// A query with fewer matches is ranked whole.
+    /// </summary>
+    public const int RankedMatches = 10_000;
+
     /// <summary>Limits a page of search results to what one request may ask for.</summary>
     public static (int Limit, int Offset) Page(SearchRequest request)
     {

@@ -102,5 +102,64 @@ internal static class StoreSchema
             -- The configurations records use, so a search translates the query once for each of them only.
             CREATE TABLE search_configs (config regconfig PRIMARY KEY);
             """),
+
+        // SQLite stores a row's columns in order and moves what does not fit a page to overflow pages: with the
+        // signature and the filter columns after ~5 KB of text, every copy lookup and every filter read the text's
+        // overflow chain. Signatures move to a table of their own (with the story, which the copy lookup needs), and
+        // the articles table is rebuilt with the columns filters and sorting read first and the text last.
+        // PostgreSQL keeps long text out of line (TOAST) already: nothing changes there.
+        new(2, Sqlite: """
+            CREATE TABLE story_signatures (
+                article_id INTEGER PRIMARY KEY,
+                story_id INTEGER NOT NULL,
+                signature BLOB NOT NULL
+            );
+            INSERT INTO story_signatures (article_id, story_id, signature)
+                SELECT id, coalesce(story_id, id), signature FROM articles WHERE signature IS NOT NULL;
+
+            CREATE TABLE articles_v2 (
+                id INTEGER PRIMARY KEY,
+                published_at INTEGER,
+                story_id INTEGER,
+                url TEXT NOT NULL UNIQUE,
+                source_domain TEXT,
+                language TEXT,
+                section TEXT,
+                tags TEXT NOT NULL DEFAULT '[]',
+                authors TEXT NOT NULL DEFAULT '[]',
+                site_name TEXT,
+                published TEXT,
+                modified TEXT,
+                fetched TEXT,
+                first_seen TEXT NOT NULL,
+                last_saved TEXT NOT NULL,
+                image TEXT,
+                title TEXT,
+                description TEXT,
+                text TEXT
+            );
+            INSERT INTO articles_v2 (id, published_at, story_id, url, source_domain, language, section, tags, authors, site_name,
+                    published, modified, fetched, first_seen, last_saved, image, title, description, text)
+                SELECT id, published_at, coalesce(story_id, id), url, source_domain, language, section, tags, authors, site_name,
+                    published, modified, fetched, first_seen, last_saved, image, title, description, text
+                FROM articles ORDER BY id;
+            -- The FTS5 index keeps its rows: it is keyed by the article ids, which the copy keeps.
+            DROP TABLE articles;
+            ALTER TABLE articles_v2 RENAME TO articles;
+            CREATE INDEX articles_published_at ON articles(published_at);
+            CREATE INDEX articles_source_domain ON articles(source_domain);
+            CREATE INDEX articles_language ON articles(language);
+            CREATE INDEX articles_story ON articles(story_id);
+            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+            END;
+            CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
+            END;
+            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, description, text ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
+                INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+            END;
+            """, PostgreSql: "SELECT 1 -- nothing to change: PostgreSQL keeps long text out of line (TOAST)"),
     ];
 }

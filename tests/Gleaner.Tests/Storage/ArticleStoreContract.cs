@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Gleaner.Dedup;
 using Gleaner.Storage;
 using Gleaner.Storage.Search;
 
@@ -9,7 +11,7 @@ namespace Gleaner.Tests.Storage;
 /// </summary>
 public abstract class ArticleStoreContract : IAsyncLifetime
 {
-    protected IArticleStore Store { get; private set; } = null!;
+    protected IArticleStore Store { get; set; } = null!;
 
     /// <summary>The <c>--store</c> value of a fresh, empty store.</summary>
     protected abstract Task<string> CreateLocationAsync();
@@ -216,6 +218,121 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task LinksCrowdedStoriesByTheSameCandidateRuleAsTheReference()
+    {
+        // Two wire stories run by 45 sites each, interleaved: every band key of a copy is shared by more earlier
+        // copies than the candidate rule reads, in the store and within a batch; then one copy is rewritten.
+        var random = new Random(5);
+        string[] wires = [StoryText(random), StoryText(random)];
+        var records = new List<Article>();
+        for (var i = 0; i < 90; i++)
+            records.Add(new Article { Url = $"https://site{i}.example/story", Text = i < 2 ? wires[i] : EditedCopy(wires[i % 2], random) });
+        records.Add(new Article { Url = "https://site7.example/story", Text = StoryText(random) });
+        records.Add(new Article { Url = "https://site8.example/story", Text = wires[0] });
+
+        for (var i = 0; i < records.Count; i += 9)
+            await Store.SaveAsync(records.Skip(i).Take(9).ToList());
+
+        var expected = ReferenceStories(records);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var stored = (await Store.GetAsync(records[i].Url!))!;
+            var lead = (await Store.GetStoryAsync(stored.StoryId)).First(s => s.Id == stored.StoryId);
+            Assert.Equal(expected[records[i].Url!], lead.Article.Url);
+        }
+        var stories = await Store.GetStoriesAsync(ArticleFilter.None, 10);
+        Assert.Equal([45, 44], stories.Take(2).Select(s => s.Copies));
+    }
+
+    /// <summary>
+    /// What <see cref="StoryMatcher"/>'s rule links, worked out in memory: each record in order (an update keeps its
+    /// place) compared with the newest <see cref="StoryMatcher.CandidatesPerBandKey"/> records of each of its band keys.
+    /// Returns each URL's story lead (the URL of the story's first record).
+    /// </summary>
+    private static Dictionary<string, string> ReferenceStories(IReadOnlyList<Article> records)
+    {
+        var ids = new Dictionary<string, int>();
+        var urls = new List<string>();
+        var stories = new List<int>();
+        var signatures = new List<uint[]?>();
+        var buckets = new Dictionary<long, SortedSet<int>>();
+        var keys = new long[MinHash.Bands];
+        foreach (var record in records)
+        {
+            if (!ids.TryGetValue(record.Url!, out var id))
+            {
+                ids[record.Url!] = id = urls.Count;
+                urls.Add(record.Url!);
+                stories.Add(id);
+                signatures.Add(null);
+            }
+            else if (signatures[id] is { } old)
+            {
+                MinHash.BandKeys(old, keys);
+                foreach (var key in keys)
+                    buckets[key].Remove(id);
+            }
+            var signature = MinHash.Signature(record.Text);
+            signatures[id] = signature;
+            stories[id] = id;
+            if (signature is null)
+                continue;
+            MinHash.BandKeys(signature, keys);
+            var candidates = new List<StoryCandidate>();
+            var seen = new HashSet<int> { id };
+            foreach (var key in keys)
+                if (buckets.TryGetValue(key, out var bucket))
+                    foreach (var other in bucket.Reverse().Take(StoryMatcher.CandidatesPerBandKey))
+                        if (seen.Add(other))
+                            candidates.Add(new StoryCandidate(other, stories[other], signatures[other]!));
+            if (StoryMatcher.BestMatch(signature, candidates, new StoreOptions().StoryThreshold) is { } match)
+                stories[id] = (int)match.StoryId;
+            foreach (var key in keys)
+            {
+                if (!buckets.TryGetValue(key, out var bucket))
+                    buckets[key] = bucket = [];
+                bucket.Add(id);
+            }
+        }
+        return urls.Select((url, i) => (url, lead: urls[stories[i]])).ToDictionary(p => p.url, p => p.lead);
+    }
+
+    private static readonly string[] Syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "po", "si", "de", "vu", "ba", "zo"];
+
+    /// <summary>Eighty made-up words: no two texts share more than chance shingles.</summary>
+    private static string StoryText(Random random) =>
+        string.Join(' ', Enumerable.Range(0, 80).Select(_ => string.Concat(Enumerable.Range(0, 3).Select(_ => Syllables[random.Next(Syllables.Length)]))));
+
+    private static string EditedCopy(string text, Random random) =>
+        string.Join(' ', text.Split(' ').Select(w => random.NextDouble() < 0.04 ? "edited" : w));
+
+    [StoreFact]
+    public async Task NewestFirstPagesAWordInEveryRecordByDate()
+    {
+        // More matches than a newest-first search reads whole (it walks the date index instead), dates out of storing order.
+        var random = new Random(3);
+        var records = Enumerable.Range(0, 5_200).Select(i => new Article
+        {
+            Url = $"https://many.example/{i}",
+            Title = $"Harbour note {i}",
+            Text = "The harbour opened.",
+            Published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(1_000_000)).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            Section = i % 7 == 0 ? "ports" : "news",
+        }).ToList();
+        for (var i = 0; i < records.Count; i += 1_000)
+            await Store.SaveAsync(records.Skip(i).Take(1_000).ToList());
+
+        var byDate = records.OrderByDescending(r => DateTimeOffset.Parse(r.Published!)).ThenByDescending(r => int.Parse(r.Url!.Split('/')[^1])).ToList();
+        Assert.Equal(byDate.Skip(3).Take(5).Select(r => r.Url), await SearchUrls("harbour", sort: SearchSort.Newest, limit: 5, offset: 3));
+        Assert.Equal(byDate.Where(r => r.Section == "ports").Take(4).Select(r => r.Url),
+            await SearchUrls("harbour", new ArticleFilter { Tag = "ports" }, SearchSort.Newest, limit: 4));
+        Assert.Empty(await SearchUrls("harbour", new ArticleFilter { Language = "xx" }, SearchSort.Newest));
+        var hit = (await Store.SearchAsync(new SearchRequest("harbour") { Sort = SearchSort.Newest, Limit = 1 }))[0];
+        Assert.True(hit.Score > 0);
+        Assert.Contains(SearchHit.HighlightStart, hit.Snippet);
+    }
+
+    [StoreFact]
     public async Task CollapsedSearchShowsOneResultPerStoryWithItsCopies()
     {
         await Store.SaveAsync(StoreSamples.All());
@@ -353,6 +470,50 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task MigratesAVersionOneStoreForwardKeepingRecordsSearchAndStories()
+    {
+        // A store as Gleaner wrote it with schema version 1: signatures in the articles table.
+        await Store.DisposeAsync();
+        File.Delete(Location);
+        var original = StoreSamples.Quake();
+        var signature = MinHash.Signature(original.Text)!;
+        var keys = new long[MinHash.Bands];
+        MinHash.BandKeys(signature, keys);
+        await using (var connection = new SqliteConnection($"Data Source={Location};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = StoreSchema.Migrations[0].Sqlite + """
+                ;
+                CREATE TABLE gleaner_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL);
+                INSERT INTO gleaner_schema VALUES ('store', 1);
+                INSERT INTO articles (id, url, title, text, published_at, first_seen, last_saved, signature, story_id)
+                    VALUES (7, @url, @title, @text, 1704093000, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', @signature, 7);
+                INSERT INTO story_bands (band_key, article_id) SELECT value, 7 FROM json_each(@keys);
+                """;
+            command.Parameters.AddWithValue("@url", original.Url);
+            command.Parameters.AddWithValue("@title", original.Title);
+            command.Parameters.AddWithValue("@text", original.Text);
+            command.Parameters.AddWithValue("@signature", MinHash.ToBytes(signature));
+            command.Parameters.AddWithValue("@keys", "[" + string.Join(",", keys) + "]");
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Store = await ArticleStores.OpenAsync(Location);
+        var stored = (await Store.GetAsync(original.Url!))!;
+        Assert.Equal(7, stored.Id);
+        Assert.Equal(original.Text, stored.Article.Text);
+        Assert.Equal(original.Url, Assert.Single(await Store.SearchAsync(new SearchRequest("tsunami"))).Stored.Article.Url);
+        // The signature moved with the record: a copy saved now joins its story.
+        Assert.Equal(1, (await Store.SaveAsync([StoreSamples.QuakeCopy()])).LinkedToStories);
+        Assert.Equal(7, (await Store.GetAsync(StoreSamples.QuakeCopy().Url!))!.StoryId);
+        await using var check = await Store.OpenConnectionAsync();
+        await using var version = check.CreateCommand();
+        version.CommandText = "SELECT version FROM gleaner_schema WHERE component = 'store'";
+        Assert.Equal(SchemaVersions.Latest(StoreSchema.Migrations), Convert.ToInt32(await version.ExecuteScalarAsync()));
     }
 
     [Fact]

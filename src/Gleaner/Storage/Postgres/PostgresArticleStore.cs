@@ -140,7 +140,12 @@ internal sealed class PostgresArticleStore : IArticleStore
             MinHash.BandKeys(signature, bandKeys[i]);
             allKeys.UnionWith(bandKeys[i]);
         }
-        var (buckets, stored) = await ReadCandidatesAsync(allKeys, transaction, cancellationToken);
+        // A record updated in this batch leaves its buckets, which then show one more older record each: read as many more.
+        var updates = 0;
+        foreach (var record in prepared)
+            if (existing.ContainsKey(record.Key))
+                updates++;
+        var (buckets, stored) = await ReadCandidatesAsync(allKeys, StoryMatcher.CandidatesPerBandKey + updates, transaction, cancellationToken);
 
         var ids = new long[prepared.Count];
         var stories = new long[prepared.Count];
@@ -182,14 +187,16 @@ internal sealed class PostgresArticleStore : IArticleStore
                 stored.Remove(id);
                 continue;
             }
+            // StoryMatcher's rule, as the SQLite store applies it: the newest CandidatesPerBandKey ids of each key, each once.
             var candidates = new List<StoryCandidate>();
             var seen = new HashSet<long> { id };
             foreach (var key in bandKeys[i])
             {
-                if (buckets.TryGetValue(key, out var bucket))
-                    foreach (var candidate in bucket)
-                        if (seen.Add(candidate) && stored.TryGetValue(candidate, out var known) && candidates.Count < StoryMatcher.MaxCandidates)
-                            candidates.Add(new StoryCandidate(candidate, known.Story, known.Signature));
+                if (!buckets.TryGetValue(key, out var bucket))
+                    continue;
+                for (var j = Math.Max(0, bucket.Count - StoryMatcher.CandidatesPerBandKey); j < bucket.Count; j++)
+                    if (seen.Add(bucket[j]) && stored.TryGetValue(bucket[j], out var known))
+                        candidates.Add(new StoryCandidate(bucket[j], known.Story, known.Signature));
             }
             if (StoryMatcher.BestMatch(record.Signature, candidates, _options.StoryThreshold) is { } match)
             {
@@ -202,7 +209,10 @@ internal sealed class PostgresArticleStore : IArticleStore
             {
                 if (!buckets.TryGetValue(key, out var bucket))
                     buckets[key] = bucket = [];
-                bucket.Add(id);
+                // Buckets stay in id order: an updated record goes back to its place, not to the end.
+                var at = bucket.BinarySearch(id);
+                if (at < 0)
+                    bucket.Insert(~at, id);
                 newBandKeys.Add(key);
                 newBandIds.Add(id);
             }
@@ -288,11 +298,11 @@ internal sealed class PostgresArticleStore : IArticleStore
     }
 
     /// <summary>
-    /// The stored records that share a band key with the batch: the bucket of each key (at most
-    /// <see cref="CandidatesPerBandKey"/> records each, so a key shared by boilerplate stays cheap) and their stories and signatures.
+    /// The stored records that share a band key with the batch: the newest <paramref name="perKey"/> ids of each key's
+    /// bucket, in id order (see <see cref="StoryMatcher.CandidatesPerBandKey"/>), and their stories and signatures.
     /// </summary>
     private async Task<(Dictionary<long, List<long>> Buckets, Dictionary<long, (long Story, uint[] Signature)> Stored)> ReadCandidatesAsync(
-        HashSet<long> keys, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        HashSet<long> keys, int perKey, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var buckets = new Dictionary<long, List<long>>();
         var stored = new Dictionary<long, (long, uint[])>();
@@ -301,12 +311,12 @@ internal sealed class PostgresArticleStore : IArticleStore
         await using var command = new NpgsqlCommand("""
             SELECT k.key, a.id, a.story_id, a.signature
             FROM unnest(@keys) AS k(key)
-            CROSS JOIN LATERAL (SELECT b.article_id FROM story_bands b WHERE b.band_key = k.key LIMIT @per_key) c
+            CROSS JOIN LATERAL (SELECT b.article_id FROM story_bands b WHERE b.band_key = k.key ORDER BY b.article_id DESC LIMIT @per_key) c
             JOIN articles a ON a.id = c.article_id
             WHERE a.signature IS NOT NULL
             """, _connection, transaction);
         command.Parameters.AddWithValue("keys", keys.ToArray());
-        command.Parameters.AddWithValue("per_key", CandidatesPerBandKey);
+        command.Parameters.AddWithValue("per_key", perKey);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -318,11 +328,10 @@ internal sealed class PostgresArticleStore : IArticleStore
             if (!stored.ContainsKey(id))
                 stored[id] = (reader.IsDBNull(2) ? id : reader.GetInt64(2), MinHash.FromBytes(reader.GetFieldValue<byte[]>(3)));
         }
+        foreach (var bucket in buckets.Values)
+            bucket.Sort();
         return (buckets, stored);
     }
-
-    /// <summary>Records read per band key when looking for copies (see <see cref="StoryMatcher.MaxCandidates"/>).</summary>
-    private const int CandidatesPerBandKey = 32;
 
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
@@ -392,7 +401,7 @@ internal sealed class PostgresArticleStore : IArticleStore
                 branches.Append("\n    UNION ALL\n");
             var cfg = "@cfg" + i;
             branches.Append($"""
-                SELECT a.id, a.story_id, a.published_at, ts_rank_cd(a.search, x.q, 32) AS score, x.q AS q, a.ts_config AS cfg
+                SELECT a.id, a.story_id, a.published_at, x.q AS q, a.ts_config AS cfg
                     FROM (SELECT {query.ForConfiguration(cfg + "::regconfig")} AS q) x
                     JOIN articles a ON a.ts_config = {cfg}::regconfig AND a.search @@ x.q
                     WHERE true{filters}
@@ -401,20 +410,42 @@ internal sealed class PostgresArticleStore : IArticleStore
         }
         for (var i = 0; i < query.Values.Count; i++)
             command.Parameters.AddWithValue("q" + i, query.Values[i]);
-        var order = request.Sort == SearchSort.Newest ? "h.published_at DESC NULLS LAST, h.id DESC" : "h.score DESC, h.id";
-        var hits = request.Collapse
-            ? $"SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY h.story_id ORDER BY {order}) AS copy FROM hits h) h WHERE h.copy = 1"
-            : "SELECT * FROM hits h";
-        command.CommandText = $"""
-            WITH hits AS (
-                {branches}
-            ),
-            page AS ({hits} ORDER BY {order} LIMIT @limit OFFSET @offset)
-            SELECT {Columns}, ts_headline(h.cfg, coalesce(a.text, a.description, a.title, ''), h.q, @headline), h.score,
-                (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id)
-            FROM page h JOIN articles a ON a.id = h.id
-            ORDER BY {order}
-            """;
+        // Relevance ranks the most recently stored matches only (StoreRecords.RankedMatches), newest-first ranks
+        // none but the page's: ts_rank_cd reads each record's search vector, so it runs on as few rows as it can.
+        string hits, page;
+        if (request.Sort == SearchSort.Newest)
+        {
+            const string order = "h.published_at DESC NULLS LAST, h.id DESC";
+            hits = request.Collapse
+                ? $"SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY h.story_id ORDER BY {order}) AS copy FROM matched h) h WHERE h.copy = 1"
+                : "SELECT * FROM matched h";
+            page = $"""
+                matched AS ({branches}),
+                page AS ({hits} ORDER BY {order} LIMIT @limit OFFSET @offset)
+                SELECT {Columns}, ts_headline(h.cfg, coalesce(a.text, a.description, a.title, ''), h.q, @headline), ts_rank_cd(a.search, h.q, 32),
+                    (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id)
+                FROM page h JOIN articles a ON a.id = h.id
+                ORDER BY {order}
+                """;
+        }
+        else
+        {
+            const string order = "h.score DESC, h.id";
+            hits = request.Collapse
+                ? $"SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (PARTITION BY h.story_id ORDER BY {order}) AS copy FROM scored h) h WHERE h.copy = 1"
+                : "SELECT * FROM scored h";
+            page = $"""
+                matched AS (SELECT * FROM ({branches}) m ORDER BY m.id DESC LIMIT @ranked),
+                scored AS (SELECT m.*, ts_rank_cd(a.search, m.q, 32) AS score FROM matched m JOIN articles a ON a.id = m.id),
+                page AS ({hits} ORDER BY {order} LIMIT @limit OFFSET @offset)
+                SELECT {Columns}, ts_headline(h.cfg, coalesce(a.text, a.description, a.title, ''), h.q, @headline), h.score,
+                    (SELECT COUNT(*) FROM articles s WHERE s.story_id = a.story_id)
+                FROM page h JOIN articles a ON a.id = h.id
+                ORDER BY {order}
+                """;
+            command.Parameters.AddWithValue("ranked", StoreRecords.RankedMatches);
+        }
+        command.CommandText = "WITH " + page;
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("offset", offset);
         command.Parameters.AddWithValue("headline", HeadlineOptions);

@@ -20,6 +20,7 @@ internal sealed class SqliteArticleStore : IArticleStore
     private readonly string _connectionString;
     private readonly StoreOptions _options;
     private readonly SqliteConnection _connection;
+    private SqliteRecordWriter? _writer;
 
     private SqliteArticleStore(string path, string connectionString, StoreOptions options, SqliteConnection connection)
     {
@@ -149,155 +150,11 @@ internal sealed class SqliteArticleStore : IArticleStore
             return new SaveResult(0, 0, 0);
         // The CPU work happens before the write lock is taken.
         var prepared = PreparedRecord.PrepareAll(articles);
-        var now = StoreRecords.FormatInstant(DateTimeOffset.UtcNow);
-
+        _writer ??= new SqliteRecordWriter(_connection, _options.StoryThreshold);
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        await using var find = Command("SELECT id, signature FROM articles WHERE url = @url", transaction);
-        var findUrl = find.Parameters.Add("@url", SqliteType.Text);
-        await using var insert = Command("""
-            INSERT INTO articles (url, source_domain, site_name, title, description, text, authors, published, published_at,
-                modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id)
-            VALUES (@url, @source_domain, @site_name, @title, @description, @text, @authors, @published, @published_at,
-                @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, NULL)
-            RETURNING id
-            """, transaction);
-        await using var update = Command("""
-            UPDATE articles SET source_domain = @source_domain, site_name = @site_name, title = @title, description = @description,
-                text = @text, authors = @authors, published = @published, published_at = @published_at, modified = @modified,
-                language = @language, image = @image, section = @section, tags = @tags, fetched = @fetched, last_saved = @now,
-                signature = @signature
-            WHERE id = @id
-            """, transaction);
-        await using var setStory = Command("UPDATE articles SET story_id = @story WHERE id = @id", transaction);
-        await using var candidates = Command(CandidateSql(), transaction);
-        await using var addBand = Command(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), transaction);
-        await using var removeBand = Command(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), transaction);
-
-        int inserted = 0, updated = 0, linked = 0;
-        var keys = new long[MinHash.Bands];
-        foreach (var record in prepared)
-        {
-            findUrl.Value = record.Key;
-            long id;
-            uint[]? oldSignature = null;
-            var existing = false;
-            await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-            {
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    existing = true;
-                    id = reader.GetInt64(0);
-                    if (!reader.IsDBNull(1))
-                        oldSignature = MinHash.FromBytes((byte[])reader.GetValue(1));
-                }
-                else
-                    id = 0;
-            }
-            if (existing)
-            {
-                Bind(update, record, now);
-                update.Parameters.AddWithValue("@id", id);
-                await update.ExecuteNonQueryAsync(cancellationToken);
-                update.Parameters.Clear();
-                if (oldSignature is not null)
-                {
-                    MinHash.BandKeys(oldSignature, keys);
-                    await ExecuteForBandsAsync(removeBand, keys, id, cancellationToken);
-                }
-                updated++;
-            }
-            else
-            {
-                Bind(insert, record, now);
-                id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-                insert.Parameters.Clear();
-                inserted++;
-            }
-
-            var story = id;
-            if (record.Signature is not null)
-            {
-                MinHash.BandKeys(record.Signature, keys);
-                var match = await FindMatchAsync(candidates, keys, id, record.Signature, cancellationToken);
-                if (match is { } found)
-                {
-                    story = found.StoryId;
-                    linked++;
-                }
-                await ExecuteForBandsAsync(addBand, keys, id, cancellationToken);
-            }
-            setStory.Parameters.Clear();
-            setStory.Parameters.AddWithValue("@story", story);
-            setStory.Parameters.AddWithValue("@id", id);
-            await setStory.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var result = await _writer.WriteAsync(prepared, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SaveResult(inserted, updated, linked);
-    }
-
-    private static string CandidateSql()
-    {
-        var sql = new StringBuilder("SELECT DISTINCT a.id, a.story_id, a.signature FROM story_bands b JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (");
-        for (var i = 0; i < MinHash.Bands; i++)
-            sql.Append(i == 0 ? "" : ", ").Append("@k").Append(i);
-        sql.Append(") AND b.article_id <> @self AND a.signature IS NOT NULL LIMIT ").Append(StoryMatcher.MaxCandidates);
-        return sql.ToString();
-    }
-
-    private async Task<StoryCandidate?> FindMatchAsync(SqliteCommand candidates, long[] keys, long self, uint[] signature, CancellationToken cancellationToken)
-    {
-        candidates.Parameters.Clear();
-        for (var i = 0; i < keys.Length; i++)
-            candidates.Parameters.AddWithValue("@k" + i, keys[i]);
-        candidates.Parameters.AddWithValue("@self", self);
-        var found = new List<StoryCandidate>();
-        await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                found.Add(new StoryCandidate(reader.GetInt64(0), reader.IsDBNull(1) ? reader.GetInt64(0) : reader.GetInt64(1), MinHash.FromBytes((byte[])reader.GetValue(2))));
-        }
-        return StoryMatcher.BestMatch(signature, found, _options.StoryThreshold);
-    }
-
-    /// <summary>One statement for all of a record's band keys: <paramref name="item"/> repeated for @k0, @k1...</summary>
-    private static string BandSql(string head, string item, string tail)
-    {
-        var sql = new StringBuilder(head);
-        for (var i = 0; i < MinHash.Bands; i++)
-            sql.Append(i == 0 ? "" : ", ").Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, item, i));
-        return sql.Append(tail).ToString();
-    }
-
-    private static async Task ExecuteForBandsAsync(SqliteCommand command, long[] keys, long id, CancellationToken cancellationToken)
-    {
-        command.Parameters.Clear();
-        for (var i = 0; i < keys.Length; i++)
-            command.Parameters.AddWithValue("@k" + i, keys[i]);
-        command.Parameters.AddWithValue("@id", id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Bind(SqliteCommand command, PreparedRecord record, string now)
-    {
-        var article = record.Article;
-        var p = command.Parameters;
-        p.AddWithValue("@url", record.Key);
-        p.AddWithValue("@source_domain", (object?)record.SourceDomain ?? DBNull.Value);
-        p.AddWithValue("@site_name", (object?)article.SiteName ?? DBNull.Value);
-        p.AddWithValue("@title", (object?)article.Title ?? DBNull.Value);
-        p.AddWithValue("@description", (object?)article.Description ?? DBNull.Value);
-        p.AddWithValue("@text", (object?)article.Text ?? DBNull.Value);
-        p.AddWithValue("@authors", JsonStringArray.Write(article.Authors));
-        p.AddWithValue("@published", (object?)article.Published ?? DBNull.Value);
-        p.AddWithValue("@published_at", record.Published is { } published ? published.ToUnixTimeSeconds() : DBNull.Value);
-        p.AddWithValue("@modified", (object?)article.Modified ?? DBNull.Value);
-        p.AddWithValue("@language", (object?)record.Language ?? DBNull.Value);
-        p.AddWithValue("@image", (object?)article.Image ?? DBNull.Value);
-        p.AddWithValue("@section", (object?)article.Section ?? DBNull.Value);
-        p.AddWithValue("@tags", JsonStringArray.Write(article.Tags));
-        p.AddWithValue("@fetched", (object?)article.Fetched ?? DBNull.Value);
-        p.AddWithValue("@now", now);
-        p.AddWithValue("@signature", record.Signature is null ? DBNull.Value : MinHash.ToBytes(record.Signature));
+        return result;
     }
 
     public async Task<StoredArticle?> GetAsync(string url, CancellationToken cancellationToken = default)
@@ -315,34 +172,9 @@ internal sealed class SqliteArticleStore : IArticleStore
         var (limit, offset) = StoreRecords.Page(request);
 
         // The page of ids first (cheap), then each hit's row, snippet and story size.
-        await using var page = Command("");
-        var filters = FilterSql(request.Filter, page);
-        const string score = "bm25(articles_fts, 10.0, 4.0, 1.0)";
-        var order = request.Sort == SearchSort.Newest ? "published_at DESC, id DESC" : "score, id";
-        page.CommandText = request.Collapse
-            ? $"""
-               WITH hits AS (
-                   SELECT a.id, a.story_id, a.published_at, {score} AS score
-                   FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                   WHERE articles_fts MATCH @match{filters}),
-               best AS (SELECT id, published_at, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY {order}) AS copy FROM hits)
-               SELECT id, score FROM best WHERE copy = 1 ORDER BY {order} LIMIT @limit OFFSET @offset
-               """
-            : $"""
-               SELECT a.id, {score} AS score, a.published_at
-               FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-               WHERE articles_fts MATCH @match{filters}
-               ORDER BY {(request.Sort == SearchSort.Newest ? "a.published_at DESC, a.id DESC" : "score, a.id")} LIMIT @limit OFFSET @offset
-               """;
-        page.Parameters.AddWithValue("@match", match);
-        page.Parameters.AddWithValue("@limit", limit);
-        page.Parameters.AddWithValue("@offset", offset);
-        var ids = new List<(long Id, double Score)>();
-        await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                ids.Add((reader.GetInt64(0), -reader.GetDouble(1)));
-        }
+        var ids = request.Sort == SearchSort.Newest
+            ? await ScoreAsync(match, await NewestPageAsync(match, request, limit, offset, cancellationToken), cancellationToken)
+            : await RelevancePageAsync(match, request, limit, offset, cancellationToken);
 
         var hits = new List<SearchHit>(ids.Count);
         await using var detail = Command($"""
@@ -351,11 +183,12 @@ internal sealed class SqliteArticleStore : IArticleStore
             WHERE articles_fts MATCH @match AND articles_fts.rowid = @id
             """);
         await using var copies = Command("SELECT COUNT(*) FROM articles WHERE story_id = @story");
+        detail.Parameters.AddWithValue("@match", match);
+        var detailId = detail.Parameters.Add("@id", SqliteType.Integer);
+        var copiesStory = copies.Parameters.Add("@story", SqliteType.Integer);
         foreach (var (id, hitScore) in ids)
         {
-            detail.Parameters.Clear();
-            detail.Parameters.AddWithValue("@match", match);
-            detail.Parameters.AddWithValue("@id", id);
+            detailId.Value = id;
             StoredArticle stored;
             string snippet;
             await using (var reader = await detail.ExecuteReaderAsync(cancellationToken))
@@ -365,12 +198,154 @@ internal sealed class SqliteArticleStore : IArticleStore
                 stored = ReadStored(reader);
                 snippet = reader.IsDBNull(18) ? "" : reader.GetString(18);
             }
-            copies.Parameters.Clear();
-            copies.Parameters.AddWithValue("@story", stored.StoryId);
+            copiesStory.Value = stored.StoryId;
             var count = (long)(await copies.ExecuteScalarAsync(cancellationToken))!;
             hits.Add(new SearchHit(stored, hitScore, snippet, (int)Math.Max(1, count)));
         }
         return hits;
+    }
+
+    private async Task<List<(long Id, double Score)>> RelevancePageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using var page = Command("");
+        var filters = FilterSql(request.Filter, page);
+        // CROSS JOIN keeps the full-text index the outer loop, read newest first (descending rowid, which FTS5 delivers
+        // without sorting), so the cap stops the scan and bm25() runs only for the rows kept.
+        var hits = $"""
+            SELECT a.id, a.story_id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score
+            FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH @match{filters}
+            ORDER BY articles_fts.rowid DESC LIMIT @ranked
+            """;
+        page.CommandText = request.Collapse
+            ? $"""
+               WITH hits AS ({hits}),
+               best AS (SELECT id, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY score, id) AS copy FROM hits)
+               SELECT id, score FROM best WHERE copy = 1 ORDER BY score, id LIMIT @limit OFFSET @offset
+               """
+            : $"WITH hits AS ({hits}) SELECT id, score FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
+        page.Parameters.AddWithValue("@match", match);
+        page.Parameters.AddWithValue("@ranked", StoreRecords.RankedMatches);
+        page.Parameters.AddWithValue("@limit", limit);
+        page.Parameters.AddWithValue("@offset", offset);
+        var ids = new List<(long Id, double Score)>(limit);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        return ids;
+    }
+
+    /// <summary>Below this many matches, newest-first reads every match and sorts; from it on, it walks the date index.</summary>
+    private const int FewMatches = 5_000;
+
+    /// <summary>Rows of the date index examined before a walk gives up for reading every match (filters that pass almost nothing).</summary>
+    private const int DateWalkBudget = 50_000;
+
+    /// <summary>
+    /// Newest first. A query with few matches reads them all and sorts them by date. A query with many walks the date
+    /// index from the newest record, probing the full-text index for each record that passes the filters, and stops
+    /// at the page's last result: a word in every record costs about as much as a rare one.
+    /// </summary>
+    private async Task<List<(long Id, double Score)>> NewestPageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using (var count = Command("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @few)"))
+        {
+            count.Parameters.AddWithValue("@match", match);
+            count.Parameters.AddWithValue("@few", FewMatches);
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! >= FewMatches
+                && await WalkDateIndexAsync(match, request, limit, offset, cancellationToken) is { } walked)
+                return walked;
+        }
+
+        await using var page = Command("");
+        page.CommandText = $"""
+            SELECT a.id, a.story_id, 1
+            FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH @match{FilterSql(request.Filter, page)}
+            ORDER BY a.published_at DESC, a.id DESC
+            """;
+        page.Parameters.AddWithValue("@match", match);
+        return await ReadNewestAsync(page, request.Collapse, limit, offset, int.MaxValue, cancellationToken) ?? [];
+    }
+
+    private async Task<List<(long Id, double Score)>?> WalkDateIndexAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using var walk = Command("");
+        var filters = FilterSql(request.Filter, walk);
+        // Every examined row comes back (with whether it is a hit), so the walk can be cut off after a budget.
+        walk.CommandText = $"""
+            SELECT a.id, a.story_id,
+                CASE WHEN 1 = 1{filters} THEN EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @match AND articles_fts.rowid = a.id) ELSE 0 END
+            FROM articles a INDEXED BY articles_published_at
+            ORDER BY a.published_at DESC, a.id DESC
+            """;
+        walk.Parameters.AddWithValue("@match", match);
+        return await ReadNewestAsync(walk, request.Collapse, limit, offset, DateWalkBudget, cancellationToken);
+    }
+
+    /// <summary>
+    /// The BM25 scores of a newest-first page, in one pass over the part of the full-text index between its lowest and
+    /// highest id (bm25() reads the whole index once per query for its statistics, so not once per hit).
+    /// </summary>
+    private async Task<List<(long Id, double Score)>> ScoreAsync(string match, List<(long Id, double Score)> page, CancellationToken cancellationToken)
+    {
+        if (page.Count == 0)
+            return page;
+        long low = long.MaxValue, high = long.MinValue;
+        var ids = new StringBuilder("[");
+        foreach (var (id, _) in page)
+        {
+            low = Math.Min(low, id);
+            high = Math.Max(high, id);
+            ids.Append(ids.Length == 1 ? "" : ",").Append(id);
+        }
+        // The unary + keeps the id list from becoming one index lookup (and one statistics pass) per id.
+        await using var score = Command("""
+            SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) FROM articles_fts
+            WHERE articles_fts MATCH @match AND rowid BETWEEN @low AND @high AND +rowid IN (SELECT value FROM json_each(@ids))
+            """);
+        score.Parameters.AddWithValue("@match", match);
+        score.Parameters.AddWithValue("@low", low);
+        score.Parameters.AddWithValue("@high", high);
+        score.Parameters.AddWithValue("@ids", ids.Append(']').ToString());
+        var scores = new Dictionary<long, double>(page.Count);
+        await using (var reader = await score.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                scores[reader.GetInt64(0)] = -reader.GetDouble(1);
+        }
+        for (var i = 0; i < page.Count; i++)
+            page[i] = (page[i].Id, scores.GetValueOrDefault(page[i].Id));
+        return page;
+    }
+
+    /// <summary>
+    /// Reads (id, story, is a hit) rows in result order to the page's end: the first copy of each story only when
+    /// collapsing. Null when <paramref name="budget"/> rows were read before the page was full.
+    /// </summary>
+    private static async Task<List<(long Id, double Score)>?> ReadNewestAsync(SqliteCommand command, bool collapse, int limit, int offset, int budget, CancellationToken cancellationToken)
+    {
+        var ids = new List<(long Id, double Score)>(limit);
+        var stories = collapse ? new HashSet<long>() : null;
+        var skipped = 0;
+        var examined = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (++examined > budget)
+                return null;
+            if (reader.GetInt64(2) == 0)
+                continue;
+            var id = reader.GetInt64(0);
+            if (stories is not null && !stories.Add(reader.IsDBNull(1) ? id : reader.GetInt64(1)))
+                continue;
+            if (skipped++ < offset)
+                continue;
+            ids.Add((id, 0));
+            if (ids.Count == limit)
+                break;
+        }
+        return ids;
     }
 
     public async IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -539,6 +514,7 @@ internal sealed class SqliteArticleStore : IArticleStore
 
     public async ValueTask DisposeAsync()
     {
+        _writer?.Dispose();
         await _connection.DisposeAsync();
     }
 }
