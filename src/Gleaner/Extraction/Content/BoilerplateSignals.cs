@@ -55,14 +55,16 @@ internal static class BoilerplateSignals
             or "canvas" or "video" or "audio" or "picture" or "img" or "map" or "button" or "select"
             or "input" or "textarea" or "option" or "label" or "nav" or "aside" or "footer" or "header"
             or "figure" or "figcaption" or "dialog" or "head" or "title" or "meta" or "link" or "source"
-            or "track" or "frameset" or "frame" or "applet" or "output" or "progress" or "meter" => TagRole.Skip,
+            or "track" or "frameset" or "frame" or "applet" or "output" or "progress" or "meter"
+            // Ruby annotations (pronunciation over CJK text) and their fallback parentheses would split words.
+            or "rt" or "rp" => TagRole.Skip,
         _ => TagRole.Inline,
     };
 
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {
-        if (element.HasAttribute("hidden"))
+        if (element.HasAttribute("hidden") && !IsStreamedSegment(element))
             return true;
         var ariaHidden = element.GetAttribute("aria-hidden");
         if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
@@ -71,6 +73,16 @@ internal static class BoilerplateSignals
         if (style is null || style.Length < 12)
             return false;
         return ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden");
+    }
+
+    /// <summary>
+    /// React's streamed server rendering sends late parts of the page (often the article itself) in a
+    /// hidden <c>div id="S:n"</c> that a script moves into place: the reader sees it.
+    /// </summary>
+    private static bool IsStreamedSegment(IElement element)
+    {
+        var id = element.Id;
+        return id is { Length: > 2 } && id[0] == 'S' && id[1] == ':' && element.LocalName == "div";
     }
 
     private enum WordSignal : byte { None, Content, WeakBoilerplate, StrongBoilerplate }

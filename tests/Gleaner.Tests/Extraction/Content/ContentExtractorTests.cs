@@ -214,4 +214,65 @@ public class ContentExtractorTests
         Assert.DoesNotContain("Ann Marie Lee", first);
         Assert.DoesNotContain("opens a new park", first);
     }
+
+    [Fact]
+    public void KeepsTheLeadFromTheArticleHeaderButNotItsBylineOrCaption()
+    {
+        var article = Extract(
+            "<article><header><p class='kicker'>City</p><h1>Council approves bridge</h1>" +
+            "<p class='article-subtitle'>After ten years of debate the new crossing will be built, and the state pays half.</p>" +
+            "<p>By Ann Lee and Tom Brown, updated on Monday, March 3, 2021 at 5:00 pm</p>" +
+            "<figure><img src='a.jpg'><figcaption>The old bridge at dusk, seen from the river bank.</figcaption></figure></header>" +
+            "<div class='article-body'>" + Story + "</div></article>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("After ten years of debate", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
+    public void KeepsATeaserNamedLeadBetweenHeadlineAndBodyOnce()
+    {
+        var article = Extract(
+            "<div class='page'><h1>Council approves bridge</h1><div class='teaser'>Ten years of debate end with a vote.</div>" +
+            "<div class='teaser-copy'>Ten years of debate end with a vote.</div>" +
+            "<div class='story'>" + Story + "</div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("Ten years of debate end with a vote.", lines[0]);
+    }
+
+    [Fact]
+    public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
+    {
+        // A page whose h1 comes after the story: the paragraphs after it are not a lead.
+        var article = Extract(
+            "<div class='story'>" + Story + "</div><h1>Council approves bridge</h1>" +
+            "<p>Other news from the region collected by our editors daily.</p>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutRubyAnnotations()
+    {
+        var article = Extract(
+            "<article><p>韓国の<ruby>尹錫悦<rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>大統領は３日夜、緊急談話を出し、非常戒厳を宣言した。国会は直ちに解除を求めた。</p>" + Story + "</article>");
+
+        Assert.Equal("韓国の尹錫悦大統領は３日夜、緊急談話を出し、非常戒厳を宣言した。国会は直ちに解除を求めた。", Lines(article)[0]);
+    }
+
+    [Fact]
+    public void ReadsTheArticleFromAStreamedHiddenSegment()
+    {
+        // React's streamed rendering: the page arrives hidden and a script moves it into place.
+        var article = Extract("<div id='main'><template id='B:1'></template><p>Loading…</p></div><div hidden id='S:1'><article>" + Story + "</article></div>" +
+            "<div hidden><p>A hidden panel the reader never sees, with a long sentence in it, about nothing.</p></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
 }
