@@ -100,7 +100,7 @@ internal static class BoilerplateSignals
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
-        "rollover", "tooltip", "popover", "hovercard", "flyout",
+        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
@@ -109,7 +109,8 @@ internal static class BoilerplateSignals
         "readmore", "readalso", "alsoread", "mostpopular", "mostread", "morestories", "sronly", "skiplink",
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
-        "lireaussi", "leertambien", "читайтетакже",
+        "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>
@@ -117,7 +118,7 @@ internal static class BoilerplateSignals
     [
         "footer", "header", "menu", "sidebar", "widget", "meta", "media", "photo", "image", "gallery", "video",
         "teaser", "rail", "extra", "aside", "paywall", "author", "date", "timestamp", "contact", "shopping", "navi",
-        "links", "tool", "button", "icon", "overlay", "supplement",
+        "links", "tool", "button", "icon", "overlay", "supplement", "feedback", "rating",
     ];
 
     /// <summary>Short furniture words matched whole, since as word starts they would match too much ("ad" in "add").</summary>
