@@ -112,9 +112,10 @@ internal static class LeadFinder
         var role = BoilerplateSignals.RoleOf(name);
         if (role == TagRole.Skip && name != "header" || BoilerplateSignals.IsHidden(element))
             return Step.Skip;
-        BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
+        int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
         bool named = IsNamedLead(element);
-        if (strongBoilerplate && !named)
+        // Byline, date, media and share blocks sit between headline and body too; a header wrapper does not count.
+        if ((strongBoilerplate || weight < 0 && !IsHeaderWrapper(element)) && !named)
             return Step.Skip;
 
         var info = analysis.Get(element);
@@ -137,6 +138,9 @@ internal static class LeadFinder
             return Step.Stop;
         return Step.Descend;
     }
+
+    private static bool IsHeaderWrapper(IElement element)
+        => element.GetAttribute("class") is { } className && className.Contains("head", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A heading right after the headline (h1 then h2, or both in one <c>hgroup</c>) is its subtitle.</summary>
     private static bool IsSubtitleOf(IElement heading, IElement headline)
@@ -274,8 +278,19 @@ internal static class LeadFinder
     /// <summary>"By Ann Lee on Monday, ...", "Updated on: ...": the byline and dateline sit between headline and body too.</summary>
     private static bool StartsLikeByline(string text)
     {
+        // "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.": a clock time is a dateline's, not a lead's.
+        if (HasClockTime(text))
+            return true;
         foreach (var start in BylineStarts)
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private static bool HasClockTime(string text)
+    {
+        for (int i = 1; i + 2 < text.Length; i++)
+            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
                 return true;
         return false;
     }

@@ -81,7 +81,15 @@ internal static class LineFilter
         "get our app", "app herunterladen", "laden sie die app", "téléchargez l'application", "descarga la app",
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
-        "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten",
+        "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
+        "tell us what you think", "click here for more",
+    ];
+
+    /// <summary>Labels of a post-meta line ("05/10/2018 - Posted by: Ann - Category: Health"), at its start or after a separator.</summary>
+    private static readonly string[] PostMetaLabels =
+    [
+        "posted by:", "publicado por:", "publié par :", "veröffentlicht von:", "pubblicato da:", "category:", "categories:",
+        "categoria:", "kategorie:", "catégorie :", "categoría:",
     ];
 
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
@@ -196,6 +204,12 @@ internal static class LineFilter
         foreach (var phrase in PromptPhrases)
             if (lower.Contains(phrase, StringComparison.Ordinal))
                 return true;
+        foreach (var label in PostMetaLabels)
+        {
+            int at = lower.IndexOf(label, StringComparison.Ordinal);
+            if (at == 0 || at > 1 && lower[at - 1] == ' ' && lower[at - 2] is '-' or '|' or '·' or '/' or '•')
+                return true;
+        }
         return false;
     }
 

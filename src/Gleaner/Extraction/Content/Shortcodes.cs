@@ -23,7 +23,7 @@ internal static partial class Shortcodes
     private static partial Regex Enclosing();
 
     /// <summary>An opening or closing tag with a known name or a page builder's prefix, or any name with attributes.</summary>
-    [GeneratedRegex(@"\[/?(?:(?:caption|wp_caption|embed|video|audio|gallery|playlist|tweet|instagram|youtube|facebook|soundcloud|contact-form-7|shortcode)\b[^\]]*|(?:vc_|et_pb_|fusion_|av_|mk_|su_|tdc_)\w*[^\]]*|[a-z][\w-]*\s+[\w-]+=(?:""|'|&quot;)[^\]]*)\]",
+    [GeneratedRegex(@"\[/?(?:(?:caption|wp_caption|embed|video|audio|gallery|playlist|tweet|instagram|youtube|facebook|soundcloud|contact-form-7|shortcode|button)\b[^\]]*|(?:vc_|et_pb_|fusion_|av_|mk_|su_|tdc_)\w*[^\]]*|[a-z][\w-]*\s+[\w-]+=(?:""|'|&quot;|\u201D|\u201C|\u2033)[^\]]*)\]",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Tag();
 

@@ -222,6 +222,7 @@ public class ContentExtractorTests
             "<article><header><p class='kicker'>City</p><h1>Council approves bridge</h1>" +
             "<p class='article-subtitle'>After ten years of debate the new crossing will be built, and the state pays half.</p>" +
             "<p>By Ann Lee and Tom Brown, updated on Monday, March 3, 2021 at 5:00 pm</p>" +
+            "<div class='metadata'><p>Chat with us on your messenger app and find out what is happening as it unfolds.</p></div>" +
             "<figure><img src='a.jpg'><figcaption>The old bridge at dusk, seen from the river bank.</figcaption></figure></header>" +
             "<div class='article-body'>" + Story + "</div></article>");
 

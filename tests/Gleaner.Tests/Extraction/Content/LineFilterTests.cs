@@ -40,6 +40,8 @@ public class LineFilterTests
     [InlineData("Stand: 22.04.2024, 06:00 Uhr")]
     [InlineData("&lt;blockquote class=\"twitter-tweet\"&gt;&lt;p&gt;Hello&lt;/p&gt;&lt;/blockquote&gt;")]
     [InlineData("[embed]https://www.youtube.com/watch?v=abc[/embed]")]
+    [InlineData("05/10/2018 - Posted by: Ann Lee - Category: City - Tags: bridge")]
+    [InlineData("Get the best of the city delivered to your inbox every morning.")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -54,6 +56,7 @@ public class LineFilterTests
     [InlineData("Source of the dispute was the cost.")]
     [InlineData("<The Palace: Tale of Jang Noksu>")]
     [InlineData("The footnote [1] and the aside [sic] stay.")]
+    [InlineData("Residents fall into three categories: owners, renters and visitors.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
