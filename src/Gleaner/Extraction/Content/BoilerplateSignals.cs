@@ -61,18 +61,21 @@ internal static class BoilerplateSignals
         _ => TagRole.Inline,
     };
 
+    /// <summary>Regions of the page layout that usually hold furniture but may hold the story on odd pages.</summary>
+    public static bool IsPageRegion(string localName) => localName is "aside" or "header" or "footer";
+
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {
-        if (element.HasAttribute("hidden") && !IsStreamedSegment(element))
-            return true;
+        if (element.GetAttribute("hidden") is { } hidden)
+            return !IsStreamedSegment(element) && !IsCollapsedPanel(element, hidden);
         var ariaHidden = element.GetAttribute("aria-hidden");
         if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
-            return true;
+            return !IsCollapsedPanel(element, null);
         var style = element.GetAttribute("style");
         if (style is null || style.Length < 12)
             return false;
-        return ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden");
+        return (ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden")) && !IsCollapsedPanel(element, null);
     }
 
     /// <summary>
@@ -83,6 +86,23 @@ internal static class BoilerplateSignals
     {
         var id = element.Id;
         return id is { Length: > 2 } && id[0] == 'S' && id[1] == ':' && element.LocalName == "div";
+    }
+
+    /// <summary>
+    /// An accordion or "read more" panel, closed until the reader opens it (<c>hidden="until-found"</c>, or a
+    /// class naming the panel): part of the text, unlike a hidden menu or a pop-up.
+    /// </summary>
+    private static bool IsCollapsedPanel(IElement element, string? hidden)
+    {
+        if (hidden is not null && hidden.Equals("until-found", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var className = element.GetAttribute("class");
+        if (className is null)
+            return false;
+        foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler"])
+            if (className.Contains(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     private enum WordSignal : byte { None, Content, WeakBoilerplate, StrongBoilerplate }

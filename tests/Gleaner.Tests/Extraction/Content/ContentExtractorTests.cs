@@ -289,4 +289,30 @@ public class ContentExtractorTests
         var lines = Lines(article);
         Assert.Equal(3, lines.Length);
     }
+
+    [Fact]
+    public void FindsAPostThatSitsInAnAsideWhenNothingElseHoldsText()
+    {
+        // A forum or live ticker whose posts the theme puts in an aside named "widget comments".
+        var article = Extract("<nav><a href='/'>Home</a></nav><aside class='widget comments-widget'><div class='entry'>" + Story + "</div></aside>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void KeepsAccordionPanelsClosedUntilTheReaderOpensThem()
+    {
+        var article = Extract(
+            "<article>" + Story + "<h2>How much will it cost?</h2>" +
+            "<div class='accordion-panel' hidden>The bridge costs 40 million, of which the state pays half and the city the rest.</div>" +
+            "<div hidden='until-found'>Tolls were ruled out, the mayor said, at least for the first ten years.</div>" +
+            "<div class='menu' style='display: none'>Menu, Sections, Sports, Weather and all the other pages</div></article>");
+
+        var text = article.Text!;
+        Assert.Contains("The bridge costs 40 million", text);
+        Assert.Contains("Tolls were ruled out", text);
+        Assert.DoesNotContain("Weather", text);
+    }
 }
