@@ -13,7 +13,7 @@ namespace Gleaner.Extraction.Content;
 internal static class LeadFinder
 {
     /// <summary>Elements looked at after the headline before giving up on reaching the body.</summary>
-    private const int MaxElementsVisited = 60;
+    private const int MaxElementsVisited = 200;
 
     /// <summary>A lead is a paragraph or two; more text between headline and body is something else.</summary>
     private const int MaxLeadChars = 1500;
@@ -39,14 +39,14 @@ internal static class LeadFinder
         "chapo", "chapeau", "excerpt", "subtitle", "subtitulo", "subtitel", "sottotitolo", "subline", "subheadline",
         "subhead", "summary", "abstract", "sapo", "entradilla", "vorspann", "ingress", "ingres", "perex",
         "description", "desc", "descr", "sumario", "bajada", "catenaccio", "anriss", "strapline", "preamble",
-        "zajawka", "lid", "podtitul", "ozet", "spot",
+        "zajawka", "lid", "podtitul", "ozet", "spot", "einleitung", "kurzfassung", "zusammenfassung", "resumen", "entrada",
     ], StringComparer.Ordinal);
 
     /// <summary>Lead blocks to put before the body, or an empty list.</summary>
     public static List<TextBlock> Find(IElement root, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
     {
-        var headline = FindHeadline(root, title);
-        if (headline is null || selection.Count == 0)
+        var titleWords = WordsOf(title);
+        if (titleWords.Count == 0 || selection.Count == 0)
             return [];
 
         var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
@@ -58,6 +58,21 @@ internal static class LeadFinder
             {
             }
 
+        // Pages repeat the headline in a breadcrumb or a sticky bar; the one followed by the lead is the one that counts.
+        foreach (var h1 in root.GetElementsByTagName("h1"))
+        {
+            if (!NamesTitle(h1, titleWords))
+                continue;
+            var leads = FindAfter(h1, titleWords, analysis, selected, selectionAncestors, body);
+            if (leads.Count > 0)
+                return leads;
+        }
+        return [];
+    }
+
+    private static List<TextBlock> FindAfter(IElement headline, HashSet<string> titleWords, PageAnalysis analysis,
+        HashSet<IElement> selected, HashSet<IElement> selectionAncestors, List<TextBlock> body)
+    {
         // The headline inside the body container: the walk ends where the container ends.
         IElement? container = null;
         for (var ancestor = headline.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
@@ -69,21 +84,22 @@ internal static class LeadFinder
 
         var leads = new List<TextBlock>();
         int leadChars = 0;
-        bool reachedBody = false;
+        bool reachedBody = container is not null;
         var current = NextAfterSubtree(headline, container);
         for (int visited = 0; current is not null && visited < MaxElementsVisited; visited++)
         {
-            if (selected.Contains(current) || selectionAncestors.Contains(current))
+            // The body reached: its start may still hold the lead, in a header the assembler leaves out.
+            if (selectionAncestors.Contains(current) || selected.Contains(current) && container is null)
             {
                 reachedBody = true;
-                break;
+                if (selected.Contains(current))
+                    container = current;
+                current = current.FirstElementChild ?? NextAfterSubtree(current, container);
+                continue;
             }
-            var step = Judge(current, headline, analysis, container is not null, out string? text, out int linkChars);
-            if (step == Step.Stop)
-            {
-                reachedBody = container is not null;
+            var step = Judge(current, headline, titleWords, analysis, container is not null, out string? text, out int linkChars);
+            if (step == Step.Stop || step == Step.Heading && leads.Count > 0)
                 break;
-            }
             if (step == Step.Take && text is not null)
             {
                 if (linkChars <= text.Length * MaxLeadLinkDensity && !StartsLikeByline(text) && !AlreadyIn(text, leads)
@@ -96,15 +112,14 @@ internal static class LeadFinder
                     break;
             }
             current = step == Step.Descend && current.FirstElementChild is { } child ? child : NextAfterSubtree(current, container);
-            if (current is null && container is not null)
-                reachedBody = true;
         }
-        return reachedBody || container is not null ? leads : [];
+        return reachedBody ? leads : [];
     }
 
-    private enum Step { Skip, Descend, Take, Stop }
+    private enum Step { Skip, Descend, Take, Heading, Stop }
 
-    private static Step Judge(IElement element, IElement headline, PageAnalysis analysis, bool insideBody, out string? text, out int linkChars)
+    private static Step Judge(IElement element, IElement headline, HashSet<string> titleWords, PageAnalysis analysis, bool insideBody,
+        out string? text, out int linkChars)
     {
         text = null;
         linkChars = 0;
@@ -133,9 +148,10 @@ internal static class LeadFinder
             // A short named element may wrap the lead's paragraphs; a short paragraph is a label.
             return named && element.FirstElementChild is not null ? Step.Descend : Step.Skip;
         }
-        // A section heading: the body has begun, in a container the selection left out.
+        // The headline set again below a breadcrumb that repeats it is passed over; another heading ends
+        // a lead already found (the body has begun) or belongs to the masthead.
         if (role == TagRole.Heading)
-            return Step.Stop;
+            return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
         return Step.Descend;
     }
 
@@ -182,25 +198,17 @@ internal static class LeadFinder
         return false;
     }
 
-    /// <summary>The page's h1 that carries the article's title (not the site's name in the masthead).</summary>
-    private static IElement? FindHeadline(IElement root, string? title)
+    /// <summary>An h1 that carries the article's title (not the site's name in the masthead).</summary>
+    private static bool NamesTitle(IElement h1, HashSet<string> titleWords)
     {
-        var titleWords = WordsOf(title);
-        if (titleWords.Count == 0)
-            return null;
-        foreach (var h1 in root.GetElementsByTagName("h1"))
-        {
-            var words = WordsOf(h1.TextContent);
-            if (words.Count == 0)
-                continue;
-            int shared = 0;
-            foreach (var word in words)
-                if (titleWords.Contains(word))
-                    shared++;
-            if (shared >= words.Count * MinTitleOverlap && shared >= Math.Min(words.Count, titleWords.Count) * MinTitleOverlap)
-                return h1;
-        }
-        return null;
+        var words = WordsOf(h1.TextContent);
+        if (words.Count == 0)
+            return false;
+        int shared = 0;
+        foreach (var word in words)
+            if (titleWords.Contains(word))
+                shared++;
+        return shared >= words.Count * MinTitleOverlap && shared >= Math.Min(words.Count, titleWords.Count) * MinTitleOverlap;
     }
 
     private static HashSet<string> WordsOf(string? text)

@@ -82,7 +82,8 @@ internal static class LineFilter
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
         "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
-        "tell us what you think", "click here for more",
+        "tell us what you think", "click here for more", "tous droits réservés", "alle rechte vorbehalten",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
     ];
 
     /// <summary>Labels of a post-meta line ("05/10/2018 - Posted by: Ann - Category: Health"), at its start or after a separator.</summary>

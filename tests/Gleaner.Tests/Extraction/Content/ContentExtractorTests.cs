@@ -315,4 +315,17 @@ public class ContentExtractorTests
         Assert.Contains("Tolls were ruled out", text);
         Assert.DoesNotContain("Weather", text);
     }
+
+    [Fact]
+    public void FindsTheLeadInsideTheBodyContainerBelowABreadcrumbThatRepeatsTheHeadline()
+    {
+        var article = Extract(
+            "<ol class='crumbs'><li><h1>Council approves bridge</h1></li></ol>" +
+            "<article><header><h2>Council approves the bridge</h2><div class='summary-intro'>A decade of debate ends with a vote.</div></header>" +
+            Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("A decade of debate ends with a vote.", lines[0]);
+    }
 }
