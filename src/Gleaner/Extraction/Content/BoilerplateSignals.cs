@@ -55,22 +55,54 @@ internal static class BoilerplateSignals
             or "canvas" or "video" or "audio" or "picture" or "img" or "map" or "button" or "select"
             or "input" or "textarea" or "option" or "label" or "nav" or "aside" or "footer" or "header"
             or "figure" or "figcaption" or "dialog" or "head" or "title" or "meta" or "link" or "source"
-            or "track" or "frameset" or "frame" or "applet" or "output" or "progress" or "meter" => TagRole.Skip,
+            or "track" or "frameset" or "frame" or "applet" or "output" or "progress" or "meter"
+            // Ruby annotations (pronunciation over CJK text) and their fallback parentheses would split words.
+            or "rt" or "rp" => TagRole.Skip,
         _ => TagRole.Inline,
     };
+
+    /// <summary>Regions of the page layout that usually hold furniture but may hold the story on odd pages.</summary>
+    public static bool IsPageRegion(string localName) => localName is "aside" or "header" or "footer";
 
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {
-        if (element.HasAttribute("hidden"))
-            return true;
+        if (element.GetAttribute("hidden") is { } hidden)
+            return !IsStreamedSegment(element) && !IsCollapsedPanel(element, hidden);
         var ariaHidden = element.GetAttribute("aria-hidden");
         if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
-            return true;
+            return !IsCollapsedPanel(element, null);
         var style = element.GetAttribute("style");
         if (style is null || style.Length < 12)
             return false;
-        return ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden");
+        return (ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden")) && !IsCollapsedPanel(element, null);
+    }
+
+    /// <summary>
+    /// React's streamed server rendering sends late parts of the page (often the article itself) in a
+    /// hidden <c>div id="S:n"</c> that a script moves into place: the reader sees it.
+    /// </summary>
+    private static bool IsStreamedSegment(IElement element)
+    {
+        var id = element.Id;
+        return id is { Length: > 2 } && id[0] == 'S' && id[1] == ':' && element.LocalName == "div";
+    }
+
+    /// <summary>
+    /// An accordion or "read more" panel, closed until the reader opens it (<c>hidden="until-found"</c>, or a
+    /// class naming the panel): part of the text, unlike a hidden menu or a pop-up.
+    /// </summary>
+    private static bool IsCollapsedPanel(IElement element, string? hidden)
+    {
+        if (hidden is not null && hidden.Equals("until-found", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var className = element.GetAttribute("class");
+        if (className is null)
+            return false;
+        foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler"])
+            if (className.Contains(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     private enum WordSignal : byte { None, Content, WeakBoilerplate, StrongBoilerplate }
@@ -88,7 +120,7 @@ internal static class BoilerplateSignals
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
-        "rollover", "tooltip", "popover", "hovercard", "flyout",
+        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
@@ -97,7 +129,8 @@ internal static class BoilerplateSignals
         "readmore", "readalso", "alsoread", "mostpopular", "mostread", "morestories", "sronly", "skiplink",
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
-        "lireaussi", "leertambien", "читайтетакже",
+        "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>
@@ -105,7 +138,7 @@ internal static class BoilerplateSignals
     [
         "footer", "header", "menu", "sidebar", "widget", "meta", "media", "photo", "image", "gallery", "video",
         "teaser", "rail", "extra", "aside", "paywall", "author", "date", "timestamp", "contact", "shopping", "navi",
-        "links", "tool", "button", "icon", "overlay", "supplement",
+        "links", "tool", "button", "icon", "overlay", "supplement", "feedback", "rating",
     ];
 
     /// <summary>Short furniture words matched whole, since as word starts they would match too much ("ad" in "add").</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Content;
 
@@ -8,7 +9,8 @@ namespace Gleaner.Extraction.Content;
 /// 1. <see cref="BoilerplateSignals"/>: tags, class/id words and visibility that mark furniture;
 /// 2. <see cref="PageAnalysis"/>: one walk that drops furniture, measures text and links, scores paragraph containers;
 /// 3. <see cref="CandidateSelector"/>: the best container, plus the siblings that continue it;
-/// 4. <see cref="TextAssembler"/>: the selected containers as lines, link lists inside them left out;
+/// 4. <see cref="TextAssembler"/>: the selected containers as lines, link lists inside them left out,
+///    and <see cref="LeadFinder"/>: the lead between the headline and those containers;
 /// 5. <see cref="LineFilter"/>: headline, byline, dateline, credit and prompt lines dropped;
 /// then the result is compared with the JSON-LD <c>articleBody</c> (<see cref="JsonLdBody"/>) and the better kept.
 /// </summary>
@@ -29,19 +31,17 @@ internal static class ContentExtractor
     public static void Extract(PageContext page, Article article)
     {
         var root = page.Document.Body ?? page.Document.DocumentElement;
-        var analysis = PageAnalysis.Analyze(root);
-        var selection = CandidateSelector.Select(analysis);
         bool markdown = page.Options.IncludeMarkdown;
-        var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, markdown);
-        blocks = LineFilter.Filter(blocks, article, page.PageUri);
-        if (CharCount(blocks) < SuspiciouslyShortChars)
+        var pass = ExtractBody(page, root, article, dropStrongBoilerplate: true);
+        if (CharCount(pass.Blocks) < SuspiciouslyShortChars)
         {
-            var retryAnalysis = PageAnalysis.Analyze(root, dropStrongBoilerplate: false);
-            var retry = TextAssembler.Assemble(retryAnalysis, CandidateSelector.Select(retryAnalysis), page.PageUri, markdown);
-            retry = LineFilter.Filter(retry, article, page.PageUri);
-            if (CharCount(retry) > Math.Max(CharCount(blocks), 1) * RetryGainRatio)
-                blocks = retry;
+            var retry = ExtractBody(page, root, article, dropStrongBoilerplate: false);
+            if (CharCount(retry.Blocks) > Math.Max(CharCount(pass.Blocks), 1) * RetryGainRatio)
+                pass = retry;
         }
+        var blocks = pass.Blocks;
+        var lead = LineFilter.Filter(LeadFinder.Find(root, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri);
+        blocks.InsertRange(0, lead);
 
         var jsonLdLines = JsonLdBody.Find(page);
         if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines))
@@ -55,6 +55,16 @@ internal static class ContentExtractor
         article.Text = Join(blocks, markdown: false);
         if (markdown)
             article.Markdown = Join(blocks, markdown: true);
+    }
+
+    private readonly record struct BodyPass(PageAnalysis Analysis, List<NodeInfo> Selection, List<TextBlock> Blocks);
+
+    private static BodyPass ExtractBody(PageContext page, IElement root, Article article, bool dropStrongBoilerplate)
+    {
+        var analysis = PageAnalysis.Analyze(root, dropStrongBoilerplate);
+        var selection = CandidateSelector.Select(analysis);
+        var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
+        return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri));
     }
 
     private static int CharCount(List<TextBlock> blocks)

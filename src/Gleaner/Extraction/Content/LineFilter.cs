@@ -55,6 +55,44 @@ internal static class LineFilter
         "время чтения", "like this story", "filed under",
     ];
 
+    /// <summary>
+    /// Phrases that only calls to action say, in several languages: paywall and login prompts, consent
+    /// placeholders for embedded content, donation, app and newsletter appeals, rating prompts. A short
+    /// line holding one is furniture wherever it sits.
+    /// </summary>
+    private static readonly string[] PromptPhrases =
+    [
+        // Paywalls and login.
+        "réservé aux abonnés", "réservée aux abonnés", "de cet article à lire", "for subscribers only",
+        "subscribe to continue reading", "subscribe to read", "to continue reading", "already a subscriber",
+        "this article is for subscribers", "this content is for subscribers", "log in to continue", "sign in to continue",
+        "nur für abonnenten", "exklusiv für abonnenten", "jetzt weiterlesen", "weiterlesen mit", "abonnieren sie",
+        "exclusivo para suscriptores", "contenido exclusivo para", "exclusivo para assinantes", "riservato agli abbonati",
+        "alleen voor abonnees", "kun for abonnenter", "endast för prenumeranter", "tylko dla prenumeratorów",
+        "会員限定", "有料会員", "続きを読む", "유료 회원",
+        // Consent placeholders for embedded content.
+        "externen inhalt", "externer inhalt", "ich bin damit einverstanden", "personenbezogene daten können",
+        "ein klick für den datenschutz", "inhalte von drittanbietern", "third-party content", "third party content",
+        "accept cookies", "enable cookies", "cookie settings", "contenu externe", "contenido externo",
+        "contenuto esterno", "conteúdo externo",
+        // Donation, app and newsletter appeals; rating and feedback prompts.
+        "support our journalism", "support independent journalism", "donate now", "make a donation", "jetzt spenden",
+        "unterstützen sie unsere", "faire un don", "soutenez notre", "haz una donación", "download our app", "download the app",
+        "get our app", "app herunterladen", "laden sie die app", "téléchargez l'application", "descarga la app",
+        "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
+        "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
+        "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
+        "tell us what you think", "click here for more", "tous droits réservés", "alle rechte vorbehalten",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+    ];
+
+    /// <summary>Labels of a post-meta line ("05/10/2018 - Posted by: Ann - Category: Health"), at its start or after a separator.</summary>
+    private static readonly string[] PostMetaLabels =
+    [
+        "posted by:", "publicado por:", "publié par :", "veröffentlicht von:", "pubblicato da:", "category:", "categories:",
+        "categoria:", "kategorie:", "catégorie :", "categoría:",
+    ];
+
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
     private static readonly string[] BylineStarts =
     [
@@ -94,7 +132,7 @@ internal static class LineFilter
         "veröffentlicht", "aktualisiert", "um", "uhr", "publicado", "actualizado", "atualizado", "el", "em", "a",
         "las", "de", "às", "pubblicato", "aggiornato", "il", "alle", "opublikowano", "опубликовано",
         "обновлено", "в", "г", "時", "分", "first", "th", "st", "nd", "rd", "er", "ème", "de", "du", "der", "den",
-        "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat",
+        "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat", "stand", "datum", "fecha", "date",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -110,8 +148,11 @@ internal static class LineFilter
         var pageHost = HostOf(article.Url) ?? pageUri?.Host;
         var kept = new List<TextBlock>(blocks.Count);
         bool afterKeywordLabel = false;
-        foreach (var block in blocks)
+        foreach (var original in blocks)
         {
+            var block = WithoutShortcodes(original);
+            if (block.Text.Length == 0)
+                continue;
             bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(block.Text.ToLowerInvariant().TrimEnd(':', ' '));
             bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
             afterKeywordLabel = isLabel;
@@ -122,6 +163,14 @@ internal static class LineFilter
         return kept;
     }
 
+    private static TextBlock WithoutShortcodes(TextBlock block)
+    {
+        var text = Shortcodes.Strip(block.Text);
+        if (ReferenceEquals(text, block.Text))
+            return block;
+        return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown) };
+    }
+
     private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost)
     {
         var text = block.Text;
@@ -130,12 +179,14 @@ internal static class LineFilter
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
             return true;
+        var lower = text.ToLowerInvariant();
+        if (IsPrompt(lower) || IsMarkup(text))
+            return true;
         if (text.Length > MaxFurnitureChars)
             return false;
 
         if (IsPrintedUrl(block, pageHost))
             return true;
-        var lower = text.ToLowerInvariant();
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
             return true;
         foreach (var prefix in FurniturePrefixes)
@@ -148,6 +199,36 @@ internal static class LineFilter
             return true;
         // Only prose lines: a table row or list item of numbers is data, not a dateline.
         return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && IsDateline(lower);
+    }
+
+    private static bool IsPrompt(string lower)
+    {
+        foreach (var phrase in PromptPhrases)
+            if (lower.Contains(phrase, StringComparison.Ordinal))
+                return true;
+        foreach (var label in PostMetaLabels)
+        {
+            int at = lower.IndexOf(label, StringComparison.Ordinal);
+            if (at == 0 || at > 1 && lower[at - 1] == ' ' && lower[at - 2] is '-' or '|' or '·' or '/' or '•')
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Embed code shown as text ("&lt;blockquote class="twitter-tweet"&gt;", "&lt;iframe src=...&gt;"): never story text.</summary>
+    private static bool IsMarkup(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.Length < 3 || trimmed[0] != '<')
+            return false;
+        int name = trimmed[1] == '/' ? 2 : 1;
+        int end = name;
+        while (end < trimmed.Length && char.IsAsciiLetterLower(trimmed[end]))
+            end++;
+        if (end == name || end < trimmed.Length && trimmed[end] is not (' ' or '>' or '/'))
+            return false;
+        return trimmed.Contains("=\"", StringComparison.Ordinal) || trimmed.Contains("='", StringComparison.Ordinal)
+            || trimmed.Contains("</", StringComparison.Ordinal);
     }
 
     private static bool IsByline(string text, string lower, IReadOnlyList<string> authors)

@@ -94,8 +94,9 @@ internal sealed class PageAnalysis
     public NodeInfo? Get(IElement element) => Nodes.GetValueOrDefault(element);
 
     /// <param name="root">The page's body.</param>
-    /// <param name="dropStrongBoilerplate">Drop elements whose class or id surely marks furniture. A retry without
-    /// it rescues pages whose whole layout hangs under a misleading name ("advertisement-off-canvas-pusher").</param>
+    /// <param name="dropStrongBoilerplate">Drop elements whose class or id surely marks furniture, and the page
+    /// regions (aside, header, footer) whole. A retry without it rescues pages whose whole layout hangs under a
+    /// misleading name ("advertisement-off-canvas-pusher") and posts that sit in an aside (forums, live tickers).</param>
     public static PageAnalysis Analyze(IElement root, bool dropStrongBoilerplate = true)
     {
         var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
@@ -120,6 +121,8 @@ internal sealed class PageAnalysis
                 continue;
 
             var role = BoilerplateSignals.RoleOf(element.LocalName);
+            if (role == TagRole.Skip && !_dropStrongBoilerplate && BoilerplateSignals.IsPageRegion(element.LocalName))
+                role = TagRole.Block;
             if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
                 continue;
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);

@@ -214,4 +214,118 @@ public class ContentExtractorTests
         Assert.DoesNotContain("Ann Marie Lee", first);
         Assert.DoesNotContain("opens a new park", first);
     }
+
+    [Fact]
+    public void KeepsTheLeadFromTheArticleHeaderButNotItsBylineOrCaption()
+    {
+        var article = Extract(
+            "<article><header><p class='kicker'>City</p><h1>Council approves bridge</h1>" +
+            "<p class='article-subtitle'>After ten years of debate the new crossing will be built, and the state pays half.</p>" +
+            "<p>By Ann Lee and Tom Brown, updated on Monday, March 3, 2021 at 5:00 pm</p>" +
+            "<div class='metadata'><p>Chat with us on your messenger app and find out what is happening as it unfolds.</p></div>" +
+            "<figure><img src='a.jpg'><figcaption>The old bridge at dusk, seen from the river bank.</figcaption></figure></header>" +
+            "<div class='article-body'>" + Story + "</div></article>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("After ten years of debate", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
+    public void KeepsATeaserNamedLeadBetweenHeadlineAndBodyOnce()
+    {
+        var article = Extract(
+            "<div class='page'><h1>Council approves bridge</h1><div class='teaser'>Ten years of debate end with a vote.</div>" +
+            "<div class='teaser-copy'>Ten years of debate end with a vote.</div>" +
+            "<div class='story'>" + Story + "</div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("Ten years of debate end with a vote.", lines[0]);
+    }
+
+    [Fact]
+    public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
+    {
+        // A page whose h1 comes after the story: the paragraphs after it are not a lead.
+        var article = Extract(
+            "<div class='story'>" + Story + "</div><h1>Council approves bridge</h1>" +
+            "<p>Other news from the region collected by our editors daily.</p>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutRubyAnnotations()
+    {
+        var article = Extract(
+            "<article><p>韓国の<ruby>尹錫悦<rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>大統領は３日夜、緊急談話を出し、非常戒厳を宣言した。国会は直ちに解除を求めた。</p>" + Story + "</article>");
+
+        Assert.Equal("韓国の尹錫悦大統領は３日夜、緊急談話を出し、非常戒厳を宣言した。国会は直ちに解除を求めた。", Lines(article)[0]);
+    }
+
+    [Fact]
+    public void ReadsTheArticleFromAStreamedHiddenSegment()
+    {
+        // React's streamed rendering: the page arrives hidden and a script moves it into place.
+        var article = Extract("<div id='main'><template id='B:1'></template><p>Loading…</p></div><div hidden id='S:1'><article>" + Story + "</article></div>" +
+            "<div hidden><p>A hidden panel the reader never sees, with a long sentence in it, about nothing.</p></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void LeavesOutFactBoxesAuthorBoxesAndDonationAppeals()
+    {
+        var article = Extract(
+            "<article>" + Story +
+            "<div class='fact-box'><h3>Facts about bridges</h3><p>The longest bridge in the country is twelve kilometres long, and it was opened in 1998.</p></div>" +
+            "<div class='author-box'><p>Ann Lee covers city hall, transport and housing for the paper, and has done so since 2010.</p></div>" +
+            "<div class='donation-teaser'><p>Quality journalism costs money, and we rely on readers like you to pay for it, every month.</p></div></article>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void FindsAPostThatSitsInAnAsideWhenNothingElseHoldsText()
+    {
+        // A forum or live ticker whose posts the theme puts in an aside named "widget comments".
+        var article = Extract("<nav><a href='/'>Home</a></nav><aside class='widget comments-widget'><div class='entry'>" + Story + "</div></aside>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void KeepsAccordionPanelsClosedUntilTheReaderOpensThem()
+    {
+        var article = Extract(
+            "<article>" + Story + "<h2>How much will it cost?</h2>" +
+            "<div class='accordion-panel' hidden>The bridge costs 40 million, of which the state pays half and the city the rest.</div>" +
+            "<div hidden='until-found'>Tolls were ruled out, the mayor said, at least for the first ten years.</div>" +
+            "<div class='menu' style='display: none'>Menu, Sections, Sports, Weather and all the other pages</div></article>");
+
+        var text = article.Text!;
+        Assert.Contains("The bridge costs 40 million", text);
+        Assert.Contains("Tolls were ruled out", text);
+        Assert.DoesNotContain("Weather", text);
+    }
+
+    [Fact]
+    public void FindsTheLeadInsideTheBodyContainerBelowABreadcrumbThatRepeatsTheHeadline()
+    {
+        var article = Extract(
+            "<ol class='crumbs'><li><h1>Council approves bridge</h1></li></ol>" +
+            "<article><header><h2>Council approves the bridge</h2><div class='summary-intro'>A decade of debate ends with a vote.</div></header>" +
+            Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("A decade of debate ends with a vote.", lines[0]);
+    }
 }

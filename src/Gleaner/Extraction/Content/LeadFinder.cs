@@ -1,0 +1,325 @@
+using System.Collections.Frozen;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Gleaner.Extraction.Content;
+
+/// <summary>
+/// The lead (standfirst, deck, chapo) between the headline and the article body. Pages put it in the
+/// article's <c>header</c> (dropped as furniture) or in an element named "teaser" or "intro" beside the
+/// body container, so the selected container alone misses it. Only text that sits between the
+/// headline and the body counts: walking on from the headline must reach the body soon.
+/// </summary>
+internal static class LeadFinder
+{
+    /// <summary>Elements looked at after the headline before giving up on reaching the body.</summary>
+    private const int MaxElementsVisited = 200;
+
+    /// <summary>A lead is a paragraph or two; more text between headline and body is something else.</summary>
+    private const int MaxLeadChars = 1500;
+
+    private const int MaxLeadBlocks = 3;
+
+    /// <summary>Shortest text of an element named as a lead.</summary>
+    private const int MinNamedLeadChars = 20;
+
+    /// <summary>Shortest unnamed paragraph taken as a lead: a sentence, not a kicker or a label.</summary>
+    private const int MinParagraphLeadChars = 50;
+
+    /// <summary>Leads are prose; a block mostly of links is a list of topics or related stories.</summary>
+    private const double MaxLeadLinkDensity = 0.3;
+
+    /// <summary>How far from the headline's text a title may be and still name it (extra words, site suffix).</summary>
+    private const double MinTitleOverlap = 0.6;
+
+    /// <summary>Class or id words that name a lead, in several languages; matched as whole words.</summary>
+    private static readonly FrozenSet<string> LeadWords = FrozenSet.ToFrozenSet(
+    [
+        "lead", "lede", "leadin", "intro", "introduction", "teaser", "teasertext", "standfirst", "deck", "dek",
+        "chapo", "chapeau", "excerpt", "subtitle", "subtitulo", "subtitel", "sottotitolo", "subline", "subheadline",
+        "subhead", "summary", "abstract", "sapo", "entradilla", "vorspann", "ingress", "ingres", "perex",
+        "description", "desc", "descr", "sumario", "bajada", "catenaccio", "anriss", "strapline", "preamble",
+        "zajawka", "lid", "podtitul", "ozet", "spot", "einleitung", "kurzfassung", "zusammenfassung", "resumen", "entrada",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Lead blocks to put before the body, or an empty list.</summary>
+    public static List<TextBlock> Find(IElement root, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
+    {
+        var titleWords = WordsOf(title);
+        if (titleWords.Count == 0 || selection.Count == 0)
+            return [];
+
+        var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        foreach (var node in selection)
+            selected.Add(node.Element);
+        var selectionAncestors = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        foreach (var node in selection)
+            for (var ancestor = node.Element.ParentElement; ancestor is not null && selectionAncestors.Add(ancestor); ancestor = ancestor.ParentElement)
+            {
+            }
+
+        // Pages repeat the headline in a breadcrumb or a sticky bar; the one followed by the lead is the one that counts.
+        foreach (var h1 in root.GetElementsByTagName("h1"))
+        {
+            if (!NamesTitle(h1, titleWords))
+                continue;
+            var leads = FindAfter(h1, titleWords, analysis, selected, selectionAncestors, body);
+            if (leads.Count > 0)
+                return leads;
+        }
+        return [];
+    }
+
+    private static List<TextBlock> FindAfter(IElement headline, HashSet<string> titleWords, PageAnalysis analysis,
+        HashSet<IElement> selected, HashSet<IElement> selectionAncestors, List<TextBlock> body)
+    {
+        // The headline inside the body container: the walk ends where the container ends.
+        IElement? container = null;
+        for (var ancestor = headline.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+            if (selected.Contains(ancestor))
+            {
+                container = ancestor;
+                break;
+            }
+
+        var leads = new List<TextBlock>();
+        int leadChars = 0;
+        bool reachedBody = container is not null;
+        var current = NextAfterSubtree(headline, container);
+        for (int visited = 0; current is not null && visited < MaxElementsVisited; visited++)
+        {
+            // The body reached: its start may still hold the lead, in a header the assembler leaves out.
+            if (selectionAncestors.Contains(current) || selected.Contains(current) && container is null)
+            {
+                reachedBody = true;
+                if (selected.Contains(current))
+                    container = current;
+                current = current.FirstElementChild ?? NextAfterSubtree(current, container);
+                continue;
+            }
+            var step = Judge(current, headline, titleWords, analysis, container is not null, out string? text, out int linkChars);
+            if (step == Step.Stop || step == Step.Heading && leads.Count > 0)
+                break;
+            if (step == Step.Take && text is not null)
+            {
+                if (linkChars <= text.Length * MaxLeadLinkDensity && !StartsLikeByline(text) && !AlreadyIn(text, leads)
+                    && !AlreadyIn(text, body))
+                {
+                    leads.Add(new TextBlock(BlockKind.Paragraph, text, text, linkChars));
+                    leadChars += text.Length;
+                }
+                if (leads.Count >= MaxLeadBlocks || leadChars >= MaxLeadChars)
+                    break;
+            }
+            current = step == Step.Descend && current.FirstElementChild is { } child ? child : NextAfterSubtree(current, container);
+        }
+        return reachedBody ? leads : [];
+    }
+
+    private enum Step { Skip, Descend, Take, Heading, Stop }
+
+    private static Step Judge(IElement element, IElement headline, HashSet<string> titleWords, PageAnalysis analysis, bool insideBody,
+        out string? text, out int linkChars)
+    {
+        text = null;
+        linkChars = 0;
+        var name = element.LocalName;
+        var role = BoilerplateSignals.RoleOf(name);
+        if (role == TagRole.Skip && name != "header" || BoilerplateSignals.IsHidden(element))
+            return Step.Skip;
+        int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
+        bool named = IsNamedLead(element);
+        // Byline, date, media and share blocks sit between headline and body too; a header wrapper does not count.
+        if ((strongBoilerplate || weight < 0 && !IsHeaderWrapper(element)) && !named)
+            return Step.Skip;
+
+        var info = analysis.Get(element);
+        // Inside the body container, text the assembler writes anyway ends the lead; a lead the
+        // assembler drops for its name ("teaser") is taken here.
+        if (insideBody && info is { TextChars: > 0 } && !(named && info.ClassWeight < 0) && role != TagRole.Inline)
+            return Step.Stop;
+
+        if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline))
+        {
+            text = TextOf(element, out linkChars);
+            int min = named ? MinNamedLeadChars : MinParagraphLeadChars;
+            if (text.Length >= min)
+                return Step.Take;
+            // A short named element may wrap the lead's paragraphs; a short paragraph is a label.
+            return named && element.FirstElementChild is not null ? Step.Descend : Step.Skip;
+        }
+        // The headline set again below a breadcrumb that repeats it is passed over; another heading ends
+        // a lead already found (the body has begun) or belongs to the masthead.
+        if (role == TagRole.Heading)
+            return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
+        return Step.Descend;
+    }
+
+    private static bool IsHeaderWrapper(IElement element)
+        => element.GetAttribute("class") is { } className && className.Contains("head", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A heading right after the headline (h1 then h2, or both in one <c>hgroup</c>) is its subtitle.</summary>
+    private static bool IsSubtitleOf(IElement heading, IElement headline)
+        => heading.LocalName != "h1" && heading.PreviousElementSibling == headline;
+
+    private static bool IsNamedLead(IElement element)
+    {
+        var className = element.GetAttribute("class");
+        return className is not null && HasLeadWord(className) || element.Id is { Length: > 0 } id && HasLeadWord(id);
+    }
+
+    /// <summary>Words split at spaces, dashes, underscores and camelCase humps, compared lower-case.</summary>
+    private static bool HasLeadWord(string value)
+    {
+        Span<char> word = stackalloc char[24];
+        var lookup = LeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        int i = 0;
+        while (i < value.Length)
+        {
+            if (!char.IsLetterOrDigit(value[i]))
+            {
+                i++;
+                continue;
+            }
+            int length = 0;
+            bool tooLong = false;
+            do
+            {
+                if (length < word.Length)
+                    word[length++] = char.ToLowerInvariant(value[i]);
+                else
+                    tooLong = true;
+                i++;
+            }
+            while (i < value.Length && char.IsLetterOrDigit(value[i]) && !(char.IsUpper(value[i]) && char.IsLower(value[i - 1])));
+            if (!tooLong && lookup.Contains(word[..length]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>An h1 that carries the article's title (not the site's name in the masthead).</summary>
+    private static bool NamesTitle(IElement h1, HashSet<string> titleWords)
+    {
+        var words = WordsOf(h1.TextContent);
+        if (words.Count == 0)
+            return false;
+        int shared = 0;
+        foreach (var word in words)
+            if (titleWords.Contains(word))
+                shared++;
+        return shared >= words.Count * MinTitleOverlap && shared >= Math.Min(words.Count, titleWords.Count) * MinTitleOverlap;
+    }
+
+    private static HashSet<string> WordsOf(string? text)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(text))
+            return words;
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool wordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (wordChar && start < 0)
+                start = i;
+            else if (!wordChar && start >= 0)
+            {
+                words.Add(text[start..i]);
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The next element in document order after <paramref name="element"/>'s subtree, not leaving <paramref name="boundary"/>.</summary>
+    private static IElement? NextAfterSubtree(IElement element, IElement? boundary)
+    {
+        for (var current = element; current is not null && current != boundary; current = current.ParentElement)
+            if (current.NextElementSibling is { } next)
+                return next;
+        return null;
+    }
+
+    /// <summary>The element's visible text on one line, leaving out media, scripts and controls.</summary>
+    private static string TextOf(IElement element, out int linkChars)
+    {
+        var text = new StringBuilder();
+        linkChars = 0;
+        AppendText(element, text, inLink: false, ref linkChars, depth: 0);
+        return text.ToString().Trim();
+    }
+
+    private static void AppendText(IElement element, StringBuilder text, bool inLink, ref int linkChars, int depth)
+    {
+        foreach (var child in element.ChildNodes)
+        {
+            if (child.NodeType == NodeType.Text)
+            {
+                foreach (var c in ((ICharacterData)child).Data)
+                {
+                    if (c <= ' ' || char.IsWhiteSpace(c))
+                    {
+                        if (text.Length > 0 && text[^1] != ' ')
+                            text.Append(' ');
+                        continue;
+                    }
+                    if (c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD')
+                        continue;
+                    text.Append(c);
+                    if (inLink)
+                        linkChars++;
+                }
+            }
+            else if (child is IElement childElement && depth < 32)
+            {
+                var role = BoilerplateSignals.RoleOf(childElement.LocalName);
+                if (role == TagRole.Skip || BoilerplateSignals.IsHidden(childElement)
+                    || BoilerplateSignals.ClassWeight(childElement, out _) < 0)
+                    continue;
+                if (role is TagRole.LineBreak or not TagRole.Inline and not TagRole.Link && text.Length > 0 && text[^1] != ' ')
+                    text.Append(' ');
+                AppendText(childElement, text, inLink || role == TagRole.Link, ref linkChars, depth + 1);
+            }
+        }
+    }
+
+    /// <summary>"By Ann Lee on Monday, ...", "Updated on: ...": the byline and dateline sit between headline and body too.</summary>
+    private static bool StartsLikeByline(string text)
+    {
+        // "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.": a clock time is a dateline's, not a lead's.
+        if (HasClockTime(text))
+            return true;
+        foreach (var start in BylineStarts)
+            if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private static bool HasClockTime(string text)
+    {
+        for (int i = 1; i + 2 < text.Length; i++)
+            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
+                return true;
+        return false;
+    }
+
+    private static readonly string[] BylineStarts =
+    [
+        "by ", "von ", "par ", "por ", "door ", "updated", "published", "posted", "last updated", "aktualisiert",
+        "veröffentlicht", "publié", "mis à jour", "actualizado", "publicado", "atualizado", "pubblicato", "aggiornato",
+    ];
+
+    /// <summary>The lead repeated as the body's first paragraph, or quoted whole in it.</summary>
+    private static bool AlreadyIn(string lead, List<TextBlock> body)
+    {
+        int checkedBlocks = 0;
+        foreach (var block in body)
+        {
+            if (block.Text.Contains(lead, StringComparison.Ordinal) || lead.Contains(block.Text, StringComparison.Ordinal) && block.Text.Length > lead.Length / 2)
+                return true;
+            if (++checkedBlocks >= 5)
+                break;
+        }
+        return false;
+    }
+}
