@@ -166,6 +166,8 @@ public sealed class StoreCommandsTests : IDisposable
     [InlineData("\"unclosed phrase", "bad query: the quote at character 1 is not closed")]
     [InlineData("-alone", "bad query")]
     [InlineData("korea OR", "bad query")]
+    [InlineData("c* c* c* c* c*", "bad query: 'c*': a prefix needs at least 3 letters")]
+    [InlineData("cat* dog* cow* owl* emu*", "bad query: the query has more than 4 prefix words")]
     public void AMalformedQueryIsBadUsage(string query, string message)
     {
         var result = CliRunner.Run(null, "search", query, "--store", Store);

@@ -54,7 +54,16 @@ internal static class SearchCommand
             await using var store = await options.OpenAsync(parse, create: false, cancellationToken);
             if (store is null)
                 return ExitCodes.SomeInputsFailed;
-            var hits = await store.SearchAsync(request, cancellationToken);
+            IReadOnlyList<SearchHit> hits;
+            try
+            {
+                hits = await store.SearchAsync(request, cancellationToken);
+            }
+            catch (SearchTimeoutException e)
+            {
+                Console.Error.WriteLine($"gleaner: {e.Message}");
+                return ExitCodes.SomeInputsFailed;
+            }
             var chosen = parse.GetValue(format) ?? (Console.IsOutputRedirected ? "jsonl" : "table");
             if (chosen == "table")
                 WriteTable(hits, request.Collapse);

@@ -112,7 +112,8 @@ internal sealed class GzipMemberStream : Stream
         // The trailer starts at or before the end of what the inflater was given; make its 8 bytes available.
         while (_end - _position < TrailerLength && !_sourceEnded)
             Fill(searchFrom);
-        var from = (int)(searchFrom - _bufferStart);
+        // The inflater's last refill at the end of a large member may have dropped bytes before searchFrom.
+        var from = (int)Math.Max(0, searchFrom - _bufferStart);
         var limit = Math.Min(_end, _position + TrailerLength);
         var found = from < limit ? _buffer.AsSpan(from, limit - from).IndexOf(trailer) : -1;
         if (found >= 0)

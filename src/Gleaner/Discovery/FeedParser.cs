@@ -106,7 +106,7 @@ public static class FeedParser
                 Add(entries, url, date, baseUrl);
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperationException: a string that is not valid UTF-8
         {
             throw new FormatException("unreadable JSON Feed: " + e.Message, e);
         }

@@ -73,7 +73,20 @@ public sealed record SearchRequest(string Query)
 
     /// <summary>One result per story (the best-ranked copy), with the story's number of copies.</summary>
     public bool Collapse { get; init; }
+
+    /// <summary>
+    /// How long the search may run before it is stopped with <see cref="SearchTimeoutException"/>: a backstop
+    /// behind the query limits of <see cref="Search.SearchQuery"/> for stores large enough that an
+    /// allowed query is still slow.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 }
+
+/// <summary>A search stopped after <see cref="SearchRequest.Timeout"/>.</summary>
+public sealed class SearchTimeoutException(TimeSpan timeout)
+    : TimeoutException($"the search took longer than {timeout.TotalSeconds:0.###} s (the limit); narrow the query or the filters");
 
 /// <summary>One search result.</summary>
 /// <param name="Stored">The record.</param>

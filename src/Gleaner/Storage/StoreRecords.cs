@@ -56,6 +56,27 @@ internal static class StoreRecords
     /// </summary>
     public const int RankedMatches = 10_000;
 
+    /// <summary>
+    /// Runs <paramref name="search"/> with a token that also fires after the request's timeout, and turns
+    /// that cancellation into <see cref="SearchTimeoutException"/> (the caller's own cancellation stays one).
+    /// </summary>
+    public static async Task<T> WithTimeoutAsync<T>(SearchRequest request, Func<CancellationToken, Task<T>> search, CancellationToken cancellationToken)
+    {
+        if (request.Timeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(request), "the search timeout must be positive");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.Timeout.TotalMilliseconds < int.MaxValue) // longer is as good as none (and CancelAfter refuses it)
+            deadline.CancelAfter(request.Timeout);
+        try
+        {
+            return await search(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SearchTimeoutException(request.Timeout);
+        }
+    }
+
     /// <summary>Limits a page of search results to what one request may ask for.</summary>
     public static (int Limit, int Offset) Page(SearchRequest request)
     {

@@ -120,6 +120,26 @@ public class WarcReaderTests
         Assert.Contains(issues, issue => issue.Message.Contains("truncated"));
     }
 
+    [Theory]
+    [InlineData(0.6)]
+    [InlineData(0.75)]
+    [InlineData(0.9)]
+    public void ReportsATruncatedMemberLargerThanTheReadBuffer(double kept)
+    {
+        // Found by bench/run fuzz: past half the read buffer, the last refill dropped the bytes where
+        // the trailer was then searched for, and the reader threw ArgumentOutOfRangeException.
+        var noise = new byte[120_000];
+        new Random(7).NextBytes(noise); // incompressible: the member stays as large as its record
+        var first = Gzip(Response("https://a.example/1", Page(1)));
+        var big = Gzip(Record("response", "https://a.example/2", [.. HttpResponseBytes(noise, "application/octet-stream")], "application/http; msgtype=response"));
+        var bytes = Concat([first, big])[..(first.Length + (int)(big.Length * kept))];
+
+        var (read, issues) = ReadAll(bytes);
+
+        Assert.Equal(["https://a.example/1"], read.Select(r => r.Uri));
+        Assert.Contains(issues, issue => issue.Offset == first.Length && issue.Message.Contains("truncated"));
+    }
+
     [Fact]
     public void SkipsACorruptGzipMemberInTheMiddle()
     {

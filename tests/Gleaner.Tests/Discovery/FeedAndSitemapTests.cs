@@ -45,6 +45,16 @@ public class FeedAndSitemapTests
     }
 
     [Fact]
+    public void AJsonFeedWithInvalidUtf8InAStringIsAFormatError()
+    {
+        // Found by bench/run fuzz: JsonDocument checks UTF-8 only when a string is read, with InvalidOperationException.
+        byte[] json = [.. Bytes("""{"version":"https://jsonfeed.org/version/1.1","items":[{"url":"https://example.com/"""), 0xFF, .. Bytes("\"}]}")];
+        Assert.Equal(DocumentKind.JsonFeed, DocumentSniffer.Sniff(json));
+        var error = Assert.Throws<FormatException>(() => FeedParser.Parse(json, DocumentKind.JsonFeed, Base));
+        Assert.Contains("JSON Feed", error.Message);
+    }
+
+    [Fact]
     public void JsonFeedItems()
     {
         var json = Bytes("""{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"https://example.com/a","date_published":"2024-06-01T08:00:00Z"},{"id":"2"}]}""");

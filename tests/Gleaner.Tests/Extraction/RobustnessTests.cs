@@ -240,6 +240,21 @@ public class RobustnessTests : IDisposable
     }
 
     [Theory]
+    [InlineData("https://exa\uFFFFmple.com/a")]
+    [InlineData("https://exa\u0000mple.com/a")]
+    [InlineData("https://a\u200Db.example/a")]
+    public void ACanonicalUrlWhoseHostIsNoValidDomainNameDoesNotFailThePage(string canonical)
+    {
+        // Found by bench/run fuzz: Uri accepts these hosts but throws UriFormatException when asked for their IDN form.
+        foreach (var declaration in new[] { $"<link rel=\"canonical\" href=\"{canonical}\">", $"<meta property=\"og:url\" content=\"{canonical}\">" })
+        {
+            var article = Extract($"<html><head>{declaration}<title>T</title></head><body><p>Text of the story.</p></body></html>", "https://news.example/story");
+
+            Assert.Equal("Text of the story.", article.Text);
+        }
+    }
+
+    [Theory]
     [InlineData("text/html; charset=no-such-charset")]
     [InlineData("text/html; charset=")]
     [InlineData("text/html; charset=\"utf-8")]

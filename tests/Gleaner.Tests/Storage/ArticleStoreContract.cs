@@ -194,6 +194,26 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task CostlyQueriesAreRefusedAndQueriesAtTheLimitsRun()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var error = await Assert.ThrowsAsync<SearchQueryException>(() => SearchUrls(string.Join(' ', Enumerable.Repeat("c*", 60))));
+        Assert.Contains("at least 3 letters", error.Message);
+        error = await Assert.ThrowsAsync<SearchQueryException>(() => SearchUrls(string.Join(' ', Enumerable.Repeat("tsu*", SearchQuery.MaxPrefixTerms + 1))));
+        Assert.Contains("prefix words", error.Message);
+        Assert.NotEmpty(await SearchUrls(string.Join(' ', Enumerable.Repeat("tsu*", SearchQuery.MaxPrefixTerms))));
+    }
+
+    [StoreFact]
+    public async Task TheCallersCancellationStaysACancellationNotATimeout()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SearchAsync(new SearchRequest("tsunami"), cancelled.Token));
+    }
+
+    [StoreFact]
     public async Task LinksEditedCopiesIntoOneStoryAndKeepsOtherArticlesApart()
     {
         var first = await Store.SaveAsync([StoreSamples.Quake(), StoreSamples.QuakeAnalysis()]);

@@ -66,4 +66,53 @@ public class SearchQueryTests
     [Fact]
     public void RejectsOverlongQueries() =>
         Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(new string('a', SearchQuery.MaxLength + 1)));
+
+    private static string Repeat(string part, int count, string separator = " ") => string.Join(separator, Enumerable.Repeat(part, count));
+
+    public static TheoryData<string, string> OverLimitQueries => new()
+    {
+        { Repeat("c*", 60), "at least 3 letters or digits" },
+        { "ko*", "at least 3 letters or digits" },
+        { "covid-19*", "at least 3 letters or digits" },
+        { Repeat("korea*", SearchQuery.MaxPrefixTerms + 1), $"more than {SearchQuery.MaxPrefixTerms} prefix words" },
+        { Repeat("word", SearchQuery.MaxTerms + 1), $"more than {SearchQuery.MaxTerms} words" },
+        { "\"" + Repeat("word", SearchQuery.MaxTerms + 1) + "\"", $"more than {SearchQuery.MaxTerms} words" },
+        { Repeat("a-b-c-d", 9), $"more than {SearchQuery.MaxTerms} words" },
+        { Repeat("word", SearchQuery.MaxOrOperators + 2, " OR "), $"more than {SearchQuery.MaxOrOperators} ORs" },
+        { new string('(', SearchQuery.MaxNesting + 1) + "word" + new string(')', SearchQuery.MaxNesting + 1), $"deeper than {SearchQuery.MaxNesting}" },
+        { new string('(', 5000), "longer than" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverLimitQueries))]
+    public void RefusesQueriesOverTheCostLimitsNamingTheLimit(string query, string reason)
+    {
+        var error = Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(query));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void AcceptsQueriesAtTheLimits()
+    {
+        SearchQuery.Parse(Repeat("korea*", SearchQuery.MaxPrefixTerms));
+        SearchQuery.Parse("kor* 北京大* " + Repeat("word", SearchQuery.MaxTerms - 2));
+        SearchQuery.Parse(Repeat("word", SearchQuery.MaxOrOperators + 1, " OR "));
+        SearchQuery.Parse(new string('(', SearchQuery.MaxNesting) + "word" + new string(')', SearchQuery.MaxNesting));
+    }
+}
+
+public class SearchTimeoutTests
+{
+    [Fact]
+    public async Task ASearchPastItsTimeoutStopsWithATimeoutError()
+    {
+        var request = new Gleaner.Storage.SearchRequest("x") { Timeout = TimeSpan.FromMilliseconds(20) };
+        var error = await Assert.ThrowsAsync<Gleaner.Storage.SearchTimeoutException>(() =>
+            Gleaner.Storage.StoreRecords.WithTimeoutAsync<int>(request, async token =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return 0;
+            }, CancellationToken.None));
+        Assert.Contains("longer than 0.02 s", error.Message);
+    }
 }

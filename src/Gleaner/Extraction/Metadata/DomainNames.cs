@@ -49,7 +49,15 @@ internal static class DomainNames
     {
         if (uri is null || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Host))
             return null;
-        var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        string host;
+        try
+        {
+            host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        }
+        catch (UriFormatException)
+        {
+            return null; // a host Uri accepts but IDNA refuses (NUL, U+FFFF, joiners): no domain name at all
+        }
         if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || IPAddress.TryParse(host, out _))
             return host;
         var labels = host.Split('.');

@@ -374,9 +374,15 @@ internal sealed class PostgresArticleStore : IArticleStore
         return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
     }
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Npgsql cancels the running statement on the server when the token fires.
+        return StoreRecords.WithTimeoutAsync(request, token => SearchPageAsync(request, token), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SearchPageAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
         var query = TsQuery.Translate(SearchQuery.Parse(request.Query));
         var (limit, offset) = StoreRecords.Page(request);
 

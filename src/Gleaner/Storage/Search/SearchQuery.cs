@@ -24,19 +24,41 @@ public sealed class SearchQueryException(string message) : FormatException(messa
 /// The search syntax: words (all must match), <c>"quoted phrases"</c>, <c>-excluded</c> words or phrases,
 /// <c>OR</c> between alternatives (binding looser than the implicit AND), parentheses for grouping and
 /// a trailing <c>*</c> for a prefix. Words are compared case-insensitively; punctuation inside a word
-/// splits it as the index does (<c>covid-19</c> is the phrase <c>covid 19</c>).
+/// splits it as the index does (<c>covid-19</c> is the phrase <c>covid 19</c>). Queries over the limits
+/// below (<see cref="MaxLength"/>, <see cref="MaxTerms"/>, <see cref="MaxPrefixTerms"/>,
+/// <see cref="MinPrefixLength"/>, <see cref="MaxOrOperators"/>, <see cref="MaxNesting"/>) are refused
+/// with a message naming the limit.
 /// </summary>
 public static class SearchQuery
 {
-    /// <summary>Longest query accepted, in characters: a bound on the work one query can ask for.</summary>
-    public const int MaxLength = 1000;
+    // The limits below bound the work one query can ask of either backend (both parse through here):
+    // a search costs about the sum of its terms' index lists, and a short prefix (c*) expands to
+    // a large part of the whole index.
+
+    /// <summary>Longest query accepted, in characters.</summary>
+    public const int MaxLength = 500;
+
+    /// <summary>Most words in a query, counting those in phrases and excluded ones (<c>covid-19</c> is two).</summary>
+    public const int MaxTerms = 32;
+
+    /// <summary>Most prefix words (<c>korea*</c>) in a query.</summary>
+    public const int MaxPrefixTerms = 4;
+
+    /// <summary>Fewest letters or digits before a <c>*</c>.</summary>
+    public const int MinPrefixLength = 3;
+
+    /// <summary>Most <c>OR</c> operators in a query.</summary>
+    public const int MaxOrOperators = 16;
+
+    /// <summary>Deepest nesting of parentheses.</summary>
+    public const int MaxNesting = 8;
 
     /// <summary>Parses <paramref name="query"/>; throws <see cref="SearchQueryException"/> with a clear message when it is malformed.</summary>
     public static QueryNode Parse(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Length > MaxLength)
-            throw new SearchQueryException($"the query is longer than {MaxLength} characters");
+            throw new SearchQueryException($"the query is longer than {MaxLength} characters (the limit)");
         var tokens = Tokenize(query);
         if (tokens.Count == 0)
             throw new SearchQueryException("the query has no words to search for");
@@ -76,6 +98,7 @@ public static class SearchQuery
     private static List<Token> Tokenize(string query)
     {
         var tokens = new List<Token>();
+        int terms = 0, prefixes = 0, ors = 0;
         var i = 0;
         while (i < query.Length)
         {
@@ -91,8 +114,10 @@ public static class SearchQuery
                 if (end < 0)
                     throw new SearchQueryException($"the quote at character {i + 1} is not closed");
                 var phrase = query[(i + 1)..end];
-                if (Terms(phrase).Count == 0)
+                var phraseTerms = Terms(phrase).Count;
+                if (phraseTerms == 0)
                     throw new SearchQueryException($"the quoted phrase at character {i + 1} has no words");
+                CountTerms(ref terms, phraseTerms);
                 tokens.Add(new Token(TokenKind.Phrase, phrase));
                 i = end + 1;
                 continue;
@@ -115,26 +140,49 @@ public static class SearchQuery
             var word = query[start..i];
             if (word == "OR")
             {
+                if (++ors > MaxOrOperators)
+                    throw new SearchQueryException($"the query has more than {MaxOrOperators} ORs (the limit)");
                 tokens.Add(new Token(TokenKind.Or, word));
                 continue;
             }
             var prefix = word.EndsWith('*');
             var bare = word.TrimEnd('*');
-            if (Terms(bare).Count == 0)
+            var wordTerms = Terms(bare);
+            if (wordTerms.Count == 0)
             {
                 // Pure punctuation ("&", "--") matches nothing the index holds; a lone "*" is a mistake worth naming.
                 if (word.Contains('*'))
                     throw new SearchQueryException($"'{word}': a '*' must follow a word (korea*)");
                 continue;
             }
+            CountTerms(ref terms, wordTerms.Count);
+            if (prefix)
+            {
+                if (++prefixes > MaxPrefixTerms)
+                    throw new SearchQueryException($"the query has more than {MaxPrefixTerms} prefix words (word*), the limit");
+                // The last term is the one the index expands; counted in Unicode characters, not UTF-16 units.
+                var stemLength = 0;
+                foreach (var _ in wordTerms[^1].EnumerateRunes())
+                    stemLength++;
+                if (stemLength < MinPrefixLength)
+                    throw new SearchQueryException($"'{word}': a prefix needs at least {MinPrefixLength} letters or digits before the '*'");
+            }
             tokens.Add(new Token(TokenKind.Word, bare, prefix));
         }
         return tokens;
     }
 
+    private static void CountTerms(ref int terms, int more)
+    {
+        terms += more;
+        if (terms > MaxTerms)
+            throw new SearchQueryException($"the query has more than {MaxTerms} words (the limit)");
+    }
+
     private sealed class Parser(List<Token> tokens)
     {
         public int Position;
+        private int _depth;
 
         public QueryNode ParseOr()
         {
@@ -185,7 +233,10 @@ public static class SearchQuery
                 case TokenKind.Phrase:
                     return new PhraseNode(token.Text);
                 case TokenKind.Open:
+                    if (++_depth > MaxNesting)
+                        throw new SearchQueryException($"parentheses are nested deeper than {MaxNesting} (the limit)");
                     var inner = ParseOr();
+                    _depth--;
                     if (Position == tokens.Count || tokens[Position].Kind != TokenKind.Close)
                         throw new SearchQueryException("a '(' is not closed");
                     Position++;

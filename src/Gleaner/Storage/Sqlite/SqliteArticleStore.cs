@@ -165,9 +165,30 @@ internal sealed class SqliteArticleStore : IArticleStore
         return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
     }
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return StoreRecords.WithTimeoutAsync(request, async token =>
+        {
+            // Microsoft.Data.Sqlite only checks the token between steps; sqlite3_interrupt stops a running statement.
+            using var interrupt = token.Register(static connection =>
+            {
+                if (((SqliteConnection)connection!).Handle is { } handle)
+                    SQLitePCL.raw.sqlite3_interrupt(handle);
+            }, _connection);
+            try
+            {
+                return await SearchPageAsync(request, token);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
+            {
+                throw new OperationCanceledException(token);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SearchPageAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
         var match = Fts5Query.Translate(SearchQuery.Parse(request.Query));
         var (limit, offset) = StoreRecords.Page(request);
 
