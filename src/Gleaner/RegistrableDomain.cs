@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Text;
 
 namespace Gleaner;
 
@@ -82,30 +83,37 @@ public static class RegistrableDomain
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Gleaner.public_suffix_list.dat")
                 ?? throw new InvalidOperationException("the embedded Public Suffix List is missing from the Gleaner assembly");
             using var reader = new StreamReader(stream);
-            return Parse(reader);
+            return Parse(reader.ReadToEnd());
         }
 
         /// <summary>Reads the list's format: one rule a line, up to the first white space; <c>//</c> comments.</summary>
-        public static SuffixRules Parse(TextReader reader)
+        public static SuffixRules Parse(string list)
         {
-            var plain = new HashSet<string>(StringComparer.Ordinal);
+            // About 7,000 plain rules in the full list: sized once, since this runs at the first extraction.
+            var plain = new HashSet<string>(8192, StringComparer.Ordinal);
             var wildcard = new HashSet<string>(StringComparer.Ordinal);
             var exception = new HashSet<string>(StringComparer.Ordinal);
-            while (reader.ReadLine() is { } line)
+            foreach (var line in list.AsSpan().EnumerateLines())
             {
-                var rule = line.AsSpan().Trim();
+                var rule = line.Trim();
                 var end = rule.IndexOfAny(' ', '\t');
                 if (end >= 0)
                     rule = rule[..end];
                 if (rule.IsEmpty || rule.StartsWith("//"))
                     continue;
-                var text = rule.ToString().ToLowerInvariant();
-                if (text.StartsWith("!", StringComparison.Ordinal))
-                    exception.Add(text[1..]);
-                else if (text.StartsWith("*.", StringComparison.Ordinal))
-                    wildcard.Add(text[2..]);
-                else
-                    plain.Add(text);
+                var set = plain;
+                if (rule[0] == '!')
+                {
+                    set = exception;
+                    rule = rule[1..];
+                }
+                else if (rule.StartsWith("*."))
+                {
+                    set = wildcard;
+                    rule = rule[2..];
+                }
+                // The list is written in lower case; a rule that is not is folded like the hosts it is compared with.
+                set.Add(rule.ContainsAnyInRange('A', 'Z') || !Ascii.IsValid(rule) ? rule.ToString().ToLowerInvariant() : rule.ToString());
             }
             return new SuffixRules(plain, wildcard, exception);
         }

@@ -64,13 +64,13 @@ public class RegistrableDomainTests
     [Fact]
     public void TheListIsReadByItsOwnRules()
     {
-        var rules = RegistrableDomain.SuffixRules.Parse(new StringReader("""
+        var rules = RegistrableDomain.SuffixRules.Parse("""
             // a comment
             test
             *.wild.test   trailing words are ignored
             !keep.wild.test
             Shop.Test
-            """));
+            """);
         Assert.Equal("b.test".Length - "test".Length, rules.PublicSuffixStart("b.test"));
         Assert.Equal("x.".Length, rules.PublicSuffixStart("x.y.wild.test"));   // y.wild.test
         Assert.Equal("x.keep.".Length, rules.PublicSuffixStart("x.keep.wild.test")); // wild.test
