@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Reflection;
-using System.Text;
+using System.Numerics;
 
 namespace Gleaner;
 
@@ -64,18 +64,29 @@ public static class RegistrableDomain
         }
     }
 
-    /// <summary>The list's three kinds of rules, each a set keyed by the rule's labels (without <c>*.</c> or <c>!</c>).</summary>
+    /// <summary>
+    /// The list's rules in an open-addressing hash table over the list's own text: a rule is its offset and length
+    /// in that one string, so loading allocates no string per rule, and a lookup hashes a span of the host.
+    /// </summary>
     internal sealed class SuffixRules
     {
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _plain;
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wildcard;
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _exception;
+        [Flags]
+        private enum Kinds : byte { None = 0, Plain = 1, Wildcard = 2, Exception = 4 }
 
-        private SuffixRules(HashSet<string> plain, HashSet<string> wildcard, HashSet<string> exception)
+        private readonly string _text;
+        private readonly int[] _starts;
+        private readonly int[] _lengths;
+        private readonly Kinds[] _kinds;
+        private readonly int[] _slots; // rule index + 1, 0 when empty; a power of two, at most a third full
+        private int _count;
+
+        private SuffixRules(string text, int capacity)
         {
-            _plain = plain.GetAlternateLookup<ReadOnlySpan<char>>();
-            _wildcard = wildcard.GetAlternateLookup<ReadOnlySpan<char>>();
-            _exception = exception.GetAlternateLookup<ReadOnlySpan<char>>();
+            _text = text;
+            _starts = new int[capacity];
+            _lengths = new int[capacity];
+            _kinds = new Kinds[capacity];
+            _slots = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 3))];
         }
 
         public static SuffixRules LoadEmbedded()
@@ -89,33 +100,75 @@ public static class RegistrableDomain
         /// <summary>Reads the list's format: one rule a line, up to the first white space; <c>//</c> comments.</summary>
         public static SuffixRules Parse(string list)
         {
-            // About 9,400 plain rules in the full list: sized once, since this runs at the first extraction.
-            var plain = new HashSet<string>(10_000, StringComparer.Ordinal);
-            var wildcard = new HashSet<string>(StringComparer.Ordinal);
-            var exception = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var line in list.AsSpan().EnumerateLines())
+            // Folded once, like the hosts it is compared with (the list is written in lower case already).
+            var text = list.ToLowerInvariant();
+            var rules = new SuffixRules(text, text.AsSpan().Count('\n') + 1);
+            var position = 0;
+            while (position < text.Length)
             {
-                var rule = line.Trim();
-                var end = rule.IndexOfAny(' ', '\t');
-                if (end >= 0)
-                    rule = rule[..end];
+                var lineEnd = text.IndexOf('\n', position);
+                if (lineEnd < 0)
+                    lineEnd = text.Length;
+                var start = position;
+                position = lineEnd + 1;
+                while (start < lineEnd && char.IsWhiteSpace(text[start]))
+                    start++;
+                var end = start;
+                while (end < lineEnd && !char.IsWhiteSpace(text[end]))
+                    end++;
+                var rule = text.AsSpan(start, end - start);
                 if (rule.IsEmpty || rule.StartsWith("//"))
                     continue;
-                var set = plain;
-                if (rule[0] == '!')
-                {
-                    set = exception;
-                    rule = rule[1..];
-                }
+                var kind = Kinds.Plain;
+                if (rule.StartsWith("!"))
+                    (kind, start) = (Kinds.Exception, start + 1);
                 else if (rule.StartsWith("*."))
-                {
-                    set = wildcard;
-                    rule = rule[2..];
-                }
-                // The list is written in lower case; a rule that is not is folded like the hosts it is compared with.
-                set.Add(rule.ContainsAnyInRange('A', 'Z') || !Ascii.IsValid(rule) ? rule.ToString().ToLowerInvariant() : rule.ToString());
+                    (kind, start) = (Kinds.Wildcard, start + 2);
+                if (end > start)
+                    rules.Add(start, end - start, kind);
             }
-            return new SuffixRules(plain, wildcard, exception);
+            return rules;
+        }
+
+        private void Add(int start, int length, Kinds kind)
+        {
+            var key = _text.AsSpan(start, length);
+            var slot = Find(key);
+            if (_slots[slot] != 0)
+            {
+                _kinds[_slots[slot] - 1] |= kind;
+                return;
+            }
+            _starts[_count] = start;
+            _lengths[_count] = length;
+            _kinds[_count] = kind;
+            _slots[slot] = ++_count;
+        }
+
+        /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>
+        private int Find(ReadOnlySpan<char> key)
+        {
+            var mask = _slots.Length - 1;
+            var slot = (int)(Hash(key) & (uint)mask);
+            while (_slots[slot] is var entry and not 0)
+            {
+                entry--;
+                if (_text.AsSpan(_starts[entry], _lengths[entry]).SequenceEqual(key))
+                    return slot;
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private Kinds KindsOf(ReadOnlySpan<char> suffix) => _slots[Find(suffix)] is var entry and not 0 ? _kinds[entry - 1] : Kinds.None;
+
+        /// <summary>FNV-1a over the characters: the table is fixed, so a chosen host cannot lengthen its probe runs.</summary>
+        private static uint Hash(ReadOnlySpan<char> key)
+        {
+            var hash = 2166136261u;
+            foreach (var c in key)
+                hash = (hash ^ c) * 16777619u;
+            return hash ^ (hash >> 15);
         }
 
         /// <summary>
@@ -131,12 +184,12 @@ public static class RegistrableDomain
             {
                 var dot = start == host.Length ? host.LastIndexOf('.') : (start >= 2 ? host.LastIndexOf('.', start - 2) : -1);
                 start = dot + 1;
-                var candidate = span[start..];
-                if (_exception.Contains(candidate))
+                var kinds = KindsOf(span[start..]);
+                if ((kinds & Kinds.Exception) != 0)
                     return host.IndexOf('.', start) + 1;
-                if (_plain.Contains(candidate))
+                if ((kinds & Kinds.Plain) != 0)
                     suffixStart = start;
-                if (start >= 2 && _wildcard.Contains(candidate))
+                if (start >= 2 && (kinds & Kinds.Wildcard) != 0)
                     suffixStart = host.LastIndexOf('.', start - 2) + 1;
                 if (dot < 0)
                     break;

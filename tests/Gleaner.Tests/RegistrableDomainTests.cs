@@ -69,12 +69,15 @@ public class RegistrableDomainTests
             test
             *.wild.test   trailing words are ignored
             !keep.wild.test
-            Shop.Test
-            """);
-        Assert.Equal("b.test".Length - "test".Length, rules.PublicSuffixStart("b.test"));
-        Assert.Equal("x.".Length, rules.PublicSuffixStart("x.y.wild.test"));   // y.wild.test
-        Assert.Equal("x.keep.".Length, rules.PublicSuffixStart("x.keep.wild.test")); // wild.test
+            wild.test
+              Shop.Test
+            """ + "\r\nwindows.test\r\n");
+        Assert.Equal("b.".Length, rules.PublicSuffixStart("b.test"));
+        Assert.Equal("x.".Length, rules.PublicSuffixStart("x.y.wild.test"));        // *.wild.test: y.wild.test
+        Assert.Equal("x.keep.".Length, rules.PublicSuffixStart("x.keep.wild.test")); // !keep.wild.test: wild.test
+        Assert.Equal(0, rules.PublicSuffixStart("wild.test"));                       // a plain rule beside the wildcard
         Assert.Equal("x.".Length, rules.PublicSuffixStart("x.shop.test"));
-        Assert.Equal("a.b.".Length, rules.PublicSuffixStart("a.b.other"));   // no rule: the last label
+        Assert.Equal("x.".Length, rules.PublicSuffixStart("x.windows.test"));
+        Assert.Equal("a.b.".Length, rules.PublicSuffixStart("a.b.other"));           // no rule: the last label
     }
 }
