@@ -41,6 +41,7 @@ public sealed class CrawlCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task KilledMidCrawlAResumedCrawlLosesNothingStoresNothingTwiceAndRefetchesNoDoneUrl()
     {
         await using var site = await NewsSite.StartAsync();
@@ -111,6 +112,7 @@ public sealed class CrawlCommandTests : IDisposable
     }
 
     [PostgresCliFact]
+    [Trait("Category", "Slow")]
     public async Task TwoCrawlProcessesShareOnePostgresStoreWithoutFetchingAUrlTwice()
     {
         var baseString = Environment.GetEnvironmentVariable(PostgresCliFactAttribute.Variable)!;

@@ -41,6 +41,7 @@ public abstract class StoreWriterTests : IAsyncLifetime
     }
 
     [StoreFact]
+    [Trait("Category", "Slow")]
     public async Task AWriterKilledMidImportLeavesWholeBatchesAndARerunCompletesWithoutDuplicates()
     {
         const int records = 6000, batch = 25;
@@ -82,6 +83,7 @@ public abstract class StoreWriterTests : IAsyncLifetime
     }
 
     [StoreFact]
+    [Trait("Category", "Slow")]
     public async Task TwoWritersAtOnceStoreEveryRecordOnce()
     {
         var first = WriteRecords("first.jsonl", 0, 1500);

@@ -83,6 +83,7 @@ public sealed class WarcStoreCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task KilledMidRunAResumedRunStoresEveryRecordOnceAndRedoesNoFinishedPart()
     {
         const int stories = 2000;

@@ -46,30 +46,3 @@ public sealed class CrawlScope
         return new Regex("^" + escaped + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
     }
 }
-
-/// <summary>
-/// The registrable domain of a host, approximated without the full Public Suffix List: the last two
-/// labels, or three when the second-to-last is a common second-level label under a country code
-/// (<c>bbc.co.uk</c>, <c>abc.net.au</c>). IP addresses and single labels are returned as they are.
-/// </summary>
-public static class RegistrableDomain
-{
-    private static readonly HashSet<string> SecondLevelLabels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "gob", "nic", "mil", "nom", "ltd", "plc", "sch", "info", "biz",
-    };
-
-    public static string Of(string host)
-    {
-        host = host.TrimEnd('.').ToLowerInvariant();
-        if (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
-            return host;
-        var labels = host.Split('.');
-        if (labels.Length <= 2)
-            return host;
-        var tld = labels[^1];
-        var second = labels[^2];
-        var take = tld.Length == 2 && SecondLevelLabels.Contains(second) ? 3 : 2;
-        return string.Join('.', labels[^take..]);
-    }
-}

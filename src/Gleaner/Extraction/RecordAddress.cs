@@ -41,7 +41,7 @@ internal static class RecordAddress
     /// <summary>Whether two addresses are on one site: the same registrable domain (ports and schemes aside).</summary>
     public static bool IsSameSite(Uri a, Uri b)
     {
-        var siteA = DomainNames.RegistrableDomain(a);
-        return siteA is not null && string.Equals(siteA, DomainNames.RegistrableDomain(b), StringComparison.OrdinalIgnoreCase);
+        var siteA = RegistrableDomain.Of(a);
+        return siteA is not null && string.Equals(siteA, RegistrableDomain.Of(b), StringComparison.OrdinalIgnoreCase);
     }
 }

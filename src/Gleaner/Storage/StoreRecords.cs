@@ -21,17 +21,14 @@ internal static class StoreRecords
         return ArticleFiles.StoreKeyPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    /// <summary>The source domain as stored: the record's own, else the URL's host without <c>www.</c>; lower case.</summary>
+    /// <summary>The source domain as stored: the record's own, else the registrable domain of the URL's host; lower case.</summary>
     public static string? SourceDomainOf(Article article, string key)
     {
         if (!string.IsNullOrWhiteSpace(article.SourceDomain))
             return article.SourceDomain.Trim().ToLowerInvariant();
-        if (Uri.TryCreate(key, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            var host = uri.Host.ToLowerInvariant();
-            return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-        }
-        return null;
+        return Uri.TryCreate(key, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? RegistrableDomain.Of(uri)
+            : null;
     }
 
     public static string? LanguageOf(Article article) =>

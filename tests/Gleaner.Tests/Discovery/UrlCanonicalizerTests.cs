@@ -57,13 +57,14 @@ public class CrawlScopeTests
         Assert.Null(scope.Check(new Uri("https://example.com/list?page=10")));
     }
 
-    [Theory]
-    [InlineData("www.bbc.co.uk", "bbc.co.uk")]
-    [InlineData("edition.cnn.com", "cnn.com")]
-    [InlineData("www.abc.net.au", "abc.net.au")]
-    [InlineData("localhost", "localhost")]
-    [InlineData("127.0.0.1", "127.0.0.1")]
-    public void RegistrableDomains(string host, string expected) => Assert.Equal(expected, RegistrableDomain.Of(host));
+    [Fact]
+    public void SitesOnAPrivateSuffixAreDifferentSites()
+    {
+        var scope = new CrawlScope();
+        scope.AddSite(new Uri("https://myblog.netlify.app/"));
+        Assert.Null(scope.Check(new Uri("https://myblog.netlify.app/2026/post")));
+        Assert.Equal("another site", scope.Check(new Uri("https://otherblog.netlify.app/a")));
+    }
 }
 
 public class TrapGuardTests

@@ -151,6 +151,7 @@ public class RobustnessTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void ManySiblingsDoNotThrow()
     {
         var page = new StringBuilder("<html><body><article>");
@@ -164,6 +165,7 @@ public class RobustnessTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void FiftyMegabytePageIsCutAndExtractedWithinBoundedMemory()
     {
         var paragraph = System.Text.Encoding.UTF8.GetBytes("<p>A paragraph of a very large page, repeated to make it fifty megabytes in all, with some words.</p>\n");

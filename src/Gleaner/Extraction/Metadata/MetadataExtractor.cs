@@ -22,7 +22,7 @@ internal static class MetadataExtractor
         var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
         article.Url = url?.AbsoluteUri;
-        article.SourceDomain = DomainNames.RegistrableDomain(url);
+        article.SourceDomain = RegistrableDomain.Of(url);
 
         // The publisher named in JSON-LD is the organisation; og:site_name is often a brand line with a slogan.
         article.SiteName = PublisherName(main, page.JsonLd)
