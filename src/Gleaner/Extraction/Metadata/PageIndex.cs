@@ -43,23 +43,29 @@ internal sealed class PageIndex
     public PageIndex(IDocument document)
     {
         var root = document.DocumentElement;
-        if (root is null)
+        if (root is null || !Visit(root))
             return;
-        var element = root;
-        while (element is not null)
+        // Document order through each parent's child list by index: AngleSharp finds a next sibling by
+        // scanning the parent's children, so a walk by NextElementSibling is quadratic in the siblings.
+        var parents = new Stack<(INodeList Children, int Next)>();
+        var children = root.ChildNodes;
+        var next = 0;
+        while (true)
         {
-            var descend = Visit(element);
-            element = descend && element.FirstElementChild is { } child ? child : Next(element, root);
+            if (next < children.Length)
+            {
+                if (children[next++] is IElement element && Visit(element) && element.HasChildNodes)
+                {
+                    parents.Push((children, next));
+                    children = element.ChildNodes;
+                    next = 0;
+                }
+            }
+            else if (parents.TryPop(out var parent))
+                (children, next) = parent;
+            else
+                break;
         }
-    }
-
-    /// <summary>The next element in document order after <paramref name="element"/>'s subtree.</summary>
-    private static IElement? Next(IElement element, IElement root)
-    {
-        for (var node = element; node is not null && node != root; node = node.ParentElement)
-            if (node.NextElementSibling is { } sibling)
-                return sibling;
-        return null;
     }
 
     /// <summary>Records the element; false when its subtree holds nothing of interest (scripts, styles, SVG).</summary>
