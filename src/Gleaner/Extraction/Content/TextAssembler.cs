@@ -236,13 +236,12 @@ internal sealed class TextAssembler
     /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>
     private bool IsDataRow(IElement row)
     {
-        var cells = row.Children;
-        for (int i = 0; i < cells.Length; i++)
+        // Enumerated, never indexed: AngleSharp's Children counts and indexes by scanning (quadratic in cells).
+        foreach (var cell in row.Children)
         {
-            var cellChildren = cells[i].Children;
-            for (int j = 0; j < cellChildren.Length; j++)
+            foreach (var content in cell.Children)
             {
-                var role = BoilerplateSignals.RoleOf(cellChildren[j].LocalName);
+                var role = BoilerplateSignals.RoleOf(content.LocalName);
                 if (role is TagRole.Block or TagRole.List or TagRole.Table or TagRole.Heading or TagRole.Quote)
                     return false;
             }
