@@ -211,8 +211,10 @@ internal static class ParseOnly
         {
             var node = stack.Pop();
             count++;
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-                stack.Push(child);
+            // By index: AngleSharp's PreviousSibling scans the parent's child list (quadratic in siblings).
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                stack.Push(children[i]);
         }
         return count;
     }
