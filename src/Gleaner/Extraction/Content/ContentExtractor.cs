@@ -29,14 +29,14 @@ internal static class ContentExtractor
     public static void Extract(PageContext page, Article article)
     {
         var root = page.Document.Body ?? page.Document.DocumentElement;
-        var analysis = PageAnalysis.Analyze(root);
+        var analysis = PageAnalysis.Analyze(root, page.Budget);
         var selection = CandidateSelector.Select(analysis);
         bool markdown = page.Options.IncludeMarkdown;
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, markdown);
         blocks = LineFilter.Filter(blocks, article, page.PageUri);
         if (CharCount(blocks) < SuspiciouslyShortChars)
         {
-            var retryAnalysis = PageAnalysis.Analyze(root, dropStrongBoilerplate: false);
+            var retryAnalysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate: false);
             var retry = TextAssembler.Assemble(retryAnalysis, CandidateSelector.Select(retryAnalysis), page.PageUri, markdown);
             retry = LineFilter.Filter(retry, article, page.PageUri);
             if (CharCount(retry) > Math.Max(CharCount(blocks), 1) * RetryGainRatio)

@@ -33,6 +33,7 @@ internal sealed class TextAssembler
     private const double MaxParagraphLinkDensity = 0.8;
 
     private readonly PageAnalysis _analysis;
+    private readonly WorkBudget.Walk _steps;
     private readonly Uri? _pageUri;
     private readonly bool _markdown;
     private readonly List<TextBlock> _blocks = [];
@@ -64,6 +65,7 @@ internal sealed class TextAssembler
     private TextAssembler(PageAnalysis analysis, Uri? pageUri, bool markdown)
     {
         _analysis = analysis;
+        _steps = analysis.Budget.StartWalk();
         _pageUri = pageUri;
         _markdown = markdown;
     }
@@ -82,7 +84,7 @@ internal sealed class TextAssembler
     private void WalkChildren(IElement element)
     {
         var children = element.ChildNodes;
-        for (int i = 0; i < children.Length; i++)
+        for (int i = 0; i < children.Length && _steps.Spend(); i++)
         {
             var child = children[i];
             if (child.NodeType == NodeType.Text)

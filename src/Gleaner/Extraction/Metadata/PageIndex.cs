@@ -40,7 +40,7 @@ internal sealed class PageIndex
     public IElement? Base { get; private set; }
     public IElement? FirstArticle { get; private set; }
 
-    public PageIndex(IDocument document)
+    public PageIndex(IDocument document, WorkBudget.Walk steps)
     {
         var root = document.DocumentElement;
         if (root is null || !Visit(root))
@@ -54,6 +54,8 @@ internal sealed class PageIndex
         {
             if (next < children.Length)
             {
+                if (!steps.Spend())
+                    break;
                 if (children[next++] is IElement element && Visit(element) && element.HasChildNodes)
                 {
                     parents.Push((children, next));
