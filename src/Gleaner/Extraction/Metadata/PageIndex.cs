@@ -18,6 +18,13 @@ internal sealed class PageIndex
     private static readonly SearchValues<string> BylineMarkers = SearchValues.Create(
         ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Elements listed per kind (headings, dates, bylines): the finders climb from each to its ancestors and read its
+    /// text, so a page of 100,000 dated elements under deep nesting would cost depth times that. Real pages list far
+    /// fewer; the first thousand decide.
+    /// </summary>
+    private const int MaxListed = 1000;
+
     public List<IElement> Metas { get; } = [];
     public List<IElement> Headings1 { get; } = [];
     public List<IElement> Headings2 { get; } = [];
@@ -94,13 +101,13 @@ internal sealed class PageIndex
                 Base ??= element.HasAttribute("href") ? element : null;
                 return false;
             case "h1":
-                Headings1.Add(element);
+                List(Headings1, element);
                 break;
             case "h2":
-                Headings2.Add(element);
+                List(Headings2, element);
                 break;
             case "time":
-                Times.Add(element);
+                List(Times, element);
                 break;
             case "article":
                 FirstArticle ??= element;
@@ -131,18 +138,24 @@ internal sealed class PageIndex
         if (itemprop is not null)
         {
             if (itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal))
-                ItempropDates.Add(element);
+                List(ItempropDates, element);
             if (HasToken(itemprop, "author"))
-                AuthorMarkup.Add(element);
+                List(AuthorMarkup, element);
         }
         else if (relation is not null && HasToken(relation, "author"))
-            AuthorMarkup.Add(element);
+            List(AuthorMarkup, element);
 
         if (Matches(marker, DateMarkers) || Matches(id, DateMarkers))
-            DateMarked.Add(element);
+            List(DateMarked, element);
         if (Matches(marker, BylineMarkers) || Matches(id, BylineMarkers))
-            BylineMarked.Add(element);
+            List(BylineMarked, element);
         return true;
+    }
+
+    private static void List(List<IElement> list, IElement element)
+    {
+        if (list.Count < MaxListed)
+            list.Add(element);
     }
 
     private static bool Matches(string? value, SearchValues<string> markers) =>
