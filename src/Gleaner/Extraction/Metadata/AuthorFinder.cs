@@ -56,8 +56,10 @@ internal static class AuthorFinder
             if (PageRegions.IsForeign(element))
                 continue;
             var name = element.QuerySelector("[itemprop~=name]");
-            var text = name?.GetAttribute("content") ?? name?.TextContent ?? element.GetAttribute("content") ?? element.TextContent;
-            if (text.Length <= MaxBylineChars)
+            var text = name is not null
+                ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars)
+                : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars);
+            if (text is not null && text.Length <= MaxBylineChars)
                 AuthorNames.Parse(text, persons, organisations);
         }
         if (persons.Count > 0)
@@ -102,8 +104,8 @@ internal static class AuthorFinder
         {
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
-            var text = element.TextContent;
-            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element))
+            var text = TextCleaning.ShortText(element, MaxBylineChars);
+            if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)

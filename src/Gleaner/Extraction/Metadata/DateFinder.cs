@@ -136,8 +136,8 @@ internal static partial class DateFinder
             {
                 if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                     continue;
-                var text = element.TextContent;
-                if (text.Length > 200 || text.Length < 6 || text.Contains('©') || text.Contains("opyright", StringComparison.Ordinal))
+                var text = TextCleaning.ShortText(element, 200);
+                if (text is null || text.Length < 6 || text.Contains('©') || text.Contains("opyright", StringComparison.Ordinal))
                     continue;
                 if (PageRegions.IsForeign(element))
                     continue;
