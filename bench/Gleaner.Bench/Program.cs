@@ -20,11 +20,13 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "scaling")
+            return Scaling.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 640_000);
         var folder = args.Length > 0 ? args[0] : null;
         var minimumPasses = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         if (folder is null || !Directory.Exists(folder))
         {
-            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [MINIMUM-PASSES]");
+            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [MINIMUM-PASSES] | scaling [LARGEST-SIBLING-COUNT]");
             return 2;
         }
 
@@ -209,8 +211,10 @@ internal static class ParseOnly
         {
             var node = stack.Pop();
             count++;
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-                stack.Push(child);
+            // By index: AngleSharp's PreviousSibling scans the parent's child list (quadratic in siblings).
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                stack.Push(children[i]);
         }
         return count;
     }

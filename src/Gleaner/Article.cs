@@ -50,6 +50,11 @@ public sealed class Article
     /// <summary>When the page was fetched (crawls, archives); ISO 8601 with offset.</summary>
     public string? Fetched { get; set; }
 
+    /// <summary>True when the page cost more work than <see cref="Extraction.ExtractionOptions.MaxWorkSteps"/> allows:
+    /// extraction stopped where it got to, so the text may be cut and fields missing. Not part of the JSON record.</summary>
+    [JsonIgnore]
+    public bool Partial { get; set; }
+
     /// <summary>The body as Markdown (headings, lists, quotes, links), only when
     /// <see cref="Extraction.ExtractionOptions.IncludeMarkdown"/> is set. Not part of the JSON record.</summary>
     [JsonIgnore]

@@ -140,8 +140,11 @@ public static class ArticleClassifier
 
     private static void Walk(INode node, bool insideLink, bool insideParagraph, ref int prose, ref int linkText, ref int allText)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        // By index: AngleSharp's NextSibling scans the parent's child list, quadratic in the siblings.
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 var length = CountNonSpace(text.Data);

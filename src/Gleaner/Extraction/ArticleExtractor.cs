@@ -56,6 +56,7 @@ public sealed class ArticleExtractor
         // The language is checked against the body text and the description may fall back on it, so these come last.
         MetadataExtractor.CompleteFromBody(article);
         LanguageIdentifier.Fill(page, article);
+        article.Partial = page.Budget.Exhausted;
         return article;
     }
 

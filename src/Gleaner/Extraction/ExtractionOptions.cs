@@ -10,6 +10,11 @@ public sealed record ExtractionOptions
     /// parse time on hostile pages; browsers use a similar cap (512). Real pages stay far below it.</summary>
     public int MaxNestingDepth { get; init; } = 512;
 
+    /// <summary>Nodes (elements and texts) one walk of the page may visit; extraction walks a page a few times, each
+    /// walk linear in the page. The largest page <see cref="MaxHtmlChars"/> lets through has fewer nodes than this;
+    /// a page with more is read up to this point and comes back <see cref="Article.Partial"/> instead of stalling.</summary>
+    public long MaxWorkSteps { get; init; } = 5_000_000;
+
     /// <summary>Also render the body as Markdown into <see cref="Article.Markdown"/>.</summary>
     public bool IncludeMarkdown { get; init; }
 

@@ -13,6 +13,7 @@ internal sealed class PageContext
         Document = document;
         PageUri = pageUri;
         Options = options;
+        Budget = new WorkBudget(options.MaxWorkSteps);
     }
 
     public IDocument Document { get; }
@@ -21,6 +22,9 @@ internal sealed class PageContext
     public Uri? PageUri { get; }
 
     public ExtractionOptions Options { get; }
+
+    /// <summary>The work this page may cost: every walk of the page starts one from it.</summary>
+    public WorkBudget Budget { get; }
 
     /// <summary>All JSON-LD objects of the page, with <c>@graph</c> members flattened in.</summary>
     public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document);

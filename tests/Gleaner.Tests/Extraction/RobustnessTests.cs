@@ -164,6 +164,38 @@ public class RobustnessTests : IDisposable
         Assert.Contains("Short paragraph number 0 ", article.Text);
     }
 
+    private static string SiblingPage(int count)
+    {
+        var page = new StringBuilder("<html><head><title>Siblings</title></head><body>");
+        for (var i = 0; i < count; i++)
+            page.Append("<div>Sibling ").Append(i).Append("</div>");
+        return page.Append("</body></html>").ToString();
+    }
+
+    [Fact]
+    public void HundredThousandSiblingsAreReadWholeWithinTheDefaultWorkBudget()
+    {
+        var article = Extract(SiblingPage(100_000));
+
+        Assert.False(article.Partial);
+        Assert.StartsWith("Sibling 0\nSibling 1\n", article.Text);
+        Assert.EndsWith("\nSibling 99999", article.Text);
+    }
+
+    [Fact]
+    public void PageBeyondTheWorkBudgetComesBackPartialWithWhatWasRead()
+    {
+        // 200,000 nodes (an element and a text each): every walk of the page stops after the first 50,000.
+        var options = new ExtractionOptions { MaxWorkSteps = 50_000 };
+
+        var article = ExtractGuarded(extractor => extractor.Extract(SiblingPage(100_000), "https://example.com/news/story"), options);
+
+        Assert.True(article.Partial);
+        Assert.Equal("Siblings", article.Title);
+        Assert.StartsWith("Sibling 0\nSibling 1\n", article.Text);
+        Assert.DoesNotContain("Sibling 99999", article.Text);
+    }
+
     [Fact]
     [Trait("Category", "Slow")]
     public void FiftyMegabytePageIsCutAndExtractedWithinBoundedMemory()

@@ -115,9 +115,9 @@ internal static class CandidateSelector
     private static int KeptChildCount(NodeInfo node, PageAnalysis analysis)
     {
         int count = 0;
-        var children = node.Element.Children;
-        for (int i = 0; i < children.Length; i++)
-            if (analysis.Get(children[i]) is { TextChars: > 0 })
+        // Enumerated, never indexed: AngleSharp's Children counts and indexes by scanning (quadratic in siblings).
+        foreach (var child in node.Element.Children)
+            if (analysis.Get(child) is { TextChars: > 0 })
                 count++;
         return count;
     }
@@ -131,10 +131,9 @@ internal static class CandidateSelector
         double threshold = Math.Max(MinSiblingScore, best.FinalScore * SiblingScoreRatio);
         var bestClass = best.Element.GetAttribute("class");
         var selected = new List<NodeInfo>();
-        var children = parent.Element.Children;
-        for (int i = 0; i < children.Length; i++)
+        foreach (var child in parent.Element.Children)
         {
-            var sibling = analysis.Get(children[i]);
+            var sibling = analysis.Get(child);
             if (sibling is null || sibling.TextChars == 0)
                 continue;
             if (sibling == best || ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars))

@@ -61,7 +61,7 @@ internal static class ContentExtractor
 
     private static BodyPass ExtractBody(PageContext page, IElement root, Article article, bool dropStrongBoilerplate)
     {
-        var analysis = PageAnalysis.Analyze(root, dropStrongBoilerplate);
+        var analysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate);
         var selection = CandidateSelector.Select(analysis);
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
         return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri));

@@ -78,10 +78,13 @@ internal sealed class PageAnalysis
     private const int MaxDepth = 256;
 
     private readonly bool _dropStrongBoilerplate;
+    private readonly WorkBudget.Walk _steps;
 
-    private PageAnalysis(NodeInfo root, bool dropStrongBoilerplate)
+    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate)
     {
         Root = root;
+        Budget = budget;
+        _steps = budget.StartWalk();
         _dropStrongBoilerplate = dropStrongBoilerplate;
     }
 
@@ -91,16 +94,20 @@ internal sealed class PageAnalysis
 
     public NodeInfo Root { get; }
 
+    /// <summary>The page's work budget, for the walks that follow this one.</summary>
+    public WorkBudget Budget { get; }
+
     public NodeInfo? Get(IElement element) => Nodes.GetValueOrDefault(element);
 
     /// <param name="root">The page's body.</param>
+    /// <param name="budget">The page's work budget: this walk, and the text assembly over it, stop where their steps run out.</param>
     /// <param name="dropStrongBoilerplate">Drop elements whose class or id surely marks furniture, and the page
     /// regions (aside, header, footer) whole. A retry without it rescues pages whose whole layout hangs under a
     /// misleading name ("advertisement-off-canvas-pusher") and posts that sit in an aside (forums, live tickers).</param>
-    public static PageAnalysis Analyze(IElement root, bool dropStrongBoilerplate = true)
+    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true)
     {
         var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
-        var analysis = new PageAnalysis(rootInfo, dropStrongBoilerplate);
+        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate);
         analysis.Nodes[root] = rootInfo;
         analysis.Walk(rootInfo, rootInfo, inLink: false, depth: 0);
         return analysis;
@@ -109,7 +116,7 @@ internal sealed class PageAnalysis
     private void Walk(NodeInfo info, NodeInfo block, bool inLink, int depth)
     {
         var children = info.Element.ChildNodes;
-        for (int i = 0; i < children.Length; i++)
+        for (int i = 0; i < children.Length && _steps.Spend(); i++)
         {
             var child = children[i];
             if (child.NodeType == NodeType.Text)

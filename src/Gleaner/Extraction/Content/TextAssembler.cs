@@ -33,6 +33,7 @@ internal sealed class TextAssembler
     private const double MaxParagraphLinkDensity = 0.8;
 
     private readonly PageAnalysis _analysis;
+    private readonly WorkBudget.Walk _steps;
     private readonly Uri? _pageUri;
     private readonly bool _markdown;
     private readonly List<TextBlock> _blocks = [];
@@ -64,6 +65,7 @@ internal sealed class TextAssembler
     private TextAssembler(PageAnalysis analysis, Uri? pageUri, bool markdown)
     {
         _analysis = analysis;
+        _steps = analysis.Budget.StartWalk();
         _pageUri = pageUri;
         _markdown = markdown;
     }
@@ -82,7 +84,7 @@ internal sealed class TextAssembler
     private void WalkChildren(IElement element)
     {
         var children = element.ChildNodes;
-        for (int i = 0; i < children.Length; i++)
+        for (int i = 0; i < children.Length && _steps.Spend(); i++)
         {
             var child = children[i];
             if (child.NodeType == NodeType.Text)
@@ -236,13 +238,12 @@ internal sealed class TextAssembler
     /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>
     private bool IsDataRow(IElement row)
     {
-        var cells = row.Children;
-        for (int i = 0; i < cells.Length; i++)
+        // Enumerated, never indexed: AngleSharp's Children counts and indexes by scanning (quadratic in cells).
+        foreach (var cell in row.Children)
         {
-            var cellChildren = cells[i].Children;
-            for (int j = 0; j < cellChildren.Length; j++)
+            foreach (var content in cell.Children)
             {
-                var role = BoilerplateSignals.RoleOf(cellChildren[j].LocalName);
+                var role = BoilerplateSignals.RoleOf(content.LocalName);
                 if (role is TagRole.Block or TagRole.List or TagRole.Table or TagRole.Heading or TagRole.Quote)
                     return false;
             }

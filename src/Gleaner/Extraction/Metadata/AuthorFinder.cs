@@ -97,8 +97,10 @@ internal static partial class AuthorFinder
             if (PageRegions.IsForeign(element))
                 continue;
             var name = element.QuerySelector("[itemprop~=name]");
-            var text = name?.GetAttribute("content") ?? name?.TextContent ?? element.GetAttribute("content") ?? element.TextContent;
-            if (text.Length <= MaxBylineChars)
+            var text = name is not null
+                ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars)
+                : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars);
+            if (text is not null && text.Length <= MaxBylineChars)
                 AuthorNames.Parse(text, persons, organisations);
         }
         if (persons.Count > 0)
@@ -155,8 +157,8 @@ internal static partial class AuthorFinder
         {
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
-            var text = element.TextContent;
-            if (text.Length > MaxBylineChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element) || IsMediaCredit(element))
+            var text = TextCleaning.ShortText(element, MaxBylineChars);
+            if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element) || IsMediaCredit(element))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)

@@ -29,6 +29,10 @@ internal static partial class DateFinder
         "revised", "cxenseparse:recs:articlemodifiedtime",
     ];
 
+    /// <summary>A date element's text is read up to this length: a longer one wraps more than a date, and nested ones
+    /// would each hand the date parser the whole subtree's text.</summary>
+    private const int MaxDateElementChars = 1000;
+
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, Uri? url, bool monthFirst)
     {
         var published = new List<PageDate>();
@@ -58,7 +62,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(element))
                 continue;
             var target = element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal) ? published : modified;
-            AddValue(target, element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent, monthFirst);
+            AddValue(target, element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars), monthFirst);
         }
 
         foreach (var time in index.Times)
@@ -68,7 +72,7 @@ internal static partial class DateFinder
             var marker = ((time.GetAttribute("class") ?? "") + " " + (time.GetAttribute("id") ?? "") + " " + (time.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
             var isModified = marker.Contains("updat", StringComparison.Ordinal) || marker.Contains("modif", StringComparison.Ordinal);
             var target = isModified ? modified : published;
-            AddValue(target, time.GetAttribute("datetime") ?? time.TextContent, monthFirst);
+            AddValue(target, time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
         }
 
         if (published.Count == 0)
@@ -136,8 +140,8 @@ internal static partial class DateFinder
             {
                 if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                     continue;
-                var text = element.TextContent;
-                if (text.Length > 200 || text.Length < 6 || text.Contains('©') || text.Contains("opyright", StringComparison.Ordinal))
+                var text = TextCleaning.ShortText(element, 200);
+                if (text is null || text.Length < 6 || text.Contains('©') || text.Contains("opyright", StringComparison.Ordinal))
                     continue;
                 if (PageRegions.IsForeign(element))
                     continue;

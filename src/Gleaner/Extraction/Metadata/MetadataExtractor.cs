@@ -13,7 +13,7 @@ internal static class MetadataExtractor
     public static void Extract(PageContext page, Article article)
     {
         var document = page.Document;
-        var index = new PageIndex(document);
+        var index = new PageIndex(document, page.Budget.StartWalk());
         var meta = new MetaTags(index.Metas);
         var baseUri = BaseUri(index, page.PageUri);
 

@@ -18,6 +18,13 @@ internal sealed class PageIndex
     private static readonly SearchValues<string> BylineMarkers = SearchValues.Create(
         ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Elements listed per kind (headings, dates, bylines): the finders climb from each to its ancestors and read its
+    /// text, so a page of 100,000 dated elements under deep nesting would cost depth times that. Real pages list far
+    /// fewer; the first thousand decide.
+    /// </summary>
+    private const int MaxListed = 1000;
+
     public List<IElement> Metas { get; } = [];
     public List<IElement> Headings1 { get; } = [];
     public List<IElement> Headings2 { get; } = [];
@@ -40,26 +47,34 @@ internal sealed class PageIndex
     public IElement? Base { get; private set; }
     public IElement? FirstArticle { get; private set; }
 
-    public PageIndex(IDocument document)
+    public PageIndex(IDocument document, WorkBudget.Walk steps)
     {
         var root = document.DocumentElement;
-        if (root is null)
+        if (root is null || !Visit(root))
             return;
-        var element = root;
-        while (element is not null)
+        // Document order through each parent's child list by index: AngleSharp finds a next sibling by
+        // scanning the parent's children, so a walk by NextElementSibling is quadratic in the siblings.
+        var parents = new Stack<(INodeList Children, int Next)>();
+        var children = root.ChildNodes;
+        var next = 0;
+        while (true)
         {
-            var descend = Visit(element);
-            element = descend && element.FirstElementChild is { } child ? child : Next(element, root);
+            if (next < children.Length)
+            {
+                if (!steps.Spend())
+                    break;
+                if (children[next++] is IElement element && Visit(element) && element.HasChildNodes)
+                {
+                    parents.Push((children, next));
+                    children = element.ChildNodes;
+                    next = 0;
+                }
+            }
+            else if (parents.TryPop(out var parent))
+                (children, next) = parent;
+            else
+                break;
         }
-    }
-
-    /// <summary>The next element in document order after <paramref name="element"/>'s subtree.</summary>
-    private static IElement? Next(IElement element, IElement root)
-    {
-        for (var node = element; node is not null && node != root; node = node.ParentElement)
-            if (node.NextElementSibling is { } sibling)
-                return sibling;
-        return null;
     }
 
     /// <summary>Records the element; false when its subtree holds nothing of interest (scripts, styles, SVG).</summary>
@@ -86,13 +101,13 @@ internal sealed class PageIndex
                 Base ??= element.HasAttribute("href") ? element : null;
                 return false;
             case "h1":
-                Headings1.Add(element);
+                List(Headings1, element);
                 break;
             case "h2":
-                Headings2.Add(element);
+                List(Headings2, element);
                 break;
             case "time":
-                Times.Add(element);
+                List(Times, element);
                 break;
             case "article":
                 FirstArticle ??= element;
@@ -123,18 +138,24 @@ internal sealed class PageIndex
         if (itemprop is not null)
         {
             if (itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal))
-                ItempropDates.Add(element);
+                List(ItempropDates, element);
             if (HasToken(itemprop, "author"))
-                AuthorMarkup.Add(element);
+                List(AuthorMarkup, element);
         }
         else if (relation is not null && HasToken(relation, "author"))
-            AuthorMarkup.Add(element);
+            List(AuthorMarkup, element);
 
         if (Matches(marker, DateMarkers) || Matches(id, DateMarkers))
-            DateMarked.Add(element);
+            List(DateMarked, element);
         if (Matches(marker, BylineMarkers) || Matches(id, BylineMarkers))
-            BylineMarked.Add(element);
+            List(BylineMarked, element);
         return true;
+    }
+
+    private static void List(List<IElement> list, IElement element)
+    {
+        if (list.Count < MaxListed)
+            list.Add(element);
     }
 
     private static bool Matches(string? value, SearchValues<string> markers) =>

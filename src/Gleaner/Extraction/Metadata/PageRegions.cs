@@ -21,22 +21,28 @@ internal static class PageRegions
     /// <summary>True when the element or an ancestor is a comment, related, sidebar, navigation or page footer region.</summary>
     public static bool IsForeign(IElement element)
     {
+        // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
+        // Read in the one climb (a search for an article above each footer would make it quadratic in depth).
+        var footerOutsideArticle = false;
         for (var node = element; node is not null; node = node.ParentElement)
         {
             switch (node.LocalName)
             {
                 case "nav":
                     return true;
-                // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
-                case "footer" or "aside" when node.ParentElement is not { } parent || Ancestor(parent, "article") is null:
-                    return true;
+                case "footer" or "aside":
+                    footerOutsideArticle = true;
+                    break;
+                case "article":
+                    footerOutsideArticle = false;
+                    break;
                 case "body" or "html":
-                    return false;
+                    return footerOutsideArticle;
             }
             if (HasMarker(node.GetAttribute("class")) || HasMarker(node.GetAttribute("id")))
                 return true;
         }
-        return false;
+        return footerOutsideArticle;
     }
 
     private static bool HasMarker(string? value) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Metadata;
 
@@ -13,6 +14,48 @@ internal static partial class TextCleaning
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
         "tr", "td", "th", "table", "dd", "dt", "figure", "figcaption", "header", "footer", "hr", "pre",
     };
+
+    /// <summary>Nodes <see cref="ShortText"/> reads at most: an element with more is no short label, whatever its text.</summary>
+    private const int MaxShortTextNodes = 2000;
+
+    /// <summary>
+    /// The element's text (as <c>TextContent</c>) when it has at most <paramref name="maxChars"/> characters, else null.
+    /// It reads no further than that: the finders try nested elements for a short date or byline, and TextContent
+    /// on each would copy a large subtree's text once per level of nesting.
+    /// </summary>
+    public static string? ShortText(IElement element, int maxChars)
+    {
+        var text = new StringBuilder();
+        var parents = new Stack<(INodeList Children, int Next)>();
+        var children = element.ChildNodes;
+        var next = 0;
+        var nodes = 0;
+        while (true)
+        {
+            if (next < children.Length)
+            {
+                if (++nodes > MaxShortTextNodes)
+                    return null;
+                var child = children[next++];
+                if (child is IText piece)
+                {
+                    if (text.Length + piece.Data.Length > maxChars)
+                        return null;
+                    text.Append(piece.Data);
+                }
+                else if (child is IElement inner && inner.HasChildNodes)
+                {
+                    parents.Push((children, next));
+                    children = inner.ChildNodes;
+                    next = 0;
+                }
+            }
+            else if (parents.TryPop(out var parent))
+                (children, next) = parent;
+            else
+                return text.ToString();
+        }
+    }
 
     /// <summary>
     /// One line: whitespace runs become one space, markup that leaked into a value (an escaped
