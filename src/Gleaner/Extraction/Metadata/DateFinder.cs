@@ -18,7 +18,7 @@ internal static partial class DateFinder
     /// <summary>Meta tags that name the article's publication.</summary>
     private static readonly string[] PublishedMetaKeys =
     [
-        "article:published_time", "og:article:published_time", "article:published", "published_time", "og:published_time",
+        "article:published_time", "og:article:published_time", "article:published:time", "article:published", "published_time", "og:published_time",
         "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
         "article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
         "citation_publication_date", "citation_date", "original-publish-date", "og:pubdate", "published-date",
@@ -33,7 +33,7 @@ internal static partial class DateFinder
 
     private static readonly string[] ModifiedMetaKeys =
     [
-        "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time", "modified_time",
+        "article:modified_time", "og:article:modified_time", "article:modified:time", "article:modified", "og:updated_time", "modified_time",
         "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated", "updated_time",
         "revised", "cxenseparse:recs:articlemodifiedtime",
     ];
@@ -43,6 +43,8 @@ internal static partial class DateFinder
     {
         /// <summary>The URL, dates outside the article, scripts' data, the page's text.</summary>
         Fallback,
+        /// <summary>An unlabelled date in the free text near the headline.</summary>
+        HeaderText,
         /// <summary>Generic page dates: <c>dc.date</c>, <c>date</c>, an embedded video's upload date.</summary>
         Generic,
         /// <summary>What readers see in the article's header.</summary>
@@ -85,6 +87,7 @@ internal static partial class DateFinder
         foreach (var key in GenericMetaKeys)
             Add(published, meta.First(key), Weight.Generic);
         Add(published, meta.FirstEndingWith(":uploaded"), Weight.Generic);
+        AddTrailingDate(published, meta.First("og:title") ?? page.Document.Title, monthFirst);
         foreach (var key in ModifiedMetaKeys)
             AddValue(modified, meta.First(key));
 
@@ -122,6 +125,10 @@ internal static partial class DateFinder
             FindLastResort(page.Document, index, meta, context, published);
 
         var bestPublished = Choose(published, fromUrl);
+        // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
+        if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
+            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.HeaderText))
+            FindInVisibleText(index, context, published, modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         if (bestPublished is { } chosen)
             bestPublished = LocalReading(chosen, published, modified, fromUrl);
@@ -174,15 +181,17 @@ internal static partial class DateFinder
         return date;
     }
 
-    /// <summary>Dates within this of a day boundary may be read on either side of it, depending on the zone.</summary>
-    private const int MaxOffsetHours = 14;
+    /// <summary>A UTC instant this close to midnight may be meant as the neighbouring local day when no
+    /// date on the page gives the offset (Europe's zones; further away, pages that say UTC mean it).</summary>
+    private const int MaxGuessedOffsetHours = 3;
 
     /// <summary>
     /// The chosen instant as the page's own clock reads it. A time written without an offset takes
     /// the offset of another date on the page for the same wall-clock time, else of any date on the
-    /// page; a UTC instant takes the reading of a candidate with a local offset for the same instant,
-    /// or, when the URL says the next or previous day, the nearest whole-hour offset that makes it that
-    /// day (a story put online at 00:30 local time is that day's story, though 22:30 UTC the day before).
+    /// page. A UTC instant that the URL or a dateline puts on the next or previous day is read with
+    /// the page's local offset for the same instant, else the nearest whole-hour offset that makes it
+    /// that day when it is at most <see cref="MaxGuessedOffsetHours"/> (a story put online at 00:30 local
+    /// time is that day's story, though 22:30 UTC the day before).
     /// </summary>
     private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl)
     {
@@ -204,20 +213,27 @@ internal static partial class DateFinder
             var offset = source.Value.Offset;
             return date with { Value = new DateTimeOffset(date.Value.DateTime, offset), HasOffset = true };
         }
-        if (date.Value.Offset != TimeSpan.Zero)
+        if (date.Value.Offset != TimeSpan.Zero || IntendedDay(date, candidates, fromUrl) is not { } day)
             return date;
         foreach (var other in AllDates(candidates, modified))
-            if (other.HasTime && other.HasOffset && other.Value.Offset != TimeSpan.Zero && other.Day != date.Day
-                && Math.Abs((other.Value - date.Value).TotalSeconds) < 60)
+            if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
+                && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
-        if (fromUrl is { } url && Math.Abs(url.Day.DayNumber - date.Day.DayNumber) == 1)
-        {
-            var minutes = date.Value.Hour * 60 + date.Value.Minute;
-            var hours = url.Day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
-            if (Math.Abs(hours) <= MaxOffsetHours && !(hours < -12))
-                return date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) };
-        }
-        return date;
+        var minutes = date.Value.Hour * 60 + date.Value.Minute;
+        var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
+        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : date;
+    }
+
+    /// <summary>The day a UTC instant is meant to be read as, when other evidence says the next or previous
+    /// day: the URL's day, else a dateline's.</summary>
+    private static DateOnly? IntendedDay(PageDate date, List<Candidate> candidates, PageDate? fromUrl)
+    {
+        if (fromUrl is { } url)
+            return Math.Abs(url.Day.DayNumber - date.Day.DayNumber) == 1 ? url.Day : null;
+        foreach (var candidate in candidates)
+            if (candidate.Weight is Weight.Visible or Weight.HeaderText && !candidate.Date.HasTime)
+                return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
+        return null;
     }
 
     private static IEnumerable<PageDate> AllDates(List<Candidate> candidates, List<PageDate> modified)
@@ -248,6 +264,19 @@ internal static partial class DateFinder
             return date;
         return null;
     }
+
+    /// <summary>A date closing the page's title ("… | DW | 28.04.2023") dates the page, as generic evidence.</summary>
+    private static void AddTrailingDate(List<Candidate> into, string? title, bool monthFirst)
+    {
+        if (title is null || title.Length > MaxTitleChars)
+            return;
+        var trimmed = title.TrimEnd();
+        if (trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length)
+            && index + length == trimmed.Length)
+            into.Add(new Candidate(date, Weight.Generic));
+    }
+
+    private const int MaxTitleChars = 400;
 
     private static void AddParselyPage(List<Candidate> into, string? json)
     {
@@ -313,7 +342,7 @@ internal static partial class DateFinder
             }
             if (inScope && HeaderDate(context, modified) is { } header)
             {
-                into.Add(new Candidate(header, Weight.Visible));
+                into.Add(header);
                 return;
             }
         }
@@ -329,7 +358,7 @@ internal static partial class DateFinder
     private const int UnlabelledCharsAfter = 400;
 
     /// <summary>The date in the free text around the headline: a labelled one first, then the first after the headline, then the last before it.</summary>
-    private static PageDate? HeaderDate(Context context, List<PageDate> modified)
+    private static Candidate? HeaderDate(Context context, List<PageDate> modified)
     {
         if (context.Scope is not { } scope)
             return null;
@@ -338,11 +367,13 @@ internal static partial class DateFinder
         if (after.Modified is { } update)
             modified.Add(update);
         if (after.Published is { } labelled)
-            return labelled;
+            return new Candidate(labelled, Weight.Visible);
         if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter)
-            return first;
+            return new Candidate(first, Weight.HeaderText);
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
-        return before.Published ?? before.Unlabelled;
+        if (before.Published is { } labelledBefore)
+            return new Candidate(labelledBefore, Weight.Visible);
+        return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText) : null;
     }
 
     /// <summary>Characters of page text read by the last-resort scan for a labelled date.</summary>

@@ -63,22 +63,24 @@ internal static class PageRegions
     {
         for (var node = element; node is not null; node = node.ParentElement)
         {
-            if (headline is not null && IsInside(headline, node))
-                return false;
-            switch (node.LocalName)
+            bool? foreign = node.LocalName switch
             {
-                case "nav":
-                    return true;
+                "nav" => true,
                 // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
-                case "footer" or "aside" when (node.ParentElement is not { } parent || Ancestor(parent, "article") is null)
-                                              && (scope is null || !IsInside(node, scope)):
-                    return true;
-                case "body" or "html":
-                    return false;
+                "footer" or "aside" => (node.ParentElement is not { } parent || Ancestor(parent, "article") is null) && (scope is null || !IsInside(node, scope)),
+                "body" or "html" => null,
+                _ => false,
+            };
+            if (foreign is null)
+                return false;
+            if (foreign == false)
+            {
+                var marker = Max(MarkerOf(node.GetAttribute("class")), MarkerOf(node.GetAttribute("id")));
+                foreign = marker == Marker.Foreign || (marker == Marker.Layout && (scope is null || !IsInside(node, scope)));
             }
-            var marker = Max(MarkerOf(node.GetAttribute("class")), MarkerOf(node.GetAttribute("id")));
-            if (marker == Marker.Foreign || (marker == Marker.Layout && (scope is null || !IsInside(node, scope))))
-                return true;
+            // Every ancestor of a region that holds the headline holds it too: none of them is foreign.
+            if (foreign == true)
+                return headline is null || !IsInside(headline, node);
         }
         return false;
     }
@@ -123,7 +125,7 @@ internal static class PageRegions
             while (i < name.Length && char.IsLetterOrDigit(name[i]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
                 i++;
             var token = name[start..i];
-            var marker = TokenMarker(token, previous, first: start == 0 || previous.IsEmpty, rest: name[i..]);
+            var marker = TokenMarker(token, previous, first: previous.IsEmpty, rest: name[i..]);
             if (marker == Marker.Foreign)
                 return marker;
             result = Max(result, marker);

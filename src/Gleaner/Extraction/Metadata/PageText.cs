@@ -100,7 +100,7 @@ internal static class PageText
 
     private static bool IsSkipped(IElement element) =>
         element.LocalName is "script" or "style" or "noscript" or "template" or "svg" or "iframe" or "select" or "button"
-            or "figcaption" or "nav" or "form" or "textarea"
+            or "figure" or "figcaption" or "picture" or "nav" or "form" or "textarea"
         || PageRegions.MarkerOf(element.GetAttribute("class")) == PageRegions.Marker.Foreign;
 
     /// <summary>The next node in document order after <paramref name="node"/>'s subtree, within <paramref name="root"/>.</summary>
