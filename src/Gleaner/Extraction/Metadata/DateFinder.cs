@@ -127,6 +127,7 @@ internal static partial class DateFinder
         var bestPublished = Choose(published, fromUrl);
         // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
+            && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.HeaderText))
             FindInVisibleText(index, context, published, modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
