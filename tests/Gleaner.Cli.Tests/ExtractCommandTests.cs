@@ -93,6 +93,23 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void FolderRecognisesPagesWithoutAnExtensionByTheirContent()
+    {
+        WritePage("a.html", "One", "First.");
+        File.WriteAllText(Path.Combine(_dir.FullName, "b-story"), Page("Two", "Second."));
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(_dir.FullName, "c-story")), System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(Page("Three", "Third.")));
+        File.WriteAllText(Path.Combine(_dir.FullName, "d-notes"), "Not a page, though it mentions <html> later.");
+        File.WriteAllBytes(Path.Combine(_dir.FullName, "e.bin"), [0x1f, 0x8b, 0x00]);
+
+        var result = CliRunner.Run(null, "extract", _dir.FullName);
+
+        Assert.Equal(0, result.ExitCode);
+        var titles = JsonLines(result.Stdout).Select(l => l.GetProperty("title").GetString());
+        Assert.Equal(["One", "Two", "Three"], titles);
+    }
+
+    [Fact]
     public void FolderWithoutPagesIsAnError()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "empty")).FullName;

@@ -25,6 +25,49 @@ internal sealed record PageInput(string Name, PageInputKind Kind, string? Proble
         || path.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".htm.gz", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Bytes read from a file without a page extension to tell whether it is a page.</summary>
+    private const int SniffBytes = 1024;
+
+    private static readonly string[] HtmlOpenings = ["<!doctype html", "<html", "<head", "<body", "<title", "<meta"];
+
+    /// <summary>
+    /// True when a file without a page extension holds a page anyway (pages saved under their URL's
+    /// last segment, or without a name): its first bytes, gunzipped when they are gzip, open with
+    /// markup and name an HTML element. Reads at most <see cref="SniffBytes"/> bytes of each file.
+    /// </summary>
+    public static bool LooksLikeHtml(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var head = new byte[SniffBytes];
+            var length = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+            if (length >= 2 && head[0] == 0x1f && head[1] == 0x8b)
+            {
+                file.Position = 0;
+                using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+                length = gzip.ReadAtLeast(head, SniffBytes, throwOnEndOfStream: false);
+            }
+            return IsHtmlOpening(System.Text.Encoding.UTF8.GetString(head, 0, length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Unreadable or broken: not recognisable as a page, so not one of the folder's pages.
+            return false;
+        }
+    }
+
+    private static bool IsHtmlOpening(string head)
+    {
+        var text = head.AsSpan().TrimStart("\uFEFF \t\r\n");
+        if (text.IsEmpty || text[0] != '<')
+            return false;
+        foreach (var opening in HtmlOpenings)
+            if (text.Contains(opening, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
     public static bool IsHttpUrl(string argument) =>
         (argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
          || argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -62,7 +105,7 @@ internal sealed record PageInput(string Name, PageInputKind Kind, string? Proble
             var found = new List<string>();
             var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 };
             foreach (var path in Directory.EnumerateFiles(folder, "*", walk))
-                if (IsPageFileName(path))
+                if (IsPageFileName(path) || LooksLikeHtml(path))
                     found.Add(path);
             pages = found.ToArray();
         }
@@ -73,7 +116,7 @@ internal sealed record PageInput(string Name, PageInputKind Kind, string? Proble
         }
         if (pages.Length == 0)
         {
-            inputs.Add(new PageInput(folder, PageInputKind.Invalid, "the folder holds no .html, .htm or .html.gz files"));
+            inputs.Add(new PageInput(folder, PageInputKind.Invalid, "the folder holds no .html, .htm or .html.gz files nor other files that read as HTML"));
             return;
         }
         Array.Sort(pages, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 
@@ -31,10 +32,68 @@ internal static class JsonLdReader
             }
             catch (JsonException)
             {
-                // Broken JSON-LD is common (unescaped quotes, HTML comments); the page's other evidence still counts.
+                ReadLeniently(json, objects);
             }
         }
         return objects;
+    }
+
+    private static readonly JsonReaderOptions LenientReader = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+        AllowMultipleValues = true,
+    };
+
+    /// <summary>
+    /// Second chance for broken JSON-LD as CMSs write it: raw line breaks and tabs inside strings are
+    /// escaped, and several objects written one after another are read one by one. What still does not
+    /// parse is no evidence; the objects read before the fault count.
+    /// </summary>
+    private static void ReadLeniently(string json, List<JsonElement> objects)
+    {
+        var bytes = Encoding.UTF8.GetBytes(EscapeControlCharacters(json));
+        var reader = new Utf8JsonReader(bytes, LenientReader);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.Comment)
+                    continue;
+                using var parsed = JsonDocument.ParseValue(ref reader);
+                Collect(parsed.RootElement.Clone(), objects, depth: 0);
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken beyond repair (unescaped quotes, cut off): the page's other evidence still counts.
+        }
+    }
+
+    /// <summary>Control characters inside strings, which JSON forbids raw: line breaks and tabs escaped, others made spaces.</summary>
+    private static string EscapeControlCharacters(string json)
+    {
+        var builder = new StringBuilder(json.Length + 16);
+        var inString = false;
+        var escaped = false;
+        foreach (var c in json)
+        {
+            if (inString && c < ' ')
+            {
+                builder.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => " " });
+                escaped = false;
+                continue;
+            }
+            builder.Append(c);
+            if (escaped)
+                escaped = false;
+            else if (c == '\\' && inString)
+                escaped = true;
+            else if (c == '"')
+                inString = !inString;
+        }
+        return builder.ToString();
     }
 
     /// <summary>Removes the <c>&lt;![CDATA[ ]]&gt;</c> and <c>&lt;!-- --&gt;</c> wrappers some CMSs put around the JSON.</summary>
@@ -69,6 +128,9 @@ internal static class JsonLdReader
                 into.Add(element);
                 if (element.TryGetProperty("@graph", out var graph))
                     Collect(graph, into, depth + 1);
+                // A WebPage often carries the article as its mainEntity rather than beside it.
+                if (element.TryGetProperty("mainEntity", out var mainEntity) && mainEntity.ValueKind == JsonValueKind.Object)
+                    Collect(mainEntity, into, depth + 1);
                 break;
         }
     }

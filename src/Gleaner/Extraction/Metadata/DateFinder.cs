@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -5,114 +6,284 @@ using AngleSharp.Dom;
 namespace Gleaner.Extraction.Metadata;
 
 /// <summary>
-/// Finds when the article was published and last modified. Evidence is read from the most
-/// deliberate to the most incidental: JSON-LD, meta tags, microdata, <c>&lt;time&gt;</c> in the
-/// article header, dates in visible text near the headline, the URL. Published dates come only
-/// from published evidence and modified dates only from modified evidence, so they are never swapped.
+/// Finds when the article was published and last modified. Every piece of evidence becomes a
+/// candidate weighed by how deliberately it states the article's date: the article's own
+/// metadata (JSON-LD, specific meta tags, microdata) first, then what readers see in the article's
+/// header (<c>&lt;time&gt;</c>, datelines, labelled dates), then generic page dates
+/// (<c>dc.date</c>, a video's upload date), then the URL and last-resort scans. Published dates come
+/// only from published evidence and modified dates only from modified evidence, so they are never swapped.
 /// </summary>
 internal static partial class DateFinder
 {
-    private static readonly string[] PublishedMetaKeys =
-    [
-        "article:published_time", "og:article:published_time", "article:published", "published_time", "og:published_time",
-        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
-        "article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-        "citation_publication_date", "citation_date", "original-publish-date", "og:pubdate", "published-date", "release_date",
-        "cxenseparse:recs:publishtime", "displaydate", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
-        "date", "created", "datecreated",
-    ];
-
-    private static readonly string[] ModifiedMetaKeys =
-    [
-        "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time", "modified_time",
-        "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated", "updated_time",
-        "revised", "cxenseparse:recs:articlemodifiedtime",
-    ];
-
     /// <summary>A date element's text is read up to this length: a longer one wraps more than a date, and nested ones
     /// would each hand the date parser the whole subtree's text.</summary>
     private const int MaxDateElementChars = 1000;
 
-    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, Uri? url, bool monthFirst)
+    /// <summary>Meta tags that name the article's publication.</summary>
+    private static readonly string[] PublishedMetaKeys =
+    [
+        "article:published_time", "og:article:published_time", "article:published:time", "article:published", "published_time", "og:published_time",
+        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
+        "article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+        "citation_publication_date", "citation_date", "original-publish-date", "og:pubdate", "published-date",
+        "cxenseparse:recs:publishtime", "displaydate",
+    ];
+
+    /// <summary>Meta tags that date the page or anything on it: weaker than a visible dateline.</summary>
+    private static readonly string[] GenericMetaKeys =
+    [
+        "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "date", "created", "datecreated", "release_date", "uploaddate",
+    ];
+
+    private static readonly string[] ModifiedMetaKeys =
+    [
+        "article:modified_time", "og:article:modified_time", "article:modified:time", "article:modified", "og:updated_time", "modified_time",
+        "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated", "updated_time",
+        "revised", "cxenseparse:recs:articlemodifiedtime",
+    ];
+
+    /// <summary>How much a candidate says about the article's own date, weakest first.</summary>
+    private enum Weight
     {
-        var published = new List<PageDate>();
+        /// <summary>The URL, dates outside the article, scripts' data, the page's text.</summary>
+        Fallback,
+        /// <summary>An unlabelled date in the free text near the headline.</summary>
+        HeaderText,
+        /// <summary>Generic page dates: <c>dc.date</c>, <c>date</c>, an embedded video's upload date.</summary>
+        Generic,
+        /// <summary>What readers see in the article's header.</summary>
+        Visible,
+        /// <summary>The article's own metadata.</summary>
+        Declared,
+    }
+
+    private readonly record struct Candidate(PageDate Date, Weight Weight);
+
+    /// <summary>Where the article stands on the page, and how its dates are written.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst);
+
+    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
+    {
+        var context = new Context(headline, scope, monthFirst);
+        var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
         if (main is { } article)
         {
-            AddValue(published, JsonLdValues.Text(article, "datePublished") ?? JsonLdValues.Text(article, "dateCreated") ?? JsonLdValues.Text(article, "uploadDate"));
+            // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page.
+            var weight = JsonLdValues.IsContentItem(article) ? Weight.Generic : Weight.Declared;
+            Add(published, JsonLdValues.Text(article, "datePublished"), weight);
+            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic);
+            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic);
             AddValue(modified, JsonLdValues.Text(article, "dateModified"));
         }
         else
         {
             foreach (var obj in page.JsonLd)
             {
-                AddValue(published, JsonLdValues.Text(obj, "datePublished"));
+                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic);
                 AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
             }
         }
         foreach (var key in PublishedMetaKeys)
-            AddValue(published, meta.First(key));
+            Add(published, meta.First(key), Weight.Declared);
         AddParselyPage(published, meta.First("parsely-page"));
+        foreach (var key in GenericMetaKeys)
+            Add(published, meta.First(key), Weight.Generic);
+        Add(published, meta.FirstEndingWith(":uploaded"), Weight.Generic);
+        AddTrailingDate(published, meta.First("og:title") ?? page.Document.Title, monthFirst);
         foreach (var key in ModifiedMetaKeys)
             AddValue(modified, meta.First(key));
 
         foreach (var element in index.ItempropDates)
         {
-            if (PageRegions.IsForeign(element))
+            if (PageRegions.IsForeign(element, headline, scope))
                 continue;
-            var target = element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal) ? published : modified;
-            AddValue(target, element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars), monthFirst);
+            var value = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
+            if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
+                Add(published, value, Weight.Declared, monthFirst);
+            else
+                AddValue(modified, value, monthFirst);
         }
 
         foreach (var time in index.Times)
         {
-            if ((scope is not null && !PageRegions.IsInside(time, scope)) || PageRegions.IsForeign(time))
+            if (PageRegions.IsForeign(time, headline, scope))
                 continue;
-            var marker = ((time.GetAttribute("class") ?? "") + " " + (time.GetAttribute("id") ?? "") + " " + (time.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
-            var isModified = marker.Contains("updat", StringComparison.Ordinal) || marker.Contains("modif", StringComparison.Ordinal);
-            var target = isModified ? modified : published;
-            AddValue(target, time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+            // <time> outside the article's scope is a last resort: it may date another story.
+            var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
+            var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
+            if (IsModifiedMarker(time))
+                AddValue(modified, value, monthFirst);
+            else
+                Add(published, value, weight, monthFirst);
         }
 
+        var fromUrl = url is not null ? DateInUrl(url) : null;
+        // The URL leads the last resorts: dates found outside the article may be another story's.
+        if (fromUrl is { } urlDate)
+            published.Insert(0, new Candidate(urlDate, Weight.Fallback));
+        if (!Has(published, Weight.Visible))
+            FindInVisibleText(index, context, published, modified);
         if (published.Count == 0)
-            FindInVisibleText(index, scope, published, monthFirst);
-        if (published.Count == 0 && url is not null && DateInUrl(url) is { } fromUrl)
-            published.Add(fromUrl);
+            FindLastResort(page.Document, index, meta, context, published);
 
-        var bestPublished = Best(published);
-        var bestModified = Best(modified);
+        var bestPublished = Choose(published, fromUrl);
+        // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
+        if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
+            && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
+            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.HeaderText))
+            FindInVisibleText(index, context, published, modified);
+        var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
+        if (bestPublished is { } chosen)
+            bestPublished = LocalReading(chosen, published, modified, fromUrl);
         // A modification before publication is a page error (or swapped fields); it is not evidence of either.
         if (bestPublished is { } p && bestModified is { } m && m.Value < p.Value && m.Day < p.Day)
             bestModified = null;
         return (bestPublished, bestModified);
     }
 
-    /// <summary>
-    /// The first (most deliberate) date, upgraded to a later source's reading when that one gives a time
-    /// for the same day: a meta tag saying <c>2021-09-27</c> and a <c>&lt;time&gt;</c> saying 19:51 agree.
-    /// </summary>
-    private static PageDate? Best(List<PageDate> dates)
+    private static bool Has(List<Candidate> candidates, Weight atLeast)
     {
-        if (dates.Count == 0)
+        foreach (var candidate in candidates)
+            if (candidate.Weight >= atLeast)
+                return true;
+        return false;
+    }
+
+    private static bool IsModifiedMarker(IElement element)
+    {
+        var marker = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "") + " " + (element.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
+        return marker.Contains("updat", StringComparison.Ordinal) || marker.Contains("modif", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first candidate of the strongest weight present. A generic page date does not beat the
+    /// visible dateline unless the URL's day sides with it. A date without a time takes the time of
+    /// another candidate for the same day: a meta tag saying <c>2021-09-27</c> and a
+    /// <c>&lt;time&gt;</c> saying 19:51 agree.
+    /// </summary>
+    private static PageDate? Choose(List<Candidate> candidates, PageDate? fromUrl)
+    {
+        Candidate? best = null;
+        foreach (var candidate in candidates)
+            if (best is null || candidate.Weight > best.Value.Weight)
+                best = candidate;
+        if (best is not { } chosen)
             return null;
-        var best = dates[0];
-        if (!best.HasTime)
-            foreach (var date in dates)
-                if (date.HasTime && date.Day == best.Day)
-                    return date;
-        return best;
+        if (chosen.Weight == Weight.Visible && fromUrl is { } url && chosen.Date.Day != url.Day)
+            foreach (var candidate in candidates)
+                if (candidate.Weight == Weight.Generic && candidate.Date.Day == url.Day)
+                {
+                    chosen = candidate;
+                    break;
+                }
+        var date = chosen.Date;
+        if (!date.HasTime)
+            foreach (var candidate in candidates)
+                if (candidate.Date.HasTime && candidate.Date.Day == date.Day)
+                    return candidate.Date;
+        return date;
+    }
+
+    /// <summary>A UTC instant this close to midnight may be meant as the neighbouring local day when no
+    /// date on the page gives the offset (Europe's zones; further away, pages that say UTC mean it).</summary>
+    private const int MaxGuessedOffsetHours = 3;
+
+    /// <summary>
+    /// The chosen instant as the page's own clock reads it. A time written without an offset takes
+    /// the offset of another date on the page for the same wall-clock time, else of any date on the
+    /// page. A UTC instant that the URL or a dateline puts on the next or previous day is read with
+    /// the page's local offset for the same instant, else the nearest whole-hour offset that makes it
+    /// that day when it is at most <see cref="MaxGuessedOffsetHours"/> (a story put online at 00:30 local
+    /// time is that day's story, though 22:30 UTC the day before).
+    /// </summary>
+    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl)
+    {
+        if (!date.HasTime)
+            return date;
+        if (!date.HasOffset)
+        {
+            PageDate? sameClock = null, anyOffset = null;
+            foreach (var other in AllDates(candidates, modified))
+            {
+                if (!other.HasTime || !other.HasOffset)
+                    continue;
+                anyOffset ??= other;
+                if (sameClock is null && Math.Abs((other.Value.DateTime - date.Value.DateTime).TotalSeconds) < 60)
+                    sameClock = other;
+            }
+            if ((sameClock ?? anyOffset) is not { } source)
+                return date;
+            var offset = source.Value.Offset;
+            return date with { Value = new DateTimeOffset(date.Value.DateTime, offset), HasOffset = true };
+        }
+        if (date.Value.Offset != TimeSpan.Zero || IntendedDay(date, candidates, fromUrl) is not { } day)
+            return date;
+        foreach (var other in AllDates(candidates, modified))
+            if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
+                && DateOnly.FromDateTime(other.Value.DateTime) == day)
+                return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        var minutes = date.Value.Hour * 60 + date.Value.Minute;
+        var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
+        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : date;
+    }
+
+    /// <summary>The day a UTC instant is meant to be read as, when other evidence says the next or previous
+    /// day: the URL's day, else a dateline's.</summary>
+    private static DateOnly? IntendedDay(PageDate date, List<Candidate> candidates, PageDate? fromUrl)
+    {
+        if (fromUrl is { } url)
+            return Math.Abs(url.Day.DayNumber - date.Day.DayNumber) == 1 ? url.Day : null;
+        foreach (var candidate in candidates)
+            if (candidate.Weight is Weight.Visible or Weight.HeaderText && !candidate.Date.HasTime)
+                return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
+        return null;
+    }
+
+    private static IEnumerable<PageDate> AllDates(List<Candidate> candidates, List<PageDate> modified)
+    {
+        foreach (var candidate in candidates)
+            yield return candidate.Date;
+        foreach (var date in modified)
+            yield return date;
+    }
+
+    private static void Add(List<Candidate> into, string? value, Weight weight, bool monthFirst = true)
+    {
+        if (Parse(value, monthFirst) is { } date)
+            into.Add(new Candidate(date, weight));
     }
 
     private static void AddValue(List<PageDate> into, string? value, bool monthFirst = true)
     {
-        if (value is null)
-            return;
-        if (DateParser.TryParseValue(value, out var date) || DateParser.TryFind(value, monthFirst, out date))
+        if (Parse(value, monthFirst) is { } date)
             into.Add(date);
     }
 
-    private static void AddParselyPage(List<PageDate> into, string? json)
+    private static PageDate? Parse(string? value, bool monthFirst)
+    {
+        if (value is null)
+            return null;
+        if (DateParser.TryParseValue(value, out var date) || DateParser.TryFind(value, monthFirst, out date))
+            return date;
+        return null;
+    }
+
+    /// <summary>A date closing the page's title ("… | DW | 28.04.2023") dates the page, as generic evidence.</summary>
+    private static void AddTrailingDate(List<Candidate> into, string? title, bool monthFirst)
+    {
+        if (title is null || title.Length > MaxTitleChars)
+            return;
+        var trimmed = title.TrimEnd();
+        if (trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length)
+            && index + length == trimmed.Length)
+            into.Add(new Candidate(date, Weight.Generic));
+    }
+
+    private const int MaxTitleChars = 400;
+
+    private static void AddParselyPage(List<Candidate> into, string? json)
     {
         if (json is null || !json.Contains("pub_date", StringComparison.Ordinal))
             return;
@@ -120,7 +291,7 @@ internal static partial class DateFinder
         {
             using var parsed = JsonDocument.Parse(json);
             if (parsed.RootElement.ValueKind == JsonValueKind.Object && parsed.RootElement.TryGetProperty("pub_date", out var pub))
-                AddValue(into, JsonLdValues.AsText(pub));
+                Add(into, JsonLdValues.AsText(pub), Weight.Declared);
         }
         catch (JsonException)
         {
@@ -128,46 +299,165 @@ internal static partial class DateFinder
         }
     }
 
-    /// <summary>Dates written for readers: short elements marked as date, time or byline, those in the
-    /// article's header region first, then the rest of the page.</summary>
-    private static void FindInVisibleText(PageIndex index, IElement? scope, List<PageDate> into, bool monthFirst)
+    /// <summary>Text read from one date-marked element: datelines are short, and a long element's date leads it.</summary>
+    private const int MarkedElementChars = 300;
+
+    /// <summary>
+    /// Dates written for readers: short elements marked as date, time or byline (their <c>title</c>
+    /// first, where <c>abbr</c> and <c>span</c> keep the full date), then the free text around the
+    /// headline (a dateline glued to the lead, "Name · 3. Mai 2022", "Veröffentlicht am …").
+    /// In the article's scope these are visible evidence; elsewhere on the page, a last resort.
+    /// </summary>
+    private static void FindInVisibleText(PageIndex index, Context context, List<Candidate> into, List<PageDate> modified)
     {
+        var text = new StringBuilder(MarkedElementChars);
+        PageDate? modifiedOnly = null;
         foreach (var inScope in (ReadOnlySpan<bool>)[true, false])
         {
-            if (inScope && scope is null)
+            if (inScope && context.Scope is null)
                 continue;
+            var weight = inScope ? Weight.Visible : Weight.Fallback;
             foreach (var element in index.DateMarked)
             {
-                if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
+                if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
-                var text = TextCleaning.ShortText(element, 200);
-                if (text is null || text.Length < 6 || text.Contains('©') || text.Contains("opyright", StringComparison.Ordinal))
+                if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (PageRegions.IsForeign(element))
-                    continue;
-                if (DateParser.TryFind(TextCleaning.CollapseWhitespace(text), monthFirst, out var date))
+                if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled)
                 {
-                    into.Add(date);
+                    into.Add(new Candidate(titled, weight));
                     return;
                 }
+                text.Clear();
+                PageText.Append(element, text, MarkedElementChars);
+                if (text.Length < 6)
+                    continue;
+                var value = text.ToString();
+                if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
+                    continue;
+                var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
+                if (update is { } u)
+                    modified.Add(u);
+                if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
+                {
+                    into.Add(new Candidate(date, weight));
+                    return;
+                }
+                modifiedOnly ??= update ?? unlabelled;
+            }
+            if (inScope && HeaderDate(context, modified) is { } header)
+            {
+                into.Add(header);
+                return;
             }
         }
+        // A page that shows only "Updated …" was published that day or shortly before.
+        if (modifiedOnly is { } fallback)
+            into.Add(new Candidate(fallback, Weight.Fallback));
     }
 
-    /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/20210927/</c> in the path.</summary>
+    /// <summary>Text read before and after the headline for its dateline.</summary>
+    private const int HeaderCharsBefore = 200, HeaderCharsAfter = 600;
+
+    /// <summary>An unlabelled date this far after the headline still belongs to its header.</summary>
+    private const int UnlabelledCharsAfter = 400;
+
+    /// <summary>The date in the free text around the headline: a labelled one first, then the first after the headline, then the last before it.</summary>
+    private static Candidate? HeaderDate(Context context, List<PageDate> modified)
+    {
+        if (context.Scope is not { } scope)
+            return null;
+        var (text, headlineEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter);
+        var after = DateLabels.Read(text, context.MonthFirst, headlineEnd);
+        if (after.Modified is { } update)
+            modified.Add(update);
+        if (after.Published is { } labelled)
+            return new Candidate(labelled, Weight.Visible);
+        if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter)
+            return new Candidate(first, Weight.HeaderText);
+        var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
+        if (before.Published is { } labelledBefore)
+            return new Candidate(labelledBefore, Weight.Visible);
+        return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText) : null;
+    }
+
+    /// <summary>Characters of page text read by the last-resort scan for a labelled date.</summary>
+    private const int PageTextChars = 20_000;
+
+    /// <summary>
+    /// When nothing else dates the page: a full date in the image's path, the page data that scripts
+    /// carry (<c>"published_at": "…"</c>), a labelled date anywhere in the page's text.
+    /// </summary>
+    private static void FindLastResort(IDocument document, PageIndex index, MetaTags meta, Context context, List<Candidate> into)
+    {
+        if (Uri.TryCreate(meta.First("og:image", "twitter:image"), UriKind.Absolute, out var image) && DateInUrl(image) is { } fromImage)
+        {
+            into.Add(new Candidate(fromImage, Weight.Fallback));
+            return;
+        }
+        if (ScriptDate(index, context.MonthFirst) is { } fromScript)
+        {
+            into.Add(new Candidate(fromScript, Weight.Fallback));
+            return;
+        }
+        if (document.Body is not { } body)
+            return;
+        var text = new StringBuilder();
+        PageText.Append(body, text, PageTextChars);
+        var (published, _, _) = DateLabels.Read(text.ToString(), context.MonthFirst);
+        if (published is { } labelled)
+            into.Add(new Candidate(labelled, Weight.Fallback));
+    }
+
+    /// <summary>Script data is read only this far: the page's own record comes before lists of others.</summary>
+    private const int MaxScriptChars = 500_000;
+
+    /// <summary>A publication date in the JSON that scripts carry (Next.js and Nuxt state, analytics
+    /// layers), escaped or not: the publication keys first, creation keys after.</summary>
+    private static PageDate? ScriptDate(PageIndex index, bool monthFirst)
+    {
+        PageDate? created = null;
+        var read = 0;
+        foreach (var script in index.Scripts)
+        {
+            if (read > MaxScriptChars)
+                break;
+            var type = script.GetAttribute("type");
+            if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var text = script.TextContent;
+            read += text.Length;
+            for (var found = ScriptDateValue().Match(text); found.Success; found = found.NextMatch())
+            {
+                if (Parse(found.Groups["v"].Value, monthFirst) is not { } date)
+                    continue;
+                if (!found.Groups["k"].Value.StartsWith("creat", StringComparison.OrdinalIgnoreCase))
+                    return date;
+                created ??= date;
+            }
+        }
+        return created;
+    }
+
+    [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})""", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptDateValue();
+
+    /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c> in the path.</summary>
     public static PageDate? DateInUrl(Uri url)
     {
-        var match = UrlDate().Match(url.AbsolutePath);
-        if (!match.Success)
-            return null;
-        var year = int.Parse(match.Groups["y"].ValueSpan);
-        var month = int.Parse(match.Groups["m"].ValueSpan);
-        var day = int.Parse(match.Groups["d"].ValueSpan);
-        if (year < 1995 || year > DateTime.UtcNow.Year + 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            return null;
-        return new PageDate(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), HasTime: false);
+        var path = url.AbsolutePath;
+        var match = UrlDate().Match(path);
+        while (match.Success)
+        {
+            if (int.TryParse(match.Groups["y"].ValueSpan, out var year) && int.TryParse(match.Groups["m"].ValueSpan, out var month)
+                && int.TryParse(match.Groups["d"].ValueSpan, out var day)
+                && year >= 1995 && year <= DateTime.UtcNow.Year + 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+                return new PageDate(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), HasTime: false);
+            match = match.NextMatch();
+        }
+        return null;
     }
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})(?<sep>[/\-_]?)(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)(?![\d])")]
+    [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})(?<sep>[/\-_]?)(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)|(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})(?=/)|(?<d>[0-3]\d)(?<sep>[\-_.])(?<m>[01]\d)\k<sep>(?<y>(?:19|20)\d{2}))(?!\d)")]
     private static partial Regex UrlDate();
 }

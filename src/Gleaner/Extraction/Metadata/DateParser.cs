@@ -6,8 +6,10 @@ namespace Gleaner.Extraction.Metadata;
 /// <summary>
 /// Reads dates as publishers write them: machine formats in metadata (ISO 8601 in its extended
 /// and basic forms, RFC 1123) and human formats in visible text, numeric (<c>27.09.2021</c>,
-/// <c>09/27/2021</c>) or with month names in English, German, French, Spanish, Portuguese,
-/// Italian, Dutch, Polish, Czech, Turkish, Russian and Ukrainian, and the CJK
+/// <c>09/27/2021</c>, <c>27.09.21</c>) or with month names in English, German, French, Spanish, Portuguese,
+/// Italian, Catalan, Dutch, the Nordic languages, Finnish, Polish, Czech, Slovak, Hungarian, Romanian,
+/// the South Slavic languages, Bulgarian, Greek, Lithuanian, Turkish, Russian, Ukrainian, Arabic,
+/// Hebrew, Hindi, Indonesian and Malay, and the CJK
 /// <c>2021年9月27日</c>. A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
 /// </summary>
 internal static partial class DateParser
@@ -30,24 +32,31 @@ internal static partial class DateParser
 
     /// <summary>Finds the first date in a piece of visible text. <paramref name="monthFirstForSlashes"/>
     /// reads an ambiguous <c>04/05/2021</c> as April 5 (US English) instead of 4 May.</summary>
-    public static bool TryFind(string text, bool monthFirstForSlashes, out PageDate date)
+    public static bool TryFind(string text, bool monthFirstForSlashes, out PageDate date) =>
+        TryFindFrom(text, 0, monthFirstForSlashes, out date, out _, out _);
+
+    /// <summary>The first date at or after <paramref name="start"/>, with where it stands in the text.</summary>
+    public static bool TryFindFrom(string text, int start, bool monthFirstForSlashes, out PageDate date, out int index, out int length)
     {
         date = default;
-        if (text.Length < 6)
+        index = length = 0;
+        if (text.Length - start < 6)
             return false;
         Match? best = null;
         foreach (var regex in TextPatterns)
         {
-            var match = regex.Match(text);
+            var match = regex.Match(text, start);
             // The earliest date in the text wins: a dateline leads, an "updated" note follows.
-            while (match.Success && !IsPlausible(match, monthFirstForSlashes))
+            while (match.Success && (best is null || match.Index < best.Index) && !IsPlausible(match, monthFirstForSlashes))
                 match = match.NextMatch();
             if (match.Success && (best is null || match.Index < best.Index))
                 best = match;
         }
-        if (best is null)
+        if (best is null || !TryBuild(best, monthFirstForSlashes, out date, text))
             return false;
-        return TryBuild(best, monthFirstForSlashes, out date, text);
+        index = best.Index;
+        length = best.Length;
+        return true;
     }
 
     /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
@@ -66,17 +75,25 @@ internal static partial class DateParser
     private static bool TryBuild(Match match, bool monthFirst, out PageDate date, string? text = null)
     {
         date = default;
-        if (!int.TryParse(match.Groups["y"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        if (!TryNumber(match.Groups["y"].ValueSpan, out var year))
             return false;
+        if (match.Groups["y"].Length == 2)
+        {
+            // Two-digit years are this century's, and only in dotted or slashed dates with a two-digit
+            // day or month (27.09.21, 9/27/21; not the version number 1.5.10).
+            if (match.Groups["sep"].Value is not ("." or "/" or ". ") || (match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2))
+                return false;
+            year += 2000;
+        }
         int month;
         if (match.Groups["mon"].Success)
         {
             if (!MonthNumbers.TryGetValue(match.Groups["mon"].Value.ToLowerInvariant().TrimEnd('.'), out month))
                 return false;
         }
-        else if (!int.TryParse(match.Groups["m"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out month))
+        else if (!TryNumber(match.Groups["m"].ValueSpan, out month))
             return false;
-        if (!int.TryParse(match.Groups["d"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        if (!TryNumber(match.Groups["d"].ValueSpan, out var day))
             return false;
         if (match.Groups["sep"].Success && match.Groups["sep"].Value == "/")
         {
@@ -92,6 +109,7 @@ internal static partial class DateParser
         var second = 0;
         var hasTime = false;
         var offset = TimeSpan.Zero;
+        var hasOffset = false;
         var time = match;
         if (!match.Groups["H"].Success && text is not null)
         {
@@ -111,10 +129,10 @@ internal static partial class DateParser
         }
         if (time.Groups["H"].Success)
         {
-            hour = int.Parse(time.Groups["H"].ValueSpan, CultureInfo.InvariantCulture);
-            minute = int.Parse(time.Groups["M"].ValueSpan, CultureInfo.InvariantCulture);
-            if (time.Groups["S"].Success)
-                second = int.Parse(time.Groups["S"].ValueSpan, CultureInfo.InvariantCulture);
+            if (!TryNumber(time.Groups["H"].ValueSpan, out hour) || !TryNumber(time.Groups["M"].ValueSpan, out minute))
+                return false;
+            if (time.Groups["S"].Success && !TryNumber(time.Groups["S"].ValueSpan, out second))
+                return false;
             if (time.Groups["ampm"].Success)
             {
                 var pm = char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p';
@@ -125,18 +143,38 @@ internal static partial class DateParser
             if (hour > 23 || minute > 59 || second > 59)
                 return false;
             hasTime = true;
-            if (time.Groups["tz"].Success && !TryOffset(time.Groups["tz"].Value, out offset))
-                offset = TimeSpan.Zero;
+            if (time.Groups["tz"].Success)
+            {
+                hasOffset = TryOffset(time.Groups["tz"].Value, out offset);
+                if (!hasOffset)
+                    offset = TimeSpan.Zero;
+            }
         }
         try
         {
-            date = new PageDate(new DateTimeOffset(year, month, day, hour, minute, second, offset), hasTime);
+            date = new PageDate(new DateTimeOffset(year, month, day, hour, minute, second, offset), hasTime, hasOffset);
             return true;
         }
         catch (ArgumentOutOfRangeException)
         {
             return false;
         }
+    }
+
+    /// <summary>A number written in any script's decimal digits (Arabic-Indic <c>٢٠٢٢</c> as well as <c>2022</c>).</summary>
+    private static bool TryNumber(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        if (digits.IsEmpty || digits.Length > 9)
+            return false;
+        foreach (var c in digits)
+        {
+            var digit = CharUnicodeInfo.GetDecimalDigitValue(c);
+            if (digit < 0)
+                return false;
+            value = value * 10 + digit;
+        }
+        return true;
     }
 
     /// <summary>How far from a date a time may stand and still belong to it.</summary>
@@ -199,18 +237,18 @@ internal static partial class DateParser
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
     private static readonly (string Names, int Month)[] MonthTable =
     [
-        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня", 1),
-        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого", 2),
-        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня", 3),
-        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня", 4),
-        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня", 5),
-        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня", 6),
-        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня", 7),
-        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня", 8),
-        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня", 9),
-        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня", 10),
-        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада", 11),
-        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня", 12),
+        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio", 1),
+        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario", 2),
+        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo", 3),
+        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio", 4),
+        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės", 5),
+        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio", 6),
+        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos", 7),
+        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio", 8),
+        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo", 9),
+        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio", 10),
+        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio", 11),
+        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio", 12),
     ];
 
     private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
@@ -220,7 +258,7 @@ internal static partial class DateParser
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (names, month) in MonthTable)
             foreach (var name in names.Split(' '))
-                numbers.TryAdd(name, month);
+                numbers.TryAdd(name.Replace('_', ' '), month);
         return numbers;
     }
 
@@ -232,12 +270,14 @@ internal static partial class DateParser
     [
         // 2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51
         new(@"(?<![\d.])(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
-        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021
-        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>[./\-])(?<m>\d{1,2})\k<sep>(?<y>\d{4})(?![\d])", RegexOptions.CultureInvariant),
-        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г.
-        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?\s*(?:de\s+|of\s+)?(?<mon>" + MonthAlternation + @")\.?,?\s*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month)
+        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d|\.\d)", RegexOptions.CultureInvariant),
+        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // September 27, 2021; Sep. 27 2021
         new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian)
+        new(@"(?<!\d)(?<y>\d{4})(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일
         new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?(?:\D{0,4}?(?<H>\d{1,2})[:時시](?<M>\d{2}))?", RegexOptions.CultureInvariant),
     ];

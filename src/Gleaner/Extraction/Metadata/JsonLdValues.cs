@@ -47,6 +47,9 @@ internal static class JsonLdValues
         return article ?? content ?? page;
     }
 
+    /// <summary>True for a video, recipe, review or event: an item that dates itself, not necessarily the page.</summary>
+    public static bool IsContentItem(JsonElement obj) => HasType(obj, ContentTypes) && !HasType(obj, ArticleTypes);
+
     private static bool IsAbout(JsonElement obj, IReadOnlyList<Uri> pageAddresses)
     {
         foreach (var property in (ReadOnlySpan<string>)["url", "mainEntityOfPage", "@id"])

@@ -51,6 +51,15 @@ internal sealed class MetaTags
         return null;
     }
 
+    /// <summary>The first value of a key ending in <paramref name="suffix"/> (<c>video:uploaded</c> for <c>:uploaded</c>).</summary>
+    public string? FirstEndingWith(string suffix)
+    {
+        foreach (var (key, list) in _values)
+            if (key.EndsWith(suffix, StringComparison.Ordinal))
+                return list[0];
+        return null;
+    }
+
     /// <summary>All values of a key, in page order.</summary>
     public IReadOnlyList<string> All(string key) => _values.TryGetValue(key, out var list) ? list : [];
 }

@@ -44,7 +44,7 @@ internal static class MetadataExtractor
         var declaredLanguage = DeclaredLanguage(document, meta, main);
         article.Language = declaredLanguage;
 
-        var (published, modified) = DateFinder.Find(page, index, meta, main, scope, url, MonthFirstDates(document, declaredLanguage));
+        var (published, modified) = DateFinder.Find(page, index, meta, main, headline, scope, url, MonthFirstDates(document, declaredLanguage));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 

@@ -30,6 +30,9 @@ internal sealed class PageIndex
     public List<IElement> Headings2 { get; } = [];
     public List<IElement> Times { get; } = [];
 
+    /// <summary>Inline scripts, where some pages keep their data (a last resort for dates).</summary>
+    public List<IElement> Scripts { get; } = [];
+
     /// <summary>Elements (not meta) with <c>itemprop</c> datePublished or dateModified.</summary>
     public List<IElement> ItempropDates { get; } = [];
 
@@ -82,7 +85,11 @@ internal sealed class PageIndex
     {
         switch (element.LocalName)
         {
-            case "script" or "style" or "noscript" or "template" or "svg" or "iframe":
+            case "script":
+                if (!element.HasAttribute("src"))
+                    Scripts.Add(element);
+                return false;
+            case "style" or "noscript" or "template" or "svg" or "iframe":
                 return false;
             case "meta":
                 Metas.Add(element);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Metadata;
@@ -9,44 +8,160 @@ namespace Gleaner.Extraction.Metadata;
 /// </summary>
 internal static class PageRegions
 {
-    /// <summary>Class or id fragments of regions that describe something other than the article.</summary>
-    private static readonly SearchValues<string> ForeignMarkers = SearchValues.Create(
-    [
-        "comment", "related", "recommend", "sidebar", "footer", "copyright", "popular", "trending", "widget",
-        "more-", "teaser", "promo", "newsletter", "disqus", "reply", "replies", "respond", "outbrain", "taboola",
-        "most-read", "mostread", "read-more", "readmore", "also-", "next-", "prev-", "breadcrumb", "menu", "rail",
-        "kommentar", "commentaire", "comentario", "commento", "коммент",
-    ], StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when the element or an ancestor is a comment, related, sidebar, navigation or page footer region.</summary>
-    public static bool IsForeign(IElement element)
+    /// <summary>
+    /// Words of class or id names that mark regions about other things than the article: comments,
+    /// related and promoted stories, newsletters. Matched as whole tokens of a name split on
+    /// <c>-</c>, <c>_</c>, spaces and camel case (<c>node-promoted</c> is not <c>promo</c>), a plural
+    /// <c>s</c> allowed.
+    /// </summary>
+    private static readonly HashSet<string> ContentMarkers = new(StringComparer.OrdinalIgnoreCase)
     {
-        // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
-        // Read in the one climb (a search for an article above each footer would make it quadratic in depth).
-        var footerOutsideArticle = false;
-        for (var node = element; node is not null; node = node.ParentElement)
-        {
-            switch (node.LocalName)
-            {
-                case "nav":
-                    return true;
-                case "footer" or "aside":
-                    footerOutsideArticle = true;
-                    break;
-                case "article":
-                    footerOutsideArticle = false;
-                    break;
-                case "body" or "html":
-                    return footerOutsideArticle;
-            }
-            if (HasMarker(node.GetAttribute("class")) || HasMarker(node.GetAttribute("id")))
-                return true;
-        }
-        return footerOutsideArticle;
+        "comment", "related", "recommend", "recommended", "recommendation", "popular", "trending", "teaser", "promo",
+        "newsletter", "disqus", "reply", "replies", "respond", "outbrain", "taboola", "mostread", "readmore", "copyright",
+        "kommentar", "kommentare", "commentaire", "comentario", "commento", "commenti", "комментарии", "комментарий",
+    };
+
+    /// <summary>Layout words: page regions beside or below the article. A footer or widget inside the
+    /// article's own scope (TYPO3's <c>footer</c> under the headline, Elementor's widgets) is the article's.</summary>
+    private static readonly HashSet<string> LayoutMarkers = new(StringComparer.OrdinalIgnoreCase) { "footer", "widget" };
+
+    /// <summary>Regions that are never the article's, wherever they stand (unless they hold the headline).</summary>
+    private static readonly HashSet<string> SideMarkers = new(StringComparer.OrdinalIgnoreCase) { "sidebar", "breadcrumb", "menu", "rail" };
+
+    /// <summary>Stems that publishers glue to other words (<c>commentlist</c>, <c>relatedposts</c>).</summary>
+    private static readonly string[] GluedStems = ["comment", "related", "recommend", "sidebar", "newsletter", "breadcrumb", "kommentar", "коммент"];
+
+    /// <summary>First words of names for links to other stories (<c>more-stories</c>, <c>next-article</c>).</summary>
+    private static readonly HashSet<string> OtherStoryLeads = new(StringComparer.OrdinalIgnoreCase) { "more", "also", "next", "prev", "previous" };
+
+    /// <summary>Words that make a footer the article's own (<c>article_footer</c>, <c>entry-footer</c>).</summary>
+    private static readonly HashSet<string> OwnFooterWords = new(StringComparer.OrdinalIgnoreCase) { "article", "entry", "post", "story", "news", "content", "single" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContentWords = ContentMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LayoutWords = LayoutMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SideWords = SideMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherStoryWords = OtherStoryLeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OwnFooterLookup = OwnFooterWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What a class or id name says about its region.</summary>
+    internal enum Marker
+    {
+        None,
+        /// <summary>Beside the article when outside its scope (footer, widget).</summary>
+        Layout,
+        /// <summary>About something else (comments, related stories, sidebar).</summary>
+        Foreign,
     }
 
-    private static bool HasMarker(string? value) =>
-        !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAny(ForeignMarkers) >= 0;
+    /// <summary>
+    /// True when the element stands in a comment, related, sidebar, navigation or page footer
+    /// region. A region that holds <paramref name="headline"/> is the article's, whatever its name
+    /// (<c>widget Blog</c>, <c>right-sidebar</c> layouts); footers and widgets inside
+    /// <paramref name="scope"/> are the article's own.
+    /// </summary>
+    public static bool IsForeign(IElement element, IElement? headline = null, IElement? scope = null)
+    {
+        // What stands above a node (an <article>, the scope) is read in a first climb: searching above each
+        // footer or aside again would make a call quadratic in the page's depth.
+        int topArticle = -1, scopeLevel = -1, level = 0;
+        for (var node = element; node is not null; node = node.ParentElement, level++)
+        {
+            if (node.LocalName == "article")
+                topArticle = level;
+            if (node == scope)
+                scopeLevel = level;
+        }
+        level = 0;
+        for (var node = element; node is not null; node = node.ParentElement, level++)
+        {
+            var outsideScope = scopeLevel < level;
+            bool? foreign = node.LocalName switch
+            {
+                "nav" => true,
+                // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
+                "footer" or "aside" => topArticle <= level && outsideScope,
+                "body" or "html" => null,
+                _ => false,
+            };
+            if (foreign is null)
+                return false;
+            if (foreign == false)
+            {
+                var marker = Max(MarkerOf(node.GetAttribute("class")), MarkerOf(node.GetAttribute("id")));
+                foreign = marker == Marker.Foreign || (marker == Marker.Layout && outsideScope);
+            }
+            // Every ancestor of a region that holds the headline holds it too: none of them is foreign.
+            if (foreign == true)
+                return headline is null || !IsInside(headline, node);
+        }
+        return false;
+    }
+
+    private static Marker Max(Marker a, Marker b) => a > b ? a : b;
+
+    /// <summary>The strongest marker among the names of a class or id attribute.</summary>
+    internal static Marker MarkerOf(string? value)
+    {
+        var result = Marker.None;
+        if (string.IsNullOrEmpty(value))
+            return result;
+        foreach (var range in value.AsSpan().SplitAny(' ', '\t', '\n'))
+        {
+            var name = value.AsSpan(range);
+            if (name.Length == 0)
+                continue;
+            result = Max(result, NameMarker(name));
+            if (result == Marker.Foreign)
+                break;
+        }
+        return result;
+    }
+
+    /// <summary>Commentary is an article genre, not a comment thread.</summary>
+    private static bool IsGenre(ReadOnlySpan<char> token) =>
+        token.StartsWith("commentar", StringComparison.OrdinalIgnoreCase) && !token.StartsWith("commentaire", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads one name token by token: runs of letters and digits, split where camel case turns upper.</summary>
+    private static Marker NameMarker(ReadOnlySpan<char> name)
+    {
+        var result = Marker.None;
+        var previous = ReadOnlySpan<char>.Empty;
+        var i = 0;
+        while (true)
+        {
+            while (i < name.Length && !char.IsLetterOrDigit(name[i]))
+                i++;
+            if (i == name.Length)
+                return result;
+            var start = i++;
+            while (i < name.Length && char.IsLetterOrDigit(name[i]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
+                i++;
+            var token = name[start..i];
+            var marker = TokenMarker(token, previous, first: previous.IsEmpty, rest: name[i..]);
+            if (marker == Marker.Foreign)
+                return marker;
+            result = Max(result, marker);
+            previous = token;
+        }
+    }
+
+    private static Marker TokenMarker(ReadOnlySpan<char> token, ReadOnlySpan<char> previous, bool first, ReadOnlySpan<char> rest)
+    {
+        var singular = token.Length > 3 && token[^1] is 's' or 'S' ? token[..^1] : token;
+        if (ContentWords.Contains(token) || ContentWords.Contains(singular) || SideWords.Contains(token) || SideWords.Contains(singular))
+            return Marker.Foreign;
+        if (first && OtherStoryWords.Contains(token) && rest.ContainsAnyExcept("-_ "))
+            return Marker.Foreign;
+        if ((token.Equals("read", StringComparison.OrdinalIgnoreCase) && previous.Equals("most", StringComparison.OrdinalIgnoreCase))
+            || (token.Equals("more", StringComparison.OrdinalIgnoreCase) && previous.Equals("read", StringComparison.OrdinalIgnoreCase)))
+            return Marker.Foreign;
+        foreach (var stem in GluedStems)
+            if (token.Length > stem.Length && token.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && !IsGenre(token))
+                return Marker.Foreign;
+        if (LayoutWords.Contains(token) || LayoutWords.Contains(singular))
+            return singular.Equals("footer", StringComparison.OrdinalIgnoreCase) && OwnFooterLookup.Contains(previous) ? Marker.None : Marker.Layout;
+        return Marker.None;
+    }
 
     /// <summary>True when <paramref name="element"/> is <paramref name="ancestor"/> or inside it.</summary>
     public static bool IsInside(IElement element, IElement ancestor)

@@ -1,3 +1,4 @@
+using Gleaner.Extraction.Metadata;
 using Gleaner.Extraction;
 
 namespace Gleaner.Tests.Extraction.Metadata;
@@ -115,5 +116,182 @@ public class DateTests
     public void RejectsWhatIsNotADate(string text)
     {
         Assert.Null(Extract("", $"<div class=\"date\">{text}</div>").Published);
+    }
+
+    private static Article ExtractPage(string html, string url = "https://example.com/news/story") =>
+        new ArticleExtractor().Extract(html, url);
+
+    [Theory]
+    [InlineData("<div class=\"widget Blog\"><article><h1>Storm hits the coast</h1><div class=\"date-header\">May 3, 2022</div><p>The storm reached the coast.</p></article></div>")]
+    [InlineData("<div class=\"right-sidebar\"><h1>Storm hits the coast</h1><span class=\"post-date\">May 3, 2022</span><p>The storm reached the coast.</p></div>")]
+    [InlineData("<article><h1>Storm hits the coast</h1><div class=\"node-promoted\"><span class=\"date\">May 3, 2022</span></div><p>The storm reached the coast.</p></article>")]
+    [InlineData("<article><h1>Storm hits the coast</h1><p>The storm reached the coast.</p><div class=\"article_footer\"><span class=\"date\">May 3, 2022</span></div></article>")]
+    [InlineData("<div class=\"news\"><div class=\"header\"><h1>Storm hits the coast</h1></div><div class=\"footer\"><span class=\"news-date\">May 3, 2022</span></div><p>The storm reached the coast.</p></div>")]
+    [InlineData("<section class=\"elementor-section\"><div class=\"elementor-widget-container\"><h1>Storm hits the coast</h1></div><div class=\"elementor-widget-container\"><span class=\"elementor-post-info__item--type-date\">May 3, 2022</span></div></section>")]
+    public void TheArticlesOwnDatelineIsNotFurnitureWhateverItsAncestorsAreCalled(string body)
+    {
+        var article = ExtractPage($"<html lang=\"en\"><head><title>Storm hits the coast</title></head><body>{body}<footer class=\"site-footer\">© 2020</footer></body></html>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    [InlineData("comments-area", true)]
+    [InlineData("relatedPosts", true)]
+    [InlineData("more-stories", true)]
+    [InlineData("most-read", true)]
+    [InlineData("commentlist", true)]
+    [InlineData("node-promoted", false)]
+    [InlineData("commentary-article", false)]
+    [InlineData("article_footer", false)]
+    [InlineData("teaser__meta", true)]
+    [InlineData("promotional", false)]
+    public void ClassWordsAreMatchedAsTokens(string name, bool foreign)
+    {
+        Assert.Equal(foreign, PageRegions.MarkerOf(name) == PageRegions.Marker.Foreign);
+    }
+
+    [Theory]
+    [InlineData("de", "<p>Veröffentlicht am Dienstag, 3. Mai 2022</p>", "2022-05-03")]
+    [InlineData("de", "<p>Datum: 03.05.2022</p>", "2022-05-03")]
+    [InlineData("de", "<p>Stand: 03.05.22, 14:10 Uhr</p>", "2022-05-03T14:10:00+00:00")]
+    [InlineData("fr", "<p>Publié le 3 mai 2022</p>", "2022-05-03")]
+    [InlineData("es", "<p>Publicado el 3 de mayo de 2022</p>", "2022-05-03")]
+    [InlineData("it", "<p>Pubblicato il 3 maggio 2022</p>", "2022-05-03")]
+    [InlineData("nl", "<p>Gepubliceerd op 3 mei 2022</p>", "2022-05-03")]
+    [InlineData("pl", "<p>Opublikowano: 3 maja 2022</p>", "2022-05-03")]
+    [InlineData("ro", "<p>Publicat: 3 mai 2022</p>", "2022-05-03")]
+    [InlineData("en", "<p>Posted on May 3, 2022 by Jane Doe</p>", "2022-05-03")]
+    [InlineData("de", "<p>Anna Muster · 3. Mai 2022</p>", "2022-05-03")]
+    [InlineData("de", "<p>BERLIN, 3. Mai 2022 – Die Regierung hat am Dienstag beschlossen, dass die Stürme künftig früher gemeldet werden.</p>", "2022-05-03")]
+    [InlineData("de", "<p>Aktualisiert am 4. Mai 2022, veröffentlicht am 3. Mai 2022</p>", "2022-05-03")]
+    public void ReadsDatesInUnmarkedElementsNearTheHeadline(string lang, string body, string expected)
+    {
+        Assert.Equal(expected, Extract("", body, lang: lang).Published);
+    }
+
+    [Fact]
+    public void ReadsALongDateMarkedElementsLeadingDate()
+    {
+        var bio = string.Concat(Enumerable.Repeat("Jane writes about weather and the sea. ", 8));
+        Assert.Equal("2022-05-03", Extract("", $"<div class=\"entry-meta\">May 3, 2022 · {bio}</div>").Published);
+    }
+
+    [Fact]
+    public void LastResortsReadTimeOutsideTheArticleAndLabelledDatesInThePage()
+    {
+        var time = ExtractPage("<html><body><div class=\"top\"><time datetime=\"2022-05-03T10:00:00+02:00\">3 May</time></div><article><h1>Storm</h1><p>The storm reached the coast.</p></article></body></html>");
+        Assert.Equal("2022-05-03T10:00:00+02:00", time.Published);
+        var labelled = ExtractPage("<html lang=\"de\"><body><article><h1>Sturm</h1><p>Der Sturm erreichte die Küste. Er war stark und lang, und viele Menschen blieben zuhause, während die Feuerwehr Bäume von den Straßen räumte und Keller leerpumpte.</p>"
+            + string.Concat(Enumerable.Repeat("<p>Die Feuerwehr war die ganze Nacht im Einsatz und räumte umgestürzte Bäume von den Straßen.</p>", 4))
+            + "<p>Veröffentlicht am 3. Mai 2022</p></article></body></html>");
+        Assert.Equal("2022-05-03", labelled.Published);
+    }
+
+    [Theory]
+    [InlineData("de", "<span class=\"date\">03.05.22</span>", "2022-05-03")]
+    [InlineData("cs", "<span class=\"date\">4. 2. 2022</span>", "2022-02-04")]
+    [InlineData("es", "<span class=\"date\">26 | 01 | 2022</span>", "2022-01-26")]
+    [InlineData("ro", "<span class=\"data\">3 ianuarie 2022</span>", "2022-01-03")]
+    [InlineData("ar", "<span class=\"date\">3 مايو 2022</span>", "2022-05-03")]
+    [InlineData("ar", "<span class=\"date\">٣ أيار ٢٠٢٢</span>", "2022-05-03")]
+    [InlineData("ar", "<span class=\"date\">3 كانون الثاني 2022</span>", "2022-01-03")]
+    [InlineData("hu", "<span class=\"date\">2022. május 3.</span>", "2022-05-03")]
+    [InlineData("fi", "<span class=\"date\">3. toukokuuta 2022</span>", "2022-05-03")]
+    [InlineData("el", "<span class=\"date\">3 Μαΐου 2022</span>", "2022-05-03")]
+    [InlineData("sv", "<span class=\"date\">3 augusti 2022</span>", "2022-08-03")]
+    [InlineData("id", "<span class=\"date\">3 Agustus 2022</span>", "2022-08-03")]
+    [InlineData("ca", "<span class=\"date\">3 d'octubre de 2022</span>", "2022-10-03")]
+    [InlineData("en", "<abbr class=\"published\" title=\"2022-05-03T10:00:00+02:00\">3 days ago</abbr>", "2022-05-03T10:00:00+02:00")]
+    public void ReadsOddNumericsMoreLanguagesAndTitleAttributes(string lang, string body, string expected)
+    {
+        Assert.Equal(expected, Extract("", body, lang: lang).Published);
+    }
+
+    [Theory]
+    [InlineData("version 1.5.10")]
+    [InlineData("12-05-21")]
+    public void TwoDigitYearsNeedADottedOrSlashedDateWithATwoDigitDayOrMonth(string text)
+    {
+        Assert.Null(Extract("", $"<div class=\"date\">{text}</div>").Published);
+    }
+
+    [Fact]
+    public void ReadsUploadDatesAndScriptData()
+    {
+        Assert.Equal("2022-05-03T10:00:00+00:00", Extract("<script type=\"application/ld+json\">{\"@type\":\"VideoObject\",\"uploadDate\":\"2022-05-03T10:00:00Z\"}</script>").Published);
+        Assert.Equal("2022-05-03", Extract("<meta property=\"video:uploaded\" content=\"2022-05-03\">").Published);
+        Assert.Equal("2022-05-03T10:00:00+00:00", Extract("", "<script>window.__DATA__={\"story\":{\"createdAt\":\"2022-05-01T08:00:00Z\",\"published_at\":\"2022-05-03T10:00:00Z\"}}</script>").Published);
+        Assert.Equal("2022-05-03T10:00:00+00:00", Extract("", "<script>self.push(\"{\\\"datePublished\\\":\\\"2022-05-03T10:00:00Z\\\"}\")</script>").Published);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/news/03-05-2022/storm", "2022-05-03")]
+    [InlineData("https://example.com/2022/5/3/storm", "2022-05-03")]
+    [InlineData("https://example.com/news/2022-05-03-storm", "2022-05-03")]
+    public void ReadsDatePathsInMoreShapes(string url, string expected)
+    {
+        Assert.Equal(expected, Extract("", url: url).Published);
+    }
+
+    [Fact]
+    public void ReadsAFullDateInTheImagePathWhenNothingElseDatesThePage()
+    {
+        Assert.Equal("2022-05-03", Extract("<meta property=\"og:image\" content=\"https://cdn.example.com/images/2022/05/03/storm.jpg\">").Published);
+    }
+
+    [Fact]
+    public void AVideosUploadDateDoesNotBeatTheArticlesVisibleDate()
+    {
+        var article = Extract(
+            "<script type=\"application/ld+json\">{\"@type\":\"VideoObject\",\"uploadDate\":\"2019-01-01T10:00:00Z\"}</script>",
+            "<time datetime=\"2022-05-03T10:00:00+02:00\">3 May 2022</time>");
+        Assert.Equal("2022-05-03T10:00:00+02:00", article.Published);
+    }
+
+    [Fact]
+    public void AGenericDateMetaDoesNotBeatTheVisibleDatelineOrItemprop()
+    {
+        Assert.Equal("2022-05-03", Extract("<meta name=\"date\" content=\"2024-01-01\">", "<div class=\"date\">May 3, 2022</div>").Published);
+        Assert.Equal("2022-05-03", Extract("<meta name=\"dcterms.date\" content=\"2024-01-01\">", "<span itemprop=\"datePublished\" content=\"2022-05-03\">3 May</span>").Published);
+        // The URL's day sides with the generic date against a dateline that disagrees.
+        Assert.Equal("2024-01-01", Extract("<meta name=\"dc.date\" content=\"2024-01-01\">", "<div class=\"date\">May 3, 2022</div>", url: "https://example.com/2024/01/01/storm").Published);
+    }
+
+    [Fact]
+    public void AUtcInstantJustAfterMidnightIsReadOnThePagesLocalDay()
+    {
+        const string utc = "<meta property=\"article:published_time\" content=\"2022-05-02T22:30:00Z\">";
+        // The dateline says the next day: the nearest whole-hour offset that makes it that day.
+        Assert.Equal("2022-05-03T00:30:00+02:00", Extract(utc, "<div class=\"date\">3. Mai 2022</div>", lang: "de").Published);
+        Assert.Equal("2022-05-03T00:30:00+02:00", Extract(utc, url: "https://example.com/2022/05/03/storm").Published);
+        // The page's own local reading of the same instant is preferred.
+        var local = Extract(utc + "<script type=\"application/ld+json\">{\"@type\":\"Thing\",\"datePublished\":\"2022-05-03T01:30:00+03:00\"}</script>", url: "https://example.com/2022/05/03/storm");
+        Assert.Equal("2022-05-03T01:30:00+03:00", local.Published);
+        // Without such evidence the page's UTC reading stands.
+        Assert.Equal("2022-05-02T22:30:00+00:00", Extract(utc).Published);
+    }
+
+    [Fact]
+    public void ReadsTheArticleAWebPageCarriesAsItsMainEntity()
+    {
+        const string head = "<script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"mainEntity\":{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03T18:16:04+0200\"}}</script>";
+        Assert.Equal("2022-05-03T18:16:04+02:00", Extract(head, "<time datetime=\"2022-05-03 18:16\">18:16</time>").Published);
+    }
+
+    [Fact]
+    public void ATimeWithoutAnOffsetTakesTheOffsetOfTheSameTimeElsewhere()
+    {
+        var article = Extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03 18:11:01\"}</script><meta property=\"article:published_time\" content=\"2022-05-03T18:11:01+02:00\">");
+        Assert.Equal("2022-05-03T18:11:01+02:00", article.Published);
+    }
+
+    [Theory]
+    [InlineData("{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03T10:00:00Z\",}")]
+    [InlineData("{\"@type\":\"NewsArticle\",\"description\":\"line one\nline two\",\"datePublished\":\"2022-05-03T10:00:00Z\"}")]
+    [InlineData("{\"@type\":\"WebSite\",\"name\":\"Example\"}{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03T10:00:00Z\"}")]
+    [InlineData("{\"@type\":\"NewsArticle\",\"headline\":\"Tab\there\",\"datePublished\":\"2022-05-03T10:00:00Z\"}")]
+    public void ReadsMalformedJsonLdLeniently(string json)
+    {
+        Assert.Equal("2022-05-03T10:00:00+00:00", Extract($"<script type=\"application/ld+json\">{json}</script>").Published);
     }
 }
