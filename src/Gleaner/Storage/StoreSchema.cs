@@ -47,17 +47,7 @@ internal static class StoreSchema
                 content = 'articles', content_rowid = 'id',
                 tokenize = 'unicode61 remove_diacritics 2'
             );
-            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
-            END;
-            CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
-            END;
-            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, description, text ON articles BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
-                INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
-            END;
-            """, PostgreSql: """
+            """ + SqliteFtsTriggers, PostgreSql: """
             CREATE TABLE articles (
                 id bigserial PRIMARY KEY,
                 url text NOT NULL UNIQUE,
@@ -150,16 +140,21 @@ internal static class StoreSchema
             CREATE INDEX articles_source_domain ON articles(source_domain);
             CREATE INDEX articles_language ON articles(language);
             CREATE INDEX articles_story ON articles(story_id);
-            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
-            END;
-            CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
-            END;
-            CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, description, text ON articles BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
-                INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
-            END;
-            """, PostgreSql: "SELECT 1 -- nothing to change: PostgreSQL keeps long text out of line (TOAST)"),
+            """ + SqliteFtsTriggers, PostgreSql: "SELECT 1 -- nothing to change: PostgreSQL keeps long text out of line (TOAST)"),
     ];
+
+    /// <summary>Keep SQLite's FTS5 index (external content) in step with the articles table: made with the table,
+    /// and again when version 2 rebuilds it.</summary>
+    private const string SqliteFtsTriggers = """
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, description, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, description, text) VALUES ('delete', old.id, old.title, old.description, old.text);
+            INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+        END;
+        """;
 }
