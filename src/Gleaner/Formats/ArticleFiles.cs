@@ -236,6 +236,7 @@ public static class ArticleFiles
     private static Article Gleaner(JsonElement element) => new()
     {
         Url = String(element, "url"),
+        CanonicalUrl = String(element, "canonical_url"),
         SourceDomain = String(element, "source_domain"),
         SiteName = String(element, "site_name"),
         Title = String(element, "title"),

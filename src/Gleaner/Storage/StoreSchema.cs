@@ -161,5 +161,9 @@ internal static class StoreSchema
                 INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
             END;
             """, PostgreSql: "SELECT 1 -- nothing to change: PostgreSQL keeps long text out of line (TOAST)"),
+
+        // The address a page declared for itself on another site than the one it was fetched from: kept beside
+        // the record, never its key. Mostly empty, so in SQLite it may sit after the text.
+        new(3, Sqlite: "ALTER TABLE articles ADD COLUMN canonical_url TEXT", PostgreSql: "ALTER TABLE articles ADD COLUMN canonical_url text"),
     ];
 }
