@@ -11,6 +11,10 @@ public sealed class Article
     /// <summary>Canonical URL (rel=canonical / og:url when on the site the page was fetched from, else the fetched URL), absolute.</summary>
     public string? Url { get; set; }
 
+    /// <summary>The address the page declared for itself (rel=canonical / og:url) when it is on another site than the one
+    /// it was fetched from, so it was not trusted as the record's key (<see cref="Url"/>); null otherwise.</summary>
+    public string? CanonicalUrl { get; set; }
+
     /// <summary>Registrable domain of <see cref="Url"/>, e.g. <c>sputniknews.com</c>.</summary>
     public string? SourceDomain { get; set; }
 

@@ -8,7 +8,7 @@ namespace Gleaner.Cli.Tests;
 
 /// <summary>
 /// A page served by one site that names another site's address as its canonical (or og:url) must not
-/// replace that site's record in the store: through a crawl or through a WARC archive.
+/// replace that site's record in the store: through a crawl or through a WARC archive. The claim is kept beside the record.
 /// </summary>
 public sealed class SpoofedCanonicalTests : IDisposable
 {
@@ -72,6 +72,7 @@ public sealed class SpoofedCanonicalTests : IDisposable
         Assert.Equal(VictimText, stored[VictimUrl].Text);
         Assert.Equal("bbc.co.uk", stored[VictimUrl].SourceDomain);
         Assert.Contains("Forged headline", stored[site.BaseUrl + "/news/forged-story"].Title);
+        Assert.Equal(VictimUrl, stored[site.BaseUrl + "/news/forged-story"].CanonicalUrl);
     }
 
     [Fact]
@@ -88,5 +89,6 @@ public sealed class SpoofedCanonicalTests : IDisposable
         var stored = await StoredAsync();
         Assert.Equal(VictimText, stored[VictimUrl].Text);
         Assert.Equal("spoof.example", stored["https://spoof.example/news/forged-story"].SourceDomain);
+        Assert.Equal(VictimUrl, stored["https://spoof.example/news/forged-story"].CanonicalUrl);
     }
 }

@@ -109,12 +109,31 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void TheCanonicalKeptBesideTheRecordSurvivesExportAndImport()
+    {
+        const string canonical = "https://syndication.example/harbour";
+        var file = Write("a.jsonl", JsonSerializer.Serialize(new { url = "https://a.example/1", canonical_url = canonical, title = "Harbour", text = Body("harbour") }));
+        Assert.Equal(0, CliRunner.Run(null, "import", file, "--store", Store).ExitCode);
+
+        var exported = Path.Combine(_folder, "out.jsonl");
+        Assert.Equal(0, CliRunner.Run(null, "export", "--store", Store, "--format", "jsonl", "-o", exported).ExitCode);
+        var copy = Path.Combine(_folder, "copy.db");
+        Assert.Equal(0, CliRunner.Run(null, "import", exported, "--store", copy).ExitCode);
+
+        var line = CliRunner.Run(null, "export", "--store", copy, "--format", "jsonl").Stdout.Trim();
+        using var record = JsonDocument.Parse(line);
+        Assert.Equal("https://a.example/1", record.RootElement.GetProperty("url").GetString());
+        Assert.Equal(canonical, record.RootElement.GetProperty("canonical_url").GetString());
+        Assert.StartsWith("https://a.example/1," + canonical + ",a.example,", CliRunner.Run(null, "export", "--store", copy, "--format", "csv").Stdout.Split('\n')[1]);
+    }
+
+    [Fact]
     public void CsvQuotesFieldsWithCommasQuotesAndLineBreaks()
     {
         var file = Write("a.jsonl", Record("https://a.example/1", "Costs rise, \"sharply\"", Body("harbour")));
         CliRunner.Run(null, "import", file, "--store", Store);
         var csv = CliRunner.Run(null, "export", "--store", Store, "--format", "csv").Stdout;
-        Assert.StartsWith("url,source_domain,site_name,title,description,text,authors,", csv);
+        Assert.StartsWith("url,canonical_url,source_domain,site_name,title,description,text,authors,", csv);
         Assert.Contains(",\"Costs rise, \"\"sharply\"\"\",", csv);
         Assert.Contains("\"The harbour committee met", csv);
     }

@@ -12,7 +12,7 @@ internal static class ExportCommand
 {
     private static readonly string[] CsvColumns =
     [
-        "url", "source_domain", "site_name", "title", "description", "text", "authors", "published", "modified",
+        "url", "canonical_url", "source_domain", "site_name", "title", "description", "text", "authors", "published", "modified",
         "language", "image", "section", "tags", "fetched", "first_seen", "last_saved", "story_id",
     ];
 
@@ -123,7 +123,7 @@ internal static class ExportCommand
         var a = stored.Article;
         string?[] values =
         [
-            a.Url, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, string.Join("; ", a.Authors), a.Published, a.Modified,
+            a.Url, a.CanonicalUrl, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, string.Join("; ", a.Authors), a.Published, a.Modified,
             a.Language, a.Image, a.Section, string.Join("; ", a.Tags), a.Fetched,
             stored.FirstSeen.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
             stored.LastSaved.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),

@@ -236,6 +236,7 @@ public static class ArticleFiles
     private static Article Gleaner(JsonElement element) => new()
     {
         Url = String(element, "url"),
+        CanonicalUrl = String(element, "canonical_url"),
         SourceDomain = String(element, "source_domain"),
         SiteName = String(element, "site_name"),
         Title = String(element, "title"),
@@ -312,12 +313,17 @@ public static class ArticleFiles
         // A record's URL is its key and a link people follow: a javascript:, data: or file: one is neither.
         if (article.Url is { } key && !IsRecordUrl(key))
             return new ReadItem(input, line, null, $"the url '{(key.Length > 80 ? key[..80] + "..." : key)}' is not an http(s) address");
+        // The canonical kept beside the record is a link too, though never a key.
+        if (article.CanonicalUrl is { } canonical && !IsWebAddress(canonical))
+            return new ReadItem(input, line, null, $"the canonical_url '{(canonical.Length > 80 ? canonical[..80] + "..." : canonical)}' is not an http(s) address");
         return new ReadItem(input, line, article, null);
     }
 
-    private static bool IsRecordUrl(string url) =>
-        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith(StoreKeyPrefix, StringComparison.Ordinal);
+    private static bool IsRecordUrl(string url) => IsWebAddress(url) || url.StartsWith(StoreKeyPrefix, StringComparison.Ordinal);
+
+    private static bool IsWebAddress(string url) =>
+        (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        && Uri.TryCreate(url, UriKind.Absolute, out _);
 
     /// <summary>How the store names a record that has no URL (see Storage.StoreRecords.KeyOf); such records export and import again.</summary>
     internal const string StoreKeyPrefix = "urn:gleaner:record:";

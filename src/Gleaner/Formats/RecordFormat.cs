@@ -13,7 +13,7 @@ namespace Gleaner.Formats;
 /// <item>then the description on one line, the headline again, and an empty line;</item>
 /// <item>the rest is the article text, one paragraph a line.</item>
 /// </list>
-/// The layout has no place for the URL, site name, source domain, authors, language or fetch time:
+/// The layout has no place for the URL (nor the canonical URL kept beside it), site name, source domain, authors, language or fetch time:
 /// a record file keeps only the fields above (use JSON Lines for the whole record).
 /// A record without a section but with tags reads back with its first tag as the section, and a tag
 /// that is itself an http(s) URL cannot be told from the image line, so the writer leaves such tags out.

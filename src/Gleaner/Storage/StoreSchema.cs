@@ -141,6 +141,10 @@ internal static class StoreSchema
             CREATE INDEX articles_language ON articles(language);
             CREATE INDEX articles_story ON articles(story_id);
             """ + SqliteFtsTriggers, PostgreSql: "SELECT 1 -- nothing to change: PostgreSQL keeps long text out of line (TOAST)"),
+
+        // The address a page declared for itself on another site than the one it was fetched from: kept beside
+        // the record, never its key. Mostly empty, so in SQLite it may sit after the text.
+        new(3, Sqlite: "ALTER TABLE articles ADD COLUMN canonical_url TEXT", PostgreSql: "ALTER TABLE articles ADD COLUMN canonical_url text"),
     ];
 
     /// <summary>Keep SQLite's FTS5 index (external content) in step with the articles table: made with the table,

@@ -19,6 +19,7 @@ public class RecordAddressTests
 
         Assert.Equal("https://spoof.example.com/page", article.Url);
         Assert.Equal("example.com", article.SourceDomain);
+        Assert.Equal("https://www.bbc.co.uk/news/real-story", article.CanonicalUrl);
     }
 
     [Fact]
@@ -37,12 +38,22 @@ public class RecordAddressTests
         var article = Extract($"<link rel=\"canonical\" href=\"{canonical}\">", fetched);
 
         Assert.Equal(canonical, article.Url);
+        Assert.Null(article.CanonicalUrl);
     }
 
     [Fact]
     public void WithoutAFetchedAddressTheCanonicalIsTheOnlyOneKnown()
     {
-        Assert.Equal("https://www.bbc.co.uk/news/real-story", Extract("<link rel=\"canonical\" href=\"https://www.bbc.co.uk/news/real-story\">", null).Url);
+        var article = Extract("<link rel=\"canonical\" href=\"https://www.bbc.co.uk/news/real-story\">", null);
+
+        Assert.Equal("https://www.bbc.co.uk/news/real-story", article.Url);
+        Assert.Null(article.CanonicalUrl);
+    }
+
+    [Fact]
+    public void APageWithoutACanonicalHasNoneKeptBeside()
+    {
+        Assert.Null(Extract("", "https://example.com/page").CanonicalUrl);
     }
 
     [Theory]
@@ -66,6 +77,7 @@ public class RecordAddressTests
         var article = Extract($"<link rel=\"canonical\" href=\"{canonical}\"><meta property=\"og:url\" content=\"{canonical}\">", "https://example.com/page");
 
         Assert.Equal("https://example.com/page", article.Url);
+        Assert.Null(article.CanonicalUrl);
         Assert.Equal("Some text of the story goes here.", article.Text);
     }
 }

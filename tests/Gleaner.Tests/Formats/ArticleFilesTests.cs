@@ -58,6 +58,17 @@ public sealed class ArticleFilesTests : IDisposable
         Assert.Contains("not an http(s) address", item.Error);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/news/story")]
+    public void ACanonicalUrlThatIsNotAWebAddressIsRefused(string canonical)
+    {
+        var item = Assert.Single(ArticleFiles.ReadJsonLines(new StringReader($"{{\"url\":\"https://a.example/1\",\"canonical_url\":\"{canonical}\",\"title\":\"T\"}}"), "a.jsonl"));
+
+        Assert.Null(item.Article);
+        Assert.Contains("canonical_url", item.Error);
+    }
+
     [Fact]
     public void ARecordKeyedWithoutAUrlImportsAgain()
     {

@@ -47,6 +47,7 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         original.Modified = "2024-01-01T17:00:00+09:00";
         original.Image = "https://wire.example/img/quake.jpg";
         original.Fetched = "2024-01-01T08:00:00+00:00";
+        original.CanonicalUrl = "https://syndication.example/quake";
         var result = await Store.SaveAsync([original]);
         Assert.Equal(new SaveResult(1, 0, 0), result);
 
@@ -67,6 +68,7 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         Assert.Equal(original.Section, read.Section);
         Assert.Equal(original.Tags, read.Tags);
         Assert.Equal(original.Fetched, read.Fetched);
+        Assert.Equal(original.CanonicalUrl, read.CanonicalUrl);
         Assert.Equal(stored.Id, stored.StoryId);
         Assert.Null(await Store.GetAsync("https://wire.example/missing"));
     }
@@ -80,12 +82,14 @@ public abstract class ArticleStoreContract : IAsyncLifetime
 
         var changed = StoreSamples.Quake();
         changed.Title = "Powerful earthquake strikes central Japan, dozens dead";
+        changed.CanonicalUrl = "https://syndication.example/quake";
         var result = await Store.SaveAsync([changed]);
 
         Assert.Equal(new SaveResult(0, 1, 0), result);
         var second = (await Store.GetAsync(changed.Url!))!;
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(changed.Title, second.Article.Title);
+        Assert.Equal(changed.CanonicalUrl, second.Article.CanonicalUrl);
         Assert.Equal(first.FirstSeen, second.FirstSeen);
         Assert.True(second.LastSaved > first.LastSaved);
         Assert.Equal(1, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
@@ -526,6 +530,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         var stored = (await Store.GetAsync(original.Url!))!;
         Assert.Equal(7, stored.Id);
         Assert.Equal(original.Text, stored.Article.Text);
+        Assert.Null(stored.Article.CanonicalUrl);
         Assert.Equal(original.Url, Assert.Single(await Store.SearchAsync(new SearchRequest("tsunami"))).Stored.Article.Url);
         // The signature moved with the record: a copy saved now joins its story.
         Assert.Equal(1, (await Store.SaveAsync([StoreSamples.QuakeCopy()])).LinkedToStories);

@@ -22,6 +22,8 @@ internal static class MetadataExtractor
         var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
         article.Url = url?.AbsoluteUri;
+        // Kept beside the key, never as it: the page's word about another site is worth showing, not trusting.
+        article.CanonicalUrl = canonical is not null && url is not null && canonical != url ? canonical.AbsoluteUri : null;
         article.SourceDomain = RegistrableDomain.Of(url);
 
         // The publisher named in JSON-LD is the organisation; og:site_name is often a brand line with a slogan.

@@ -16,7 +16,10 @@ internal sealed class PostgresArticleStore : IArticleStore
 {
     private const string Columns =
         "a.id, a.url, a.source_domain, a.site_name, a.title, a.description, a.text, a.authors, a.published, a.modified, " +
-        "a.language, a.image, a.section, a.tags, a.fetched, a.first_seen, a.last_saved, a.story_id";
+        "a.language, a.image, a.section, a.tags, a.fetched, a.first_seen, a.last_saved, a.story_id, a.canonical_url";
+
+    /// <summary>The ordinal of the first value a query selects after <see cref="Columns"/>.</summary>
+    private const int AfterColumns = 19;
 
     /// <summary>Serialises schema migrations across processes (an arbitrary, fixed advisory-lock key).</summary>
     private const long MigrationLock = 0x676C65616E6572; // "gleaner"
@@ -258,16 +261,16 @@ internal sealed class PostgresArticleStore : IArticleStore
     // same URL after this batch looked, its row wins the id; a story that pointed at the reserved id becomes its own.
     private const string UpsertSql = """
         INSERT INTO articles (id, url, source_domain, site_name, title, description, text, authors, published, published_at,
-            modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id, ts_config)
+            modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id, ts_config, canonical_url)
         VALUES (@id, @url, @source_domain, @site_name, @title, @description, @text, @authors, @published, @published_at,
-            @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, @story, @config::regconfig)
+            @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, @story, @config::regconfig, @canonical_url)
         ON CONFLICT (url) DO UPDATE SET source_domain = excluded.source_domain, site_name = excluded.site_name,
             title = excluded.title, description = excluded.description, text = excluded.text, authors = excluded.authors,
             published = excluded.published, published_at = excluded.published_at, modified = excluded.modified,
             language = excluded.language, image = excluded.image, section = excluded.section, tags = excluded.tags,
             fetched = excluded.fetched, last_saved = excluded.last_saved, signature = excluded.signature,
             story_id = CASE WHEN excluded.story_id = excluded.id THEN articles.id ELSE excluded.story_id END,
-            ts_config = excluded.ts_config
+            ts_config = excluded.ts_config, canonical_url = excluded.canonical_url
         RETURNING (xmax = 0)
         """;
 
@@ -360,6 +363,7 @@ internal sealed class PostgresArticleStore : IArticleStore
         p.Add(new NpgsqlParameter<string?>("section", article.Section));
         p.AddWithValue("tags", article.Tags.ToArray());
         p.Add(new NpgsqlParameter<string?>("fetched", article.Fetched));
+        p.Add(new NpgsqlParameter<string?>("canonical_url", article.CanonicalUrl));
         p.AddWithValue("now", now);
         p.Add(new NpgsqlParameter("signature", NpgsqlDbType.Bytea) { Value = record.Signature is null ? DBNull.Value : MinHash.ToBytes(record.Signature) });
         p.AddWithValue("story", story);
@@ -459,7 +463,7 @@ internal sealed class PostgresArticleStore : IArticleStore
         var results = new List<SearchHit>();
         await using var result = await command.ExecuteReaderAsync(cancellationToken);
         while (await result.ReadAsync(cancellationToken))
-            results.Add(new SearchHit(ReadStored(result), result.GetFloat(19), result.GetString(18), (int)Math.Max(1, result.GetInt64(20))));
+            results.Add(new SearchHit(ReadStored(result), result.GetFloat(AfterColumns + 1), result.GetString(AfterColumns), (int)Math.Max(1, result.GetInt64(AfterColumns + 2))));
         return results;
     }
 
@@ -598,6 +602,7 @@ internal sealed class PostgresArticleStore : IArticleStore
             Section = NullableString(reader, 12),
             Tags = reader.GetFieldValue<string[]>(13),
             Fetched = NullableString(reader, 14),
+            CanonicalUrl = NullableString(reader, 18),
         };
         var id = reader.GetInt64(0);
         return new StoredArticle(id, article,

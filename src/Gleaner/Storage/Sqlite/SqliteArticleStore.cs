@@ -15,7 +15,10 @@ internal sealed class SqliteArticleStore : IArticleStore
 {
     private const string Columns =
         "a.id, a.url, a.source_domain, a.site_name, a.title, a.description, a.text, a.authors, a.published, a.modified, " +
-        "a.language, a.image, a.section, a.tags, a.fetched, a.first_seen, a.last_saved, a.story_id";
+        "a.language, a.image, a.section, a.tags, a.fetched, a.first_seen, a.last_saved, a.story_id, a.canonical_url";
+
+    /// <summary>The ordinal of the first value a query selects after <see cref="Columns"/>.</summary>
+    private const int AfterColumns = 19;
 
     private readonly string _connectionString;
     private readonly StoreOptions _options;
@@ -217,7 +220,7 @@ internal sealed class SqliteArticleStore : IArticleStore
                 if (!await reader.ReadAsync(cancellationToken))
                     continue; // deleted between the two queries
                 stored = ReadStored(reader);
-                snippet = reader.IsDBNull(18) ? "" : reader.GetString(18);
+                snippet = reader.IsDBNull(AfterColumns) ? "" : reader.GetString(AfterColumns);
             }
             copiesStory.Value = stored.StoryId;
             var count = (long)(await copies.ExecuteScalarAsync(cancellationToken))!;
@@ -515,6 +518,7 @@ internal sealed class SqliteArticleStore : IArticleStore
             Section = NullableString(reader, 12),
             Tags = JsonStringArray.Read(reader.GetString(13)),
             Fetched = NullableString(reader, 14),
+            CanonicalUrl = NullableString(reader, 18),
         };
         var id = reader.GetInt64(0);
         return new StoredArticle(id, article,

@@ -76,7 +76,7 @@ internal sealed class SqliteRecordWriter : IDisposable
     private static readonly string[] RecordColumns =
     [
         "published_at", "story_id", "url", "source_domain", "language", "section", "tags", "authors", "site_name",
-        "published", "modified", "fetched", "image", "title", "description", "text",
+        "published", "modified", "fetched", "image", "title", "description", "text", "canonical_url",
     ];
 
     private static readonly string[] RecordParameters = [.. RecordColumns.Select(c => "@" + c), "@now"];
@@ -220,7 +220,8 @@ internal sealed class SqliteRecordWriter : IDisposable
         p[13].Value = (object?)article.Title ?? DBNull.Value;
         p[14].Value = (object?)article.Description ?? DBNull.Value;
         p[15].Value = (object?)article.Text ?? DBNull.Value;
-        p[16].Value = now;
+        p[16].Value = (object?)article.CanonicalUrl ?? DBNull.Value;
+        p[17].Value = now;
     }
 
     public void Dispose()
