@@ -104,7 +104,8 @@ internal static class ContentExtractor
         return text.Length;
     }
 
-    private static IEnumerable<string> Words(string text)
+    /// <summary>The runs of letters and digits in <paramref name="text"/>.</summary>
+    internal static IEnumerable<string> Words(string text)
     {
         int start = -1;
         for (int i = 0; i <= text.Length; i++)

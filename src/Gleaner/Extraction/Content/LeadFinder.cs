@@ -211,25 +211,8 @@ internal static class LeadFinder
         return shared >= words.Count * MinTitleOverlap && shared >= Math.Min(words.Count, titleWords.Count) * MinTitleOverlap;
     }
 
-    private static HashSet<string> WordsOf(string? text)
-    {
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (string.IsNullOrEmpty(text))
-            return words;
-        int start = -1;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            bool wordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (wordChar && start < 0)
-                start = i;
-            else if (!wordChar && start >= 0)
-            {
-                words.Add(text[start..i]);
-                start = -1;
-            }
-        }
-        return words;
-    }
+    private static HashSet<string> WordsOf(string? text) =>
+        new(ContentExtractor.Words(text ?? ""), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The next element in document order after <paramref name="element"/>'s subtree, not leaving <paramref name="boundary"/>.</summary>
     private static IElement? NextAfterSubtree(IElement element, IElement? boundary)
