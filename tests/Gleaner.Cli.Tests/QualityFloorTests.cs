@@ -64,7 +64,7 @@ public sealed partial class QualityFloorTests(ITestOutputHelper output)
     /// <summary>The "Quality floors" table of BENCHMARKS.md: rows "| set | measure | figure |".</summary>
     private static Dictionary<(string Set, string Measure), double> ReadFloors()
     {
-        var lines = File.ReadAllLines(Path.Combine(QualityFactAttribute.RepositoryRoot(), "BENCHMARKS.md"));
+        var lines = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot(), "BENCHMARKS.md"));
         var floors = new Dictionary<(string, string), double>();
         var inTable = false;
         foreach (var line in lines)
@@ -160,13 +160,5 @@ public sealed class QualityFactAttribute : FactAttribute
             if (dir.Length > 0 && File.Exists(Path.Combine(dir, program)))
                 return true;
         return false;
-    }
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gleaner.slnx")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Gleaner.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -41,7 +41,8 @@ public static class SharedData
 
     public static string SeedFolder => Path.Combine(Root, "data", "seed");
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding Gleaner.slnx, found upward from the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gleaner.slnx")))
