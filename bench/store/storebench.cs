@@ -242,6 +242,7 @@ static class StoreBench
         var since = 0;
         var clock = Stopwatch.StartNew();
         var total = Stopwatch.StartNew();
+        var totalCpu = TimeSpan.Zero;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var linked = 0;
         foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
@@ -255,12 +256,14 @@ static class StoreBench
             if (!checkpoints.Contains(stored))
                 continue;
             total.Stop(); // the figures below are not import time
+            totalCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"-- at {stored:N0} records");
             Console.WriteLine($"   import, records {since:N0}-{stored:N0}: {(stored - since) / seconds:N0} records/s wall, client CPU {cpuSeconds * 1000 / (stored - since):F2} ms/record; {linked:N0} joined a story");
             if (stored == count && target.Backend == StoreBackend.Sqlite)
-                Console.WriteLine($"   whole import: {count / total.Elapsed.TotalSeconds:N0} records/s = {count / total.Elapsed.TotalSeconds / PlainRate:P0} of the plain insert in this run");
+                Console.WriteLine($"   whole import: {count / total.Elapsed.TotalSeconds:N0} records/s wall = {count / total.Elapsed.TotalSeconds / PlainRate:P0} of the plain insert's rate; " +
+                    $"CPU {totalCpu.TotalSeconds * 1000 / count:F2} ms/record = {PlainCpu * count / totalCpu.TotalSeconds:P0} of the plain insert's rate by CPU time");
             var stats = await store.GetStatisticsAsync(ArticleFilter.None);
             var largest = await store.GetStoriesAsync(ArticleFilter.None, 1);
             Console.WriteLine($"   {stats.Stories:N0} stories, the largest {largest[0].Copies:N0} copies; size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
@@ -315,6 +318,7 @@ static class StoreBench
         foreach (var column in columns)
             insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + column, null));
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var n = 0;
         DbTransaction? transaction = null;
         foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
@@ -346,10 +350,11 @@ static class StoreBench
         }
         var rate = count / clock.Elapsed.TotalSeconds;
         PlainRate = rate;
-        Console.WriteLine($"== reference: plain SQLite insert, same FTS5 schema, batches of 500, scenario {scenario}: {rate:N0} records/s wall");
+        PlainCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / count;
+        Console.WriteLine($"== reference: plain SQLite insert, same FTS5 schema, batches of 500, scenario {scenario}: {rate:N0} records/s wall, CPU {PlainCpu * 1000:F2} ms/record");
     }
 
-    private static double PlainRate;
+    private static double PlainRate, PlainCpu;
 
     private static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
 
