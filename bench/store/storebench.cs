@@ -510,7 +510,51 @@ static class SearchBench
             Console.WriteLine($"   {kind,-26} median {Median(list),7:F1} ms, max {list.Max(),7:F1} ms");
         timings.Sort();
         Console.WriteLine($"search at {count:N0} records: median {Median(timings):F1} ms, p95 {timings[(int)(timings.Count * 0.95)]:F1} ms over {timings.Count} requests, {hits / (double)timings.Count:F1} hits/request");
+        await CompareRankingCapsAsync(database, requests.Where(r => r.Request.Sort == SearchSort.Relevance).Select(r => r.Request).ToList());
         return 0;
+    }
+
+    /// <summary>
+    /// What the relevance cap (StoreOptions.RankedMatches) costs and saves: each relevance request ranked over every match
+    /// (the reference) and over the newest N matches, in the same run; latency, and how much of the reference's first
+    /// page the capped page keeps.
+    /// </summary>
+    private static async Task CompareRankingCapsAsync(string database, List<SearchRequest> requests)
+    {
+        async Task<(List<double> Timings, List<HashSet<string>> Pages)> RunAsync(int cap)
+        {
+            await using var store = await ArticleStores.OpenAsync(database, new StoreOptions { CreateIfMissing = false, RankedMatches = cap });
+            foreach (var request in requests)
+                await store.SearchAsync(request);
+            var timings = new List<double>();
+            var pages = new List<HashSet<string>>();
+            foreach (var request in requests)
+            {
+                var clock = Stopwatch.StartNew();
+                var hits = await store.SearchAsync(request);
+                timings.Add(clock.Elapsed.TotalMilliseconds);
+                pages.Add(hits.Select(h => h.Stored.Article.Url!).ToHashSet());
+            }
+            timings.Sort();
+            return (timings, pages);
+        }
+        Console.WriteLine($"== relevance cap: {requests.Count} relevance requests, first page of 20 against ranking every match");
+        var (allTimings, reference) = await RunAsync(int.MaxValue);
+        Console.WriteLine($"   every match ranked     median {Median(allTimings),7:F1} ms, p95 {allTimings[(int)(allTimings.Count * 0.95)],7:F1} ms");
+        foreach (var cap in new[] { 10_000, 2_000, 1_000, 500 })
+        {
+            var (timings, pages) = await RunAsync(cap);
+            double kept = 0;
+            var same = 0;
+            for (var i = 0; i < pages.Count; i++)
+            {
+                kept += reference[i].Count == 0 ? 1 : pages[i].Intersect(reference[i]).Count() / (double)reference[i].Count;
+                if (pages[i].SetEquals(reference[i]))
+                    same++;
+            }
+            Console.WriteLine($"   newest {cap,6:N0} ranked   median {Median(timings),7:F1} ms, p95 {timings[(int)(timings.Count * 0.95)],7:F1} ms; " +
+                $"keeps {kept / pages.Count:P0} of the reference's first page, the same page for {same}/{pages.Count} requests");
+        }
     }
 
     private static double Median(List<double> values)

@@ -317,7 +317,7 @@ internal sealed class PostgresArticleStore : SqlArticleStore
         }
         for (var i = 0; i < query.Values.Count; i++)
             command.Parameters.AddWithValue("q" + i, query.Values[i]);
-        // Relevance ranks the most recently stored matches only (StoreRecords.RankedMatches), newest-first ranks
+        // Relevance ranks the most recently stored matches only (StoreOptions.RankedMatches), newest-first ranks
         // none but the page's: ts_rank_cd reads each record's search vector, so it runs on as few rows as it can.
         string hits, page;
         if (request.Sort == SearchSort.Newest)
@@ -350,7 +350,7 @@ internal sealed class PostgresArticleStore : SqlArticleStore
                 FROM page h JOIN articles a ON a.id = h.id
                 ORDER BY {order}
                 """;
-            command.Parameters.AddWithValue("ranked", StoreRecords.RankedMatches);
+            command.Parameters.AddWithValue("ranked", Math.Max(1, Options.RankedMatches));
         }
         command.CommandText = "WITH " + page;
         command.Parameters.AddWithValue("limit", limit);

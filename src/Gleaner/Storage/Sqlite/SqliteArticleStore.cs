@@ -172,7 +172,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                """
             : $"WITH hits AS ({hits}) SELECT id, score FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
         page.Parameters.AddWithValue("@match", match);
-        page.Parameters.AddWithValue("@ranked", StoreRecords.RankedMatches);
+        page.Parameters.AddWithValue("@ranked", Math.Max(1, Options.RankedMatches));
         page.Parameters.AddWithValue("@limit", limit);
         page.Parameters.AddWithValue("@offset", offset);
         var ids = new List<(long Id, double Score)>(limit);
