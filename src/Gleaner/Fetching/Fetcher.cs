@@ -178,7 +178,9 @@ public sealed class Fetcher : IDisposable
     {
         var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var encoding = content.Headers.ContentEncoding.LastOrDefault();
-        await using var stream = ContentDecoding.Decode(raw, encoding, out var gzipTail)
+        var head = new byte[ContentDecoding.HeadBytes];
+        var headLength = await raw.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        await using var stream = ContentDecoding.Decode(new PrefixedStream(head[..headLength], raw), encoding, head.AsSpan(0, headLength), out var gzipTail)
             ?? throw new InvalidDataException($"unknown content encoding {encoding}");
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -189,7 +191,7 @@ public sealed class Fetcher : IDisposable
                 var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    if (gzipTail is not null && !ContentDecoding.GzipComplete(gzipTail, body.Length))
+                    if (gzipTail is not null && !ContentDecoding.EndsWithItsTrailer(gzipTail, body.GetBuffer().AsSpan(0, (int)body.Length)))
                         throw new InvalidDataException("gzip body cut short");
                     return body.ToArray();
                 }
