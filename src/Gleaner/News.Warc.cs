@@ -29,4 +29,31 @@ public static partial class News
         var harvester = new WarcStoreHarvester(opened, options) { OnIssue = onIssue };
         return await harvester.HarvestAsync(files.ToList(), resume, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Harvests Common Crawl's news archive (CC-NEWS) for a date range into a store, as <c>gleaner ccnews</c> does:
+    /// the files are picked from the monthly listings by the timestamp in their names and streamed (never written to
+    /// disk). Resumable per file, and shared: any number of calls, in any number of processes, against one PostgreSQL
+    /// store divide the files between them through leases (see <see cref="CcNewsHarvester"/>).
+    /// </summary>
+    /// <param name="from">The first day (UTC) whose files are read.</param>
+    /// <param name="to">The last day (UTC) whose files are read, included.</param>
+    /// <param name="store">A SQLite file or a PostgreSQL connection (as <c>--store</c> takes it); <c>gleaner.db</c> when null.</param>
+    /// <param name="options">What to keep from the files (sites, languages); the defaults when null.</param>
+    /// <param name="onIssue">Receives each problem met in a file; ignored when null.</param>
+    /// <param name="cancellationToken">Stops the harvest; what was stored stays, with its checkpoints.</param>
+    /// <example><code>var summary = await News.HarvestCcNewsAsync(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 3), "news.db",
+    ///     new WarcHarvestOptions { Sites = ["bbc.co.uk"], Languages = ["en"] });</code></example>
+    public static async Task<CcNewsSummary> HarvestCcNewsAsync(DateOnly from, DateOnly to, string? store = null, WarcHarvestOptions? options = null,
+        Action<WarcHarvestIssue>? onIssue = null, CancellationToken cancellationToken = default)
+    {
+        await using var opened = await ArticleStores.OpenAsync(store, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var harvester = new CcNewsHarvester(opened, new CcNewsOptions
+        {
+            From = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            Until = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            Harvest = options ?? new WarcHarvestOptions(),
+        }, SharedFetcher.Value) { OnIssue = onIssue };
+        return await harvester.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

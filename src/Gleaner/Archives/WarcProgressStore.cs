@@ -154,6 +154,34 @@ public sealed class WarcProgressStore
     }
 
     /// <summary>
+    /// Ends the leases of the workers <paramref name="isGone"/> names (given each worker holding a lease), so that their
+    /// files are taken at once rather than when the leases run out. Returns the number of leases ended.
+    /// </summary>
+    public async Task<int> ReleaseLeasesOfAsync(Func<string, bool> isGone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(isGone);
+        var gone = new List<string>();
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT leased_by FROM warc_leases";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                if (reader.GetString(0) is var worker && isGone(worker))
+                    gone.Add(worker);
+        }
+        var released = 0;
+        foreach (var worker in gone)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM warc_leases WHERE leased_by = @worker";
+            AddParameter(command, "@worker", worker);
+            released += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return released;
+    }
+
+    /// <summary>
     /// A local file is known by its name and size, so that moving it keeps what was done, and a file that grew is
     /// read again. A remote file is known by the last segment of its URL: archive file names (CC-NEWS's carry a
     /// timestamp and a serial number) are unique, and a mirror of the same file is the same file.

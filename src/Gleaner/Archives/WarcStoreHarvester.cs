@@ -1,4 +1,5 @@
 using Gleaner.Extraction;
+using Gleaner.Storage;
 
 namespace Gleaner.Archives;
 
@@ -45,6 +46,9 @@ public sealed class WarcStoreHarvester
     /// <summary>Counts so far, for a progress display.</summary>
     public WarcHarvestProgress Progress => _harvester.Progress;
 
+    /// <summary>Taken around each write to the store, when several harvesters share one store in one process.</summary>
+    internal SemaphoreSlim? StoreWrites { get; init; }
+
     /// <summary>Receives each problem met (damage stepped over, a file that would not open), on the harvesting thread.</summary>
     public Action<WarcHarvestIssue>? OnIssue { get; init; }
 
@@ -90,7 +94,7 @@ public sealed class WarcStoreHarvester
         {
             if (batch.Count == 0)
                 return;
-            var result = await _store.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            var result = await SaveAsync(batch, cancellationToken).ConfigureAwait(false);
             inserted += result.Inserted;
             updated += result.Updated;
             batch.Clear();
@@ -108,7 +112,7 @@ public sealed class WarcStoreHarvester
                 case WarcCheckpoint checkpoint when checkpoint.File != WarcSource.StandardInput:
                     // The articles a checkpoint covers are stored before it is.
                     await SaveBatchAsync().ConfigureAwait(false);
-                    await progressStore.SaveAsync(checkpoint.File, checkpoint.Position, checkpoint.Done, cancellationToken).ConfigureAwait(false);
+                    await SaveCheckpointAsync(progressStore, checkpoint, cancellationToken).ConfigureAwait(false);
                     break;
                 case WarcHarvestIssue issue:
                     failedFiles.Add(issue.File);
@@ -118,6 +122,35 @@ public sealed class WarcStoreHarvester
         }
         await SaveBatchAsync().ConfigureAwait(false);
         return new WarcStoreSummary(inserted, updated, sources.Count, 0, failedFiles);
+    }
+
+    private async Task<SaveResult> SaveAsync(List<Article> batch, CancellationToken cancellationToken)
+    {
+        if (StoreWrites is null)
+            return await _store.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        await StoreWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _store.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            StoreWrites.Release();
+        }
+    }
+
+    private async Task SaveCheckpointAsync(WarcProgressStore progressStore, WarcCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        if (StoreWrites is not null)
+            await StoreWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await progressStore.SaveAsync(checkpoint.File, checkpoint.Position, checkpoint.Done, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            StoreWrites?.Release();
+        }
     }
 
     /// <summary>
@@ -149,7 +182,7 @@ public sealed class WarcStoreHarvester
                         batch.Add(found.Article);
                         if (batch.Count >= BatchSize)
                         {
-                            await _store.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+                            await SaveAsync(batch, cancellationToken).ConfigureAwait(false);
                             batch.Clear();
                         }
                     }
@@ -161,7 +194,7 @@ public sealed class WarcStoreHarvester
             }
         }
         if (batch.Count > 0)
-            await _store.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(batch, cancellationToken).ConfigureAwait(false);
         return new ReextractSummary(changed, unchanged, notStored, failedFiles);
     }
 }

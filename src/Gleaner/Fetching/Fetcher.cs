@@ -173,6 +173,72 @@ public sealed class Fetcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens <paramref name="url"/>'s body as a stream from byte <paramref name="offset"/> on, for large files read as
+    /// they arrive (web archives): no size limit, no content decoding (<c>Accept-Encoding: identity</c>), no retries.
+    /// A server that ignores the <c>Range</c> request sends the whole body, and the first bytes are skipped here.
+    /// <see cref="FetchOptions.Timeout"/> bounds the wait for the answer's headers; the caller bounds the reads.
+    /// </summary>
+    /// <exception cref="HttpRequestException">No connection, or an answer other than 200/206 (the message names the status).</exception>
+    public async Task<Stream> OpenReadAsync(Uri url, long offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        if (offset > 0)
+            request.Headers.Range = new RangeHeaderValue(offset, null);
+        HttpResponseMessage response;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(_options.Timeout);
+            try
+            {
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException($"{url}: no answer within {_options.Timeout.TotalSeconds:0} s", e);
+            }
+        }
+        try
+        {
+            var status = (int)response.StatusCode;
+            var partial = status == 206 && response.Content.Headers.ContentRange?.From == offset;
+            if (!partial && status != 200)
+                throw new HttpRequestException($"{url}: http {status}", null, response.StatusCode);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (!partial && offset > 0)
+                await SkipAsync(body, offset, cancellationToken).ConfigureAwait(false);
+            return body; // disposing it releases the response
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task SkipAsync(Stream body, long offset, CancellationToken cancellationToken)
+    {
+        var count = offset;
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (count > 0)
+            {
+                var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                    throw new IOException($"the body ends before byte {offset}");
+                count -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Reads the body up to the size limit; null when it is larger (the rest is never downloaded).</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
