@@ -111,7 +111,9 @@ internal static class CrawlCommand
             return ExitCodes.Success;
         }
 
-        using var warc = warcPath is null ? null : new WarcWriter(warcPath, new WarcWriterOptions { InfoFields = [new("robots", options.IgnoreRobots ? "ignore" : "obey")] });
+        if (warcPath is not null)
+            options = WarcCrawlOutput.ForArchive(options);
+        using var warc = warcPath is null ? null : new WarcWriter(warcPath, WarcCrawlOutput.WriterOptions(options));
         ICrawlOutput output = new StoreCrawlOutput(articleStore);
         if (warc is not null)
             output = new WarcCrawlOutput(output, warc);

@@ -174,6 +174,8 @@ public sealed class Crawler : IDisposable
             {
                 var fetchedRobots = _robots.NeedsFetch(url);
                 var robots = await _robots.GetAsync(url, cancellationToken).ConfigureAwait(false);
+                if (robots.Response is { Outcome: not (FetchOutcome.Timeout or FetchOutcome.ConnectionFailed) } robotsResponse)
+                    await _output.RecordResponseAsync(robotsResponse, cancellationToken).ConfigureAwait(false); // archived like any fetch
                 if (!robots.Reachable)
                 {
                     await RetryOrFailAsync(claim, $"robots.txt unreachable: {robots.Reason}", null, delay, cancellationToken).ConfigureAwait(false);
