@@ -87,7 +87,6 @@ internal static partial class DateFinder
         }
         foreach (var key in PublishedMetaKeys)
             Add(published, meta.First(key), Weight.Declared, monthFirst);
-        AddOtherPublicationMeta(published, meta, monthFirst);
         AddParselyPage(published, meta.First("parsely-page"));
         foreach (var key in GenericMetaKeys)
             Add(published, meta.First(key), Weight.Generic, monthFirst);
@@ -124,6 +123,10 @@ internal static partial class DateFinder
         // The URL leads the last resorts: dates found outside the article may be another story's.
         if (fromUrl is { } urlDate)
             published.Insert(0, new Candidate(urlDate, Weight.Fallback));
+        // Names made up by a CMS are read only when nothing better dates the page: some of them keep the
+        // date a story was first written, before the edition shown.
+        if (published.Count == 0)
+            AddOtherPublicationMeta(published, meta, monthFirst);
         if (!Has(published, Weight.Visible))
             FindInVisibleText(index, context, published, modified);
         if (published.Count == 0)

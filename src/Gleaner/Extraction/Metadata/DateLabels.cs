@@ -68,6 +68,9 @@ internal static partial class DateLabels
 
     private static bool IsModified(ReadOnlySpan<char> label) => ModifiedLabel().IsMatch(label);
 
+    /// <summary>The text without its date labels ("Veröffentlicht am", "更新日").</summary>
+    public static string RemoveLabels(string text) => Label().Replace(text, " ");
+
     private const string ModifiedWords =
         "updated|update|last\\s+modified|modified|revised|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
         "actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|actualizat|uppdaterad|opdateret|" +

@@ -40,8 +40,8 @@ internal static class MetadataExtractor
             : PageRegions.Headline(index, article.Title);
         var scope = PageRegions.ArticleScope(index, headline);
 
-        article.Description = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
-            ?? TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description"));
+        article.Description = TextCleaning.WithoutReadMore(TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
+            ?? TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description")));
 
         var declaredLanguage = DeclaredLanguage(document, meta, main);
         article.Language = declaredLanguage;
@@ -167,6 +167,9 @@ internal static class MetadataExtractor
 
     private static void AddTags(List<string> tags, string value, bool split)
     {
+        // Entities first: "PG&amp;E" split at its semicolon would give the tag "PG&amp".
+        if (value.Contains('&') && value.Contains(';'))
+            value = TextCleaning.DecodeEntities(value);
         foreach (var raw in split ? value.Split([',', ';']) : [value])
         {
             var tag = TextCleaning.OneLine(raw);
