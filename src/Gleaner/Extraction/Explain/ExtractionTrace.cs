@@ -41,6 +41,13 @@ internal sealed class ExtractionTrace
             Others = others ?? [],
         };
 
+    /// <summary>Lowers a recorded field's confidence to at most <paramref name="cap"/> for a doubt its sources cannot settle, named in its source.</summary>
+    public void Cap(string name, double cap, string doubt)
+    {
+        if (Explanation.Field(name) is { Value: not null } field && field.Confidence > cap)
+            Field(name, field.Value, $"{field.Source} ({doubt})", cap, [.. field.Others]);
+    }
+
     /// <summary>
     /// Explains a field chosen as the first source that had a value (or by agreement): the winner is the first
     /// candidate whose value compares equal to the chosen one; each other candidate either agrees with it or

@@ -10,18 +10,23 @@ namespace Gleaner.Extraction.Metadata;
 /// </summary>
 internal static partial class AuthorFinder
 {
-    public static void Explain(ExtractionTrace trace, IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, IReadOnlyList<string> chosen)
+    public static void Explain(ExtractionTrace trace, IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName,
+        IReadOnlyList<string> chosen)
     {
         var candidates = new List<Evidence>();
         var organisations = new List<string>();
+        var alsoOrganisations = new HashSet<string>(StringComparer.Ordinal);
         void AddSource(string source, string family, double prior, Action<List<string>, List<string>> find)
         {
             var persons = new List<string>();
             var named = new List<string>();
             find(persons, named);
             organisations.AddRange(named);
-            if (persons.Count > 0)
-                candidates.Add(new Evidence(source, family, string.Join("; ", persons), prior));
+            if (persons.Count == 0)
+                return;
+            candidates.Add(new Evidence(source, family, string.Join("; ", persons), prior));
+            if (named.Count > 0)
+                alsoOrganisations.Add(source);
         }
 
         if (main is { } page && !page.TryGetProperty("author", out _) && page.TryGetProperty("mainEntity", out var entity) && entity.ValueKind == JsonValueKind.Object)
@@ -73,9 +78,15 @@ internal static partial class AuthorFinder
         var value = chosen.Count == 0 ? null : string.Join("; ", chosen);
         var plausible = true;
         foreach (var name in chosen)
-            plausible &= name.Length <= MaxNameChars && !name.Any(char.IsDigit);
+            plausible &= name.Length <= MaxNameChars && !name.Any(char.IsDigit) && !name.Equals(siteName, StringComparison.OrdinalIgnoreCase);
         trace.Choice("authors", value, candidates, NameWords, lostReason: "a source tried later", plausible: plausible);
+        // A source that credits an agency beside the persons leaves open whether the agency is an author too.
+        if (trace.Explanation.Field("authors")?.Source is { } winner && alsoOrganisations.Contains(winner))
+            trace.Cap("authors", MixedCreditCap, "it also credits an organisation");
     }
+
+    /// <summary>Authors from a source that also credits an organisation are at most this sure.</summary>
+    private const double MixedCreditCap = 0.7;
 
     /// <summary>The set of name words, sorted: "Doe, Jane; Max Mustermann" and "Max Mustermann; Jane Doe" compare alike.</summary>
     private static string NameWords(string names)

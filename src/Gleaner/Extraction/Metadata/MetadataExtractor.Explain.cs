@@ -52,12 +52,16 @@ internal static partial class MetadataExtractor
         foreach (var key in (ReadOnlySpan<string>)["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"])
             titleCandidates.Add(new($"meta[{key}]", "meta", AsHeadline(meta.First(key)), DeclaredPrior));
         titleCandidates.Add(new("<title>", "title", AsHeadline(page.Document.Title), WeakDeclaredPrior));
-        titleCandidates.Add(new("the headline shown above the article", "visible", AsHeadline(visibleHeadline), VisiblePrior));
+        titleCandidates.Add(new("the headline shown above the article", "shown", AsHeadline(visibleHeadline), VisiblePrior));
         foreach (var h1 in index.Headings1)
             if (titleCandidates.Count < 20)
                 titleCandidates.Add(new($"h1 {ExtractionTrace.Describe(h1)}", "visible", AsHeadline(h1.TextContent), WeakDeclaredPrior));
         trace.Choice("title", article.Title, TitlesAsChosen(titleCandidates, article.Title), Letters, lostReason: "fewer sources state it",
             plausible: article.Title is { } title && title.Length <= 300 && title.Contains(' '));
+        // Whether what the <title> adds is the site's name or part of the headline is the finder's judgement.
+        if (article.Title is { } chosen && page.Document.Title is { } documentTitle
+            && Letters(TitleFinder.StripLabel(documentTitle)!) != Letters(chosen))
+            trace.Cap("title", TrimmedTitleCap, "the <title> says more or otherwise");
 
         trace.Choice("description", article.Description,
         [
@@ -103,6 +107,9 @@ internal static partial class MetadataExtractor
         ];
         trace.Choice("language", article.Language, languages, Exact);
     }
+
+    /// <summary>A headline that the page's <c>&lt;title&gt;</c> does not state alone is at most this sure.</summary>
+    private const double TrimmedTitleCap = 0.85;
 
     /// <summary>Title sources that state the chosen headline with a site name or label the finder removed count as stating it.</summary>
     private static List<Evidence> TitlesAsChosen(List<Evidence> candidates, string? chosen)

@@ -64,7 +64,7 @@ internal static partial class MetadataExtractor
         if (page.Trace is { } trace)
         {
             ExplainFields(trace, page, index, meta, main, baseUri, visibleText, article);
-            AuthorFinder.Explain(trace, document, index, meta, main, scope, article.Authors);
+            AuthorFinder.Explain(trace, document, index, meta, main, scope, article.SiteName, article.Authors);
         }
     }
 
