@@ -37,6 +37,30 @@ internal static class OptionValues
         return option;
     }
 
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/> (<c>0.9</c>), or null when not given.</summary>
+    public static Option<double?> OptionalNumber(string name, string description, double min, double max)
+    {
+        var option = new Option<double?>(name) { Description = description, HelpName = "X" };
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+                return null;
+            var text = result.Tokens[^1].Value;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                result.AddError($"{name}: '{text}' is not a number from {min} to {max}");
+                return null;
+            }
+            if (value < min || value > max)
+            {
+                result.AddError($"{name}: {text} is out of range: it must be from {min} to {max}");
+                return null;
+            }
+            return value;
+        };
+        return option;
+    }
+
     /// <summary>A duration (<c>500ms</c>, <c>2s</c>, <c>15m</c>, <c>1h</c>, <c>1d</c>, plain seconds) from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static Option<Duration> Duration(string name, string description, TimeSpan min, TimeSpan max, string defaultValue)
     {

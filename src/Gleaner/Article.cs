@@ -63,4 +63,10 @@ public sealed class Article
     /// <see cref="Extraction.ExtractionOptions.IncludeMarkdown"/> is set. Not part of the JSON record.</summary>
     [JsonIgnore]
     public string? Markdown { get; set; }
+
+    /// <summary>Why each field got its value, only when <see cref="Extraction.ExtractionOptions.Explain"/> is set;
+    /// written as <c>explain</c> in JSON then, absent otherwise.</summary>
+    [JsonPropertyName("explain")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Extraction.Explanation? Explanation { get; set; }
 }

@@ -301,4 +301,106 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("--format", result.Stdout);
         Assert.Contains("Examples:", result.Stdout);
     }
+
+    private string WriteExplainedPage() =>
+        WriteRaw("explained.html", """
+            <html lang="en"><head><title>Bridge to reopen</title>
+            <meta property="article:published_time" content="2024-05-03T10:00:00+02:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge to reopen","datePublished":"2024-05-03T10:00:00+02:00","author":{"@type":"Person","name":"Jane Doe"}}</script>
+            </head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>Bridge to reopen</h1><p>The council met on Monday evening and agreed, after a long debate, to rebuild the old bridge.</p></article>
+            </body></html>
+            """);
+
+    private string WriteRaw(string name, string html)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, html);
+        return path;
+    }
+
+    [Fact]
+    public void ExplainAddsANestedObjectToJson()
+    {
+        var result = CliRunner.Run(null, "extract", WriteExplainedPage(), "--explain");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var published = json.RootElement.GetProperty("explain").GetProperty("fields").GetProperty("published");
+        Assert.Equal("json-ld:NewsArticle.datePublished", published.GetProperty("source").GetString());
+        Assert.Equal("2024-05-03T10:00:00+02:00", published.GetProperty("value").GetString());
+        Assert.InRange(published.GetProperty("confidence").GetDouble(), 0.9, 1);
+        var other = published.GetProperty("others")[0];
+        Assert.Equal("meta[article:published_time]", other.GetProperty("source").GetString());
+        Assert.Equal("agrees", other.GetProperty("reason").GetString());
+        var body = json.RootElement.GetProperty("explain").GetProperty("body");
+        Assert.Equal("page", body.GetProperty("source").GetString());
+        Assert.Contains(body.GetProperty("dropped").EnumerateArray(), dropped => dropped.GetProperty("rule").GetString() == "furniture tag nav");
+    }
+
+    [Fact]
+    public void WithoutExplainTheRecordHasNoExplainObject()
+    {
+        var result = CliRunner.Run(null, "extract", WriteExplainedPage(), "-f", "jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(JsonLines(result.Stdout)[0].TryGetProperty("explain", out _));
+    }
+
+    [Fact]
+    public void ExplainInJsonLinesKeepsOneLinePerPage()
+    {
+        var page = WriteExplainedPage();
+        var result = CliRunner.Run(null, "extract", page, page, "--explain");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = JsonLines(result.Stdout);
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, line => Assert.Equal("Jane Doe", line.GetProperty("explain").GetProperty("fields").GetProperty("authors").GetProperty("value").GetString()));
+    }
+
+    [Fact]
+    public void ExplainInTextNamesEachFieldsSourceAndTheDroppedBlocks()
+    {
+        var result = CliRunner.Run(null, "extract", WriteExplainedPage(), "--explain", "-f", "text");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("-- explanation --", result.Stdout);
+        Assert.Contains("published: 2024-05-03T10:00:00+02:00 (confidence ", result.Stdout);
+        Assert.Contains("  from json-ld:NewsArticle.datePublished\n  - meta[article:published_time]: 2024-05-03T10:00:00+02:00 (agrees)", result.Stdout);
+        Assert.Contains("authors: Jane Doe (confidence ", result.Stdout);
+        Assert.Contains("  - dropped (furniture tag nav): Home News", result.Stdout);
+    }
+
+    [Fact]
+    public void ExplainInMarkdownIsASection()
+    {
+        var result = CliRunner.Run(null, "extract", WriteExplainedPage(), "--explain", "-f", "markdown");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("## Explanation", result.Stdout);
+        Assert.Contains("- **title**: `Bridge to reopen` (confidence ", result.Stdout);
+        Assert.Contains("  - from `json-ld:NewsArticle.headline`", result.Stdout);
+    }
+
+    [Fact]
+    public void MinConfidenceMakesADoubtfulDateNullAndKeepsTheBody()
+    {
+        var page = WriteRaw("doubtful.html", """
+            <html><head><title>Bridge to reopen</title></head><body><article><h1>Bridge to reopen</h1>
+            <p>The council met on Monday evening and agreed, after a long debate, to rebuild the old bridge.</p></article></body></html>
+            """);
+        const string url = "https://example.com/2024/05/03/bridge-to-reopen";
+
+        var all = CliRunner.Run(null, "extract", page, "--url", url);
+        var sure = CliRunner.Run(null, "extract", page, "--url", url, "--min-confidence", "0.5");
+
+        Assert.Equal(0, sure.ExitCode);
+        using var allJson = JsonDocument.Parse(all.Stdout);
+        using var sureJson = JsonDocument.Parse(sure.Stdout);
+        Assert.Equal("2024-05-03", allJson.RootElement.GetProperty("published").GetString());
+        Assert.Equal(JsonValueKind.Null, sureJson.RootElement.GetProperty("published").ValueKind);
+        Assert.Contains("rebuild the old bridge", sureJson.RootElement.GetProperty("text").GetString());
+        Assert.False(sureJson.RootElement.TryGetProperty("explain", out _));
+    }
 }

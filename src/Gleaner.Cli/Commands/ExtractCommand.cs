@@ -32,10 +32,17 @@ internal static class ExtractCommand
             HelpName = "URL",
         };
         var jobs = OptionValues.WholeNumber("--jobs", "Pages extracted at once (output order is always input order)", 1, 256, Environment.ProcessorCount, "-j");
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Say why each field has its value: the source that won, the candidates that lost and why, a confidence "
+                + "from 0 to 1, the body's container and the blocks dropped (an \"explain\" object in JSON, a section in text and markdown)",
+        };
+        var minConfidence = OptionValues.OptionalNumber("--min-confidence",
+            "Leave fields whose confidence is below X (0 to 1) empty: a doubtful date becomes null rather than wrong; the body is always kept", 0, 1);
 
         var command = new Command("extract", "Extract article records (title, text, dates, authors, ...) from news pages.")
         {
-            inputs, format, url, jobs,
+            inputs, format, url, jobs, explain, minConfidence,
         };
         url.Validators.Add(result =>
         {
@@ -69,24 +76,33 @@ internal static class ExtractCommand
         });
 
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs), cancellation));
+            parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs),
+            new Explaining(parse.GetValue(explain), parse.GetValue(minConfidence)), cancellation));
 
         HelpExamples.Add(command,
             "gleaner extract page.html --url https://example.com/news/story   # one record, pretty JSON",
             "gleaner extract pages/ > records.jsonl                          # a folder: JSON Lines, one line per page",
             "gleaner extract https://example.com/news/story -f text           # fetch a page, print title and text",
             "curl -s https://example.com/a | gleaner extract - --url https://example.com/a -f markdown",
-            "gleaner extract a.html b.html.gz missing.html                    # missing.html: error line, exit 1");
+            "gleaner extract a.html b.html.gz missing.html                    # missing.html: error line, exit 1",
+            "gleaner extract page.html --explain -f text                      # where each field came from, and how sure",
+            "gleaner extract pages/ --min-confidence 0.9 > sure.jsonl         # doubtful fields left empty");
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, CancellationToken cancellation)
+    /// <summary>Whether records carry their explanation, and the confidence below which fields are left empty.</summary>
+    private readonly record struct Explaining(bool Explain, double? MinConfidence);
+
+    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, Explaining explaining, CancellationToken cancellation)
     {
         var pages = PageInput.Expand(arguments);
         var single = arguments.Length == 1 && pages.Count == 1 && !Directory.Exists(arguments[0]);
         format ??= single ? ArticleWriter.Json : ArticleWriter.JsonLines;
 
-        var extractor = new ArticleExtractor(new ExtractionOptions { IncludeMarkdown = format == ArticleWriter.Markdown });
+        var extractor = new ArticleExtractor(new ExtractionOptions
+        {
+            IncludeMarkdown = format == ArticleWriter.Markdown, Explain = explaining.Explain, MinConfidence = explaining.MinConfidence,
+        });
         using var loader = new PageLoader();
         using var stdout = Console.OpenStandardOutput();
         using var writer = ArticleWriter.Create(format, stdout, several: !single);

@@ -147,6 +147,8 @@ internal sealed class TextArticleWriter(Stream output, bool several, bool markdo
         var body = markdown ? article.Markdown ?? article.Text : article.Text;
         if (!string.IsNullOrEmpty(body))
             _text.WriteLine(body);
+        if (article.Explanation is { } explanation)
+            ExplanationText.Write(_text, explanation, markdown);
         _text.Flush();
     }
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Gleaner.Extraction.Content;
+using Gleaner.Extraction.Explain;
 using Gleaner.Extraction.Language;
 using Gleaner.Extraction.Metadata;
 
@@ -16,6 +17,8 @@ public sealed class ArticleExtractor
     public ArticleExtractor(ExtractionOptions? options = null)
     {
         _options = options ?? new ExtractionOptions();
+        if (_options.MinConfidence is { } min && !(min >= 0 && min <= 1))
+            throw new ArgumentOutOfRangeException(nameof(options), min, "MinConfidence must be from 0 to 1.");
     }
 
     /// <summary>Extracts from raw bytes, decoding them by BOM, HTTP Content-Type, &lt;meta&gt; and sniffing.</summary>
@@ -56,8 +59,21 @@ public sealed class ArticleExtractor
         // The language is checked against the body text and the description may fall back on it, so these come last.
         MetadataExtractor.CompleteFromBody(article);
         LanguageIdentifier.Fill(page, article);
+        if (page.Trace is { } trace)
+            Explain(trace, article);
         article.Partial = page.Budget.Exhausted;
         return article;
+    }
+
+    /// <summary>Completes the explanation, clears the doubtful fields when asked to, and attaches it when asked for.</summary>
+    private void Explain(ExtractionTrace trace, Article article)
+    {
+        MetadataExtractor.ExplainAfterBody(trace, article);
+        trace.PutInRecordOrder();
+        if (_options.MinConfidence is { } min)
+            trace.ClearDoubtful(article, min);
+        if (_options.Explain)
+            article.Explanation = trace.Explanation;
     }
 
     private static readonly HtmlParserOptions ParserOptions = new()

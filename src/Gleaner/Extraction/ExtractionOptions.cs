@@ -20,4 +20,13 @@ public sealed record ExtractionOptions
 
     /// <summary>Detect the language from the text when the page does not declare one, or to check a declared one.</summary>
     public bool DetectLanguage { get; init; } = true;
+
+    /// <summary>Also record why each field got its value, in <see cref="Article.Explanation"/>: the winning source, the
+    /// candidates that lost and why, a confidence per field, the body's container and the blocks dropped. Off by
+    /// default; when off it costs nothing.</summary>
+    public bool Explain { get; init; }
+
+    /// <summary>Fields whose confidence is below this (0 to 1) are left empty: a doubtful date becomes null rather than
+    /// wrong. The body is always kept. Null (the default) keeps every field.</summary>
+    public double? MinConfidence { get; init; }
 }

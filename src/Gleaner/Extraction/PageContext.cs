@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
+using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction;
 
@@ -14,6 +15,7 @@ internal sealed class PageContext
         PageUri = pageUri;
         Options = options;
         Budget = new WorkBudget(options.MaxWorkSteps);
+        Trace = options.Explain || options.MinConfidence is not null ? new ExtractionTrace() : null;
     }
 
     public IDocument Document { get; }
@@ -25,6 +27,9 @@ internal sealed class PageContext
 
     /// <summary>The work this page may cost: every walk of the page starts one from it.</summary>
     public WorkBudget Budget { get; }
+
+    /// <summary>Where the phases record why they chose what they chose; null (and free) unless asked for.</summary>
+    public ExtractionTrace? Trace { get; }
 
     /// <summary>All JSON-LD objects of the page, with <c>@graph</c> members flattened in.</summary>
     public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document);

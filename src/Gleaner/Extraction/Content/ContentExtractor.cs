@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction.Content;
 
@@ -40,16 +41,18 @@ internal static class ContentExtractor
                 pass = retry;
         }
         var blocks = pass.Blocks;
-        var lead = LineFilter.Filter(LeadFinder.Find(root, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri);
+        var lead = LineFilter.Filter(LeadFinder.Find(root, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
 
         var jsonLdLines = JsonLdBody.Find(page);
+        page.Trace?.Body("page", pass.Selection, pass.Dropped);
         if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines))
         {
+            page.Trace?.Body("json-ld:articleBody", pass.Selection, null);
             blocks = new List<TextBlock>(jsonLdLines.Count);
             foreach (var line in jsonLdLines)
                 blocks.Add(new TextBlock(BlockKind.Paragraph, line, markdown ? line : null, 0));
-            blocks = LineFilter.Filter(blocks, article, page.PageUri);
+            blocks = LineFilter.Filter(blocks, article, page.PageUri, page.Trace?.Explanation.Body.Dropped);
         }
 
         article.Text = Join(blocks, markdown: false);
@@ -57,14 +60,15 @@ internal static class ContentExtractor
             article.Markdown = Join(blocks, markdown: true);
     }
 
-    private readonly record struct BodyPass(PageAnalysis Analysis, List<NodeInfo> Selection, List<TextBlock> Blocks);
+    private readonly record struct BodyPass(PageAnalysis Analysis, List<NodeInfo> Selection, List<TextBlock> Blocks, List<DroppedBlock>? Dropped);
 
     private static BodyPass ExtractBody(PageContext page, IElement root, Article article, bool dropStrongBoilerplate)
     {
-        var analysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate);
+        var dropped = page.Trace is null ? null : new List<DroppedBlock>();
+        var analysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate, dropped);
         var selection = CandidateSelector.Select(analysis);
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
-        return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri));
+        return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri, dropped), dropped);
     }
 
     private static int CharCount(List<TextBlock> blocks)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction.Content;
 
@@ -142,7 +143,8 @@ internal static class LineFilter
         "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы",
     ], StringComparer.Ordinal);
 
-    public static List<TextBlock> Filter(List<TextBlock> blocks, Article article, Uri? pageUri)
+    /// <summary>The blocks that are not furniture; those dropped are recorded in <paramref name="dropped"/> with their rule, when the extraction is explained.</summary>
+    public static List<TextBlock> Filter(List<TextBlock> blocks, Article article, Uri? pageUri, List<DroppedBlock>? dropped = null)
     {
         var title = Normalize(article.Title);
         var pageHost = HostOf(article.Url) ?? pageUri?.Host;
@@ -157,7 +159,11 @@ internal static class LineFilter
             bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
             afterKeywordLabel = isLabel;
             if (isLabel || isKeywordList || IsFurniture(block, title, article.Authors, pageHost))
+            {
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost)!, block.Text);
                 continue;
+            }
             kept.Add(block);
         }
         return kept;
@@ -171,34 +177,46 @@ internal static class LineFilter
         return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown) };
     }
 
-    private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost)
+    private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost) =>
+        FurnitureRule(block, title, authors, pageHost) is not null;
+
+    /// <summary>The rule that makes the line furniture, named for explanations; null for a line of the story.</summary>
+    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost)
     {
         var text = block.Text;
         if (text.Length > MaxFurnitureChars * 2)
-            return false;
+            return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
-            return true;
+            return "the headline again";
         var lower = text.ToLowerInvariant();
-        if (IsPrompt(lower) || IsMarkup(text))
-            return true;
+        if (IsPrompt(lower))
+            return "prompt";
+        if (IsMarkup(text))
+            return "markup";
         if (text.Length > MaxFurnitureChars)
-            return false;
+            return null;
 
         if (IsPrintedUrl(block, pageHost))
-            return true;
+            return "printed address";
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
-            return true;
+            return "furniture line";
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
-                return true;
-        if (IsByline(text, lower, authors) || IsCreditLine(lower) || IsFollowPrompt(lower) || IsCounter(lower))
-            return true;
+                return "furniture prefix";
+        if (IsByline(text, lower, authors))
+            return "byline";
+        if (IsCreditLine(lower))
+            return "credit";
+        if (IsFollowPrompt(lower))
+            return "follow prompt";
+        if (IsCounter(lower))
+            return "counter";
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
-            return true;
+            return "number alone";
         // Only prose lines: a table row or list item of numbers is data, not a dateline.
-        return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text));
+        return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) ? "dateline" : null;
     }
 
     /// <summary>

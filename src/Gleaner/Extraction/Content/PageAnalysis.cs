@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction.Content;
 
@@ -79,9 +80,11 @@ internal sealed class PageAnalysis
 
     private readonly bool _dropStrongBoilerplate;
     private readonly WorkBudget.Walk _steps;
+    private readonly List<DroppedBlock>? _dropped;
 
-    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate)
+    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate, List<DroppedBlock>? dropped)
     {
+        _dropped = dropped;
         Root = root;
         Budget = budget;
         _steps = budget.StartWalk();
@@ -104,10 +107,11 @@ internal sealed class PageAnalysis
     /// <param name="dropStrongBoilerplate">Drop elements whose class or id surely marks furniture, and the page
     /// regions (aside, header, footer) whole. A retry without it rescues pages whose whole layout hangs under a
     /// misleading name ("advertisement-off-canvas-pusher") and posts that sit in an aside (forums, live tickers).</param>
-    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true)
+    /// <param name="dropped">Where dropped elements are recorded with their rule, when the extraction is explained.</param>
+    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true, List<DroppedBlock>? dropped = null)
     {
         var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
-        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate);
+        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate, dropped);
         analysis.Nodes[root] = rootInfo;
         analysis.Walk(rootInfo, rootInfo, inLink: false, depth: 0);
         return analysis;
@@ -131,10 +135,18 @@ internal sealed class PageAnalysis
             if (role == TagRole.Skip && !_dropStrongBoilerplate && BoilerplateSignals.IsPageRegion(element.LocalName))
                 role = TagRole.Block;
             if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
+            {
+                if (_dropped is not null)
+                    ExtractionTrace.Drop(_dropped, role == TagRole.Skip ? "furniture tag" : "hidden", element);
                 continue;
+            }
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
             if (strongBoilerplate && _dropStrongBoilerplate)
+            {
+                if (_dropped is not null)
+                    ExtractionTrace.Drop(_dropped, "furniture class or id", element);
                 continue;
+            }
 
             var childInfo = new NodeInfo(element, info, role, weight);
             Nodes[element] = childInfo;

@@ -57,7 +57,7 @@ internal static partial class DateFinder
         Declared,
     }
 
-    private readonly record struct Candidate(PageDate Date, Weight Weight);
+    private readonly record struct Candidate(PageDate Date, Weight Weight, DateSource Source = default);
 
     /// <summary>Where the article stands on the page, and how its dates are written.</summary>
     private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst);
@@ -72,25 +72,25 @@ internal static partial class DateFinder
         {
             // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page.
             var weight = JsonLdValues.IsContentItem(article) ? Weight.Generic : Weight.Declared;
-            Add(published, JsonLdValues.Text(article, "datePublished"), weight);
-            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic);
-            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic);
+            Add(published, JsonLdValues.Text(article, "datePublished"), weight, source: new("json-ld", "datePublished"));
+            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
+            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));
             AddValue(modified, JsonLdValues.Text(article, "dateModified"));
         }
         else
         {
             foreach (var obj in page.JsonLd)
             {
-                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic);
+                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
                 AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
             }
         }
         foreach (var key in PublishedMetaKeys)
-            Add(published, meta.First(key), Weight.Declared, monthFirst);
+            Add(published, meta.First(key), Weight.Declared, monthFirst, source: new("meta", key));
         AddParselyPage(published, meta.First("parsely-page"));
         foreach (var key in GenericMetaKeys)
-            Add(published, meta.First(key), Weight.Generic, monthFirst);
-        Add(published, meta.FirstEndingWith(":uploaded"), Weight.Generic);
+            Add(published, meta.First(key), Weight.Generic, monthFirst, source: new("meta", key));
+        Add(published, meta.FirstEndingWith(":uploaded"), Weight.Generic, source: new("meta", "*:uploaded"));
         AddTrailingDate(published, meta.First("og:title") ?? page.Document.Title, monthFirst);
         foreach (var key in ModifiedMetaKeys)
             AddValue(modified, meta.First(key), monthFirst);
@@ -101,7 +101,7 @@ internal static partial class DateFinder
                 continue;
             var value = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
             if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
-                Add(published, value, Weight.Declared, monthFirst);
+                Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
             else
                 AddValue(modified, value, monthFirst);
         }
@@ -116,13 +116,13 @@ internal static partial class DateFinder
             if (IsModifiedMarker(time))
                 AddValue(modified, value, monthFirst);
             else
-                Add(published, value, weight, monthFirst);
+                Add(published, value, weight, monthFirst, new("time", Element: time));
         }
 
         var fromUrl = url is not null ? DateInUrl(url) : null;
         // The URL leads the last resorts: dates found outside the article may be another story's.
         if (fromUrl is { } urlDate)
-            published.Insert(0, new Candidate(urlDate, Weight.Fallback));
+            published.Insert(0, new Candidate(urlDate, Weight.Fallback, new("url path")));
         // Names made up by a CMS are read only when nothing better dates the page: some of them keep the
         // date a story was first written, before the edition shown.
         if (published.Count == 0)
@@ -139,11 +139,14 @@ internal static partial class DateFinder
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.HeaderText))
             FindInVisibleText(index, context, published, modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
+        var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
             bestPublished = LocalReading(chosen, published, modified, fromUrl);
         // A modification before publication is a page error (or swapped fields); it is not evidence of either.
         if (bestPublished is { } p && bestModified is { } m && m.Value < p.Value && m.Day < p.Day)
             bestModified = null;
+        if (page.Trace is { } trace)
+            Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
     }
 
@@ -253,10 +256,10 @@ internal static partial class DateFinder
             yield return date;
     }
 
-    private static void Add(List<Candidate> into, string? value, Weight weight, bool monthFirst = true)
+    private static void Add(List<Candidate> into, string? value, Weight weight, bool monthFirst = true, DateSource source = default)
     {
         if (Parse(value, monthFirst) is { } date)
-            into.Add(new Candidate(date, weight));
+            into.Add(new Candidate(date, weight, source));
     }
 
     private static void AddValue(List<PageDate> into, string? value, bool monthFirst = true)
@@ -283,7 +286,7 @@ internal static partial class DateFinder
         {
             if (!IsPublicationKey(key) || Array.IndexOf(PublishedMetaKeys, key) >= 0)
                 continue;
-            Add(into, values[0], Weight.Declared, monthFirst);
+            Add(into, values[0], Weight.Declared, monthFirst, source: new("meta", key));
         }
     }
 
@@ -308,7 +311,7 @@ internal static partial class DateFinder
         var trimmed = title.TrimEnd();
         if (trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length)
             && index + length == trimmed.Length)
-            into.Add(new Candidate(date, Weight.Generic));
+            into.Add(new Candidate(date, Weight.Generic, new("title", "trailing date")));
     }
 
     private const int MaxTitleChars = 400;
@@ -321,7 +324,7 @@ internal static partial class DateFinder
         {
             using var parsed = JsonDocument.Parse(json);
             if (parsed.RootElement.ValueKind == JsonValueKind.Object && parsed.RootElement.TryGetProperty("pub_date", out var pub))
-                Add(into, JsonLdValues.AsText(pub), Weight.Declared);
+                Add(into, JsonLdValues.AsText(pub), Weight.Declared, source: new("meta", "parsely-page"));
         }
         catch (JsonException)
         {
@@ -355,7 +358,7 @@ internal static partial class DateFinder
                     continue;
                 if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled)
                 {
-                    into.Add(new Candidate(titled, weight));
+                    into.Add(new Candidate(titled, weight, new("visible title", Element: element)));
                     return;
                 }
                 text.Clear();
@@ -370,7 +373,7 @@ internal static partial class DateFinder
                     modified.Add(u);
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
                 {
-                    into.Add(new Candidate(date, weight));
+                    into.Add(new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
                 modifiedOnly ??= update ?? unlabelled;
@@ -383,7 +386,7 @@ internal static partial class DateFinder
         }
         // A page that shows only "Updated …" was published that day or shortly before.
         if (modifiedOnly is { } fallback)
-            into.Add(new Candidate(fallback, Weight.Fallback));
+            into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
     }
 
     /// <summary>Text read before and after the headline for its dateline.</summary>
@@ -402,14 +405,14 @@ internal static partial class DateFinder
         if (after.Modified is { } update)
             modified.Add(update);
         if (after.Published is { } labelled)
-            return new Candidate(labelled, Weight.Visible);
+            return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
         if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter
             && IsDateline(text, at))
-            return new Candidate(first, Weight.HeaderText);
+            return new Candidate(first, Weight.HeaderText, new("header text", "after the headline"));
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
         if (before.Published is { } labelledBefore)
-            return new Candidate(labelledBefore, Weight.Visible);
-        return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText) : null;
+            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
+        return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
     }
 
     /// <summary>A line this short that holds a date is a dateline ("3. Mai 2022 | Lesezeit: 2 Minuten").</summary>
@@ -446,12 +449,12 @@ internal static partial class DateFinder
     {
         if (Uri.TryCreate(meta.First("og:image", "twitter:image"), UriKind.Absolute, out var image) && DateInUrl(image) is { } fromImage)
         {
-            into.Add(new Candidate(fromImage, Weight.Fallback));
+            into.Add(new Candidate(fromImage, Weight.Fallback, new("image path")));
             return;
         }
         if (ScriptDate(index, context.MonthFirst) is { } fromScript)
         {
-            into.Add(new Candidate(fromScript, Weight.Fallback));
+            into.Add(new Candidate(fromScript, Weight.Fallback, new("script data")));
             return;
         }
         if (document.Body is not { } body)
@@ -460,7 +463,7 @@ internal static partial class DateFinder
         PageText.Append(body, text, PageTextChars);
         var (published, _, _) = DateLabels.Read(text.ToString(), context.MonthFirst);
         if (published is { } labelled)
-            into.Add(new Candidate(labelled, Weight.Fallback));
+            into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
     }
 
     /// <summary>Script data is read only this far: the page's own record comes before lists of others.</summary>

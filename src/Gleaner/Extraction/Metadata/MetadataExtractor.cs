@@ -8,7 +8,7 @@ namespace Gleaner.Extraction.Metadata;
 /// site name, title, description, dates, authors, image, section, tags and the declared language
 /// (checked against the text later by <see cref="Language.LanguageIdentifier"/>).
 /// </summary>
-internal static class MetadataExtractor
+internal static partial class MetadataExtractor
 {
     public static void Extract(PageContext page, Article article)
     {
@@ -21,6 +21,7 @@ internal static class MetadataExtractor
             ?? Resolve(baseUri, meta.First("og:url"));
         var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
+        page.Trace?.MainObject(main);
         article.Url = url?.AbsoluteUri;
         // Kept beside the key, never as it: the page's word about another site is worth showing, not trusting.
         article.CanonicalUrl = canonical is not null && url is not null && canonical != url ? canonical.AbsoluteUri : null;
@@ -60,6 +61,11 @@ internal static class MetadataExtractor
             ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null);
 
         article.Tags = Tags(meta, main);
+        if (page.Trace is { } trace)
+        {
+            ExplainFields(trace, page, index, meta, main, baseUri, visibleText, article);
+            AuthorFinder.Explain(trace, document, index, meta, main, scope, article.SiteName, article.Authors);
+        }
     }
 
     /// <summary>
