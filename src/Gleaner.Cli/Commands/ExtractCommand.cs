@@ -3,6 +3,7 @@ using System.Globalization;
 using Gleaner.Cli.Input;
 using Gleaner.Cli.Output;
 using Gleaner.Extraction;
+using Gleaner.Rendering;
 
 namespace Gleaner.Cli.Commands;
 
@@ -32,11 +33,14 @@ internal static class ExtractCommand
             HelpName = "URL",
         };
         var jobs = OptionValues.WholeNumber("--jobs", "Pages extracted at once (output order is always input order)", 1, 256, Environment.ProcessorCount, "-j");
+        var rendering = RenderingOptions.Create("URL inputs (files and standard input are extracted as they are)");
 
         var command = new Command("extract", "Extract article records (title, text, dates, authors, ...) from news pages.")
         {
             inputs, format, url, jobs,
         };
+        foreach (var option in rendering.All)
+            command.Options.Add(option);
         url.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();
@@ -68,19 +72,31 @@ internal static class ExtractCommand
                 result.AddError("--url is for a file or standard input; a URL input is its own address.");
         });
 
-        command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs), cancellation));
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var (mode, renderer, error) = rendering.Open(parse, PageLoader.UserAgent);
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"gleaner: {error}");
+                return ExitCodes.BadUsage;
+            }
+            await using var _ = renderer;
+            var pageRendering = renderer is null ? null : new PageRendering(renderer, mode,
+                new RenderPolicy(new RenderPolicyOptions { AllowCrossSite = parse.GetValue(rendering.CrossSite), UserAgent = PageLoader.UserAgent }));
+            return await RunAsync(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs), pageRendering, cancellation);
+        });
 
         HelpExamples.Add(command,
             "gleaner extract page.html --url https://example.com/news/story   # one record, pretty JSON",
             "gleaner extract pages/ > records.jsonl                          # a folder: JSON Lines, one line per page",
             "gleaner extract https://example.com/news/story -f text           # fetch a page, print title and text",
             "curl -s https://example.com/a | gleaner extract - --url https://example.com/a -f markdown",
-            "gleaner extract a.html b.html.gz missing.html                    # missing.html: error line, exit 1");
+            "gleaner extract a.html b.html.gz missing.html                    # missing.html: error line, exit 1",
+            "gleaner extract https://example.com/app/story --render always    # run the page's scripts in headless Chromium first");
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, PageRendering? rendering, CancellationToken cancellation)
     {
         var pages = PageInput.Expand(arguments);
         var single = arguments.Length == 1 && pages.Count == 1 && !Directory.Exists(arguments[0]);
@@ -99,9 +115,11 @@ internal static class ExtractCommand
                 await OrderedParallel.ForEachInOrderAsync(
                     pages,
                     jobs,
-                    (page, token) => ExtractAsync(page, url, extractor, loader, token),
+                    (page, token) => ExtractAsync(page, url, extractor, loader, rendering, token),
                     (page, outcome) =>
                     {
+                        if (outcome.Warning is not null)
+                            progress.Error($"gleaner: {page.Name}: {outcome.Warning}");
                         if (outcome.Article is { } article)
                             writer.WriteArticle(page.Name, article);
                         else
@@ -126,10 +144,11 @@ internal static class ExtractCommand
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 
-    /// <summary>The record of one input, or why there is none.</summary>
-    private readonly record struct Outcome(Article? Article, string? Error);
+    /// <summary>The record of one input, or why there is none; a warning when it was extracted without the rendering it needed.</summary>
+    private readonly record struct Outcome(Article? Article, string? Error, string? Warning = null);
 
-    private static async Task<Outcome> ExtractAsync(PageInput input, string? url, ArticleExtractor extractor, PageLoader loader, CancellationToken cancellation)
+    private static async Task<Outcome> ExtractAsync(PageInput input, string? url, ArticleExtractor extractor, PageLoader loader, PageRendering? rendering,
+        CancellationToken cancellation)
     {
         LoadedPage page;
         try
@@ -142,10 +161,18 @@ internal static class ExtractCommand
         }
         try
         {
-            var article = extractor.Extract(page.Bytes, page.ContentType, page.Url);
+            Article article;
+            string? warning = null;
+            if (rendering is not null && page.Fetched is not null && Uri.TryCreate(page.Url, UriKind.Absolute, out var address))
+            {
+                var rendered = await rendering.ExtractAsync(extractor, address, page.Bytes, page.ContentType, cancellation);
+                (article, warning) = (rendered.Article, rendered.RenderError is { } failure ? $"not rendered ({rendered.RenderedBecause}): {failure}" : null);
+            }
+            else
+                article = extractor.Extract(page.Bytes, page.ContentType, page.Url);
             if (page.Fetched is { } fetched)
                 article.Fetched = fetched.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-            return new Outcome(article, null);
+            return new Outcome(article, null, warning);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -36,8 +36,15 @@ public sealed class PageRendering(IPageRenderer renderer, RenderMode mode, Rende
     /// Extracts a fetched page, rendering it first when the mode says so. The static HTML is extracted first;
     /// only when it gives no body is the page parsed again to look for the signs of a script-built page.
     /// </summary>
-    public async Task<RenderedExtraction> ExtractAsync(ArticleExtractor extractor, Uri url, string html, CancellationToken cancellationToken = default)
+    /// <param name="extractor">Extracts both the static HTML and the rendered DOM.</param>
+    /// <param name="url">Where the page was fetched from (after redirects).</param>
+    /// <param name="body">The page as fetched, decoded by its BOM, <paramref name="contentType"/>'s charset, &lt;meta&gt; or sniffing.</param>
+    /// <param name="contentType">The HTTP Content-Type.</param>
+    /// <param name="cancellationToken">Stops the rendering.</param>
+    public async Task<RenderedExtraction> ExtractAsync(ArticleExtractor extractor, Uri url, byte[] body, string? contentType, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(extractor);
+        var html = HtmlDecoder.Decode(body, contentType);
         var article = extractor.Extract(html, url.AbsoluteUri);
         string? reason = null;
         if (mode == RenderMode.Always)
