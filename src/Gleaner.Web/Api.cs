@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Gleaner.Web;
 
@@ -32,7 +33,29 @@ internal static class Api
             .Produces(200, contentType: "application/jsonl").Produces(200, contentType: "text/csv").DisableRequestTimeout();
         api.MapPost("/extract", ExtractAsync)
             .WithSummary("Extract a record from HTML in the body (text/html), or from a URL ({\"url\": ...}, needs --allow-fetch); nothing is stored")
-            .Accepts<string>("text/html").Accepts<ExtractUrlRequest>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Two bodies: the page itself, or a URL to fetch. (Accepts metadata would make routing answer 404 for others, not 415.)
+                var page = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["text/html"] = page,
+                        ["application/json"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string> { "url" },
+                                Properties = new Dictionary<string, IOpenApiSchema> { ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" } },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .Produces<Article>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502);
         api.MapFallback(() => Problems.NotFound("no such API endpoint"));
     }

@@ -283,6 +283,9 @@ public sealed class ApiTests : IAsyncLifetime
         var paths = openApi.GetProperty("paths");
         foreach (var path in new[] { "/api/search", "/api/articles", "/api/stories/{id}", "/api/stats", "/api/extract", "/api/export", "/api/health" })
             Assert.True(paths.TryGetProperty(path, out _), path);
+        var extractBody = paths.GetProperty("/api/extract").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(extractBody.TryGetProperty("text/html", out _));
+        Assert.True(extractBody.TryGetProperty("application/json", out _));
         Assert.Contains(paths.GetProperty("/api/search").GetProperty("get").GetProperty("parameters").EnumerateArray(),
             p => p.GetProperty("name").GetString() == "since");
     }
@@ -345,7 +348,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains($"href=\"/story/{_data.StoryId}\"", article);
         var story = await client.GetStringAsync($"/story/{_data.StoryId}");
         Assert.Contains("Wire Service", story);
-        Assert.Contains("+2 h 30 min", story);
+        Assert.Contains("2 h 30 min", story); // the second copy ran 2 h 30 min after the first
         var coverage = await client.GetStringAsync("/coverage");
         Assert.Contains("<svg class=\"chart\"", coverage);
         Assert.Contains("<polyline", coverage);
