@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Gleaner.Storage;
 
 namespace Gleaner.Web;
@@ -10,6 +11,9 @@ namespace Gleaner.Web;
 /// </summary>
 internal sealed class Html
 {
+    /// <summary>Encodes markup characters (&lt; &gt; &amp; quotes) but leaves letters of every script readable.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly StringBuilder _builder = new(4096);
 
     /// <summary>Markup written by this project, never a value from a record or a request.</summary>
@@ -23,7 +27,7 @@ internal sealed class Html
     public Html Text(string? text)
     {
         if (!string.IsNullOrEmpty(text))
-            HtmlEncoder.Default.Encode(new StringWriter(_builder), text);
+            Encoder.Encode(new StringWriter(_builder), text);
         return this;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gleaner.Storage;
 using Gleaner.Web;
+using Microsoft.Extensions.Hosting;
 
 namespace Gleaner.Cli.Commands;
 
