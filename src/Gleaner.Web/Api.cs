@@ -192,7 +192,14 @@ internal static class Api
             _ => throw new BadParameterException($"the parameter 'format' ('{FilterParameters.Shorten(format!)}') must be jsonl or csv"),
         };
         var cancellationToken = context.RequestAborted;
-        var store = await pool.BorrowAsync(cancellationToken);
+        var store = await pool.StartExportAsync(cancellationToken);
+        if (store is null)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            await Problems.Create(StatusCodes.Status503ServiceUnavailable, "Too many exports",
+                $"{StorePool.MaxExports} exports are already streaming; try again when one has finished").ExecuteAsync(context);
+            return;
+        }
         try
         {
             context.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8";
@@ -205,7 +212,8 @@ internal static class Api
         }
         finally
         {
-            pool.Return(store);
+            await store.DisposeAsync();
+            pool.EndExport();
         }
     }
 

@@ -225,8 +225,10 @@ internal static class Pages
         {
             foreach (var (site, _) in all.BySite)
             {
-                if (series.Count == CoverageChart.Colors.Length || site.Length == 0)
+                if (series.Count == CoverageChart.Colors.Length)
                     break;
+                if (site.Length == 0) // records without a source domain: in "All sites" only
+                    continue;
                 var siteFilter = filter with { Site = site };
                 var stats = await pool.RunAsync(store => store.GetStatisticsAsync(siteFilter, cancellationToken), cancellationToken);
                 series.Add(new CoverageSeries(site, Days(stats.ByDay)));

@@ -56,8 +56,8 @@ public sealed class StorePool : IAsyncDisposable
         }
     }
 
-    /// <summary>Borrows a store until <see cref="Return"/> (for streams that outlive one call).</summary>
-    public async Task<IArticleStore> BorrowAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a turn and takes an idle store, or opens one.</summary>
+    private async Task<IArticleStore> BorrowAsync(CancellationToken cancellationToken)
     {
         await _turns.WaitAsync(cancellationToken);
         try
@@ -75,7 +75,33 @@ public sealed class StorePool : IAsyncDisposable
         }
     }
 
-    public void Return(IArticleStore store)
+    /// <summary>Most exports streaming at once: each holds a store of its own for as long as its client reads.</summary>
+    public const int MaxExports = 2;
+
+    private readonly SemaphoreSlim _exports = new(MaxExports, MaxExports);
+
+    /// <summary>
+    /// A store of its own for one export, outside the pool so that slow readers of long exports never starve
+    /// searches; null when <see cref="MaxExports"/> are already running. The caller disposes it and calls <see cref="EndExport"/>.
+    /// </summary>
+    public async Task<IArticleStore?> StartExportAsync(CancellationToken cancellationToken)
+    {
+        if (!await _exports.WaitAsync(0, cancellationToken))
+            return null;
+        try
+        {
+            return await ArticleStores.OpenAsync(_location, _options, cancellationToken);
+        }
+        catch
+        {
+            _exports.Release();
+            throw;
+        }
+    }
+
+    public void EndExport() => _exports.Release();
+
+    private void Return(IArticleStore store)
     {
         _idle.Add(store);
         _turns.Release();

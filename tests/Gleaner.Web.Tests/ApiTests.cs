@@ -352,6 +352,8 @@ public sealed class ApiTests : IAsyncLifetime
         var coverage = await client.GetStringAsync("/coverage");
         Assert.Contains("<svg class=\"chart\"", coverage);
         Assert.Contains("<polyline", coverage);
+        Assert.Contains("<title>example.com</title>", coverage); // a line per site besides all sites
+        Assert.Contains("<title>example.org</title>", coverage);
         var status = await client.GetStringAsync("/status");
         Assert.Contains("No crawl has written to this store", status);
         using var missing = await client.GetAsync("/story/4242");
