@@ -55,6 +55,18 @@ public static class IsoDates
         return DateTimeOffset.Parse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
+    /// <summary>
+    /// The exclusive end of a period given by its last date or instant (<c>--until</c>): an instant as it is, a date alone
+    /// as the end of that day (9999-12-31 has no next day: it means no end); <c>null</c> when it is not an ISO 8601 date.
+    /// </summary>
+    public static DateTimeOffset? ToEndInstant(string? value)
+    {
+        var instant = ToInstant(value);
+        if (instant is { } day && Normalize(value) is { Length: 10 })
+            return day < DateTimeOffset.MaxValue.AddDays(-1) ? day.AddDays(1) : DateTimeOffset.MaxValue;
+        return instant;
+    }
+
     private static string Format(DateTimeOffset value) =>
         value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
