@@ -76,7 +76,7 @@ internal static partial class TextCleaning
 
     /// <summary>
     /// A description without the read-more marker that feeds and CMS excerpts end with ("[…]", "[&amp;hellip;]",
-    /// "[more]", "(more…)", "Read more »"). A bare ellipsis stays: it says the text is cut, and summaries keep it.
+    /// "[more]", "(more…)", "Read more »"). A bare or parenthesised ellipsis stays: it says the text is cut, and summaries keep it.
     /// </summary>
     public static string? WithoutReadMore(string? description)
     {
@@ -86,7 +86,7 @@ internal static partial class TextCleaning
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    [GeneratedRegex(@"\s*(?:[\[(]\s*(?:…|\.\.\.|&hellip;|more…?|more\.\.\.|read more|mehr|plus|más|leggi)\s*[\])]|(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais|continua a leggere)\s*(?:»|›|→|>|…|\.\.\.)?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:\[\s*(?:…|\.\.\.|&hellip;)\s*\]|[\[(]\s*(?:more…?|more\.\.\.|read more|mehr|plus|más|leggi)\s*[\])]|(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais|continua a leggere)\s*(?:»|›|→|>|…|\.\.\.)?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadMoreMarker();
 
     /// <summary>Decodes entities left encoded once more; numeric references to no character (zero, surrogates,

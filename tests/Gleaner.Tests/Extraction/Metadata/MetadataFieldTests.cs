@@ -70,6 +70,7 @@ public class MetadataFieldTests
     public void DescriptionKeepsABareEllipsisThatSaysItIsCut()
     {
         Assert.Equal("The council voted to close the…", Extract("<meta name=\"description\" content=\"The council voted to close the…\">").Description);
+        Assert.Equal("The council voted to close the (...)", Extract("<meta name=\"description\" content=\"The council voted to close the (...)\">").Description);
     }
 
     [Fact]
