@@ -18,6 +18,9 @@ public static class RenderTrigger
     // An app's mount point holding less visible text than this is empty: the script has yet to fill it.
     private const int EmptyRootChars = 100;
 
+    // A page showing less text than this (non-space characters) is an empty shell: a header, a "Loading…" line, a notice.
+    private const int ShellChars = 500;
+
     // A string this long with this many spaces in a script is running text (an article's body or lead in a
     // JSON state object), not an identifier, a URL or base64; CJK text has no spaces and is counted by characters.
     private const int ProseStringChars = 200;
@@ -35,13 +38,18 @@ public static class RenderTrigger
     public static bool HasBody(Article? article) => article?.Text is { } text && CountNonSpace(text, MinBodyChars) >= MinBodyChars;
 
     /// <summary>Why <paramref name="document"/> should be rendered under <paramref name="mode"/> given what static
-    /// extraction found (<paramref name="staticArticle"/>, null when it was not tried), or null when it should not.</summary>
+    /// extraction found (<paramref name="staticArticle"/>, null when the page was not taken for an article and only an
+    /// empty shell is rendered), or null when it should not.</summary>
     public static string? Reason(RenderMode mode, IDocument document, Article? staticArticle) => mode switch
     {
         RenderMode.Always => AlwaysReason,
-        RenderMode.Auto when !HasBody(staticArticle) => ScriptBuiltSign(document),
+        RenderMode.Auto when !HasBody(staticArticle) && (staticArticle is not null || IsShell(document)) => ScriptBuiltSign(document),
         _ => null,
     };
+
+    /// <summary>Whether the page shows a reader almost nothing: for a page not taken for an article (a crawl's listings), only
+    /// an empty shell is worth rendering; a server-rendered listing already has its links, whatever state its scripts carry.</summary>
+    private static bool IsShell(IDocument document) => document.Body is null || CountVisible(document.Body, ShellChars) < ShellChars;
 
     /// <summary>The first sign that a script builds the page's content, or null when there is none.</summary>
     public static string? ScriptBuiltSign(IDocument document)

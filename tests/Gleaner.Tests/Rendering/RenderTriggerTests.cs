@@ -65,6 +65,18 @@ public class RenderTriggerTests
     }
 
     [Fact]
+    public void APageNotTakenForAnArticleIsRenderedOnlyWhenItIsAnEmptyShell()
+    {
+        var teaser = "<li><a href=/news/1>Harbour ferry returns after a winter of repairs to its hull and engines</a></li>";
+        var state = "<script id=__NEXT_DATA__ type=application/json>{\"teasers\":[\"The harbour ferry carried its first passengers of the year on "
+            + "Saturday morning after a winter of repairs to its hull and engines, and crowds gathered on the quay to watch it leave while the harbour master rang the bell.\"]}</script>";
+        using var rendered = Extractor.Parse(Page("", $"<div id=__next><ul>{string.Concat(Enumerable.Repeat(teaser, 12))}</ul></div>{state}"));
+        Assert.Null(RenderTrigger.Reason(RenderMode.Auto, rendered, null));
+        using var shell = Extractor.Parse(Page("", $"<div id=__next><div>Loading…</div></div>{state}"));
+        Assert.Equal("empty app root <div id=__next>", RenderTrigger.Reason(RenderMode.Auto, shell, null));
+    }
+
+    [Fact]
     public void ModesAlwaysAndNeverDoNotLookAtThePage()
     {
         using var document = Extractor.Parse(Page("", $"<article>{Story}</article>"));
