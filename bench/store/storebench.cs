@@ -325,11 +325,7 @@ static class StoreBench
         {
             if (n++ % 500 == 0)
             {
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync();
-                    await transaction.DisposeAsync();
-                }
+                await BenchSql.CommitAsync(transaction);
                 transaction = await connection.BeginTransactionAsync();
                 insert.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
             }
@@ -337,17 +333,11 @@ static class StoreBench
             object[] values =
             [
                 DateTimeOffset.Parse(record.Published!).ToUnixTimeSeconds(), record.Url!, record.SourceDomain!, record.Language!, record.Section!,
-                JsonList(record.Tags), JsonList(record.Authors), record.Published!, now, now, record.Title!, record.Description!, record.Text!,
+                BenchSql.JsonList(record.Tags), BenchSql.JsonList(record.Authors), record.Published!, now, now, record.Title!, record.Description!, record.Text!,
             ];
-            for (var i = 0; i < values.Length; i++)
-                insert.Parameters[i].Value = values[i];
-            await insert.ExecuteNonQueryAsync();
+            await BenchSql.InsertAsync(insert, values);
         }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync();
-            await transaction.DisposeAsync();
-        }
+        await BenchSql.CommitAsync(transaction);
         var rate = count / clock.Elapsed.TotalSeconds;
         PlainRate = rate;
         PlainCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / count;
@@ -355,8 +345,6 @@ static class StoreBench
     }
 
     private static double PlainRate, PlainCpu;
-
-    private static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
 
     private static async Task<long> SizeAsync(IArticleStore store, StoreLocation location)
     {
@@ -569,7 +557,6 @@ static class SearchBench
     /// take hours on a shared machine. Copies get the story of the record they copy, so collapsing has stories to fold.
     /// Only columns that every schema version has are named, so the same builder fills stores of older versions.
     /// </summary>
-    private static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
 
     private static async Task BuildAsync(Corpus corpus, int count, string database)
     {
@@ -611,25 +598,40 @@ static class SearchBench
             long story = original + 1; // ids count from 1
             object[] values =
             [
-                id, record.Url!, record.SourceDomain!, record.Title!, record.Description!, record.Text!, JsonList(record.Authors),
+                id, record.Url!, record.SourceDomain!, record.Title!, record.Description!, record.Text!, BenchSql.JsonList(record.Authors),
                 record.Published!, DateTimeOffset.Parse(record.Published!).ToUnixTimeSeconds(), record.Language!, record.Section!,
-                JsonList(record.Tags), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", story,
+                BenchSql.JsonList(record.Tags), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", story,
             ];
-            for (var i = 0; i < values.Length; i++)
-                insert.Parameters[i].Value = values[i];
-            await insert.ExecuteNonQueryAsync();
+            await BenchSql.InsertAsync(insert, values);
         }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync();
-            await transaction.DisposeAsync();
-        }
+        await BenchSql.CommitAsync(transaction);
         await using (var checkpoint = connection.CreateCommand())
         {
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
             await checkpoint.ExecuteNonQueryAsync();
         }
         Console.WriteLine($"   built in {clock.Elapsed.TotalSeconds:F0} s ({count / clock.Elapsed.TotalSeconds:N0} records/s), {new FileInfo(database).Length / 1e9:F2} GB");
+    }
+}
+
+/// <summary>What the direct inserts of the bench share.</summary>
+static class BenchSql
+{
+    public static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
+
+    public static async Task InsertAsync(DbCommand insert, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            insert.Parameters[i].Value = values[i];
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    public static async Task CommitAsync(DbTransaction? transaction)
+    {
+        if (transaction is null)
+            return;
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
     }
 }
 
