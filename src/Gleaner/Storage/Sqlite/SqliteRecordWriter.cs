@@ -15,6 +15,7 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _nextId;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
+    private readonly SqliteCommand _occupied;
     private readonly SqliteCommand _bucket;
     private readonly SqliteCommand _signature;
     private readonly SqliteCommand _addBands;
@@ -48,6 +49,8 @@ internal sealed class SqliteRecordWriter : IDisposable
         // The ids of a band key's bucket, newest first (the primary key of story_bands answers from its index alone);
         // then the signatures of the distinct ids only, from a table that holds nothing else (not after the text).
         _bucket = Create("SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key", "@key", "@per_key");
+        // Most records are no copy and find every bucket empty: one statement names the batch's keys that have any.
+        _occupied = Create("SELECT value FROM json_each(@keys) WHERE EXISTS (SELECT 1 FROM story_bands WHERE band_key = value)", "@keys");
         _signature = Create("SELECT story_id, signature FROM story_signatures WHERE article_id = @id", "@id");
         _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
         _removeBands = Create(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), bandParameters);
@@ -56,7 +59,7 @@ internal sealed class SqliteRecordWriter : IDisposable
             ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, signature = excluded.signature
             """, "@id", "@story", "@signature");
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
-        _all = [_find, _nextId, _insert, _update, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
+        _all = [_find, _nextId, _insert, _update, _occupied, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
@@ -99,8 +102,20 @@ internal sealed class SqliteRecordWriter : IDisposable
     public async Task<Dictionary<long, List<long>>> ReadBucketsAsync(IReadOnlyCollection<long> bandKeys, int perKey, CancellationToken cancellationToken)
     {
         var buckets = new Dictionary<long, List<long>>();
-        _bucket.Parameters[1].Value = perKey;
+        if (bandKeys.Count == 0)
+            return buckets;
+        var keys = new StringBuilder("[");
         foreach (var key in bandKeys)
+            keys.Append(keys.Length == 1 ? "" : ",").Append(key.ToString(CultureInfo.InvariantCulture));
+        _occupied.Parameters[0].Value = keys.Append(']').ToString();
+        var occupied = new List<long>();
+        await using (var reader = await _occupied.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                occupied.Add(reader.GetInt64(0));
+        }
+        _bucket.Parameters[1].Value = perKey;
+        foreach (var key in occupied)
         {
             _bucket.Parameters[0].Value = key;
             List<long>? bucket = null;
