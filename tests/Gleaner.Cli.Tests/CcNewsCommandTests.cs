@@ -75,6 +75,9 @@ public sealed class CcNewsCommandTests : IDisposable
 
         public string BaseUrl => _site.BaseUrl + "/";
 
+        /// <summary>The bytes served for a file.</summary>
+        public byte[] Served(string name) => _files[name];
+
         public static async Task<FakeArchive> StartAsync()
         {
             var files = new Dictionary<string, byte[]>();
@@ -182,6 +185,25 @@ public sealed class CcNewsCommandTests : IDisposable
         Assert.Contains("connection broke", result.Stderr);
         Assert.Contains(archive.Requests, r => r.File == FileNames[1] && r.From > 0); // an HTTP range from where it broke
         Assert.Equal(InRange.Order(), (await StoredUrlsAsync(StorePath)).Order());
+    }
+
+    [Fact]
+    public async Task KeepSavesEachFileAsServedAndARunWithTheFolderReadsThemFromDisk()
+    {
+        await using var archive = await FakeArchive.StartAsync();
+        var kept = Directory.CreateDirectory(Path.Combine(_folder, "kept")).FullName;
+
+        var first = CliRunner.Run(null, Arguments(archive, StorePath, "--keep", kept));
+        var requests = archive.Requests.Count;
+        var second = CliRunner.Run(null, Arguments(archive, Path.Combine(_folder, "second.db"), "--keep", kept));
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(archive.Served(FileNames[i]), File.ReadAllBytes(Path.Combine(kept, FileNames[i])));
+        Assert.Empty(Directory.GetFiles(kept, "*.part"));
+        Assert.Equal(requests, archive.Requests.Count); // the second run read the kept copies
+        Assert.Equal(InRange.Order(), (await StoredUrlsAsync(Path.Combine(_folder, "second.db"))).Order());
     }
 
     [Fact]

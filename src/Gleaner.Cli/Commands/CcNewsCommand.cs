@@ -23,10 +23,11 @@ internal static class CcNewsCommand
         var jobs = OptionValues.WholeNumber("--jobs", "Files harvested at the same time", 1, 64, 1);
         var lease = OptionValues.Duration("--lease", "How long a claim on a file lasts unless renewed: a dead worker's file is taken over after it",
             TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "2m");
+        var keep = new Option<string?>("--keep") { Description = "Also keep each file in this folder as it is streamed (a file kept there is read from it)", HelpName = "DIR" };
         var storeOptions = new StoreCommandOptions();
         var harvestOptions = new WarcInputs.HarvestOptions();
         var command = new Command("ccnews", "Harvest Common Crawl's news archive (CC-NEWS) for a date range into the store; " +
-            "several processes against one PostgreSQL store share the files") { from, to, baseUrl, jobs, lease };
+            "several processes against one PostgreSQL store share the files") { from, to, baseUrl, jobs, lease, keep };
         storeOptions.AddStoreTo(command);
         harvestOptions.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
@@ -48,6 +49,12 @@ internal static class CcNewsCommand
                 Console.Error.WriteLine($"gleaner: --base '{baseText}' is not an http(s) URL");
                 return ExitCodes.BadUsage;
             }
+            var keepFolder = parse.GetValue(keep);
+            if (keepFolder is not null && !Directory.Exists(keepFolder))
+            {
+                Console.Error.WriteLine($"gleaner: --keep '{keepFolder}' is not a folder");
+                return ExitCodes.BadUsage;
+            }
             await using var store = await storeOptions.OpenAsync(parse, create: true, cancellation);
             if (store is null)
                 return ExitCodes.SomeInputsFailed;
@@ -59,6 +66,7 @@ internal static class CcNewsCommand
                 Harvest = harvest,
                 Jobs = parse.GetValue(jobs),
                 Lease = parse.GetValue(lease).Value,
+                KeepFolder = keepFolder,
             };
             return await RunAsync(store, options, cancellation);
         });

@@ -39,6 +39,12 @@ public sealed record CcNewsOptions
     /// </summary>
     public string WorkerId { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>
+    /// A folder to keep each file in as it is streamed (written as <c>NAME.part</c>, renamed <c>NAME</c> once the file is
+    /// done); a file already kept there is read from it instead of over HTTP. Null: nothing is written to disk.
+    /// </summary>
+    public string? KeepFolder { get; init; }
+
     /// <summary>Reconnections in a row (without a byte read in between) before a file is given up for this run.</summary>
     public int MaxReconnects { get; init; } = 5;
 
@@ -319,16 +325,26 @@ public sealed partial class CcNewsHarvester
             OnMessage?.Invoke($"{Name(file)}: resuming after byte {position.Offset:N0}");
         using var fileCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewWhileRunningAsync(key, worker, progressStore, fileCancellation);
+        var kept = _options.KeepFolder is { } folder ? Path.Combine(folder, Name(file)) : null;
         var source = new WarcSource(key, resumeAfter)
         {
-            // Opened on the first read, so that a connection that breaks before the answer is reopened like any other.
-            Open = (offset, token) => Task.FromResult<Stream>(
-                new ReconnectingStream(null, (at, again) => _fetcher.OpenReadAsync(file, at, again), offset, _options.MaxReconnects, _options.ReadTimeout,
+            Open = (offset, token) =>
+            {
+                if (kept is not null && File.Exists(kept))
+                {
+                    var local = new FileStream(kept, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                    local.Seek(offset, SeekOrigin.Begin);
+                    return Task.FromResult<Stream>(local);
+                }
+                // Opened on the first read, so that a connection that breaks before the answer is reopened like any other.
+                Stream remote = new ReconnectingStream(null, (at, again) => _fetcher.OpenReadAsync(file, at, again), offset, _options.MaxReconnects, _options.ReadTimeout,
                     (at, error) =>
                     {
                         Progress.AddReconnect();
                         OnMessage?.Invoke($"{Name(file)}: connection broke at byte {at:N0} ({error.Message}); reading on from there");
-                    }, token)),
+                    }, token);
+                return Task.FromResult(kept is null ? remote : KeepingCopy(remote, kept + ".part", offset, file));
+            },
         };
         var jobs = Math.Max(1, _options.Jobs);
         var harvester = new WarcStoreHarvester(_store, _options.Harvest with
@@ -351,7 +367,67 @@ public sealed partial class CcNewsHarvester
             await fileCancellation.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
         }
-        return (await progressStore.GetAsync(key, cancellationToken).ConfigureAwait(false)) is { Done: true };
+        var done = (await progressStore.GetAsync(key, cancellationToken).ConfigureAwait(false)) is { Done: true };
+        if (done && kept is not null && File.Exists(kept + ".part"))
+            File.Move(kept + ".part", kept, overwrite: true);
+        return done;
+    }
+
+    /// <summary>
+    /// <paramref name="remote"/>, its bytes also written to <paramref name="part"/> from <paramref name="offset"/> on.
+    /// A copy can only be continued where it ends; when it ends before <paramref name="offset"/> (a resume after a run
+    /// without <c>--keep</c>), this file is not kept.
+    /// </summary>
+    private Stream KeepingCopy(Stream remote, string part, long offset, Uri file)
+    {
+        var length = File.Exists(part) ? new FileInfo(part).Length : 0;
+        if (length < offset)
+        {
+            OnMessage?.Invoke($"{Name(file)}: not kept (the copy in the folder ends before byte {offset:N0}, where reading resumes)");
+            return remote;
+        }
+        var copy = new FileStream(part, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        copy.SetLength(offset);
+        copy.Seek(offset, SeekOrigin.Begin);
+        return new CopyingStream(remote, copy);
+    }
+
+    /// <summary>Reads through and writes what was read to a copy.</summary>
+    private sealed class CopyingStream(Stream source, Stream copy) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = source.Read(buffer, offset, count);
+            copy.Write(buffer, offset, read);
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(buffer[..read], cancellationToken).ConfigureAwait(false);
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                source.Dispose();
+                copy.Dispose();
+            }
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Renews the lease every third of its length until the file is finished; cancels the file if the lease was lost.</summary>

@@ -30,7 +30,38 @@ public sealed class WarcHarvester
     /// <summary>Counts so far, for a progress display.</summary>
     public WarcHarvestProgress Progress { get; }
 
-    private sealed record Work(string File, long Sequence, WarcRecord Record);
+    /// <summary>A record to extract; for a resolved revisit, the original's record with the revisit's address and date.</summary>
+    private sealed record Work(string File, long Sequence, WarcRecord Record, WarcPosition Position, string? Uri, DateTimeOffset? Date);
+
+    /// <summary>Responses of the file being read, by record ID and payload digest, for revisits that point back to them.</summary>
+    private sealed class Originals
+    {
+        // Bounded: a file of millions of records keeps only the most recent ones' positions.
+        private const int MaxRemembered = 200_000;
+        private readonly Dictionary<string, WarcPosition> _positions = new(StringComparer.Ordinal);
+        private readonly Queue<string> _order = new();
+
+        public void Remember(WarcRecord response, WarcPosition position)
+        {
+            Add(response.RecordId, position);
+            Add(response.Headers["WARC-Payload-Digest"], position);
+        }
+
+        private void Add(string? key, WarcPosition position)
+        {
+            if (key is null || !_positions.TryAdd(key, position))
+                return;
+            _order.Enqueue(key);
+            if (_order.Count > MaxRemembered)
+                _positions.Remove(_order.Dequeue());
+        }
+
+        /// <summary>Where the original of <paramref name="revisit"/> is: by <c>WARC-Refers-To</c>, else by its payload digest.</summary>
+        public WarcPosition? Find(WarcRecord revisit) =>
+            revisit.Headers["WARC-Refers-To"] is { } id && _positions.TryGetValue(id, out var byId) ? byId
+            : revisit.Headers["WARC-Payload-Digest"] is { } digest && _positions.TryGetValue(digest, out var byDigest) ? byDigest
+            : null;
+    }
 
     /// <summary>
     /// Reads <paramref name="files"/> and yields what it finds. An article counts as handled when the consumer
@@ -125,6 +156,8 @@ public sealed class WarcHarvester
         Progress.Opened(reader);
         long sequence = 0;
         var complete = true;
+        // Revisits are resolved within a local file, by reading the original record again where it lies.
+        var originals = source.Path != WarcSource.StandardInput && source.Open is null ? new Originals() : null;
         try
         {
             while (true)
@@ -159,13 +192,23 @@ public sealed class WarcHarvester
                     continue;
                 }
                 var number = sequence++;
+                if (record.Type == WarcRecordType.Response)
+                    originals?.Remember(record, position);
+                if (record.Type == WarcRecordType.Revisit && originals?.Find(record) is { } original && IsCandidate(record, revisit: true)
+                    && ReadOriginal(source.Path, original) is { } resolved)
+                {
+                    var (uri, date) = (record.TargetUri, record.Date);
+                    record.Dispose();
+                    await work.WriteAsync(new Work(source.Path, number, resolved, position, uri, date), cancellation).ConfigureAwait(false);
+                    continue;
+                }
                 if (!IsCandidate(record))
                 {
                     record.Dispose();
                     _tracker.Finish(source.Path, number, position);
                     continue;
                 }
-                await work.WriteAsync(new Work(source.Path, number, record), cancellation).ConfigureAwait(false);
+                await work.WriteAsync(new Work(source.Path, number, record, position, record.TargetUri, record.Date), cancellation).ConfigureAwait(false);
             }
         }
         finally
@@ -176,10 +219,28 @@ public sealed class WarcHarvester
         }
     }
 
-    /// <summary>What can be decided from the WARC header alone: a page record, of a wanted site, not captured before <see cref="WarcHarvestOptions.Since"/>.</summary>
-    private bool IsCandidate(WarcRecord record)
+    /// <summary>The original response a revisit points to, read again from the file; null when it cannot be read.</summary>
+    private WarcRecord? ReadOriginal(string path, WarcPosition position)
     {
-        if (record.Type is not (WarcRecordType.Response or WarcRecordType.Resource))
+        try
+        {
+            using var reader = WarcReader.Open(path, _options.Reader with { StartOffset = position.Offset, StartOffsetInMember = position.OffsetInMember, OnIssue = null });
+            var record = reader.Read();
+            if (record is { Type: WarcRecordType.Response })
+                return record;
+            record?.Dispose();
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What can be decided from the WARC header alone: a page record (or a resolved revisit), of a wanted site, not captured before <see cref="WarcHarvestOptions.Since"/>.</summary>
+    private bool IsCandidate(WarcRecord record, bool revisit = false)
+    {
+        if (!revisit && record.Type is not (WarcRecordType.Response or WarcRecordType.Resource))
             return false;
         // A page cannot have been published after it was captured.
         if (_options.Since is { } since && record.Date is { } captured && captured < since)
@@ -206,15 +267,15 @@ public sealed class WarcHarvester
     {
         await foreach (var item in work.ReadAllAsync(cancellation).ConfigureAwait(false))
         {
-            var position = new WarcPosition(item.Record.Offset, item.Record.OffsetInMember);
+            var position = item.Position;
             WarcHarvestEvent? harvested;
             try
             {
-                harvested = Extract(item.File, item.Record, position);
+                harvested = Extract(item.File, item.Record, position, item.Uri, item.Date);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                harvested = new WarcHarvestIssue(item.File, new WarcIssue(position.Offset, $"{item.Record.TargetUri}: extraction failed: {e.Message}"));
+                harvested = new WarcHarvestIssue(item.File, new WarcIssue(position.Offset, $"{item.Uri}: extraction failed: {e.Message}"));
             }
             finally
             {
@@ -235,8 +296,9 @@ public sealed class WarcHarvester
         }
     }
 
-    /// <summary>The article of one record, an issue, or null when the record is no wanted article.</summary>
-    private WarcHarvestEvent? Extract(string file, WarcRecord record, WarcPosition position)
+    /// <summary>The article of one record, an issue, or null when the record is no wanted article. <paramref name="url"/> and
+    /// <paramref name="captured"/> are the record's, or a revisit's whose original <paramref name="record"/> is.</summary>
+    private WarcHarvestEvent? Extract(string file, WarcRecord record, WarcPosition position, string? url, DateTimeOffset? captured)
     {
         PooledBuffer? decoded = null;
         try
@@ -262,7 +324,7 @@ public sealed class WarcHarvester
                 }
                 catch (InvalidDataException e)
                 {
-                    return new WarcHarvestIssue(file, new WarcIssue(position.Offset, $"{record.TargetUri}: {e.Message}"));
+                    return new WarcHarvestIssue(file, new WarcIssue(position.Offset, $"{url}: {e.Message}"));
                 }
                 body = decoded.Span;
             }
@@ -270,7 +332,6 @@ public sealed class WarcHarvester
                 return null;
             Progress.AddPage();
 
-            var url = record.TargetUri;
             var html = HtmlDecoder.Decode(body, contentType);
             Article article;
             // One parse serves the classifier and the extractor.
@@ -281,9 +342,9 @@ public sealed class WarcHarvester
                     return null;
                 article = _extractor.Extract(document, url);
             }
-            if (record.Date is { } captured)
-                article.Fetched = captured.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
-            if (!IsWanted(article, record.Date))
+            if (captured is { } date)
+                article.Fetched = date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+            if (!IsWanted(article, captured))
                 return null;
             return new WarcArticle(file, position, record.RecordId, article);
         }

@@ -112,4 +112,27 @@ public sealed class WarcHarvesterTests : IDisposable
         Assert.Equal(3, harvester.Progress.Articles);
         Assert.Equal(3, harvester.Progress.Pages);
     }
+
+    [Fact]
+    public async Task ARevisitIsResolvedToItsOriginalInTheFile()
+    {
+        const string original = "https://news.example/2024/story-1";
+        const string again = "https://news.example/2024/story-1-again";
+        var path = Path.Combine(_folder, "revisit.warc");
+        File.WriteAllBytes(path, WarcFiles.Concat(
+            WarcFiles.Record("response", original, WarcFiles.HttpResponse(Story(1)), "application/http; msgtype=response",
+                extra: [("WARC-Payload-Digest", "sha1:SAMEPAYLOAD")]),
+            WarcFiles.Record("revisit", again, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"),
+                "application/http; msgtype=response", date: "2024-03-06T00:00:00Z",
+                extra: [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"),
+                    ("WARC-Payload-Digest", "sha1:SAMEPAYLOAD"), ("WARC-Refers-To-Target-URI", original)]),
+            WarcFiles.Record("revisit", "https://news.example/2024/unknown", Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\n\r\n"),
+                "application/http; msgtype=response", extra: [("WARC-Payload-Digest", "sha1:NOTINTHEFILE")])));
+
+        var articles = (await Harvest(new WarcSource(path))).OfType<WarcArticle>().Select(a => a.Article).OrderBy(a => a.Url, StringComparer.Ordinal).ToList();
+
+        Assert.Equal([original, again], articles.Select(a => a.Url));
+        Assert.Equal("Story 1", articles[1].Title);
+        Assert.Equal("2024-03-06T00:00:00+00:00", articles[1].Fetched); // the revisit's capture, the original's page
+    }
 }
