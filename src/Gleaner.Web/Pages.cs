@@ -15,7 +15,7 @@ internal static class Pages
         app.MapGet("/", SearchAsync).ExcludeFromDescription();
         app.MapGet("/article", ArticleAsync).ExcludeFromDescription();
         app.MapGet("/story/{id:long}", StoryAsync).ExcludeFromDescription();
-        app.MapGet("/coverage", CoverageAsync).ExcludeFromDescription();
+        app.MapGet("/coverage", CoverageAsync).ExcludeFromDescription().DisableRequestTimeout(); // waits CoverageWait itself
         app.MapGet("/status", StatusAsync).ExcludeFromDescription();
     }
 
@@ -200,7 +200,19 @@ internal static class Pages
     private static async Task<IResult> CoverageAsync([AsParameters] FilterParameters filters, CoverageCache cache, StorePool pool, CancellationToken cancellationToken)
     {
         var filter = filters.ToFilter();
-        var (all, series) = await cache.GetAsync(filter, () => LoadCoverageAsync(pool, filter, cancellationToken));
+        var counting = cache.GetAsync(filter, () => LoadCoverageAsync(pool, filter, CancellationToken.None));
+        try
+        {
+            await counting.WaitAsync(CoverageWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var wait = Start("Coverage", "coverage");
+            wait.Raw("<meta http-equiv=\"refresh\" content=\"10\"><h1>Coverage: articles per day</h1>")
+                .Raw("<p role=\"status\">Still counting: the chart counts every record that passes the filters. This page reloads every 10 s until the chart is ready.</p>");
+            return End(wait, StatusCodes.Status202Accepted);
+        }
+        var (all, series) = await counting;
         var html = Start("Coverage", "coverage");
         html.Raw("<h1>Coverage: articles per day</h1>");
         html.Raw("<form class=\"filters inline\" method=\"get\" action=\"/coverage\">");
@@ -267,6 +279,9 @@ internal static class Pages
             series.Add(new CoverageSeries(sites[i], Days(perSite[i].ByDay)));
         return (all, series);
     }
+
+    /// <summary>How long the coverage page waits for its counts before it answers "still counting".</summary>
+    private static readonly TimeSpan CoverageWait = TimeSpan.FromSeconds(20);
 
     /// <summary>Sites with a line of their own in the coverage chart.</summary>
     private const int CoverageSites = 5;
