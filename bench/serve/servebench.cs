@@ -24,7 +24,7 @@ foreach (var word in words)
     queries.Add(word + " " + words[random.Next(words.Length)]);
     queries.Add("\"" + word + " said\"");
     queries.Add(word + " OR " + words[random.Next(words.Length)]);
-    queries.Add(word[..4] + "*");
+    queries.Add(word[..Math.Min(4, word.Length)] + "*");
 }
 var searchPaths = new List<string>();
 foreach (var query in queries)

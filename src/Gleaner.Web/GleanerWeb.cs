@@ -42,6 +42,7 @@ public static class GleanerWeb
         services.AddSingleton(options);
         services.AddSingleton(pool);
         services.AddSingleton<PageFetcher>();
+        services.AddSingleton<CoverageCache>();
         services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
         services.AddProblemDetails();
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy

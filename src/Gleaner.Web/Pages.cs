@@ -15,7 +15,7 @@ internal static class Pages
         app.MapGet("/", SearchAsync).ExcludeFromDescription();
         app.MapGet("/article", ArticleAsync).ExcludeFromDescription();
         app.MapGet("/story/{id:long}", StoryAsync).ExcludeFromDescription();
-        app.MapGet("/coverage", CoverageAsync).ExcludeFromDescription();
+        app.MapGet("/coverage", CoverageAsync).ExcludeFromDescription().DisableRequestTimeout(); // waits CoverageWait itself
         app.MapGet("/status", StatusAsync).ExcludeFromDescription();
     }
 
@@ -197,10 +197,22 @@ internal static class Pages
         return End(html);
     }
 
-    private static async Task<IResult> CoverageAsync([AsParameters] FilterParameters filters, StorePool pool, CancellationToken cancellationToken)
+    private static async Task<IResult> CoverageAsync([AsParameters] FilterParameters filters, CoverageCache cache, StorePool pool, CancellationToken cancellationToken)
     {
         var filter = filters.ToFilter();
-        var all = await pool.RunAsync(store => store.GetStatisticsAsync(filter, cancellationToken), cancellationToken);
+        var counting = cache.GetAsync(filter, () => LoadCoverageAsync(pool, filter, CancellationToken.None));
+        try
+        {
+            await counting.WaitAsync(CoverageWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var wait = Start("Coverage", "coverage");
+            wait.Raw("<meta http-equiv=\"refresh\" content=\"10\"><h1>Coverage: articles per day</h1>")
+                .Raw("<p role=\"status\">Still counting: the chart counts every record that passes the filters. This page reloads every 10 s until the chart is ready.</p>");
+            return End(wait, StatusCodes.Status202Accepted);
+        }
+        var (all, series) = await counting;
         var html = Start("Coverage", "coverage");
         html.Raw("<h1>Coverage: articles per day</h1>");
         html.Raw("<form class=\"filters inline\" method=\"get\" action=\"/coverage\">");
@@ -209,7 +221,7 @@ internal static class Pages
         Field(html, "since", "Since", filters.Since, "date", "");
         Field(html, "until", "Until", filters.Until, "date", "");
         html.Raw("<button type=\"submit\">Show</button></form>");
-        var total = Days(all.ByDay);
+        var total = series[0].PerDay;
         if (total.Count == 0)
         {
             html.Raw("<p>No dated records match.</p>");
@@ -220,20 +232,6 @@ internal static class Pages
         var first = total.Keys.Min();
         if (filter.Since is null && last.DayNumber - first.DayNumber > 365)
             first = last.AddDays(-365);
-        var series = new List<CoverageSeries> { new("All sites", total) };
-        if (filter.Site is null)
-        {
-            foreach (var (site, _) in all.BySite)
-            {
-                if (series.Count == CoverageChart.Colors.Length)
-                    break;
-                if (site.Length == 0) // records without a source domain: in "All sites" only
-                    continue;
-                var siteFilter = filter with { Site = site };
-                var stats = await pool.RunAsync(store => store.GetStatisticsAsync(siteFilter, cancellationToken), cancellationToken);
-                series.Add(new CoverageSeries(site, Days(stats.ByDay)));
-            }
-        }
         html.Raw("<figure class=\"chart-box\">");
         CoverageChart.Write(html, series, first, last);
         html.Raw("<figcaption><ul class=\"legend\">");
@@ -256,6 +254,37 @@ internal static class Pages
             .Number(all.BySite.Count).Raw(" sites, ").Number(all.ByLanguage.Count).Raw(" languages.</p>");
         return End(html);
     }
+
+    /// <summary>
+    /// The counts for the chart: all records, then each of the largest sites (fewer than the colours), read in parallel
+    /// on the pool's stores since each count scans the records that pass the filter.
+    /// </summary>
+    private static async Task<(StoreStatistics All, IReadOnlyList<CoverageSeries> Series)> LoadCoverageAsync(
+        StorePool pool, ArticleFilter filter, CancellationToken cancellationToken)
+    {
+        var all = await pool.RunAsync(store => store.GetStatisticsAsync(filter, cancellationToken), cancellationToken);
+        var sites = new List<string>();
+        if (filter.Site is null)
+            foreach (var (site, _) in all.BySite)
+            {
+                if (sites.Count == CoverageSites)
+                    break;
+                if (site.Length > 0) // records without a source domain count in "All sites" only
+                    sites.Add(site);
+            }
+        var perSite = await Task.WhenAll(sites.Select(site =>
+            pool.RunAsync(store => store.GetStatisticsAsync(filter with { Site = site }, cancellationToken), cancellationToken)));
+        var series = new List<CoverageSeries> { new("All sites", Days(all.ByDay)) };
+        for (var i = 0; i < sites.Count; i++)
+            series.Add(new CoverageSeries(sites[i], Days(perSite[i].ByDay)));
+        return (all, series);
+    }
+
+    /// <summary>How long the coverage page waits for its counts before it answers "still counting".</summary>
+    private static readonly TimeSpan CoverageWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>Sites with a line of their own in the coverage chart.</summary>
+    private const int CoverageSites = 5;
 
     private static Dictionary<DateOnly, long> Days(IReadOnlyList<KeyValuePair<string, long>> byDay)
     {
