@@ -29,6 +29,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "scaling")
             return Scaling.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 640_000);
+        if (args.Length > 1 && args[0] == "parser-options")
+            return ParserOptionsBench.Run(Corpus.Load(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
         var folder = args.Length > 0 ? args[0] : null;
         if (folder is null || !Directory.Exists(folder))
         {
@@ -220,7 +222,7 @@ internal static class Runner
     }
 
     /// <summary>One-core passes until <see cref="WarmupPages"/> pages are done and the rate has stopped rising.</summary>
-    private static void WarmUp(Benchmark benchmark, Corpus pages)
+    public static void WarmUp(Benchmark benchmark, Corpus pages)
     {
         var rates = new List<double>();
         var best = 0.0;
@@ -245,7 +247,7 @@ internal static class Runner
             + string.Join(' ', rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture))));
     }
 
-    private static Rate Pass(Benchmark benchmark, Corpus pages, bool parallel)
+    public static Rate Pass(Benchmark benchmark, Corpus pages, bool parallel)
     {
         long sum = 0;
         var cpu = Environment.CpuUsage.TotalTime;
@@ -354,9 +356,13 @@ internal static class ParseOnly
         return count;
     }
 
-    public static int AngleSharp(string html)
+    public static int AngleSharp(string html) => AngleSharp(html, AngleSharpOptions);
+
+    public static int AngleSharp(string html, HtmlParserOptions options) => AngleSharp(html, new HtmlParser(options));
+
+    public static int AngleSharp(string html, HtmlParser parser)
     {
-        using var document = new HtmlParser(AngleSharpOptions).ParseDocument(html);
+        using var document = parser.ParseDocument(html);
         var count = 0;
         var stack = new Stack<AngleSharp.Dom.INode>();
         stack.Push(document);
