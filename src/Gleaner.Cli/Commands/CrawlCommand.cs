@@ -116,36 +116,26 @@ internal static class CrawlCommand
         if (warc is not null)
             output = new WarcCrawlOutput(output, warc);
         using var crawler = new Crawler(frontier, output, options);
-
-        // Claims left by a killed run: on SQLite one process owns the crawl, so all of them; on PostgreSQL only expired leases.
-        var released = await frontier.ReleaseStaleClaimsAsync(all: frontier.Dialect == FrontierDialect.Sqlite, cancellationToken);
-        foreach (var earlier in await frontier.StartUrlsAsync(cancellationToken))
-            crawler.AddScopeSite(new Uri(earlier));
-        await crawler.AddStartsAsync(startUrls, cancellationToken);
-        var before = await frontier.CountAsync(cancellationToken);
         var log = Console.Error;
-        if (before.Queued > startUrls.Count || released > 0)
-            log.WriteLine($"gleaner: crawl: continuing {before.Queued:N0} queued URLs in {articleStore.Location}" + (released > 0 ? $" ({released} claims of a stopped run released)" : ""));
-
         var interactive = !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var crawl = RunCrawlAsync(crawler, stop.Token);
+        if (!interactive)
+            crawler.OnEvent = e => log.WriteLine(e.Url.Length == 0 ? $"gleaner: crawl: {e.What}" : $"gleaner: crawl: {e.Url}: {e.What}");
+        var crawl = crawler.CrawlAsync(startUrls, cancellationToken);
         if (interactive)
             await ShowProgressAsync(crawler, crawl);
-        else
-        {
-            crawler.OnEvent = e => log.WriteLine(e.Url.Length == 0 ? $"gleaner: crawl: {e.What}" : $"gleaner: crawl: {e.Url}: {e.What}");
-            await crawl;
-        }
-        var stopped = await crawl;
+        var result = await crawl;
 
-        var counts = await frontier.CountAsync(CancellationToken.None);
-        var statistics = crawler.Statistics;
+        var counts = result.Frontier;
+        var statistics = result.Statistics;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"gleaner: crawl: {(stopped ? "stopped" : "done")}: {statistics.Fetched:N0} fetched, {statistics.Stored:N0} articles stored, {statistics.Listings:N0} listings followed, " +
-            $"{statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
-            $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued:N0} queued"));
-        if (counts.Queued > 0 && !stopped)
+            $"gleaner: crawl: {(result.Stopped ? "stopped" : "done")}: {statistics.Fetched:N0} fetched; records {statistics.Stored:N0} stored, {statistics.Updated:N0} updated, {statistics.Unchanged:N0} unchanged; " +
+            $"{statistics.Listings:N0} listings followed, {statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
+            $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued + counts.Fetching:N0} queued"));
+        if (statistics.Truncated > 0)
+            log.WriteLine($"gleaner: crawl: warning: {statistics.Truncated:N0} sitemaps listed more URLs than the protocol's 50,000 per file; the rest were not read");
+        if (result.Stopped)
+            log.WriteLine("gleaner: crawl: stopped; continue with 'gleaner crawl --resume'");
+        else if (counts.Queued > 0)
             log.WriteLine(statistics.DeferredUntil is { } until
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"gleaner: crawl: {counts.Queued:N0} URLs deferred until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (a server's Retry-After, or a retry); run again or continue with 'gleaner crawl --resume'")
@@ -154,24 +144,9 @@ internal static class CrawlCommand
             await PrintReportAsync(frontier, CancellationToken.None);
 
         // Exit 1 when a start point itself could not be read.
-        foreach (var start in startUrls)
-            if (UrlCanonicalizer.Canonicalize(start) is { } canonical && await frontier.StateOfAsync(canonical, CancellationToken.None) == UrlState.Failed)
-                return ExitCodes.SomeInputsFailed;
-        return ExitCodes.Success;
-    }
-
-    /// <summary>Runs the crawl; true when it was stopped (Ctrl+C) rather than finished.</summary>
-    private static async Task<bool> RunCrawlAsync(Crawler crawler, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await crawler.RunAsync(cancellationToken);
-            return false;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return true;
-        }
+        foreach (var failed in result.FailedStarts)
+            log.WriteLine($"gleaner: crawl: {failed}: could not be read (see the lines above, or --report)");
+        return result.FailedStarts.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 
     private static async Task ShowProgressAsync(Crawler crawler, Task crawl)
@@ -205,7 +180,7 @@ internal static class CrawlCommand
                 }
                 var table = new Grid().AddColumn().AddColumn();
                 table.AddRow("[bold]fetched[/]", $"{statistics.Fetched:N0}  ({statistics.PagesPerSecond:0.0} pages/s)");
-                table.AddRow("[bold]stored[/]", $"{statistics.Stored:N0} articles, {statistics.Listings:N0} listings followed");
+                table.AddRow("[bold]records[/]", $"{statistics.Stored:N0} stored, {statistics.Updated:N0} updated, {statistics.Unchanged:N0} unchanged; {statistics.Listings:N0} listings followed");
                 table.AddRow("[bold]queued[/]", $"{statistics.Queued:N0}");
                 table.AddRow("[bold]hosts waiting[/]", $"{statistics.WaitingHosts:N0} (politeness delay or request in flight)");
                 table.AddRow("[bold]errors[/]", $"{statistics.Errors:N0}, skipped {statistics.Skipped:N0}");
