@@ -65,6 +65,21 @@ public class FeedAndSitemapTests
     }
 
     [Fact]
+    public void ASitemapOverTheProtocolsCapKeepsTheFirstEntriesAndCountsTheRest()
+    {
+        var xml = new StringBuilder("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (var i = 0; i < SitemapParser.MaxEntries + 7; i++)
+            xml.Append("<url><loc>https://example.com/a/").Append(i).Append("</loc></url>");
+        xml.Append("</urlset>");
+
+        var entries = SitemapParser.Parse(Bytes(xml.ToString()), Base, out var overCap);
+
+        Assert.Equal(SitemapParser.MaxEntries, entries.Count);
+        Assert.Equal(7, overCap);
+        Assert.Equal("https://example.com/a/0", entries[0].Url);
+    }
+
+    [Fact]
     public void SitemapIndexNamesChildSitemaps()
     {
         var index = Bytes("""
