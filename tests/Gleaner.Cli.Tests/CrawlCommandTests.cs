@@ -256,11 +256,49 @@ public sealed class CrawlCommandTests : IDisposable
         Assert.True(articlesFetchedTwice.Count <= 1, string.Join(", ", articlesFetchedTwice));
     }
 
+    [Fact]
+    public async Task ListPrintsEveryArticleUrlOnceWithFeedDatesFetchingNoListedItemAndStoringNothing()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var result = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--list", "--format", "jsonl", "--store", StorePath, "--delay", "0");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(site.ArticleUrls().Order(), lines.Select(l => l.GetProperty("url").GetString()!).Order());
+        var feedStory = lines.Single(l => l.GetProperty("url").GetString() == site.BaseUrl + "/world/2024/06/feed-story-1");
+        Assert.StartsWith("2024-06-01", feedStory.GetProperty("date").GetString());
+        Assert.Contains(feedStory.GetProperty("via").GetString(), new[] { "feed", "sitemap" });
+        var sectionStory = lines.Single(l => l.GetProperty("url").GetString() == site.BaseUrl + "/world/2024/05/world-story-7");
+        Assert.Equal("link", sectionStory.GetProperty("via").GetString());
+        Assert.StartsWith("2024-05-03", sectionStory.GetProperty("date").GetString()); // from the page's head
+        Assert.Equal(0, site.CountRequests("/world/2024/06/feed-story-1")); // a listed item is not fetched
+        Assert.False(File.Exists(StorePath));
+        Assert.Contains($"{site.ArticleUrls().Count} article URLs listed", result.Stderr);
+    }
+
+    [Fact]
+    public async Task ListWithDepthZeroGivesOnlyWhatFeedsAndSitemapsList()
+    {
+        await using var site = await NewsSite.StartAsync();
+        var result = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--list", "--max-depth", "0", "--store", StorePath, "--delay", "0");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var urls = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0]).ToList();
+        var expected = site.ArticleUrls().Where(u => !u.Contains("/2024/05/", StringComparison.Ordinal)).Concat(
+            new[] { "world/2024/05/world-story-3", "business/2024/05/business-story-4", "business/2024/05/business-story-5", "business/2024/05/business-story-6" }
+                .Select(p => $"{site.BaseUrl}/{p}"));
+        Assert.Equal(expected.Order(), urls.Order());
+        Assert.Equal(1, site.Requests.Count(r => r.PathAndQuery.Contains("/2024/", StringComparison.Ordinal) || r.PathAndQuery == "/")); // the homepage only
+    }
+
     [Theory]
     [InlineData("crawl")]
     [InlineData("crawl", "ftp://example.com/")]
     [InlineData("crawl", "http://127.0.0.1:1/", "--delay", "soon")]
     [InlineData("crawl", "http://127.0.0.1:1/", "--since", "yesterday")]
+    [InlineData("crawl", "--resume", "--list")]
+    [InlineData("crawl", "http://127.0.0.1:1/", "--format", "jsonl")]
+    [InlineData("crawl", "http://127.0.0.1:1/", "--list", "--format", "xml")]
     public void BadUsageExitsWithTwo(params string[] args)
     {
         var result = CliRunner.Run(null, args);

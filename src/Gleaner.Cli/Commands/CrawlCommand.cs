@@ -35,7 +35,7 @@ internal static class CrawlCommand
             TimeSpan.Zero, TimeSpan.FromDays(1), "1s");
         var concurrency = OptionValues.WholeNumber("--concurrency", "Hosts fetched from in parallel", 1, 1000, 8);
         var maxPages = OptionValues.OptionalWholeNumber("--max-pages", "Stop after this many fetches (the rest stays queued for --resume)", 1, int.MaxValue);
-        var maxDepth = OptionValues.WholeNumber("--max-depth", "Follow links this many steps from a start at most", 0, 1000, 10);
+        var maxDepth = OptionValues.WholeNumber("--max-depth", "Follow links this many steps from a start at most; feeds and sitemaps take no step and their items are always read, so 0 reads the starts, their feeds and sitemaps and the articles those list, and follows no link", 0, 1000, 10);
         var since = new Option<string?>("--since") { Description = "Skip articles published before this date (ISO 8601); feed and sitemap dates are used before fetching" };
         var lang = new Option<string?>("--lang") { Description = "Store only articles in this language (ISO 639-1)" };
         var watch = OptionValues.OptionalDuration("--watch", "Keep polling feeds, sitemaps and start pages at this interval (15m, 1h) and store new articles; stop with Ctrl+C",
@@ -48,10 +48,14 @@ internal static class CrawlCommand
         var attempts = OptionValues.WholeNumber("--attempts", "Requests, in all, for a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min... or as Retry-After says", 1, 100, 3);
         var warc = new Option<string?>("--warc") { Description = "Also write every response to this WARC file (FILE.warc.gz)" };
         var report = new Option<bool>("--report") { Description = "List failed and skipped URLs by reason (alone: for the crawl in the store)" };
+        var list = new Option<bool>("--list") { Description = "Discovery only: print the article URLs the crawl would fetch (from feeds, sitemaps and links, with dates where known); nothing is extracted or stored, and the store is not opened" };
+        var format = new Option<string?>("--format") { Description = "With --list: text (URL, date, how found; tab-separated) or jsonl" };
+        format.AcceptOnlyFromAmong("text", "jsonl");
 
         var command = new Command("crawl", "Find a site's articles (feeds, sitemaps, links), fetch them politely and store them")
         {
             starts, store, sources, resume, delay, concurrency, maxPages, maxDepth, since, lang, watch, ignoreRobots, include, exclude, userAgent, timeout, attempts, warc, report,
+            list, format,
         };
         command.Validators.Add(result =>
         {
@@ -62,6 +66,10 @@ internal static class CrawlCommand
             var hasStarts = result.GetResult(starts) is { Tokens.Count: > 0 } || result.GetResult(sources) is not null;
             if (!hasStarts && result.GetResult(resume) is null && result.GetResult(report) is null)
                 result.AddError("Give start URLs (or --sources FILE), or --resume to continue the crawl in the store, or --report.");
+            if (result.GetResult(list) is not null && (!hasStarts || result.GetResult(resume) is not null || result.GetResult(watch) is not null || result.GetResult(warc) is not null || result.GetResult(report) is not null))
+                result.AddError("--list needs start URLs and goes with neither --resume, --watch, --warc nor --report.");
+            if (result.GetResult(format) is not null && result.GetResult(list) is null)
+                result.AddError("--format goes with --list.");
         });
 
         command.SetAction((parse, cancellationToken) =>
@@ -83,11 +91,54 @@ internal static class CrawlCommand
                 Include = parse.GetValue(include) ?? [],
                 Exclude = parse.GetValue(exclude) ?? [],
                 Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = parse.GetValue(timeout).Value },
+                ListOnly = parse.GetValue(list),
             };
+            if (options.ListOnly)
+                return ListAsync(startUrls, options, parse.GetValue(format) == "jsonl", cancellationToken);
             var onlyReport = startUrls.Count == 0 && !parse.GetValue(resume);
             return RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary><c>--list</c>: a crawl on a frontier in memory that prints article URLs instead of storing articles.</summary>
+    private static async Task<int> ListAsync(List<string> startUrls, CrawlOptions options, bool jsonLines, CancellationToken cancellationToken)
+    {
+        await using var frontier = await SqliteFrontierDatabase.InMemoryAsync(cancellationToken);
+        using var crawler = new Crawler(frontier, new ListedUrlWriter(Console.Out, jsonLines), options);
+        var log = Console.Error;
+        crawler.OnEvent = e =>
+        {
+            if (e.IsError)
+                log.WriteLine($"gleaner: crawl: {e.Url}: {e.What}");
+        };
+        var result = await crawler.CrawlAsync(startUrls, cancellationToken);
+        await Console.Out.FlushAsync(CancellationToken.None);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gleaner: crawl: {(result.Stopped ? "stopped" : "done")}: {result.Statistics.Listed:N0} article URLs listed, {result.Statistics.Fetched:N0} fetched, {result.Statistics.Errors:N0} errors"));
+        foreach (var failed in result.FailedStarts)
+            log.WriteLine($"gleaner: crawl: {failed}: could not be read");
+        return result.FailedStarts.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Prints each listed URL as a line: tab-separated text or JSON.</summary>
+    private sealed class ListedUrlWriter(TextWriter output, bool jsonLines) : ICrawlOutput
+    {
+        private readonly Lock _gate = new();
+
+        public Task SaveAsync(Article article, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a discovery-only crawl stores nothing");
+
+        public Task ListAsync(ListedUrl item, CancellationToken cancellationToken)
+        {
+            var date = item.Date?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var line = jsonLines
+                ? System.Text.Json.JsonSerializer.Serialize(new ListedLine(item.Url, date, item.Via, item.FoundIn), ListedLineJson.Default.ListedLine)
+                : $"{item.Url}\t{date ?? "-"}\t{item.Via}";
+            lock (_gate)
+                output.WriteLine(line);
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<int> RunAsync(List<string> startUrls, string? storeName, CrawlOptions options, string? warcPath, bool report, bool onlyReport,
@@ -217,3 +268,12 @@ internal static class CrawlCommand
         }
     }
 }
+
+internal sealed record ListedLine(
+    [property: System.Text.Json.Serialization.JsonPropertyName("url")] string Url,
+    [property: System.Text.Json.Serialization.JsonPropertyName("date")] string? Date,
+    [property: System.Text.Json.Serialization.JsonPropertyName("via")] string Via,
+    [property: System.Text.Json.Serialization.JsonPropertyName("found_in")] string? FoundIn);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(ListedLine))]
+internal sealed partial class ListedLineJson : System.Text.Json.Serialization.JsonSerializerContext;

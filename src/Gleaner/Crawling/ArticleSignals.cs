@@ -52,6 +52,13 @@ internal static class ArticleSignals
         return segment.Length > 0 && FurnitureSlugs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(segment);
     }
 
+    /// <summary>The publication date a page declares in its head or microdata, without extracting it (discovery only).</summary>
+    public static DateTimeOffset? DeclaredDate(IDocument document)
+    {
+        var element = document.QuerySelector("meta[property='article:published_time'], meta[itemprop='datePublished'], time[itemprop='datePublished']");
+        return Gleaner.Discovery.FeedDates.Parse(element?.GetAttribute("content") ?? element?.GetAttribute("datetime"));
+    }
+
     private static bool HasArticleMarkup(IDocument document)
     {
         if (document.QuerySelector("article, [itemprop='articleBody'], [itemtype*='Article' i], [itemtype*='BlogPosting' i]") is not null)

@@ -5,13 +5,16 @@ namespace Gleaner.Crawling;
 /// <summary>Live counters of a crawl, updated from many threads (read them any time).</summary>
 public sealed class CrawlStatistics
 {
-    private long _fetched, _stored, _updated, _unchanged, _truncated, _listings, _errors, _skipped, _requests;
+    private long _fetched, _listed, _stored, _updated, _unchanged, _truncated, _listings, _errors, _skipped, _requests;
     private long _fetchTicks, _extractTicks, _storeTicks, _frontierTicks;
 
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
 
     /// <summary>URLs fetched (pages, feeds, sitemaps), whatever the answer.</summary>
     public long Fetched => Interlocked.Read(ref _fetched);
+
+    /// <summary>Article URLs reported by a discovery-only crawl (<see cref="CrawlOptions.ListOnly"/>).</summary>
+    public long Listed => Interlocked.Read(ref _listed);
 
     /// <summary>Articles saved that this crawl had not stored before.</summary>
     public long Stored => Interlocked.Read(ref _stored);
@@ -55,6 +58,7 @@ public sealed class CrawlStatistics
          Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _storeTicks)), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _frontierTicks)));
 
     internal void CountFetched() => Interlocked.Increment(ref _fetched);
+    internal void CountListed() => Interlocked.Increment(ref _listed);
     internal void CountStored() => Interlocked.Increment(ref _stored);
     internal void CountUpdated() => Interlocked.Increment(ref _updated);
     internal void CountUnchanged() => Interlocked.Increment(ref _unchanged);

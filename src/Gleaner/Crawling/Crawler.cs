@@ -33,7 +33,7 @@ public sealed class Crawler : IDisposable
     private readonly CrawlScope _scope;
     private readonly TrapGuard _traps;
     private readonly ConcurrentDictionary<string, int> _pagesPerHost = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _robotsSitemapsQueued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _listed = new(StringComparer.Ordinal);
     private long _claimsLeft;
     private int _busy; // workers claiming or processing a URL
     private int _startsAdded;
@@ -108,9 +108,6 @@ public sealed class Crawler : IDisposable
         Statistics.Queued = (await _frontier.CountAsync(cancellationToken).ConfigureAwait(false)).Queued;
         Statistics.WaitingHosts = await _frontier.BusyHostsAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Puts the sites of earlier start points in scope (a resumed crawl knows them only from the frontier).</summary>
-    public void AddScopeSite(Uri url) => _scope.AddSite(url);
 
     /// <summary>
     /// Crawls until the frontier has nothing left (or, watching, until cancelled), or <see cref="CrawlOptions.MaxPages"/> is reached.
@@ -272,10 +269,7 @@ public sealed class Crawler : IDisposable
                 if (policy.CrawlDelay is { } crawlDelay && crawlDelay > delay)
                     delay = crawlDelay < _options.MaxCrawlDelay ? crawlDelay : _options.MaxCrawlDelay;
                 if (fetchedRobots)
-                {
                     Statistics.CountRequests(1);
-                    await QueueRobotsSitemapsAsync(claim, robots.Robots, cancellationToken).ConfigureAwait(false);
-                }
                 if (!policy.IsAllowed(url))
                 {
                     await SkipAsync(claim, "disallowed by robots.txt", delay, cancellationToken).ConfigureAwait(false);
@@ -346,7 +340,7 @@ public sealed class Crawler : IDisposable
             {
                 var entries = FeedParser.Parse(body, kind, baseUrl);
                 Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
-                var added = await QueueAsync(claim, entries, cancellationToken).ConfigureAwait(false);
+                var added = await QueueAsync(claim, entries, cancellationToken, listedVia: "feed").ConfigureAwait(false);
                 await CompleteAsync(claim, UrlState.Done, $"feed: {entries.Count} entries, {added} new", delay, cancellationToken, result).ConfigureAwait(false);
                 return;
             }
@@ -359,7 +353,7 @@ public sealed class Crawler : IDisposable
                     Statistics.CountTruncated();
                     Report(claim.Url, $"warning: sitemap lists {entries.Count + overCap:N0} URLs; only the first {entries.Count:N0} are read (the protocol's cap per file)", isError: true);
                 }
-                var added = await QueueAsync(claim, entries, cancellationToken).ConfigureAwait(false);
+                var added = await QueueAsync(claim, entries, cancellationToken, listedVia: "sitemap").ConfigureAwait(false);
                 await CompleteAsync(claim, UrlState.Done, $"sitemap: {entries.Count} entries, {added} new", delay, cancellationToken, result).ConfigureAwait(false);
                 return;
             }
@@ -381,6 +375,7 @@ public sealed class Crawler : IDisposable
         List<DiscoveredUrl> links;
         Article? article = null;
         string? notStored = null;
+        DateTimeOffset? listedDate = null;
         // A feed or sitemap item is an article candidate even when its page looks like a list (link-heavy
         // templates, many teasers): it is extracted, and stored when it gives an article's signals.
         var listed = claim.Kind == UrlKind.Entry;
@@ -389,7 +384,9 @@ public sealed class Crawler : IDisposable
         {
             pageKind = ArticleClassifier.Classify(document, pageUrl);
             links = HtmlLinks.Find(document, pageUrl);
-            if (pageKind == PageKind.Article || listed)
+            if (_options.ListOnly)
+                listedDate = pageKind == PageKind.Article ? ArticleSignals.DeclaredDate(document) : null;
+            else if (pageKind == PageKind.Article || listed)
             {
                 try
                 {
@@ -410,11 +407,19 @@ public sealed class Crawler : IDisposable
                 }
             }
         }
-        if (claim.Depth == 0 && _options.ProbeSitemaps)
-            foreach (var path in WellKnownSitemaps)
-                links.Add(new DiscoveredUrl(new Uri(pageUrl, path).AbsoluteUri, UrlKind.Source));
+        if (claim.Depth == 0)
+        {
+            // A page a crawl starts from stands for its site: the sitemaps robots.txt names, and those at the usual
+            // places, are read too. A feed or sitemap given as the start is read alone.
+            if (!_options.IgnoreRobots)
+                foreach (var sitemap in (await _robots.GetAsync(pageUrl, cancellationToken).ConfigureAwait(false)).Robots.Sitemaps)
+                    links.Add(new DiscoveredUrl(sitemap, UrlKind.Source));
+            if (_options.ProbeSitemaps)
+                foreach (var path in WellKnownSitemaps)
+                    links.Add(new DiscoveredUrl(new Uri(pageUrl, path).AbsoluteUri, UrlKind.Source));
+        }
 
-        var isListing = article is null && notStored is null;
+        var isListing = _options.ListOnly ? pageKind != PageKind.Article : article is null && notStored is null;
         if (isListing)
             _traps.CountListing(pageUrl);
         Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
@@ -422,6 +427,13 @@ public sealed class Crawler : IDisposable
         // Links inside an article (related stories, tags, the author's page) come after those of listings and pagination.
         var added = await QueueAsync(claim, links, cancellationToken, probe: claim.Depth == 0 && _options.ProbeSitemaps,
             fromArticle: pageKind == PageKind.Article).ConfigureAwait(false);
+        if (_options.ListOnly && !isListing)
+        {
+            if (_listed.TryAdd(claim.Url, true))
+                await ListAsync(new ListedUrl(claim.Url, listedDate, "link", claim.DiscoveredFrom), cancellationToken).ConfigureAwait(false);
+            await CompleteAsync(claim, UrlState.Done, "article (listed)", delay, cancellationToken, result).ConfigureAwait(false);
+            return;
+        }
         if (article is null && notStored is not null)
         {
             await FailAsync(claim, notStored, delay, cancellationToken).ConfigureAwait(false);
@@ -518,13 +530,16 @@ public sealed class Crawler : IDisposable
     }
 
     /// <summary>Queues discovered URLs that pass scope, traps, depth, --since and the per-host budget. Returns how many were new.</summary>
-    private async Task<int> QueueAsync(ClaimedUrl from, List<DiscoveredUrl> found, CancellationToken cancellationToken, bool probe = false, bool fromArticle = false)
+    private async Task<int> QueueAsync(ClaimedUrl from, List<DiscoveredUrl> found, CancellationToken cancellationToken, bool probe = false, bool fromArticle = false,
+        string? listedVia = null)
     {
         var entries = new List<FrontierEntry>(found.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in found)
         {
-            var depth = from.Depth + 1;
+            // Feeds and sitemaps named by a page, robots.txt or a sitemap index take no step: with --max-depth 0 a crawl
+            // reads its starts, the feeds and sitemaps they lead to, and the articles those list, and follows no link.
+            var depth = item.Kind == UrlKind.Source ? from.Depth : from.Depth + 1;
             if (depth > _options.MaxDepth && item.Kind != UrlKind.Entry)
                 continue;
             if (item.Kind == UrlKind.Entry && _options.Since is { } since && item.Date is { } date && date < since)
@@ -541,6 +556,13 @@ public sealed class Crawler : IDisposable
             var host = HostKey(uri);
             if (_pagesPerHost.TryGetValue(host, out var pages) && pages >= _options.MaxPagesPerHost)
                 continue;
+            if (_options.ListOnly && item.Kind == UrlKind.Entry)
+            {
+                // Listing, feed and sitemap items are reported, not fetched.
+                if (_listed.TryAdd(canonical, true))
+                    await ListAsync(new ListedUrl(canonical, item.Date, from.Kind == UrlKind.Source ? listedVia ?? "feed" : "link", from.Url), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             var isProbe = probe && item.Kind == UrlKind.Source && Array.IndexOf(WellKnownSitemaps, uri.AbsolutePath) >= 0;
             entries.Add(new FrontierEntry(canonical, host, item.Kind, depth, Priority(item.Kind, depth, fromArticle), isProbe ? ProbeMarker : from.Url, item.Date));
         }
@@ -552,16 +574,6 @@ public sealed class Crawler : IDisposable
         if (added > 0)
             SignalChange();
         return added;
-    }
-
-    private async Task QueueRobotsSitemapsAsync(ClaimedUrl claim, RobotsTxt robots, CancellationToken cancellationToken)
-    {
-        if (robots.Sitemaps.Count == 0 || !_robotsSitemapsQueued.TryAdd(claim.Host, true))
-            return;
-        var found = new List<DiscoveredUrl>(robots.Sitemaps.Count);
-        foreach (var sitemap in robots.Sitemaps)
-            found.Add(new DiscoveredUrl(sitemap, UrlKind.Source));
-        await QueueAsync(claim with { Depth = 0 }, found, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -624,6 +636,12 @@ public sealed class Crawler : IDisposable
             return;
         if (await _frontier.ReleaseStaleClaimsAsync(all: false, cancellationToken).ConfigureAwait(false) > 0)
             SignalChange();
+    }
+
+    private Task ListAsync(ListedUrl item, CancellationToken cancellationToken)
+    {
+        Statistics.CountListed();
+        return _output.ListAsync(item, cancellationToken);
     }
 
     private void SignalChange() =>

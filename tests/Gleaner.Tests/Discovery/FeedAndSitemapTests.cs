@@ -64,6 +64,15 @@ public class FeedAndSitemapTests
         Assert.Equal("https://example.com/a", entries[0].Url);
     }
 
+    [Theory]
+    [InlineData("Mon, 01 Jun 2024 08:00:00 GMT")] // 1 June 2024 was a Saturday
+    [InlineData("Sat, 01 Jun 2024 08:00:00 GMT")]
+    [InlineData("Saturday, 01 Jun 2024 08:00:00 +0000")]
+    public void AFeedDateIsReadWhateverWeekdayItNames(string text)
+    {
+        Assert.Equal(new DateTimeOffset(2024, 6, 1, 8, 0, 0, TimeSpan.Zero), FeedDates.Parse(text));
+    }
+
     [Fact]
     public void ASitemapOverTheProtocolsCapKeepsTheFirstEntriesAndCountsTheRest()
     {
