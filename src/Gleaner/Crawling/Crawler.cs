@@ -34,6 +34,7 @@ public sealed class Crawler : IDisposable
     private readonly TrapGuard _traps;
     private readonly ConcurrentDictionary<string, int> _pagesPerHost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _listed = new(StringComparer.Ordinal);
+    private readonly HostHealth _health = new();
     private long _claimsLeft;
     private int _busy; // workers claiming or processing a URL
     private int _startsAdded;
@@ -600,7 +601,9 @@ public sealed class Crawler : IDisposable
         }
         var wait = retryAfter ?? TimeSpan.FromTicks(_options.RetryDelay.Ticks << Math.Min(claim.Attempts, 10));
         Report(claim.Url, $"{reason}; retrying in {wait}", isError: true);
-        await _frontier.CompleteAsync(claim, UrlState.Queued, reason, delay, retryAt: DateTimeOffset.UtcNow + wait, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _health.Count(claim.Host, failed: true);
+        await _frontier.CompleteAsync(claim, UrlState.Queued, reason, _health.Turn(claim.Host, delay, _options.MaxCrawlDelay), retryAt: DateTimeOffset.UtcNow + wait,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         SignalChange();
     }
 
@@ -620,6 +623,8 @@ public sealed class Crawler : IDisposable
         bool listing = false, RecordFingerprint? stored = null)
     {
         Report(claim.Url, reason, isError: state == UrlState.Failed);
+        _health.Count(claim.Host, failed: state == UrlState.Failed);
+        delay = _health.Turn(claim.Host, delay, _options.MaxCrawlDelay);
         var started = Stopwatch.GetTimestamp();
         await _frontier.CompleteAsync(claim, state, reason, delay, result?.ETag, result?.LastModified, listing: listing, stored: stored,
             cancellationToken: cancellationToken).ConfigureAwait(false);
