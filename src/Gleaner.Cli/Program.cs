@@ -39,7 +39,9 @@ public static class Program
             Console.Error.WriteLine($"Try '{CommandPath(parsed.CommandResult)} --help'.");
             return ExitCodes.BadUsage;
         }
-        return await parsed.InvokeAsync();
+        // Ctrl+C cancels the command's token; a command then has this long to finish (a crawl prints its summary and
+        // leaves its frontier resumable) before the process ends anyway. The default, 2 s, is short on a busy machine.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });
     }
 
     /// <summary>"gleaner extract" for the extract command, so the hint points at the right help.</summary>

@@ -36,7 +36,7 @@ internal static class CrawlCommand
             TimeSpan.Zero, TimeSpan.FromDays(1), "1s");
         var concurrency = OptionValues.WholeNumber("--concurrency", "Hosts fetched from in parallel", 1, 1000, 8);
         var maxPages = OptionValues.OptionalWholeNumber("--max-pages", "Stop after this many fetches (the rest stays queued for --resume)", 1, int.MaxValue);
-        var maxDepth = OptionValues.WholeNumber("--max-depth", "Follow links this many steps from a start at most", 0, 1000, 10);
+        var maxDepth = OptionValues.WholeNumber("--max-depth", "Follow links this many steps from a start at most; feeds and sitemaps take no step and their items are always read, so 0 reads the starts, their feeds and sitemaps and the articles those list, and follows no link", 0, 1000, 10);
         var since = new Option<string?>("--since") { Description = "Skip articles published before this date (ISO 8601); feed and sitemap dates are used before fetching" };
         var lang = new Option<string?>("--lang") { Description = "Store only articles in this language (ISO 639-1)" };
         var watch = OptionValues.OptionalDuration("--watch", "Keep polling feeds, sitemaps and start pages at this interval (15m, 1h) and store new articles; stop with Ctrl+C",
@@ -50,10 +50,14 @@ internal static class CrawlCommand
         var warc = new Option<string?>("--warc") { Description = "Also write every response to this WARC file (FILE.warc.gz)" };
         var report = new Option<bool>("--report") { Description = "List failed and skipped URLs by reason (alone: for the crawl in the store)" };
         var rendering = RenderingOptions.Create("fetched pages");
+        var list = new Option<bool>("--list") { Description = "Discovery only: print the article URLs the crawl would fetch (from feeds, sitemaps and links, with dates where known); nothing is extracted or stored, and the store is not opened" };
+        var format = new Option<string?>("--format") { Description = "With --list: text (URL, date, how found; tab-separated) or jsonl" };
+        format.AcceptOnlyFromAmong("text", "jsonl");
 
         var command = new Command("crawl", "Find a site's articles (feeds, sitemaps, links), fetch them politely and store them")
         {
             starts, store, sources, resume, delay, concurrency, maxPages, maxDepth, since, lang, watch, ignoreRobots, include, exclude, userAgent, timeout, attempts, warc, report,
+            list, format,
         };
         foreach (var option in rendering.All)
             command.Options.Add(option);
@@ -66,6 +70,10 @@ internal static class CrawlCommand
             var hasStarts = result.GetResult(starts) is { Tokens.Count: > 0 } || result.GetResult(sources) is not null;
             if (!hasStarts && result.GetResult(resume) is null && result.GetResult(report) is null)
                 result.AddError("Give start URLs (or --sources FILE), or --resume to continue the crawl in the store, or --report.");
+            if (result.GetResult(list) is not null && (!hasStarts || result.GetResult(resume) is not null || result.GetResult(watch) is not null || result.GetResult(warc) is not null || result.GetResult(report) is not null))
+                result.AddError("--list needs start URLs and goes with neither --resume, --watch, --warc nor --report.");
+            if (result.GetResult(format) is not null && result.GetResult(list) is null)
+                result.AddError("--format goes with --list.");
         });
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -96,11 +104,54 @@ internal static class CrawlCommand
                 Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = parse.GetValue(timeout).Value },
                 Render = renderMode,
                 RenderCrossSite = parse.GetValue(rendering.CrossSite),
+                ListOnly = parse.GetValue(list),
             };
+            if (options.ListOnly)
+                return await ListAsync(startUrls, options, parse.GetValue(format) == "jsonl", cancellationToken);
             var onlyReport = startUrls.Count == 0 && !parse.GetValue(resume);
             return await RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, renderer, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary><c>--list</c>: a crawl on a frontier in memory that prints article URLs instead of storing articles.</summary>
+    private static async Task<int> ListAsync(List<string> startUrls, CrawlOptions options, bool jsonLines, CancellationToken cancellationToken)
+    {
+        await using var frontier = await SqliteFrontierDatabase.InMemoryAsync(cancellationToken);
+        using var crawler = new Crawler(frontier, new ListedUrlWriter(Console.Out, jsonLines), options);
+        var log = Console.Error;
+        crawler.OnEvent = e =>
+        {
+            if (e.IsError)
+                log.WriteLine($"gleaner: crawl: {e.Url}: {e.What}");
+        };
+        var result = await crawler.CrawlAsync(startUrls, cancellationToken);
+        await Console.Out.FlushAsync(CancellationToken.None);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gleaner: crawl: {(result.Stopped ? "stopped" : "done")}: {result.Statistics.Listed:N0} article URLs listed, {result.Statistics.Fetched:N0} fetched, {result.Statistics.Errors:N0} errors"));
+        foreach (var failed in result.FailedStarts)
+            log.WriteLine($"gleaner: crawl: {failed}: could not be read");
+        return result.FailedStarts.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Prints each listed URL as a line: tab-separated text or JSON.</summary>
+    private sealed class ListedUrlWriter(TextWriter output, bool jsonLines) : ICrawlOutput
+    {
+        private readonly Lock _gate = new();
+
+        public Task SaveAsync(Article article, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a discovery-only crawl stores nothing");
+
+        public Task ListAsync(ListedUrl item, CancellationToken cancellationToken)
+        {
+            var date = item.Date?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var line = jsonLines
+                ? System.Text.Json.JsonSerializer.Serialize(new ListedLine(item.Url, date, item.Via, item.FoundIn), ListedLineJson.Default.ListedLine)
+                : $"{item.Url}\t{date ?? "-"}\t{item.Via}";
+            lock (_gate)
+                output.WriteLine(line);
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<int> RunAsync(List<string> startUrls, string? storeName, CrawlOptions options, string? warcPath, bool report, bool onlyReport,
@@ -131,36 +182,26 @@ internal static class CrawlCommand
         if (warc is not null)
             output = new WarcCrawlOutput(output, warc);
         using var crawler = new Crawler(frontier, output, options, renderer: renderer);
-
-        // Claims left by a killed run: on SQLite one process owns the crawl, so all of them; on PostgreSQL only expired leases.
-        var released = await frontier.ReleaseStaleClaimsAsync(all: frontier.Dialect == FrontierDialect.Sqlite, cancellationToken);
-        foreach (var earlier in await frontier.StartUrlsAsync(cancellationToken))
-            crawler.AddScopeSite(new Uri(earlier));
-        await crawler.AddStartsAsync(startUrls, cancellationToken);
-        var before = await frontier.CountAsync(cancellationToken);
         var log = Console.Error;
-        if (before.Queued > startUrls.Count || released > 0)
-            log.WriteLine($"gleaner: crawl: continuing {before.Queued:N0} queued URLs in {articleStore.Location}" + (released > 0 ? $" ({released} claims of a stopped run released)" : ""));
-
         var interactive = !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var crawl = RunCrawlAsync(crawler, stop.Token);
+        if (!interactive)
+            crawler.OnEvent = e => log.WriteLine(e.Url.Length == 0 ? $"gleaner: crawl: {e.What}" : $"gleaner: crawl: {e.Url}: {e.What}");
+        var crawl = crawler.CrawlAsync(startUrls, cancellationToken);
         if (interactive)
             await ShowProgressAsync(crawler, crawl);
-        else
-        {
-            crawler.OnEvent = e => log.WriteLine(e.Url.Length == 0 ? $"gleaner: crawl: {e.What}" : $"gleaner: crawl: {e.Url}: {e.What}");
-            await crawl;
-        }
-        var stopped = await crawl;
+        var result = await crawl;
 
-        var counts = await frontier.CountAsync(CancellationToken.None);
-        var statistics = crawler.Statistics;
+        var counts = result.Frontier;
+        var statistics = result.Statistics;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"gleaner: crawl: {(stopped ? "stopped" : "done")}: {statistics.Fetched:N0} fetched, {statistics.Stored:N0} articles stored, {statistics.Listings:N0} listings followed, " +
-            $"{statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
-            $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued:N0} queued"));
-        if (counts.Queued > 0 && !stopped)
+            $"gleaner: crawl: {(result.Stopped ? "stopped" : "done")}: {statistics.Fetched:N0} fetched; records {statistics.Stored:N0} stored, {statistics.Updated:N0} updated, {statistics.Unchanged:N0} unchanged; " +
+            $"{statistics.Listings:N0} listings followed, {statistics.Skipped:N0} skipped, {statistics.Errors:N0} errors in {statistics.Clock.Elapsed.TotalSeconds:0.0} s ({statistics.PagesPerSecond:0.0} pages/s); " +
+            $"frontier: {counts.Done:N0} done, {counts.Failed:N0} failed, {counts.Skipped:N0} skipped, {counts.Queued + counts.Fetching:N0} queued"));
+        if (statistics.Truncated > 0)
+            log.WriteLine($"gleaner: crawl: warning: {statistics.Truncated:N0} sitemaps listed more URLs than the protocol's 50,000 per file; the rest were not read");
+        if (result.Stopped)
+            log.WriteLine("gleaner: crawl: stopped; continue with 'gleaner crawl --resume'");
+        else if (counts.Queued > 0)
             log.WriteLine(statistics.DeferredUntil is { } until
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"gleaner: crawl: {counts.Queued:N0} URLs deferred until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (a server's Retry-After, or a retry); run again or continue with 'gleaner crawl --resume'")
@@ -169,24 +210,9 @@ internal static class CrawlCommand
             await PrintReportAsync(frontier, CancellationToken.None);
 
         // Exit 1 when a start point itself could not be read.
-        foreach (var start in startUrls)
-            if (UrlCanonicalizer.Canonicalize(start) is { } canonical && await frontier.StateOfAsync(canonical, CancellationToken.None) == UrlState.Failed)
-                return ExitCodes.SomeInputsFailed;
-        return ExitCodes.Success;
-    }
-
-    /// <summary>Runs the crawl; true when it was stopped (Ctrl+C) rather than finished.</summary>
-    private static async Task<bool> RunCrawlAsync(Crawler crawler, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await crawler.RunAsync(cancellationToken);
-            return false;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return true;
-        }
+        foreach (var failed in result.FailedStarts)
+            log.WriteLine($"gleaner: crawl: {failed}: could not be read (see the lines above, or --report)");
+        return result.FailedStarts.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 
     private static async Task ShowProgressAsync(Crawler crawler, Task crawl)
@@ -220,7 +246,7 @@ internal static class CrawlCommand
                 }
                 var table = new Grid().AddColumn().AddColumn();
                 table.AddRow("[bold]fetched[/]", $"{statistics.Fetched:N0}  ({statistics.PagesPerSecond:0.0} pages/s)");
-                table.AddRow("[bold]stored[/]", $"{statistics.Stored:N0} articles, {statistics.Listings:N0} listings followed");
+                table.AddRow("[bold]records[/]", $"{statistics.Stored:N0} stored, {statistics.Updated:N0} updated, {statistics.Unchanged:N0} unchanged; {statistics.Listings:N0} listings followed");
                 table.AddRow("[bold]queued[/]", $"{statistics.Queued:N0}");
                 table.AddRow("[bold]hosts waiting[/]", $"{statistics.WaitingHosts:N0} (politeness delay or request in flight)");
                 table.AddRow("[bold]errors[/]", $"{statistics.Errors:N0}, skipped {statistics.Skipped:N0}");
@@ -257,3 +283,12 @@ internal static class CrawlCommand
         }
     }
 }
+
+internal sealed record ListedLine(
+    [property: System.Text.Json.Serialization.JsonPropertyName("url")] string Url,
+    [property: System.Text.Json.Serialization.JsonPropertyName("date")] string? Date,
+    [property: System.Text.Json.Serialization.JsonPropertyName("via")] string Via,
+    [property: System.Text.Json.Serialization.JsonPropertyName("found_in")] string? FoundIn);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(ListedLine))]
+internal sealed partial class ListedLineJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -19,8 +19,19 @@ public sealed record CrawlOptions
     /// <summary>Stop after this many fetches in this run (what is left stays queued for --resume); null: no limit.</summary>
     public int? MaxPages { get; init; }
 
-    /// <summary>Links followed this many steps from a start point at most.</summary>
+    /// <summary>
+    /// Links followed this many steps from a start point at most. Feeds and sitemaps take no step, and the items they
+    /// list are always read: 0 reads the start pages, the feeds and sitemaps they lead to (robots.txt's and the usual
+    /// places too) and the articles those list, following no link; 1 also the pages the starts link to; and so on.
+    /// </summary>
     public int MaxDepth { get; init; } = 10;
+
+    /// <summary>
+    /// Discovery only: article URLs are reported (<see cref="ICrawlOutput.ListAsync"/>) instead of stored. Items of feeds
+    /// and sitemaps are not fetched; other pages are fetched to follow their links and to tell articles from listings,
+    /// never extracted.
+    /// </summary>
+    public bool ListOnly { get; init; }
 
     /// <summary>Pages fetched from one host in one run at most (a budget against traps).</summary>
     public int MaxPagesPerHost { get; init; } = 100_000;

@@ -13,4 +13,11 @@ public interface ICrawlOutput
 
     /// <summary>Every response fetched (pages, feeds, sitemaps), for archives; does nothing by default.</summary>
     Task RecordResponseAsync(FetchResult response, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An article URL found by a discovery-only crawl (<see cref="CrawlOptions.ListOnly"/>), once each; does nothing by default.</summary>
+    Task ListAsync(ListedUrl item, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>An article URL a crawl would fetch: its date where the feed, sitemap or page gives one, how it was found
+/// (<c>feed</c>, <c>sitemap</c> or <c>link</c>) and where.</summary>
+public readonly record struct ListedUrl(string Url, DateTimeOffset? Date, string Via, string? FoundIn);

@@ -35,9 +35,12 @@ public sealed class Crawler : IDisposable
     private readonly TrapGuard _traps;
     private readonly PageRendering? _rendering;
     private readonly ConcurrentDictionary<string, int> _pagesPerHost = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _robotsSitemapsQueued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _listed = new(StringComparer.Ordinal);
+    private readonly HostHealth _health = new();
     private long _claimsLeft;
     private int _busy; // workers claiming or processing a URL
+    private int _startsAdded;
+    private bool _resumed;
     private long _lastRelease = Stopwatch.GetTimestamp();
 
     // Completed when a worker gives a host's turn back or queues URLs, so idle workers look again at once
@@ -93,6 +96,19 @@ public sealed class Crawler : IDisposable
         }
         await _frontier.AddAsync(entries, cancellationToken).ConfigureAwait(false);
         await _frontier.RequeueAsync(entries.Select(e => e.Url).ToList(), cancellationToken).ConfigureAwait(false);
+        _startsAdded += entries.Count;
+
+        // A site crawled before: what it lists now is found by polling its known feeds, sitemaps and listings again.
+        var sites = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+            sites.Add(RegistrableDomain.Of(new Uri(entry.Url).Host));
+        var hosts = new List<string>();
+        foreach (var host in await _frontier.HostsAsync(cancellationToken).ConfigureAwait(false))
+            if (Uri.TryCreate(host, UriKind.Absolute, out var hostUri) && sites.Contains(RegistrableDomain.Of(hostUri.Host)))
+                hosts.Add(host);
+        var polled = hosts.Count == 0 ? 0 : await _frontier.RequeuePolledAsync(hosts, cancellationToken).ConfigureAwait(false);
+        if (polled > entries.Count)
+            Report("", $"polling {polled - entries.Count:N0} known feeds, sitemaps and listing pages again", isError: false);
         return invalid;
     }
 
@@ -103,24 +119,91 @@ public sealed class Crawler : IDisposable
         Statistics.WaitingHosts = await _frontier.BusyHostsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Puts the sites of earlier start points in scope (a resumed crawl knows them only from the frontier).</summary>
-    public void AddScopeSite(Uri url) => _scope.AddSite(url);
-
-    /// <summary>Crawls until the frontier has nothing left (or, watching, until cancelled), or <see cref="CrawlOptions.MaxPages"/> is reached.</summary>
+    /// <summary>
+    /// Crawls until the frontier has nothing left (or, watching, until cancelled), or <see cref="CrawlOptions.MaxPages"/> is reached.
+    /// A frontier left by an earlier run is resumed: claims of a stopped run are released and the sites of its start
+    /// points are in scope again. With <see cref="CrawlOptions.Watch"/>, feeds, sitemaps, start and listing pages are
+    /// polled again at that interval, also while the queue still drains.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        while (true)
+        await ResumeAsync(cancellationToken).ConfigureAwait(false);
+        using var workersDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var polling = _options.Watch is { } interval ? PollAsync(interval, workersDone.Token) : Task.CompletedTask;
+        try
         {
             var workers = new Task[Math.Max(1, _options.Concurrency)];
             for (var i = 0; i < workers.Length; i++)
                 workers[i] = Task.Run(() => WorkAsync(cancellationToken), cancellationToken);
             await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            await workersDone.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await polling.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // the poll loop ends with the workers
+            }
+        }
+    }
 
-            if (_options.Watch is not { } interval || Interlocked.Read(ref _claimsLeft) <= 0 || cancellationToken.IsCancellationRequested)
-                return;
-            Report("", $"queue empty; polling feeds, sitemaps and start pages again in {interval}", isError: false);
+    /// <summary>
+    /// Adds <paramref name="starts"/> (none: continue the crawl in the frontier) and crawls, resuming whatever an earlier
+    /// run left. Cancelling stops the crawl and still returns its summary (<see cref="CrawlResult.Stopped"/>); what was
+    /// not finished stays in the frontier for the next run.
+    /// </summary>
+    public async Task<CrawlResult> CrawlAsync(IEnumerable<string> starts, CancellationToken cancellationToken = default)
+    {
+        var startList = starts.ToList();
+        var invalid = await AddStartsAsync(startList, cancellationToken).ConfigureAwait(false);
+        var stopped = false;
+        try
+        {
+            await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stopped = true;
+        }
+        var counts = await _frontier.CountAsync(CancellationToken.None).ConfigureAwait(false);
+        var failed = new List<string>(invalid);
+        foreach (var start in startList)
+            if (UrlCanonicalizer.Canonicalize(start) is { } canonical && await _frontier.StateOfAsync(canonical, CancellationToken.None).ConfigureAwait(false) == UrlState.Failed)
+                failed.Add(start);
+        return new CrawlResult(Statistics, counts, stopped, failed);
+    }
+
+    /// <summary>Once per crawler: takes over a frontier an earlier run left (claims of a stopped run, the sites of its start points).</summary>
+    private async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        if (_resumed)
+            return;
+        _resumed = true;
+        // On SQLite one process owns the crawl, so every claim left is a dead run's; on PostgreSQL only expired leases are.
+        var released = await _frontier.ReleaseStaleClaimsAsync(all: _frontier.Dialect == FrontierDialect.Sqlite, cancellationToken).ConfigureAwait(false);
+        foreach (var earlier in await _frontier.StartUrlsAsync(cancellationToken).ConfigureAwait(false))
+            _scope.AddSite(new Uri(earlier));
+        var queued = (await _frontier.CountAsync(cancellationToken).ConfigureAwait(false)).Queued;
+        if (queued > _startsAdded || released > 0)
+            Report("", $"continuing {queued:N0} queued URLs" + (released > 0 ? $" ({released} claims of a stopped run released)" : ""), isError: false);
+    }
+
+    /// <summary>Watch mode: puts feeds, sitemaps, start and listing pages back in the queue every <paramref name="interval"/>.</summary>
+    private async Task PollAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-            await _frontier.RequeueSourcesAsync(cancellationToken).ConfigureAwait(false);
+            var polled = await _frontier.RequeuePolledAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (polled > 0)
+            {
+                Report("", $"polling {polled:N0} feeds, sitemaps, start and listing pages again", isError: false);
+                SignalChange();
+            }
         }
     }
 
@@ -146,11 +229,12 @@ public sealed class Crawler : IDisposable
                 Interlocked.Increment(ref _claimsLeft);
                 await ReleaseExpiredClaimsAsync(cancellationToken).ConfigureAwait(false);
                 var counts = await _frontier.CountAsync(cancellationToken).ConfigureAwait(false);
-                if (counts.Unfinished == 0)
+                if (counts.Unfinished == 0 && _options.Watch is null)
                     return;
                 var changed = Volatile.Read(ref _changed).Task;
                 var next = await _frontier.NextReadyAtAsync(cancellationToken).ConfigureAwait(false);
-                var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(250);
+                // Watching with nothing queued: the poll loop's signal (or another process's URLs) ends the wait.
+                var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(counts.Unfinished == 0 ? 1000 : 250);
                 // Only URLs due much later are left and no worker can add more: a one-off crawl ends; they stay queued.
                 if (_options.Watch is null && next is { } due && wait > _options.MaxDeferredWait && Volatile.Read(ref _busy) == 0)
                 {
@@ -158,7 +242,7 @@ public sealed class Crawler : IDisposable
                     return;
                 }
                 // Another process may free a host (PostgreSQL), so the wait is bounded even without a signal.
-                await Task.WhenAny(changed, Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(250)), cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(changed, Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(counts.Unfinished == 0 ? 1000 : 250)), cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }
@@ -187,17 +271,17 @@ public sealed class Crawler : IDisposable
                     await _output.RecordResponseAsync(robotsResponse, cancellationToken).ConfigureAwait(false); // archived like any fetch
                 if (!robots.Reachable)
                 {
-                    await RetryOrFailAsync(claim, $"robots.txt unreachable: {robots.Reason}", null, delay, cancellationToken).ConfigureAwait(false);
+                    if (IsStart(claim) && robots.Failure == FetchOutcome.ConnectionFailed)
+                        await FailAsync(claim, $"unreachable: {robots.Reason}", delay, cancellationToken).ConfigureAwait(false);
+                    else
+                        await RetryOrFailAsync(claim, $"robots.txt unreachable: {robots.Reason}", null, delay, cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 var policy = robots.Robots.For(_options.Fetch.UserAgent);
                 if (policy.CrawlDelay is { } crawlDelay && crawlDelay > delay)
                     delay = crawlDelay < _options.MaxCrawlDelay ? crawlDelay : _options.MaxCrawlDelay;
                 if (fetchedRobots)
-                {
                     Statistics.CountRequests(1);
-                    await QueueRobotsSitemapsAsync(claim, robots.Robots, cancellationToken).ConfigureAwait(false);
-                }
                 if (!policy.IsAllowed(url))
                 {
                     await SkipAsync(claim, "disallowed by robots.txt", delay, cancellationToken).ConfigureAwait(false);
@@ -235,6 +319,9 @@ public sealed class Crawler : IDisposable
                 case FetchOutcome.HttpError when result.StatusCode == 404 && claim.DiscoveredFrom == ProbeMarker:
                     await SkipAsync(claim, "no sitemap at this usual place", delay, cancellationToken).ConfigureAwait(false);
                     break;
+                case FetchOutcome.ConnectionFailed when IsStart(claim):
+                    await FailAsync(claim, "unreachable: " + result.Reason, delay, cancellationToken).ConfigureAwait(false);
+                    break;
                 default:
                     if (result.IsTransient)
                         await RetryOrFailAsync(claim, result.Reason!, result.RetryAfter, delay, cancellationToken).ConfigureAwait(false);
@@ -265,15 +352,20 @@ public sealed class Crawler : IDisposable
             {
                 var entries = FeedParser.Parse(body, kind, baseUrl);
                 Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
-                var added = await QueueAsync(claim, entries, cancellationToken).ConfigureAwait(false);
+                var added = await QueueAsync(claim, entries, cancellationToken, listedVia: "feed").ConfigureAwait(false);
                 await CompleteAsync(claim, UrlState.Done, $"feed: {entries.Count} entries, {added} new", delay, cancellationToken, result).ConfigureAwait(false);
                 return;
             }
             case DocumentKind.Sitemap or DocumentKind.SitemapIndex:
             {
-                var entries = SitemapParser.Parse(body, baseUrl);
+                var entries = SitemapParser.Parse(body, baseUrl, out var overCap);
                 Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
-                var added = await QueueAsync(claim, entries, cancellationToken).ConfigureAwait(false);
+                if (overCap > 0)
+                {
+                    Statistics.CountTruncated();
+                    Report(claim.Url, $"warning: sitemap lists {entries.Count + overCap:N0} URLs; only the first {entries.Count:N0} are read (the protocol's cap per file)", isError: true);
+                }
+                var added = await QueueAsync(claim, entries, cancellationToken, listedVia: "sitemap").ConfigureAwait(false);
                 await CompleteAsync(claim, UrlState.Done, $"sitemap: {entries.Count} entries, {added} new", delay, cancellationToken, result).ConfigureAwait(false);
                 return;
             }
@@ -296,12 +388,18 @@ public sealed class Crawler : IDisposable
         List<DiscoveredUrl> links;
         Article? article = null;
         string? notStored = null;
+        DateTimeOffset? listedDate = null;
+        // A feed or sitemap item is an article candidate even when its page looks like a list (link-heavy
+        // templates, many teasers): it is extracted, and stored when it gives an article's signals.
+        var listed = claim.Kind == UrlKind.Entry;
         // One parse serves the classifier, the link finder and the extractor.
         using (var document = _extractor.Parse(html))
         {
             pageKind = ArticleClassifier.Classify(document, pageUrl);
             links = HtmlLinks.Find(document, pageUrl);
-            if (pageKind == PageKind.Article)
+            if (_options.ListOnly)
+                listedDate = pageKind == PageKind.Article ? ArticleSignals.DeclaredDate(document) : null;
+            else if (pageKind == PageKind.Article || listed)
             {
                 try
                 {
@@ -313,7 +411,13 @@ public sealed class Crawler : IDisposable
                     notStored = $"extraction failed: {e.GetType().Name}: {e.Message}";
                 }
                 if (article is not null)
-                    notStored = Filter(article);
+                    notStored = ArticleSignals.WhyNotAnArticle(document, pageUrl, article, looksLikeListing: pageKind != PageKind.Article) ?? Filter(article);
+                if (article is not null && notStored is not null && pageKind != PageKind.Article)
+                {
+                    // A listed page that is a listing after all: followed for links, and the report says why.
+                    notStored = null;
+                    article = null;
+                }
             }
             if (!rendered)
                 renderBecause = _rendering?.ReasonToRender(document, article);
@@ -324,24 +428,48 @@ public sealed class Crawler : IDisposable
             await HandlePageAsync(claim, result, renderedHtml, started, delay, cancellationToken, rendered: true).ConfigureAwait(false);
             return;
         }
-        if (claim.Depth == 0 && _options.ProbeSitemaps)
-            foreach (var path in WellKnownSitemaps)
-                links.Add(new DiscoveredUrl(new Uri(pageUrl, path).AbsoluteUri, UrlKind.Source));
+        if (claim.Depth == 0)
+        {
+            // A page a crawl starts from stands for its site: the sitemaps robots.txt names, and those at the usual
+            // places, are read too. A feed or sitemap given as the start is read alone.
+            if (!_options.IgnoreRobots)
+                foreach (var sitemap in (await _robots.GetAsync(pageUrl, cancellationToken).ConfigureAwait(false)).Robots.Sitemaps)
+                    links.Add(new DiscoveredUrl(sitemap, UrlKind.Source));
+            if (_options.ProbeSitemaps)
+                foreach (var path in WellKnownSitemaps)
+                    links.Add(new DiscoveredUrl(new Uri(pageUrl, path).AbsoluteUri, UrlKind.Source));
+        }
 
-        if (pageKind != PageKind.Article)
+        var isListing = _options.ListOnly ? pageKind != PageKind.Article : article is null && notStored is null;
+        if (isListing)
             _traps.CountListing(pageUrl);
         Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
 
-        var added = await QueueAsync(claim, links, cancellationToken, probe: claim.Depth == 0 && _options.ProbeSitemaps).ConfigureAwait(false);
+        // Links inside an article (related stories, tags, the author's page) come after those of listings and pagination.
+        var added = await QueueAsync(claim, links, cancellationToken, probe: claim.Depth == 0 && _options.ProbeSitemaps,
+            fromArticle: pageKind == PageKind.Article).ConfigureAwait(false);
+        if (_options.ListOnly && !isListing)
+        {
+            if (_listed.TryAdd(claim.Url, true))
+                await ListAsync(new ListedUrl(claim.Url, listedDate, "link", claim.DiscoveredFrom), cancellationToken).ConfigureAwait(false);
+            await CompleteAsync(claim, UrlState.Done, "article (listed)", delay, cancellationToken, result).ConfigureAwait(false);
+            return;
+        }
         if (article is null && notStored is not null)
         {
             await FailAsync(claim, notStored, delay, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (article is null && listed)
+        {
+            // The report shows it: a feed or sitemap named it, the page did not bear that out.
+            await SkipAsync(claim, $"listed by a feed or sitemap, but a listing page: {ListingReason(pageKind)}", delay, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (article is null)
         {
             Statistics.CountListing();
-            await CompleteAsync(claim, UrlState.Done, $"listing: {added} new links", delay, cancellationToken, result).ConfigureAwait(false);
+            await CompleteAsync(claim, UrlState.Done, $"listing: {added} new links", delay, cancellationToken, result, listing: true).ConfigureAwait(false);
             return;
         }
         if (notStored is not null)
@@ -349,14 +477,42 @@ public sealed class Crawler : IDisposable
             await SkipAsync(claim, notStored, delay, cancellationToken).ConfigureAwait(false);
             return;
         }
+        await StoreAsync(claim, result, article, pageUrl, delay, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ListingReason(PageKind pageKind) =>
+        pageKind == PageKind.Article ? "no article text" : "mostly links, and no date, author or article markup";
+
+    /// <summary>Saves an article unless the crawl stored it unchanged before, or another page of the host has exactly its text.</summary>
+    private async Task StoreAsync(ClaimedUrl claim, FetchResult result, Article article, Uri pageUrl, TimeSpan delay, CancellationToken cancellationToken)
+    {
         article.Url ??= pageUrl.AbsoluteUri;
         article.SourceDomain ??= RegistrableDomain.Of(new Uri(article.Url).Host);
+        var fingerprint = RecordFingerprints.Of(article, HostKey(new Uri(article.Url)));
         article.Fetched ??= result.FetchedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         var storeStarted = Stopwatch.GetTimestamp();
+        var (check, sameAs) = await _frontier.CheckRecordAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        switch (check)
+        {
+            case RecordCheck.Unchanged:
+                Statistics.AddStoreTime(Stopwatch.GetTimestamp() - storeStarted);
+                Statistics.CountUnchanged();
+                await CompleteAsync(claim, UrlState.Done, "unchanged", delay, cancellationToken, result).ConfigureAwait(false);
+                return;
+            case RecordCheck.Duplicate:
+                Statistics.AddStoreTime(Stopwatch.GetTimestamp() - storeStarted);
+                Report(claim.Url, $"same text as {sameAs}", isError: false);
+                await SkipAsync(claim, "same text as another page of the host (stored once)", delay, cancellationToken).ConfigureAwait(false);
+                return;
+        }
         await _output.SaveAsync(article, cancellationToken).ConfigureAwait(false);
         Statistics.AddStoreTime(Stopwatch.GetTimestamp() - storeStarted);
-        Statistics.CountStored();
-        await CompleteAsync(claim, UrlState.Done, "stored", delay, cancellationToken, result).ConfigureAwait(false);
+        if (check == RecordCheck.Changed)
+            Statistics.CountUpdated();
+        else
+            Statistics.CountStored();
+        await CompleteAsync(claim, UrlState.Done, check == RecordCheck.Changed ? "updated" : "stored", delay, cancellationToken, result, stored: fingerprint)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The page's DOM after its scripts ran, or null (reported) when the browser could not render it.</summary>
@@ -412,13 +568,16 @@ public sealed class Crawler : IDisposable
     }
 
     /// <summary>Queues discovered URLs that pass scope, traps, depth, --since and the per-host budget. Returns how many were new.</summary>
-    private async Task<int> QueueAsync(ClaimedUrl from, List<DiscoveredUrl> found, CancellationToken cancellationToken, bool probe = false)
+    private async Task<int> QueueAsync(ClaimedUrl from, List<DiscoveredUrl> found, CancellationToken cancellationToken, bool probe = false, bool fromArticle = false,
+        string? listedVia = null)
     {
         var entries = new List<FrontierEntry>(found.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in found)
         {
-            var depth = from.Depth + 1;
+            // Feeds and sitemaps named by a page, robots.txt or a sitemap index take no step: with --max-depth 0 a crawl
+            // reads its starts, the feeds and sitemaps they lead to, and the articles those list, and follows no link.
+            var depth = item.Kind == UrlKind.Source ? from.Depth : from.Depth + 1;
             if (depth > _options.MaxDepth && item.Kind != UrlKind.Entry)
                 continue;
             if (item.Kind == UrlKind.Entry && _options.Since is { } since && item.Date is { } date && date < since)
@@ -435,8 +594,15 @@ public sealed class Crawler : IDisposable
             var host = HostKey(uri);
             if (_pagesPerHost.TryGetValue(host, out var pages) && pages >= _options.MaxPagesPerHost)
                 continue;
+            if (_options.ListOnly && item.Kind == UrlKind.Entry)
+            {
+                // Listing, feed and sitemap items are reported, not fetched.
+                if (_listed.TryAdd(canonical, true))
+                    await ListAsync(new ListedUrl(canonical, item.Date, from.Kind == UrlKind.Source ? listedVia ?? "feed" : "link", from.Url), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             var isProbe = probe && item.Kind == UrlKind.Source && Array.IndexOf(WellKnownSitemaps, uri.AbsolutePath) >= 0;
-            entries.Add(new FrontierEntry(canonical, host, item.Kind, depth, Priority(item.Kind, depth), isProbe ? ProbeMarker : from.Url, item.Date));
+            entries.Add(new FrontierEntry(canonical, host, item.Kind, depth, Priority(item.Kind, depth, fromArticle), isProbe ? ProbeMarker : from.Url, item.Date));
         }
         // Sorted by host so the frontier upserts each host once per run of its URLs.
         entries.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
@@ -448,23 +614,19 @@ public sealed class Crawler : IDisposable
         return added;
     }
 
-    private async Task QueueRobotsSitemapsAsync(ClaimedUrl claim, RobotsTxt robots, CancellationToken cancellationToken)
-    {
-        if (robots.Sitemaps.Count == 0 || !_robotsSitemapsQueued.TryAdd(claim.Host, true))
-            return;
-        var found = new List<DiscoveredUrl>(robots.Sitemaps.Count);
-        foreach (var sitemap in robots.Sitemaps)
-            found.Add(new DiscoveredUrl(sitemap, UrlKind.Source));
-        await QueueAsync(claim with { Depth = 0 }, found, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Feeds and sitemaps first (they list many articles), then their entries, then links breadth first.</summary>
-    private static int Priority(UrlKind kind, int depth) => kind switch
+    /// <summary>
+    /// Feeds and sitemaps first (they list many articles), then their entries, then links of listings and pagination
+    /// breadth first, then links found inside articles (related stories, tags: many, and often dead or off-topic).
+    /// </summary>
+    private static int Priority(UrlKind kind, int depth, bool fromArticle = false) => kind switch
     {
         UrlKind.Source => 0,
         UrlKind.Entry => 1,
-        _ => 2 + depth,
+        _ => (fromArticle ? ArticleLinkPriority : 2) + depth,
     };
+
+    /// <summary>Above every listing link's priority within the default depth (2 + 10).</summary>
+    private const int ArticleLinkPriority = 20;
 
     private async Task RetryOrFailAsync(ClaimedUrl claim, string reason, TimeSpan? retryAfter, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -476,7 +638,9 @@ public sealed class Crawler : IDisposable
         }
         var wait = retryAfter ?? TimeSpan.FromTicks(_options.RetryDelay.Ticks << Math.Min(claim.Attempts, 10));
         Report(claim.Url, $"{reason}; retrying in {wait}", isError: true);
-        await _frontier.CompleteAsync(claim, UrlState.Queued, reason, delay, retryAt: DateTimeOffset.UtcNow + wait, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _health.Count(claim.Host, failed: true);
+        await _frontier.CompleteAsync(claim, UrlState.Queued, reason, _health.Turn(claim.Host, delay, _options.MaxCrawlDelay), retryAt: DateTimeOffset.UtcNow + wait,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         SignalChange();
     }
 
@@ -492,11 +656,15 @@ public sealed class Crawler : IDisposable
         return CompleteAsync(claim, UrlState.Skipped, reason, delay, cancellationToken);
     }
 
-    private async Task CompleteAsync(ClaimedUrl claim, UrlState state, string reason, TimeSpan delay, CancellationToken cancellationToken, FetchResult? result = null)
+    private async Task CompleteAsync(ClaimedUrl claim, UrlState state, string reason, TimeSpan delay, CancellationToken cancellationToken, FetchResult? result = null,
+        bool listing = false, RecordFingerprint? stored = null)
     {
         Report(claim.Url, reason, isError: state == UrlState.Failed);
+        _health.Count(claim.Host, failed: state == UrlState.Failed);
+        delay = _health.Turn(claim.Host, delay, _options.MaxCrawlDelay);
         var started = Stopwatch.GetTimestamp();
-        await _frontier.CompleteAsync(claim, state, reason, delay, result?.ETag, result?.LastModified, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _frontier.CompleteAsync(claim, state, reason, delay, result?.ETag, result?.LastModified, listing: listing, stored: stored,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         Statistics.AddFrontierTime(Stopwatch.GetTimestamp() - started);
         SignalChange();
     }
@@ -512,10 +680,19 @@ public sealed class Crawler : IDisposable
             SignalChange();
     }
 
+    private Task ListAsync(ListedUrl item, CancellationToken cancellationToken)
+    {
+        Statistics.CountListed();
+        return _output.ListAsync(item, cancellationToken);
+    }
+
     private void SignalChange() =>
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private void Report(string url, string what, bool isError) => OnEvent?.Invoke(new CrawlEvent(url, what, isError));
+
+    /// <summary>A start point of a crawl (not a URL found on the way).</summary>
+    private static bool IsStart(ClaimedUrl claim) => claim.Depth == 0 && claim.DiscoveredFrom is null;
 
     /// <summary>Politeness is per scheme, host and port.</summary>
     public static string HostKey(Uri url) => url.GetLeftPart(UriPartial.Authority).ToLowerInvariant();

@@ -30,6 +30,20 @@ public readonly record struct FrontierEntry(string Url, string Host, UrlKind Kin
 public sealed record ClaimedUrl(long Id, string Url, string Host, UrlKind Kind, int Depth, int Attempts, int Hops, DateTimeOffset? Lastmod,
     string? ETag, string? LastModified, string? DiscoveredFrom);
 
+/// <summary>A stored record as the crawl remembers it: its key, its host (see <see cref="Crawler.HostKey"/>), a hash of its
+/// text and a hash of the whole record but the fetch time.</summary>
+public readonly record struct RecordFingerprint(string Url, string Host, string TextHash, string RecordHash);
+
+/// <summary>How a record about to be stored relates to what the crawl stored before.</summary>
+public enum RecordCheck
+{
+    New,
+    Changed,
+    Unchanged,
+    /// <summary>Another record of the same host has exactly this text (an address variant without a canonical).</summary>
+    Duplicate,
+}
+
 /// <summary>Counts of URLs by state.</summary>
 public sealed record FrontierCounts(long Queued, long Fetching, long Done, long Failed, long Skipped)
 {
@@ -107,7 +121,21 @@ public sealed class Frontier : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS crawl_urls_queue ON crawl_urls (host, state, priority, id);
             CREATE INDEX IF NOT EXISTS crawl_urls_state ON crawl_urls (state, kind);
             """),
+        // Listing pages (polled again on a re-run, like feeds and sitemaps) and a fingerprint of every record the
+        // crawl stored (unchanged records are not saved again; an exact copy of a record's text on one host is not stored).
+        (2, Version2, Version2),
     ];
+
+    private const string Version2 = """
+        CREATE TABLE IF NOT EXISTS crawl_listings (
+            url TEXT PRIMARY KEY);
+        CREATE TABLE IF NOT EXISTS crawl_records (
+            url TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            record_hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS crawl_records_text ON crawl_records (host, text_hash);
+        """;
 
     private readonly Func<CancellationToken, Task<DbConnection>> _openConnection;
     private readonly FrontierDialect _dialect;
@@ -206,14 +234,65 @@ public sealed class Frontier : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Requeues the done feeds, sitemaps and start pages (watch mode: poll them again). Returns how many.</summary>
-    public Task<int> RequeueSourcesAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Requeues what is polled for new articles: feeds, sitemaps, start pages and listing pages, done (or failed)
+    /// in an earlier round; ones still queued or claimed stay as they are. Only those of <paramref name="hosts"/>
+    /// (host keys, see <see cref="Crawler.HostKey"/>) when given, else all. Their validators (ETag, Last-Modified)
+    /// are kept, so an unchanged one costs a 304. Returns how many were requeued.
+    /// </summary>
+    public Task<int> RequeuePolledAsync(IReadOnlyCollection<string>? hosts = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            await using var command = Command(connection, transaction,
-                "UPDATE crawl_urls SET state = 0, retry_at = 0, attempts = 0, updated_at = @now WHERE state = 2 AND (kind = 2 OR depth = 0)");
+            const string Polled = """
+                UPDATE crawl_urls SET state = 0, retry_at = 0, attempts = 0, reason = NULL, updated_at = @now
+                WHERE state IN (2, 3) AND (kind = 2 OR (depth = 0 AND discovered_from IS NULL) OR url IN (SELECT url FROM crawl_listings))
+                """;
+            await using var command = Command(connection, transaction, hosts is null ? Polled : Polled + " AND host = @host");
             AddParameter(command, "@now", Now());
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (hosts is null)
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var host = AddParameter(command, "@host", "");
+            var requeued = 0;
+            foreach (var item in hosts)
+            {
+                host.Value = item;
+                requeued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return requeued;
+        }, cancellationToken);
+
+    /// <summary>Every host the frontier knows (host keys: scheme, host and port).</summary>
+    public Task<List<string>> HostsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, null, "SELECT host FROM crawl_hosts");
+            var hosts = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                hosts.Add(reader.GetString(0));
+            return hosts;
+        }, cancellationToken);
+
+    /// <summary>
+    /// What the crawl knows of a record about to be stored: <see cref="RecordCheck.New"/>, <see cref="RecordCheck.Unchanged"/>
+    /// (stored before with the same fingerprint), <see cref="RecordCheck.Changed"/>, or <see cref="RecordCheck.Duplicate"/> with the
+    /// address of another record of the same host with exactly the same text.
+    /// </summary>
+    public Task<(RecordCheck Check, string? SameAs)> CheckRecordAsync(RecordFingerprint record, CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using (var known = Command(connection, null, "SELECT record_hash FROM crawl_records WHERE url = @url"))
+            {
+                AddParameter(known, "@url", record.Url);
+                if (await known.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string hash)
+                    return (hash == record.RecordHash ? RecordCheck.Unchanged : RecordCheck.Changed, (string?)null);
+            }
+            await using var same = Command(connection, null, "SELECT MIN(url) FROM crawl_records WHERE host = @host AND text_hash = @text");
+            AddParameter(same, "@host", record.Host);
+            AddParameter(same, "@text", record.TextHash);
+            return await same.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string other
+                ? (RecordCheck.Duplicate, other)
+                : (RecordCheck.New, null);
         }, cancellationToken);
 
     /// <summary>
@@ -294,11 +373,32 @@ public sealed class Frontier : IAsyncDisposable
         }, cancellationToken);
 
     /// <summary>Ends a claim: sets the URL's new state and gives the host's turn back, next allowed after <paramref name="hostDelay"/>.</summary>
+    /// <remarks>With <paramref name="listing"/> the URL is remembered as a listing page, polled again on a re-run; with
+    /// <paramref name="stored"/>, the fingerprint of the record saved from it (written after the save: a crash in
+    /// between costs a refetch, never an article).</remarks>
     public Task CompleteAsync(ClaimedUrl claim, UrlState state, string? reason, TimeSpan hostDelay, string? etag = null, string? lastModified = null,
-        DateTimeOffset? retryAt = null, CancellationToken cancellationToken = default) =>
+        DateTimeOffset? retryAt = null, bool listing = false, RecordFingerprint? stored = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
             var now = Now();
+            if (listing)
+            {
+                await using var mark = Command(connection, transaction, "INSERT INTO crawl_listings (url) VALUES (@url) ON CONFLICT (url) DO NOTHING");
+                AddParameter(mark, "@url", claim.Url);
+                await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (stored is { } record)
+            {
+                await using var remember = Command(connection, transaction, """
+                    INSERT INTO crawl_records (url, host, text_hash, record_hash) VALUES (@url, @host, @text, @record)
+                    ON CONFLICT (url) DO UPDATE SET host = excluded.host, text_hash = excluded.text_hash, record_hash = excluded.record_hash
+                    """);
+                AddParameter(remember, "@url", record.Url);
+                AddParameter(remember, "@host", record.Host);
+                AddParameter(remember, "@text", record.TextHash);
+                AddParameter(remember, "@record", record.RecordHash);
+                await remember.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             await using var url = Command(connection, transaction, """
                 UPDATE crawl_urls SET state = @state, reason = @reason, attempts = @attempts, retry_at = @retry,
                     etag = COALESCE(@etag, etag), last_modified = COALESCE(@lastModified, last_modified),

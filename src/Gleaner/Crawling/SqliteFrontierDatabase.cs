@@ -7,6 +7,15 @@ namespace Gleaner.Crawling;
 /// and a killed process loses nothing committed), a busy timeout, and NORMAL sync (safe against process crashes).</summary>
 public static class SqliteFrontierDatabase
 {
+    /// <summary>A frontier in memory, gone with the process: for a crawl that stores nothing (discovery only).</summary>
+    public static async Task<Frontier> InMemoryAsync(CancellationToken cancellationToken = default)
+    {
+        // The frontier keeps one connection open on SQLite, so the in-memory database lives as long as the frontier.
+        var frontier = new Frontier(Opener(":memory:"), FrontierDialect.Sqlite);
+        await frontier.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return frontier;
+    }
+
     public static Func<CancellationToken, Task<DbConnection>> Opener(string path)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();

@@ -40,6 +40,11 @@ public static class FeedDates
             if (offset is not null && DateTimeOffset.TryParseExact(text[..space] + " " + offset, Rfc822Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
                 return parsed;
         }
+        // A weekday that does not match the date ("Mon, 01 Jun 2024": a Saturday) is a common slip of feed generators;
+        // the date itself is what counts.
+        var comma = text.IndexOf(',');
+        if (comma is > 0 and <= 9 && char.IsLetter(text[0]))
+            return Parse(text[(comma + 1)..]);
         return null;
     }
 }

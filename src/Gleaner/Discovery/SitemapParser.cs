@@ -13,13 +13,22 @@ public static class SitemapParser
     /// <c>news:publication_date</c>, else <c>lastmod</c>; child sitemaps as <see cref="UrlKind.Source"/>.
     /// Throws <see cref="FormatException"/> on unreadable XML.
     /// </summary>
-    public static List<DiscoveredUrl> Parse(byte[] content, Uri baseUrl)
+    public static List<DiscoveredUrl> Parse(byte[] content, Uri baseUrl) => Parse(content, baseUrl, out _);
+
+    /// <summary>As <see cref="Parse(byte[], Uri)"/>, counting the entries beyond <see cref="MaxEntries"/> that were not read.</summary>
+    public static List<DiscoveredUrl> Parse(byte[] content, Uri baseUrl, out int overCap)
     {
         var entries = new List<DiscoveredUrl>();
+        var beyond = 0;
         FeedParser.ReadXml(content, reader =>
         {
-            if (reader.LocalName is not ("url" or "sitemap") || entries.Count >= MaxEntries)
+            if (reader.LocalName is not ("url" or "sitemap"))
                 return;
+            if (entries.Count >= MaxEntries)
+            {
+                beyond++;
+                return;
+            }
             var kind = reader.LocalName == "sitemap" ? UrlKind.Source : UrlKind.Entry;
             string? loc = null;
             DateTimeOffset? lastmod = null, published = null;
@@ -44,6 +53,7 @@ public static class SitemapParser
             if (loc is not null && Uri.TryCreate(baseUrl, loc, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
                 entries.Add(new DiscoveredUrl(absolute.AbsoluteUri, kind, published ?? lastmod));
         });
+        overCap = beyond;
         return entries;
     }
 }

@@ -1,3 +1,4 @@
+using Gleaner.Discovery;
 using Gleaner.Extraction.Metadata;
 
 namespace Gleaner.Extraction;
@@ -23,6 +24,13 @@ internal static class RecordAddress
             return declared;
         return IsSameSite(fetched, declared) ? declared : fetched;
     }
+
+    /// <summary>
+    /// The record's key for an address: written as the crawler writes URLs (<see cref="UrlCanonicalizer"/>: tracking
+    /// parameters such as <c>utm_*</c> and the fragment dropped), so a page declaring <c>?utm_source=rss</c> in its
+    /// <c>rel=canonical</c> is stored under the same key as its crawled address.
+    /// </summary>
+    public static string? Key(Uri? address) => address is null ? null : UrlCanonicalizer.Canonicalize(address) ?? address.AbsoluteUri;
 
     /// <summary>Whether the host survives IDN conversion: one with a NUL or a noncharacter (U+FFFF) parses as a
     /// <see cref="Uri"/> but throws later; such an address is ignored, never fatal to the page.</summary>

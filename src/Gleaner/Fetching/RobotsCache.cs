@@ -42,7 +42,7 @@ public sealed class RobotsCache
             lookup = new RobotsLookup(RobotsTxt.AllowAll, Reachable: true); // no usable file: treated like a missing one
         else
         {
-            lookup = new RobotsLookup(RobotsTxt.DisallowAll, Reachable: false, result.Reason);
+            lookup = new RobotsLookup(RobotsTxt.DisallowAll, Reachable: false, result.Reason, result.Outcome);
             lifetime = UnreachableLifetime;
         }
         lookup = lookup with { Response = result };
@@ -55,8 +55,9 @@ public sealed class RobotsCache
     private sealed record Entry(RobotsLookup Lookup, DateTimeOffset Expires);
 }
 
-/// <summary>A host's robots.txt and whether it could be read (unreachable hosts are disallowed for a while).</summary>
-public sealed record RobotsLookup(RobotsTxt Robots, bool Reachable, string? Reason = null)
+/// <summary>A host's robots.txt and whether it could be read (unreachable hosts are disallowed for a while);
+/// when not, why, and how the fetch failed (a refused connection is told from a timeout).</summary>
+public sealed record RobotsLookup(RobotsTxt Robots, bool Reachable, string? Reason = null, FetchOutcome? Failure = null)
 {
     /// <summary>The robots.txt answer when this lookup fetched it (null from the cache), for archives.</summary>
     public FetchResult? Response { get; init; }

@@ -19,6 +19,8 @@ namespace Gleaner.Tests.Crawling;
 /// redirect loops, wrong and missing charsets, truncated gzip, a 100 MB body, non-HTML). Every request
 /// is logged so tests can count fetches and measure their spacing. Articles are reachable in different
 /// ways on purpose: some only from sections, some only from the feeds, some only from the sitemaps.
+/// The homepage, sections, feeds and sitemaps carry an ETag and answer a matching If-None-Match with 304,
+/// and new articles can be published to the feed, the sitemap or a section (re-run tests).
 /// </summary>
 public sealed class NewsSite : IAsyncDisposable
 {
@@ -32,6 +34,8 @@ public sealed class NewsSite : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _published = new();
+    private readonly ConcurrentQueue<string> _publishedInSitemap = new();
+    private readonly ConcurrentQueue<string> _publishedInSection = new();
 
     /// <param name="withFaults">Link the fault pages and the calendar from the homepage.</param>
     /// <param name="robots">robots.txt content; null for the default (disallow /private/, name the sitemap index).</param>
@@ -46,9 +50,16 @@ public sealed class NewsSite : IAsyncDisposable
         _app = builder.Build();
         _app.Use(async (context, next) =>
         {
-            Requests.Enqueue(new Request(context.Request.Path + context.Request.QueryString, DateTimeOffset.UtcNow,
-                context.Request.Headers.UserAgent.ToString(), context.Request.Headers.IfNoneMatch.ToString()));
-            await next(context);
+            var at = DateTimeOffset.UtcNow;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Requests.Enqueue(new Request(context.Request.Path + context.Request.QueryString, at,
+                    context.Request.Headers.UserAgent.ToString(), context.Request.Headers.IfNoneMatch.ToString(), context.Response.StatusCode));
+            }
         });
         _app.Run(Handle);
     }
@@ -65,7 +76,7 @@ public sealed class NewsSite : IAsyncDisposable
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
-    public sealed record Request(string PathAndQuery, DateTimeOffset At, string UserAgent, string IfNoneMatch);
+    public sealed record Request(string PathAndQuery, DateTimeOffset At, string UserAgent, string IfNoneMatch, int Status);
 
     public static async Task<NewsSite> StartAsync(bool withFaults = false, string? robots = null)
     {
@@ -91,6 +102,10 @@ public sealed class NewsSite : IAsyncDisposable
             urls.Add($"{BaseUrl}/world/2024/07/news-story-{i}");
         foreach (var slug in _published)
             urls.Add($"{BaseUrl}/world/2024/08/{slug}");
+        foreach (var slug in _publishedInSitemap)
+            urls.Add($"{BaseUrl}/business/2024/09/{slug}");
+        foreach (var slug in _publishedInSection)
+            urls.Add($"{BaseUrl}/world/2024/10/{slug}");
         return urls;
     }
 
@@ -99,6 +114,20 @@ public sealed class NewsSite : IAsyncDisposable
     {
         _published.Enqueue(slug);
         return $"{BaseUrl}/world/2024/08/{slug}";
+    }
+
+    /// <summary>Publishes a new article listed only in the (gzipped) articles sitemap.</summary>
+    public string PublishInSitemap(string slug)
+    {
+        _publishedInSitemap.Enqueue(slug);
+        return $"{BaseUrl}/business/2024/09/{slug}";
+    }
+
+    /// <summary>Publishes a new article linked only from the first page of the world section.</summary>
+    public string PublishInSection(string slug)
+    {
+        _publishedInSection.Enqueue(slug);
+        return $"{BaseUrl}/world/2024/10/{slug}";
     }
 
     /// <summary>How many requests asked for exactly this path and query.</summary>
@@ -111,7 +140,7 @@ public sealed class NewsSite : IAsyncDisposable
         switch (path)
         {
             case "/":
-                await Html(response, Homepage());
+                await Conditional(context, Homepage(), "text/html; charset=utf-8");
                 return;
             case "/robots.txt":
                 if (RobotsStatus is { } status)
@@ -123,41 +152,41 @@ public sealed class NewsSite : IAsyncDisposable
                 await response.WriteAsync(RobotsTxt ?? $"User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n\nSitemap: {BaseUrl}/sitemap_index.xml\n");
                 return;
             case "/feed.xml":
-                response.ContentType = "application/rss+xml";
-                await response.WriteAsync(RssFeed());
+                await Conditional(context, RssFeed(), "application/rss+xml");
                 return;
             case "/atom.xml":
-                response.ContentType = "application/atom+xml";
-                await response.WriteAsync(AtomFeed());
+                await Conditional(context, AtomFeed(), "application/atom+xml");
                 return;
             case "/feed.json":
-                response.ContentType = "application/feed+json";
-                await response.WriteAsync(JsonFeed());
+                await Conditional(context, JsonFeed(), "application/feed+json");
                 return;
             case "/sitemap_index.xml":
-                response.ContentType = "application/xml";
-                await response.WriteAsync($"""
+                await Conditional(context, $"""
                     <?xml version="1.0" encoding="UTF-8"?>
                     <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                       <sitemap><loc>{BaseUrl}/sitemaps/articles.xml.gz</loc><lastmod>2024-06-10</lastmod></sitemap>
                       <sitemap><loc>{BaseUrl}/news-sitemap.xml</loc></sitemap>
                     </sitemapindex>
-                    """);
+                    """, "application/xml");
                 return;
             case "/sitemaps/articles.xml.gz":
+            {
+                var sitemap = ArticlesSitemap();
+                if (NotModified(context, sitemap))
+                    return;
                 response.ContentType = "application/x-gzip";
-                await response.Body.WriteAsync(Gzip(ArticlesSitemap()));
+                await response.Body.WriteAsync(Gzip(sitemap));
                 return;
+            }
             case "/news-sitemap.xml":
-                response.ContentType = "text/xml";
-                await response.WriteAsync(NewsSitemap());
+                await Conditional(context, NewsSitemap(), "text/xml");
                 return;
         }
 
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 1 && Array.IndexOf(Sections, segments[0]) >= 0 && path.EndsWith('/'))
         {
-            await Html(response, SectionPage(segments[0], context.Request.Query["page"].ToString()));
+            await Conditional(context, SectionPage(segments[0], context.Request.Query["page"].ToString()), "text/html; charset=utf-8");
             return;
         }
         if (segments.Length == 4 && Array.IndexOf(Sections, segments[0]) >= 0 && segments[1] == "2024")
@@ -275,6 +304,26 @@ public sealed class NewsSite : IAsyncDisposable
         await response.WriteAsync("not found");
     }
 
+    /// <summary>Answers with <paramref name="content"/> and an ETag of it, or 304 when the request names that ETag.</summary>
+    private static async Task Conditional(HttpContext context, string content, string contentType)
+    {
+        if (NotModified(context, content))
+            return;
+        context.Response.ContentType = contentType;
+        await context.Response.WriteAsync(content);
+    }
+
+    /// <summary>Sets the ETag of <paramref name="content"/>; true (and 304 sent) when the request already has it.</summary>
+    private static bool NotModified(HttpContext context, string content)
+    {
+        var etag = $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16]}\"";
+        context.Response.Headers.ETag = etag;
+        if (context.Request.Headers.IfNoneMatch.ToString() != etag)
+            return false;
+        context.Response.StatusCode = 304;
+        return true;
+    }
+
     private static async Task Html(HttpResponse response, string html)
     {
         response.ContentType = "text/html; charset=utf-8";
@@ -308,10 +357,13 @@ public sealed class NewsSite : IAsyncDisposable
             """;
     }
 
-    private static string SectionPage(string section, string page)
+    private string SectionPage(string section, string page)
     {
         var number = int.TryParse(page, out var p) ? p : 1;
         var items = new StringBuilder();
+        if (section == "world" && number == 1)
+            foreach (var slug in _publishedInSection)
+                items.Append($"<article><h2><a href=\"/world/2024/10/{slug}\">A new story from world, a headline of some length</a></h2><p>Teaser.</p></article>");
         var half = SectionArticles / 2;
         for (var i = (number - 1) * half + 1; i <= Math.Min(number * half, SectionArticles); i++)
             items.Append($"<article><h2><a href=\"/{section}/2024/05/{section}-story-{i}\">Story {i} from {section}, a headline of some length</a></h2><p>Teaser.</p></article>");
@@ -380,6 +432,8 @@ public sealed class NewsSite : IAsyncDisposable
         for (var i = 1; i <= SitemapOnlyArticles; i++)
             urls.Append($"<url><loc>{BaseUrl}/business/2024/06/sitemap-story-{i}</loc><lastmod>2024-06-0{i}</lastmod></url>");
         urls.Append($"<url><loc>{BaseUrl}/business/2024/05/business-story-6</loc><lastmod>2024-05-03T10:00:00+00:00</lastmod></url>");
+        foreach (var slug in _publishedInSitemap)
+            urls.Append($"<url><loc>{BaseUrl}/business/2024/09/{slug}</loc><lastmod>2024-09-01</lastmod></url>");
         return $"""<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>""";
     }
 

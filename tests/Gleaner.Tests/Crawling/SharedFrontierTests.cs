@@ -73,8 +73,7 @@ public sealed class SharedFrontierTests : IAsyncLifetime
         {
             new Crawler(first, outputs[0], options with { MaxPages = 4 }), new Crawler(NewFrontier("worker-2"), outputs[1], options),
         };
-        await crawlers[0].AddStartsAsync([site.BaseUrl + "/"]);
-        crawlers[1].AddScopeSite(new Uri(site.BaseUrl));
+        await crawlers[0].AddStartsAsync([site.BaseUrl + "/"]); // the second worker finds the start's site in the frontier
 
         await Task.WhenAll(crawlers.Select(c => c.RunAsync()));
 

@@ -64,6 +64,30 @@ public class FeedAndSitemapTests
         Assert.Equal("https://example.com/a", entries[0].Url);
     }
 
+    [Theory]
+    [InlineData("Mon, 01 Jun 2024 08:00:00 GMT")] // 1 June 2024 was a Saturday
+    [InlineData("Sat, 01 Jun 2024 08:00:00 GMT")]
+    [InlineData("Saturday, 01 Jun 2024 08:00:00 +0000")]
+    public void AFeedDateIsReadWhateverWeekdayItNames(string text)
+    {
+        Assert.Equal(new DateTimeOffset(2024, 6, 1, 8, 0, 0, TimeSpan.Zero), FeedDates.Parse(text));
+    }
+
+    [Fact]
+    public void ASitemapOverTheProtocolsCapKeepsTheFirstEntriesAndCountsTheRest()
+    {
+        var xml = new StringBuilder("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (var i = 0; i < SitemapParser.MaxEntries + 7; i++)
+            xml.Append("<url><loc>https://example.com/a/").Append(i).Append("</loc></url>");
+        xml.Append("</urlset>");
+
+        var entries = SitemapParser.Parse(Bytes(xml.ToString()), Base, out var overCap);
+
+        Assert.Equal(SitemapParser.MaxEntries, entries.Count);
+        Assert.Equal(7, overCap);
+        Assert.Equal("https://example.com/a/0", entries[0].Url);
+    }
+
     [Fact]
     public void SitemapIndexNamesChildSitemaps()
     {

@@ -41,6 +41,18 @@ public class RecordAddressTests
         Assert.Null(article.CanonicalUrl);
     }
 
+    [Theory]
+    [InlineData("<link rel=\"canonical\" href=\"https://example.com/story?utm_source=rss&amp;utm_medium=feed\">", "https://example.com/story")]
+    [InlineData("<link rel=\"canonical\" href=\"https://example.com/story?id=7&amp;utm_source=rss#comments\">", "https://example.com/story?id=7")]
+    [InlineData("<meta property=\"og:url\" content=\"https://EXAMPLE.com/story?fbclid=abc\">", "https://example.com/story")]
+    [InlineData("", "https://example.com/story")]
+    public void TrackingParametersAndFragmentsNeverReachTheRecordUrl(string head, string expected)
+    {
+        var article = Extract(head, "https://example.com/story?utm_campaign=spring#top");
+
+        Assert.Equal(expected, article.Url);
+    }
+
     [Fact]
     public void WithoutAFetchedAddressTheCanonicalIsTheOnlyOneKnown()
     {

@@ -22,7 +22,7 @@ internal static partial class MetadataExtractor
         var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
         page.Trace?.MainObject(main);
-        article.Url = url?.AbsoluteUri;
+        article.Url = RecordAddress.Key(url);
         // Kept beside the key, never as it: the page's word about another site is worth showing, not trusting.
         article.CanonicalUrl = canonical is not null && url is not null && canonical != url ? canonical.AbsoluteUri : null;
         article.SourceDomain = RegistrableDomain.Of(url);
