@@ -38,7 +38,8 @@ public static class Program
         Console.WriteLine($"warm-up: at least {minimumPasses} passes, until the best figure stops rising; steady state = median of the last {Runner.SteadyPasses} passes");
         Console.WriteLine();
 
-        var extractor = new ArticleExtractor();
+        // EXPLAIN=1 measures extraction with its explanation recorded (ExtractionOptions.Explain).
+        var extractor = new ArticleExtractor(new ExtractionOptions { Explain = Environment.GetEnvironmentVariable("EXPLAIN") == "1" });
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var benchmarks = new Benchmark[]
         {
