@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using AngleSharp.Html.Parser;
 using Gleaner.Extraction;
 using Gleaner.Extraction.Content;
@@ -10,11 +11,17 @@ using Gleaner.Extraction.Metadata;
 namespace Gleaner.Bench;
 
 /// <summary>
-/// The speed benchmark (<c>bench/run speed</c>): pages per second of full extraction against the parse-only
-/// speed of HtmlAgilityPack and AngleSharp, all in one process over the same pages held in memory. Each
-/// figure is given for the first pass (cold JIT: what a short <c>gleaner extract</c> run lives in) and at
-/// steady state (after warming up until the figure stops rising: what a crawl or an archive job lives in),
-/// on one core and on all cores. The last line is the summary the issue asks for.
+/// The speed benchmark (<c>bench/run speed</c>): full extraction against the parse-only reference of HtmlAgilityPack
+/// (and AngleSharp), over the same pages held in memory, in three regimes, each labelled in the output:
+/// <list type="bullet">
+/// <item><b>cold CLI</b>: a fresh <c>gleaner extract --jobs 1</c> process over the pages, in CPU-seconds of that
+/// process (what a short command-line run costs, start-up and JIT included);</item>
+/// <item><b>first pass</b>: the first pass in this process (cold JIT, extraction runs first so it is truly cold);</item>
+/// <item><b>steady state</b>: after a warm-up of at least <see cref="Runner.WarmupPages"/> pages per benchmark and
+/// until the rate is flat, passes of the benchmarks interleaved round by round, so each round's ratio sees one load.</item>
+/// </list>
+/// One-core rates are pages per CPU-second of this process (the machine is shared: CPU time is what a page costs,
+/// wall time what the load adds); all-core rates are wall-clock, with the CPU time used beside them.
 /// </summary>
 public static class Program
 {
@@ -23,20 +30,40 @@ public static class Program
         if (args.Length > 0 && args[0] == "scaling")
             return Scaling.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 640_000);
         var folder = args.Length > 0 ? args[0] : null;
-        var minimumPasses = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         if (folder is null || !Directory.Exists(folder))
         {
-            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [MINIMUM-PASSES] | scaling [LARGEST-SIBLING-COUNT]");
+            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT]");
             return 2;
+        }
+        string? cli = null;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--cli": cli = value; break;
+                case "--warmup-pages": Runner.WarmupPages = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--rounds": Runner.SteadyRounds = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
         }
 
         var pages = Corpus.Load(folder);
         Console.WriteLine($"pages: {pages.Count} ({pages.TotalBytes / 1e6:0.0} MB), cores: {Environment.ProcessorCount}, "
-            + $".NET {Environment.Version}, {RuntimeInformationText()}");
+            + $".NET {Environment.Version}, {RuntimeInformationText()}, load average {LoadAverage()}");
         var flattened = pages.Count(page => !ReferenceEquals(page.Html, NestingLimiter.Limit(page.Html, new ExtractionOptions().MaxNestingDepth)));
         Console.WriteLine($"pages the nesting cap changes: {flattened}");
-        Console.WriteLine($"warm-up: at least {minimumPasses} passes, until the best figure stops rising; steady state = median of the last {Runner.SteadyPasses} passes");
         Console.WriteLine();
+
+        // The cold CLI first, while this process has not yet loaded the pages' code into the caches either.
+        ColdRun? cold = null;
+        if (cli is not null)
+        {
+            cold = ColdCli.Measure(cli, folder, runs: 3);
+            Console.WriteLine($"[cold CLI] fresh process `{Path.GetFileName(cli)} extract --jobs 1 -f jsonl` over the {pages.Count} pages, 3 runs: "
+                + $"CPU {string.Join(" / ", cold.CpuSeconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} s (user+sys), "
+                + $"median {cold.MedianCpu:0.00} CPU-s = {pages.Count / cold.MedianCpu:0} pages per CPU-s; wall median {cold.MedianWall:0.00} s");
+        }
 
         // EXPLAIN=1 measures extraction with its explanation recorded (ExtractionOptions.Explain).
         var extractor = new ArticleExtractor(new ExtractionOptions { Explain = Environment.GetEnvironmentVariable("EXPLAIN") == "1" });
@@ -48,20 +75,15 @@ public static class Program
             new("HtmlAgilityPack parse + walk", page => ParseOnly.HtmlAgilityPack(page.Html)),
             new("AngleSharp parse + walk", page => ParseOnly.AngleSharp(page.Html)),
         };
-
-        var results = new List<Result>();
-        foreach (var benchmark in benchmarks)
-        {
-            results.Add(Runner.Measure(benchmark, pages, parallel: false, minimumPasses));
-            results.Add(Runner.Measure(benchmark, pages, parallel: true, minimumPasses));
-        }
+        var report = Runner.Run(benchmarks, pages);
 
         Console.WriteLine();
-        Console.WriteLine("| what | cores | first pass pages/s | steady pages/s | steady MB/s | passes |");
+        Console.WriteLine("| regime | what | cores | pages/s (wall) | pages per CPU-s | CPU used / wall |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        foreach (var r in results)
-            Console.WriteLine($"| {r.Name} | {(r.Parallel ? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) : "1")} | "
-                + $"{r.FirstPass:0} | {r.Steady:0} | {r.Steady * pages.TotalBytes / pages.Count / 1e6:0.0} | {r.Passes} |");
+        if (cold is not null)
+            Console.WriteLine($"| cold CLI (fresh process) | gleaner extract --jobs 1 | 1 | {pages.Count / cold.MedianWall:0} | {pages.Count / cold.MedianCpu:0} | {cold.MedianCpu / cold.MedianWall:0.00} |");
+        foreach (var row in report.Rows)
+            Console.WriteLine($"| {row.Regime} | {row.Name} | {row.Cores} | {row.Rate.Wall:0} | {row.Rate.PerCpu:0} | {row.Rate.Utilisation:0.00} |");
 
         Console.WriteLine();
         Console.WriteLine("extraction phases, one core, steady state (ms per page, share of the sum):");
@@ -76,10 +98,16 @@ public static class Program
             + $"GC heap {info.HeapSizeBytes / 1e6:0} MB, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e9:0.0} GB over the run, "
             + $"gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {info.PauseTimePercentage:0.0}% of the last GC's interval");
 
-        var extractOne = results.First(r => r.Name.StartsWith("extract", StringComparison.Ordinal) && !r.Parallel).Steady;
-        var hapOne = results.First(r => r.Name.StartsWith("HtmlAgilityPack", StringComparison.Ordinal) && !r.Parallel).Steady;
-        Console.WriteLine($"extract / HtmlAgilityPack parse-only, one core, steady state: {extractOne / hapOne:P0} (the issue's bar: 40%)");
-        Console.WriteLine($"speed: extract {extractOne:0} pages/s, parse-only {hapOne:0} pages/s, one core");
+        var first = report.FirstPass(0);
+        var steady = report.SteadyOneCore(0);
+        var hap = report.SteadyOneCore(1);
+        Console.WriteLine();
+        Console.WriteLine($"[steady state] extract / HtmlAgilityPack parse-only, one core, pages per CPU-s: median of the {Runner.SteadyRounds} rounds' ratios {report.MedianRatio(0, 1):P0} "
+            + $"(spread {report.RatioRange(0, 1)}; the issue's bar: 70%)");
+        Console.WriteLine($"[all cores] extract {report.SteadyAllCores(0).Wall:0} pages/s against {steady.Wall:0} on one core (wall, same rounds): "
+            + $"{report.SteadyAllCores(0).Wall / steady.Wall:0.00}x with {Environment.ProcessorCount} cores, using {report.SteadyAllCores(0).Utilisation:0.00} cores of CPU; load average {LoadAverage()}");
+        Console.WriteLine($"speed: cold CLI {(cold is null ? "not run (no --cli)" : $"{cold.MedianCpu:0.00} CPU-s for {pages.Count} pages")}, "
+            + $"first pass {first.PerCpu:0}, steady {steady.PerCpu:0} pages per CPU-s; HtmlAgilityPack parse-only steady {hap.PerCpu:0}; one core");
         return 0;
     }
 
@@ -87,6 +115,9 @@ public static class Program
         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, "
         + $"tiered PGO {(AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) ? pgo.ToString() : "default")}, "
         + $"server GC {System.Runtime.GCSettings.IsServerGC}";
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }
 
 /// <summary>One page held in memory: its bytes as served and its decoded text.</summary>
@@ -115,28 +146,92 @@ internal sealed class Corpus : List<Page>
 /// <summary>A unit of work per page; it returns a number so the work cannot be optimized away.</summary>
 internal sealed record Benchmark(string Name, Func<Page, int> Work);
 
-internal sealed record Result(string Name, bool Parallel, double FirstPass, double Steady, int Passes);
+/// <summary>One measured pass (or the median of several): pages per wall-clock second and per CPU-second of this process.</summary>
+internal readonly record struct Rate(double Wall, double PerCpu)
+{
+    /// <summary>CPU-seconds used per wall-clock second: how many cores the work kept busy.</summary>
+    public double Utilisation => Wall / PerCpu;
+}
+
+internal sealed record Row(string Regime, string Name, int Cores, Rate Rate);
+
+internal sealed class Report(int benchmarks)
+{
+    public List<Row> Rows { get; } = [];
+    public Rate[] First { get; } = new Rate[benchmarks];
+    public List<Rate>[] OneCore { get; } = Enumerable.Range(0, benchmarks).Select(_ => new List<Rate>()).ToArray();
+    public List<Rate>[] AllCores { get; } = Enumerable.Range(0, benchmarks).Select(_ => new List<Rate>()).ToArray();
+
+    public Rate FirstPass(int benchmark) => First[benchmark];
+    public Rate SteadyOneCore(int benchmark) => Runner.Median(OneCore[benchmark]);
+    public Rate SteadyAllCores(int benchmark) => Runner.Median(AllCores[benchmark]);
+
+    /// <summary>The ratio of two benchmarks' one-core CPU rates, round by round (each round saw one machine load).</summary>
+    public List<double> Ratios(int a, int b) => OneCore[a].Zip(OneCore[b], (x, y) => x.PerCpu / y.PerCpu).ToList();
+    public double MedianRatio(int a, int b) => Runner.Median(Ratios(a, b));
+    public string RatioRange(int a, int b) => $"{Ratios(a, b).Min():P0}-{Ratios(a, b).Max():P0}";
+}
 
 internal static class Runner
 {
-    public const int SteadyPasses = 5;
-    private const int MaximumPasses = 60;
-    private static readonly TimeSpan MaximumTime = TimeSpan.FromMinutes(3);
+    /// <summary>Each benchmark runs at least this many pages on one core before the steady state is measured:
+    /// .NET's tiered JIT (with PGO) needs a few thousand pages to settle.</summary>
+    public static int WarmupPages { get; set; } = 5000;
+
+    /// <summary>Interleaved rounds of the steady state (one pass of every benchmark per round).</summary>
+    public static int SteadyRounds { get; set; } = 7;
+
+    /// <summary>Warm-up also goes on (up to <see cref="MaximumWarmupPasses"/>) while the last passes still beat the earlier best by 2%.</summary>
+    private const int FlatPasses = 5;
+    private const int MaximumWarmupPasses = 80;
 
     /// <summary>Sink for the work's results, read at the end so nothing is dead code.</summary>
     public static long Checksum;
 
-    public static Result Measure(Benchmark benchmark, Corpus pages, bool parallel, int minimumPasses)
+    public static Report Run(Benchmark[] benchmarks, Corpus pages)
     {
-        var label = $"{benchmark.Name}, {(parallel ? "all cores" : "one core")}";
+        var report = new Report(benchmarks.Length);
+        for (var b = 0; b < benchmarks.Length; b++)
+        {
+            report.First[b] = Pass(benchmarks[b], pages, parallel: false);
+            report.Rows.Add(new Row("first pass (cold JIT)", benchmarks[b].Name, 1, report.First[b]));
+            Console.WriteLine($"[first pass] {benchmarks[b].Name}, one core: {report.First[b].PerCpu:0} pages per CPU-s ({report.First[b].Wall:0} pages/s wall)");
+        }
+
+        foreach (var benchmark in benchmarks)
+            WarmUp(benchmark, pages);
+
+        for (var round = 0; round < SteadyRounds; round++)
+        {
+            for (var b = 0; b < benchmarks.Length; b++)
+            {
+                report.OneCore[b].Add(Pass(benchmarks[b], pages, parallel: false));
+                report.AllCores[b].Add(Pass(benchmarks[b], pages, parallel: true));
+            }
+        }
+        for (var b = 0; b < benchmarks.Length; b++)
+        {
+            Console.WriteLine($"[steady state] {benchmarks[b].Name}, one core, pages per CPU-s by round: "
+                + string.Join(' ', report.OneCore[b].Select(r => r.PerCpu.ToString("0", CultureInfo.InvariantCulture))));
+            report.Rows.Add(new Row("steady state", benchmarks[b].Name, 1, report.SteadyOneCore(b)));
+        }
+        for (var b = 0; b < benchmarks.Length; b++)
+            report.Rows.Add(new Row("steady state", benchmarks[b].Name, Environment.ProcessorCount, report.SteadyAllCores(b)));
+        return report;
+    }
+
+    /// <summary>One-core passes until <see cref="WarmupPages"/> pages are done and the rate has stopped rising.</summary>
+    private static void WarmUp(Benchmark benchmark, Corpus pages)
+    {
         var rates = new List<double>();
         var best = 0.0;
         var passesSinceBest = 0;
-        var started = Stopwatch.StartNew();
-        while (rates.Count < MaximumPasses && started.Elapsed < MaximumTime)
+        var done = 0;
+        while (rates.Count < MaximumWarmupPasses)
         {
-            var rate = Pass(benchmark, pages, parallel);
+            var rate = Pass(benchmark, pages, parallel: false).PerCpu;
             rates.Add(rate);
+            done += pages.Count;
             if (rate > best * 1.02)
             {
                 best = rate;
@@ -144,19 +239,17 @@ internal static class Runner
             }
             else
                 passesSinceBest++;
-            // Stop once the minimum is done and the best figure has not risen for a while.
-            if (rates.Count >= minimumPasses + SteadyPasses && passesSinceBest >= SteadyPasses)
+            if (done >= WarmupPages && passesSinceBest >= FlatPasses)
                 break;
         }
-        var steady = Median(rates.Skip(Math.Max(1, rates.Count - SteadyPasses)).ToList());
-        Console.WriteLine($"{label}: first pass {rates[0]:0} pages/s, steady {steady:0} pages/s after {rates.Count} passes "
-            + $"({string.Join(' ', rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))})");
-        return new Result(benchmark.Name, parallel, rates[0], steady, rates.Count);
+        Console.WriteLine($"[warm-up] {benchmark.Name}: {done} pages in {rates.Count} passes, pages per CPU-s by pass: "
+            + string.Join(' ', rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture))));
     }
 
-    private static double Pass(Benchmark benchmark, Corpus pages, bool parallel)
+    private static Rate Pass(Benchmark benchmark, Corpus pages, bool parallel)
     {
         long sum = 0;
+        var cpu = Environment.CpuUsage.TotalTime;
         var timer = Stopwatch.StartNew();
         if (parallel)
         {
@@ -169,14 +262,74 @@ internal static class Runner
                 sum += benchmark.Work(page);
         }
         timer.Stop();
+        var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
         Interlocked.Add(ref Checksum, sum);
-        return pages.Count / timer.Elapsed.TotalSeconds;
+        return new Rate(pages.Count / timer.Elapsed.TotalSeconds, pages.Count / Math.Max(cpuSeconds, 1e-3));
     }
 
-    private static double Median(List<double> values)
+    public static double Median(List<double> values)
     {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static Rate Median(List<Rate> rates) =>
+        new(Median(rates.Select(r => r.Wall).ToList()), Median(rates.Select(r => r.PerCpu).ToList()));
+}
+
+internal sealed record ColdRun(List<double> CpuSeconds, List<double> WallSeconds)
+{
+    public double MedianCpu => Runner.Median(CpuSeconds);
+    public double MedianWall => Runner.Median(WallSeconds);
+}
+
+/// <summary>Fresh <c>gleaner extract</c> processes, measured by the CPU time the kernel charges to children (getrusage).</summary>
+internal static class ColdCli
+{
+    public static ColdRun Measure(string cli, string folder, int runs)
+    {
+        var cpu = new List<double>();
+        var wall = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var before = ChildrenCpuSeconds();
+            var timer = Stopwatch.StartNew();
+            var start = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "extract", "--jobs", "1", "-f", "jsonl", folder })
+                start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            var errors = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            output.Wait();
+            timer.Stop();
+            if (process.ExitCode > 1)
+                throw new InvalidOperationException($"{cli} extract failed ({process.ExitCode}): {errors.Result}");
+            cpu.Add(ChildrenCpuSeconds() - before);
+            wall.Add(timer.Elapsed.TotalSeconds);
+        }
+        return new ColdRun(cpu, wall);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ResourceUsage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        // The rest of struct rusage (14 longs), unread.
+        public long R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, R13;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out ResourceUsage usage);
+
+    private const int ResourceUsageChildren = -1;
+
+    /// <summary>User and system CPU of all waited-for children so far (Linux).</summary>
+    private static double ChildrenCpuSeconds()
+    {
+        if (getrusage(ResourceUsageChildren, out var usage) != 0)
+            throw new InvalidOperationException($"getrusage failed: {Marshal.GetLastPInvokeError()}");
+        return usage.UserSeconds + usage.SystemSeconds + (usage.UserMicroseconds + usage.SystemMicroseconds) / 1e6;
     }
 }
 

@@ -233,12 +233,16 @@ static class StoreBench
                 File.Delete(location + suffix);
         }
         target = StoreLocation.Parse(location);
+        if (target.Backend == StoreBackend.Sqlite)
+            await PlainInsertAsync(corpus, count, scenario, Path.ChangeExtension(target.Target, null) + "-plain.db");
         Console.WriteLine($"== {target.Backend} {target.Describe()}: {count:N0} records, scenario {scenario}");
         await using var store = await ArticleStores.OpenAsync(location);
         var batch = new List<Article>(500);
         var stored = 0;
         var since = 0;
         var clock = Stopwatch.StartNew();
+        var total = Stopwatch.StartNew();
+        var totalCpu = TimeSpan.Zero;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var linked = 0;
         foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
@@ -251,10 +255,15 @@ static class StoreBench
             batch.Clear();
             if (!checkpoints.Contains(stored))
                 continue;
+            total.Stop(); // the figures below are not import time
+            totalCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"-- at {stored:N0} records");
             Console.WriteLine($"   import, records {since:N0}-{stored:N0}: {(stored - since) / seconds:N0} records/s wall, client CPU {cpuSeconds * 1000 / (stored - since):F2} ms/record; {linked:N0} joined a story");
+            if (stored == count && target.Backend == StoreBackend.Sqlite)
+                Console.WriteLine($"   whole import: {count / total.Elapsed.TotalSeconds:N0} records/s wall = {count / total.Elapsed.TotalSeconds / PlainRate:P0} of the plain insert's rate; " +
+                    $"CPU {totalCpu.TotalSeconds * 1000 / count:F2} ms/record = {PlainCpu * count / totalCpu.TotalSeconds:P0} of the plain insert's rate by CPU time");
             var stats = await store.GetStatisticsAsync(ArticleFilter.None);
             var largest = await store.GetStoriesAsync(ArticleFilter.None, 1);
             Console.WriteLine($"   {stats.Stories:N0} stories, the largest {largest[0].Copies:N0} copies; size: {await SizeAsync(store, target) / (double)stored:N0} bytes/record");
@@ -265,10 +274,77 @@ static class StoreBench
             }
             since = stored;
             linked = 0;
+            total.Start();
             clock.Restart();
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
         }
     }
+
+    /// <summary>
+    /// The reference the import is measured against, in the same run (the machine is shared, so only ratios are
+    /// stable): the same records in the same batches of 500 into a SQLite file with the store's articles table and
+    /// FTS5 index (same columns, same triggers, same WAL settings) by one reused INSERT, without keys, story linking
+    /// or anything else the store does.
+    /// </summary>
+    private static async Task PlainInsertAsync(Corpus corpus, int count, string scenario, string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using (var schema = connection.CreateCommand())
+        {
+            schema.CommandText = """
+                PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+                CREATE TABLE articles (id INTEGER PRIMARY KEY, published_at INTEGER, story_id INTEGER, url TEXT NOT NULL UNIQUE,
+                    source_domain TEXT, language TEXT, section TEXT, tags TEXT NOT NULL DEFAULT '[]', authors TEXT NOT NULL DEFAULT '[]',
+                    site_name TEXT, published TEXT, modified TEXT, fetched TEXT, first_seen TEXT NOT NULL, last_saved TEXT NOT NULL,
+                    image TEXT, title TEXT, description TEXT, text TEXT, canonical_url TEXT);
+                CREATE INDEX articles_published_at ON articles(published_at);
+                CREATE INDEX articles_source_domain ON articles(source_domain);
+                CREATE INDEX articles_language ON articles(language);
+                CREATE INDEX articles_story ON articles(story_id);
+                CREATE VIRTUAL TABLE articles_fts USING fts5(title, description, text, content = 'articles', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2');
+                CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                    INSERT INTO articles_fts(rowid, title, description, text) VALUES (new.id, new.title, new.description, new.text);
+                END;
+                """;
+            await schema.ExecuteNonQueryAsync();
+        }
+        await using var insert = connection.CreateCommand();
+        string[] columns = ["published_at", "url", "source_domain", "language", "section", "tags", "authors", "published", "first_seen", "last_saved", "title", "description", "text"];
+        insert.CommandText = $"INSERT INTO articles ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        foreach (var column in columns)
+            insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + column, null));
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var n = 0;
+        DbTransaction? transaction = null;
+        foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
+        {
+            if (n++ % 500 == 0)
+            {
+                await BenchSql.CommitAsync(transaction);
+                transaction = await connection.BeginTransactionAsync();
+                insert.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+            }
+            var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+            object[] values =
+            [
+                DateTimeOffset.Parse(record.Published!).ToUnixTimeSeconds(), record.Url!, record.SourceDomain!, record.Language!, record.Section!,
+                BenchSql.JsonList(record.Tags), BenchSql.JsonList(record.Authors), record.Published!, now, now, record.Title!, record.Description!, record.Text!,
+            ];
+            await BenchSql.InsertAsync(insert, values);
+        }
+        await BenchSql.CommitAsync(transaction);
+        var rate = count / clock.Elapsed.TotalSeconds;
+        PlainRate = rate;
+        PlainCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / count;
+        Console.WriteLine($"== reference: plain SQLite insert, same FTS5 schema, batches of 500, scenario {scenario}: {rate:N0} records/s wall, CPU {PlainCpu * 1000:F2} ms/record");
+    }
+
+    private static double PlainRate, PlainCpu;
 
     private static async Task<long> SizeAsync(IArticleStore store, StoreLocation location)
     {
@@ -422,7 +498,54 @@ static class SearchBench
             Console.WriteLine($"   {kind,-26} median {Median(list),7:F1} ms, max {list.Max(),7:F1} ms");
         timings.Sort();
         Console.WriteLine($"search at {count:N0} records: median {Median(timings):F1} ms, p95 {timings[(int)(timings.Count * 0.95)]:F1} ms over {timings.Count} requests, {hits / (double)timings.Count:F1} hits/request");
+        await CompareRankingCapsAsync(database, requests.Where(r => r.Request.Sort == SearchSort.Relevance).Select(r => r.Request).ToList());
         return 0;
+    }
+
+    /// <summary>
+    /// What the relevance cap (StoreOptions.RankedMatches) costs and saves: each relevance request ranked over every match
+    /// (the reference) and over the newest N matches, in the same run; latency, and how much of the reference's first
+    /// page the capped page keeps.
+    /// </summary>
+    private static async Task CompareRankingCapsAsync(string database, List<SearchRequest> requests)
+    {
+        // Ranking every match of a common word takes long on a loaded machine: no timeout here.
+        requests = requests.Select(r => r with { Timeout = TimeSpan.FromHours(1) }).ToList();
+        async Task<(List<double> Timings, List<HashSet<string>> Pages)> RunAsync(int cap)
+        {
+            await using var store = await ArticleStores.OpenAsync(database, new StoreOptions { CreateIfMissing = false, RankedMatches = cap });
+            if (cap != int.MaxValue)
+                foreach (var request in requests)
+                    await store.SearchAsync(request);
+            var timings = new List<double>();
+            var pages = new List<HashSet<string>>();
+            foreach (var request in requests)
+            {
+                var clock = Stopwatch.StartNew();
+                var hits = await store.SearchAsync(request);
+                timings.Add(clock.Elapsed.TotalMilliseconds);
+                pages.Add(hits.Select(h => h.Stored.Article.Url!).ToHashSet());
+            }
+            timings.Sort();
+            return (timings, pages);
+        }
+        Console.WriteLine($"== relevance cap: {requests.Count} relevance requests, first page of 20 against ranking every match");
+        var (allTimings, reference) = await RunAsync(int.MaxValue);
+        Console.WriteLine($"   every match ranked     median {Median(allTimings),7:F1} ms, p95 {allTimings[(int)(allTimings.Count * 0.95)],7:F1} ms");
+        foreach (var cap in new[] { 10_000, 1_000 })
+        {
+            var (timings, pages) = await RunAsync(cap);
+            double kept = 0;
+            var same = 0;
+            for (var i = 0; i < pages.Count; i++)
+            {
+                kept += reference[i].Count == 0 ? 1 : pages[i].Intersect(reference[i]).Count() / (double)reference[i].Count;
+                if (pages[i].SetEquals(reference[i]))
+                    same++;
+            }
+            Console.WriteLine($"   newest {cap,6:N0} ranked   median {Median(timings),7:F1} ms, p95 {timings[(int)(timings.Count * 0.95)],7:F1} ms; " +
+                $"keeps {kept / pages.Count:P0} of the reference's first page, the same page for {same}/{pages.Count} requests");
+        }
     }
 
     private static double Median(List<double> values)
@@ -437,7 +560,6 @@ static class SearchBench
     /// take hours on a shared machine. Copies get the story of the record they copy, so collapsing has stories to fold.
     /// Only columns that every schema version has are named, so the same builder fills stores of older versions.
     /// </summary>
-    private static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
 
     private static async Task BuildAsync(Corpus corpus, int count, string database)
     {
@@ -479,25 +601,40 @@ static class SearchBench
             long story = original + 1; // ids count from 1
             object[] values =
             [
-                id, record.Url!, record.SourceDomain!, record.Title!, record.Description!, record.Text!, JsonList(record.Authors),
+                id, record.Url!, record.SourceDomain!, record.Title!, record.Description!, record.Text!, BenchSql.JsonList(record.Authors),
                 record.Published!, DateTimeOffset.Parse(record.Published!).ToUnixTimeSeconds(), record.Language!, record.Section!,
-                JsonList(record.Tags), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", story,
+                BenchSql.JsonList(record.Tags), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", story,
             ];
-            for (var i = 0; i < values.Length; i++)
-                insert.Parameters[i].Value = values[i];
-            await insert.ExecuteNonQueryAsync();
+            await BenchSql.InsertAsync(insert, values);
         }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync();
-            await transaction.DisposeAsync();
-        }
+        await BenchSql.CommitAsync(transaction);
         await using (var checkpoint = connection.CreateCommand())
         {
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
             await checkpoint.ExecuteNonQueryAsync();
         }
         Console.WriteLine($"   built in {clock.Elapsed.TotalSeconds:F0} s ({count / clock.Elapsed.TotalSeconds:N0} records/s), {new FileInfo(database).Length / 1e9:F2} GB");
+    }
+}
+
+/// <summary>What the direct inserts of the bench share.</summary>
+static class BenchSql
+{
+    public static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";
+
+    public static async Task InsertAsync(DbCommand insert, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            insert.Parameters[i].Value = values[i];
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    public static async Task CommitAsync(DbTransaction? transaction)
+    {
+        if (transaction is null)
+            return;
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
     }
 }
 

@@ -27,6 +27,8 @@ public static class Program
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(StoriesCommand.Create());
         root.Subcommands.Add(ReextractCommand.Create());
+        root.Subcommands.Add(CcNewsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         var parsed = root.Parse(args);
         // With errors the action is ParseErrorAction, unless --help was asked for: then help wins.

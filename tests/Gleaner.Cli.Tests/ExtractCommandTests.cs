@@ -162,7 +162,7 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Equal("Served", json.RootElement.GetProperty("title").GetString());
         Assert.Equal(site.BaseUrl + "/news/story", json.RootElement.GetProperty("url").GetString());
         Assert.NotNull(json.RootElement.GetProperty("fetched").GetString());
-        Assert.All(site.UserAgents, agent => Assert.StartsWith("Gleaner/", agent));
+        Assert.All(site.UserAgents, agent => Assert.Equal(Gleaner.Fetching.FetchOptions.DefaultUserAgent, agent)); // the one User-Agent of the library's fetcher
     }
 
     [Fact]

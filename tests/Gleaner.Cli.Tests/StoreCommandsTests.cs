@@ -109,6 +109,63 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void DatesKeepTheirOffsetOrItsAbsenceAndEveryExportFormatRoundTripsByteForByte()
+    {
+        // Dates as sources give them: with an offset, in UTC, with a fraction, without any offset (news-please's local
+        // times, written with a space), a date alone.
+        var file = Write("dates.jsonl", string.Join('\n',
+            Record("https://a.example/1", "Harbour", Body("harbour"), published: "2024-05-01T10:00:00+02:00"),
+            Record("https://a.example/2", "Ferry", Body("ferry"), published: "2024-05-01T10:00:00"),
+            Record("https://a.example/3", "School", OtherBody, published: "2024-05-02"),
+            Record("https://a.example/4", "Tram", Body("tram"), published: "2024-05-01T23:30:00.25-04:00"),
+            Record("https://a.example/5", "Airport", Body("airport"), published: "2024-05-01T08:00:00Z"),
+            JsonSerializer.Serialize(new
+            {
+                url = "https://b.example/6", title = "Night bus", maintext = Body("bus"),
+                date_publish = "2024-05-03 21:15:00", date_modify = "2024-05-03 22:00:00", date_download = "2024-05-04 06:00:00",
+            })));
+        Assert.Equal(0, CliRunner.Run(null, "import", file, "--store", Store).ExitCode);
+
+        var first = Exports(Store);
+        var dates = first["jsonl"].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToDictionary(r => r.GetProperty("url").GetString()!, r => r);
+        Assert.Equal("2024-05-01T10:00:00+02:00", dates["https://a.example/1"].GetProperty("published").GetString());
+        Assert.Equal("2024-05-01T10:00:00", dates["https://a.example/2"].GetProperty("published").GetString());
+        Assert.Equal("2024-05-02", dates["https://a.example/3"].GetProperty("published").GetString());
+        Assert.Equal("2024-05-01T23:30:00.25-04:00", dates["https://a.example/4"].GetProperty("published").GetString());
+        Assert.Equal("2024-05-01T08:00:00+00:00", dates["https://a.example/5"].GetProperty("published").GetString());
+        Assert.Equal("2024-05-03T21:15:00", dates["https://b.example/6"].GetProperty("published").GetString());
+        Assert.Equal("2024-05-03T22:00:00", dates["https://b.example/6"].GetProperty("modified").GetString());
+        Assert.Equal("2024-05-04T06:00:00", dates["https://b.example/6"].GetProperty("fetched").GetString());
+
+        // Each format that import reads goes into a fresh store and comes out again the same, byte for byte (CSV, which
+        // import does not read, comes out of the store filled from JSON Lines). Only the store's own note of when it
+        // first saw and last saved each record is its own: those two fields are left out of the comparison.
+        var fromJsonl = Path.Combine(_folder, "from-jsonl.db");
+        Assert.Equal(0, CliRunner.Run(null, "import", Write("first.jsonl", first["jsonl"]), "--store", fromJsonl).ExitCode);
+        var second = Exports(fromJsonl);
+        Assert.Equal(WithoutSavingTimes(first["jsonl"]), WithoutSavingTimes(second["jsonl"]));
+        Assert.Equal(WithoutSavingTimes(first["csv"]), WithoutSavingTimes(second["csv"]));
+        Assert.Equal(first["record"], second["record"]);
+        var fromRecords = Path.Combine(_folder, "from-records.db");
+        Assert.Equal(0, CliRunner.Run(null, "import", Write("first.txt", first["record"]), "--store", fromRecords).ExitCode);
+        Assert.Equal(first["record"], Exports(fromRecords)["record"]);
+    }
+
+    private static Dictionary<string, string> Exports(string store) =>
+        new[] { "jsonl", "csv", "record" }.ToDictionary(format => format, format =>
+        {
+            var run = CliRunner.Run(null, "export", "--store", store, "--format", format);
+            Assert.Equal(0, run.ExitCode);
+            return run.Stdout;
+        });
+
+    /// <summary>The export with the first_seen and last_saved values blanked (JSON fields and CSV columns alike).</summary>
+    private static string WithoutSavingTimes(string export) =>
+        System.Text.RegularExpressions.Regex.Replace(export, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", "(saved)");
+
+    [Fact]
     public void TheCanonicalKeptBesideTheRecordSurvivesExportAndImport()
     {
         const string canonical = "https://syndication.example/harbour";

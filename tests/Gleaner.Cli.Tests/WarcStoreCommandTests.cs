@@ -22,7 +22,7 @@ public sealed class WarcStoreCommandTests : IDisposable
     ];
 
     /// <summary>A story of its own: different words in each, so that no two are near-duplicates.</summary>
-    private static string Story(int n)
+    internal static string Story(int n)
     {
         var random = new Random(n);
         var paragraphs = new StringBuilder();

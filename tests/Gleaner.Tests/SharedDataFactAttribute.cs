@@ -21,7 +21,8 @@ public class SharedDataFactAttribute : FactAttribute
     /// <summary>A path under the shared data, written with <c>/</c>.</summary>
     public static string PathOf(string relativePath) => Path.Combine(SharedRoot, relativePath);
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding Gleaner.slnx, found upwards from the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gleaner.slnx")))

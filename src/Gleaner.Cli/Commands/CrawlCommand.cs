@@ -5,6 +5,7 @@ using Gleaner.Archives;
 using Gleaner.Crawling;
 using Gleaner.Discovery;
 using Gleaner.Fetching;
+using Gleaner.Rendering;
 using Gleaner.Storage;
 using Spectre.Console;
 
@@ -48,11 +49,14 @@ internal static class CrawlCommand
         var attempts = OptionValues.WholeNumber("--attempts", "Requests, in all, for a URL that fails for a passing reason (timeout, 429, 5xx), spaced 30 s, 1 min, 2 min... or as Retry-After says", 1, 100, 3);
         var warc = new Option<string?>("--warc") { Description = "Also write every response to this WARC file (FILE.warc.gz)" };
         var report = new Option<bool>("--report") { Description = "List failed and skipped URLs by reason (alone: for the crawl in the store)" };
+        var rendering = RenderingOptions.Create("fetched pages");
 
         var command = new Command("crawl", "Find a site's articles (feeds, sitemaps, links), fetch them politely and store them")
         {
             starts, store, sources, resume, delay, concurrency, maxPages, maxDepth, since, lang, watch, ignoreRobots, include, exclude, userAgent, timeout, attempts, warc, report,
         };
+        foreach (var option in rendering.All)
+            command.Options.Add(option);
         command.Validators.Add(result =>
         {
             if (result.GetResult(since) is { } s && FeedDates.Parse(s.GetValueOrDefault<string?>()) is null)
@@ -64,8 +68,15 @@ internal static class CrawlCommand
                 result.AddError("Give start URLs (or --sources FILE), or --resume to continue the crawl in the store, or --report.");
         });
 
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            var (renderMode, renderer, renderError) = rendering.Open(parse, parse.GetValue(userAgent)!);
+            if (renderError is not null)
+            {
+                Console.Error.WriteLine($"gleaner: {renderError}");
+                return ExitCodes.BadUsage;
+            }
+            await using var _ = renderer;
             var startUrls = new List<string>(parse.GetValue(starts) ?? []);
             if (parse.GetValue(sources) is { } file)
                 startUrls.AddRange(ReadSources(file));
@@ -83,15 +94,17 @@ internal static class CrawlCommand
                 Include = parse.GetValue(include) ?? [],
                 Exclude = parse.GetValue(exclude) ?? [],
                 Fetch = new FetchOptions { UserAgent = parse.GetValue(userAgent)!, Timeout = parse.GetValue(timeout).Value },
+                Render = renderMode,
+                RenderCrossSite = parse.GetValue(rendering.CrossSite),
             };
             var onlyReport = startUrls.Count == 0 && !parse.GetValue(resume);
-            return RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, cancellationToken);
+            return await RunAsync(startUrls, parse.GetValue(store), options, parse.GetValue(warc), parse.GetValue(report), onlyReport, renderer, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(List<string> startUrls, string? storeName, CrawlOptions options, string? warcPath, bool report, bool onlyReport,
-        CancellationToken cancellationToken)
+        IPageRenderer? renderer, CancellationToken cancellationToken)
     {
         IArticleStore articleStore;
         try
@@ -111,11 +124,13 @@ internal static class CrawlCommand
             return ExitCodes.Success;
         }
 
-        using var warc = warcPath is null ? null : new WarcWriter(warcPath, new WarcWriterOptions { InfoFields = [new("robots", options.IgnoreRobots ? "ignore" : "obey")] });
+        if (warcPath is not null)
+            options = WarcCrawlOutput.ForArchive(options);
+        using var warc = warcPath is null ? null : new WarcWriter(warcPath, WarcCrawlOutput.WriterOptions(options));
         ICrawlOutput output = new StoreCrawlOutput(articleStore);
         if (warc is not null)
             output = new WarcCrawlOutput(output, warc);
-        using var crawler = new Crawler(frontier, output, options);
+        using var crawler = new Crawler(frontier, output, options, renderer: renderer);
 
         // Claims left by a killed run: on SQLite one process owns the crawl, so all of them; on PostgreSQL only expired leases.
         var released = await frontier.ReleaseStaleClaimsAsync(all: frontier.Dialect == FrontierDialect.Sqlite, cancellationToken);

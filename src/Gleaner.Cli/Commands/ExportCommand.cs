@@ -10,12 +10,6 @@ namespace Gleaner.Cli.Commands;
 /// <summary><c>gleaner export</c>: stored records out, streamed in constant memory.</summary>
 internal static class ExportCommand
 {
-    private static readonly string[] CsvColumns =
-    [
-        "url", "canonical_url", "source_domain", "site_name", "title", "description", "text", "authors", "published", "modified",
-        "language", "image", "section", "tags", "fetched", "first_seen", "last_saved", "story_id",
-    ];
-
     public static Command Create()
     {
         var options = new StoreCommandOptions();
@@ -68,16 +62,16 @@ internal static class ExportCommand
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         long count = 0;
         if (format == "csv")
-            await writer.WriteLineAsync(string.Join(',', CsvColumns));
+            await writer.WriteLineAsync(StoredArticleLines.CsvHeader);
         await foreach (var stored in records)
         {
             switch (format)
             {
                 case "jsonl":
-                    await writer.WriteLineAsync(JsonLine(stored));
+                    await writer.WriteLineAsync(StoredArticleLines.JsonLine(stored));
                     break;
                 case "csv":
-                    await writer.WriteLineAsync(CsvLine(stored));
+                    await writer.WriteLineAsync(StoredArticleLines.CsvLine(stored));
                     break;
                 default:
                     // Records follow one another, each after a form-feed line (RecordFormat.Separator).
@@ -103,52 +97,5 @@ internal static class ExportCommand
             count++;
         }
         return count;
-    }
-
-    internal static string JsonLine(StoredArticle stored)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Compact.Encoder }))
-        {
-            json.WriteStartObject();
-            RecordJson.WriteFields(json, stored);
-            json.WriteNumber("story_id", stored.StoryId);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static string CsvLine(StoredArticle stored)
-    {
-        var a = stored.Article;
-        string?[] values =
-        [
-            a.Url, a.CanonicalUrl, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, string.Join("; ", a.Authors), a.Published, a.Modified,
-            a.Language, a.Image, a.Section, string.Join("; ", a.Tags), a.Fetched,
-            stored.FirstSeen.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            stored.LastSaved.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            stored.StoryId.ToString(CultureInfo.InvariantCulture),
-        ];
-        var line = new StringBuilder();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-                line.Append(',');
-            AppendCsv(line, values[i]);
-        }
-        return line.ToString();
-    }
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static void AppendCsv(StringBuilder line, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return;
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            line.Append(value);
-            return;
-        }
-        line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
 }

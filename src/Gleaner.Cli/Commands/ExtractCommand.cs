@@ -3,6 +3,8 @@ using System.Globalization;
 using Gleaner.Cli.Input;
 using Gleaner.Cli.Output;
 using Gleaner.Extraction;
+using Gleaner.Fetching;
+using Gleaner.Rendering;
 
 namespace Gleaner.Cli.Commands;
 
@@ -39,11 +41,14 @@ internal static class ExtractCommand
         };
         var minConfidence = OptionValues.OptionalNumber("--min-confidence",
             "Leave fields whose confidence is below X (0 to 1) empty: a doubtful date becomes null rather than wrong; the body is always kept", 0, 1);
+        var rendering = RenderingOptions.Create("URL inputs (files and standard input are extracted as they are)");
 
         var command = new Command("extract", "Extract article records (title, text, dates, authors, ...) from news pages.")
         {
             inputs, format, url, jobs, explain, minConfidence,
         };
+        foreach (var option in rendering.All)
+            command.Options.Add(option);
         url.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();
@@ -75,9 +80,20 @@ internal static class ExtractCommand
                 result.AddError("--url is for a file or standard input; a URL input is its own address.");
         });
 
-        command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs),
-            new Explaining(parse.GetValue(explain), parse.GetValue(minConfidence)), cancellation));
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var (mode, renderer, error) = rendering.Open(parse, FetchOptions.DefaultUserAgent);
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"gleaner: {error}");
+                return ExitCodes.BadUsage;
+            }
+            await using var _ = renderer;
+            var pageRendering = renderer is null ? null : new PageRendering(renderer, mode,
+                new RenderPolicy(new RenderPolicyOptions { AllowCrossSite = parse.GetValue(rendering.CrossSite), UserAgent = FetchOptions.DefaultUserAgent }));
+            return await RunAsync(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(url), parse.GetValue(jobs),
+                new Explaining(parse.GetValue(explain), parse.GetValue(minConfidence)), pageRendering, cancellation);
+        });
 
         HelpExamples.Add(command,
             "gleaner extract page.html --url https://example.com/news/story   # one record, pretty JSON",
@@ -86,14 +102,16 @@ internal static class ExtractCommand
             "curl -s https://example.com/a | gleaner extract - --url https://example.com/a -f markdown",
             "gleaner extract a.html b.html.gz missing.html                    # missing.html: error line, exit 1",
             "gleaner extract page.html --explain -f text                      # where each field came from, and how sure",
-            "gleaner extract pages/ --min-confidence 0.9 > sure.jsonl         # doubtful fields left empty");
+            "gleaner extract pages/ --min-confidence 0.9 > sure.jsonl         # doubtful fields left empty",
+            "gleaner extract https://example.com/app/story --render always    # run the page's scripts in headless Chromium first");
         return command;
     }
 
     /// <summary>Whether records carry their explanation, and the confidence below which fields are left empty.</summary>
     private readonly record struct Explaining(bool Explain, double? MinConfidence);
 
-    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, Explaining explaining, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] arguments, string? format, string? url, int jobs, Explaining explaining, PageRendering? rendering,
+        CancellationToken cancellation)
     {
         var pages = PageInput.Expand(arguments);
         var single = arguments.Length == 1 && pages.Count == 1 && !Directory.Exists(arguments[0]);
@@ -115,9 +133,11 @@ internal static class ExtractCommand
                 await OrderedParallel.ForEachInOrderAsync(
                     pages,
                     jobs,
-                    (page, token) => ExtractAsync(page, url, extractor, loader, token),
+                    (page, token) => ExtractAsync(page, url, extractor, loader, rendering, token),
                     (page, outcome) =>
                     {
+                        if (outcome.Warning is not null)
+                            progress.Error($"gleaner: {page.Name}: {outcome.Warning}");
                         if (outcome.Article is { } article)
                             writer.WriteArticle(page.Name, article);
                         else
@@ -142,10 +162,11 @@ internal static class ExtractCommand
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 
-    /// <summary>The record of one input, or why there is none.</summary>
-    private readonly record struct Outcome(Article? Article, string? Error);
+    /// <summary>The record of one input, or why there is none; a warning when it was extracted without the rendering it needed.</summary>
+    private readonly record struct Outcome(Article? Article, string? Error, string? Warning = null);
 
-    private static async Task<Outcome> ExtractAsync(PageInput input, string? url, ArticleExtractor extractor, PageLoader loader, CancellationToken cancellation)
+    private static async Task<Outcome> ExtractAsync(PageInput input, string? url, ArticleExtractor extractor, PageLoader loader, PageRendering? rendering,
+        CancellationToken cancellation)
     {
         LoadedPage page;
         try
@@ -158,10 +179,18 @@ internal static class ExtractCommand
         }
         try
         {
-            var article = extractor.Extract(page.Bytes, page.ContentType, page.Url);
+            Article article;
+            string? warning = null;
+            if (rendering is not null && page.Fetched is not null && Uri.TryCreate(page.Url, UriKind.Absolute, out var address))
+            {
+                var rendered = await rendering.ExtractAsync(extractor, address, page.Bytes, page.ContentType, cancellation);
+                (article, warning) = (rendered.Article, rendered.RenderError is { } failure ? $"not rendered ({rendered.RenderedBecause}): {failure}" : null);
+            }
+            else
+                article = extractor.Extract(page.Bytes, page.ContentType, page.Url);
             if (page.Fetched is { } fetched)
                 article.Fetched = fetched.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-            return new Outcome(article, null);
+            return new Outcome(article, null, warning);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

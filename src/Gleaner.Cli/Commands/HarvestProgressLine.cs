@@ -12,20 +12,25 @@ internal sealed class HarvestProgressLine : IDisposable
     private readonly object _gate = new();
     private bool _shown;
 
-    private HarvestProgressLine(WarcHarvestProgress progress)
+    private readonly Func<string>? _prefix;
+
+    private HarvestProgressLine(WarcHarvestProgress progress, Func<string>? prefix)
     {
         _progress = progress;
+        _prefix = prefix;
         _timer = new Timer(_ => Draw(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
     }
 
-    public static HarvestProgressLine? StartIfTerminal(WarcHarvestProgress progress) =>
-        Console.IsErrorRedirected ? null : new HarvestProgressLine(progress);
+    /// <param name="progress">The counts shown.</param>
+    /// <param name="prefix">Text put before them (files done, for CC-NEWS).</param>
+    public static HarvestProgressLine? StartIfTerminal(WarcHarvestProgress progress, Func<string>? prefix = null) =>
+        Console.IsErrorRedirected ? null : new HarvestProgressLine(progress, prefix);
 
     private string Text()
     {
         var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
         var megabytes = _progress.BytesRead / 1e6;
-        return $"{megabytes:F0} MB ({megabytes / seconds:F1} MB/s), {_progress.Pages} pages ({_progress.Pages / seconds:F0}/s), {_progress.Articles} articles, {_progress.Issues} problems";
+        return $"{_prefix?.Invoke()}{_progress.Records} records, {megabytes:F0} MB ({megabytes / seconds:F1} MB/s), {_progress.Pages} pages ({_progress.Pages / seconds:F0}/s), {_progress.Articles} articles, {_progress.Issues} problems";
     }
 
     private void Draw()

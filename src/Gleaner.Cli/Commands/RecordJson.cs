@@ -7,14 +7,7 @@ namespace Gleaner.Cli.Commands;
 internal static class RecordJson
 {
     /// <summary>Writes a stored record's fields into a JSON object being written: the article record, then when it was first seen and last saved.</summary>
-    public static void WriteFields(Utf8JsonWriter writer, StoredArticle stored)
-    {
-        using var article = JsonSerializer.SerializeToDocument(stored.Article, ArticleJson.Compact);
-        foreach (var property in article.RootElement.EnumerateObject())
-            property.WriteTo(writer);
-        writer.WriteString("first_seen", stored.FirstSeen.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteString("last_saved", stored.LastSaved.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
-    }
+    public static void WriteFields(Utf8JsonWriter writer, StoredArticle stored) => StoredArticleLines.WriteFields(writer, stored);
 
     /// <summary>Writes one JSON object per item to standard output: a pretty array, or one line each (JSON Lines).</summary>
     public static void WriteObjects<T>(bool pretty, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)

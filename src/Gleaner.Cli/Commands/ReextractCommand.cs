@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
 using Gleaner.Archives;
-using Gleaner.Extraction;
 using Gleaner.Storage;
 
 namespace Gleaner.Cli.Commands;
@@ -9,8 +8,6 @@ namespace Gleaner.Cli.Commands;
 /// <summary><c>gleaner reextract</c>: runs the current extractor again over archived pages and updates the stored records.</summary>
 internal static class ReextractCommand
 {
-    private const int BatchSize = 200;
-
     public static Command Create()
     {
         var inputs = WarcInputs.Argument();
@@ -33,42 +30,13 @@ internal static class ReextractCommand
 
     private static async Task<int> RunAsync(IArticleStore store, List<string> files, WarcHarvestOptions options, CancellationToken cancellation)
     {
-        var harvester = new WarcHarvester(new ArticleExtractor(), options);
-        var failedFiles = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<Article>(BatchSize);
-        long changed = 0, unchanged = 0, notStored = 0;
-        using var progress = HarvestProgressLine.StartIfTerminal(harvester.Progress);
+        HarvestProgressLine? progress = null;
+        var harvester = new WarcStoreHarvester(store, options) { OnIssue = issue => WarcInputs.Report(issue, progress) };
+        using var line = progress = HarvestProgressLine.StartIfTerminal(harvester.Progress);
+        ReextractSummary summary;
         try
         {
-            await foreach (var harvested in harvester.RunAsync(files.Select(file => new WarcSource(file)).ToList(), cancellation))
-            {
-                switch (harvested)
-                {
-                    case WarcArticle found:
-                        var stored = await store.GetAsync(found.Article.Url ?? "", cancellation);
-                        if (stored is null)
-                            notStored++;
-                        else if (StoredRecordComparison.SameAsStored(stored.Article, found.Article))
-                            unchanged++;
-                        else
-                        {
-                            changed++;
-                            batch.Add(found.Article);
-                            if (batch.Count >= BatchSize)
-                            {
-                                await store.SaveAsync(batch, cancellation);
-                                batch.Clear();
-                            }
-                        }
-                        break;
-                    case WarcHarvestIssue issue:
-                        failedFiles.Add(issue.File);
-                        WarcInputs.Report(issue, progress);
-                        break;
-                }
-            }
-            if (batch.Count > 0)
-                await store.SaveAsync(batch, cancellation);
+            summary = await harvester.ReextractAsync(files, cancellation);
         }
         catch (Exception e) when (e is DbException or StoreException)
         {
@@ -77,8 +45,8 @@ internal static class ReextractCommand
             return ExitCodes.SomeInputsFailed;
         }
         progress?.Finish();
-        Console.Error.WriteLine($"gleaner: {changed:N0} record(s) changed and updated in {store.Location}, {unchanged:N0} unchanged" +
-            (notStored > 0 ? $", {notStored:N0} not in the store (left out; 'gleaner warc' adds them)" : ""));
-        return failedFiles.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+        Console.Error.WriteLine($"gleaner: {summary.Changed:N0} record(s) changed and updated in {store.Location}, {summary.Unchanged:N0} unchanged" +
+            (summary.NotStored > 0 ? $", {summary.NotStored:N0} not in the store (left out; 'gleaner warc' adds them)" : ""));
+        return summary.FailedFiles.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 }

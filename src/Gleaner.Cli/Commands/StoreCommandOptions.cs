@@ -41,17 +41,11 @@ internal sealed class StoreCommandOptions
 
     public ArticleFilter Filter(ParseResult parse)
     {
-        var until = parse.GetValue(Until);
-        var untilNormalized = IsoDates.Normalize(until);
-        var untilInstant = IsoDates.ToInstant(until);
-        // A date alone means "to the end of that day" (9999-12-31 has no next day: it means no end).
-        if (untilNormalized is { Length: 10 } && untilInstant is { } day)
-            untilInstant = day < DateTimeOffset.MaxValue.AddDays(-1) ? day.AddDays(1) : DateTimeOffset.MaxValue;
         return new ArticleFilter
         {
             Site = parse.GetValue(Site),
             Since = IsoDates.ToInstant(parse.GetValue(Since)),
-            Until = untilInstant,
+            Until = IsoDates.ToEndInstant(parse.GetValue(Until)),
             Language = parse.GetValue(Lang),
             Tag = parse.GetValue(Tag),
             Author = parse.GetValue(Author),

@@ -12,8 +12,6 @@ namespace Gleaner.Cli.Commands;
 /// <summary><c>gleaner warc</c>: article records from web archives, into the store or as JSON Lines.</summary>
 internal static class WarcCommand
 {
-    private const int BatchSize = 200;
-
     public static Command Create()
     {
         var inputs = WarcInputs.Argument();
@@ -82,59 +80,13 @@ internal static class WarcCommand
     private static async Task<int> RunIntoStoreAsync(IArticleStore store, List<string> files, WarcHarvestOptions options, bool resume, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var progressStore = await WarcProgressStore.OpenAsync(store, cancellation);
-        var sources = new List<WarcSource>();
-        var alreadyDone = 0;
-        foreach (var file in files)
-        {
-            var remembered = resume && File.Exists(file) ? await progressStore.GetAsync(file, cancellation) : null;
-            if (remembered is { Done: true })
-            {
-                alreadyDone++;
-                continue;
-            }
-            sources.Add(new WarcSource(file, remembered?.ResumeAfter));
-        }
-
-        var harvester = new WarcHarvester(new ArticleExtractor(), options);
-        var failedFiles = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<Article>(BatchSize);
-        long inserted = 0, updated = 0;
-        using var progress = HarvestProgressLine.StartIfTerminal(harvester.Progress);
-
-        async Task SaveBatchAsync()
-        {
-            if (batch.Count == 0)
-                return;
-            var result = await store.SaveAsync(batch, cancellation);
-            inserted += result.Inserted;
-            updated += result.Updated;
-            batch.Clear();
-        }
-
+        HarvestProgressLine? progress = null;
+        var harvester = new WarcStoreHarvester(store, options) { OnIssue = issue => WarcInputs.Report(issue, progress) };
+        using var line = progress = HarvestProgressLine.StartIfTerminal(harvester.Progress);
+        WarcStoreSummary summary;
         try
         {
-            await foreach (var harvested in harvester.RunAsync(sources, cancellation))
-            {
-                switch (harvested)
-                {
-                    case WarcArticle found:
-                        batch.Add(found.Article);
-                        if (batch.Count >= BatchSize)
-                            await SaveBatchAsync();
-                        break;
-                    case WarcCheckpoint checkpoint when File.Exists(checkpoint.File):
-                        // The articles a checkpoint covers are stored before it is.
-                        await SaveBatchAsync();
-                        await progressStore.SaveAsync(checkpoint.File, checkpoint.Position, checkpoint.Done, cancellation);
-                        break;
-                    case WarcHarvestIssue issue:
-                        failedFiles.Add(issue.File);
-                        WarcInputs.Report(issue, progress);
-                        break;
-                }
-            }
-            await SaveBatchAsync();
+            summary = await harvester.HarvestAsync(files, resume, cancellation);
         }
         catch (Exception e) when (e is DbException or StoreException)
         {
@@ -143,10 +95,10 @@ internal static class WarcCommand
             return ExitCodes.SomeInputsFailed;
         }
         progress?.Finish();
-        Console.Error.WriteLine($"gleaner: {inserted + updated:N0} article(s) stored in {store.Location} ({inserted:N0} new, {updated:N0} updated) " +
-            $"from {sources.Count:N0} file(s) in {clock.Elapsed.TotalSeconds:F1} s" +
-            (alreadyDone > 0 ? $"; {alreadyDone:N0} file(s) already done" : "") +
+        Console.Error.WriteLine($"gleaner: {summary.Inserted + summary.Updated:N0} article(s) stored in {store.Location} ({summary.Inserted:N0} new, {summary.Updated:N0} updated) " +
+            $"from {summary.FilesRead:N0} file(s) in {clock.Elapsed.TotalSeconds:F1} s" +
+            (summary.FilesAlreadyDone > 0 ? $"; {summary.FilesAlreadyDone:N0} file(s) already done" : "") +
             (harvester.Progress.Issues > 0 ? $"; {harvester.Progress.Issues:N0} problem(s) reported" : ""));
-        return failedFiles.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+        return summary.FailedFiles.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class CompletionTracker
         public WarcPosition? Reached;                      // position of record Next-1
         public WarcPosition? Reported;
         public long Total = -1;                            // records in the file, once read to the end
+        public bool Incomplete;                            // reading stopped before the end: never done
         public bool DoneReported;
         public DateTime LastReport = DateTime.UtcNow;
     }
@@ -46,11 +47,16 @@ internal sealed class CompletionTracker
         }
     }
 
-    /// <summary>The reader has read all <paramref name="total"/> records of the file.</summary>
-    public void EndOfFile(string file, long total)
+    /// <summary>The reader has read all <paramref name="total"/> records of the file; with <paramref name="complete"/>
+    /// false it stopped before the end (the input broke), so the file is never reported done.</summary>
+    public void EndOfFile(string file, long total, bool complete = true)
     {
         lock (_gate)
-            _files[file].Total = total;
+        {
+            var state = _files[file];
+            state.Total = total;
+            state.Incomplete = !complete;
+        }
     }
 
     /// <summary>Checkpoints worth reporting now: files finished, and files that moved on and were last reported longer ago than <paramref name="interval"/>.</summary>
@@ -64,7 +70,7 @@ internal sealed class CompletionTracker
             {
                 if (state.DoneReported)
                     continue;
-                var done = state.Total >= 0 && state.Next == state.Total;
+                var done = state.Total >= 0 && state.Next == state.Total && !state.Incomplete;
                 var moved = state.Reached != state.Reported;
                 if (!done && !(moved && (all || now - state.LastReport >= interval)))
                     continue;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
+using Gleaner.Fetching;
 
 namespace Gleaner.Archives;
 
@@ -164,34 +164,20 @@ public sealed class HttpResponse
 
     private static PooledBuffer Decompress(PooledBuffer input, string encoding, int maxBytes)
     {
-        var bytes = input.Span;
-        switch (encoding)
-        {
-            case "identity":
-                return input;
-            case "gzip" or "x-gzip":
-                // Servers sometimes send a gzip header but a plain body: take it as it is.
-                if (bytes.Length < 2 || bytes[0] != 0x1f || bytes[1] != 0x8b)
-                    return input;
-                return Inflate(input, stream => new GZipStream(stream, CompressionMode.Decompress), maxBytes, encoding);
-            case "deflate":
-                // "deflate" is zlib-wrapped by the standard, raw deflate by many servers.
-                var zlib = bytes.Length >= 2 && (bytes[0] & 0x0F) == 8 && (bytes[0] << 8 | bytes[1]) % 31 == 0;
-                return Inflate(input, stream => zlib ? new ZLibStream(stream, CompressionMode.Decompress) : new DeflateStream(stream, CompressionMode.Decompress), maxBytes, encoding);
-            case "br":
-                return Inflate(input, stream => new BrotliStream(stream, CompressionMode.Decompress), maxBytes, encoding);
-            default:
-                throw new InvalidDataException($"unsupported Content-Encoding '{encoding}'");
-        }
+        if (encoding == "identity")
+            return input;
+        var raw = new MemoryStream(input.Array, 0, input.Length, writable: false);
+        var decoder = ContentDecoding.Decode(raw, encoding, input.Span, out _)
+            ?? throw new InvalidDataException($"unsupported Content-Encoding '{encoding}'");
+        return ReferenceEquals(decoder, raw) ? input : Inflate(decoder, input.Length, maxBytes, encoding);
     }
 
-    private static PooledBuffer Inflate(PooledBuffer input, Func<Stream, Stream> open, int maxBytes, string encoding)
+    private static PooledBuffer Inflate(Stream decoder, int inputLength, int maxBytes, string encoding)
     {
-        var output = new PooledBuffer(Math.Min(maxBytes, Math.Max(input.Length * 4, 4096)));
+        var output = new PooledBuffer(Math.Min(maxBytes, Math.Max(inputLength * 4, 4096)));
         try
         {
-            using var source = new MemoryStream(input.Array, 0, input.Length, writable: false);
-            using var decoder = open(source);
+            using var _ = decoder;
             while (output.Length < maxBytes)
             {
                 output.Reserve(Math.Min(64 * 1024, maxBytes - output.Length));

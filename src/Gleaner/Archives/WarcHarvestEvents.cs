@@ -6,6 +6,12 @@ public sealed record WarcSource(string Path, WarcPosition? ResumeAfter = null)
 {
     /// <summary>The <see cref="Path"/> that stands for standard input.</summary>
     public const string StandardInput = "-";
+
+    /// <summary>
+    /// Opens the input at a byte offset (0, or the <see cref="WarcPosition.Offset"/> of <see cref="ResumeAfter"/>),
+    /// for inputs that are not local files (a WARC file streamed over HTTP); null: <see cref="Path"/> is a file.
+    /// </summary>
+    public Func<long, CancellationToken, Task<Stream>>? Open { get; init; }
 }
 
 /// <summary>What <see cref="WarcHarvester.RunAsync"/> yields.</summary>

@@ -17,14 +17,18 @@ public sealed class WarcHarvester
     private readonly WarcHarvestOptions _options;
     private readonly CompletionTracker _tracker = new();
 
-    public WarcHarvester(ArticleExtractor extractor, WarcHarvestOptions? options = null)
+    /// <param name="extractor">Turns the pages into records.</param>
+    /// <param name="options">What to keep; defaults otherwise.</param>
+    /// <param name="progress">Counts to add to, when several harvesters make one job; a new one otherwise.</param>
+    public WarcHarvester(ArticleExtractor extractor, WarcHarvestOptions? options = null, WarcHarvestProgress? progress = null)
     {
         _extractor = extractor;
         _options = options ?? new WarcHarvestOptions();
+        Progress = progress ?? new WarcHarvestProgress();
     }
 
     /// <summary>Counts so far, for a progress display.</summary>
-    public WarcHarvestProgress Progress { get; } = new();
+    public WarcHarvestProgress Progress { get; }
 
     private sealed record Work(string File, long Sequence, WarcRecord Record);
 
@@ -94,28 +98,33 @@ public sealed class WarcHarvester
     private async Task ReadFileAsync(WarcSource source, ChannelWriter<Work> work, ChannelWriter<WarcHarvestEvent> output, CancellationToken cancellation)
     {
         var issues = new List<WarcIssue>();
+        var readerOptions = _options.Reader with
+        {
+            OnIssue = issues.Add,
+            StartOffset = source.ResumeAfter?.Offset ?? 0,
+            StartOffsetInMember = source.ResumeAfter?.OffsetInMember ?? 0,
+        };
         WarcReader reader;
         try
         {
-            reader = source.Path == WarcSource.StandardInput
-                ? new WarcReader(Console.OpenStandardInput(), _options.Reader with { OnIssue = issues.Add })
-                : WarcReader.Open(source.Path, _options.Reader with
-                {
-                    OnIssue = issues.Add,
-                    StartOffset = source.ResumeAfter?.Offset ?? 0,
-                    StartOffsetInMember = source.ResumeAfter?.OffsetInMember ?? 0,
-                });
+            if (source.Path == WarcSource.StandardInput)
+                reader = new WarcReader(Console.OpenStandardInput(), readerOptions with { StartOffset = 0, StartOffsetInMember = 0 });
+            else if (source.Open is { } open)
+                reader = new WarcReader(await open(readerOptions.StartOffset, cancellation).ConfigureAwait(false), readerOptions);
+            else
+                reader = WarcReader.Open(source.Path, readerOptions);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
         {
             Progress.AddIssue();
             await output.WriteAsync(new WarcHarvestIssue(source.Path, new WarcIssue(0, e.Message), FileFailed: true), cancellation).ConfigureAwait(false);
-            _tracker.EndOfFile(source.Path, 0);
+            _tracker.EndOfFile(source.Path, 0, complete: false);
             return;
         }
 
         Progress.Opened(reader);
         long sequence = 0;
+        var complete = true;
         try
         {
             while (true)
@@ -127,7 +136,10 @@ public sealed class WarcHarvester
                 }
                 catch (IOException e)
                 {
+                    // The input broke (a disk error, a connection that could not be resumed): the rest is unread,
+                    // so the file is not done and a later run resumes after the last record handled.
                     issues.Add(new WarcIssue(reader.BytesRead, $"read error: {e.Message}"));
+                    complete = false;
                     record = null;
                 }
                 foreach (var issue in issues)
@@ -158,7 +170,7 @@ public sealed class WarcHarvester
         }
         finally
         {
-            _tracker.EndOfFile(source.Path, sequence);
+            _tracker.EndOfFile(source.Path, sequence, complete);
             Progress.Closed(reader);
             reader.Dispose();
         }

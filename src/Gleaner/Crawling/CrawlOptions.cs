@@ -1,5 +1,6 @@
 using Gleaner.Discovery;
 using Gleaner.Fetching;
+using Gleaner.Rendering;
 
 namespace Gleaner.Crawling;
 
@@ -55,6 +56,12 @@ public sealed record CrawlOptions
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
     public TrapLimits Traps { get; init; } = new();
+
+    /// <summary>Which pages are rendered, when the crawler is given a renderer (see <see cref="RenderTrigger"/>).</summary>
+    public RenderMode Render { get; init; } = RenderMode.Auto;
+
+    /// <summary>Let rendered pages request other sites (robots.txt and the delay still apply to them).</summary>
+    public bool RenderCrossSite { get; init; }
 
     public FetchOptions Fetch { get; init; } = new();
 }

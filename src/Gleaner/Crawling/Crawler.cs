@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Gleaner.Discovery;
 using Gleaner.Extraction;
 using Gleaner.Fetching;
+using Gleaner.Rendering;
 
 namespace Gleaner.Crawling;
 
@@ -32,6 +33,7 @@ public sealed class Crawler : IDisposable
     private readonly ArticleExtractor _extractor;
     private readonly CrawlScope _scope;
     private readonly TrapGuard _traps;
+    private readonly PageRendering? _rendering;
     private readonly ConcurrentDictionary<string, int> _pagesPerHost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _robotsSitemapsQueued = new(StringComparer.Ordinal);
     private long _claimsLeft;
@@ -42,7 +44,9 @@ public sealed class Crawler : IDisposable
     // instead of polling the database; replaced after each signal.
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Crawler(Frontier frontier, ICrawlOutput output, CrawlOptions? options = null, ArticleExtractor? extractor = null)
+    /// <summary>A crawler; with a <c>renderer</c>, pages are run in a browser as <see cref="CrawlOptions.Render"/> says, every request
+    /// the browser makes checked against this crawl's robots.txt cache, sites and delay.</summary>
+    public Crawler(Frontier frontier, ICrawlOutput output, CrawlOptions? options = null, ArticleExtractor? extractor = null, IPageRenderer? renderer = null)
     {
         _frontier = frontier;
         _output = output;
@@ -58,6 +62,11 @@ public sealed class Crawler : IDisposable
         _scope = new CrawlScope(_options.Include, _options.Exclude);
         _traps = new TrapGuard(_options.Traps);
         _claimsLeft = _options.MaxPages ?? long.MaxValue;
+        if (renderer is not null && _options.Render != RenderMode.Never)
+            _rendering = new PageRendering(renderer, _options.Render, new RenderPolicy(new RenderPolicyOptions
+            {
+                AllowCrossSite = _options.RenderCrossSite, Delay = _options.Delay, MaxCrawlDelay = _options.MaxCrawlDelay, UserAgent = _options.Fetch.UserAgent,
+            }, _options.IgnoreRobots ? null : _robots));
     }
 
     public CrawlStatistics Statistics { get; } = new();
@@ -174,6 +183,8 @@ public sealed class Crawler : IDisposable
             {
                 var fetchedRobots = _robots.NeedsFetch(url);
                 var robots = await _robots.GetAsync(url, cancellationToken).ConfigureAwait(false);
+                if (robots.Response is { Outcome: not (FetchOutcome.Timeout or FetchOutcome.ConnectionFailed) } robotsResponse)
+                    await _output.RecordResponseAsync(robotsResponse, cancellationToken).ConfigureAwait(false); // archived like any fetch
                 if (!robots.Reachable)
                 {
                     await RetryOrFailAsync(claim, $"robots.txt unreachable: {robots.Reason}", null, delay, cancellationToken).ConfigureAwait(false);
@@ -267,7 +278,7 @@ public sealed class Crawler : IDisposable
                 return;
             }
             case DocumentKind.Html:
-                await HandlePageAsync(claim, result, body, started, delay, cancellationToken).ConfigureAwait(false);
+                await HandlePageAsync(claim, result, HtmlDecoder.Decode(body, result.ContentType), started, delay, cancellationToken).ConfigureAwait(false);
                 return;
             default:
                 Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
@@ -276,11 +287,12 @@ public sealed class Crawler : IDisposable
         }
     }
 
-    private async Task HandlePageAsync(ClaimedUrl claim, FetchResult result, byte[] body, long started, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task HandlePageAsync(ClaimedUrl claim, FetchResult result, string html, long started, TimeSpan delay, CancellationToken cancellationToken,
+        bool rendered = false)
     {
         var pageUrl = result.FinalUrl;
-        var html = HtmlDecoder.Decode(body, result.ContentType);
         PageKind pageKind;
+        string? renderBecause = null;
         List<DiscoveredUrl> links;
         Article? article = null;
         string? notStored = null;
@@ -303,6 +315,14 @@ public sealed class Crawler : IDisposable
                 if (article is not null)
                     notStored = Filter(article);
             }
+            if (!rendered)
+                renderBecause = _rendering?.ReasonToRender(document, article);
+        }
+        // A page built by script is handled again from the DOM the browser built; if rendering fails, from its HTML.
+        if (renderBecause is not null && await RenderAsync(claim, pageUrl, html, renderBecause, cancellationToken).ConfigureAwait(false) is { } renderedHtml)
+        {
+            await HandlePageAsync(claim, result, renderedHtml, started, delay, cancellationToken, rendered: true).ConfigureAwait(false);
+            return;
         }
         if (claim.Depth == 0 && _options.ProbeSitemaps)
             foreach (var path in WellKnownSitemaps)
@@ -337,6 +357,23 @@ public sealed class Crawler : IDisposable
         Statistics.AddStoreTime(Stopwatch.GetTimestamp() - storeStarted);
         Statistics.CountStored();
         await CompleteAsync(claim, UrlState.Done, "stored", delay, cancellationToken, result).ConfigureAwait(false);
+    }
+
+    /// <summary>The page's DOM after its scripts ran, or null (reported) when the browser could not render it.</summary>
+    private async Task<string?> RenderAsync(ClaimedUrl claim, Uri pageUrl, string html, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await _rendering!.RenderAsync(pageUrl, html, cancellationToken).ConfigureAwait(false);
+            Statistics.CountRequests(page.Requests);
+            Report(claim.Url, $"rendered ({reason}): {page.Requests} requests, {page.Blocked} blocked{(page.TimedOut ? ", stopped at the time limit" : "")}", isError: false);
+            return page.Html;
+        }
+        catch (RenderException e)
+        {
+            Report(claim.Url, $"not rendered ({reason}): {e.Message}", isError: true);
+            return null;
+        }
     }
 
     /// <summary>Null when the article passes --since and --lang, else why it is not stored.</summary>

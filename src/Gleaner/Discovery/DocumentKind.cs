@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Gleaner.Fetching;
 
 namespace Gleaner.Discovery;
 
@@ -23,22 +23,10 @@ public static class DocumentSniffer
     public const int MaxDocumentBytes = 64 * 1024 * 1024;
 
     /// <summary>Returns the body itself, or its decompressed content when it starts with the gzip magic bytes (a <c>.xml.gz</c> sitemap served as-is).</summary>
-    public static byte[] Decompress(byte[] body)
-    {
-        if (body.Length < 2 || body[0] != 0x1F || body[1] != 0x8B)
-            return body;
-        using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = gzip.Read(buffer)) > 0)
-        {
-            if (output.Length + read > MaxDocumentBytes)
-                throw new InvalidDataException($"decompressed document larger than {MaxDocumentBytes} bytes");
-            output.Write(buffer, 0, read);
-        }
-        return output.ToArray();
-    }
+    public static byte[] Decompress(byte[] body) =>
+        !ContentDecoding.IsGzip(body) ? body
+            : ContentDecoding.DecodeWhole(body, "gzip", MaxDocumentBytes)
+              ?? throw new InvalidDataException($"decompressed document larger than {MaxDocumentBytes} bytes");
 
     /// <summary>Tells what <paramref name="content"/> (already decompressed) is.</summary>
     public static DocumentKind Sniff(ReadOnlySpan<byte> content)

@@ -101,6 +101,13 @@ public static class ArticleClassifier
         return score > 0 ? PageKind.Article : PageKind.Listing;
     }
 
+    /// <summary>Whether the page's markup says it is an article (JSON-LD type, <c>og:type</c>, a published time),
+    /// whatever its body holds: the evidence an app shell still carries before its script runs.</summary>
+    internal static bool DeclaresArticle(IDocument document) =>
+        StructuredDataScore(document) > 0
+        || string.Equals(document.QuerySelector("meta[property='og:type']")?.GetAttribute("content")?.Trim(), "article", StringComparison.OrdinalIgnoreCase)
+        || document.QuerySelector("meta[property='article:published_time'], meta[itemprop='datePublished']") is not null;
+
     /// <summary>+3 when JSON-LD says the page's main entity is an article, -3 when it says it is a collection.</summary>
     private static int StructuredDataScore(IDocument document)
     {

@@ -1,19 +1,38 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Gleaner.Fetching;
 
 /// <summary>
-/// Decodes Content-Encoding ourselves rather than with the handler's automatic decompression: a gzip
-/// body cut short decompresses without any error, so the gzip trailer (the uncompressed length, last
-/// 4 bytes) is checked against what was decoded, and a truncated body is reported, not stored half.
+/// The one home of content decoding (HTTP <c>Content-Encoding</c>, gzip files and archived bodies): gzip,
+/// deflate (zlib-wrapped as the standard says, or raw as many servers send it) and brotli. What servers get
+/// wrong is forgiven the same way everywhere: a body labelled gzip that does not start with the gzip magic
+/// bytes is taken as it is. Decoding is done here rather than by the HTTP handler because a gzip body cut
+/// short decompresses without any error: the trailer is checked (see <see cref="EndsWithItsTrailer"/>).
 /// </summary>
-internal static class ContentDecoding
+public static class ContentDecoding
 {
+    /// <summary>The <c>Accept-Encoding</c> the fetcher sends: what <see cref="Decode(Stream, string?, ReadOnlySpan{byte}, out TailKeepingStream?)"/> undoes.</summary>
     public const string AcceptEncoding = "gzip, deflate, br";
 
-    /// <summary>A stream decoding <paramref name="encoding"/>, or the raw stream when not encoded; null when the encoding is unknown.</summary>
-    public static Stream? Decode(Stream raw, string? encoding, out TailKeepingStream? gzipTail)
+    /// <summary>Bytes <see cref="Decode(Stream, string?, ReadOnlySpan{byte}, out TailKeepingStream?)"/> looks at to tell formats apart.</summary>
+    internal const int HeadBytes = 2;
+
+    /// <summary>True when <paramref name="bytes"/> start with the gzip magic bytes (an HTML page or XML document never does).</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+
+    /// <summary>A zlib header: deflate method and a header checksum that divides by 31 (RFC 1950).</summary>
+    private static bool IsZlib(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && (bytes[0] & 0x0F) == 8 && (bytes[0] << 8 | bytes[1]) % 31 == 0;
+
+    /// <summary>
+    /// A stream decoding <paramref name="encoding"/> from <paramref name="raw"/>, or <paramref name="raw"/> itself when
+    /// it is not encoded (or labelled gzip but plain); null when the encoding is unknown. <paramref name="head"/> is
+    /// the first bytes of <paramref name="raw"/> (at least <see cref="HeadBytes"/> when it has them), which
+    /// <paramref name="raw"/> still yields. For gzip, <paramref name="gzipTail"/> keeps the last bytes read, for
+    /// <see cref="EndsWithItsTrailer"/>.
+    /// </summary>
+    internal static Stream? Decode(Stream raw, string? encoding, ReadOnlySpan<byte> head, out TailKeepingStream? gzipTail)
     {
         gzipTail = null;
         switch (encoding?.Trim().ToLowerInvariant())
@@ -21,10 +40,12 @@ internal static class ContentDecoding
             case null or "" or "identity":
                 return raw;
             case "gzip" or "x-gzip":
+                if (!IsGzip(head))
+                    return raw; // a gzip header on a plain body: take it as it is
                 gzipTail = new TailKeepingStream(raw);
                 return new GZipStream(gzipTail, CompressionMode.Decompress);
             case "deflate":
-                return new ZLibStream(raw, CompressionMode.Decompress);
+                return IsZlib(head) ? new ZLibStream(raw, CompressionMode.Decompress) : new DeflateStream(raw, CompressionMode.Decompress);
             case "br":
                 return new BrotliStream(raw, CompressionMode.Decompress);
             default:
@@ -32,8 +53,45 @@ internal static class ContentDecoding
         }
     }
 
-    /// <summary>Whether the gzip trailer's length (mod 2^32) matches the bytes decoded.</summary>
-    public static bool GzipComplete(TailKeepingStream tail, long decodedLength)
+    /// <summary>
+    /// Decodes a whole body held in memory. Null when the decoded body would be larger than <paramref name="maxBytes"/>
+    /// (decoding stops there, which bounds decompression bombs).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The encoding is unknown, the data is corrupt, or a gzip body is cut short.</exception>
+    public static byte[]? DecodeWhole(byte[] raw, string? encoding, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        using var decoder = Decode(new MemoryStream(raw, writable: false), encoding, raw, out var gzipTail)
+            ?? throw new InvalidDataException($"unsupported content encoding '{encoding}'");
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = decoder.Read(buffer);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"corrupt {encoding} data: {e.Message}", e);
+            }
+            if (read == 0)
+                break;
+            if (output.Length + read > maxBytes)
+                return null;
+            output.Write(buffer, 0, read);
+        }
+        if (gzipTail is not null && !EndsWithItsTrailer(gzipTail, output.GetBuffer().AsSpan(0, (int)output.Length)))
+            throw new InvalidDataException("truncated gzip data (the data ends before its checksum and length do)");
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// GZipStream ends quietly when the data is cut short, so the last member's trailer (the CRC-32 and length of
+    /// its decoded bytes, which are the last of <paramref name="decoded"/>) is checked against what was decoded.
+    /// </summary>
+    internal static bool EndsWithItsTrailer(TailKeepingStream tail, ReadOnlySpan<byte> decoded)
     {
         // Read what is left of the member (the trailer may not have been consumed yet) so the tail is the real end.
         Span<byte> scratch = stackalloc byte[512];
@@ -42,8 +100,55 @@ internal static class ContentDecoding
         }
         if (tail.TotalRead < 18) // header (10) + trailer (8)
             return false;
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(tail.Tail[4..]);
-        return size == (uint)decodedLength;
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(tail.Tail);
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(tail.Tail[4..]);
+        return length <= decoded.Length && Crc32.HashToUInt32(decoded[^(int)length..]) == crc;
+    }
+}
+
+/// <summary>Yields <c>head</c> and then the rest of <c>rest</c>: a stream whose first bytes were read to look at them.</summary>
+internal sealed class PrefixedStream(byte[] head, Stream rest) : Stream
+{
+    private int _headAt;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_headAt < head.Length)
+            return TakeHead(buffer);
+        return rest.Read(buffer);
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _headAt < head.Length ? ValueTask.FromResult(TakeHead(buffer.Span)) : rest.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int TakeHead(Span<byte> buffer)
+    {
+        var take = Math.Min(buffer.Length, head.Length - _headAt);
+        head.AsSpan(_headAt, take).CopyTo(buffer);
+        _headAt += take;
+        return take;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            rest.Dispose();
+        base.Dispose(disposing);
     }
 }
 

@@ -27,6 +27,9 @@ public sealed record FetchOptions
     /// <summary>First retry delay when the server gives no Retry-After; doubled each retry.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Keep the body as received, before content decoding, in <see cref="FetchResult.WireBody"/> (for archives that store it verbatim).</summary>
+    public bool KeepWireBody { get; init; }
+
     /// <summary>A Retry-After longer than this is not waited for in place: the fetch fails and reports when to come back.</summary>
     public TimeSpan MaxRetryAfterWait { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -73,8 +73,24 @@ public sealed class FetchResult
     /// <summary>The HTTP version of the final answer (1.1, 2.0).</summary>
     public Version? HttpVersion { get; init; }
 
-    /// <summary>The final answer's headers (content headers included), for archives.</summary>
+    /// <summary>The final answer's headers (content headers included), with their values as received, for archives.</summary>
     public IReadOnlyList<HttpHeader> Headers { get; init; } = [];
+
+    /// <summary>The final answer's reason phrase as received (<c>OK</c>, <c>Not Found</c>), for archives.</summary>
+    public string? ReasonPhrase { get; init; }
+
+    /// <summary>The last request sent, as sent (method, address and headers, the client's defaults included), for archives.</summary>
+    public string RequestMethod { get; init; } = "GET";
+
+    /// <summary>The headers of the last request sent, for archives (a <c>request</c> record).</summary>
+    public IReadOnlyList<HttpHeader> RequestHeaders { get; init; } = [];
+
+    /// <summary>The IP address of the server that answered, when the fetcher made the connection itself (its default handler).</summary>
+    public string? RemoteAddress { get; init; }
+
+    /// <summary>The body as it came over the wire, before content decoding (gzip, brotli...), when
+    /// <see cref="FetchOptions.KeepWireBody"/> is set and <see cref="Outcome"/> is <see cref="FetchOutcome.Ok"/>; null otherwise.</summary>
+    public byte[]? WireBody { get; init; }
 
     /// <summary>When the final answer arrived.</summary>
     public DateTimeOffset FetchedAt { get; init; }

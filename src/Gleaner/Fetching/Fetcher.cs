@@ -24,6 +24,8 @@ public sealed class Fetcher : IDisposable
 {
     private readonly HttpClient _client;
     private readonly FetchOptions _options;
+    // The address each host:port was last connected to, for archives (HttpClient does not tell which connection served a request).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _remoteAddresses = new(StringComparer.OrdinalIgnoreCase);
 
     public Fetcher(FetchOptions? options = null, HttpMessageHandler? handler = null)
     {
@@ -36,6 +38,7 @@ public sealed class Fetcher : IDisposable
             ConnectTimeout = _options.ConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             EnableMultipleHttp2Connections = true,
+            ConnectCallback = ConnectAsync,
         };
         _client = new HttpClient(handler)
         {
@@ -50,6 +53,27 @@ public sealed class Fetcher : IDisposable
     }
 
     public FetchOptions Options => _options;
+
+    /// <summary>Opens the connection as the handler would, remembering the server's address.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            if (socket.RemoteEndPoint is IPEndPoint remote)
+                _remoteAddresses[AddressKey(context.DnsEndPoint.Host, context.DnsEndPoint.Port)] =
+                    (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString();
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static string AddressKey(string host, int port) => string.Concat(host, ":", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Fetches <paramref name="url"/>, following redirects (each one passed to <paramref name="redirectCheck"/>
@@ -133,7 +157,12 @@ public sealed class Fetcher : IDisposable
             var headers = CollectHeaders(response);
             var common = new ResultBase(requested, url, status, response.Version, headers, requests,
                 response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"),
-                response.Content.Headers.ContentType?.ToString());
+                response.Content.Headers.ContentType?.ToString())
+            {
+                ReasonPhrase = response.ReasonPhrase,
+                RequestHeaders = CollectHeaders(request.Headers.NonValidated, null),
+                RemoteAddress = _remoteAddresses.TryGetValue(AddressKey(url.IdnHost, url.Port), out var address) ? address : null,
+            };
 
             if (status is >= 300 and < 400 && status != 304)
             {
@@ -157,10 +186,10 @@ public sealed class Fetcher : IDisposable
 
             try
             {
-                var body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                var (body, wire) = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
                 if (body is null)
                     return (common.Make(FetchOutcome.TooLarge, $"body larger than {_options.MaxBodyBytes} bytes"), null);
-                return (common.Make(FetchOutcome.Ok, null, body), null);
+                return ((common with { WireBody = wire }).Make(FetchOutcome.Ok, null, body), null);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -173,12 +202,96 @@ public sealed class Fetcher : IDisposable
         }
     }
 
-    /// <summary>Reads the body up to the size limit; null when it is larger (the rest is never downloaded).</summary>
-    private async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens <paramref name="url"/>'s body as a stream from byte <paramref name="offset"/> on, for large files read as
+    /// they arrive (web archives): no size limit, no content decoding (<c>Accept-Encoding: identity</c>), no retries.
+    /// A server that ignores the <c>Range</c> request sends the whole body, and the first bytes are skipped here.
+    /// <see cref="FetchOptions.Timeout"/> bounds the wait for the answer's headers; the caller bounds the reads.
+    /// </summary>
+    /// <exception cref="HttpRequestException">No connection, or an answer other than 200/206 (the message names the status).</exception>
+    public async Task<Stream> OpenReadAsync(Uri url, long offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        if (offset > 0)
+            request.Headers.Range = new RangeHeaderValue(offset, null);
+        HttpResponseMessage response;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(_options.Timeout);
+            try
+            {
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException($"{url}: no answer within {_options.Timeout.TotalSeconds:0} s", e);
+            }
+        }
+        try
+        {
+            var status = (int)response.StatusCode;
+            var partial = status == 206 && response.Content.Headers.ContentRange?.From == offset;
+            if (!partial && status != 200)
+                throw new HttpRequestException($"{url}: http {status}", null, response.StatusCode);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (!partial && offset > 0)
+                await SkipAsync(body, offset, cancellationToken).ConfigureAwait(false);
+            return body; // disposing it releases the response
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task SkipAsync(Stream body, long offset, CancellationToken cancellationToken)
+    {
+        var count = offset;
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (count > 0)
+            {
+                var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                    throw new IOException($"the body ends before byte {offset}");
+                count -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads the body up to the size limit; null when it is larger (the rest is never downloaded). With
+    /// <see cref="FetchOptions.KeepWireBody"/>, also the bytes as received.</summary>
+    private async Task<(byte[]? Body, byte[]? Wire)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[]? wire = null;
+        if (_options.KeepWireBody)
+        {
+            using var received = new MemoryStream();
+            var chunk = new byte[81920];
+            int count;
+            while ((count = await raw.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (received.Length + count > _options.MaxBodyBytes)
+                    return (null, null);
+                received.Write(chunk, 0, count);
+            }
+            wire = received.ToArray();
+            raw = new MemoryStream(wire, writable: false);
+        }
         var encoding = content.Headers.ContentEncoding.LastOrDefault();
-        await using var stream = ContentDecoding.Decode(raw, encoding, out var gzipTail)
+        var head = new byte[ContentDecoding.HeadBytes];
+        var headLength = await raw.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        await using var stream = ContentDecoding.Decode(new PrefixedStream(head[..headLength], raw), encoding, head.AsSpan(0, headLength), out var gzipTail)
             ?? throw new InvalidDataException($"unknown content encoding {encoding}");
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -189,12 +302,12 @@ public sealed class Fetcher : IDisposable
                 var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    if (gzipTail is not null && !ContentDecoding.GzipComplete(gzipTail, body.Length))
+                    if (gzipTail is not null && !ContentDecoding.EndsWithItsTrailer(gzipTail, body.GetBuffer().AsSpan(0, (int)body.Length)))
                         throw new InvalidDataException("gzip body cut short");
-                    return body.ToArray();
+                    return (body.ToArray(), wire);
                 }
                 if (body.Length + read > _options.MaxBodyBytes)
-                    return null;
+                    return (null, null);
                 body.Write(buffer, 0, read);
             }
         }
@@ -229,15 +342,20 @@ public sealed class Fetcher : IDisposable
         return null;
     }
 
-    private static List<HttpHeader> CollectHeaders(HttpResponseMessage response)
+    /// <summary>The headers with their values as received (not re-formatted by parsing).</summary>
+    private static List<HttpHeader> CollectHeaders(HttpResponseMessage response) =>
+        CollectHeaders(response.Headers.NonValidated, response.Content.Headers.NonValidated);
+
+    private static List<HttpHeader> CollectHeaders(HttpHeadersNonValidated first, HttpHeadersNonValidated? second)
     {
         var headers = new List<HttpHeader>();
-        foreach (var header in response.Headers)
+        foreach (var header in first)
             foreach (var value in header.Value)
                 headers.Add(new HttpHeader(header.Key, value));
-        foreach (var header in response.Content.Headers)
-            foreach (var value in header.Value)
-                headers.Add(new HttpHeader(header.Key, value));
+        if (second is { } more)
+            foreach (var header in more)
+                foreach (var value in header.Value)
+                    headers.Add(new HttpHeader(header.Key, value));
         return headers;
     }
 
@@ -263,6 +381,11 @@ public sealed class Fetcher : IDisposable
     private sealed record ResultBase(Uri Requested, Uri Url, int Status, Version Version, List<HttpHeader> Headers, int Requests,
         string? ETag, string? LastModified, string? ContentType)
     {
+        public string? ReasonPhrase { get; init; }
+        public IReadOnlyList<HttpHeader> RequestHeaders { get; init; } = [];
+        public string? RemoteAddress { get; init; }
+        public byte[]? WireBody { get; init; }
+
         public FetchResult Make(FetchOutcome outcome, string? reason, byte[]? body = null, TimeSpan? retryAfter = null, Uri? redirectTarget = null) => new()
         {
             RequestedUrl = Requested,
@@ -280,6 +403,10 @@ public sealed class Fetcher : IDisposable
             RetryAfter = retryAfter,
             RedirectTarget = redirectTarget,
             FetchedAt = DateTimeOffset.UtcNow,
+            ReasonPhrase = ReasonPhrase,
+            RequestHeaders = RequestHeaders,
+            RemoteAddress = RemoteAddress,
+            WireBody = WireBody,
         };
     }
 

@@ -45,7 +45,8 @@ public sealed class RobotsCache
             lookup = new RobotsLookup(RobotsTxt.DisallowAll, Reachable: false, result.Reason);
             lifetime = UnreachableLifetime;
         }
-        _entries[key] = new Entry(lookup, DateTimeOffset.UtcNow + lifetime);
+        lookup = lookup with { Response = result };
+        _entries[key] = new Entry(lookup with { Response = null }, DateTimeOffset.UtcNow + lifetime); // the cache keeps the rules, not the bytes
         return lookup;
     }
 
@@ -55,4 +56,8 @@ public sealed class RobotsCache
 }
 
 /// <summary>A host's robots.txt and whether it could be read (unreachable hosts are disallowed for a while).</summary>
-public sealed record RobotsLookup(RobotsTxt Robots, bool Reachable, string? Reason = null);
+public sealed record RobotsLookup(RobotsTxt Robots, bool Reachable, string? Reason = null)
+{
+    /// <summary>The robots.txt answer when this lookup fetched it (null from the cache), for archives.</summary>
+    public FetchResult? Response { get; init; }
+}

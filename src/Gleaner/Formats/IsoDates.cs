@@ -4,7 +4,8 @@ namespace Gleaner.Formats;
 
 /// <summary>
 /// Normalises the date strings records carry to the record's ISO 8601 form:
-/// <c>2021-09-27T19:52:00+00:00</c> with an offset, <c>2021-09-27</c> for a date alone.
+/// <c>2021-09-27T19:52:00+00:00</c> with an offset, <c>2021-09-27T19:52:00</c> without one (never given one),
+/// <c>2021-09-27</c> for a date alone.
 /// Accepts the variants found in the wild (<c>+0000</c>, <c>Z</c>, missing seconds, fractions).
 /// </summary>
 public static class IsoDates
@@ -33,10 +34,11 @@ public static class IsoDates
         if (text.Length > 5 && (text[^5] == '+' || text[^5] == '-') && IsDigits(text.AsSpan(text.Length - 4)))
             text = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
 
-        if (DateTimeOffset.TryParseExact(text, WithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-            return Format(withOffset);
+        // A time without an offset first: the "K" patterns accept a missing offset too and would give it the machine's.
         if (DateTime.TryParseExact(text, WithoutOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return local.ToString(local.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        if (DateTimeOffset.TryParseExact(text, WithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+            return Format(withOffset);
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return null;
@@ -51,6 +53,18 @@ public static class IsoDates
         if (normalized.Length == 10)
             return new DateTimeOffset(DateOnly.ParseExact(normalized, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return DateTimeOffset.Parse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+
+    /// <summary>
+    /// The exclusive end of a period given by its last date or instant (<c>--until</c>): an instant as it is, a date alone
+    /// as the end of that day (9999-12-31 has no next day: it means no end); <c>null</c> when it is not an ISO 8601 date.
+    /// </summary>
+    public static DateTimeOffset? ToEndInstant(string? value)
+    {
+        var instant = ToInstant(value);
+        if (instant is { } day && Normalize(value) is { Length: 10 })
+            return day < DateTimeOffset.MaxValue.AddDays(-1) ? day.AddDays(1) : DateTimeOffset.MaxValue;
+        return instant;
     }
 
     private static string Format(DateTimeOffset value) =>

@@ -12,6 +12,13 @@ public sealed record StoreOptions
     /// </summary>
     public double StoryThreshold { get; init; } = 0.5;
 
+    /// <summary>
+    /// Relevance ranks at most this many matches of a query: the most recently stored ones that pass the filters.
+    /// Ranking every match of a word found in nearly every record would cost time in proportion to the store; a query
+    /// with fewer matches is ranked whole. Newest-first searches never rank more than their page.
+    /// </summary>
+    public int RankedMatches { get; init; } = StoreRecords.DefaultRankedMatches;
+
     /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

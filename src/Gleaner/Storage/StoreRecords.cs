@@ -46,12 +46,8 @@ internal static class StoreRecords
     /// <summary>Pattern for "the domain or one of its subdomains": the filter value with a leading dot.</summary>
     public static string SubdomainSuffix(string site) => "." + site.Trim().ToLowerInvariant();
 
-    /// <summary>
-    /// Relevance ranks at most this many matches of a query, the most recently stored ones that pass the filters:
-    /// ranking every match of a word found in nearly every record would cost time in proportion to the store.
-    /// A query with fewer matches is ranked whole.
-    /// </summary>
-    public const int RankedMatches = 10_000;
+    /// <summary>The default of <see cref="StoreOptions.RankedMatches"/> (see BENCHMARKS.md for its cost in latency and results).</summary>
+    public const int DefaultRankedMatches = 10_000;
 
     /// <summary>
     /// Runs <paramref name="search"/> with a token that also fires after the request's timeout, and turns

@@ -62,6 +62,35 @@ public abstract class WarcProgressStoreContract : IAsyncLifetime
         var again = await WarcProgressStore.OpenAsync(_store);
         Assert.Equal(new WarcPosition(3, 0), (await again.GetAsync(file))!.ResumeAfter);
     }
+
+    [StoreFact]
+    public async Task AFileIsLeasedToOneWorkerUntilTheLeaseRunsOutOrIsReleased()
+    {
+        var progress = await WarcProgressStore.OpenAsync(_store);
+        const string file = "https://archive.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00000.warc.gz";
+
+        Assert.True(await progress.TryClaimAsync(file, "a", TimeSpan.FromMinutes(1)));
+        Assert.False(await progress.TryClaimAsync(file, "b", TimeSpan.FromMinutes(1)));
+        Assert.True(await progress.TryClaimAsync(file, "a", TimeSpan.FromMinutes(1))); // the holder may claim again
+        Assert.True(await progress.RenewAsync(file, "a", TimeSpan.FromMilliseconds(1)));
+        Assert.False(await progress.RenewAsync(file, "b", TimeSpan.FromMinutes(1)));
+        await Task.Delay(50);
+        Assert.True(await progress.TryClaimAsync(file, "b", TimeSpan.FromMinutes(1))); // a's lease ran out: taken over
+        Assert.False(await progress.RenewAsync(file, "a", TimeSpan.FromMinutes(1))); // a learns it lost the file
+
+        await progress.ReleaseAsync(file, "b");
+        Assert.True(await progress.TryClaimAsync(file, "c", TimeSpan.FromMinutes(1)));
+        Assert.Equal(1, await progress.ReleaseLeasesOfAsync(worker => worker == "c"));
+        Assert.True(await progress.TryClaimAsync(file, "d", TimeSpan.FromMinutes(1)));
+    }
+
+    [StoreFact]
+    public async Task ARemoteFileIsKnownByItsNameWhereverItIsServedFrom()
+    {
+        var progress = await WarcProgressStore.OpenAsync(_store);
+        await progress.SaveAsync("https://one.example/a/CC-NEWS-1.warc.gz", new WarcPosition(10, 0), done: false);
+        Assert.Equal(new WarcFileProgress(false, new WarcPosition(10, 0)), await progress.GetAsync("http://mirror.example/b/CC-NEWS-1.warc.gz"));
+    }
 }
 
 public sealed class SqliteWarcProgressStoreTests : WarcProgressStoreContract

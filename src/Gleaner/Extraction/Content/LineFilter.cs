@@ -216,8 +216,29 @@ internal static class LineFilter
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return "number alone";
         // Only prose lines: a table row or list item of numbers is data, not a dateline.
-        return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && IsDateline(lower) ? "dateline" : null;
+        return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) ? "dateline" : null;
     }
+
+    /// <summary>
+    /// A dateline in any language the date parser reads ("3 maja 2022, 10:30", "November 20, 2019 - 11:28 AMT"):
+    /// with its dates, times, zones and date labels taken out, only dateline words and punctuation are left.
+    /// </summary>
+    private static bool IsParsedDateline(string text)
+    {
+        if (!Metadata.DateParser.ContainsDate(text))
+            return false;
+        var rest = Metadata.DateLabels.RemoveLabels(Metadata.DateParser.RemoveDates(text)).ToLowerInvariant();
+        foreach (var range in rest.AsSpan().SplitAny(" ,.;:|-–—·•/()[]\u00a0"))
+        {
+            var word = rest.AsSpan(range);
+            if (word.Length > 0 && !DatelineWordLookup.Contains(word) && !CalendarWordLookup.Contains(word))
+                return false;
+        }
+        return true;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DatelineWordLookup = DatelineWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarWordLookup = CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsPrompt(string lower)
     {

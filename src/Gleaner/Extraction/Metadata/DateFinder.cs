@@ -86,14 +86,14 @@ internal static partial class DateFinder
             }
         }
         foreach (var key in PublishedMetaKeys)
-            Add(published, meta.First(key), Weight.Declared, source: new("meta", key));
+            Add(published, meta.First(key), Weight.Declared, monthFirst, source: new("meta", key));
         AddParselyPage(published, meta.First("parsely-page"));
         foreach (var key in GenericMetaKeys)
-            Add(published, meta.First(key), Weight.Generic, source: new("meta", key));
+            Add(published, meta.First(key), Weight.Generic, monthFirst, source: new("meta", key));
         Add(published, meta.FirstEndingWith(":uploaded"), Weight.Generic, source: new("meta", "*:uploaded"));
         AddTrailingDate(published, meta.First("og:title") ?? page.Document.Title, monthFirst);
         foreach (var key in ModifiedMetaKeys)
-            AddValue(modified, meta.First(key));
+            AddValue(modified, meta.First(key), monthFirst);
 
         foreach (var element in index.ItempropDates)
         {
@@ -123,6 +123,10 @@ internal static partial class DateFinder
         // The URL leads the last resorts: dates found outside the article may be another story's.
         if (fromUrl is { } urlDate)
             published.Insert(0, new Candidate(urlDate, Weight.Fallback, new("url path")));
+        // Names made up by a CMS are read only when nothing better dates the page: some of them keep the
+        // date a story was first written, before the edition shown.
+        if (published.Count == 0)
+            AddOtherPublicationMeta(published, meta, monthFirst);
         if (!Has(published, Weight.Visible))
             FindInVisibleText(index, context, published, modified);
         if (published.Count == 0)
@@ -268,9 +272,35 @@ internal static partial class DateFinder
     {
         if (value is null)
             return null;
-        if (DateParser.TryParseValue(value, out var date) || DateParser.TryFind(value, monthFirst, out date))
-            return date;
-        return null;
+        return DateParser.TryParseValue(value, monthFirst, out var date) ? date : null;
+    }
+
+    /// <summary>
+    /// Meta names that CMSs make up for the publication date beyond the known ones
+    /// (<c>OriginalPublicationDate</c>, <c>prism.publicationDate</c>, <c>article:post_date</c>): a name that
+    /// speaks of publishing and not of updates, expiry or the publisher.
+    /// </summary>
+    private static void AddOtherPublicationMeta(List<Candidate> into, MetaTags meta, bool monthFirst)
+    {
+        foreach (var (key, values) in meta.Entries)
+        {
+            if (!IsPublicationKey(key) || Array.IndexOf(PublishedMetaKeys, key) >= 0)
+                continue;
+            Add(into, values[0], Weight.Declared, monthFirst, source: new("meta", key));
+        }
+    }
+
+    private static bool IsPublicationKey(string key)
+    {
+        var publication = key.Contains("publish", StringComparison.Ordinal) || key.Contains("publication", StringComparison.Ordinal)
+            || key.Contains("pubdate", StringComparison.Ordinal) || key.Contains("pub_date", StringComparison.Ordinal)
+            || key.Contains("pub-date", StringComparison.Ordinal) || key.Contains("post_date", StringComparison.Ordinal);
+        if (!publication)
+            return false;
+        foreach (var other in (ReadOnlySpan<string>)["publisher", "modif", "updat", "expir", "edit", "revis", "end", "unpublish", "online_date"])
+            if (key.Contains(other, StringComparison.Ordinal))
+                return false;
+        return true;
     }
 
     /// <summary>A date closing the page's title ("… | DW | 28.04.2023") dates the page, as generic evidence.</summary>
@@ -376,12 +406,36 @@ internal static partial class DateFinder
             modified.Add(update);
         if (after.Published is { } labelled)
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
-        if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter)
+        if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter
+            && IsDateline(text, at))
             return new Candidate(first, Weight.HeaderText, new("header text", "after the headline"));
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
         if (before.Published is { } labelledBefore)
             return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
+    }
+
+    /// <summary>A line this short that holds a date is a dateline ("3. Mai 2022 | Lesezeit: 2 Minuten").</summary>
+    private const int MaxDatelineChars = 100;
+
+    /// <summary>Words that may stand before a dateline's date on a longer line ("BERLIN, 3. Mai 2022 – Die …").</summary>
+    private const int MaxWordsBeforeDate = 3;
+
+    /// <summary>
+    /// True when the unlabelled date at <paramref name="at"/> dates its line rather than standing in its prose:
+    /// the line is short, or the date leads it. "The festival takes place on June 12, 2022 and …" dates an event.
+    /// </summary>
+    private static bool IsDateline(string text, int at)
+    {
+        var start = text.LastIndexOf('\n', at) + 1;
+        var end = text.IndexOf('\n', at);
+        if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
+            return true;
+        var words = 0;
+        foreach (var range in text.AsSpan(start, at - start).SplitAny(' ', '\u00a0'))
+            if (range.End.Value > range.Start.Value && ++words > MaxWordsBeforeDate)
+                return false;
+        return true;
     }
 
     /// <summary>Characters of page text read by the last-resort scan for a labelled date.</summary>

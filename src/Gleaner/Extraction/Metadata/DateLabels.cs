@@ -68,11 +68,16 @@ internal static partial class DateLabels
 
     private static bool IsModified(ReadOnlySpan<char> label) => ModifiedLabel().IsMatch(label);
 
+    /// <summary>The text without its date labels ("Veröffentlicht am", "更新日").</summary>
+    public static string RemoveLabels(string text) => Label().Replace(text, " ");
+
     private const string ModifiedWords =
         "updated|update|last\\s+modified|modified|revised|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
         "actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|actualizat|uppdaterad|opdateret|" +
         "oppdatert|p(?:ä|a)ivitetty|aktualizov(?:á|a)no|aktualizovan(?:é|e)|g(?:ü|u)ncellendi|g(?:ü|u)ncelleme|обновлено|оновлено|" +
-        "a(?:ž|z)urirano|friss(?:í|i)tve|ενημερώθηκε|تحديث|آخر\\s+تحديث|diperbarui|עודכן";
+        "a(?:ž|z)urirano|friss(?:í|i)tve|ενημερώθηκε|ενημέρωση|تحديث|آخر\\s+تحديث|diperbarui|עודכן|aggiornamento|" +
+        "actualizaci(?:ó|o)n|atualiza(?:ç|c)(?:ã|a)o|actualis(?:é|e)|modifi(?:é|e)|aktualisierung|(?:ä|ae)nderung|aktualizace|" +
+        "aktualizovan(?:ý|y)|изменено|обновлен[оа]?|оновлення|به‌روزرسانی|به\\s?روز\\s?شده|c(?:ậ|a)p\\s+nh(?:ậ|a)t|अपडेट";
 
     private const string PublishedWords =
         "published|publication\\s+date|posted|first\\s+published|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|stand|" +
@@ -80,12 +85,18 @@ internal static partial class DateLabels
         "data\\s+di\\s+pubblicazione|gepubliceerd|geplaatst|opublikowano|data\\s+publikacji|publicat|publicerad|publiceret|publisert|" +
         "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +
         "опубликовано|дата\\s+публикации|опубліковано|objavljeno|objavljen|k(?:ö|o)zz(?:é|e)t(?:é|e)ve|megjelent|δημοσιεύθηκε|δημοσίευση|" +
-        "تاريخ\\s+النشر|نشر\\s+في|نشر|diterbitkan|dipublikasikan|ditulis|פורסם|date|data|created|issued";
+        "تاريخ\\s+النشر|نشر\\s+في|نشر|diterbitkan|dipublikasikan|ditulis|פורסם|date|data|created|issued|offentliggjort|" +
+        "опубликован|дата\\s+публікації|yay(?:ı|i)n\\s+tarihi|eklenme|انتشار|ng(?:à|a)y\\s+đăng|đăng|प्रकाशित";
+
+    /// <summary>Labels of Chinese, Japanese and Korean, which stand without spaces around them ("发布时间：", "公開日：", "입력").</summary>
+    private const string CjkModifiedWords = "最終更新日|最終更新|更新日時|更新日|更新时间|更新時間|更新于|更新於|最后更新|最後更新|更新|최종수정|수정|업데이트";
+
+    private const string CjkPublishedWords = "公開日時|公開日|公開|掲載日|掲載|投稿日|投稿|配信日|配信|発行日|作成日|发布时间|發布時間|發佈時間|发布日期|發布日期|发布于|發佈於|發布於|发表于|發表於|发表时间|日期|기사입력|입력|등록|작성|게시|발행";
 
     /// <summary>A label word standing on its own (not inside another word).</summary>
-    [GeneratedRegex("(?<![\\p{L}])(?:" + ModifiedWords + "|" + PublishedWords + ")(?![\\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?<![\\p{L}])(?:" + ModifiedWords + "|" + PublishedWords + ")(?![\\p{L}])|" + CjkModifiedWords + "|" + CjkPublishedWords, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
-    [GeneratedRegex("^(?:" + ModifiedWords + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:" + ModifiedWords + "|" + CjkModifiedWords + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifiedLabel();
 }

@@ -18,7 +18,10 @@ internal static partial class DateParser
     private const int MinYear = 1995;
 
     /// <summary>Parses a whole metadata value (<c>content</c> attribute, JSON-LD string, <c>datetime</c>).</summary>
-    public static bool TryParseValue(string? value, out PageDate date)
+    public static bool TryParseValue(string? value, out PageDate date) => TryParseValue(value, monthFirstForSlashes: true, out date);
+
+    /// <summary>Parses a whole metadata value; a non-ISO value like <c>03/05/2022</c> is read by the page's convention.</summary>
+    public static bool TryParseValue(string? value, bool monthFirstForSlashes, out PageDate date)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(value))
@@ -27,7 +30,7 @@ internal static partial class DateParser
         var iso = IsoDate().Match(text);
         if (iso.Success)
             return TryBuild(iso, monthFirst: false, out date);
-        return TryFind(text, monthFirstForSlashes: true, out date);
+        return TryFind(text, monthFirstForSlashes, out date);
     }
 
     /// <summary>Finds the first date in a piece of visible text. <paramref name="monthFirstForSlashes"/>
@@ -86,15 +89,30 @@ internal static partial class DateParser
             year += 2000;
         }
         int month;
+        // Iranian pages date by the Solar Hijri calendar (1401 is 2022): its month names, or its years in numerals.
+        var solarHijri = year is >= MinSolarHijriYear and <= MaxSolarHijriYear;
         if (match.Groups["mon"].Success)
         {
-            if (!MonthNumbers.TryGetValue(match.Groups["mon"].Value.ToLowerInvariant().TrimEnd('.'), out month))
+            var name = match.Groups["mon"].Value.ToLowerInvariant().TrimEnd('.');
+            if (SolarHijriMonths.TryGetValue(name, out month))
+            {
+                if (!solarHijri)
+                    return false;
+            }
+            else if (solarHijri || !MonthNumbers.TryGetValue(name, out month))
                 return false;
         }
         else if (!TryNumber(match.Groups["m"].ValueSpan, out month))
             return false;
         if (!TryNumber(match.Groups["d"].ValueSpan, out var day))
             return false;
+        if (solarHijri)
+        {
+            if (month is < 1 or > 12 || day < 1 || day > SolarHijri.GetDaysInMonth(year, month))
+                return false;
+            var gregorian = SolarHijri.ToDateTime(year, month, day, 0, 0, 0, 0);
+            (year, month, day) = (gregorian.Year, gregorian.Month, gregorian.Day);
+        }
         if (match.Groups["sep"].Success && match.Groups["sep"].Value == "/")
         {
             // 09/27/2021 can only be month first; 27/09/2021 only day first; 04/05/2021 follows the page's convention.
@@ -121,7 +139,9 @@ internal static partial class DateParser
             {
                 var start = Math.Max(0, match.Index - MaxTimeDistance);
                 var before = TimeOfDay().Match(text, start, match.Index - start);
-                while (before.Success && !IsOnlyFiller(text.AsSpan(before.Index + before.Length, match.Index - before.Index - before.Length)))
+                // A label between them ("10:30 更新日：2022年5月4日") makes the time the previous date's.
+                while (before.Success && (!IsOnlyFiller(text.AsSpan(before.Index + before.Length, match.Index - before.Index - before.Length))
+                    || DateLabels.LabelBefore(text, before.Index + before.Length, match.Index) != DateLabel.None))
                     before = before.NextMatch();
                 if (before.Success)
                     time = before;
@@ -133,9 +153,12 @@ internal static partial class DateParser
                 return false;
             if (time.Groups["S"].Success && !TryNumber(time.Groups["S"].ValueSpan, out second))
                 return false;
-            if (time.Groups["ampm"].Success)
+            if (time.Groups["ampm"].Success || time.Groups["half"].Success)
             {
-                var pm = char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p';
+                // "3:46 PM"; CJK writes the half of the day first: 午後3時, 오후 3:30, 下午3:30.
+                var pm = time.Groups["ampm"].Success
+                    ? char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p'
+                    : time.Groups["half"].Value is "午後" or "오후" or "下午";
                 if (hour is < 1 or > 12)
                     return false;
                 hour = hour % 12 + (pm ? 12 : 0);
@@ -160,6 +183,18 @@ internal static partial class DateParser
             return false;
         }
     }
+
+    /// <summary>Solar Hijri years of the web's news (1374 is 1995); Lunar Hijri years of today (1440s) are left out.</summary>
+    private const int MinSolarHijriYear = 1374, MaxSolarHijriYear = 1420;
+
+    private static readonly PersianCalendar SolarHijri = new();
+
+    /// <summary>The Solar Hijri month names as Iranian pages write them.</summary>
+    private static readonly Dictionary<string, int> SolarHijriMonths = new(StringComparer.Ordinal)
+    {
+        ["فروردین"] = 1, ["اردیبهشت"] = 2, ["خرداد"] = 3, ["تیر"] = 4, ["مرداد"] = 5, ["شهریور"] = 6,
+        ["مهر"] = 7, ["آبان"] = 8, ["آذر"] = 9, ["دی"] = 10, ["بهمن"] = 11, ["اسفند"] = 12,
+    };
 
     /// <summary>A number written in any script's decimal digits (Arabic-Indic <c>٢٠٢٢</c> as well as <c>2022</c>).</summary>
     private static bool TryNumber(ReadOnlySpan<char> digits, out int value)
@@ -237,18 +272,18 @@ internal static partial class DateParser
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
     private static readonly (string Names, int Month)[] MonthTable =
     [
-        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio", 1),
-        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario", 2),
+        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه", 1),
+        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه", 2),
         ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo", 3),
-        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio", 4),
-        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės", 5),
-        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio", 6),
-        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos", 7),
-        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio", 8),
-        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo", 9),
-        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio", 10),
-        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio", 11),
-        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio", 12),
+        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل", 4),
+        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه", 5),
+        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن", 6),
+        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه", 7),
+        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio اوت", 8),
+        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر", 9),
+        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر", 10),
+        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر", 11),
+        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر", 12),
     ];
 
     private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
@@ -263,13 +298,13 @@ internal static partial class DateParser
     }
 
     private static readonly string MonthAlternation = string.Join("|",
-        MonthNumbers.Keys.OrderByDescending(name => name.Length).Select(Regex.Escape));
+        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderByDescending(name => name.Length).Select(Regex.Escape));
 
     /// <summary>Text patterns, each with groups y, m or mon, d and optionally the time groups.</summary>
     private static readonly Regex[] TextPatterns =
     [
         // 2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51
-        new(@"(?<![\d.])(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
+        new(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
         // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month)
         new(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d|\.\d)", RegexOptions.CultureInvariant),
         // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021
@@ -278,16 +313,17 @@ internal static partial class DateParser
         new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian)
         new(@"(?<!\d)(?<y>\d{4})(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
-        // 2021年9月27日, 2021년 9월 27일
-        new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?(?:\D{0,4}?(?<H>\d{1,2})[:時시](?<M>\d{2}))?", RegexOptions.CultureInvariant),
+        // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
+        new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
     ];
 
     /// <summary>A whole value in ISO 8601, extended (<c>2021-09-27T19:51:00+00:00</c>) or basic (<c>20210927T1951+0000</c>) form.</summary>
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:[T ]\s*(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDate();
 
-    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19.52 Uhr is left out (ambiguous with numbers); with a zone when given.</summary>
-    [GeneratedRegex(@"(?<![\d:])(?<H>\d{1,2})(?::|h)(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 오후 3:30; with a dot only where nothing else reads so
+    /// (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST), as a bare 19.52 is a number; with a zone when given.</summary>
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }

@@ -60,6 +60,9 @@ internal sealed class MetaTags
         return null;
     }
 
+    /// <summary>Every key with its values.</summary>
+    public IEnumerable<KeyValuePair<string, List<string>>> Entries => _values;
+
     /// <summary>All values of a key, in page order.</summary>
     public IReadOnlyList<string> All(string key) => _values.TryGetValue(key, out var list) ? list : [];
 }

@@ -41,13 +41,13 @@ internal static partial class MetadataExtractor
             : PageRegions.Headline(index, article.Title);
         var scope = PageRegions.ArticleScope(index, headline);
 
-        article.Description = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
-            ?? TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description"));
+        article.Description = TextCleaning.WithoutReadMore(TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "description") : null)
+            ?? TextCleaning.OneLine(meta.First("dc.description", "dcterms.description", "og:description", "description", "twitter:description")));
 
         var declaredLanguage = DeclaredLanguage(document, meta, main);
         article.Language = declaredLanguage;
 
-        var (published, modified) = DateFinder.Find(page, index, meta, main, headline, scope, url, MonthFirstDates(document, declaredLanguage));
+        var (published, modified) = DateFinder.Find(page, index, meta, main, headline, scope, url, MonthFirstDates(document, meta, declaredLanguage, url));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
@@ -173,6 +173,9 @@ internal static partial class MetadataExtractor
 
     private static void AddTags(List<string> tags, string value, bool split)
     {
+        // Entities first: "PG&amp;E" split at its semicolon would give the tag "PG&amp".
+        if (value.Contains('&') && value.Contains(';'))
+            value = TextCleaning.DecodeEntities(value);
         foreach (var raw in split ? value.Split([',', ';']) : [value])
         {
             var tag = TextCleaning.OneLine(raw);
@@ -196,14 +199,34 @@ internal static partial class MetadataExtractor
         return null;
     }
 
-    /// <summary>US English writes 04/05/2021 month first; the rest of the world day first.</summary>
-    private static bool MonthFirstDates(IDocument document, string? language)
+    /// <summary>
+    /// US English writes 04/05/2021 month first; the rest of the world day first. The region comes from the
+    /// page's language tag or locale (<c>en-GB</c>, <c>en_GB</c>); an English page without one is read by its
+    /// country's domain (<c>.co.uk</c>, <c>.ie</c>), and month first on generic ones.
+    /// </summary>
+    private static bool MonthFirstDates(IDocument document, MetaTags meta, string? language, Uri? url)
     {
-        var lang = document.DocumentElement?.GetAttribute("lang");
-        if (lang is not null && lang.Length > 3)
-            return lang.EndsWith("us", StringComparison.OrdinalIgnoreCase);
-        return language is null or "en";
+        foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.GetAttribute("lang"), meta.First("og:locale"), meta.First("content-language")])
+        {
+            if (tag is null || tag.Length < 5 || tag[2] is not ('-' or '_'))
+                continue;
+            var region = tag.AsSpan(3).Trim();
+            if (region.Length == 2)
+                return region.Equals("us", StringComparison.OrdinalIgnoreCase) || region.Equals("ph", StringComparison.OrdinalIgnoreCase);
+        }
+        if (language is not (null or "en"))
+            return false;
+        var host = url?.Host;
+        var dot = host?.LastIndexOf('.') ?? -1;
+        // Country domains that the world uses as generic names say nothing of the reader's country.
+        return dot < 0 || host!.Length - dot - 1 != 2 || host.EndsWith(".us", StringComparison.OrdinalIgnoreCase)
+            || GenericCountryDomains.Contains(host[(dot + 1)..]);
     }
+
+    private static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "io", "co", "tv", "me", "ai", "fm", "ly", "gg", "cc", "ws", "to", "am", "so", "sh", "la", "nu", "pw", "vc",
+    };
 
     private static Uri? BaseUri(PageIndex index, Uri? pageUri)
     {

@@ -12,7 +12,7 @@ internal sealed class PageIndex
     /// <summary>Class or id fragments of elements that may show a date in visible text.</summary>
     private static readonly SearchValues<string> DateMarkers = SearchValues.Create(
         ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
-         "submitted", "created", "дата", "время"], StringComparison.OrdinalIgnoreCase);
+         "submitted", "created", "дата", "время", "tarih", "dato", "pvm"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Class or id fragments of byline elements.</summary>
     private static readonly SearchValues<string> BylineMarkers = SearchValues.Create(

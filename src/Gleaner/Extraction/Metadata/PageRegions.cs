@@ -80,6 +80,8 @@ internal static class PageRegions
                 "nav" => true,
                 // HTML5 articles put their byline and date in their own <footer> or <aside>; the page's are foreign.
                 "footer" or "aside" => topArticle <= level && outsideScope,
+                // The site's masthead (its navigation, "today's" date) is not the article's header.
+                "header" => topArticle <= level && outsideScope && IsMasthead(node),
                 "body" or "html" => null,
                 _ => false,
             };
@@ -98,6 +100,9 @@ internal static class PageRegions
     }
 
     private static Marker Max(Marker a, Marker b) => a > b ? a : b;
+
+    private static bool IsMasthead(IElement header) =>
+        string.Equals(header.GetAttribute("role"), "banner", StringComparison.OrdinalIgnoreCase) || header.QuerySelector("nav") is not null;
 
     /// <summary>The strongest marker among the names of a class or id attribute.</summary>
     internal static Marker MarkerOf(string? value)

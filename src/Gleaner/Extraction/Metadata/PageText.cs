@@ -32,7 +32,8 @@ internal static class PageText
     /// <summary>
     /// The text of <paramref name="scope"/> around the headline: at most <paramref name="before"/>
     /// characters before its end and <paramref name="after"/> after it, with where the headline ends.
-    /// Without a headline, the scope's first <paramref name="after"/> characters.
+    /// Without a headline, the scope's first <paramref name="after"/> characters. Blocks (paragraphs,
+    /// list items, line breaks) start new lines, so that a date can be told to lead its line or not.
     /// </summary>
     public static (string Text, int HeadlineEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after)
     {
@@ -52,7 +53,7 @@ internal static class PageText
                 Append(headline, headlineText, MaxHeadlineChars);
                 if (builder.Length > before)
                     builder.Remove(0, builder.Length - before);
-                builder.Append(' ').Append(headlineText).Append(' ');
+                builder.Append('\n').Append(headlineText).Append('\n');
                 headlineEnd = builder.Length;
             }
             else if (node is IText text)
@@ -61,15 +62,24 @@ internal static class PageText
                 if (headlineEnd < 0 && builder.Length > 4 * before)
                     builder.Remove(0, builder.Length - before);
             }
-            else if (node is IElement element && !IsSkipped(element) && element.HasChildNodes)
+            else if (node is IElement element && !IsSkipped(element))
             {
-                builder.Append(' ');
-                enter = true;
+                if (element.HasChildNodes)
+                {
+                    builder.Append(IsBlock(element) ? '\n' : ' ');
+                    enter = true;
+                }
+                else if (element.LocalName == "br")
+                    builder.Append('\n');
             }
             node = walk.Next(enter);
         }
         return (builder.ToString(), Math.Max(headlineEnd, 0));
     }
+
+    private static bool IsBlock(IElement element) => element.LocalName is "p" or "div" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+        or "section" or "article" or "header" or "footer" or "aside" or "main" or "td" or "th" or "tr" or "dd" or "dt" or "blockquote"
+        or "ul" or "ol" or "dl" or "table" or "time";
 
     private const int MaxHeadlineChars = 1000;
 

@@ -74,9 +74,24 @@ internal static partial class TextCleaning
         return line.Length == 0 ? null : line;
     }
 
+    /// <summary>
+    /// A description without the read-more marker that feeds and CMS excerpts end with ("[…]", "[&amp;hellip;]",
+    /// "[more]", "(more…)", "Read more »"). A bare or parenthesised ellipsis stays: it says the text is cut, and summaries keep it.
+    /// </summary>
+    public static string? WithoutReadMore(string? description)
+    {
+        if (description is null)
+            return null;
+        var trimmed = ReadMoreMarker().Replace(description, "");
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    [GeneratedRegex(@"\s*(?:\[\s*(?:…|\.\.\.|&hellip;)\s*\]|[\[(]\s*(?:more…?|more\.\.\.|read more|mehr|plus|más|leggi)\s*[\])]|(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais|continua a leggere)\s*(?:»|›|→|>|…|\.\.\.)?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadMoreMarker();
+
     /// <summary>Decodes entities left encoded once more; numeric references to no character (zero, surrogates,
     /// beyond U+10FFFF) become U+FFFD as in browsers, rather than staying as raw text.</summary>
-    private static string DecodeEntities(string value)
+    internal static string DecodeEntities(string value)
     {
         var decoded = WebUtility.HtmlDecode(value).Replace('\0', '\uFFFD');
         return decoded.Contains("&#", StringComparison.Ordinal) ? InvalidNumericReference().Replace(decoded, "\uFFFD") : decoded;

@@ -11,31 +11,21 @@ namespace Gleaner.Storage.Sqlite;
 /// The store in one SQLite file: WAL journal (readers never wait for the writer), write transactions
 /// taken with BEGIN IMMEDIATE (writers queue instead of deadlocking), FTS5 with BM25 for search.
 /// </summary>
-internal sealed class SqliteArticleStore : IArticleStore
+internal sealed class SqliteArticleStore : SqlArticleStore
 {
-    private const string Columns =
-        "a.id, a.url, a.source_domain, a.site_name, a.title, a.description, a.text, a.authors, a.published, a.modified, " +
-        "a.language, a.image, a.section, a.tags, a.fetched, a.first_seen, a.last_saved, a.story_id, a.canonical_url";
-
-    /// <summary>The ordinal of the first value a query selects after <see cref="Columns"/>.</summary>
-    private const int AfterColumns = 19;
-
     private readonly string _connectionString;
-    private readonly StoreOptions _options;
     private readonly SqliteConnection _connection;
-    private SqliteRecordWriter? _writer;
+    private readonly SqliteRecordWriter _writer;
 
     private SqliteArticleStore(string path, string connectionString, StoreOptions options, SqliteConnection connection)
+        : base(path, connection, options)
     {
-        Location = path;
         _connectionString = connectionString;
-        _options = options;
         _connection = connection;
+        _writer = new SqliteRecordWriter(connection);
     }
 
-    public StoreBackend Backend => StoreBackend.Sqlite;
-
-    public string Location { get; }
+    public override StoreBackend Backend => StoreBackend.Sqlite;
 
     public static async Task<SqliteArticleStore> OpenAsync(string path, StoreOptions options, CancellationToken cancellationToken)
     {
@@ -86,12 +76,12 @@ internal sealed class SqliteArticleStore : IArticleStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await ConfigureAsync(connection, _options, cancellationToken);
+            await ConfigureAsync(connection, Options, cancellationToken);
             return connection;
         }
         catch
@@ -101,74 +91,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         }
     }
 
-    public async Task MigrateAsync(string component, IReadOnlyList<SchemaMigration> migrations, CancellationToken cancellationToken = default)
-    {
-        SchemaVersions.Check(component, migrations);
-        var latest = SchemaVersions.Latest(migrations);
-        // Most opens find the schema current: check without the write lock, so readers never queue behind a writer.
-        if (SchemaVersions.IsCurrent(Location, component, await ReadVersionAsync(component, null, cancellationToken), latest))
-            return;
-
-        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = Command("CREATE TABLE IF NOT EXISTS gleaner_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL)", transaction))
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        // Another process may have migrated while this one waited for the lock.
-        var current = await ReadVersionAsync(component, transaction, cancellationToken);
-        if (SchemaVersions.IsCurrent(Location, component, current, latest))
-            return;
-        foreach (var migration in migrations)
-        {
-            if (migration.Version <= current)
-                continue;
-            await using var step = Command(migration.Sqlite, transaction);
-            await step.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var record = Command(
-            "INSERT INTO gleaner_schema (component, version) VALUES (@component, @version) ON CONFLICT (component) DO UPDATE SET version = excluded.version",
-            transaction))
-        {
-            record.Parameters.AddWithValue("@component", component);
-            record.Parameters.AddWithValue("@version", latest);
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task<int> ReadVersionAsync(string component, SqliteTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using (var exists = Command("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gleaner_schema'", transaction))
-        {
-            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-                return 0;
-        }
-        await using var read = Command("SELECT version FROM gleaner_schema WHERE component = @component", transaction);
-        read.Parameters.AddWithValue("@component", component);
-        return await read.ExecuteScalarAsync(cancellationToken) is long version ? (int)version : 0;
-    }
-
-    public async Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        if (articles.Count == 0)
-            return new SaveResult(0, 0, 0);
-        // The CPU work happens before the write lock is taken.
-        var prepared = PreparedRecord.PrepareAll(articles);
-        _writer ??= new SqliteRecordWriter(_connection, _options.StoryThreshold);
-        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        var result = await _writer.WriteAsync(prepared, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
-
-    public async Task<StoredArticle?> GetAsync(string url, CancellationToken cancellationToken = default)
-    {
-        await using var command = Command($"SELECT {Columns} FROM articles a WHERE a.url = @url");
-        command.Parameters.AddWithValue("@url", url);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
-    }
-
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public override Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return StoreRecords.WithTimeoutAsync(request, async token =>
@@ -249,7 +172,7 @@ internal sealed class SqliteArticleStore : IArticleStore
                """
             : $"WITH hits AS ({hits}) SELECT id, score FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
         page.Parameters.AddWithValue("@match", match);
-        page.Parameters.AddWithValue("@ranked", StoreRecords.RankedMatches);
+        page.Parameters.AddWithValue("@ranked", Math.Max(1, Options.RankedMatches));
         page.Parameters.AddWithValue("@limit", limit);
         page.Parameters.AddWithValue("@offset", offset);
         var ids = new List<(long Id, double Score)>(limit);
@@ -372,174 +295,48 @@ internal sealed class SqliteArticleStore : IArticleStore
         return ids;
     }
 
-    public async IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var command = Command("");
-        command.CommandText = $"SELECT {Columns} FROM articles a WHERE 1 = 1{FilterSql(filter, command)} ORDER BY a.id";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            yield return ReadStored(reader);
-    }
+    private new SqliteCommand Command(string sql, DbTransaction? transaction = null) => (SqliteCommand)base.Command(sql, transaction);
 
-    public async Task<StoreStatistics> GetStatisticsAsync(ArticleFilter filter, CancellationToken cancellationToken = default)
-    {
-        long articles, stories;
-        await using (var totals = Command(""))
-        {
-            totals.CommandText = $"SELECT COUNT(*), COUNT(DISTINCT a.story_id) FROM articles a WHERE 1 = 1{FilterSql(filter, totals)}";
-            await using var reader = await totals.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            articles = reader.GetInt64(0);
-            stories = reader.GetInt64(1);
-        }
-        return new StoreStatistics(
-            articles,
-            stories,
-            await CountByAsync("a.source_domain", "COUNT(*) DESC, 1", filter, cancellationToken),
-            await CountByAsync("a.language", "COUNT(*) DESC, 1", filter, cancellationToken),
-            await CountByAsync("substr(a.published, 1, 10)", "1", filter, cancellationToken));
-    }
+    // ---- The dialect ----
 
-    private async Task<IReadOnlyList<KeyValuePair<string, long>>> CountByAsync(string key, string order, ArticleFilter filter, CancellationToken cancellationToken)
-    {
-        await using var command = Command("");
-        command.CommandText = $"SELECT {key}, COUNT(*) FROM articles a WHERE 1 = 1{FilterSql(filter, command)} GROUP BY 1 ORDER BY {order}";
-        var counts = new List<KeyValuePair<string, long>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            counts.Add(new(reader.IsDBNull(0) ? "" : reader.GetString(0), reader.GetInt64(1)));
-        return counts;
-    }
+    protected override string EndsWith(string value, string suffix) => $"substr({value}, -length({suffix})) = {suffix}";
 
-    public async Task<IReadOnlyList<Story>> GetStoriesAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var command = Command("");
-        command.CommandText = $"""
-            SELECT a.story_id, COUNT(*), COUNT(DISTINCT a.source_domain), MIN(a.published_at), MAX(a.published_at)
-            FROM articles a WHERE 1 = 1{FilterSql(filter, command)}
-            GROUP BY a.story_id ORDER BY COUNT(*) DESC, MAX(a.published_at) DESC, a.story_id LIMIT @limit
-            """;
-        command.Parameters.AddWithValue("@limit", Math.Max(1, limit));
-        var groups = new List<(long Story, int Copies, int Sites, long? First, long? Last)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                groups.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4)));
-        }
-        var stories = new List<Story>(groups.Count);
-        await using var lead = Command("SELECT title, url FROM articles WHERE story_id = @story ORDER BY published_at IS NULL, published_at, id LIMIT 1");
-        foreach (var group in groups)
-        {
-            lead.Parameters.Clear();
-            lead.Parameters.AddWithValue("@story", group.Story);
-            string? title = null, url = null;
-            await using (var reader = await lead.ExecuteReaderAsync(cancellationToken))
-            {
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    title = reader.IsDBNull(0) ? null : reader.GetString(0);
-                    url = reader.GetString(1);
-                }
-            }
-            stories.Add(new Story(group.Story, group.Copies, group.Sites, title, url,
-                group.First is { } first ? DateTimeOffset.FromUnixTimeSeconds(first) : null,
-                group.Last is { } last ? DateTimeOffset.FromUnixTimeSeconds(last) : null));
-        }
-        return stories;
-    }
+    protected override string Contains(string haystack, string needle) => $"instr({haystack}, {needle}) > 0";
 
-    public async Task<IReadOnlyList<StoredArticle>> GetStoryAsync(long storyId, CancellationToken cancellationToken = default)
-    {
-        await using var command = Command($"SELECT {Columns} FROM articles a WHERE a.story_id = @story ORDER BY a.published_at IS NULL, a.published_at, a.id");
-        command.Parameters.AddWithValue("@story", storyId);
-        var articles = new List<StoredArticle>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            articles.Add(ReadStored(reader));
-        return articles;
-    }
+    protected override string Elements(string column, string alias) => $"json_each({column}) {alias}";
 
-    /// <summary>The filter as SQL conditions (each starting with " AND "), its values added to <paramref name="command"/> as parameters.</summary>
-    private static string FilterSql(ArticleFilter filter, SqliteCommand command)
-    {
-        var sql = new StringBuilder();
-        var p = command.Parameters;
-        if (!string.IsNullOrWhiteSpace(filter.Site))
-        {
-            sql.Append(" AND (a.source_domain = @site OR substr(a.source_domain, -length(@site_suffix)) = @site_suffix OR a.site_name = @site_name COLLATE NOCASE)");
-            p.AddWithValue("@site", filter.Site.Trim().ToLowerInvariant());
-            p.AddWithValue("@site_suffix", StoreRecords.SubdomainSuffix(filter.Site));
-            p.AddWithValue("@site_name", filter.Site.Trim());
-        }
-        if (filter.Since is { } since)
-        {
-            sql.Append(" AND a.published_at >= @since");
-            p.AddWithValue("@since", since.ToUnixTimeSeconds());
-        }
-        if (filter.Until is { } until)
-        {
-            sql.Append(" AND a.published_at < @until");
-            p.AddWithValue("@until", until.ToUnixTimeSeconds());
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Language))
-        {
-            sql.Append(" AND a.language = @language");
-            p.AddWithValue("@language", filter.Language.Trim().ToLowerInvariant());
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Tag))
-        {
-            sql.Append(" AND (a.section = @tag COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_each(a.tags) t WHERE t.value = @tag COLLATE NOCASE))");
-            p.AddWithValue("@tag", filter.Tag.Trim());
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Author))
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM json_each(a.authors) w WHERE instr(lower(w.value), @author) > 0)");
-            p.AddWithValue("@author", filter.Author.Trim().ToLowerInvariant());
-        }
-        return sql.ToString();
-    }
+    protected override object InstantValue(DateTimeOffset instant) => instant.ToUnixTimeSeconds();
 
-    private static StoredArticle ReadStored(DbDataReader reader)
-    {
-        var article = new Article
-        {
-            Url = reader.GetString(1),
-            SourceDomain = NullableString(reader, 2),
-            SiteName = NullableString(reader, 3),
-            Title = NullableString(reader, 4),
-            Description = NullableString(reader, 5),
-            Text = NullableString(reader, 6),
-            Authors = JsonStringArray.Read(reader.GetString(7)),
-            Published = NullableString(reader, 8),
-            Modified = NullableString(reader, 9),
-            Language = NullableString(reader, 10),
-            Image = NullableString(reader, 11),
-            Section = NullableString(reader, 12),
-            Tags = JsonStringArray.Read(reader.GetString(13)),
-            Fetched = NullableString(reader, 14),
-            CanonicalUrl = NullableString(reader, 18),
-        };
-        var id = reader.GetInt64(0);
-        return new StoredArticle(id, article,
-            StoreRecords.ParseInstant(reader.GetString(15)),
-            StoreRecords.ParseInstant(reader.GetString(16)),
-            reader.IsDBNull(17) ? id : reader.GetInt64(17));
-    }
+    protected override DateTimeOffset? ReadPublishedAt(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(ordinal));
 
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    protected override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => StoreRecords.ParseInstant(reader.GetString(ordinal));
 
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
+    protected override IReadOnlyList<string> ReadStrings(DbDataReader reader, int ordinal) => JsonStringArray.Read(reader.GetString(ordinal));
 
-    public async ValueTask DisposeAsync()
+    protected override string SchemaTableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gleaner_schema'";
+
+    protected override string MigrationSql(SchemaMigration migration) => migration.Sqlite;
+
+    // Writes hold the write lock (BEGIN IMMEDIATE) from the first read of a save, so what they read stays true.
+    protected override Task<Dictionary<string, StoredKey>> ReadStoredAsync(IReadOnlyList<PreparedRecord> records, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _writer.ReadStoredAsync(records, (SqliteTransaction)transaction, cancellationToken);
+
+    protected override Task<IReadOnlyList<long>> ReserveIdsAsync(int count, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _writer.ReserveIdsAsync(count, cancellationToken);
+
+    protected override Task<Dictionary<long, List<long>>> ReadBucketsAsync(IReadOnlyCollection<long> bandKeys, int perKey, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _writer.ReadBucketsAsync(bandKeys, perKey, cancellationToken);
+
+    protected override Task<Dictionary<long, StoredSignature>> ReadSignaturesAsync(IReadOnlyCollection<long> ids, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _writer.ReadSignaturesAsync(ids, cancellationToken);
+
+    protected override Task<(int Inserted, int Updated)> WriteAsync(LinkedBatch batch, DbTransaction transaction, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(batch, cancellationToken);
+
+    public override async ValueTask DisposeAsync()
     {
-        _writer?.Dispose();
+        _writer.Dispose();
         await _connection.DisposeAsync();
     }
 }

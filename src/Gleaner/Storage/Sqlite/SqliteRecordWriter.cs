@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace Gleaner.Storage.Sqlite;
 
 /// <summary>
-/// The write path of <see cref="SqliteArticleStore"/>: its statements are prepared once per connection and reused by
-/// every batch (a crawl saves one record at a time), with their parameters bound by value.
+/// The reads and writes of <see cref="SqliteArticleStore"/>'s save path: its statements are prepared once per connection
+/// and reused by every batch (a crawl saves one record at a time), with their parameters bound by value.
 /// </summary>
 internal sealed class SqliteRecordWriter : IDisposable
 {
@@ -15,7 +15,7 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _nextId;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
-    private readonly SqliteCommand _anyBucket;
+    private readonly SqliteCommand _occupied;
     private readonly SqliteCommand _bucket;
     private readonly SqliteCommand _signature;
     private readonly SqliteCommand _addBands;
@@ -23,15 +23,9 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _saveSignature;
     private readonly SqliteCommand _removeSignature;
     private readonly SqliteCommand[] _all;
-    private readonly double _storyThreshold;
-    private readonly long[] _keys = new long[MinHash.Bands];
-    private readonly List<StoryCandidate> _found = new(StoryMatcher.CandidatesPerBandKey * 2);
-    private readonly List<long> _candidateIds = new(StoryMatcher.CandidatesPerBandKey * 2);
-    private readonly HashSet<long> _seen = [];
 
-    public SqliteRecordWriter(SqliteConnection connection, double storyThreshold)
+    public SqliteRecordWriter(SqliteConnection connection)
     {
-        _storyThreshold = storyThreshold;
         SqliteCommand Create(string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
@@ -43,8 +37,6 @@ internal sealed class SqliteRecordWriter : IDisposable
         string[] bandParameters = [.. Enumerable.Range(0, MinHash.Bands).Select(i => "@k" + i.ToString(CultureInfo.InvariantCulture)), "@id"];
 
         _find = Create("SELECT a.id, s.signature FROM articles a LEFT JOIN story_signatures s ON s.article_id = a.id WHERE a.url = @url", "@url");
-        // Writes hold the write lock (BEGIN IMMEDIATE), so ids taken from here on are this batch's alone; knowing a
-        // record's id before it is written lets one INSERT carry its story too.
         _nextId = Create("SELECT coalesce(max(id), 0) + 1 FROM articles");
         _insert = Create($"""
             INSERT INTO articles (id, {string.Join(", ", RecordColumns)}, first_seen, last_saved)
@@ -54,12 +46,11 @@ internal sealed class SqliteRecordWriter : IDisposable
             UPDATE articles SET {string.Join(", ", RecordColumns.Select(c => $"{c} = @{c}"))}, last_saved = @now
             WHERE id = @id
             """, [.. RecordParameters, "@id"]);
-        // Most records are no copy and find every bucket empty: one statement says so for all keys at once.
-        _anyBucket = Create(BandSql("SELECT EXISTS (SELECT 1 FROM story_bands WHERE band_key IN (", "@k{0}", "))"), bandParameters[..^1]);
-        // StoryMatcher's candidate rule: the ids of each band key's bucket first (newest first, a few per key; the
-        // primary key of story_bands answers from its index alone), then the signatures of the distinct ones only, from
-        // a table that holds nothing else.
+        // The ids of a band key's bucket, newest first (the primary key of story_bands answers from its index alone);
+        // then the signatures of the distinct ids only, from a table that holds nothing else (not after the text).
         _bucket = Create("SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key", "@key", "@per_key");
+        // Most records are no copy and find every bucket empty: one statement names the batch's keys that have any.
+        _occupied = Create("SELECT value FROM json_each(@keys) WHERE EXISTS (SELECT 1 FROM story_bands WHERE band_key = value)", "@keys");
         _signature = Create("SELECT story_id, signature FROM story_signatures WHERE article_id = @id", "@id");
         _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
         _removeBands = Create(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), bandParameters);
@@ -68,8 +59,7 @@ internal sealed class SqliteRecordWriter : IDisposable
             ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, signature = excluded.signature
             """, "@id", "@story", "@signature");
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
-        _all = [_find, _nextId, _insert, _update, _anyBucket, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
-        _bucket.Parameters[1].Value = StoryMatcher.CandidatesPerBandKey;
+        _all = [_find, _nextId, _insert, _update, _occupied, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
@@ -81,105 +71,108 @@ internal sealed class SqliteRecordWriter : IDisposable
 
     private static readonly string[] RecordParameters = [.. RecordColumns.Select(c => "@" + c), "@now"];
 
-    /// <summary>Writes a prepared batch in <paramref name="transaction"/>; the caller commits.</summary>
-    public async Task<SaveResult> WriteAsync(IReadOnlyList<PreparedRecord> records, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The id and signature stored under each key of the batch; binds every statement to <paramref name="transaction"/> for the save.</summary>
+    public async Task<Dictionary<string, StoredKey>> ReadStoredAsync(IReadOnlyList<PreparedRecord> records, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         foreach (var command in _all)
             command.Transaction = transaction;
-        var now = StoreRecords.FormatInstant(DateTimeOffset.UtcNow);
-        var nextId = (long)(await _nextId.ExecuteScalarAsync(cancellationToken))!;
-        int inserted = 0, updated = 0, linked = 0;
+        var stored = new Dictionary<string, StoredKey>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             _find.Parameters[0].Value = record.Key;
-            long id = 0;
-            uint[]? oldSignature = null;
-            var existing = false;
-            await using (var reader = await _find.ExecuteReaderAsync(cancellationToken))
-            {
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    existing = true;
-                    id = reader.GetInt64(0);
-                    if (!reader.IsDBNull(1))
-                        oldSignature = MinHash.FromBytes(reader.GetFieldValue<byte[]>(1));
-                }
-            }
-            if (!existing)
-                id = nextId++;
-            else if (oldSignature is not null)
-            {
-                // The record leaves its old buckets first, so it is never its own candidate.
-                MinHash.BandKeys(oldSignature, _keys);
-                await ExecuteForBandsAsync(_removeBands, id, cancellationToken);
-            }
-
-            var story = id;
-            if (record.Signature is { } signature)
-            {
-                MinHash.BandKeys(signature, _keys);
-                if (await FindMatchAsync(id, signature, cancellationToken) is { } match)
-                {
-                    story = match.StoryId;
-                    linked++;
-                }
-            }
-
-            var write = existing ? _update : _insert;
-            Bind(write.Parameters, record, story, now);
-            write.Parameters["@id"].Value = id;
-            await write.ExecuteNonQueryAsync(cancellationToken);
-            if (existing)
-                updated++;
-            else
-                inserted++;
-
-            if (record.Signature is not null)
-            {
-                await ExecuteForBandsAsync(_addBands, id, cancellationToken);
-                _saveSignature.Parameters[0].Value = id;
-                _saveSignature.Parameters[1].Value = story;
-                _saveSignature.Parameters[2].Value = MinHash.ToBytes(record.Signature);
-                await _saveSignature.ExecuteNonQueryAsync(cancellationToken);
-            }
-            else if (oldSignature is not null)
-            {
-                _removeSignature.Parameters[0].Value = id;
-                await _removeSignature.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await using var reader = await _find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+                stored[record.Key] = new StoredKey(reader.GetInt64(0), reader.IsDBNull(1) ? null : MinHash.FromBytes(reader.GetFieldValue<byte[]>(1)));
         }
-        return new SaveResult(inserted, updated, linked);
+        return stored;
     }
 
-    private async Task<StoryCandidate?> FindMatchAsync(long self, uint[] signature, CancellationToken cancellationToken)
+    /// <summary>The write lock is held, so the ids after the largest are this batch's alone.</summary>
+    public async Task<IReadOnlyList<long>> ReserveIdsAsync(int count, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < _keys.Length; i++)
-            _anyBucket.Parameters[i].Value = _keys[i];
-        if ((long)(await _anyBucket.ExecuteScalarAsync(cancellationToken))! == 0)
-            return null;
-        _seen.Clear();
-        _seen.Add(self);
-        _candidateIds.Clear();
-        foreach (var key in _keys)
+        var ids = new long[count];
+        if (count == 0)
+            return ids;
+        var next = (long)(await _nextId.ExecuteScalarAsync(cancellationToken))!;
+        for (var i = 0; i < count; i++)
+            ids[i] = next + i;
+        return ids;
+    }
+
+    public async Task<Dictionary<long, List<long>>> ReadBucketsAsync(IReadOnlyCollection<long> bandKeys, int perKey, CancellationToken cancellationToken)
+    {
+        var buckets = new Dictionary<long, List<long>>();
+        if (bandKeys.Count == 0)
+            return buckets;
+        var keys = new StringBuilder("[");
+        foreach (var key in bandKeys)
+            keys.Append(keys.Length == 1 ? "" : ",").Append(key.ToString(CultureInfo.InvariantCulture));
+        _occupied.Parameters[0].Value = keys.Append(']').ToString();
+        var occupied = new List<long>();
+        await using (var reader = await _occupied.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                occupied.Add(reader.GetInt64(0));
+        }
+        _bucket.Parameters[1].Value = perKey;
+        foreach (var key in occupied)
         {
             _bucket.Parameters[0].Value = key;
+            List<long>? bucket = null;
             await using var reader = await _bucket.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt64(0);
-                if (_seen.Add(id))
-                    _candidateIds.Add(id);
-            }
+                (bucket ??= buckets[key] = []).Add(reader.GetInt64(0));
         }
-        _found.Clear();
-        foreach (var id in _candidateIds)
+        return buckets;
+    }
+
+    public async Task<Dictionary<long, StoredSignature>> ReadSignaturesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var signatures = new Dictionary<long, StoredSignature>(ids.Count);
+        foreach (var id in ids)
         {
             _signature.Parameters[0].Value = id;
             await using var reader = await _signature.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
-                _found.Add(new StoryCandidate(id, reader.GetInt64(0), MinHash.FromBytes(reader.GetFieldValue<byte[]>(1))));
+                signatures[id] = new StoredSignature(reader.GetInt64(0), MinHash.FromBytes(reader.GetFieldValue<byte[]>(1)));
         }
-        return StoryMatcher.BestMatch(signature, _found, _storyThreshold);
+        return signatures;
+    }
+
+    public async Task<(int Inserted, int Updated)> WriteAsync(LinkedBatch batch, CancellationToken cancellationToken)
+    {
+        var now = StoreRecords.FormatInstant(DateTimeOffset.UtcNow);
+        int inserted = 0, updated = 0;
+        foreach (var linked in batch.Records)
+        {
+            var write = linked.Update ? _update : _insert;
+            Bind(write.Parameters, linked.Record, linked.Story, now);
+            write.Parameters["@id"].Value = linked.Id;
+            await write.ExecuteNonQueryAsync(cancellationToken);
+            if (linked.Update)
+                updated++;
+            else
+                inserted++;
+        }
+        foreach (var change in batch.Bands)
+        {
+            if (change.Removed.Length > 0)
+                await ExecuteForBandsAsync(_removeBands, change.Removed, change.Id, cancellationToken);
+            if (change.Signature is not null)
+            {
+                await ExecuteForBandsAsync(_addBands, change.Added, change.Id, cancellationToken);
+                _saveSignature.Parameters[0].Value = change.Id;
+                _saveSignature.Parameters[1].Value = change.Story;
+                _saveSignature.Parameters[2].Value = MinHash.ToBytes(change.Signature);
+                await _saveSignature.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else if (change.Removed.Length > 0)
+            {
+                _removeSignature.Parameters[0].Value = change.Id;
+                await _removeSignature.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        return (inserted, updated);
     }
 
     /// <summary>One statement for all of a record's band keys: <paramref name="item"/> repeated for @k0, @k1...</summary>
@@ -191,11 +184,11 @@ internal sealed class SqliteRecordWriter : IDisposable
         return sql.Append(tail).ToString();
     }
 
-    private async Task ExecuteForBandsAsync(SqliteCommand command, long id, CancellationToken cancellationToken)
+    private static async Task ExecuteForBandsAsync(SqliteCommand command, long[] keys, long id, CancellationToken cancellationToken)
     {
         var parameters = command.Parameters;
-        for (var i = 0; i < _keys.Length; i++)
-            parameters[i].Value = _keys[i];
+        for (var i = 0; i < keys.Length; i++)
+            parameters[i].Value = keys[i];
         parameters[MinHash.Bands].Value = id;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

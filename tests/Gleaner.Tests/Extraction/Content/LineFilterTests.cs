@@ -42,6 +42,10 @@ public class LineFilterTests
     [InlineData("[embed]https://www.youtube.com/watch?v=abc[/embed]")]
     [InlineData("05/10/2018 - Posted by: Ann Lee - Category: City - Tags: bridge")]
     [InlineData("Get the best of the city delivered to your inbox every morning.")]
+    [InlineData("November 20, 2019 - 11:28 AMT")]
+    [InlineData("3 maja 2022, 10:30")]
+    [InlineData("Julkaistu 3.5.2022 klo 10.30")]
+    [InlineData("2022年5月3日 午後3時30分")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");

@@ -54,6 +54,32 @@ public class MetadataFieldTests
         Assert.Equal("Prices rose & fell. Then they settled.", article.Description);
     }
 
+    [Theory]
+    [InlineData("The council voted to close the bridge. [&amp;hellip;]")]
+    [InlineData("The council voted to close the bridge. [&amp;amp;hellip;]")]
+    [InlineData("The council voted to close the bridge. […]")]
+    [InlineData("The council voted to close the bridge. [...]")]
+    [InlineData("The council voted to close the bridge. (more…)")]
+    [InlineData("The council voted to close the bridge. Read more »")]
+    public void DescriptionLosesItsReadMoreMarker(string content)
+    {
+        Assert.Equal("The council voted to close the bridge.", Extract($"<meta name=\"description\" content=\"{content}\">").Description);
+    }
+
+    [Fact]
+    public void DescriptionKeepsABareEllipsisThatSaysItIsCut()
+    {
+        Assert.Equal("The council voted to close the…", Extract("<meta name=\"description\" content=\"The council voted to close the…\">").Description);
+        Assert.Equal("The council voted to close the (...)", Extract("<meta name=\"description\" content=\"The council voted to close the (...)\">").Description);
+    }
+
+    [Fact]
+    public void TagsAreSplitAfterTheirEntitiesAreDecoded()
+    {
+        var article = Extract("""<meta name="keywords" content="PG&amp;amp;E, &amp;quot;Camp Fire&amp;quot;, utilities">""");
+        Assert.Equal(["PG&E", "\"Camp Fire\"", "utilities"], article.Tags);
+    }
+
     [Fact]
     public void WithoutASummaryTheFirstParagraphDescribesThePage()
     {

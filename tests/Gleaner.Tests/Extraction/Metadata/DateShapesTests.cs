@@ -1,0 +1,146 @@
+using Gleaner.Extraction;
+
+namespace Gleaner.Tests.Extraction.Metadata;
+
+/// <summary>
+/// Dates as the web writes them, on whole pages with the furniture that misleads: the masthead's
+/// "today" date, a sidebar of other stories, comments and the copyright line. Each case is one
+/// shape (a language's dateline, a CMS's markup, a meta name, a URL), written for this test.
+/// </summary>
+public class DateShapesTests
+{
+    private static Article ExtractPage(string lang, string article, string head = "", string url = "https://www.example.org/news/story")
+        => new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Example</title>{head}</head><body>
+            <header class="site-header" role="banner"><div class="header-date">13.01.2023</div><nav class="main-nav"><a href="/">Home</a> <a href="/news">News</a></nav></header>
+            <main class="site-main"><div class="container">{article}
+            <aside class="sidebar"><h3>Popular</h3><ul><li><a href="/other">Another story about the city</a> <span class="date">12.01.2023</span></li></ul></aside>
+            <section class="comments"><h3>2</h3><div class="comment"><span class="comment-date">14.01.2023 10:12</span><p>Great!</p></div></section>
+            </div></main>
+            <footer class="site-footer"><p>© 2019–2024 Example Media.</p></footer></body></html>
+            """, url);
+
+    private const string Text = "<p>The council met on Monday and agreed on the plan after a long debate about its cost.</p>";
+
+    [Theory]
+    // German: WordPress post meta with a published and an updated <time>.
+    [InlineData("de", """<article class="post"><header class="entry-header"><h1 class="entry-title">Neue Radwege in der Innenstadt</h1><div class="entry-meta"><span class="posted-on">Veröffentlicht am <a href="/x/" rel="bookmark"><time class="entry-date published" datetime="2022-05-03T09:15:00+02:00">3. Mai 2022</time><time class="updated" datetime="2022-05-10T12:00:00+02:00">10. Mai 2022</time></a></span></div></header><div class="entry-content">""" + Text + "</div></article>", "2022-05-03T09:15:00+02:00", "2022-05-10T12:00:00+02:00")]
+    // German: an institution's press release (TYPO3 news), a deadline in the text.
+    [InlineData("de", """<div class="news news-single"><div class="article"><div class="header"><h1>Hochschule startet neues Förderprogramm</h1></div><div class="news-list-date"><span class="news-list-category">Pressemitteilung</span> 03.05.2022</div><div class="news-text-wrap"><p>Die Bewerbungsfrist endet am 30.06.2022. Bewerben können sich alle Studierenden.</p></div></div></div>""", "2022-05-03", null)]
+    // German: byline line with a date and an "Uhr" time written with a dot.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Von <a href="/autor/anna">Anna Muster</a> | 03.05.2022, 14.10 Uhr</p>""" + Text + "</article>", "2022-05-03T14:10:00+00:00", null)]
+    // German: created and updated labels.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="article-info">Erstellt: 03.05.2022, 14:10 Uhr · Aktualisiert: 04.05.2022, 08:00 Uhr</div>""" + Text + "</article>", "2022-05-03T14:10:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // German: an unmarked dateline paragraph and an event date in the text.
+    [InlineData("de", """<article><h1>Sommerfest im Park</h1><p>3. Mai 2022 | Lesezeit: 2 Minuten</p><p>Das Fest findet am 12. Juni 2022 statt und beginnt um 14 Uhr.</p></article>""", "2022-05-03", null)]
+    // French: published and updated in one line, day-first numerics.
+    [InlineData("fr", """<article><h1>Le conseil adopte le budget</h1><p class="article-meta">Par <a>Jean Dupont</a> Publié le 03/05/2022 à 10h30, mis à jour le 04/05/2022 à 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    [InlineData("fr", """<article><h1>Le conseil adopte le budget</h1><span class="meta__date">Publié le 03 mai 2022 à 10h30 - Modifié le 04 mai 2022 à 08h00</span>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Spanish: place, date and time with "h"; an update note first.
+    [InlineData("es", """<article><h1>El consejo aprueba el presupuesto</h1><div class="fecha">Madrid, 03/05/2022 - 10:30h</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("es", """<article><h1>El consejo aprueba el presupuesto</h1><p>Última actualización: 04/05/2022 08:00</p><p>Publicado: 03/05/2022 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Italian.
+    [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><div class="data-articolo">3 maggio 2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><p>Pubblicato il: 03/05/2022 Ultimo aggiornamento: 04/05/2022 08:00</p>""" + Text + "</article>", "2022-05-03", "2022-05-04T08:00:00+00:00")]
+    // Dutch.
+    [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="article-meta">Gepubliceerd: 3 mei 2022 om 10:30 | Laatst bijgewerkt: 4 mei 2022</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
+    // Portuguese.
+    [InlineData("pt", """<article><h1>Câmara aprova orçamento</h1><p class="data">Publicado em 03/05/2022 às 10h30 Atualizado em 04/05/2022 às 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Polish.
+    [InlineData("pl", """<article><h1>Rada miasta przyjęła budżet</h1><div class="article-date">Data publikacji: 03.05.2022, 10:30 Aktualizacja: 04.05.2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Czech.
+    [InlineData("cs", """<article><h1>Zastupitelstvo schválilo rozpočet</h1><p class="info">Publikováno: 3. 5. 2022, Aktualizace: 4. 5. 2022</p>""" + Text + "</article>", "2022-05-03", "2022-05-04")]
+    // Swedish, Danish, Norwegian: "kl." and dotted times.
+    [InlineData("sv", """<article><h1>Fullmäktige antog budgeten</h1><p class="publish-info">Publicerad 3 maj 2022 kl. 10.30 · Uppdaterad 4 maj 2022 kl. 08.00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    [InlineData("da", """<article><h1>Byrådet vedtog budgettet</h1><p>Offentliggjort 3. maj 2022 kl. 10.30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("nb", """<article><h1>Bystyret vedtok budsjettet</h1><div class="dato">Publisert: 03.05.2022 10:30 Sist oppdatert: 04.05.2022 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Finnish: "klo".
+    [InlineData("fi", """<article><h1>Valtuusto hyväksyi talousarvion</h1><p>Julkaistu 3.5.2022 klo 10.30 | Päivitetty 4.5.2022 klo 8.00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Russian and Ukrainian.
+    [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="article__info-date">3 мая 2022 в 10:30 Обновлено: 4 мая 2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    [InlineData("uk", """<article><h1>Міська рада ухвалила бюджет</h1><p>Опубліковано 3 травня 2022 р., 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    // Turkish: "tarih" class, published and updated.
+    [InlineData("tr", """<article><h1>Belediye meclisi bütçeyi onayladı</h1><div class="haber-tarih">Yayınlanma: 03.05.2022 - 10:30 | Güncelleme: 04.05.2022 - 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Greek.
+    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><time>3 Μαΐου 2022, 10:30</time>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><div class="meta">Δημοσίευση: 03.05.2022 10:30 | Ενημέρωση: 04.05.2022</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
+    // Japanese: 年月日 with 時分 and labels.
+    [InlineData("ja", """<article><h1>市議会が予算案を可決</h1><div class="article-date">公開日：2022年5月3日 10時30分　更新日：2022年5月4日</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
+    [InlineData("ja", """<article><h1>市議会が予算案を可決</h1><p>2022年5月3日 午後3時30分 配信</p>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    // Chinese: labels without spaces.
+    [InlineData("zh", """<article><h1>市议会通过预算</h1><div class="info">更新时间：2022-05-04 08:00 发布时间：2022-05-03 10:30 来源：本报</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Korean: "yyyy. m. d." and 오후.
+    [InlineData("ko", """<article><h1>시의회 예산안 통과</h1><div class="info"><span>입력 2022. 5. 3. 오후 3:30</span> <span>수정 2022. 5. 4. 오전 8:00</span></div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Arabic-Indic digits, day first.
+    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><span class="date">٠٣/٠٥/٢٠٢٢ - ١٠:٣٠</span>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    // Persian: the Solar Hijri calendar, in Persian digits and with month names.
+    [InlineData("fa", """<article><h1>شورای شهر بودجه را تصویب کرد</h1><span class="date">۱۴۰۱/۰۲/۱۳</span>""" + Text + "</article>", "2022-05-03", null)]
+    [InlineData("fa", """<article><h1>شورای شهر بودجه را تصویب کرد</h1><span class="date">۱۳ اردیبهشت ۱۴۰۱</span>""" + Text + "</article>", "2022-05-03", null)]
+    // English blogs: Blogger's date header above the post title, a post-meta line with comments.
+    [InlineData("en", """<div class="blog-posts"><h2 class="date-header"><span>Tuesday, May 3, 2022</span></h2><div class="post-outer"><h1 class="post-title">A walk on the coast</h1><div class="post-body">""" + Text + "</div></div></div>", "2022-05-03", null)]
+    [InlineData("en", """<article><h1>A walk on the coast</h1><p class="post-meta">May 3, 2022 | 5 Comments</p>""" + Text + "</article>", "2022-05-03", null)]
+    [InlineData("en", """<article><h1>A walk on the coast</h1><div class="meta"><time>3rd May 2022</time></div>""" + Text + "</article>", "2022-05-03", null)]
+    // English: a Guardian-style dotted time with a zone.
+    [InlineData("en-GB", """<article><h1>Council agrees budget</h1><div class="dateline">Tue 3 May 2022 10.30 BST</div>""" + Text + "</article>", "2022-05-03T10:30:00+01:00", null)]
+    public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
+    {
+        var result = ExtractPage(lang, article);
+        Assert.Equal(published, result.Published);
+        Assert.Equal(modified, result.Modified);
+    }
+
+    private const string Plain = "<article><h1>Council agrees budget</h1>" + Text + "</article>";
+
+    [Theory]
+    [InlineData("""<meta name="DC.date.issued" content="2022-05-03">""", "2022-05-03")]
+    [InlineData("""<meta name="dcterms.created" content="2022-05-03">""", "2022-05-03")]
+    [InlineData("""<meta property="og:article:published_time" content="2022-05-03T10:30:00+02:00">""", "2022-05-03T10:30:00+02:00")]
+    [InlineData("""<meta name="publish-date" content="2022-05-03">""", "2022-05-03")]
+    [InlineData("""<meta name="citation_publication_date" content="2022/05/03">""", "2022-05-03")]
+    [InlineData("""<meta name="OriginalPublicationDate" content="2022/05/03 10:30:00">""", "2022-05-03T10:30:00+00:00")]
+    [InlineData("""<meta name="dc.date.published" content="2022-05-03">""", "2022-05-03")]
+    [InlineData("""<meta name="article:post_date" content="2022-05-03">""", "2022-05-03")]
+    [InlineData("""<meta name="prism.publicationDate" content="2022-05-03">""", "2022-05-03")]
+    [InlineData("""<meta name="Date" content="03/05/2022">""", "2022-05-03")]
+    [InlineData("""<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Example"},{"@type":"WebPage","datePublished":"2022-05-01T08:00:00+00:00"},{"@type":"Article","datePublished":"2022-05-03T10:30:00+00:00"}]}</script>""", "2022-05-03T10:30:00+00:00")]
+    [InlineData("""<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":["NewsArticle","Article"],"datePublished":["2022-05-03T10:30:00Z"]}]</script>""", "2022-05-03T10:30:00+00:00")]
+    [InlineData("""<script type="application/ld+json">{"@type":"BlogPosting","dateCreated":"2022-05-03T10:30:00Z"}</script>""", "2022-05-03T10:30:00+00:00")]
+    [InlineData("""<script type="application/ld+json">{"@type":"WebPage","datePublished":"2022-05-03"}</script>""", "2022-05-03")]
+    [InlineData("""<script type="application/ld+json">{"@type":"VideoObject","name":"Budget","uploadDate":"2022-05-03T10:30:00Z"}</script>""", "2022-05-03T10:30:00+00:00")]
+    public void ReadsTheMetadataNamesCmssUse(string head, string expected)
+    {
+        Assert.Equal(expected, ExtractPage("fr", Plain, head).Published);
+    }
+
+    [Theory]
+    [InlineData("https://www.example.org/2022/05/03/council-budget/", "2022-05-03")]
+    [InlineData("https://www.example.org/news/council-budget-20220503.html", "2022-05-03")]
+    [InlineData("https://www.example.org/a/20220503-council-budget", "2022-05-03")]
+    [InlineData("https://www.example.org/news/2022-05-03/council-budget", "2022-05-03")]
+    [InlineData("https://www.example.org/news/2022/05/council-budget", null)]
+    public void ReadsDatesInUrlPaths(string url, string? expected)
+    {
+        Assert.Equal(expected, ExtractPage("en", Plain, url: url).Published);
+    }
+
+    [Theory]
+    // An English page without a region reads ambiguous numerics by its country: the TLD, or og:locale.
+    [InlineData("en", "", "https://www.example.co.uk/news/story", "2022-05-04")]
+    [InlineData("en", """<meta property="og:locale" content="en_GB">""", "https://www.example.com/news/story", "2022-05-04")]
+    [InlineData("en", "", "https://www.example.com/news/story", "2022-04-05")]
+    [InlineData("en-US", "", "https://www.example.co.uk/news/story", "2022-04-05")]
+    public void ReadsNumericDayMonthOrderByThePagesCountry(string lang, string head, string url, string expected)
+    {
+        Assert.Equal(expected, ExtractPage(lang, """<article><h1>Council agrees budget</h1><div class="date">04/05/2022</div>""" + Text + "</article>", head, url).Published);
+    }
+
+    [Theory]
+    // Only furniture dates: the masthead's today, the sidebar, comments, the copyright line.
+    [InlineData(Plain)]
+    // An event's date in the text of an undated announcement.
+    [InlineData("""<article><h1>Summer festival in the park</h1><p>The festival takes place on June 12, 2022 and starts at 2 pm, with music, food stands and games for children of all ages.</p></article>""")]
+    public void DatesOfOtherThingsAreNotThePagesDate(string article)
+    {
+        Assert.Null(ExtractPage("de", article).Published);
+    }
+}
