@@ -55,7 +55,7 @@ internal static partial class MetadataExtractor
         titleCandidates.Add(new("the headline shown above the article", "shown", AsHeadline(visibleHeadline), VisiblePrior));
         foreach (var h1 in index.Headings1)
             if (titleCandidates.Count < 20)
-                titleCandidates.Add(new($"h1 {ExtractionTrace.Describe(h1)}", "visible", AsHeadline(h1.TextContent), WeakDeclaredPrior));
+                titleCandidates.Add(new(ExtractionTrace.Describe(h1), "visible", AsHeadline(h1.TextContent), WeakDeclaredPrior));
         trace.Choice("title", article.Title, TitlesAsChosen(titleCandidates, article.Title), Letters, lostReason: "fewer sources state it",
             plausible: article.Title is { } title && title.Length <= 300 && title.Contains(' '));
         // Whether what the <title> adds is the site's name or part of the headline is the finder's judgement.
