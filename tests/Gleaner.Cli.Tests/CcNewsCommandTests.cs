@@ -163,7 +163,7 @@ public sealed class CcNewsCommandTests : IDisposable
 
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.Contains($"{3 * StoriesPerFile} new, 0 updated", first.Stderr);
-        Assert.Contains("files: 3 in the range, 3 done here", first.Stderr);
+        Assert.True(first.Stderr.Contains("files: 3 in the range, 3 done here", StringComparison.Ordinal), first.Stderr);
         Assert.Contains("records", first.Stderr);
         Assert.Contains("MB/s", first.Stderr);
         Assert.Equal(InRange.Order(), (await StoredUrlsAsync(StorePath)).Order());

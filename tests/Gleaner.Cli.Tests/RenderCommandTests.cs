@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gleaner.Fetching;
 using Gleaner.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,8 @@ public sealed class RenderCommandTests : IDisposable
     private const string SecondParagraph = "Crowds gathered on the quay to watch it leave, and the harbour master rang the old bell that marks each first sailing of the year.";
     private const string ThirdParagraph = "The timetable returns to normal next week, with sailings every half hour from seven in the morning until eight at night.";
     private const string CrossSiteMarker = "This paragraph came from another site.";
+    // The static page's own paragraph: without it its text would equal the rendered page's, and a crawl keeps one record per text and host.
+    private const string StaticOnlyParagraph = "Ticket prices stay as they were last year, the ferry company said in a statement on Friday.";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("gleaner-render-").FullName;
 
@@ -115,7 +118,7 @@ public sealed class RenderCommandTests : IDisposable
             paragraphs = new[] { FirstParagraph.Replace("harbour ferry", "night train"), SecondParagraph, ThirdParagraph },
         }));
         app.MapGet("/news/static-story", context => LocalSite.WriteHtml(context, Shell("Harbour ferry returns",
-            $"<article><h1>Harbour ferry returns</h1><p>{FirstParagraph}</p><p>{SecondParagraph}</p><p>{ThirdParagraph}</p></article>"
+            $"<article><h1>Harbour ferry returns</h1><p>{FirstParagraph}</p><p>{SecondParagraph}</p><p>{ThirdParagraph}</p><p>{StaticOnlyParagraph}</p></article>"
             + "<noscript>Enable JavaScript to see the comments.</noscript><script src=/static/comments.js></script>")));
         app.MapGet("/news/cross-site-story", context =>
         {
@@ -158,8 +161,8 @@ public sealed class RenderCommandTests : IDisposable
         // The scripts and the JSON were requested with Gleaner's User-Agent; images, style sheets and what robots.txt forbids were not.
         lock (requested)
         {
-            Assert.Contains(requested, r => r.StartsWith("/api/story.json Gleaner/", StringComparison.Ordinal));
-            Assert.Contains(requested, r => r.StartsWith("/static/story.js Gleaner/", StringComparison.Ordinal));
+            Assert.Contains(requested, r => r.StartsWith("/api/story.json " + FetchOptions.DefaultUserAgent, StringComparison.Ordinal));
+            Assert.Contains(requested, r => r.StartsWith("/static/story.js " + FetchOptions.DefaultUserAgent, StringComparison.Ordinal));
             Assert.DoesNotContain(requested, r => r.StartsWith("/img/", StringComparison.Ordinal) || r.StartsWith("/css/", StringComparison.Ordinal));
         }
 
