@@ -228,7 +228,8 @@ public sealed class CrawlCommandTests : IDisposable
     {
         await using var site = await NewsSite.StartAsync();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "100ms" })
+        // Slow enough (24 articles, 300 ms apart) that the interrupt lands mid-crawl even when the test host is busy.
+        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "300ms" })
             start.ArgumentList.Add(arg);
         string stderr;
         using (var crawl = Process.Start(start)!)
