@@ -43,7 +43,9 @@ internal static partial class DateParser
     {
         date = default;
         index = length = 0;
-        if (text.Length - start < 6)
+        // Every text pattern needs four digits at least (day, month, two-digit year): most lines have fewer, and a
+        // count is far cheaper than the patterns.
+        if (text.Length - start < 6 || !HasDigits(text.AsSpan(start), 4))
             return false;
         Match? best = null;
         foreach (var regex in TextPatterns)
@@ -62,14 +64,23 @@ internal static partial class DateParser
         return true;
     }
 
+    private static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
+    {
+        foreach (var c in text)
+            if (char.IsDigit(c) && --atLeast == 0)
+                return true;
+        return false;
+    }
+
     /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
     public static bool ContainsDate(string text) => TryFind(text, monthFirstForSlashes: true, out _);
 
     /// <summary>Removes date and time expressions from a text (bylines often carry them).</summary>
     public static string RemoveDates(string text)
     {
-        foreach (var regex in TextPatterns)
-            text = regex.Replace(text, " ");
+        if (HasDigits(text, 4))
+            foreach (var regex in TextPatterns)
+                text = regex.Replace(text, " ");
         return TimeOfDay().Replace(text, " ");
     }
 
