@@ -222,14 +222,13 @@ public sealed class CrawlCommandTests : IDisposable
         Assert.Contains($"http://127.0.0.1:{port}/: could not be read", result.Stderr);
     }
 
-    [Fact]
+    [InterruptibleFact]
     [Trait("Category", "Slow")]
     public async Task CtrlCPrintsTheSummaryAndLeavesTheCrawlResumable()
     {
         await using var site = await NewsSite.StartAsync();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        // Slow enough (24 articles, 300 ms apart) that the interrupt lands mid-crawl even when the test host is busy.
-        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "300ms" })
+        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "100ms" })
             start.ArgumentList.Add(arg);
         string stderr;
         using (var crawl = Process.Start(start)!)

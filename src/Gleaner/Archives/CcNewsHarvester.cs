@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Gleaner.Extraction;
 using Gleaner.Fetching;
+using Gleaner.Formats;
 
 namespace Gleaner.Archives;
 
@@ -393,7 +394,7 @@ public sealed partial class CcNewsHarvester
     }
 
     /// <summary>Reads through and writes what was read to a copy.</summary>
-    private sealed class CopyingStream(Stream source, Stream copy) : Stream
+    private sealed class CopyingStream(Stream source, Stream copy) : ReadOnlyStream
     {
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -408,16 +409,6 @@ public sealed partial class CcNewsHarvester
             await copy.WriteAsync(buffer[..read], cancellationToken).ConfigureAwait(false);
             return read;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
+using Gleaner.Formats;
 
 namespace Gleaner.Archives;
 
@@ -13,7 +14,7 @@ namespace Gleaner.Archives;
 /// ended is then found from the member's trailer (CRC-32 and length of the decoded bytes), which also
 /// checks the data. A corrupt or truncated member is reported and decoding goes on at the next member header.
 /// </summary>
-internal sealed class GzipMemberStream : Stream
+internal sealed class GzipMemberStream : ReadOnlyStream
 {
     private const int InitialBufferSize = 64 * 1024;
     private const int TrailerLength = 8;
@@ -302,18 +303,10 @@ internal sealed class GzipMemberStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => _decoded; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>What the inflater reads from: the buffered compressed input, chunk by chunk, so the last chunk is known.</summary>
-    private sealed class InflaterFeed(GzipMemberStream owner) : Stream
+    private sealed class InflaterFeed(GzipMemberStream owner) : ReadOnlyStream
     {
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -332,15 +325,5 @@ internal sealed class GzipMemberStream : Stream
             owner._position += count;
             return count;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,3 +1,5 @@
+using Gleaner.Formats;
+
 namespace Gleaner.Archives;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Gleaner.Archives;
 /// so the reader above never sees the break. Gives up, with the last error, after
 /// <c>maxReconnects</c> reconnections in a row that brought no byte.
 /// </summary>
-internal sealed class ReconnectingStream : Stream
+internal sealed class ReconnectingStream : ReadOnlyStream
 {
     private readonly Func<long, CancellationToken, Task<Stream>> _open;
     private readonly int _maxReconnects;
@@ -92,15 +94,7 @@ internal sealed class ReconnectingStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => _position; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
+using Gleaner.Formats;
 
 namespace Gleaner.Fetching;
 
@@ -107,7 +108,7 @@ public static class ContentDecoding
 }
 
 /// <summary>Yields <c>head</c> and then the rest of <c>rest</c>: a stream whose first bytes were read to look at them.</summary>
-internal sealed class PrefixedStream(byte[] head, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] head, Stream rest) : ReadOnlyStream
 {
     private int _headAt;
 
@@ -134,16 +135,6 @@ internal sealed class PrefixedStream(byte[] head, Stream rest) : Stream
         return take;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -153,7 +144,7 @@ internal sealed class PrefixedStream(byte[] head, Stream rest) : Stream
 }
 
 /// <summary>Passes reads through and remembers the last 8 bytes read (a gzip trailer).</summary>
-internal sealed class TailKeepingStream(Stream inner) : Stream
+internal sealed class TailKeepingStream(Stream inner) : ReadOnlyStream
 {
     private readonly byte[] _tail = new byte[8];
 
@@ -192,15 +183,7 @@ internal sealed class TailKeepingStream(Stream inner) : Stream
         TotalRead += read.Length;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => TotalRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
