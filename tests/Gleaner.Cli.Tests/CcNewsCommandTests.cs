@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using Gleaner.Archives;
 using Gleaner.Storage;
+using Gleaner.Tests.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -236,15 +237,7 @@ public sealed class CcNewsCommandTests : IDisposable
     [Trait("Category", "Slow")]
     public async Task TwoProcessesOnOnePostgresStoreShareTheFilesAndTheSurvivorTakesOverAKilledOnesFile()
     {
-        var baseString = Environment.GetEnvironmentVariable(PostgresCliFactAttribute.Variable)!;
-        var schema = "gleaner_ccnews_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new Npgsql.NpgsqlConnection(baseString))
-        {
-            await connection.OpenAsync();
-            await using var create = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var store = new Npgsql.NpgsqlConnectionStringBuilder(baseString) { SearchPath = schema }.ConnectionString;
+        var (store, schema) = await PostgresTestDatabase.CreateSchemaAsync();
         try
         {
             await using var archive = await FakeArchive.StartAsync();
@@ -273,10 +266,7 @@ public sealed class CcNewsCommandTests : IDisposable
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var connection = new Npgsql.NpgsqlConnection(baseString);
-            await connection.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresTestDatabase.DropSchemaAsync(schema);
         }
     }
 

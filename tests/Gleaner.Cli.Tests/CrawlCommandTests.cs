@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Gleaner.Archives;
 using Gleaner.Storage;
 using Gleaner.Tests.Crawling;
+using Gleaner.Tests.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Gleaner.Cli.Tests;
@@ -115,15 +116,7 @@ public sealed class CrawlCommandTests : IDisposable
     [Trait("Category", "Slow")]
     public async Task TwoCrawlProcessesShareOnePostgresStoreWithoutFetchingAUrlTwice()
     {
-        var baseString = Environment.GetEnvironmentVariable(PostgresCliFactAttribute.Variable)!;
-        var schema = "gleaner_crawl_cli_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new Npgsql.NpgsqlConnection(baseString))
-        {
-            await connection.OpenAsync();
-            await using var create = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var store = new Npgsql.NpgsqlConnectionStringBuilder(baseString) { SearchPath = schema }.ConnectionString;
+        var (store, schema) = await PostgresTestDatabase.CreateSchemaAsync();
         try
         {
             await using var site = await NewsSite.StartAsync();
@@ -147,10 +140,7 @@ public sealed class CrawlCommandTests : IDisposable
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var connection = new Npgsql.NpgsqlConnection(baseString);
-            await connection.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresTestDatabase.DropSchemaAsync(schema);
         }
     }
 
@@ -160,7 +150,7 @@ public sealed class CrawlCommandTests : IDisposable
     [PostgresCliFact]
     public async Task ADayTwoCrawlOfTheSameStartStoresExactlyTheNewArticlesOnPostgres()
     {
-        var (store, schema) = await Gleaner.Tests.Storage.PostgresTestDatabase.CreateSchemaAsync();
+        var (store, schema) = await PostgresTestDatabase.CreateSchemaAsync();
         try
         {
             await DayTwoAsync(store);
@@ -168,7 +158,7 @@ public sealed class CrawlCommandTests : IDisposable
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await Gleaner.Tests.Storage.PostgresTestDatabase.DropSchemaAsync(schema);
+            await PostgresTestDatabase.DropSchemaAsync(schema);
         }
     }
 
