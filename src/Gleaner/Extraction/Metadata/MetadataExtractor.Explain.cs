@@ -80,6 +80,7 @@ internal static partial class MetadataExtractor
         [
             .. MetaEvidence(meta, "meta", DeclaredPrior, "article:section", "og:article:section", "parsely-section", "section"),
             new(trace.JsonLd("articleSection"), "json-ld", TextCleaning.OneLine(main is { } s ? JsonLdValues.Text(s, "articleSection") : null), DeclaredPrior),
+            new("a[rel=\"category tag\"]", "link", CategoryLinkText(index), WeakDeclaredPrior),
         ], Letters);
 
         var tagSources = new List<string>();
@@ -92,7 +93,7 @@ internal static partial class MetadataExtractor
                 tagSources.Add($"meta[{key}]");
         var keywordsOnly = tagSources.Count == 0;
         if (keywordsOnly)
-            tagSources.Add("meta[keywords]");
+            tagSources.Add(meta.All("keywords").Any() ? "meta[keywords]" : "a[rel=tag]");
         trace.Field("tags", article.Tags.Count == 0 ? null : string.Join("; ", article.Tags), string.Join(" + ", tagSources),
             keywordsOnly ? WeakDeclaredPrior : DeclaredPrior);
 

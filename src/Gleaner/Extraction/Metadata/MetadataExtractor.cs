@@ -58,9 +58,10 @@ internal static partial class MetadataExtractor
             ?? Resolve(baseUri, index.ImageSource?.GetAttribute("href"))?.AbsoluteUri;
 
         article.Section = TextCleaning.OneLine(meta.First("article:section", "og:article:section", "parsely-section", "section"))
-            ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null);
+            ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null)
+            ?? CategoryLinkText(index);
 
-        article.Tags = Tags(meta, main);
+        article.Tags = Tags(meta, main, index);
         if (page.Trace is { } trace)
         {
             ExplainFields(trace, page, index, meta, main, baseUri, visibleText, article);
@@ -150,7 +151,7 @@ internal static partial class MetadataExtractor
         return null;
     }
 
-    private static List<string> Tags(MetaTags meta, JsonElement? main)
+    private static List<string> Tags(MetaTags meta, JsonElement? main, PageIndex index)
     {
         var tags = new List<string>();
         foreach (var value in meta.All("article:tag"))
@@ -165,8 +166,41 @@ internal static partial class MetadataExtractor
         if (tags.Count == 0)
             foreach (var value in meta.All("keywords"))
                 AddTags(tags, value, split: true);
+        // Last: the page's visible tag links (rel-tag), which blog engines print under a post that declares no tags.
+        // Those in menus, mastheads, footers and asides are the site's, and a cloud of more than a post carries is a menu too.
+        if (tags.Count == 0 && index.TagLinks.Count <= MaxTagLinks)
+            foreach (var link in index.TagLinks)
+                if (!IsCategoryLink(link) && !InSiteFurniture(link))
+                    AddTags(tags, link.TextContent, split: false);
         return tags;
     }
+
+    private const int MaxTagLinks = 24;
+
+    /// <summary>The first category link's text (<c>rel="category tag"</c>) outside the site's furniture: the post's section.</summary>
+    private static string? CategoryLinkText(PageIndex index)
+    {
+        if (index.TagLinks.Count > MaxTagLinks)
+            return null;
+        foreach (var link in index.TagLinks)
+            if (IsCategoryLink(link) && !InSiteFurniture(link) && TextCleaning.OneLine(link.TextContent) is { Length: <= 80 } text)
+                return text;
+        return null;
+    }
+
+    /// <summary>Inside a menu, an aside, or a header or footer of the page (a post's own header or footer, inside its
+    /// <c>article</c>, is where blog engines print its tags).</summary>
+    private static bool InSiteFurniture(IElement link)
+    {
+        for (var parent = link.ParentElement; parent is not null; parent = parent.ParentElement)
+            if (parent.LocalName is "nav" or "aside")
+                return true;
+            else if (parent.LocalName is "header" or "footer")
+                return parent.Closest("article") is null;
+        return false;
+    }
+
+    private static bool IsCategoryLink(IElement link) => PageIndex.HasToken(link.GetAttribute("rel") ?? "", "category");
 
     /// <summary>Keywords lists run long on some sites; past this many they are SEO filler, not tags.</summary>
     private const int MaxTags = 40;

@@ -45,6 +45,9 @@ internal sealed class PageIndex
     /// <summary>Elements whose class or id suggests a byline.</summary>
     public List<IElement> BylineMarked { get; } = [];
 
+    /// <summary>Links marked <c>rel="tag"</c> (the rel-tag microformat; blog engines mark categories <c>rel="category tag"</c>).</summary>
+    public List<IElement> TagLinks { get; } = [];
+
     public IElement? Canonical { get; private set; }
     public IElement? ImageSource { get; private set; }
     public IElement? Base { get; private set; }
@@ -151,6 +154,8 @@ internal sealed class PageIndex
         }
         else if (relation is not null && HasToken(relation, "author"))
             List(AuthorMarkup, element);
+        if (relation is not null && element.LocalName == "a" && HasToken(relation, "tag"))
+            List(TagLinks, element);
 
         if (Matches(marker, DateMarkers) || Matches(id, DateMarkers))
             List(DateMarked, element);
@@ -168,7 +173,7 @@ internal sealed class PageIndex
     private static bool Matches(string? value, SearchValues<string> markers) =>
         !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAny(markers) >= 0;
 
-    private static bool HasToken(string list, string token)
+    internal static bool HasToken(string list, string token)
     {
         foreach (var range in list.AsSpan().Split(' '))
             if (list.AsSpan(range).Trim().Equals(token, StringComparison.OrdinalIgnoreCase))

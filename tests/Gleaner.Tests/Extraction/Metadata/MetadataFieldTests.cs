@@ -119,4 +119,31 @@ public class MetadataFieldTests
         var article = Extract("<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"NewsArticle\",\"headline\":\"Wrapped headline\"}\n//]]></script>");
         Assert.Equal("Wrapped headline", article.Title);
     }
+
+    [Fact]
+    public void VisibleTagLinksGiveTagsAndSectionWhenThePageDeclaresNone()
+    {
+        const string post = """
+            <nav><a rel="tag" href="/tag/menu">Site menu tag</a></nav>
+            <article><h1>Winter in the garden</h1><p>Some text of the story goes here.</p>
+            <footer>Filed in <a rel="category tag" href="/category/garden/">Garden</a>.
+            Tagged <a rel="tag" href="/tag/compost/">Compost</a>, <a rel="tag" href="/tag/urban/">Urban &amp; gardening</a></footer></article>
+            <aside><a rel="tag" href="/tag/other">Another post's tag</a></aside>
+            """;
+
+        var article = Extract("", post);
+
+        Assert.Equal(["Compost", "Urban & gardening"], article.Tags);
+        Assert.Equal("Garden", article.Section);
+    }
+
+    [Fact]
+    public void DeclaredTagsWinOverTagLinksAndACloudOfTagLinksIsAMenu()
+    {
+        var declared = Extract("<meta property=\"article:tag\" content=\"Bridges\">", "<article><p>Text.</p><footer><a rel=\"tag\" href=\"/t\">Compost</a></footer></article>");
+        Assert.Equal(["Bridges"], declared.Tags);
+
+        var cloud = string.Concat(Enumerable.Range(1, 30).Select(i => $"<a rel=\"tag\" href=\"/t{i}\">Topic {i}</a> "));
+        Assert.Empty(Extract("", $"<article><p>Text.</p><footer>{cloud}</footer></article>").Tags);
+    }
 }
