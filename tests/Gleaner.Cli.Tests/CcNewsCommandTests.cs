@@ -145,15 +145,6 @@ public sealed class CcNewsCommandTests : IDisposable
     private static string[] Arguments(FakeArchive archive, string store, params string[] more) =>
         ["ccnews", "--from", "2024-05-01", "--to", "2024-05-02", "--base", archive.BaseUrl, "--store", store, .. more];
 
-    private static async Task<List<string>> StoredUrlsAsync(string store)
-    {
-        await using var opened = await ArticleStores.OpenAsync(store, new StoreOptions { CreateIfMissing = false });
-        var urls = new List<string>();
-        await foreach (var record in opened.ExportAsync(ArticleFilter.None))
-            urls.Add(record.Article.Url!);
-        return urls;
-    }
-
     [Fact]
     public async Task StoresEveryArticleOfTheRangeOnceAndARerunAddsNothing()
     {
@@ -167,7 +158,7 @@ public sealed class CcNewsCommandTests : IDisposable
         Assert.True(first.Stderr.Contains("files: 3 in the range, 3 done here", StringComparison.Ordinal), first.Stderr);
         Assert.Contains("records", first.Stderr);
         Assert.Contains("MB/s", first.Stderr);
-        Assert.Equal(InRange.Order(), (await StoredUrlsAsync(StorePath)).Order());
+        Assert.Equal(InRange.Order(), (await StoredUrls.OfAsync(StorePath)).Order());
         Assert.DoesNotContain(archive.Requests, r => r.File == FileNames[3]); // outside the range: never read
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains("0 new, 0 updated", again.Stderr);
@@ -185,7 +176,7 @@ public sealed class CcNewsCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("connection broke", result.Stderr);
         Assert.Contains(archive.Requests, r => r.File == FileNames[1] && r.From > 0); // an HTTP range from where it broke
-        Assert.Equal(InRange.Order(), (await StoredUrlsAsync(StorePath)).Order());
+        Assert.Equal(InRange.Order(), (await StoredUrls.OfAsync(StorePath)).Order());
     }
 
     [Fact]
@@ -204,7 +195,7 @@ public sealed class CcNewsCommandTests : IDisposable
             Assert.Equal(archive.Served(FileNames[i]), File.ReadAllBytes(Path.Combine(kept, FileNames[i])));
         Assert.Empty(Directory.GetFiles(kept, "*.part"));
         Assert.Equal(requests, archive.Requests.Count); // the second run read the kept copies
-        Assert.Equal(InRange.Order(), (await StoredUrlsAsync(Path.Combine(_folder, "second.db"))).Order());
+        Assert.Equal(InRange.Order(), (await StoredUrls.OfAsync(Path.Combine(_folder, "second.db"))).Order());
     }
 
     [Fact]
@@ -220,7 +211,7 @@ public sealed class CcNewsCommandTests : IDisposable
             run.Kill(entireProcessTree: true); // SIGKILL: no clean-up runs
             await run.WaitForExitAsync();
         }
-        var before = (await StoredUrlsAsync(StorePath)).Count;
+        var before = (await StoredUrls.OfAsync(StorePath)).Count;
         archive.Throttle = TimeSpan.Zero;
 
         var rerun = CliRunner.Run(null, Arguments(archive, StorePath));
@@ -229,7 +220,7 @@ public sealed class CcNewsCommandTests : IDisposable
         Assert.InRange(before, StoriesPerFile, 3 * StoriesPerFile - 1);
         Assert.Contains("1 done before or by other workers", rerun.Stderr);
         Assert.Contains("left by a stopped run on this machine are taken up again", rerun.Stderr); // no wait for the dead run's lease
-        var urls = await StoredUrlsAsync(StorePath);
+        var urls = await StoredUrls.OfAsync(StorePath);
         Assert.Equal(InRange.Order(), urls.Order());
     }
 
@@ -258,7 +249,7 @@ public sealed class CcNewsCommandTests : IDisposable
             var survivorOutput = string.Join("\n", survivorLines);
 
             Assert.True(survivor.ExitCode == 0, survivorOutput);
-            var urls = await StoredUrlsAsync(store);
+            var urls = await StoredUrls.OfAsync(store);
             Assert.Equal(InRange.Order(), urls.Order());
             // Each file was read from its start at most twice: once by each worker (the victim's file taken over).
             Assert.All(archive.Requests.Where(r => r.From == 0).GroupBy(r => r.File), g => Assert.InRange(g.Count(), 1, 2));

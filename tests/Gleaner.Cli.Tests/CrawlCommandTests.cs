@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Gleaner.Archives;
-using Gleaner.Storage;
 using Gleaner.Tests.Crawling;
 using Gleaner.Tests.Storage;
 using Microsoft.Data.Sqlite;
@@ -20,15 +19,6 @@ public sealed class CrawlCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<List<string>> StoredUrlsAsync()
-    {
-        await using var store = await ArticleStores.OpenAsync(StorePath, new StoreOptions { CreateIfMissing = false });
-        var urls = new List<string>();
-        await foreach (var record in store.ExportAsync(ArticleFilter.None))
-            urls.Add(record.Article.Url!);
-        return urls;
-    }
-
     [Fact]
     public async Task CrawlingTheFixtureSiteStoresEveryArticleAndNoListingPage()
     {
@@ -36,7 +26,7 @@ public sealed class CrawlCommandTests : IDisposable
         var result = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "0");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var stored = await StoredUrlsAsync();
+        var stored = await StoredUrls.OfAsync(StorePath);
         Assert.Equal(site.ArticleUrls().Order(), stored.Order());
         Assert.Contains($"records {site.ArticleUrls().Count} stored, 0 updated, 0 unchanged", result.Stderr);
     }
@@ -78,7 +68,7 @@ public sealed class CrawlCommandTests : IDisposable
         var resumed = CliRunner.Run(null, "crawl", "--resume", "--store", StorePath, "--delay", "0");
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
 
-        var stored = await StoredUrlsAsync();
+        var stored = await StoredUrls.OfAsync(StorePath);
         Assert.Equal(site.ArticleUrls().Order(), stored.Order()); // none lost, none twice
         foreach (var url in done)
         {
@@ -131,10 +121,7 @@ public sealed class CrawlCommandTests : IDisposable
             var fetchedTwice = site.Requests.Where(r => r.PathAndQuery != "/robots.txt").GroupBy(r => r.PathAndQuery)
                 .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             Assert.Empty(fetchedTwice);
-            await using var opened = await ArticleStores.OpenAsync(store, new StoreOptions { CreateIfMissing = false });
-            var urls = new List<string>();
-            await foreach (var record in opened.ExportAsync(ArticleFilter.None))
-                urls.Add(record.Article.Url!);
+            var urls = await StoredUrls.OfAsync(store);
             Assert.Equal(site.ArticleUrls().Order(), urls.Order());
         }
         finally
@@ -173,7 +160,7 @@ public sealed class CrawlCommandTests : IDisposable
 
         var day2 = CliRunner.Run(null, "crawl", site.BaseUrl + "/", "--store", store, "--delay", "0");
         Assert.True(day2.ExitCode == 0, day2.Stderr);
-        Assert.Equal(site.ArticleUrls().Order(), (await StoredUrlsAsync(store)).Order());
+        Assert.Equal(site.ArticleUrls().Order(), (await StoredUrls.OfAsync(store)).Order());
         Assert.Contains("records 3 stored, 0 updated, 0 unchanged", day2.Stderr);
 
         var ofDay2 = site.Requests.Skip(requestsOfDay1).ToList();
@@ -185,15 +172,6 @@ public sealed class CrawlCommandTests : IDisposable
             Assert.Contains(ofDay2, r => r.PathAndQuery == unchanged && r.Status == 304);
         foreach (var changed in new[] { "/feed.xml", "/sitemaps/articles.xml.gz", "/world/" })
             Assert.Contains(ofDay2, r => r.PathAndQuery == changed && r.Status == 200);
-    }
-
-    private static async Task<List<string>> StoredUrlsAsync(string store)
-    {
-        await using var opened = await ArticleStores.OpenAsync(store, new StoreOptions { CreateIfMissing = false });
-        var urls = new List<string>();
-        await foreach (var record in opened.ExportAsync(ArticleFilter.None))
-            urls.Add(record.Article.Url!);
-        return urls;
     }
 
     [Fact]
@@ -239,7 +217,7 @@ public sealed class CrawlCommandTests : IDisposable
 
         var resumed = CliRunner.Run(null, "crawl", "--resume", "--store", StorePath, "--delay", "0");
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
-        Assert.Equal(site.ArticleUrls().Order(), (await StoredUrlsAsync()).Order());
+        Assert.Equal(site.ArticleUrls().Order(), (await StoredUrls.OfAsync(StorePath)).Order());
         var articlesFetchedTwice = site.Requests.Where(r => r.PathAndQuery.Contains("-story-", StringComparison.Ordinal)).GroupBy(r => r.PathAndQuery)
             .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         // Only the one in flight when Ctrl+C came (one host: one request at a time) may be fetched again.
