@@ -1,4 +1,4 @@
-#:project ../../src/Gleaner/Gleaner.csproj
+#:project ../../src/Gleaner.Harvesting/Gleaner.Harvesting.csproj
 #:property TieredPGO=true
 #:property ServerGarbageCollection=false
 #:property ConcurrentGarbageCollection=false

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Gleaner.Tests.Crawling;
+namespace Gleaner.Testing;
 
 /// <summary>
 /// A small news site served by Kestrel on 127.0.0.1 (a free port) for crawl tests: a homepage and

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Gleaner.Tests.Storage;
+namespace Gleaner.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests use, from <c>GLEANER_TEST_POSTGRES</c> (an Npgsql connection string; <c>.ci/postgres</c>
@@ -37,5 +37,15 @@ public static class PostgresTestDatabase
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>A [Fact] that is skipped, saying why, when no PostgreSQL server is configured.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresTestDatabase.ConnectionString is null)
+            Skip = PostgresTestDatabase.SkipReason;
     }
 }

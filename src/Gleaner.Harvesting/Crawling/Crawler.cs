@@ -695,7 +695,7 @@ public sealed class Crawler : IDisposable
     private static bool IsStart(ClaimedUrl claim) => claim.Depth == 0 && claim.DiscoveredFrom is null;
 
     /// <summary>Politeness is per scheme, host and port.</summary>
-    public static string HostKey(Uri url) => url.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+    public static string HostKey(Uri url) => Fetching.HostKey.Of(url);
 
     public void Dispose()
     {

@@ -58,7 +58,7 @@ public class GoldenPagesTests
     }
 
     private static string SourceGoldenRoot() =>
-        Path.Combine(SharedDataFactAttribute.RepositoryRoot(), "tests", "Gleaner.Tests", "Extraction", "Golden");
+        Path.Combine(SharedData.RepositoryRoot(), "tests", "Gleaner.Tests", "Extraction", "Golden");
 
     private static string FirstDifference(string expected, string actual)
     {
