@@ -5,6 +5,7 @@ using Gleaner.Crawling;
 using Gleaner.Discovery;
 using Gleaner.Fetching;
 using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -103,7 +104,7 @@ static async Task<int> FrontierMemory(int count)
     try
     {
         var path = Path.Combine(directory, "frontier.db");
-        await using var frontier = new Frontier(SqliteFrontierDatabase.Opener(path), FrontierDialect.Sqlite);
+        await using var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(path), FrontierDialect.Sqlite);
         await frontier.EnsureSchemaAsync();
         var clock = Stopwatch.StartNew();
         const int Batch = 5000;

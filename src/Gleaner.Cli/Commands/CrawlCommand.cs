@@ -7,6 +7,7 @@ using Gleaner.Discovery;
 using Gleaner.Fetching;
 using Gleaner.Rendering;
 using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Gleaner.Cli.Commands;
@@ -259,7 +260,7 @@ internal static class CrawlCommand
         });
     }
 
-    private static async Task PrintReportAsync(Frontier frontier, CancellationToken cancellationToken)
+    private static async Task PrintReportAsync(IFrontier frontier, CancellationToken cancellationToken)
     {
         var rows = await frontier.ReportAsync(cancellationToken);
         var output = Console.Out;

@@ -11,7 +11,7 @@ namespace Gleaner.Crawling;
 public readonly record struct CrawlEvent(string Url, string What, bool IsError);
 
 /// <summary>
-/// The crawl loop: workers claim URLs from the <see cref="Frontier"/> (one host per worker at a time,
+/// The crawl loop: workers claim URLs from the <see cref="IFrontier"/> (one host per worker at a time,
 /// the host's delay kept between requests), check robots.txt, fetch, tell feeds, sitemaps and pages
 /// apart by content, queue what they list, store article pages and follow listing pages for links.
 /// An article is saved (idempotently, by URL) before its URL is marked done, so a crash in between
@@ -24,7 +24,7 @@ public sealed class Crawler : IDisposable
 
     private const string ProbeMarker = "(probe)";
 
-    private readonly Frontier _frontier;
+    private readonly IFrontier _frontier;
     private readonly ICrawlOutput _output;
     private readonly CrawlOptions _options;
     private readonly Fetcher _fetcher;
@@ -49,7 +49,7 @@ public sealed class Crawler : IDisposable
 
     /// <summary>A crawler; with a <c>renderer</c>, pages are run in a browser as <see cref="CrawlOptions.Render"/> says, every request
     /// the browser makes checked against this crawl's robots.txt cache, sites and delay.</summary>
-    public Crawler(Frontier frontier, ICrawlOutput output, CrawlOptions? options = null, ArticleExtractor? extractor = null, IPageRenderer? renderer = null)
+    public Crawler(IFrontier frontier, ICrawlOutput output, CrawlOptions? options = null, ArticleExtractor? extractor = null, IPageRenderer? renderer = null)
     {
         _frontier = frontier;
         _output = output;
@@ -184,7 +184,7 @@ public sealed class Crawler : IDisposable
             return;
         _resumed = true;
         // On SQLite one process owns the crawl, so every claim left is a dead run's; on PostgreSQL only expired leases are.
-        var released = await _frontier.ReleaseStaleClaimsAsync(all: _frontier.Dialect == FrontierDialect.Sqlite, cancellationToken).ConfigureAwait(false);
+        var released = await _frontier.ReleaseStaleClaimsAsync(all: _frontier.SingleProcess, cancellationToken).ConfigureAwait(false);
         foreach (var earlier in await _frontier.StartUrlsAsync(cancellationToken).ConfigureAwait(false))
             _scope.AddSite(new Uri(earlier));
         var queued = (await _frontier.CountAsync(cancellationToken).ConfigureAwait(false)).Queued;

@@ -31,11 +31,10 @@ public static class StoreFrontier
     public const string Component = "crawl";
 
     /// <summary>Creates or updates the frontier tables in <paramref name="store"/>'s database and returns a frontier on them.</summary>
-    public static async Task<Frontier> OpenAsync(IArticleStore store, CancellationToken cancellationToken = default)
+    public static async Task<SqlFrontier> OpenAsync(IArticleStore store, CancellationToken cancellationToken = default)
     {
-        var migrations = Frontier.Migrations.Select(m => new SchemaMigration(m.Version, m.Sqlite, m.PostgreSql)).ToList();
+        var migrations = SqlFrontier.Migrations.Select(m => new SchemaMigration(m.Version, m.Sqlite, m.PostgreSql)).ToList();
         await store.MigrateAsync(Component, migrations, cancellationToken).ConfigureAwait(false);
-        var dialect = store.Backend == StoreBackend.PostgreSql ? FrontierDialect.PostgreSql : FrontierDialect.Sqlite;
-        return new Frontier(store.OpenConnectionAsync, dialect);
+        return SqlFrontier.Of(store);
     }
 }

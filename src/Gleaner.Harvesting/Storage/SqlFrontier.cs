@@ -2,19 +2,9 @@ using System.Data;
 using System.Data.Common;
 using Gleaner.Discovery;
 
-namespace Gleaner.Crawling;
+using Gleaner.Crawling;
 
-/// <summary>The state of a URL in the frontier.</summary>
-public enum UrlState
-{
-    Queued = 0,
-    /// <summary>Claimed by a worker, which holds the host's turn until <c>claim_until</c>.</summary>
-    Fetching = 1,
-    Done = 2,
-    Failed = 3,
-    /// <summary>Not fetched on purpose (robots.txt, scope, traps, --since, not HTML...).</summary>
-    Skipped = 4,
-}
+namespace Gleaner.Storage;
 
 /// <summary>The SQL dialect of the frontier's database.</summary>
 public enum FrontierDialect
@@ -23,35 +13,8 @@ public enum FrontierDialect
     PostgreSql,
 }
 
-/// <summary>A URL to add to the frontier.</summary>
-public readonly record struct FrontierEntry(string Url, string Host, UrlKind Kind, int Depth, int Priority, string? DiscoveredFrom, DateTimeOffset? Lastmod, int Hops = 0);
-
-/// <summary>A URL a worker claimed: it holds the turn of <see cref="Host"/> until it reports back.</summary>
-public sealed record ClaimedUrl(long Id, string Url, string Host, UrlKind Kind, int Depth, int Attempts, int Hops, DateTimeOffset? Lastmod,
-    string? ETag, string? LastModified, string? DiscoveredFrom);
-
-/// <summary>A stored record as the crawl remembers it: its key, its host (see <see cref="Crawler.HostKey"/>), a hash of its
-/// text and a hash of the whole record but the fetch time.</summary>
-public readonly record struct RecordFingerprint(string Url, string Host, string TextHash, string RecordHash);
-
-/// <summary>How a record about to be stored relates to what the crawl stored before.</summary>
-public enum RecordCheck
-{
-    New,
-    Changed,
-    Unchanged,
-    /// <summary>Another record of the same host has exactly this text (an address variant without a canonical).</summary>
-    Duplicate,
-}
-
-/// <summary>Counts of URLs by state.</summary>
-public sealed record FrontierCounts(long Queued, long Fetching, long Done, long Failed, long Skipped)
-{
-    public long Unfinished => Queued + Fetching;
-}
-
 /// <summary>
-/// The crawl frontier, kept in the store's database so that a crawl survives <c>kill -9</c> and several
+/// The crawl frontier in SQL (<see cref="IFrontier"/>), kept in the store's database so that a crawl survives <c>kill -9</c> and several
 /// processes can share it. Every URL ever seen has one row (so a known URL is never queued twice);
 /// hosts have a row with the time of their next allowed request and the lease of the worker that has
 /// their turn, so one request at a time goes to a host, across processes, with the delay between them.
@@ -59,7 +22,7 @@ public sealed record FrontierCounts(long Queued, long Fetching, long Done, long 
 /// concurrent workers pick different hosts without waiting; on SQLite the write lock serialises claims.
 /// Times are Unix milliseconds.
 /// </summary>
-public sealed class Frontier : IAsyncDisposable
+public sealed class SqlFrontier : IFrontier
 {
     /// <summary>The frontier's tables, for both dialects (the store runs them as its "crawl" migrations).</summary>
     public static readonly (int Version, string Sqlite, string PostgreSql)[] Migrations =
@@ -145,7 +108,7 @@ public sealed class Frontier : IAsyncDisposable
     /// <param name="openConnection">Opens a (pooled) connection to the database holding the frontier tables.</param>
     /// <param name="dialect">Which SQL the database speaks.</param>
     /// <param name="workerId">Names this process in claims (host and process id by default).</param>
-    public Frontier(Func<CancellationToken, Task<DbConnection>> openConnection, FrontierDialect dialect, string? workerId = null)
+    public SqlFrontier(Func<CancellationToken, Task<DbConnection>> openConnection, FrontierDialect dialect, string? workerId = null)
     {
         _openConnection = openConnection;
         _dialect = dialect;
@@ -156,6 +119,13 @@ public sealed class Frontier : IAsyncDisposable
     public string WorkerId { get; }
 
     public FrontierDialect Dialect => _dialect;
+
+    /// <summary>On SQLite one crawl at a time holds the frontier (its write lock), so claims left when a crawl starts are a dead run's.</summary>
+    public bool SingleProcess => _dialect == FrontierDialect.Sqlite;
+
+    /// <summary>The frontier kept in <paramref name="store"/>'s database (its tables made by <see cref="Crawling.StoreFrontier.OpenAsync"/>).</summary>
+    public static SqlFrontier Of(IArticleStore store) =>
+        new(store.OpenConnectionAsync, store.Backend == StoreBackend.PostgreSql ? FrontierDialect.PostgreSql : FrontierDialect.Sqlite);
 
     /// <summary>Creates the tables when the frontier runs on its own (outside a store's migrations).</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)

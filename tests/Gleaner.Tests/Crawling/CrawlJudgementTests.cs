@@ -1,6 +1,8 @@
 using System.Text;
 using Gleaner.Crawling;
 using Gleaner.Fetching;
+using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +30,7 @@ public sealed class CrawlJudgementTests : IDisposable
     {
         await using var app = await StartBlogAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
-        var frontier = new Frontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
+        var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
         await frontier.EnsureSchemaAsync();
         var output = new MemoryOutput();
         using var crawler = new Crawler(frontier, output, new CrawlOptions { Delay = TimeSpan.Zero, ProbeSitemaps = false, Fetch = new FetchOptions { Timeout = TimeSpan.FromSeconds(10) } });
@@ -51,7 +53,7 @@ public sealed class CrawlJudgementTests : IDisposable
     {
         await using var app = await StartBlogAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
-        var frontier = new Frontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
+        var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
         await frontier.EnsureSchemaAsync();
         var options = new CrawlOptions { Delay = TimeSpan.Zero, ProbeSitemaps = false };
         var output = new MemoryOutput();

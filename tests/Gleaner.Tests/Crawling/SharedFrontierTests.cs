@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Gleaner.Crawling;
 using Gleaner.Fetching;
+using Gleaner.Storage;
 using Npgsql;
 
 namespace Gleaner.Tests.Crawling;
@@ -38,7 +39,7 @@ public sealed class SharedFrontierTests : IAsyncLifetime
         await _dataSource.DisposeAsync();
     }
 
-    private Frontier NewFrontier(string worker) =>
+    private SqlFrontier NewFrontier(string worker) =>
         new(async cancellationToken => (DbConnection)await _dataSource!.OpenConnectionAsync(cancellationToken), FrontierDialect.PostgreSql, worker);
 
     [PostgresFact]

@@ -1,17 +1,17 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace Gleaner.Crawling;
+namespace Gleaner.Storage.Sqlite;
 
 /// <summary>Opens connections to a SQLite file for the frontier: WAL journal (readers never block the writer,
 /// and a killed process loses nothing committed), a busy timeout, and NORMAL sync (safe against process crashes).</summary>
 public static class SqliteFrontierDatabase
 {
     /// <summary>A frontier in memory, gone with the process: for a crawl that stores nothing (discovery only).</summary>
-    public static async Task<Frontier> InMemoryAsync(CancellationToken cancellationToken = default)
+    public static async Task<SqlFrontier> InMemoryAsync(CancellationToken cancellationToken = default)
     {
         // The frontier keeps one connection open on SQLite, so the in-memory database lives as long as the frontier.
-        var frontier = new Frontier(Opener(":memory:"), FrontierDialect.Sqlite);
+        var frontier = new SqlFrontier(Opener(":memory:"), FrontierDialect.Sqlite);
         await frontier.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return frontier;
     }
