@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gleaner.Extraction;
 using Gleaner.Fetching;
+using Gleaner.Formats;
 
 namespace Gleaner;
 
@@ -47,7 +48,7 @@ public static partial class News
                 throw new HttpRequestException($"{url}: {result.Reason ?? result.Outcome.ToString()}", null,
                     result.StatusCode > 0 ? (System.Net.HttpStatusCode)result.StatusCode : null);
             var article = Extractor.Extract(result.Body, result.ContentType, result.FinalUrl.AbsoluteUri);
-            article.Fetched = result.FetchedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            article.Fetched = IsoDates.FormatSeconds(result.FetchedAt);
             return article;
         }
         finally

@@ -9,6 +9,7 @@ using Gleaner.Rendering;
 using Gleaner.Storage;
 using Gleaner.Storage.Sqlite;
 using Spectre.Console;
+using Gleaner.Formats;
 
 namespace Gleaner.Cli.Commands;
 
@@ -145,7 +146,7 @@ internal static class CrawlCommand
 
         public Task ListAsync(ListedUrl item, CancellationToken cancellationToken)
         {
-            var date = item.Date?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var date = item.Date is { } listed ? IsoDates.FormatSeconds(listed) : null;
             var line = jsonLines
                 ? System.Text.Json.JsonSerializer.Serialize(new ListedLine(item.Url, date, item.Via, item.FoundIn), ListedLineJson.Default.ListedLine)
                 : $"{item.Url}\t{date ?? "-"}\t{item.Via}";

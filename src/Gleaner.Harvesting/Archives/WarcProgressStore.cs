@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Gleaner.Storage;
+using Gleaner.Formats;
 
 namespace Gleaner.Archives;
 
@@ -103,7 +104,7 @@ public sealed class WarcProgressStore
         AddParameter(command, "@offset", resumeAfter?.Offset);
         AddParameter(command, "@inMember", resumeAfter?.OffsetInMember);
         AddParameter(command, "@done", done ? 1 : 0);
-        AddParameter(command, "@updated", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture));
+        AddParameter(command, "@updated", IsoDates.FormatSeconds(DateTimeOffset.UtcNow));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

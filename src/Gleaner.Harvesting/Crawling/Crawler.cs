@@ -489,7 +489,7 @@ public sealed class Crawler : IDisposable
         article.Url ??= pageUrl.AbsoluteUri;
         article.SourceDomain ??= RegistrableDomain.Of(new Uri(article.Url).Host);
         var fingerprint = RecordFingerprints.Of(article, HostKey(new Uri(article.Url)));
-        article.Fetched ??= result.FetchedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        article.Fetched ??= Formats.IsoDates.FormatSeconds(result.FetchedAt);
         var storeStarted = Stopwatch.GetTimestamp();
         var (check, sameAs) = await _frontier.CheckRecordAsync(fingerprint, cancellationToken).ConfigureAwait(false);
         switch (check)
