@@ -104,8 +104,7 @@ static async Task<int> FrontierMemory(int count)
     try
     {
         var path = Path.Combine(directory, "frontier.db");
-        await using var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(path), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        await using var frontier = await SqliteFrontierDatabase.OpenAsync(path);
         var clock = Stopwatch.StartNew();
         const int Batch = 5000;
         var entries = new List<FrontierEntry>(Batch);

@@ -5,7 +5,7 @@ using Gleaner.Storage;
 namespace Gleaner.Archives;
 
 /// <summary>Tells whether a freshly extracted record differs from the stored one, for re-extraction.</summary>
-public static class StoredRecordComparison
+internal static class StoredRecordComparison
 {
     /// <summary>
     /// True when <paramref name="fresh"/>, once the store has derived what it derives on saving (the source

@@ -7,7 +7,7 @@ using Gleaner.Crawling;
 namespace Gleaner.Storage;
 
 /// <summary>The SQL dialect of the frontier's database.</summary>
-public enum FrontierDialect
+internal enum FrontierDialect
 {
     Sqlite,
     PostgreSql,
@@ -25,7 +25,7 @@ public enum FrontierDialect
 public sealed class SqlFrontier : IFrontier
 {
     /// <summary>The frontier's tables, for both dialects (the store runs them as its "crawl" migrations).</summary>
-    public static readonly (int Version, string Sqlite, string PostgreSql)[] Migrations =
+    internal static readonly (int Version, string Sqlite, string PostgreSql)[] Migrations =
     [
         (1,
             """
@@ -108,7 +108,7 @@ public sealed class SqlFrontier : IFrontier
     /// <param name="openConnection">Opens a (pooled) connection to the database holding the frontier tables.</param>
     /// <param name="dialect">Which SQL the database speaks.</param>
     /// <param name="workerId">Names this process in claims (host and process id by default).</param>
-    public SqlFrontier(Func<CancellationToken, Task<DbConnection>> openConnection, FrontierDialect dialect, string? workerId = null)
+    internal SqlFrontier(Func<CancellationToken, Task<DbConnection>> openConnection, FrontierDialect dialect, string? workerId = null)
     {
         _openConnection = openConnection;
         _dialect = dialect;
@@ -118,7 +118,7 @@ public sealed class SqlFrontier : IFrontier
 
     public string WorkerId { get; }
 
-    public FrontierDialect Dialect => _dialect;
+    internal FrontierDialect Dialect => _dialect;
 
     /// <summary>On SQLite one crawl at a time holds the frontier (its write lock), so claims left when a crawl starts are a dead run's.</summary>
     public bool SingleProcess => _dialect == FrontierDialect.Sqlite;
@@ -128,7 +128,7 @@ public sealed class SqlFrontier : IFrontier
         new(store.OpenConnectionAsync, store.Backend == StoreBackend.PostgreSql ? FrontierDialect.PostgreSql : FrontierDialect.Sqlite);
 
     /// <summary>Creates the tables when the frontier runs on its own (outside a store's migrations).</summary>
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    internal async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         await ReadAsync(async connection =>
         {

@@ -30,8 +30,7 @@ public sealed class CrawlJudgementTests : IDisposable
     {
         await using var app = await StartBlogAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
-        var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        var frontier = await SqliteFrontierDatabase.OpenAsync(Path.Combine(_directory, "frontier.db"));
         var output = new MemoryOutput();
         using var crawler = new Crawler(frontier, output, new CrawlOptions { Delay = TimeSpan.Zero, ProbeSitemaps = false, Fetch = new FetchOptions { Timeout = TimeSpan.FromSeconds(10) } });
 
@@ -53,8 +52,7 @@ public sealed class CrawlJudgementTests : IDisposable
     {
         await using var app = await StartBlogAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
-        var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        var frontier = await SqliteFrontierDatabase.OpenAsync(Path.Combine(_directory, "frontier.db"));
         var options = new CrawlOptions { Delay = TimeSpan.Zero, ProbeSitemaps = false };
         var output = new MemoryOutput();
         using (var first = new Crawler(frontier, output, options))

@@ -32,8 +32,7 @@ public sealed class CrawlerTests : IDisposable
 
     private async Task<SqlFrontier> NewFrontierAsync(string name = "frontier.db")
     {
-        var frontier = new SqlFrontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, name)), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        var frontier = await SqliteFrontierDatabase.OpenAsync(Path.Combine(_directory, name));
         return frontier;
     }
 

@@ -7,7 +7,7 @@ namespace Gleaner.Storage.Search;
 /// string built only from letters and digits, so nothing the user typed can act as FTS5 syntax; the
 /// expression is passed to SQLite as a parameter.
 /// </summary>
-public static class Fts5Query
+internal static class Fts5Query
 {
     public static string Translate(QueryNode node)
     {

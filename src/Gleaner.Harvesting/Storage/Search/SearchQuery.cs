@@ -3,19 +3,19 @@ using System.Text;
 namespace Gleaner.Storage.Search;
 
 /// <summary>A node of a parsed search query.</summary>
-public abstract record QueryNode;
+internal abstract record QueryNode;
 
 /// <summary>A word; <see cref="Prefix"/> when written with a trailing <c>*</c> (<c>korea*</c>).</summary>
-public sealed record WordNode(string Word, bool Prefix) : QueryNode;
+internal sealed record WordNode(string Word, bool Prefix) : QueryNode;
 
 /// <summary>A "quoted phrase": its words in this order, next to each other.</summary>
-public sealed record PhraseNode(string Phrase) : QueryNode;
+internal sealed record PhraseNode(string Phrase) : QueryNode;
 
 /// <summary>Every positive part must match and no excluded part may.</summary>
-public sealed record AndNode(IReadOnlyList<QueryNode> Required, IReadOnlyList<QueryNode> Excluded) : QueryNode;
+internal sealed record AndNode(IReadOnlyList<QueryNode> Required, IReadOnlyList<QueryNode> Excluded) : QueryNode;
 
 /// <summary>At least one alternative must match.</summary>
-public sealed record OrNode(IReadOnlyList<QueryNode> Alternatives) : QueryNode;
+internal sealed record OrNode(IReadOnlyList<QueryNode> Alternatives) : QueryNode;
 
 /// <summary>A query that cannot be parsed; the message says why and where.</summary>
 public sealed class SearchQueryException(string message) : FormatException(message);
@@ -53,8 +53,12 @@ public static class SearchQuery
     /// <summary>Deepest nesting of parentheses.</summary>
     public const int MaxNesting = 8;
 
+    /// <summary>Checks <paramref name="query"/> as the stores will read it (before opening one): throws <see cref="SearchQueryException"/>
+    /// with a clear message when it is malformed or over a limit.</summary>
+    public static void Validate(string query) => Parse(query);
+
     /// <summary>Parses <paramref name="query"/>; throws <see cref="SearchQueryException"/> with a clear message when it is malformed.</summary>
-    public static QueryNode Parse(string query)
+    internal static QueryNode Parse(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Length > MaxLength)

@@ -8,7 +8,7 @@ namespace Gleaner.Storage.Search;
 /// with a text-search configuration given as another parameter. The SQL text is made only from the
 /// query's shape; the user's words travel as parameter values.
 /// </summary>
-public sealed class TsQuery
+internal sealed class TsQuery
 {
     private TsQuery(string template, IReadOnlyList<string> values)
     {

@@ -8,15 +8,18 @@ namespace Gleaner.Storage.Sqlite;
 public static class SqliteFrontierDatabase
 {
     /// <summary>A frontier in memory, gone with the process: for a crawl that stores nothing (discovery only).</summary>
-    public static async Task<SqlFrontier> InMemoryAsync(CancellationToken cancellationToken = default)
+    /// <remarks>The frontier keeps one connection open on SQLite, so the in-memory database lives as long as the frontier.</remarks>
+    public static Task<SqlFrontier> InMemoryAsync(CancellationToken cancellationToken = default) => OpenAsync(":memory:", cancellationToken);
+
+    /// <summary>A frontier of its own in the SQLite file <paramref name="path"/> (created with its tables if missing), apart from any store.</summary>
+    public static async Task<SqlFrontier> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
-        // The frontier keeps one connection open on SQLite, so the in-memory database lives as long as the frontier.
-        var frontier = new SqlFrontier(Opener(":memory:"), FrontierDialect.Sqlite);
+        var frontier = new SqlFrontier(Opener(path), FrontierDialect.Sqlite);
         await frontier.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return frontier;
     }
 
-    public static Func<CancellationToken, Task<DbConnection>> Opener(string path)
+    internal static Func<CancellationToken, Task<DbConnection>> Opener(string path)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         return async cancellationToken =>
