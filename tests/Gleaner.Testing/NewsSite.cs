@@ -3,12 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gleaner.Testing;
 
@@ -31,7 +26,7 @@ public sealed class NewsSite : IAsyncDisposable
 
     private static readonly string[] Sections = ["world", "business"];
 
-    private readonly WebApplication _app;
+    private LocalSite? _site;
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _published = new();
     private readonly ConcurrentQueue<string> _publishedInSitemap = new();
@@ -43,12 +38,11 @@ public sealed class NewsSite : IAsyncDisposable
     {
         WithFaults = withFaults;
         RobotsTxt = robots;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MinResponseDataRate = null);
-        _app = builder.Build();
-        _app.Use(async (context, next) =>
+    }
+
+    private void Routes(WebApplication app)
+    {
+        app.Use(async (context, next) =>
         {
             var at = DateTimeOffset.UtcNow;
             try
@@ -61,7 +55,7 @@ public sealed class NewsSite : IAsyncDisposable
                     context.Request.Headers.UserAgent.ToString(), context.Request.Headers.IfNoneMatch.ToString(), context.Response.StatusCode));
             }
         });
-        _app.Run(Handle);
+        app.Run(Handle);
     }
 
     public bool WithFaults { get; }
@@ -81,9 +75,8 @@ public sealed class NewsSite : IAsyncDisposable
     public static async Task<NewsSite> StartAsync(bool withFaults = false, string? robots = null)
     {
         var site = new NewsSite(withFaults, robots);
-        await site._app.StartAsync();
-        var address = site._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site.BaseUrl = address.TrimEnd('/');
+        site._site = await LocalSite.StartAsync(site.Routes);
+        site.BaseUrl = site._site.BaseUrl;
         return site;
     }
 
@@ -458,7 +451,7 @@ public sealed class NewsSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_site is not null)
+            await _site.DisposeAsync();
     }
 }

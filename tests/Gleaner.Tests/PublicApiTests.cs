@@ -25,7 +25,7 @@ public sealed class PublicApiTests
         var listed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
         Assert.True(listed == listing,
             $"the public surface of {package} differs from {path}; if the change is meant, run the tests with GLEANER_REGENERATE_API=1 " +
-            $"and commit the listing. First difference: {FirstDifference(listed, listing)}");
+            $"and commit the listing. First difference: {TextDifference.FirstLine(listed, listing)}");
     }
 
     [Fact]
@@ -136,19 +136,5 @@ public sealed class PublicApiTests
             return name;
         var tick = name.IndexOf('`');
         return (tick < 0 ? name : name[..tick]) + "<" + string.Join(", ", type.GetGenericArguments().Select(Name)) + ">";
-    }
-
-    private static string FirstDifference(string listed, string actual)
-    {
-        var a = listed.Split('\n');
-        var b = actual.Split('\n');
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var left = i < a.Length ? a[i] : "(end)";
-            var right = i < b.Length ? b[i] : "(end)";
-            if (left != right)
-                return $"line {i + 1}: listed '{left}', built '{right}'";
-        }
-        return "none";
     }
 }

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Gleaner.Cli.Tests;
+namespace Gleaner.Testing;
 
 /// <summary>A web server on 127.0.0.1 (random port) for tests that fetch URLs; never anything off this machine.</summary>
-internal sealed class LocalSite : IAsyncDisposable
+public sealed class LocalSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<string> _userAgents;
@@ -39,6 +39,8 @@ internal sealed class LocalSite : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        // Slow and hanging test pages must not be cut off by Kestrel's minimum data rate.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MinResponseDataRate = null);
         var app = builder.Build();
         var userAgents = new List<string>();
         app.Use(async (context, next) =>
