@@ -333,6 +333,23 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsSubheadingsThatAContentManagementSystemWrapsInAHeader()
+    {
+        // TYPO3 and others title each content element with <header><h2>; the article's own header stays out.
+        var article = Extract(
+            "<main><article><header><h2>Council approves bridge</h2></header>" +
+            "<div class='frame' id='c1'><div class='ce-bodytext'>" + Story + "</div></div>" +
+            "<div class='frame' id='c2'><header><h2>Who pays?</h2></header><div class='ce-bodytext'>" +
+            "<p>The state pays half of the cost and the city the rest, spread over the next five budgets.</p></div></div>" +
+            "<div class='box'><header><h3>Most viewed</h3></header><ul></ul></div></article></main>");
+
+        var lines = Lines(article);
+        Assert.Equal(["Who pays?", "The state pays half of the cost and the city the rest, spread over the next five budgets."], lines[^2..]);
+        Assert.DoesNotContain("Council approves bridge", lines);
+        Assert.DoesNotContain("Most viewed", lines);
+    }
+
+    [Fact]
     public void KeepsAccordionPanelsClosedUntilTheReaderOpensThem()
     {
         var article = Extract(
