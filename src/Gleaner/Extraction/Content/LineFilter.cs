@@ -53,7 +53,8 @@ internal static class LineFilter
         "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
-        "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter",
+        "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
+        "pressekontakt", "medienkontakt", "press contact", "media contact", "contacto de prensa", "contatto stampa", "contato de imprensa",
     ];
 
     /// <summary>
@@ -170,6 +171,8 @@ internal static class LineFilter
         "related posts", "related articles", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "weitere artikel",
         "das könnte dich auch interessieren", "articles similaires", "articles liés", "entradas relacionadas",
         "artículos relacionados", "artigos relacionados", "posts relacionados", "articoli correlati", "gerelateerde artikelen",
+        "contact presse", "contacts presse", "pressekontakt", "medienkontakt", "press contact", "press contacts", "media contact",
+        "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa",
     ], StringComparer.Ordinal);
 
     /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>

@@ -51,6 +51,7 @@ public class LineFilterTests
     [InlineData("Dieser Text steht unter einer Creative-Commons-Lizenz (CC BY-SA 4.0).")]
     [InlineData("Veröffentlicht in: Lokales, Wetter")]
     [InlineData("Posted in City, Transport")]
+    [InlineData("Contact presse : service communication, 02 00 00 00 00")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
