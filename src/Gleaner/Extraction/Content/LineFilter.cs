@@ -39,6 +39,7 @@ internal static class LineFilter
         "home", "you may also like", "you might also like", "related posts", "don't miss", "join the conversation",
         "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
         "vous aimerez aussi", "también te puede interesar", "você também pode gostar", "potrebbe interessarti anche",
+        "おすすめ情報", "記事一覧", "よくある質問はこちら", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -55,6 +56,7 @@ internal static class LineFilter
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
         "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
         "pressekontakt", "medienkontakt", "press contact", "media contact", "contacto de prensa", "contatto stampa", "contato de imprensa",
+        "责任编辑", "責任編輯", "来源：", "來源：",
     ];
 
     /// <summary>
@@ -76,7 +78,14 @@ internal static class LineFilter
         "externen inhalt", "externer inhalt", "ich bin damit einverstanden", "personenbezogene daten können",
         "ein klick für den datenschutz", "inhalte von drittanbietern", "third-party content", "third party content",
         "accept cookies", "enable cookies", "cookie settings", "contenu externe", "contenido externo",
-        "contenuto esterno", "conteúdo externo",
+        "contenuto esterno", "conteúdo externo", "empfohlener redaktioneller inhalt", "mit einem klick anzeigen lassen",
+        "an dieser stelle findest du", "an dieser stelle finden sie", "wir benötigen ihre zustimmung", "zustimmung erforderlich",
+        "we need your consent", "this content is hosted by a third party", "en cliquant sur « j'accepte »",
+        // Error and feedback prompts.
+        "fehler entdeckt", "fehler gefunden", "inhaltliches feedback", "spotted an error", "spotted a mistake", "found an error",
+        "found a mistake", "report an error", "signaler une erreur", "reportar un error", "segnala un errore",
+        // Membership prompts in Japanese, Chinese and Korean.
+        "会員登録", "読み放題", "注册会员", "회원가입",
         // Donation, app and newsletter appeals; rating and feedback prompts.
         "support our journalism", "support independent journalism", "donate now", "make a donation", "jetzt spenden",
         "unterstützen sie unsere", "faire un don", "soutenez notre", "haz una donación", "download our app", "download the app",
@@ -148,7 +157,8 @@ internal static class LineFilter
     private static readonly FrozenSet<string> KeywordLabels = FrozenSet.ToFrozenSet(
     [
         "tags", "tagged", "tagged with", "keywords", "topics", "related topics", "schlagwörter", "schlagworte",
-        "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы",
+        "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы", "関連キーワード",
+        "关键词", "關鍵詞", "키워드",
     ], StringComparer.Ordinal);
 
     /// <summary>

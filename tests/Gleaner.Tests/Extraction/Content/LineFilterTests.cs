@@ -52,6 +52,13 @@ public class LineFilterTests
     [InlineData("Veröffentlicht in: Lokales, Wetter")]
     [InlineData("Posted in City, Transport")]
     [InlineData("Contact presse : service communication, 02 00 00 00 00")]
+    [InlineData("Fehler gefunden? Jetzt melden.")]
+    [InlineData("Spotted an error? Tell us.")]
+    [InlineData("Empfohlener redaktioneller Inhalt")]
+    [InlineData("Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.")]
+    [InlineData("紙の新聞の定期購読者の方は、無料で会員登録できます。")]
+    [InlineData("おすすめ情報")]
+    [InlineData("责任编辑：王小明")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
