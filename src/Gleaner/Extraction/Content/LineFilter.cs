@@ -182,7 +182,9 @@ internal static class LineFilter
         "das könnte dich auch interessieren", "articles similaires", "articles liés", "entradas relacionadas",
         "artículos relacionados", "artigos relacionados", "posts relacionados", "articoli correlati", "gerelateerde artikelen",
         "contact presse", "contacts presse", "pressekontakt", "medienkontakt", "press contact", "press contacts", "media contact",
-        "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa",
+        "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa", "like this", "share this",
+        "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
+        "recensioni dei clienti", "avaliações de clientes",
     ], StringComparer.Ordinal);
 
     /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>

@@ -84,6 +84,8 @@ public class LineFilterTests
     [InlineData("h2", "About the author:")]
     [InlineData("h3", "3 Kommentare")]
     [InlineData("div", "À propos de l'auteur")]
+    [InlineData("h3", "Like this:")]
+    [InlineData("h2", "Kundenbewertungen")]
     public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
     {
         var lines = ExtractLines(
