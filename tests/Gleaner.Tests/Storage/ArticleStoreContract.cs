@@ -137,6 +137,27 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task RanksByTermWeightWhenAWordIsInMostRecords()
+    {
+        // More records hold "harbour" than SQLite counts exactly for a term's weight: its share is read instead.
+        var records = Enumerable.Range(0, 1_200).Select(i => new Article
+        {
+            Url = $"https://port.example/{i}",
+            Title = $"Harbour note {i}",
+            Text = i % 3 == 0 ? "The harbour opened. Boats came in." : "The harbour closed.",
+        }).ToList();
+        records.Add(new Article { Url = "https://port.example/light", Title = "Evening notes", Text = "The harbour lighthouse and the lighthouse keeper." });
+        records.Add(new Article { Url = "https://port.example/boats", Title = "Boats", Text = "The harbour saw boats, boats and boats." });
+        await Store.SaveAsync(records);
+
+        Assert.Equal(["https://port.example/light"], await SearchUrls("harbour lighthouse"));
+        Assert.Equal("https://port.example/boats", (await SearchUrls("harbour boats"))[0]);
+        var hits = await Store.SearchAsync(new SearchRequest("harbour OR lighthouse"));
+        Assert.Equal(20, hits.Count);
+        Assert.All(hits, hit => Assert.True(hit.Score > 0));
+    }
+
+    [StoreFact]
     public async Task FiltersBySiteDateLanguageTagAndAuthor()
     {
         await Store.SaveAsync(StoreSamples.All());
