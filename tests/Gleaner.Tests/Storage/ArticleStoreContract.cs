@@ -442,6 +442,40 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task CountsPerDayForTheLargestSites()
+    {
+        Article Record(string site, int n, string day, string language = "en") => new()
+        {
+            Url = $"https://{site}/{n}", SourceDomain = site, Title = $"Note {n}", Text = $"Words of note {n} from {site}.",
+            Published = day + "T09:00:00Z", Language = language,
+        };
+        await Store.SaveAsync([
+            Record("big.example", 1, "2024-03-01"), Record("big.example", 2, "2024-03-01"), Record("big.example", 3, "2024-03-02"),
+            Record("big.example", 4, "2024-03-05", "de"), Record("mid.example", 5, "2024-03-02"), Record("mid.example", 6, "2024-03-02"),
+            Record("small.example", 7, "2024-03-01"),
+        ]);
+
+        Assert.Equal(
+            [new("big.example", "2024-03-01", 2), new("big.example", "2024-03-02", 1), new("big.example", "2024-03-05", 1),
+                new("mid.example", "2024-03-02", 2)],
+            await Store.GetCoverageAsync(ArticleFilter.None, 2));
+        var english = new ArticleFilter { Language = "en", Since = new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero) };
+        Assert.Equal([new("mid.example", "2024-03-02", 2), new("big.example", "2024-03-02", 1)], await Store.GetCoverageAsync(english, 5));
+        Assert.Equal([new("small.example", "2024-03-01", 1)], await Store.GetCoverageAsync(new ArticleFilter { Site = "small.example" }, 5));
+    }
+
+    [StoreFact]
+    public async Task ReadsARecordByItsId()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var stored = (await Store.GetAsync(StoreSamples.Markets().Url!))!;
+        var byId = (await Store.GetByIdAsync(stored.Id))!;
+        Assert.Equal(stored.Article.Url, byId.Article.Url);
+        Assert.Equal(stored.Article.Text, byId.Article.Text);
+        Assert.Null(await Store.GetByIdAsync(987_654));
+    }
+
+    [StoreFact]
     public async Task OtherStagesKeepTheirOwnVersionedTablesInTheSameDatabase()
     {
         SchemaMigration[] v1 = [new(1, Sqlite: "CREATE TABLE test_frontier (url TEXT PRIMARY KEY)", PostgreSql: "CREATE TABLE test_frontier (url text PRIMARY KEY)")];
