@@ -242,7 +242,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// <summary>Rows of the date index examined before a walk gives up for reading every match (filters that pass almost nothing).</summary>
     private const int DateWalkBudget = 50_000;
 
-    /// <summary>Records that pass the filters checked against the full-text index at once during a walk of the date index.</summary>
+    /// <summary>Records that pass the filters checked against the full-text index at once when a walk of the date index starts (then four times more each time).</summary>
     private const int WalkChunk = 256;
 
     /// <summary>
@@ -292,6 +292,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         var chunk = new List<long>(WalkChunk);
         var stories = new List<long?>(WalkChunk);
         var examined = 0;
+        var chunkSize = WalkChunk;
         await using var reader = await walk.ExecuteReaderAsync(cancellationToken);
         while (true)
         {
@@ -303,8 +304,9 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                 chunk.Add(reader.GetInt64(0));
                 stories.Add(reader.IsDBNull(1) ? null : reader.GetInt64(1));
             }
-            if (chunk.Count == WalkChunk || (!more && chunk.Count > 0))
+            if (chunk.Count == chunkSize || (!more && chunk.Count > 0))
             {
+                chunkSize *= 4; // each check opens the full-text index once: fewer, larger checks the longer the walk
                 var matching = await MatchingIdsAsync(match, chunk, cancellationToken);
                 for (var i = 0; i < chunk.Count; i++)
                     if (matching.Contains(chunk[i]) && newest.Add(chunk[i], stories[i]))
@@ -377,6 +379,12 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         var counts = new List<(long Hits, long Sample)>(phrases.Count);
         foreach (var phrase in phrases)
         {
+            if (phrase.EndsWith('*'))
+            {
+                // A prefix stands for many words and every read of it merges all their lists: taken as held by 1 record in 100.
+                counts.Add((1, 100));
+                continue;
+            }
             exactPhrase.Value = phrase;
             long hits = (long)(await exact.ExecuteScalarAsync(cancellationToken))!, sample = 0;
             if (hits >= ExactPhraseCount)
