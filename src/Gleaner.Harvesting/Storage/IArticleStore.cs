@@ -26,6 +26,9 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>The record stored under <paramref name="url"/> (its key), or <c>null</c>.</summary>
     Task<StoredArticle?> GetAsync(string url, CancellationToken cancellationToken = default);
 
+    /// <summary>The record with the store's id <paramref name="id"/> (<see cref="StoredArticle.Id"/>), or <c>null</c>.</summary>
+    Task<StoredArticle?> GetByIdAsync(long id, CancellationToken cancellationToken = default);
+
     /// <summary>Full-text search; see <see cref="Storage.Search.SearchQuery"/> for the syntax.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 
@@ -34,6 +37,12 @@ public interface IArticleStore : IAsyncDisposable
 
     /// <summary>Counts by site, language and day of publication.</summary>
     Task<StoreStatistics> GetStatisticsAsync(ArticleFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records per site and day of publication, for the <paramref name="sites"/> sites (source domains) with the most
+    /// records among those that pass the filter (its date range bounds the days); largest site first, then by day.
+    /// </summary>
+    Task<IReadOnlyList<SiteDayCount>> GetCoverageAsync(ArticleFilter filter, int sites, CancellationToken cancellationToken = default);
 
     /// <summary>The largest stories (groups of near-identical articles) among the records that pass the filter.</summary>
     Task<IReadOnlyList<Story>> GetStoriesAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken = default);

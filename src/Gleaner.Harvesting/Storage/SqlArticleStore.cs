@@ -111,6 +111,14 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
         return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
     }
 
+    public async Task<StoredArticle?> GetByIdAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command($"SELECT {Columns} FROM articles a WHERE a.id = @id");
+        Add(command, "@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
+    }
+
     public async IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = Command("");
@@ -148,6 +156,28 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             counts.Add(new(reader.IsDBNull(0) ? "" : reader.GetString(0), reader.GetInt64(1)));
+        return counts;
+    }
+
+    public async Task<IReadOnlyList<SiteDayCount>> GetCoverageAsync(ArticleFilter filter, int sites, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command("");
+        var filters = FilterSql(filter, command); // used twice below: the same parameters serve both
+        command.CommandText = $"""
+            WITH top AS (SELECT a.source_domain AS site, COUNT(*) AS total FROM articles a
+                WHERE a.source_domain IS NOT NULL AND a.source_domain <> ''{filters}
+                GROUP BY a.source_domain ORDER BY COUNT(*) DESC, a.source_domain LIMIT @sites)
+            SELECT a.source_domain, substr(a.published, 1, 10), COUNT(*)
+            FROM articles a JOIN top ON top.site = a.source_domain
+            WHERE a.published IS NOT NULL{filters}
+            GROUP BY a.source_domain, top.total, substr(a.published, 1, 10)
+            ORDER BY top.total DESC, a.source_domain, 2
+            """;
+        Add(command, "@sites", Math.Max(1, sites));
+        var counts = new List<SiteDayCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            counts.Add(new SiteDayCount(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         return counts;
     }
 

@@ -109,6 +109,9 @@ public sealed record SearchHit(StoredArticle Stored, double Score, string Snippe
 /// <param name="LastPublished">When its last copy was published.</param>
 public sealed record Story(long Id, int Copies, int Sites, string? Title, string? Url, DateTimeOffset? FirstPublished, DateTimeOffset? LastPublished);
 
+/// <summary>How many records of a site were published on a day (the day as the record gives it, <c>yyyy-MM-dd</c>).</summary>
+public sealed record SiteDayCount(string Site, string Day, long Count);
+
 /// <summary>Counts of stored records.</summary>
 public sealed record StoreStatistics(
     long Articles,

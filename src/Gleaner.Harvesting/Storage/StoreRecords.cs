@@ -47,7 +47,7 @@ internal static class StoreRecords
     public static string SubdomainSuffix(string site) => "." + site.Trim().ToLowerInvariant();
 
     /// <summary>The default of <see cref="StoreOptions.RankedMatches"/> (see BENCHMARKS.md for its cost in latency and results).</summary>
-    public const int DefaultRankedMatches = 10_000;
+    public const int DefaultRankedMatches = 2_000;
 
     /// <summary>
     /// Runs <paramref name="search"/> with a token that also fires after the request's timeout, and turns

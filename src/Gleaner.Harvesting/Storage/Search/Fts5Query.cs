@@ -58,6 +58,28 @@ internal static class Fts5Query
         }
     }
 
+    /// <summary>
+    /// The phrases of an expression <see cref="Translate"/> wrote, in FTS5's order (left to right), each as an
+    /// expression of its own (a prefix phrase keeps its <c>*</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Phrases(string expression)
+    {
+        var phrases = new List<string>();
+        var i = 0;
+        while ((i = expression.IndexOf('"', i)) >= 0)
+        {
+            var end = i + 1;
+            while (end < expression.Length && (expression[end] != '"' || (end + 1 < expression.Length && expression[end + 1] == '"')))
+                end += expression[end] == '"' ? 2 : 1; // a doubled quote is a quote inside the string
+            var stop = Math.Min(end + 1, expression.Length);
+            if (expression.AsSpan(stop).StartsWith(" *", StringComparison.Ordinal))
+                stop += 2;
+            phrases.Add(expression[i..stop]);
+            i = stop;
+        }
+        return phrases;
+    }
+
     private static void WriteString(StringBuilder builder, IReadOnlyList<string> terms, bool prefix)
     {
         builder.Append('"');

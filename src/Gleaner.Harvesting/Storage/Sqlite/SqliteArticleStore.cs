@@ -49,6 +49,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         try
         {
             await ConfigureAsync(connection, options, cancellationToken);
+            Fts5Ranking.Register(connection);
             var store = new SqliteArticleStore(path, connectionString, options, connection);
             await store.MigrateAsync(StoreSchema.Component, StoreSchema.Migrations, cancellationToken);
             return store;
@@ -117,68 +118,121 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     {
         var match = Fts5Query.Translate(SearchQuery.Parse(request.Query));
         var (limit, offset) = StoreRecords.Page(request);
+        var phraseCounts = await PhraseCountsAsync(match, cancellationToken);
 
-        // The page of ids first (cheap), then each hit's row, snippet and story size.
+        // The page of ids first (cheap), then in one read each the page's scores and snippets, and rows.
         var ids = request.Sort == SearchSort.Newest
-            ? await ScoreAsync(match, await NewestPageAsync(match, request, limit, offset, cancellationToken), cancellationToken)
-            : await RelevancePageAsync(match, request, limit, offset, cancellationToken);
-
-        var hits = new List<SearchHit>(ids.Count);
-        await using var detail = Command($"""
-            SELECT {Columns}, CASE WHEN a.text IS NULL THEN snippet(articles_fts, -1, char(2), char(3), '…', 24) ELSE snippet(articles_fts, 2, char(2), char(3), '…', 24) END
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH @match AND articles_fts.rowid = @id
-            """);
-        await using var copies = Command("SELECT COUNT(*) FROM articles WHERE story_id = @story");
-        detail.Parameters.AddWithValue("@match", match);
-        var detailId = detail.Parameters.Add("@id", SqliteType.Integer);
-        var copiesStory = copies.Parameters.Add("@story", SqliteType.Integer);
-        foreach (var (id, hitScore) in ids)
+            ? await NewestPageAsync(match, request, limit, offset, cancellationToken)
+            : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
+        if (ids.Count == 0)
+            return [];
+        var details = new Dictionary<long, (double Score, string Snippet)>(ids.Count);
+        await using (var detail = Command(""))
         {
-            detailId.Value = id;
-            StoredArticle stored;
-            string snippet;
-            await using (var reader = await detail.ExecuteReaderAsync(cancellationToken))
+            detail.CommandText = $"""
+                SELECT rowid, {RankSql(phraseCounts, detail)},
+                    CASE WHEN articles_fts.text IS NULL THEN snippet(articles_fts, -1, char(2), char(3), '…', 24) ELSE snippet(articles_fts, 2, char(2), char(3), '…', 24) END
+                FROM articles_fts WHERE articles_fts MATCH @match AND {IdsCondition(ids, detail)}
+                """;
+            detail.Parameters.AddWithValue("@match", match);
+            await using var reader = await detail.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                details[reader.GetInt64(0)] = (-reader.GetDouble(1), reader.IsDBNull(2) ? "" : reader.GetString(2));
+        }
+        var rows = new Dictionary<long, StoredArticle>(ids.Count);
+        await using (var read = Command(""))
+        {
+            read.CommandText = $"SELECT {Columns} FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids))";
+            read.Parameters.AddWithValue("@ids", IdList(ids));
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                if (!await reader.ReadAsync(cancellationToken))
-                    continue; // deleted between the two queries
-                stored = ReadStored(reader);
-                snippet = reader.IsDBNull(AfterColumns) ? "" : reader.GetString(AfterColumns);
+                var stored = ReadStored(reader);
+                rows[stored.Id] = stored;
             }
+        }
+        var hits = new List<SearchHit>(ids.Count);
+        await using var copies = Command("SELECT COUNT(*) FROM articles WHERE story_id = @story");
+        var copiesStory = copies.Parameters.Add("@story", SqliteType.Integer);
+        foreach (var id in ids)
+        {
+            if (!rows.TryGetValue(id, out var stored) || !details.TryGetValue(id, out var detail))
+                continue; // deleted or changed between the reads
             copiesStory.Value = stored.StoryId;
             var count = (long)(await copies.ExecuteScalarAsync(cancellationToken))!;
-            hits.Add(new SearchHit(stored, hitScore, snippet, (int)Math.Max(1, count)));
+            hits.Add(new SearchHit(stored, detail.Score, detail.Snippet, (int)Math.Max(1, count)));
         }
         return hits;
     }
 
-    private async Task<List<(long Id, double Score)>> RelevancePageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ids whose span is at most this many times their number are read from the full-text index as one range (one
+    /// cursor); wider lists are looked up one id at a time. Opening a cursor seeks the query's terms in every segment
+    /// of the index, a fraction of a millisecond, so a page costs one instead of one per hit.
+    /// </summary>
+    private const int RangeSpan = 32;
+
+    /// <summary>The condition on articles_fts.rowid that keeps <paramref name="ids"/>, its values bound to <paramref name="command"/>.</summary>
+    private static string IdsCondition(IReadOnlyList<long> ids, SqliteCommand command)
+    {
+        long low = long.MaxValue, high = long.MinValue;
+        foreach (var id in ids)
+        {
+            low = Math.Min(low, id);
+            high = Math.Max(high, id);
+        }
+        command.Parameters.AddWithValue("@ids", IdList(ids));
+        if (high - low > (long)RangeSpan * ids.Count)
+            return "rowid IN (SELECT value FROM json_each(@ids))";
+        command.Parameters.AddWithValue("@low", low);
+        command.Parameters.AddWithValue("@high", high);
+        // The unary + keeps the id list from becoming one lookup per id inside the range.
+        return "rowid BETWEEN @low AND @high AND +rowid IN (SELECT value FROM json_each(@ids))";
+    }
+
+    private static string IdList(IReadOnlyList<long> ids)
+    {
+        var list = new StringBuilder("[");
+        foreach (var id in ids)
+            list.Append(list.Length == 1 ? "" : ",").Append(id);
+        return list.Append(']').ToString();
+    }
+
+    private async Task<List<long>> RelevancePageAsync(string match, IReadOnlyList<(long Hits, long Sample)> phraseCounts, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var page = Command("");
         var filters = FilterSql(request.Filter, page);
+        var rank = RankSql(phraseCounts, page);
         // CROSS JOIN keeps the full-text index the outer loop, read newest first (descending rowid, which FTS5 delivers
-        // without sorting), so the cap stops the scan and bm25() runs only for the rows kept.
-        var hits = $"""
-            SELECT a.id, a.story_id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score
-            FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH @match{filters}
-            ORDER BY articles_fts.rowid DESC LIMIT @ranked
-            """;
+        // without sorting), so the cap stops the scan and the ranking runs only for the rows kept. Without filters or
+        // collapsing the records' rows are not needed at all.
+        var hits = filters.Length == 0 && !request.Collapse
+            ? $"""
+              SELECT rowid AS id, rowid AS story_id, {rank} AS score
+              FROM articles_fts WHERE articles_fts MATCH @match
+              ORDER BY rowid DESC LIMIT @ranked
+              """
+            : $"""
+              SELECT a.id, a.story_id, {rank} AS score
+              FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+              WHERE articles_fts MATCH @match{filters}
+              ORDER BY articles_fts.rowid DESC LIMIT @ranked
+              """;
         page.CommandText = request.Collapse
             ? $"""
                WITH hits AS ({hits}),
                best AS (SELECT id, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY score, id) AS copy FROM hits)
-               SELECT id, score FROM best WHERE copy = 1 ORDER BY score, id LIMIT @limit OFFSET @offset
+               SELECT id FROM best WHERE copy = 1 ORDER BY score, id LIMIT @limit OFFSET @offset
                """
-            : $"WITH hits AS ({hits}) SELECT id, score FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
+            : $"WITH hits AS ({hits}) SELECT id FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
         page.Parameters.AddWithValue("@match", match);
         page.Parameters.AddWithValue("@ranked", Math.Max(1, Options.RankedMatches));
         page.Parameters.AddWithValue("@limit", limit);
         page.Parameters.AddWithValue("@offset", offset);
-        var ids = new List<(long Id, double Score)>(limit);
+        var ids = new List<long>(limit);
         await using var reader = await page.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            ids.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+            ids.Add(reader.GetInt64(0));
         return ids;
     }
 
@@ -188,12 +242,15 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// <summary>Rows of the date index examined before a walk gives up for reading every match (filters that pass almost nothing).</summary>
     private const int DateWalkBudget = 50_000;
 
+    /// <summary>Records that pass the filters checked against the full-text index at once when a walk of the date index starts (then four times more each time).</summary>
+    private const int WalkChunk = 256;
+
     /// <summary>
     /// Newest first. A query with few matches reads them all and sorts them by date. A query with many walks the date
-    /// index from the newest record, probing the full-text index for each record that passes the filters, and stops
-    /// at the page's last result: a word in every record costs about as much as a rare one.
+    /// index from the newest record and checks the records that pass the filters against the full-text index a chunk at
+    /// a time, stopping at the page's last result: a word in every record costs about as much as a rare one.
     /// </summary>
-    private async Task<List<(long Id, double Score)>> NewestPageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<List<long>> NewestPageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
         await using (var count = Command("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @few)"))
         {
@@ -206,93 +263,159 @@ internal sealed class SqliteArticleStore : SqlArticleStore
 
         await using var page = Command("");
         page.CommandText = $"""
-            SELECT a.id, a.story_id, 1
+            SELECT a.id, a.story_id
             FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH @match{FilterSql(request.Filter, page)}
             ORDER BY a.published_at DESC, a.id DESC
             """;
         page.Parameters.AddWithValue("@match", match);
-        return await ReadNewestAsync(page, request.Collapse, limit, offset, int.MaxValue, cancellationToken) ?? [];
+        var newest = new NewestPage(request.Collapse, limit, offset);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken) && !newest.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)))
+        {
+        }
+        return newest.Ids;
     }
 
-    private async Task<List<(long Id, double Score)>?> WalkDateIndexAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>The date-index walk; null when <see cref="DateWalkBudget"/> rows were examined before the page was full.</summary>
+    private async Task<List<long>?> WalkDateIndexAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var walk = Command("");
         var filters = FilterSql(request.Filter, walk);
-        // Every examined row comes back (with whether it is a hit), so the walk can be cut off after a budget.
+        // Every examined row comes back (with whether it passes the filters), so the walk can be cut off after a budget.
         walk.CommandText = $"""
-            SELECT a.id, a.story_id,
-                CASE WHEN 1 = 1{filters} THEN EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @match AND articles_fts.rowid = a.id) ELSE 0 END
+            SELECT a.id, a.story_id, CASE WHEN 1 = 1{filters} THEN 1 ELSE 0 END
             FROM articles a INDEXED BY articles_published_at
             ORDER BY a.published_at DESC, a.id DESC
             """;
-        walk.Parameters.AddWithValue("@match", match);
-        return await ReadNewestAsync(walk, request.Collapse, limit, offset, DateWalkBudget, cancellationToken);
-    }
-
-    /// <summary>
-    /// The BM25 scores of a newest-first page, in one pass over the part of the full-text index between its lowest and
-    /// highest id (bm25() reads the whole index once per query for its statistics, so not once per hit).
-    /// </summary>
-    private async Task<List<(long Id, double Score)>> ScoreAsync(string match, List<(long Id, double Score)> page, CancellationToken cancellationToken)
-    {
-        if (page.Count == 0)
-            return page;
-        long low = long.MaxValue, high = long.MinValue;
-        var ids = new StringBuilder("[");
-        foreach (var (id, _) in page)
-        {
-            low = Math.Min(low, id);
-            high = Math.Max(high, id);
-            ids.Append(ids.Length == 1 ? "" : ",").Append(id);
-        }
-        // The unary + keeps the id list from becoming one index lookup (and one statistics pass) per id.
-        await using var score = Command("""
-            SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) FROM articles_fts
-            WHERE articles_fts MATCH @match AND rowid BETWEEN @low AND @high AND +rowid IN (SELECT value FROM json_each(@ids))
-            """);
-        score.Parameters.AddWithValue("@match", match);
-        score.Parameters.AddWithValue("@low", low);
-        score.Parameters.AddWithValue("@high", high);
-        score.Parameters.AddWithValue("@ids", ids.Append(']').ToString());
-        var scores = new Dictionary<long, double>(page.Count);
-        await using (var reader = await score.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                scores[reader.GetInt64(0)] = -reader.GetDouble(1);
-        }
-        for (var i = 0; i < page.Count; i++)
-            page[i] = (page[i].Id, scores.GetValueOrDefault(page[i].Id));
-        return page;
-    }
-
-    /// <summary>
-    /// Reads (id, story, is a hit) rows in result order to the page's end: the first copy of each story only when
-    /// collapsing. Null when <paramref name="budget"/> rows were read before the page was full.
-    /// </summary>
-    private static async Task<List<(long Id, double Score)>?> ReadNewestAsync(SqliteCommand command, bool collapse, int limit, int offset, int budget, CancellationToken cancellationToken)
-    {
-        var ids = new List<(long Id, double Score)>(limit);
-        var stories = collapse ? new HashSet<long>() : null;
-        var skipped = 0;
+        var newest = new NewestPage(request.Collapse, limit, offset);
+        var chunk = new List<long>(WalkChunk);
+        var stories = new List<long?>(WalkChunk);
         var examined = 0;
+        var chunkSize = WalkChunk;
+        await using var reader = await walk.ExecuteReaderAsync(cancellationToken);
+        while (true)
+        {
+            var more = await reader.ReadAsync(cancellationToken);
+            if (more && ++examined > DateWalkBudget)
+                return null;
+            if (more && reader.GetInt64(2) == 1)
+            {
+                chunk.Add(reader.GetInt64(0));
+                stories.Add(reader.IsDBNull(1) ? null : reader.GetInt64(1));
+            }
+            if (chunk.Count == chunkSize || (!more && chunk.Count > 0))
+            {
+                chunkSize *= 4; // each check opens the full-text index once: fewer, larger checks the longer the walk
+                var matching = await MatchingIdsAsync(match, chunk, cancellationToken);
+                for (var i = 0; i < chunk.Count; i++)
+                    if (matching.Contains(chunk[i]) && newest.Add(chunk[i], stories[i]))
+                        return newest.Ids;
+                chunk.Clear();
+                stories.Clear();
+            }
+            if (!more)
+                return newest.Ids;
+        }
+    }
+
+    /// <summary>Which of <paramref name="ids"/> match, in one read of the full-text index.</summary>
+    private async Task<HashSet<long>> MatchingIdsAsync(string match, List<long> ids, CancellationToken cancellationToken)
+    {
+        await using var command = Command("");
+        command.CommandText = $"SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match AND {IdsCondition(ids, command)}";
+        command.Parameters.AddWithValue("@match", match);
+        var matching = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
+            matching.Add(reader.GetInt64(0));
+        return matching;
+    }
+
+    /// <summary>A newest-first page filled in result order: the first copy of each story only when collapsing, after the offset.</summary>
+    private sealed class NewestPage(bool collapse, int limit, int offset)
+    {
+        private readonly HashSet<long>? _stories = collapse ? [] : null;
+        private int _skipped;
+
+        public List<long> Ids { get; } = new(limit);
+
+        /// <summary>Offers the next hit; true when the page is full.</summary>
+        public bool Add(long id, long? story)
         {
-            if (++examined > budget)
-                return null;
-            if (reader.GetInt64(2) == 0)
-                continue;
-            var id = reader.GetInt64(0);
-            if (stories is not null && !stories.Add(reader.IsDBNull(1) ? id : reader.GetInt64(1)))
-                continue;
-            if (skipped++ < offset)
-                continue;
-            ids.Add((id, 0));
-            if (ids.Count == limit)
-                break;
+            if (_stories is not null && !_stories.Add(story ?? id))
+                return false;
+            if (_skipped < offset)
+            {
+                _skipped++;
+                return false;
+            }
+            Ids.Add(id);
+            return Ids.Count >= limit;
         }
-        return ids;
+    }
+
+    /// <summary>Phrases found in fewer records than this are counted exactly for their weight; others are sampled.</summary>
+    private const int ExactPhraseCount = 1_000;
+
+    /// <summary>How many of the newest ids the share of records holding a common phrase is read from.</summary>
+    private const int PhraseSample = 20_000;
+
+    /// <summary>
+    /// How many records hold each phrase of <paramref name="match"/>, for <see cref="Fts5Ranking"/>: counted when fewer
+    /// than <see cref="ExactPhraseCount"/>, else their share among the newest <see cref="PhraseSample"/> ids. A few small
+    /// reads instead of reading the whole list of records of every phrase.
+    /// </summary>
+    private async Task<IReadOnlyList<(long Hits, long Sample)>> PhraseCountsAsync(string match, CancellationToken cancellationToken)
+    {
+        await using var exact = Command("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @phrase LIMIT @cap)");
+        var exactPhrase = exact.Parameters.Add("@phrase", SqliteType.Text);
+        exact.Parameters.AddWithValue("@cap", ExactPhraseCount);
+        await using var sampled = Command("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @phrase AND rowid > @floor");
+        var sampledPhrase = sampled.Parameters.Add("@phrase", SqliteType.Text);
+        var floor = sampled.Parameters.Add("@floor", SqliteType.Integer);
+        long? newest = null;
+        var phrases = Fts5Query.Phrases(match);
+        var counts = new List<(long Hits, long Sample)>(phrases.Count);
+        foreach (var phrase in phrases)
+        {
+            if (phrase.EndsWith('*'))
+            {
+                // A prefix stands for many words and every read of it merges all their lists: taken as held by 1 record in 100.
+                counts.Add((1, 100));
+                continue;
+            }
+            exactPhrase.Value = phrase;
+            long hits = (long)(await exact.ExecuteScalarAsync(cancellationToken))!, sample = 0;
+            if (hits >= ExactPhraseCount)
+            {
+                if (newest is null)
+                {
+                    await using var max = Command("SELECT coalesce(max(id), 0) FROM articles");
+                    newest = (long)(await max.ExecuteScalarAsync(cancellationToken))!;
+                }
+                sampledPhrase.Value = phrase;
+                floor.Value = newest.Value - PhraseSample;
+                hits = (long)(await sampled.ExecuteScalarAsync(cancellationToken))!;
+                sample = newest.Value > PhraseSample ? PhraseSample : 0; // a store this small was counted whole
+            }
+            counts.Add((hits, sample));
+        }
+        return counts;
+    }
+
+    /// <summary>The SQL of a hit's BM25 score (see <see cref="Fts5Ranking"/>), the phrase counts bound to <paramref name="command"/>.</summary>
+    private static string RankSql(IReadOnlyList<(long Hits, long Sample)> phraseCounts, SqliteCommand command)
+    {
+        var sql = new StringBuilder(Fts5Ranking.Function).Append("(articles_fts");
+        for (var i = 0; i < phraseCounts.Count; i++)
+        {
+            var name = "@phrase" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(name + "_hits", phraseCounts[i].Hits);
+            command.Parameters.AddWithValue(name + "_sample", phraseCounts[i].Sample);
+            sql.Append(", ").Append(name).Append("_hits, ").Append(name).Append("_sample");
+        }
+        return sql.Append(')').ToString();
     }
 
     private new SqliteCommand Command(string sql, DbTransaction? transaction = null) => (SqliteCommand)base.Command(sql, transaction);
