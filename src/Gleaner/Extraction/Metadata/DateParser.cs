@@ -201,7 +201,7 @@ internal static partial class DateParser
     private static readonly PersianCalendar SolarHijri = new();
 
     /// <summary>The Solar Hijri month names as Iranian pages write them.</summary>
-    internal static readonly Dictionary<string, int> SolarHijriMonths = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> SolarHijriMonths = new(StringComparer.Ordinal)
     {
         ["فروردین"] = 1, ["اردیبهشت"] = 2, ["خرداد"] = 3, ["تیر"] = 4, ["مرداد"] = 5, ["شهریور"] = 6,
         ["مهر"] = 7, ["آبان"] = 8, ["آذر"] = 9, ["دی"] = 10, ["بهمن"] = 11, ["اسفند"] = 12,
@@ -297,7 +297,7 @@ internal static partial class DateParser
         ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر", 12),
     ];
 
-    internal static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
+    private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
 
     private static Dictionary<string, int> BuildMonthNumbers()
     {
@@ -308,71 +308,25 @@ internal static partial class DateParser
         return numbers;
     }
 
-    /// <summary>Every name of <see cref="MonthNumbers"/> and <see cref="SolarHijriMonths"/>, escaped, longest first (so "marca"
-    /// wins over "mar"), as a constant so that the text patterns can be source-generated: the interpreter ran them several
-    /// times slower, and built them on every start. <c>DateParserTests.MonthAlternationListsEveryMonthName</c> checks it
-    /// against the tables and prints the new text when a name is added.</summary>
-    internal const string MonthAlternation =
-        @"كانون\ الثاني|października|تشرين\ الثاني|φεβρουαρίου|maaliskuuta|σεπτεμβρίου|październik|تشرين\ الأول" +
-        @"|marraskuuta|كانون\ الأول|tammikuuta|ιανουαρίου|helmikuuta|huhtikuuta|toukokuuta|heinäkuuta|septiembre" +
-        @"|septembrie|szeptember|joulukuuta|δεκεμβρίου|fevereiro|februarie|februarja|maaliskuu|balandžio|kesäkuuta" +
-        @"|augusztus|αυγούστου|rugpjūčio|september|septembre|setiembre|settembre|syyskuuta|septembra|septembar|септембар" +
-        @"|септембра|септември|octombrie|lokakuuta|οκτωβρίου|noviembre|listopada|listopadu|листопада|noiembrie|marraskuu" +
-        @"|νοεμβρίου|studenoga|lapkričio|diciembre|decembrie|stycznia|ianuarie|tammikuu|siječnja|januarja|february" +
-        @"|febbraio|februari|helmikuu|februára|februara|фебруара|февруари|kwietnia|kwiecień|huhtikuu|απριλίου|toukokuu" +
-        @"|czerwiec|birželio|července|červenec|heinäkuu|augustus|sierpnia|sierpień|elokuuta|kolovoza|setembro|września" +
-        @"|wrzesień|сентября|сентябрь|setembre|октомври|באוקטובר|november|novembre|novembro|listopad|studenog|novembra" +
-        @"|novembar|новембар|новембра|december|dezember|décembre|decembre|dezembro|dicembre|grudzień|prosince|prosinec" +
-        @"|desember|joulukuu|prosinca|decembra|decembar|децембар|децембра|декември|desembre|disember|gruodžio|اردیبهشت" +
-        @"|january|janvier|janeiro|gennaio|januari|styczeń|januára|januara|јануара|februar|février|fevrier|febrero" +
-        @"|февраля|февраль|február|veljače|фебруар|בפברואר|vasario|березня|március|μαρτίου|aprilie|április|travnja" +
-        @"|svibnja|gegužės|czerwca|haziran|kesäkuu|ιουνίου|juillet|ιουλίου|ağustos|agustos|августа|augusti|augusta" +
-        @"|avgusta|באוגוסט|agustus|вересня|syyskuu|בספטמבר|सितम्बर|rugsėjo|سپتامبر|october|oktober|octobre|octubre" +
-        @"|outubro|ottobre|октября|октябрь|lokakuu|október|októbra|oktobra|oktobar|октобар|октобра|אוקטובר|अक्टूबर" +
-        @"|ноември|בנובמבר|grudnia|декабря|декабрь|दिसम्बर|فروردین|januar|jänner|января|январь|január|јануар|януари" +
-        @"|בינואר|sausio|ژانویه|lutego|лютого|febrer|فبراير|פברואר|फ़रवरी|marzec|března|březen|martie|ožujka|aprile" +
-        @"|апреля|апрель|квітня|apríla|aprila|априла|באפריל|अप्रैल|maggio|května|květen|травня|giugno|června|červen" +
-        @"|червня|június|lipnja|junija|حزيران|luglio|lipiec|temmuz|július|srpnja|julija|juliol|liepos|august|agosto" +
-        @"|август|серпня|elokuu|avgust|אוגוסט|سبتمبر|ספטמבר|सितंबर|жовтня|أكتوبر|اكتوبر|spalio|ноября|ноябрь|نوفمبر" +
-        @"|נובמבר|नवम्बर|نوامبر|aralık|aralik|грудня|ديسمبر|בדצמבר|दिसंबर|دسامبر|شهریور|enero|ledna|leden|січня|gener" +
-        @"|يناير|ינואר|जनवरी|února|şubat|subat|फरवरी|فوریه|march|maerz|marzo|março|marco|maart|marca|марта|marts|marta" +
-        @"|मार्च|maret|april|avril|abril|dubna|duben|nisan|април|أبريل|ابريل|إبريل|نيسان|אפריל|آوریل|mayıs|mayis|május" +
-        @"|μαΐου|μαϊου|junio|junho|iunie|يونيو|يونيه|ביוני|julio|julho|lipca|липня|iulie|يوليو|يوليه|ביולי|जुलाई|ژوئیه" +
-        @"|srpna|srpen|agost|أغسطس|اغسطس|अगस्त|eylül|eylul|szept|rujna|أيلول|října|říjen|اکتبر|kasım|kasim|नवंबर|דצמבר" +
-        @"|خرداد|مرداد|اسفند|janv|ocak|févr|fevr|luty|únor|febr|شباط|märz|mars|mart|март|márc|març|مارس|آذار|במרץ|kovo" +
-        @"|mayo|maio|maja|mája|маја|maig|مايو|أيار|במאי|june|juni|juin|июня|июнь|júna|juna|јуна|juny|יוני|ژوئن|july|juli" +
-        @"|juil|июля|июль|júla|jula|јула|تموز|יולי|août|aout|ogos|sept|září|сент|ekim|آبان|بهمن|jan|ene|gen|янв|ian|feb" +
-        @"|fev|фев|mar|mär|мар|מרץ|mac|apr|avr|abr|апр|ápr|may|mai|mag|mei|maj|мая|май|máj|мај|מאי|jun|giu|июн|iun|jún" +
-        @"|јун|юни|जून|jul|lug|июл|iul|júl|јул|юли|aug|ago|авг|اوت|sep|set|сен|oct|okt|out|ott|окт|nov|ноя|dec|dez|déc" +
-        @"|dic|дек|تیر|مهر|آذر|मई|مه|آب|دی";
+    private static readonly string MonthAlternation = string.Join("|",
+        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderByDescending(name => name.Length).Select(Regex.Escape));
 
     /// <summary>Text patterns, each with groups y, m or mon, d and optionally the time groups.</summary>
     private static readonly Regex[] TextPatterns =
-        [NumericYearFirst(), NumericDayFirst(), DayMonthNameYear(), MonthNameDayYear(), YearMonthNameDay(), CjkDate()];
-
-    /// <summary>2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51</summary>
-    [GeneratedRegex(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant)]
-    private static partial Regex NumericYearFirst();
-
-    /// <summary>27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month)</summary>
-    [GeneratedRegex(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d|\.\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex NumericDayFirst();
-
-    /// <summary>27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex DayMonthNameYear();
-
-    /// <summary>September 27, 2021; Sep. 27 2021</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex MonthNameDayYear();
-
-    /// <summary>2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian)</summary>
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex YearMonthNameDay();
-
-    /// <summary>2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)</summary>
-    [GeneratedRegex(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant)]
-    private static partial Regex CjkDate();
+    [
+        // 2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51
+        new(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
+        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month)
+        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d|\.\d)", RegexOptions.CultureInvariant),
+        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // September 27, 2021; Sep. 27 2021
+        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian)
+        new(@"(?<!\d)(?<y>\d{4})(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
+        new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
+    ];
 
     /// <summary>A whole value in ISO 8601, extended (<c>2021-09-27T19:51:00+00:00</c>) or basic (<c>20210927T1951+0000</c>) form.</summary>
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:[T ]\s*(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
