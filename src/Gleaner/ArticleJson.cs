@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Gleaner;
 
@@ -19,5 +20,12 @@ public static class ArticleJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = indented,
+        // The record's metadata is source-generated (no reflection or emitted code at start-up, and what Native AOT
+        // needs); other types written with these options keep the reflection resolver.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ArticleJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(Article))]
+internal sealed partial class ArticleJsonContext : JsonSerializerContext;
