@@ -6,7 +6,10 @@ namespace Gleaner.Storage;
 
 /// <summary>
 /// A stored record as one line of an export: JSON Lines (the article record, when it was first seen and last saved,
-/// its story) or CSV (RFC 4180). One home for the layout that <c>gleaner export</c> and <c>gleaner serve</c> share.
+/// its story, its aliases) or CSV (RFC 4180). One home for the layout that <c>gleaner export</c> and <c>gleaner serve</c>
+/// share, and that <c>gleaner import</c> reads back (<see cref="Formats.ArticleFiles"/>): every field survives export,
+/// import and export again, byte for byte, except <c>story_id</c>, which is the id of the story's first record in the
+/// store that exported it (a fresh store numbers its records anew).
 /// </summary>
 public static class StoredArticleLines
 {
@@ -14,7 +17,7 @@ public static class StoredArticleLines
     public static readonly IReadOnlyList<string> CsvColumns =
     [
         "url", "canonical_url", "source_domain", "site_name", "title", "description", "text", "authors", "published", "modified",
-        "language", "image", "section", "tags", "fetched", "first_seen", "last_saved", "story_id",
+        "language", "image", "section", "tags", "fetched", "first_seen", "last_saved", "story_id", "aliases",
     ];
 
     public static string CsvHeader => string.Join(',', CsvColumns);
@@ -38,20 +41,25 @@ public static class StoredArticleLines
             json.WriteStartObject();
             WriteFields(json, stored);
             json.WriteNumber("story_id", stored.StoryId);
+            json.WriteStartArray("aliases");
+            foreach (var alias in stored.Aliases)
+                json.WriteStringValue(alias);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The record as one CSV row (without the line break); lists are joined with "; ".</summary>
+    /// <summary>The record as one CSV row (without the line break); lists as <see cref="JoinList"/> writes them.</summary>
     public static string CsvLine(StoredArticle stored)
     {
         var a = stored.Article;
         string?[] values =
         [
-            a.Url, a.CanonicalUrl, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, string.Join("; ", a.Authors), a.Published, a.Modified,
-            a.Language, a.Image, a.Section, string.Join("; ", a.Tags), a.Fetched,
+            a.Url, a.CanonicalUrl, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, JoinList(a.Authors), a.Published, a.Modified,
+            a.Language, a.Image, a.Section, JoinList(a.Tags), a.Fetched,
             FormatTime(stored.FirstSeen), FormatTime(stored.LastSaved), stored.StoryId.ToString(CultureInfo.InvariantCulture),
+            JoinList(stored.Aliases),
         ];
         var line = new StringBuilder();
         for (var i = 0; i < values.Length; i++)
@@ -61,6 +69,41 @@ public static class StoredArticleLines
             AppendCsv(line, values[i]);
         }
         return line.ToString();
+    }
+
+    /// <summary>
+    /// A list in one CSV cell: its items joined with "; ", easy to read; or, when that could not be split back into the same
+    /// items (an item that holds ';' or is blank, or a first item starting with '['), a JSON array of strings.
+    /// </summary>
+    public static string JoinList(IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+            return "";
+        var plain = !items[0].StartsWith('[');
+        foreach (var item in items)
+            plain &= !string.IsNullOrWhiteSpace(item) && item.IndexOf(';') < 0;
+        if (plain)
+            return string.Join("; ", items);
+        return JsonSerializer.Serialize(items, ArticleJson.Compact);
+    }
+
+    /// <summary>The items of a cell <see cref="JoinList"/> wrote; throws <see cref="FormatException"/> on a bad JSON array.</summary>
+    public static IReadOnlyList<string> SplitList(string cell)
+    {
+        if (cell.Length == 0)
+            return [];
+        if (!cell.StartsWith('['))
+            return cell.Split("; ");
+        try
+        {
+            return JsonSerializer.Deserialize<string[]>(cell, ArticleJson.Compact) is { } items && Array.IndexOf(items, null) < 0
+                ? items
+                : throw new FormatException("a list cell starting with '[' must be a JSON array of strings");
+        }
+        catch (JsonException)
+        {
+            throw new FormatException("a list cell starting with '[' must be a JSON array of strings");
+        }
     }
 
     /// <summary>The store's times as records show them: milliseconds and the offset.</summary>
