@@ -500,9 +500,11 @@ public sealed class Crawler : IDisposable
                 await CompleteAsync(claim, UrlState.Done, "unchanged", delay, cancellationToken, result).ConfigureAwait(false);
                 return;
             case RecordCheck.Duplicate:
+                // One record; this address is kept as its alias, so a lookup by it finds the record.
+                await _output.AddAliasAsync(sameAs!, article.Url, cancellationToken).ConfigureAwait(false);
                 Statistics.AddStoreTime(Stopwatch.GetTimestamp() - storeStarted);
                 Report(claim.Url, $"same text as {sameAs}", isError: false);
-                await SkipAsync(claim, "same text as another page of the host (stored once)", delay, cancellationToken).ConfigureAwait(false);
+                await SkipAsync(claim, "same text as another page of the host (stored once, this address as its alias)", delay, cancellationToken).ConfigureAwait(false);
                 return;
         }
         await _output.SaveAsync(article, cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,9 @@ public sealed class CrawlJudgementTests : IDisposable
         Assert.Equal(3, furniture.Count); // about, privacy, impressum
         Assert.Contains(report, r => r.Reason.StartsWith("no article signals", StringComparison.Ordinal) && r.Example == baseUrl + "/our-mission");
         Assert.Contains(report, r => r.Reason.StartsWith("same text as another page", StringComparison.Ordinal) && r.Count == 2);
+        // The twin's other addresses are kept as aliases of its one record.
+        Assert.Equal(new[] { baseUrl + "/2024/twin-story/", baseUrl + "/2024/twin-story?p=2" }, output.Aliases.Keys.Order(StringComparer.Ordinal));
+        Assert.All(output.Aliases.Values, record => Assert.Equal(baseUrl + "/2024/twin-story", record));
     }
 
     [Fact]
