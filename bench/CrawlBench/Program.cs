@@ -5,6 +5,7 @@ using Gleaner.Crawling;
 using Gleaner.Discovery;
 using Gleaner.Fetching;
 using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -154,8 +155,7 @@ static async Task<int> FrontierMemory(int count)
     try
     {
         var path = Path.Combine(directory, "frontier.db");
-        await using var frontier = new Frontier(SqliteFrontierDatabase.Opener(path), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        await using var frontier = await SqliteFrontierDatabase.OpenAsync(path);
         var clock = Stopwatch.StartNew();
         const int Batch = 5000;
         var entries = new List<FrontierEntry>(Batch);

@@ -25,6 +25,8 @@ internal static class Api
             .ProducesProblem(400).ProducesProblem(503);
         api.MapGet("/articles", ArticleAsync).WithSummary("One record by its URL (key); ETag and If-None-Match supported")
             .Produces<StoredRecord>(200).Produces(304).ProducesProblem(404);
+        api.MapGet("/articles/{id:long}", ArticleByIdAsync).WithSummary("One record by its id in the store; ETag and If-None-Match supported")
+            .Produces<StoredRecord>(200).Produces(304).ProducesProblem(404);
         api.MapGet("/stories", StoriesAsync).WithSummary("The largest stories (groups of near-identical articles)");
         api.MapGet("/stories/{id:long}", StoryAsync).WithSummary("A story and its copies, earliest published first").ProducesProblem(404);
         api.MapGet("/stats", StatsAsync).WithSummary("Counts by site, language and day");
@@ -101,8 +103,18 @@ internal static class Api
         if (string.IsNullOrWhiteSpace(url))
             throw new BadParameterException("the parameter 'url' (the record's key) is missing");
         var stored = await pool.RunAsync(store => store.GetAsync(url, context.RequestAborted), context.RequestAborted);
-        if (stored is null)
-            return Problems.NotFound($"no record is stored under '{FilterParameters.Shorten(url)}'");
+        return stored is null ? Problems.NotFound($"no record is stored under '{FilterParameters.Shorten(url)}'") : Record(stored, context);
+    }
+
+    private static async Task<IResult> ArticleByIdAsync(long id, StorePool pool, HttpContext context)
+    {
+        var stored = await pool.RunAsync(store => store.GetByIdAsync(id, context.RequestAborted), context.RequestAborted);
+        return stored is null ? Problems.NotFound($"no record has the id {id}") : Record(stored, context);
+    }
+
+    /// <summary>A record as JSON with its ETag and Last-Modified, or 304 when the client's copy is current.</summary>
+    private static IResult Record(StoredArticle stored, HttpContext context)
+    {
         var body = JsonSerializer.SerializeToUtf8Bytes(ToRecord(stored), Json.Options);
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(XxHash64.Hash(body)) + "\"");
         var headers = context.Response.GetTypedHeaders();

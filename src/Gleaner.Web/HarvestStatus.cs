@@ -18,8 +18,7 @@ internal static class HarvestStatus
         CrawlStatus? crawl = null;
         if (components.Contains(StoreFrontier.Component))
         {
-            var dialect = store.Backend == StoreBackend.PostgreSql ? FrontierDialect.PostgreSql : FrontierDialect.Sqlite;
-            await using var frontier = new Frontier(store.OpenConnectionAsync, dialect);
+            await using var frontier = SqlFrontier.Of(store);
             var counts = await frontier.CountAsync(cancellationToken);
             var busy = await frontier.BusyHostsAsync(cancellationToken);
             var next = await frontier.NextReadyAtAsync(cancellationToken);

@@ -256,27 +256,29 @@ internal static class Pages
     }
 
     /// <summary>
-    /// The counts for the chart: all records, then each of the largest sites (fewer than the colours), read in parallel
-    /// on the pool's stores since each count scans the records that pass the filter.
+    /// The counts for the chart: all records, and per day the largest sites (fewer than the colours) in one query,
+    /// read in parallel on two of the pool's stores since each scans the records that pass the filter.
     /// </summary>
     private static async Task<(StoreStatistics All, IReadOnlyList<CoverageSeries> Series)> LoadCoverageAsync(
         StorePool pool, ArticleFilter filter, CancellationToken cancellationToken)
     {
-        var all = await pool.RunAsync(store => store.GetStatisticsAsync(filter, cancellationToken), cancellationToken);
-        var sites = new List<string>();
-        if (filter.Site is null)
-            foreach (var (site, _) in all.BySite)
-            {
-                if (sites.Count == CoverageSites)
-                    break;
-                if (site.Length > 0) // records without a source domain count in "All sites" only
-                    sites.Add(site);
-            }
-        var perSite = await Task.WhenAll(sites.Select(site =>
-            pool.RunAsync(store => store.GetStatisticsAsync(filter with { Site = site }, cancellationToken), cancellationToken)));
+        var counting = pool.RunAsync(store => store.GetStatisticsAsync(filter, cancellationToken), cancellationToken);
+        // A filter on one site draws that site as "All sites" alone.
+        var perSite = filter.Site is null
+            ? await pool.RunAsync(store => store.GetCoverageAsync(filter, CoverageSites, cancellationToken), cancellationToken)
+            : [];
+        var sites = new List<(string Site, Dictionary<DateOnly, long> PerDay)>();
+        foreach (var count in perSite) // grouped by site, largest first
+        {
+            if (sites.Count == 0 || sites[^1].Site != count.Site)
+                sites.Add((count.Site, []));
+            if (DateOnly.TryParseExact(count.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                sites[^1].PerDay[day] = count.Count;
+        }
+        var all = await counting;
         var series = new List<CoverageSeries> { new("All sites", Days(all.ByDay)) };
-        for (var i = 0; i < sites.Count; i++)
-            series.Add(new CoverageSeries(sites[i], Days(perSite[i].ByDay)));
+        foreach (var (site, perDay) in sites)
+            series.Add(new CoverageSeries(site, perDay));
         return (all, series);
     }
 

@@ -125,7 +125,7 @@ public sealed class SearchParameters : FilterParameters
             throw new BadParameterException("the parameter 'q' (the query) is missing");
         try
         {
-            Storage.Search.SearchQuery.Parse(Q);
+            Storage.Search.SearchQuery.Validate(Q);
         }
         catch (Storage.Search.SearchQueryException e)
         {

@@ -1,20 +1,22 @@
 using System.Globalization;
 using Gleaner.Extraction;
 using Gleaner.Fetching;
-using Gleaner.Storage;
+using Gleaner.Formats;
 
 namespace Gleaner;
 
 /// <summary>
-/// One obvious call for each thing Gleaner does, for library users: extract an article from a page or a URL,
-/// search a store; <c>News.Warc.cs</c> harvests web archives and <c>News.Crawl.cs</c> crawls sites. Each call uses the
+/// One obvious call for each thing Gleaner does, for library users: extract an article from a page or a URL. The
+/// Gleaner.Harvesting package adds <c>News.CrawlAsync</c>, <c>News.HarvestWarcAsync</c>, <c>News.HarvestCcNewsAsync</c>
+/// and <c>News.SearchAsync</c> to this class (as extension members), with the store they need. Each call uses the
 /// same classes the <c>gleaner</c> command does, with their defaults; reach for those classes
-/// (<see cref="ArticleExtractor"/>, <see cref="Fetcher"/>, <see cref="ArticleStores"/>, ...) for more control.
+/// (<see cref="ArticleExtractor"/>, <see cref="Fetcher"/>, ...) for more control.
 /// </summary>
 public static partial class News
 {
     private static readonly ArticleExtractor Extractor = new();
-    private static readonly Lazy<Fetcher> SharedFetcher = new(() => new Fetcher());
+    /// <summary>The fetcher of calls given no fetch options (the harvesting facade shares it).</summary>
+    internal static readonly Lazy<Fetcher> SharedFetcher = new(() => new Fetcher());
 
     /// <summary>Extracts the article of an HTML page.</summary>
     /// <param name="html">The page's markup.</param>
@@ -46,28 +48,12 @@ public static partial class News
                 throw new HttpRequestException($"{url}: {result.Reason ?? result.Outcome.ToString()}", null,
                     result.StatusCode > 0 ? (System.Net.HttpStatusCode)result.StatusCode : null);
             var article = Extractor.Extract(result.Body, result.ContentType, result.FinalUrl.AbsoluteUri);
-            article.Fetched = result.FetchedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            article.Fetched = IsoDates.FormatSeconds(result.FetchedAt);
             return article;
         }
         finally
         {
             ownFetcher?.Dispose();
         }
-    }
-
-    /// <summary>
-    /// Searches a store: words, <c>"phrases"</c>, <c>OR</c>, <c>-excluded</c> and <c>field:value</c> terms, as
-    /// <c>gleaner search</c> takes them; the best matches first.
-    /// </summary>
-    /// <param name="store">A SQLite file or a PostgreSQL connection (as <c>--store</c> takes it); <c>gleaner.db</c> when null.</param>
-    /// <param name="query">What to look for.</param>
-    /// <param name="limit">How many results at most.</param>
-    /// <param name="cancellationToken">Stops the search.</param>
-    /// <example><code>foreach (var hit in await News.SearchAsync("news.db", "flood warning", limit: 10))
-    ///     Console.WriteLine($"{hit.Stored.Article.Title}  {hit.Stored.Article.Url}");</code></example>
-    public static async Task<IReadOnlyList<SearchHit>> SearchAsync(string? store, string query, int limit = 20, CancellationToken cancellationToken = default)
-    {
-        await using var opened = await ArticleStores.OpenAsync(store, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await opened.SearchAsync(new SearchRequest(query) { Limit = limit }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Text;
 using Gleaner.Archives;
 using Gleaner.Storage;
-using Gleaner.Tests.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -224,7 +223,7 @@ public sealed class CcNewsCommandTests : IDisposable
         Assert.Equal(InRange.Order(), urls.Order());
     }
 
-    [PostgresCliFact]
+    [PostgresFact]
     [Trait("Category", "Slow")]
     public async Task TwoProcessesOnOnePostgresStoreShareTheFilesAndTheSurvivorTakesOverAKilledOnesFile()
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Gleaner.Archives;
-using Gleaner.Tests.Crawling;
-using Gleaner.Tests.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Gleaner.Cli.Tests;
@@ -102,7 +100,7 @@ public sealed class CrawlCommandTests : IDisposable
         Assert.Contains(site.BaseUrl + "/feed.xml", responses);
     }
 
-    [PostgresCliFact]
+    [PostgresFact]
     [Trait("Category", "Slow")]
     public async Task TwoCrawlProcessesShareOnePostgresStoreWithoutFetchingAUrlTwice()
     {
@@ -134,7 +132,7 @@ public sealed class CrawlCommandTests : IDisposable
     [Fact]
     public Task ADayTwoCrawlOfTheSameStartStoresExactlyTheNewArticles() => DayTwoAsync(StorePath);
 
-    [PostgresCliFact]
+    [PostgresFact]
     public async Task ADayTwoCrawlOfTheSameStartStoresExactlyTheNewArticlesOnPostgres()
     {
         var (store, schema) = await PostgresTestDatabase.CreateSchemaAsync();
@@ -271,17 +269,5 @@ public sealed class CrawlCommandTests : IDisposable
     {
         var result = CliRunner.Run(null, args);
         Assert.Equal(2, result.ExitCode);
-    }
-}
-
-/// <summary>A [Fact] skipped, saying why, when no PostgreSQL server is configured.</summary>
-public sealed class PostgresCliFactAttribute : FactAttribute
-{
-    public const string Variable = "GLEANER_TEST_POSTGRES";
-
-    public PostgresCliFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"needs PostgreSQL: set {Variable} to an Npgsql connection string (export {Variable}=\"$(.ci/postgres)\")";
     }
 }

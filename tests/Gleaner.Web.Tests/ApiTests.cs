@@ -150,6 +150,26 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_is_also_found_by_its_id_with_the_same_etag()
+    {
+        var client = Client();
+        using var byUrl = await client.GetAsync("/api/articles?url=" + Uri.EscapeDataString(TestStore.QuakeUrl));
+        var id = (await JsonOf(byUrl)).GetProperty("id").GetInt64();
+        var path = $"/api/articles/{id}";
+        using var byId = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, byId.StatusCode);
+        Assert.Equal(TestStore.QuakeUrl, (await JsonOf(byId)).GetProperty("article").GetProperty("url").GetString());
+        Assert.Equal(byUrl.Headers.ETag, byId.Headers.ETag);
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(byId.Headers.ETag!);
+        using var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        using var missing = await client.GetAsync("/api/articles/987654");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_story_lists_its_copies_earliest_first_and_the_story_list_has_it()
     {
         var client = Client();
@@ -281,7 +301,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("ok", health.GetProperty("status").GetString());
         var openApi = await JsonOf(await client.GetAsync(GleanerWeb.OpenApiPath));
         var paths = openApi.GetProperty("paths");
-        foreach (var path in new[] { "/api/search", "/api/articles", "/api/stories/{id}", "/api/stats", "/api/extract", "/api/export", "/api/health" })
+        foreach (var path in new[] { "/api/search", "/api/articles", "/api/articles/{id}", "/api/stories/{id}", "/api/stats", "/api/extract", "/api/export", "/api/health" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         var extractBody = paths.GetProperty("/api/extract").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.True(extractBody.TryGetProperty("text/html", out _));

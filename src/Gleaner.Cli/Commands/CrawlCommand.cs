@@ -7,7 +7,9 @@ using Gleaner.Discovery;
 using Gleaner.Fetching;
 using Gleaner.Rendering;
 using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 using Spectre.Console;
+using Gleaner.Formats;
 
 namespace Gleaner.Cli.Commands;
 
@@ -144,7 +146,7 @@ internal static class CrawlCommand
 
         public Task ListAsync(ListedUrl item, CancellationToken cancellationToken)
         {
-            var date = item.Date?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var date = item.Date is { } listed ? IsoDates.FormatSeconds(listed) : null;
             var line = jsonLines
                 ? System.Text.Json.JsonSerializer.Serialize(new ListedLine(item.Url, date, item.Via, item.FoundIn), ListedLineJson.Default.ListedLine)
                 : $"{item.Url}\t{date ?? "-"}\t{item.Via}";
@@ -259,7 +261,7 @@ internal static class CrawlCommand
         });
     }
 
-    private static async Task PrintReportAsync(Frontier frontier, CancellationToken cancellationToken)
+    private static async Task PrintReportAsync(IFrontier frontier, CancellationToken cancellationToken)
     {
         var rows = await frontier.ReportAsync(cancellationToken);
         var output = Console.Out;

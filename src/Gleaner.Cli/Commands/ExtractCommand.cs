@@ -5,6 +5,7 @@ using Gleaner.Cli.Output;
 using Gleaner.Extraction;
 using Gleaner.Fetching;
 using Gleaner.Rendering;
+using Gleaner.Formats;
 
 namespace Gleaner.Cli.Commands;
 
@@ -189,7 +190,7 @@ internal static class ExtractCommand
             else
                 article = extractor.Extract(page.Bytes, page.ContentType, page.Url);
             if (page.Fetched is { } fetched)
-                article.Fetched = fetched.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                article.Fetched = IsoDates.FormatSeconds(fetched);
             return new Outcome(article, null, warning);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -44,7 +44,7 @@ internal static class SearchCommand
             };
             try
             {
-                SearchQuery.Parse(request.Query);
+                SearchQuery.Validate(request.Query);
             }
             catch (SearchQueryException e)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Gleaner.Storage;
 using Spectre.Console;
+using Gleaner.Formats;
 
 namespace Gleaner.Cli.Commands;
 
@@ -92,5 +93,5 @@ internal static class StoriesCommand
 
     private static string? Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string? Instant(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static string? Instant(DateTimeOffset? value) => value is { } instant ? IsoDates.FormatSeconds(instant) : null;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Gleaner.Extraction;
+using Gleaner.Formats;
 
 namespace Gleaner.Archives;
 
@@ -343,7 +344,7 @@ public sealed class WarcHarvester
                 article = _extractor.Extract(document, url);
             }
             if (captured is { } date)
-                article.Fetched = date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+                article.Fetched = IsoDates.FormatSeconds(date.ToUniversalTime());
             if (!IsWanted(article, captured))
                 return null;
             return new WarcArticle(file, position, record.RecordId, article);

@@ -16,7 +16,7 @@ namespace Gleaner.Dedup;
 /// Candidates are then confirmed by their estimated similarity.
 /// </para>
 /// </summary>
-public static class MinHash
+internal static class MinHash
 {
     /// <summary>Words per shingle: three keeps shared stock phrases of different stories from looking alike.</summary>
     public const int ShingleSize = 3;

@@ -1,10 +1,10 @@
 namespace Gleaner.Dedup;
 
 /// <summary>A stored record that shares a band key with a new one: a possible earlier copy.</summary>
-public readonly record struct StoryCandidate(long ArticleId, long StoryId, uint[] Signature);
+internal readonly record struct StoryCandidate(long ArticleId, long StoryId, uint[] Signature);
 
 /// <summary>Chooses the story a new record joins among its candidates.</summary>
-public static class StoryMatcher
+internal static class StoryMatcher
 {
     /// <summary>
     /// Records read per band key when looking for a new record's copies: the newest this many filed under each of its

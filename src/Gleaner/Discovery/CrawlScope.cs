@@ -8,7 +8,7 @@ namespace Gleaner.Discovery;
 /// <c>--exclude</c> patterns always remove. Patterns are globs (<c>*</c> any run of characters) matched
 /// against the whole canonical URL, or regular expressions when written <c>re:...</c>.
 /// </summary>
-public sealed class CrawlScope
+internal sealed class CrawlScope
 {
     private readonly HashSet<string> _sites = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Regex> _include;

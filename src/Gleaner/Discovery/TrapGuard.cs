@@ -25,7 +25,7 @@ public sealed record TrapLimits
 }
 
 /// <summary>Applies <see cref="TrapLimits"/>. Thread-safe.</summary>
-public sealed class TrapGuard
+internal sealed class TrapGuard
 {
     private readonly TrapLimits _limits;
     private readonly ConcurrentDictionary<string, int> _listingsPerShape = new(StringComparer.Ordinal);

@@ -31,6 +31,9 @@ internal sealed class PageContext
     /// <summary>Where the phases record why they chose what they chose; null (and free) unless asked for.</summary>
     public ExtractionTrace? Trace { get; }
 
+    /// <summary>The page's <c>h1</c> elements in document order, listed by the metadata walk so the body phases need not search again.</summary>
+    public IReadOnlyList<IElement> Headlines { get; set; } = [];
+
     /// <summary>All JSON-LD objects of the page, with <c>@graph</c> members flattened in.</summary>
     public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document);
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Gleaner.Storage;
 
 namespace Gleaner.Formats;
 
@@ -137,11 +136,11 @@ public static class ArticleFiles
             yield return new ReadItem(name, 1, null, "no header row (the file is empty)");
     }
 
-    /// <summary>Each header cell's place in <see cref="StoredArticleLines.CsvColumns"/>.</summary>
+    /// <summary>Each header cell's place in <see cref="RecordCsv.Columns"/>.</summary>
     private static int[] CsvColumns(List<string> header, out string? problem)
     {
         var columns = new int[header.Count];
-        var known = StoredArticleLines.CsvColumns;
+        var known = RecordCsv.Columns;
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim();
@@ -177,7 +176,7 @@ public static class ArticleFiles
         {
             for (var i = 0; i < fields.Count; i++)
             {
-                var name = StoredArticleLines.CsvColumns[columns[i]];
+                var name = RecordCsv.Columns[columns[i]];
                 var value = string.IsNullOrWhiteSpace(fields[i]) ? null : fields[i];
                 switch (name)
                 {
@@ -215,7 +214,7 @@ public static class ArticleFiles
     {
         if (cell is null)
             return [];
-        var items = StoredArticleLines.SplitList(cell);
+        var items = RecordCsv.SplitList(cell);
         return items.Any(string.IsNullOrWhiteSpace) ? items.Where(i => !string.IsNullOrWhiteSpace(i)).ToArray() : items;
     }
 

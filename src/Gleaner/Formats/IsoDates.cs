@@ -67,6 +67,12 @@ public static class IsoDates
         return instant;
     }
 
+    /// <summary>
+    /// An instant in the record's form to the second, with its own offset: <c>2021-09-27T19:52:00+00:00</c>. The one
+    /// formatting of <c>fetched</c> (crawl, extract, WARC capture time) and of the dates the commands print.
+    /// </summary>
+    public static string FormatSeconds(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     private static string Format(DateTimeOffset value) =>
         value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 

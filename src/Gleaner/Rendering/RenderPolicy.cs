@@ -48,7 +48,7 @@ public sealed class RenderPolicy
     /// <summary>The check for the requests of <paramref name="page"/>, just fetched: its host's next request waits the delay from now.</summary>
     public RenderRequestCheck For(Uri page)
     {
-        TakeTurn(Crawling.Crawler.HostKey(page), _options.Delay);
+        TakeTurn(HostKey.Of(page), _options.Delay);
         var made = 0;
         return async (url, cancellationToken) =>
         {
@@ -70,7 +70,7 @@ public sealed class RenderPolicy
                 if (rules.CrawlDelay is { } crawlDelay && crawlDelay > delay)
                     delay = crawlDelay < _options.MaxCrawlDelay ? crawlDelay : _options.MaxCrawlDelay;
             }
-            var wait = TakeTurn(Crawling.Crawler.HostKey(url), delay);
+            var wait = TakeTurn(HostKey.Of(url), delay);
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             return null;

@@ -1,10 +1,10 @@
 using System.Text;
 using Gleaner.Crawling;
 using Gleaner.Fetching;
+using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Gleaner.Tests.Crawling;
 
@@ -26,10 +26,9 @@ public sealed class CrawlJudgementTests : IDisposable
     [Fact]
     public async Task FurnitureAndSignallessPagesAreNotStoredDuplicatesOnceListedRoundupsAreAndTrackingNeverReachesTheKey()
     {
-        await using var app = await StartBlogAsync();
-        var baseUrl = app.Urls.First().TrimEnd('/');
-        var frontier = new Frontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        await using var site = await StartBlogAsync();
+        var baseUrl = site.BaseUrl;
+        var frontier = await SqliteFrontierDatabase.OpenAsync(Path.Combine(_directory, "frontier.db"));
         var output = new MemoryOutput();
         using var crawler = new Crawler(frontier, output, new CrawlOptions { Delay = TimeSpan.Zero, ProbeSitemaps = false, Fetch = new FetchOptions { Timeout = TimeSpan.FromSeconds(10) } });
 
@@ -54,10 +53,9 @@ public sealed class CrawlJudgementTests : IDisposable
     [Fact]
     public async Task ARerunFindsTheSameRecordsUnchangedAndStoresNothingAgain()
     {
-        await using var app = await StartBlogAsync();
-        var baseUrl = app.Urls.First().TrimEnd('/');
-        var frontier = new Frontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, "frontier.db")), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        await using var site = await StartBlogAsync();
+        var baseUrl = site.BaseUrl;
+        var frontier = await SqliteFrontierDatabase.OpenAsync(Path.Combine(_directory, "frontier.db"));
         var options = new CrawlOptions { Delay = TimeSpan.Zero, ProbeSitemaps = false };
         var output = new MemoryOutput();
         using (var first = new Crawler(frontier, output, options))
@@ -72,12 +70,7 @@ public sealed class CrawlJudgementTests : IDisposable
         Assert.Equal(saves, output.Saves);
     }
 
-    private static async Task<WebApplication> StartBlogAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+    private static Task<LocalSite> StartBlogAsync() => LocalSite.StartAsync(app =>
         app.Run(context =>
         {
             var path = context.Request.Path.Value ?? "/";
@@ -113,12 +106,8 @@ public sealed class CrawlJudgementTests : IDisposable
                 context.Response.StatusCode = 404;
                 return Task.CompletedTask;
             }
-            context.Response.ContentType = "text/html; charset=utf-8";
-            return context.Response.WriteAsync(html);
-        });
-        await app.StartAsync(); // app.Urls now holds the bound address
-        return app;
-    }
+            return LocalSite.WriteHtml(context, html);
+        }));
 
     private static string Homepage() => """
         <!DOCTYPE html><html><head><title>Town Blog</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>

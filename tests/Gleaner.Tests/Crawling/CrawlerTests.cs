@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Gleaner.Crawling;
 using Gleaner.Fetching;
+using Gleaner.Storage;
+using Gleaner.Storage.Sqlite;
 
 namespace Gleaner.Tests.Crawling;
 
@@ -35,10 +37,9 @@ public sealed class CrawlerTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<Frontier> NewFrontierAsync(string name = "frontier.db")
+    private async Task<SqlFrontier> NewFrontierAsync(string name = "frontier.db")
     {
-        var frontier = new Frontier(SqliteFrontierDatabase.Opener(Path.Combine(_directory, name)), FrontierDialect.Sqlite);
-        await frontier.EnsureSchemaAsync();
+        var frontier = await SqliteFrontierDatabase.OpenAsync(Path.Combine(_directory, name));
         return frontier;
     }
 

@@ -1,21 +1,10 @@
 using System.Data.Common;
 using Gleaner.Crawling;
 using Gleaner.Fetching;
+using Gleaner.Storage;
 using Npgsql;
 
 namespace Gleaner.Tests.Crawling;
-
-/// <summary>A [Fact] that is skipped, saying why, when no PostgreSQL server is configured.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public const string Variable = "GLEANER_TEST_POSTGRES";
-
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"needs PostgreSQL: set {Variable} to an Npgsql connection string (export {Variable}=\"$(.ci/postgres)\")";
-    }
-}
 
 /// <summary>Several crawl workers sharing one frontier on PostgreSQL, as several machines would.</summary>
 public sealed class SharedFrontierTests : IAsyncLifetime
@@ -25,7 +14,7 @@ public sealed class SharedFrontierTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable);
+        var connectionString = PostgresTestDatabase.ConnectionString;
         if (string.IsNullOrEmpty(connectionString))
             return;
         _schema = "gleaner_crawl_" + Guid.NewGuid().ToString("N")[..12];
@@ -50,7 +39,7 @@ public sealed class SharedFrontierTests : IAsyncLifetime
         await _dataSource.DisposeAsync();
     }
 
-    private Frontier NewFrontier(string worker) =>
+    private SqlFrontier NewFrontier(string worker) =>
         new(async cancellationToken => (DbConnection)await _dataSource!.OpenConnectionAsync(cancellationToken), FrontierDialect.PostgreSql, worker);
 
     [PostgresFact]

@@ -54,23 +54,9 @@ public class GoldenPagesTests
         var expectedPath = Path.Combine(folder, "expected.json");
         Assert.True(File.Exists(expectedPath), $"{page}: no expected.json; create it with {RegenerateVariable}=1");
         var expected = File.ReadAllText(expectedPath).ReplaceLineEndings("\n");
-        Assert.True(expected == actual, $"{page}: record differs from expected.json\n{FirstDifference(expected, actual)}");
+        Assert.True(expected == actual, $"{page}: record differs from expected.json\n{TextDifference.FirstLine(expected, actual)}");
     }
 
     private static string SourceGoldenRoot() =>
-        Path.Combine(SharedDataFactAttribute.RepositoryRoot(), "tests", "Gleaner.Tests", "Extraction", "Golden");
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        var expectedLines = expected.Split('\n');
-        var actualLines = actual.Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            var e = i < expectedLines.Length ? expectedLines[i] : "(end)";
-            var a = i < actualLines.Length ? actualLines[i] : "(end)";
-            if (e != a)
-                return $"line {i + 1}\n  expected: {e}\n  actual:   {a}";
-        }
-        return "(no line differs)";
-    }
+        Path.Combine(SharedData.RepositoryRoot(), "tests", "Gleaner.Tests", "Extraction", "Golden");
 }

@@ -23,4 +23,13 @@ public sealed class IsoDatesTests
     [Fact]
     public void ATimeWithoutOffsetCountsAsUtcForSortingAndFilters() =>
         Assert.Equal(new DateTimeOffset(2024, 5, 3, 21, 15, 0, TimeSpan.Zero), IsoDates.ToInstant("2024-05-03 21:15:00"));
+
+    [Fact]
+    public void FormatsAnInstantToTheSecondWithItsOwnOffsetInTheNormalisedForm()
+    {
+        var fetched = new DateTimeOffset(2024, 5, 3, 21, 15, 7, 480, TimeSpan.FromHours(2));
+        Assert.Equal("2024-05-03T21:15:07+02:00", IsoDates.FormatSeconds(fetched));
+        Assert.Equal("2024-05-03T19:15:07+00:00", IsoDates.FormatSeconds(fetched.ToUniversalTime()));
+        Assert.Equal(IsoDates.FormatSeconds(fetched), IsoDates.Normalize(IsoDates.FormatSeconds(fetched)));
+    }
 }

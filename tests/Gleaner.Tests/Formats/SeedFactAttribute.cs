@@ -5,5 +5,5 @@ public sealed class SeedFactAttribute() : SharedDataFactAttribute(SeedRelativePa
 {
     private const string SeedRelativePath = "data/seed/000_a2782d1b367d8bb8.txt";
 
-    public static string SeedPath => PathOf(SeedRelativePath);
+    public static string SeedPath => SharedData.PathOf(SeedRelativePath);
 }

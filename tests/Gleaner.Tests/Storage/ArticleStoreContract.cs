@@ -1,3 +1,4 @@
+using Gleaner.Formats;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Gleaner.Dedup;
@@ -177,6 +178,27 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         await Store.SaveAsync(StoreSamples.All());
         var urls = await SearchUrls("stocks");
         Assert.Equal(StoreSamples.Markets().Url, urls[0]);
+    }
+
+    [StoreFact]
+    public async Task RanksByTermWeightWhenAWordIsInMostRecords()
+    {
+        // More records hold "harbour" than SQLite counts exactly for a term's weight: its share is read instead.
+        var records = Enumerable.Range(0, 1_200).Select(i => new Article
+        {
+            Url = $"https://port.example/{i}",
+            Title = $"Harbour note {i}",
+            Text = i % 3 == 0 ? "The harbour opened. Boats came in." : "The harbour closed.",
+        }).ToList();
+        records.Add(new Article { Url = "https://port.example/light", Title = "Evening notes", Text = "The harbour lighthouse and the lighthouse keeper." });
+        records.Add(new Article { Url = "https://port.example/boats", Title = "Boats", Text = "The harbour saw boats, boats and boats." });
+        await Store.SaveAsync(records);
+
+        Assert.Equal(["https://port.example/light"], await SearchUrls("harbour lighthouse"));
+        Assert.Equal("https://port.example/boats", (await SearchUrls("harbour boats"))[0]);
+        var hits = await Store.SearchAsync(new SearchRequest("harbour OR lighthouse"));
+        Assert.Equal(20, hits.Count);
+        Assert.All(hits, hit => Assert.True(hit.Score > 0));
     }
 
     [StoreFact]
@@ -461,6 +483,40 @@ public abstract class ArticleStoreContract : IAsyncLifetime
             stats.ByDay);
         var filtered = await Store.GetStatisticsAsync(new ArticleFilter { Tag = "japan" });
         Assert.Equal(3, filtered.Articles);
+    }
+
+    [StoreFact]
+    public async Task CountsPerDayForTheLargestSites()
+    {
+        Article Record(string site, int n, string day, string language = "en") => new()
+        {
+            Url = $"https://{site}/{n}", SourceDomain = site, Title = $"Note {n}", Text = $"Words of note {n} from {site}.",
+            Published = day + "T09:00:00Z", Language = language,
+        };
+        await Store.SaveAsync([
+            Record("big.example", 1, "2024-03-01"), Record("big.example", 2, "2024-03-01"), Record("big.example", 3, "2024-03-02"),
+            Record("big.example", 4, "2024-03-05", "de"), Record("mid.example", 5, "2024-03-02"), Record("mid.example", 6, "2024-03-02"),
+            Record("small.example", 7, "2024-03-01"),
+        ]);
+
+        Assert.Equal(
+            [new("big.example", "2024-03-01", 2), new("big.example", "2024-03-02", 1), new("big.example", "2024-03-05", 1),
+                new("mid.example", "2024-03-02", 2)],
+            await Store.GetCoverageAsync(ArticleFilter.None, 2));
+        var english = new ArticleFilter { Language = "en", Since = new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero) };
+        Assert.Equal([new("mid.example", "2024-03-02", 2), new("big.example", "2024-03-02", 1)], await Store.GetCoverageAsync(english, 5));
+        Assert.Equal([new("small.example", "2024-03-01", 1)], await Store.GetCoverageAsync(new ArticleFilter { Site = "small.example" }, 5));
+    }
+
+    [StoreFact]
+    public async Task ReadsARecordByItsId()
+    {
+        await Store.SaveAsync(StoreSamples.All());
+        var stored = (await Store.GetAsync(StoreSamples.Markets().Url!))!;
+        var byId = (await Store.GetByIdAsync(stored.Id))!;
+        Assert.Equal(stored.Article.Url, byId.Article.Url);
+        Assert.Equal(stored.Article.Text, byId.Article.Text);
+        Assert.Null(await Store.GetByIdAsync(987_654));
     }
 
     [StoreFact]

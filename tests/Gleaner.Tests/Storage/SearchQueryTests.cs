@@ -20,6 +20,17 @@ public class SearchQueryTests
     public void TranslatesToFts5(string query, string expected) =>
         Assert.Equal(expected, Fts5Query.Translate(SearchQuery.Parse(query)));
 
+    [Theory]
+    [InlineData("korea", new[] { "\"korea\"" })]
+    [InlineData("korea* -\"kim jong\" OR japan", new[] { "\"korea\" *", "\"kim jong\"", "\"japan\"" })]
+    [InlineData("(a OR b) c -d", new[] { "\"a\"", "\"b\"", "\"c\"", "\"d\"" })]
+    public void ListsTheFts5PhrasesInTheirOrder(string query, string[] phrases) =>
+        Assert.Equal(phrases, Fts5Query.Phrases(Fts5Query.Translate(SearchQuery.Parse(query))));
+
+    [Fact]
+    public void ReadsAQuoteInsideAPhraseAsPartOfIt() =>
+        Assert.Equal(["\"a\"\"b\"", "\"c\""], Fts5Query.Phrases("(\"a\"\"b\" AND \"c\")"));
+
     [Fact]
     public void TranslatesToTsQueryWithParametersOnly()
     {

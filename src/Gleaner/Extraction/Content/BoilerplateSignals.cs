@@ -64,6 +64,33 @@ internal static class BoilerplateSignals
     /// <summary>Regions of the page layout that usually hold furniture but may hold the story on odd pages.</summary>
     public static bool IsPageRegion(string localName) => localName is "aside" or "header" or "footer";
 
+    /// <summary>
+    /// A <c>header</c> holding nothing but a subheading (h2 to h6) over content of its own: a section of the story
+    /// titled, as content management systems write it. The article's header (its headline in an h2) and the
+    /// heading of an empty module are not.
+    /// </summary>
+    public static bool IsSectionHeader(IElement element)
+    {
+        if (element.LocalName != "header" || element.ParentElement?.LocalName is null or "article" or "body"
+            || element.NextElementSibling is not { HasChildNodes: true })
+            return false;
+        bool heading = false;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IElement childElement)
+            {
+                if (childElement.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6"))
+                    return false;
+                heading = true;
+            }
+            else if (child.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(((ICharacterData)child).Data))
+            {
+                return false;
+            }
+        }
+        return heading;
+    }
+
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {

@@ -29,6 +29,15 @@ internal static class ContentExtractor
     /// <summary>...or when the page's container shares less than this share of its words (the wrong container was picked).</summary>
     private const double MinSharedWords = 0.5;
 
+    /// <summary>A dropped region holding the headline is read again when its paragraphs have this much text.</summary>
+    private const int MinRegionParagraphChars = 300;
+
+    /// <summary>...and its body is kept when it has this much text, and at least half as much as the first pass found elsewhere.</summary>
+    private const int MinRegionBodyChars = 150;
+
+    /// <summary>Headings looked at for the article's headline.</summary>
+    private const int MaxHeadlinesChecked = 5;
+
     public static void Extract(PageContext page, Article article)
     {
         var root = page.Document.Body ?? page.Document.DocumentElement;
@@ -40,8 +49,16 @@ internal static class ContentExtractor
             if (CharCount(retry.Blocks) > Math.Max(CharCount(pass.Blocks), 1) * RetryGainRatio)
                 pass = retry;
         }
+        else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, article.Title) is { } region)
+        {
+            // The headline and its story sit in a region dropped for its name (a post in "widget social-box", a
+            // forum thread in an aside): read that region alone, its furniture names weighed instead of dropped.
+            var retry = ExtractBody(page, region, article, dropStrongBoilerplate: false);
+            if (CharCount(retry.Blocks) >= Math.Max(MinRegionBodyChars, CharCount(pass.Blocks) / 2))
+                pass = retry;
+        }
         var blocks = pass.Blocks;
-        var lead = LineFilter.Filter(LeadFinder.Find(root, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
+        var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
 
         var jsonLdLines = JsonLdBody.Find(page);
@@ -69,6 +86,40 @@ internal static class ContentExtractor
         var selection = CandidateSelector.Select(analysis);
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
         return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri, dropped), dropped);
+    }
+
+    /// <summary>
+    /// The outermost element dropped with the headline (the <c>h1</c> naming the title) for its name or its page
+    /// region, when it also holds paragraphs of prose; null when the headline was kept or sits alone in a header.
+    /// </summary>
+    private static IElement? DroppedHeadlineRegion(IReadOnlyList<IElement> headlines, PageAnalysis analysis, string? title)
+    {
+        if (string.IsNullOrEmpty(title))
+            return null;
+        HashSet<string>? titleWords = null;
+        int checkedHeadlines = 0;
+        foreach (var h1 in headlines)
+        {
+            if (++checkedHeadlines > MaxHeadlinesChecked)
+                break;
+            if (analysis.Get(h1) is not null)
+                continue;
+            titleWords ??= LeadFinder.WordsOf(title);
+            if (!LeadFinder.NamesTitle(h1, titleWords))
+                continue;
+            IElement region = h1;
+            var keptAncestor = h1.ParentElement;
+            for (; keptAncestor is not null && analysis.Get(keptAncestor) is null; keptAncestor = keptAncestor.ParentElement)
+                region = keptAncestor;
+            if (keptAncestor is null || BoilerplateSignals.IsHidden(region)
+                || BoilerplateSignals.RoleOf(region.LocalName) == TagRole.Skip && !BoilerplateSignals.IsPageRegion(region.LocalName))
+                continue;
+            int paragraphChars = 0;
+            foreach (var paragraph in region.GetElementsByTagName("p"))
+                if ((paragraphChars += paragraph.TextContent.Length) >= MinRegionParagraphChars)
+                    return region;
+        }
+        return null;
     }
 
     private static int CharCount(List<TextBlock> blocks)

@@ -43,7 +43,7 @@ internal static class LeadFinder
     ], StringComparer.Ordinal);
 
     /// <summary>Lead blocks to put before the body, or an empty list.</summary>
-    public static List<TextBlock> Find(IElement root, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
+    public static List<TextBlock> Find(IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
     {
         var titleWords = WordsOf(title);
         if (titleWords.Count == 0 || selection.Count == 0)
@@ -59,7 +59,7 @@ internal static class LeadFinder
             }
 
         // Pages repeat the headline in a breadcrumb or a sticky bar; the one followed by the lead is the one that counts.
-        foreach (var h1 in root.GetElementsByTagName("h1"))
+        foreach (var h1 in headlines)
         {
             if (!NamesTitle(h1, titleWords))
                 continue;
@@ -199,7 +199,7 @@ internal static class LeadFinder
     }
 
     /// <summary>An h1 that carries the article's title (not the site's name in the masthead).</summary>
-    private static bool NamesTitle(IElement h1, HashSet<string> titleWords)
+    internal static bool NamesTitle(IElement h1, HashSet<string> titleWords)
     {
         var words = WordsOf(h1.TextContent);
         if (words.Count == 0)
@@ -211,7 +211,7 @@ internal static class LeadFinder
         return shared >= words.Count * MinTitleOverlap && shared >= Math.Min(words.Count, titleWords.Count) * MinTitleOverlap;
     }
 
-    private static HashSet<string> WordsOf(string? text) =>
+    internal static HashSet<string> WordsOf(string? text) =>
         new(ContentExtractor.Words(text ?? ""), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The next element in document order after <paramref name="element"/>'s subtree, not leaving <paramref name="boundary"/>.</summary>

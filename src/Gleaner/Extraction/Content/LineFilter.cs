@@ -39,6 +39,7 @@ internal static class LineFilter
         "home", "you may also like", "you might also like", "related posts", "don't miss", "join the conversation",
         "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
         "vous aimerez aussi", "también te puede interesar", "você também pode gostar", "potrebbe interessarti anche",
+        "おすすめ情報", "記事一覧", "よくある質問はこちら", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -53,7 +54,9 @@ internal static class LineFilter
         "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
-        "время чтения", "like this story", "filed under",
+        "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
+        "pressekontakt", "medienkontakt", "press contact", "media contact", "contacto de prensa", "contatto stampa", "contato de imprensa",
+        "责任编辑", "責任編輯", "来源：", "來源：",
     ];
 
     /// <summary>
@@ -75,7 +78,14 @@ internal static class LineFilter
         "externen inhalt", "externer inhalt", "ich bin damit einverstanden", "personenbezogene daten können",
         "ein klick für den datenschutz", "inhalte von drittanbietern", "third-party content", "third party content",
         "accept cookies", "enable cookies", "cookie settings", "contenu externe", "contenido externo",
-        "contenuto esterno", "conteúdo externo",
+        "contenuto esterno", "conteúdo externo", "empfohlener redaktioneller inhalt", "mit einem klick anzeigen lassen",
+        "an dieser stelle findest du", "an dieser stelle finden sie", "wir benötigen ihre zustimmung", "zustimmung erforderlich",
+        "we need your consent", "this content is hosted by a third party", "en cliquant sur « j'accepte »",
+        // Error and feedback prompts.
+        "fehler entdeckt", "fehler gefunden", "inhaltliches feedback", "spotted an error", "spotted a mistake", "found an error",
+        "found a mistake", "report an error", "signaler une erreur", "reportar un error", "segnala un errore",
+        // Membership prompts in Japanese, Chinese and Korean.
+        "会員登録", "読み放題", "注册会员", "회원가입",
         // Donation, app and newsletter appeals; rating and feedback prompts.
         "support our journalism", "support independent journalism", "donate now", "make a donation", "jetzt spenden",
         "unterstützen sie unsere", "faire un don", "soutenez notre", "haz una donación", "download our app", "download the app",
@@ -83,7 +93,13 @@ internal static class LineFilter
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
         "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
-        "tell us what you think", "click here for more", "tous droits réservés", "alle rechte vorbehalten",
+        "tell us what you think", "click here for more", "wie hat ihnen dieser artikel gefallen", "hat ihnen dieser artikel gefallen",
+        "wie gefällt ihnen dieser artikel", "fanden sie diesen artikel", "beitrag bewerten", "bewerten sie diesen", "did you like this article",
+        "did you find this article", "how would you rate", "rate this post", "click on a star to rate", "no votes so far",
+        "avez-vous aimé cet article", "notez cet article", "te ha gustado este artículo", "valora este artículo",
+        "ti è piaciuto questo articolo", "vota questo articolo", "gostou deste artigo", "avalie este artigo", "vond je dit artikel",
+        "creative commons license", "creative commons licence", "creative-commons-lizenz", "creative commons-lizenz",
+        "licence creative commons", "licencia creative commons", "licenza creative commons", "licença creative commons", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
     ];
 
@@ -91,7 +107,8 @@ internal static class LineFilter
     private static readonly string[] PostMetaLabels =
     [
         "posted by:", "publicado por:", "publié par :", "veröffentlicht von:", "pubblicato da:", "category:", "categories:",
-        "categoria:", "kategorie:", "catégorie :", "categoría:",
+        "categoria:", "kategorie:", "catégorie :", "categoría:", "posted in:", "veröffentlicht in:", "publié dans :",
+        "publicado en:", "pubblicato in:", "kategorien:", "rubrik:", "abgelegt unter:", "categorie:", "categorias:", "categorías:",
     ];
 
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
@@ -140,8 +157,38 @@ internal static class LineFilter
     private static readonly FrozenSet<string> KeywordLabels = FrozenSet.ToFrozenSet(
     [
         "tags", "tagged", "tagged with", "keywords", "topics", "related topics", "schlagwörter", "schlagworte",
-        "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы",
+        "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы", "関連キーワード",
+        "关键词", "關鍵詞", "키워드",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Headings of a box that follows the story but is not part of it: the author's bio ("About the author",
+    /// "Über mich"), the licence, the comments and related posts. The heading and the lines under it, up to
+    /// the next heading, are dropped (compared lower-case, without a count before or a colon after).
+    /// </summary>
+    private static readonly FrozenSet<string> FurnitureSectionHeadings = FrozenSet.ToFrozenSet(
+    [
+        "about me", "about the author", "about the authors", "about the writer", "about author", "author bio", "the author",
+        "über mich", "über den autor", "über die autorin", "über die autoren", "zur person", "zum autor", "zur autorin",
+        "der autor", "die autorin", "à propos de l'auteur", "à propos de l’auteur", "l'auteur", "l’auteur", "qui suis-je",
+        "à propos de moi", "sobre el autor", "sobre la autora", "sobre mí", "acerca del autor", "sobre o autor", "sobre a autora",
+        "sobre mim", "l'autore", "l’autore", "sull'autore", "chi sono", "over de auteur", "over mij", "om författaren",
+        "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне",
+        "license", "licence", "lizenz", "lizenzhinweis", "licencia", "licenza", "licença",
+        "comments", "leave a reply", "leave a comment", "kommentare", "schreibe einen kommentar", "kommentar schreiben",
+        "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "commenti", "lascia un commento",
+        "comentários", "deixe um comentário", "reacties", "комментарии",
+        "related posts", "related articles", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "weitere artikel",
+        "das könnte dich auch interessieren", "articles similaires", "articles liés", "entradas relacionadas",
+        "artículos relacionados", "artigos relacionados", "posts relacionados", "articoli correlati", "gerelateerde artikelen",
+        "contact presse", "contacts presse", "pressekontakt", "medienkontakt", "press contact", "press contacts", "media contact",
+        "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa", "like this", "share this",
+        "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
+        "recensioni dei clienti", "avaliações de clientes",
+    ], StringComparer.Ordinal);
+
+    /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>
+    private const int MaxFurnitureSectionLines = 6;
 
     /// <summary>The blocks that are not furniture; those dropped are recorded in <paramref name="dropped"/> with their rule, when the extraction is explained.</summary>
     public static List<TextBlock> Filter(List<TextBlock> blocks, Article article, Uri? pageUri, List<DroppedBlock>? dropped = null)
@@ -150,11 +197,23 @@ internal static class LineFilter
         var pageHost = HostOf(article.Url) ?? pageUri?.Host;
         var kept = new List<TextBlock>(blocks.Count);
         bool afterKeywordLabel = false;
+        int furnitureSectionLines = -1;
         foreach (var original in blocks)
         {
             var block = WithoutShortcodes(original);
             if (block.Text.Length == 0)
                 continue;
+            if (IsFurnitureSectionHeading(block.Text))
+                furnitureSectionLines = 0;
+            else if (block.Kind == BlockKind.Heading || furnitureSectionLines >= MaxFurnitureSectionLines)
+                furnitureSectionLines = -1;
+            if (furnitureSectionLines >= 0)
+            {
+                furnitureSectionLines++;
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "furniture section", block.Text);
+                continue;
+            }
             bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(block.Text.ToLowerInvariant().TrimEnd(':', ' '));
             bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
             afterKeywordLabel = isLabel;
@@ -168,6 +227,20 @@ internal static class LineFilter
         }
         return kept;
     }
+
+    /// <summary>"About the author", "3 Kommentare", "Leave a Reply:".</summary>
+    private static bool IsFurnitureSectionHeading(string text)
+    {
+        if (text.Length > MaxLabelChars * 2)
+            return false;
+        var heading = text.AsSpan().TrimStart("0123456789 ").TrimEnd(": ");
+        Span<char> lower = stackalloc char[heading.Length];
+        heading.ToLowerInvariant(lower);
+        return FurnitureSectionHeadingLookup.Contains(lower);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureSectionHeadingLookup =
+        FurnitureSectionHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static TextBlock WithoutShortcodes(TextBlock block)
     {

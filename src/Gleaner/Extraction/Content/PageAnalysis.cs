@@ -132,7 +132,8 @@ internal sealed class PageAnalysis
                 continue;
 
             var role = BoilerplateSignals.RoleOf(element.LocalName);
-            if (role == TagRole.Skip && !_dropStrongBoilerplate && BoilerplateSignals.IsPageRegion(element.LocalName))
+            if (role == TagRole.Skip && (!_dropStrongBoilerplate && BoilerplateSignals.IsPageRegion(element.LocalName)
+                                         || BoilerplateSignals.IsSectionHeader(element)))
                 role = TagRole.Block;
             if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
             {

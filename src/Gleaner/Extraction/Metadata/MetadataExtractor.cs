@@ -14,6 +14,7 @@ internal static partial class MetadataExtractor
     {
         var document = page.Document;
         var index = new PageIndex(document, page.Budget.StartWalk());
+        page.Headlines = index.Headings1;
         var meta = new MetaTags(index.Metas);
         var baseUri = BaseUri(index, page.PageUri);
 

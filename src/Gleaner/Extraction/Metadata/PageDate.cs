@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gleaner.Formats;
 
 namespace Gleaner.Extraction.Metadata;
 
@@ -14,7 +15,7 @@ internal readonly record struct PageDate(DateTimeOffset Value, bool HasTime, boo
     /// <summary><c>2021-09-27T19:51:00+00:00</c> when a time is known, else <c>2021-09-27</c>.
     /// A time given without an offset is taken as UTC, the common convention of news metadata.</summary>
     public string ToIso() => HasTime
-        ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+        ? IsoDates.FormatSeconds(Value)
         : Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public DateOnly Day => DateOnly.FromDateTime(Value.DateTime);

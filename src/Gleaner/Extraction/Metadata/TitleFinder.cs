@@ -67,8 +67,9 @@ internal static partial class TitleFinder
             if (key.Length == 0 || NamesSiteExactly(candidate, siteNames))
                 continue;
             var votes = 0.0;
+            bool isShown = shown.Contains(candidate);
             foreach (var source in sources)
-                if (source is not null && Supports(source, key, siteNames))
+                if (source is not null && (Supports(source, key, siteNames) || isShown && HasSegment(source, key)))
                     votes++;
             foreach (var heading in shown)
             {
@@ -146,6 +147,30 @@ internal static partial class TitleFinder
                 if (Key(source[(index + separator.Length)..]) == candidateKey && NamesSiteExactly(source[..index], siteNames))
                     return true;
                 index = source.IndexOf(separator, index + separator.Length, StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when a part of the source between two separators is the candidate: a <c>&lt;title&gt;</c> that wraps the
+    /// headline in a label and a site name ("Press release – Headline – Site") states the heading shown on the page.
+    /// </summary>
+    private static bool HasSegment(string source, string candidateKey)
+    {
+        foreach (var separator in Separators)
+        {
+            var start = source.IndexOf(separator, StringComparison.Ordinal);
+            while (start > 0)
+            {
+                start += separator.Length;
+                // A middle part only: the last one is usually the site's name, which a logo in an <h1> repeats.
+                var end = source.IndexOf(separator, start, StringComparison.Ordinal);
+                if (end < 0)
+                    break;
+                if (Key(source[start..end]) == candidateKey)
+                    return true;
+                start = end;
             }
         }
         return false;

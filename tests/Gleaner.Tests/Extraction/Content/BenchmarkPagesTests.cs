@@ -19,7 +19,7 @@ public class BenchmarkPagesTests(ITestOutputHelper output)
     [Trait("Category", "Slow")]
     public void EveryBenchmarkPageExtractsWithABody()
     {
-        var folder = SharedDataFactAttribute.PathOf(BenchmarkPages);
+        var folder = SharedData.PathOf(BenchmarkPages);
         var extractor = new ArticleExtractor();
         var files = Directory.GetFiles(folder, "*.html.gz");
         Assert.NotEmpty(files);

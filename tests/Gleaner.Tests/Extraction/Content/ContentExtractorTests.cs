@@ -302,6 +302,54 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void FindsAPostWithItsHeadlineUnderAFurnitureNameWhileASidebarHoldsMoreText()
+    {
+        // The theme wraps the post in "widget-area social-wrapper"; a longer "about us" text sits beside it.
+        var article = Extract(
+            "<div class='widget-area'><div class='social-wrapper'><div class='post'><h1>Council approves bridge</h1>" + Story + "</div></div></div>" +
+            "<div class='sidebar-text'><p>Our association was founded in 1985 and has over two hundred members, volunteers, residents, shop owners and friends.</p>" +
+            "<p>Write to us or visit our office, open on Wednesday afternoons from two to six, except during the school holidays, as every year.</p>" +
+            "<p>We publish a printed letter every season, with news of the district, the dates of our meetings, and the minutes of the last one.</p></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void KeepsTheStoryWhenOnlyItsHeaderHasAFurnitureName()
+    {
+        // The headline's region is dropped, but it holds a lead and a byline, not the story: the story found elsewhere stays.
+        var article = Extract(
+            "<div class='banner'><h1>Council approves bridge</h1><p>A decade of debate about the river crossing ends with a vote, and the work may begin.</p>" +
+            "<p>By Ann Lee, city hall reporter, with additional reporting by the news desk of the paper and its agencies.</p>" +
+            "<p>Published on Monday evening, after the vote, and updated on Tuesday morning with the mayor's statement.</p></div>" +
+            "<article>" + Story + Story.Replace("The city", "Then the city") + "</article>");
+
+        var lines = Lines(article);
+        Assert.Equal(7, lines.Length);
+        Assert.StartsWith("A decade of debate", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
+    public void KeepsSubheadingsThatAContentManagementSystemWrapsInAHeader()
+    {
+        // TYPO3 and others title each content element with <header><h2>; the article's own header stays out.
+        var article = Extract(
+            "<main><article><header><h2>Council approves bridge</h2></header>" +
+            "<div class='frame' id='c1'><div class='ce-bodytext'>" + Story + "</div></div>" +
+            "<div class='frame' id='c2'><header><h2>Who pays?</h2></header><div class='ce-bodytext'>" +
+            "<p>The state pays half of the cost and the city the rest, spread over the next five budgets.</p></div></div>" +
+            "<div class='box'><header><h3>Most viewed</h3></header><ul></ul></div></article></main>");
+
+        var lines = Lines(article);
+        Assert.Equal(["Who pays?", "The state pays half of the cost and the city the rest, spread over the next five budgets."], lines[^2..]);
+        Assert.DoesNotContain("Council approves bridge", lines);
+        Assert.DoesNotContain("Most viewed", lines);
+    }
+
+    [Fact]
     public void KeepsAccordionPanelsClosedUntilTheReaderOpensThem()
     {
         var article = Extract(

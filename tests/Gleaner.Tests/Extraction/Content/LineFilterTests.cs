@@ -46,6 +46,19 @@ public class LineFilterTests
     [InlineData("3 maja 2022, 10:30")]
     [InlineData("Julkaistu 3.5.2022 klo 10.30")]
     [InlineData("2022年5月3日 午後3時30分")]
+    [InlineData("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.")]
+    [InlineData("Avez-vous aimé cet article ?")]
+    [InlineData("Dieser Text steht unter einer Creative-Commons-Lizenz (CC BY-SA 4.0).")]
+    [InlineData("Veröffentlicht in: Lokales, Wetter")]
+    [InlineData("Posted in City, Transport")]
+    [InlineData("Contact presse : service communication, 02 00 00 00 00")]
+    [InlineData("Fehler gefunden? Jetzt melden.")]
+    [InlineData("Spotted an error? Tell us.")]
+    [InlineData("Empfohlener redaktioneller Inhalt")]
+    [InlineData("Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.")]
+    [InlineData("紙の新聞の定期購読者の方は、無料で会員登録できます。")]
+    [InlineData("おすすめ情報")]
+    [InlineData("责任编辑：王小明")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -64,6 +77,25 @@ public class LineFilterTests
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
+    }
+
+    [Theory]
+    [InlineData("h3", "Über mich")]
+    [InlineData("h2", "About the author:")]
+    [InlineData("h3", "3 Kommentare")]
+    [InlineData("div", "À propos de l'auteur")]
+    [InlineData("h3", "Like this:")]
+    [InlineData("h2", "Kundenbewertungen")]
+    public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
+    {
+        var lines = ExtractLines(
+            $"<{tag}>{heading}</{tag}><p>Anna is a teacher who has lived in the city for ten years and writes about its parks.</p>" +
+            "<p>She also writes about travel, cooking and books, mostly in the evenings after school.</p>" +
+            "<h2>What comes next</h2><p>The builder will be chosen in the autumn, after a public tender, the mayor said.</p>");
+
+        Assert.Equal(4, lines.Length);
+        Assert.DoesNotContain(lines, line => line.Contains("Anna", StringComparison.Ordinal) || line.Contains("cooking", StringComparison.Ordinal));
+        Assert.Equal("The builder will be chosen in the autumn, after a public tender, the mayor said.", lines[^1]);
     }
 
     [Fact]

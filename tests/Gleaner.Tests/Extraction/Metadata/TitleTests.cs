@@ -23,6 +23,21 @@ public class TitleTests
         Assert.Equal("Rain expected on Monday", Title("<title>Rain expected on Monday - Weather Desk</title>", "<h1>Rain expected on Monday</h1>"));
     }
 
+    [Theory]
+    [InlineData("Communiqué de presse – Ouverture du nouveau pont – Ville d’Exemple")]
+    [InlineData("Pressemitteilung | Ouverture du nouveau pont | Stadt Beispiel")]
+    public void TheHeadingShownIsTheHeadlineWhenTheTitleWrapsItInALabelAndASiteName(string title)
+    {
+        Assert.Equal("Ouverture du nouveau pont", Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">",
+            "<main><h1>Ouverture du nouveau pont</h1></main>"));
+    }
+
+    [Fact]
+    public void ALogoHeadingThatRepeatsTheTitlesLastPartIsNotTheHeadline()
+    {
+        Assert.Equal("Rain expected on Monday – Weather", Title("<title>Rain expected on Monday – Weather – Example Blogs</title>", "<h1>Example Blogs</h1>"));
+    }
+
     [Fact]
     public void TheDomainNamesTheSiteWhenNothingElseDoes()
     {
