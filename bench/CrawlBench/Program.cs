@@ -14,10 +14,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Usage: CrawlBench speed PAGES_DIR [ARTICLES_PER_SITE] [SITES] | CrawlBench frontier [URLS]
+// Usage: CrawlBench speed PAGES_DIR [ARTICLES_PER_SITE] [SITES] | CrawlBench frontier [URLS] | CrawlBench site PAGES_DIR
 var mode = args.Length > 0 ? args[0] : "";
 return mode switch
 {
+    "site" when args.Length >= 2 => await Site(args[1]),
     "speed" when args.Length >= 2 => await Speed(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : 4),
     "frontier" => await FrontierMemory(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
     "classify" when args.Length >= 2 => Classify(args[1]),
@@ -41,8 +42,58 @@ static int Classify(string pagesDirectory)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CrawlBench speed PAGES_DIR [ARTICLES_PER_SITE] [SITES] | CrawlBench frontier [URLS]");
+    Console.Error.WriteLine("usage: CrawlBench speed PAGES_DIR [ARTICLES_PER_SITE] [SITES] | CrawlBench frontier [URLS] | CrawlBench site PAGES_DIR");
     return 2;
+}
+
+// The two local sites of the crawl test (Gleaner.Cli.Tests/BenchmarkNewsSites.cs), each crawled from its home page with the
+// default options but delay 0 into a fresh SQLite store, for MAX_PAGES fetches (default 600: the listings and articles fit;
+// the ~3,800 dead links found inside the articles would take an hour more, as a host whose URLs keep failing waits 2 s a
+// turn): requests per stored article so far and to the end (fetched + left queued), where the last article came and how
+// many dead links were fetched before it, and crawl CPU per stored article.
+static async Task<int> Site(string pagesDirectory)
+{
+    await using var sites = await Gleaner.Cli.Tests.BenchmarkNewsSites.StartAsync(pagesDirectory);
+    foreach (var (name, start, log) in new[] { ("full", sites.FullBaseUrl, sites.Full), ("links-only", sites.LinksOnlyBaseUrl, sites.LinksOnly) })
+    {
+        var directory = Directory.CreateTempSubdirectory("gleaner-site-bench-").FullName;
+        try
+        {
+            await using var store = await ArticleStores.OpenAsync(Path.Combine(directory, "site.db"));
+            await using var frontier = await StoreFrontier.OpenAsync(store);
+            var budget = int.TryParse(Environment.GetEnvironmentVariable("MAX_PAGES"), out var pages) ? pages : 600;
+            var crawler = new Crawler(frontier, new StoreCrawlOutput(store), new CrawlOptions { Delay = TimeSpan.Zero, MaxPages = budget });
+            await crawler.AddStartsAsync([start + "/"]);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            await crawler.RunAsync();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var statistics = crawler.Statistics;
+            var requests = log.Requests;
+            var articleRequests = requests.Select((r, at) => (r, at)).Where(x => sites.ArticleOf(x.r.Target) >= 0).ToList();
+            var lastArticle = articleRequests.Count == 0 ? 0 : articleRequests[^1].at + 1;
+            var dead = requests.Count(r => r.Status == 404);
+            var deadBefore = requests.Take(lastArticle).Count(r => r.Status == 404);
+            var records = 0L;
+            var aliases = 0L;
+            await foreach (var record in store.ExportAsync(ArticleFilter.None))
+            {
+                records++;
+                aliases += record.Aliases.Count;
+            }
+            var left = (await frontier.CountAsync()).Queued;
+            Console.WriteLine($"{name}: {requests.Count} requests ({dead} answered 404), {records} articles stored ({aliases} aliases) of {sites.Count} pages: " +
+                $"{(double)requests.Count / Math.Max(1, records):0.00} requests per stored article; {left} URLs (links found inside articles) left queued, " +
+                $"{(double)(requests.Count + left) / Math.Max(1, records):0.0} requests per stored article to the end");
+            Console.WriteLine($"{name}: last article at request {lastArticle} of {requests.Count}, after {deadBefore} dead links; " +
+                $"elapsed {statistics.Clock.Elapsed.TotalSeconds:0.0} s; CPU {cpu.TotalSeconds:0.0} s (crawler and server), {cpu.TotalMilliseconds / Math.Max(1, records):0} ms per stored article; load {LoadAverage()}");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+    return 0;
 }
 
 // Crawls SITES local sites (one Kestrel port each: politeness is per host, so several sites let fetches

@@ -139,18 +139,14 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal("2024-05-03T22:00:00", dates["https://b.example/6"].GetProperty("modified").GetString());
         Assert.Equal("2024-05-04T06:00:00", dates["https://b.example/6"].GetProperty("fetched").GetString());
 
-        // Each format that import reads goes into a fresh store and comes out again the same, byte for byte (CSV, which
-        // import does not read, comes out of the store filled from JSON Lines). Only the store's own note of when it
-        // first saw and last saved each record is its own: those two fields are left out of the comparison.
-        var fromJsonl = Path.Combine(_folder, "from-jsonl.db");
-        Assert.Equal(0, CliRunner.Run(null, "import", Write("first.jsonl", first["jsonl"]), "--store", fromJsonl).ExitCode);
-        var second = Exports(fromJsonl);
-        Assert.Equal(WithoutSavingTimes(first["jsonl"]), WithoutSavingTimes(second["jsonl"]));
-        Assert.Equal(WithoutSavingTimes(first["csv"]), WithoutSavingTimes(second["csv"]));
-        Assert.Equal(first["record"], second["record"]);
-        var fromRecords = Path.Combine(_folder, "from-records.db");
-        Assert.Equal(0, CliRunner.Run(null, "import", Write("first.txt", first["record"]), "--store", fromRecords).ExitCode);
-        Assert.Equal(first["record"], Exports(fromRecords)["record"]);
+        // Each format goes into a fresh store and comes out again the same, byte for byte, the store's times included
+        // (ExportRoundTripTests does the same for every format on both backends).
+        foreach (var (format, extension) in new[] { ("jsonl", "jsonl"), ("csv", "csv"), ("record", "txt") })
+        {
+            var copy = Path.Combine(_folder, $"from-{format}.db");
+            Assert.Equal(0, CliRunner.Run(null, "import", Write("first." + extension, first[format]), "--store", copy).ExitCode);
+            Assert.Equal(first[format], Exports(copy)[format]);
+        }
     }
 
     private static Dictionary<string, string> Exports(string store) =>
@@ -160,10 +156,6 @@ public sealed class StoreCommandsTests : IDisposable
             Assert.Equal(0, run.ExitCode);
             return run.Stdout;
         });
-
-    /// <summary>The export with the first_seen and last_saved values blanked (JSON fields and CSV columns alike).</summary>
-    private static string WithoutSavingTimes(string export) =>
-        System.Text.RegularExpressions.Regex.Replace(export, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", "(saved)");
 
     [Fact]
     public void TheCanonicalKeptBesideTheRecordSurvivesExportAndImport()

@@ -15,7 +15,7 @@ internal static class ImportCommand
         var options = new StoreCommandOptions();
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Record files or folders: .txt (record layout), .jsonl/.ndjson (JSON Lines: Gleaner or news-please records), .json; - reads JSON Lines from standard input",
+            Description = "Record files or folders: .txt (record layout), .jsonl/.ndjson (JSON Lines: Gleaner or news-please records), .json, .csv (as export writes it); - reads JSON Lines from standard input",
             Arity = ArgumentArity.OneOrMore,
         };
         FileArguments.RejectUnknownOptions(inputs);
@@ -74,6 +74,7 @@ internal static class ImportCommand
     private sealed class Import(IArticleStore store, int batchSize)
     {
         private readonly List<Article> _batch = new(batchSize);
+        private readonly List<StoredFacts?> _batchFacts = new(batchSize);
         private readonly List<string> _batchSources = new(batchSize);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -100,6 +101,7 @@ internal static class ImportCommand
                 }
                 Read++;
                 _batch.Add(item.Article!);
+                _batchFacts.Add(item.Facts);
                 _batchSources.Add(item.ToString());
                 if (_batch.Count >= batchSize)
                     await FlushAsync(cancellationToken);
@@ -112,7 +114,7 @@ internal static class ImportCommand
                 return;
             try
             {
-                var result = await store.SaveAsync(_batch, cancellationToken);
+                var result = await store.SaveAsync(_batch, _batchFacts, cancellationToken);
                 Stored += _batch.Count;
                 Inserted += result.Inserted;
                 Updated += result.Updated;
@@ -125,6 +127,7 @@ internal static class ImportCommand
                 Console.Error.WriteLine($"gleaner: {_batch.Count} record(s) from {_batchSources[0]} to {_batchSources[^1]} not stored: {e.Message}");
             }
             _batch.Clear();
+            _batchFacts.Clear();
             _batchSources.Clear();
             Saved?.Invoke();
         }

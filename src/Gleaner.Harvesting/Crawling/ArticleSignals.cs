@@ -24,8 +24,9 @@ internal static class ArticleSignals
 
     /// <summary>Null when <paramref name="article"/> (extracted from <paramref name="document"/> fetched from <paramref name="url"/>)
     /// may be stored, else why not. With <paramref name="looksLikeListing"/> (the classifier took the page, a feed or
-    /// sitemap item, for a listing) stronger evidence is asked: a date or an author.</summary>
-    public static string? WhyNotAnArticle(IDocument document, Uri url, Article article, bool looksLikeListing)
+    /// sitemap item, for a listing) stronger evidence is asked: a date or an author. A page the classifier takes for an
+    /// article and a feed or sitemap lists as an item (<paramref name="listed"/>) needs no more: the listing is the signal.</summary>
+    public static string? WhyNotAnArticle(IDocument document, Uri url, Article article, bool looksLikeListing, bool listed = false)
     {
         if (string.IsNullOrWhiteSpace(article.Text))
             return "no article text";
@@ -35,7 +36,7 @@ internal static class ArticleSignals
             return "site furniture (about, contact, privacy, terms...), not an article";
         if (looksLikeListing)
             return dated || signed ? null : "mostly links, and no date or author";
-        if (dated || signed || HasArticleMarkup(document))
+        if (listed || dated || signed || HasArticleMarkup(document))
             return null;
         return "no article signals (no date, author or article markup)";
     }

@@ -16,6 +16,10 @@ public interface ICrawlOutput
 
     /// <summary>An article URL found by a discovery-only crawl (<see cref="CrawlOptions.ListOnly"/>), once each; does nothing by default.</summary>
     Task ListAsync(ListedUrl item, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Another address of the record saved under <paramref name="recordUrl"/>: a page of the same host with exactly
+    /// its text (a trailing slash, a <c>?p=N</c> link, no canonical to say so), which is not stored again; does nothing by default.</summary>
+    Task AddAliasAsync(string recordUrl, string alias, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>An article URL a crawl would fetch: its date where the feed, sitemap or page gives one, how it was found

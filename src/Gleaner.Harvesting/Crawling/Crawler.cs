@@ -411,7 +411,7 @@ public sealed class Crawler : IDisposable
                     notStored = $"extraction failed: {e.GetType().Name}: {e.Message}";
                 }
                 if (article is not null)
-                    notStored = ArticleSignals.WhyNotAnArticle(document, pageUrl, article, looksLikeListing: pageKind != PageKind.Article) ?? Filter(article);
+                    notStored = ArticleSignals.WhyNotAnArticle(document, pageUrl, article, looksLikeListing: pageKind != PageKind.Article, listed) ?? Filter(article);
                 if (article is not null && notStored is not null && pageKind != PageKind.Article)
                 {
                     // A listed page that is a listing after all: followed for links, and the report says why.
@@ -445,9 +445,10 @@ public sealed class Crawler : IDisposable
             _traps.CountListing(pageUrl);
         Statistics.AddExtractTime(Stopwatch.GetTimestamp() - started);
 
-        // Links inside an article (related stories, tags, the author's page) come after those of listings and pagination.
+        // Links inside an article (related stories, tags, the author's page) come after those of listings and pagination;
+        // also those of a link-heavy page stored as an article because a feed or sitemap lists it.
         var added = await QueueAsync(claim, links, cancellationToken, probe: claim.Depth == 0 && _options.ProbeSitemaps,
-            fromArticle: pageKind == PageKind.Article).ConfigureAwait(false);
+            fromArticle: pageKind == PageKind.Article || article is not null).ConfigureAwait(false);
         if (_options.ListOnly && !isListing)
         {
             if (_listed.TryAdd(claim.Url, true))
@@ -500,9 +501,11 @@ public sealed class Crawler : IDisposable
                 await CompleteAsync(claim, UrlState.Done, "unchanged", delay, cancellationToken, result).ConfigureAwait(false);
                 return;
             case RecordCheck.Duplicate:
+                // One record; this address is kept as its alias, so a lookup by it finds the record.
+                await _output.AddAliasAsync(sameAs!, article.Url, cancellationToken).ConfigureAwait(false);
                 Statistics.AddStoreTime(Stopwatch.GetTimestamp() - storeStarted);
                 Report(claim.Url, $"same text as {sameAs}", isError: false);
-                await SkipAsync(claim, "same text as another page of the host (stored once)", delay, cancellationToken).ConfigureAwait(false);
+                await SkipAsync(claim, "same text as another page of the host (stored once, this address as its alias)", delay, cancellationToken).ConfigureAwait(false);
                 return;
         }
         await _output.SaveAsync(article, cancellationToken).ConfigureAwait(false);

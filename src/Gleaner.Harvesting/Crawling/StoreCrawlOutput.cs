@@ -22,6 +22,19 @@ public sealed class StoreCrawlOutput(IArticleStore store) : ICrawlOutput
             _turn.Release();
         }
     }
+
+    public async Task AddAliasAsync(string recordUrl, string alias, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.AddAliasAsync(recordUrl, alias, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 }
 
 /// <summary>Puts the crawl frontier into a store's database, next to the records.</summary>

@@ -41,6 +41,8 @@ public sealed class WarcCrawlOutput(ICrawlOutput inner, WarcWriter warc) : ICraw
 
     public Task SaveAsync(Article article, CancellationToken cancellationToken) => inner.SaveAsync(article, cancellationToken);
 
+    public Task AddAliasAsync(string recordUrl, string alias, CancellationToken cancellationToken) => inner.AddAliasAsync(recordUrl, alias, cancellationToken);
+
     public Task RecordResponseAsync(FetchResult response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);

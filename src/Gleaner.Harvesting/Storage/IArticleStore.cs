@@ -1,3 +1,4 @@
+using Gleaner.Formats;
 using System.Data.Common;
 using Gleaner.Storage;
 
@@ -23,8 +24,22 @@ public interface IArticleStore : IAsyncDisposable
     /// </summary>
     Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default);
 
-    /// <summary>The record stored under <paramref name="url"/> (its key), or <c>null</c>.</summary>
+    /// <summary>
+    /// Saves like <see cref="SaveAsync(IReadOnlyList{Article}, CancellationToken)"/>, each record with what an export said
+    /// about it (<paramref name="facts"/>, one per article, null for none): its first-seen and last-saved times are kept
+    /// instead of the time of the save (a record already stored keeps the earlier first-seen), and its aliases are added.
+    /// </summary>
+    Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, IReadOnlyList<StoredFacts?> facts, CancellationToken cancellationToken = default);
+
+    /// <summary>The record stored under <paramref name="url"/> (its key, or one of its aliases), or <c>null</c>.</summary>
     Task<StoredArticle?> GetAsync(string url, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Files <paramref name="alias"/> as another address of the record stored under <paramref name="url"/> (a page found
+    /// again at another URL with exactly the same text). False when no record is stored under <paramref name="url"/>, or
+    /// when <paramref name="alias"/> is itself a record's key (a record's own address is never an alias).
+    /// </summary>
+    Task<bool> AddAliasAsync(string url, string alias, CancellationToken cancellationToken = default);
 
     /// <summary>The record with the store's id <paramref name="id"/> (<see cref="StoredArticle.Id"/>), or <c>null</c>.</summary>
     Task<StoredArticle?> GetByIdAsync(long id, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using Gleaner.Formats;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -55,6 +56,9 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
     /// <summary>A list column (authors, tags) read back.</summary>
     protected abstract IReadOnlyList<string> ReadStrings(DbDataReader reader, int ordinal);
 
+    /// <summary>A value selected after <see cref="Columns"/>: the record's aliases as a list <see cref="ReadStrings"/> reads, in URL order.</summary>
+    protected abstract string AliasesSql { get; }
+
     /// <summary>A query with a value when the schema-version table exists and none when it does not.</summary>
     protected abstract string SchemaTableExistsSql { get; }
 
@@ -75,20 +79,32 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
     /// <summary>The story and signature of each of <paramref name="ids"/> that has a signature.</summary>
     protected abstract Task<Dictionary<long, StoredSignature>> ReadSignaturesAsync(IReadOnlyCollection<long> ids, DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Writes a linked batch (rows, story index, signatures) in <paramref name="transaction"/>; the caller commits.</summary>
+    /// <summary>Writes a linked batch (rows, story index, signatures, aliases) in <paramref name="transaction"/>; the caller commits.
+    /// A record's own key stops being an alias of another record, and an alias that is a record's key is not filed.</summary>
     protected abstract Task<(int Inserted, int Updated)> WriteAsync(LinkedBatch batch, DbTransaction transaction, CancellationToken cancellationToken);
 
     // ---- Shared ----
 
-    public async Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        if (articles.Count == 0)
+        return SavePreparedAsync(PreparedRecord.PrepareAll(articles), cancellationToken);
+    }
+
+    public Task<SaveResult> SaveAsync(IReadOnlyList<Article> articles, IReadOnlyList<StoredFacts?> facts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(facts);
+        return SavePreparedAsync(PreparedRecord.PrepareAll(articles, facts), cancellationToken);
+    }
+
+    private async Task<SaveResult> SavePreparedAsync(IReadOnlyList<PreparedRecord> prepared, CancellationToken cancellationToken)
+    {
+        if (prepared.Count == 0)
             return new SaveResult(0, 0, 0);
         // The CPU work (keys, signatures) happens before the write lock is taken. A batch then costs a few reads
         // whatever its size: what is stored under its keys, the ids under its band keys, the signatures of the distinct
         // ids found; its stories are decided in memory and everything is written in one transaction.
-        var prepared = PreparedRecord.PrepareAll(articles);
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
         var linker = new StoryLinker(prepared, await ReadStoredAsync(prepared, transaction, cancellationToken));
         var reserved = await ReserveIdsAsync(linker.NewRecords, transaction, cancellationToken);
@@ -105,10 +121,32 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
 
     public async Task<StoredArticle?> GetAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var command = Command($"SELECT {Columns} FROM articles a WHERE a.url = @url");
+        // The record's own address first; then the record that has it as an alias.
+        foreach (var where in (string[])["a.url = @url", "a.id = (SELECT l.article_id FROM article_aliases l WHERE l.url = @url)"])
+        {
+            await using var command = Command($"SELECT {Columns}, {AliasesSql} FROM articles a WHERE {where}");
+            Add(command, "@url", url);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+                return ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) };
+        }
+        return null;
+    }
+
+    public async Task<bool> AddAliasAsync(string url, string alias, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        if (alias == url)
+            return false;
+        await using var command = Command("""
+            INSERT INTO article_aliases (url, article_id)
+            SELECT @alias, a.id FROM articles a WHERE a.url = @url AND NOT EXISTS (SELECT 1 FROM articles o WHERE o.url = @alias)
+            ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id
+            """);
+        Add(command, "@alias", alias);
         Add(command, "@url", url);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public async Task<StoredArticle?> GetByIdAsync(long id, CancellationToken cancellationToken = default)
@@ -122,11 +160,11 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
     public async IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = Command("");
-        command.CommandText = $"SELECT {Columns} FROM articles a WHERE 1 = 1{FilterSql(filter, command)} ORDER BY a.id";
+        command.CommandText = $"SELECT {Columns}, {AliasesSql} FROM articles a WHERE 1 = 1{FilterSql(filter, command)} ORDER BY a.id";
         // Rows stream as they are read: memory stays flat whatever the store's size.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            yield return ReadStored(reader);
+            yield return ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) };
     }
 
     public async Task<StoreStatistics> GetStatisticsAsync(ArticleFilter filter, CancellationToken cancellationToken = default)

@@ -19,9 +19,15 @@ public sealed record StoredArticle(
     Article Article,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSaved,
-    long StoryId);
+    long StoryId)
+{
+    /// <summary>Other addresses of the same page (an exact copy found at another URL of the host), in URL order.
+    /// Filled by <see cref="IArticleStore.GetAsync"/> and <see cref="IArticleStore.ExportAsync"/>; empty elsewhere.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
-/// <summary>What one <see cref="IArticleStore.SaveAsync"/> did.</summary>
+
+/// <summary>What one <see cref="IArticleStore.SaveAsync(IReadOnlyList{Article}, CancellationToken)"/> did.</summary>
 /// <param name="Inserted">Records new to the store.</param>
 /// <param name="Updated">Records already stored under the same key, now updated.</param>
 /// <param name="LinkedToStories">Records found to be near-identical copies of an earlier record.</param>

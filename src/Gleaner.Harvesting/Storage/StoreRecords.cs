@@ -31,6 +31,25 @@ internal static class StoreRecords
             : null;
     }
 
+    /// <summary>A text field as stored: a blank one is no value (as every import format reads it), so records export and import back the same.</summary>
+    public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>A list as stored: without blank items (which no import format keeps).</summary>
+    public static IReadOnlyList<string> Items(IReadOnlyList<string> values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+                continue;
+            var kept = new List<string>(values.Count);
+            foreach (var item in values)
+                if (!string.IsNullOrWhiteSpace(item))
+                    kept.Add(item);
+            return kept;
+        }
+        return values;
+    }
+
     public static string? LanguageOf(Article article) =>
         string.IsNullOrWhiteSpace(article.Language) ? null : article.Language.Trim().ToLowerInvariant();
 

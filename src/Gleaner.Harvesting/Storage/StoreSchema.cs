@@ -145,6 +145,16 @@ internal static class StoreSchema
         // The address a page declared for itself on another site than the one it was fetched from: kept beside
         // the record, never its key. Mostly empty, so in SQLite it may sit after the text.
         new(3, Sqlite: "ALTER TABLE articles ADD COLUMN canonical_url TEXT", PostgreSql: "ALTER TABLE articles ADD COLUMN canonical_url text"),
+
+        // Other addresses of a stored page: the same text found at another URL of the host without a canonical to say
+        // so (a trailing slash, a ?p=N link). One row per address; a lookup by an alias finds the record.
+        new(4, Sqlite: """
+            CREATE TABLE article_aliases (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL);
+            CREATE INDEX article_aliases_article ON article_aliases(article_id);
+            """, PostgreSql: """
+            CREATE TABLE article_aliases (url text PRIMARY KEY, article_id bigint NOT NULL);
+            CREATE INDEX article_aliases_article ON article_aliases(article_id);
+            """),
     ];
 
     /// <summary>Keep SQLite's FTS5 index (external content) in step with the articles table: made with the table,

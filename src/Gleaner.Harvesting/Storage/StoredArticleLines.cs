@@ -1,21 +1,21 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Gleaner.Formats;
 
 namespace Gleaner.Storage;
 
 /// <summary>
 /// A stored record as one line of an export: JSON Lines (the article record, when it was first seen and last saved,
-/// its story) or CSV (RFC 4180). One home for the layout that <c>gleaner export</c> and <c>gleaner serve</c> share.
+/// its story, its aliases) or CSV (RFC 4180). One home for the layout that <c>gleaner export</c> and <c>gleaner serve</c>
+/// share, and that <c>gleaner import</c> reads back (<see cref="Formats.ArticleFiles"/>): every field survives export,
+/// import and export again, byte for byte, except <c>story_id</c>, which is the id of the story's first record in the
+/// store that exported it (a fresh store numbers its records anew).
 /// </summary>
 public static class StoredArticleLines
 {
     /// <summary>The CSV columns, in order.</summary>
-    public static readonly IReadOnlyList<string> CsvColumns =
-    [
-        "url", "canonical_url", "source_domain", "site_name", "title", "description", "text", "authors", "published", "modified",
-        "language", "image", "section", "tags", "fetched", "first_seen", "last_saved", "story_id",
-    ];
+    public static IReadOnlyList<string> CsvColumns => RecordCsv.Columns;
 
     public static string CsvHeader => string.Join(',', CsvColumns);
 
@@ -38,20 +38,25 @@ public static class StoredArticleLines
             json.WriteStartObject();
             WriteFields(json, stored);
             json.WriteNumber("story_id", stored.StoryId);
+            json.WriteStartArray("aliases");
+            foreach (var alias in stored.Aliases)
+                json.WriteStringValue(alias);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The record as one CSV row (without the line break); lists are joined with "; ".</summary>
+    /// <summary>The record as one CSV row (without the line break); lists as <see cref="RecordCsv.JoinList"/> writes them.</summary>
     public static string CsvLine(StoredArticle stored)
     {
         var a = stored.Article;
         string?[] values =
         [
-            a.Url, a.CanonicalUrl, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, string.Join("; ", a.Authors), a.Published, a.Modified,
-            a.Language, a.Image, a.Section, string.Join("; ", a.Tags), a.Fetched,
+            a.Url, a.CanonicalUrl, a.SourceDomain, a.SiteName, a.Title, a.Description, a.Text, RecordCsv.JoinList(a.Authors), a.Published, a.Modified,
+            a.Language, a.Image, a.Section, RecordCsv.JoinList(a.Tags), a.Fetched,
             FormatTime(stored.FirstSeen), FormatTime(stored.LastSaved), stored.StoryId.ToString(CultureInfo.InvariantCulture),
+            RecordCsv.JoinList(stored.Aliases),
         ];
         var line = new StringBuilder();
         for (var i = 0; i < values.Length; i++)

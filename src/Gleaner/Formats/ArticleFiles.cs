@@ -8,6 +8,9 @@ public sealed record ReadItem(string Input, int Line, Article? Article, string? 
 {
     public bool IsError => Error is not null;
 
+    /// <summary>What a store's export said about the record beyond the article (times, aliases); null when it said nothing.</summary>
+    public StoredFacts? Facts { get; init; }
+
     /// <summary><c>FILE:LINE: reason</c>, or <c>FILE: reason</c> when the whole file failed.</summary>
     public override string ToString() =>
         (Line > 0 ? $"{Input}:{Line}" : Input) + (Error is null ? "" : ": " + Error);
@@ -16,10 +19,13 @@ public sealed record ReadItem(string Input, int Line, Article? Article, string? 
 /// <summary>
 /// Reads article records from files in the formats <c>gleaner import</c> accepts, chosen by extension:
 /// <c>.txt</c> the record text layout (one record a file, or several separated by form-feed lines);
-/// <c>.jsonl</c> / <c>.ndjson</c> JSON Lines, one record a line; <c>.json</c> one record or an array of them.
+/// <c>.jsonl</c> / <c>.ndjson</c> JSON Lines, one record a line; <c>.json</c> one record or an array of them;
+/// <c>.csv</c> the CSV of <c>gleaner export --format csv</c> (a header row naming any of its columns, in any order).
 /// A JSON record is Gleaner's own (snake_case fields of <see cref="Article"/>) or news-please's (recognised by
-/// <c>maintext</c>, <c>date_publish</c>, <c>date_modify</c> or <c>image_url</c>). A bad record becomes an error
-/// item naming the file and line, and reading goes on with the next.
+/// <c>maintext</c>, <c>date_publish</c>, <c>date_modify</c> or <c>image_url</c>). What a store's export adds
+/// (<c>first_seen</c>, <c>last_saved</c>, <c>aliases</c>) is read into <see cref="ReadItem.Facts"/>; <c>story_id</c> is the
+/// exporting store's own number and is not read. A bad record becomes an error item naming the file and line, and
+/// reading goes on with the next (in CSV, a break in the quoting ends the file: where the next row starts is unknown).
 /// </summary>
 public static class ArticleFiles
 {
@@ -29,7 +35,7 @@ public static class ArticleFiles
     /// <summary>The longest JSON Lines line read (in characters); a longer one is reported and skipped.</summary>
     public const int MaxJsonLineChars = 64 * 1024 * 1024;
 
-    private static readonly string[] Extensions = [".txt", ".jsonl", ".ndjson", ".json"];
+    private static readonly string[] Extensions = [".txt", ".jsonl", ".ndjson", ".json", ".csv"];
 
     /// <summary>Whether a file name has one of the extensions read from folders.</summary>
     public static bool IsRecordFile(string path)
@@ -68,8 +74,152 @@ public static class ArticleFiles
             return ReadJsonDocument(path);
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
             return ReadJsonLinesFile(path);
-        return [new ReadItem(path, 0, null, "unknown format: expected .txt (record layout), .jsonl / .ndjson (JSON Lines) or .json")];
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            return ReadCsvFile(path);
+        return [new ReadItem(path, 0, null, "unknown format: expected .txt (record layout), .jsonl / .ndjson (JSON Lines), .json or .csv")];
     }
+
+    private static IEnumerable<ReadItem> ReadCsvFile(string path)
+    {
+        var stream = OpenOrError(path, out var error);
+        if (stream is null)
+            return [new ReadItem(path, 0, null, error)];
+        return ReadCsvOwned(stream, path);
+    }
+
+    private static IEnumerable<ReadItem> ReadCsvOwned(Stream stream, string path)
+    {
+        using (stream)
+        using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            foreach (var item in ReadCsv(text, path))
+                yield return item;
+        }
+    }
+
+    /// <summary>CSV as <c>gleaner export --format csv</c> writes it: a header row, then one record a row.</summary>
+    public static IEnumerable<ReadItem> ReadCsv(TextReader reader, string name, int maxRowChars = MaxJsonLineChars)
+    {
+        var rows = new CsvRows(reader, maxRowChars);
+        var fields = new List<string>();
+        string? failure = null;
+        int[]? columns = null;
+        while (true)
+        {
+            try
+            {
+                if (!rows.TryRead(fields))
+                    break;
+            }
+            catch (FormatException e)
+            {
+                failure = e.Message + "; the rest of the file is skipped";
+                break;
+            }
+            if (fields.Count == 1 && fields[0].Length == 0)
+                continue; // a blank line
+            if (columns is null)
+            {
+                columns = CsvColumns(fields, out var problem);
+                if (problem is not null)
+                {
+                    yield return new ReadItem(name, rows.RowLine, null, problem);
+                    yield break;
+                }
+                continue;
+            }
+            yield return FromCsv(name, rows.RowLine, columns, fields);
+        }
+        if (failure is not null)
+            yield return new ReadItem(name, rows.RowLine, null, failure);
+        else if (columns is null)
+            yield return new ReadItem(name, 1, null, "no header row (the file is empty)");
+    }
+
+    /// <summary>Each header cell's place in <see cref="RecordCsv.Columns"/>.</summary>
+    private static int[] CsvColumns(List<string> header, out string? problem)
+    {
+        var columns = new int[header.Count];
+        var known = RecordCsv.Columns;
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim();
+            var index = -1;
+            for (var k = 0; k < known.Count && index < 0; k++)
+                if (string.Equals(known[k], name, StringComparison.OrdinalIgnoreCase))
+                    index = k;
+            if (index < 0)
+            {
+                problem = $"unknown column '{(name.Length > 40 ? name[..40] + "..." : name)}' in the header (known: {string.Join(", ", known)})";
+                return columns;
+            }
+            if (Array.IndexOf(columns, index, 0, i) >= 0)
+            {
+                problem = $"the column '{name}' appears twice in the header";
+                return columns;
+            }
+            columns[i] = index;
+        }
+        var named = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        problem = !named.Contains("title") && !named.Contains("text") ? "the header has neither a title nor a text column" : null;
+        return columns;
+    }
+
+    private static ReadItem FromCsv(string input, int line, int[] columns, List<string> fields)
+    {
+        if (fields.Count != columns.Length)
+            return new ReadItem(input, line, null, $"the row has {fields.Count} field(s), the header {columns.Length}");
+        var article = new Article();
+        DateTimeOffset? firstSeen = null, lastSaved = null;
+        IReadOnlyList<string> aliases = [];
+        try
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var name = RecordCsv.Columns[columns[i]];
+                var value = string.IsNullOrWhiteSpace(fields[i]) ? null : fields[i];
+                switch (name)
+                {
+                    case "url": article.Url = value; break;
+                    case "canonical_url": article.CanonicalUrl = value; break;
+                    case "source_domain": article.SourceDomain = value; break;
+                    case "site_name": article.SiteName = value; break;
+                    case "title": article.Title = value; break;
+                    case "description": article.Description = value; break;
+                    case "text": article.Text = value; break;
+                    case "authors": article.Authors = Items(value); break;
+                    case "published": article.Published = Date(value, name); break;
+                    case "modified": article.Modified = Date(value, name); break;
+                    case "language": article.Language = value; break;
+                    case "image": article.Image = value; break;
+                    case "section": article.Section = value; break;
+                    case "tags": article.Tags = Items(value); break;
+                    case "fetched": article.Fetched = Date(value, name); break;
+                    case "first_seen": firstSeen = Instant(value, name); break;
+                    case "last_saved": lastSaved = Instant(value, name); break;
+                    case "aliases": aliases = Items(value); break;
+                    // story_id: the exporting store's own number; the store this goes to links stories itself.
+                }
+            }
+        }
+        catch (FormatException e)
+        {
+            return new ReadItem(input, line, null, e.Message);
+        }
+        return Checked(input, line, article, Facts(firstSeen, lastSaved, aliases));
+    }
+
+    /// <summary>A list cell without its blank items (as JSON lists are read).</summary>
+    private static IReadOnlyList<string> Items(string? cell)
+    {
+        if (cell is null)
+            return [];
+        var items = RecordCsv.SplitList(cell);
+        return items.Any(string.IsNullOrWhiteSpace) ? items.Where(i => !string.IsNullOrWhiteSpace(i)).ToArray() : items;
+    }
+
+    private static StoredFacts? Facts(DateTimeOffset? firstSeen, DateTimeOffset? lastSaved, IReadOnlyList<string> aliases) =>
+        firstSeen is null && lastSaved is null && aliases.Count == 0 ? null : new StoredFacts(firstSeen, lastSaved, aliases);
 
     private static IEnumerable<ReadItem> ReadRecordText(string path)
     {
@@ -220,8 +370,10 @@ public static class ArticleFiles
             return new ReadItem(input, line, null, $"expected a JSON object, found {element.ValueKind.ToString().ToLowerInvariant()}");
         try
         {
-            var article = IsNewsPlease(element) ? NewsPlease(element) : Gleaner(element);
-            return Checked(input, line, article);
+            if (IsNewsPlease(element))
+                return Checked(input, line, NewsPlease(element));
+            var aliases = Strings(element, "aliases");
+            return Checked(input, line, Gleaner(element), Facts(Instant(String(element, "first_seen"), "first_seen"), Instant(String(element, "last_saved"), "last_saved"), aliases));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -296,15 +448,23 @@ public static class ArticleFiles
         return list.ToArray();
     }
 
-    private static string? Date(JsonElement element, string name)
+    private static string? Date(JsonElement element, string name) => Date(String(element, name), name);
+
+    private static string? Date(string? text, string name)
     {
-        var text = String(element, name);
         if (text is null)
             return null;
         return IsoDates.Normalize(text) ?? throw new FormatException($"'{name}' is not an ISO 8601 date: '{(text.Length > 40 ? text[..40] + "..." : text)}'");
     }
 
-    private static ReadItem Checked(string input, int line, Article article)
+    private static DateTimeOffset? Instant(string? text, string name)
+    {
+        if (text is null)
+            return null;
+        return IsoDates.ToInstant(text) ?? throw new FormatException($"'{name}' is not an ISO 8601 date: '{(text.Length > 40 ? text[..40] + "..." : text)}'");
+    }
+
+    private static ReadItem Checked(string input, int line, Article article, StoredFacts? facts = null)
     {
         if (string.IsNullOrWhiteSpace(article.Title) && string.IsNullOrWhiteSpace(article.Text))
             return new ReadItem(input, line, null, "the record has neither a title nor a text");
@@ -316,7 +476,11 @@ public static class ArticleFiles
         // The canonical kept beside the record is a link too, though never a key.
         if (article.CanonicalUrl is { } canonical && !IsWebAddress(canonical))
             return new ReadItem(input, line, null, $"the canonical_url '{(canonical.Length > 80 ? canonical[..80] + "..." : canonical)}' is not an http(s) address");
-        return new ReadItem(input, line, article, null);
+        if (facts is not null)
+            foreach (var alias in facts.Aliases)
+                if (!IsWebAddress(alias))
+                    return new ReadItem(input, line, null, $"the alias '{(alias.Length > 80 ? alias[..80] + "..." : alias)}' is not an http(s) address");
+        return new ReadItem(input, line, article, null) { Facts = facts };
     }
 
     private static bool IsRecordUrl(string url) => IsWebAddress(url) || url.StartsWith(StoreKeyPrefix, StringComparison.Ordinal);

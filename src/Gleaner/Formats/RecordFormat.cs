@@ -13,8 +13,10 @@ namespace Gleaner.Formats;
 /// <item>then the description on one line, the headline again, and an empty line;</item>
 /// <item>the rest is the article text, one paragraph a line.</item>
 /// </list>
-/// The layout has no place for the URL (nor the canonical URL kept beside it), site name, source domain, authors, language or fetch time:
-/// a record file keeps only the fields above (use JSON Lines for the whole record).
+/// The layout has no place for the URL (nor the canonical URL and aliases kept beside it), site name, source domain, authors,
+/// language, fetch time or the store's times: a record file keeps only the fields above (JSON Lines and CSV keep the whole
+/// record). Read back, a record is keyed by a hash of its headline and text, so two stored records with the same headline
+/// and text become one; otherwise export, import and export again give the same bytes.
 /// A record without a section but with tags reads back with its first tag as the section, and a tag
 /// that is itself an http(s) URL cannot be told from the image line, so the writer leaves such tags out.
 /// Several records in one stream (e.g. <c>gleaner export --format record</c> to standard output) are
@@ -74,10 +76,13 @@ public static class RecordFormat
         return article;
     }
 
-    /// <summary>A short, stable file name for a record: <c>000_a2782d1b367d8bb8.txt</c> (index, then a hash of the URL or, without one, of the headline and text).</summary>
+    /// <summary>
+    /// A short, stable file name for a record: <c>000_a2782d1b367d8bb8.txt</c> (index, then a hash of the headline and text,
+    /// which the file holds: a record read back from the file, whose URL the layout does not keep, gets the same name).
+    /// </summary>
     public static string FileName(long index, Article article)
     {
-        var key = article.Url ?? (article.Title + "\n" + article.Text);
+        var key = article.Title + "\n" + article.Text;
         var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return $"{index:D3}_{Convert.ToHexStringLower(hash.AsSpan(0, 8))}.txt";
     }

@@ -36,13 +36,18 @@ public sealed class CrawlJudgementTests : IDisposable
 
         // The roundup reads as a list of links; it is stored because the feed lists it as an item.
         Assert.Equal(Gleaner.Extraction.PageKind.Listing, Gleaner.Extraction.ArticleClassifier.Classify(Roundup()));
-        Assert.Equal(new[] { baseUrl + "/2024/roundup", baseUrl + "/2024/tracked-story", baseUrl + "/2024/twin-story" }, output.Articles.Keys.Order());
-        Assert.Equal(3, result.Statistics.Stored);
+        // A plain page the feed lists is stored (the listing is its signal); a furniture page the feed lists is not.
+        Assert.Equal(new[] { baseUrl + "/2024/editors-letter", baseUrl + "/2024/roundup", baseUrl + "/2024/tracked-story", baseUrl + "/2024/twin-story" },
+            output.Articles.Keys.Order());
+        Assert.Equal(4, result.Statistics.Stored);
         var report = await frontier.ReportAsync();
         var furniture = report.Single(r => r.Reason.StartsWith("site furniture", StringComparison.Ordinal));
         Assert.Equal(3, furniture.Count); // about, privacy, impressum
         Assert.Contains(report, r => r.Reason.StartsWith("no article signals", StringComparison.Ordinal) && r.Example == baseUrl + "/our-mission");
         Assert.Contains(report, r => r.Reason.StartsWith("same text as another page", StringComparison.Ordinal) && r.Count == 2);
+        // The twin's other addresses are kept as aliases of its one record.
+        Assert.Equal(new[] { baseUrl + "/2024/twin-story/", baseUrl + "/2024/twin-story?p=2" }, output.Aliases.Keys.Order(StringComparer.Ordinal));
+        Assert.All(output.Aliases.Values, record => Assert.Equal(baseUrl + "/2024/twin-story", record));
     }
 
     [Fact]
@@ -77,6 +82,8 @@ public sealed class CrawlJudgementTests : IDisposable
                 "/privacy" => PlainPage("Privacy policy", "We keep the data you give us only as long as the law asks and never sell it to anyone."),
                 "/de/impressum.html" => PlainPage("Impressum", "Verantwortlich für den Inhalt dieser Seite ist die Redaktion, erreichbar unter der Anschrift."),
                 "/our-mission" => PlainPage("Our mission", "Local reporting matters, and we believe every resident deserves to know how decisions are made."),
+                // As plain as the mission page, but the feed lists it: the listing is its article signal.
+                "/2024/editors-letter" => PlainPage("A letter from the editor", "Thank you for reading us this year; the council budget story drew more letters than any other."),
                 "/2024/twin-story" or "/2024/twin-story/" => Story("Twin story", canonical: null),
                 "/2024/tracked-story" => Story("Tracked story", canonical: baseUrl + "/2024/tracked-story?utm_source=rss&utm_medium=feed"),
                 "/2024/roundup" => Roundup(),
@@ -89,6 +96,8 @@ public sealed class CrawlJudgementTests : IDisposable
                     <?xml version="1.0"?><rss version="2.0"><channel><title>Town Blog</title>
                     <item><title>Roundup</title><link>{baseUrl}/2024/roundup</link><pubDate>Mon, 03 Jun 2024 08:00:00 GMT</pubDate></item>
                     <item><title>Tracked</title><link>{baseUrl}/2024/tracked-story?utm_source=rss</link></item>
+                    <item><title>From the editor</title><link>{baseUrl}/2024/editors-letter</link></item>
+                    <item><title>About us</title><link>{baseUrl}/about</link></item>
                     </channel></rss>
                     """);
             }

@@ -10,7 +10,14 @@ namespace Gleaner.Tests.Crawling;
 internal sealed class MemoryOutput : ICrawlOutput
 {
     public ConcurrentDictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, string> Aliases { get; } = new(StringComparer.Ordinal);
     public int Saves;
+
+    public Task AddAliasAsync(string recordUrl, string alias, CancellationToken cancellationToken)
+    {
+        Aliases[alias] = recordUrl;
+        return Task.CompletedTask;
+    }
 
     public Task SaveAsync(Article article, CancellationToken cancellationToken)
     {

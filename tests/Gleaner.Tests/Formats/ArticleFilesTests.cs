@@ -17,6 +17,39 @@ public sealed class ArticleFilesTests : IDisposable
     }
 
     [Fact]
+    public void ReadsCsvInAnyColumnOrderWithQuotedLineBreaksAndListsBothWays()
+    {
+        var path = Write("a.csv",
+            "title,url,text,tags,authors,first_seen,aliases,story_id\r\n" +
+            "\"Costs rise, \"\"sharply\"\"\",https://a.example/1,\"Line one\nLine two\",local; bridges,\"[\"\"Bo; Chan\"\"]\",2024-05-01T10:00:00.250+00:00,https://a.example/1/,7\r\n" +
+            "\n" +
+            "Only a title,,,,,,,\n");
+        var items = ArticleFiles.Read(path).ToList();
+        Assert.Equal(2, items.Count);
+        var first = items[0].Article!;
+        Assert.Equal(("Costs rise, \"sharply\"", "https://a.example/1", "Line one\nLine two"), (first.Title, first.Url, first.Text));
+        Assert.Equal(["local", "bridges"], first.Tags);
+        Assert.Equal(["Bo; Chan"], first.Authors);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 0, 250, TimeSpan.Zero), items[0].Facts!.FirstSeen);
+        Assert.Null(items[0].Facts!.LastSaved);
+        Assert.Equal(["https://a.example/1/"], items[0].Facts!.Aliases);
+        Assert.Equal((5, "Only a title", null), (items[1].Line, items[1].Article!.Title, items[1].Facts));
+    }
+
+    [Fact]
+    public void BadCsvIsReportedByLine()
+    {
+        Assert.StartsWith("unknown column 'headline'", ArticleFiles.Read(Write("h.csv", "url,headline\nhttps://a.example/1,T\n")).Single().Error);
+        var items = ArticleFiles.Read(Write("b.csv", "url,title,published\nhttps://a.example/1,T\nhttps://a.example/2,T,last week\nhttps://a.example/3,T,2024-05-01\n\"open,T,\n")).ToList();
+        Assert.Equal((2, "the row has 2 field(s), the header 3"), (items[0].Line, items[0].Error));
+        Assert.Equal(3, items[1].Line);
+        Assert.StartsWith("'published' is not an ISO 8601 date", items[1].Error);
+        Assert.Equal("2024-05-01", items[2].Article!.Published);
+        Assert.Contains("never closed; the rest of the file is skipped", items[3].Error);
+        Assert.Equal(4, items.Count);
+    }
+
+    [Fact]
     public void ReadsJsonLinesAndReportsBadLinesByNumber()
     {
         var path = Write("a.jsonl", "{\"url\":\"https://a.example/1\",\"title\":\"One\",\"text\":\"Body.\",\"tags\":[\"x\"],\"published\":\"2024-01-02T03:04:05Z\"}\n\n[1,2]\n{\"title\":5}\n{\"url\":\"relative/path\",\"title\":\"T\"}\n");
@@ -142,6 +175,6 @@ public sealed class ArticleFilesTests : IDisposable
     public void NamesMissingAndUnknownFiles()
     {
         Assert.Equal("no such file", Assert.Single(ArticleFiles.Read(Path.Combine(_folder, "nope.jsonl"))).Error);
-        Assert.Contains("unknown format", Assert.Single(ArticleFiles.Read(Write("x.csv", "a,b"))).Error);
+        Assert.Contains("unknown format", Assert.Single(ArticleFiles.Read(Write("x.xml", "<a/>"))).Error);
     }
 }

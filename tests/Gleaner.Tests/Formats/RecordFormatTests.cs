@@ -134,11 +134,13 @@ public class RecordFormatTests
     [Fact]
     public void FileNamesAreStableAndDistinct()
     {
-        var a = new Article { Url = "https://example.com/a" };
-        var b = new Article { Url = "https://example.com/b" };
+        var a = new Article { Url = "https://example.com/a", Title = "Harbour", Text = "The bridge." };
+        var b = new Article { Url = "https://example.com/b", Title = "Harbour", Text = "The ferry." };
         Assert.Equal(RecordFormat.FileName(0, a), RecordFormat.FileName(0, a));
         Assert.NotEqual(RecordFormat.FileName(0, a), RecordFormat.FileName(0, b));
         Assert.Matches("^007_[0-9a-f]{16}\\.txt$", RecordFormat.FileName(7, a));
+        // The name comes from what the file holds, not the URL it has no place for: the same record read back keeps it.
+        Assert.Equal(RecordFormat.FileName(0, a), RecordFormat.FileName(0, new Article { Url = "urn:gleaner:record:1", Title = "Harbour", Text = "The bridge." }));
     }
 
     [SeedFact]

@@ -1,3 +1,4 @@
+using Gleaner.Formats;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Gleaner.Dedup;
@@ -95,6 +96,49 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         Assert.Equal(1, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
         // The index follows the update: the new headline is found, once.
         Assert.Single(await SearchUrls("dozens dead"));
+    }
+
+    [StoreFact]
+    public async Task ImportedTimesAreKeptAndAnUpdateKeepsTheEarlierFirstSeen()
+    {
+        var firstSeen = new DateTimeOffset(2024, 1, 1, 8, 0, 1, 250, TimeSpan.Zero);
+        var lastSaved = new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.Zero);
+        await Store.SaveAsync([StoreSamples.Quake()], [new StoredFacts(firstSeen, lastSaved, [])]);
+        var stored = (await Store.GetAsync(StoreSamples.Quake().Url!))!;
+        Assert.Equal((firstSeen, lastSaved), (stored.FirstSeen, stored.LastSaved));
+
+        // Saved again later without times: first seen stays, last saved is now; with an earlier first seen, that one.
+        await Store.SaveAsync([StoreSamples.Quake()]);
+        var again = (await Store.GetAsync(StoreSamples.Quake().Url!))!;
+        Assert.Equal(firstSeen, again.FirstSeen);
+        Assert.True(again.LastSaved > lastSaved);
+        await Store.SaveAsync([StoreSamples.Quake()], [new StoredFacts(firstSeen.AddDays(-1), null, [])]);
+        Assert.Equal(firstSeen.AddDays(-1), (await Store.GetAsync(StoreSamples.Quake().Url!))!.FirstSeen);
+    }
+
+    [StoreFact]
+    public async Task AliasesFindTheirRecordAndNeverShadowARecordsOwnAddress()
+    {
+        var quake = StoreSamples.Quake();
+        await Store.SaveAsync([quake, StoreSamples.Markets()], [new StoredFacts(null, null, [quake.Url + "?p=2"]), null]);
+        Assert.True(await Store.AddAliasAsync(quake.Url!, quake.Url + "/"));
+        Assert.False(await Store.AddAliasAsync(quake.Url!, StoreSamples.Markets().Url!)); // another record's own address
+        Assert.False(await Store.AddAliasAsync("https://nowhere.example/", "https://nowhere.example/x"));
+
+        var byAlias = (await Store.GetAsync(quake.Url + "/"))!;
+        Assert.Equal(quake.Url, byAlias.Article.Url);
+        Assert.Equal([quake.Url + "/", quake.Url + "?p=2"], byAlias.Aliases);
+        Assert.Equal(StoreSamples.Markets().Url, (await Store.GetAsync(StoreSamples.Markets().Url!))!.Article.Url);
+        var exported = await Store.ExportAsync(ArticleFilter.None).ToListAsync();
+        Assert.Equal(2, exported.Single(r => r.Article.Url == quake.Url).Aliases.Count);
+        Assert.Empty(exported.Single(r => r.Article.Url != quake.Url).Aliases);
+
+        // A page stored later under an alias's address is a record of its own: the alias goes.
+        var moved = StoreSamples.German();
+        moved.Url = quake.Url + "/";
+        await Store.SaveAsync([moved]);
+        Assert.Equal(moved.Title, (await Store.GetAsync(quake.Url + "/"))!.Article.Title);
+        Assert.Equal([quake.Url + "?p=2"], (await Store.GetAsync(quake.Url!))!.Aliases);
     }
 
     [StoreFact]

@@ -80,12 +80,13 @@ internal sealed class PostgresArticleStore : SqlArticleStore
         INSERT INTO articles (id, url, source_domain, site_name, title, description, text, authors, published, published_at,
             modified, language, image, section, tags, fetched, first_seen, last_saved, signature, story_id, ts_config, canonical_url)
         VALUES (@id, @url, @source_domain, @site_name, @title, @description, @text, @authors, @published, @published_at,
-            @modified, @language, @image, @section, @tags, @fetched, @now, @now, @signature, @story, @config::regconfig, @canonical_url)
+            @modified, @language, @image, @section, @tags, @fetched, @first_seen, @last_saved, @signature, @story, @config::regconfig, @canonical_url)
         ON CONFLICT (url) DO UPDATE SET source_domain = excluded.source_domain, site_name = excluded.site_name,
             title = excluded.title, description = excluded.description, text = excluded.text, authors = excluded.authors,
             published = excluded.published, published_at = excluded.published_at, modified = excluded.modified,
             language = excluded.language, image = excluded.image, section = excluded.section, tags = excluded.tags,
-            fetched = excluded.fetched, last_saved = excluded.last_saved, signature = excluded.signature,
+            fetched = excluded.fetched, first_seen = LEAST(articles.first_seen, excluded.first_seen), last_saved = excluded.last_saved,
+            signature = excluded.signature,
             story_id = CASE WHEN excluded.story_id = excluded.id THEN articles.id ELSE excluded.story_id END,
             ts_config = excluded.ts_config, canonical_url = excluded.canonical_url
         RETURNING (xmax = 0)
@@ -107,6 +108,9 @@ internal sealed class PostgresArticleStore : SqlArticleStore
     protected override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     protected override IReadOnlyList<string> ReadStrings(DbDataReader reader, int ordinal) => reader.GetFieldValue<string[]>(ordinal);
+
+    // Byte order, as SQLite sorts: the same records list their aliases alike in both stores.
+    protected override string AliasesSql => "ARRAY(SELECT l.url FROM article_aliases l WHERE l.article_id = a.id ORDER BY l.url COLLATE \"C\")";
 
     protected override string SchemaTableExistsSql => "SELECT 1 WHERE to_regclass('gleaner_schema') IS NOT NULL";
 
@@ -224,6 +228,7 @@ internal sealed class PostgresArticleStore : SqlArticleStore
                 ("keys", newKeys.ToArray()), ("ids", newIds.ToArray())));
         batch.BatchCommands.Add(BatchCommand("INSERT INTO search_configs (config) SELECT unnest(@configs)::regconfig ON CONFLICT DO NOTHING",
             ("configs", usedConfigurations.ToArray())));
+        AddAliasCommands(batch, linked);
 
         int inserted = 0, updated = 0;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
@@ -241,6 +246,29 @@ internal sealed class PostgresArticleStore : SqlArticleStore
         return (inserted, updated);
     }
 
+    /// <summary>A record's own key stops being an alias; the batch's aliases are filed under their record's key (which keeps its
+    /// row's id even when another writer inserted it first), unless they are a record's key themselves.</summary>
+    private static void AddAliasCommands(NpgsqlBatch batch, LinkedBatch linked)
+    {
+        var keys = new string[linked.Records.Count];
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = linked.Records[i].Record.Key;
+            foreach (var alias in linked.Records[i].Record.Aliases())
+                aliases[alias] = keys[i]; // the last record to name an alias has it (one row each: ON CONFLICT cannot take two)
+        }
+        batch.BatchCommands.Add(BatchCommand("DELETE FROM article_aliases WHERE url = ANY(@keys)", ("keys", keys)));
+        if (aliases.Count == 0)
+            return;
+        batch.BatchCommands.Add(BatchCommand("""
+            INSERT INTO article_aliases (url, article_id)
+            SELECT x.alias, a.id FROM unnest(@aliases, @keys) AS x(alias, key) JOIN articles a ON a.url = x.key
+            WHERE NOT EXISTS (SELECT 1 FROM articles o WHERE o.url = x.alias)
+            ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id
+            """, ("aliases", aliases.Keys.ToArray()), ("keys", aliases.Values.ToArray())));
+    }
+
     private static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object Value)[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
@@ -255,21 +283,22 @@ internal sealed class PostgresArticleStore : SqlArticleStore
         p.AddWithValue("id", id);
         p.AddWithValue("url", record.Key);
         p.Add(new NpgsqlParameter<string?>("source_domain", record.SourceDomain));
-        p.Add(new NpgsqlParameter<string?>("site_name", article.SiteName));
-        p.Add(new NpgsqlParameter<string?>("title", article.Title));
-        p.Add(new NpgsqlParameter<string?>("description", article.Description));
-        p.Add(new NpgsqlParameter<string?>("text", article.Text));
-        p.AddWithValue("authors", article.Authors.ToArray());
-        p.Add(new NpgsqlParameter<string?>("published", article.Published));
+        p.Add(new NpgsqlParameter<string?>("site_name", StoreRecords.Text(article.SiteName)));
+        p.Add(new NpgsqlParameter<string?>("title", StoreRecords.Text(article.Title)));
+        p.Add(new NpgsqlParameter<string?>("description", StoreRecords.Text(article.Description)));
+        p.Add(new NpgsqlParameter<string?>("text", StoreRecords.Text(article.Text)));
+        p.AddWithValue("authors", StoreRecords.Items(article.Authors).ToArray());
+        p.Add(new NpgsqlParameter<string?>("published", StoreRecords.Text(article.Published)));
         p.Add(new NpgsqlParameter("published_at", NpgsqlDbType.TimestampTz) { Value = record.Published is { } published ? published.ToUniversalTime() : DBNull.Value });
-        p.Add(new NpgsqlParameter<string?>("modified", article.Modified));
+        p.Add(new NpgsqlParameter<string?>("modified", StoreRecords.Text(article.Modified)));
         p.Add(new NpgsqlParameter<string?>("language", record.Language));
-        p.Add(new NpgsqlParameter<string?>("image", article.Image));
-        p.Add(new NpgsqlParameter<string?>("section", article.Section));
-        p.AddWithValue("tags", article.Tags.ToArray());
-        p.Add(new NpgsqlParameter<string?>("fetched", article.Fetched));
-        p.Add(new NpgsqlParameter<string?>("canonical_url", article.CanonicalUrl));
-        p.AddWithValue("now", now);
+        p.Add(new NpgsqlParameter<string?>("image", StoreRecords.Text(article.Image)));
+        p.Add(new NpgsqlParameter<string?>("section", StoreRecords.Text(article.Section)));
+        p.AddWithValue("tags", StoreRecords.Items(article.Tags).ToArray());
+        p.Add(new NpgsqlParameter<string?>("fetched", StoreRecords.Text(article.Fetched)));
+        p.Add(new NpgsqlParameter<string?>("canonical_url", StoreRecords.Text(article.CanonicalUrl)));
+        p.AddWithValue("first_seen", record.FirstSeen(now).ToUniversalTime());
+        p.AddWithValue("last_saved", record.LastSaved(now).ToUniversalTime());
         p.Add(new NpgsqlParameter("signature", NpgsqlDbType.Bytea) { Value = record.Signature is null ? DBNull.Value : MinHash.ToBytes(record.Signature) });
         p.AddWithValue("story", story);
         p.AddWithValue("config", configuration);

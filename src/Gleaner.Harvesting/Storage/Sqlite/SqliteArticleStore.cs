@@ -437,6 +437,9 @@ internal sealed class SqliteArticleStore : SqlArticleStore
 
     protected override IReadOnlyList<string> ReadStrings(DbDataReader reader, int ordinal) => JsonStringArray.Read(reader.GetString(ordinal));
 
+    protected override string AliasesSql =>
+        "(SELECT json_group_array(l.url) FROM (SELECT url FROM article_aliases WHERE article_id = a.id ORDER BY url) l)";
+
     protected override string SchemaTableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gleaner_schema'";
 
     protected override string MigrationSql(SchemaMigration migration) => migration.Sqlite;

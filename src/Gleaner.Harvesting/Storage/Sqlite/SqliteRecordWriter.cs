@@ -22,6 +22,8 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _removeBands;
     private readonly SqliteCommand _saveSignature;
     private readonly SqliteCommand _removeSignature;
+    private readonly SqliteCommand _dropAlias;
+    private readonly SqliteCommand _addAlias;
     private readonly SqliteCommand[] _all;
 
     public SqliteRecordWriter(SqliteConnection connection)
@@ -40,10 +42,12 @@ internal sealed class SqliteRecordWriter : IDisposable
         _nextId = Create("SELECT coalesce(max(id), 0) + 1 FROM articles");
         _insert = Create($"""
             INSERT INTO articles (id, {string.Join(", ", RecordColumns)}, first_seen, last_saved)
-            VALUES (@id, {string.Join(", ", RecordColumns.Select(c => "@" + c))}, @now, @now)
+            VALUES (@id, {string.Join(", ", RecordColumns.Select(c => "@" + c))}, @first_seen, @last_saved)
             """, [.. RecordParameters, "@id"]);
+        // Stored times are all one fixed-width UTC text, so the earlier is the smaller.
         _update = Create($"""
-            UPDATE articles SET {string.Join(", ", RecordColumns.Select(c => $"{c} = @{c}"))}, last_saved = @now
+            UPDATE articles SET {string.Join(", ", RecordColumns.Select(c => $"{c} = @{c}"))},
+                first_seen = min(first_seen, @first_seen), last_saved = @last_saved
             WHERE id = @id
             """, [.. RecordParameters, "@id"]);
         // The ids of a band key's bucket, newest first (the primary key of story_bands answers from its index alone);
@@ -59,7 +63,12 @@ internal sealed class SqliteRecordWriter : IDisposable
             ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, signature = excluded.signature
             """, "@id", "@story", "@signature");
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
-        _all = [_find, _nextId, _insert, _update, _occupied, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature];
+        _dropAlias = Create("DELETE FROM article_aliases WHERE url = @url", "@url");
+        _addAlias = Create("""
+            INSERT INTO article_aliases (url, article_id) SELECT @alias, @id WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = @alias)
+            ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id
+            """, "@alias", "@id");
+        _all = [_find, _nextId, _insert, _update, _occupied, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature, _dropAlias, _addAlias];
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
@@ -69,7 +78,7 @@ internal sealed class SqliteRecordWriter : IDisposable
         "published", "modified", "fetched", "image", "title", "description", "text", "canonical_url",
     ];
 
-    private static readonly string[] RecordParameters = [.. RecordColumns.Select(c => "@" + c), "@now"];
+    private static readonly string[] RecordParameters = [.. RecordColumns.Select(c => "@" + c), "@first_seen", "@last_saved"];
 
     /// <summary>The id and signature stored under each key of the batch; binds every statement to <paramref name="transaction"/> for the save.</summary>
     public async Task<Dictionary<string, StoredKey>> ReadStoredAsync(IReadOnlyList<PreparedRecord> records, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -141,18 +150,38 @@ internal sealed class SqliteRecordWriter : IDisposable
 
     public async Task<(int Inserted, int Updated)> WriteAsync(LinkedBatch batch, CancellationToken cancellationToken)
     {
-        var now = StoreRecords.FormatInstant(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var nowText = StoreRecords.FormatInstant(now);
         int inserted = 0, updated = 0;
+        var aliases = false;
         foreach (var linked in batch.Records)
         {
             var write = linked.Update ? _update : _insert;
-            Bind(write.Parameters, linked.Record, linked.Story, now);
+            Bind(write.Parameters, linked.Record, linked.Story);
+            var facts = linked.Record.Facts;
+            write.Parameters["@first_seen"].Value = facts?.FirstSeen is { } firstSeen ? StoreRecords.FormatInstant(firstSeen) : nowText;
+            write.Parameters["@last_saved"].Value = facts?.LastSaved is { } lastSaved ? StoreRecords.FormatInstant(lastSaved) : nowText;
             write.Parameters["@id"].Value = linked.Id;
             await write.ExecuteNonQueryAsync(cancellationToken);
             if (linked.Update)
                 updated++;
             else
                 inserted++;
+            _dropAlias.Parameters[0].Value = linked.Record.Key;
+            await _dropAlias.ExecuteNonQueryAsync(cancellationToken);
+            aliases |= facts is { Aliases.Count: > 0 };
+        }
+        if (aliases)
+        {
+            foreach (var linked in batch.Records)
+            {
+                foreach (var alias in linked.Record.Aliases())
+                {
+                    _addAlias.Parameters[0].Value = alias;
+                    _addAlias.Parameters[1].Value = linked.Id;
+                    await _addAlias.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
         }
         foreach (var change in batch.Bands)
         {
@@ -193,7 +222,7 @@ internal sealed class SqliteRecordWriter : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Bind(SqliteParameterCollection p, PreparedRecord record, long story, string now)
+    private static void Bind(SqliteParameterCollection p, PreparedRecord record, long story)
     {
         var article = record.Article;
         // In RecordParameters' order.
@@ -202,20 +231,21 @@ internal sealed class SqliteRecordWriter : IDisposable
         p[2].Value = record.Key;
         p[3].Value = (object?)record.SourceDomain ?? DBNull.Value;
         p[4].Value = (object?)record.Language ?? DBNull.Value;
-        p[5].Value = (object?)article.Section ?? DBNull.Value;
-        p[6].Value = JsonStringArray.Write(article.Tags);
-        p[7].Value = JsonStringArray.Write(article.Authors);
-        p[8].Value = (object?)article.SiteName ?? DBNull.Value;
-        p[9].Value = (object?)article.Published ?? DBNull.Value;
-        p[10].Value = (object?)article.Modified ?? DBNull.Value;
-        p[11].Value = (object?)article.Fetched ?? DBNull.Value;
-        p[12].Value = (object?)article.Image ?? DBNull.Value;
-        p[13].Value = (object?)article.Title ?? DBNull.Value;
-        p[14].Value = (object?)article.Description ?? DBNull.Value;
-        p[15].Value = (object?)article.Text ?? DBNull.Value;
-        p[16].Value = (object?)article.CanonicalUrl ?? DBNull.Value;
-        p[17].Value = now;
+        p[5].Value = Value(article.Section);
+        p[6].Value = JsonStringArray.Write(StoreRecords.Items(article.Tags));
+        p[7].Value = JsonStringArray.Write(StoreRecords.Items(article.Authors));
+        p[8].Value = Value(article.SiteName);
+        p[9].Value = Value(article.Published);
+        p[10].Value = Value(article.Modified);
+        p[11].Value = Value(article.Fetched);
+        p[12].Value = Value(article.Image);
+        p[13].Value = Value(article.Title);
+        p[14].Value = Value(article.Description);
+        p[15].Value = Value(article.Text);
+        p[16].Value = Value(article.CanonicalUrl);
     }
+
+    private static object Value(string? text) => (object?)StoreRecords.Text(text) ?? DBNull.Value;
 
     public void Dispose()
     {
