@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gleaner.Archives;
 using Gleaner.Extraction;
 using Gleaner.Formats;
+using Gleaner.Storage;
 
 namespace Gleaner.Fuzz;
 
@@ -20,6 +21,7 @@ public sealed class Seeds
     public List<byte[]> JsonLines { get; } = [];
     public List<byte[]> JsonDocuments { get; } = [];
     public List<byte[]> Records { get; } = [];
+    public List<byte[]> Csv { get; } = [];
     public List<byte[]> Queries { get; } = [];
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
@@ -62,6 +64,11 @@ public sealed class Seeds
         JsonLines.Add(Utf8(JsonSerializer.Serialize(article, ArticleJson.Compact) + "\n" + NewsPleaseJson(article) + "\n"));
         JsonDocuments.Add(Utf8("[" + JsonSerializer.Serialize(article, ArticleJson.Compact) + "," + NewsPleaseJson(article) + "]"));
         Records.Add(Utf8(RecordFormat.Format(article)));
+        var stored = new StoredArticle(Pages.Count, article, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, Pages.Count)
+        {
+            Aliases = [url + "?p=2"],
+        };
+        Csv.Add(Utf8(StoredArticleLines.CsvHeader + "\r\n" + StoredArticleLines.CsvLine(stored) + "\r\n"));
         if (Queries.Count < 64 && article.Title is { Length: > 0 } title)
             Queries.Add(Utf8(title.Length > 80 ? title[..80] : title));
     }

@@ -60,6 +60,7 @@ public static class FuzzTargets
             // JSON Lines and JSON documents: a bad record is a ReadItem with an Error, never an exception.
             new("jsonl", "jsonl", seeds.JsonLines, (input, folder) => ReadRecordFile(input, folder, "input.jsonl"), _ => false),
             new("json", "json", seeds.JsonDocuments, (input, folder) => ReadRecordFile(input, folder, "input.json"), _ => false),
+            new("csv", "csv", seeds.Csv, (input, folder) => ReadRecordFile(input, folder, "input.csv"), _ => false),
 
             // The record text layout: RecordReader throws RecordFormatException; ArticleFiles reports it as an item.
             new("record", "txt", seeds.Records, (input, folder) =>
