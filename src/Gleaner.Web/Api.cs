@@ -286,7 +286,7 @@ internal static class Api
 
     internal static StoredRecord ToRecord(StoredArticle stored) =>
         new(stored.Id, stored.Article, StoredArticleLines.FormatTime(stored.FirstSeen), StoredArticleLines.FormatTime(stored.LastSaved),
-            stored.StoryId, Links(stored.Article.Url ?? "", stored.StoryId));
+            stored.StoryId, stored.Aliases, Links(stored.Article.Url ?? "", stored.StoryId));
 
     private static RecordLinks Links(string key, long storyId) =>
         new("/api/articles?url=" + Html.Query(key), "/article?url=" + Html.Query(key), "/api/stories/" + storyId.ToString(CultureInfo.InvariantCulture));

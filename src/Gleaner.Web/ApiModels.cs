@@ -6,7 +6,8 @@ namespace Gleaner.Web;
 public sealed record RecordLinks(string Self, string Page, string Story);
 
 /// <summary>A stored record: the article and what the store knows about it.</summary>
-public sealed record StoredRecord(long Id, Article Article, string FirstSeen, string LastSaved, long StoryId, RecordLinks Links);
+/// <param name="Aliases">Other addresses of the same page (exact copies the crawl found at other URLs of the host).</param>
+public sealed record StoredRecord(long Id, Article Article, string FirstSeen, string LastSaved, long StoryId, IReadOnlyList<string> Aliases, RecordLinks Links);
 
 /// <summary>Links to neighbouring pages of results (absent at either end).</summary>
 public sealed record PageLinks(string Self, string? Prev, string? Next);

@@ -160,6 +160,9 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, byId.StatusCode);
         Assert.Equal(TestStore.QuakeUrl, (await JsonOf(byId)).GetProperty("article").GetProperty("url").GetString());
         Assert.Equal(byUrl.Headers.ETag, byId.Headers.ETag);
+        Assert.Equal([TestStore.QuakeAlias], (await JsonOf(byId)).GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        using var byAlias = await client.GetAsync("/api/articles?url=" + Uri.EscapeDataString(TestStore.QuakeAlias));
+        Assert.Equal(id, (await JsonOf(byAlias)).GetProperty("id").GetInt64());
         using var again = new HttpRequestMessage(HttpMethod.Get, path);
         again.Headers.IfNoneMatch.Add(byId.Headers.ETag!);
         using var notModified = await client.SendAsync(again);

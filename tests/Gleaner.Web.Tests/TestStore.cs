@@ -6,6 +6,7 @@ namespace Gleaner.Web.Tests;
 public sealed class TestStore : IAsyncDisposable
 {
     public const string QuakeUrl = "https://news.example.com/2024/03/01/quake";
+    public const string QuakeAlias = "https://news.example.com/2024/03/01/quake?p=2";
     public const string CopyUrl = "https://wire.example.org/quake-copy";
     public const string GermanUrl = "https://zeitung.example.de/beben";
 
@@ -59,6 +60,7 @@ public sealed class TestStore : IAsyncDisposable
                 Image = "javascript:window.pwned=1", CanonicalUrl = "javascript:window.pwned=1", Tags = ["<svg onload=window.pwned=1>"],
             },
         ]);
+        await store.AddAliasAsync(QuakeUrl, QuakeAlias);
         test.StoryId = (await store.GetAsync(QuakeUrl))!.StoryId;
         return test;
     }

@@ -151,10 +151,10 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
 
     public async Task<StoredArticle?> GetByIdAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var command = Command($"SELECT {Columns} FROM articles a WHERE a.id = @id");
+        await using var command = Command($"SELECT {Columns}, {AliasesSql} FROM articles a WHERE a.id = @id");
         Add(command, "@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) } : null;
     }
 
     public async IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)

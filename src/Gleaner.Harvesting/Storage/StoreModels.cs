@@ -22,7 +22,7 @@ public sealed record StoredArticle(
     long StoryId)
 {
     /// <summary>Other addresses of the same page (an exact copy found at another URL of the host), in URL order.
-    /// Filled by <see cref="IArticleStore.GetAsync"/> and <see cref="IArticleStore.ExportAsync"/>; empty elsewhere.</summary>
+    /// Filled by <see cref="IArticleStore.GetAsync"/>, <see cref="IArticleStore.GetByIdAsync"/> and <see cref="IArticleStore.ExportAsync"/>; empty elsewhere.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 }
 

@@ -512,10 +512,13 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     public async Task ReadsARecordByItsId()
     {
         await Store.SaveAsync(StoreSamples.All());
+        var alias = StoreSamples.Markets().Url + "?p=2";
+        Assert.True(await Store.AddAliasAsync(StoreSamples.Markets().Url!, alias));
         var stored = (await Store.GetAsync(StoreSamples.Markets().Url!))!;
         var byId = (await Store.GetByIdAsync(stored.Id))!;
         Assert.Equal(stored.Article.Url, byId.Article.Url);
         Assert.Equal(stored.Article.Text, byId.Article.Text);
+        Assert.Equal([alias], byId.Aliases);
         Assert.Null(await Store.GetByIdAsync(987_654));
     }
 
