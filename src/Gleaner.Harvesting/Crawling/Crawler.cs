@@ -535,11 +535,11 @@ public sealed class Crawler : IDisposable
         }
     }
 
-    /// <summary>Null when the article passes --since and --lang, else why it is not stored.</summary>
+    /// <summary>Null when the article passes the since date and language filters, else why it is not stored.</summary>
     private string? Filter(Article article)
     {
         if (_options.Since is { } since && FeedDates.Parse(article.Published) is { } published && published < since)
-            return "published before --since";
+            return "published before the since date";
         if (_options.Language is { } language && article.Language is { } actual && !string.Equals(language, actual, StringComparison.OrdinalIgnoreCase))
             return $"language {actual}, not {language}";
         return null;

@@ -29,13 +29,13 @@ internal sealed class CrawlScope
         var text = url.AbsoluteUri;
         foreach (var pattern in _exclude)
             if (pattern.IsMatch(text))
-                return "excluded by --exclude";
+                return "excluded by an exclude pattern";
         foreach (var pattern in _include)
             if (pattern.IsMatch(text))
                 return null;
         if (_sites.Contains(RegistrableDomain.Of(url.Host)))
             return null;
-        return _include.Count > 0 ? "not matched by --include" : "another site";
+        return _include.Count > 0 ? "matched by no include pattern" : "another site";
     }
 
     private static Regex ToRegex(string pattern)

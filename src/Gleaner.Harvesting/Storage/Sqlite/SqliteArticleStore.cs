@@ -33,7 +33,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         if (!File.Exists(fullPath))
         {
             if (!options.CreateIfMissing)
-                throw new StoreException($"no store at {path} (import or crawl something first, or name the store with --store)");
+                throw new StoreException($"no store at {path} (import or crawl something first, or open another store)");
             var folder = Path.GetDirectoryName(fullPath);
             if (folder is not null && !Directory.Exists(folder))
                 throw new StoreException($"cannot create the store {path}: the folder {folder} does not exist");
