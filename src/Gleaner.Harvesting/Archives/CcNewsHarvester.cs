@@ -203,7 +203,7 @@ public sealed partial class CcNewsHarvester
         var released = await progressStore.ReleaseLeasesOfAsync(IsDeadProcessOfThisMachine, cancellationToken).ConfigureAwait(false);
         if (released > 0)
             OnMessage?.Invoke($"{released:N0} file(s) left by a stopped run on this machine are taken up again");
-        var settled = new HashSet<Uri>(); // done (anywhere) or failed here
+        var settled = new HashSet<Uri>(); // done (anywhere), failed here, or being harvested here
         var jobs = Math.Max(1, _options.Jobs);
         var workers = new Task[jobs];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -268,6 +268,9 @@ public sealed partial class CcNewsHarvester
                     Settle(settled, file, Progress.AddDoneElsewhere);
                     continue;
                 }
+                // Settled from here on: a sibling job that reads this file as done once it is must not count it as done elsewhere.
+                lock (settled)
+                    settled.Add(file);
                 bool done;
                 try
                 {
@@ -277,7 +280,10 @@ public sealed partial class CcNewsHarvester
                 {
                     await progressStore.ReleaseAsync(key, worker, CancellationToken.None).ConfigureAwait(false);
                 }
-                Settle(settled, file, done ? Progress.AddDone : Progress.AddFailed);
+                if (done)
+                    Progress.AddDone();
+                else
+                    Progress.AddFailed();
                 if (done)
                     OnMessage?.Invoke($"{Name(file)}: done ({Progress.FilesDone + Progress.FilesDoneElsewhere:N0}/{files.Count:N0} files)");
                 harvested = true;
