@@ -73,28 +73,10 @@ public static class ArticleFiles
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return ReadJsonDocument(path);
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
-            return ReadJsonLinesFile(path);
+            return ReadTextFile(path, (reader, name) => ReadJsonLines(reader, name));
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            return ReadCsvFile(path);
+            return ReadTextFile(path, (reader, name) => ReadCsv(reader, name));
         return [new ReadItem(path, 0, null, "unknown format: expected .txt (record layout), .jsonl / .ndjson (JSON Lines), .json or .csv")];
-    }
-
-    private static IEnumerable<ReadItem> ReadCsvFile(string path)
-    {
-        var stream = OpenOrError(path, out var error);
-        if (stream is null)
-            return [new ReadItem(path, 0, null, error)];
-        return ReadCsvOwned(stream, path);
-    }
-
-    private static IEnumerable<ReadItem> ReadCsvOwned(Stream stream, string path)
-    {
-        using (stream)
-        using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-        {
-            foreach (var item in ReadCsv(text, path))
-                yield return item;
-        }
     }
 
     /// <summary>CSV as <c>gleaner export --format csv</c> writes it: a header row, then one record a row.</summary>
@@ -258,21 +240,22 @@ public static class ArticleFiles
         }
     }
 
-    private static IEnumerable<ReadItem> ReadJsonLinesFile(string path)
+    /// <summary>A file read row by row as UTF-8 text (JSON Lines, CSV) by <paramref name="read"/>.</summary>
+    private static IEnumerable<ReadItem> ReadTextFile(string path, Func<TextReader, string, IEnumerable<ReadItem>> read)
     {
         // The stream is handed to the iterator, which disposes it when enumeration ends.
         var stream = OpenOrError(path, out var error);
         if (stream is null)
             return [new ReadItem(path, 0, null, error)];
-        return ReadJsonLinesOwned(stream, path);
+        return ReadOwned(stream, path, read);
     }
 
-    private static IEnumerable<ReadItem> ReadJsonLinesOwned(Stream stream, string path)
+    private static IEnumerable<ReadItem> ReadOwned(Stream stream, string path, Func<TextReader, string, IEnumerable<ReadItem>> read)
     {
         using (stream)
         using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
-            foreach (var item in ReadJsonLines(text, path))
+            foreach (var item in read(text, path))
                 yield return item;
         }
     }
