@@ -124,11 +124,11 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
         // The record's own address first; then the record that has it as an alias.
         foreach (var where in (string[])["a.url = @url", "a.id = (SELECT l.article_id FROM article_aliases l WHERE l.url = @url)"])
         {
-            await using var command = Command($"SELECT {Columns}, {AliasesSql} FROM articles a WHERE {where}");
+            await using var command = Command($"SELECT {ColumnsWithAliases} FROM articles a WHERE {where}");
             Add(command, "@url", url);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
-                return ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) };
+                return ReadStoredWithAliases(reader);
         }
         return null;
     }
@@ -151,20 +151,20 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
 
     public async Task<StoredArticle?> GetByIdAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var command = Command($"SELECT {Columns}, {AliasesSql} FROM articles a WHERE a.id = @id");
+        await using var command = Command($"SELECT {ColumnsWithAliases} FROM articles a WHERE a.id = @id");
         Add(command, "@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) } : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadStoredWithAliases(reader) : null;
     }
 
     public async IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = Command("");
-        command.CommandText = $"SELECT {Columns}, {AliasesSql} FROM articles a WHERE 1 = 1{FilterSql(filter, command)} ORDER BY a.id";
+        command.CommandText = $"SELECT {ColumnsWithAliases} FROM articles a WHERE 1 = 1{FilterSql(filter, command)} ORDER BY a.id";
         // Rows stream as they are read: memory stays flat whatever the store's size.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            yield return ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) };
+            yield return ReadStoredWithAliases(reader);
     }
 
     public async Task<StoreStatistics> GetStatisticsAsync(ArticleFilter filter, CancellationToken cancellationToken = default)
@@ -329,6 +329,11 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
         }
         return sql.ToString();
     }
+
+    /// <summary><see cref="Columns"/> and the record's aliases: what <see cref="ReadStoredWithAliases"/> reads.</summary>
+    private string ColumnsWithAliases => $"{Columns}, {AliasesSql}";
+
+    private StoredArticle ReadStoredWithAliases(DbDataReader reader) => ReadStored(reader) with { Aliases = ReadStrings(reader, AfterColumns) };
 
     /// <summary>A record from a row that starts with <see cref="Columns"/>.</summary>
     protected StoredArticle ReadStored(DbDataReader reader)
