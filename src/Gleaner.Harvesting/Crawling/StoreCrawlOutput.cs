@@ -10,25 +10,18 @@ public sealed class StoreCrawlOutput(IArticleStore store) : ICrawlOutput
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    public async Task SaveAsync(Article article, CancellationToken cancellationToken)
-    {
-        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await store.SaveAsync([article], cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public Task SaveAsync(Article article, CancellationToken cancellationToken) =>
+        InTurnAsync(() => store.SaveAsync([article], cancellationToken), cancellationToken);
 
-    public async Task AddAliasAsync(string recordUrl, string alias, CancellationToken cancellationToken)
+    public Task AddAliasAsync(string recordUrl, string alias, CancellationToken cancellationToken) =>
+        InTurnAsync(() => store.AddAliasAsync(recordUrl, alias, cancellationToken), cancellationToken);
+
+    private async Task InTurnAsync(Func<Task> write, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await store.AddAliasAsync(recordUrl, alias, cancellationToken).ConfigureAwait(false);
+            await write().ConfigureAwait(false);
         }
         finally
         {
