@@ -50,6 +50,16 @@ public sealed class ArticleFilesTests : IDisposable
     }
 
     [Fact]
+    public void ACsvRowOverTheLimitEndsTheFileWithItsLine()
+    {
+        var csv = "url,title\nhttps://a.example/1,Short\nhttps://a.example/2,\"" + new string('x', 100) + "\"\nhttps://a.example/3,After\n";
+        var items = ArticleFiles.ReadCsv(new StringReader(csv), "big.csv", maxRowChars: 60).ToList();
+        Assert.Equal("Short", items[0].Article!.Title);
+        Assert.Equal((3, "the row of line 3 is longer than 60 characters; the rest of the file is skipped"), (items[1].Line, items[1].Error));
+        Assert.Equal(2, items.Count);
+    }
+
+    [Fact]
     public void ReadsJsonLinesAndReportsBadLinesByNumber()
     {
         var path = Write("a.jsonl", "{\"url\":\"https://a.example/1\",\"title\":\"One\",\"text\":\"Body.\",\"tags\":[\"x\"],\"published\":\"2024-01-02T03:04:05Z\"}\n\n[1,2]\n{\"title\":5}\n{\"url\":\"relative/path\",\"title\":\"T\"}\n");
