@@ -39,6 +39,44 @@ internal static class LanguageIdentifier
     private static readonly Lazy<LanguageDetector> Detector = new(
         () => LanguageDetectorBuilder.FromLanguages(Languages).WithLowAccuracyMode().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// Lingua loads a language's models (compressed JSON) the first time it weighs that language, and weighs every
+    /// language of the sample's alphabet: the first Latin-script page cost ~0.7 CPU-s in a fresh process, a third
+    /// of a 181-page run. So it weighs only the languages whose function words the sample holds most, plus those
+    /// the function-word table does not know: the winner is among them whenever the text is running prose.
+    /// </summary>
+    private const int MaxCandidates = 6;
+
+    private static readonly Dictionary<string, LinguaLanguage> LanguagesByCode =
+        Languages.ToDictionary(l => l.IsoCode6391().ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static readonly LinguaLanguage[] LanguagesWithoutFunctionWords =
+        Languages.Where(l => !FunctionWords.Knows(l.IsoCode6391().ToString().ToLowerInvariant())).ToArray();
+
+    /// <summary>Letters that only a few of the languages write: a sample holding one of them has those languages
+    /// among its candidates even when a short or list-like sample shows few of their function words.</summary>
+    private static readonly (string Letters, LinguaLanguage[] Languages)[] MarkedLetters =
+    [
+        ("ß", [LinguaLanguage.German]),
+        ("ñ", [LinguaLanguage.Spanish]),
+        ("ãõ", [LinguaLanguage.Portuguese]),
+        ("çœ", [LinguaLanguage.French, LinguaLanguage.Portuguese, LinguaLanguage.Catalan, LinguaLanguage.Turkish]),
+        ("ìò", [LinguaLanguage.Italian, LinguaLanguage.Catalan]),
+        ("łśźżńąę", [LinguaLanguage.Polish]),
+        ("řůě", [LinguaLanguage.Czech]),
+        ("ľĺŕ", [LinguaLanguage.Slovak]),
+        ("ýť", [LinguaLanguage.Czech, LinguaLanguage.Slovak]),
+        ("őű", [LinguaLanguage.Hungarian]),
+        ("ğış", [LinguaLanguage.Turkish]),
+        ("șțşţ", [LinguaLanguage.Romanian]),
+        ("ăâî", [LinguaLanguage.Romanian, LinguaLanguage.Vietnamese]),
+        ("đć", [LinguaLanguage.Croatian, LinguaLanguage.Serbian]),
+        ("čšž", [LinguaLanguage.Croatian, LinguaLanguage.Slovene, LinguaLanguage.Czech, LinguaLanguage.Slovak]),
+        ("æøå", [LinguaLanguage.Danish, LinguaLanguage.Bokmal, LinguaLanguage.Swedish]),
+        ("äö", [LinguaLanguage.German, LinguaLanguage.Swedish, LinguaLanguage.Finnish]),
+        ("ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", [LinguaLanguage.Vietnamese]),
+    ];
+
     /// <summary>Lingua reads this much: its cost grows with the text, its accuracy stops growing well before.</summary>
     private const int DetectorSampleChars = 300;
 
@@ -80,7 +118,7 @@ internal static class LanguageIdentifier
             case Script.Devanagari:
                 return declared is "hi" or "mr" or "ne" ? declared : "hi";
             case Script.Arabic:
-                return declared is "ar" or "fa" or "ur" or "ps" or "ku" ? declared : Detect(sample) ?? declared;
+                return declared is "ar" or "fa" or "ur" or "ps" or "ku" ? declared : Detect(sample, shares: null) ?? declared;
         }
 
         var shares = FunctionWords.Shares(sample);
@@ -93,11 +131,11 @@ internal static class LanguageIdentifier
             if (shares[declared] >= ConfirmingShare && shares[declared] >= 0.6 * bestShare)
                 return declared;
             // The text reads as another language (a CMS default of lang="en" on a German page): let the detector decide.
-            return Detect(sample) ?? declared;
+            return Detect(sample, shares) ?? declared;
         }
         if (best is not null && bestShare >= SettlingShare && bestShare >= 1.5 * secondShare)
             return best;
-        return Detect(sample);
+        return Detect(sample, shares);
     }
 
     private static (string? Best, double BestShare, double SecondShare) Ranking(Dictionary<string, double> shares)
@@ -118,18 +156,53 @@ internal static class LanguageIdentifier
         return (best, bestShare, secondShare);
     }
 
-    private static string? Detect(string sample)
+    /// <summary>Lingua's answer for <paramref name="sample"/>, weighing the likeliest languages by <paramref name="shares"/> (all when null).</summary>
+    private static string? Detect(string sample, Dictionary<string, double>? shares)
     {
         if (sample.Length > DetectorSampleChars)
         {
             var cut = sample.LastIndexOf(' ', DetectorSampleChars);
             sample = sample[..(cut > DetectorSampleChars / 2 ? cut : DetectorSampleChars)];
         }
-        var detected = Detector.Value.DetectLanguageOf(sample);
+        var candidates = shares is null ? null : Candidates(sample, shares);
+        var detector = candidates is null ? Detector.Value : LanguageDetectorBuilder.FromLanguages(candidates).WithLowAccuracyMode().Build();
+        var detected = detector.DetectLanguageOf(sample);
         if (detected == LinguaLanguage.Unknown)
             return null;
         var code = detected.IsoCode6391().ToString().ToLowerInvariant();
         return code;
+    }
+
+    /// <summary>The languages with the largest function-word shares (up to <see cref="MaxCandidates"/>), those whose marked
+    /// letters the sample holds and those the table does not know; null when no function word was seen (then nothing
+    /// narrows the choice).</summary>
+    internal static LinguaLanguage[]? Candidates(string sample, Dictionary<string, double> shares)
+    {
+        var candidates = new HashSet<LinguaLanguage>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        while (taken.Count < MaxCandidates)
+        {
+            // The largest share not yet taken; ties go to the table's first, so a sample always gets the same candidates.
+            string? next = null;
+            double nextShare = 0;
+            foreach (var (code, share) in shares)
+                if (share > nextShare && !taken.Contains(code))
+                    (next, nextShare) = (code, share);
+            if (next is null)
+                break;
+            taken.Add(next);
+            if (LanguagesByCode.TryGetValue(next, out var language))
+                candidates.Add(language);
+        }
+        if (taken.Count == 0)
+            return null;
+        candidates.UnionWith(LanguagesWithoutFunctionWords);
+        // English is always weighed: most pages are, and a short English text can hold none of the table's English words.
+        candidates.Add(LinguaLanguage.English);
+        foreach (var (letters, languages) in MarkedLetters)
+            if (sample.AsSpan().IndexOfAny(letters) >= 0 || sample.AsSpan().IndexOfAny(letters.ToUpperInvariant()) >= 0)
+                candidates.UnionWith(languages);
+        return [.. candidates];
     }
 
     /// <summary>The start of the body (or the title and description when the body is short), or null when too little text.</summary>

@@ -1,4 +1,6 @@
 using Gleaner.Extraction;
+using Gleaner.Extraction.Language;
+using LinguaLanguage = Lingua.Language;
 
 namespace Gleaner.Tests.Extraction.Language;
 
@@ -57,5 +59,34 @@ public class LanguageTests
     {
         Assert.Equal("fr", Language("lang=\"fr\"", "", "OK"));
         Assert.Null(Language("", "", "OK"));
+    }
+
+    [Fact]
+    public void EnglishWithoutTheTablesEnglishWordsIsStillEnglish()
+    {
+        // Its only table words ("a", "I") are other languages' (Czech, Catalan, Polish...): the detector is asked, and
+        // English is weighed although its function words did not rank it.
+        const string sample = "I am a data scientist, I'm just a developer. Before I introduce new dependencies into my system I make sure I really can't do without them.";
+        Assert.Equal("en", LanguageIdentifier.Identify(sample, declared: null));
+    }
+
+    [Fact]
+    public void LettersOfFewLanguagesMakeThemCandidates()
+    {
+        // Six languages outrank Turkish by function words, but only Turkish writes ı, ş and ğ.
+        const string sample = "Sokağın sonunda, eski fırının önünde uzun bir kuyruk vardı; herkes sıcak ekmek almak için sabırla bekliyordu.";
+        var shares = new Dictionary<string, double> { ["pt"] = 0.2, ["cs"] = 0.2, ["sk"] = 0.2, ["ro"] = 0.2, ["hr"] = 0.2, ["pl"] = 0.2, ["tr"] = 0 };
+        var candidates = LanguageIdentifier.Candidates(sample, shares);
+        Assert.NotNull(candidates);
+        Assert.Contains(LinguaLanguage.Turkish, candidates);
+        Assert.Contains(LinguaLanguage.Polish, candidates);
+        Assert.DoesNotContain(LinguaLanguage.Dutch, candidates);
+    }
+
+    [Fact]
+    public void WithoutFunctionWordsEveryLanguageIsWeighed()
+    {
+        var shares = new Dictionary<string, double> { ["en"] = 0, ["de"] = 0 };
+        Assert.Null(LanguageIdentifier.Candidates("Sokağın sonunda", shares));
     }
 }
