@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lingua;
 using LinguaLanguage = Lingua.Language;
 
@@ -166,12 +167,31 @@ internal static class LanguageIdentifier
             sample = sample[..(cut > DetectorSampleChars / 2 ? cut : DetectorSampleChars)];
         }
         var candidates = shares is null ? null : Candidates(sample, shares);
-        var detector = candidates is null ? Detector.Value : LanguageDetectorBuilder.FromLanguages(candidates).WithLowAccuracyMode().Build();
+        var detector = candidates is null ? Detector.Value : DetectorFor(candidates);
         var detected = detector.DetectLanguageOf(sample);
         if (detected == LinguaLanguage.Unknown)
             return null;
         var code = detected.IsoCode6391().ToString().ToLowerInvariant();
         return code;
+    }
+
+    /// <summary>Detectors by candidate set (one bit per language of <see cref="Languages"/>): building one costs a third of
+    /// a detection. Bounded: past the cap, sets are built each time.</summary>
+    private static readonly ConcurrentDictionary<ulong, LanguageDetector> DetectorsByCandidates = new();
+
+    private const int MaxCachedDetectors = 256;
+
+    private static LanguageDetector DetectorFor(LinguaLanguage[] candidates)
+    {
+        var key = 0UL;
+        foreach (var language in candidates)
+            key |= 1UL << Array.IndexOf(Languages, language);
+        if (DetectorsByCandidates.TryGetValue(key, out var detector))
+            return detector;
+        detector = LanguageDetectorBuilder.FromLanguages(candidates).WithLowAccuracyMode().Build();
+        if (DetectorsByCandidates.Count < MaxCachedDetectors)
+            DetectorsByCandidates.TryAdd(key, detector);
+        return detector;
     }
 
     /// <summary>The languages with the largest function-word shares (up to <see cref="MaxCandidates"/>), those whose marked
