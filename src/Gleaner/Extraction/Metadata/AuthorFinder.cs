@@ -305,8 +305,9 @@ internal static partial class AuthorFinder
     private const int MaxLabelledLineChars = 120;
 
     /// <summary>
-    /// Authors in the page's analytics data (<c>dataLayer</c> pushes, page state): a quoted
-    /// <c>author</c>/<c>authors</c>/<c>contentAuthors</c> key with a string or a list of strings.
+    /// Authors in the page's analytics data (<c>dataLayer</c> pushes, page state): an
+    /// <c>author</c>/<c>authors</c>/<c>contentAuthors</c>/<c>byline</c>/<c>autor</c> key, quoted or not, with a string,
+    /// a list of strings or an object with the name (<c>{"name": "Jane Doe"}</c>).
     /// The last resort, since such data also lists the authors of recommended articles.
     /// </summary>
     private static void FindAnalyticsAuthors(IDocument document, List<string> persons, List<string> organisations)
@@ -318,14 +319,18 @@ internal static partial class AuthorFinder
             var text = script.Text;
             if (text.Length > MaxScriptChars)
                 text = text[..MaxScriptChars];
+            // The first few keys of a script: a later one that names nobody ("author": "admin") does not hide an earlier one.
             var match = AnalyticsAuthor().Match(text);
-            if (!match.Success)
-                continue;
-            var value = match.Groups["value"].Value;
-            foreach (Match name in QuotedString().Matches(value))
-                AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
-            if (persons.Count > 0)
-                return;
+            for (var tried = 0; match.Success && tried < MaxAnalyticsKeys; tried++, match = match.NextMatch())
+            {
+                var value = match.Groups["value"].Value;
+                // Objects: their name only; their other strings are labels ("authors": {"title": "All authors"}).
+                var names = value.Contains('{') ? NameField().Matches(value) : QuotedString().Matches(value);
+                foreach (Match name in names)
+                    AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
+                if (persons.Count > 0)
+                    return;
+            }
         }
     }
 
@@ -344,6 +349,9 @@ internal static partial class AuthorFinder
         }
     }
 
+    /// <summary>Author keys read per script; the data of recommended articles follows the page's own.</summary>
+    private const int MaxAnalyticsKeys = 4;
+
     /// <summary>Analytics data sits near the top of its script; past this a script is an application bundle.</summary>
     private const int MaxScriptChars = 200_000;
 
@@ -353,9 +361,12 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|written by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
-    [GeneratedRegex(@"(?<=[{,]\s*)[""'](?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author)[""']\s*:\s*(?<value>\[[^\]]{1,500}\]|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[{,]\s*)(?<quote>[""']?)(?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author|byline|writer|writers|autor|autoren|autorin|auteur|autore)\k<quote>\s*:\s*(?<value>\[[^\]]{1,500}\]|\{[^{}]{1,300}\}|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
     private static partial Regex AnalyticsAuthor();
 
     [GeneratedRegex(@"[""']((?:[^""'\\]|\\.){2,100})[""']")]
     private static partial Regex QuotedString();
+
+    [GeneratedRegex(@"[""'](?:name|fullName|full_name|displayName|display_name)[""']\s*:\s*[""']((?:[^""'\\]|\\.){2,100})[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameField();
 }

@@ -137,6 +137,8 @@ public class AuthorTests
     {
         Assert.Empty(Authors("""<script>var data = {"author": "admin", "authors": "\u00"};</script>"""));
         Assert.Empty(Authors("""<script>var nickname = type == 20 ? 'author' : 'Anonymous Reader';</script>"""));
+        // The labels of an authors page, not names.
+        Assert.Empty(Authors("""<script>var i18n = {"authors":{"title":"Alle Autoren | Example Zeitung","ourEditors":"Unsere Redaktionen"}};</script>"""));
     }
     [Fact]
     public void TheBylineOfAPictureOrPlayerIsNotTheArticles()
@@ -281,5 +283,28 @@ public class AuthorTests
     {
         // "Games Editor": the byline element does not give "Ben Silverman Games"; the link to the author's page names him.
         Assert.Equal(["Ben Silverman"], Authors("", "<div class=\"author\"><a href=\"/author/ben-silverman\">Ben Silverman</a> <div class=\"author-title\">Games Editor</div></div>"));
+    }
+
+    [Theory]
+    [InlineData("""<script>window.dataLayer = [{"pageType":"article","author":{"name":"Jane Doe","id":"17"}}];</script>""")]
+    [InlineData("""<script>var utag_data = { page_type: 'article', author: 'Jane Doe' };</script>""")]
+    [InlineData("""<script>dataLayer.push({"event":"page","byline":"By Jane Doe"});</script>""")]
+    [InlineData("""<script>dataLayer.push({"seite":"artikel","autor":"Jane Doe"});</script>""")]
+    [InlineData("""<script>var page = {"authors":[{"id":1,"name":"Jane Doe"}]};</script>""")]
+    [InlineData("""<script>digitalData = {"page":{"writer":"Jane Doe"}};</script>""")]
+    public void AuthorsInAnalyticsDataOfManyShapesAreFound(string head)
+    {
+        Assert.Equal(["Jane Doe"], Authors(head));
+    }
+
+    [Theory]
+    [InlineData("<figure><img src=\"a.jpg\"><figcaption>Foto: AFP</figcaption></figure>")]
+    [InlineData("<p class=\"copyright\">© dpa</p>")]
+    [InlineData("<div class=\"source\">Quelle: dpa</div>")]
+    [InlineData("<div class=\"byline\">Source: Reuters</div>")]
+    [InlineData("<div class=\"credit\">Getty Images</div>")]
+    public void SourceAndPictureCreditsNameNoAuthor(string body)
+    {
+        Assert.Empty(Authors("", body));
     }
 }
