@@ -155,7 +155,8 @@ internal static partial class AuthorNames
         {
             foreach (var c in word)
             {
-                if (char.IsDigit(c))
+                // Sentence punctuation ("。", "，", "【", "!") is prose; names hold only stops, apostrophes, hyphens and the middle dot.
+                if (char.IsDigit(c) || char.IsPunctuation(c) && c is not ('.' or '\'' or '’' or '-' or '‐' or '‑' or '·' or '・'))
                     return NameKind.None;
                 if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
                     hasLatin = true;

@@ -218,6 +218,8 @@ public class AuthorTests
     {
         Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1>{Prose}{Prose}{Prose}<p><strong>Harbour Road</strong></p>{Prose}{Prose}</article></body></html>"));
         Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p><strong>Harbour Road</strong> was closed on Monday.</p>{Prose}</article></body></html>"));
+        // A notice in bold at the end is prose, whatever its capitals.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1>{Prose}{Prose}<p><b>【本文The Example Web作品的中文权益归本站所有。未经授权，不得转载。】</b></p></article></body></html>"));
     }
 
     [Fact]
