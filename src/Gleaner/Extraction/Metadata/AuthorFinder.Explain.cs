@@ -10,9 +10,11 @@ namespace Gleaner.Extraction.Metadata;
 /// </summary>
 internal static partial class AuthorFinder
 {
-    public static void Explain(ExtractionTrace trace, IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName,
-        IReadOnlyList<string> chosen)
+    public static void Explain(ExtractionTrace trace, IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope,
+        string? siteName,
+        string? domain, IReadOnlyList<string> chosen)
     {
+        var outlet = new OutletNames(siteName, domain);
         var candidates = new List<Evidence>();
         var organisations = new List<string>();
         var alsoOrganisations = new HashSet<string>(StringComparer.Ordinal);
@@ -21,6 +23,7 @@ internal static partial class AuthorFinder
             var persons = new List<string>();
             var named = new List<string>();
             find(persons, named);
+            outlet.SetAside(persons, named);
             organisations.AddRange(named);
             if (persons.Count == 0)
                 return;
@@ -70,6 +73,7 @@ internal static partial class AuthorFinder
         {
             AddSource("links to author pages in the article", "visible", 0.55, (persons, named) => FindAuthorLinks(scope, persons, named));
             AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(scope, persons, named));
+            AddSource("a name alone in bold at the start or end of the article", "visible", 0.45, (persons, named) => FindNameLines(headline, scope, persons, named));
         }
         AddSource("analytics data in a script", "script", 0.4, (persons, named) => FindAnalyticsAuthors(document, persons, named));
         if (organisations.Count > 0)

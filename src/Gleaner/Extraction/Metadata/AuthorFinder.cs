@@ -58,16 +58,15 @@ internal static partial class AuthorFinder
     /// <summary>Bylines are short; a longer element is a bio box or a list of the author's other articles.</summary>
     private const int MaxBylineChars = 200;
 
-    public static IReadOnlyList<string> Find(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope, string? siteName)
+    public static IReadOnlyList<string> Find(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, string? siteName,
+        string? domain)
     {
-        var found = FindNames(document, index, meta, main, scope);
         // A "name" that is the publication's own is the organisation, credited where no person is.
-        if (siteName is not null && found.Count > 1)
-            found = found.Where(name => !name.Equals(siteName, StringComparison.OrdinalIgnoreCase)).ToList();
-        return found;
+        return FindNames(document, index, meta, main, headline, scope, new OutletNames(siteName, domain));
     }
 
-    private static IReadOnlyList<string> FindNames(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? scope)
+    private static IReadOnlyList<string> FindNames(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope,
+        OutletNames outlet)
     {
         var organisations = new List<string>();
         var persons = new List<string>();
@@ -83,13 +82,13 @@ internal static partial class AuthorFinder
                 foreach (var creator in JsonLdValues.All(article, "creator"))
                     AddJsonLdAuthor(creator, persons, organisations);
         }
-        if (persons.Count > 0)
+        if (outlet.SetAside(persons, organisations))
             return persons;
 
         foreach (var key in MetaKeys)
             foreach (var value in meta.All(key))
                 AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations);
-        if (persons.Count > 0)
+        if (outlet.SetAside(persons, organisations))
             return persons;
 
         foreach (var element in index.AuthorMarkup)
@@ -103,26 +102,28 @@ internal static partial class AuthorFinder
             if (text is not null && text.Length <= MaxBylineChars)
                 AuthorNames.Parse(text, persons, organisations);
         }
-        if (persons.Count > 0)
+        if (outlet.SetAside(persons, organisations))
             return persons;
 
         // Bylines near the headline first; some layouts put the byline beside the article container rather than in it.
         FindBylines(index, scope, inScope: true, persons, organisations);
-        if (persons.Count == 0)
+        if (!outlet.SetAside(persons, organisations))
             FindBylines(index, scope, inScope: false, persons, organisations);
-        if (persons.Count > 0)
+        if (outlet.SetAside(persons, organisations))
             return persons;
 
         if (scope is not null)
         {
             FindAuthorLinks(scope, persons, organisations);
-            if (persons.Count == 0)
+            if (!outlet.SetAside(persons, organisations))
                 FindLabelledLines(scope, persons, organisations);
-            if (persons.Count > 0)
+            if (!outlet.SetAside(persons, organisations))
+                FindNameLines(headline, scope, persons, organisations);
+            if (outlet.SetAside(persons, organisations))
                 return persons;
         }
         FindAnalyticsAuthors(document, persons, organisations);
-        if (persons.Count > 0)
+        if (outlet.SetAside(persons, organisations))
             return persons;
         return organisations.Count > 0 ? [organisations[0]] : [];
     }
@@ -198,12 +199,115 @@ internal static partial class AuthorFinder
         }
     }
 
+    /// <summary>
+    /// A name alone in bold as the first or last paragraph of the article ("<c>&lt;p&gt;&lt;strong&gt;Jane Doe&lt;/strong&gt;&lt;/p&gt;</c>"),
+    /// as small sites and many Asian and African papers credit the author.
+    /// </summary>
+    private static void FindNameLines(IElement? headline, IElement scope, List<string> persons, List<string> organisations)
+    {
+        // The first few paragraphs (a standfirst may come before the name) and the last.
+        var candidates = new List<IElement>(NameLineParagraphs + 1);
+        IElement? last = null;
+        foreach (var paragraph in scope.QuerySelectorAll("p"))
+        {
+            if (string.IsNullOrWhiteSpace(paragraph.TextContent))
+                continue;
+            if (candidates.Count < NameLineParagraphs)
+                candidates.Add(paragraph);
+            last = paragraph;
+        }
+        if (last is not null && !candidates.Contains(last))
+            candidates.Add(last);
+        foreach (var paragraph in candidates)
+        {
+            // A region that holds the headline is the article's whatever its class says ("sidebar-1" layouts).
+            if (BoldText(paragraph) is not { } text || PageRegions.IsForeign(paragraph, headline))
+                continue;
+            AuthorNames.Parse(text, persons, organisations);
+            if (persons.Count > 0)
+                return;
+        }
+    }
+
+    /// <summary>How many paragraphs from the article's start may hold its author's name in bold.</summary>
+    private const int NameLineParagraphs = 3;
+
+    /// <summary>The text of a short paragraph that is all in one bold element, or null.</summary>
+    private static string? BoldText(IElement paragraph)
+    {
+        IElement? bold = null;
+        foreach (var node in paragraph.ChildNodes)
+        {
+            if (node is IElement element)
+            {
+                if (bold is not null || element.LocalName is not ("strong" or "b"))
+                    return null;
+                bold = element;
+            }
+            else if (node.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(node.TextContent))
+                return null;
+        }
+        var text = bold is null ? null : TextCleaning.OneLine(bold.TextContent);
+        return text is { Length: <= MaxNameChars } ? text : null;
+    }
+
+    /// <summary>
+    /// The publication's own names (its site name, its domain's label, and that label as initials: "Deutsche Welle" on dw.com).
+    /// A byline that names the publication credits the outlet, not a person, and must not end the search for one.
+    /// </summary>
+    private sealed class OutletNames(string? siteName, string? domain)
+    {
+        private readonly string _site = siteName is null ? "" : MetadataExtractor.Letters(siteName);
+        private readonly string _label = domain is null ? "" : MetadataExtractor.Letters(domain.Split('.')[0]);
+
+        /// <summary>Moves names of the outlet from the persons to the organisations; true when a person is left.</summary>
+        public bool SetAside(List<string> persons, List<string> organisations)
+        {
+            for (var i = persons.Count - 1; i >= 0; i--)
+            {
+                if (!Names(persons[i]))
+                    continue;
+                if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
+                    organisations.Add(persons[i]);
+                persons.RemoveAt(i);
+            }
+            return persons.Count > 0;
+        }
+
+        private bool Names(string name)
+        {
+            var key = MetadataExtractor.Letters(name);
+            if (key.Length == 0)
+                return false;
+            if (key == _site || key == _label)
+                return true;
+            if (_label.Length < 2)
+                return false;
+            // Initials: the first letter of each word.
+            var initials = 0;
+            var atWordStart = true;
+            foreach (var c in name)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (atWordStart && (initials >= _label.Length || char.ToLowerInvariant(c) != _label[initials++]))
+                        return false;
+                    atWordStart = false;
+                }
+                else
+                    atWordStart = true;
+            }
+            return initials == _label.Length && initials >= 2;
+        }
+    }
+
     /// <summary>A labelled byline is short; a longer element with such a start is a paragraph of prose.</summary>
     private const int MaxLabelledLineChars = 120;
 
     /// <summary>
-    /// Authors in the page's analytics data (<c>dataLayer</c> pushes, page state): a quoted
-    /// <c>author</c>/<c>authors</c>/<c>contentAuthors</c> key with a string or a list of strings.
+    /// Authors in the page's analytics data (<c>dataLayer</c> pushes, page state): an
+    /// <c>author</c>/<c>authors</c>/<c>contentAuthors</c>/<c>byline</c>/<c>autor</c> key, quoted or not, with a string,
+    /// a list of strings or an object with the name (<c>{"name": "Jane Doe"}</c>).
     /// The last resort, since such data also lists the authors of recommended articles.
     /// </summary>
     private static void FindAnalyticsAuthors(IDocument document, List<string> persons, List<string> organisations)
@@ -215,14 +319,18 @@ internal static partial class AuthorFinder
             var text = script.Text;
             if (text.Length > MaxScriptChars)
                 text = text[..MaxScriptChars];
+            // The first few keys of a script: a later one that names nobody ("author": "admin") does not hide an earlier one.
             var match = AnalyticsAuthor().Match(text);
-            if (!match.Success)
-                continue;
-            var value = match.Groups["value"].Value;
-            foreach (Match name in QuotedString().Matches(value))
-                AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
-            if (persons.Count > 0)
-                return;
+            for (var tried = 0; match.Success && tried < MaxAnalyticsKeys; tried++, match = match.NextMatch())
+            {
+                var value = match.Groups["value"].Value;
+                // Objects: their name only; their other strings are labels ("authors": {"title": "All authors"}).
+                var names = value.Contains('{') ? NameField().Matches(value) : QuotedString().Matches(value);
+                foreach (Match name in names)
+                    AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
+                if (persons.Count > 0)
+                    return;
+            }
         }
     }
 
@@ -241,18 +349,24 @@ internal static partial class AuthorFinder
         }
     }
 
+    /// <summary>Author keys read per script; the data of recommended articles follows the page's own.</summary>
+    private const int MaxAnalyticsKeys = 4;
+
     /// <summary>Analytics data sits near the top of its script; past this a script is an application bundle.</summary>
     private const int MaxScriptChars = 200_000;
 
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|text|texto|testo)(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|written by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
-    [GeneratedRegex(@"(?<=[{,]\s*)[""'](?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author)[""']\s*:\s*(?<value>\[[^\]]{1,500}\]|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[{,]\s*)(?<quote>[""']?)(?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author|byline|writer|writers|autor|autoren|autorin|auteur|autore)\k<quote>\s*:\s*(?<value>\[[^\]]{1,500}\]|\{[^{}]{1,300}\}|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
     private static partial Regex AnalyticsAuthor();
 
     [GeneratedRegex(@"[""']((?:[^""'\\]|\\.){2,100})[""']")]
     private static partial Regex QuotedString();
+
+    [GeneratedRegex(@"[""'](?:name|fullName|full_name|displayName|display_name)[""']\s*:\s*[""']((?:[^""'\\]|\\.){2,100})[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameField();
 }

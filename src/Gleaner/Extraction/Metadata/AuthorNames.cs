@@ -47,6 +47,9 @@ internal static partial class AuthorNames
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
         text = GluedLabel().Replace(text, "");
+        // "Image: Getty Images", "Foto: dpa", "John Roe (Fotos)": who made the pictures, not the story.
+        text = NameCreditedForPictures().Replace(text, " ");
+        text = CreditTail().Replace(text, "");
         text = GluedNoise().Replace(text, "");
         text = Emails().Replace(text, " ");
         text = Urls().Replace(text, " ");
@@ -66,14 +69,12 @@ internal static partial class AuthorNames
         foreach (var segment in segments)
         {
             var part = segment.Trim();
-            // "Image: Getty Images", "Foto: dpa": who made the picture, not the story.
-            if (CreditLabel().IsMatch(part))
-                break;
             part = LeadingLabel().Replace(part, "");
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
-            part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»');
+            part = WithoutTrailingJobTitle(part);
+            part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
                 continue;
             var kind = Classify(part, wholeByline: segments.Length == 1);
@@ -123,6 +124,24 @@ internal static partial class AuthorNames
         return letters > 1;
     }
 
+    /// <summary>
+    /// "Jane Doe Senior Reporter" as "Jane Doe": job words after a name of two or more words, where a
+    /// layout runs the job line onto the name. Organisation words stay, so "Jane Doe Reuters" is still an agency credit.
+    /// </summary>
+    private static string WithoutTrailingJobTitle(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+            return part;
+        var cut = words.Length;
+        while (cut > 2 && words[cut - 1].Trim('.', ',', ':') is var bare && NotNameWords.Contains(bare) && !OrganisationWords.Contains(bare))
+            cut--;
+        // "Ben Silverman Games Editor": a one-word job after three words may have cut a job title in half.
+        if (cut == words.Length || cut > 3 || (cut == 3 && words.Length - cut < 2))
+            return part;
+        return string.Join(' ', words, 0, cut);
+    }
+
     private enum NameKind { None, Person, Organisation }
 
     private static NameKind Classify(string part, bool wholeByline)
@@ -136,7 +155,8 @@ internal static partial class AuthorNames
         {
             foreach (var c in word)
             {
-                if (char.IsDigit(c))
+                // Sentence punctuation ("。", "，", "【", "!") is prose; names hold only stops, apostrophes, hyphens and the middle dot.
+                if (char.IsDigit(c) || char.IsPunctuation(c) && c is not ('.' or '\'' or '’' or '-' or '‐' or '‑' or '·' or '・'))
                     return NameKind.None;
                 if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
                     hasLatin = true;
@@ -219,7 +239,7 @@ internal static partial class AuthorNames
     private static partial Regex SentenceEnd();
 
     /// <summary>Editors, photographers and contributors credited after the authors are not authors.</summary>
-    [GeneratedRegex(@"\b(?:edited|produced|illustrated|illustrations|graphics|photographs|photos?|additional reporting|reporting|research|translated|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:edited|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|reporting|research|translated|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by".</summary>
@@ -227,10 +247,10 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|es)?|auteur|text|texto|testo|von)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es)?|auteur|autore|text|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
-    [GeneratedRegex(@"\s+(?:updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
     /// <summary>"ByJane Doe", "VonHans Müller": a label run into the name where elements touched.</summary>
@@ -242,8 +262,17 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author.</summary>
-    [GeneratedRegex(@"^(?:images?|photos?|photographs?|photography|pictures?|picture|pics?|foto|fotos|fotografie|bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CreditLabel();
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditTail();
+
+    /// <summary>"John Roe (Fotos)": a name credited for the pictures, not the story.</summary>
+    [GeneratedRegex(@"\p{Lu}[\p{L}.'’\- ]*?\s*\((?:" + CreditWords + @")\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameCreditedForPictures();
+
+    /// <summary>Words that credit pictures, video or sources, in the languages Gleaner meets most.</summary>
+    private const string CreditWords =
+        "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
+        "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito";
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
     [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]

@@ -19,14 +19,21 @@ internal sealed class MetaTags
             if (string.IsNullOrWhiteSpace(content))
                 continue;
             content = content.Trim();
-            AddKeys(meta.GetAttribute("property"), content);
-            AddKeys(meta.GetAttribute("name"), content);
-            AddKeys(meta.GetAttribute("itemprop"), content);
-            AddKeys(meta.GetAttribute("http-equiv"), content);
+            AddKeys(meta.GetAttribute("property"), content, isProperty: true);
+            AddKeys(meta.GetAttribute("name"), content, isProperty: false);
+            AddKeys(meta.GetAttribute("itemprop"), content, isProperty: false);
+            AddKeys(meta.GetAttribute("http-equiv"), content, isProperty: false);
         }
     }
 
-    private void AddKeys(string? keys, string content)
+    /// <summary>How many of a key's values, at the front of its list, came from a <c>property</c> attribute.</summary>
+    private readonly Dictionary<string, int> _propertyValues = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Open Graph and RDFa write keys in <c>property</c>; a page that also has a <c>name</c> copy (often stale, from a
+    /// template) is read property first, as Readability and the social sites read it.
+    /// </summary>
+    private void AddKeys(string? keys, string content, bool isProperty)
     {
         if (string.IsNullOrWhiteSpace(keys))
             return;
@@ -38,7 +45,14 @@ internal sealed class MetaTags
                 lower = lower.Replace(':', '.');
             if (!_values.TryGetValue(lower, out var list))
                 _values[lower] = list = [];
-            list.Add(content);
+            if (isProperty)
+            {
+                var count = _propertyValues.GetValueOrDefault(lower);
+                list.Insert(count, content);
+                _propertyValues[lower] = count + 1;
+            }
+            else
+                list.Add(content);
         }
     }
 
@@ -63,6 +77,6 @@ internal sealed class MetaTags
     /// <summary>Every key with its values.</summary>
     public IEnumerable<KeyValuePair<string, List<string>>> Entries => _values;
 
-    /// <summary>All values of a key, in page order.</summary>
+    /// <summary>All values of a key, in page order, those from a <c>property</c> attribute first.</summary>
     public IReadOnlyList<string> All(string key) => _values.TryGetValue(key, out var list) ? list : [];
 }

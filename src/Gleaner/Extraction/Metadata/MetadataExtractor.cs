@@ -52,7 +52,7 @@ internal static partial class MetadataExtractor
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
-        article.Authors = AuthorFinder.Find(document, index, meta, main, scope, article.SiteName);
+        article.Authors = AuthorFinder.Find(document, index, meta, main, headline, scope, article.SiteName, article.SourceDomain);
 
         article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
             ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri
@@ -66,7 +66,7 @@ internal static partial class MetadataExtractor
         if (page.Trace is { } trace)
         {
             ExplainFields(trace, page, index, meta, main, baseUri, visibleText, article);
-            AuthorFinder.Explain(trace, document, index, meta, main, scope, article.SiteName, article.Authors);
+            AuthorFinder.Explain(trace, document, index, meta, main, headline, scope, article.SiteName, article.SourceDomain, article.Authors);
         }
     }
 

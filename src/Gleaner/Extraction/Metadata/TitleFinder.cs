@@ -52,6 +52,7 @@ internal static partial class TitleFinder
             strippedTitle = StripSiteName(documentTitle, siteNames);
             candidates.Add(strippedTitle);
         }
+        var stated = candidates.Count;
         // After the <title>: an <h1> nothing else confirms may be the site's logo.
         var shown = new List<string>(headlines.Count + 1);
         if (visibleHeadline is not null)
@@ -94,7 +95,53 @@ internal static partial class TitleFinder
         // A <title> nothing else confirms may still carry an unnamed site suffix.
         if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
             return StripUnnamedSuffix(best);
-        return best;
+        return AsMostSourcesWriteIt(best, candidates, stated, documentTitle, strippedTitle);
+    }
+
+    /// <summary>
+    /// The chosen headline written as most metadata sources write it, where they differ from it only in punctuation and
+    /// spacing: a heading whose kicker is a separate element reads "Kicker Headline" or "KickerHeadline" as text, which
+    /// the page's metadata writes "Kicker: Headline". Ties go to the more deliberate source, as in <see cref="Choose"/>.
+    /// </summary>
+    /// <param name="best">The chosen headline.</param>
+    /// <param name="candidates">The candidates; the first <paramref name="stated"/> are the metadata's (JSON-LD, tags, <c>&lt;title&gt;</c>).</param>
+    /// <param name="stated">How many candidates the metadata states.</param>
+    /// <param name="documentTitle">The <c>&lt;title&gt;</c> text.</param>
+    /// <param name="strippedTitle">The <c>&lt;title&gt;</c> without the site's name, one of the candidates.</param>
+    private static string AsMostSourcesWriteIt(string best, List<string> candidates, int stated, string? documentTitle, string? strippedTitle)
+    {
+        var letters = CasedKey(best);
+        string? form = null;
+        var formVotes = 0;
+        var bestVotes = 0;
+        for (var i = 0; i < stated; i++)
+        {
+            var candidate = candidates[i];
+            if (CasedKey(candidate) != letters)
+                continue;
+            var votes = 0;
+            for (var j = 0; j < stated; j++)
+                if (candidates[j] == candidate)
+                    votes++;
+            // A <title> that keeps a suffix the stripping missed ("Headline - Section") still states the form it starts with.
+            if (documentTitle is not null && strippedTitle != candidate && documentTitle.StartsWith(candidate + " ", StringComparison.Ordinal))
+                votes++;
+            if (candidate == best)
+                bestVotes = votes;
+            else if (votes > formVotes)
+                (form, formVotes) = (candidate, votes);
+        }
+        return form is not null && formVotes > bestVotes ? form : best;
+    }
+
+    /// <summary>Letters and digits only, case kept: two writings of one headline that differ only in punctuation compare alike.</summary>
+    private static string CasedKey(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c))
+                builder.Append(c);
+        return builder.ToString();
     }
 
     /// <summary>Votes of a heading on the page that a metadata source confirms: more than one more metadata copy.</summary>

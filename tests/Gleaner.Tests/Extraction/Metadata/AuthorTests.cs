@@ -137,6 +137,8 @@ public class AuthorTests
     {
         Assert.Empty(Authors("""<script>var data = {"author": "admin", "authors": "\u00"};</script>"""));
         Assert.Empty(Authors("""<script>var nickname = type == 20 ? 'author' : 'Anonymous Reader';</script>"""));
+        // The labels of an authors page, not names.
+        Assert.Empty(Authors("""<script>var i18n = {"authors":{"title":"Alle Autoren | Example Zeitung","ourEditors":"Unsere Redaktionen"}};</script>"""));
     }
     [Fact]
     public void TheBylineOfAPictureOrPlayerIsNotTheArticles()
@@ -155,5 +157,156 @@ public class AuthorTests
     public void TheAuthorsOfAWebPagesMainEntityAreRead()
     {
         Assert.Equal(["Jane Doe", "John Roe"], Authors("""<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Storm hits the coast","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}}</script>"""));
+    }
+
+    private static IReadOnlyList<string> AuthorsOfPage(string html, string url = "https://example.com/news/story")
+        => new ArticleExtractor().Extract(html, url).Authors;
+
+    private const string Prose = "<p>The storm reached the coast on Monday night, officials said, and the roads were closed until the morning.</p>";
+
+    [Theory]
+    [InlineData("Autorin: Jane Doe")]
+    [InlineData("Autor: Jane Doe")]
+    [InlineData("Autorin/Autor: Jane Doe")]
+    [InlineData("Von Jane Doe")]
+    [InlineData("Par Jane Doe")]
+    [InlineData("Di Jane Doe")]
+    [InlineData("Por Jane Doe")]
+    [InlineData("Door Jane Doe")]
+    [InlineData("Av Jane Doe")]
+    [InlineData("Tekst: Jane Doe")]
+    [InlineData("Text: Jane Doe")]
+    [InlineData("Texto: Jane Doe")]
+    [InlineData("Autore: Jane Doe")]
+    [InlineData("Autorka: Jane Doe")]
+    [InlineData("Yazar: Jane Doe")]
+    [InlineData("Kirjoittaja: Jane Doe")]
+    [InlineData("Szerző: Jane Doe")]
+    [InlineData("Written by Jane Doe")]
+    [InlineData("Geschrieben von Jane Doe")]
+    [InlineData("Escrito por Jane Doe")]
+    [InlineData("Skrevet af Jane Doe")]
+    [InlineData("Skrevet av Jane Doe")]
+    [InlineData("Napisał: Jane Doe")]
+    [InlineData("Oleh Jane Doe")]
+    [InlineData("Auteur : Jane Doe")]
+    public void ALabelledLineNamesTheAuthorInManyLanguages(string line)
+    {
+        Assert.Equal(["Jane Doe"], Authors("", $"<p>{line}</p>"));
+    }
+
+    [Fact]
+    public void ANameAloneInBoldAtTheStartOfTheArticleIsTheAuthor()
+    {
+        Assert.Equal(["Jane Doe"], AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p>&nbsp;</p><p><strong>Jane Doe</strong></p>{Prose}{Prose}</article></body></html>"));
+        // After a standfirst, two names in one line.
+        Assert.Equal(["Mathilde Sello", "Thabo Mokoena"], AuthorsOfPage(
+            $"<html><body><article><h1>Storm hits the coast</h1><p><em>…villages count the damage</em></p><p><b>Mathilde Sello/Thabo Mokoena</b></p>{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void ANameAloneInBoldAtTheEndOfTheArticleIsTheAuthor()
+    {
+        Assert.Equal(["Lê Phương"], AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1>{Prose}{Prose}<p style=\"text-align:right\"><strong>Lê Phương</strong></p></article></body></html>"));
+        // A layout that names the column holding the article a sidebar.
+        Assert.Equal(["Lê Phương"], AuthorsOfPage(
+            $"<html><body><section><div class=\"sidebar-1\"><h1>Storm hits the coast</h1><article>{Prose}{Prose}<p><strong>Lê Phương</strong></p></article></div></section></body></html>"));
+    }
+
+    [Fact]
+    public void ABoldLineInTheMiddleOfTheArticleIsNotTheAuthor()
+    {
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1>{Prose}{Prose}{Prose}<p><strong>Harbour Road</strong></p>{Prose}{Prose}</article></body></html>"));
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p><strong>Harbour Road</strong> was closed on Monday.</p>{Prose}</article></body></html>"));
+        // A notice in bold at the end is prose, whatever its capitals.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1>{Prose}{Prose}<p><b>【本文The Example Web作品的中文权益归本站所有。未经授权，不得转载。】</b></p></article></body></html>"));
+    }
+
+    [Fact]
+    public void AnAuthorTagThatNamesThePublicationDoesNotHideTheWriter()
+    {
+        // The publication's name, or its initials as its domain spells them.
+        Assert.Equal(["Jane Doe"], AuthorsOfPage(
+            $"<html><head><meta name=\"author\" content=\"Example News (www.example.com)\"><meta property=\"og:site_name\" content=\"Example News\"></head><body><article><h1>Storm hits the coast</h1>{Prose}<ul><li><strong>Autorin/Autor</strong> Jane Doe</li></ul></article></body></html>"));
+        Assert.Equal(["Jane Doe"], AuthorsOfPage(
+            $"<html><head><meta name=\"author\" content=\"Deutsche Welle\"></head><body><article><h1>Storm hits the coast</h1>{Prose}<ul><li><strong>Autorin/Autor</strong> Jane Doe</li></ul></article></body></html>",
+            "https://www.dw.com/de/story"));
+        // Where the page credits nobody else, the publication is the credit.
+        Assert.Equal(["Deutsche Welle"], AuthorsOfPage($"<html><head><meta name=\"author\" content=\"Deutsche Welle\"></head><body><article><h1>Storm hits the coast</h1>{Prose}</article></body></html>",
+            "https://www.dw.com/de/story"));
+    }
+
+    [Theory]
+    [InlineData("Jane Doe und John Roe")]
+    [InlineData("Jane Doe; John Roe")]
+    [InlineData("Jane Doe og John Roe")]
+    [InlineData("Jane Doe en John Roe")]
+    [InlineData("Jane Doe i John Roe")]
+    public void SeveralNamesInOneStringAreSplit(string value)
+    {
+        Assert.Equal(["Jane Doe", "John Roe"], Authors($"<meta name=\"author\" content=\"{value}\">"));
+    }
+
+    [Theory]
+    [InlineData("By Jane Doe. Photography by John Roe")]
+    [InlineData("By Jane Doe | Photos: John Roe")]
+    [InlineData("Jane Doe, Fotograf: John Roe")]
+    [InlineData("Text: Jane Doe, Bilder: John Roe")]
+    [InlineData("Jane Doe (Text), John Roe (Fotos)")]
+    [InlineData("Jane Doe · Foto: John Roe")]
+    [InlineData("Jane Doe Image: John Roe")]
+    [InlineData("Jane Doe (Image: Getty Images)")]
+    public void PictureCreditsAreNotAuthors(string value)
+    {
+        Assert.Equal(["Jane Doe"], Authors("", $"<div class=\"byline\">{value}</div>"));
+    }
+
+    [Fact]
+    public void APictureCreditInAnAuthorTagIsNotAnAuthor()
+    {
+        Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Jane Doe\"><meta itemprop=\"author\" content=\"(Image: Getty Images)\">"));
+    }
+
+    [Theory]
+    [InlineData("Jane DoeUpdated 5 min ago")]
+    [InlineData("BYJane Doe")]
+    [InlineData("Jane Doe, PhD")]
+    [InlineData("Jane Doe Senior Reporter")]
+    [InlineData("Jane Doe Reporter")]
+    [InlineData("Jane Doe 3 min read")]
+    [InlineData("Jane Doe @janedoe")]
+    public void JunkGluedToANameIsRemoved(string value)
+    {
+        Assert.Equal(["Jane Doe"], Authors("", $"<div class=\"byline\">{value}</div>"));
+    }
+
+    [Fact]
+    public void AJobTitleRunOntoANameIsNotCutInHalf()
+    {
+        // "Games Editor": the byline element does not give "Ben Silverman Games"; the link to the author's page names him.
+        Assert.Equal(["Ben Silverman"], Authors("", "<div class=\"author\"><a href=\"/author/ben-silverman\">Ben Silverman</a> <div class=\"author-title\">Games Editor</div></div>"));
+    }
+
+    [Theory]
+    [InlineData("""<script>window.dataLayer = [{"pageType":"article","author":{"name":"Jane Doe","id":"17"}}];</script>""")]
+    [InlineData("""<script>var utag_data = { page_type: 'article', author: 'Jane Doe' };</script>""")]
+    [InlineData("""<script>dataLayer.push({"event":"page","byline":"By Jane Doe"});</script>""")]
+    [InlineData("""<script>dataLayer.push({"seite":"artikel","autor":"Jane Doe"});</script>""")]
+    [InlineData("""<script>var page = {"authors":[{"id":1,"name":"Jane Doe"}]};</script>""")]
+    [InlineData("""<script>digitalData = {"page":{"writer":"Jane Doe"}};</script>""")]
+    public void AuthorsInAnalyticsDataOfManyShapesAreFound(string head)
+    {
+        Assert.Equal(["Jane Doe"], Authors(head));
+    }
+
+    [Theory]
+    [InlineData("<figure><img src=\"a.jpg\"><figcaption>Foto: AFP</figcaption></figure>")]
+    [InlineData("<p class=\"copyright\">© dpa</p>")]
+    [InlineData("<div class=\"source\">Quelle: dpa</div>")]
+    [InlineData("<div class=\"byline\">Source: Reuters</div>")]
+    [InlineData("<div class=\"credit\">Getty Images</div>")]
+    public void SourceAndPictureCreditsNameNoAuthor(string body)
+    {
+        Assert.Empty(Authors("", body));
     }
 }

@@ -142,4 +142,31 @@ public class TitleTests
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
     }
+
+    [Fact]
+    public void AHeadingWhoseKickerRunsIntoItIsWrittenAsTheMetadataWritesIt()
+    {
+        // The kicker is its own element: the heading's text has no separator where the metadata has one.
+        Assert.Equal("Storm on the coast: Harbour closed until Friday", Title(
+            "<title>Storm on the coast: Harbour closed until Friday | Example</title><meta property=\"og:title\" content=\"Storm on the coast: Harbour closed until Friday\">",
+            "<article><h1><span>Storm on the coast</span><span>Harbour closed until Friday</span></h1></article>"));
+        Assert.Equal("Sturm an der Küste / Hafen bis Freitag gesperrt", Title(
+            "<title>Sturm an der Küste Hafen bis Freitag gesperrt - Beispiel</title><meta property=\"og:title\" content=\"Sturm an der Küste / Hafen bis Freitag gesperrt\">",
+            "<article><h1><span>Sturm an der Küste</span>Hafen bis Freitag gesperrt</h1></article>"));
+    }
+
+    [Fact]
+    public void BetweenTwoWritingsOfOneHeadlineTheOneMoreSourcesStateWins()
+    {
+        Assert.Equal("Tempête sur la côte : le port fermé", Title(
+            "<title>Tempête sur la côte : le port fermé - Société</title><meta property=\"og:title\" content=\"Tempête sur la côte : le port fermé\">"
+            + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Tempête sur la côte - le port fermé\"}</script>"));
+    }
+
+    [Fact]
+    public void AnOpenGraphPropertyWinsOverANameCopyOfTheSameKey()
+    {
+        Assert.Equal("Harbour closed until Friday", Title(
+            "<meta name=\"og:title\" content=\"Old template title\"><meta property=\"og:title\" content=\"Harbour closed until Friday\"><title>Harbour closed until Friday</title>"));
+    }
 }
