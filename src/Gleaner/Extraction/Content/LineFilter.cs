@@ -187,6 +187,61 @@ internal static class LineFilter
         "recensioni dei clienti", "avaliações de clientes",
     ], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Headings of a module of links to other stories ("Related", "You may also like", "Mehr zum Thema"), in several
+    /// languages (compared lower-case, without end punctuation). A container that opens with one is not the story, and
+    /// the teaser lines under such a heading inside the story are dropped with it.
+    /// </summary>
+    private static readonly FrozenSet<string> RelatedHeadings = FrozenSet.ToFrozenSet(
+    [
+        "related", "related articles", "related stories", "related posts", "related content", "related news", "related coverage",
+        "related links", "related reading", "related topics", "you may also like", "you might also like", "you may like",
+        "you might like", "you may be interested in", "you might be interested in", "recommended", "recommended for you",
+        "recommended stories", "recommended articles", "recommended reading", "recommendations", "read next", "what to read next", "read these next",
+        "more stories", "more articles", "more news", "more from", "more on this story", "more on this topic", "further reading",
+        "see also", "also read", "most popular", "most read", "popular stories", "popular posts", "trending", "trending now",
+        "don't miss", "editor's picks", "editors' picks", "keep reading",
+        "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weitere artikel",
+        "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte themen", "lesen sie auch", "auch interessant",
+        "meistgelesen", "meistgelesene artikel", "meist gelesen", "zum weiterlesen", "passend zum thema", "empfohlene artikel", "empfehlungen", "unsere empfehlungen",
+        "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "vous aimerez aussi",
+        "vous aimerez aussi", "vous aimerez peut-être aussi", "les plus lus", "à voir aussi", "dans la même rubrique",
+        "te puede interesar", "también te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
+        "lee también", "quizás te interese", "te recomendamos", "recomendaciones", "recommandations", "nos recommandations", "você pode gostar", "você também pode gostar", "leia também",
+        "veja também", "notícias relacionadas", "artigos relacionados", "posts relacionados", "mais lidas", "leggi anche",
+        "articoli correlati", "potrebbe interessarti", "potrebbe interessarti anche", "ti potrebbe interessare", "i più letti",
+        "lees ook", "gerelateerde artikelen", "meest gelezen", "ook interessant", "czytaj także", "czytaj też", "zobacz także",
+        "zobacz też", "polecamy", "najczęściej czytane", "powiązane artykuły", "читайте также", "похожие статьи",
+        "смотрите также", "самые популярные", "les også", "läs också", "læs også", "mest lest", "mest läst", "čtěte také",
+        "související články", "ilgili haberler", "benzer haberler", "baca juga", "berita terkait", "artikel terkait",
+        "関連記事", "あわせて読みたい", "おすすめ記事", "相关文章", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RelatedHeadingLookup =
+        RelatedHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest heading compared with <see cref="RelatedHeadings"/>.</summary>
+    private const int MaxRelatedHeadingChars = 60;
+
+    /// <summary>
+    /// A heading over links to other stories: one of <see cref="RelatedHeadings"/>, or "More … stories" and "Самые
+    /// популярные …" with a word or two between or after (the site's or the topic's name).
+    /// </summary>
+    internal static bool IsRelatedHeading(string text)
+    {
+        var heading = text.AsSpan().Trim().TrimEnd(".:…!?›»> ");
+        if (heading.Length == 0 || heading.Length > MaxRelatedHeadingChars)
+            return false;
+        Span<char> lower = stackalloc char[heading.Length];
+        heading.ToLowerInvariant(lower);
+        if (RelatedHeadingLookup.Contains(lower))
+            return true;
+        ReadOnlySpan<char> words = lower;
+        return words.StartsWith("more ") && (words.EndsWith(" stories") || words.EndsWith(" articles") || words.EndsWith(" news"))
+            || words.StartsWith("more from ") || words.StartsWith("related ") || words.StartsWith("most popular ")
+            || words.StartsWith("most read ") || words.StartsWith("mehr aus ") || words.StartsWith("самые популярные ");
+    }
+
     /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>
     private const int MaxFurnitureSectionLines = 6;
 
@@ -197,12 +252,21 @@ internal static class LineFilter
         var pageHost = HostOf(article.Url) ?? pageUri?.Host;
         var kept = new List<TextBlock>(blocks.Count);
         bool afterKeywordLabel = false;
+        bool inRelatedList = false;
         int furnitureSectionLines = -1;
         foreach (var original in blocks)
         {
             var block = WithoutShortcodes(original);
             if (block.Text.Length == 0)
                 continue;
+            if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text))
+            {
+                inRelatedList = true;
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "related links", block.Text);
+                continue;
+            }
+            inRelatedList = false;
             if (IsFurnitureSectionHeading(block.Text))
                 furnitureSectionLines = 0;
             else if (block.Kind == BlockKind.Heading || furnitureSectionLines >= MaxFurnitureSectionLines)
@@ -227,6 +291,10 @@ internal static class LineFilter
         }
         return kept;
     }
+
+    /// <summary>A line under a "Related" heading that links to another story: a list item, or a line mostly of links.</summary>
+    private static bool IsTeaserLine(TextBlock block)
+        => block.Kind == BlockKind.ListItem || block.LinkChars * 2 >= block.Text.Length;
 
     /// <summary>"About the author", "3 Kommentare", "Leave a Reply:".</summary>
     private static bool IsFurnitureSectionHeading(string text)

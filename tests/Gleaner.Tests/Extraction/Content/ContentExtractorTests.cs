@@ -376,4 +376,35 @@ public class ContentExtractorTests
         Assert.Equal(4, lines.Length);
         Assert.Equal("A decade of debate ends with a vote.", lines[0]);
     }
+
+    [Theory]
+    [InlineData("You may also like")]
+    [InlineData("Você pode gostar...")]
+    [InlineData("Das könnte Sie auch interessieren")]
+    [InlineData("À lire aussi")]
+    [InlineData("Читайте также:")]
+    public void LeavesOutAModuleOfRelatedStoriesThatQuotesProse(string heading)
+    {
+        // A blog theme puts the related posts, each with its opening paragraph, in an article beside the post:
+        // they outweigh the short post unless the module's heading is read.
+        const string teaser = "<article class='post'><p>Another post about the river, its bridges, its ferries, its floods, and the people who live along it, every year.</p></article>";
+        var article = Extract(
+            "<div id='primary'><article class='post'><h1>Council approves bridge</h1>" +
+            "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p></article>" +
+            $"<section class='posts'><h3>{heading}</h3>{teaser}{teaser}{teaser}{teaser}</section></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(["The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years."], lines);
+    }
+
+    [Fact]
+    public void KeepsASectionOfTheStoryThatOpensWithARelatedSoundingHeading()
+    {
+        // "Related" titling prose inside the story is a subheading: the container holding the story does not open with it.
+        var article = Extract(
+            "<article><div class='body'>" + Story + "<h2>Related</h2>" +
+            "<p>Two other bridges, in the north of the city, will be repaired next year, the council decided on the same day.</p></div></article>");
+
+        Assert.Contains("Two other bridges, in the north of the city, will be repaired next year, the council decided on the same day.", Lines(article));
+    }
 }

@@ -125,4 +125,21 @@ public class LineFilterTests
 
         Assert.Equal(2, lines.Length);
     }
+
+    [Theory]
+    [InlineData("div", "More Great Example Stories")]
+    [InlineData("h3", "Mehr zum Thema")]
+    [InlineData("p", "Leia também")]
+    [InlineData("h2", "関連記事")]
+    public void DropsTheLinksUnderARelatedHeadingButNotTheStoryThatFollows(string tag, string heading)
+    {
+        var lines = ExtractLines(
+            $"<{tag}>{heading}</{tag}><ul><li>The strange life of a <a href='/a'>bridge builder in the north</a></li>" +
+            "<li><a href='/b'>How ferries crossed the river before the bridges were built</a></li></ul>" +
+            $"<{tag}>{heading}</{tag}><p><a href='/c'>A tunnel under the harbour opens after eight years of work</a></p>" +
+            "<p>Construction is expected to begin next spring and to last about three years, the mayor said.</p>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("Construction is expected to begin next spring and to last about three years, the mayor said.", lines[^1]);
+    }
 }
