@@ -407,4 +407,21 @@ public class ContentExtractorTests
 
         Assert.Contains("Two other bridges, in the north of the city, will be repaired next year, the council decided on the same day.", Lines(article));
     }
+
+    [Fact]
+    public void KeepsToTheHeadlinesStoryWhenThePageAppendsTheNextStories()
+    {
+        // Endless scrolling: the next stories follow in articles of their own, each with its h1, inside the same main.
+        const string next =
+            "<p>Der Sturm hat in der Nacht den Hafen geschlossen, und die Fähren bleiben bis zum Morgen an den Kais, sagte die Behörde.</p>" +
+            "<p>Die Feuerwehr rückte mehr als vierzig Mal aus, meist wegen umgestürzter Bäume, nasser Keller und loser Dachziegel.</p>";
+        var article = Extract(
+            "<main><article><h1>Council approves bridge</h1>" + Story + "</article>" +
+            $"<div class='under-article'><article><h1>Sturm schließt den Hafen</h1>{next}{next}</article>" +
+            $"<article><h1>Storm closes the harbour</h1>{next}</article></div></main>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Construction is expected", lines[2]);
+    }
 }
