@@ -424,4 +424,25 @@ public class ContentExtractorTests
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("Construction is expected", lines[2]);
     }
+
+    [Fact]
+    public void KeepsTheParagraphsOfATextBlockThatAlsoHoldsABoxOfLinks()
+    {
+        // The first text block of the story ends with a box of job offers: its links outweigh its prose,
+        // yet the paragraphs are the story's opening.
+        const string jobs = "<li><a href='/jobs/1'>Softwareentwickler (m/w/d) für Batteriesysteme in Wolfsburg</a></li>" +
+            "<li><a href='/jobs/2'>Ingenieurin (m/w/d) für Zellchemie und Prüfstände in Salzgitter</a></li>";
+        var article = Extract(
+            "<article><div class='richtext'>" +
+            "<p>Volkswagen hat den Prototyp eines Akkupacks für ein Rennmotorrad vorgestellt und dabei fast keine technischen Daten genannt.</p>" +
+            "<p>Zum eigentlichen Akkupack und dessen Leistung wurden keine weiteren Angaben gemacht, auch nicht zur Kühlung der Zellen.</p>" +
+            "<p>Die Zellen stammen von einem Zulieferer, der seit Jahren an Festkörperakkus arbeitet und seinen Investoren viel versprochen hat.</p>" +
+            $"<div class='box'><span>Neue Angebote</span><ul>{jobs}{jobs}{jobs}{jobs}{jobs}{jobs}</ul></div></div>" +
+            Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.StartsWith("Volkswagen hat den Prototyp", lines[0]);
+        Assert.DoesNotContain(lines, line => line.Contains("Softwareentwickler", StringComparison.Ordinal));
+        Assert.Equal(6, lines.Length);
+    }
 }
