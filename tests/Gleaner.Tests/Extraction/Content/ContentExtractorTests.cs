@@ -445,4 +445,20 @@ public class ContentExtractorTests
         Assert.DoesNotContain(lines, line => line.Contains("Softwareentwickler", StringComparison.Ordinal));
         Assert.Equal(6, lines.Length);
     }
+
+    [Fact]
+    public void KeepsTheSubheadingAndListBetweenTwoPartsOfAnArticle()
+    {
+        // The story is split over sibling blocks; the subheading and the list between them are neither scored nor named.
+        var article = Extract(
+            "<div class='page'><div class='story-block'>" + Story + "</div>" +
+            "<h2>Was jetzt kommt</h2><ul><li>Ausschreibung im Herbst</li><li>Baubeginn im Frühjahr</li></ul>" +
+            "<div class='story-block'><p>La ville paiera la moitié du coût, selon une lettre envoyée au conseil la semaine dernière par le gouverneur.</p>" +
+            "<p>Les travaux commenceront au printemps, et le pont devrait ouvrir dans trois ans, a précisé le maire lundi soir.</p></div>" +
+            "<div class='sidebar'><a href='/x'>Most read: a cat elected mayor of a small town</a></div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(["Was jetzt kommt", "Ausschreibung im Herbst", "Baubeginn im Frühjahr"], lines[3..6]);
+        Assert.Equal(8, lines.Length);
+    }
 }
