@@ -130,17 +130,37 @@ internal static class CandidateSelector
 
         double threshold = Math.Max(MinSiblingScore, best.FinalScore * SiblingScoreRatio);
         var bestClass = best.Element.GetAttribute("class");
-        var selected = new List<NodeInfo>();
+        var siblings = new List<(NodeInfo Node, bool Continues)>();
+        int first = -1, last = -1;
         foreach (var child in parent.Element.Children)
         {
             var sibling = analysis.Get(child);
             if (sibling is null || sibling.TextChars == 0)
                 continue;
-            if (sibling == best || ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars))
-                selected.Add(sibling);
+            bool continues = sibling == best || ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars);
+            if (continues)
+            {
+                if (first < 0)
+                    first = siblings.Count;
+                last = siblings.Count;
+            }
+            siblings.Add((sibling, continues));
         }
+        var selected = new List<NodeInfo>(last - first + 1);
+        for (int i = first; i <= last; i++)
+            if (siblings[i].Continues || IsStoryPartBetween(siblings[i].Node))
+                selected.Add(siblings[i].Node);
         return selected;
     }
+
+    /// <summary>
+    /// A subheading, list, table, quote or short paragraph between two parts of the article: the story's own, unless
+    /// links or a furniture name say otherwise (the text assembler and line filter judge it further).
+    /// </summary>
+    private static bool IsStoryPartBetween(NodeInfo sibling)
+        => sibling.Role is TagRole.Heading
+           || sibling.Role is TagRole.List or TagRole.Table or TagRole.Quote or TagRole.Preformatted or TagRole.Block
+              && sibling.LinkDensity < MaxProseSiblingLinkDensity && sibling.ClassWeight >= 0;
 
     private static bool ContinuesArticle(NodeInfo sibling, double threshold, string? bestClass, int bestProse)
     {

@@ -57,6 +57,13 @@ internal static class ContentExtractor
             if (CharCount(retry.Blocks) >= Math.Max(MinRegionBodyChars, CharCount(pass.Blocks) / 2))
                 pass = retry;
         }
+        if (HeadlineStory(page.Headlines, pass.Analysis, pass.Selection, article.Title) is { } story)
+        {
+            // The container chosen holds this story and the next ones the page appends as the reader scrolls.
+            var retry = ExtractBody(page, story, article, dropStrongBoilerplate: true);
+            if (CharCount(retry.Blocks) >= MinRegionBodyChars)
+                pass = retry;
+        }
         var blocks = pass.Blocks;
         var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
@@ -120,6 +127,63 @@ internal static class ContentExtractor
                     return region;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The <c>article</c> holding the headline (the kept <c>h1</c> naming the title) when the selected container also
+    /// holds another <c>article</c> with an <c>h1</c> of its own after it: stories appended to the page one after another.
+    /// Null otherwise.
+    /// </summary>
+    private static IElement? HeadlineStory(IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection, string? title)
+    {
+        if (string.IsNullOrEmpty(title) || headlines.Count < 2)
+            return null;
+        var titleWords = LeadFinder.WordsOf(title);
+        IElement? headline = null;
+        int index = 0;
+        for (; index < headlines.Count && index < MaxHeadlinesChecked; index++)
+        {
+            if (analysis.Get(headlines[index]) is not null && LeadFinder.NamesTitle(headlines[index], titleWords))
+            {
+                headline = headlines[index];
+                break;
+            }
+        }
+        if (headline is null || ClosestArticle(headline) is not { } story || !IsSelected(story, selection))
+            return null;
+        for (int next = index + 1; next < headlines.Count && next <= index + MaxHeadlinesChecked; next++)
+        {
+            var other = headlines[next];
+            if (analysis.Get(other) is not null && !IsAncestor(story, other) && ClosestArticle(other) is not null
+                && IsSelected(other, selection) && !LeadFinder.NamesTitle(other, titleWords))
+                return story;
+        }
+        return null;
+    }
+
+    /// <summary>The element is one of the selected containers or inside one.</summary>
+    private static bool IsSelected(IElement element, List<NodeInfo> selection)
+    {
+        foreach (var node in selection)
+            if (node.Element == element || IsAncestor(node.Element, element))
+                return true;
+        return false;
+    }
+
+    private static IElement? ClosestArticle(IElement element)
+    {
+        for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+            if (ancestor.LocalName == "article")
+                return ancestor;
+        return null;
+    }
+
+    private static bool IsAncestor(IElement ancestor, IElement element)
+    {
+        for (var current = element.ParentElement; current is not null; current = current.ParentElement)
+            if (current == ancestor)
+                return true;
+        return false;
     }
 
     private static int CharCount(List<TextBlock> blocks)

@@ -51,7 +51,7 @@ internal static class LineFilter
         "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
         "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
-        "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
+        "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
         "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
@@ -101,6 +101,16 @@ internal static class LineFilter
         "creative commons license", "creative commons licence", "creative-commons-lizenz", "creative commons-lizenz",
         "licence creative commons", "licencia creative commons", "licenza creative commons", "licença creative commons", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        // Affiliate disclosures.
+        "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
+        "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
+        "liens d'affiliation", "liens affiliés", "enlaces de afiliado", "enlaces de afiliación", "link di affiliazione",
+        "link affiliati", "links de afiliado",
+        // Advertising and comment rules.
+        "remove ads", "werbefrei lesen", "comments are moderated", "comment policy", "community guidelines", "kommentarregeln",
+        "netiquette", "ihre kommentare", "não serão aprovados", "serán moderados",
+        // Reading time beside a date: "29.06.2023 | Lesedauer: 7 Minuten".
+        "lesedauer", "min read", "minute read", "minutes read", "temps de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura",
     ];
 
     /// <summary>Labels of a post-meta line ("05/10/2018 - Posted by: Ann - Category: Health"), at its start or after a separator.</summary>
@@ -187,6 +197,61 @@ internal static class LineFilter
         "recensioni dei clienti", "avaliações de clientes",
     ], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Headings of a module of links to other stories ("Related", "You may also like", "Mehr zum Thema"), in several
+    /// languages (compared lower-case, without end punctuation). A container that opens with one is not the story, and
+    /// the teaser lines under such a heading inside the story are dropped with it.
+    /// </summary>
+    private static readonly FrozenSet<string> RelatedHeadings = FrozenSet.ToFrozenSet(
+    [
+        "related", "related articles", "related stories", "related posts", "related content", "related news", "related coverage",
+        "related links", "related reading", "related topics", "you may also like", "you might also like", "you may like",
+        "you might like", "you may be interested in", "you might be interested in", "recommended", "recommended for you",
+        "recommended stories", "recommended articles", "recommended reading", "recommendations", "read next", "what to read next", "read these next",
+        "more stories", "more articles", "more news", "more from", "more on this story", "more on this topic", "further reading",
+        "see also", "also read", "most popular", "most read", "popular stories", "popular posts", "trending", "trending now",
+        "don't miss", "editor's picks", "editors' picks", "keep reading",
+        "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weitere artikel",
+        "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte themen", "lesen sie auch", "auch interessant",
+        "meistgelesen", "meistgelesene artikel", "meist gelesen", "zum weiterlesen", "passend zum thema", "empfohlene artikel", "empfehlungen", "unsere empfehlungen",
+        "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "vous aimerez aussi",
+        "vous aimerez aussi", "vous aimerez peut-être aussi", "les plus lus", "à voir aussi", "dans la même rubrique",
+        "te puede interesar", "también te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
+        "lee también", "quizás te interese", "te recomendamos", "recomendaciones", "recommandations", "nos recommandations", "você pode gostar", "você também pode gostar", "leia também",
+        "veja também", "notícias relacionadas", "artigos relacionados", "posts relacionados", "mais lidas", "leggi anche",
+        "articoli correlati", "potrebbe interessarti", "potrebbe interessarti anche", "ti potrebbe interessare", "i più letti",
+        "lees ook", "gerelateerde artikelen", "meest gelezen", "ook interessant", "czytaj także", "czytaj też", "zobacz także",
+        "zobacz też", "polecamy", "najczęściej czytane", "powiązane artykuły", "читайте также", "похожие статьи",
+        "смотрите также", "самые популярные", "les også", "läs också", "læs også", "mest lest", "mest läst", "čtěte také",
+        "související články", "ilgili haberler", "benzer haberler", "baca juga", "berita terkait", "artikel terkait",
+        "関連記事", "あわせて読みたい", "おすすめ記事", "相关文章", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RelatedHeadingLookup =
+        RelatedHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest heading compared with <see cref="RelatedHeadings"/>.</summary>
+    private const int MaxRelatedHeadingChars = 60;
+
+    /// <summary>
+    /// A heading over links to other stories: one of <see cref="RelatedHeadings"/>, or "More … stories" and "Самые
+    /// популярные …" with a word or two between or after (the site's or the topic's name).
+    /// </summary>
+    internal static bool IsRelatedHeading(string text)
+    {
+        var heading = text.AsSpan().Trim().TrimEnd(".:…!?›»> ");
+        if (heading.Length == 0 || heading.Length > MaxRelatedHeadingChars)
+            return false;
+        Span<char> lower = stackalloc char[heading.Length];
+        heading.ToLowerInvariant(lower);
+        if (RelatedHeadingLookup.Contains(lower))
+            return true;
+        ReadOnlySpan<char> words = lower;
+        return words.StartsWith("more ") && (words.EndsWith(" stories") || words.EndsWith(" articles") || words.EndsWith(" news"))
+            || words.StartsWith("more from ") || words.StartsWith("related ") || words.StartsWith("most popular ")
+            || words.StartsWith("most read ") || words.StartsWith("mehr aus ") || words.StartsWith("самые популярные ");
+    }
+
     /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>
     private const int MaxFurnitureSectionLines = 6;
 
@@ -197,12 +262,21 @@ internal static class LineFilter
         var pageHost = HostOf(article.Url) ?? pageUri?.Host;
         var kept = new List<TextBlock>(blocks.Count);
         bool afterKeywordLabel = false;
+        bool inRelatedList = false;
         int furnitureSectionLines = -1;
         foreach (var original in blocks)
         {
             var block = WithoutShortcodes(original);
             if (block.Text.Length == 0)
                 continue;
+            if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text))
+            {
+                inRelatedList = true;
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "related links", block.Text);
+                continue;
+            }
+            inRelatedList = false;
             if (IsFurnitureSectionHeading(block.Text))
                 furnitureSectionLines = 0;
             else if (block.Kind == BlockKind.Heading || furnitureSectionLines >= MaxFurnitureSectionLines)
@@ -227,6 +301,10 @@ internal static class LineFilter
         }
         return kept;
     }
+
+    /// <summary>A line under a "Related" heading that links to another story: a list item, or a line mostly of links.</summary>
+    private static bool IsTeaserLine(TextBlock block)
+        => block.Kind == BlockKind.ListItem || block.LinkChars * 2 >= block.Text.Length;
 
     /// <summary>"About the author", "3 Kommentare", "Leave a Reply:".</summary>
     private static bool IsFurnitureSectionHeading(string text)
@@ -267,6 +345,18 @@ internal static class LineFilter
             return "prompt";
         if (IsMarkup(text))
             return "markup";
+        if (IsCreditLine(lower))
+            return "credit";
+        if (IsFollowPrompt(lower))
+            return "follow prompt";
+        if (IsNewsletterPrompt(lower))
+            return "newsletter prompt";
+        if (IsContactPrompt(text, lower))
+            return "contact prompt";
+        if (block.Kind == BlockKind.Paragraph && IsCaptionCredit(lower))
+            return "caption";
+        if (IsAuthorBio(text, authors))
+            return "author bio";
         if (text.Length > MaxFurnitureChars)
             return null;
 
@@ -279,10 +369,6 @@ internal static class LineFilter
                 return "furniture prefix";
         if (IsByline(text, lower, authors))
             return "byline";
-        if (IsCreditLine(lower))
-            return "credit";
-        if (IsFollowPrompt(lower))
-            return "follow prompt";
         if (IsCounter(lower))
             return "counter";
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
@@ -450,19 +536,147 @@ internal static class LineFilter
     private static string? HostOf(string? url)
         => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
 
-    /// <summary>"Keith Bradsher contributed reporting from Hong Kong.", "AP writers ... contributed to this report."</summary>
+    /// <summary>
+    /// "Keith Bradsher contributed reporting from Hong Kong.", "AP writers ... contributed to this report.",
+    /// "Reporting by Ann Lee; additional reporting by ...; Editing by Tom Brown", "With files from The Associated Press".
+    /// </summary>
     private static bool IsCreditLine(string lower)
-        => lower.Contains("contributed reporting", StringComparison.Ordinal)
+    {
+        if (lower.Length > MaxFurnitureChars * 2)
+            return false;
+        foreach (var start in CreditStarts)
+            if (lower.StartsWith(start, StringComparison.Ordinal))
+                return true;
+        return lower.Contains("contributed reporting", StringComparison.Ordinal)
            || lower.Contains("contributed to this report", StringComparison.Ordinal)
            || lower.Contains("contributed to this story", StringComparison.Ordinal);
+    }
 
-    /// <summary>"Follow us on Twitter", "Follow The Times on Facebook and Instagram".</summary>
+    /// <summary>Starts of the agency and desk credits under a story; such a line may run long with its list of names.</summary>
+    private static readonly string[] CreditStarts =
+    [
+        "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "with files from",
+        "mit material von", "mit material der", "mit informationen von", "mit informationen der", "avec afp", "con información de",
+        "sendung:", "dieses thema im programm", "über dieses thema berichtete",
+    ];
+
+    /// <summary>"Follow us on Twitter", "Follow The Times on Facebook and Instagram", "Follow Example on Google News".</summary>
     private static bool IsFollowPrompt(string lower)
-        => (lower.StartsWith("follow ", StringComparison.Ordinal) || lower.StartsWith("folgen sie", StringComparison.Ordinal)
-            || lower.StartsWith("suivez", StringComparison.Ordinal) || lower.StartsWith("síguenos", StringComparison.Ordinal)
-            || lower.StartsWith("siga ", StringComparison.Ordinal) || lower.StartsWith("seguici", StringComparison.Ordinal))
-           && (lower.Contains("twitter", StringComparison.Ordinal) || lower.Contains("facebook", StringComparison.Ordinal)
-               || lower.Contains("instagram", StringComparison.Ordinal) || lower.Contains("linkedin", StringComparison.Ordinal));
+    {
+        if (lower.Length > MaxFurnitureChars * 2)
+            return false;
+        bool follow = false;
+        foreach (var start in (ReadOnlySpan<string>)["follow ", "folgen sie", "folgt ", "suivez", "síguenos", "siga ", "seguici", "segui ", "volg ", "ikuti", "følg ", "följ "])
+            follow |= lower.StartsWith(start, StringComparison.Ordinal);
+        if (!follow)
+            return false;
+        foreach (var network in (ReadOnlySpan<string>)["twitter", "facebook", "instagram", "linkedin", "google news", "whatsapp", "telegram", "youtube", "tiktok", "threads", "bluesky", "mastodon"])
+            if (lower.Contains(network, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    /// <summary>Words that make a line mentioning a newsletter an invitation to sign up for it rather than a sentence about one.</summary>
+    private static readonly string[] SignUpWords =
+    [
+        "sign up", "signing up", "subscribe", "inbox", "free", "here", "click", "register", "anmeld", "abonn", "postfach",
+        "kostenlos", "hier ", "jetzt", "inscri", "gratuit", "suscrib", "gratis", "iscriv", "assine", "cadastre", "registr",
+        "zapisz", "meld je aan", "aanmelden", "prenumer",
+    ];
+
+    /// <summary>"Sign up for our daily newsletter", "Der Newsletter informiert Sie ... Hier geht's zur Anmeldung!".</summary>
+    private static bool IsNewsletterPrompt(string lower)
+    {
+        if (lower.Length > MaxFurnitureChars * 2 || !lower.Contains("newsletter", StringComparison.Ordinal))
+            return false;
+        foreach (var word in SignUpWords)
+            if (lower.Contains(word, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    /// <summary>Fewest words of a contact prompt: a signature ("Columnist Ann Lee ann@example.com") is shorter.</summary>
+    private const int MinContactPromptWords = 5;
+
+    /// <summary>
+    /// "Got a story? Email us at news@example.com", "Wir freuen uns über eine Mail an leser@example.de!": an address to
+    /// write to, asked for or ending the line. An address in the middle of a statement is left to the story.
+    /// </summary>
+    private static bool IsContactPrompt(string text, string lower)
+    {
+        if (text.Length > MaxFurnitureChars * 2 || CountWords(text) < MinContactPromptWords)
+            return false;
+        int at = text.IndexOf('@');
+        if (at <= 0 || !char.IsLetterOrDigit(text[at - 1]) || text.IndexOf('.', at) < at + 2)
+            return false;
+        var tail = text.AsSpan().TrimEnd(".!)» ");
+        int lastSpace = tail.LastIndexOf(' ');
+        bool endsWithAddress = tail[(lastSpace + 1)..].Contains('@');
+        return endsWithAddress || text.Contains('?') || lower.StartsWith("email ", StringComparison.Ordinal)
+            || lower.StartsWith("e-mail ", StringComparison.Ordinal) || lower.StartsWith("contact ", StringComparison.Ordinal);
+    }
+
+    /// <summary>How near the end of a line a photo credit must start for the line to be a caption.</summary>
+    private const int MaxCreditTailChars = 70;
+
+    /// <summary>Marks of a photo credit, in several languages, and agency credits as they are printed under pictures.</summary>
+    private static readonly string[] CreditMarks =
+    [
+        "©", "(picture:", "(pictures:", "(photo:", "(photos:", "(image:", "(credit:", "(foto:", "(fotos:", "(bild:", "photo:", "photos:",
+        "foto:", "fotos:", "bild:", "bilder:", "picture:", "image:", "credit:", "crédit :", "crédit:", "crédits :", "kuva:", "bilde:",
+        "billede:", "zdjęcie:", "fotó:", "фото:", "imago/", "imago images", "/dpa", "dpa/", "(afp", "afp/", "/afp", "getty images",
+        "/reuters", "reuters/", "(ap photo", "ap photo/", "shutterstock", "istock", "picture alliance", "picture-alliance",
+        "keystone/", "/keystone", "epa/", "/epa", "anp/", "/anp", "ntb/", "/ntb", "/ritzau", "ritzau/",
+    ];
+
+    /// <summary>
+    /// A caption printed as a paragraph: a line that ends with a photo credit ("... seen at dusk (Picture: Getty)",
+    /// "... in Berlin. IMAGO/Jane Roe", "... © City Archive") and no sentence after it.
+    /// </summary>
+    private static bool IsCaptionCredit(string lower)
+    {
+        if (lower.Length > MaxFurnitureChars * 2 || lower[^1] is '.' or '!' or '?' or ':' or '"' or '“' or '”' or '»')
+            return false;
+        int tailStart = Math.Max(0, lower.Length - MaxCreditTailChars);
+        var tail = lower.AsSpan(tailStart);
+        foreach (var mark in CreditMarks)
+        {
+            int at = tail.IndexOf(mark, StringComparison.Ordinal);
+            // The credit is the line's tail: no sentence ends after it begins.
+            if (at >= 0 && !tail[at..].Contains(". ", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Verbs that follow an author's name in a note about them under the story ("Ann Lee is a reporter ...").</summary>
+    private static readonly string[] BioVerbs =
+    [
+        " is ", " ist ", " est ", " es ", " è ", " é ", " er ", " är ", " jest ", " je ", " covers ", " writes ", " schreibt ",
+        " has ", " hat ", " lives ", " lebt ", " works ", " arbeitet ", " reports ", " berichtet ", " was ", " war ", " was a ",
+        " leads ", " leitet ", " joined ",
+    ];
+
+    /// <summary>A note about the article's author: the line starts with the author's name, and a bio verb follows.</summary>
+    private static bool IsAuthorBio(string text, IReadOnlyList<string> authors)
+    {
+        if (text.Length > MaxFurnitureChars * 3)
+            return false;
+        foreach (var author in authors)
+        {
+            // A full name only: a first name alone may be anyone's in the story.
+            if (author.Length < 5 || !author.Contains(' '))
+                continue;
+            int at = text.IndexOf(author, StringComparison.Ordinal);
+            if (at < 0 || at > MaxBylineExtraChars || at > 0 && text[at - 1] != ' ')
+                continue;
+            var after = text.AsSpan(at + author.Length);
+            foreach (var verb in BioVerbs)
+                if (after.StartsWith(verb, StringComparison.Ordinal))
+                    return true;
+        }
+        return false;
+    }
 
     /// <summary>Gallery and reading counters: "Image 1 of 5", "Foto 2 di 10", "5 min read".</summary>
     private static bool IsCounter(string lower)

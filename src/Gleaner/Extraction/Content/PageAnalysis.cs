@@ -148,6 +148,12 @@ internal sealed class PageAnalysis
                     ExtractionTrace.Drop(_dropped, "furniture class or id", element);
                 continue;
             }
+            if (role == TagRole.Block && IsRelatedModule(element))
+            {
+                if (_dropped is not null)
+                    ExtractionTrace.Drop(_dropped, "related module", element);
+                continue;
+            }
 
             var childInfo = new NodeInfo(element, info, role, weight);
             Nodes[element] = childInfo;
@@ -186,6 +192,44 @@ internal sealed class PageAnalysis
             owner.LinkChars += chars;
             block.InlineLinkChars += chars;
         }
+    }
+
+    /// <summary>Longest text of a heading that may title a module.</summary>
+    private const int MaxModuleHeadingChars = 80;
+
+    /// <summary>
+    /// A container that opens with a heading over links to other stories ("You may also like", a heading named
+    /// "related"): a module of teasers, however much prose they quote. Not when it holds an <c>h1</c> (the story
+    /// under a page-wide heading). Each element is looked at as its parent's opening child once, so the cost stays linear.
+    /// </summary>
+    private static bool IsRelatedModule(IElement container)
+    {
+        IElement? heading = null;
+        foreach (var child in container.ChildNodes)
+        {
+            if (child.NodeType == NodeType.Text)
+            {
+                if (!string.IsNullOrWhiteSpace(((ICharacterData)child).Data))
+                    return false;
+                continue;
+            }
+            if (child is not IElement element)
+                continue;
+            // Anchors, scripts and icons before the heading do not count.
+            if (BoilerplateSignals.RoleOf(element.LocalName) == TagRole.Skip || element.LocalName == "a" && !element.HasChildNodes)
+                continue;
+            heading = element;
+            break;
+        }
+        if (heading is null || heading.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6"))
+            return false;
+        var text = heading.TextContent;
+        if (text.Length > MaxModuleHeadingChars)
+            return false;
+        bool related = LineFilter.IsRelatedHeading(text)
+            || heading.GetAttribute("class") is { } className && (className.Contains("related", StringComparison.OrdinalIgnoreCase)
+                || className.Contains("recommend", StringComparison.OrdinalIgnoreCase));
+        return related && container.QuerySelector("h1") is null;
     }
 
     /// <summary>A block with enough own prose is a paragraph: it scores its container and the few above it.</summary>

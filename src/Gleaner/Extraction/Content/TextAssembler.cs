@@ -29,6 +29,9 @@ internal sealed class TextAssembler
     /// <summary>Above this link density a container inside the article is a link list or teaser box.</summary>
     private const double MaxContainerLinkDensity = 0.5;
 
+    /// <summary>Prose, in paragraphs, that a link-heavy container must hold to be walked rather than dropped whole.</summary>
+    private const int MinNestedProseChars = 300;
+
     /// <summary>Above this link density a single paragraph is a "read more" teaser rather than a sentence with a link.</summary>
     private const double MaxParagraphLinkDensity = 0.8;
 
@@ -230,8 +233,10 @@ internal sealed class TextAssembler
         double linkDensity = info.LinkDensity;
         // A sentence may link most of its words; only a paragraph that is nearly all link is a teaser.
         bool isParagraph = info.Role == TagRole.Block && info.InlineChars == info.TextChars;
+        // A container whose links come from a module nested in it (a jobs box at the end of a text block) keeps
+        // its paragraphs: it is walked, and the module is judged on its own.
         if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
-            return true;
+            return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars;
         return info.ClassWeight < 0;
     }
 

@@ -376,4 +376,89 @@ public class ContentExtractorTests
         Assert.Equal(4, lines.Length);
         Assert.Equal("A decade of debate ends with a vote.", lines[0]);
     }
+
+    [Theory]
+    [InlineData("You may also like")]
+    [InlineData("Você pode gostar...")]
+    [InlineData("Das könnte Sie auch interessieren")]
+    [InlineData("À lire aussi")]
+    [InlineData("Читайте также:")]
+    public void LeavesOutAModuleOfRelatedStoriesThatQuotesProse(string heading)
+    {
+        // A blog theme puts the related posts, each with its opening paragraph, in an article beside the post:
+        // they outweigh the short post unless the module's heading is read.
+        const string teaser = "<article class='post'><p>Another post about the river, its bridges, its ferries, its floods, and the people who live along it, every year.</p></article>";
+        var article = Extract(
+            "<div id='primary'><article class='post'><h1>Council approves bridge</h1>" +
+            "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p></article>" +
+            $"<section class='posts'><h3>{heading}</h3>{teaser}{teaser}{teaser}{teaser}</section></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(["The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years."], lines);
+    }
+
+    [Fact]
+    public void KeepsASectionOfTheStoryThatOpensWithARelatedSoundingHeading()
+    {
+        // "Related" titling prose inside the story is a subheading: the container holding the story does not open with it.
+        var article = Extract(
+            "<article><div class='body'>" + Story + "<h2>Related</h2>" +
+            "<p>Two other bridges, in the north of the city, will be repaired next year, the council decided on the same day.</p></div></article>");
+
+        Assert.Contains("Two other bridges, in the north of the city, will be repaired next year, the council decided on the same day.", Lines(article));
+    }
+
+    [Fact]
+    public void KeepsToTheHeadlinesStoryWhenThePageAppendsTheNextStories()
+    {
+        // Endless scrolling: the next stories follow in articles of their own, each with its h1, inside the same main.
+        const string next =
+            "<p>Der Sturm hat in der Nacht den Hafen geschlossen, und die Fähren bleiben bis zum Morgen an den Kais, sagte die Behörde.</p>" +
+            "<p>Die Feuerwehr rückte mehr als vierzig Mal aus, meist wegen umgestürzter Bäume, nasser Keller und loser Dachziegel.</p>";
+        var article = Extract(
+            "<main><article><h1>Council approves bridge</h1>" + Story + "</article>" +
+            $"<div class='under-article'><article><h1>Sturm schließt den Hafen</h1>{next}{next}</article>" +
+            $"<article><h1>Storm closes the harbour</h1>{next}</article></div></main>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Construction is expected", lines[2]);
+    }
+
+    [Fact]
+    public void KeepsTheParagraphsOfATextBlockThatAlsoHoldsABoxOfLinks()
+    {
+        // The first text block of the story ends with a box of job offers: its links outweigh its prose,
+        // yet the paragraphs are the story's opening.
+        const string jobs = "<li><a href='/jobs/1'>Softwareentwickler (m/w/d) für Batteriesysteme in Wolfsburg</a></li>" +
+            "<li><a href='/jobs/2'>Ingenieurin (m/w/d) für Zellchemie und Prüfstände in Salzgitter</a></li>";
+        var article = Extract(
+            "<article><div class='richtext'>" +
+            "<p>Volkswagen hat den Prototyp eines Akkupacks für ein Rennmotorrad vorgestellt und dabei fast keine technischen Daten genannt.</p>" +
+            "<p>Zum eigentlichen Akkupack und dessen Leistung wurden keine weiteren Angaben gemacht, auch nicht zur Kühlung der Zellen.</p>" +
+            "<p>Die Zellen stammen von einem Zulieferer, der seit Jahren an Festkörperakkus arbeitet und seinen Investoren viel versprochen hat.</p>" +
+            $"<div class='box'><span>Neue Angebote</span><ul>{jobs}{jobs}{jobs}{jobs}{jobs}{jobs}</ul></div></div>" +
+            Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.StartsWith("Volkswagen hat den Prototyp", lines[0]);
+        Assert.DoesNotContain(lines, line => line.Contains("Softwareentwickler", StringComparison.Ordinal));
+        Assert.Equal(6, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsTheSubheadingAndListBetweenTwoPartsOfAnArticle()
+    {
+        // The story is split over sibling blocks; the subheading and the list between them are neither scored nor named.
+        var article = Extract(
+            "<div class='page'><div class='story-block'>" + Story + "</div>" +
+            "<h2>Was jetzt kommt</h2><ul><li>Ausschreibung im Herbst</li><li>Baubeginn im Frühjahr</li></ul>" +
+            "<div class='story-block'><p>La ville paiera la moitié du coût, selon une lettre envoyée au conseil la semaine dernière par le gouverneur.</p>" +
+            "<p>Les travaux commenceront au printemps, et le pont devrait ouvrir dans trois ans, a précisé le maire lundi soir.</p></div>" +
+            "<div class='sidebar'><a href='/x'>Most read: a cat elected mayor of a small town</a></div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(["Was jetzt kommt", "Ausschreibung im Herbst", "Baubeginn im Frühjahr"], lines[3..6]);
+        Assert.Equal(8, lines.Length);
+    }
 }

@@ -59,6 +59,27 @@ public class LineFilterTests
     [InlineData("紙の新聞の定期購読者の方は、無料で会員登録できます。")]
     [InlineData("おすすめ情報")]
     [InlineData("责任编辑：王小明")]
+    [InlineData("Sign up for our free daily newsletter and get the city's news every morning.")]
+    [InlineData("\"Hier ist Example\": Der Newsletter informiert Sie jeden Abend über das Wichtigste vom Tag. Hier geht's zur Anmeldung!")]
+    [InlineData("Recevez gratuitement notre newsletter chaque matin.")]
+    [InlineData("Got a story? Get in touch with our news team by emailing us at news@example.com. Or send us your videos.")]
+    [InlineData("Wir freuen uns über eine Mail an leserbriefe@example.de!")]
+    [InlineData("This article contains affiliate links. We may earn a commission when you buy through them, at no cost to you.")]
+    [InlineData("Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links. Kommt darüber ein Einkauf zustande, erhalten wir eine Provision.")]
+    [InlineData("Cet article contient des liens d'affiliation.")]
+    [InlineData("Reporting by Ann Lee in Paris and Tom Brown in Berlin; additional reporting by Jane Roe in Madrid and Sam Green in Rome; Editing by Kim Blue and Lee Gray")]
+    [InlineData("With files from The Associated Press")]
+    [InlineData("Sendung: Antenne Example, 24.04.2024, 15:10 Uhr")]
+    [InlineData("Dieses Thema im Programm: Example Radio, Nachrichten, 28. April 2023, 10:00 Uhr")]
+    [InlineData("Follow Example News on Google News and add us as a preferred source to get our stories in your feeds.")]
+    [InlineData("Følg Example på Facebook og Instagram")]
+    [InlineData("The old bridge at dusk, seen from the river bank (Picture: Example Agency)")]
+    [InlineData("Der Bürgermeister nach der Abstimmung am Montagabend im Rathaus. IMAGO/Jane Roe")]
+    [InlineData("Le vieux pont au coucher du soleil © Archives municipales")]
+    [InlineData("Protesters outside the town hall on Monday (AFP / JANE ROE)")]
+    [InlineData("29.06.2023, 15:04 | Lesedauer: 7 Minuten")]
+    [InlineData("Don't want to see this? Remove ads")]
+    [InlineData("Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -74,6 +95,10 @@ public class LineFilterTests
     [InlineData("<The Palace: Tale of Jang Noksu>")]
     [InlineData("The footnote [1] and the aside [sic] stay.")]
     [InlineData("Residents fall into three categories: owners, renters and visitors.")]
+    [InlineData("The newsletter, which has 40,000 readers, was founded in 2010 by two former teachers.")]
+    [InlineData("The fraudsters wrote from help@bank-example.com to thousands of customers, asking for their passwords.")]
+    [InlineData("The photo: a bridge at dusk, taken by a reader from the river bank, won the contest.")]
+    [InlineData("Ann Lee is the first mayor of the city to have grown up on the north bank.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
@@ -124,5 +149,35 @@ public class LineFilterTests
         var lines = (new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "").Split('\n');
 
         Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("div", "More Great Example Stories")]
+    [InlineData("h3", "Mehr zum Thema")]
+    [InlineData("p", "Leia também")]
+    [InlineData("h2", "関連記事")]
+    public void DropsTheLinksUnderARelatedHeadingButNotTheStoryThatFollows(string tag, string heading)
+    {
+        var lines = ExtractLines(
+            $"<{tag}>{heading}</{tag}><ul><li>The strange life of a <a href='/a'>bridge builder in the north</a></li>" +
+            "<li><a href='/b'>How ferries crossed the river before the bridges were built</a></li></ul>" +
+            $"<{tag}>{heading}</{tag}><p><a href='/c'>A tunnel under the harbour opens after eight years of work</a></p>" +
+            "<p>Construction is expected to begin next spring and to last about three years, the mayor said.</p>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("Construction is expected to begin next spring and to last about three years, the mayor said.", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("Ann Lee is a reporter who covers city hall, transport and housing for the paper.")]
+    [InlineData("Korrespondentin Ann Lee ist bei der Zeitung für Stadtpolitik und Verkehr zuständig.")]
+    [InlineData("Ann Lee covers politics and the courts. Follow her on Mastodon.")]
+    public void DropsANoteAboutTheAuthorUnderTheStory(string note)
+    {
+        const string html = "<html><head><title>Council approves bridge</title><meta name='author' content='Ann Lee'></head><body><article>" +
+            Story + "<p>{0}</p></article></body></html>";
+        var text = new ArticleExtractor().Extract(html.Replace("{0}", note), "https://news.example.com/city/bridge.html").Text ?? "";
+
+        Assert.Equal(2, text.Split('\n').Length);
     }
 }
