@@ -97,12 +97,14 @@ static async Task<int> Site(string pagesDirectory)
 }
 
 // Crawls SITES local sites (one Kestrel port each: politeness is per host, so several sites let fetches
-// overlap) whose articles are the real benchmark pages, with delay 0, into a fresh SQLite store.
+// overlap) whose articles are the real benchmark pages, with delay 0, into a fresh SQLite store; first, as the
+// same-run reference, the WARC harvest of the same article pages (see WarcReference).
 static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int siteCount)
 {
     var pages = Directory.GetFiles(pagesDirectory, "*.html.gz").Order(StringComparer.Ordinal).Select(ReadGzip).ToArray();
     if (pages.Length == 0)
         return Usage();
+    var warcCpuPerPage = await WarcReference(pages, articlesPerSite, siteCount);
     var apps = new List<WebApplication>();
     var starts = new List<string>();
     for (var s = 0; s < siteCount; s++)
@@ -132,6 +134,11 @@ static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int sit
         Console.WriteLine($"share of worker time: fetch {Share(fetch, busy)}, parse+classify+extract {Share(extract, busy)}, store {Share(save, busy)}, frontier {Share(frontierTime, busy)}");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine($"CPU {cpu.TotalSeconds:0.0} s (crawler and servers): {statistics.Fetched / cpu.TotalSeconds:0.0} pages per CPU second; load average at the end {LoadAverage()}");
+        var articlePages = articlesPerSite * siteCount;
+        var perStored = cpu.TotalMilliseconds / Math.Max(1, statistics.Stored);
+        var perArticlePage = cpu.TotalMilliseconds / articlePages;
+        Console.WriteLine($"crawl CPU per stored article {perStored:0.0} ms = {perStored / warcCpuPerPage:0.00}x the WARC harvest's per page; " +
+            $"per article page fetched {perArticlePage:0.0} ms = {perArticlePage / warcCpuPerPage:0.00}x");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (includes the {siteCount} test servers)");
     }
     finally
@@ -142,6 +149,50 @@ static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int sit
         Directory.Delete(directory, recursive: true);
     }
     return 0;
+}
+
+// The reference of the crawl's CPU, in the same process and run: a WARC holding the article pages the crawl will fetch (the
+// same pages in the same order, one response each) harvested by WarcHarvester with one worker, twice (the first run warms
+// the JIT up, as the crawl's own first pages do not: the crawl runs after it, so its extraction is warm too). Returns
+// the second run's CPU milliseconds per page.
+static async Task<double> WarcReference(string[] pages, int articlesPerSite, int siteCount)
+{
+    var path = Path.Combine(Directory.CreateTempSubdirectory("gleaner-crawl-bench-warc-").FullName, "pages.warc.gz");
+    try
+    {
+        using (var writer = new Gleaner.Archives.WarcWriter(path))
+        {
+            var at = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+            for (var s = 0; s < siteCount; s++)
+                for (var i = 0; i < articlesPerSite; i++)
+                {
+                    var uri = new Uri($"http://site{s}.example/article/{i}");
+                    var request = Gleaner.Archives.HttpMessages.Request("GET", uri, [new("User-Agent", "Gleaner-bench")]);
+                    var response = Gleaner.Archives.HttpMessages.Response(200, "OK", [new("Content-Type", "text/html; charset=utf-8")],
+                        Encoding.UTF8.GetBytes(pages[i % pages.Length]));
+                    writer.WriteExchange(uri.AbsoluteUri, at, request, response, "192.0.2.1");
+                }
+        }
+        var cpuPerPage = 0.0;
+        for (var run = 0; run < 2; run++)
+        {
+            var harvester = new Gleaner.Archives.WarcHarvester(new Gleaner.Extraction.ArticleExtractor(), new Gleaner.Archives.WarcHarvestOptions { Workers = 1 });
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var articles = 0;
+            await foreach (var harvested in harvester.RunAsync([new Gleaner.Archives.WarcSource(path)]))
+                if (harvested is Gleaner.Archives.WarcArticle)
+                    articles++;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
+            cpuPerPage = cpu.TotalMilliseconds / (articlesPerSite * siteCount);
+            Console.WriteLine($"reference, WARC harvest of the same {articlesPerSite * siteCount} article pages ({(run == 0 ? "cold" : "warm")}): {articles} articles, " +
+                $"CPU {cpu.TotalSeconds:0.0} s = {cpuPerPage:0.0} ms per page");
+        }
+        return cpuPerPage;
+    }
+    finally
+    {
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
