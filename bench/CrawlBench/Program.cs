@@ -20,6 +20,7 @@ return mode switch
 {
     "site" when args.Length >= 2 => await Site(args[1]),
     "speed" when args.Length >= 2 => await Speed(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : 4),
+    "serve" when args.Length >= 4 => await Serve(args[1], int.Parse(args[2]), int.Parse(args[3])),
     "frontier" => await FrontierMemory(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
     "classify" when args.Length >= 2 => Classify(args[1]),
     _ => Usage(),
@@ -105,14 +106,17 @@ static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int sit
     if (pages.Length == 0)
         return Usage();
     var warcCpuPerPage = await WarcReference(pages, articlesPerSite, siteCount);
-    var apps = new List<WebApplication>();
-    var starts = new List<string>();
-    for (var s = 0; s < siteCount; s++)
+    // The sites run in a child process, so the CPU measured below is the crawler's alone.
+    using var servers = Process.Start(new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "serve", pagesDirectory, articlesPerSite.ToString(), siteCount.ToString()])
     {
-        var (app, baseUrl) = await StartSite(pages, articlesPerSite);
-        apps.Add(app);
-        starts.Add(baseUrl + "/");
-    }
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+    })!;
+    var starts = new List<string>();
+    while (starts.Count < siteCount && await servers.StandardOutput.ReadLineAsync() is { } line)
+        starts.Add(line + "/");
+    if (starts.Count < siteCount)
+        throw new InvalidOperationException("the site servers did not start");
 
     var directory = Directory.CreateTempSubdirectory("gleaner-crawl-bench-").FullName;
     try
@@ -133,18 +137,18 @@ static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int sit
         Console.WriteLine($"elapsed {elapsed.TotalSeconds:0.0} s, {statistics.PagesPerSecond:0.0} pages/s end to end, {statistics.Stored / elapsed.TotalSeconds:0.0} articles/s");
         Console.WriteLine($"share of worker time: fetch {Share(fetch, busy)}, parse+classify+extract {Share(extract, busy)}, store {Share(save, busy)}, frontier {Share(frontierTime, busy)}");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.WriteLine($"CPU {cpu.TotalSeconds:0.0} s (crawler and servers): {statistics.Fetched / cpu.TotalSeconds:0.0} pages per CPU second; load average at the end {LoadAverage()}");
+        Console.WriteLine($"CPU {cpu.TotalSeconds:0.0} s (crawler only; the servers run in another process): {statistics.Fetched / cpu.TotalSeconds:0.0} pages per CPU second; load average at the end {LoadAverage()}");
         var articlePages = articlesPerSite * siteCount;
         var perStored = cpu.TotalMilliseconds / Math.Max(1, statistics.Stored);
         var perArticlePage = cpu.TotalMilliseconds / articlePages;
         Console.WriteLine($"crawl CPU per stored article {perStored:0.0} ms = {perStored / warcCpuPerPage:0.00}x the WARC harvest's per page; " +
             $"per article page fetched {perArticlePage:0.0} ms = {perArticlePage / warcCpuPerPage:0.00}x");
-        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (includes the {siteCount} test servers)");
+        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (the crawler's process)");
     }
     finally
     {
-        foreach (var app in apps)
-            await app.StopAsync();
+        servers.StandardInput.Close(); // the servers stop when their input ends
+        await servers.WaitForExitAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
@@ -193,6 +197,25 @@ static async Task<double> WarcReference(string[] pages, int articlesPerSite, int
     {
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
+}
+
+// The SITES sites of the speed benchmark, for its crawler in another process: prints each site's base URL, one a line, and
+// serves until its standard input ends.
+static async Task<int> Serve(string pagesDirectory, int articlesPerSite, int siteCount)
+{
+    var pages = Directory.GetFiles(pagesDirectory, "*.html.gz").Order(StringComparer.Ordinal).Select(ReadGzip).ToArray();
+    var apps = new List<WebApplication>();
+    for (var s = 0; s < siteCount; s++)
+    {
+        var (app, baseUrl) = await StartSite(pages, articlesPerSite);
+        apps.Add(app);
+        Console.WriteLine(baseUrl);
+    }
+    await Console.Out.FlushAsync();
+    await Console.In.ReadToEndAsync();
+    foreach (var app in apps)
+        await app.StopAsync();
+    return 0;
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -113,7 +114,9 @@ internal static class MinHash
     }
 
     /// <summary>Lowers each position's minimum to the shingle's hash under that position's seed: <c>Mix(shingle ^ seed) >> 32</c>,
-    /// four positions at a time where vectors are accelerated (the same values either way).</summary>
+    /// four positions at a time where vectors are accelerated (the same values either way). Compiled optimised at once: the
+    /// vector code is left out of ReadyToRun images, and its unoptimised first tier is many times slower.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(Span<ulong> minimums, ulong shingle)
     {
         ref var seeds = ref MemoryMarshal.GetArrayDataReference(Seeds);
