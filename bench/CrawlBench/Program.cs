@@ -107,11 +107,13 @@ static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int sit
         return Usage();
     var warcCpuPerPage = await WarcReference(pages, articlesPerSite, siteCount);
     // The sites run in a child process, so the CPU measured below is the crawler's alone.
-    using var servers = Process.Start(new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "serve", pagesDirectory, articlesPerSite.ToString(), siteCount.ToString()])
+    var serve = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "serve", pagesDirectory, articlesPerSite.ToString(), siteCount.ToString()])
     {
         RedirectStandardInput = true,
         RedirectStandardOutput = true,
-    })!;
+    };
+    serve.Environment.Remove("DOTNET_DiagnosticPorts"); // a profiler started the crawler (dotnet-trace): the servers must not wait for it
+    using var servers = Process.Start(serve)!;
     var starts = new List<string>();
     while (starts.Count < siteCount && await servers.StandardOutput.ReadLineAsync() is { } line)
         starts.Add(line + "/");
