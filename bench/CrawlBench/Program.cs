@@ -259,9 +259,16 @@ static async Task<int> FrontierMemory(int count)
             await frontier.CompleteAsync(claim, UrlState.Done, "bench", TimeSpan.Zero);
         }
         var claiming = clock.Elapsed;
+        // What an idle worker asks each time it finds no host ready: when the next one will be.
+        clock.Restart();
+        const int Asks = 50;
+        for (var i = 0; i < Asks; i++)
+            await frontier.NextReadyAtAsync();
+        var nextReady = clock.Elapsed;
         var counts = await frontier.CountAsync();
         Console.WriteLine($"frontier: {count:N0} URLs on 100 hosts added in {insert.TotalSeconds:0.0} s ({count / insert.TotalSeconds:N0} URLs/s)");
         Console.WriteLine($"claim + complete with {counts.Queued:N0} queued: {Claims / claiming.TotalSeconds:N0} per second (load average {LoadAverage()})");
+        Console.WriteLine($"next ready time (an idle worker's question) with {counts.Queued:N0} queued: {nextReady.TotalMilliseconds / Asks:0.00} ms");
         Console.WriteLine($"database {new FileInfo(path).Length / 1048576} MB (+ WAL {(File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length / 1048576 : 0)} MB); " +
             $"process: managed heap {managed / 1024} KB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
     }

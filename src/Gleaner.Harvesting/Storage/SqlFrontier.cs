@@ -311,8 +311,11 @@ public sealed class SqlFrontier : IFrontier
                 return null;
 
             ClaimedUrl? claim = null;
-            await using (var pickUrl = Command(connection, transaction, """
-                SELECT id, url, kind, depth, attempts, hops, lastmod, etag, last_modified, discovered_from FROM crawl_urls
+            // The queue index gives the host's URLs in priority order, the first due one ends the walk; SQLite would otherwise
+            // take the retry index for the retry_at range and sort the whole host's queue.
+            var queueIndex = _dialect == FrontierDialect.Sqlite ? " INDEXED BY crawl_urls_queue" : "";
+            await using (var pickUrl = Command(connection, transaction, $"""
+                SELECT id, url, kind, depth, attempts, hops, lastmod, etag, last_modified, discovered_from FROM crawl_urls{queueIndex}
                 WHERE host = @host AND state = 0 AND retry_at <= @now
                 ORDER BY priority, id LIMIT 1
                 """))
