@@ -20,6 +20,7 @@ return mode switch
 {
     "site" when args.Length >= 2 => await Site(args[1]),
     "speed" when args.Length >= 2 => await Speed(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : 4),
+    "serve" when args.Length >= 4 => await Serve(args[1], int.Parse(args[2]), int.Parse(args[3])),
     "frontier" => await FrontierMemory(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
     "classify" when args.Length >= 2 => Classify(args[1]),
     _ => Usage(),
@@ -97,20 +98,27 @@ static async Task<int> Site(string pagesDirectory)
 }
 
 // Crawls SITES local sites (one Kestrel port each: politeness is per host, so several sites let fetches
-// overlap) whose articles are the real benchmark pages, with delay 0, into a fresh SQLite store.
+// overlap) whose articles are the real benchmark pages, with delay 0, into a fresh SQLite store; first, as the
+// same-run reference, the WARC harvest of the same article pages (see WarcReference).
 static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int siteCount)
 {
     var pages = Directory.GetFiles(pagesDirectory, "*.html.gz").Order(StringComparer.Ordinal).Select(ReadGzip).ToArray();
     if (pages.Length == 0)
         return Usage();
-    var apps = new List<WebApplication>();
-    var starts = new List<string>();
-    for (var s = 0; s < siteCount; s++)
+    var warcCpuPerPage = await WarcReference(pages, articlesPerSite, siteCount);
+    // The sites run in a child process, so the CPU measured below is the crawler's alone.
+    var serve = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "serve", pagesDirectory, articlesPerSite.ToString(), siteCount.ToString()])
     {
-        var (app, baseUrl) = await StartSite(pages, articlesPerSite);
-        apps.Add(app);
-        starts.Add(baseUrl + "/");
-    }
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+    };
+    serve.Environment.Remove("DOTNET_DiagnosticPorts"); // a profiler started the crawler (dotnet-trace): the servers must not wait for it
+    using var servers = Process.Start(serve)!;
+    var starts = new List<string>();
+    while (starts.Count < siteCount && await servers.StandardOutput.ReadLineAsync() is { } line)
+        starts.Add(line + "/");
+    if (starts.Count < siteCount)
+        throw new InvalidOperationException("the site servers did not start");
 
     var directory = Directory.CreateTempSubdirectory("gleaner-crawl-bench-").FullName;
     try
@@ -131,16 +139,84 @@ static async Task<int> Speed(string pagesDirectory, int articlesPerSite, int sit
         Console.WriteLine($"elapsed {elapsed.TotalSeconds:0.0} s, {statistics.PagesPerSecond:0.0} pages/s end to end, {statistics.Stored / elapsed.TotalSeconds:0.0} articles/s");
         Console.WriteLine($"share of worker time: fetch {Share(fetch, busy)}, parse+classify+extract {Share(extract, busy)}, store {Share(save, busy)}, frontier {Share(frontierTime, busy)}");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.WriteLine($"CPU {cpu.TotalSeconds:0.0} s (crawler and servers): {statistics.Fetched / cpu.TotalSeconds:0.0} pages per CPU second; load average at the end {LoadAverage()}");
-        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (includes the {siteCount} test servers)");
+        Console.WriteLine($"CPU {cpu.TotalSeconds:0.0} s (crawler only; the servers run in another process): {statistics.Fetched / cpu.TotalSeconds:0.0} pages per CPU second; load average at the end {LoadAverage()}");
+        var articlePages = articlesPerSite * siteCount;
+        var perStored = cpu.TotalMilliseconds / Math.Max(1, statistics.Stored);
+        var perArticlePage = cpu.TotalMilliseconds / articlePages;
+        Console.WriteLine($"crawl CPU per stored article {perStored:0.0} ms = {perStored / warcCpuPerPage:0.00}x the WARC harvest's per page; " +
+            $"per article page fetched {perArticlePage:0.0} ms = {perArticlePage / warcCpuPerPage:0.00}x");
+        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB (the crawler's process)");
     }
     finally
     {
-        foreach (var app in apps)
-            await app.StopAsync();
+        servers.StandardInput.Close(); // the servers stop when their input ends
+        await servers.WaitForExitAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
+    return 0;
+}
+
+// The reference of the crawl's CPU, in the same process and run: a WARC holding the article pages the crawl will fetch (the
+// same pages in the same order, one response each) harvested by WarcHarvester with one worker, twice (the first run warms
+// the JIT up, as the crawl's own first pages do not: the crawl runs after it, so its extraction is warm too). Returns
+// the second run's CPU milliseconds per page.
+static async Task<double> WarcReference(string[] pages, int articlesPerSite, int siteCount)
+{
+    var path = Path.Combine(Directory.CreateTempSubdirectory("gleaner-crawl-bench-warc-").FullName, "pages.warc.gz");
+    try
+    {
+        using (var writer = new Gleaner.Archives.WarcWriter(path))
+        {
+            var at = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+            for (var s = 0; s < siteCount; s++)
+                for (var i = 0; i < articlesPerSite; i++)
+                {
+                    var uri = new Uri($"http://site{s}.example/article/{i}");
+                    var request = Gleaner.Archives.HttpMessages.Request("GET", uri, [new("User-Agent", "Gleaner-bench")]);
+                    var response = Gleaner.Archives.HttpMessages.Response(200, "OK", [new("Content-Type", "text/html; charset=utf-8")],
+                        Encoding.UTF8.GetBytes(pages[i % pages.Length]));
+                    writer.WriteExchange(uri.AbsoluteUri, at, request, response, "192.0.2.1");
+                }
+        }
+        var cpuPerPage = 0.0;
+        for (var run = 0; run < 2; run++)
+        {
+            var harvester = new Gleaner.Archives.WarcHarvester(new Gleaner.Extraction.ArticleExtractor(), new Gleaner.Archives.WarcHarvestOptions { Workers = 1 });
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var articles = 0;
+            await foreach (var harvested in harvester.RunAsync([new Gleaner.Archives.WarcSource(path)]))
+                if (harvested is Gleaner.Archives.WarcArticle)
+                    articles++;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
+            cpuPerPage = cpu.TotalMilliseconds / (articlesPerSite * siteCount);
+            Console.WriteLine($"reference, WARC harvest of the same {articlesPerSite * siteCount} article pages ({(run == 0 ? "cold" : "warm")}): {articles} articles, " +
+                $"CPU {cpu.TotalSeconds:0.0} s = {cpuPerPage:0.0} ms per page");
+        }
+        return cpuPerPage;
+    }
+    finally
+    {
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+}
+
+// The SITES sites of the speed benchmark, for its crawler in another process: prints each site's base URL, one a line, and
+// serves until its standard input ends.
+static async Task<int> Serve(string pagesDirectory, int articlesPerSite, int siteCount)
+{
+    var pages = Directory.GetFiles(pagesDirectory, "*.html.gz").Order(StringComparer.Ordinal).Select(ReadGzip).ToArray();
+    var apps = new List<WebApplication>();
+    for (var s = 0; s < siteCount; s++)
+    {
+        var (app, baseUrl) = await StartSite(pages, articlesPerSite);
+        apps.Add(app);
+        Console.WriteLine(baseUrl);
+    }
+    await Console.Out.FlushAsync();
+    await Console.In.ReadToEndAsync();
+    foreach (var app in apps)
+        await app.StopAsync();
     return 0;
 }
 
@@ -183,9 +259,16 @@ static async Task<int> FrontierMemory(int count)
             await frontier.CompleteAsync(claim, UrlState.Done, "bench", TimeSpan.Zero);
         }
         var claiming = clock.Elapsed;
+        // What an idle worker asks each time it finds no host ready: when the next one will be.
+        clock.Restart();
+        const int Asks = 50;
+        for (var i = 0; i < Asks; i++)
+            await frontier.NextReadyAtAsync();
+        var nextReady = clock.Elapsed;
         var counts = await frontier.CountAsync();
         Console.WriteLine($"frontier: {count:N0} URLs on 100 hosts added in {insert.TotalSeconds:0.0} s ({count / insert.TotalSeconds:N0} URLs/s)");
         Console.WriteLine($"claim + complete with {counts.Queued:N0} queued: {Claims / claiming.TotalSeconds:N0} per second (load average {LoadAverage()})");
+        Console.WriteLine($"next ready time (an idle worker's question) with {counts.Queued:N0} queued: {nextReady.TotalMilliseconds / Asks:0.00} ms");
         Console.WriteLine($"database {new FileInfo(path).Length / 1048576} MB (+ WAL {(File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length / 1048576 : 0)} MB); " +
             $"process: managed heap {managed / 1024} KB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
     }

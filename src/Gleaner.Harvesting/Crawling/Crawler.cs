@@ -228,13 +228,15 @@ public sealed class Crawler : IDisposable
                 Interlocked.Decrement(ref _busy);
                 Interlocked.Increment(ref _claimsLeft);
                 await ReleaseExpiredClaimsAsync(cancellationToken).ConfigureAwait(false);
-                var counts = await _frontier.CountAsync(cancellationToken).ConfigureAwait(false);
-                if (counts.Unfinished == 0 && _options.Watch is null)
-                    return;
                 var changed = Volatile.Read(ref _changed).Task;
                 var next = await _frontier.NextReadyAtAsync(cancellationToken).ConfigureAwait(false);
+                // Something queued means something unfinished; only with nothing queued are the claims in flight counted
+                // (idle workers come here after every page another worker finishes: the count reads every URL's state).
+                var unfinished = next is not null || (await _frontier.CountAsync(cancellationToken).ConfigureAwait(false)).Unfinished > 0;
+                if (!unfinished && _options.Watch is null)
+                    return;
                 // Watching with nothing queued: the poll loop's signal (or another process's URLs) ends the wait.
-                var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(counts.Unfinished == 0 ? 1000 : 250);
+                var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(unfinished ? 250 : 1000);
                 // Only URLs due much later are left and no worker can add more: a one-off crawl ends; they stay queued.
                 if (_options.Watch is null && next is { } due && wait > _options.MaxDeferredWait && Volatile.Read(ref _busy) == 0)
                 {
@@ -242,7 +244,7 @@ public sealed class Crawler : IDisposable
                     return;
                 }
                 // Another process may free a host (PostgreSQL), so the wait is bounded even without a signal.
-                await Task.WhenAny(changed, Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(counts.Unfinished == 0 ? 1000 : 250)), cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(changed, Task.Delay(Clamp(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(unfinished ? 250 : 1000)), cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }

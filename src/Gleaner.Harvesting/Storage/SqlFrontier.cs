@@ -87,7 +87,12 @@ public sealed class SqlFrontier : IFrontier
         // Listing pages (polled again on a re-run, like feeds and sitemaps) and a fingerprint of every record the
         // crawl stored (unchanged records are not saved again; an exact copy of a record's text on one host is not stored).
         (2, Version2, Version2),
+        // The earliest retry time of a host's queue from the index instead of a scan of every queued URL: idle workers ask
+        // for it (NextReadyAtAsync) each time they find no host ready, and the claim's check of a host's queue uses it too.
+        (3, Version3, Version3),
     ];
+
+    private const string Version3 = "CREATE INDEX IF NOT EXISTS crawl_urls_retry ON crawl_urls (host, state, retry_at);";
 
     private const string Version2 = """
         CREATE TABLE IF NOT EXISTS crawl_listings (
@@ -306,8 +311,11 @@ public sealed class SqlFrontier : IFrontier
                 return null;
 
             ClaimedUrl? claim = null;
-            await using (var pickUrl = Command(connection, transaction, """
-                SELECT id, url, kind, depth, attempts, hops, lastmod, etag, last_modified, discovered_from FROM crawl_urls
+            // The queue index gives the host's URLs in priority order, the first due one ends the walk; SQLite would otherwise
+            // take the retry index for the retry_at range and sort the whole host's queue.
+            var queueIndex = _dialect == FrontierDialect.Sqlite ? " INDEXED BY crawl_urls_queue" : "";
+            await using (var pickUrl = Command(connection, transaction, $"""
+                SELECT id, url, kind, depth, attempts, hops, lastmod, etag, last_modified, discovered_from FROM crawl_urls{queueIndex}
                 WHERE host = @host AND state = 0 AND retry_at <= @now
                 ORDER BY priority, id LIMIT 1
                 """))
@@ -414,11 +422,15 @@ public sealed class SqlFrontier : IFrontier
     public Task<DateTimeOffset?> NextReadyAtAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
-            // Per host first (few rows), then the queue of each host's earliest retry time.
+            // Per host (few rows), its queue's earliest retry time by one probe of the retry index each: the cost grows with
+            // the hosts, not the queue (idle workers ask this often).
             await using var command = Command(connection, null, """
-                SELECT MIN(CASE WHEN h.next_allowed_at >= h.lease_until AND h.next_allowed_at >= q.retry_at THEN h.next_allowed_at
-                                WHEN h.lease_until >= q.retry_at THEN h.lease_until ELSE q.retry_at END)
-                FROM crawl_hosts h JOIN (SELECT host, MIN(retry_at) AS retry_at FROM crawl_urls WHERE state = 0 GROUP BY host) q ON q.host = h.host
+                SELECT MIN(CASE WHEN q.next_allowed_at >= q.lease_until AND q.next_allowed_at >= q.retry_at THEN q.next_allowed_at
+                                WHEN q.lease_until >= q.retry_at THEN q.lease_until ELSE q.retry_at END)
+                FROM (SELECT h.next_allowed_at, h.lease_until,
+                        (SELECT MIN(u.retry_at) FROM crawl_urls u WHERE u.host = h.host AND u.state = 0) AS retry_at
+                    FROM crawl_hosts h) q
+                WHERE q.retry_at IS NOT NULL
                 """);
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return value is null or DBNull ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));

@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Gleaner.Dedup;
 
@@ -38,8 +41,9 @@ internal static class MinHash
     {
         if (string.IsNullOrEmpty(text))
             return null;
-        var signature = new uint[HashCount];
-        Array.Fill(signature, uint.MaxValue);
+        // Each position's minimum is kept in a 64-bit lane (the hash's high half) so the vector path compares whole lanes.
+        Span<ulong> minimums = stackalloc ulong[HashCount];
+        minimums.Fill(uint.MaxValue);
         // The last ShingleSize word hashes, oldest first.
         ulong w0 = 0, w1 = 0;
         var words = 0;
@@ -51,13 +55,18 @@ internal static class MinHash
             if (words >= ShingleSize)
             {
                 var shingle = Mix(Mix(Mix(w0) ^ w1) ^ word);
-                Add(signature, shingle);
+                Add(minimums, shingle);
                 shingles++;
             }
             w0 = w1;
             w1 = word;
         }
-        return shingles >= MinimumShingles ? signature : null;
+        if (shingles < MinimumShingles)
+            return null;
+        var signature = new uint[HashCount];
+        for (var h = 0; h < HashCount; h++)
+            signature[h] = (uint)minimums[h];
+        return signature;
     }
 
     /// <summary>The estimated Jaccard similarity of two bodies: the share of positions where their signatures agree.</summary>
@@ -104,13 +113,32 @@ internal static class MinHash
         return signature;
     }
 
-    private static void Add(uint[] signature, ulong shingle)
+    /// <summary>Lowers each position's minimum to the shingle's hash under that position's seed: <c>Mix(shingle ^ seed) >> 32</c>,
+    /// four positions at a time where vectors are accelerated (the same values either way). Compiled optimised at once: the
+    /// vector code is left out of ReadyToRun images, and its unoptimised first tier is many times slower.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Add(Span<ulong> minimums, ulong shingle)
     {
-        for (var i = 0; i < signature.Length; i++)
+        ref var seeds = ref MemoryMarshal.GetArrayDataReference(Seeds);
+        ref var minimum = ref MemoryMarshal.GetReference(minimums);
+        if (Vector256.IsHardwareAccelerated)
         {
-            var value = (uint)(Mix(shingle ^ Seeds[i]) >> 32);
-            if (value < signature[i])
-                signature[i] = value;
+            var value = Vector256.Create(shingle);
+            for (nuint i = 0; i < HashCount; i += (nuint)Vector256<ulong>.Count)
+            {
+                var z = Vector256.LoadUnsafe(ref seeds, i) ^ value;
+                z = (z ^ Vector256.ShiftRightLogical(z, 30)) * MixMultiplier1;
+                z = (z ^ Vector256.ShiftRightLogical(z, 27)) * MixMultiplier2;
+                z = Vector256.ShiftRightLogical(z ^ Vector256.ShiftRightLogical(z, 31), 32);
+                Vector256.Min(Vector256.LoadUnsafe(ref minimum, i), z).StoreUnsafe(ref minimum, i);
+            }
+            return;
+        }
+        for (var i = 0; i < HashCount; i++)
+        {
+            var hash = Mix(shingle ^ Seeds[i]) >> 32;
+            if (hash < minimums[i])
+                minimums[i] = hash;
         }
     }
 
@@ -136,9 +164,24 @@ internal static class MinHash
             hash = Mix(hash);
             return true;
         }
-        while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsIdeographic(text[i]))
+        while (i < text.Length)
         {
-            hash = (hash ^ char.ToLowerInvariant(text[i])) * fnvPrime;
+            var c = text[i];
+            if (char.IsAscii(c))
+            {
+                // The common case without the Unicode tables (the same result as the general branch).
+                if (!char.IsAsciiLetterOrDigit(c))
+                    break;
+                if (char.IsAsciiLetterUpper(c))
+                    c = (char)(c | 0x20);
+            }
+            else
+            {
+                if (!char.IsLetterOrDigit(c) || IsIdeographic(c))
+                    break;
+                c = char.ToLowerInvariant(c);
+            }
+            hash = (hash ^ c) * fnvPrime;
             i++;
         }
         position = i;
@@ -153,10 +196,13 @@ internal static class MinHash
     /// <summary>The SplitMix64 finaliser: a fast 64-bit mixer with good avalanche.</summary>
     private static ulong Mix(ulong z)
     {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z = (z ^ (z >> 30)) * MixMultiplier1;
+        z = (z ^ (z >> 27)) * MixMultiplier2;
         return z ^ (z >> 31);
     }
+
+    private const ulong MixMultiplier1 = 0xBF58476D1CE4E5B9UL;
+    private const ulong MixMultiplier2 = 0x94D049BB133111EBUL;
 
     private static ulong[] CreateSeeds()
     {
