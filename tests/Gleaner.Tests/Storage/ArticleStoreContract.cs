@@ -769,6 +769,48 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task NewestFirstPagesAreTheSameWhicheverWayTheMatchesAreWalked()
+    {
+        // 24,000 records written straight into the tables (the full write path would take minutes): "harbour" in all
+        // (more matches than newest-first holds as ids: the date walk checking chunks), "opened" in 1 in 4 (ids held, the
+        // date index walked alone) and "closed" in 1 in 40 (rows read and sorted); dates out of id order, stories of 3.
+        var random = new Random(5);
+        var records = Enumerable.Range(1, 24_000).Select(id => (Id: id, Published: 1_704_067_200L + random.Next(50_000_000),
+            Text: id % 40 == 0 ? "The harbour closed." : id % 4 == 0 ? "The harbour opened." : "The harbour.", Section: id % 7 == 0 ? "ports" : "news", Story: (id + 2) / 3)).ToList();
+        await using (var connection = (SqliteConnection)await Store.OpenConnectionAsync())
+        {
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO articles (id, url, title, text, published, published_at, section, story_id, first_seen, last_saved)
+                VALUES (@id, 'https://many.example/' || @id, 'Note', @text, '2024', @published, @section, @story, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
+                """;
+            var id = insert.Parameters.Add("@id", SqliteType.Integer);
+            var text = insert.Parameters.Add("@text", SqliteType.Text);
+            var published = insert.Parameters.Add("@published", SqliteType.Integer);
+            var section = insert.Parameters.Add("@section", SqliteType.Text);
+            var story = insert.Parameters.Add("@story", SqliteType.Integer);
+            foreach (var record in records)
+            {
+                (id.Value, text.Value, published.Value, section.Value, story.Value) = (record.Id, record.Text, record.Published, record.Section, record.Story);
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        foreach (var word in new[] { "harbour", "opened", "closed" })
+        {
+            var matching = records.Where(r => r.Text.Contains(word)).OrderByDescending(r => r.Published).ThenByDescending(r => r.Id).ToList();
+            async Task<List<long>> Page(ArticleFilter filter, bool collapse, int limit, int offset) =>
+                (await Store.SearchAsync(new SearchRequest(word) { Sort = SearchSort.Newest, Filter = filter, Collapse = collapse, Limit = limit, Offset = offset }))
+                    .Select(h => h.Stored.Id).ToList();
+            Assert.Equal(matching.Skip(5).Take(10).Select(r => (long)r.Id), await Page(ArticleFilter.None, false, 10, 5));
+            Assert.Equal(matching.Where(r => r.Section == "ports").Take(20).Select(r => (long)r.Id), await Page(new ArticleFilter { Tag = "ports" }, false, 20, 0));
+            Assert.Equal(matching.DistinctBy(r => r.Story).Skip(3).Take(7).Select(r => (long)r.Id), await Page(ArticleFilter.None, true, 7, 3));
+        }
+    }
+
+    [Fact]
     public async Task ASiteFilterReadsTheSitesRecordsThroughIndexes()
     {
         await using var connection = await Store.OpenConnectionAsync();

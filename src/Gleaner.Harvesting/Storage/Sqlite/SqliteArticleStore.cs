@@ -378,32 +378,39 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             if (chunk.Count == 0)
                 break;
             var matching = await MatchingIdsAsync(match, chunk, cancellationToken);
-            var passing = await PassingIdsAsync(chunk.Where(matching.Contains).ToList(), rest, cancellationToken);
-            foreach (var id in chunk)
-                if (passing.Contains(id) && found.Count < ranked)
+            var matched = chunk.Where(matching.Contains).ToList();
+            var passing = Filters(rest) ? await PassingIdsAsync(matched, rest, cancellationToken) : null;
+            foreach (var id in matched)
+                if ((passing is null || passing.ContainsKey(id)) && found.Count < ranked)
                     found.Add(id);
         }
         return found;
     }
 
-    /// <summary>Which of <paramref name="ids"/> pass <paramref name="filter"/>; all of them when it filters nothing.</summary>
-    private async Task<HashSet<long>> PassingIdsAsync(List<long> ids, ArticleFilter filter, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="filter"/> leaves any record out.</summary>
+    private bool Filters(ArticleFilter filter)
     {
+        using var command = Command("");
+        return FilterSql(filter, command).Length > 0;
+    }
+
+    /// <summary>Which of <paramref name="ids"/> pass <paramref name="filter"/>, with their stories, in one read.</summary>
+    private async Task<Dictionary<long, long?>> PassingIdsAsync(List<long> ids, ArticleFilter filter, CancellationToken cancellationToken)
+    {
+        var passing = new Dictionary<long, long?>(ids.Count);
+        if (ids.Count == 0)
+            return passing;
         await using var command = Command("");
-        var filters = FilterSql(filter, command);
-        if (filters.Length == 0 || ids.Count == 0)
-            return [.. ids];
-        command.CommandText = $"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids)){filters}";
+        command.CommandText = $"SELECT a.id, a.story_id FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids)){FilterSql(filter, command)}";
         command.Parameters.AddWithValue("@ids", IdList(ids));
-        var passing = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            passing.Add(reader.GetInt64(0));
+            passing[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetInt64(1);
         return passing;
     }
 
     /// <summary>Below this many matches, newest-first reads every match and sorts; from it on, it walks the date index.</summary>
-    private const int FewMatches = 5_000;
+    private const int FewMatches = 1_000;
 
     /// <summary>Rows of the date index examined before a walk gives up for reading every match (filters that pass almost nothing).</summary>
     private const int DateWalkBudget = 50_000;
@@ -411,21 +418,36 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// <summary>Records that pass the filters checked against the full-text index at once when a walk of the date index starts (then four times more each time).</summary>
     private const int WalkChunk = 256;
 
+    /// <summary>Up to this many matches, newest-first reads their ids and walks the date index alone, checking each id against them.</summary>
+    private const int MatchSet = 20_000;
+
     /// <summary>
-    /// Newest first. A query with few matches reads them all and sorts them by date. A query with many walks the date
-    /// index from the newest record and checks the records that pass the filters against the full-text index a chunk at
-    /// a time, stopping at the page's last result: a word in every record costs about as much as a rare one.
+    /// An entry of the date index costs about this share of reading a record's row (index pages hold hundreds of entries,
+    /// a record's row fills a page): a walk of the index with the matches' ids in hand examines up to this many entries
+    /// a match before reading every match's row is cheaper.
+    /// </summary>
+    private const int EntriesPerRow = 10;
+
+    /// <summary>
+    /// Newest first. A query with few matches reads them all and sorts them by date. One with up to <see cref="MatchSet"/>
+    /// reads their ids and walks the date index (the index alone), reading rows only for the matches met. One with more
+    /// walks the date index and checks the records that pass the filters against the full-text index a chunk at a time.
+    /// Each walk stops at the page's last result: a word in every record costs about as much as a rare one.
     /// </summary>
     private async Task<List<long>> NewestPageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
-        await using (var count = Command("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @few)"))
+        long matches;
+        await using (var count = Command("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap)"))
         {
             count.Parameters.AddWithValue("@match", match);
-            count.Parameters.AddWithValue("@few", FewMatches);
-            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! >= FewMatches
-                && await WalkDateIndexAsync(match, request, limit, offset, cancellationToken) is { } walked)
-                return walked;
+            count.Parameters.AddWithValue("@cap", MatchSet + 1);
+            matches = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
+        if (matches > MatchSet && await WalkDateIndexAsync(match, request, limit, offset, cancellationToken) is { } walked)
+            return walked;
+        if (matches >= FewMatches && matches <= MatchSet
+            && await WalkDateIndexThroughMatchesAsync(match, request, matches * EntriesPerRow, limit, offset, cancellationToken) is { } walkedThrough)
+            return walkedThrough;
 
         await using var page = Command("");
         // A site's ids are checked before a match's row is read.
@@ -448,6 +470,49 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         {
         }
         return newest.Ids;
+    }
+
+    /// <summary>
+    /// The date index walked with the matches' ids in hand: its entries alone (no rows) newest first, the matches met
+    /// checked against the filters (and their stories read) a batch at a time; null when <paramref name="budget"/> entries
+    /// were examined before the page was full.
+    /// </summary>
+    private async Task<List<long>?> WalkDateIndexThroughMatchesAsync(string match, SearchRequest request, long budget, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var matching = new HashSet<long>();
+        await using (var read = Command("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match"))
+        {
+            read.Parameters.AddWithValue("@match", match);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                matching.Add(reader.GetInt64(0));
+        }
+        var rowsNeeded = request.Collapse || Filters(request.Filter);
+        await using var walk = Command("SELECT id FROM articles INDEXED BY articles_published_at ORDER BY published_at DESC, id DESC");
+        var newest = new NewestPage(request.Collapse, limit, offset);
+        var met = new List<long>();
+        var batch = limit + offset;
+        long examined = 0;
+        await using var walker = await walk.ExecuteReaderAsync(cancellationToken);
+        while (true)
+        {
+            var more = await walker.ReadAsync(cancellationToken);
+            if (more && ++examined > budget)
+                return null;
+            if (more && matching.Contains(walker.GetInt64(0)))
+                met.Add(walker.GetInt64(0));
+            if (met.Count >= batch || (!more && met.Count > 0))
+            {
+                batch *= 4;
+                var passing = rowsNeeded ? await PassingIdsAsync(met, request.Filter, cancellationToken) : null;
+                foreach (var id in met)
+                    if ((passing is null || passing.TryGetValue(id, out _)) && newest.Add(id, passing?[id]))
+                        return newest.Ids;
+                met.Clear();
+            }
+            if (!more)
+                return newest.Ids;
+        }
     }
 
     /// <summary>The date-index walk; null when <see cref="DateWalkBudget"/> rows were examined before the page was full.</summary>
