@@ -834,6 +834,36 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task AVersionFourStoreGetsTheSiteIndexesAndSaysSoWhileUpgrading()
+    {
+        await Store.SaveAsync([StoreSamples.Quake(), StoreSamples.QuakeCopy()]);
+        await using (var connection = await Store.OpenConnectionAsync())
+        {
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
+            await downgrade.ExecuteNonQueryAsync();
+        }
+        await Store.DisposeAsync();
+
+        var told = new List<string>();
+        Store = await ArticleStores.OpenAsync(Location, new StoreOptions { Progress = told.Add });
+        Assert.Equal(2, told.Count);
+        Assert.Contains("from schema 4 to 5", told[0]);
+        Assert.Contains("upgraded", told[1]);
+        Assert.Equal([StoreSamples.QuakeCopy().Url!], (await Store.SearchAsync(new SearchRequest("tsunami") { Filter = new ArticleFilter { Site = "the regional" } })).Select(h => h.Stored.Article.Url));
+        await using (var connection = await Store.OpenConnectionAsync())
+        {
+            await using var indexes = connection.CreateCommand();
+            indexes.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('articles_site_name', 'articles_parent_domain')";
+            Assert.Equal(2L, await indexes.ExecuteScalarAsync());
+        }
+        await Store.DisposeAsync();
+        told.Clear();
+        Store = await ArticleStores.OpenAsync(Location, new StoreOptions { Progress = told.Add });
+        Assert.Empty(told); // a current store opens without a word
+    }
+
+    [Fact]
     public async Task ReadingCommandsDoNotCreateAMissingStore()
     {
         var missing = Path.Combine(_folder, "missing.db");
