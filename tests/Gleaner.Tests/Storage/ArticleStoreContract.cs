@@ -811,6 +811,32 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task AOnePhraseQueryWithFewMatchesIsWeighedByItsExactCount()
+    {
+        // Its ids are read once and counted (no count of its own): the scores are those of the exact count.
+        await Store.SaveAsync(Enumerable.Range(0, 40).Select(i => new Article
+        {
+            Url = $"https://port.example/{i}",
+            Title = i % 5 == 0 ? "Old harbour" : "Port",
+            Text = i % 2 == 0 ? $"The old harbour at {i}. The old harbour again." : $"The harbour, old, at {i}.",
+        }).ToList());
+        foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
+        {
+            var hits = await Store.SearchAsync(new SearchRequest("\"old harbour\"") { Limit = 100, Sort = sort });
+            await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+            Gleaner.Storage.Sqlite.Fts5Ranking.Register(connection);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rowid, gleaner_bm25(articles_fts, 24, 0) FROM articles_fts WHERE articles_fts MATCH '\"old harbour\"'";
+            var reference = new Dictionary<long, double>();
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    reference[reader.GetInt64(0)] = -reader.GetDouble(1);
+            Assert.Equal(24, reference.Count); // 20 texts and 4 more titles
+            Assert.Equal(reference.OrderBy(p => p.Key), hits.Select(h => KeyValuePair.Create(h.Stored.Id, h.Score)).OrderBy(p => p.Key));
+        }
+    }
+
+    [Fact]
     public async Task ASiteFilterReadsTheSitesRecordsThroughIndexes()
     {
         await using var connection = await Store.OpenConnectionAsync();

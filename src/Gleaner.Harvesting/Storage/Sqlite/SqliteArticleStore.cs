@@ -121,11 +121,18 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         var expanded = await _prefixWords.ExpandAsync(Fts5Query.Translate(SearchQuery.Parse(request.Query)), cancellationToken);
         var match = expanded.Expression;
         var (limit, offset) = StoreRecords.Page(request);
-        var phraseCounts = await PhraseCountsAsync(expanded.Phrases, cancellationToken);
+        // A phrase of common words is costly to read (each record holding all its words has its positions compared): a
+        // newest-first search, or a query of one phrase, reads its ids first, and when they are few the counts and the
+        // newest-first page use them instead of reading the matches again.
+        var singlePhrase = expanded.Phrases is [{ Kind: Fts5PhraseKind.Counted } only] && only.Text == match;
+        var fewMatches = request.Sort == SearchSort.Newest || singlePhrase ? await FewMatchIdsAsync(match, cancellationToken) : null;
+        var phraseCounts = singlePhrase && fewMatches is not null
+            ? [(fewMatches.Count, 0)] // under ExactPhraseCount: the exact count
+            : await PhraseCountsAsync(expanded.Phrases, cancellationToken);
 
         // The page of ids first (cheap), then in one read each the page's scores and snippets, and rows.
         var ids = request.Sort == SearchSort.Newest
-            ? await NewestPageAsync(match, request, limit, offset, cancellationToken)
+            ? await NewestPageAsync(match, fewMatches, request, limit, offset, cancellationToken)
             : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
         if (ids.Count == 0)
             return [];
@@ -434,8 +441,10 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// walks the date index and checks the records that pass the filters against the full-text index a chunk at a time.
     /// Each walk stops at the page's last result: a word in every record costs about as much as a rare one.
     /// </summary>
-    private async Task<List<long>> NewestPageAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<List<long>> NewestPageAsync(string match, List<long>? fewMatches, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
+        if (fewMatches is not null)
+            return await NewestOfAsync(fewMatches, request, limit, offset, cancellationToken);
         long matches;
         await using (var count = Command("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap)"))
         {
@@ -465,6 +474,39 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             """;
         page.Parameters.AddWithValue("@match", match);
         var newest = new NewestPage(request.Collapse, limit, offset);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken) && !newest.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)))
+        {
+        }
+        return newest.Ids;
+    }
+
+    /// <summary>The ids of every match when there are fewer than <see cref="FewMatches"/>, else null; one read.</summary>
+    private async Task<List<long>?> FewMatchIdsAsync(string match, CancellationToken cancellationToken)
+    {
+        await using var read = Command("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap");
+        read.Parameters.AddWithValue("@match", match);
+        read.Parameters.AddWithValue("@cap", FewMatches);
+        var ids = new List<long>();
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetInt64(0));
+        return ids.Count < FewMatches ? ids : null;
+    }
+
+    /// <summary>The newest-first page of <paramref name="ids"/> (every match of the query): their rows read by id and sorted by date.</summary>
+    private async Task<List<long>> NewestOfAsync(List<long> ids, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var newest = new NewestPage(request.Collapse, limit, offset);
+        if (ids.Count == 0)
+            return newest.Ids;
+        await using var page = Command("");
+        page.CommandText = $"""
+            SELECT a.id, a.story_id FROM articles a
+            WHERE a.id IN (SELECT value FROM json_each(@ids)){FilterSql(request.Filter, page)}
+            ORDER BY a.published_at DESC, a.id DESC
+            """;
+        page.Parameters.AddWithValue("@ids", IdList(ids));
         await using var reader = await page.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken) && !newest.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)))
         {
