@@ -837,6 +837,37 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task AOnePhraseQueryWithAFewMatchesRanksThemLookedUpByIdAsByAScan()
+    {
+        // 15 matches: ranking looks them up by id (their ids read first); the order and pages are FTS5's scan order's.
+        await Store.SaveAsync(Enumerable.Range(0, 30).Select(i => new Article
+        {
+            Url = $"https://quay.example/{i}",
+            Title = i % 4 == 0 ? "Quay harbour" : "Quay",
+            Text = i % 2 == 0 ? $"The harbour at {i}." + string.Concat(Enumerable.Repeat(" The harbour again.", i % 3)) + string.Concat(Enumerable.Repeat(" Filler words.", i)) : $"The quay at {i}.",
+            Language = i % 3 == 0 ? "de" : "en",
+        }).ToList());
+        await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+        Gleaner.Storage.Sqlite.Fts5Ranking.Register(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT f.rowid, a.language FROM articles_fts f JOIN articles a ON a.id = f.rowid
+            WHERE articles_fts MATCH 'harbour' ORDER BY gleaner_bm25(articles_fts, 15, 0), f.rowid
+            """;
+        var reference = new List<(long Id, string Language)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                reference.Add((reader.GetInt64(0), reader.GetString(1)));
+        Assert.Equal(15, reference.Count);
+        async Task<List<long>> Ids(SearchRequest request) => (await Store.SearchAsync(request)).Select(h => h.Stored.Id).ToList();
+        Assert.Equal(reference.Select(r => r.Id), await Ids(new SearchRequest("harbour") { Limit = 100 }));
+        Assert.Equal(reference.Skip(5).Take(5).Select(r => r.Id), await Ids(new SearchRequest("harbour") { Limit = 5, Offset = 5 }));
+        Assert.Equal(reference.Where(r => r.Language == "en").Select(r => r.Id),
+            await Ids(new SearchRequest("harbour") { Limit = 100, Filter = new ArticleFilter { Language = "en" } }));
+        Assert.Empty(await Ids(new SearchRequest("nowhere") { Limit = 100 }));
+    }
+
+    [Fact]
     public async Task ASiteFilterReadsTheSitesRecordsThroughIndexes()
     {
         await using var connection = await Store.OpenConnectionAsync();
