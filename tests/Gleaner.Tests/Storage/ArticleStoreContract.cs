@@ -837,9 +837,9 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
-    public async Task AOnePhraseQueryWithAFewMatchesRanksThemLookedUpByIdAsByAScan()
+    public async Task AOnePhraseQueryWithFewMatchesRanksAndPagesInTheRankingFunctionsOrder()
     {
-        // 15 matches: ranking looks them up by id (their ids read first); the order and pages are FTS5's scan order's.
+        // 15 matches, their ids read first (exact count): the order, pages and filtered pages are those of the ranking function.
         await Store.SaveAsync(Enumerable.Range(0, 30).Select(i => new Article
         {
             Url = $"https://quay.example/{i}",

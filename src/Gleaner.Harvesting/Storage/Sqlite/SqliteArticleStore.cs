@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Gleaner.Dedup;
@@ -126,22 +125,15 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         // newest-first search, or a query of one phrase, reads its ids first, and when they are few the counts and the
         // newest-first page use them instead of reading the matches again.
         var singlePhrase = expanded.Phrases is [{ Kind: Fts5PhraseKind.Counted } only] && only.Text == match;
-        var firstRead = Stopwatch.StartNew();
         var fewMatches = request.Sort == SearchSort.Newest || singlePhrase ? await FewMatchIdsAsync(match, cancellationToken) : null;
-        var firstReadCost = firstRead.Elapsed;
         var phraseCounts = singlePhrase && fewMatches is not null
             ? [(fewMatches.Count, 0)] // under ExactPhraseCount: the exact count
             : await PhraseCountsAsync(expanded.Phrases, singlePhrase, cancellationToken); // a single phrase read here has at least ExactPhraseCount
-        // Ranking reads the matches again, as costly as the first read when it scans: with every match's id in hand, it
-        // looks them up instead when that is cheaper (few of them, or a first read that took long).
-        var knownMatches = fewMatches is not null && (fewMatches.Count <= LookedUpMatches || firstReadCost.TotalMilliseconds > fewMatches.Count * LookupMilliseconds)
-            ? fewMatches
-            : null;
 
         // The page of ids first (cheap), then in one read each the page's scores and snippets, and rows.
         var ids = request.Sort == SearchSort.Newest
             ? await NewestPageAsync(match, fewMatches, request, limit, offset, cancellationToken)
-            : await RelevancePageAsync(match, knownMatches, phraseCounts, request, limit, offset, cancellationToken);
+            : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
         if (ids.Count == 0)
             return [];
         var details = new Dictionary<long, (double Score, string Snippet)>(ids.Count);
@@ -216,20 +208,8 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return list.Append(']').ToString();
     }
 
-    /// <summary>Up to this many matches, ranking looks them up by id rather than reading the query's lists again (a page's worth of lookups).</summary>
-    private const int LookedUpMatches = 20;
-
-    /// <summary>About what looking up one match by id costs (a seek in each of the query's lists in each index segment; ~0.12 ms at 1M records).</summary>
-    private const double LookupMilliseconds = 0.25;
-
-    /// <summary>
-    /// The relevance page's ids: the newest <see cref="StoreOptions.RankedMatches"/> matches that pass the filters, ranked.
-    /// <paramref name="knownMatches"/>, when given, holds every match of the query: they are looked up by id instead of read from the index's lists.
-    /// </summary>
-    private async Task<List<long>> RelevancePageAsync(string match, List<long>? knownMatches, IReadOnlyList<(long Hits, long Sample)> phraseCounts, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<List<long>> RelevancePageAsync(string match, IReadOnlyList<(long Hits, long Sample)> phraseCounts, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
-        if (knownMatches is { Count: 0 })
-            return [];
         var ranked = Math.Max(1, Options.RankedMatches);
         // A site filter is answered through the site's ids (indexed) instead of reading every match's row.
         var siteCondition = "";
@@ -254,7 +234,6 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         }
         else if (siteCondition.Length > 0)
             site!.Bind(page);
-        var matchCondition = knownMatches is not null && siteMatches is null ? " AND " + IdsCondition(knownMatches, page, "articles_fts.rowid") : "";
         var rank = RankSql(phraseCounts, page);
         // CROSS JOIN keeps the full-text index the outer loop, read newest first (descending rowid, which FTS5 delivers
         // without sorting), so the cap stops the scan and the ranking runs only for the rows kept. Without filters or
@@ -262,13 +241,13 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         var hits = filters.Length == 0 && !request.Collapse
             ? $"""
               SELECT rowid AS id, rowid AS story_id, {rank} AS score
-              FROM articles_fts WHERE articles_fts MATCH @match{matchCondition}
+              FROM articles_fts WHERE articles_fts MATCH @match
               ORDER BY rowid DESC LIMIT @ranked
               """
             : $"""
               SELECT a.id, a.story_id, {rank} AS score
               FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-              WHERE articles_fts MATCH @match{matchCondition}{siteCondition}{filters}
+              WHERE articles_fts MATCH @match{siteCondition}{filters}
               ORDER BY articles_fts.rowid DESC LIMIT @ranked
               """;
         page.CommandText = request.Collapse
