@@ -430,7 +430,7 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         Assert.Equal(byDate.Where(r => r.Section == "ports").Take(4).Select(r => r.Url),
             await SearchUrls("harbour", new ArticleFilter { Tag = "ports" }, SearchSort.Newest, limit: 4));
         Assert.Empty(await SearchUrls("harbour", new ArticleFilter { Language = "xx" }, SearchSort.Newest));
-        var hit = (await Store.SearchAsync(new SearchRequest("harbour") { Sort = SearchSort.Newest, Limit = 1 }))[0];
+        var hit = (await Store.SearchAsync(new SearchRequest("\"the harbour\"") { Sort = SearchSort.Newest, Limit = 1 }))[0];
         Assert.True(hit.Score > 0);
         Assert.Contains(SearchHit.HighlightStart, hit.Snippet);
     }
@@ -839,7 +839,8 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     [Fact]
     public async Task AOnePhraseQueryWithFewMatchesRanksAndPagesInTheRankingFunctionsOrder()
     {
-        // 15 matches, their ids read first (exact count): the order, pages and filtered pages are those of the ranking function.
+        // A phrase of 15 matches, ranked in the read that finds them (no filter) or read again (a filter): the order, pages
+        // and filtered pages are those of the ranking function with the exact count.
         await Store.SaveAsync(Enumerable.Range(0, 30).Select(i => new Article
         {
             Url = $"https://quay.example/{i}",
@@ -852,7 +853,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT f.rowid, a.language FROM articles_fts f JOIN articles a ON a.id = f.rowid
-            WHERE articles_fts MATCH 'harbour' ORDER BY gleaner_bm25(articles_fts, 15, 0), f.rowid
+            WHERE articles_fts MATCH '"the harbour"' ORDER BY gleaner_bm25(articles_fts, 15, 0), f.rowid
             """;
         var reference = new List<(long Id, string Language)>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -860,11 +861,11 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
                 reference.Add((reader.GetInt64(0), reader.GetString(1)));
         Assert.Equal(15, reference.Count);
         async Task<List<long>> Ids(SearchRequest request) => (await Store.SearchAsync(request)).Select(h => h.Stored.Id).ToList();
-        Assert.Equal(reference.Select(r => r.Id), await Ids(new SearchRequest("harbour") { Limit = 100 }));
-        Assert.Equal(reference.Skip(5).Take(5).Select(r => r.Id), await Ids(new SearchRequest("harbour") { Limit = 5, Offset = 5 }));
+        Assert.Equal(reference.Select(r => r.Id), await Ids(new SearchRequest("\"the harbour\"") { Limit = 100 }));
+        Assert.Equal(reference.Skip(5).Take(5).Select(r => r.Id), await Ids(new SearchRequest("\"the harbour\"") { Limit = 5, Offset = 5 }));
         Assert.Equal(reference.Where(r => r.Language == "en").Select(r => r.Id),
-            await Ids(new SearchRequest("harbour") { Limit = 100, Filter = new ArticleFilter { Language = "en" } }));
-        Assert.Empty(await Ids(new SearchRequest("nowhere") { Limit = 100 }));
+            await Ids(new SearchRequest("\"the harbour\"") { Limit = 100, Filter = new ArticleFilter { Language = "en" } }));
+        Assert.Empty(await Ids(new SearchRequest("\"the nowhere\"") { Limit = 100 }));
     }
 
     [Fact]

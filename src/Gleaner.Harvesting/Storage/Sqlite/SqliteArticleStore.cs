@@ -125,7 +125,12 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         // newest-first search, or a query of one phrase, reads its ids first, and when they are few the counts and the
         // newest-first page use them instead of reading the matches again.
         var singlePhrase = expanded.Phrases is [{ Kind: Fts5PhraseKind.Counted } only] && only.Text == match;
-        var fewMatches = request.Sort == SearchSort.Newest || singlePhrase ? await FewMatchIdsAsync(match, cancellationToken) : null;
+        // A phrase of several words ranked without filters is ranked in that first read, where FTS5 compares the positions
+        // of every record holding all its words (the costly part) once: its scores there stand in with a count of 1, which
+        // scales every score of one phrase alike and so keeps their order; the page's true scores are read with its snippets.
+        var rankedFirst = request.Sort == SearchSort.Relevance && singlePhrase && expanded.Phrases[0].Text.Contains(' ', StringComparison.Ordinal)
+            && !request.Collapse && !Filters(request.Filter) ? new List<double>() : null;
+        var fewMatches = request.Sort == SearchSort.Newest || singlePhrase ? await FewMatchIdsAsync(match, rankedFirst, cancellationToken) : null;
         var phraseCounts = singlePhrase && fewMatches is not null
             ? [(fewMatches.Count, 0)] // under ExactPhraseCount: the exact count
             : await PhraseCountsAsync(expanded.Phrases, singlePhrase, cancellationToken); // a single phrase read here has at least ExactPhraseCount
@@ -133,7 +138,9 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         // The page of ids first (cheap), then in one read each the page's scores and snippets, and rows.
         var ids = request.Sort == SearchSort.Newest
             ? await NewestPageAsync(match, fewMatches, request, limit, offset, cancellationToken)
-            : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
+            : rankedFirst is not null && fewMatches is not null
+                ? RankedPage(fewMatches, rankedFirst, limit, offset)
+                : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
         if (ids.Count == 0)
             return [];
         var details = new Dictionary<long, (double Score, string Snippet)>(ids.Count);
@@ -481,17 +488,45 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return newest.Ids;
     }
 
-    /// <summary>The ids of every match when there are fewer than <see cref="FewMatches"/>, else null; one read.</summary>
-    private async Task<List<long>?> FewMatchIdsAsync(string match, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids of every match when there are fewer than <see cref="FewMatches"/>, else null; one read. With <paramref name="scores"/>,
+    /// each match's score (the query taken as one phrase held by 1 record) is added to it in the ids' order.
+    /// </summary>
+    private async Task<List<long>?> FewMatchIdsAsync(string match, List<double>? scores, CancellationToken cancellationToken)
     {
-        await using var read = Command("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap");
+        await using var read = Command(scores is null
+            ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap"
+            : $"SELECT rowid, {Fts5Ranking.Function}(articles_fts, 1, 0) FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap");
         read.Parameters.AddWithValue("@match", match);
         read.Parameters.AddWithValue("@cap", FewMatches);
         var ids = new List<long>();
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
+        {
             ids.Add(reader.GetInt64(0));
+            scores?.Add(reader.GetDouble(1));
+        }
         return ids.Count < FewMatches ? ids : null;
+    }
+
+    /// <summary>
+    /// The relevance page of every match of a query, given their <paramref name="scores"/>, as <see cref="RelevancePageAsync"/>
+    /// without filters orders them: the newest <see cref="StoreOptions.RankedMatches"/>, by score then id.
+    /// </summary>
+    private List<long> RankedPage(List<long> ids, List<double> scores, int limit, int offset)
+    {
+        var order = new List<int>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+            order.Add(i);
+        order.Sort((x, y) => ids[y].CompareTo(ids[x]));
+        var ranked = Math.Max(1, Options.RankedMatches);
+        if (order.Count > ranked)
+            order.RemoveRange(ranked, order.Count - ranked);
+        order.Sort((x, y) => scores[x] != scores[y] ? scores[x].CompareTo(scores[y]) : ids[x].CompareTo(ids[y]));
+        var page = new List<long>(limit);
+        for (var i = offset; i < order.Count && page.Count < limit; i++)
+            page.Add(ids[order[i]]);
+        return page;
     }
 
     /// <summary>The newest-first page of <paramref name="ids"/> (every match of the query): their rows read by id and sorted by date.</summary>
