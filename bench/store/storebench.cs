@@ -504,6 +504,13 @@ static class SearchBench
             }
         foreach (var (kind, (wall, cpu)) in byKind)
             Console.WriteLine($"   {kind,-26} median {Median(wall),7:F1} ms, p95 {Percentile(wall, 0.95),7:F1} ms, max {wall.Max(),7:F1} ms; CPU median {Median(cpu),7:F1} ms, max {cpu.Max(),7:F1} ms");
+        if (Environment.GetEnvironmentVariable("EACH") == "1") // each request's CPU median over the rounds, to find the slow ones
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var (kind, request) = requests[i];
+                var cpu = Median([cpuTimings[i], cpuTimings[i + requests.Count], cpuTimings[i + 2 * requests.Count]]);
+                Console.WriteLine($"      {cpu,7:F1} ms CPU  {kind,-26} {request.Query}");
+            }
         Console.WriteLine($"search at {count:N0} records: median {Median(timings):F1} ms, p95 {Percentile(timings, 0.95):F1} ms over {timings.Count} requests; " +
             $"CPU per request median {Median(cpuTimings):F1} ms, p95 {Percentile(cpuTimings, 0.95):F1} ms; {hits / (double)timings.Count:F1} hits/request; load average {load} at the start ({Environment.ProcessorCount} cores)");
         // Ranking every match of a common word at a million records takes minutes on a shared machine: smaller stores only, or when asked.

@@ -32,13 +32,16 @@ public sealed class StorePool : IAsyncDisposable
     /// <summary>Where the store is, for messages (no password).</summary>
     public string Location { get; }
 
-    /// <summary>Opens the store named by <paramref name="store"/> (which must exist); throws <see cref="StoreException"/> when it cannot.</summary>
-    public static async Task<StorePool> OpenAsync(string? store, int size, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the store named by <paramref name="store"/> (which must exist); throws <see cref="StoreException"/> when it cannot.
+    /// <paramref name="progress"/> is told when this first open upgrades the store's schema (see <see cref="StoreOptions.Progress"/>).
+    /// </summary>
+    public static async Task<StorePool> OpenAsync(string? store, int size, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var location = StoreLocation.Parse(store);
         var options = new StoreOptions { CreateIfMissing = false };
-        var first = await ArticleStores.OpenAsync(location, options, cancellationToken);
+        var first = await ArticleStores.OpenAsync(location, options with { Progress = progress }, cancellationToken);
         return new StorePool(location, options, size, first);
     }
 

@@ -54,6 +54,32 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("--listen 'example.com:80'", bad.Stderr);
     }
 
+    [Fact]
+    public async Task Serve_says_so_when_opening_the_store_upgrades_it()
+    {
+        var db = Path.Combine(_folder, "old.db");
+        await using (var store = await ArticleStores.OpenAsync(db))
+            await store.SaveAsync([new Article { Url = "https://example.com/a", Title = "Harbour reopens", Text = "The harbour reopened on Monday.", Language = "en" }]);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
+            downgrade.ExecuteNonQuery();
+        }
+        // The port taken, serve opens (and upgrades) the store and then stops: no server left to stop.
+        using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var serve = CliRunner.Run(null, "serve", "--store", db, "--listen", $"127.0.0.1:{port}");
+
+        Assert.Contains("gleaner: upgrading the store", serve.Stderr);
+        Assert.Contains("from schema 4 to 5", serve.Stderr);
+        Assert.Contains("gleaner: upgraded the store", serve.Stderr);
+        Assert.Contains("cannot listen", serve.Stderr);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -32,6 +32,28 @@ public sealed class StoreCommandsTests : IDisposable
         JsonSerializer.Serialize(new { url, title, text, language, published, authors = new[] { "Ann Lee" }, tags = new[] { "local" } });
 
     [Fact]
+    public void OpeningAnOlderStoreSaysItIsUpgradingOnStandardError()
+    {
+        var file = Write("one.jsonl", Record("https://a.example/1", "Harbour bridge costs rise", Body("harbour")));
+        Assert.Equal(0, CliRunner.Run(null, "import", file, "--store", Store).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
+            downgrade.ExecuteNonQuery();
+        }
+
+        var search = CliRunner.Run(null, "search", "harbour", "--site", "a.example", "--store", Store, "--format", "jsonl");
+
+        Assert.Equal(0, search.ExitCode);
+        Assert.Contains("gleaner: upgrading the store", search.Stderr);
+        Assert.Contains("from schema 4 to 5", search.Stderr);
+        Assert.Contains("https://a.example/1", search.Stdout);
+        Assert.DoesNotContain("upgrading", CliRunner.Run(null, "search", "harbour", "--store", Store).Stderr);
+    }
+
+    [Fact]
     public void ABadRecordIsReportedWithFileAndLineAndTheRestIsStored()
     {
         var file = Write("mixed.jsonl", string.Join('\n',

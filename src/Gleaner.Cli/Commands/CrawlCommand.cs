@@ -162,7 +162,7 @@ internal static class CrawlCommand
         IArticleStore articleStore;
         try
         {
-            articleStore = await ArticleStores.OpenAsync(storeName, new StoreOptions { CreateIfMissing = !onlyReport }, cancellationToken);
+            articleStore = await ArticleStores.OpenAsync(storeName, new StoreOptions { CreateIfMissing = !onlyReport, Progress = StoreCommandOptions.ShowProgress }, cancellationToken);
         }
         catch (StoreException e)
         {

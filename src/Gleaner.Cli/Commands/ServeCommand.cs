@@ -55,7 +55,7 @@ internal static class ServeCommand
             StorePool pool;
             try
             {
-                pool = await StorePool.OpenAsync(parse.GetValue(options.Store), parse.GetValue(connections), cancellationToken);
+                pool = await StorePool.OpenAsync(parse.GetValue(options.Store), parse.GetValue(connections), StoreCommandOptions.ShowProgress, cancellationToken);
             }
             catch (StoreException e)
             {

@@ -59,12 +59,15 @@ internal sealed class StoreCommandOptions
                 result.AddError($"{name} '{token.Value}' is not an ISO 8601 date (2024-03-01 or 2024-03-01T08:00+01:00)");
     }
 
+    /// <summary>Shows a store's progress line (a schema upgrade) on standard error, out of the results' way.</summary>
+    public static void ShowProgress(string line) => Console.Error.WriteLine($"gleaner: {line}");
+
     /// <summary>Opens the store named by <c>--store</c>, or writes why it cannot and returns null.</summary>
     public async Task<IArticleStore?> OpenAsync(ParseResult parse, bool create, CancellationToken cancellationToken)
     {
         try
         {
-            return await ArticleStores.OpenAsync(parse.GetValue(Store), new StoreOptions { CreateIfMissing = create }, cancellationToken);
+            return await ArticleStores.OpenAsync(parse.GetValue(Store), new StoreOptions { CreateIfMissing = create, Progress = ShowProgress }, cancellationToken);
         }
         catch (StoreException e)
         {

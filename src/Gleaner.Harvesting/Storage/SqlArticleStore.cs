@@ -270,6 +270,10 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
         var current = await ReadVersionAsync(component, transaction, cancellationToken);
         if (SchemaVersions.IsCurrent(Location, component, current, latest))
             return;
+        // A new store's tables are made in no time; an existing store's upgrade may rebuild or index its tables.
+        var upgrade = current > 0 ? Options.Progress : null;
+        upgrade?.Invoke($"upgrading the store {Location} from schema {current} to {latest} ('{component}'); a large store takes a while, and an upgrade stopped before the end starts over at the next open");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var migration in migrations)
             if (migration.Version > current)
                 await ExecuteAsync(MigrationSql(migration), transaction, cancellationToken);
@@ -277,6 +281,7 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
             "INSERT INTO gleaner_schema (component, version) VALUES (@component, @version) ON CONFLICT (component) DO UPDATE SET version = excluded.version",
             transaction, cancellationToken, ("@component", component), ("@version", latest));
         await transaction.CommitAsync(cancellationToken);
+        upgrade?.Invoke($"upgraded the store {Location} to schema {latest} ('{component}') in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     private async Task<int> ReadVersionAsync(string component, DbTransaction? transaction, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ public sealed record StoreOptions
     /// </summary>
     public int RankedMatches { get; init; } = StoreRecords.DefaultRankedMatches;
 
+    /// <summary>
+    /// Told a line to show when opening the store upgrades its schema, before and after: on a large store an upgrade can
+    /// take a while (version 5 builds two indexes, about half a minute per million records). Null: nothing is told.
+    /// </summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -430,9 +430,94 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         Assert.Equal(byDate.Where(r => r.Section == "ports").Take(4).Select(r => r.Url),
             await SearchUrls("harbour", new ArticleFilter { Tag = "ports" }, SearchSort.Newest, limit: 4));
         Assert.Empty(await SearchUrls("harbour", new ArticleFilter { Language = "xx" }, SearchSort.Newest));
-        var hit = (await Store.SearchAsync(new SearchRequest("harbour") { Sort = SearchSort.Newest, Limit = 1 }))[0];
+        var hit = (await Store.SearchAsync(new SearchRequest("\"the harbour\"") { Sort = SearchSort.Newest, Limit = 1 }))[0];
         Assert.True(hit.Score > 0);
         Assert.Contains(SearchHit.HighlightStart, hit.Snippet);
+    }
+
+    /// <summary>
+    /// 4,000 short records holding "harbour", on sites of every size: a large one, a domain with subdomains two levels
+    /// deep, a record naming the site only by its site name, a look-alike domain, and a tiny site. The SQLite store
+    /// answers a site filter through the site's ids (walking a small site's ids, or checking a large one's against the
+    /// matches): each way must keep exactly the records the filter names.
+    /// </summary>
+    private static List<Article> SiteRecords() => Enumerable.Range(0, 4_000).Select(i =>
+    {
+        var (domain, name) = (i % 2, i % 10, i % 50, i % 1000) switch
+        {
+            (0, _, _, _) => ("big.example", "Big"),
+            (_, 1, _, _) => ("news.small.example", null),
+            (_, 3, _, _) => ("deep.news.small.example", null),
+            (_, _, 5, _) => ("small.example", null),
+            (_, _, 7, _) => ("elsewhere.example", "Small.EXAMPLE"),
+            (_, _, 9, _) => ("notsmall.example", null),
+            (_, _, 15, 15 or 215 or 415) => ("tiny.example", null),
+            (_, _, 15, 615) => ("a.tiny.example", null),
+            (_, _, 17, 17) => ("elsewhere.example", "Tiny.Example"),
+            _ => ("other.example", null),
+        };
+        return new Article
+        {
+            Url = $"https://{domain}/{i}",
+            SourceDomain = domain,
+            SiteName = name,
+            Title = $"Note {i}",
+            Text = i % 3 == 0 ? $"The harbour opened at {i}." : $"The harbour closed at {i}.",
+            Published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i * 7 % 4_000).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            Section = i % 4 == 1 ? "ports" : "news",
+        };
+    }).ToList();
+
+    private static bool OnSite(Article article, string site) =>
+        article.SourceDomain == site || article.SourceDomain!.EndsWith("." + site, StringComparison.Ordinal)
+        || string.Equals(article.SiteName, site, StringComparison.OrdinalIgnoreCase);
+
+    [StoreFact]
+    public async Task ASiteFilterKeepsTheSiteItsSubdomainsAndItsSiteNameWhateverTheSiteSize()
+    {
+        var records = SiteRecords();
+        for (var i = 0; i < records.Count; i += 1_000)
+            await Store.SaveAsync(records.Skip(i).Take(1_000).ToList());
+
+        foreach (var site in new[] { "big.example", "small.example", "tiny.example", "Tiny.Example", "news.small.example", "nowhere.example" })
+        {
+            var expected = records.Where(r => OnSite(r, site.ToLowerInvariant()) || string.Equals(r.SiteName, site, StringComparison.OrdinalIgnoreCase))
+                .Select(r => r.Url!).Order(StringComparer.Ordinal).ToList();
+            foreach (var (query, sort) in new[] { ("harbour", SearchSort.Relevance), ("opened", SearchSort.Relevance), ("harbour", SearchSort.Newest) })
+            {
+                var matching = query == "opened" ? records.Where(r => r.Text!.Contains("opened")).Select(r => r.Url!).ToHashSet() : null;
+                var want = matching is null ? expected : expected.Where(matching.Contains).ToList();
+                Assert.Equal(want, (await SearchUrls(query, new ArticleFilter { Site = site }, sort, limit: 5_000)).Order(StringComparer.Ordinal));
+            }
+            var ports = records.Where(r => r.Section == "ports").Select(r => r.Url!).ToHashSet();
+            Assert.Equal(expected.Where(ports.Contains), (await SearchUrls("harbour", new ArticleFilter { Site = site, Tag = "ports" }, limit: 5_000)).Order(StringComparer.Ordinal));
+        }
+        // A page is the best-ranked of the site's newest ranked matches, as without the site's index.
+        var page = await Store.SearchAsync(new SearchRequest("harbour opened") { Filter = new ArticleFilter { Site = "tiny.example" }, Limit = 2 });
+        Assert.Equal(2, page.Count);
+        Assert.All(page, hit => Assert.True(OnSite(hit.Stored.Article, "tiny.example")));
+    }
+
+    [StoreFact]
+    public async Task APrefixMatchesEveryWordItCoversAloneInPhrasesAndExcluded()
+    {
+        await Store.SaveAsync(
+        [
+            new Article { Url = "https://port.example/1", Title = "Harbour", Text = "The old harbour at dawn." },
+            new Article { Url = "https://port.example/2", Title = "Masters", Text = "The harbourmaster spoke." },
+            new Article { Url = "https://port.example/3", Title = "Both", Text = "Harbours old and new; harbour fees." },
+            new Article { Url = "https://port.example/4", Title = "Other", Text = "A harvest of apples." },
+            new Article { Url = "https://port.example/5", Title = "Codes", Text = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"cod{i}")) },
+            new Article { Url = "https://port.example/6", Title = "One code", Text = "The cod17 entry." },
+        ]);
+        Assert.Equal(["https://port.example/1", "https://port.example/2", "https://port.example/3"], (await SearchUrls("harbo*")).Order(StringComparer.Ordinal));
+        Assert.Equal(["https://port.example/1", "https://port.example/2", "https://port.example/3", "https://port.example/4"], (await SearchUrls("har*")).Order(StringComparer.Ordinal));
+        Assert.Equal(["https://port.example/1"], await SearchUrls("old-harb*"));
+        Assert.Equal(["https://port.example/1", "https://port.example/3"], (await SearchUrls("harbo* -harbourm*")).Order(StringComparer.Ordinal));
+        Assert.Equal(["https://port.example/4"], await SearchUrls("harv* OR zzz*"));
+        // More words than a prefix is spelled out as: still every record holding one.
+        Assert.Equal(["https://port.example/5", "https://port.example/6"], (await SearchUrls("cod*")).Order(StringComparer.Ordinal));
+        Assert.Equal(["https://port.example/1", "https://port.example/2", "https://port.example/3"], (await SearchUrls("harbo*", sort: SearchSort.Newest)).Order(StringComparer.Ordinal));
     }
 
     [StoreFact]
@@ -655,6 +740,185 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT version FROM gleaner_schema WHERE component = 'store'";
         Assert.Equal(SchemaVersions.Latest(StoreSchema.Migrations), Convert.ToInt32(await version.ExecuteScalarAsync()));
+    }
+
+    [Fact]
+    public async Task APrefixSpelledOutAsItsWordsRanksAsFts5sOwnPrefixRead()
+    {
+        await Store.SaveAsync(Enumerable.Range(0, 30).Select(i => new Article
+        {
+            Url = $"https://port.example/{i}",
+            Title = i % 4 == 0 ? "Harbour news" : "Port news",
+            Text = string.Join(' ', Enumerable.Repeat(i % 3 == 0 ? "harbours" : i % 3 == 1 ? "harbourmaster harbour" : "harbor", 1 + i % 5)) + $" note{i}.",
+        }).ToList());
+        var hits = await Store.SearchAsync(new SearchRequest("harbo*") { Limit = 100 });
+
+        await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+        Gleaner.Storage.Sqlite.Fts5Ranking.Register(connection);
+        var expanded = await new Gleaner.Storage.Sqlite.Fts5PrefixWords(connection).ExpandAsync("\"harbo\" *", default);
+        Assert.Equal("(\"harbor\" OR \"harbour\" OR \"harbourmaster\" OR \"harbours\")", expanded.Expression);
+        await using var command = connection.CreateCommand();
+        // FTS5's own prefix read (merging the words' lists), weighed as the store weighs a prefix: 1 record in 100.
+        command.CommandText = "SELECT rowid, gleaner_bm25(articles_fts, 1, 100) AS score FROM articles_fts WHERE articles_fts MATCH '\"harbo\" *' ORDER BY score, rowid";
+        var reference = new List<(long Id, double Score)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                reference.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        Assert.Equal(30, reference.Count);
+        Assert.Equal(reference, hits.Select(h => (h.Stored.Id, h.Score)));
+    }
+
+    [Fact]
+    public async Task NewestFirstPagesAreTheSameWhicheverWayTheMatchesAreWalked()
+    {
+        // 24,000 records written straight into the tables (the full write path would take minutes): "harbour" in all
+        // (more matches than newest-first holds as ids: the date walk checking chunks), "opened" in 1 in 4 (ids held, the
+        // date index walked alone) and "closed" in 1 in 40 (rows read and sorted); dates out of id order, stories of 3.
+        var random = new Random(5);
+        var records = Enumerable.Range(1, 24_000).Select(id => (Id: id, Published: 1_704_067_200L + random.Next(50_000_000),
+            Text: id % 40 == 0 ? "The harbour closed." : id % 4 == 0 ? "The harbour opened." : "The harbour.", Section: id % 7 == 0 ? "ports" : "news", Story: (id + 2) / 3)).ToList();
+        await using (var connection = (SqliteConnection)await Store.OpenConnectionAsync())
+        {
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO articles (id, url, title, text, published, published_at, section, story_id, first_seen, last_saved)
+                VALUES (@id, 'https://many.example/' || @id, 'Note', @text, '2024', @published, @section, @story, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
+                """;
+            var id = insert.Parameters.Add("@id", SqliteType.Integer);
+            var text = insert.Parameters.Add("@text", SqliteType.Text);
+            var published = insert.Parameters.Add("@published", SqliteType.Integer);
+            var section = insert.Parameters.Add("@section", SqliteType.Text);
+            var story = insert.Parameters.Add("@story", SqliteType.Integer);
+            foreach (var record in records)
+            {
+                (id.Value, text.Value, published.Value, section.Value, story.Value) = (record.Id, record.Text, record.Published, record.Section, record.Story);
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        foreach (var word in new[] { "harbour", "opened", "closed" })
+        {
+            var matching = records.Where(r => r.Text.Contains(word)).OrderByDescending(r => r.Published).ThenByDescending(r => r.Id).ToList();
+            async Task<List<long>> Page(ArticleFilter filter, bool collapse, int limit, int offset) =>
+                (await Store.SearchAsync(new SearchRequest(word) { Sort = SearchSort.Newest, Filter = filter, Collapse = collapse, Limit = limit, Offset = offset }))
+                    .Select(h => h.Stored.Id).ToList();
+            Assert.Equal(matching.Skip(5).Take(10).Select(r => (long)r.Id), await Page(ArticleFilter.None, false, 10, 5));
+            Assert.Equal(matching.Where(r => r.Section == "ports").Take(20).Select(r => (long)r.Id), await Page(new ArticleFilter { Tag = "ports" }, false, 20, 0));
+            Assert.Equal(matching.DistinctBy(r => r.Story).Skip(3).Take(7).Select(r => (long)r.Id), await Page(ArticleFilter.None, true, 7, 3));
+        }
+    }
+
+    [Fact]
+    public async Task AOnePhraseQueryWithFewMatchesIsWeighedByItsExactCount()
+    {
+        // Its ids are read once and counted (no count of its own): the scores are those of the exact count.
+        await Store.SaveAsync(Enumerable.Range(0, 40).Select(i => new Article
+        {
+            Url = $"https://port.example/{i}",
+            Title = i % 5 == 0 ? "Old harbour" : "Port",
+            Text = i % 2 == 0 ? $"The old harbour at {i}. The old harbour again." : $"The harbour, old, at {i}.",
+        }).ToList());
+        foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
+        {
+            var hits = await Store.SearchAsync(new SearchRequest("\"old harbour\"") { Limit = 100, Sort = sort });
+            await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+            Gleaner.Storage.Sqlite.Fts5Ranking.Register(connection);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rowid, gleaner_bm25(articles_fts, 24, 0) FROM articles_fts WHERE articles_fts MATCH '\"old harbour\"'";
+            var reference = new Dictionary<long, double>();
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    reference[reader.GetInt64(0)] = -reader.GetDouble(1);
+            Assert.Equal(24, reference.Count); // 20 texts and 4 more titles
+            Assert.Equal(reference.OrderBy(p => p.Key), hits.Select(h => KeyValuePair.Create(h.Stored.Id, h.Score)).OrderBy(p => p.Key));
+        }
+    }
+
+    [Fact]
+    public async Task AOnePhraseQueryWithFewMatchesRanksAndPagesInTheRankingFunctionsOrder()
+    {
+        // A phrase of 15 matches, ranked in the read that finds them (no filter) or read again (a filter): the order, pages
+        // and filtered pages are those of the ranking function with the exact count.
+        await Store.SaveAsync(Enumerable.Range(0, 30).Select(i => new Article
+        {
+            Url = $"https://quay.example/{i}",
+            Title = i % 4 == 0 ? "Quay harbour" : "Quay",
+            Text = i % 2 == 0 ? $"The harbour at {i}." + string.Concat(Enumerable.Repeat(" The harbour again.", i % 3)) + string.Concat(Enumerable.Repeat(" Filler words.", i)) : $"The quay at {i}.",
+            Language = i % 3 == 0 ? "de" : "en",
+        }).ToList());
+        await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+        Gleaner.Storage.Sqlite.Fts5Ranking.Register(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT f.rowid, a.language FROM articles_fts f JOIN articles a ON a.id = f.rowid
+            WHERE articles_fts MATCH '"the harbour"' ORDER BY gleaner_bm25(articles_fts, 15, 0), f.rowid
+            """;
+        var reference = new List<(long Id, string Language)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                reference.Add((reader.GetInt64(0), reader.GetString(1)));
+        Assert.Equal(15, reference.Count);
+        async Task<List<long>> Ids(SearchRequest request) => (await Store.SearchAsync(request)).Select(h => h.Stored.Id).ToList();
+        Assert.Equal(reference.Select(r => r.Id), await Ids(new SearchRequest("\"the harbour\"") { Limit = 100 }));
+        Assert.Equal(reference.Skip(5).Take(5).Select(r => r.Id), await Ids(new SearchRequest("\"the harbour\"") { Limit = 5, Offset = 5 }));
+        Assert.Equal(reference.Where(r => r.Language == "en").Select(r => r.Id),
+            await Ids(new SearchRequest("\"the harbour\"") { Limit = 100, Filter = new ArticleFilter { Language = "en" } }));
+        Assert.Empty(await Ids(new SearchRequest("\"the nowhere\"") { Limit = 100 }));
+    }
+
+    [Fact]
+    public async Task ASiteFilterReadsTheSitesRecordsThroughIndexes()
+    {
+        await using var connection = await Store.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            EXPLAIN QUERY PLAN SELECT source_domain FROM articles
+            WHERE substr(source_domain, instr(source_domain, '.') + 1) = 'example.com' AND source_domain > ''
+            ORDER BY substr(source_domain, instr(source_domain, '.') + 1), source_domain LIMIT 1
+            """;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(3));
+        Assert.Contains(plan, step => step.Contains("articles_parent_domain", StringComparison.Ordinal));
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE lower(site_name) = lower('Example')";
+        plan.Clear();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(3));
+        Assert.Contains(plan, step => step.Contains("articles_site_name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AVersionFourStoreGetsTheSiteIndexesAndSaysSoWhileUpgrading()
+    {
+        await Store.SaveAsync([StoreSamples.Quake(), StoreSamples.QuakeCopy()]);
+        await using (var connection = await Store.OpenConnectionAsync())
+        {
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
+            await downgrade.ExecuteNonQueryAsync();
+        }
+        await Store.DisposeAsync();
+
+        var told = new List<string>();
+        Store = await ArticleStores.OpenAsync(Location, new StoreOptions { Progress = told.Add });
+        Assert.Equal(2, told.Count);
+        Assert.Contains("from schema 4 to 5", told[0]);
+        Assert.Contains("upgraded", told[1]);
+        Assert.Equal([StoreSamples.QuakeCopy().Url!], (await Store.SearchAsync(new SearchRequest("tsunami") { Filter = new ArticleFilter { Site = "the regional" } })).Select(h => h.Stored.Article.Url));
+        await using (var connection = await Store.OpenConnectionAsync())
+        {
+            await using var indexes = connection.CreateCommand();
+            indexes.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('articles_site_name', 'articles_parent_domain')";
+            Assert.Equal(2L, await indexes.ExecuteScalarAsync());
+        }
+        await Store.DisposeAsync();
+        told.Clear();
+        Store = await ArticleStores.OpenAsync(Location, new StoreOptions { Progress = told.Add });
+        Assert.Empty(told); // a current store opens without a word
     }
 
     [Fact]

@@ -65,6 +65,15 @@ internal static class Fts5Query
     public static IReadOnlyList<string> Phrases(string expression)
     {
         var phrases = new List<string>();
+        foreach (var (start, length) in PhraseSpans(expression))
+            phrases.Add(expression.Substring(start, length));
+        return phrases;
+    }
+
+    /// <summary>Where each phrase of <paramref name="expression"/> (as <see cref="Phrases"/> lists them) starts and how long it is.</summary>
+    public static List<(int Start, int Length)> PhraseSpans(string expression)
+    {
+        var spans = new List<(int, int)>();
         var i = 0;
         while ((i = expression.IndexOf('"', i)) >= 0)
         {
@@ -74,10 +83,27 @@ internal static class Fts5Query
             var stop = Math.Min(end + 1, expression.Length);
             if (expression.AsSpan(stop).StartsWith(" *", StringComparison.Ordinal))
                 stop += 2;
-            phrases.Add(expression[i..stop]);
+            spans.Add((i, stop - i));
             i = stop;
         }
-        return phrases;
+        return spans;
+    }
+
+    /// <summary>
+    /// The words of a prefix phrase (<c>"new yor" *</c>) written by <see cref="Translate"/>, without its quotes and star
+    /// (<c>new</c>, <c>yor</c>); null when <paramref name="phrase"/> is not a prefix phrase.
+    /// </summary>
+    public static string[]? PrefixTerms(string phrase) =>
+        phrase.Length > 4 && phrase.EndsWith("\" *", StringComparison.Ordinal) && phrase[0] == '"'
+            ? phrase[1..^3].Replace("\"\"", "\"", StringComparison.Ordinal).Split(' ')
+            : null;
+
+    /// <summary>An FTS5 string (a phrase) of <paramref name="terms"/>, quoted.</summary>
+    public static string Quote(IReadOnlyList<string> terms)
+    {
+        var builder = new StringBuilder();
+        WriteString(builder, terms, prefix: false);
+        return builder.ToString();
     }
 
     private static void WriteString(StringBuilder builder, IReadOnlyList<string> terms, bool prefix)

@@ -10,7 +10,9 @@ namespace Gleaner.Storage.Sqlite;
 /// word in nearly every record of a million that is a scan of ~900,000 entries, far more than ranking a page costs.
 /// For each phrase, in FTS5's order (left to right in the MATCH expression): <c>hits</c> records among the newest
 /// <c>sample</c> ids, or among all records when <c>sample</c> is 0 (an exact count). A share read from the newest
-/// records is enough for an inverse document frequency, which is a logarithm.
+/// records is enough for an inverse document frequency, which is a logarithm. A negative <c>hits</c> makes the phrase
+/// one with the phrase before it (the words of a prefix spelled out, see <see cref="Fts5PrefixWords"/>): their
+/// occurrences count together, under the first one's weight, as FTS5 counts the occurrences of a prefix.
 /// </summary>
 internal static unsafe class Fts5Ranking
 {
@@ -68,21 +70,24 @@ internal static unsafe class Fts5Ranking
             sqlite3_result_double(context, 0);
             return;
         }
-        Span<double> frequencies = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
+        Span<double> frequencies = phrases <= 256 ? stackalloc double[phrases] : new double[phrases];
         frequencies.Clear();
+        Span<int> slots = phrases <= 256 ? stackalloc int[phrases] : new int[phrases];
+        for (var p = 0; p < phrases; p++)
+            slots[p] = p > 0 && 2 * p < argumentCount && sqlite3_value_double(arguments[2 * p]) < 0 ? slots[p - 1] : p;
         for (var i = 0; i < instances; i++)
         {
             int phrase, column, offset;
             if (api->Inst(fts, i, &phrase, &column, &offset) != 0 || (uint)phrase >= (uint)phrases)
                 continue;
-            frequencies[phrase] += (uint)column < (uint)Weights.Length ? Weights[column] : 1.0;
+            frequencies[slots[phrase]] += (uint)column < (uint)Weights.Length ? Weights[column] : 1.0;
         }
         var averageLength = tokens / (double)rows;
         var lengthNorm = K1 * (1 - B + B * size / Math.Max(averageLength, 1e-9));
         double score = 0;
         for (var p = 0; p < phrases; p++)
         {
-            if (frequencies[p] == 0)
+            if (frequencies[p] == 0 || slots[p] != p)
                 continue;
             double holding = 0;
             if (2 * p + 1 < argumentCount)
