@@ -42,6 +42,10 @@ internal static class LeadFinder
         "zajawka", "lid", "podtitul", "ozet", "spot", "einleitung", "kurzfassung", "zusammenfassung", "resumen", "entrada",
     ], StringComparer.Ordinal);
 
+    /// <summary>Class words of a pull quote, which repeats a sentence of the story in large type.</summary>
+    private static readonly FrozenSet<string> QuoteWords = FrozenSet.ToFrozenSet(
+        ["quote", "pullquote", "blockquote", "citation", "zitat", "cita", "citazione"], StringComparer.Ordinal);
+
     /// <summary>Lead blocks to put before the body, or an empty list.</summary>
     public static List<TextBlock> Find(IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
     {
@@ -139,7 +143,7 @@ internal static class LeadFinder
         if (insideBody && info is { TextChars: > 0 } && !(named && info.ClassWeight < 0) && role != TagRole.Inline)
             return Step.Stop;
 
-        if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline))
+        if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
         {
             text = TextOf(element, out linkChars);
             int min = named ? MinNamedLeadChars : MinParagraphLeadChars;
@@ -155,6 +159,29 @@ internal static class LeadFinder
         return Step.Descend;
     }
 
+    /// <summary>
+    /// A <c>div</c> written like a paragraph: text of its own or in inline elements only ("<c>&lt;span&gt;Berlin.&lt;/span&gt;
+    /// &lt;span&gt;The lead…&lt;/span&gt;</c>"), read whole so a dateline and the sentence after it stay one line.
+    /// </summary>
+    private static bool IsInlineTextBlock(IElement element, TagRole role)
+    {
+        if (role != TagRole.Block || element.LocalName is not ("div" or "section"))
+            return false;
+        // Text right under a picture is its caption; a block named as a quote is a pull quote.
+        if (element.PreviousElementSibling is { } previous && IsMedia(previous)
+            || element.GetAttribute("class") is { } className && HasWord(className, QuoteWords))
+            return false;
+        foreach (var child in element.Children)
+        {
+            var childRole = BoilerplateSignals.RoleOf(child.LocalName);
+            if (childRole is not (TagRole.Inline or TagRole.Link or TagRole.LineBreak))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsMedia(IElement element) => element.LocalName is "img" or "picture" or "figure" or "video";
+
     private static bool IsHeaderWrapper(IElement element)
         => element.GetAttribute("class") is { } className && className.Contains("head", StringComparison.OrdinalIgnoreCase);
 
@@ -165,14 +192,14 @@ internal static class LeadFinder
     private static bool IsNamedLead(IElement element)
     {
         var className = element.GetAttribute("class");
-        return className is not null && HasLeadWord(className) || element.Id is { Length: > 0 } id && HasLeadWord(id);
+        return className is not null && HasWord(className, LeadWords) || element.Id is { Length: > 0 } id && HasWord(id, LeadWords);
     }
 
     /// <summary>Words split at spaces, dashes, underscores and camelCase humps, compared lower-case.</summary>
-    private static bool HasLeadWord(string value)
+    private static bool HasWord(string value, FrozenSet<string> words)
     {
         Span<char> word = stackalloc char[24];
-        var lookup = LeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         int i = 0;
         while (i < value.Length)
         {
@@ -270,13 +297,38 @@ internal static class LeadFinder
     private static bool StartsLikeByline(string text)
     {
         // "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.": a clock time is a dateline's, not a lead's.
-        if (HasClockTime(text))
+        if (HasClockTime(text) || text.Length <= MaxDatelineChars && HasNumericDate(text))
             return true;
         foreach (var start in BylineStarts)
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
     }
+
+    /// <summary>"Ann Lee | 05.04.2025 - Updated: 05.04.2025": a short line with a numeric date is a dateline.</summary>
+    private const int MaxDatelineChars = 120;
+
+    /// <summary>A day, month and four-digit year in digits: 5.4.2025, 05/04/2025, 2025-04-05.</summary>
+    private static bool HasNumericDate(string text)
+    {
+        for (int i = 0; i + 4 <= text.Length; i++)
+        {
+            if (!IsYearAt(text, i))
+                continue;
+            // yyyy-mm-dd after, or dd.mm. before the year.
+            if (i + 7 < text.Length && text[i + 4] is '-' or '.' or '/' && char.IsAsciiDigit(text[i + 5])
+                && (text[i + 6] == text[i + 4] || char.IsAsciiDigit(text[i + 6]) && text[i + 7] == text[i + 4]))
+                return true;
+            if (i >= 4 && text[i - 1] is '.' or '/' or '-' && char.IsAsciiDigit(text[i - 2]) && text[i - 3] is '.' or '/' or '-' or >= '0' and <= '9')
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsYearAt(string text, int i)
+        => (text[i] == '1' && text[i + 1] == '9' || text[i] == '2' && text[i + 1] == '0')
+            && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3])
+            && (i == 0 || !char.IsAsciiDigit(text[i - 1])) && (i + 4 == text.Length || !char.IsAsciiDigit(text[i + 4]));
 
     private static bool HasClockTime(string text)
     {
