@@ -20,6 +20,9 @@ internal static class LeadFinder
 
     private const int MaxLeadBlocks = 3;
 
+    /// <summary>h2 elements looked at for the headline when no h1 carries it.</summary>
+    private const int MaxSecondLevelHeadlines = 10;
+
     /// <summary>Shortest text of an element named as a lead.</summary>
     private const int MinNamedLeadChars = 20;
 
@@ -46,6 +49,10 @@ internal static class LeadFinder
     private static readonly FrozenSet<string> QuoteWords = FrozenSet.ToFrozenSet(
         ["quote", "pullquote", "blockquote", "citation", "zitat", "cita", "citazione"], StringComparer.Ordinal);
 
+    /// <summary>Class words of a picture's caption or credit.</summary>
+    private static readonly FrozenSet<string> CaptionWords = FrozenSet.ToFrozenSet(
+        ["caption", "credit", "credits", "copyright", "bildunterschrift", "legende", "legenda", "didascalia", "pie"], StringComparer.Ordinal);
+
     /// <summary>Lead blocks to put before the body, or an empty list.</summary>
     public static List<TextBlock> Find(IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
     {
@@ -63,11 +70,27 @@ internal static class LeadFinder
             }
 
         // Pages repeat the headline in a breadcrumb or a sticky bar; the one followed by the lead is the one that counts.
+        bool headlineFound = false;
         foreach (var h1 in headlines)
         {
             if (!NamesTitle(h1, titleWords))
                 continue;
+            headlineFound = true;
             var leads = FindAfter(h1, titleWords, analysis, selected, selectionAncestors, body);
+            if (leads.Count > 0)
+                return leads;
+        }
+        if (headlineFound || selection[0].Element.Owner?.Body is not { } page)
+            return [];
+        // The h1 holds the SEO title (in a breadcrumb) and the headline the reader sees is an h2.
+        int checkedH2 = 0;
+        foreach (var h2 in page.GetElementsByTagName("h2"))
+        {
+            if (++checkedH2 > MaxSecondLevelHeadlines)
+                break;
+            if (!NamesTitle(h2, titleWords))
+                continue;
+            var leads = FindAfter(h2, titleWords, analysis, selected, selectionAncestors, body);
             if (leads.Count > 0)
                 return leads;
         }
@@ -192,6 +215,9 @@ internal static class LeadFinder
     private static bool IsNamedLead(IElement element)
     {
         var className = element.GetAttribute("class");
+        // "teaser-caption", "lead-credit": a picture's caption or credit, not the article's lead.
+        if (className is not null && HasWord(className, CaptionWords))
+            return false;
         return className is not null && HasWord(className, LeadWords) || element.Id is { Length: > 0 } id && HasWord(id, LeadWords);
     }
 

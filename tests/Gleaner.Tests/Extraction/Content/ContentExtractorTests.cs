@@ -279,6 +279,23 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void FindsTheLeadAfterAnH2HeadlineWhenTheOnlyH1IsABreadcrumbWithAnotherTitle()
+    {
+        var article = Extract(
+            "<nav><ul><li><a href='/'>Hem</a></li><li><h1>Stockholm: Kommunen bygger ny bro efter tio år av debatt</h1></li></ul></nav>" +
+            "<article><header><hgroup><span>Trafik</span><h2>Fullmäktige säger ja till bron</h2></hgroup>" +
+            "<div class='gallery'><img src='/bro.jpg'><span class='gallery-teaser-caption'>Anna Berg, TT NYHETSBYRÅN</span></div>" +
+            "<p>Efter tio års debatt ska den nya bron byggas, och staten betalar hälften av kostnaden.</p></header>" +
+            "<div class='body'>" + Story + "</div></article>",
+            head: "<title>Fullmäktige säger ja till bron</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("Efter tio års debatt", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
     public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
     {
         // A page whose h1 comes after the story: the paragraphs after it are not a lead.
