@@ -284,7 +284,7 @@ public class ContentExtractorTests
         var article = Extract(
             "<nav><ul><li><a href='/'>Hem</a></li><li><h1>Stockholm: Kommunen bygger ny bro efter tio år av debatt</h1></li></ul></nav>" +
             "<article><header><hgroup><span>Trafik</span><h2>Fullmäktige säger ja till bron</h2></hgroup>" +
-            "<div class='gallery'><img src='/bro.jpg'><span class='gallery-teaser-caption'>Anna Berg, TT NYHETSBYRÅN</span></div>" +
+            "<div class='mb-4'><img src='/bro.jpg'><span class='teaser-caption'>Anna Berg och Erik Lind, TT Nyhetsbyrån</span></div>" +
             "<p>Efter tio års debatt ska den nya bron byggas, och staten betalar hälften av kostnaden.</p></header>" +
             "<div class='body'>" + Story + "</div></article>",
             head: "<title>Fullmäktige säger ja till bron</title>");
