@@ -20,6 +20,9 @@ internal static class LeadFinder
 
     private const int MaxLeadBlocks = 3;
 
+    /// <summary>h2 elements looked at for the headline when no h1 carries it.</summary>
+    private const int MaxSecondLevelHeadlines = 10;
+
     /// <summary>Shortest text of an element named as a lead.</summary>
     private const int MinNamedLeadChars = 20;
 
@@ -42,6 +45,14 @@ internal static class LeadFinder
         "zajawka", "lid", "podtitul", "ozet", "spot", "einleitung", "kurzfassung", "zusammenfassung", "resumen", "entrada",
     ], StringComparer.Ordinal);
 
+    /// <summary>Class words of a pull quote, which repeats a sentence of the story in large type.</summary>
+    private static readonly FrozenSet<string> QuoteWords = FrozenSet.ToFrozenSet(
+        ["quote", "pullquote", "blockquote", "citation", "zitat", "cita", "citazione"], StringComparer.Ordinal);
+
+    /// <summary>Class words of a picture's caption or credit.</summary>
+    private static readonly FrozenSet<string> CaptionWords = FrozenSet.ToFrozenSet(
+        ["caption", "credit", "credits", "copyright", "bildunterschrift", "legende", "legenda", "didascalia", "pie"], StringComparer.Ordinal);
+
     /// <summary>Lead blocks to put before the body, or an empty list.</summary>
     public static List<TextBlock> Find(IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
     {
@@ -59,11 +70,27 @@ internal static class LeadFinder
             }
 
         // Pages repeat the headline in a breadcrumb or a sticky bar; the one followed by the lead is the one that counts.
+        bool headlineFound = false;
         foreach (var h1 in headlines)
         {
             if (!NamesTitle(h1, titleWords))
                 continue;
+            headlineFound = true;
             var leads = FindAfter(h1, titleWords, analysis, selected, selectionAncestors, body);
+            if (leads.Count > 0)
+                return leads;
+        }
+        if (headlineFound || selection[0].Element.Owner?.Body is not { } page)
+            return [];
+        // The h1 holds the SEO title (in a breadcrumb) and the headline the reader sees is an h2.
+        int checkedH2 = 0;
+        foreach (var h2 in page.GetElementsByTagName("h2"))
+        {
+            if (++checkedH2 > MaxSecondLevelHeadlines)
+                break;
+            if (!NamesTitle(h2, titleWords))
+                continue;
+            var leads = FindAfter(h2, titleWords, analysis, selected, selectionAncestors, body);
             if (leads.Count > 0)
                 return leads;
         }
@@ -139,7 +166,7 @@ internal static class LeadFinder
         if (insideBody && info is { TextChars: > 0 } && !(named && info.ClassWeight < 0) && role != TagRole.Inline)
             return Step.Stop;
 
-        if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline))
+        if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
         {
             text = TextOf(element, out linkChars);
             int min = named ? MinNamedLeadChars : MinParagraphLeadChars;
@@ -155,6 +182,29 @@ internal static class LeadFinder
         return Step.Descend;
     }
 
+    /// <summary>
+    /// A <c>div</c> written like a paragraph: text of its own or in inline elements only ("<c>&lt;span&gt;Berlin.&lt;/span&gt;
+    /// &lt;span&gt;The lead…&lt;/span&gt;</c>"), read whole so a dateline and the sentence after it stay one line.
+    /// </summary>
+    private static bool IsInlineTextBlock(IElement element, TagRole role)
+    {
+        if (role != TagRole.Block || element.LocalName is not ("div" or "section"))
+            return false;
+        // Text right under a picture is its caption; a block named as a quote is a pull quote.
+        if (element.PreviousElementSibling is { } previous && IsMedia(previous)
+            || element.GetAttribute("class") is { } className && HasWord(className, QuoteWords))
+            return false;
+        foreach (var child in element.Children)
+        {
+            var childRole = BoilerplateSignals.RoleOf(child.LocalName);
+            if (childRole is not (TagRole.Inline or TagRole.Link or TagRole.LineBreak))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsMedia(IElement element) => element.LocalName is "img" or "picture" or "figure" or "video";
+
     private static bool IsHeaderWrapper(IElement element)
         => element.GetAttribute("class") is { } className && className.Contains("head", StringComparison.OrdinalIgnoreCase);
 
@@ -165,14 +215,17 @@ internal static class LeadFinder
     private static bool IsNamedLead(IElement element)
     {
         var className = element.GetAttribute("class");
-        return className is not null && HasLeadWord(className) || element.Id is { Length: > 0 } id && HasLeadWord(id);
+        // "teaser-caption", "lead-credit": a picture's caption or credit, not the article's lead.
+        if (className is not null && HasWord(className, CaptionWords))
+            return false;
+        return className is not null && HasWord(className, LeadWords) || element.Id is { Length: > 0 } id && HasWord(id, LeadWords);
     }
 
     /// <summary>Words split at spaces, dashes, underscores and camelCase humps, compared lower-case.</summary>
-    private static bool HasLeadWord(string value)
+    private static bool HasWord(string value, FrozenSet<string> words)
     {
         Span<char> word = stackalloc char[24];
-        var lookup = LeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         int i = 0;
         while (i < value.Length)
         {
@@ -270,13 +323,38 @@ internal static class LeadFinder
     private static bool StartsLikeByline(string text)
     {
         // "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.": a clock time is a dateline's, not a lead's.
-        if (HasClockTime(text))
+        if (HasClockTime(text) || text.Length <= MaxDatelineChars && HasNumericDate(text))
             return true;
         foreach (var start in BylineStarts)
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
     }
+
+    /// <summary>"Ann Lee | 05.04.2025 - Updated: 05.04.2025": a short line with a numeric date is a dateline.</summary>
+    private const int MaxDatelineChars = 120;
+
+    /// <summary>A day, month and four-digit year in digits: 5.4.2025, 05/04/2025, 2025-04-05.</summary>
+    private static bool HasNumericDate(string text)
+    {
+        for (int i = 0; i + 4 <= text.Length; i++)
+        {
+            if (!IsYearAt(text, i))
+                continue;
+            // yyyy-mm-dd after, or dd.mm. before the year.
+            if (i + 7 < text.Length && text[i + 4] is '-' or '.' or '/' && char.IsAsciiDigit(text[i + 5])
+                && (text[i + 6] == text[i + 4] || char.IsAsciiDigit(text[i + 6]) && text[i + 7] == text[i + 4]))
+                return true;
+            if (i >= 4 && text[i - 1] is '.' or '/' or '-' && char.IsAsciiDigit(text[i - 2]) && text[i - 3] is '.' or '/' or '-' or >= '0' and <= '9')
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsYearAt(string text, int i)
+        => (text[i] == '1' && text[i + 1] == '9' || text[i] == '2' && text[i + 1] == '0')
+            && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3])
+            && (i == 0 || !char.IsAsciiDigit(text[i - 1])) && (i + 4 == text.Length || !char.IsAsciiDigit(text[i + 4]));
 
     private static bool HasClockTime(string text)
     {

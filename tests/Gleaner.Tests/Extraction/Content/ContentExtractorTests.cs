@@ -246,6 +246,56 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsALeadWrittenAsSpansInAnUnnamedDivButNotTheDatelineOrCaptionAfterIt()
+    {
+        var article = Extract(
+            "<article><header><div class='mb-7 lg:w-10/12'><h1>Rat beschließt Brücke</h1></div>" +
+            "<div class='copy-lg mb-7'><span class='muted'>Berlin.</span> <span>Nach zehn Jahren Streit wird die neue Brücke gebaut, und das Land zahlt die Hälfte.</span></div>" +
+            "<div class='mb-6'><span>Ann Lee und Tom Braun |</span> <span>05.04.2025 - Aktualisiert: 06.04.2025 um 17 Uhr</span></div>" +
+            "<div class='mx-auto'><img src='/a.jpg'><div class='text-base'>Demonstranten und Unterstützer protestieren gemeinsam vor dem Rathaus</div></div>" +
+            "</header><div class='text'>" + Story + "</div></article>",
+            head: "<title>Rat beschließt Brücke</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("Berlin. Nach zehn Jahren Streit wird die neue Brücke gebaut, und das Land zahlt die Hälfte.", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
+    public void KeepsALeadWrittenAsBareTextInADivButNotALabelBylineOrPullQuote()
+    {
+        var article = Extract(
+            "<article><header><h1>Le conseil approuve le pont</h1><div class='rich-text'>Après dix ans de débat, le nouveau pont sera construit et l'État en paie la moitié.</div>" +
+            "<div class='small'>Par Ann Lee, mis à jour le 3 mars 2021 à 17:00</div><div class='tag'>Politique</div>" +
+            "<div class='article__quote'>« Ce pont changera la vie de toute la région pour des décennies », a dit le maire.</div></header>" +
+            "<div class='content'>" + Story + "</div></article>",
+            head: "<title>Le conseil approuve le pont</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("Après dix ans de débat", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
+    public void FindsTheLeadAfterAnH2HeadlineWhenTheOnlyH1IsABreadcrumbWithAnotherTitle()
+    {
+        var article = Extract(
+            "<nav><ul><li><a href='/'>Hem</a></li><li><h1>Stockholm: Kommunen bygger ny bro efter tio år av debatt</h1></li></ul></nav>" +
+            "<article><header><hgroup><span>Trafik</span><h2>Fullmäktige säger ja till bron</h2></hgroup>" +
+            "<div class='mb-4'><img src='/bro.jpg'><span class='teaser-caption'>Anna Berg och Erik Lind, TT Nyhetsbyrån</span></div>" +
+            "<p>Efter tio års debatt ska den nya bron byggas, och staten betalar hälften av kostnaden.</p></header>" +
+            "<div class='body'>" + Story + "</div></article>",
+            head: "<title>Fullmäktige säger ja till bron</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("Efter tio års debatt", lines[0]);
+        Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
     public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
     {
         // A page whose h1 comes after the story: the paragraphs after it are not a lead.
