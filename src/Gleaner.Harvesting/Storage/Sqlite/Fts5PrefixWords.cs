@@ -38,12 +38,18 @@ internal sealed class Fts5PrefixWords(SqliteConnection connection)
     /// <summary>Most words a prefix is spelled out as; beyond, FTS5's merge is left to answer it.</summary>
     public const int MaxWords = 128;
 
+    /// <summary>Most prefixes remembered: a long-running server reads queries from anyone, so the cache starts over beyond this.</summary>
+    internal const int MaxRemembered = 1024;
+
     private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789");
 
     private readonly Dictionary<string, string[]?> _words = new(StringComparer.Ordinal);
     private (long DataVersion, long Changes) _seen = (-1, -1);
     private bool _vocabularyTable;
+
+    /// <summary>How many prefixes are remembered now.</summary>
+    internal int Remembered => _words.Count;
 
     /// <summary><paramref name="expression"/> (from <see cref="Fts5Query.Translate"/>) with its prefixes spelled out, and its phrases.</summary>
     public async Task<Fts5Match> ExpandAsync(string expression, CancellationToken cancellationToken)
@@ -119,6 +125,8 @@ internal sealed class Fts5PrefixWords(SqliteConnection connection)
         }
         // No word at all: the prefix matches nothing, which FTS5 finds at no cost.
         var found = words.Count is > 0 and <= MaxWords ? words.ToArray() : null;
+        if (_words.Count >= MaxRemembered)
+            _words.Clear();
         _words[prefix] = found;
         return found;
     }
