@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(StoriesCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(ReextractCommand.Create());
         root.Subcommands.Add(CcNewsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());

@@ -235,6 +235,34 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void OptimizeCompactsTheStoreAndSearchesStillAnswer()
+    {
+        var file = Write("a.jsonl", string.Join('\n',
+            Record("https://a.example/1", "One", Body("one")),
+            Record("https://b.example/1", "Three", Body("three"))));
+        CliRunner.Run(null, "import", file, "--store", Store);
+        var before = CliRunner.Run(null, "search", "three", "--store", Store, "--format", "jsonl").Stdout;
+
+        var optimized = CliRunner.Run(null, "optimize", "--store", Store);
+
+        Assert.True(optimized.ExitCode == 0, optimized.Stderr);
+        Assert.Contains("optimizing the store", optimized.Stderr);
+        Assert.Contains("optimized in", optimized.Stderr);
+        Assert.Contains("b.example/1", before);
+        Assert.Equal(before, CliRunner.Run(null, "search", "three", "--store", Store, "--format", "jsonl").Stdout);
+    }
+
+    [Fact]
+    public void OptimizeNamesAMissingStore()
+    {
+        var missing = Path.Combine(Path.GetDirectoryName(Store)!, "none.db");
+        var result = CliRunner.Run(null, "optimize", "--store", missing);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("none.db", result.Stderr);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public void StatsCountBySiteLanguageAndDay()
     {
         var file = Write("a.jsonl", string.Join('\n',

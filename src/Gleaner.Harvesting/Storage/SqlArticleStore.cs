@@ -33,6 +33,8 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
 
     public abstract ValueTask DisposeAsync();
 
+    public abstract Task OptimizeAsync(CancellationToken cancellationToken = default);
+
     // ---- The dialect ----
 
     /// <summary>SQL that is true when <paramref name="value"/> ends with <paramref name="suffix"/>.</summary>

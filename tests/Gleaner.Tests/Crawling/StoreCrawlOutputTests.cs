@@ -84,6 +84,7 @@ public class StoreCrawlOutputTests
         public IAsyncEnumerable<StoredArticle> ExportAsync(ArticleFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task MigrateAsync(string component, IReadOnlyList<SchemaMigration> migrations, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task OptimizeAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -75,6 +75,29 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task OptimizingKeepsEveryRecordAndEverySearchAnswer()
+    {
+        await Store.SaveAsync([.. StoreSamples.All().Take(3)]);
+        await Store.SaveAsync([.. StoreSamples.All().Skip(3)]);
+        string[] queries = ["seismologists", "harbour OR lighthouse", "quake*", "\"the quake\""];
+        var before = new List<List<string>>();
+        foreach (var query in queries)
+            before.Add(await SearchUrls(query));
+        Assert.Contains(before, urls => urls.Count > 0);
+
+        await Store.OptimizeAsync();
+
+        for (var i = 0; i < queries.Length; i++)
+            Assert.Equal(before[i], await SearchUrls(queries[i]));
+        Assert.Equal(StoreSamples.All().Count, (await Store.GetStatisticsAsync(ArticleFilter.None)).Articles);
+        // The store takes writes again afterwards.
+        var changed = StoreSamples.Markets();
+        changed.Title = "Markets after the merge";
+        await Store.SaveAsync([changed]);
+        Assert.Equal("Markets after the merge", (await Store.GetAsync(changed.Url!))!.Article.Title);
+    }
+
+    [StoreFact]
     public async Task StoringAgainUpdatesAndKeepsFirstSeen()
     {
         await Store.SaveAsync([StoreSamples.Quake()]);

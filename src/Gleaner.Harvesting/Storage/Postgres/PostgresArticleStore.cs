@@ -71,6 +71,13 @@ internal sealed class PostgresArticleStore : SqlArticleStore
         }
     }
 
+    public override async Task OptimizeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = Command("VACUUM (ANALYZE) articles");
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

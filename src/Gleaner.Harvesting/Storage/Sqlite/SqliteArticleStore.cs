@@ -79,6 +79,15 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override async Task OptimizeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(
+            // The merge rewrites the whole index through the WAL; the checkpoint gives that space back.
+            "INSERT INTO articles_fts(articles_fts) VALUES ('optimize'); PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
