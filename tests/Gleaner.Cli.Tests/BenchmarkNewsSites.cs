@@ -3,12 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gleaner.Cli.Tests;
 
@@ -38,7 +33,7 @@ public sealed class BenchmarkNewsSites : IAsyncDisposable
     public const int SitemapFrom = 80;
 
     private readonly string[] _pages;
-    private readonly List<WebApplication> _apps = [];
+    private readonly List<LocalSite> _sites = [];
 
     private BenchmarkNewsSites(string[] pages) => _pages = pages;
 
@@ -92,21 +87,16 @@ public sealed class BenchmarkNewsSites : IAsyncDisposable
 
     private async Task<string> StartSiteAsync(RequestLog log, bool full)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Run(async context =>
+        var site = await LocalSite.StartAsync(app => app.Run(async context =>
         {
             var (status, type, body) = full ? ServeFull(context.Request) : ServeLinksOnly(context.Request);
             log.Add(context.Request.Path + context.Request.QueryString, status);
             context.Response.StatusCode = status;
             context.Response.ContentType = type;
             await context.Response.WriteAsync(body);
-        });
-        await app.StartAsync();
-        _apps.Add(app);
-        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        }));
+        _sites.Add(site);
+        return site.BaseUrl;
     }
 
     private const string Html = "text/html; charset=utf-8";
@@ -272,11 +262,8 @@ public sealed class BenchmarkNewsSites : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var app in _apps)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        foreach (var site in _sites)
+            await site.DisposeAsync();
     }
 
     /// <summary>The requests one site served, in order.</summary>
