@@ -238,15 +238,7 @@ public sealed class SqlFrontier : IFrontier
 
     /// <summary>Every host the frontier knows (host keys: scheme, host and port).</summary>
     public Task<List<string>> HostsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(async connection =>
-        {
-            await using var command = Command(connection, null, "SELECT host FROM crawl_hosts");
-            var hosts = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                hosts.Add(reader.GetString(0));
-            return hosts;
-        }, cancellationToken);
+        ReadStringsAsync("SELECT host FROM crawl_hosts", cancellationToken);
 
     /// <summary>
     /// What the crawl knows of a record about to be stored: <see cref="RecordCheck.New"/>, <see cref="RecordCheck.Unchanged"/>
@@ -472,14 +464,18 @@ public sealed class SqlFrontier : IFrontier
 
     /// <summary>The start points of earlier runs (depth 0), to put their sites back in scope when resuming.</summary>
     public Task<List<string>> StartUrlsAsync(CancellationToken cancellationToken = default) =>
+        ReadStringsAsync("SELECT url FROM crawl_urls WHERE depth = 0 AND discovered_from IS NULL", cancellationToken);
+
+    /// <summary>The values of a query's one text column.</summary>
+    private Task<List<string>> ReadStringsAsync(string sql, CancellationToken cancellationToken) =>
         ReadAsync(async connection =>
         {
-            await using var command = Command(connection, null, "SELECT url FROM crawl_urls WHERE depth = 0 AND discovered_from IS NULL");
-            var urls = new List<string>();
+            await using var command = Command(connection, null, sql);
+            var values = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                urls.Add(reader.GetString(0));
-            return urls;
+                values.Add(reader.GetString(0));
+            return values;
         }, cancellationToken);
 
     private Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
