@@ -215,7 +215,7 @@ internal static class LineFilter
         "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte themen", "lesen sie auch", "auch interessant",
         "meistgelesen", "meistgelesene artikel", "meist gelesen", "zum weiterlesen", "passend zum thema", "empfohlene artikel", "empfehlungen", "unsere empfehlungen",
         "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "vous aimerez aussi",
-        "vous aimerez aussi", "vous aimerez peut-être aussi", "les plus lus", "à voir aussi", "dans la même rubrique",
+        "vous aimerez peut-être aussi", "les plus lus", "à voir aussi", "dans la même rubrique",
         "te puede interesar", "también te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
         "lee también", "quizás te interese", "te recomendamos", "recomendaciones", "recommandations", "nos recommandations", "você pode gostar", "você também pode gostar", "leia também",
         "veja também", "notícias relacionadas", "artigos relacionados", "posts relacionados", "mais lidas", "leggi anche",
