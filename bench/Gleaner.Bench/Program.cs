@@ -387,8 +387,6 @@ internal static class ParseOnly
 /// </summary>
 internal static class PhaseBreakdown
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false };
-
     /// <summary>Bytes the whole extractor allocates per page, from the last <see cref="Measure"/>.</summary>
     public static double AllocatedBytesPerPage { get; private set; }
 
@@ -410,7 +408,7 @@ internal static class PhaseBreakdown
                 var t1 = Stopwatch.GetTimestamp();
                 html = NestingLimiter.Limit(html, options.MaxNestingDepth);
                 var t2 = Stopwatch.GetTimestamp();
-                using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+                using var document = ArticleExtractor.CreateParser().ParseDocument(html);
                 var context = new PageContext(document, null, options);
                 var t3 = Stopwatch.GetTimestamp();
                 var article = new Article();
