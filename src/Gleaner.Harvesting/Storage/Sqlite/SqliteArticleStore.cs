@@ -785,6 +785,14 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     protected override Task<(int Inserted, int Updated)> WriteAsync(LinkedBatch batch, DbTransaction transaction, CancellationToken cancellationToken) =>
         _writer.WriteAsync(batch, cancellationToken);
 
+    /// <summary>Moves the band keys of the newest records into the main band table now (a save does it when they are many).</summary>
+    internal async Task MergeBandsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken);
+        await _writer.MergeBandsAsync(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         _writer.Dispose();
