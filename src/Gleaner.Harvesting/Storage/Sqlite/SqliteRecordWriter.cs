@@ -24,7 +24,12 @@ internal sealed class SqliteRecordWriter : IDisposable
     private readonly SqliteCommand _removeSignature;
     private readonly SqliteCommand _dropAlias;
     private readonly SqliteCommand _addAlias;
+    private readonly SqliteCommand _countNewBands;
+    private readonly SqliteCommand _mergeBands;
     private readonly SqliteCommand[] _all;
+
+    /// <summary>About how many rows story_bands_new holds (this connection's inserts since it counted); null until counted.</summary>
+    private long? _newBandRows;
 
     public SqliteRecordWriter(SqliteConnection connection)
     {
@@ -38,7 +43,11 @@ internal sealed class SqliteRecordWriter : IDisposable
         }
         string[] bandParameters = [.. Enumerable.Range(0, MinHash.Bands).Select(i => "@k" + i.ToString(CultureInfo.InvariantCulture)), "@id"];
 
-        _find = Create("SELECT a.id, s.signature FROM articles a LEFT JOIN story_signatures s ON s.article_id = a.id WHERE a.url = @url", "@url");
+        // A batch's keys in one statement each for the lookup and the alias drop (the keys as a JSON list), not one per record.
+        _find = Create("""
+            SELECT k.value, a.id, s.signature
+            FROM json_each(@urls) k CROSS JOIN articles a ON a.url = k.value LEFT JOIN story_signatures s ON s.article_id = a.id
+            """, "@urls");
         _nextId = Create("SELECT coalesce(max(id), 0) + 1 FROM articles");
         _insert = Create($"""
             INSERT INTO articles (id, {string.Join(", ", RecordColumns)}, first_seen, last_saved)
@@ -50,25 +59,38 @@ internal sealed class SqliteRecordWriter : IDisposable
                 first_seen = min(first_seen, @first_seen), last_saved = @last_saved
             WHERE id = @id
             """, [.. RecordParameters, "@id"]);
-        // The ids of a band key's bucket, newest first (the primary key of story_bands answers from its index alone);
-        // then the signatures of the distinct ids only, from a table that holds nothing else (not after the text).
-        _bucket = Create("SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key", "@key", "@per_key");
+        // The ids of a band key's bucket, newest first, from both band tables (their primary keys answer from the index
+        // alone; the two are disjoint): at least the newest @per_key. Then the signatures of the distinct ids only, from a
+        // table that holds nothing else (not after the text).
+        _bucket = Create("""
+            SELECT article_id FROM (SELECT article_id FROM story_bands_new WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key)
+            UNION ALL SELECT article_id FROM (SELECT article_id FROM story_bands WHERE band_key = @key ORDER BY article_id DESC LIMIT @per_key)
+            """, "@key", "@per_key");
         // Most records are no copy and find every bucket empty: one statement names the batch's keys that have any.
-        _occupied = Create("SELECT value FROM json_each(@keys) WHERE EXISTS (SELECT 1 FROM story_bands WHERE band_key = value)", "@keys");
+        _occupied = Create("""
+            SELECT value FROM json_each(@keys)
+            WHERE EXISTS (SELECT 1 FROM story_bands_new WHERE band_key = value) OR EXISTS (SELECT 1 FROM story_bands WHERE band_key = value)
+            """, "@keys");
         _signature = Create("SELECT story_id, signature FROM story_signatures WHERE article_id = @id", "@id");
-        _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
-        _removeBands = Create(BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), bandParameters);
+        _addBands = Create(BandSql("INSERT OR IGNORE INTO story_bands_new (band_key, article_id) VALUES ", "(@k{0}, @id)", ""), bandParameters);
+        _removeBands = Create(
+            BandSql("DELETE FROM story_bands_new WHERE article_id = @id AND band_key IN (", "@k{0}", ");") +
+            BandSql("DELETE FROM story_bands WHERE article_id = @id AND band_key IN (", "@k{0}", ")"), bandParameters);
         _saveSignature = Create("""
             INSERT INTO story_signatures (article_id, story_id, signature) VALUES (@id, @story, @signature)
             ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, signature = excluded.signature
             """, "@id", "@story", "@signature");
         _removeSignature = Create("DELETE FROM story_signatures WHERE article_id = @id", "@id");
-        _dropAlias = Create("DELETE FROM article_aliases WHERE url = @url", "@url");
+        _dropAlias = Create("DELETE FROM article_aliases WHERE url IN (SELECT value FROM json_each(@urls))", "@urls");
         _addAlias = Create("""
             INSERT INTO article_aliases (url, article_id) SELECT @alias, @id WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = @alias)
             ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id
             """, "@alias", "@id");
-        _all = [_find, _nextId, _insert, _update, _occupied, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature, _dropAlias, _addAlias];
+        _countNewBands = Create("SELECT count(*) FROM story_bands_new");
+        // The small table read in key order: each page of the large one is written once however many keys land on it.
+        _mergeBands = Create("INSERT OR IGNORE INTO story_bands (band_key, article_id) SELECT band_key, article_id FROM story_bands_new; DELETE FROM story_bands_new");
+        _all = [_find, _nextId, _insert, _update, _occupied, _bucket, _signature, _addBands, _removeBands, _saveSignature, _removeSignature, _dropAlias, _addAlias,
+            _countNewBands, _mergeBands];
     }
 
     /// <summary>The columns a save writes from the record, in the table's order.</summary>
@@ -86,13 +108,10 @@ internal sealed class SqliteRecordWriter : IDisposable
         foreach (var command in _all)
             command.Transaction = transaction;
         var stored = new Dictionary<string, StoredKey>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            _find.Parameters[0].Value = record.Key;
-            await using var reader = await _find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-                stored[record.Key] = new StoredKey(reader.GetInt64(0), reader.IsDBNull(1) ? null : MinHash.FromBytes(reader.GetFieldValue<byte[]>(1)));
-        }
+        _find.Parameters[0].Value = KeyList(records);
+        await using var reader = await _find.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            stored[reader.GetString(0)] = new StoredKey(reader.GetInt64(1), reader.IsDBNull(2) ? null : MinHash.FromBytes(reader.GetFieldValue<byte[]>(2)));
         return stored;
     }
 
@@ -150,6 +169,7 @@ internal sealed class SqliteRecordWriter : IDisposable
 
     public async Task<(int Inserted, int Updated)> WriteAsync(LinkedBatch batch, CancellationToken cancellationToken)
     {
+        long largestId = 0, bandRows = 0;
         var now = DateTimeOffset.UtcNow;
         var nowText = StoreRecords.FormatInstant(now);
         int inserted = 0, updated = 0;
@@ -167,10 +187,14 @@ internal sealed class SqliteRecordWriter : IDisposable
                 updated++;
             else
                 inserted++;
-            _dropAlias.Parameters[0].Value = linked.Record.Key;
-            await _dropAlias.ExecuteNonQueryAsync(cancellationToken);
             aliases |= facts is { Aliases.Count: > 0 };
         }
+        // The batch's keys stop being aliases of other records.
+        var keys = new PreparedRecord[batch.Records.Count];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = batch.Records[i].Record;
+        _dropAlias.Parameters[0].Value = KeyList(keys);
+        await _dropAlias.ExecuteNonQueryAsync(cancellationToken);
         if (aliases)
         {
             foreach (var linked in batch.Records)
@@ -187,9 +211,11 @@ internal sealed class SqliteRecordWriter : IDisposable
         {
             if (change.Removed.Length > 0)
                 await ExecuteForBandsAsync(_removeBands, change.Removed, change.Id, cancellationToken);
+            largestId = Math.Max(largestId, change.Id);
             if (change.Signature is not null)
             {
                 await ExecuteForBandsAsync(_addBands, change.Added, change.Id, cancellationToken);
+                bandRows += change.Added.Length;
                 _saveSignature.Parameters[0].Value = change.Id;
                 _saveSignature.Parameters[1].Value = change.Story;
                 _saveSignature.Parameters[2].Value = MinHash.ToBytes(change.Signature);
@@ -201,7 +227,36 @@ internal sealed class SqliteRecordWriter : IDisposable
                 await _removeSignature.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+        _newBandRows ??= (long)(await _countNewBands.ExecuteScalarAsync(cancellationToken))!;
+        _newBandRows += bandRows;
+        if (_newBandRows > BandMergeRows(largestId))
+            await MergeBandsAsync(_mergeBands.Transaction!, cancellationToken);
         return (inserted, updated);
+    }
+
+    /// <summary>
+    /// When story_bands_new holds more rows than this, its rows move to story_bands. A batch of B records dirties about
+    /// min(24B, n / 170) pages of a table of n rows: the small table's share grows with its size, the merge writes every
+    /// page of the large one (about 24 x <paramref name="largestId"/> rows) once; sqrt(24,000 x large rows) keeps their sum
+    /// least for batches of 500 (240,000 rows at 100,000 records).
+    /// </summary>
+    private static double BandMergeRows(long largestId) => Math.Max(MinHash.Bands * 1_000, Math.Sqrt(24_000.0 * MinHash.Bands * largestId));
+
+    /// <summary>Moves the small band table's rows into story_bands, in <paramref name="transaction"/> (a save's, or one of its own).</summary>
+    public async Task MergeBandsAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        _mergeBands.Transaction = transaction;
+        await _mergeBands.ExecuteNonQueryAsync(cancellationToken);
+        _newBandRows = 0;
+    }
+
+    /// <summary>The records' keys as a JSON list for json_each.</summary>
+    private static string KeyList(IReadOnlyList<PreparedRecord> records)
+    {
+        var keys = new string[records.Count];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = records[i].Key;
+        return JsonStringArray.Write(keys);
     }
 
     /// <summary>One statement for all of a record's band keys: <paramref name="item"/> repeated for @k0, @k1...</summary>
