@@ -138,10 +138,12 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         // of every record holding all its words (the costly part) once: its scores there stand in with a count of 1, which
         // scales every score of one phrase alike and so keeps their order; the page's true scores are read with its snippets.
         // Filters and collapsing then need the matches' rows only, read by id. The read holds the newest matches that
-        // relevance ranks, so without filters it is enough whatever the number of matches.
+        // relevance ranks, so without filters it is enough whatever the number of matches; with them it serves when it
+        // holds every match, and is kept short in case it does not.
+        var filtered = Filters(request.Filter) || request.Collapse;
         var rankedFirst = request.Sort == SearchSort.Relevance && singlePhrase && expanded.Phrases[0].Text.Contains(' ', StringComparison.Ordinal)
             ? new List<double>() : null;
-        var cap = rankedFirst is null ? FewMatches : Math.Max(FewMatches, Options.RankedMatches);
+        var cap = rankedFirst is null || filtered ? FewMatches : Math.Max(FewMatches, Options.RankedMatches);
         var firstRead = request.Sort == SearchSort.Newest || singlePhrase ? await NewestMatchIdsAsync(match, rankedFirst, cap, cancellationToken) : null;
         var everyMatch = firstRead is not null && firstRead.Count < cap ? firstRead : null;
         var phraseCounts = singlePhrase && everyMatch is not null
@@ -149,7 +151,6 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             : await PhraseCountsAsync(expanded.Phrases, singlePhrase, match, cancellationToken); // a single phrase read here has at least ExactPhraseCount
 
         // The page of ids first (cheap), then in one read each the page's scores and snippets, and rows.
-        var filtered = Filters(request.Filter) || request.Collapse;
         var ids = request.Sort == SearchSort.Newest
             ? await NewestPageAsync(match, everyMatch, request, limit, offset, cancellationToken)
             : rankedFirst is not null && everyMatch is not null
@@ -788,12 +789,13 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// than <see cref="ExactPhraseCount"/>, else their share among the newest <see cref="PhraseSample"/> ids. A few small
     /// reads instead of reading the whole list of records of every phrase. <paramref name="firstIsCommon"/>: the first
     /// phrase is already known to be in at least <see cref="ExactPhraseCount"/> records, and only sampled. A search kept to
-    /// a window of newest records (<paramref name="window"/>) counts each phrase in the window.
+    /// a window of newest records (<paramref name="window"/>) counts each phrase in the window, or samples its newest records.
     /// </summary>
     private async Task<IReadOnlyList<(long Hits, long Sample)>> PhraseCountsAsync(IReadOnlyList<Fts5Phrase> phrases, bool firstIsCommon, FullText window, CancellationToken cancellationToken)
     {
-        await using var exact = Command("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @phrase LIMIT @cap)");
+        await using var exact = Command("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @phrase AND rowid > @floor LIMIT @cap)");
         var exactPhrase = exact.Parameters.Add("@phrase", SqliteType.Text);
+        exact.Parameters.AddWithValue("@floor", window.Floor > 0 ? window.Floor : long.MinValue);
         exact.Parameters.AddWithValue("@cap", ExactPhraseCount);
         await using var sampled = Command("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @phrase AND rowid > @floor");
         var sampledPhrase = sampled.Parameters.Add("@phrase", SqliteType.Text);
@@ -809,23 +811,17 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                 counts.Add(kind == Fts5PhraseKind.Prefix ? (1, 100) : (-1, 0));
                 continue;
             }
-            if (window.Floor > 0)
-            {
-                // A search kept to its newest records (PhraseWindowAsync) counts there, in one read of the window.
-                sampledPhrase.Value = phrase;
-                floor.Value = window.Floor;
-                counts.Add(((long)(await sampled.ExecuteScalarAsync(cancellationToken))!, window.Window));
-                continue;
-            }
+            // A search kept to its newest records (PhraseWindowAsync) counts in them: exactly, or from their newest ones.
             exactPhrase.Value = phrase;
-            long hits = firstIsCommon && counts.Count == 0 ? ExactPhraseCount : (long)(await exact.ExecuteScalarAsync(cancellationToken))!, sample = 0;
+            long hits = firstIsCommon && counts.Count == 0 ? ExactPhraseCount : (long)(await exact.ExecuteScalarAsync(cancellationToken))!, sample = window.Window;
             if (hits >= ExactPhraseCount)
             {
                 newest ??= await NewestIdAsync(cancellationToken);
+                var sampleFloor = Math.Max(window.Floor, newest.Value - PhraseSample);
                 sampledPhrase.Value = phrase;
-                floor.Value = newest.Value - PhraseSample;
+                floor.Value = sampleFloor;
                 hits = (long)(await sampled.ExecuteScalarAsync(cancellationToken))!;
-                sample = newest.Value > PhraseSample ? PhraseSample : 0; // a store this small was counted whole
+                sample = sampleFloor > 0 ? newest.Value - sampleFloor : 0; // a store this small was counted whole
             }
             counts.Add((hits, sample));
         }
