@@ -3,7 +3,8 @@
 
 // Load on `gleaner serve` (bench/run serve): dotnet run servebench.cs -- BASE_URL SERVER_PID SECONDS
 // For each of search, article and story, with 1, 16 and 64 concurrent clients for SECONDS each: requests/s,
-// latency p50/p95/p99, errors, and the server's resident memory (VmRSS now, VmHWM peak) from /proc.
+// latency p50/p95/p99, errors, the server's CPU time per request (user + system, from /proc: the figure that holds on a
+// loaded machine) and its resident memory (VmRSS now, VmHWM peak).
 // Requests: searches from a fixed mixed set (words, two words, phrases, OR, prefixes, filters, newest);
 // articles and stories are those the searches found, so every request asks for something that exists.
 using System.Diagnostics;
@@ -48,17 +49,20 @@ foreach (var path in searchPaths.Take(60))
     }
 }
 Console.WriteLine($"requests: {searchPaths.Count} searches, {articlePaths.Count} articles, {storyPaths.Count} stories; {seconds:0} s per run; server pid {serverPid}");
-Console.WriteLine($"{"kind",-8} {"clients",7} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"RSS MB",7} {"peak MB",8}");
+Console.WriteLine($"{"kind",-8} {"clients",7} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"CPU ms/req",10} {"RSS MB",7} {"peak MB",8}  load");
 var kinds = new (string Name, IReadOnlyList<string> Paths)[] { ("search", searchPaths), ("article", articlePaths), ("story", storyPaths.ToList()) };
 foreach (var (name, paths) in kinds)
 {
     foreach (var clients in new[] { 1, 16, 64 })
     {
         await RunAsync(baseUrl, paths, clients, TimeSpan.FromSeconds(Math.Min(2, seconds / 4))); // warm-up, not counted
+        var cpu = CpuSeconds(serverPid);
         var (count, errors, latencies, elapsed) = await RunAsync(baseUrl, paths, clients, TimeSpan.FromSeconds(seconds));
+        var cpuPerRequest = (CpuSeconds(serverPid) - cpu) * 1000 / Math.Max(1, count);
         latencies.Sort();
         var (rss, peak) = Memory(serverPid);
-        Console.WriteLine($"{name,-8} {clients,7} {count / elapsed,8:F0} {Percentile(latencies, 0.50),8:F1} {Percentile(latencies, 0.95),8:F1} {Percentile(latencies, 0.99),8:F1} {errors,7} {rss,7:F0} {peak,8:F0}");
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        Console.WriteLine($"{name,-8} {clients,7} {count / elapsed,8:F0} {Percentile(latencies, 0.50),8:F1} {Percentile(latencies, 0.95),8:F1} {Percentile(latencies, 0.99),8:F1} {errors,7} {cpuPerRequest,10:F2} {rss,7:F0} {peak,8:F0}  {load}");
     }
 }
 return 0;
@@ -107,6 +111,14 @@ static async Task<(int Count, int Errors, List<double> Latencies, double Seconds
 }
 
 static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+
+// The process's user + system CPU time so far (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).
+static double CpuSeconds(int pid)
+{
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+}
 
 static (double RssMb, double PeakMb) Memory(int pid)
 {

@@ -20,6 +20,15 @@ public sealed record StoreOptions
     public int RankedMatches { get; init; } = StoreRecords.DefaultRankedMatches;
 
     /// <summary>
+    /// SQLite: a query holding a phrase of several words whose words are common is looked for among the newest records
+    /// only. A phrase is found by reading the whole list of records of each of its words, so its cost is the length of those
+    /// lists, not its number of matches: when they hold more than this many entries (one per record holding one of its
+    /// words), the search keeps to the newest records that hold about this many, and its matches, ranking and counts come
+    /// from them. At the default, a phrase with a word found in nearly every record searches about the newest 100,000-200,000.
+    /// </summary>
+    public int PhraseWordEntries { get; init; } = StoreRecords.DefaultPhraseWordEntries;
+
+    /// <summary>
     /// Told a line to show when opening the store upgrades its schema, before and after: on a large store an upgrade can
     /// take a while (version 5 builds two indexes, about half a minute per million records). Null: nothing is told.
     /// </summary>

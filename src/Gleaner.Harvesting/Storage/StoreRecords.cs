@@ -68,6 +68,9 @@ internal static class StoreRecords
     /// <summary>The default of <see cref="StoreOptions.RankedMatches"/> (see BENCHMARKS.md for its cost in latency and results).</summary>
     public const int DefaultRankedMatches = 2_000;
 
+    /// <summary>The default of <see cref="StoreOptions.PhraseWordEntries"/>: a phrase of common words read in 5-10 ms of CPU.</summary>
+    public const int DefaultPhraseWordEntries = 200_000;
+
     /// <summary>
     /// Runs <paramref name="search"/> with a token that also fires after the request's timeout, and turns
     /// that cancellation into <see cref="SearchTimeoutException"/> (the caller's own cancellation stays one).

@@ -917,6 +917,85 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task APhraseOfCommonWordsIsSearchedInTheNewestRecordsTheirListsAllowAndAnswersAsAScanOfThem()
+    {
+        // 400 records written straight into the tables: "harbour" and "said" in every one (800 entries in their lists),
+        // the phrase "harbour said" in two of three; "old quay" in one in eight (100 entries). With a limit of 200 entries
+        // the first phrase keeps to the newest 100 records (2 entries a record), the second is searched in all.
+        var random = new Random(11);
+        var records = Enumerable.Range(1, 400).Select(id => (Id: (long)id, Published: 1_704_067_200L + random.Next(50_000_000),
+            Text: (id % 3 == 0 ? $"Harbour folk and the ones who said so at {id}." : $"The harbour said at {id}.")
+                + string.Concat(Enumerable.Repeat(" The harbour said again.", id % 3 == 0 ? 0 : id % 4))
+                + string.Concat(Enumerable.Repeat(" Filler words.", id % 7)) + (id % 8 == 0 ? " An old quay." : ""),
+            Language: id % 5 == 0 ? "de" : "en", Story: (long)((id + 2) / 3))).ToList();
+        await using (var connection = (SqliteConnection)await Store.OpenConnectionAsync())
+        {
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO articles (id, url, title, text, published, published_at, language, story_id, first_seen, last_saved)
+                VALUES (@id, 'https://quay.example/' || @id, 'Note', @text, '2024', @published, @language, @story, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
+                """;
+            var id = insert.Parameters.Add("@id", SqliteType.Integer);
+            var text = insert.Parameters.Add("@text", SqliteType.Text);
+            var published = insert.Parameters.Add("@published", SqliteType.Integer);
+            var language = insert.Parameters.Add("@language", SqliteType.Text);
+            var story = insert.Parameters.Add("@story", SqliteType.Integer);
+            foreach (var record in records)
+            {
+                (id.Value, text.Value, published.Value, language.Value, story.Value) = (record.Id, record.Text, record.Published, record.Language, record.Story);
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+        await using var store = await ArticleStores.OpenAsync(Location, new StoreOptions { PhraseWordEntries = 200 });
+        await using var reference = (SqliteConnection)await store.OpenConnectionAsync();
+        Gleaner.Storage.Sqlite.Fts5Ranking.Register(reference);
+
+        foreach (var (phrase, words, floor) in new[] { ("harbour said", new[] { "harbour", "said" }, 300L), ("old quay", ["old", "quay"], 0L) })
+        {
+            // The scan: the records above the floor whose words hold the phrase; ranked by the ranking function.
+            bool Holds(string text)
+            {
+                var tokens = text.ToLowerInvariant().Split([' ', '.', ','], StringSplitOptions.RemoveEmptyEntries);
+                for (var i = 0; i + words.Length <= tokens.Length; i++)
+                    if (tokens.AsSpan(i, words.Length).SequenceEqual(words))
+                        return true;
+                return false;
+            }
+            var matching = records.Where(r => r.Id > floor && Holds(r.Text)).ToList();
+            Assert.NotEmpty(matching);
+            await using var rank = reference.CreateCommand();
+            rank.CommandText = $"SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"{phrase}\"' ORDER BY gleaner_bm25(articles_fts, 1, 0), rowid";
+            var order = new List<long>();
+            await using (var reader = await rank.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    order.Add(reader.GetInt64(0));
+            var ranked = order.Where(matching.Select(r => r.Id).ToHashSet().Contains).ToList();
+            Assert.Equal(matching.Count, ranked.Count);
+            var byId = records.ToDictionary(r => r.Id);
+
+            async Task<List<long>> Ids(string query, SearchSort sort, ArticleFilter? filter = null, bool collapse = false, int limit = 500, int offset = 0) =>
+                (await store.SearchAsync(new SearchRequest(query) { Sort = sort, Filter = filter ?? ArticleFilter.None, Collapse = collapse, Limit = limit, Offset = offset }))
+                    .Select(h => h.Stored.Id).ToList();
+            var quoted = $"\"{phrase}\"";
+            Assert.Equal(ranked, await Ids(quoted, SearchSort.Relevance));
+            Assert.Equal(ranked.Skip(7).Take(5), await Ids(quoted, SearchSort.Relevance, limit: 5, offset: 7));
+            var english = new ArticleFilter { Language = "en" };
+            Assert.Equal(ranked.Where(i => byId[i].Language == "en").DistinctBy(i => byId[i].Story).Skip(2),
+                await Ids(quoted, SearchSort.Relevance, english, collapse: true, offset: 2));
+            var newest = matching.OrderByDescending(r => r.Published).ThenByDescending(r => r.Id).Select(r => r.Id).ToList();
+            Assert.Equal(newest, await Ids(quoted, SearchSort.Newest));
+            Assert.Equal(newest.Where(i => byId[i].Language == "en").DistinctBy(i => byId[i].Story).Take(9),
+                await Ids(quoted, SearchSort.Newest, english, collapse: true, limit: 9));
+            // The phrase with other terms: the same matches, found through the general path.
+            Assert.Equal(matching.Select(r => r.Id).Order(), (await Ids(quoted + " -zebra", SearchSort.Relevance)).Order());
+            Assert.Equal(matching.Where(r => r.Text.Contains("again", StringComparison.Ordinal)).Select(r => r.Id).Order(),
+                (await Ids(quoted + " again", SearchSort.Relevance)).Order());
+        }
+    }
+
+    [Fact]
     public async Task ASiteFilterReadsTheSitesRecordsThroughIndexes()
     {
         await using var connection = await Store.OpenConnectionAsync();

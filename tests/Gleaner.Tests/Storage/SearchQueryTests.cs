@@ -21,6 +21,13 @@ public class SearchQueryTests
         Assert.Equal(expected, Fts5Query.Translate(SearchQuery.Parse(query)));
 
     [Theory]
+    [InlineData("\"the company said\"", new[] { "the", "company", "said" })]
+    [InlineData("\"korea\"", null)]
+    [InlineData("\"new yor\" *", null)]
+    public void SpellsOutTheWordsOfAPhraseOfSeveral(string phrase, string[]? words) =>
+        Assert.Equal(words, Fts5Query.PhraseWords(phrase));
+
+    [Theory]
     [InlineData("korea", new[] { "\"korea\"" })]
     [InlineData("korea* -\"kim jong\" OR japan", new[] { "\"korea\" *", "\"kim jong\"", "\"japan\"" })]
     [InlineData("(a OR b) c -d", new[] { "\"a\"", "\"b\"", "\"c\"", "\"d\"" })]

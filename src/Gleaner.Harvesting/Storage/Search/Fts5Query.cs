@@ -98,6 +98,18 @@ internal static class Fts5Query
             ? phrase[1..^3].Replace("\"\"", "\"", StringComparison.Ordinal).Split(' ')
             : null;
 
+    /// <summary>
+    /// The words of a phrase of several words written by <see cref="Translate"/> (<c>"the company said"</c>: <c>the</c>,
+    /// <c>company</c>, <c>said</c>); null for a single word or a prefix phrase.
+    /// </summary>
+    public static string[]? PhraseWords(string phrase)
+    {
+        if (phrase.Length < 2 || phrase[0] != '"' || phrase[^1] != '"')
+            return null;
+        var terms = phrase[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal).Split(' ');
+        return terms.Length < 2 ? null : terms;
+    }
+
     /// <summary>An FTS5 string (a phrase) of <paramref name="terms"/>, quoted.</summary>
     public static string Quote(IReadOnlyList<string> terms)
     {

@@ -135,28 +135,36 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     private async Task<IReadOnlyList<SearchHit>> SearchPageAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var expanded = await _prefixWords.ExpandAsync(Fts5Query.Translate(SearchQuery.Parse(request.Query)), cancellationToken);
-        var match = expanded.Expression;
+        var match = await PhraseWindowAsync(expanded, cancellationToken);
         var (limit, offset) = StoreRecords.Page(request);
         // A phrase of common words is costly to read (each record holding all its words has its positions compared): a
-        // newest-first search, or a query of one phrase, reads its ids first, and when they are few the counts and the
-        // newest-first page use them instead of reading the matches again.
-        var singlePhrase = expanded.Phrases is [{ Kind: Fts5PhraseKind.Counted } only] && only.Text == match;
-        // A phrase of several words ranked without filters is ranked in that first read, where FTS5 compares the positions
+        // newest-first search, or a query of one phrase, reads its ids first, newest first, and when that read holds every
+        // match the counts and the page use it instead of reading the matches again.
+        var singlePhrase = expanded.Phrases is [{ Kind: Fts5PhraseKind.Counted } only] && only.Text == expanded.Expression;
+        // A phrase of several words ranked by relevance is ranked in that first read, where FTS5 compares the positions
         // of every record holding all its words (the costly part) once: its scores there stand in with a count of 1, which
         // scales every score of one phrase alike and so keeps their order; the page's true scores are read with its snippets.
+        // Filters and collapsing then need the matches' rows only, read by id. The read holds the newest matches that
+        // relevance ranks, so without filters it is enough whatever the number of matches; with them it serves when it
+        // holds every match, and is kept short in case it does not.
+        var filtered = Filters(request.Filter) || request.Collapse;
         var rankedFirst = request.Sort == SearchSort.Relevance && singlePhrase && expanded.Phrases[0].Text.Contains(' ', StringComparison.Ordinal)
-            && !request.Collapse && !Filters(request.Filter) ? new List<double>() : null;
-        var fewMatches = request.Sort == SearchSort.Newest || singlePhrase ? await FewMatchIdsAsync(match, rankedFirst, cancellationToken) : null;
-        var phraseCounts = singlePhrase && fewMatches is not null
-            ? [(fewMatches.Count, 0)] // under ExactPhraseCount: the exact count
-            : await PhraseCountsAsync(expanded.Phrases, singlePhrase, cancellationToken); // a single phrase read here has at least ExactPhraseCount
+            ? new List<double>() : null;
+        var cap = rankedFirst is null || filtered ? FewMatches : Math.Max(FewMatches, Options.RankedMatches);
+        var firstRead = request.Sort == SearchSort.Newest || singlePhrase ? await NewestMatchIdsAsync(match, rankedFirst, cap, cancellationToken) : null;
+        var everyMatch = firstRead is not null && firstRead.Count < cap ? firstRead : null;
+        var phraseCounts = singlePhrase && everyMatch is not null
+            ? [(everyMatch.Count, match.Window)] // every match read: the exact count (in the window)
+            : await PhraseCountsAsync(expanded.Phrases, singlePhrase, match, cancellationToken); // a single phrase read here has at least ExactPhraseCount
 
         // The page of ids first (cheap), then in one read each the page's scores and snippets, and rows.
         var ids = request.Sort == SearchSort.Newest
-            ? await NewestPageAsync(match, fewMatches, request, limit, offset, cancellationToken)
-            : rankedFirst is not null && fewMatches is not null
-                ? RankedPage(fewMatches, rankedFirst, limit, offset)
-                : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
+            ? await NewestPageAsync(match, everyMatch, request, limit, offset, cancellationToken)
+            : rankedFirst is not null && everyMatch is not null
+                ? RankedPage(everyMatch, rankedFirst, filtered ? await PassingIdsAsync(everyMatch, request.Filter, cancellationToken) : null, request.Collapse, limit, offset)
+                : rankedFirst is not null && firstRead is not null && !filtered
+                    ? RankedPage(firstRead, rankedFirst, null, collapse: false, limit, offset)
+                    : await RelevancePageAsync(match, phraseCounts, request, limit, offset, cancellationToken);
         if (ids.Count == 0)
             return [];
         var details = new Dictionary<long, (double Score, string Snippet)>(ids.Count);
@@ -167,7 +175,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                     CASE WHEN articles_fts.text IS NULL THEN snippet(articles_fts, -1, char(2), char(3), '…', 24) ELSE snippet(articles_fts, 2, char(2), char(3), '…', 24) END
                 FROM articles_fts WHERE articles_fts MATCH @match AND {IdsCondition(ids, detail)}
                 """;
-            detail.Parameters.AddWithValue("@match", match);
+            detail.Parameters.AddWithValue("@match", match.Match);
             await using var reader = await detail.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 details[reader.GetInt64(0)] = (-reader.GetDouble(1), reader.IsDBNull(2) ? "" : reader.GetString(2));
@@ -196,6 +204,83 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             hits.Add(new SearchHit(stored, detail.Score, detail.Snippet, (int)Math.Max(1, count)));
         }
         return hits;
+    }
+
+    /// <summary>
+    /// A search's full-text condition: its MATCH expression and the id above which it is searched (0: the whole store;
+    /// see <see cref="PhraseWindowAsync"/>), <paramref name="Newest"/> being the newest id when the window was chosen.
+    /// </summary>
+    private readonly record struct FullText(string Match, long Floor, long Newest)
+    {
+        /// <summary>How many of the newest ids the window holds; 0 for the whole store (as <see cref="Fts5Ranking"/> reads a sample size).</summary>
+        public long Window => Floor > 0 ? Newest - Floor : 0;
+
+        /// <summary>The condition on articles_fts, its values bound to <paramref name="command"/>.</summary>
+        public string Condition(SqliteCommand command)
+        {
+            command.Parameters.AddWithValue("@match", Match);
+            if (Floor <= 0)
+                return "articles_fts MATCH @match";
+            command.Parameters.AddWithValue("@match_floor", Floor);
+            return "articles_fts MATCH @match AND articles_fts.rowid > @match_floor";
+        }
+    }
+
+    /// <summary>
+    /// The full-text condition of a search. A phrase of several words is found by reading the lists of all its words
+    /// (comparing positions where they meet): for a phrase of common words ("the company said", "X said") that is most of
+    /// the index, 40-400 ms of CPU at a million records for each read, however few its matches. When the lists of the words
+    /// of the query's phrases hold more than <see cref="StoreOptions.PhraseWordEntries"/> entries (estimated from the
+    /// newest <see cref="PhraseSample"/> records), the search keeps to the newest records that hold about that many: its
+    /// matches, their ranking and the counts behind it come from that window.
+    /// </summary>
+    private async Task<FullText> PhraseWindowAsync(Fts5Match expanded, CancellationToken cancellationToken)
+    {
+        var entries = Math.Max(1, Options.PhraseWordEntries);
+        long newest = -1;
+        double perRecord = 0; // entries of the words' lists per record
+        SqliteCommand? sample = null;
+        HashSet<string>? counted = null;
+        try
+        {
+            foreach (var (text, kind) in expanded.Phrases)
+            {
+                if (kind != Fts5PhraseKind.Counted || Fts5Query.PhraseWords(text) is not { } words)
+                    continue;
+                if (newest < 0)
+                {
+                    newest = await NewestIdAsync(cancellationToken);
+                    if (newest <= entries / words.Length)
+                        break; // too few records for that many entries
+                    sample = Command("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @word AND rowid > @floor");
+                    sample.Parameters.AddWithValue("@floor", newest - PhraseSample);
+                    sample.Parameters.Add("@word", SqliteType.Text);
+                    counted = new HashSet<string>(StringComparer.Ordinal);
+                }
+                foreach (var word in words)
+                {
+                    if (!counted!.Add(word))
+                        continue;
+                    sample!.Parameters["@word"].Value = Fts5Query.Quote([word]);
+                    perRecord += (long)(await sample.ExecuteScalarAsync(cancellationToken))! / (double)Math.Min(newest, PhraseSample);
+                }
+            }
+        }
+        finally
+        {
+            if (sample is not null)
+                await sample.DisposeAsync();
+        }
+        if (perRecord * newest <= entries)
+            return new FullText(expanded.Expression, 0, newest);
+        return new FullText(expanded.Expression, Math.Max(0, newest - (long)Math.Ceiling(entries / perRecord)), newest);
+    }
+
+    /// <summary>The newest record's id (0 in an empty store).</summary>
+    private async Task<long> NewestIdAsync(CancellationToken cancellationToken)
+    {
+        await using var max = Command("SELECT coalesce(max(id), 0) FROM articles");
+        return (long)(await max.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -231,7 +316,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return list.Append(']').ToString();
     }
 
-    private async Task<List<long>> RelevancePageAsync(string match, IReadOnlyList<(long Hits, long Sample)> phraseCounts, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<List<long>> RelevancePageAsync(FullText match, IReadOnlyList<(long Hits, long Sample)> phraseCounts, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
         var ranked = Math.Max(1, Options.RankedMatches);
         // A site filter is answered through the site's ids (indexed) instead of reading every match's row.
@@ -258,19 +343,20 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         else if (siteCondition.Length > 0)
             site!.Bind(page);
         var rank = RankSql(phraseCounts, page);
+        var fullText = match.Condition(page);
         // CROSS JOIN keeps the full-text index the outer loop, read newest first (descending rowid, which FTS5 delivers
         // without sorting), so the cap stops the scan and the ranking runs only for the rows kept. Without filters or
         // collapsing the records' rows are not needed at all. The site's ids are checked before a match's row is read.
         var hits = filters.Length == 0 && !request.Collapse
             ? $"""
               SELECT rowid AS id, rowid AS story_id, {rank} AS score
-              FROM articles_fts WHERE articles_fts MATCH @match
+              FROM articles_fts WHERE {fullText}
               ORDER BY rowid DESC LIMIT @ranked
               """
             : $"""
               SELECT a.id, a.story_id, {rank} AS score
               FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-              WHERE articles_fts MATCH @match{siteCondition}{filters}
+              WHERE {fullText}{siteCondition}{filters}
               ORDER BY articles_fts.rowid DESC LIMIT @ranked
               """;
         page.CommandText = request.Collapse
@@ -280,7 +366,6 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                SELECT id FROM best WHERE copy = 1 ORDER BY score, id LIMIT @limit OFFSET @offset
                """
             : $"WITH hits AS ({hits}) SELECT id FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
-        page.Parameters.AddWithValue("@match", match);
         page.Parameters.AddWithValue("@ranked", ranked);
         page.Parameters.AddWithValue("@limit", limit);
         page.Parameters.AddWithValue("@offset", offset);
@@ -368,21 +453,26 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// full-text index) rather than read the matches newest first and check each against the site's ids: the walk when
     /// the site is small against the matches it would skip. Both find the newest ranked matches of the site.
     /// </summary>
-    private async Task<(bool Walk, double Share)> ChooseSitePlanAsync(string match, SiteIds site, int ranked, CancellationToken cancellationToken)
+    private async Task<(bool Walk, double Share)> ChooseSitePlanAsync(FullText match, SiteIds site, int ranked, CancellationToken cancellationToken)
     {
         if (site.Count == 0)
             return (true, 1);
-        long newest;
-        await using (var max = Command("SELECT coalesce(max(id), 0) FROM articles"))
-            newest = (long)(await max.ExecuteScalarAsync(cancellationToken))!;
-        await using var sample = Command("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match AND rowid > @floor");
-        sample.Parameters.AddWithValue("@match", match);
-        sample.Parameters.AddWithValue("@floor", newest - PhraseSample);
-        var share = (long)(await sample.ExecuteScalarAsync(cancellationToken))! / (double)Math.Max(1, Math.Min(newest, PhraseSample));
-        var matches = share * newest;
+        var newest = await NewestIdAsync(cancellationToken);
+        var share = await MatchShareAsync(match, newest, cancellationToken);
+        var matches = share * (newest - match.Floor);
         var walk = Math.Min(site.Count, ranked / Math.Max(share, 1.0 / Math.Max(1, newest))) * MatchesPerLookup;
         var read = Math.Min(matches, ranked * (double)newest / site.Count);
         return (walk < read, share);
+    }
+
+    /// <summary>The share of the newest <see cref="PhraseSample"/> records (in the search's window) that match, from one small read.</summary>
+    private async Task<double> MatchShareAsync(FullText match, long newest, CancellationToken cancellationToken)
+    {
+        var floor = Math.Max(0, Math.Max(match.Floor, newest - PhraseSample));
+        await using var sample = Command("");
+        sample.CommandText = $"SELECT count(*) FROM articles_fts WHERE {match.Condition(sample)} AND articles_fts.rowid > @sample_floor";
+        sample.Parameters.AddWithValue("@sample_floor", floor);
+        return (long)(await sample.ExecuteScalarAsync(cancellationToken))! / (double)Math.Max(1, newest - floor);
     }
 
     /// <summary>
@@ -390,7 +480,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// first (from the indexes alone), in chunks sized from the query's share of matches, checked against the full-text
     /// index, then the matching ones against the other filters.
     /// </summary>
-    private async Task<List<long>> WalkSiteAsync(string match, SiteIds site, double share, ArticleFilter filter, int ranked, CancellationToken cancellationToken)
+    private async Task<List<long>> WalkSiteAsync(FullText match, SiteIds site, double share, ArticleFilter filter, int ranked, CancellationToken cancellationToken)
     {
         var found = new List<long>(Math.Min(ranked, (int)Math.Min(site.Count, int.MaxValue)));
         var rest = filter with { Site = null };
@@ -417,12 +507,10 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return found;
     }
 
-    /// <summary>Whether <paramref name="filter"/> leaves any record out.</summary>
-    private bool Filters(ArticleFilter filter)
-    {
-        using var command = Command("");
-        return FilterSql(filter, command).Length > 0;
-    }
+    /// <summary>Whether <paramref name="filter"/> leaves any record out (<see cref="SqlArticleStore.FilterSql"/> writes a condition).</summary>
+    private static bool Filters(ArticleFilter filter) =>
+        !string.IsNullOrWhiteSpace(filter.Site) || filter.Since is not null || filter.Until is not null || !string.IsNullOrWhiteSpace(filter.Language)
+        || !string.IsNullOrWhiteSpace(filter.Tag) || !string.IsNullOrWhiteSpace(filter.Author);
 
     /// <summary>Which of <paramref name="ids"/> pass <paramref name="filter"/>, with their stories, in one read.</summary>
     private async Task<Dictionary<long, long?>> PassingIdsAsync(List<long> ids, ArticleFilter filter, CancellationToken cancellationToken)
@@ -464,22 +552,24 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// walks the date index and checks the records that pass the filters against the full-text index a chunk at a time.
     /// Each walk stops at the page's last result: a word in every record costs about as much as a rare one.
     /// </summary>
-    private async Task<List<long>> NewestPageAsync(string match, List<long>? fewMatches, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<List<long>> NewestPageAsync(FullText match, List<long>? everyMatch, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
-        if (fewMatches is not null)
-            return await NewestOfAsync(fewMatches, request, limit, offset, cancellationToken);
-        long matches;
-        await using (var count = Command("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap)"))
+        if (everyMatch is not null)
+            return await NewestOfAsync(everyMatch, request, limit, offset, cancellationToken);
+        // The way is chosen from the matches' share among the newest records, not by counting them (a read as long as the
+        // walk): every way gives the same page, an estimate only chooses the cheaper one.
+        var newestId = await NewestIdAsync(cancellationToken);
+        var matches = await MatchShareAsync(match, newestId, cancellationToken) * (newestId - match.Floor);
+        var manyMatches = matches > MatchSet;
+        if (!manyMatches)
         {
-            count.Parameters.AddWithValue("@match", match);
-            count.Parameters.AddWithValue("@cap", MatchSet + 1);
-            matches = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            var (walkedThrough, tooMany) = await WalkDateIndexThroughMatchesAsync(match, request, limit, offset, cancellationToken);
+            if (walkedThrough is not null)
+                return walkedThrough;
+            manyMatches = tooMany;
         }
-        if (matches > MatchSet && await WalkDateIndexAsync(match, request, limit, offset, cancellationToken) is { } walked)
+        if (manyMatches && await WalkDateIndexAsync(match, request, limit, offset, cancellationToken) is { } walked)
             return walked;
-        if (matches >= FewMatches && matches <= MatchSet
-            && await WalkDateIndexThroughMatchesAsync(match, request, matches * EntriesPerRow, limit, offset, cancellationToken) is { } walkedThrough)
-            return walkedThrough;
 
         await using var page = Command("");
         // A site's ids are checked before a match's row is read.
@@ -492,11 +582,10 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         page.CommandText = $"""
             SELECT a.id, a.story_id
             FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH @match{siteCondition}{FilterSql(request.Filter, page)}
+            WHERE {match.Condition(page)}{siteCondition}{FilterSql(request.Filter, page)}
             ORDER BY a.published_at DESC, a.id DESC
             """;
-        page.Parameters.AddWithValue("@match", match);
-        var newest = new NewestPage(request.Collapse, limit, offset);
+        var newest = new ResultPage(request.Collapse, limit, offset);
         await using var reader = await page.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken) && !newest.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)))
         {
@@ -505,16 +594,18 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     }
 
     /// <summary>
-    /// The ids of every match when there are fewer than <see cref="FewMatches"/>, else null; one read. With <paramref name="scores"/>,
-    /// each match's score (the query taken as one phrase held by 1 record) is added to it in the ids' order.
+    /// The ids of the newest <paramref name="cap"/> matches, newest first, in one read (fewer than <paramref name="cap"/>:
+    /// every match). With <paramref name="scores"/>, each match's score (the query taken as one phrase held by 1 record)
+    /// is added to it in the ids' order.
     /// </summary>
-    private async Task<List<long>?> FewMatchIdsAsync(string match, List<double>? scores, CancellationToken cancellationToken)
+    private async Task<List<long>> NewestMatchIdsAsync(FullText match, List<double>? scores, int cap, CancellationToken cancellationToken)
     {
-        await using var read = Command(scores is null
-            ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap"
-            : $"SELECT rowid, {Fts5Ranking.Function}(articles_fts, 1, 0) FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap");
-        read.Parameters.AddWithValue("@match", match);
-        read.Parameters.AddWithValue("@cap", FewMatches);
+        await using var read = Command("");
+        var fullText = match.Condition(read);
+        read.CommandText = scores is null
+            ? $"SELECT rowid FROM articles_fts WHERE {fullText} ORDER BY rowid DESC LIMIT @cap"
+            : $"SELECT rowid, {Fts5Ranking.Function}(articles_fts, 1, 0) FROM articles_fts WHERE {fullText} ORDER BY rowid DESC LIMIT @cap";
+        read.Parameters.AddWithValue("@cap", cap);
         var ids = new List<long>();
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -522,33 +613,37 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             ids.Add(reader.GetInt64(0));
             scores?.Add(reader.GetDouble(1));
         }
-        return ids.Count < FewMatches ? ids : null;
+        return ids;
     }
 
     /// <summary>
     /// The relevance page of every match of a query, given their <paramref name="scores"/>, as <see cref="RelevancePageAsync"/>
-    /// without filters orders them: the newest <see cref="StoreOptions.RankedMatches"/>, by score then id.
+    /// orders them: the newest <see cref="StoreOptions.RankedMatches"/> of those in <paramref name="passing"/> (the matches
+    /// that pass the filters, with their stories; null: every match), by score then id, the best copy of each story when
+    /// collapsing.
     /// </summary>
-    private List<long> RankedPage(List<long> ids, List<double> scores, int limit, int offset)
+    private List<long> RankedPage(List<long> ids, List<double> scores, Dictionary<long, long?>? passing, bool collapse, int limit, int offset)
     {
         var order = new List<int>(ids.Count);
         for (var i = 0; i < ids.Count; i++)
-            order.Add(i);
+            if (passing is null || passing.ContainsKey(ids[i]))
+                order.Add(i);
         order.Sort((x, y) => ids[y].CompareTo(ids[x]));
         var ranked = Math.Max(1, Options.RankedMatches);
         if (order.Count > ranked)
             order.RemoveRange(ranked, order.Count - ranked);
         order.Sort((x, y) => scores[x] != scores[y] ? scores[x].CompareTo(scores[y]) : ids[x].CompareTo(ids[y]));
-        var page = new List<long>(limit);
-        for (var i = offset; i < order.Count && page.Count < limit; i++)
-            page.Add(ids[order[i]]);
-        return page;
+        var page = new ResultPage(collapse, limit, offset);
+        foreach (var i in order)
+            if (page.Add(ids[i], passing?[ids[i]]))
+                break;
+        return page.Ids;
     }
 
     /// <summary>The newest-first page of <paramref name="ids"/> (every match of the query): their rows read by id and sorted by date.</summary>
     private async Task<List<long>> NewestOfAsync(List<long> ids, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
-        var newest = new NewestPage(request.Collapse, limit, offset);
+        var newest = new ResultPage(request.Collapse, limit, offset);
         if (ids.Count == 0)
             return newest.Ids;
         await using var page = Command("");
@@ -567,22 +662,27 @@ internal sealed class SqliteArticleStore : SqlArticleStore
 
     /// <summary>
     /// The date index walked with the matches' ids in hand: its entries alone (no rows) newest first, the matches met
-    /// checked against the filters (and their stories read) a batch at a time; null when <paramref name="budget"/> entries
-    /// were examined before the page was full.
+    /// checked against the filters (and their stories read) a batch at a time. No page when the matches are more than
+    /// <see cref="MatchSet"/> (<c>TooMany</c>), or when <see cref="EntriesPerRow"/> entries a match were examined before
+    /// the page was full.
     /// </summary>
-    private async Task<List<long>?> WalkDateIndexThroughMatchesAsync(string match, SearchRequest request, long budget, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<(List<long>? Page, bool TooMany)> WalkDateIndexThroughMatchesAsync(FullText match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
         var matching = new HashSet<long>();
-        await using (var read = Command("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match"))
+        await using (var read = Command(""))
         {
-            read.Parameters.AddWithValue("@match", match);
+            read.CommandText = $"SELECT rowid FROM articles_fts WHERE {match.Condition(read)} LIMIT @cap";
+            read.Parameters.AddWithValue("@cap", MatchSet + 1);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 matching.Add(reader.GetInt64(0));
         }
+        if (matching.Count > MatchSet)
+            return (null, true);
+        var budget = (long)matching.Count * EntriesPerRow;
         var rowsNeeded = request.Collapse || Filters(request.Filter);
         await using var walk = Command("SELECT id FROM articles INDEXED BY articles_published_at ORDER BY published_at DESC, id DESC");
-        var newest = new NewestPage(request.Collapse, limit, offset);
+        var newest = new ResultPage(request.Collapse, limit, offset);
         var met = new List<long>();
         var batch = limit + offset;
         long examined = 0;
@@ -591,7 +691,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         {
             var more = await walker.ReadAsync(cancellationToken);
             if (more && ++examined > budget)
-                return null;
+                return (null, false);
             if (more && matching.Contains(walker.GetInt64(0)))
                 met.Add(walker.GetInt64(0));
             if (met.Count >= batch || (!more && met.Count > 0))
@@ -600,16 +700,16 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                 var passing = rowsNeeded ? await PassingIdsAsync(met, request.Filter, cancellationToken) : null;
                 foreach (var id in met)
                     if ((passing is null || passing.TryGetValue(id, out _)) && newest.Add(id, passing?[id]))
-                        return newest.Ids;
+                        return (newest.Ids, false);
                 met.Clear();
             }
             if (!more)
-                return newest.Ids;
+                return (newest.Ids, false);
         }
     }
 
     /// <summary>The date-index walk; null when <see cref="DateWalkBudget"/> rows were examined before the page was full.</summary>
-    private async Task<List<long>?> WalkDateIndexAsync(string match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<List<long>?> WalkDateIndexAsync(FullText match, SearchRequest request, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var walk = Command("");
         var filters = FilterSql(request.Filter, walk);
@@ -619,7 +719,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             FROM articles a INDEXED BY articles_published_at
             ORDER BY a.published_at DESC, a.id DESC
             """;
-        var newest = new NewestPage(request.Collapse, limit, offset);
+        var newest = new ResultPage(request.Collapse, limit, offset);
         var chunk = new List<long>(WalkChunk);
         var stories = new List<long?>(WalkChunk);
         var examined = 0;
@@ -651,11 +751,10 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     }
 
     /// <summary>Which of <paramref name="ids"/> match, in one read of the full-text index.</summary>
-    private async Task<HashSet<long>> MatchingIdsAsync(string match, List<long> ids, CancellationToken cancellationToken)
+    private async Task<HashSet<long>> MatchingIdsAsync(FullText match, List<long> ids, CancellationToken cancellationToken)
     {
         await using var command = Command("");
-        command.CommandText = $"SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match AND {IdsCondition(ids, command)}";
-        command.Parameters.AddWithValue("@match", match);
+        command.CommandText = $"SELECT rowid FROM articles_fts WHERE {match.Condition(command)} AND {IdsCondition(ids, command)}";
         var matching = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -663,8 +762,8 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return matching;
     }
 
-    /// <summary>A newest-first page filled in result order: the first copy of each story only when collapsing, after the offset.</summary>
-    private sealed class NewestPage(bool collapse, int limit, int offset)
+    /// <summary>A page filled in result order: the first copy of each story only when collapsing, after the offset.</summary>
+    private sealed class ResultPage(bool collapse, int limit, int offset)
     {
         private readonly HashSet<long>? _stories = collapse ? [] : null;
         private int _skipped;
@@ -687,7 +786,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     }
 
     /// <summary>Phrases found in fewer records than this are counted exactly for their weight; others are sampled.</summary>
-    private const int ExactPhraseCount = FewMatches; // FewMatchIdsAsync's read counts a single phrase exactly
+    private const int ExactPhraseCount = FewMatches; // NewestMatchIdsAsync's read counts a single phrase exactly
 
     /// <summary>How many of the newest ids the share of records holding a common phrase is read from.</summary>
     private const int PhraseSample = 20_000;
@@ -696,12 +795,14 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     /// How many records hold each of <paramref name="phrases"/>, for <see cref="Fts5Ranking"/>: counted when fewer
     /// than <see cref="ExactPhraseCount"/>, else their share among the newest <see cref="PhraseSample"/> ids. A few small
     /// reads instead of reading the whole list of records of every phrase. <paramref name="firstIsCommon"/>: the first
-    /// phrase is already known to be in at least <see cref="ExactPhraseCount"/> records, and only sampled.
+    /// phrase is already known to be in at least <see cref="ExactPhraseCount"/> records, and only sampled. A search kept to
+    /// a window of newest records (<paramref name="window"/>) counts each phrase in the window, or samples its newest records.
     /// </summary>
-    private async Task<IReadOnlyList<(long Hits, long Sample)>> PhraseCountsAsync(IReadOnlyList<Fts5Phrase> phrases, bool firstIsCommon, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(long Hits, long Sample)>> PhraseCountsAsync(IReadOnlyList<Fts5Phrase> phrases, bool firstIsCommon, FullText window, CancellationToken cancellationToken)
     {
-        await using var exact = Command("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @phrase LIMIT @cap)");
+        await using var exact = Command("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @phrase AND rowid > @floor LIMIT @cap)");
         var exactPhrase = exact.Parameters.Add("@phrase", SqliteType.Text);
+        exact.Parameters.AddWithValue("@floor", window.Floor > 0 ? window.Floor : long.MinValue);
         exact.Parameters.AddWithValue("@cap", ExactPhraseCount);
         await using var sampled = Command("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @phrase AND rowid > @floor");
         var sampledPhrase = sampled.Parameters.Add("@phrase", SqliteType.Text);
@@ -717,19 +818,17 @@ internal sealed class SqliteArticleStore : SqlArticleStore
                 counts.Add(kind == Fts5PhraseKind.Prefix ? (1, 100) : (-1, 0));
                 continue;
             }
+            // A search kept to its newest records (PhraseWindowAsync) counts in them: exactly, or from their newest ones.
             exactPhrase.Value = phrase;
-            long hits = firstIsCommon && counts.Count == 0 ? ExactPhraseCount : (long)(await exact.ExecuteScalarAsync(cancellationToken))!, sample = 0;
+            long hits = firstIsCommon && counts.Count == 0 ? ExactPhraseCount : (long)(await exact.ExecuteScalarAsync(cancellationToken))!, sample = window.Window;
             if (hits >= ExactPhraseCount)
             {
-                if (newest is null)
-                {
-                    await using var max = Command("SELECT coalesce(max(id), 0) FROM articles");
-                    newest = (long)(await max.ExecuteScalarAsync(cancellationToken))!;
-                }
+                newest ??= await NewestIdAsync(cancellationToken);
+                var sampleFloor = Math.Max(window.Floor, newest.Value - PhraseSample);
                 sampledPhrase.Value = phrase;
-                floor.Value = newest.Value - PhraseSample;
+                floor.Value = sampleFloor;
                 hits = (long)(await sampled.ExecuteScalarAsync(cancellationToken))!;
-                sample = newest.Value > PhraseSample ? PhraseSample : 0; // a store this small was counted whole
+                sample = sampleFloor > 0 ? newest.Value - sampleFloor : 0; // a store this small was counted whole
             }
             counts.Add((hits, sample));
         }
