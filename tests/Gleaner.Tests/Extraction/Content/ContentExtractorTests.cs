@@ -132,6 +132,60 @@ public class ContentExtractorTests
         Assert.StartsWith("Construction is expected", lines[2]);
     }
 
+    private const string GermanStoryHtml =
+        "<figure><img src='/a.jpg'><figcaption>Die alte Brücke im Abendlicht, fotografiert von einer Leserin.</figcaption></figure>" +
+        "<p>Der Stadtrat hat am Montag den Bau einer neuen Brücke über den Fluss beschlossen. Damit endet eine Debatte, die zehn Jahre gedauert hat.</p>" +
+        "<p>Befürworter sagen, die Brücke verkürze die Wege. Gegner fürchten die Kosten, den Lärm und den zusätzlichen Verkehr in der Altstadt.</p>" +
+        "<p>Der Bau soll im nächsten Frühjahr beginnen und etwa drei Jahre dauern, teilte die Bürgermeisterin am Abend mit.</p>";
+
+    [Fact]
+    public void ReadsTheStoryFromTheScriptStateWhenTheMarkupHoldsNone()
+    {
+        // A script-rendered page: the markup has the shell, the story is an HTML string in the framework's JSON state.
+        var state = System.Text.Json.JsonSerializer.Serialize(new { props = new { article = new { title = "Brücke beschlossen", content = GermanStoryHtml } } });
+        var article = Extract(
+            "<div id='app'><nav><a href='/'>Start</a> <a href='/politik'>Politik</a></nav><h1>Brücke beschlossen</h1></div>" +
+            $"<script id='__NEXT_DATA__' type='application/json'>{state}</script>",
+            head: "<title>Brücke beschlossen</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Der Stadtrat hat am Montag", lines[0]);
+        Assert.StartsWith("Der Bau soll", lines[2]);
+        Assert.DoesNotContain("Abendlicht", article.Text);
+    }
+
+    [Fact]
+    public void ReadsPlainTextFromAScriptAssignedStateInParagraphs()
+    {
+        const string body = "El ayuntamiento aprobó el lunes la construcción de un nuevo puente sobre el río. El debate duró diez años.\\n\\n" +
+            "Los partidarios dicen que el puente acortará los trayectos. Los opositores temen el coste, el ruido y el tráfico.\\n\\n" +
+            "Las obras empezarán la próxima primavera y durarán unos tres años, según anunció la alcaldesa en un comunicado. " +
+            "El Estado pagará la mitad del coste, según una carta enviada la semana pasada al ayuntamiento.";
+        var article = Extract(
+            "<div id='root'><h1>Aprobado el puente</h1><p>Cargando…</p></div>" +
+            "<script>window.__INITIAL_STATE__ = {\"story\":{\"id\":12,\"teaser\":\"Un puente nuevo.\",\"body\":\"" + body + "\"}};</script>",
+            head: "<title>Aprobado el puente</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("El ayuntamiento aprobó", lines[0]);
+        Assert.StartsWith("Las obras empezarán", lines[2]);
+    }
+
+    [Fact]
+    public void KeepsTheMarkupBodyOverScriptStateAndIgnoresCodeInScripts()
+    {
+        var state = System.Text.Json.JsonSerializer.Serialize(new { other = new { content = GermanStoryHtml + GermanStoryHtml } });
+        var code = "var template = \"" + string.Concat(Enumerable.Repeat("function(a){return a.b(c);} if(x){y=z;} ", 30)) + "\";";
+        var withStory = Extract($"<article>{Story}</article><script type='application/json'>{state}</script>");
+        var withoutStory = Extract($"<div><h1>Council approves bridge</h1></div><script>{code}</script>");
+
+        Assert.Equal(3, Lines(withStory).Length);
+        Assert.StartsWith("The city council voted", Lines(withStory)[0]);
+        Assert.DoesNotContain("function", withoutStory.Text ?? "");
+    }
+
     [Fact]
     public void JoinsAnArticleSplitAcrossSiblingContainers()
     {
