@@ -186,6 +186,24 @@ public class ContentExtractorTests
         Assert.DoesNotContain("function", withoutStory.Text ?? "");
     }
 
+    [Theory]
+    [InlineData("<a href='/plan.pdf'>The full plan, with the cost of every part of the bridge, was published by the council on its website.</a>")]
+    [InlineData("<a href='/plan.pdf'>Le plan complet, avec le coût de chaque partie du pont, a été publié par le conseil sur son site.</a>")]
+    public void KeepsAParagraphThatIsOneLinkedSentenceAndDropsALinkedHeadline(string linkedSentence)
+    {
+        var article = Extract(
+            "<article><p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+            $"<p>{linkedSentence}</p>" +
+            "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p>" +
+            "<p><a href='/other'>Another bridge opens in the north of the country after years of delays</a></p>" +
+            "<p>Construction is expected to begin next spring and to last about three years, the mayor said in a statement.</p></article>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith(linkedSentence[(linkedSentence.IndexOf('>') + 1)..][..20], lines[1]);
+        Assert.DoesNotContain("Another bridge opens", article.Text);
+    }
+
     [Fact]
     public void JoinsAnArticleSplitAcrossSiblingContainers()
     {
