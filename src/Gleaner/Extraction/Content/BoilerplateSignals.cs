@@ -99,10 +99,24 @@ internal static class BoilerplateSignals
         var ariaHidden = element.GetAttribute("aria-hidden");
         if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
             return !IsCollapsedPanel(element, null);
+        if (IsPopUp(element))
+            return true;
         var style = element.GetAttribute("style");
         if (style is null || style.Length < 12)
             return false;
         return (ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden")) && !IsCollapsedPanel(element, null);
+    }
+
+    /// <summary>
+    /// A pop-up laid over the page (<c>role="dialog"</c>, <c>aria-modal="true"</c>): a newsletter, consent or paywall
+    /// prompt the reader closes, never the lead or the body. Not when it holds the headline (a story opened over a list).
+    /// </summary>
+    private static bool IsPopUp(IElement element)
+    {
+        var role = element.GetAttribute("role");
+        bool dialog = role is not null && (role.Equals("dialog", StringComparison.OrdinalIgnoreCase) || role.Equals("alertdialog", StringComparison.OrdinalIgnoreCase))
+            || element.GetAttribute("aria-modal") is { } modal && modal.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return dialog && element.QuerySelector("h1") is null;
     }
 
     /// <summary>

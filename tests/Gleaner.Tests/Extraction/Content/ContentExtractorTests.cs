@@ -368,6 +368,23 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesNoLeadOrBodyFromAPopUpButReadsAStoryOpenedInOne()
+    {
+        const string popUp =
+            "<div class='layer' role='dialog'><button class='close' aria-label='Schließen'>×</button>" +
+            "<p>Verpassen Sie keine Nachricht mehr aus Ihrer Stadt: Tragen Sie sich jetzt für unseren kostenlosen Morgenbrief ein.</p></div>";
+        var withPopUp = Extract(
+            "<article><h1>Council approves bridge</h1>" + popUp + "<div class='body'>" + Story + "</div></article>");
+        var storyInDialog = Extract(
+            "<div class='list'><a href='/a'>Other story</a></div><div aria-modal='true' class='viewer'><h1>Council approves bridge</h1>" + Story + "</div>");
+
+        Assert.Equal(3, Lines(withPopUp).Length);
+        Assert.DoesNotContain("Morgenbrief", withPopUp.Text);
+        Assert.Equal(3, Lines(storyInDialog).Length);
+        Assert.StartsWith("The city council voted", Lines(storyInDialog)[0]);
+    }
+
+    [Fact]
     public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
     {
         // A page whose h1 comes after the story: the paragraphs after it are not a lead.
