@@ -58,6 +58,9 @@ internal sealed class TextAssembler
     private int _cellIndex;
     private readonly List<ListState> _lists = [];
 
+    /// <summary>Prose, in paragraphs, of the selected container being walked.</summary>
+    private int _containerParagraphChars;
+
     private sealed class ListState(bool ordered)
     {
         public bool Ordered { get; } = ordered;
@@ -78,6 +81,7 @@ internal sealed class TextAssembler
         var assembler = new TextAssembler(analysis, pageUri, markdown);
         foreach (var node in selection)
         {
+            assembler._containerParagraphChars = node.ParagraphChars;
             assembler.WalkElement(node);
             assembler.EndLine();
         }
@@ -228,7 +232,11 @@ internal sealed class TextAssembler
     {
         if (info.Role is not (TagRole.Block or TagRole.List or TagRole.Table or TagRole.Quote))
             return false;
-        if (info.TextChars == 0 || info.Commas >= ProseCommas)
+        if (info.TextChars == 0)
+            return false;
+        if (IsPopUp(info))
+            return true;
+        if (info.Commas >= ProseCommas)
             return false;
         double linkDensity = info.LinkDensity;
         // A sentence may link most of its words; only a paragraph that is nearly all link is a teaser.
@@ -239,6 +247,16 @@ internal sealed class TextAssembler
             return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && IsLinkedSentence(info));
         return info.ClassWeight < 0;
     }
+
+    /// <summary>A pop-up says a few paragraphs at most.</summary>
+    private const int MaxPopUpChars = 1500;
+
+    /// <summary>
+    /// A short block holding a close button (a notice, a paywall or newsletter layer the reader dismisses) inside the
+    /// article's container: left out unless it holds most of the container's prose (a short story beside a player's close button).
+    /// </summary>
+    private bool IsPopUp(NodeInfo info)
+        => info.CloseButtons > 0 && info.TextChars <= MaxPopUpChars && info.ParagraphChars * 2 < _containerParagraphChars;
 
     /// <summary>Shortest linked paragraph, in visible characters, that may be a sentence of the story.</summary>
     private const int MinLinkedSentenceChars = 60;

@@ -385,6 +385,22 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void LeavesOutABoxWithACloseButtonButNotAStoryBesideAPlayersCloseButton()
+    {
+        var withLayer = Extract(
+            "<article><div class='body'>" + Story +
+            "<section class='capping'><p>Solo puede leer este periódico en un dispositivo a la vez, por eso verá este mensaje.</p>" +
+            "<p>Si sigue leyendo aquí, el mensaje aparecerá en el otro dispositivo, que seguirá conectado.</p>" +
+            "<button class='js-capping-close'>Seguir leyendo aquí</button></section></div></article>");
+        var besidePlayer = Extract(
+            "<article><div class='body'><div class='player'><video src='/v.mp4'></video><button aria-label='Close'>×</button></div>" + Story + "</div></article>");
+
+        Assert.Equal(3, Lines(withLayer).Length);
+        Assert.DoesNotContain("dispositivo", withLayer.Text);
+        Assert.Equal(3, Lines(besidePlayer).Length);
+    }
+
+    [Fact]
     public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
     {
         // A page whose h1 comes after the story: the paragraphs after it are not a lead.
