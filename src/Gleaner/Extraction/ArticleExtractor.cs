@@ -47,6 +47,10 @@ public sealed class ArticleExtractor
         return CreateParser().ParseDocument(html);
     }
 
+    /// <summary>Parses HTML found inside the page (a story held in a script) within the same nesting bound.</summary>
+    internal static IDocument ParseFragment(string html, ExtractionOptions options)
+        => new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(html, options.MaxNestingDepth));
+
     /// <summary>Extracts from a page parsed by <see cref="Parse"/>; the document is read, never changed.</summary>
     public Article Extract(IDocument document, string? url = null)
     {

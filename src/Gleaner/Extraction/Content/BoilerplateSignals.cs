@@ -99,10 +99,54 @@ internal static class BoilerplateSignals
         var ariaHidden = element.GetAttribute("aria-hidden");
         if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
             return !IsCollapsedPanel(element, null);
+        if (IsPopUp(element))
+            return true;
         var style = element.GetAttribute("style");
         if (style is null || style.Length < 12)
             return false;
         return (ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden")) && !IsCollapsedPanel(element, null);
+    }
+
+    /// <summary>Words of a button that closes a pop-up, in several languages (in its class, label, title or text).</summary>
+    private static readonly string[] CloseWords =
+    [
+        "close", "dismiss", "schließen", "schliessen", "fermer", "cerrar", "chiudi", "fechar", "sluiten", "zamknij", "lukk",
+        "stäng", "luk", "sulje", "zavřít", "закрыть", "kapat", "tutup", "閉じる", "关闭", "關閉", "닫기",
+    ];
+
+    /// <summary>Longest button text read for a close word or mark: a close button says little.</summary>
+    private const int MaxCloseButtonTextChars = 40;
+
+    /// <summary>A button that closes what holds it: named or labelled "close" in some language, or marked ×.</summary>
+    public static bool IsCloseButton(IElement button)
+    {
+        foreach (var attribute in (ReadOnlySpan<string>)["class", "aria-label", "title"])
+            if (button.GetAttribute(attribute) is { Length: > 0 } value && HasCloseWord(value))
+                return true;
+        var text = button.TextContent.AsSpan().Trim();
+        if (text.Length == 0 || text.Length > MaxCloseButtonTextChars)
+            return false;
+        return text is "×" or "✕" or "✖" or "╳" or "X" or "x" || HasCloseWord(text);
+    }
+
+    private static bool HasCloseWord(ReadOnlySpan<char> value)
+    {
+        foreach (var word in CloseWords)
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A pop-up laid over the page (<c>role="dialog"</c>, <c>aria-modal="true"</c>): a newsletter, consent or paywall
+    /// prompt the reader closes, never the lead or the body. Not when it holds the headline (a story opened over a list).
+    /// </summary>
+    private static bool IsPopUp(IElement element)
+    {
+        var role = element.GetAttribute("role");
+        bool dialog = role is not null && (role.Equals("dialog", StringComparison.OrdinalIgnoreCase) || role.Equals("alertdialog", StringComparison.OrdinalIgnoreCase))
+            || element.GetAttribute("aria-modal") is { } modal && modal.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return dialog && element.QuerySelector("h1") is null;
     }
 
     /// <summary>

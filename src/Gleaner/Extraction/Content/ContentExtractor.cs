@@ -35,6 +35,12 @@ internal static class ContentExtractor
     /// <summary>...and its body is kept when it has this much text, and at least half as much as the first pass found elsewhere.</summary>
     private const int MinRegionBodyChars = 150;
 
+    /// <summary>A body shorter than this may be all a script-rendered page shows of a story its scripts hold whole.</summary>
+    private const int MaxScriptStateTrialChars = 1000;
+
+    /// <summary>The story in the page's script state replaces the page's body when it is this many times longer.</summary>
+    private const int ScriptStateGainRatio = 3;
+
     /// <summary>Headings looked at for the article's headline.</summary>
     private const int MaxHeadlinesChecked = 5;
 
@@ -67,6 +73,11 @@ internal static class ContentExtractor
         var blocks = pass.Blocks;
         var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
+        if (CharCount(blocks) < MaxScriptStateTrialChars && ScriptStateBlocks(page, article, blocks) is { } scripted)
+        {
+            page.Trace?.Body("script state", pass.Selection, null);
+            blocks = scripted;
+        }
 
         var jsonLdLines = JsonLdBody.Find(page);
         page.Trace?.Body("page", pass.Selection, pass.Dropped);
@@ -93,6 +104,56 @@ internal static class ContentExtractor
         var selection = CandidateSelector.Select(analysis);
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
         return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri, dropped), dropped);
+    }
+
+    /// <summary>
+    /// The story held in the page's inline scripts (<see cref="ScriptStateBody"/>), read like a page when it is HTML,
+    /// when it is several times longer than the body the markup gave and holds most of that body's words (a teaser
+    /// shown, the story in the state); null otherwise.
+    /// </summary>
+    private static List<TextBlock>? ScriptStateBlocks(PageContext page, Article article, List<TextBlock> domBlocks)
+    {
+        if (ScriptStateBody.Find(page.Document) is not { } story)
+            return null;
+        List<TextBlock> blocks;
+        if (story.IsHtml)
+        {
+            using var fragment = ArticleExtractor.ParseFragment(story.Text, page.Options);
+            blocks = ExtractBody(page, fragment.Body ?? fragment.DocumentElement, article, dropStrongBoilerplate: true).Blocks;
+        }
+        else
+        {
+            var lines = JsonLdBody.ToLines(story.Text);
+            blocks = new List<TextBlock>(lines.Count);
+            foreach (var line in lines)
+                blocks.Add(new TextBlock(BlockKind.Paragraph, line, page.Options.IncludeMarkdown ? line : null, 0));
+            blocks = LineFilter.Filter(blocks, article, page.PageUri, null);
+        }
+        int domChars = CharCount(domBlocks);
+        if (CharCount(blocks) < Math.Max(domChars * ScriptStateGainRatio, SuspiciouslyShortChars))
+            return null;
+        if (domChars >= SuspiciouslyShortChars && !SharesMostWords(domBlocks, blocks))
+            return null;
+        return blocks;
+    }
+
+    /// <summary>Most words of <paramref name="part"/> occur in <paramref name="whole"/>.</summary>
+    private static bool SharesMostWords(List<TextBlock> part, List<TextBlock> whole)
+    {
+        var wholeWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var block in whole)
+            AddWords(block.Text, wholeWords);
+        int shared = 0, total = 0;
+        foreach (var block in part)
+        {
+            foreach (var word in Words(block.Text))
+            {
+                total++;
+                if (wholeWords.Contains(word))
+                    shared++;
+            }
+        }
+        return shared >= total * MinSharedWords;
     }
 
     /// <summary>

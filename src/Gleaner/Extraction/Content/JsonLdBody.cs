@@ -33,7 +33,7 @@ internal static class JsonLdBody
     }
 
     /// <summary>Splits at line breaks (and at block tags, when the body carries HTML), normalizing spaces.</summary>
-    private static List<string> ToLines(string body)
+    internal static List<string> ToLines(string body)
     {
         if (body.Contains('<'))
             body = StripTags(body);

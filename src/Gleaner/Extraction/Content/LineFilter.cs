@@ -417,6 +417,8 @@ internal static class LineFilter
     private static bool IsMarkup(string text)
     {
         var trimmed = text.AsSpan().TrimStart();
+        if (IsTemplatePlaceholder(trimmed.TrimEnd()))
+            return true;
         if (trimmed.Length < 3 || trimmed[0] != '<')
             return false;
         int name = trimmed[1] == '/' ? 2 : 1;
@@ -427,6 +429,28 @@ internal static class LineFilter
             return false;
         return trimmed.Contains("=\"", StringComparison.Ordinal) || trimmed.Contains("='", StringComparison.Ordinal)
             || trimmed.Contains("</", StringComparison.Ordinal);
+    }
+
+    /// <summary>Longest template placeholder looked for.</summary>
+    private const int MaxPlaceholderChars = 64;
+
+    /// <summary>
+    /// A slot a template left unfilled: one word between doubled delimiters ("$$ARTICLEAD$$", "{{ad_slot}}", "%%PAGE%%",
+    /// "[[AD]]"), where an ad or a widget was to be put in.
+    /// </summary>
+    private static bool IsTemplatePlaceholder(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 5 || text.Length > MaxPlaceholderChars)
+            return false;
+        char open = text[0];
+        char close = open switch { '{' => '}', '[' => ']', '$' or '%' or '#' or '_' => open, _ => '\0' };
+        if (close == '\0' || text[1] != open || text[^1] != close || text[^2] != close)
+            return false;
+        var name = text[2..^2].Trim(' ');
+        foreach (var c in name)
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':'))
+                return false;
+        return name.Length > 0;
     }
 
     private static bool IsByline(string text, string lower, IReadOnlyList<string> authors)

@@ -43,6 +43,9 @@ internal sealed class NodeInfo
     /// <summary>Characters of those paragraphs: the prose of the subtree, however deep it sits.</summary>
     public int ParagraphChars { get; set; }
 
+    /// <summary>Buttons in the subtree that close something (<see cref="BoilerplateSignals.IsCloseButton"/>): a pop-up holds one.</summary>
+    public int CloseButtons { get; set; }
+
     /// <summary>Content score gathered from the paragraphs below; meaningful when <see cref="IsCandidate"/>.</summary>
     public double Score { get; set; }
 
@@ -137,6 +140,8 @@ internal sealed class PageAnalysis
                 role = TagRole.Block;
             if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
             {
+                if (element.LocalName == "button" && BoilerplateSignals.IsCloseButton(element))
+                    info.CloseButtons++;
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, role == TagRole.Skip ? "furniture tag" : "hidden", element);
                 continue;
@@ -167,6 +172,7 @@ internal sealed class PageAnalysis
             info.Commas += childInfo.Commas;
             info.Paragraphs += childInfo.Paragraphs;
             info.ParagraphChars += childInfo.ParagraphChars;
+            info.CloseButtons += childInfo.CloseButtons;
         }
     }
 

@@ -58,6 +58,9 @@ internal sealed class TextAssembler
     private int _cellIndex;
     private readonly List<ListState> _lists = [];
 
+    /// <summary>Prose, in paragraphs, of the selected container being walked.</summary>
+    private int _containerParagraphChars;
+
     private sealed class ListState(bool ordered)
     {
         public bool Ordered { get; } = ordered;
@@ -78,6 +81,7 @@ internal sealed class TextAssembler
         var assembler = new TextAssembler(analysis, pageUri, markdown);
         foreach (var node in selection)
         {
+            assembler._containerParagraphChars = node.ParagraphChars;
             assembler.WalkElement(node);
             assembler.EndLine();
         }
@@ -228,7 +232,11 @@ internal sealed class TextAssembler
     {
         if (info.Role is not (TagRole.Block or TagRole.List or TagRole.Table or TagRole.Quote))
             return false;
-        if (info.TextChars == 0 || info.Commas >= ProseCommas)
+        if (info.TextChars == 0)
+            return false;
+        if (IsPopUp(info))
+            return true;
+        if (info.Commas >= ProseCommas)
             return false;
         double linkDensity = info.LinkDensity;
         // A sentence may link most of its words; only a paragraph that is nearly all link is a teaser.
@@ -236,8 +244,55 @@ internal sealed class TextAssembler
         // A container whose links come from a module nested in it (a jobs box at the end of a text block) keeps
         // its paragraphs: it is walked, and the module is judged on its own.
         if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
-            return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars;
+            return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && IsLinkedSentence(info));
         return info.ClassWeight < 0;
+    }
+
+    /// <summary>A pop-up says a few paragraphs at most.</summary>
+    private const int MaxPopUpChars = 1500;
+
+    /// <summary>
+    /// A short block holding a close button (a notice, a paywall or newsletter layer the reader dismisses) inside the
+    /// article's container: left out unless it holds most of the container's prose (a short story beside a player's close button).
+    /// </summary>
+    private bool IsPopUp(NodeInfo info)
+        => info.CloseButtons > 0 && info.TextChars <= MaxPopUpChars && info.ParagraphChars * 2 < _containerParagraphChars;
+
+    /// <summary>Shortest linked paragraph, in visible characters, that may be a sentence of the story.</summary>
+    private const int MinLinkedSentenceChars = 60;
+
+    /// <summary>Words a linked paragraph needs to read as a sentence rather than a headline.</summary>
+    private const int MinLinkedSentenceWords = 8;
+
+    /// <summary>
+    /// A <c>p</c> whose text is all one link but reads as a sentence of the story (long, many words, ending as a
+    /// sentence ends): the writer linked a whole sentence. Teasers are headlines, and headlines do not end with a period.
+    /// </summary>
+    private static bool IsLinkedSentence(NodeInfo info)
+    {
+        if (info.Element.LocalName != "p" || info.InlineChars < MinLinkedSentenceChars)
+            return false;
+        var text = info.Element.TextContent.AsSpan().Trim();
+        if (text.Length == 0 || !EndsSentence(text))
+            return false;
+        int words = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            bool wordChar = !char.IsWhiteSpace(c);
+            if (wordChar && !inWord)
+                words++;
+            inWord = wordChar;
+        }
+        // Scripts written without spaces (Japanese, Chinese) count as long enough by their characters alone.
+        return words >= MinLinkedSentenceWords || words == 1 && info.InlineChars >= MinLinkedSentenceChars;
+    }
+
+    /// <summary>The text ends with a sentence mark, perhaps followed by closing quotes or brackets.</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> text)
+    {
+        var end = text.TrimEnd("\"'”’»)]」』");
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '।' or '؟';
     }
 
     /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>

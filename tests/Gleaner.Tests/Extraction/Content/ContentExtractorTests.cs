@@ -132,6 +132,78 @@ public class ContentExtractorTests
         Assert.StartsWith("Construction is expected", lines[2]);
     }
 
+    private const string GermanStoryHtml =
+        "<figure><img src='/a.jpg'><figcaption>Die alte Brücke im Abendlicht, fotografiert von einer Leserin.</figcaption></figure>" +
+        "<p>Der Stadtrat hat am Montag den Bau einer neuen Brücke über den Fluss beschlossen. Damit endet eine Debatte, die zehn Jahre gedauert hat.</p>" +
+        "<p>Befürworter sagen, die Brücke verkürze die Wege. Gegner fürchten die Kosten, den Lärm und den zusätzlichen Verkehr in der Altstadt.</p>" +
+        "<p>Der Bau soll im nächsten Frühjahr beginnen und etwa drei Jahre dauern, teilte die Bürgermeisterin am Abend mit.</p>";
+
+    [Fact]
+    public void ReadsTheStoryFromTheScriptStateWhenTheMarkupHoldsNone()
+    {
+        // A script-rendered page: the markup has the shell, the story is an HTML string in the framework's JSON state.
+        var state = System.Text.Json.JsonSerializer.Serialize(new { props = new { article = new { title = "Brücke beschlossen", content = GermanStoryHtml } } });
+        var article = Extract(
+            "<div id='app'><nav><a href='/'>Start</a> <a href='/politik'>Politik</a></nav><h1>Brücke beschlossen</h1></div>" +
+            $"<script id='__NEXT_DATA__' type='application/json'>{state}</script>",
+            head: "<title>Brücke beschlossen</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Der Stadtrat hat am Montag", lines[0]);
+        Assert.StartsWith("Der Bau soll", lines[2]);
+        Assert.DoesNotContain("Abendlicht", article.Text);
+    }
+
+    [Fact]
+    public void ReadsPlainTextFromAScriptAssignedStateInParagraphs()
+    {
+        const string body = "El ayuntamiento aprobó el lunes la construcción de un nuevo puente sobre el río. El debate duró diez años.\\n\\n" +
+            "Los partidarios dicen que el puente acortará los trayectos. Los opositores temen el coste, el ruido y el tráfico.\\n\\n" +
+            "Las obras empezarán la próxima primavera y durarán unos tres años, según anunció la alcaldesa en un comunicado. " +
+            "El Estado pagará la mitad del coste, según una carta enviada la semana pasada al ayuntamiento.";
+        var article = Extract(
+            "<div id='root'><h1>Aprobado el puente</h1><p>Cargando…</p></div>" +
+            "<script>window.__INITIAL_STATE__ = {\"story\":{\"id\":12,\"teaser\":\"Un puente nuevo.\",\"body\":\"" + body + "\"}};</script>",
+            head: "<title>Aprobado el puente</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("El ayuntamiento aprobó", lines[0]);
+        Assert.StartsWith("Las obras empezarán", lines[2]);
+    }
+
+    [Fact]
+    public void KeepsTheMarkupBodyOverScriptStateAndIgnoresCodeInScripts()
+    {
+        var state = System.Text.Json.JsonSerializer.Serialize(new { other = new { content = GermanStoryHtml + GermanStoryHtml } });
+        var code = "var template = \"" + string.Concat(Enumerable.Repeat("function(a){return a.b(c);} if(x){y=z;} ", 30)) + "\";";
+        var withStory = Extract($"<article>{Story}</article><script type='application/json'>{state}</script>");
+        var withoutStory = Extract($"<div><h1>Council approves bridge</h1></div><script>{code}</script>");
+
+        Assert.Equal(3, Lines(withStory).Length);
+        Assert.StartsWith("The city council voted", Lines(withStory)[0]);
+        Assert.DoesNotContain("function", withoutStory.Text ?? "");
+    }
+
+    [Theory]
+    [InlineData("<a href='/plan.pdf'>The full plan, with the cost of every part of the bridge, was published by the council on its website.</a>")]
+    [InlineData("<a href='/plan.pdf'>Le plan complet, avec le coût de chaque partie du pont, a été publié par le conseil sur son site.</a>")]
+    public void KeepsAParagraphThatIsOneLinkedSentenceAndDropsALinkedHeadline(string linkedSentence)
+    {
+        var article = Extract(
+            "<article><p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+            $"<p>{linkedSentence}</p>" +
+            "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p>" +
+            "<p><a href='/other'>Another bridge opens in the north of the country after years of delays</a></p>" +
+            "<p>Construction is expected to begin next spring and to last about three years, the mayor said in a statement.</p></article>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith(linkedSentence[(linkedSentence.IndexOf('>') + 1)..][..20], lines[1]);
+        Assert.DoesNotContain("Another bridge opens", article.Text);
+    }
+
     [Fact]
     public void JoinsAnArticleSplitAcrossSiblingContainers()
     {
@@ -293,6 +365,39 @@ public class ContentExtractorTests
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("Efter tio års debatt", lines[0]);
         Assert.StartsWith("The city council voted", lines[1]);
+    }
+
+    [Fact]
+    public void TakesNoLeadOrBodyFromAPopUpButReadsAStoryOpenedInOne()
+    {
+        const string popUp =
+            "<div class='layer' role='dialog'><button class='close' aria-label='Schließen'>×</button>" +
+            "<p>Verpassen Sie keine Nachricht mehr aus Ihrer Stadt: Tragen Sie sich jetzt für unseren kostenlosen Morgenbrief ein.</p></div>";
+        var withPopUp = Extract(
+            "<article><h1>Council approves bridge</h1>" + popUp + "<div class='body'>" + Story + "</div></article>");
+        var storyInDialog = Extract(
+            "<div class='list'><a href='/a'>Other story</a></div><div aria-modal='true' class='viewer'><h1>Council approves bridge</h1>" + Story + "</div>");
+
+        Assert.Equal(3, Lines(withPopUp).Length);
+        Assert.DoesNotContain("Morgenbrief", withPopUp.Text);
+        Assert.Equal(3, Lines(storyInDialog).Length);
+        Assert.StartsWith("The city council voted", Lines(storyInDialog)[0]);
+    }
+
+    [Fact]
+    public void LeavesOutABoxWithACloseButtonButNotAStoryBesideAPlayersCloseButton()
+    {
+        var withLayer = Extract(
+            "<article><div class='body'>" + Story +
+            "<section class='capping'><p>Solo puede leer este periódico en un dispositivo a la vez, por eso verá este mensaje.</p>" +
+            "<p>Si sigue leyendo aquí, el mensaje aparecerá en el otro dispositivo, que seguirá conectado.</p>" +
+            "<button class='js-capping-close'>Seguir leyendo aquí</button></section></div></article>");
+        var besidePlayer = Extract(
+            "<article><div class='body'><div class='player'><video src='/v.mp4'></video><button aria-label='Close'>×</button></div>" + Story + "</div></article>");
+
+        Assert.Equal(3, Lines(withLayer).Length);
+        Assert.DoesNotContain("dispositivo", withLayer.Text);
+        Assert.Equal(3, Lines(besidePlayer).Length);
     }
 
     [Fact]
