@@ -51,6 +51,9 @@ internal static partial class DateFinder
         HeaderText,
         /// <summary>Generic page dates: <c>dc.date</c>, <c>date</c>, an embedded video's upload date.</summary>
         Generic,
+        /// <summary>An unlabelled date on its own line under the headline: what the reader sees as the article's date,
+        /// though not marked as one (a generic page date may be the page's creation or its last edit).</summary>
+        Dateline,
         /// <summary>What readers see in the article's header.</summary>
         Visible,
         /// <summary>The article's own metadata.</summary>
@@ -85,6 +88,8 @@ internal static partial class DateFinder
                 AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
             }
         }
+        if (main is null)
+            AddBrokenJsonLd(page.BrokenJsonLd, published, modified);
         foreach (var key in PublishedMetaKeys)
             Add(published, meta.First(key), Weight.Declared, monthFirst, source: new("meta", key));
         AddParselyPage(published, meta.First("parsely-page"));
@@ -97,7 +102,7 @@ internal static partial class DateFinder
 
         foreach (var element in index.ItempropDates)
         {
-            if (PageRegions.IsForeign(element, headline, scope))
+            if (PageRegions.IsForeign(element, headline, scope) || IsOtherItemsDate(element, headline))
                 continue;
             var value = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
             if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
@@ -112,7 +117,10 @@ internal static partial class DateFinder
                 continue;
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
+            // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
             var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
+            if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
+                value = title;
             if (IsModifiedMarker(time))
                 AddValue(modified, value, monthFirst);
             else
@@ -136,7 +144,7 @@ internal static partial class DateFinder
         // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
             && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
-            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.HeaderText))
+            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, published, modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         var chosenPublished = bestPublished;
@@ -148,6 +156,23 @@ internal static partial class DateFinder
         if (page.Trace is { } trace)
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
+    }
+
+    /// <summary>
+    /// True when a microdata date belongs to an item listed before the headline (a teaser of another story
+    /// marked up as its own NewsArticle): its item does not hold the headline and ends before it.
+    /// </summary>
+    private static bool IsOtherItemsDate(IElement element, IElement? headline)
+    {
+        if (headline is null)
+            return false;
+        for (var node = element.ParentElement; node is not null; node = node.ParentElement)
+        {
+            if (!node.HasAttribute("itemscope"))
+                continue;
+            return !PageRegions.IsInside(headline, node) && (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
+        }
+        return false;
     }
 
     private static bool Has(List<Candidate> candidates, Weight atLeast)
@@ -178,7 +203,7 @@ internal static partial class DateFinder
                 best = candidate;
         if (best is not { } chosen)
             return null;
-        if (chosen.Weight == Weight.Visible && fromUrl is { } url && chosen.Date.Day != url.Day)
+        if (chosen.Weight is Weight.Visible or Weight.Dateline && fromUrl is { } url && chosen.Date.Day != url.Day)
             foreach (var candidate in candidates)
                 if (candidate.Weight == Weight.Generic && candidate.Date.Day == url.Day)
                 {
@@ -243,7 +268,7 @@ internal static partial class DateFinder
         if (fromUrl is { } url)
             return Math.Abs(url.Day.DayNumber - date.Day.DayNumber) == 1 ? url.Day : null;
         foreach (var candidate in candidates)
-            if (candidate.Weight is Weight.Visible or Weight.HeaderText && !candidate.Date.HasTime)
+            if (candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText && !candidate.Date.HasTime)
                 return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
         return null;
     }
@@ -378,15 +403,48 @@ internal static partial class DateFinder
                 }
                 modifiedOnly ??= update ?? unlabelled;
             }
-            if (inScope && HeaderDate(context, modified) is { } header)
+            if (TitledDate(index, context, inScope) is { } titledDate)
             {
-                into.Add(header);
+                into.Add(titledDate with { Weight = weight });
                 return;
+            }
+            if (inScope)
+            {
+                var modifiedBefore = modified.Count;
+                if (HeaderDate(context, modified) is { } header)
+                {
+                    into.Add(header);
+                    return;
+                }
+                if (modified.Count > modifiedBefore)
+                    modifiedOnly ??= modified[^1];
             }
         }
         // A page that shows only "Updated …" was published that day or shortly before.
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
+    }
+
+    /// <summary>Text of an element whose title is read as its date: "3 years ago", "09:15", an icon's label.</summary>
+    private const int MaxTitledTextChars = 40;
+
+    /// <summary>
+    /// The full date an element keeps in its <c>title</c> while its text says "3 years ago" or only the time
+    /// (<c>&lt;abbr title="2022-05-03T10:00"&gt;</c>, a byline's <c>&lt;a title="Tuesday, May 3, 2022"&gt;</c>).
+    /// </summary>
+    private static Candidate? TitledDate(PageIndex index, Context context, bool inScope)
+    {
+        foreach (var element in index.TitledDates)
+        {
+            if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
+                continue;
+            if (IsModifiedMarker(element) || TextCleaning.ShortText(element, MaxTitledTextChars) is null
+                || PageRegions.IsForeign(element, context.Headline, context.Scope))
+                continue;
+            if (Parse(element.GetAttribute("title"), context.MonthFirst) is { } date)
+                return new Candidate(date, Weight.Visible, new("visible title", Element: element));
+        }
+        return null;
     }
 
     /// <summary>Text read before and after the headline for its dateline.</summary>
@@ -408,7 +466,7 @@ internal static partial class DateFinder
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
         if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter
             && IsDateline(text, at))
-            return new Candidate(first, Weight.HeaderText, new("header text", "after the headline"));
+            return new Candidate(first, Weight.Dateline, new("header text", "after the headline"));
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
         if (before.Published is { } labelledBefore)
             return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
@@ -465,6 +523,36 @@ internal static partial class DateFinder
         if (published is { } labelled)
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
     }
+
+    /// <summary>
+    /// The dates of JSON-LD that does not parse (a headline with unescaped quotes), read as text: an article's own
+    /// when the script speaks of an article or a post, else generic.
+    /// </summary>
+    private static void AddBrokenJsonLd(IReadOnlyList<string> scripts, List<Candidate> published, List<PageDate> modified)
+    {
+        foreach (var json in scripts)
+        {
+            var article = json.Contains("Article", StringComparison.Ordinal) || json.Contains("Posting", StringComparison.Ordinal);
+            for (var found = JsonLdDateValue().Match(json); found.Success; found = found.NextMatch())
+            {
+                var value = found.Groups["v"].Value;
+                switch (found.Groups["k"].Value)
+                {
+                    case "datePublished":
+                        Add(published, value, article ? Weight.Declared : Weight.Generic, source: new("json-ld", "datePublished (unparsed script)"));
+                        break;
+                    case "dateModified":
+                        AddValue(modified, value);
+                        break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("""
+        "(?<k>datePublished|dateModified)"\s*:\s*"(?<v>[^"]{8,40})"
+        """, RegexOptions.CultureInvariant)]
+    private static partial Regex JsonLdDateValue();
 
     /// <summary>Script data is read only this far: the page's own record comes before lists of others.</summary>
     private const int MaxScriptChars = 500_000;

@@ -93,9 +93,10 @@ internal static partial class DateParser
             return false;
         if (match.Groups["y"].Length == 2)
         {
-            // Two-digit years are this century's, and only in dotted or slashed dates with a two-digit
-            // day or month (27.09.21, 9/27/21; not the version number 1.5.10).
-            if (match.Groups["sep"].Value is not ("." or "/" or ". ") || (match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2))
+            // Two-digit years are this century's, and only in dotted or slashed dates; dotted ones need a two-digit
+            // day or month (27.09.21, 9/27/21, 5/3/22; not the version number 1.5.10).
+            var separator = match.Groups["sep"].Value;
+            if (separator is not ("." or "/" or ". ") || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2))
                 return false;
             year += 2000;
         }
