@@ -177,6 +177,56 @@ public class DateEvidenceTests
     }
 
     [Theory]
+    [InlineData("de", "Der Verein wurde am 3. Mai 1998 gegründet und hat heute viele Mitglieder.")]
+    [InlineData("en", "On May 3, 2022, the court ruled that the company had broken the law when it kept the data of its customers for years.")]
+    [InlineData("de", "Bewerbungsschluss: 30.06.2022")]
+    [InlineData("en", "Deadline: June 30, 2022")]
+    public void ADateInProseOrUnderAnEventLabelDoesNotDateThePage(string lang, string line)
+    {
+        var article = Extract("<title>Verein und Preis</title>", $"<div class=\"content\"><h1>Verein und Preis</h1><p>{line}</p>" + Text + "</div>", lang: lang);
+        Assert.Null(article.Published);
+    }
+
+    [Theory]
+    [InlineData("hu", "2022. május 3., kedd")]
+    [InlineData("ro", "Marți, 3 mai 2022, ora 10:30")]
+    [InlineData("hr", "3. svibnja 2022. u 10:30")]
+    [InlineData("en", "Posted by Anna, Ben, Carla and Dan on 2022-05-03, all posts")]
+    [InlineData("lv", "2022. gada 3. maijs")]
+    [InlineData("is", "3. maí 2022")]
+    [InlineData("et", "3. märts 2022")]
+    public void ADatelineMayEndInAWeekdayATimeOrALink(string lang, string line)
+    {
+        var article = Extract("<title>Council approves budget</title>", $"<div class=\"content\"><h1>Council approves budget</h1><p>{line}</p>" + Text + "</div>", lang: lang);
+        Assert.StartsWith(lang == "et" ? "2022-03-03" : "2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void ATimeLabelledAsAnUpdateIsTheModifiedDate()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<article><h1>Storm reaches the coast</h1><p class=\"meta\">Updated <time datetime=\"2022-05-10T10:00:00+02:00\">May 10, 2022</time> | "
+            + "Published <time datetime=\"2022-05-03T08:00:00+02:00\">May 3, 2022</time></p>" + Text + "</article>");
+        Assert.Equal("2022-05-03T08:00:00+02:00", article.Published);
+        Assert.Equal("2022-05-10T10:00:00+02:00", article.Modified);
+    }
+
+    [Fact]
+    public void AUtcInstantNearMidnightIsReadInTheOffsetThePagesOtherDatesUse()
+    {
+        var article = Extract("<title>Gemeinderat tagt</title><meta property=\"article:published_time\" content=\"2022-05-02T23:30:00+00:00\">"
+            + "<meta property=\"article:modified_time\" content=\"2022-05-03T09:00:00+02:00\">", "<div class=\"content\"><h1>Gemeinderat tagt</h1>" + Text + "</div>", lang: "de");
+        Assert.Equal("2022-05-03T01:30:00+02:00", article.Published);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/2022/may/03/storm")]
+    [InlineData("https://example.com/2022.05.03/storm")]
+    public void ReadsMoreUrlDateShapes(string url)
+    {
+        Assert.Equal("2022-05-03", Extract("<title>Storm</title>", "<div class=\"content\"><h1>Storm</h1>" + Text + "</div>", url: url).Published);
+    }
+
+    [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
     [InlineData("has-sidebar", "Layout")]
