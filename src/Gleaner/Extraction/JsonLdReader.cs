@@ -14,7 +14,9 @@ internal static class JsonLdReader
         MaxDepth = 64,
     };
 
-    public static List<JsonElement> Read(IDocument document)
+    /// <summary>The objects of every script that parses; the text of those that do not, whole or in part, into
+    /// <paramref name="broken"/> when given (a date can still be read from it).</summary>
+    public static List<JsonElement> Read(IDocument document, List<string>? broken = null)
     {
         var objects = new List<JsonElement>();
         foreach (var script in document.QuerySelectorAll("script[type]"))
@@ -32,7 +34,8 @@ internal static class JsonLdReader
             }
             catch (JsonException)
             {
-                ReadLeniently(json, objects);
+                if (!ReadLeniently(json, objects))
+                    broken?.Add(json);
             }
         }
         return objects;
@@ -48,10 +51,10 @@ internal static class JsonLdReader
 
     /// <summary>
     /// Second chance for broken JSON-LD as CMSs write it: raw line breaks and tabs inside strings are
-    /// escaped, and several objects written one after another are read one by one. What still does not
-    /// parse is no evidence; the objects read before the fault count.
+    /// escaped, and several objects written one after another are read one by one. False when something
+    /// still does not parse; the objects read before the fault count.
     /// </summary>
-    private static void ReadLeniently(string json, List<JsonElement> objects)
+    private static bool ReadLeniently(string json, List<JsonElement> objects)
     {
         var bytes = Encoding.UTF8.GetBytes(EscapeControlCharacters(json));
         var reader = new Utf8JsonReader(bytes, LenientReader);
@@ -64,10 +67,12 @@ internal static class JsonLdReader
                 using var parsed = JsonDocument.ParseValue(ref reader);
                 Collect(parsed.RootElement.Clone(), objects, depth: 0);
             }
+            return true;
         }
         catch (JsonException)
         {
             // Broken beyond repair (unescaped quotes, cut off): the page's other evidence still counts.
+            return false;
         }
     }
 

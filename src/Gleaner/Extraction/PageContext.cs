@@ -35,5 +35,17 @@ internal sealed class PageContext
     public IReadOnlyList<IElement> Headlines { get; set; } = [];
 
     /// <summary>All JSON-LD objects of the page, with <c>@graph</c> members flattened in.</summary>
-    public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document);
+    public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document, _brokenJsonLd);
+
+    private readonly List<string> _brokenJsonLd = [];
+
+    /// <summary>The text of JSON-LD scripts that do not parse even leniently (unescaped quotes in a headline).</summary>
+    public IReadOnlyList<string> BrokenJsonLd
+    {
+        get
+        {
+            _ = JsonLd;
+            return _brokenJsonLd;
+        }
+    }
 }

@@ -19,6 +19,7 @@ internal static partial class DateFinder
     {
         Weight.Declared => 0.75,
         Weight.Visible => 0.65,
+        Weight.Dateline => 0.6,
         Weight.Generic => 0.55,
         Weight.HeaderText => 0.5,
         _ => 0.35,

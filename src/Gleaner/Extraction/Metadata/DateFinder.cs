@@ -51,6 +51,9 @@ internal static partial class DateFinder
         HeaderText,
         /// <summary>Generic page dates: <c>dc.date</c>, <c>date</c>, an embedded video's upload date.</summary>
         Generic,
+        /// <summary>An unlabelled date on its own line under the headline: what the reader sees as the article's date,
+        /// though not marked as one (a generic page date may be the page's creation or its last edit).</summary>
+        Dateline,
         /// <summary>What readers see in the article's header.</summary>
         Visible,
         /// <summary>The article's own metadata.</summary>
@@ -85,6 +88,8 @@ internal static partial class DateFinder
                 AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
             }
         }
+        if (main is null)
+            AddBrokenJsonLd(page.BrokenJsonLd, published, modified);
         foreach (var key in PublishedMetaKeys)
             Add(published, meta.First(key), Weight.Declared, monthFirst, source: new("meta", key));
         AddParselyPage(published, meta.First("parsely-page"));
@@ -97,7 +102,7 @@ internal static partial class DateFinder
 
         foreach (var element in index.ItempropDates)
         {
-            if (PageRegions.IsForeign(element, headline, scope))
+            if (PageRegions.IsForeign(element, headline, scope) || IsOtherItemsDate(element, headline))
                 continue;
             var value = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
             if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
@@ -112,8 +117,11 @@ internal static partial class DateFinder
                 continue;
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
+            // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
             var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
-            if (IsModifiedMarker(time))
+            if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
+                value = title;
+            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
                 AddValue(modified, value, monthFirst);
             else
                 Add(published, value, weight, monthFirst, new("time", Element: time));
@@ -136,7 +144,7 @@ internal static partial class DateFinder
         // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
             && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
-            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.HeaderText))
+            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, published, modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         var chosenPublished = bestPublished;
@@ -150,12 +158,51 @@ internal static partial class DateFinder
         return (bestPublished, bestModified);
     }
 
+    /// <summary>
+    /// True when a microdata date belongs to an item listed before the headline (a teaser of another story
+    /// marked up as its own NewsArticle): its item does not hold the headline and ends before it.
+    /// </summary>
+    private static bool IsOtherItemsDate(IElement element, IElement? headline)
+    {
+        if (headline is null)
+            return false;
+        for (var node = element.ParentElement; node is not null; node = node.ParentElement)
+        {
+            if (!node.HasAttribute("itemscope"))
+                continue;
+            return !PageRegions.IsInside(headline, node) && (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
+        }
+        return false;
+    }
+
     private static bool Has(List<Candidate> candidates, Weight atLeast)
     {
         foreach (var candidate in candidates)
             if (candidate.Weight >= atLeast)
                 return true;
         return false;
+    }
+
+    /// <summary>Text read before a date element for its label.</summary>
+    private const int MaxLabelChars = 40;
+
+    /// <summary>The label written just before an element ("Updated <c>&lt;time&gt;</c>", "<c>&lt;b&gt;</c>Aktualisiert:<c>&lt;/b&gt;</c> <c>&lt;time&gt;</c>").</summary>
+    private static DateLabel LabelBefore(IElement element)
+    {
+        var node = element.PreviousSibling;
+        while (node is IText blank && string.IsNullOrWhiteSpace(blank.Data))
+            node = node.PreviousSibling;
+        var text = node switch
+        {
+            IText piece => piece.Data,
+            IElement previous => TextCleaning.ShortText(previous, MaxLabelChars),
+            _ => null,
+        };
+        if (string.IsNullOrWhiteSpace(text))
+            return DateLabel.None;
+        if (text.Length > MaxLabelChars)
+            text = text[^MaxLabelChars..];
+        return DateLabels.LabelBefore(text, 0, text.Length);
     }
 
     private static bool IsModifiedMarker(IElement element)
@@ -178,7 +225,7 @@ internal static partial class DateFinder
                 best = candidate;
         if (best is not { } chosen)
             return null;
-        if (chosen.Weight == Weight.Visible && fromUrl is { } url && chosen.Date.Day != url.Day)
+        if (chosen.Weight is Weight.Visible or Weight.Dateline && fromUrl is { } url && chosen.Date.Day != url.Day)
             foreach (var candidate in candidates)
                 if (candidate.Weight == Weight.Generic && candidate.Date.Day == url.Day)
                 {
@@ -225,8 +272,10 @@ internal static partial class DateFinder
             var offset = source.Value.Offset;
             return date with { Value = new DateTimeOffset(date.Value.DateTime, offset), HasOffset = true };
         }
-        if (date.Value.Offset != TimeSpan.Zero || IntendedDay(date, candidates, fromUrl) is not { } day)
+        if (date.Value.Offset != TimeSpan.Zero)
             return date;
+        if (IntendedDay(date, candidates, fromUrl) is not { } day)
+            return fromUrl is null ? InPageOffset(date, candidates, modified) : date;
         foreach (var other in AllDates(candidates, modified))
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
@@ -236,6 +285,23 @@ internal static partial class DateFinder
         return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : date;
     }
 
+    /// <summary>
+    /// A UTC instant near midnight read with the offset the page writes its other dates in (its modification time in
+    /// local time, another copy of the publication time): the same instant on the day the page's readers saw.
+    /// </summary>
+    private static PageDate InPageOffset(PageDate date, List<Candidate> candidates, List<PageDate> modified)
+    {
+        if (date.Value.Hour is < 24 - MaxGuessedOffsetHours and >= MaxGuessedOffsetHours)
+            return date;
+        foreach (var other in AllDates(candidates, modified))
+        {
+            if (!other.HasTime || !other.HasOffset || other.Value.Offset == TimeSpan.Zero || Math.Abs(other.Value.Offset.TotalHours) > MaxGuessedOffsetHours)
+                continue;
+            return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        }
+        return date;
+    }
+
     /// <summary>The day a UTC instant is meant to be read as, when other evidence says the next or previous
     /// day: the URL's day, else a dateline's.</summary>
     private static DateOnly? IntendedDay(PageDate date, List<Candidate> candidates, PageDate? fromUrl)
@@ -243,7 +309,7 @@ internal static partial class DateFinder
         if (fromUrl is { } url)
             return Math.Abs(url.Day.DayNumber - date.Day.DayNumber) == 1 ? url.Day : null;
         foreach (var candidate in candidates)
-            if (candidate.Weight is Weight.Visible or Weight.HeaderText && !candidate.Date.HasTime)
+            if (candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText && !candidate.Date.HasTime)
                 return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
         return null;
     }
@@ -356,7 +422,8 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled)
+                if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
+                    && LabelBefore(element) != DateLabel.Modified)
                 {
                     into.Add(new Candidate(titled, weight, new("visible title", Element: element)));
                     return;
@@ -378,15 +445,48 @@ internal static partial class DateFinder
                 }
                 modifiedOnly ??= update ?? unlabelled;
             }
-            if (inScope && HeaderDate(context, modified) is { } header)
+            if (TitledDate(index, context, inScope) is { } titledDate)
             {
-                into.Add(header);
+                into.Add(titledDate with { Weight = weight });
                 return;
+            }
+            if (inScope)
+            {
+                var modifiedBefore = modified.Count;
+                if (HeaderDate(context, modified) is { } header)
+                {
+                    into.Add(header);
+                    return;
+                }
+                if (modified.Count > modifiedBefore)
+                    modifiedOnly ??= modified[^1];
             }
         }
         // A page that shows only "Updated …" was published that day or shortly before.
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
+    }
+
+    /// <summary>Text of an element whose title is read as its date: "3 years ago", "09:15", an icon's label.</summary>
+    private const int MaxTitledTextChars = 40;
+
+    /// <summary>
+    /// The full date an element keeps in its <c>title</c> while its text says "3 years ago" or only the time
+    /// (<c>&lt;abbr title="2022-05-03T10:00"&gt;</c>, a byline's <c>&lt;a title="Tuesday, May 3, 2022"&gt;</c>).
+    /// </summary>
+    private static Candidate? TitledDate(PageIndex index, Context context, bool inScope)
+    {
+        foreach (var element in index.TitledDates)
+        {
+            if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
+                continue;
+            if (IsModifiedMarker(element) || LabelBefore(element) == DateLabel.Modified || TextCleaning.ShortText(element, MaxTitledTextChars) is null
+                || PageRegions.IsForeign(element, context.Headline, context.Scope))
+                continue;
+            if (Parse(element.GetAttribute("title"), context.MonthFirst) is { } date)
+                return new Candidate(date, Weight.Visible, new("visible title", Element: element));
+        }
+        return null;
     }
 
     /// <summary>Text read before and after the headline for its dateline.</summary>
@@ -406,9 +506,9 @@ internal static partial class DateFinder
             modified.Add(update);
         if (after.Published is { } labelled)
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
-        if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out _) && at - headlineEnd <= UnlabelledCharsAfter
-            && IsDateline(text, at))
-            return new Candidate(first, Weight.HeaderText, new("header text", "after the headline"));
+        if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length) && at - headlineEnd <= UnlabelledCharsAfter
+            && IsDateline(text, at, length))
+            return new Candidate(first, Weight.Dateline, new("header text", "after the headline"));
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
         if (before.Published is { } labelledBefore)
             return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
@@ -422,12 +522,20 @@ internal static partial class DateFinder
     private const int MaxWordsBeforeDate = 3;
 
     /// <summary>
-    /// True when the unlabelled date at <paramref name="at"/> dates its line rather than standing in its prose:
-    /// the line is short, or the date leads it. "The festival takes place on June 12, 2022 and …" dates an event.
+    /// True when the unlabelled date at <paramref name="at"/> dates its line rather than standing in its prose: a
+    /// publication label leads the line, or no deadline or event label stands before the date, no sentence goes on
+    /// after it, and the line is short or the date leads it. "The festival takes place on June 12, 2022 and …",
+    /// "Der Verein wurde am 3. Mai 1998 gegründet", "Bewerbungsschluss: 30.06.2025" date other things.
     /// </summary>
-    private static bool IsDateline(string text, int at)
+    private static bool IsDateline(string text, int at, int length)
     {
         var start = text.LastIndexOf('\n', at) + 1;
+        // "Posted by Anna, Ben and Carla on 2019-02-15, all posts": the label is further from the date than a label's reach.
+        if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
+            return true;
+        var labelStart = Math.Max(start, at - MaxEventLabelChars);
+        if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || ContinuesAsProse(text.AsSpan(at + length)))
+            return false;
         var end = text.IndexOf('\n', at);
         if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
             return true;
@@ -436,6 +544,46 @@ internal static partial class DateFinder
             if (range.End.Value > range.Start.Value && ++words > MaxWordsBeforeDate)
                 return false;
         return true;
+    }
+
+    /// <summary>How far before a date a deadline's or an event's label is looked for.</summary>
+    private const int MaxEventLabelChars = 40;
+
+    /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025").</summary>
+    [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
+        @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
+        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n))(?!\p{L})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventLabel();
+
+    /// <summary>Lower-case words that may follow a dateline's date: a byline ("by Jane Doe") or a time ("um 14:10 Uhr").</summary>
+    private static readonly HashSet<string> DatelineFollowers = new(StringComparer.Ordinal)
+    {
+        "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "od", "от", "від", "at", "um", "à", "a", "às", "alle", "ore", "om",
+        "kl", "klo", "o", "в", "о", "saat", "г", "r", "року", "года", "h", "uhr", "updated", "aktualisiert", "ora", "u", "ob", "kello",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DatelineFollowerLookup = DatelineFollowers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// True when the text after a date goes on as a sentence: a lower-case word that is no byline or time word
+    /// ("Der Verein wurde am 3. Mai 1998 gegründet", "On May 3, 2022, the court ruled"); a dateline's date ends its
+    /// line or is followed by a separator, a time, a byline or the lead's first capitalised word.
+    /// </summary>
+    private static bool ContinuesAsProse(ReadOnlySpan<char> after)
+    {
+        var i = 0;
+        while (i < after.Length && (after[i] is ' ' or ',' or '\u00a0' || (after[i] == '.' && i == 0)))
+            i++;
+        var start = i;
+        while (i < after.Length && char.IsLetter(after[i]))
+            i++;
+        if (i == start || !char.IsLower(after[start]) || DatelineFollowerLookup.Contains(after[start..i]))
+            return false;
+        // A second lower-case word: a sentence goes on ("gegründet und", "the court"); a weekday alone ends a dateline.
+        while (i < after.Length && after[i] is ' ' or '\u00a0')
+            i++;
+        return i < after.Length && char.IsLower(after[i]);
     }
 
     /// <summary>Characters of page text read by the last-resort scan for a labelled date.</summary>
@@ -465,6 +613,36 @@ internal static partial class DateFinder
         if (published is { } labelled)
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
     }
+
+    /// <summary>
+    /// The dates of JSON-LD that does not parse (a headline with unescaped quotes), read as text: an article's own
+    /// when the script speaks of an article or a post, else generic.
+    /// </summary>
+    private static void AddBrokenJsonLd(IReadOnlyList<string> scripts, List<Candidate> published, List<PageDate> modified)
+    {
+        foreach (var json in scripts)
+        {
+            var article = json.Contains("Article", StringComparison.Ordinal) || json.Contains("Posting", StringComparison.Ordinal);
+            for (var found = JsonLdDateValue().Match(json); found.Success; found = found.NextMatch())
+            {
+                var value = found.Groups["v"].Value;
+                switch (found.Groups["k"].Value)
+                {
+                    case "datePublished":
+                        Add(published, value, article ? Weight.Declared : Weight.Generic, source: new("json-ld", "datePublished (unparsed script)"));
+                        break;
+                    case "dateModified":
+                        AddValue(modified, value);
+                        break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("""
+        "(?<k>datePublished|dateModified)"\s*:\s*"(?<v>[^"]{8,40})"
+        """, RegexOptions.CultureInvariant)]
+    private static partial Regex JsonLdDateValue();
 
     /// <summary>Script data is read only this far: the page's own record comes before lists of others.</summary>
     private const int MaxScriptChars = 500_000;
@@ -499,10 +677,14 @@ internal static partial class DateFinder
     [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})""", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptDateValue();
 
-    /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c> in the path.</summary>
+    /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c> in the path.</summary>
     public static PageDate? DateInUrl(Uri url)
     {
         var path = url.AbsolutePath;
+        if (UrlMonthNameDate().Match(path) is { Success: true } named && int.TryParse(named.Groups["y"].ValueSpan, out var namedYear)
+            && int.TryParse(named.Groups["d"].ValueSpan, out var namedDay) && Array.IndexOf(UrlMonths, named.Groups["mon"].Value.ToLowerInvariant()) + 1 is var namedMonth
+            && namedYear >= 1995 && namedYear <= DateTime.UtcNow.Year + 1 && namedDay >= 1 && namedDay <= DateTime.DaysInMonth(namedYear, namedMonth))
+            return new PageDate(new DateTimeOffset(namedYear, namedMonth, namedDay, 0, 0, 0, TimeSpan.Zero), HasTime: false);
         var match = UrlDate().Match(path);
         while (match.Success)
         {
@@ -515,6 +697,12 @@ internal static partial class DateFinder
         return null;
     }
 
-    [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})(?<sep>[/\-_]?)(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)|(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})(?=/)|(?<d>[0-3]\d)(?<sep>[\-_.])(?<m>[01]\d)\k<sep>(?<y>(?:19|20)\d{2}))(?!\d)")]
+    private static readonly string[] UrlMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary><c>/2021/sep/27/</c>: the Guardian's and its imitators' paths.</summary>
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?<d>\d{1,2})/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlMonthNameDate();
+
+    [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})(?<sep>[/\-_.]?)(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)|(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})(?=/)|(?<d>[0-3]\d)(?<sep>[\-_.])(?<m>[01]\d)\k<sep>(?<y>(?:19|20)\d{2}))(?!\d)")]
     private static partial Regex UrlDate();
 }

@@ -58,12 +58,38 @@ internal static partial class DateLabels
     public static DateLabel LabelBefore(string text, int previousEnd, int index)
     {
         var start = Math.Max(previousEnd, index - MaxLabelDistance);
-        if (index <= start)
-            return DateLabel.None;
+        return index <= start ? DateLabel.None : LastLabel(text.AsSpan(start, index - start));
+    }
+
+    /// <summary>The last label in a stretch of text that ends where a date starts.</summary>
+    public static DateLabel LastLabel(ReadOnlySpan<char> before)
+    {
         var label = DateLabel.None;
-        foreach (var match in Label().EnumerateMatches(text.AsSpan(start, index - start)))
-            label = IsModified(text.AsSpan(start + match.Index, match.Length)) ? DateLabel.Modified : DateLabel.Published;
+        foreach (var match in Label().EnumerateMatches(before))
+        {
+            var word = before.Slice(match.Index, match.Length);
+            // "Date", "Stand", "data" are common words: they label a date only just before it ("Stand: 3.5.2022").
+            if (WeakLabelLookup.Contains(word) && !IsOnlySeparators(before[(match.Index + match.Length)..]))
+                continue;
+            label = IsModified(word) ? DateLabel.Modified : DateLabel.Published;
+        }
         return label;
+    }
+
+    /// <summary>Label words that are common words too.</summary>
+    private static readonly HashSet<string> WeakLabels = new(StringComparer.OrdinalIgnoreCase) { "date", "data", "datum", "stand", "fecha", "created", "issued" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLabelLookup = WeakLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>At most a colon, a dash and spaces between a label and its date.</summary>
+    private static bool IsOnlySeparators(ReadOnlySpan<char> gap)
+    {
+        if (gap.Length > 4)
+            return false;
+        foreach (var c in gap)
+            if (char.IsLetterOrDigit(c))
+                return false;
+        return true;
     }
 
     private static bool IsModified(ReadOnlySpan<char> label) => ModifiedLabel().IsMatch(label);

@@ -7,7 +7,7 @@ namespace Gleaner.Extraction.Metadata;
 /// Reads dates as publishers write them: machine formats in metadata (ISO 8601 in its extended
 /// and basic forms, RFC 1123) and human formats in visible text, numeric (<c>27.09.2021</c>,
 /// <c>09/27/2021</c>, <c>27.09.21</c>) or with month names in English, German, French, Spanish, Portuguese,
-/// Italian, Catalan, Dutch, the Nordic languages, Finnish, Polish, Czech, Slovak, Hungarian, Romanian,
+/// Italian, Catalan, Galician, Dutch, the Nordic languages and Icelandic, Finnish, Estonian, Latvian, Polish, Czech, Slovak, Hungarian, Romanian,
 /// the South Slavic languages, Bulgarian, Greek, Lithuanian, Turkish, Russian, Ukrainian, Arabic,
 /// Hebrew, Hindi, Indonesian and Malay, and the CJK
 /// <c>2021年9月27日</c>. A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
@@ -93,9 +93,10 @@ internal static partial class DateParser
             return false;
         if (match.Groups["y"].Length == 2)
         {
-            // Two-digit years are this century's, and only in dotted or slashed dates with a two-digit
-            // day or month (27.09.21, 9/27/21; not the version number 1.5.10).
-            if (match.Groups["sep"].Value is not ("." or "/" or ". ") || (match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2))
+            // Two-digit years are this century's, and only in dotted or slashed dates; dotted ones need a two-digit
+            // day or month (27.09.21, 9/27/21, 5/3/22; not the version number 1.5.10).
+            var separator = match.Groups["sep"].Value;
+            if (separator is not ("." or "/" or ". ") || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2))
                 return false;
             year += 2000;
         }
@@ -283,18 +284,18 @@ internal static partial class DateParser
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
     private static readonly (string Names, int Month)[] MonthTable =
     [
-        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه", 1),
-        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه", 2),
-        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo", 3),
-        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل", 4),
-        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه", 5),
-        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن", 6),
-        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه", 7),
-        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio اوت", 8),
-        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر", 9),
-        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر", 10),
-        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر", 11),
-        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر", 12),
+        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه janúar jaanuar janvāris janvārī janvāra xaneiro", 1),
+        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro", 2),
+        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo märts martā marec", 3),
+        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل apríl aprill aprīlis aprīlī aprīļa", 4),
+        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه maí maijs maijā maija", 5),
+        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن júní juuni jūnijs jūnijā jūnija junij xuño", 6),
+        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه júlí juuli jūlijs jūlijā jūlija julij xullo", 7),
+        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio اوت ágúst augusts augustā", 8),
+        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر septembris septembrī", 9),
+        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر oktoober oktobris oktobrī", 10),
+        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر nóvember novembris novembrī", 11),
+        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر detsember decembris decembrī decembro", 12),
     ];
 
     private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
@@ -322,8 +323,8 @@ internal static partial class DateParser
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // September 27, 2021; Sep. 27 2021
         new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
-        // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian)
-        new(@"(?<!\d)(?<y>\d{4})(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)
+        new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
     ];

@@ -128,8 +128,18 @@ internal static partial class MetadataExtractor
             if (headlines.Count == MaxHeadlines)
                 break;
             var text = TextCleaning.OneLine(h1.TextContent)?.TrimEnd('¶', '#', ' ');
-            if (text is { Length: > 0 and <= MaxTitleChars } && !PageRegions.IsForeign(h1))
+            if (text is { Length: > 0 and <= MaxTitleChars } && !PageRegions.IsForeignHeading(h1))
                 headlines.Add(text);
+        }
+        // A headline marked as such (itemprop="headline" on the h2 or h3 of TYPO3 and Joomla templates) is shown too.
+        foreach (var marked in index.MarkedHeadlines)
+        {
+            var text = TextCleaning.OneLine(TextCleaning.ShortText(marked, MaxTitleChars));
+            if (text is { Length: > 0 } && !headlines.Contains(text) && !PageRegions.IsForeignHeading(marked))
+            {
+                headlines.Add(text);
+                break;
+            }
         }
         return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames,
             visibleHeadline is { Length: <= MaxTitleChars } ? visibleHeadline : null);

@@ -29,12 +29,16 @@ internal sealed class PageIndex
     public List<IElement> Metas { get; } = [];
     public List<IElement> Headings1 { get; } = [];
     public List<IElement> Headings2 { get; } = [];
+    public List<IElement> Headings3 { get; } = [];
+
+    /// <summary>Elements (not meta) marked <c>itemprop="headline"</c>.</summary>
+    public List<IElement> MarkedHeadlines { get; } = [];
     public List<IElement> Times { get; } = [];
 
     /// <summary>Inline scripts, where some pages keep their data (a last resort for dates).</summary>
     public List<IElement> Scripts { get; } = [];
 
-    /// <summary>Elements (not meta) with <c>itemprop</c> datePublished or dateModified.</summary>
+    /// <summary>Elements with <c>itemprop</c> datePublished or dateModified (meta elements only in the body).</summary>
     public List<IElement> ItempropDates { get; } = [];
 
     /// <summary>Elements (not meta) with <c>itemprop=author</c> or <c>rel=author</c>.</summary>
@@ -42,6 +46,10 @@ internal sealed class PageIndex
 
     /// <summary>Elements whose class or id suggests a visible date.</summary>
     public List<IElement> DateMarked { get; } = [];
+
+    /// <summary>Short elements (<c>abbr</c>, <c>time</c>, <c>span</c>, <c>a</c>) whose <c>title</c> may hold the full date
+    /// that their text gives as "3 years ago" or a bare time: a title with four digits or more.</summary>
+    public List<IElement> TitledDates { get; } = [];
 
     /// <summary>Elements whose class or id suggests a byline.</summary>
     public List<IElement> BylineMarked { get; } = [];
@@ -96,7 +104,11 @@ internal sealed class PageIndex
             case "style" or "noscript" or "template" or "svg" or "iframe":
                 return false;
             case "meta":
-                Metas.Add(element);
+                // Microdata in the body dates the item around it, which may be another story's teaser: weighed where it stands.
+                if (element.GetAttribute("itemprop") is { } property && IsDateProperty(property) && element.ParentElement?.LocalName is not ("head" or null))
+                    List(ItempropDates, element);
+                else
+                    Metas.Add(element);
                 return false;
             case "link":
                 var rel = element.GetAttribute("rel");
@@ -117,6 +129,9 @@ internal sealed class PageIndex
             case "h2":
                 List(Headings2, element);
                 break;
+            case "h3":
+                List(Headings3, element);
+                break;
             case "time":
                 List(Times, element);
                 break;
@@ -126,7 +141,7 @@ internal sealed class PageIndex
         }
         // One pass over the attributes: GetAttribute would scan them once per name.
         var attributes = element.Attributes;
-        string? itemprop = null, relation = null, marker = null, id = null;
+        string? itemprop = null, relation = null, marker = null, id = null, title = null;
         for (var i = 0; i < attributes.Length; i++)
         {
             var attribute = attributes[i]!;
@@ -144,25 +159,46 @@ internal sealed class PageIndex
                 case "rel":
                     relation = attribute.Value;
                     break;
+                case "title":
+                    title = attribute.Value;
+                    break;
             }
         }
         if (itemprop is not null)
         {
-            if (itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal))
+            if (IsDateProperty(itemprop))
                 List(ItempropDates, element);
             if (HasToken(itemprop, "author"))
                 List(AuthorMarkup, element);
+            if (HasToken(itemprop, "headline"))
+                List(MarkedHeadlines, element);
         }
         else if (relation is not null && HasToken(relation, "author"))
             List(AuthorMarkup, element);
         if (relation is not null && element.LocalName == "a" && HasToken(relation, "tag"))
             List(TagLinks, element);
 
+        if (title is { Length: >= MinTitledDateChars and <= MaxTitledDateChars } && element.LocalName is "abbr" or "time" or "span" or "a" && HasDigits(title, 4))
+            List(TitledDates, element);
         if (DateMarkers.In(marker) || DateMarkers.In(id))
             List(DateMarked, element);
         if (BylineMarkers.In(marker) || BylineMarkers.In(id))
             List(BylineMarked, element);
         return true;
+    }
+
+    private static bool IsDateProperty(string itemprop) =>
+        itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal);
+
+    /// <summary>A title holding a date is at least "3.5.22" and at most a weekday, date, time and zone.</summary>
+    private const int MinTitledDateChars = 6, MaxTitledDateChars = 80;
+
+    private static bool HasDigits(string text, int atLeast)
+    {
+        foreach (var c in text)
+            if (char.IsAsciiDigit(c) && --atLeast == 0)
+                return true;
+        return false;
     }
 
     private static void List(List<IElement> list, IElement element)

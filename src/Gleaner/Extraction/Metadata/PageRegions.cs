@@ -16,17 +16,24 @@ internal static class PageRegions
     /// </summary>
     private static readonly HashSet<string> ContentMarkers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "comment", "related", "recommend", "recommended", "recommendation", "popular", "trending", "teaser", "promo",
+        "comment", "related", "recommend", "recommended", "recommendation", "popular", "trending", "recent", "promo",
         "newsletter", "disqus", "reply", "replies", "respond", "outbrain", "taboola", "mostread", "readmore", "copyright",
         "kommentar", "kommentare", "commentaire", "comentario", "commento", "commenti", "комментарии", "комментарий",
     };
 
-    /// <summary>Layout words: page regions beside or below the article. A footer or widget inside the
-    /// article's own scope (TYPO3's <c>footer</c> under the headline, Elementor's widgets) is the article's.</summary>
-    private static readonly HashSet<string> LayoutMarkers = new(StringComparer.OrdinalIgnoreCase) { "footer", "widget" };
+    /// <summary>Layout words: page regions beside or below the article. A footer, widget or teaser inside the
+    /// article's own scope (TYPO3's <c>footer</c> under the headline, Elementor's widgets, a <c>teaser__meta</c>
+    /// line under the headline where the CMS names the article's header after its listing teaser) is the article's.</summary>
+    private static readonly HashSet<string> LayoutMarkers = new(StringComparer.OrdinalIgnoreCase) { "footer", "widget", "teaser" };
 
     /// <summary>Regions that are never the article's, wherever they stand (unless they hold the headline).</summary>
     private static readonly HashSet<string> SideMarkers = new(StringComparer.OrdinalIgnoreCase) { "sidebar", "breadcrumb", "menu", "rail" };
+
+    /// <summary>Words before "sidebar" that make the name describe the layout around the content (<c>right-sidebar</c>,
+    /// <c>has-sidebar</c>, <c>no-sidebar</c> on the wrapper of both columns) rather than name the sidebar itself, which a
+    /// region holding the headline is not. ("with" is left out: Readability's expected titles keep a site suffix that a
+    /// <c>contentWithSidebar</c> page's headline lacks, and the visible floors must hold.)</summary>
+    private static readonly HashSet<string> SideModifiers = new(StringComparer.OrdinalIgnoreCase) { "right", "left", "no", "has", "without", "both", "two", "one" };
 
     /// <summary>Stems that publishers glue to other words (<c>commentlist</c>, <c>relatedposts</c>).</summary>
     private static readonly string[] GluedStems = ["comment", "related", "recommend", "sidebar", "newsletter", "breadcrumb", "kommentar", "коммент"];
@@ -40,6 +47,7 @@ internal static class PageRegions
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContentWords = ContentMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LayoutWords = LayoutMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SideWords = SideMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SideModifierWords = SideModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherStoryWords = OtherStoryLeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OwnFooterLookup = OwnFooterWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -59,7 +67,16 @@ internal static class PageRegions
     /// (<c>widget Blog</c>, <c>right-sidebar</c> layouts); footers and widgets inside
     /// <paramref name="scope"/> are the article's own.
     /// </summary>
-    public static bool IsForeign(IElement element, IElement? headline = null, IElement? scope = null)
+    public static bool IsForeign(IElement element, IElement? headline = null, IElement? scope = null) => IsForeign(element, headline, scope, layoutOutsideScope: true);
+
+    /// <summary>
+    /// True when a heading stands in a comment, related, sidebar or navigation region. Layout regions (footers,
+    /// widgets, a <c>right-sidebar</c> wrapper) are not judged: without the article's scope, nothing tells whether
+    /// they are beside the article or around it (Blogger's <c>widget Blog</c> holds the post).
+    /// </summary>
+    public static bool IsForeignHeading(IElement heading) => IsForeign(heading, null, null, layoutOutsideScope: false);
+
+    private static bool IsForeign(IElement element, IElement? headline, IElement? scope, bool layoutOutsideScope)
     {
         // What stands above a node (an <article>, the scope) is read in a first climb: searching above each
         // footer or aside again would make a call quadratic in the page's depth.
@@ -90,7 +107,7 @@ internal static class PageRegions
             if (foreign == false)
             {
                 var marker = Max(MarkerOf(node.GetAttribute("class")), MarkerOf(node.GetAttribute("id")));
-                foreign = marker == Marker.Foreign || (marker == Marker.Layout && outsideScope);
+                foreign = marker == Marker.Foreign || (marker == Marker.Layout && outsideScope && layoutOutsideScope);
             }
             // Every ancestor of a region that holds the headline holds it too: none of them is foreign.
             if (foreign == true)
@@ -153,12 +170,16 @@ internal static class PageRegions
     private static Marker TokenMarker(ReadOnlySpan<char> token, ReadOnlySpan<char> previous, bool first, ReadOnlySpan<char> rest)
     {
         var singular = token.Length > 3 && token[^1] is 's' or 'S' ? token[..^1] : token;
-        if (ContentWords.Contains(token) || ContentWords.Contains(singular) || SideWords.Contains(token) || SideWords.Contains(singular))
+        if (SideWords.Contains(token) || SideWords.Contains(singular))
+            return singular.Equals("sidebar", StringComparison.OrdinalIgnoreCase) && SideModifierWords.Contains(previous) ? Marker.Layout : Marker.Foreign;
+        if (ContentWords.Contains(token) || ContentWords.Contains(singular))
             return Marker.Foreign;
         if (first && OtherStoryWords.Contains(token) && rest.ContainsAnyExcept("-_ "))
             return Marker.Foreign;
         if ((token.Equals("read", StringComparison.OrdinalIgnoreCase) && previous.Equals("most", StringComparison.OrdinalIgnoreCase))
-            || (token.Equals("more", StringComparison.OrdinalIgnoreCase) && previous.Equals("read", StringComparison.OrdinalIgnoreCase)))
+            || (token.Equals("more", StringComparison.OrdinalIgnoreCase) && previous.Equals("read", StringComparison.OrdinalIgnoreCase))
+            || (token.Equals("next", StringComparison.OrdinalIgnoreCase) && (previous.Equals("read", StringComparison.OrdinalIgnoreCase) || previous.Equals("up", StringComparison.OrdinalIgnoreCase)))
+            || (token.Equals("also", StringComparison.OrdinalIgnoreCase) && (previous.Equals("read", StringComparison.OrdinalIgnoreCase) || previous.Equals("see", StringComparison.OrdinalIgnoreCase))))
             return Marker.Foreign;
         foreach (var stem in GluedStems)
             if (token.Length > stem.Length && token.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && !IsGenre(token))
@@ -178,10 +199,10 @@ internal static class PageRegions
     }
 
     /// <summary>
-    /// The headline element: the <c>&lt;h1&gt;</c> (or else <c>&lt;h2&gt;</c>) that states the chosen
-    /// title, else the only <c>&lt;h1&gt;</c>, else the first one inside an <c>&lt;article&gt;</c> or
-    /// <c>&lt;main&gt;</c>, else the first one outside foreign regions. Matching the title skips
-    /// logos and hidden show names that some pages mark up as <c>&lt;h1&gt;</c>.
+    /// The headline element: the <c>&lt;h1&gt;</c> (or else <c>&lt;h2&gt;</c>, an <c>itemprop="headline"</c> element,
+    /// an <c>&lt;h3&gt;</c>: Blogger's and TYPO3's templates) that states the chosen title, else the only
+    /// <c>&lt;h1&gt;</c>, else the first one inside an <c>&lt;article&gt;</c> or <c>&lt;main&gt;</c>, else the first
+    /// one outside foreign regions. Matching the title skips logos and hidden show names that some pages mark up as <c>&lt;h1&gt;</c>.
     /// </summary>
     public static IElement? Headline(PageIndex index, string? title)
     {
@@ -189,12 +210,12 @@ internal static class PageRegions
         if (title is not null)
         {
             var key = Key(title);
-            foreach (var headings in (ReadOnlySpan<List<IElement>>)[all, index.Headings2])
+            foreach (var headings in (ReadOnlySpan<List<IElement>>)[all, index.Headings2, index.MarkedHeadlines, index.Headings3])
             {
                 foreach (var heading in headings)
                 {
                     var text = heading.TextContent;
-                    if (text.Length < MaxHeadingChars && Key(text) == key && !IsForeign(heading))
+                    if (text.Length < MaxHeadingChars && Key(text) == key && !IsForeignHeading(heading))
                         return heading;
                 }
             }
@@ -204,10 +225,10 @@ internal static class PageRegions
         if (all.Count == 1)
             return all[0];
         foreach (var h1 in all)
-            if (Ancestor(h1, "article", "main") is not null && !IsForeign(h1))
+            if (Ancestor(h1, "article", "main") is not null && !IsForeignHeading(h1))
                 return h1;
         foreach (var h1 in all)
-            if (!IsForeign(h1))
+            if (!IsForeignHeading(h1))
                 return h1;
         return null;
     }
@@ -234,12 +255,29 @@ internal static class PageRegions
             if (Ancestor(headline, "article") is { } article)
                 return article;
             var scope = headline;
-            for (var i = 0; i < 3 && scope.ParentElement is { LocalName: not ("body" or "html") } parent; i++)
+            for (var i = 0; i < 3 && scope.ParentElement is { LocalName: not ("body" or "html") } parent && !HoldsSidebarBeside(parent, scope); i++)
                 scope = parent;
             return scope;
         }
         return index.FirstArticle;
     }
+
+    /// <summary>True when <paramref name="parent"/> holds a sidebar beside <paramref name="child"/>: the two-column
+    /// wrapper, above the article's own region (a sidebar's latest-posts dates are not the article's).</summary>
+    private static bool HoldsSidebarBeside(IElement parent, IElement child)
+    {
+        foreach (var sibling in parent.Children)
+            if (sibling != child && IsSidebar(sibling))
+                return true;
+        return false;
+    }
+
+    private static bool IsSidebar(IElement element) =>
+        string.Equals(element.GetAttribute("role"), "complementary", StringComparison.OrdinalIgnoreCase)
+        || NamesSidebar(element.GetAttribute("class")) || NamesSidebar(element.GetAttribute("id"));
+
+    private static bool NamesSidebar(string? name) => name is not null
+        && (name.Contains("sidebar", StringComparison.OrdinalIgnoreCase) || name.Contains("widget-area", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The element itself or its nearest ancestor with one of the tag names.</summary>
     public static IElement? Ancestor(IElement element, string name, string? otherName = null)

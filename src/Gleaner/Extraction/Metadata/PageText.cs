@@ -111,7 +111,34 @@ internal static class PageText
     private static bool IsSkipped(IElement element) =>
         element.LocalName is "script" or "style" or "noscript" or "template" or "svg" or "iframe" or "select" or "button"
             or "figure" or "figcaption" or "picture" or "nav" or "form" or "textarea"
-        || PageRegions.MarkerOf(element.GetAttribute("class")) == PageRegions.Marker.Foreign;
+        || element.GetAttribute("class") is { } names && (PageRegions.MarkerOf(names) == PageRegions.Marker.Foreign || NamesPicture(names));
+
+    /// <summary>Words of class names of picture boxes and captions written without <c>figure</c>: a caption
+    /// dates the photo ("Kämpfe um Bachmut, 24. April 2023"), not the article.</summary>
+    private static readonly HashSet<string> PictureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "caption", "credit", "credits", "photo", "photos", "foto", "fotos", "image", "images", "img", "pic", "picture", "bild", "gallery", "legend",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PictureLookup = PictureWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when a class name has a picture word as a token (<c>picBox</c>, <c>image-caption</c>; not <c>topic</c>).</summary>
+    private static bool NamesPicture(string names)
+    {
+        var span = names.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            while (i < span.Length && !char.IsLetter(span[i]))
+                i++;
+            var start = i;
+            while (i < span.Length && char.IsLetter(span[i]) && !(i > start && char.IsUpper(span[i]) && char.IsLower(span[i - 1])))
+                i++;
+            if (i > start && PictureLookup.Contains(span[start..i]))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// A walk through a subtree in document order by child index: AngleSharp's <c>NextSibling</c> scans the

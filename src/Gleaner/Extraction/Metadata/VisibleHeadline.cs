@@ -45,7 +45,7 @@ internal static class VisibleHeadline
         for (var i = 0; i < h1s.Count && i < MaxHeadings; i++)
         {
             var h1 = h1s[i];
-            if (PageRegions.IsForeign(h1))
+            if (PageRegions.IsForeignHeading(h1))
                 continue;
             anyOwnH1 = true;
             if (PageRegions.Ancestor(h1, "article", "main") is not null)
@@ -55,7 +55,7 @@ internal static class VisibleHeadline
             return null;
         var h2s = index.Headings2;
         for (var i = 0; i < h2s.Count && i < MaxHeadings; i++)
-            if (InArticleHeader(h2s[i]) && !PageRegions.IsForeign(h2s[i]))
+            if (InArticleHeader(h2s[i]) && !PageRegions.IsForeignHeading(h2s[i]))
                 return h2s[i];
         return null;
     }

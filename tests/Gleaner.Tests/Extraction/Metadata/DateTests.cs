@@ -143,7 +143,7 @@ public class DateTests
     [InlineData("node-promoted", false)]
     [InlineData("commentary-article", false)]
     [InlineData("article_footer", false)]
-    [InlineData("teaser__meta", true)]
+    [InlineData("teaser-list", false)]
     [InlineData("promotional", false)]
     public void ClassWordsAreMatchedAsTokens(string name, bool foreign)
     {

@@ -1,0 +1,242 @@
+using Gleaner.Extraction;
+using Gleaner.Extraction.Metadata;
+
+namespace Gleaner.Tests.Extraction.Metadata;
+
+/// <summary>
+/// Which evidence dates the article, on whole pages written like the CMS templates that misled the date finder:
+/// headlines that are not <c>h1</c>, layout wrappers named after the sidebar, sidebars inside the headline's
+/// neighbourhood, dates kept in <c>title</c> attributes, microdata of other stories, JSON-LD that does not parse.
+/// </summary>
+public class DateEvidenceTests
+{
+    private static Article Extract(string head, string body, string lang = "en", string url = "https://www.example.org/news/story") =>
+        new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>
+            <header class="site-header"><span class="today">Monday, 13 January 2025</span></header>
+            {body}
+            <footer class="site-footer"><p>© 2025 Example</p></footer></body></html>
+            """, url);
+
+    private const string Text = "<p>The council met on Monday and agreed on the plan after a long debate about its cost.</p>";
+
+    [Fact]
+    public void BloggersPostTitleIsAnH3InsideTheBlogWidget()
+    {
+        var article = Extract("<title>Notes from the coast: A walk along the cliffs</title><meta property=\"og:title\" content=\"A walk along the cliffs\">", """
+            <div class="widget Blog" id="Blog1"><div class="blog-posts hfeed"><div class="date-outer">
+            <h2 class="date-header"><span>Tuesday, 3 May 2022</span></h2>
+            <div class="post-outer"><div class="post hentry"><h3 class="post-title entry-title">A walk along the cliffs</h3>
+            <div class="post-body entry-content">
+            """ + Text + """
+            </div></div></div></div></div></div>
+            <div class="sidebar section"><div class="widget BlogArchive"><span class="date">10 January 2025</span></div></div>
+            """);
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void Typo3NewsHeadlineIsAMarkedH3AndItsDateStandsInItsFooter()
+    {
+        var article = Extract("<title>Hochschule startet Förderprogramm - Universität Beispielstadt</title>", """
+            <div class="news news-single"><div class="article" itemscope="itemscope" itemtype="http://schema.org/Article">
+            <div class="header"><h3 itemprop="headline">Hochschule startet Förderprogramm</h3></div>
+            <div class="footer"><p><span class="news-list-date"><time itemprop="datePublished" datetime="2022-05-03">03.05.2022</time></span></p></div>
+            <div class="news-text-wrap" itemprop="articleBody"><p>Die Hochschule startet ein neues Programm für Studierende aller Fächer.</p></div>
+            </div></div>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+        Assert.Equal("Hochschule startet Förderprogramm", article.Title);
+    }
+
+    [Fact]
+    public void ATeaserNamedMetaLineUnderTheHeadlineIsTheArticles()
+    {
+        var article = Extract("<title>Stadtrat beschließt Haushalt</title>", """
+            <main><article class="article"><div class="article__header"><h1>Stadtrat beschließt Haushalt</h1>
+            <div class="teaser__meta"><span class="teaser__date">03.05.2022</span></div></div>
+            <div class="article__body"><p>Der Rat hat am Montag nach langer Debatte den Plan beschlossen.</p></div></article>
+            <section class="teaser-list"><div class="teaser"><h3>Anderes</h3><span class="teaser__date">12.01.2025</span></div></section></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void ASidebarBesideTheContentIsNotPartOfTheArticlesScope()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", """
+            <div class="wrap"><aside class="widget-area"><div class="widget recent-entries"><ul><li><a href="/x">Latest</a>
+            <span class="post-date">January 10, 2025</span></li></ul></div></aside>
+            <div class="main"><h1>Storm reaches the coast</h1><div class="entry-meta"><span class="posted-on">May 3, 2022</span></div>
+            """ + Text + "</div></div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void ALayoutWrapperNamedAfterItsSidebarHoldsTheHeadline()
+    {
+        var article = Extract("<title>Hochschule startet Förderprogramm - Beispiel</title>", """
+            <div class="page-wrap right-sidebar"><div class="content-area"><main><h1>Hochschule startet Förderprogramm</h1>
+            <div class="post-meta"><span class="post-date">03.05.2022</span></div>
+            <p>Die Hochschule startet ein neues Programm für Studierende aller Fächer.</p></main></div>
+            <div id="secondary" class="sidebar"><span class="date">12.01.2025</span></div></div>
+            """, lang: "de");
+        Assert.Equal("Hochschule startet Förderprogramm", article.Title);
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"byline\">by Jane <a href=\"#\" title=\"Tuesday, May 3, 2022, 9:15 am\">3 years ago</a></div>", "2022-05-03T09:15:00")]
+    [InlineData("<div class=\"post-info\">by Jane, <abbr title=\"2022-05-03T09:15:00\">3 years ago</abbr></div>", "2022-05-03T09:15:00")]
+    [InlineData("<time title=\"May 3, 2022 09:15\">3 years ago</time>", "2022-05-03T09:15:00")]
+    [InlineData("<div class=\"post-meta\"><span title=\"2022-05-03 09:15:00 +0000 UTC\">May 3</span> · 4 min</div>", "2022-05-03T09:15:00")]
+    public void ReadsTheDateAnElementKeepsInItsTitle(string meta, string expected)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"post\"><h1>Storm reaches the coast</h1>" + meta + Text + "</div>");
+        Assert.StartsWith(expected, article.Published);
+    }
+
+    [Fact]
+    public void ALinksTitleThatIsNotADateIsNoEvidence()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"post\"><h1>Storm reaches the coast</h1>"
+            + "<p><a href=\"/a\" title=\"Budget 2023 in 10 points\">Budget</a></p>" + Text + "</div>");
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void MicrodataOfAStoryListedBeforeTheHeadlineDatesThatStory()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", """
+            <div class="page"><div class="col"><div class="top-stories"><div itemscope itemtype="https://schema.org/NewsArticle">
+            <a href="/other">Other story</a><meta itemprop="datePublished" content="2025-01-10"></div></div>
+            <h1>Storm reaches the coast</h1><div class="meta">May 3, 2022</div>
+            """ + Text + "</div></div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void TheArticlesMicrodataInTheBodyStillDatesIt()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", """
+            <div itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">Storm reaches the coast</h1>
+            <meta itemprop="datePublished" content="2022-05-03T10:00:00+02:00">
+            """ + Text + "</div>");
+        Assert.Equal("2022-05-03T10:00:00+02:00", article.Published);
+    }
+
+    [Theory]
+    [InlineData("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"He said \"no\" to it\",\"datePublished\":\"2022-05-03T10:00:00+02:00\"}")]
+    [InlineData("{\"@type\":\"BlogPosting\",\"datePublished\":\"2022-05-03T10:00:00+02:00\",\"description\":\"cut off")]
+    public void ReadsTheDateOfJsonLdThatDoesNotParse(string json)
+    {
+        var article = Extract($"<title>Storm</title><script type=\"application/ld+json\">{json}</script>", "<div class=\"main\"><h1>Storm</h1>" + Text + "</div>");
+        Assert.Equal("2022-05-03T10:00:00+02:00", article.Published);
+    }
+
+    [Fact]
+    public void AnUnmarkedDatelineUnderTheHeadlineBeatsAGenericPageDate()
+    {
+        var article = Extract("<title>Council approves budget</title><meta name=\"dc.date\" content=\"2019-01-01\">",
+            "<div class=\"content\"><h1>Council approves budget</h1><p>3 May 2022</p>" + Text + "</div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void ACaptionsDateUnderTheHeadlineDatesThePhoto()
+    {
+        var article = Extract("<title>Offensive im Osten | 28.04.2023</title>", """
+            <div id="bodyContent"><div class="col3"><h1>Offensive im Osten</h1><p class="intro">Die Armee bereitet sich vor.</p>
+            <div class="picBox full"><img src="/a.jpg" alt=""><p>Panzer bei den Kämpfen im Osten, 24. April 2023</p></div>
+            <p>Der Winter ist vorbei und die Wege sind trocken, sagen Beobachter.</p></div></div>
+            """, lang: "de");
+        Assert.Equal("2023-04-28", article.Published);
+    }
+
+    [Fact]
+    public void AReadNextListInsideTheColumnDatesOtherStories()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"page\"><div class=\"col\"><h1>Storm reaches the coast</h1><p>May 3, 2022</p>"
+            + Text + "<div class=\"read-next\"><ul><li><a href=\"/x\">Other</a> <time datetime=\"2025-01-10\">Jan 10</time></li></ul></div></div></div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AnUpdateNoteUnderTheHeadlineDatesAPageThatShowsNothingElse()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"content\"><h1>Storm reaches the coast</h1><p>Last updated: May 10, 2022</p>" + Text + "</div>");
+        Assert.Equal("2022-05-10", article.Published);
+        Assert.Equal("2022-05-10", article.Modified);
+    }
+
+    [Fact]
+    public void AUsDateWithATwoDigitYearNeedsNoTwoDigitDayOrMonth()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"content\"><h1>Storm reaches the coast</h1><p class=\"byline\">By Jane Doe | 5/3/22</p>" + Text + "</div>", lang: "en-US");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    [InlineData("de", "Der Verein wurde am 3. Mai 1998 gegründet und hat heute viele Mitglieder.")]
+    [InlineData("en", "On May 3, 2022, the court ruled that the company had broken the law when it kept the data of its customers for years.")]
+    [InlineData("de", "Bewerbungsschluss: 30.06.2022")]
+    [InlineData("en", "Deadline: June 30, 2022")]
+    public void ADateInProseOrUnderAnEventLabelDoesNotDateThePage(string lang, string line)
+    {
+        var article = Extract("<title>Verein und Preis</title>", $"<div class=\"content\"><h1>Verein und Preis</h1><p>{line}</p>" + Text + "</div>", lang: lang);
+        Assert.Null(article.Published);
+    }
+
+    [Theory]
+    [InlineData("hu", "2022. május 3., kedd")]
+    [InlineData("ro", "Marți, 3 mai 2022, ora 10:30")]
+    [InlineData("hr", "3. svibnja 2022. u 10:30")]
+    [InlineData("en", "Posted by Anna, Ben, Carla and Dan on 2022-05-03, all posts")]
+    [InlineData("lv", "2022. gada 3. maijs")]
+    [InlineData("is", "3. maí 2022")]
+    [InlineData("et", "3. märts 2022")]
+    public void ADatelineMayEndInAWeekdayATimeOrALink(string lang, string line)
+    {
+        var article = Extract("<title>Council approves budget</title>", $"<div class=\"content\"><h1>Council approves budget</h1><p>{line}</p>" + Text + "</div>", lang: lang);
+        Assert.StartsWith(lang == "et" ? "2022-03-03" : "2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void ATimeLabelledAsAnUpdateIsTheModifiedDate()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<article><h1>Storm reaches the coast</h1><p class=\"meta\">Updated <time datetime=\"2022-05-10T10:00:00+02:00\">May 10, 2022</time> | "
+            + "Published <time datetime=\"2022-05-03T08:00:00+02:00\">May 3, 2022</time></p>" + Text + "</article>");
+        Assert.Equal("2022-05-03T08:00:00+02:00", article.Published);
+        Assert.Equal("2022-05-10T10:00:00+02:00", article.Modified);
+    }
+
+    [Fact]
+    public void AUtcInstantNearMidnightIsReadInTheOffsetThePagesOtherDatesUse()
+    {
+        var article = Extract("<title>Gemeinderat tagt</title><meta property=\"article:published_time\" content=\"2022-05-02T23:30:00+00:00\">"
+            + "<meta property=\"article:modified_time\" content=\"2022-05-03T09:00:00+02:00\">", "<div class=\"content\"><h1>Gemeinderat tagt</h1>" + Text + "</div>", lang: "de");
+        Assert.Equal("2022-05-03T01:30:00+02:00", article.Published);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/2022/may/03/storm")]
+    [InlineData("https://example.com/2022.05.03/storm")]
+    public void ReadsMoreUrlDateShapes(string url)
+    {
+        Assert.Equal("2022-05-03", Extract("<title>Storm</title>", "<div class=\"content\"><h1>Storm</h1>" + Text + "</div>", url: url).Published);
+    }
+
+    [Theory]
+    [InlineData("teaser__meta", "Layout")]
+    [InlineData("right-sidebar", "Layout")]
+    [InlineData("has-sidebar", "Layout")]
+    [InlineData("sidebar-with-ads", "Foreign")]
+    [InlineData("sidebar", "Foreign")]
+    [InlineData("sidebar right-sidebar", "Foreign")]
+    [InlineData("right-rail", "Foreign")]
+    [InlineData("widget_recent_entries", "Foreign")]
+    public void SidebarNamesThatDescribeTheLayoutAreLayoutWords(string name, string expected)
+    {
+        Assert.Equal(expected, PageRegions.MarkerOf(name).ToString());
+    }
+}
