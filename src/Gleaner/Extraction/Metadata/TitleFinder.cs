@@ -92,6 +92,11 @@ internal static partial class TitleFinder
         }
         if (best is null)
             return null;
+        // A <title> nothing confirms that is as short as a site's name ("Riverside Gazette") names the site, not the
+        // story, when the page shows a longer headline above its article.
+        if (ReferenceEquals(best, strippedTitle) && bestVotes <= 1 && visibleHeadline is not null
+            && WordCount(best) <= MaxSiteNameWords && WordCount(visibleHeadline) > MaxSiteNameWords && !NamesSiteExactly(visibleHeadline, siteNames))
+            return visibleHeadline;
         // A <title> nothing else confirms may still carry an unnamed site suffix.
         if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
             return StripUnnamedSuffix(best);
@@ -143,6 +148,9 @@ internal static partial class TitleFinder
                 builder.Append(c);
         return builder.ToString();
     }
+
+    /// <summary>A site's name rarely runs longer than this many words; a headline rarely shorter.</summary>
+    private const int MaxSiteNameWords = 3;
 
     /// <summary>Votes of a heading on the page that a metadata source confirms: more than one more metadata copy.</summary>
     private const double ConfirmedHeadingVotes = 1.5;

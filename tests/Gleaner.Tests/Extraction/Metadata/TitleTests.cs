@@ -67,6 +67,21 @@ public class TitleTests
         Assert.Equal("Base rates rise again", Title("<title>Base rates rise again</title>", "<h1>Lorem</h1>"));
     }
 
+    [Theory]
+    [InlineData("Riverside Gazette", "Council approves the new school budget")]
+    [InlineData("Nordkurier", "Stadtrat beschließt neuen Haushalt für die Schulen")]
+    [InlineData("Le Petit Journal", "Le conseil adopte le budget des écoles")]
+    public void AShortTitleNothingConfirmsNamesTheSiteWhenTheArticleShowsAHeadline(string title, string headline)
+    {
+        Assert.Equal(headline, Title($"<title>{title}</title>", $"<header><a href=\"/\">{title}</a></header><article><h1>{headline}</h1></article>"));
+    }
+
+    [Fact]
+    public void AShortTitleStaysWhenTheHeadingIsNoLongerThanIt()
+    {
+        Assert.Equal("Rates rise again", Title("<title>Rates rise again</title>", "<article><h1>Latest news</h1></article>"));
+    }
+
     [Fact]
     public void KeepsASeparatorThatIsPartOfTheHeadline()
     {
