@@ -816,6 +816,33 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.Equal(reference, hits.Select(h => (h.Stored.Id, h.Score)));
     }
 
+    /// <summary>
+    /// Writes records straight into the articles table in one transaction (the full write path would take minutes for
+    /// the tens of thousands some search tests need): each with its id, publication time, text, one more column's value
+    /// and story.
+    /// </summary>
+    private async Task WriteStraightIntoTheTableAsync(string host, string column, IEnumerable<(long Id, long Published, string Text, string Value, long Story)> records)
+    {
+        await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = $"""
+            INSERT INTO articles (id, url, title, text, published, published_at, {column}, story_id, first_seen, last_saved)
+            VALUES (@id, 'https://{host}/' || @id, 'Note', @text, '2024', @published, @value, @story, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
+            """;
+        var id = insert.Parameters.Add("@id", SqliteType.Integer);
+        var text = insert.Parameters.Add("@text", SqliteType.Text);
+        var published = insert.Parameters.Add("@published", SqliteType.Integer);
+        var value = insert.Parameters.Add("@value", SqliteType.Text);
+        var story = insert.Parameters.Add("@story", SqliteType.Integer);
+        foreach (var record in records)
+        {
+            (id.Value, text.Value, published.Value, value.Value, story.Value) = (record.Id, record.Text, record.Published, record.Value, record.Story);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
     [Fact]
     public async Task NewestFirstPagesAreTheSameWhicheverWayTheMatchesAreWalked()
     {
@@ -825,26 +852,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         var random = new Random(5);
         var records = Enumerable.Range(1, 24_000).Select(id => (Id: id, Published: 1_704_067_200L + random.Next(50_000_000),
             Text: id % 40 == 0 ? "The harbour closed." : id % 4 == 0 ? "The harbour opened." : "The harbour.", Section: id % 7 == 0 ? "ports" : "news", Story: (id + 2) / 3)).ToList();
-        await using (var connection = (SqliteConnection)await Store.OpenConnectionAsync())
-        {
-            await using var transaction = connection.BeginTransaction();
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO articles (id, url, title, text, published, published_at, section, story_id, first_seen, last_saved)
-                VALUES (@id, 'https://many.example/' || @id, 'Note', @text, '2024', @published, @section, @story, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
-                """;
-            var id = insert.Parameters.Add("@id", SqliteType.Integer);
-            var text = insert.Parameters.Add("@text", SqliteType.Text);
-            var published = insert.Parameters.Add("@published", SqliteType.Integer);
-            var section = insert.Parameters.Add("@section", SqliteType.Text);
-            var story = insert.Parameters.Add("@story", SqliteType.Integer);
-            foreach (var record in records)
-            {
-                (id.Value, text.Value, published.Value, section.Value, story.Value) = (record.Id, record.Text, record.Published, record.Section, record.Story);
-                await insert.ExecuteNonQueryAsync();
-            }
-            await transaction.CommitAsync();
-        }
+        await WriteStraightIntoTheTableAsync("many.example", "section", records.Select(r => ((long)r.Id, r.Published, r.Text, r.Section, (long)r.Story)));
 
         foreach (var word in new[] { "harbour", "opened", "closed" })
         {
@@ -928,26 +936,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
                 + string.Concat(Enumerable.Repeat(" The harbour said again.", id % 3 == 0 ? 0 : id % 4))
                 + string.Concat(Enumerable.Repeat(" Filler words.", id % 7)) + (id % 8 == 0 ? " An old quay." : ""),
             Language: id % 5 == 0 ? "de" : "en", Story: (long)((id + 2) / 3))).ToList();
-        await using (var connection = (SqliteConnection)await Store.OpenConnectionAsync())
-        {
-            await using var transaction = connection.BeginTransaction();
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO articles (id, url, title, text, published, published_at, language, story_id, first_seen, last_saved)
-                VALUES (@id, 'https://quay.example/' || @id, 'Note', @text, '2024', @published, @language, @story, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')
-                """;
-            var id = insert.Parameters.Add("@id", SqliteType.Integer);
-            var text = insert.Parameters.Add("@text", SqliteType.Text);
-            var published = insert.Parameters.Add("@published", SqliteType.Integer);
-            var language = insert.Parameters.Add("@language", SqliteType.Text);
-            var story = insert.Parameters.Add("@story", SqliteType.Integer);
-            foreach (var record in records)
-            {
-                (id.Value, text.Value, published.Value, language.Value, story.Value) = (record.Id, record.Text, record.Published, record.Language, record.Story);
-                await insert.ExecuteNonQueryAsync();
-            }
-            await transaction.CommitAsync();
-        }
+        await WriteStraightIntoTheTableAsync("quay.example", "language", records.Select(r => (r.Id, r.Published, r.Text, r.Language, r.Story)));
         await using var store = await ArticleStores.OpenAsync(Location, new StoreOptions { PhraseWordEntries = 200 });
         await using var reference = (SqliteConnection)await store.OpenConnectionAsync();
         Gleaner.Storage.Sqlite.Fts5Ranking.Register(reference);
