@@ -129,13 +129,40 @@ internal static class BoilerplateSignals
         return text is "×" or "✕" or "✖" or "╳" or "X" or "x" || HasCloseWord(text);
     }
 
+    /// <summary>
+    /// True when the value holds a close word as a word of its own ("btn-close", "modalClose", "Schließen"), not inside
+    /// another ("enclosed" names a panel, "closed" a caption toggle, "Lukas" a person).
+    /// </summary>
     private static bool HasCloseWord(ReadOnlySpan<char> value)
     {
         foreach (var word in CloseWords)
-            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
-                return true;
+        {
+            for (var start = 0; start <= value.Length - word.Length;)
+            {
+                var found = value[start..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (found < 0)
+                    break;
+                var at = start + found;
+                if (StartsWord(value, at) && EndsWord(value, at + word.Length))
+                    return true;
+                start = at + 1;
+            }
+        }
         return false;
     }
+
+    /// <summary>A word starts here: at the start, after a non-letter, at a capital after a small letter (camelCase), or in
+    /// a script written without spaces.</summary>
+    private static bool StartsWord(ReadOnlySpan<char> value, int at) =>
+        at == 0 || !char.IsLetter(value[at - 1]) || char.IsUpper(value[at]) && char.IsLower(value[at - 1]) || !IsCased(value[at]);
+
+    /// <summary>A word ends here: at the end, before a non-letter, before a capital (camelCase), or in a script written
+    /// without spaces.</summary>
+    private static bool EndsWord(ReadOnlySpan<char> value, int end) =>
+        end == value.Length || !char.IsLetter(value[end]) || char.IsUpper(value[end]) || !IsCased(value[end - 1]);
+
+    /// <summary>Letters of cased scripts (Latin, Cyrillic, Greek) have word boundaries; CJK letters do not.</summary>
+    private static bool IsCased(char c) => char.ToUpperInvariant(c) != char.ToLowerInvariant(c);
 
     /// <summary>
     /// A pop-up laid over the page (<c>role="dialog"</c>, <c>aria-modal="true"</c>): a newsletter, consent or paywall

@@ -400,6 +400,34 @@ public class ContentExtractorTests
         Assert.Equal(3, Lines(besidePlayer).Length);
     }
 
+    [Theory]
+    [InlineData("closed-captions-toggle")]
+    [InlineData("enclosed-panel")]
+    [InlineData("faq-question")]
+    public void KeepsAnAnswerBehindAButtonWhoseNameOnlyHoldsACloseWordInsideAnother(string buttonClass)
+    {
+        var article = Extract(
+            "<article><div class='body'>" + Story +
+            $"<div class='faq'><button class='{buttonClass}'>Who pays for the bridge?</button>" +
+            "<p>The state pays half of the cost, the city the rest, according to the council's plan.</p></div></div></article>");
+
+        Assert.Contains("The state pays half of the cost", article.Text);
+    }
+
+    [Theory]
+    [InlineData("btn-close")]
+    [InlineData("modalClose")]
+    [InlineData("overlay__close")]
+    public void LeavesOutABoxWhoseButtonNamesCloseAsAWordOfItsClass(string buttonClass)
+    {
+        var article = Extract(
+            "<article><div class='body'>" + Story +
+            "<section><p>The reading view shows this page in a larger type, with its pictures gathered at the end.</p>" +
+            $"<button class='{buttonClass}'>Not now</button></section></div></article>");
+
+        Assert.DoesNotContain("reading view", article.Text);
+    }
+
     [Fact]
     public void TakesNoLeadFromTextThatDoesNotLeadToTheBody()
     {
