@@ -493,7 +493,7 @@ internal static class LineFilter
                 var word = lower[letterStart..i];
                 // "Posted on March 30, 2015 by Admin": a date followed by a short byline.
                 if (hasDate && word is "by" or "von" or "par" or "por" or "oleh" or "di")
-                    return CountWords(lower[i..]) <= MaxDatelineBylineWords;
+                    return CountWords(lower.AsSpan(i)) <= MaxDatelineBylineWords;
                 if (CalendarWords.Contains(word))
                     hasDate = true;
                 else if (!DatelineWords.Contains(word))
@@ -728,7 +728,11 @@ internal static class LineFilter
         return digit;
     }
 
-    private static int CountWords(string text)
+    /// <summary>A mark that ends a sentence: . ! ? and the CJK, Devanagari and Arabic full stop, exclamation and question marks.</summary>
+    internal static bool IsSentenceMark(char c) => c is '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u0964' or '\u061F';
+
+    /// <summary>Runs of characters between white space.</summary>
+    internal static int CountWords(ReadOnlySpan<char> text)
     {
         int words = 0;
         bool inWord = false;

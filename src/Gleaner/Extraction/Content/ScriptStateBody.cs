@@ -214,7 +214,7 @@ internal static class ScriptStateBody
                 spaces++;
             else if (c is '{' or '}' or '(' or ')' or ';' or '=' || !isHtml && c is '<' or '>')
                 codeChars++;
-            else if (IsSentenceEnd(c) && (i + 1 == value.Length || !char.IsLetterOrDigit(value[i + 1])))
+            else if (LineFilter.IsSentenceMark(c) && (i + 1 == value.Length || !char.IsLetterOrDigit(value[i + 1])))
                 sentenceEnds++;
         }
         // Scripts without spaces between words (Japanese, Chinese, Thai) end sentences with their own marks.
@@ -223,8 +223,6 @@ internal static class ScriptStateBody
             && letters * 2 >= chars
             && (spaces * 20 >= chars || IsSpacelessScript(value));
     }
-
-    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u0964' or '\u061F';
 
     /// <summary>Text mostly in a script written without spaces (CJK, Thai).</summary>
     private static bool IsSpacelessScript(string value)

@@ -275,15 +275,7 @@ internal sealed class TextAssembler
         var text = info.Element.TextContent.AsSpan().Trim();
         if (text.Length == 0 || !EndsSentence(text))
             return false;
-        int words = 0;
-        bool inWord = false;
-        foreach (var c in text)
-        {
-            bool wordChar = !char.IsWhiteSpace(c);
-            if (wordChar && !inWord)
-                words++;
-            inWord = wordChar;
-        }
+        int words = LineFilter.CountWords(text);
         // Scripts written without spaces (Japanese, Chinese) count as long enough by their characters alone.
         return words >= MinLinkedSentenceWords || words == 1 && info.InlineChars >= MinLinkedSentenceChars;
     }
@@ -292,7 +284,7 @@ internal sealed class TextAssembler
     private static bool EndsSentence(ReadOnlySpan<char> text)
     {
         var end = text.TrimEnd("\"'”’»)]」』");
-        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '।' or '؟';
+        return end.Length > 0 && (end[^1] == '…' || LineFilter.IsSentenceMark(end[^1]));
     }
 
     /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>
