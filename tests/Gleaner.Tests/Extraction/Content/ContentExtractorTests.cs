@@ -173,6 +173,22 @@ public class ContentExtractorTests
         Assert.StartsWith("Las obras empezarán", lines[2]);
     }
 
+    [Theory]
+    [InlineData(1_000, true)]
+    [InlineData(450_000, false)]
+    public void ScansAtMostFourMegabytesOfScriptsForTheStory(int codeLines, bool storyRead)
+    {
+        // The scan stops after 4 MB of inline script: a story placed after that much code is not looked for.
+        var code = string.Concat(Enumerable.Repeat("var a = 1;\n", codeLines));
+        var state = System.Text.Json.JsonSerializer.Serialize(new { props = new { article = new { content = GermanStoryHtml } } });
+        var article = Extract(
+            "<div id='app'><h1>Brücke beschlossen</h1></div>" +
+            $"<script>{code}</script><script id='__NEXT_DATA__' type='application/json'>{state}</script>",
+            head: "<title>Brücke beschlossen</title>");
+
+        Assert.Equal(storyRead, article.Text?.Contains("Der Stadtrat hat am Montag", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void KeepsTheMarkupBodyOverScriptStateAndIgnoresCodeInScripts()
     {
