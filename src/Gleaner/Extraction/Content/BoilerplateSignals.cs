@@ -194,10 +194,14 @@ internal static class BoilerplateSignals
     {
         if (hidden is not null && hidden.Equals("until-found", StringComparison.OrdinalIgnoreCase))
             return true;
+        // A tab or a disclosure's panel, shown when the reader picks its tab or heading.
+        if (element.GetAttribute("role") is { } role
+            && (role.Equals("tabpanel", StringComparison.OrdinalIgnoreCase) || role.Equals("region", StringComparison.OrdinalIgnoreCase)))
+            return true;
         var className = element.GetAttribute("class");
         if (className is null)
             return false;
-        foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler"])
+        foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler", "tab-pane", "tab-content"])
             if (className.Contains(word, StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
@@ -218,7 +222,7 @@ internal static class BoilerplateSignals
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
-        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta",
+        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
@@ -229,6 +233,8 @@ internal static class BoilerplateSignals
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
         "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser",
+        // The date, author, category and hit counts of a post, as content management systems name their box.
+        "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>

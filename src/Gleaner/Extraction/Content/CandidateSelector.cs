@@ -158,12 +158,14 @@ internal static class CandidateSelector
     /// links or a furniture name say otherwise (the text assembler and line filter judge it further).
     /// </summary>
     private static bool IsStoryPartBetween(NodeInfo sibling)
-        => sibling.Role is TagRole.Heading
+        => !sibling.InFurnitureSection && sibling.Role is TagRole.Heading
            || sibling.Role is TagRole.List or TagRole.Table or TagRole.Quote or TagRole.Preformatted or TagRole.Block
               && sibling.LinkDensity < MaxProseSiblingLinkDensity && sibling.ClassWeight >= 0;
 
     private static bool ContinuesArticle(NodeInfo sibling, double threshold, string? bestClass, int bestProse)
     {
+        if (sibling.InFurnitureSection)
+            return false;
         if (sibling.ParagraphChars >= bestProse * SiblingProseRatio && sibling.LinkDensity < MaxProseSiblingLinkDensity
             && sibling.ParagraphChars > 0)
             return true;

@@ -79,9 +79,9 @@ internal static class ContentExtractor
             blocks = scripted;
         }
 
-        var jsonLdLines = JsonLdBody.Find(page);
+        var jsonLdLines = JsonLdBody.Find(page, out bool liveBlog);
         page.Trace?.Body("page", pass.Selection, pass.Dropped);
-        if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines))
+        if (jsonLdLines is not null && PrefersJsonLd(blocks, jsonLdLines, liveBlog))
         {
             page.Trace?.Body("json-ld:articleBody", pass.Selection, null);
             blocks = new List<TextBlock>(jsonLdLines.Count);
@@ -255,7 +255,11 @@ internal static class ContentExtractor
         return chars;
     }
 
-    private static bool PrefersJsonLd(List<TextBlock> blocks, List<string> jsonLdLines)
+    /// <summary>
+    /// The JSON-LD body is longer than the page's, or shares few of its words (the page's container is the wrong one).
+    /// A live blog's summary shares few words with the updates by nature: only its length counts.
+    /// </summary>
+    private static bool PrefersJsonLd(List<TextBlock> blocks, List<string> jsonLdLines, bool liveBlog)
     {
         var domWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int domChars = 0;
@@ -274,7 +278,7 @@ internal static class ContentExtractor
         }
         if (jsonLdChars > domChars * JsonLdLongerRatio)
             return true;
-        return total > 0 && shared < total * MinSharedWords;
+        return !liveBlog && total > 0 && shared < total * MinSharedWords;
     }
 
     private static int AddWords(string text, HashSet<string> into)

@@ -13,10 +13,14 @@ internal static class JsonLdBody
     /// <summary>Shorter article bodies are teasers, not the story.</summary>
     private const int MinBodyChars = 200;
 
-    /// <summary>The longest <c>articleBody</c> string of the page, as lines, or null.</summary>
-    public static List<string>? Find(PageContext page)
+    /// <summary>
+    /// The longest <c>articleBody</c> string of the page, as lines, or null. <paramref name="isLiveBlog"/> when it is a
+    /// <c>LiveBlogPosting</c>'s: a summary of the updates the page shows, not their text.
+    /// </summary>
+    public static List<string>? Find(PageContext page, out bool isLiveBlog)
     {
         string? best = null;
+        isLiveBlog = false;
         foreach (var item in page.JsonLd)
         {
             if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("articleBody", out var body)
@@ -24,7 +28,10 @@ internal static class JsonLdBody
             {
                 var value = body.GetString();
                 if (value is not null && (best is null || value.Length > best.Length))
+                {
                     best = value;
+                    isLiveBlog = Metadata.JsonLdValues.IsType(item, "LiveBlogPosting");
+                }
             }
         }
         if (best is null || best.Length < MinBodyChars)

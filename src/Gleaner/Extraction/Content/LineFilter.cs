@@ -195,7 +195,28 @@ internal static class LineFilter
         "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa", "like this", "share this",
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
+        // Readers' comments and reviews under the story.
+        "reviews", "reader reviews", "reader comments", "readers' comments", "responses", "leserkommentare", "reaktionen",
+        "recensioni", "reseñas", "opiniones de los lectores", "avaliações", "recensies", "opinie czytelników", "komentarze",
+        "recenzje", "kommentarer", "kommentit", "komentáře", "komentari", "yorumlar", "hozzászólások", "σχόλια", "отзывы",
+        "коментарі", "コメント", "评论", "評論", "댓글",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// How a content management system titles the comments under a post, before the post's title or a count:
+    /// "12 thoughts on “…”", "One response to “…”", "2 Antworten auf „…“", "3 réflexions sur « … »".
+    /// </summary>
+    private static readonly string[] CommentsTitleStarts =
+    [
+        "thoughts on ", "thought on ", "responses to ", "response to ", "replies to ", "reply to ", "comments on ", "comment on ",
+        "kommentare zu ", "kommentar zu ", "gedanken zu ", "gedanke zu ", "antworten auf ", "antwort auf ", "réflexions sur ",
+        "réflexion sur ", "commentaires sur ", "commentaire sur ", "réponses à ", "réponse à ", "comentarios en ",
+        "comentarios sobre ", "comentario en ", "respuestas a ", "respuesta a ", "risposte a ", "risposta a ", "commenti su ",
+        "commento su ", "reacties op ", "reactie op ", "comentários em ", "comentário em ", "komentarze do ",
+    ];
+
+    /// <summary>Number words that may open a comments title instead of digits ("One thought on …").</summary>
+    private static readonly string[] CommentCountWords = ["one ", "ein ", "eine ", "un ", "une ", "uno ", "una ", "um ", "een ", "jeden "];
 
     /// <summary>
     /// Headings of a module of links to other stories ("Related", "You may also like", "Mehr zum Thema"), in several
@@ -306,15 +327,36 @@ internal static class LineFilter
     private static bool IsTeaserLine(TextBlock block)
         => block.Kind == BlockKind.ListItem || block.LinkChars * 2 >= block.Text.Length;
 
-    /// <summary>"About the author", "3 Kommentare", "Leave a Reply:".</summary>
-    private static bool IsFurnitureSectionHeading(string text)
+    /// <summary>Longest comments title read: the post's title follows its start.</summary>
+    private const int MaxCommentsTitleChars = 200;
+
+    /// <summary>"About the author", "3 Kommentare", "Opinie czytelników (14)", "Leave a Reply:", "12 thoughts on “…”".</summary>
+    internal static bool IsFurnitureSectionHeading(string text)
     {
-        if (text.Length > MaxLabelChars * 2)
+        var trimmed = text.AsSpan().Trim();
+        var heading = trimmed.TrimStart("0123456789 ").TrimEnd(": ");
+        if (heading.Length == 0 || heading.Length > MaxCommentsTitleChars)
             return false;
-        var heading = text.AsSpan().TrimStart("0123456789 ").TrimEnd(": ");
+        bool counted = heading.Length < trimmed.Length && char.IsAsciiDigit(trimmed[0]);
         Span<char> lower = stackalloc char[heading.Length];
         heading.ToLowerInvariant(lower);
-        return FurnitureSectionHeadingLookup.Contains(lower);
+        foreach (var word in CommentCountWords)
+            if (!counted && lower.StartsWith(word, StringComparison.Ordinal))
+            {
+                lower = lower[word.Length..];
+                counted = true;
+                break;
+            }
+        // Only after a count: "Comments on the budget" may title a part of the story.
+        foreach (var start in CommentsTitleStarts)
+            if (counted && lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length)
+                return true;
+        if (heading.Length > MaxLabelChars * 2)
+            return false;
+        // A count after the name: "Kommentare (3)", "Reviews 12".
+        ReadOnlySpan<char> name = lower;
+        name = name.TrimEnd("0123456789() ");
+        return FurnitureSectionHeadingLookup.Contains(name);
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureSectionHeadingLookup =

@@ -43,6 +43,12 @@ internal sealed class NodeInfo
     /// <summary>Characters of those paragraphs: the prose of the subtree, however deep it sits.</summary>
     public int ParagraphChars { get; set; }
 
+    /// <summary>
+    /// Under a heading that titles a box beside the story (readers' comments, reviews, the author's bio, the licence):
+    /// its paragraphs score no container, and the text assembler leaves it out.
+    /// </summary>
+    public bool InFurnitureSection { get; set; }
+
     /// <summary>Buttons in the subtree that close something (<see cref="BoilerplateSignals.IsCloseButton"/>): a pop-up holds one.</summary>
     public int CloseButtons { get; set; }
 
@@ -100,6 +106,9 @@ internal sealed class PageAnalysis
 
     public NodeInfo Root { get; }
 
+    /// <summary>Elements with a furniture class or id, and page regions, were dropped (the first pass, not the retry).</summary>
+    public bool DropsStrongBoilerplate => _dropStrongBoilerplate;
+
     /// <summary>The page's work budget, for the walks that follow this one.</summary>
     public WorkBudget Budget { get; }
 
@@ -147,13 +156,14 @@ internal sealed class PageAnalysis
                 continue;
             }
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
-            if (strongBoilerplate && _dropStrongBoilerplate)
+            if (strongBoilerplate && _dropStrongBoilerplate && !IsLinkInSentence(element, role))
             {
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, "furniture class or id", element);
                 continue;
             }
-            if (role == TagRole.Block && IsRelatedModule(element))
+            var module = role == TagRole.Block ? ModuleOf(element) : Module.None;
+            if (module == Module.Related)
             {
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, "related module", element);
@@ -161,6 +171,11 @@ internal sealed class PageAnalysis
             }
 
             var childInfo = new NodeInfo(element, info, role, weight);
+            // Also in the retry with relaxed rules: a heading, not a name, says what the box is, and a short post's retry
+            // must not find the comments under it.
+            childInfo.InFurnitureSection = info.InFurnitureSection || module == Module.FurnitureSection;
+            if (childInfo.InFurnitureSection && !info.InFurnitureSection && _dropped is not null)
+                ExtractionTrace.Drop(_dropped, "furniture section", element);
             Nodes[element] = childInfo;
             bool startsBlock = role is not (TagRole.Inline or TagRole.Link or TagRole.LineBreak);
             Walk(childInfo, startsBlock ? childInfo : block, inLink || role == TagRole.Link, depth + 1);
@@ -175,6 +190,16 @@ internal sealed class PageAnalysis
             info.CloseButtons += childInfo.CloseButtons;
         }
     }
+
+    /// <summary>
+    /// A link with words of the sentence right before or after it ("the council approved <c>&lt;a class="related-link"&gt;</c>the
+    /// bridge<c>&lt;/a&gt;</c> on Monday"): its name says where it points, not that it is furniture; dropping it would cut the sentence.
+    /// </summary>
+    private static bool IsLinkInSentence(IElement element, TagRole role)
+        => role == TagRole.Link && (HasWords(element.PreviousSibling) || HasWords(element.NextSibling));
+
+    private static bool HasWords(INode? node)
+        => node is { NodeType: NodeType.Text } && !string.IsNullOrWhiteSpace(((ICharacterData)node).Data);
 
     private static void CountText(string data, NodeInfo owner, NodeInfo block, bool inLink)
     {
@@ -203,12 +228,16 @@ internal sealed class PageAnalysis
     /// <summary>Longest text of a heading that may title a module.</summary>
     private const int MaxModuleHeadingChars = 80;
 
+    private enum Module : byte { None, Related, FurnitureSection }
+
     /// <summary>
-    /// A container that opens with a heading over links to other stories ("You may also like", a heading named
-    /// "related"): a module of teasers, however much prose they quote. Not when it holds an <c>h1</c> (the story
+    /// What a container's opening heading makes it. <see cref="Module.Related"/>: a heading over links to other stories
+    /// ("You may also like", a heading named "related"), a module of teasers however much prose they quote.
+    /// <see cref="Module.FurnitureSection"/>: a heading over readers' comments, reviews or the author's bio ("12 Kommentare",
+    /// "Recensioni", "Über mich"), which may outweigh a short post. Neither when the container holds an <c>h1</c> (the story
     /// under a page-wide heading). Each element is looked at as its parent's opening child once, so the cost stays linear.
     /// </summary>
-    private static bool IsRelatedModule(IElement container)
+    private static Module ModuleOf(IElement container)
     {
         IElement? heading = null;
         foreach (var child in container.ChildNodes)
@@ -216,7 +245,7 @@ internal sealed class PageAnalysis
             if (child.NodeType == NodeType.Text)
             {
                 if (!string.IsNullOrWhiteSpace(((ICharacterData)child).Data))
-                    return false;
+                    return Module.None;
                 continue;
             }
             if (child is not IElement element)
@@ -228,15 +257,20 @@ internal sealed class PageAnalysis
             break;
         }
         if (heading is null || heading.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6"))
-            return false;
+            return Module.None;
         var text = heading.TextContent;
-        if (text.Length > MaxModuleHeadingChars)
-            return false;
-        bool related = LineFilter.IsRelatedHeading(text)
+        if (text.Length > MaxCommentsHeadingChars)
+            return Module.None;
+        var module = text.Length <= MaxModuleHeadingChars && (LineFilter.IsRelatedHeading(text)
             || heading.GetAttribute("class") is { } className && (className.Contains("related", StringComparison.OrdinalIgnoreCase)
-                || className.Contains("recommend", StringComparison.OrdinalIgnoreCase));
-        return related && container.QuerySelector("h1") is null;
+                || className.Contains("recommend", StringComparison.OrdinalIgnoreCase))) ? Module.Related
+            : LineFilter.IsFurnitureSectionHeading(text) ? Module.FurnitureSection
+            : Module.None;
+        return module != Module.None && container.QuerySelector("h1") is null ? module : Module.None;
     }
+
+    /// <summary>Longest heading read as a comments title ("12 thoughts on “…”" repeats the post's title).</summary>
+    private const int MaxCommentsHeadingChars = 240;
 
     /// <summary>A block with enough own prose is a paragraph: it scores its container and the few above it.</summary>
     private void ScoreParagraph(NodeInfo block)
@@ -245,7 +279,7 @@ internal sealed class PageAnalysis
             return;
         if (block.InlineChars < MinParagraphChars)
             return;
-        if (block.InlineLinkChars > block.InlineChars * MaxParagraphLinkDensity)
+        if (block.InlineLinkChars > block.InlineChars * MaxParagraphLinkDensity || block.InFurnitureSection)
             return;
 
         block.Paragraphs++;

@@ -61,6 +61,9 @@ internal sealed class TextAssembler
     /// <summary>Prose, in paragraphs, of the selected container being walked.</summary>
     private int _containerParagraphChars;
 
+    /// <summary>Prose, in paragraphs, of all the selected containers.</summary>
+    private int _selectionParagraphChars;
+
     private sealed class ListState(bool ordered)
     {
         public bool Ordered { get; } = ordered;
@@ -79,6 +82,8 @@ internal sealed class TextAssembler
     public static List<TextBlock> Assemble(PageAnalysis analysis, IReadOnlyList<NodeInfo> selection, Uri? pageUri, bool markdown)
     {
         var assembler = new TextAssembler(analysis, pageUri, markdown);
+        foreach (var node in selection)
+            assembler._selectionParagraphChars += node.ParagraphChars;
         foreach (var node in selection)
         {
             assembler._containerParagraphChars = node.ParagraphChars;
@@ -234,7 +239,7 @@ internal sealed class TextAssembler
             return false;
         if (info.TextChars == 0)
             return false;
-        if (IsPopUp(info))
+        if (IsPopUp(info) || info.InFurnitureSection)
             return true;
         if (info.Commas >= ProseCommas)
             return false;
@@ -245,7 +250,9 @@ internal sealed class TextAssembler
         // its paragraphs: it is walked, and the module is judged on its own.
         if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
             return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && IsLinkedSentence(info));
-        return info.ClassWeight < 0;
+        // In the retry with relaxed rules, a furniture name on the block that holds most of the selection's prose does not
+        // make it furniture: it is the story under a misleading name (live-blog entries in a "social-feed").
+        return info.ClassWeight < 0 && (_analysis.DropsStrongBoilerplate || info.ParagraphChars * 2 <= _selectionParagraphChars);
     }
 
     /// <summary>A pop-up says a few paragraphs at most.</summary>

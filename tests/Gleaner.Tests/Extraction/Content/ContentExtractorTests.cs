@@ -660,4 +660,102 @@ public class ContentExtractorTests
         Assert.Equal(["Was jetzt kommt", "Ausschreibung im Herbst", "Baubeginn im Frühjahr"], lines[3..6]);
         Assert.Equal(8, lines.Length);
     }
+
+    [Theory]
+    [InlineData("12 Reaktionen")]
+    [InlineData("Recensioni")]
+    [InlineData("Opinie czytelników (14)")]
+    [InlineData("3 thoughts on “Council approves bridge”")]
+    [InlineData("Über mich")]
+    public void KeepsAShortPostAndLeavesOutTheLongerCommentsReviewsOrBioUnderTheirHeading(string heading)
+    {
+        // A short post outweighed by what readers wrote under it: the box's heading, not its (missing) name, says what it is,
+        // also in the retry that a body this short sets off.
+        const string comment = "<li><b>Jürgen</b><p>Das ist doch wieder typisch, erst wird jahrelang geredet, dann gebaut, und am Ende zahlen wir, " +
+            "wie immer, wenn die Stadt etwas plant, die Rechnung, und die Kosten verdoppeln sich, jedes Mal.</p></li>";
+        var article = Extract(
+            "<div id='content'><div class='node'><h1>Council approves bridge</h1><div class='field-items'>" +
+            "<p>The city council voted on Monday to build a new bridge across the river.</p><p>Work starts next spring.</p></div></div>" +
+            $"<div class='box'><h2>{heading}</h2><ol>{comment}{comment}{comment}{comment}{comment}</ol></div></div>");
+
+        Assert.Equal(["The city council voted on Monday to build a new bridge across the river.", "Work starts next spring."], Lines(article));
+    }
+
+    [Fact]
+    public void ReadsLiveBlogEntriesWhoseWrapperHasAFurnitureName()
+    {
+        // The whole ticker sits in a "social-feed": dropped by name, then read by the retry, where the name of the block
+        // holding most of the prose no longer makes it furniture.
+        var entries = "";
+        for (int i = 1; i <= 5; i++)
+            entries += $"<div class='liveblog-entry'><header class='liveblog-meta'><span>1{i}:00</span></header><div class='liveblog-entry-text'>" +
+                $"<p>Update {i}: les pompiers luttent toujours contre l'incendie, et le vent devrait faiblir dans la soirée.</p></div>" +
+                "<div class='entry-share social-share'><a href='#'>Partager</a></div></div>";
+        var article = Extract($"<article class='post'><h1>Council approves bridge</h1><div class='entry-content'><div class='liveblog social-feed'>{entries}</div></div></article>");
+
+        var lines = Lines(article);
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("Update 1:", lines[0]);
+        Assert.StartsWith("Update 5:", lines[4]);
+    }
+
+    [Fact]
+    public void KeepsTheLiveBlogsUpdatesOverTheShortSummaryInItsJsonLd()
+    {
+        var entries = "";
+        for (int i = 1; i <= 6; i++)
+            entries += $"<article class='ticker-entry'><time>1{i}:00</time><p>Entry {i}: the debate on the budget goes on, and the opposition attacks the cuts to schools.</p></article>";
+        const string summary = "The state parliament debates the budget for the next two years. The government wants to save money, and " +
+            "the opposition criticises the cuts to education. We report live from the chamber with every development of the day.";
+        var article = Extract($"<main><h1>Council approves bridge</h1><div class='ticker'>{entries}</div></main>",
+            head: "<title>Council approves bridge</title><script type='application/ld+json'>{\"@type\":\"LiveBlogPosting\",\"articleBody\":\"" + summary + "\"}</script>");
+
+        var text = article.Text!;
+        Assert.Contains("Entry 1: the debate", text);
+        Assert.Contains("Entry 6: the debate", text);
+        Assert.DoesNotContain("We report live", text);
+    }
+
+    [Fact]
+    public void LeavesOutThePostMetaBoxAndAForumSignature()
+    {
+        var article = Extract(
+            "<article class='post'><h1>Council approves bridge</h1>" +
+            "<dl class='article-info'><dt>Details</dt><dd>Written by Ann Lee</dd><dd>Hits: 1234</dd></dl>" +
+            "<div class='entry-content'>" + Story + "<div class='signature'>Greetings from the north bank, member since 2009</div></div>" +
+            "<div class='entry-meta'>This entry was posted in City and tagged bridge, council. Bookmark the permalink.</div></article>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsALinkWithAFurnitureNameInsideASentenceButNotAShareLink()
+    {
+        var article = Extract(
+            "<article><p>The council approved <a class='related-link' href='/bridge'>the new bridge across the river</a> on Monday, after ten years of debate.</p>" +
+            "<p>Mayor <a class='social-profile' href='/ann'>Ann Lee</a> spoke of a good day for the city, and for the people on both banks.</p>" +
+            "<p><a class='share-link' href='#'>Share this story with your friends and neighbours</a></p>" + Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.Equal("The council approved the new bridge across the river on Monday, after ten years of debate.", lines[0]);
+        Assert.StartsWith("Mayor Ann Lee spoke", lines[1]);
+        Assert.DoesNotContain("Share this story", article.Text);
+    }
+
+    [Fact]
+    public void KeepsHiddenTabAndDisclosurePanels()
+    {
+        var article = Extract(
+            "<article>" + Story + "<h2>How much will it cost?</h2>" +
+            "<div class='tab-pane fade' style='display:none'><p>The bridge costs 40 million, of which the state pays half and the city the rest.</p></div>" +
+            "<div class='toggle-body' role='region' aria-hidden='true'><p>Tolls were ruled out, the mayor said, at least for the first ten years.</p></div>" +
+            "<div role='tabpanel' hidden><p>The old ferry will keep running until the bridge opens, twice an hour.</p></div>" +
+            "<div class='menu' hidden>Menu, Sections, Sports, Weather and all the other pages</div></article>");
+
+        var text = article.Text!;
+        Assert.Contains("The bridge costs 40 million", text);
+        Assert.Contains("Tolls were ruled out", text);
+        Assert.Contains("The old ferry will keep running", text);
+        Assert.DoesNotContain("Weather", text);
+    }
 }

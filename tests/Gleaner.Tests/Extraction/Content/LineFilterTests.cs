@@ -114,6 +114,9 @@ public class LineFilterTests
     [InlineData("div", "À propos de l'auteur")]
     [InlineData("h3", "Like this:")]
     [InlineData("h2", "Kundenbewertungen")]
+    [InlineData("h2", "Opinie czytelników (14)")]
+    [InlineData("h3", "12 thoughts on “Council approves bridge”")]
+    [InlineData("h3", "Eine Antwort auf „Council approves bridge“")]
     public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
     {
         var lines = ExtractLines(
@@ -124,6 +127,18 @@ public class LineFilterTests
         Assert.Equal(4, lines.Length);
         Assert.DoesNotContain(lines, line => line.Contains("Anna", StringComparison.Ordinal) || line.Contains("cooking", StringComparison.Ordinal));
         Assert.Equal("The builder will be chosen in the autumn, after a public tender, the mayor said.", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("Comments on the budget")]
+    [InlineData("Thoughts on a bridge")]
+    [InlineData("Responses to the crisis")]
+    public void KeepsASubheadingThatStartsLikeACommentsTitleWithoutACount(string heading)
+    {
+        var lines = ExtractLines(
+            $"<h2>{heading}</h2><p>Anna is a teacher who has lived in the city for ten years and writes about its parks.</p>");
+
+        Assert.Equal([heading, "Anna is a teacher who has lived in the city for ten years and writes about its parks."], lines[^2..]);
     }
 
     [Fact]
