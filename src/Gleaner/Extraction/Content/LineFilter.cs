@@ -125,6 +125,8 @@ internal static class LineFilter
     private static readonly string[] BylineStarts =
     [
         "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "автор:", "written by ", "reporting by ",
+        // Blog software's post footer: "Posted by Ann at 09:12", "Eingestellt von Helga um 09:12".
+        "posted by ", "eingestellt von ", "geschrieben von ", "publié par ", "publicado por ", "pubblicato da ", "geplaatst door ",
     ];
 
     /// <summary>Month and weekday names (and abbreviations) in the languages we see most; a dateline names one.</summary>

@@ -83,6 +83,8 @@ public class LineFilterTests
     [InlineData("29.06.2023, 15:04 | Lesedauer: 7 Minuten")]
     [InlineData("Don't want to see this? Remove ads")]
     [InlineData("Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.")]
+    [InlineData("Posted by Ann Lee at 09:12")]
+    [InlineData("Eingestellt von Helga um 09:12")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
