@@ -57,6 +57,12 @@ internal static class LineFilter
         "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
         "pressekontakt", "medienkontakt", "press contact", "media contact", "contacto de prensa", "contatto stampa", "contato de imprensa",
         "责任编辑", "責任編輯", "来源：", "來源：",
+        // A link to another story set in the text under a label.
+        "auch interessant:", "ebenfalls interessant:", "mehr zum thema:", "passend zum thema:", "passend dazu:", "weiterlesen:",
+        "à lire également :", "à lire également:", "à lire aussi :", "à lire aussi:", "lire également :", "voir aussi :",
+        "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
+        "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
+        "baca juga:", "ilginizi çekebilir:", "ayrıca okuyun:",
     ];
 
     /// <summary>

@@ -85,6 +85,9 @@ public class LineFilterTests
     [InlineData("Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.")]
     [InlineData("Posted by Ann Lee at 09:12")]
     [InlineData("Eingestellt von Helga um 09:12")]
+    [InlineData("Auch interessant: Wo in Köln die meisten Unfälle passieren")]
+    [InlineData("À lire également : les pistes cyclables de Lyon")]
+    [InlineData("Baca juga: Jalan tol baru dibuka")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
