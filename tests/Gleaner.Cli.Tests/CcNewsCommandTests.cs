@@ -270,10 +270,7 @@ public sealed class CcNewsCommandTests : IDisposable
     /// <summary>Starts <c>gleaner</c> with its standard error collected line by line.</summary>
     private static Process Start(string[] args, out ConcurrentQueue<string> lines)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(CliRunner.GleanerDll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
+        var start = CliRunner.StartInfo(args);
         var process = Process.Start(start)!;
         var collected = new ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, e) =>

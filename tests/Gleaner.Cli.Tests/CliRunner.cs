@@ -7,7 +7,24 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static readonly string GleanerDll = Path.Combine(AppContext.BaseDirectory, "Gleaner.Cli.dll");
+    private static readonly string GleanerDll = Path.Combine(AppContext.BaseDirectory, "Gleaner.Cli.dll");
+
+    /// <summary>
+    /// The command under test: the build beside the tests (<c>dotnet Gleaner.Cli.dll</c>), or the executable named by
+    /// GLEANER_TEST_CLI (<c>.ci/run</c> names the one <c>./gleaner</c> runs, the native build where clang is installed).
+    /// </summary>
+    public static readonly string? Executable = Environment.GetEnvironmentVariable("GLEANER_TEST_CLI") is { Length: > 0 } path ? path : null;
+
+    /// <summary>A start of the command with <paramref name="args"/>, its output and error redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Executable is null)
+            start.ArgumentList.Add(GleanerDll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        return start;
+    }
 
     /// <summary>A hang guard only: every run here takes seconds.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
@@ -17,16 +34,8 @@ internal static class CliRunner
     /// <summary>Runs with another hang guard, for runs over whole data sets.</summary>
     public static Result Run(string? stdin, TimeSpan hangGuard, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(GleanerDll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
+        var start = StartInfo(args);
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

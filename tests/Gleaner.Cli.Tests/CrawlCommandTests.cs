@@ -34,9 +34,7 @@ public sealed class CrawlCommandTests : IDisposable
     public async Task KilledMidCrawlAResumedCrawlLosesNothingStoresNothingTwiceAndRefetchesNoDoneUrl()
     {
         await using var site = await NewsSite.StartAsync();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "60ms" })
-            start.ArgumentList.Add(arg);
+        var start = CliRunner.StartInfo("crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "60ms");
         using (var crawl = Process.Start(start)!)
         {
             _ = crawl.StandardError.ReadToEndAsync();
@@ -193,9 +191,7 @@ public sealed class CrawlCommandTests : IDisposable
     public async Task CtrlCPrintsTheSummaryAndLeavesTheCrawlResumable()
     {
         await using var site = await NewsSite.StartAsync();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliRunner.GleanerDll, "crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "100ms" })
-            start.ArgumentList.Add(arg);
+        var start = CliRunner.StartInfo("crawl", site.BaseUrl + "/", "--store", StorePath, "--delay", "100ms");
         string stderr;
         using (var crawl = Process.Start(start)!)
         {

@@ -20,9 +20,7 @@ public sealed class ServeCommandTests : IDisposable
         await using (var store = await ArticleStores.OpenAsync(db))
             await store.SaveAsync([new Article { Url = "https://example.com/a", Title = "Harbour reopens", Text = "The harbour reopened on Monday.", Language = "en" }]);
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliRunner.GleanerDll, "serve", "--store", db, "--listen", $"127.0.0.1:{port}" })
-            start.ArgumentList.Add(arg);
+        var start = CliRunner.StartInfo("serve", "--store", db, "--listen", $"127.0.0.1:{port}");
         using var process = Process.Start(start)!;
         try
         {

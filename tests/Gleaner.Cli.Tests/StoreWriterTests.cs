@@ -158,11 +158,7 @@ public abstract class StoreWriterTests : IAsyncLifetime
 
     private static Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gleaner.Cli.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        return Process.Start(start)!;
+        return Process.Start(CliRunner.StartInfo(args))!;
     }
 
     private static async Task<string> FinishAsync(Process process)

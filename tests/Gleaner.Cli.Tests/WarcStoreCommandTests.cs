@@ -88,9 +88,7 @@ public sealed class WarcStoreCommandTests : IDisposable
     {
         const int stories = 2000;
         var warc = Archive("big.warc.gz", stories);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliRunner.GleanerDll, "warc", "--store", StorePath, "--threads", "1", warc })
-            start.ArgumentList.Add(arg);
+        var start = CliRunner.StartInfo("warc", "--store", StorePath, "--threads", "1", warc);
         using (var run = Process.Start(start)!)
         {
             _ = run.StandardError.ReadToEndAsync();
