@@ -38,8 +38,9 @@ internal static partial class DateParser
     public static bool TryFind(string text, bool monthFirstForSlashes, out PageDate date) =>
         TryFindFrom(text, 0, monthFirstForSlashes, out date, out _, out _);
 
-    /// <summary>The first date at or after <paramref name="start"/>, with where it stands in the text.</summary>
-    public static bool TryFindFrom(string text, int start, bool monthFirstForSlashes, out PageDate date, out int index, out int length)
+    /// <summary>The first date at or after <paramref name="start"/>, with where it stands in the text. <paramref name="scan"/>,
+    /// when given, keeps each pattern's next match between calls that read one text from left to right.</summary>
+    public static bool TryFindFrom(string text, int start, bool monthFirstForSlashes, out PageDate date, out int index, out int length, Scan? scan = null)
     {
         date = default;
         index = length = 0;
@@ -48,12 +49,20 @@ internal static partial class DateParser
         if (text.Length - start < 6 || !HasDigits(text.AsSpan(start), 4))
             return false;
         Match? best = null;
-        foreach (var regex in TextPatterns)
+        for (var pattern = 0; pattern < TextPatterns.Length; pattern++)
         {
-            var match = regex.Match(text, start);
+            if (scan is null || !scan.TryGet(pattern, start, out var match))
+            {
+                match = TextPatterns[pattern].Match(text, start);
+                scan?.Set(pattern, match, start);
+            }
             // The earliest date in the text wins: a dateline leads, an "updated" note follows.
             while (match.Success && (best is null || match.Index < best.Index) && !IsPlausible(match, monthFirstForSlashes))
+            {
+                var searchedFrom = match.Index + match.Length;
                 match = match.NextMatch();
+                scan?.Set(pattern, match, searchedFrom);
+            }
             if (match.Success && (best is null || match.Index < best.Index))
                 best = match;
         }
@@ -62,6 +71,30 @@ internal static partial class DateParser
         index = best.Index;
         length = best.Length;
         return true;
+    }
+
+    /// <summary>
+    /// Each text pattern's match found by the last search along one text, and where that search started: no position
+    /// between the two matched, so a later search from a start between them finds the same match (lookbehinds see the
+    /// whole text), and a search that found nothing finds nothing from any later start. A text read date by date is
+    /// then searched once per pattern instead of once per date; a pattern that never matches, once in all.
+    /// </summary>
+    internal sealed class Scan
+    {
+        private readonly Match?[] _matches = new Match?[TextPatterns.Length];
+        private readonly int[] _searchedFrom = new int[TextPatterns.Length];
+
+        public bool TryGet(int pattern, int start, out Match match)
+        {
+            match = _matches[pattern]!;
+            return match is not null && _searchedFrom[pattern] <= start && (!match.Success || start <= match.Index);
+        }
+
+        public void Set(int pattern, Match match, int searchedFrom)
+        {
+            _matches[pattern] = match;
+            _searchedFrom[pattern] = searchedFrom;
+        }
     }
 
     private static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
