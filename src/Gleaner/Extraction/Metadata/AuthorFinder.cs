@@ -191,8 +191,9 @@ internal static partial class AuthorFinder
     {
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
-            var text = element.TextContent;
-            if (text.Length > MaxLabelledLineChars || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
+            // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text.
+            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue);
+            if (text is null || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
                 continue;
             AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations);
             if (persons.Count > 0)
