@@ -318,4 +318,21 @@ public class DateTests
             Assert.Equal(text.StartsWith("no dates", StringComparison.Ordinal), fresh.Count == 0);
         }
     }
+
+    /// <summary>Month-first dates are still read when the month-first pattern is searched only in texts holding its
+    /// tail (the day and the year after a space): whatever the spacing, suffix, comma and language of the month.</summary>
+    [Theory]
+    [InlineData("Posted September 27, 2021 by Jane", "2021-09-27")]
+    [InlineData("Sep. 27 2021", "2021-09-27")]
+    [InlineData("Published: March 3rd,   2022 at noon", "2022-03-03")]
+    [InlineData("Updated on Oct 9th 2023", "2023-10-09")]
+    [InlineData("janvier\t5, 2024", "2024-01-05")]
+    [InlineData("Mayıs 3, 2022", "2022-05-03")]
+    [InlineData("May 3, 20221", null)]
+    [InlineData("May 123, 2021", null)]
+    public void ReadsMonthFirstDates(string text, string? expected)
+    {
+        var found = DateParser.TryFind(text, monthFirstForSlashes: true, out var date);
+        Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
 }
