@@ -29,7 +29,9 @@ public sealed class ArticleExtractor
     /// <summary>Extracts from a decoded page. <paramref name="url"/> is where it came from, if known.</summary>
     public Article Extract(string html, string? url = null)
     {
-        using var document = Parse(html);
+        // Not disposed: the document holds only managed memory, and disposing it detaches every node one by one
+        // (about 2% of an extraction), work the garbage collector does not need.
+        var document = Parse(html);
         return Extract(document, url);
     }
 

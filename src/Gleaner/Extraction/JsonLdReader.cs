@@ -16,10 +16,14 @@ internal static class JsonLdReader
 
     /// <summary>The objects of every script that parses; the text of those that do not, whole or in part, into
     /// <paramref name="broken"/> when given (a date can still be read from it).</summary>
-    public static List<JsonElement> Read(IDocument document, List<string>? broken = null)
+    public static List<JsonElement> Read(IDocument document, List<string>? broken = null) =>
+        Read(document.QuerySelectorAll("script[type]"), broken);
+
+    /// <summary>As <see cref="Read(IDocument, List{string}?)"/>, from the page's script elements listed in document order.</summary>
+    public static List<JsonElement> Read(IEnumerable<IElement> scripts, List<string>? broken = null)
     {
         var objects = new List<JsonElement>();
-        foreach (var script in document.QuerySelectorAll("script[type]"))
+        foreach (var script in scripts)
         {
             var type = script.GetAttribute("type");
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
+using Gleaner.Extraction.Metadata;
 using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction;
@@ -34,8 +35,13 @@ internal sealed class PageContext
     /// <summary>The page's <c>h1</c> elements in document order, listed by the metadata walk so the body phases need not search again.</summary>
     public IReadOnlyList<IElement> Headlines { get; set; } = [];
 
+    /// <summary>The elements the metadata walk listed, once it has run (the body phases read its scripts from it).</summary>
+    public PageIndex? Index { get; set; }
+
     /// <summary>All JSON-LD objects of the page, with <c>@graph</c> members flattened in.</summary>
-    public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= JsonLdReader.Read(Document, _brokenJsonLd);
+    public IReadOnlyList<JsonElement> JsonLd => _jsonLd ??= Index?.AllScripts is { } scripts
+        ? JsonLdReader.Read(scripts, _brokenJsonLd)
+        : JsonLdReader.Read(Document, _brokenJsonLd);
 
     private readonly List<string> _brokenJsonLd = [];
 

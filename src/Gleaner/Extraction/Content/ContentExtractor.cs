@@ -113,7 +113,7 @@ internal static class ContentExtractor
     /// </summary>
     private static List<TextBlock>? ScriptStateBlocks(PageContext page, Article article, List<TextBlock> domBlocks)
     {
-        if (ScriptStateBody.Find(page.Document) is not { } story)
+        if (ScriptStateBody.Find(page.Index?.HtmlScripts(page.Document) ?? page.Document.Scripts) is not { } story)
             return null;
         List<TextBlock> blocks;
         if (story.IsHtml)

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
 namespace Gleaner.Extraction.Content;
 
@@ -27,13 +28,13 @@ internal static class ScriptStateBody
     private const int MaxNesting = 2;
 
     /// <summary>The story found in the page's inline scripts: HTML (<see cref="Story.IsHtml"/>) or plain lines; null when none reads as one.</summary>
-    public static Story? Find(IDocument document)
+    public static Story? Find(IEnumerable<IHtmlScriptElement> scripts)
     {
         string? best = null;
         int bestChars = 0;
         bool bestIsHtml = false;
         int budget = MaxScannedChars;
-        foreach (var script in document.Scripts)
+        foreach (var script in scripts)
         {
             if (budget <= 0)
                 break;

@@ -75,7 +75,7 @@ internal static partial class AuthorFinder
             AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(scope, persons, named));
             AddSource("a name alone in bold at the start or end of the article", "visible", 0.45, (persons, named) => FindNameLines(headline, scope, persons, named));
         }
-        AddSource("analytics data in a script", "script", 0.4, (persons, named) => FindAnalyticsAuthors(document, persons, named));
+        AddSource("analytics data in a script", "script", 0.4, (persons, named) => FindAnalyticsAuthors(index.HtmlScripts(document), persons, named));
         if (organisations.Count > 0)
             candidates.Add(new Evidence("an organisation credited (no person named)", "organisation", organisations[0], 0.3));
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
 namespace Gleaner.Extraction.Metadata;
 
@@ -122,7 +123,7 @@ internal static partial class AuthorFinder
             if (outlet.SetAside(persons, organisations))
                 return persons;
         }
-        FindAnalyticsAuthors(document, persons, organisations);
+        FindAnalyticsAuthors(index.HtmlScripts(document), persons, organisations);
         if (outlet.SetAside(persons, organisations))
             return persons;
         return organisations.Count > 0 ? [organisations[0]] : [];
@@ -190,8 +191,9 @@ internal static partial class AuthorFinder
     {
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
-            var text = element.TextContent;
-            if (text.Length > MaxLabelledLineChars || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
+            // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text.
+            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue);
+            if (text is null || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
                 continue;
             AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations);
             if (persons.Count > 0)
@@ -310,9 +312,9 @@ internal static partial class AuthorFinder
     /// a list of strings or an object with the name (<c>{"name": "Jane Doe"}</c>).
     /// The last resort, since such data also lists the authors of recommended articles.
     /// </summary>
-    private static void FindAnalyticsAuthors(IDocument document, List<string> persons, List<string> organisations)
+    private static void FindAnalyticsAuthors(IEnumerable<IHtmlScriptElement> scripts, List<string> persons, List<string> organisations)
     {
-        foreach (var script in document.Scripts)
+        foreach (var script in scripts)
         {
             if (script.Source is { Length: > 0 } || script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;

@@ -30,9 +30,10 @@ internal static partial class DateLabels
         PageDate? published = null, unlabelled = null, modified = null;
         var start = from;
         var previousEnd = from;
+        var scan = new DateParser.Scan();
         for (var n = 0; n < MaxDates && start < text.Length; n++)
         {
-            if (!DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length) || index >= to)
+            if (!DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan) || index >= to)
                 break;
             switch (LabelBefore(text, previousEnd, index))
             {

@@ -15,6 +15,7 @@ internal static partial class MetadataExtractor
         var document = page.Document;
         var index = new PageIndex(document, page.Budget.StartWalk());
         page.Headlines = index.Headings1;
+        page.Index = index;
         var meta = new MetaTags(index.Metas);
         var baseUri = BaseUri(index, page.PageUri);
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
 namespace Gleaner.Extraction.Metadata;
 
@@ -37,6 +38,17 @@ internal sealed class PageIndex
 
     /// <summary>Inline scripts, where some pages keep their data (a last resort for dates).</summary>
     public List<IElement> Scripts { get; } = [];
+
+    /// <summary>
+    /// Every <c>script</c> element of the page in document order, those inside <c>noscript</c> and <c>svg</c> too: what
+    /// JSON-LD, analytics and page-state readers would otherwise each find by another walk over the whole tree. Null when
+    /// the walk stopped at the work budget, so that they walk the page themselves.
+    /// </summary>
+    public List<IElement>? AllScripts { get; private set; } = [];
+
+    /// <summary>The page's HTML scripts as <see cref="IDocument.Scripts"/> lists them, without another walk when <see cref="AllScripts"/> has them.</summary>
+    public IEnumerable<IHtmlScriptElement> HtmlScripts(IDocument document) =>
+        AllScripts is { } scripts ? scripts.OfType<IHtmlScriptElement>() : document.Scripts;
 
     /// <summary>Elements with <c>itemprop</c> datePublished or dateModified (meta elements only in the body).</summary>
     public List<IElement> ItempropDates { get; } = [];
@@ -77,7 +89,10 @@ internal sealed class PageIndex
             if (next < children.Length)
             {
                 if (!steps.Spend())
+                {
+                    AllScripts = null;
                     break;
+                }
                 if (children[next++] is IElement element && Visit(element) && element.HasChildNodes)
                 {
                     parents.Push((children, next));
@@ -98,10 +113,14 @@ internal sealed class PageIndex
         switch (element.LocalName)
         {
             case "script":
+                AllScripts?.Add(element);
                 if (!element.HasAttribute("src"))
                     Scripts.Add(element);
                 return false;
-            case "style" or "noscript" or "template" or "svg" or "iframe":
+            case "noscript" or "svg":
+                ListScriptsWithin(element);
+                return false;
+            case "style" or "template" or "iframe":
                 return false;
             case "meta":
                 // Microdata in the body dates the item around it, which may be another story's teaser: weighed where it stands.
@@ -185,6 +204,38 @@ internal sealed class PageIndex
         if (BylineMarkers.In(marker) || BylineMarkers.In(id))
             List(BylineMarked, element);
         return true;
+    }
+
+    /// <summary>The scripts inside a subtree the index does not otherwise read (the parser keeps a template's content
+    /// apart from its children, and style and iframe hold only text).</summary>
+    private void ListScriptsWithin(IElement element)
+    {
+        if (AllScripts is null)
+            return;
+        var parents = new Stack<(INodeList Children, int Next)>();
+        var children = element.ChildNodes;
+        var next = 0;
+        while (true)
+        {
+            if (next < children.Length)
+            {
+                if (children[next++] is IElement child)
+                {
+                    if (child.LocalName == "script")
+                        AllScripts.Add(child);
+                    else if (child.HasChildNodes)
+                    {
+                        parents.Push((children, next));
+                        children = child.ChildNodes;
+                        next = 0;
+                    }
+                }
+            }
+            else if (parents.TryPop(out var parent))
+                (children, next) = parent;
+            else
+                break;
+        }
     }
 
     private static bool IsDateProperty(string itemprop) =>

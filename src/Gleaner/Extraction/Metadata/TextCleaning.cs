@@ -21,9 +21,10 @@ internal static partial class TextCleaning
     /// <summary>
     /// The element's text (as <c>TextContent</c>) when it has at most <paramref name="maxChars"/> characters, else null.
     /// It reads no further than that: the finders try nested elements for a short date or byline, and TextContent
-    /// on each would copy a large subtree's text once per level of nesting.
+    /// on each would copy a large subtree's text once per level of nesting. An element of more than
+    /// <paramref name="maxNodes"/> nodes gives null too.
     /// </summary>
-    public static string? ShortText(IElement element, int maxChars)
+    public static string? ShortText(IElement element, int maxChars, int maxNodes = MaxShortTextNodes)
     {
         var text = new StringBuilder();
         var parents = new Stack<(INodeList Children, int Next)>();
@@ -34,7 +35,7 @@ internal static partial class TextCleaning
         {
             if (next < children.Length)
             {
-                if (++nodes > MaxShortTextNodes)
+                if (++nodes > maxNodes)
                     return null;
                 var child = children[next++];
                 if (child is IText piece)

@@ -294,4 +294,45 @@ public class DateTests
     {
         Assert.Equal("2022-05-03T10:00:00+00:00", Extract($"<script type=\"application/ld+json\">{json}</script>").Published);
     }
+
+    /// <summary>A text read date by date keeps each pattern's next match between dates (DateParser.Scan): the answers are
+    /// those of searching afresh from each date's end, whatever pattern each date is written in and wherever a date
+    /// overlaps another pattern's match.</summary>
+    [Theory]
+    [InlineData("Home 12.01.2023 menu. Posted on 3 May 2022, 10:00. Updated 2022-05-04 12:00. Next 5 June 2022")]
+    [InlineData("Stand: 2022-05-04 Veröffentlicht am 3. Mai 2022 und aktualisiert am 4. Mai 2022")]
+    [InlineData("Updated 2022年5月4日 ... published: 03/05/2022 and 1.2.3 and 2022. május 3. data 2022-05-01")]
+    [InlineData("no dates here, only 1234 and 12:30 and version 1.5.10")]
+    public void ReadingATextDateByDateFindsWhatFreshSearchesFind(string text)
+    {
+        foreach (var monthFirst in new[] { false, true })
+        {
+            var found = new List<(PageDate, int, int)>();
+            var fresh = new List<(PageDate, int, int)>();
+            var scan = new DateParser.Scan();
+            for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan); start = index + length)
+                found.Add((date, index, length));
+            for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length); start = index + length)
+                fresh.Add((date, index, length));
+            Assert.Equal(fresh, found);
+            Assert.Equal(text.StartsWith("no dates", StringComparison.Ordinal), fresh.Count == 0);
+        }
+    }
+
+    /// <summary>Month-first dates are still read when the month-first pattern is searched only in texts holding its
+    /// tail (the day and the year after a space): whatever the spacing, suffix, comma and language of the month.</summary>
+    [Theory]
+    [InlineData("Posted September 27, 2021 by Jane", "2021-09-27")]
+    [InlineData("Sep. 27 2021", "2021-09-27")]
+    [InlineData("Published: March 3rd,   2022 at noon", "2022-03-03")]
+    [InlineData("Updated on Oct 9th 2023", "2023-10-09")]
+    [InlineData("janvier\t5, 2024", "2024-01-05")]
+    [InlineData("Mayıs 3, 2022", "2022-05-03")]
+    [InlineData("May 3, 20221", null)]
+    [InlineData("May 123, 2021", null)]
+    public void ReadsMonthFirstDates(string text, string? expected)
+    {
+        var found = DateParser.TryFind(text, monthFirstForSlashes: true, out var date);
+        Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
 }

@@ -23,4 +23,35 @@ public class PageIndexTests
         Assert.Equal(["3 May 2022", "3 мая 2022"], index.DateMarked.Select(element => element.TextContent));
         Assert.Equal(["Anne", "Ben"], index.BylineMarked.Select(element => element.TextContent));
     }
+
+    /// <summary>The index lists every script as the document's own queries find them, in the same order: in the head and
+    /// body, inside noscript and inline SVG (the walk skips their other elements), not inside a template's content.</summary>
+    [Fact]
+    public void ListsEveryScriptInDocumentOrderAsTheDocumentQueriesDo()
+    {
+        using var document = new HtmlParser().ParseDocument("""
+            <head><script type="application/ld+json">{"@type":"NewsArticle"}</script><script src="a.js"></script></head>
+            <body><div><script>var state = 1;</script></div>
+            <noscript><p><script type="application/ld+json">{"@type":"Person"}</script></p></noscript>
+            <svg><g><script type="text/ecmascript">x()</script></g><foreignObject><div><script>y()</script></div></foreignObject></svg>
+            <template><script type="application/ld+json">{"@type":"WebPage"}</script></template>
+            <script type="text/plain">last</script></body>
+            """);
+        var index = new PageIndex(document, new WorkBudget(1_000_000).StartWalk());
+        Assert.NotNull(index.AllScripts);
+        Assert.Equal(7, index.AllScripts.Count);
+        Assert.Equal(document.QuerySelectorAll("script"), index.AllScripts);
+        Assert.Equal(document.Scripts, index.HtmlScripts(document));
+        Assert.Equal(JsonLdReader.Read(document).Select(item => item.GetRawText()), JsonLdReader.Read(index.AllScripts).Select(item => item.GetRawText()));
+    }
+
+    /// <summary>A walk cut short by the work budget lists no scripts, so that readers find them in the document themselves.</summary>
+    [Fact]
+    public void ListsNoScriptsWhenTheWalkStopsAtTheBudget()
+    {
+        using var document = new HtmlParser().ParseDocument("<p>a</p><p>b</p><p>c</p><script>z()</script>");
+        var index = new PageIndex(document, new WorkBudget(3).StartWalk());
+        Assert.Null(index.AllScripts);
+        Assert.Equal(document.Scripts, index.HtmlScripts(document));
+    }
 }
