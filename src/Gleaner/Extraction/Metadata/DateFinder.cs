@@ -62,12 +62,13 @@ internal static partial class DateFinder
 
     private readonly record struct Candidate(PageDate Date, Weight Weight, DateSource Source = default);
 
-    /// <summary>Where the article stands on the page, and how its dates are written.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst);
+    /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Listed"/> gathers the
+    /// date elements found in lists of other stories, which the free text around the headline leaves out too.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Listed);
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
-        var context = new Context(headline, scope, monthFirst);
+        var context = new Context(headline, scope, monthFirst, []);
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
@@ -111,10 +112,16 @@ internal static partial class DateFinder
                 AddValue(modified, value, monthFirst);
         }
 
-        foreach (var time in index.Times)
+        for (var i = 0; i < index.Times.Count; i++)
         {
+            var time = index.Times[i];
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
+            if (ListedDates.IsListed(index.Times, i, headline))
+            {
+                context.Listed.Add(time);
+                continue;
+            }
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
@@ -416,12 +423,18 @@ internal static partial class DateFinder
             if (inScope && context.Scope is null)
                 continue;
             var weight = inScope ? Weight.Visible : Weight.Fallback;
-            foreach (var element in index.DateMarked)
+            for (var i = 0; i < index.DateMarked.Count; i++)
             {
+                var element = index.DateMarked[i];
                 if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
+                if (ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                {
+                    context.Listed.Add(element);
+                    continue;
+                }
                 if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
                     && LabelBefore(element) != DateLabel.Modified)
                 {
@@ -500,7 +513,7 @@ internal static partial class DateFinder
     {
         if (context.Scope is not { } scope)
             return null;
-        var (text, headlineEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter);
+        var (text, headlineEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Listed);
         var after = DateLabels.Read(text, context.MonthFirst, headlineEnd);
         if (after.Modified is { } update)
             modified.Add(update);

@@ -34,8 +34,9 @@ internal static class PageText
     /// characters before its end and <paramref name="after"/> after it, with where the headline ends.
     /// Without a headline, the scope's first <paramref name="after"/> characters. Blocks (paragraphs,
     /// list items, line breaks) start new lines, so that a date can be told to lead its line or not.
+    /// The elements in <paramref name="skip"/> (dates of listed stories) are left out.
     /// </summary>
-    public static (string Text, int HeadlineEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after)
+    public static (string Text, int HeadlineEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after, HashSet<IElement>? skip = null)
     {
         var builder = new StringBuilder(before + after);
         var headlineEnd = headline is null ? 0 : -1;
@@ -62,7 +63,7 @@ internal static class PageText
                 if (headlineEnd < 0 && builder.Length > 4 * before)
                     builder.Remove(0, builder.Length - before);
             }
-            else if (node is IElement element && !IsSkipped(element))
+            else if (node is IElement element && !IsSkipped(element) && (skip is not { Count: > 0 } || !skip.Contains(element)))
             {
                 if (element.HasChildNodes)
                 {

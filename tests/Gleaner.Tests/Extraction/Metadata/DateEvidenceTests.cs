@@ -227,6 +227,50 @@ public class DateEvidenceTests
     }
 
     [Theory]
+    [InlineData("<ul><li><a href=\"/o1\">Bus lanes are coming to the old town</a> <time datetime=\"2025-01-10\">Jan 10</time></li>"
+        + "<li><a href=\"/o2\">The school opens a new library</a> <time datetime=\"2025-01-08\">Jan 8</time></li></ul>")]
+    [InlineData("<div class=\"list\"><div class=\"item\"><h3><a href=\"/o1\">Bus lanes are coming</a></h3><span class=\"date\">10.01.2025</span></div>"
+        + "<div class=\"item\"><h3><a href=\"/o2\">A new library</a></h3><span class=\"date\">08.01.2025</span></div></div>")]
+    public void AnUnmarkedListOfOtherStoriesUnderTheArticleDoesNotOutweighItsDateline(string list)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<main><div class=\"story\"><h1>Storm reaches the coast</h1><p>May 3, 2022</p>"
+            + Text + "<h2>More stories</h2>" + list + "</div></main>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"box\"><h2>Termine</h2><ul><li><time datetime=\"2025-02-12\">12.02.2025</time> <a href=\"/e1\">Tag der offenen Tür</a></li>"
+        + "<li><time datetime=\"2025-03-01\">01.03.2025</time> <a href=\"/e2\">Vortrag über Energie</a></li></ul></div>")]
+    [InlineData("<div class=\"box\"><h2>Termine</h2><div class=\"ev\"><span class=\"event-date\">12.02.2025</span><a href=\"/e1\">Tag der offenen Tür</a></div>"
+        + "<div class=\"ev\"><span class=\"event-date\">01.03.2025</span><a href=\"/e2\">Vortrag über Energie</a></div></div>")]
+    public void AListOfEventsBesideAnUndatedPageDoesNotDateIt(string events)
+    {
+        var article = Extract("<title>Unser Institut</title>", "<div class=\"content\"><h1>Unser Institut</h1>"
+            + "<p>Das Institut forscht seit vielen Jahren zu Energie und Klima und bildet Studierende aus.</p></div>" + events, lang: "de");
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void ASectionFrontsCardsDateTheirOwnStories()
+    {
+        var article = Extract("<title>Politics</title>", "<main><h1>Politics</h1><div class=\"cards\">"
+            + "<div class=\"card\"><h2><a href=\"/a\">First story about the city</a></h2><time datetime=\"2025-01-10\">Jan 10, 2025</time></div>"
+            + "<div class=\"card\"><h2><a href=\"/b\">Second story about the city</a></h2><time datetime=\"2025-01-09\">Jan 9, 2025</time></div></div></main>");
+        Assert.Null(article.Published);
+    }
+
+    [Theory]
+    [InlineData("<ul class=\"meta\"><li><a href=\"/author/jane\">Jane Doe</a></li><li>Published <time datetime=\"2022-05-03\">May 3, 2022</time></li>"
+        + "<li>Updated <time datetime=\"2022-05-10\">May 10, 2022</time></li></ul>")]
+    [InlineData("<div class=\"meta\"><div><a href=\"/author/jane\">Jane Doe</a> <span class=\"date\">May 3, 2022</span></div>"
+        + "<div><a href=\"/category/news\">News</a> <span class=\"date\">Updated May 10, 2022</span></div></div>")]
+    public void TheArticlesOwnMetaLineIsNoListOfStories(string meta)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"post\"><h1>Storm reaches the coast</h1>" + meta + Text + "</div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
     [InlineData("has-sidebar", "Layout")]
