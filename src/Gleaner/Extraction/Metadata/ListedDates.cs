@@ -75,7 +75,8 @@ internal static class ListedDates
         return null;
     }
 
-    /// <summary>True when the item holds a link or heading that is not the date's own (a permalink around the date).</summary>
+    /// <summary>True when the item holds a heading, or a link titled like a story (not a user's or author's name), that is
+    /// not the date's own (a permalink around the date). A forum thread's posts link their authors: its first post dates it.</summary>
     private static bool HasOwnLink(IElement item, IElement date)
     {
         var seen = 0;
@@ -84,9 +85,38 @@ internal static class ListedDates
             if (++seen > MaxItemNodes)
                 return false;
             var kind = descendant.LocalName;
-            if (kind is "h2" or "h3" or "h4" or "h5" or "h6" || (kind == "a" && descendant.HasAttribute("href")))
-                if (!PageRegions.IsInside(date, descendant) && !PageRegions.IsInside(descendant, date))
-                    return true;
+            var heading = kind is "h2" or "h3" or "h4" or "h5" or "h6";
+            if ((heading || (kind == "a" && descendant.HasAttribute("href") && IsStoryTitle(descendant.TextContent)))
+                && !PageRegions.IsInside(date, descendant) && !PageRegions.IsInside(descendant, date))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words (or CJK characters) in a link's text that make it a story's or event's title rather than a name.</summary>
+    private const int MinTitleWords = 3;
+
+    private static bool IsStoryTitle(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c >= '\u2e80' && char.IsLetter(c))
+            {
+                words++;
+                inWord = false;
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord)
+                    words++;
+                inWord = true;
+            }
+            else
+                inWord = false;
+            if (words >= MinTitleWords)
+                return true;
         }
         return false;
     }
