@@ -437,7 +437,7 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (context.Listed.Contains(element))
+                if (inScope ? context.Listed.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
                     continue;
                 if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
                     && LabelBefore(element) != DateLabel.Modified)
@@ -551,14 +551,15 @@ internal static partial class DateFinder
             return _windowEnd is not null && (element == _windowEnd || (_windowEnd.CompareDocumentPosition(element) & DocumentPositions.Following) != 0);
         }
 
-        /// <summary>Puts the marked date elements that stand in lists of other stories into the context's <c>Listed</c>, once.</summary>
+        /// <summary>Puts the marked date elements in the scope (whose text the header reads) that stand in lists of other
+        /// stories into the context's <c>Listed</c>, once.</summary>
         public void ListMarkedDates()
         {
-            if (_marksListed)
+            if (_marksListed || context.Scope is not { } scope)
                 return;
             _marksListed = true;
             for (var i = 0; i < index.DateMarked.Count; i++)
-                if (ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                if (PageRegions.IsInside(index.DateMarked[i], scope) && ListedDates.IsListed(index.DateMarked, i, context.Headline))
                     context.Listed.Add(index.DateMarked[i]);
         }
 
