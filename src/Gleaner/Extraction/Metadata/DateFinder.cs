@@ -62,12 +62,13 @@ internal static partial class DateFinder
 
     private readonly record struct Candidate(PageDate Date, Weight Weight, DateSource Source = default);
 
-    /// <summary>Where the article stands on the page, and how its dates are written.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst);
+    /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Listed"/> gathers the
+    /// date elements found in lists of other stories, which the free text around the headline leaves out too.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Listed);
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
-        var context = new Context(headline, scope, monthFirst);
+        var context = new Context(headline, scope, monthFirst, []);
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
@@ -111,10 +112,17 @@ internal static partial class DateFinder
                 AddValue(modified, value, monthFirst);
         }
 
-        foreach (var time in index.Times)
+        var header = new HeaderReading(context, index);
+        for (var i = 0; i < index.Times.Count; i++)
         {
+            var time = index.Times[i];
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
+            if (ListedDates.IsListed(index.Times, i, headline))
+            {
+                context.Listed.Add(time);
+                continue;
+            }
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
@@ -124,7 +132,12 @@ internal static partial class DateFinder
             if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
                 AddValue(modified, value, monthFirst);
             else
+            {
+                // A dateline right under the headline outweighs a <time> further down: a teaser's, a comment's.
+                if (weight == Weight.Visible && header.HasDatelineAbove(time))
+                    weight = Weight.Fallback;
                 Add(published, value, weight, monthFirst, new("time", Element: time));
+            }
         }
 
         var fromUrl = url is not null ? DateInUrl(url) : null;
@@ -136,7 +149,7 @@ internal static partial class DateFinder
         if (published.Count == 0)
             AddOtherPublicationMeta(published, meta, monthFirst);
         if (!Has(published, Weight.Visible))
-            FindInVisibleText(index, context, published, modified);
+            FindInVisibleText(index, context, header, published, modified);
         if (published.Count == 0)
             FindLastResort(page.Document, index, meta, context, published);
 
@@ -145,7 +158,7 @@ internal static partial class DateFinder
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
             && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
-            FindInVisibleText(index, context, published, modified);
+            FindInVisibleText(index, context, header, published, modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
@@ -407,25 +420,29 @@ internal static partial class DateFinder
     /// headline (a dateline glued to the lead, "Name · 3. Mai 2022", "Veröffentlicht am …").
     /// In the article's scope these are visible evidence; elsewhere on the page, a last resort.
     /// </summary>
-    private static void FindInVisibleText(PageIndex index, Context context, List<Candidate> into, List<PageDate> modified)
+    private static void FindInVisibleText(PageIndex index, Context context, HeaderReading header, List<Candidate> into, List<PageDate> modified)
     {
         var text = new StringBuilder(MarkedElementChars);
         PageDate? modifiedOnly = null;
+        header.ListMarkedDates();
         foreach (var inScope in (ReadOnlySpan<bool>)[true, false])
         {
             if (inScope && context.Scope is null)
                 continue;
             var weight = inScope ? Weight.Visible : Weight.Fallback;
-            foreach (var element in index.DateMarked)
+            for (var i = 0; i < index.DateMarked.Count; i++)
             {
+                var element = index.DateMarked[i];
                 if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
+                if (inScope ? context.Listed.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                    continue;
                 if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
                     && LabelBefore(element) != DateLabel.Modified)
                 {
-                    into.Add(new Candidate(titled, weight, new("visible title", Element: element)));
+                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new("visible title", Element: element)));
                     return;
                 }
                 text.Clear();
@@ -440,7 +457,7 @@ internal static partial class DateFinder
                     modified.Add(u);
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
                 {
-                    into.Add(new Candidate(date, weight, new("visible", Element: element)));
+                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
                 modifiedOnly ??= update ?? unlabelled;
@@ -453,9 +470,9 @@ internal static partial class DateFinder
             if (inScope)
             {
                 var modifiedBefore = modified.Count;
-                if (HeaderDate(context, modified) is { } header)
+                if (header.Date(modified) is { } headerDate)
                 {
-                    into.Add(header);
+                    into.Add(headerDate);
                     return;
                 }
                 if (modified.Count > modifiedBefore)
@@ -495,12 +512,78 @@ internal static partial class DateFinder
     /// <summary>An unlabelled date this far after the headline still belongs to its header.</summary>
     private const int UnlabelledCharsAfter = 400;
 
-    /// <summary>The date in the free text around the headline: a labelled one first, then the first after the headline, then the last before it.</summary>
-    private static Candidate? HeaderDate(Context context, List<PageDate> modified)
+    /// <summary>The header's date read once, when first asked for: a marked date further down asks whether a dateline stands above it.</summary>
+    private sealed class HeaderReading(Context context, PageIndex index)
     {
-        if (context.Scope is not { } scope)
-            return null;
-        var (text, headlineEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter);
+        private bool _read, _marksListed;
+        private Candidate? _date;
+        private PageDate? _update;
+        private INode? _windowEnd;
+        private int _datelineAt = -1;
+        private bool _updateGiven;
+        private readonly List<(IElement Element, int At)> _entered = [];
+
+        /// <summary>The date in the free text around the headline; its update note goes to <paramref name="modified"/>.</summary>
+        public Candidate? Date(List<PageDate> modified)
+        {
+            Read();
+            if (_update is { } update && !_updateGiven)
+                modified.Add(update);
+            _updateGiven = true;
+            return _date;
+        }
+
+        /// <summary>
+        /// The dateline under the headline, when <paramref name="element"/> (a marked date) stands below it: past the header's
+        /// text, or after the unlabelled dateline's date. A date right under the headline is the article's; one further down
+        /// may be a teaser's or a comment's.
+        /// </summary>
+        public bool HasDatelineAbove(IElement element)
+        {
+            if (context.Headline is null)
+                return false;
+            Read();
+            if (_date is not { Weight: >= Weight.Dateline })
+                return false;
+            foreach (var (entered, at) in _entered)
+                if (entered == element)
+                    return _datelineAt >= 0 && at > _datelineAt;
+            return _windowEnd is not null && (element == _windowEnd || (_windowEnd.CompareDocumentPosition(element) & DocumentPositions.Following) != 0);
+        }
+
+        /// <summary>Puts the marked date elements in the scope (whose text the header reads) that stand in lists of other
+        /// stories into the context's <c>Listed</c>, once.</summary>
+        public void ListMarkedDates()
+        {
+            if (_marksListed || context.Scope is not { } scope)
+                return;
+            _marksListed = true;
+            for (var i = 0; i < index.DateMarked.Count; i++)
+                if (PageRegions.IsInside(index.DateMarked[i], scope) && ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                    context.Listed.Add(index.DateMarked[i]);
+        }
+
+        private void Read()
+        {
+            if (_read)
+                return;
+            _read = true;
+            ListMarkedDates();
+            if (context.Scope is not { } scope)
+                return;
+            var found = new List<PageDate>(1);
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Listed, _entered);
+            _windowEnd = windowEnd;
+            _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);
+            _update = found.Count > 0 ? found[0] : null;
+        }
+    }
+
+    /// <summary>The date in the free text around the headline: a labelled one first, then the first after the headline, then
+    /// the last before it; <paramref name="datelineAt"/> is where an unlabelled dateline's date starts in the text.</summary>
+    private static Candidate? HeaderDate(Context context, List<PageDate> modified, string text, int headlineEnd, out int datelineAt)
+    {
+        datelineAt = -1;
         var after = DateLabels.Read(text, context.MonthFirst, headlineEnd);
         if (after.Modified is { } update)
             modified.Add(update);
@@ -508,7 +591,10 @@ internal static partial class DateFinder
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
         if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length) && at - headlineEnd <= UnlabelledCharsAfter
             && IsDateline(text, at, length))
+        {
+            datelineAt = at;
             return new Candidate(first, Weight.Dateline, new("header text", "after the headline"));
+        }
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
         if (before.Published is { } labelledBefore)
             return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));

@@ -185,7 +185,12 @@ internal static class PageRegions
             if (token.Length > stem.Length && token.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && !IsGenre(token))
                 return Marker.Foreign;
         if (LayoutWords.Contains(token) || LayoutWords.Contains(singular))
-            return singular.Equals("footer", StringComparison.OrdinalIgnoreCase) && OwnFooterLookup.Contains(previous) ? Marker.None : Marker.Layout;
+        {
+            if (singular.Equals("footer", StringComparison.OrdinalIgnoreCase) && OwnFooterLookup.Contains(previous))
+                return Marker.None;
+            // A page builder's name for every block (elementor-widget, et_pb_widget) is no sidebar widget (widget, widget_recent_entries).
+            return singular.Equals("widget", StringComparison.OrdinalIgnoreCase) && !first ? Marker.None : Marker.Layout;
+        }
         return Marker.None;
     }
 
@@ -247,6 +252,8 @@ internal static class PageRegions
     /// <summary>
     /// The part of the page that holds the article's header: the <c>&lt;article&gt;</c> around the
     /// headline, else the headline's ancestor a few levels up, else the first <c>&lt;article&gt;</c>.
+    /// Page builders wrap the headline alone in several levels of widgets and put the date in the next
+    /// section: while the ancestor holds little text beside the headline, the climb goes on a few levels more.
     /// </summary>
     public static IElement? ArticleScope(PageIndex index, IElement? headline)
     {
@@ -255,11 +262,36 @@ internal static class PageRegions
             if (Ancestor(headline, "article") is { } article)
                 return article;
             var scope = headline;
-            for (var i = 0; i < 3 && scope.ParentElement is { LocalName: not ("body" or "html") } parent && !HoldsSidebarBeside(parent, scope); i++)
+            var headlineChars = -1;
+            for (var i = 0; scope.ParentElement is { LocalName: not ("body" or "html") } parent && !HoldsSidebarBeside(parent, scope); i++)
+            {
+                if (i >= 3)
+                {
+                    if (i >= 3 + MaxExtraScopeLevels)
+                        break;
+                    if (headlineChars < 0)
+                        headlineChars = TextChars(headline, MaxHeadingChars);
+                    if (TextChars(scope, headlineChars + MinScopeChars) >= headlineChars + MinScopeChars)
+                        break;
+                }
                 scope = parent;
+            }
             return scope;
         }
         return index.FirstArticle;
+    }
+
+    /// <summary>Levels climbed beyond the first three while the scope holds only the headline.</summary>
+    private const int MaxExtraScopeLevels = 5;
+
+    /// <summary>Characters of text beside the headline that make a scope hold more than the headline.</summary>
+    private const int MinScopeChars = 40;
+
+    private static int TextChars(IElement element, int maxChars)
+    {
+        var text = new System.Text.StringBuilder();
+        PageText.Append(element, text, maxChars);
+        return text.Length;
     }
 
     /// <summary>True when <paramref name="parent"/> holds a sidebar beside <paramref name="child"/>: the two-column

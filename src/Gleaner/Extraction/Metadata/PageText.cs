@@ -34,8 +34,12 @@ internal static class PageText
     /// characters before its end and <paramref name="after"/> after it, with where the headline ends.
     /// Without a headline, the scope's first <paramref name="after"/> characters. Blocks (paragraphs,
     /// list items, line breaks) start new lines, so that a date can be told to lead its line or not.
+    /// The elements in <paramref name="skip"/> (dates of listed stories) are left out. <c>WindowEnd</c> is the first
+    /// node past the text read, when the scope goes on further; <paramref name="entered"/> gets the elements after the
+    /// headline with where their text starts.
     /// </summary>
-    public static (string Text, int HeadlineEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after)
+    public static (string Text, int HeadlineEnd, INode? WindowEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after,
+        HashSet<IElement>? skip = null, List<(IElement Element, int At)>? entered = null)
     {
         var builder = new StringBuilder(before + after);
         var headlineEnd = headline is null ? 0 : -1;
@@ -62,19 +66,21 @@ internal static class PageText
                 if (headlineEnd < 0 && builder.Length > 4 * before)
                     builder.Remove(0, builder.Length - before);
             }
-            else if (node is IElement element && !IsSkipped(element))
+            else if (node is IElement element && !IsSkipped(element) && (skip is not { Count: > 0 } || !skip.Contains(element)))
             {
                 if (element.HasChildNodes)
                 {
                     builder.Append(IsBlock(element) ? '\n' : ' ');
                     enter = true;
+                    if (headlineEnd >= 0 && entered is not null && entered.Count < MaxEnteredElements)
+                        entered.Add((element, builder.Length));
                 }
                 else if (element.LocalName == "br")
                     builder.Append('\n');
             }
             node = walk.Next(enter);
         }
-        return (builder.ToString(), Math.Max(headlineEnd, 0));
+        return (builder.ToString(), Math.Max(headlineEnd, 0), node);
     }
 
     private static bool IsBlock(IElement element) => element.LocalName is "p" or "div" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
@@ -82,6 +88,9 @@ internal static class PageText
         or "ul" or "ol" or "dl" or "table" or "time";
 
     private const int MaxHeadlineChars = 1000;
+
+    /// <summary>Elements after the headline whose place in the text is recorded: the window holds a few hundred characters.</summary>
+    private const int MaxEnteredElements = 1000;
 
     private static void AppendText(StringBuilder builder, string text, int room)
     {

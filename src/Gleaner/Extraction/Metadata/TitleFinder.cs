@@ -165,6 +165,10 @@ internal static partial class TitleFinder
         if (title is null)
             return null;
         var stripped = TrailingLabel().Replace(LeadingLabel().Replace(title, ""), "");
+        // French and Italian desks write the label in capitals ending in a full stop: "VIDÉO. Headline", "DIRECT. Headline".
+        if (stripped.Length == title.Length && LeadingCapitalLabel().Match(title) is { Success: true } capital
+            && capital.Groups["label"].Value.ToUpperInvariant() == capital.Groups["label"].Value)
+            stripped = title[capital.Length..];
         return stripped.Length < title.Length && WordCount(stripped) >= MinHeadlineWords ? stripped : title;
     }
 
@@ -182,6 +186,9 @@ internal static partial class TitleFinder
 
     [GeneratedRegex(@"^\s*[\[(]?(?:" + Labels + @")[\])]?(?:\s*[|:：]|\s+[–—-])\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
+
+    [GeneratedRegex(@"^\s*(?<label>" + Labels + @")\.\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingCapitalLabel();
 
     [GeneratedRegex(@"\s*(?:[(\[](?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingLabel();

@@ -227,6 +227,113 @@ public class DateEvidenceTests
     }
 
     [Theory]
+    [InlineData("<ul><li><a href=\"/o1\">Bus lanes are coming to the old town</a> <time datetime=\"2025-01-10\">Jan 10</time></li>"
+        + "<li><a href=\"/o2\">The school opens a new library</a> <time datetime=\"2025-01-08\">Jan 8</time></li></ul>")]
+    [InlineData("<div class=\"list\"><div class=\"item\"><h3><a href=\"/o1\">Bus lanes are coming</a></h3><span class=\"date\">10.01.2025</span></div>"
+        + "<div class=\"item\"><h3><a href=\"/o2\">A new library</a></h3><span class=\"date\">08.01.2025</span></div></div>")]
+    public void AnUnmarkedListOfOtherStoriesUnderTheArticleDoesNotOutweighItsDateline(string list)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<main><div class=\"story\"><h1>Storm reaches the coast</h1><p>May 3, 2022</p>"
+            + Text + "<h2>More stories</h2>" + list + "</div></main>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"box\"><h2>Termine</h2><ul><li><time datetime=\"2025-02-12\">12.02.2025</time> <a href=\"/e1\">Tag der offenen Tür</a></li>"
+        + "<li><time datetime=\"2025-03-01\">01.03.2025</time> <a href=\"/e2\">Vortrag über Energie</a></li></ul></div>")]
+    [InlineData("<div class=\"box\"><h2>Termine</h2><div class=\"ev\"><span class=\"event-date\">12.02.2025</span><a href=\"/e1\">Tag der offenen Tür</a></div>"
+        + "<div class=\"ev\"><span class=\"event-date\">01.03.2025</span><a href=\"/e2\">Vortrag über Energie</a></div></div>")]
+    public void AListOfEventsBesideAnUndatedPageDoesNotDateIt(string events)
+    {
+        var article = Extract("<title>Unser Institut</title>", "<div class=\"content\"><h1>Unser Institut</h1>"
+            + "<p>Das Institut forscht seit vielen Jahren zu Energie und Klima und bildet Studierende aus.</p></div>" + events, lang: "de");
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void ASectionFrontsCardsDateTheirOwnStories()
+    {
+        var article = Extract("<title>Politics</title>", "<main><h1>Politics</h1><div class=\"cards\">"
+            + "<div class=\"card\"><h2><a href=\"/a\">First story about the city</a></h2><time datetime=\"2025-01-10\">Jan 10, 2025</time></div>"
+            + "<div class=\"card\"><h2><a href=\"/b\">Second story about the city</a></h2><time datetime=\"2025-01-09\">Jan 9, 2025</time></div></div></main>");
+        Assert.Null(article.Published);
+    }
+
+    [Theory]
+    [InlineData("<ul class=\"meta\"><li><a href=\"/author/jane\">Jane Doe</a></li><li>Published <time datetime=\"2022-05-03\">May 3, 2022</time></li>"
+        + "<li>Updated <time datetime=\"2022-05-10\">May 10, 2022</time></li></ul>")]
+    [InlineData("<div class=\"meta\"><div><a href=\"/author/jane\">Jane Doe</a> <span class=\"date\">May 3, 2022</span></div>"
+        + "<div><a href=\"/category/news\">News</a> <span class=\"date\">Updated May 10, 2022</span></div></div>")]
+    public void TheArticlesOwnMetaLineIsNoListOfStories(string meta)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"post\"><h1>Storm reaches the coast</h1>" + meta + Text + "</div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void APageBuildersDateWidgetInTheNextSectionDatesTheArticle()
+    {
+        var article = Extract("<title>Rat beschließt Haushalt</title>", """
+            <div class="elementor"><section class="elementor-section"><div class="elementor-container"><div class="elementor-widget-wrap">
+            <div class="elementor-element elementor-widget elementor-widget-theme-post-title"><div class="elementor-widget-container">
+            <h1 class="elementor-heading-title">Rat beschließt Haushalt</h1></div></div></div></div></section>
+            <section class="elementor-section"><div class="elementor-container"><div class="elementor-widget-wrap">
+            <div class="elementor-element elementor-widget elementor-widget-post-info"><div class="elementor-widget-container">
+            <span class="elementor-post-info__item elementor-post-info__item--type-date">3. Mai 2022</span></div></div>
+            <div class="elementor-element elementor-widget elementor-widget-theme-post-content"><div class="elementor-widget-container">
+            <p>Der Rat hat am Montag nach langer Debatte den Plan beschlossen.</p></div></div></div></div></section></div>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void APageBuildersTextBlockUnderTheHeadlinesSectionIsItsDateline()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", """
+            <div class="elementor"><section class="elementor-section"><div class="elementor-container"><div class="elementor-widget-wrap">
+            <div class="elementor-widget elementor-widget-heading"><div class="elementor-widget-container"><h1>Storm reaches the coast</h1></div></div>
+            </div></div></section><section class="elementor-section"><div class="elementor-container"><div class="elementor-widget-wrap">
+            <div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>May 3, 2022</p></div></div>
+            <div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">
+            """ + Text + """
+            </div></div></div></div></section><section class="elementor-section"><div class="elementor-widget elementor-widget-posts">
+            <article class="elementor-post"><h3><a href="/x">Another story entirely</a></h3><span class="elementor-post-date">January 10, 2025</span></article>
+            </div></section></div>
+            """);
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AMarkedDateBelowTheDatelineDatesSomethingElse()
+    {
+        var article = Extract("<title>Hochschule startet Förderprogramm</title>", """
+            <div id="wrapper"><div id="col2"><div class="news-single-item"><h1>Hochschule startet Förderprogramm</h1>
+            <div class="news-single-rightbox">03.05.2022</div><p>Die Hochschule startet ein neues Programm für Studierende aller Fächer.</p></div></div>
+            <div id="col3"><div class="box"><h2>Veranstaltungen</h2><p><span class="date">12.02.2025</span> Tag der offenen Tür</p></div></div></div>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void ATimeOfAStoryLinkedBelowTheDatelineDatesThatStory()
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"story\"><h1>Storm reaches the coast</h1><p>May 3, 2022</p>" + Text
+            + "<div class=\"nxt\"><span>Next</span> <a href=\"/n\">School opens a new library</a> <time datetime=\"2025-01-10\">Jan 10, 2025</time></div></div>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AForumThreadsPostsLinkTheirAuthorsAndTheFirstDatesTheThread()
+    {
+        var article = Extract("<title>How do I fix the boiler?</title>", """
+            <main><h1>How do I fix the boiler?</h1><div class="posts">
+            <div class="post-row"><a href="/u/anna">anna</a> <span class="date">May 3, 2022</span><p>My boiler stopped working and shows an error code.</p></div>
+            <div class="post-row"><a href="/u/ben">ben</a> <span class="date">May 4, 2022</span><p>Try resetting it first.</p></div></div></main>
+            """);
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
     [InlineData("has-sidebar", "Layout")]
@@ -235,6 +342,10 @@ public class DateEvidenceTests
     [InlineData("sidebar right-sidebar", "Foreign")]
     [InlineData("right-rail", "Foreign")]
     [InlineData("widget_recent_entries", "Foreign")]
+    [InlineData("widget", "Layout")]
+    [InlineData("widget-area", "Layout")]
+    [InlineData("elementor-widget-container", "None")]
+    [InlineData("elementor-element elementor-widget elementor-widget-post-info", "None")]
     public void SidebarNamesThatDescribeTheLayoutAreLayoutWords(string name, string expected)
     {
         Assert.Equal(expected, PageRegions.MarkerOf(name).ToString());

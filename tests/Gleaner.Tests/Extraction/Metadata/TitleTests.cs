@@ -153,6 +153,9 @@ public class TitleTests
     [InlineData("Firefighters rescue a cat from a tree (video)", "Firefighters rescue a cat from a tree")]
     [InlineData("Live-Musik kehrt in die Altstadt zurück", "Live-Musik kehrt in die Altstadt zurück")]
     [InlineData("Watch: Fire", "Watch: Fire")]
+    [InlineData("VIDÉO. Le maire inaugure le nouveau pont", "Le maire inaugure le nouveau pont")]
+    [InlineData("DIRECT. Les résultats des élections minute par minute", "Les résultats des élections minute par minute")]
+    [InlineData("Video. Quando il sindaco inaugura il ponte", "Video. Quando il sindaco inaugura il ponte")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
