@@ -63,7 +63,7 @@ public sealed class ServeCommandTests : IDisposable
             connection.Open();
             using var downgrade = connection.CreateCommand();
             downgrade.CommandText = "INSERT INTO story_bands SELECT * FROM story_bands_new; DROP TABLE story_bands_new; " +
-                "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
+                "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; DROP INDEX articles_filters; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
             downgrade.ExecuteNonQuery();
         }
         // The port taken, serve opens (and upgrades) the store and then stops: no server left to stop.
@@ -74,7 +74,7 @@ public sealed class ServeCommandTests : IDisposable
         var serve = CliRunner.Run(null, "serve", "--store", db, "--listen", $"127.0.0.1:{port}");
 
         Assert.Contains("gleaner: upgrading the store", serve.Stderr);
-        Assert.Contains("from schema 4 to 6", serve.Stderr);
+        Assert.Contains("from schema 4 to 7", serve.Stderr);
         Assert.Contains("gleaner: upgraded the store", serve.Stderr);
         Assert.Contains("cannot listen", serve.Stderr);
     }

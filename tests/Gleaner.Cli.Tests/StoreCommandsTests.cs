@@ -41,7 +41,7 @@ public sealed class StoreCommandsTests : IDisposable
             connection.Open();
             using var downgrade = connection.CreateCommand();
             downgrade.CommandText = "INSERT INTO story_bands SELECT * FROM story_bands_new; DROP TABLE story_bands_new; " +
-                "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
+                "DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; DROP INDEX articles_filters; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'";
             downgrade.ExecuteNonQuery();
         }
 
@@ -49,7 +49,7 @@ public sealed class StoreCommandsTests : IDisposable
 
         Assert.Equal(0, search.ExitCode);
         Assert.Contains("gleaner: upgrading the store", search.Stderr);
-        Assert.Contains("from schema 4 to 6", search.Stderr);
+        Assert.Contains("from schema 4 to 7", search.Stderr);
         Assert.Contains("https://a.example/1", search.Stdout);
         Assert.DoesNotContain("upgrading", CliRunner.Run(null, "search", "harbour", "--store", Store).Stderr);
     }

@@ -39,7 +39,7 @@ internal static class ServeCommand
             Description = $"Require 'Authorization: Bearer TOKEN' on every request that is not a read (or set {TokenVariable})",
         };
         var connections = OptionValues.WholeNumber("--connections", "Store connections open at once (requests beyond wait)", 1, 256,
-            Math.Max(4, Environment.ProcessorCount * 2));
+            ServeOptions.DefaultStoreConnections);
 
         var command = new Command("serve", "Serve a JSON API and web pages to search, read and follow the stored news")
         {

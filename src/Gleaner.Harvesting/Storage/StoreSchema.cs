@@ -179,6 +179,14 @@ internal static class StoreSchema
                 PRIMARY KEY (band_key, article_id)
             ) WITHOUT ROWID;
             """, PostgreSql: "SELECT 1 -- nothing to change: the band index stays one table in PostgreSQL"),
+
+        // What a search with a language or date filter, or collapsed to one result per story, reads of each match (its
+        // story, language and date) in an index by id (SqliteArticleStore.FilterRows): a record's row fills most of a page,
+        // so checking the newest 2,000 matches of a word read 2,000 pages of the table (10-17 ms at 1,000,000 records);
+        // the index holds about a hundred records a page (4 ms). Building it reads the table once (14 s for a million
+        // records); one transaction. PostgreSQL plans its filters itself: nothing changes there.
+        new(7, Sqlite: "CREATE INDEX articles_filters ON articles(id, story_id, language, published_at)",
+            PostgreSql: "SELECT 1 -- nothing to change: the search's filters are planned by PostgreSQL"),
     ];
 
     /// <summary>Keep SQLite's FTS5 index (external content) in step with the articles table: made with the table,

@@ -1016,7 +1016,8 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
             await using var downgrade = connection.CreateCommand();
             downgrade.CommandText = """
                 INSERT INTO story_bands SELECT * FROM story_bands_new; DROP TABLE story_bands_new;
-                DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; UPDATE gleaner_schema SET version = 4 WHERE component = 'store'
+                DROP INDEX articles_site_name; DROP INDEX articles_parent_domain; DROP INDEX articles_filters;
+                UPDATE gleaner_schema SET version = 4 WHERE component = 'store'
                 """;
             await downgrade.ExecuteNonQueryAsync();
         }
@@ -1038,6 +1039,41 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         told.Clear();
         Store = await ArticleStores.OpenAsync(Location, new StoreOptions { Progress = told.Add });
         Assert.Empty(told); // a current store opens without a word
+    }
+
+    [Fact]
+    public async Task AVersionSixStoreGetsTheFilterIndexAndFilteredSearchesReadMatchesThroughIt()
+    {
+        await Store.SaveAsync([StoreSamples.Quake(), StoreSamples.QuakeCopy()]);
+        var collapsed = new SearchRequest("tsunami") { Collapse = true, Filter = new ArticleFilter { Language = "en" } };
+        var before = (await Store.SearchAsync(collapsed)).Select(h => (h.Stored.Id, h.StoryCopies)).ToList();
+        Assert.Equal(2, Assert.Single(before).StoryCopies);
+        await using (var connection = await Store.OpenConnectionAsync())
+        {
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX articles_filters; UPDATE gleaner_schema SET version = 6 WHERE component = 'store'";
+            await downgrade.ExecuteNonQueryAsync();
+        }
+        await Store.DisposeAsync();
+
+        var told = new List<string>();
+        Store = await ArticleStores.OpenAsync(Location, new StoreOptions { Progress = told.Add });
+        Assert.Contains($"from schema 6 to {SchemaVersions.Latest(StoreSchema.Migrations)}", told[0]);
+        Assert.Equal(before, (await Store.SearchAsync(collapsed)).Select(h => (h.Stored.Id, h.StoryCopies)).ToList());
+        await using (var connection = await Store.OpenConnectionAsync())
+        {
+            // A match's story, language and date come from the index alone, not the record's row.
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                EXPLAIN QUERY PLAN SELECT a.id, a.story_id FROM articles_fts CROSS JOIN articles a INDEXED BY articles_filters ON a.id = articles_fts.rowid
+                WHERE articles_fts MATCH 'tsunami' AND a.language = 'en' AND a.published_at >= 0
+                """;
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(3));
+            Assert.Contains(plan, step => step.Contains("COVERING INDEX articles_filters", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

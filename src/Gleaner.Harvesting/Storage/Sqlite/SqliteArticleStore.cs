@@ -355,7 +355,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
               """
             : $"""
               SELECT a.id, a.story_id, {rank} AS score
-              FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+              FROM articles_fts CROSS JOIN {FilterRows(request.Filter)} ON a.id = articles_fts.rowid
               WHERE {fullText}{siteCondition}{filters}
               ORDER BY articles_fts.rowid DESC LIMIT @ranked
               """;
@@ -507,6 +507,16 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return found;
     }
 
+    /// <summary>
+    /// The records as <c>a</c> for reading matches' stories and checking <paramref name="filter"/>: the index of their
+    /// ids, stories, languages and dates (schema version 7) when it holds every column the filter compares, which reads
+    /// about a hundred records a page where the table reads one; the table otherwise.
+    /// </summary>
+    private static string FilterRows(ArticleFilter filter) =>
+        string.IsNullOrWhiteSpace(filter.Site) && string.IsNullOrWhiteSpace(filter.Tag) && string.IsNullOrWhiteSpace(filter.Author)
+            ? "articles a INDEXED BY articles_filters"
+            : "articles a";
+
     /// <summary>Whether <paramref name="filter"/> leaves any record out (<see cref="SqlArticleStore.FilterSql"/> writes a condition).</summary>
     private static bool Filters(ArticleFilter filter) =>
         !string.IsNullOrWhiteSpace(filter.Site) || filter.Since is not null || filter.Until is not null || !string.IsNullOrWhiteSpace(filter.Language)
@@ -519,7 +529,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         if (ids.Count == 0)
             return passing;
         await using var command = Command("");
-        command.CommandText = $"SELECT a.id, a.story_id FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids)){FilterSql(filter, command)}";
+        command.CommandText = $"SELECT a.id, a.story_id FROM {FilterRows(filter)} WHERE a.id IN (SELECT value FROM json_each(@ids)){FilterSql(filter, command)}";
         command.Parameters.AddWithValue("@ids", IdList(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -581,7 +591,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         }
         page.CommandText = $"""
             SELECT a.id, a.story_id
-            FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+            FROM articles_fts CROSS JOIN {FilterRows(request.Filter)} ON a.id = articles_fts.rowid
             WHERE {match.Condition(page)}{siteCondition}{FilterSql(request.Filter, page)}
             ORDER BY a.published_at DESC, a.id DESC
             """;
@@ -648,7 +658,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             return newest.Ids;
         await using var page = Command("");
         page.CommandText = $"""
-            SELECT a.id, a.story_id FROM articles a
+            SELECT a.id, a.story_id FROM {FilterRows(request.Filter)}
             WHERE a.id IN (SELECT value FROM json_each(@ids)){FilterSql(request.Filter, page)}
             ORDER BY a.published_at DESC, a.id DESC
             """;
