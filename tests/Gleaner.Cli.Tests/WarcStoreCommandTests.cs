@@ -86,7 +86,7 @@ public sealed class WarcStoreCommandTests : IDisposable
     [Trait("Category", "Slow")]
     public async Task KilledMidRunAResumedRunStoresEveryRecordOnceAndRedoesNoFinishedPart()
     {
-        const int stories = 2000;
+        const int stories = 6000; // enough that even the native build is still running when its first resume point appears
         var warc = Archive("big.warc.gz", stories);
         var start = CliRunner.StartInfo("warc", "--store", StorePath, "--threads", "1", warc);
         using (var run = Process.Start(start)!)
