@@ -99,7 +99,8 @@ internal static partial class DateParser
         }
     }
 
-    private static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
+    /// <summary>True when the text holds at least <paramref name="atLeast"/> digits: every date pattern needs four.</summary>
+    internal static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
     {
         foreach (var c in text)
             if (char.IsDigit(c) && --atLeast == 0)

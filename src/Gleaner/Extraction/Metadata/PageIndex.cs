@@ -197,7 +197,7 @@ internal sealed class PageIndex
         if (relation is not null && element.LocalName == "a" && HasToken(relation, "tag"))
             List(TagLinks, element);
 
-        if (title is { Length: >= MinTitledDateChars and <= MaxTitledDateChars } && element.LocalName is "abbr" or "time" or "span" or "a" && HasDigits(title, 4))
+        if (title is { Length: >= MinTitledDateChars and <= MaxTitledDateChars } && element.LocalName is "abbr" or "time" or "span" or "a" && DateParser.HasDigits(title, 4))
             List(TitledDates, element);
         if (DateMarkers.In(marker) || DateMarkers.In(id))
             List(DateMarked, element);
@@ -208,49 +208,13 @@ internal sealed class PageIndex
 
     /// <summary>The scripts inside a subtree the index does not otherwise read (the parser keeps a template's content
     /// apart from its children, and style and iframe hold only text).</summary>
-    private void ListScriptsWithin(IElement element)
-    {
-        if (AllScripts is null)
-            return;
-        var parents = new Stack<(INodeList Children, int Next)>();
-        var children = element.ChildNodes;
-        var next = 0;
-        while (true)
-        {
-            if (next < children.Length)
-            {
-                if (children[next++] is IElement child)
-                {
-                    if (child.LocalName == "script")
-                        AllScripts.Add(child);
-                    else if (child.HasChildNodes)
-                    {
-                        parents.Push((children, next));
-                        children = child.ChildNodes;
-                        next = 0;
-                    }
-                }
-            }
-            else if (parents.TryPop(out var parent))
-                (children, next) = parent;
-            else
-                break;
-        }
-    }
+    private void ListScriptsWithin(IElement element) => AllScripts?.AddRange(element.QuerySelectorAll("script"));
 
     private static bool IsDateProperty(string itemprop) =>
         itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal);
 
     /// <summary>A title holding a date is at least "3.5.22" and at most a weekday, date, time and zone.</summary>
     private const int MinTitledDateChars = 6, MaxTitledDateChars = 80;
-
-    private static bool HasDigits(string text, int atLeast)
-    {
-        foreach (var c in text)
-            if (char.IsAsciiDigit(c) && --atLeast == 0)
-                return true;
-        return false;
-    }
 
     private static void List(List<IElement> list, IElement element)
     {
