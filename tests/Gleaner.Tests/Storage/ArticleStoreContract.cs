@@ -844,6 +844,26 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task ACollapsedRelevancePageHoldsTheBestCopyOfEachStoryInRankOrder()
+    {
+        // Two words (the general ranked path), stories of 3 whose copies rank differently, many scores tied (broken by id).
+        var records = Enumerable.Range(1, 300).Select(id => (Id: (long)id, Published: 1_704_067_200L + id,
+            Text: string.Join(' ', Enumerable.Repeat("harbour", 1 + id % 5)) + (id % 3 == 0 ? " tide" : "") + " water.",
+            Section: id % 2 == 0 ? "ports" : "news", Story: (long)((id + 2) / 3))).ToList();
+        await WriteStraightIntoTheTableAsync("rank.example", "section", records.Select(r => (r.Id, r.Published, r.Text, r.Section, r.Story)));
+
+        foreach (var filter in new[] { ArticleFilter.None, new ArticleFilter { Tag = "ports" } })
+        {
+            var ranked = await Store.SearchAsync(new SearchRequest("harbour OR tide") { Filter = filter, Limit = 500 });
+            Assert.Equal(filter == ArticleFilter.None ? 300 : 150, ranked.Count);
+            var collapsed = await Store.SearchAsync(new SearchRequest("harbour OR tide") { Filter = filter, Collapse = true, Limit = 10, Offset = 4 });
+            Assert.Equal(ranked.DistinctBy(h => h.Stored.StoryId).Skip(4).Take(10).Select(h => (h.Stored.Id, h.Score)),
+                collapsed.Select(h => (h.Stored.Id, h.Score)));
+            Assert.All(collapsed, hit => Assert.Equal(3, hit.StoryCopies));
+        }
+    }
+
+    [Fact]
     public async Task NewestFirstPagesAreTheSameWhicheverWayTheMatchesAreWalked()
     {
         // 24,000 records written straight into the tables (the full write path would take minutes): "harbour" in all
