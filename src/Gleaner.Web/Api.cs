@@ -69,9 +69,9 @@ internal static class Api
         return TypedResults.Ok(new HealthResponse("ok", pool.Backend == StoreBackend.Sqlite ? "sqlite" : "postgresql"));
     }
 
-    private static async Task<IResult> SearchAsync([AsParameters] SearchParameters search, StorePool pool, ServeOptions options, HttpContext context)
+    private static async Task<IResult> SearchAsync([AsParameters] SearchParameters search, [AsParameters] FilterParameters filters, StorePool pool, ServeOptions options, HttpContext context)
     {
-        var request = search.ToRequest(options.SearchTimeout);
+        var request = search.ToRequest(filters, options.SearchTimeout);
         var hits = await pool.RunAsync(store => store.SearchAsync(request, context.RequestAborted), context.RequestAborted);
         var results = new List<SearchResult>(hits.Count);
         foreach (var hit in hits)
@@ -84,9 +84,9 @@ internal static class Api
         }
         var page = search.PageNumber;
         var more = hits.Count == search.PageSize && (long)(page + 1) * search.PageSize <= SearchParameters.MaxDepth;
-        var links = new PageLinks("/api/search?" + search.QueryString(page),
-            page > 1 ? "/api/search?" + search.QueryString(page - 1) : null,
-            more ? "/api/search?" + search.QueryString(page + 1) : null);
+        var links = new PageLinks("/api/search?" + search.QueryString(filters, page),
+            page > 1 ? "/api/search?" + search.QueryString(filters, page - 1) : null,
+            more ? "/api/search?" + search.QueryString(filters, page + 1) : null);
         // RFC 8288 links too, for clients that follow headers rather than bodies.
         var header = new List<string>();
         if (links.Prev is not null)
@@ -115,7 +115,7 @@ internal static class Api
     /// <summary>A record as JSON with its ETag and Last-Modified, or 304 when the client's copy is current.</summary>
     private static IResult Record(StoredArticle stored, HttpContext context)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(ToRecord(stored), Json.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(ToRecord(stored), Json.Info<StoredRecord>());
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(XxHash64.Hash(body)) + "\"");
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
@@ -244,7 +244,7 @@ internal static class Api
             ExtractUrlRequest? target;
             try
             {
-                target = JsonSerializer.Deserialize<ExtractUrlRequest>(body, Json.Options);
+                target = JsonSerializer.Deserialize(body, Json.Info<ExtractUrlRequest>());
             }
             catch (JsonException e)
             {
@@ -281,7 +281,7 @@ internal static class Api
                 "POST the page as text/html (with ?url= its address, optionally), or {\"url\": \"...\"} as application/json");
         }
         var article = new ArticleExtractor().Extract(html, contentType, pageUrl);
-        return TypedResults.Json(article, Json.Options, "application/json; charset=utf-8");
+        return TypedResults.Json(article, Json.Info<Article>(), "application/json; charset=utf-8");
     }
 
     internal static StoredRecord ToRecord(StoredArticle stored) =>

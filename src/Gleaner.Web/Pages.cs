@@ -19,10 +19,10 @@ internal static class Pages
         app.MapGet("/status", StatusAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> SearchAsync([AsParameters] SearchParameters search, StorePool pool, ServeOptions options, HttpContext context)
+    private static async Task<IResult> SearchAsync([AsParameters] SearchParameters search, [AsParameters] FilterParameters filters, StorePool pool, ServeOptions options, HttpContext context)
     {
         var html = Start(string.IsNullOrWhiteSpace(search.Q) ? "Search" : search.Q.Trim() + " – Search", "search");
-        SearchForm(html, search);
+        SearchForm(html, search, filters);
         if (string.IsNullOrWhiteSpace(search.Q))
         {
             html.Raw("<section class=\"help\"><h2>Search syntax</h2><ul>")
@@ -33,7 +33,7 @@ internal static class Pages
                 .Raw("<p>Press <kbd>/</kbd> to jump to the search box.</p></section>");
             return End(html);
         }
-        var request = search.ToRequest(options.SearchTimeout);
+        var request = search.ToRequest(filters, options.SearchTimeout);
         var hits = await pool.RunAsync(store => store.SearchAsync(request, context.RequestAborted), context.RequestAborted);
         html.Raw("<section aria-labelledby=\"results-title\"><h2 id=\"results-title\" class=\"count\">");
         if (hits.Count == 0)
@@ -58,29 +58,29 @@ internal static class Pages
         {
             html.Raw("<nav class=\"pages\" aria-label=\"Pages of results\">");
             if (search.PageNumber > 1)
-                html.Raw("<a rel=\"prev\" href=\"/?").Text(search.QueryString(search.PageNumber - 1)).Raw("\">← Previous</a>");
+                html.Raw("<a rel=\"prev\" href=\"/?").Text(search.QueryString(filters, search.PageNumber - 1)).Raw("\">← Previous</a>");
             html.Raw("<span>Page ").Number(search.PageNumber).Raw("</span>");
             if (more)
-                html.Raw("<a rel=\"next\" href=\"/?").Text(search.QueryString(search.PageNumber + 1)).Raw("\">Next →</a>");
+                html.Raw("<a rel=\"next\" href=\"/?").Text(search.QueryString(filters, search.PageNumber + 1)).Raw("\">Next →</a>");
             html.Raw("</nav>");
         }
         html.Raw("</section>");
         return End(html);
     }
 
-    private static void SearchForm(Html html, SearchParameters search)
+    private static void SearchForm(Html html, SearchParameters search, FilterParameters filters)
     {
         html.Raw("<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">");
         html.Raw("<div class=\"query\"><label for=\"q\" class=\"visually-hidden\">Search</label>")
             .Raw("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"500\" placeholder=\"Search the harvested news\" value=\"").Text(search.Q).Raw("\">")
             .Raw("<button type=\"submit\">Search</button></div>");
         html.Raw("<div class=\"filters\">");
-        Field(html, "site", "Site", search.Site, "text", "example.com");
-        Field(html, "lang", "Language", search.Lang, "text", "en");
-        Field(html, "author", "Author", search.Author, "text", "");
-        Field(html, "tag", "Tag or section", search.Tag ?? search.Section, "text", "");
-        Field(html, "since", "Since", search.Since, "date", "");
-        Field(html, "until", "Until", search.Until, "date", "");
+        Field(html, "site", "Site", filters.Site, "text", "example.com");
+        Field(html, "lang", "Language", filters.Lang, "text", "en");
+        Field(html, "author", "Author", filters.Author, "text", "");
+        Field(html, "tag", "Tag or section", filters.Tag ?? filters.Section, "text", "");
+        Field(html, "since", "Since", filters.Since, "date", "");
+        Field(html, "until", "Until", filters.Until, "date", "");
         html.Raw("<label>Sort <select name=\"sort\">")
             .Raw(search.SortName == "newest" ? "<option value=\"relevance\">relevance</option><option value=\"newest\" selected>newest</option>"
                 : "<option value=\"relevance\" selected>relevance</option><option value=\"newest\">newest</option>")

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Gleaner.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,15 +13,35 @@ internal static class Json
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>The source-generated shape of one of the API's types, under these options.</summary>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         // JSON is served as application/json with nosniff, never inside HTML: readable text is safe here.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        // Source-generated shapes first: no reflection, and what the native build needs (value types such as
+        // DateTimeOffset? cannot be read by reflection there).
+        options.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
         return options;
     }
 }
+
+/// <summary>Every shape the API reads or writes.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DictionaryKeyPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(Article))]
+[JsonSerializable(typeof(StoredRecord))]
+[JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(StoryResponse))]
+[JsonSerializable(typeof(StoriesResponse))]
+[JsonSerializable(typeof(StatsResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(HarvestStatusResponse))]
+[JsonSerializable(typeof(ExtractUrlRequest))]
+internal sealed partial class WebJsonContext : JsonSerializerContext;
 
 /// <summary>Errors as RFC 9457 problem details.</summary>
 internal static class Problems

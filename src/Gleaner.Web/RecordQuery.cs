@@ -89,8 +89,9 @@ public class FilterParameters
     internal static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }
 
-/// <summary>A search, from the query string.</summary>
-public sealed class SearchParameters : FilterParameters
+/// <summary>A search, from the query string; its filters are a <see cref="FilterParameters"/> bound beside it (the
+/// generated binding reads only a type's own properties, not inherited ones).</summary>
+public sealed class SearchParameters
 {
     public const int MaxPerPage = 100;
 
@@ -119,7 +120,7 @@ public sealed class SearchParameters : FilterParameters
     internal string SortName => string.IsNullOrWhiteSpace(Sort) ? "relevance" : Sort.Trim().ToLowerInvariant();
 
     /// <summary>The store's request; throws <see cref="BadParameterException"/> for a value it cannot use (the query syntax included).</summary>
-    internal SearchRequest ToRequest(TimeSpan timeout)
+    internal SearchRequest ToRequest(FilterParameters filters, TimeSpan timeout)
     {
         if (string.IsNullOrWhiteSpace(Q))
             throw new BadParameterException("the parameter 'q' (the query) is missing");
@@ -135,7 +136,7 @@ public sealed class SearchParameters : FilterParameters
         {
             "relevance" => SearchSort.Relevance,
             "newest" => SearchSort.Newest,
-            _ => throw new BadParameterException($"the parameter 'sort' ('{Shorten(Sort!)}') must be relevance or newest"),
+            _ => throw new BadParameterException($"the parameter 'sort' ('{FilterParameters.Shorten(Sort!)}') must be relevance or newest"),
         };
         if (PageSize is < 1 or > MaxPerPage)
             throw new BadParameterException($"the parameter 'per_page' ({PageSize}) must be between 1 and {MaxPerPage}");
@@ -143,7 +144,7 @@ public sealed class SearchParameters : FilterParameters
             throw new BadParameterException($"the parameter 'page' ({PageNumber}) must be at least 1 and reach no deeper than result {MaxDepth:N0}");
         return new SearchRequest(Q.Trim())
         {
-            Filter = ToFilter(),
+            Filter = filters.ToFilter(),
             Sort = sort,
             Limit = PageSize,
             Offset = (PageNumber - 1) * PageSize,
@@ -153,12 +154,12 @@ public sealed class SearchParameters : FilterParameters
     }
 
     /// <summary>This search's query string with another page number.</summary>
-    internal string QueryString(int page)
+    internal string QueryString(FilterParameters filters, int page)
     {
         var query = new StringBuilder("q=").Append(Uri.EscapeDataString(Q?.Trim() ?? ""));
-        query.Append(FilterQuery());
+        query.Append(filters.FilterQuery());
         if (SortName != "relevance")
-            Append(query, "sort", SortName);
+            FilterParameters.Append(query, "sort", SortName);
         if (Collapse == true)
             query.Append("&collapse=true");
         if (PerPage is { } perPage && perPage != 20)
