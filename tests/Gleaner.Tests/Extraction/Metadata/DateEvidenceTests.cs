@@ -333,6 +333,34 @@ public class DateEvidenceTests
         Assert.Equal("2022-05-03", article.Published);
     }
 
+    private const string LongText = Text + Text + Text + Text;
+
+    [Fact]
+    public void ResponsesBelowTheArticleInARegionNotNamedSoDateNothing()
+    {
+        var article = Extract("<title>Harbour rules</title>", """
+            <main><article><h1>Harbour rules</h1><div class="entry">
+            """ + LongText + """
+            </div><div id="reactions"><ul>
+            <li><div class="who">Joe</div><div class="meta">March 12, 2024</div><div class="body">Great post, thanks.</div></li>
+            <li><div class="who">Ann</div><div class="meta">March 13, 2024</div><div class="body">I am not so sure about this.</div></li>
+            </ul></div></article></main>
+            """);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void TheArticlesOwnLabelledDatesBelowItsTextStillDateIt()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="content"><h1>Hafen bekommt neue Regeln</h1>
+            """ + LongText + """
+            <ul class="infos"><li><span class="date">Veröffentlicht: 03.05.2022</span></li><li><span class="date">Geändert: 10.05.2022</span></li></ul>
+            </div></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
     [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
