@@ -697,8 +697,45 @@ internal static partial class DateFinder
         PageText.Append(body, text, PageTextChars);
         var (published, _, _) = DateLabels.Read(text.ToString(), context.MonthFirst);
         if (published is { } labelled)
+        {
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
+            return;
+        }
+        if (ArticleImageDate(context) is { } fromArticleImage)
+            into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
     }
+
+    /// <summary>Images of the article read for a date in their path: the first few, where the story's own pictures stand.</summary>
+    private const int MaxArticleImages = 8;
+
+    /// <summary>
+    /// The day in the path of one of the article's first images (<c>/images/2022/05/03/harbour.jpg</c>): a picture is
+    /// uploaded with its story. Only a full day counts; a year and month (<c>/wp-content/uploads/2022/05/</c>) is not a date.
+    /// Images outside the article's scope may be other stories'.
+    /// </summary>
+    private static PageDate? ArticleImageDate(Context context)
+    {
+        if (context.Scope is not { } scope)
+            return null;
+        var seen = 0;
+        foreach (var image in scope.GetElementsByTagName("img"))
+        {
+            if (++seen > MaxArticleImages)
+                break;
+            if (PageRegions.IsForeign(image, context.Headline, scope))
+                continue;
+            var source = image.GetAttribute("src") ?? image.GetAttribute("data-src");
+            if (string.IsNullOrEmpty(source) || !Uri.TryCreate(ImageBase, source, out var address))
+                continue;
+            // WordPress keeps uploads by year and month: a file name after them may begin with digits ("/2022/05/10-tips.jpg").
+            if (!address.AbsolutePath.Contains("/uploads/", StringComparison.OrdinalIgnoreCase) && DateInUrl(address) is { } date)
+                return date;
+        }
+        return null;
+    }
+
+    /// <summary>Resolves an image's relative path for reading its date: only the path matters.</summary>
+    private static readonly Uri ImageBase = new("https://image.invalid/");
 
     /// <summary>
     /// The dates of JSON-LD that does not parse (a headline with unescaped quotes), read as text: an article's own

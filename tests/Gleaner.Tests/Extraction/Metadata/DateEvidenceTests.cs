@@ -361,6 +361,38 @@ public class DateEvidenceTests
         Assert.Equal("2022-05-03", article.Published);
     }
 
+    [Fact]
+    public void AnUndatedPageIsDatedByTheDayInItsFirstImagesPath()
+    {
+        var article = Extract("<title>Harbour rules</title>", """
+            <main><article><h1>Harbour rules</h1><figure><img src="/media/images/2022/05/03/harbour.jpg" alt=""></figure>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    // WordPress keeps uploads by year and month only: no day, no date.
+    [InlineData("/wp-content/uploads/2022/05/10-tips.jpg")]
+    [InlineData("/wp-content/uploads/2022/05/harbour.jpg")]
+    public void AYearAndMonthInAnImagesPathIsNoDate(string path)
+    {
+        var article = Extract("<title>Harbour rules</title>", $"""
+            <main><article><h1>Harbour rules</h1><figure><img src="{path}" alt=""></figure>
+            """ + Text + "</article></main>");
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void AnImageInTheSidebarDoesNotDateThePage()
+    {
+        var article = Extract("<title>Harbour rules</title>", """
+            <main><article><h1>Harbour rules</h1>
+            """ + Text + """
+            </article><aside class="sidebar"><img src="/media/images/2024/01/10/other.jpg" alt=""></aside></main>
+            """);
+        Assert.Null(article.Published);
+    }
+
     [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
