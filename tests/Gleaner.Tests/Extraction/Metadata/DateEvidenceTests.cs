@@ -393,6 +393,42 @@ public class DateEvidenceTests
         Assert.Null(article.Published);
     }
 
+    [Fact]
+    public void ADatelineAboveTheHeadlineOutweighsAMarkedDateBelowTheLead()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="col"><div class="kicker">Politik · 03.05.2022</div><h1>Hafen bekommt neue Regeln</h1>
+            <div class="text">
+            """ + LongText + """
+            </div><div class="more"><div class="card"><a href="/b">Ein anderer Artikel über den Hafen</a> <time datetime="2024-01-10">10.01.2024</time></div></div>
+            </div></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AMarkedDateRightUnderTheHeadlineOutweighsADatelineAboveIt()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="col"><div class="kicker">Politik · 02.05.2022</div><h1>Hafen bekommt neue Regeln</h1>
+            <p class="meta"><time datetime="2022-05-03T10:00:00+02:00">03.05.2022, 10:00 Uhr</time></p>
+            """ + LongText + "</div></main>", lang: "de");
+        Assert.Equal("2022-05-03T10:00:00+02:00", article.Published);
+    }
+
+    [Fact]
+    public void ADateTwoLinesAboveTheHeadlineIsNotItsDateline()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="col"><p>03.05.2022</p><p>Rubrik Politik</p><h1>Hafen bekommt neue Regeln</h1>
+            <div class="text">
+            """ + LongText + """
+            </div><div class="more"><div class="card"><a href="/b">Ein anderer Artikel über den Hafen</a> <time datetime="2024-01-10">10.01.2024</time></div></div>
+            </div></main>
+            """, lang: "de");
+        Assert.NotEqual("2022-05-03", article.Published?[..10]);
+    }
+
     [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
