@@ -509,6 +509,10 @@ internal static partial class DateFinder
     /// <summary>Text read before and after the headline for its dateline.</summary>
     private const int HeaderCharsBefore = 200, HeaderCharsAfter = 600;
 
+    /// <summary>Text under the headline (a standfirst, a lead) that a date may follow and still be the article's when a
+    /// dateline stands above the headline; a date further down may be a listed story's or a note's.</summary>
+    private const int LeadChars = 200;
+
     /// <summary>An unlabelled date this far after the headline still belongs to its header.</summary>
     private const int UnlabelledCharsAfter = 400;
 
@@ -519,7 +523,7 @@ internal static partial class DateFinder
         private Candidate? _date;
         private PageDate? _update;
         private INode? _windowEnd;
-        private int _datelineAt = -1;
+        private int _datelineAt = -1, _headlineEnd;
         private bool _updateGiven;
         private readonly List<(IElement Element, int At)> _entered = [];
 
@@ -545,9 +549,11 @@ internal static partial class DateFinder
             Read();
             if (_date is not { Weight: >= Weight.Dateline })
                 return false;
+            // A dateline above the headline outweighs marked dates below the lead, not one right under the headline.
+            var below = _datelineAt < _headlineEnd ? _headlineEnd + LeadChars : _datelineAt;
             foreach (var (entered, at) in _entered)
                 if (entered == element)
-                    return _datelineAt >= 0 && at > _datelineAt;
+                    return _datelineAt >= 0 && at > below;
             return _windowEnd is not null && (element == _windowEnd || (_windowEnd.CompareDocumentPosition(element) & DocumentPositions.Following) != 0);
         }
 
@@ -574,13 +580,15 @@ internal static partial class DateFinder
             var found = new List<PageDate>(1);
             var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Listed, _entered);
             _windowEnd = windowEnd;
+            _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);
             _update = found.Count > 0 ? found[0] : null;
         }
     }
 
-    /// <summary>The date in the free text around the headline: a labelled one first, then the first after the headline, then
-    /// the last before it; <paramref name="datelineAt"/> is where an unlabelled dateline's date starts in the text.</summary>
+    /// <summary>The date in the free text around the headline: a labelled one first, then the first after the headline (a
+    /// dateline on the line above the headline before one below the lead), then the first before it; <paramref name="datelineAt"/>
+    /// is where an unlabelled dateline's date starts in the text.</summary>
     private static Candidate? HeaderDate(Context context, List<PageDate> modified, string text, int headlineEnd, out int datelineAt)
     {
         datelineAt = -1;
@@ -589,16 +597,52 @@ internal static partial class DateFinder
             modified.Add(update);
         if (after.Published is { } labelled)
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
-        if (after.Unlabelled is { } first && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length) && at - headlineEnd <= UnlabelledCharsAfter
-            && IsDateline(text, at, length))
-        {
-            datelineAt = at;
-            return new Candidate(first, Weight.Dateline, new("header text", "after the headline"));
-        }
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
+        var afterAt = -1;
+        if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length) && at - headlineEnd <= UnlabelledCharsAfter
+            && IsDateline(text, at, length))
+            afterAt = at;
+        // The line just above the headline outweighs a date below the lead (a list's, a note's), not one right under the headline.
+        if (before.Unlabelled is not null && (afterAt < 0 || afterAt - headlineEnd > LeadChars)
+            && DatelineAbove(text, headlineEnd, context.MonthFirst, out var aboveAt) is { } above)
+        {
+            datelineAt = aboveAt;
+            return new Candidate(above, Weight.Dateline, new("header text", "dateline above the headline"));
+        }
+        if (afterAt >= 0)
+        {
+            datelineAt = afterAt;
+            return new Candidate(after.Unlabelled!.Value, Weight.Dateline, new("header text", "after the headline"));
+        }
         if (before.Published is { } labelledBefore)
             return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
+    }
+
+    /// <summary>
+    /// The date of the line just above the headline when that line is a dateline ("Politik · 03.05.2022", a date over a
+    /// press release's title): the article's date as the reader sees it, though unmarked. Only the last date before the
+    /// headline, on the headline's previous line, with no label (a labelled one is read as such).
+    /// </summary>
+    private static PageDate? DatelineAbove(string text, int headlineEnd, bool monthFirst, out int at)
+    {
+        at = -1;
+        var headlineStart = headlineEnd >= 2 ? text.LastIndexOf('\n', headlineEnd - 2) : -1;
+        if (headlineStart <= 0)
+            return null;
+        PageDate? last = null;
+        var lastEnd = 0;
+        var scan = new DateParser.Scan();
+        for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan) && index + length <= headlineStart; start = index + length)
+        {
+            (last, at, lastEnd) = (date, index, index + length);
+        }
+        if (last is null || DateLabels.LabelBefore(text, 0, at) != DateLabel.None || !IsDateline(text, at, lastEnd - at))
+            return null;
+        // Only the line before the headline: what stands higher is the page's (a breadcrumb, a masthead's "today").
+        var between = text.AsSpan(lastEnd, headlineStart - lastEnd);
+        var lineEnd = between.IndexOf('\n');
+        return lineEnd < 0 || between[lineEnd..].IsWhiteSpace() ? last : null;
     }
 
     /// <summary>A line this short that holds a date is a dateline ("3. Mai 2022 | Lesezeit: 2 Minuten").</summary>
@@ -697,8 +741,45 @@ internal static partial class DateFinder
         PageText.Append(body, text, PageTextChars);
         var (published, _, _) = DateLabels.Read(text.ToString(), context.MonthFirst);
         if (published is { } labelled)
+        {
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
+            return;
+        }
+        if (ArticleImageDate(context) is { } fromArticleImage)
+            into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
     }
+
+    /// <summary>Images of the article read for a date in their path: the first few, where the story's own pictures stand.</summary>
+    private const int MaxArticleImages = 8;
+
+    /// <summary>
+    /// The day in the path of one of the article's first images (<c>/images/2022/05/03/harbour.jpg</c>): a picture is
+    /// uploaded with its story. Only a full day counts; a year and month (<c>/wp-content/uploads/2022/05/</c>) is not a date.
+    /// Images outside the article's scope may be other stories'.
+    /// </summary>
+    private static PageDate? ArticleImageDate(Context context)
+    {
+        if (context.Scope is not { } scope)
+            return null;
+        var seen = 0;
+        foreach (var image in scope.GetElementsByTagName("img"))
+        {
+            if (++seen > MaxArticleImages)
+                break;
+            if (PageRegions.IsForeign(image, context.Headline, scope))
+                continue;
+            var source = image.GetAttribute("src") ?? image.GetAttribute("data-src");
+            if (string.IsNullOrEmpty(source) || !Uri.TryCreate(ImageBase, source, out var address))
+                continue;
+            // WordPress keeps uploads by year and month: a file name after them may begin with digits ("/2022/05/10-tips.jpg").
+            if (!address.AbsolutePath.Contains("/uploads/", StringComparison.OrdinalIgnoreCase) && DateInUrl(address) is { } date)
+                return date;
+        }
+        return null;
+    }
+
+    /// <summary>Resolves an image's relative path for reading its date: only the path matters.</summary>
+    private static readonly Uri ImageBase = new("https://image.invalid/");
 
     /// <summary>
     /// The dates of JSON-LD that does not parse (a headline with unescaped quotes), read as text: an article's own

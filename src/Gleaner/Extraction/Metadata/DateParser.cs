@@ -9,8 +9,8 @@ namespace Gleaner.Extraction.Metadata;
 /// <c>09/27/2021</c>, <c>27.09.21</c>) or with month names in English, German, French, Spanish, Portuguese,
 /// Italian, Catalan, Galician, Dutch, the Nordic languages and Icelandic, Finnish, Estonian, Latvian, Polish, Czech, Slovak, Hungarian, Romanian,
 /// the South Slavic languages, Bulgarian, Greek, Lithuanian, Turkish, Russian, Ukrainian, Arabic,
-/// Hebrew, Hindi, Indonesian and Malay, and the CJK
-/// <c>2021年9月27日</c>. A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
+/// Hebrew, Hindi, Indonesian and Malay, Thai (Buddhist-era years), Vietnamese (<c>27 tháng 9 năm 2021</c>), and the CJK
+/// <c>2021年9月27日</c> (Japanese era years too: <c>令和3年9月27日</c>). A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
 /// </summary>
 internal static partial class DateParser
 {
@@ -44,9 +44,9 @@ internal static partial class DateParser
     {
         date = default;
         index = length = 0;
-        // Every text pattern needs four digits at least (day, month, two-digit year): most lines have fewer, and a
-        // count is far cheaper than the patterns.
-        if (text.Length - start < 6 || !HasDigits(text.AsSpan(start), 4))
+        // Every text pattern needs four digits at least (day, month, two-digit year) but Japanese era dates (令和元年5月1日):
+        // most lines have fewer, and a count is far cheaper than the patterns.
+        if (text.Length - start < 6 || (!HasDigits(text.AsSpan(start), 4) && !HasJapaneseEra(text.AsSpan(start))))
             return false;
         Match? best = null;
         for (var pattern = 0; pattern < TextPatterns.Length; pattern++)
@@ -108,6 +108,8 @@ internal static partial class DateParser
         return false;
     }
 
+    private static bool HasJapaneseEra(ReadOnlySpan<char> text) => text.Contains("令和", StringComparison.Ordinal) || text.Contains("平成", StringComparison.Ordinal);
+
     /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
     public static bool ContainsDate(string text) => TryFind(text, monthFirstForSlashes: true, out _);
 
@@ -125,9 +127,19 @@ internal static partial class DateParser
     private static bool TryBuild(Match match, bool monthFirst, out PageDate date, string? text = null)
     {
         date = default;
-        if (!TryNumber(match.Groups["y"].ValueSpan, out var year))
+        int year;
+        if (match.Groups["era"].Success)
+        {
+            // The era's first year is written 元 (its beginning) or 1.
+            if (match.Groups["y"].ValueSpan is "元")
+                year = 1;
+            else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
+                return false;
+            year += match.Groups["era"].ValueSpan is "令和" ? ReiwaYearZero : HeiseiYearZero;
+        }
+        else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
             return false;
-        if (match.Groups["y"].Length == 2)
+        if (match.Groups["y"].Length == 2 && !match.Groups["era"].Success)
         {
             // Two-digit years are this century's, and only in dotted or slashed dates; dotted ones need a two-digit
             // day or month (27.09.21, 9/27/21, 5/3/22; not the version number 1.5.10).
@@ -141,7 +153,9 @@ internal static partial class DateParser
         var solarHijri = year is >= MinSolarHijriYear and <= MaxSolarHijriYear;
         if (match.Groups["mon"].Success)
         {
-            var name = match.Groups["mon"].Value.ToLowerInvariant().TrimEnd('.');
+            var name = MonthKey(match.Groups["mon"].Value);
+            if (IsThai(name) && year >= MinYear + BuddhistEraOffset)
+                year -= BuddhistEraOffset;
             if (SolarHijriMonths.TryGetValue(name, out month))
             {
                 if (!solarHijri)
@@ -232,6 +246,9 @@ internal static partial class DateParser
         }
     }
 
+    /// <summary>The Gregorian year before the first of the Japanese eras Reiwa (2019) and Heisei (1989).</summary>
+    private const int ReiwaYearZero = 2018, HeiseiYearZero = 1988;
+
     /// <summary>Solar Hijri years of the web's news (1374 is 1995); Lunar Hijri years of today (1440s) are left out.</summary>
     private const int MinSolarHijriYear = 1374, MaxSolarHijriYear = 1420;
 
@@ -315,23 +332,24 @@ internal static partial class DateParser
         ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
         ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
         ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
+        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9,
     };
 
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
     private static readonly (string Names, int Month)[] MonthTable =
     [
-        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه janúar jaanuar janvāris janvārī janvāra xaneiro", 1),
-        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro", 2),
-        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo märts martā marec", 3),
-        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل apríl aprill aprīlis aprīlī aprīļa", 4),
-        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه maí maijs maijā maija", 5),
-        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن júní juuni jūnijs jūnijā jūnija junij xuño", 6),
-        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه júlí juuli jūlijs jūlijā jūlija julij xullo", 7),
-        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio اوت ágúst augusts augustā", 8),
-        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر septembris septembrī", 9),
-        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر oktoober oktobris oktobrī", 10),
-        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر nóvember novembris novembrī", 11),
-        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر detsember decembris decembrī decembro", 12),
+        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه janúar jaanuar janvāris janvārī janvāra xaneiro ιανουάριος ιαν มกราคม ม.ค", 1),
+        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro φεβρουάριος φεβ กุมภาพันธ์ ก.พ", 2),
+        ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo märts martā marec μάρτιος μαρ มีนาคม มี.ค", 3),
+        ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل apríl aprill aprīlis aprīlī aprīļa απρίλιος απρ เมษายน เม.ย", 4),
+        ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه maí maijs maijā maija μάιος μαΐ μαϊ พฤษภาคม พ.ค", 5),
+        ("june jun juni juin junio junho giugno giu czerwca czerwiec června červen haziran июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن júní juuni jūnijs jūnijā jūnija junij xuño ιούνιος ιουν มิถุนายน มิ.ย", 6),
+        ("july jul juli juillet juil julio julho luglio lug lipca lipiec července červenec temmuz июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه júlí juuli jūlijs jūlijā jūlija julij xullo ιούλιος ιουλ กรกฎาคม ก.ค", 7),
+        ("august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus ogos rugpjūčio اوت ágúst augusts augustā αύγουστος αυγ สิงหาคม ส.ค", 8),
+        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień září eylül eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر septembris septembrī σεπτέμβριος σεπ σεπτ กันยายน ก.ย", 9),
+        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik října říjen ekim октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر oktoober oktobris oktobrī οκτώβριος οκτ ตุลาคม ต.ค", 10),
+        ("november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь ноя листопада noiembrie marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر nóvember novembris novembrī νοέμβριος νοε νοεμ พฤศจิกายน พ.ย", 11),
+        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień prosince prosinec aralık aralik декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر detsember decembris decembrī decembro δεκέμβριος δεκ ธันวาคม ธ.ค", 12),
     ];
 
     private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
@@ -341,9 +359,35 @@ internal static partial class DateParser
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (names, month) in MonthTable)
             foreach (var name in names.Split(' '))
+            {
                 numbers.TryAdd(name.Replace('_', ' '), month);
+                numbers.TryAdd(MonthKey(name), month);
+            }
         return numbers;
     }
+
+    /// <summary>
+    /// A month name as looked up: lower case without a closing dot; Greek also without its accents and with one sigma,
+    /// as capitals drop the accents (<c>ΙΟΥΝΙΟΥ</c> for <c>Ιουνίου</c>) and lower-casing them does not bring them back.
+    /// </summary>
+    private static string MonthKey(string name)
+    {
+        var key = name.ToLowerInvariant().TrimEnd('.');
+        if (!IsGreek(key))
+            return key;
+        var letters = new System.Text.StringBuilder(key.Length);
+        foreach (var c in key.Normalize(System.Text.NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                letters.Append(c == 'ς' ? 'σ' : c);
+        return letters.ToString();
+    }
+
+    private static bool IsGreek(string text) => text.Length > 0 && text[0] is >= '\u0370' and <= '\u03ff' or >= '\u1f00' and <= '\u1fff';
+
+    /// <summary>Thai pages count years from 543 BC (the Buddhist era: 2565 is 2022) with Thai month names.</summary>
+    private static bool IsThai(string text) => text.Length > 0 && text[0] is >= '\u0e00' and <= '\u0e7f';
+
+    private const int BuddhistEraOffset = 543;
 
     private static readonly string MonthAlternation = string.Join("|",
         MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderByDescending(name => name.Length).Select(Regex.Escape));
@@ -363,6 +407,10 @@ internal static partial class DateParser
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
+        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first)
+        new(@"(?<era>令和|平成)\s*(?<y>\d{1,2}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant),
+        // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
     ];
 
     /// <summary>Where <see cref="TextPatterns"/> holds the month-first pattern ("September 27, 2021").</summary>
@@ -383,7 +431,7 @@ internal static partial class DateParser
 
     /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 오후 3:30; with a dot only where nothing else reads so
     /// (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST), as a bare 19.52 is a number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }

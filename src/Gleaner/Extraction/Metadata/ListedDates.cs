@@ -43,9 +43,55 @@ internal static class ListedDates
                     continue;
                 if (HasOwnLink(item, element) && HasOwnLink(otherItem, dates[other]))
                     return true;
+                if (IsResponse(item, headline))
+                    return true;
             }
         }
         return false;
+    }
+
+    /// <summary>Characters of text between the headline and a list that put the list below the article's start.</summary>
+    private const int MinTextAbove = 300;
+
+    /// <summary>Nodes walked from the headline towards a list item: beyond them, the item is far below the article's start.</summary>
+    private const int MaxNodesWalked = 2000;
+
+    /// <summary>Characters of an item read for a publication or update label.</summary>
+    private const int MaxItemChars = 300;
+
+    /// <summary>
+    /// True when an item of a dated list without links stands below the article's text: readers' responses (comments in
+    /// a region not named so), not the article's own meta line, which stands under the headline and names its dates
+    /// ("Published: … · Updated: …"), nor a forum thread's first post, whose date leads it.
+    /// </summary>
+    private static bool IsResponse(IElement item, IElement? headline)
+    {
+        if (headline is null || (headline.CompareDocumentPosition(item) & DocumentPositions.Following) == 0 || PageRegions.IsInside(item, headline))
+            return false;
+        var text = 0;
+        var walked = 0;
+        for (var node = NextAfter(headline); node is not null && node != item; node = node is IElement { LocalName: "script" or "style" or "template" } ? NextAfter(node) : node.FirstChild ?? NextAfter(node))
+        {
+            if (++walked > MaxNodesWalked)
+                break;
+            if (node is IText piece && (text += piece.Data.AsSpan().Trim().Length) >= MinTextAbove)
+                break;
+        }
+        if (text < MinTextAbove && walked <= MaxNodesWalked)
+            return false;
+        var itemText = new System.Text.StringBuilder(MaxItemChars);
+        PageText.Append(item, itemText, MaxItemChars);
+        var (published, _, modified) = DateLabels.Read(itemText.ToString(), monthFirst: true);
+        return published is null && modified is null;
+    }
+
+    /// <summary>The node after <paramref name="node"/>'s subtree in document order.</summary>
+    private static INode? NextAfter(INode node)
+    {
+        for (INode? at = node; at is not null; at = at.Parent)
+            if (at.NextSibling is { } next)
+                return next;
+        return null;
     }
 
     /// <summary>The two children of the nearest common ancestor that hold <paramref name="a"/> and <paramref name="b"/>,

@@ -333,6 +333,102 @@ public class DateEvidenceTests
         Assert.Equal("2022-05-03", article.Published);
     }
 
+    private const string LongText = Text + Text + Text + Text;
+
+    [Fact]
+    public void ResponsesBelowTheArticleInARegionNotNamedSoDateNothing()
+    {
+        var article = Extract("<title>Harbour rules</title>", """
+            <main><article><h1>Harbour rules</h1><div class="entry">
+            """ + LongText + """
+            </div><div id="reactions"><ul>
+            <li><div class="who">Joe</div><div class="meta">March 12, 2024</div><div class="body">Great post, thanks.</div></li>
+            <li><div class="who">Ann</div><div class="meta">March 13, 2024</div><div class="body">I am not so sure about this.</div></li>
+            </ul></div></article></main>
+            """);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void TheArticlesOwnLabelledDatesBelowItsTextStillDateIt()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="content"><h1>Hafen bekommt neue Regeln</h1>
+            """ + LongText + """
+            <ul class="infos"><li><span class="date">Veröffentlicht: 03.05.2022</span></li><li><span class="date">Geändert: 10.05.2022</span></li></ul>
+            </div></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AnUndatedPageIsDatedByTheDayInItsFirstImagesPath()
+    {
+        var article = Extract("<title>Harbour rules</title>", """
+            <main><article><h1>Harbour rules</h1><figure><img src="/media/images/2022/05/03/harbour.jpg" alt=""></figure>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Theory]
+    // WordPress keeps uploads by year and month only: no day, no date.
+    [InlineData("/wp-content/uploads/2022/05/10-tips.jpg")]
+    [InlineData("/wp-content/uploads/2022/05/harbour.jpg")]
+    public void AYearAndMonthInAnImagesPathIsNoDate(string path)
+    {
+        var article = Extract("<title>Harbour rules</title>", $"""
+            <main><article><h1>Harbour rules</h1><figure><img src="{path}" alt=""></figure>
+            """ + Text + "</article></main>");
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void AnImageInTheSidebarDoesNotDateThePage()
+    {
+        var article = Extract("<title>Harbour rules</title>", """
+            <main><article><h1>Harbour rules</h1>
+            """ + Text + """
+            </article><aside class="sidebar"><img src="/media/images/2024/01/10/other.jpg" alt=""></aside></main>
+            """);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void ADatelineAboveTheHeadlineOutweighsAMarkedDateBelowTheLead()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="col"><div class="kicker">Politik · 03.05.2022</div><h1>Hafen bekommt neue Regeln</h1>
+            <div class="text">
+            """ + LongText + """
+            </div><div class="more"><div class="card"><a href="/b">Ein anderer Artikel über den Hafen</a> <time datetime="2024-01-10">10.01.2024</time></div></div>
+            </div></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AMarkedDateRightUnderTheHeadlineOutweighsADatelineAboveIt()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="col"><div class="kicker">Politik · 02.05.2022</div><h1>Hafen bekommt neue Regeln</h1>
+            <p class="meta"><time datetime="2022-05-03T10:00:00+02:00">03.05.2022, 10:00 Uhr</time></p>
+            """ + LongText + "</div></main>", lang: "de");
+        Assert.Equal("2022-05-03T10:00:00+02:00", article.Published);
+    }
+
+    [Fact]
+    public void ADateTwoLinesAboveTheHeadlineIsNotItsDateline()
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><div class="col"><p>03.05.2022</p><p>Rubrik Politik</p><h1>Hafen bekommt neue Regeln</h1>
+            <div class="text">
+            """ + LongText + """
+            </div><div class="more"><div class="card"><a href="/b">Ein anderer Artikel über den Hafen</a> <time datetime="2024-01-10">10.01.2024</time></div></div>
+            </div></main>
+            """, lang: "de");
+        Assert.NotEqual("2022-05-03", article.Published?[..10]);
+    }
+
     [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]

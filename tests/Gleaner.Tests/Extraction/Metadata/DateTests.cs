@@ -335,4 +335,31 @@ public class DateTests
         var found = DateParser.TryFind(text, monthFirstForSlashes: true, out var date);
         Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
     }
+
+    /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
+    /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset.</summary>
+    [Theory]
+    [InlineData("ΤΡΙΤΗ 3 ΙΟΥΝΙΟΥ 2022", "2022-06-03")]
+    [InlineData("03 Μαΐ 2022 | 14:30", "2022-05-03T14:30")]
+    [InlineData("Αύγουστος 2022, 3 Αυγούστου 2022", "2022-08-03")]
+    [InlineData("3 พฤษภาคม 2565", "2022-05-03")]
+    [InlineData("วันที่ 3 พ.ค. 2565 เวลา 14:30 น.", "2022-05-03T14:30")]
+    [InlineData("令和4年5月3日", "2022-05-03")]
+    [InlineData("令和元年5月1日", "2019-05-01")]
+    [InlineData("平成31年4月30日 14時30分", "2019-04-30T14:30")]
+    [InlineData("Thứ Ba, ngày 3 tháng 5 năm 2022", "2022-05-03")]
+    [InlineData("03 Tháng 5, 2022 | 14:30", "2022-05-03T14:30")]
+    [InlineData("Selasa, 03 Mei 2022 14:30 WIB", "2022-05-03T14:30+07:00")]
+    [InlineData("3 Mei 2022 | 14.30 WITA", "2022-05-03T14:30+08:00")]
+    [InlineData("tháng 5 có 31 ngày, năm 2022", null)]
+    [InlineData("平成 the word and 4年5月", null)]
+    public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
+    {
+        var found = DateParser.TryFind(text, monthFirstForSlashes: false, out var date);
+        string? got = null;
+        if (found)
+            got = date.Value.ToString(date.HasTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                + (date.HasOffset ? date.Value.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture) : "");
+        Assert.Equal(expected, got);
+    }
 }
