@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Gleaner.Cli.Input;
 using Gleaner.Formats;
 using Gleaner.Storage;
@@ -46,22 +47,16 @@ internal static class ImportCommand
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask("importing", maxValue: files.Count);
-                    import.Saved += () => task.Description = $"{import.Read:N0} records";
-                    foreach (var file in files)
+                    import.Saved += filesRead =>
                     {
-                        await import.ReadFileAsync(file, cancellationToken);
-                        task.Increment(1);
-                        task.Description = $"{import.Read:N0} records";
-                    }
-                    await import.FlushAsync(cancellationToken);
+                        task.Value = filesRead;
+                        task.Description = $"{import.Stored + import.Failed:N0} records";
+                    };
+                    await import.RunAsync(files, cancellationToken);
                 });
         }
         else
-        {
-            foreach (var file in files)
-                await import.ReadFileAsync(file, cancellationToken);
-            await import.FlushAsync(cancellationToken);
-        }
+            await import.RunAsync(files, cancellationToken);
 
         Console.Error.WriteLine(
             $"gleaner: {import.Stored:N0} record(s) stored in {store.Location} ({import.Inserted:N0} new, {import.Updated:N0} updated, " +
@@ -70,52 +65,113 @@ internal static class ImportCommand
         return import.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
     }
 
-    /// <summary>Reads records and saves them in batches; each batch is one transaction.</summary>
+    /// <summary>
+    /// Reads records and saves them in batches, each batch one transaction, in input order. Reading, parsing and preparing
+    /// (keys, near-duplicate signatures) run on a thread of their own while the store writes the batch before: at most
+    /// <see cref="BatchesAhead"/> batches wait between the two, so memory stays bounded however large the input.
+    /// </summary>
     private sealed class Import(IArticleStore store, int batchSize)
     {
-        private readonly List<Article> _batch = new(batchSize);
-        private readonly List<StoredFacts?> _batchFacts = new(batchSize);
-        private readonly List<string> _batchSources = new(batchSize);
+        /// <summary>Batches read ahead of the one being written: enough to keep the writer busy, few enough to bound memory.</summary>
+        private const int BatchesAhead = 2;
+
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-        /// <summary>Raised after each batch is stored (progress display).</summary>
-        public event Action? Saved;
+        /// <summary>Raised after each batch is stored or refused (progress display), with how many input files were read whole by then.</summary>
+        public event Action<int>? Saved;
 
-        public long Read { get; private set; }
         public long Stored { get; private set; }
         public long Inserted { get; private set; }
         public long Updated { get; private set; }
         public long Linked { get; private set; }
-        public long Failed { get; private set; }
+        public long Failed => _badRecords + _refusedRecords;
         public TimeSpan Elapsed => _clock.Elapsed;
 
-        public async Task ReadFileAsync(string file, CancellationToken cancellationToken)
-        {
-            foreach (var item in ArticleFiles.Read(file))
-            {
-                if (item.IsError)
-                {
-                    Failed++;
-                    Console.Error.WriteLine($"gleaner: {item}");
-                    continue;
-                }
-                Read++;
-                _batch.Add(item.Article!);
-                _batchFacts.Add(item.Facts);
-                _batchSources.Add(item.ToString());
-                if (_batch.Count >= batchSize)
-                    await FlushAsync(cancellationToken);
-            }
-        }
+        /// <summary>Bad records the reader skipped (written by the reading thread only).</summary>
+        private long _badRecords;
 
-        public async Task FlushAsync(CancellationToken cancellationToken)
+        /// <summary>Records of batches the store refused (written by the saving side only).</summary>
+        private long _refusedRecords;
+
+        /// <summary>A batch on its way from the reader to the store: the records (prepared when the store takes them so), where they came from.</summary>
+        private sealed record Batch(List<Article> Articles, List<StoredFacts?> Facts, IReadOnlyList<PreparedRecord>? Prepared, string First, string Last, int FilesRead);
+
+        /// <summary>Imports <paramref name="files"/> in order. A bad record is reported and skipped; a batch the store refuses is reported and the rest go on.</summary>
+        public async Task RunAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
         {
-            if (_batch.Count == 0)
-                return;
+            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reader = Task.Run(() => ReadAsync(files, batches.Writer, stop.Token), stop.Token);
             try
             {
-                var result = await store.SaveAsync(_batch, _batchFacts, cancellationToken);
-                Stored += _batch.Count;
+                await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+                    await SaveAsync(batch, stop.Token);
+            }
+            catch
+            {
+                // The store failed in a way that ends the import: stop the reader before leaving.
+                await stop.CancelAsync();
+                try { await reader; } catch (OperationCanceledException) { }
+                throw;
+            }
+            await reader;
+        }
+
+        private async Task ReadAsync(IReadOnlyList<string> files, ChannelWriter<Batch> output, CancellationToken cancellationToken)
+        {
+            Exception? failure = null;
+            try
+            {
+                var articles = new List<Article>(batchSize);
+                var facts = new List<StoredFacts?>(batchSize);
+                string? first = null, last = null;
+                var filesRead = 0;
+                foreach (var file in files)
+                {
+                    foreach (var item in ArticleFiles.Read(file))
+                    {
+                        if (item.IsError)
+                        {
+                            _badRecords++;
+                            Console.Error.WriteLine($"gleaner: {item}");
+                            continue;
+                        }
+                        articles.Add(item.Article!);
+                        facts.Add(item.Facts);
+                        first ??= item.ToString();
+                        last = item.ToString();
+                        if (articles.Count < batchSize)
+                            continue;
+                        await output.WriteAsync(Prepare(articles, facts, first, last!, filesRead), cancellationToken);
+                        articles = new List<Article>(batchSize);
+                        facts = new List<StoredFacts?>(batchSize);
+                        first = null;
+                    }
+                    filesRead++;
+                }
+                if (articles.Count > 0)
+                    await output.WriteAsync(Prepare(articles, facts, first!, last!, filesRead), cancellationToken);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            // The batches already sent are still saved; then the reader's failure, if any, ends the import.
+            output.Complete(failure);
+        }
+
+        /// <summary>The CPU work of a save done here, on the reading thread, when the store takes prepared records.</summary>
+        private Batch Prepare(List<Article> articles, List<StoredFacts?> facts, string first, string last, int filesRead) =>
+            new(articles, facts, store is SqlArticleStore ? PreparedRecord.PrepareAll(articles, facts) : null, first, last, filesRead);
+
+        private async Task SaveAsync(Batch batch, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var result = batch.Prepared is not null
+                    ? await ((SqlArticleStore)store).SavePreparedAsync(batch.Prepared, cancellationToken)
+                    : await store.SaveAsync(batch.Articles, batch.Facts, cancellationToken);
+                Stored += batch.Articles.Count;
                 Inserted += result.Inserted;
                 Updated += result.Updated;
                 Linked += result.LinkedToStories;
@@ -123,13 +179,10 @@ internal static class ImportCommand
             catch (Exception e) when (e is System.Data.Common.DbException or StoreException)
             {
                 // The transaction rolled back: none of this batch is stored.
-                Failed += _batch.Count;
-                Console.Error.WriteLine($"gleaner: {_batch.Count} record(s) from {_batchSources[0]} to {_batchSources[^1]} not stored: {e.Message}");
+                _refusedRecords += batch.Articles.Count;
+                Console.Error.WriteLine($"gleaner: {batch.Articles.Count} record(s) from {batch.First} to {batch.Last} not stored: {e.Message}");
             }
-            _batch.Clear();
-            _batchFacts.Clear();
-            _batchSources.Clear();
-            Saved?.Invoke();
+            Saved?.Invoke(batch.FilesRead);
         }
     }
 }
