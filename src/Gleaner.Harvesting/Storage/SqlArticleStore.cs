@@ -100,8 +100,7 @@ internal abstract class SqlArticleStore(string location, DbConnection connection
         return SavePreparedAsync(PreparedRecord.PrepareAll(articles, facts), cancellationToken);
     }
 
-    /// <summary>Saves records prepared by <see cref="PreparedRecord.PrepareAll"/> (on another thread, say) as one transaction.</summary>
-    internal async Task<SaveResult> SavePreparedAsync(IReadOnlyList<PreparedRecord> prepared, CancellationToken cancellationToken)
+    private async Task<SaveResult> SavePreparedAsync(IReadOnlyList<PreparedRecord> prepared, CancellationToken cancellationToken)
     {
         if (prepared.Count == 0)
             return new SaveResult(0, 0, 0);
