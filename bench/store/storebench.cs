@@ -9,6 +9,8 @@
 //   dotnet run storebench.cs -- search GROUND_TRUTH.json COUNT DATABASE   in-process search latency over a mixed query set on a
 //        SQLite store of COUNT records (built once and kept at DATABASE, reused while it holds COUNT records)
 //   dotnet run storebench.cs -- dedup GROUND_TRUTH.json                   precision and recall of the story detector
+//   dotnet run storebench.cs -- import GROUND_TRUTH.json COUNT SCENARIOS FOLDER GLEANER...   the command `GLEANER... import FILE`
+//        over each scenario's records as JSON Lines (written once to FOLDER), against the plain insert of the same file
 // Synthetic records are made from the sentences of the benchmark's real article bodies, with words replaced at
 // random so no two bodies share more than chance phrases; copies are edited copies of an earlier record.
 using System.Data.Common;
@@ -25,6 +27,7 @@ return args[0] switch
     "store" => await StoreBench.Run(corpus, int.Parse(args[2]), args[3].Split(','), args[4..]),
     "search" => await SearchBench.Run(corpus, int.Parse(args[2]), args[3]),
     "dedup" => DedupBench.Run(corpus),
+    "import" => await ImportBench.Run(corpus, int.Parse(args[2]), args[3].Split(','), args[4], args[5..]),
     _ => Usage(),
 };
 
@@ -286,7 +289,10 @@ static class StoreBench
     /// FTS5 index (same columns, same triggers, same WAL settings) by one reused INSERT, without keys, story linking
     /// or anything else the store does.
     /// </summary>
-    private static async Task PlainInsertAsync(Corpus corpus, int count, string scenario, string path)
+    private static Task PlainInsertAsync(Corpus corpus, int count, string scenario, string path) =>
+        PlainInsertAsync(Scenarios.Records(corpus, count, scenario).Select(r => r.Article), count, scenario, path);
+
+    public static async Task PlainInsertAsync(IEnumerable<Article> records, int count, string scenario, string path)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(path + suffix);
@@ -321,7 +327,7 @@ static class StoreBench
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var n = 0;
         DbTransaction? transaction = null;
-        foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
+        foreach (var record in records)
         {
             if (n++ % 500 == 0)
             {
@@ -344,7 +350,7 @@ static class StoreBench
         Console.WriteLine($"== reference: plain SQLite insert, same FTS5 schema, batches of 500, scenario {scenario}: {rate:N0} records/s wall, CPU {PlainCpu * 1000:F2} ms/record");
     }
 
-    private static double PlainRate, PlainCpu;
+    public static double PlainRate, PlainCpu;
 
     private static async Task<long> SizeAsync(IArticleStore store, StoreLocation location)
     {
@@ -644,6 +650,52 @@ static class SearchBench
 }
 
 /// <summary>What the direct inserts of the bench share.</summary>
+/// <summary>
+/// <c>gleaner import</c> as users run it (a child process, its standard error not a terminal), over a JSON Lines file of
+/// each scenario's records, against the plain insert (<see cref="StoreBench.PlainInsertAsync"/>) of the same file read
+/// by the same reader on one thread, in the same run: only the ratio is stable on a shared machine.
+/// </summary>
+static class ImportBench
+{
+    public static async Task<int> Run(Corpus corpus, int count, string[] scenarios, string folder, string[] gleaner)
+    {
+        foreach (var scenario in scenarios)
+        {
+            var file = Path.Combine(folder, $"import-{scenario}-{count}.jsonl");
+            if (!File.Exists(file))
+            {
+                await using (var writer = new StreamWriter(file + ".part"))
+                    foreach (var (record, _) in Scenarios.Records(corpus, count, scenario))
+#pragma warning disable IL2026, IL3050 // the record's type information is source-generated (ArticleJson)
+                        await writer.WriteLineAsync(JsonSerializer.Serialize(record, ArticleJson.Compact));
+#pragma warning restore IL2026, IL3050
+                File.Move(file + ".part", file, overwrite: true);
+            }
+            var plain = Path.Combine(folder, $"import-{scenario}-plain.db");
+            var records = Gleaner.Formats.ArticleFiles.Read(file).Where(item => !item.IsError).Select(item => item.Article!);
+            await StoreBench.PlainInsertAsync(records, count, scenario, plain);
+            var store = Path.Combine(folder, $"import-{scenario}.db");
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(store + suffix);
+            var times = Path.Combine(folder, "import-time.txt");
+            var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in (string[])["-f", "%U %S", "-o", times, .. gleaner, "import", file, "--store", store])
+                start.ArgumentList.Add(arg);
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = File.ReadAllLines(times)[^1].Split(' ').Sum(double.Parse);
+            var summary = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+            Console.WriteLine($"== gleaner import, {count:N0} records, scenario {scenario} (exit {process.ExitCode}): {count / seconds:N0} records/s wall = " +
+                $"{count / seconds / StoreBench.PlainRate:P0} of the plain insert's rate; CPU {cpu * 1000 / count:F2} ms/record; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            Console.WriteLine($"   {summary}");
+        }
+        return 0;
+    }
+}
+
 static class BenchSql
 {
     public static string JsonList(IEnumerable<string> values) => "[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]";

@@ -75,6 +75,85 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void BatchesAreStoredInInputOrderAcrossFilesAndABadLineInTheMiddleSkipsOnlyItself()
+    {
+        // Batches of two, read ahead of the store: the same address in the first and the last batch, a bad line between.
+        var first = Write("first.jsonl", string.Join('\n',
+            Record("https://a.example/same", "First version", Body("harbour")),
+            Record("https://a.example/2", "Two", Body("two")),
+            Record("https://a.example/3", "Three", Body("three"))));
+        var second = Write("second.jsonl", string.Join('\n',
+            Record("https://a.example/4", "Four", Body("four")),
+            "{not json",
+            Record("https://a.example/5", "Five", Body("five")),
+            Record("https://a.example/6", "Six", Body("six")),
+            Record("https://a.example/same", "Last version", Body("harbour"))));
+
+        var import = CliRunner.Run(null, "import", first, second, "--batch-size", "2", "--store", Store);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains($"{second}:2: not valid JSON", import.Stderr);
+        Assert.Contains("7 record(s) stored", import.Stderr);
+        Assert.Contains("(6 new, 1 updated", import.Stderr);
+        Assert.Contains("1 skipped", import.Stderr);
+        var exported = CliRunner.Run(null, "export", "--format", "jsonl", "--store", Store).Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(6, exported.Count);
+        Assert.Equal("Last version", exported.Single(r => r.GetProperty("url").GetString() == "https://a.example/same").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task AKilledImportKeepsEveryBatchItCommittedWholeAndImportingAgainCompletesIt()
+    {
+        var records = Enumerable.Range(1, 7).Select(i => Record($"https://a.example/{i}", $"Record {i}", Body($"topic{i}"))).ToList();
+        var start = CliRunner.StartInfo("import", "-", "--batch-size", "2", "--store", Store);
+        start.RedirectStandardInput = true;
+        using (var run = System.Diagnostics.Process.Start(start)!)
+        {
+            _ = run.StandardError.ReadToEndAsync();
+            _ = run.StandardOutput.ReadToEndAsync();
+            // Three whole batches and one record of a fourth; the input stays open, so the fourth never fills.
+            foreach (var record in records)
+                await run.StandardInput.WriteLineAsync(record);
+            await run.StandardInput.FlushAsync();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            while (DateTime.UtcNow < deadline && !run.HasExited && StoredCount() < 6)
+                await Task.Delay(20);
+            Assert.False(run.HasExited, "the import ended before it could be killed");
+            run.Kill(entireProcessTree: true); // SIGKILL: no clean-up runs
+            await run.WaitForExitAsync();
+        }
+        // Every committed record is whole: its row, its full-text entry and its signature.
+        Assert.Equal(6, StoredCount());
+        Assert.Equal(6, Count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'committee'"));
+        Assert.Equal(6, Count("SELECT count(*) FROM story_signatures"));
+
+        var again = CliRunner.Run(string.Join('\n', records) + "\n", "import", "-", "--batch-size", "2", "--store", Store);
+
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("(1 new, 6 updated", again.Stderr);
+        Assert.Equal(7, StoredCount());
+    }
+
+    private long StoredCount() => File.Exists(Store) ? Count("SELECT count(*) FROM articles") : 0;
+
+    private long Count(string sql)
+    {
+        try
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(command.ExecuteScalar());
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // the store is still being created
+        }
+    }
+
+    [Fact]
     public void ImportsNewsPleaseJsonAndRecordTextFiles()
     {
         var newsPlease = Write("np.json", JsonSerializer.Serialize(new
