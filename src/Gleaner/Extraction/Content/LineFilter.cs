@@ -293,9 +293,12 @@ internal static class LineFilter
         bool afterKeywordLabel = false;
         bool inRelatedList = false;
         int furnitureSectionLines = -1;
-        foreach (var original in blocks)
+        int lastParagraph = blocks.FindLastIndex(block => block.Kind == BlockKind.Paragraph);
+        for (int index = 0; index < blocks.Count; index++)
         {
-            var block = WithoutShortcodes(original);
+            var block = WithoutShortcodes(blocks[index]);
+            if (index == lastParagraph)
+                block = WithoutAgencyTail(block);
             if (block.Text.Length == 0)
                 continue;
             if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text))
@@ -329,6 +332,74 @@ internal static class LineFilter
             kept.Add(block);
         }
         return kept;
+    }
+
+    /// <summary>Agencies whose short credit ends a story's last paragraph ("… aufgenommen. (dpa/lno)", "… © dpa-infocom, dpa:240305-99-1/3").</summary>
+    private static readonly FrozenSet<string> Agencies = FrozenSet.ToFrozenSet(
+    [
+        "dpa", "afp", "ap", "reuters", "epd", "kna", "apa", "sda", "ats", "ansa", "adnkronos", "efe", "europa", "press", "anp", "belga", "ntb",
+        "tt", "ritzau", "stt", "pap", "čtk", "ctk", "tasr", "mti", "hina", "tanjug", "bta", "tass", "ria", "interfax", "ukrinform", "xinhua",
+        "kyodo", "jiji", "yonhap", "lusa", "agência", "brasil", "dts", "ddp", "sid", "idea", "ots", "upi", "aa", "ana", "mpa", "ips",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgencyLookup = Agencies.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Fewest words of the story sentence before an agency credit: a caption credited the same way is shorter.</summary>
+    private const int MinAgencyTailStoryWords = 8;
+
+    /// <summary>
+    /// The story's last paragraph without the agency credit that ends it: "Die Kriminalpolizei ermittelt. (dpa/lno)" as
+    /// "Die Kriminalpolizei ermittelt.". The credit must follow a finished sentence and name only agencies and their desk
+    /// codes (lower-case short words, numbers); a photographer's name or a picture label makes the line a caption, left to
+    /// the caption rule.
+    /// </summary>
+    internal static TextBlock WithoutAgencyTail(TextBlock block)
+    {
+        var text = block.Text;
+        int start = Math.Max(text.LastIndexOf('('), text.LastIndexOf('©'));
+        if (start <= 0 || text.Length - start > MaxCreditTailChars || text[start] == '(' && !text.EndsWith(')'))
+            return block;
+        var story = text.AsSpan(0, start).TrimEnd();
+        if (story.Length == 0 || story[^1] is not ('.' or '!' or '?' or '"' or '“' or '”' or '»' or '«') || CountWords(story) < MinAgencyTailStoryWords)
+            return block;
+        var tail = text.AsSpan(start);
+        bool agency = false;
+        int wordStart = -1;
+        for (int i = 0; i <= tail.Length; i++)
+        {
+            bool letter = i < tail.Length && char.IsLetter(tail[i]);
+            if (letter && wordStart < 0)
+                wordStart = i;
+            if (letter || wordStart < 0)
+                continue;
+            var word = tail[wordStart..i];
+            wordStart = -1;
+            if (AgencyLookup.Contains(word))
+                agency = true;
+            else if (!IsDeskCode(word))
+                return block;
+        }
+        if (!agency)
+            return block;
+        var kept = story.ToString();
+        var markdown = block.Markdown;
+        if (markdown is not null)
+        {
+            int markdownStart = Math.Max(markdown.LastIndexOf('('), markdown.LastIndexOf('©'));
+            markdown = markdownStart > 0 ? markdown[..markdownStart].TrimEnd() : markdown;
+        }
+        return block with { Text = kept, Markdown = markdown };
+    }
+
+    /// <summary>A desk or service code beside an agency's name ("lno" in "dpa/lno", "infocom"): a short lower-case word that is no picture label.</summary>
+    private static bool IsDeskCode(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 8)
+            return false;
+        foreach (var c in word)
+            if (!char.IsLower(c))
+                return false;
+        return !word.StartsWith("foto") && !word.StartsWith("photo") && !word.StartsWith("bild") && !word.StartsWith("image") && !word.StartsWith("pic");
     }
 
     /// <summary>A line under a "Related" heading that links to another story: a list item, or a line mostly of links.</summary>

@@ -113,6 +113,37 @@ public class LineFilterTests
     }
 
     [Theory]
+    [InlineData("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (dpa/lno)")]
+    [InlineData("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. © dpa-infocom, dpa:240305-99-123456/3")]
+    [InlineData("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (AFP)")]
+    public void KeepsTheLastParagraphWithoutTheAgencyCreditThatEndsIt(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen.", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("Feuerwehrleute löschen am Montagabend die Flammen in der großen Halle am Stadtrand. (dpa/Julian Roe)")]
+    [InlineData("Feuerwehrleute löschen am Montagabend die Flammen in der großen Halle am Stadtrand. (Foto: dpa)")]
+    [InlineData("Feuerwehrleute in der Halle (dpa/lno)")]
+    public void DropsACaptionCreditedToAnAgencyOrPhotographer(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsAnAgencyCreditThatEndsAParagraphBeforeTheLast()
+    {
+        var lines = ExtractLines("<p>Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (dpa)</p>" +
+            "<p>Die Halle soll im Sommer wieder aufgebaut werden, sagte der Besitzer am Dienstag.</p>");
+
+        Assert.Equal("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (dpa)", lines[^2]);
+    }
+
+    [Theory]
     [InlineData("h3", "Über mich")]
     [InlineData("h2", "About the author:")]
     [InlineData("h3", "3 Kommentare")]
