@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction.Content;
@@ -7,7 +8,7 @@ namespace Gleaner.Extraction.Content;
 /// Phase 5: drops lines that are page furniture by what they say rather than where they sit:
 /// the repeated headline, bylines, datelines, photo credits, "advertisement" and "read more" prompts.
 /// </summary>
-internal static class LineFilter
+internal static partial class LineFilter
 {
     /// <summary>Furniture lines are short; longer lines are prose even when they start like furniture.</summary>
     private const int MaxFurnitureChars = 120;
@@ -483,6 +484,8 @@ internal static class LineFilter
 
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
+        if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && PriceAlone().IsMatch(text))
+            return "shop button";
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
             return "furniture line";
         foreach (var prefix in FurniturePrefixes)
@@ -793,6 +796,24 @@ internal static class LineFilter
         }
         return false;
     }
+
+    /// <summary>
+    /// The button of a shop or price box inside a review or a shop's news: "Jetzt bei Example kaufen*", "Buy on Example",
+    /// "Zum Angebot", "Voir l'offre", "Check price". A short line that is only the call; a sentence about buying is longer.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:jetzt\s+|direkt\s+|hier\s+)?(?:bei|auf|im|über)\s+\S+(?:\s+\S+){0,2}\s+(?:kaufen|bestellen|ansehen|shoppen|buchen)|"
+        + @"(?:buy|shop|order|get\s+it)(?:\s+it)?\s+(?:now|here|today|on|at|from)(?:\s+\S+){0,3}|(?:check|see|view|compare)\s+(?:the\s+)?(?:price|prices|deal|deals|offer|offers)(?:\s+\S+){0,3}|"
+        + @"(?:jetzt\s+)?(?:kaufen|bestellen|zum\s+angebot|zum\s+shop|zum\s+produkt|zum\s+deal|preis\s+prüfen|preise\s+vergleichen|angebot\s+ansehen)(?:\s+\S+){0,3}|"
+        + @"voir\s+l[’']offre|voir\s+le\s+prix|acheter\s+(?:sur|chez|maintenant)(?:\s+\S+){0,2}|ver\s+oferta|comprar\s+(?:en|ahora|ya)(?:\s+\S+){0,2}|"
+        + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu)"
+        + @"\s*[*›»→>]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShopButton();
+
+    /// <summary>A price alone on its line, as a price box prints it: "549,00 €", "ab 19,99 EUR*", "$1,299", "UVP: 699 €".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès)\s*:?\s*)?"
+        + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp)\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
+        + @"\s*\*?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceAlone();
 
     /// <summary>Verbs that follow an author's name in a note about them under the story ("Ann Lee is a reporter ...").</summary>
     private static readonly string[] BioVerbs =

@@ -88,6 +88,14 @@ public class LineFilterTests
     [InlineData("Auch interessant: Wo in Köln die meisten Unfälle passieren")]
     [InlineData("À lire également : les pistes cyclables de Lyon")]
     [InlineData("Baca juga: Jalan tol baru dibuka")]
+    [InlineData("Jetzt bei Example kaufen*")]
+    [InlineData("Buy on Example")]
+    [InlineData("Check price")]
+    [InlineData("Zum Angebot")]
+    [InlineData("Voir l'offre")]
+    [InlineData("549,00 €")]
+    [InlineData("ab 19,99 EUR*")]
+    [InlineData("$1,299")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -107,6 +115,9 @@ public class LineFilterTests
     [InlineData("The fraudsters wrote from help@bank-example.com to thousands of customers, asking for their passwords.")]
     [InlineData("The photo: a bridge at dusk, taken by a reader from the river bank, won the contest.")]
     [InlineData("Ann Lee is the first mayor of the city to have grown up on the north bank.")]
+    [InlineData("Bei dem Unfall im Hafen wurden drei Menschen leicht verletzt, teilte die Polizei mit.")]
+    [InlineData("Buy now, pay later schemes have grown fast among young shoppers in the city.")]
+    [InlineData("The flat cost 549,000 euros when it was sold in 2010.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
