@@ -495,6 +495,8 @@ internal static partial class LineFilter
             return "byline";
         if (IsCounter(lower))
             return "counter";
+        if (MemberStat().IsMatch(text))
+            return "member statistics";
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return "number alone";
@@ -808,6 +810,15 @@ internal static partial class LineFilter
         + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu)"
         + @"\s*[*›»→>]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShopButton();
+
+    /// <summary>
+    /// A line of a forum member's panel beside a post: "Beiträge: 1234", "Posts: 56", "Messages : 1 024", "Reaction score: 12".
+    /// The label names a count of the member's activity and a number is all that follows.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:beiträge|posts|post count|messages|mensajes|messaggi|mensagens|berichten|berichte|postów|posty|wpisy|inlägg|innlegg|indlæg|viestejä|сообщения|сообщений|"
+        + @"reaction score|reactions|reaktionen|réactions|likes|likes received|points|punkte|punten|thanks|danke|dankeschöns|karma|reputation|ruf|themen|topics|sujets|antworten|replies)"
+        + @"\s*:?\s*\d[\d.,'\u00a0 ]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MemberStat();
 
     /// <summary>A price alone on its line, as a price box prints it: "549,00 €", "ab 19,99 EUR*", "$1,299", "UVP: 699 €".</summary>
     [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès)\s*:?\s*)?"

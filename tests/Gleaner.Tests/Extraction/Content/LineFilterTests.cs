@@ -96,6 +96,9 @@ public class LineFilterTests
     [InlineData("549,00 €")]
     [InlineData("ab 19,99 EUR*")]
     [InlineData("$1,299")]
+    [InlineData("Beiträge: 1234")]
+    [InlineData("Posts: 56")]
+    [InlineData("Messages : 1 024")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -118,6 +121,7 @@ public class LineFilterTests
     [InlineData("Bei dem Unfall im Hafen wurden drei Menschen leicht verletzt, teilte die Polizei mit.")]
     [InlineData("Buy now, pay later schemes have grown fast among young shoppers in the city.")]
     [InlineData("The flat cost 549,000 euros when it was sold in 2010.")]
+    [InlineData("Posts: the council will fill 12 new jobs this year.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
