@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using Gleaner.Extraction.Explain;
 
 namespace Gleaner.Extraction.Content;
@@ -7,7 +8,7 @@ namespace Gleaner.Extraction.Content;
 /// Phase 5: drops lines that are page furniture by what they say rather than where they sit:
 /// the repeated headline, bylines, datelines, photo credits, "advertisement" and "read more" prompts.
 /// </summary>
-internal static class LineFilter
+internal static partial class LineFilter
 {
     /// <summary>Furniture lines are short; longer lines are prose even when they start like furniture.</summary>
     private const int MaxFurnitureChars = 120;
@@ -293,9 +294,12 @@ internal static class LineFilter
         bool afterKeywordLabel = false;
         bool inRelatedList = false;
         int furnitureSectionLines = -1;
-        foreach (var original in blocks)
+        int lastParagraph = blocks.FindLastIndex(block => block.Kind == BlockKind.Paragraph);
+        for (int index = 0; index < blocks.Count; index++)
         {
-            var block = WithoutShortcodes(original);
+            var block = WithoutShortcodes(blocks[index]);
+            if (index == lastParagraph)
+                block = WithoutAgencyTail(block);
             if (block.Text.Length == 0)
                 continue;
             if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text))
@@ -329,6 +333,74 @@ internal static class LineFilter
             kept.Add(block);
         }
         return kept;
+    }
+
+    /// <summary>Agencies whose short credit ends a story's last paragraph ("… aufgenommen. (dpa/lno)", "… © dpa-infocom, dpa:240305-99-1/3").</summary>
+    private static readonly FrozenSet<string> Agencies = FrozenSet.ToFrozenSet(
+    [
+        "dpa", "afp", "ap", "reuters", "epd", "kna", "apa", "sda", "ats", "ansa", "adnkronos", "efe", "europa", "press", "anp", "belga", "ntb",
+        "tt", "ritzau", "stt", "pap", "čtk", "ctk", "tasr", "mti", "hina", "tanjug", "bta", "tass", "ria", "interfax", "ukrinform", "xinhua",
+        "kyodo", "jiji", "yonhap", "lusa", "agência", "brasil", "dts", "ddp", "sid", "idea", "ots", "upi", "aa", "ana", "mpa", "ips",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgencyLookup = Agencies.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Fewest words of the story sentence before an agency credit: a caption credited the same way is shorter.</summary>
+    private const int MinAgencyTailStoryWords = 8;
+
+    /// <summary>
+    /// The story's last paragraph without the agency credit that ends it: "Die Kriminalpolizei ermittelt. (dpa/lno)" as
+    /// "Die Kriminalpolizei ermittelt.". The credit must follow a finished sentence and name only agencies and their desk
+    /// codes (lower-case short words, numbers); a photographer's name or a picture label makes the line a caption, left to
+    /// the caption rule.
+    /// </summary>
+    internal static TextBlock WithoutAgencyTail(TextBlock block)
+    {
+        var text = block.Text;
+        int start = Math.Max(text.LastIndexOf('('), text.LastIndexOf('©'));
+        if (start <= 0 || text.Length - start > MaxCreditTailChars || text[start] == '(' && !text.EndsWith(')'))
+            return block;
+        var story = text.AsSpan(0, start).TrimEnd();
+        if (story.Length == 0 || story[^1] is not ('.' or '!' or '?' or '"' or '“' or '”' or '»' or '«') || CountWords(story) < MinAgencyTailStoryWords)
+            return block;
+        var tail = text.AsSpan(start);
+        bool agency = false;
+        int wordStart = -1;
+        for (int i = 0; i <= tail.Length; i++)
+        {
+            bool letter = i < tail.Length && char.IsLetter(tail[i]);
+            if (letter && wordStart < 0)
+                wordStart = i;
+            if (letter || wordStart < 0)
+                continue;
+            var word = tail[wordStart..i];
+            wordStart = -1;
+            if (AgencyLookup.Contains(word))
+                agency = true;
+            else if (!IsDeskCode(word))
+                return block;
+        }
+        if (!agency)
+            return block;
+        var kept = story.ToString();
+        var markdown = block.Markdown;
+        if (markdown is not null)
+        {
+            int markdownStart = Math.Max(markdown.LastIndexOf('('), markdown.LastIndexOf('©'));
+            markdown = markdownStart > 0 ? markdown[..markdownStart].TrimEnd() : markdown;
+        }
+        return block with { Text = kept, Markdown = markdown };
+    }
+
+    /// <summary>A desk or service code beside an agency's name ("lno" in "dpa/lno", "infocom"): a short lower-case word that is no picture label.</summary>
+    private static bool IsDeskCode(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 8)
+            return false;
+        foreach (var c in word)
+            if (!char.IsLower(c))
+                return false;
+        return !word.StartsWith("foto") && !word.StartsWith("photo") && !word.StartsWith("bild") && !word.StartsWith("image") && !word.StartsWith("pic");
     }
 
     /// <summary>A line under a "Related" heading that links to another story: a list item, or a line mostly of links.</summary>
@@ -412,6 +484,8 @@ internal static class LineFilter
 
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
+        if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && PriceAlone().IsMatch(text))
+            return "shop button";
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
             return "furniture line";
         foreach (var prefix in FurniturePrefixes)
@@ -421,6 +495,8 @@ internal static class LineFilter
             return "byline";
         if (IsCounter(lower))
             return "counter";
+        if (MemberStat().IsMatch(text))
+            return "member statistics";
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return "number alone";
@@ -722,6 +798,33 @@ internal static class LineFilter
         }
         return false;
     }
+
+    /// <summary>
+    /// The button of a shop or price box inside a review or a shop's news: "Jetzt bei Example kaufen*", "Buy on Example",
+    /// "Zum Angebot", "Voir l'offre", "Check price". A short line that is only the call; a sentence about buying is longer.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:jetzt\s+|direkt\s+|hier\s+)?(?:bei|auf|im|über)\s+\S+(?:\s+\S+){0,2}\s+(?:kaufen|bestellen|ansehen|shoppen|buchen)|"
+        + @"(?:buy|shop|order|get\s+it)(?:\s+it)?\s+(?:now|here|today|on|at|from)(?:\s+\S+){0,3}|(?:check|see|view|compare)\s+(?:the\s+)?(?:price|prices|deal|deals|offer|offers)(?:\s+\S+){0,3}|"
+        + @"(?:jetzt\s+)?(?:kaufen|bestellen|zum\s+angebot|zum\s+shop|zum\s+produkt|zum\s+deal|preis\s+prüfen|preise\s+vergleichen|angebot\s+ansehen)(?:\s+\S+){0,3}|"
+        + @"voir\s+l[’']offre|voir\s+le\s+prix|acheter\s+(?:sur|chez|maintenant)(?:\s+\S+){0,2}|ver\s+oferta|comprar\s+(?:en|ahora|ya)(?:\s+\S+){0,2}|"
+        + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu)"
+        + @"\s*[*›»→>]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShopButton();
+
+    /// <summary>
+    /// A line of a forum member's panel beside a post: "Beiträge: 1234", "Posts: 56", "Messages : 1 024", "Reaction score: 12".
+    /// The label names a count of the member's activity and a number is all that follows.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:beiträge|posts|post count|messages|mensajes|messaggi|mensagens|berichten|berichte|postów|posty|wpisy|inlägg|innlegg|indlæg|viestejä|сообщения|сообщений|"
+        + @"reaction score|reactions|reaktionen|réactions|likes|likes received|points|punkte|punten|thanks|danke|dankeschöns|karma|reputation|ruf|themen|topics|sujets|antworten|replies)"
+        + @"\s*:?\s*\d[\d.,'\u00a0 ]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MemberStat();
+
+    /// <summary>A price alone on its line, as a price box prints it: "549,00 €", "ab 19,99 EUR*", "$1,299", "UVP: 699 €".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès)\s*:?\s*)?"
+        + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp)\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
+        + @"\s*\*?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceAlone();
 
     /// <summary>Verbs that follow an author's name in a note about them under the story ("Ann Lee is a reporter ...").</summary>
     private static readonly string[] BioVerbs =

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 using Gleaner.Extraction.Explain;
 
@@ -156,7 +157,7 @@ internal sealed class PageAnalysis
                 continue;
             }
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
-            if (strongBoilerplate && _dropStrongBoilerplate && !IsLinkInSentence(element, role))
+            if (strongBoilerplate && _dropStrongBoilerplate && !IsInlineInSentence(element, role))
             {
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, "furniture class or id", element);
@@ -192,14 +193,37 @@ internal sealed class PageAnalysis
     }
 
     /// <summary>
-    /// A link with words of the sentence right before or after it ("the council approved <c>&lt;a class="related-link"&gt;</c>the
-    /// bridge<c>&lt;/a&gt;</c> on Monday"): its name says where it points, not that it is furniture; dropping it would cut the sentence.
+    /// A link or inline span with words of the sentence right before or after it ("the council approved <c>&lt;a
+    /// class="related-link"&gt;</c>the bridge<c>&lt;/a&gt;</c> on Monday", "costs <c>&lt;span class="promo-highlight"&gt;</c>40
+    /// million<c>&lt;/span&gt;</c>"): its name says where it points or how it looks, not that it is furniture; dropping it would
+    /// cut the sentence.
     /// </summary>
-    private static bool IsLinkInSentence(IElement element, TagRole role)
-        => role == TagRole.Link && (HasWords(element.PreviousSibling) || HasWords(element.NextSibling));
+    private static bool IsInlineInSentence(IElement element, TagRole role)
+        => role == TagRole.Link && (HasWords(element.PreviousSibling) || HasWords(element.NextSibling))
+           // A span beside letters only: one beside a number alone is a widget's label ("<span class="sr-only">Duration:</span>0:00").
+           || role == TagRole.Inline && (HasLetters(element.PreviousSibling) || HasLetters(element.NextSibling))
+              && element.GetAttribute("class")?.AsSpan().IndexOfAny(NotOfTheSentence) is null or < 0;
+
+    /// <summary>
+    /// Class fragments of an inline span that is not part of the sentence around it, even there: text for screen readers
+    /// only ("opens in a new window"), and the dateline, byline or picture credit a paragraph starts or ends with.
+    /// </summary>
+    private static readonly SearchValues<string> NotOfTheSentence = SearchValues.Create(
+        ["sr-only", "sr_only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden", "offscreen", "dateline", "byline", "credit", "caption"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static bool HasWords(INode? node)
         => node is { NodeType: NodeType.Text } && !string.IsNullOrWhiteSpace(((ICharacterData)node).Data);
+
+    private static bool HasLetters(INode? node)
+    {
+        if (node is not { NodeType: NodeType.Text })
+            return false;
+        foreach (var c in ((ICharacterData)node).Data)
+            if (char.IsLetter(c))
+                return true;
+        return false;
+    }
 
     private static void CountText(string data, NodeInfo owner, NodeInfo block, bool inLink)
     {

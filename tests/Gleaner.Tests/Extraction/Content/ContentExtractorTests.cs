@@ -743,6 +743,22 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsAnInlineSpanWithAFurnitureNameInsideASentenceButNotABoxOfThatName()
+    {
+        var article = Extract(
+            "<article><p>The bridge costs <span class='promo-highlight'>40 million euros</span>, shared by the state and the city over three years.</p>" +
+            "<p><span class='promo-banner'>Subscribe for a year and get the second free of charge</span></p>" +
+            "<p>The full report is on the council's website <span class='sr-only'>(opens in a new window)</span> and in the town hall.</p>" +
+            "<p>Listen: <span><span class='sr-only'>Duration:</span>4:10</span></p>" + Story + "</article>");
+
+        var lines = Lines(article);
+        Assert.Equal("The bridge costs 40 million euros, shared by the state and the city over three years.", lines[0]);
+        Assert.DoesNotContain("second free", article.Text);
+        Assert.DoesNotContain("new window", article.Text);
+        Assert.DoesNotContain("Duration", article.Text);
+    }
+
+    [Fact]
     public void KeepsHiddenTabAndDisclosurePanels()
     {
         var article = Extract(

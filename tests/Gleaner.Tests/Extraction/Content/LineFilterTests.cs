@@ -88,6 +88,17 @@ public class LineFilterTests
     [InlineData("Auch interessant: Wo in Köln die meisten Unfälle passieren")]
     [InlineData("À lire également : les pistes cyclables de Lyon")]
     [InlineData("Baca juga: Jalan tol baru dibuka")]
+    [InlineData("Jetzt bei Example kaufen*")]
+    [InlineData("Buy on Example")]
+    [InlineData("Check price")]
+    [InlineData("Zum Angebot")]
+    [InlineData("Voir l'offre")]
+    [InlineData("549,00 €")]
+    [InlineData("ab 19,99 EUR*")]
+    [InlineData("$1,299")]
+    [InlineData("Beiträge: 1234")]
+    [InlineData("Posts: 56")]
+    [InlineData("Messages : 1 024")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -107,9 +118,44 @@ public class LineFilterTests
     [InlineData("The fraudsters wrote from help@bank-example.com to thousands of customers, asking for their passwords.")]
     [InlineData("The photo: a bridge at dusk, taken by a reader from the river bank, won the contest.")]
     [InlineData("Ann Lee is the first mayor of the city to have grown up on the north bank.")]
+    [InlineData("Bei dem Unfall im Hafen wurden drei Menschen leicht verletzt, teilte die Polizei mit.")]
+    [InlineData("Buy now, pay later schemes have grown fast among young shoppers in the city.")]
+    [InlineData("The flat cost 549,000 euros when it was sold in 2010.")]
+    [InlineData("Posts: the council will fill 12 new jobs this year.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
+    }
+
+    [Theory]
+    [InlineData("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (dpa/lno)")]
+    [InlineData("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. © dpa-infocom, dpa:240305-99-123456/3")]
+    [InlineData("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (AFP)")]
+    public void KeepsTheLastParagraphWithoutTheAgencyCreditThatEndsIt(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen.", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("Feuerwehrleute löschen am Montagabend die Flammen in der großen Halle am Stadtrand. (dpa/Julian Roe)")]
+    [InlineData("Feuerwehrleute löschen am Montagabend die Flammen in der großen Halle am Stadtrand. (Foto: dpa)")]
+    [InlineData("Feuerwehrleute in der Halle (dpa/lno)")]
+    public void DropsACaptionCreditedToAnAgencyOrPhotographer(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsAnAgencyCreditThatEndsAParagraphBeforeTheLast()
+    {
+        var lines = ExtractLines("<p>Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (dpa)</p>" +
+            "<p>Die Halle soll im Sommer wieder aufgebaut werden, sagte der Besitzer am Dienstag.</p>");
+
+        Assert.Equal("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen. (dpa)", lines[^2]);
     }
 
     [Theory]
