@@ -64,7 +64,7 @@ public static class ContentDecoding
         ArgumentNullException.ThrowIfNull(raw);
         using var decoder = Decode(new MemoryStream(raw, writable: false), encoding, raw, out var gzipTail)
             ?? throw new InvalidDataException($"unsupported content encoding '{encoding}'");
-        using var output = new MemoryStream();
+        using var output = new MemoryStream(DeclaredGzipLength(raw, encoding, maxBytes));
         var buffer = new byte[81920];
         while (true)
         {
@@ -85,7 +85,22 @@ public static class ContentDecoding
         }
         if (gzipTail is not null && !EndsWithItsTrailer(gzipTail, output.GetBuffer().AsSpan(0, (int)output.Length)))
             throw new InvalidDataException("truncated gzip data (the data ends before its checksum and length do)");
-        return output.ToArray();
+        // Sized right by the trailer, the buffer is the body: no copy.
+        return output.Length == output.Capacity ? output.GetBuffer() : output.ToArray();
+    }
+
+    /// <summary>
+    /// The decoded length a gzip body's trailer states (the last member's, so exact for the usual single member), as a
+    /// starting capacity that spares the output its doublings and final copy; 0 when not gzip. The trailer is input like
+    /// any other: the capacity is capped by <paramref name="maxBytes"/> and by deflate's largest ratio (1032:1), and a
+    /// wrong one only costs a resize.
+    /// </summary>
+    private static int DeclaredGzipLength(byte[] raw, string? encoding, long maxBytes)
+    {
+        if (encoding?.Trim().ToLowerInvariant() is not ("gzip" or "x-gzip") || !IsGzip(raw) || raw.Length < 18)
+            return 0;
+        var declared = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4));
+        return (int)Math.Min(declared, Math.Min(Math.Min(maxBytes, Array.MaxLength), raw.Length * 1032L));
     }
 
     /// <summary>

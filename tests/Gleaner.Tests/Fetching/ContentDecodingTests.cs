@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -68,6 +69,25 @@ public class ContentDecodingTests
         var gzip = Gzip();
         var error = Assert.Throws<InvalidDataException>(() => ContentDecoding.DecodeWhole(gzip[..(gzip.Length - 6)], "gzip", 1 << 20));
         Assert.Contains("truncated", error.Message);
+    }
+
+    [Fact]
+    public void SeveralGzipMembersDecodeWhole()
+    {
+        // The trailer states the last member's length only: the output grows past it.
+        var decoded = ContentDecoding.DecodeWhole([.. Gzip(), .. Gzip()], "gzip", 1 << 20);
+        Assert.Equal([.. Page, .. Page], decoded!);
+    }
+
+    [Fact]
+    public void ATrailerClaimingAHugeLengthIsRefusedWithoutAllocatingIt()
+    {
+        var gzip = Gzip();
+        BinaryPrimitives.WriteUInt32LittleEndian(gzip.AsSpan(gzip.Length - 4), uint.MaxValue);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<InvalidDataException>(() => ContentDecoding.DecodeWhole(gzip, "gzip", 1L << 30));
+        // The output is sized by the data (at most 1032 times it, deflate's largest ratio), not by the claim.
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < gzip.Length * 1032L + (1 << 20));
     }
 
     [Fact]

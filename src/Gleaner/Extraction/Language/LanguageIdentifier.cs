@@ -52,9 +52,6 @@ internal static class LanguageIdentifier
     private static readonly Dictionary<string, LinguaLanguage> LanguagesByCode =
         Languages.ToDictionary(l => l.IsoCode6391().ToString().ToLowerInvariant(), StringComparer.Ordinal);
 
-    private static readonly LinguaLanguage[] LanguagesWithoutFunctionWords =
-        Languages.Where(l => !FunctionWords.Knows(l.IsoCode6391().ToString().ToLowerInvariant())).ToArray();
-
     /// <summary>Letters that only a few of the languages write: a sample holding one of them has those languages
     /// among its candidates even when a short or list-like sample shows few of their function words.</summary>
     private static readonly (string Letters, LinguaLanguage[] Languages)[] MarkedLetters =
@@ -75,9 +72,26 @@ internal static class LanguageIdentifier
         ("đć", [LinguaLanguage.Croatian, LinguaLanguage.Serbian]),
         ("čšž", [LinguaLanguage.Croatian, LinguaLanguage.Slovene, LinguaLanguage.Czech, LinguaLanguage.Slovak]),
         ("æøå", [LinguaLanguage.Danish, LinguaLanguage.Bokmal, LinguaLanguage.Swedish]),
-        ("äö", [LinguaLanguage.German, LinguaLanguage.Swedish, LinguaLanguage.Finnish]),
+        ("äö", [LinguaLanguage.German, LinguaLanguage.Swedish, LinguaLanguage.Finnish, LinguaLanguage.Estonian]),
+        ("õšž", [LinguaLanguage.Estonian]),
+        ("ąčęėįšųūž", [LinguaLanguage.Lithuanian]),
+        ("āčēģīķļņšūž", [LinguaLanguage.Latvian]),
         ("ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", [LinguaLanguage.Vietnamese]),
     ];
+
+    /// <summary>The languages the function-word table does not know and no marked letter names: weighed on every sample.
+    /// Those with marked letters (Lithuanian, Latvian, Estonian: their running text always writes some) are weighed only when
+    /// the sample holds one, which spares a Latin-script sample in another language the loading of their three models.</summary>
+    private static readonly LinguaLanguage[] LanguagesWithoutFunctionWords =
+        Languages.Where(l => !FunctionWords.Knows(l.IsoCode6391().ToString().ToLowerInvariant()) && !IsMarked(l)).ToArray();
+
+    private static bool IsMarked(LinguaLanguage language)
+    {
+        foreach (var (_, languages) in MarkedLetters)
+            if (Array.IndexOf(languages, language) >= 0)
+                return true;
+        return false;
+    }
 
     /// <summary>Lingua reads this much: its cost grows with the text, its accuracy stops growing well before.</summary>
     private const int DetectorSampleChars = 300;

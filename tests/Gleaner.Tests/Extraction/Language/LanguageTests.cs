@@ -84,6 +84,28 @@ public class LanguageTests
     }
 
     [Fact]
+    public void BalticLanguagesAreWeighedOnlyOnSamplesWithTheirLetters()
+    {
+        // The table has no function words for them; their letters bring them in instead, so an English sample does not
+        // load their models.
+        var shares = new Dictionary<string, double> { ["en"] = 0.12, ["nl"] = 0.08 };
+        var english = LanguageIdentifier.Candidates(English, shares)!;
+        Assert.DoesNotContain(LinguaLanguage.Lithuanian, english);
+        Assert.DoesNotContain(LinguaLanguage.Latvian, english);
+        Assert.DoesNotContain(LinguaLanguage.Estonian, english);
+        Assert.Contains(LinguaLanguage.Lithuanian, LanguageIdentifier.Candidates("Miesto taryba patvirtino biudžetą", shares)!);
+        Assert.Contains(LinguaLanguage.Latvian, LanguageIdentifier.Candidates("Pilsētas dome apstiprināja budžetu", shares)!);
+        Assert.Contains(LinguaLanguage.Estonian, LanguageIdentifier.Candidates("Linnavolikogu kiitis heaks eelarve, mis tõstab makse", shares)!);
+    }
+
+    [Theory]
+    [InlineData("lt", "Miesto taryba antradienį po ilgų diskusijų patvirtino naują biudžetą mokykloms ir keliams taisyti. Keli nariai teigė, kad planas padidins mokesčius šeimoms, o meras sakė, kad investicijos buvo seniai reikalingos.")]
+    [InlineData("lv", "Pilsētas dome otrdien pēc ilgām debatēm apstiprināja jauno budžetu skolām un ceļu remontam. Vairāki deputāti sacīja, ka plāns palielinās nodokļus ģimenēm, bet mērs apgalvoja, ka ieguldījums bija sen nokavēts.")]
+    [InlineData("et", "Linnavolikogu kiitis teisipäeval pärast pikka arutelu heaks uue eelarve koolide ja teede remondiks. Mitu liiget ütlesid, et kava tõstab perede makse, kuid linnapea väitis, et investeering oli ammu hilinenud.")]
+    public void BalticTextIsDetected(string expected, string sample) =>
+        Assert.Equal(expected, LanguageIdentifier.Identify(sample, declared: null));
+
+    [Fact]
     public void WithoutFunctionWordsEveryLanguageIsWeighed()
     {
         var shares = new Dictionary<string, double> { ["en"] = 0, ["de"] = 0 };
