@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Gleaner.Extraction.Explain;
@@ -525,11 +526,16 @@ internal static partial class LineFilter
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DatelineWordLookup = DatelineWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarWordLookup = CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The phrases and labels searched for all at once: a search per phrase was a fiftieth of an extraction.</summary>
+    private static readonly SearchValues<string> PromptPhraseSearch = SearchValues.Create(PromptPhrases, StringComparison.Ordinal),
+        PostMetaLabelSearch = SearchValues.Create(PostMetaLabels, StringComparison.Ordinal);
+
     private static bool IsPrompt(string lower)
     {
-        foreach (var phrase in PromptPhrases)
-            if (lower.Contains(phrase, StringComparison.Ordinal))
-                return true;
+        if (lower.AsSpan().ContainsAny(PromptPhraseSearch))
+            return true;
+        if (!lower.AsSpan().ContainsAny(PostMetaLabelSearch))
+            return false;
         foreach (var label in PostMetaLabels)
         {
             int at = lower.IndexOf(label, StringComparison.Ordinal);
