@@ -72,17 +72,14 @@ internal static unsafe class Fts5Ranking
         }
         Span<double> frequencies = phrases <= 256 ? stackalloc double[phrases] : new double[phrases];
         frequencies.Clear();
-        // Each phrase's slot (the phrase its occurrences count under) is found for the phrases that occur in this record
-        // only: a prefix spelled out is up to 128 phrases, of which a record holds a few.
         Span<int> slots = phrases <= 256 ? stackalloc int[phrases] : new int[phrases];
-        slots.Fill(-1);
+        for (var p = 0; p < phrases; p++)
+            slots[p] = p > 0 && 2 * p < argumentCount && sqlite3_value_double(arguments[2 * p]) < 0 ? slots[p - 1] : p;
         for (var i = 0; i < instances; i++)
         {
             int phrase, column, offset;
             if (api->Inst(fts, i, &phrase, &column, &offset) != 0 || (uint)phrase >= (uint)phrases)
                 continue;
-            if (slots[phrase] < 0)
-                slots[phrase] = Slot(phrase, argumentCount, arguments);
             frequencies[slots[phrase]] += (uint)column < (uint)Weights.Length ? Weights[column] : 1.0;
         }
         var averageLength = tokens / (double)rows;
@@ -90,7 +87,7 @@ internal static unsafe class Fts5Ranking
         double score = 0;
         for (var p = 0; p < phrases; p++)
         {
-            if (frequencies[p] == 0) // only a slot collects occurrences
+            if (frequencies[p] == 0 || slots[p] != p)
                 continue;
             double holding = 0;
             if (2 * p + 1 < argumentCount)
@@ -107,14 +104,6 @@ internal static unsafe class Fts5Ranking
         }
         // Negative like bm25(): better matches sort first in ascending order.
         sqlite3_result_double(context, -score);
-    }
-
-    /// <summary>The phrase whose weight <paramref name="phrase"/>'s occurrences count under: the first of a run of phrases each made one with the one before it (a negative <c>hits</c>).</summary>
-    private static int Slot(int phrase, int argumentCount, IntPtr* arguments)
-    {
-        while (phrase > 0 && 2 * phrase < argumentCount && sqlite3_value_double(arguments[2 * phrase]) < 0)
-            phrase--;
-        return phrase;
     }
 
     [StructLayout(LayoutKind.Sequential)]

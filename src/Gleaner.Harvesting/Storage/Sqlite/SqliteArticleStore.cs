@@ -180,28 +180,28 @@ internal sealed class SqliteArticleStore : SqlArticleStore
             while (await reader.ReadAsync(cancellationToken))
                 details[reader.GetInt64(0)] = (-reader.GetDouble(1), reader.IsDBNull(2) ? "" : reader.GetString(2));
         }
-        // Each row with its story's number of copies (on the story index), in the same read.
-        var rows = new Dictionary<long, (StoredArticle Stored, long Copies)>(ids.Count);
+        var rows = new Dictionary<long, StoredArticle>(ids.Count);
         await using (var read = Command(""))
         {
-            read.CommandText = $"""
-                SELECT {Columns}, (SELECT count(*) FROM articles c WHERE c.story_id = a.story_id)
-                FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids))
-                """;
+            read.CommandText = $"SELECT {Columns} FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids))";
             read.Parameters.AddWithValue("@ids", IdList(ids));
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var stored = ReadStored(reader);
-                rows[stored.Id] = (stored, reader.GetInt64(AfterColumns));
+                rows[stored.Id] = stored;
             }
         }
         var hits = new List<SearchHit>(ids.Count);
+        await using var copies = Command("SELECT COUNT(*) FROM articles WHERE story_id = @story");
+        var copiesStory = copies.Parameters.Add("@story", SqliteType.Integer);
         foreach (var id in ids)
         {
-            if (!rows.TryGetValue(id, out var row) || !details.TryGetValue(id, out var detail))
+            if (!rows.TryGetValue(id, out var stored) || !details.TryGetValue(id, out var detail))
                 continue; // deleted or changed between the reads
-            hits.Add(new SearchHit(row.Stored, detail.Score, detail.Snippet, (int)Math.Max(1, row.Copies)));
+            copiesStory.Value = stored.StoryId;
+            var count = (long)(await copies.ExecuteScalarAsync(cancellationToken))!;
+            hits.Add(new SearchHit(stored, detail.Score, detail.Snippet, (int)Math.Max(1, count)));
         }
         return hits;
     }
@@ -359,26 +359,14 @@ internal sealed class SqliteArticleStore : SqlArticleStore
               WHERE {fullText}{siteCondition}{filters}
               ORDER BY articles_fts.rowid DESC LIMIT @ranked
               """;
+        page.CommandText = request.Collapse
+            ? $"""
+               WITH hits AS ({hits}),
+               best AS (SELECT id, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY score, id) AS copy FROM hits)
+               SELECT id FROM best WHERE copy = 1 ORDER BY score, id LIMIT @limit OFFSET @offset
+               """
+            : $"WITH hits AS ({hits}) SELECT id FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
         page.Parameters.AddWithValue("@ranked", ranked);
-        if (request.Collapse)
-        {
-            // The best copy of each story is chosen here from the ranked hits (RankedPage, as the other ways do): SQLite's
-            // window function over them (a sort by story, then by score) cost more than reading them.
-            page.CommandText = hits;
-            var hitIds = new List<long>(ranked);
-            var scores = new List<double>(ranked);
-            var stories = new Dictionary<long, long?>(ranked);
-            await using (var hitReader = await page.ExecuteReaderAsync(cancellationToken))
-                while (await hitReader.ReadAsync(cancellationToken))
-                {
-                    var id = hitReader.GetInt64(0);
-                    hitIds.Add(id);
-                    stories[id] = hitReader.IsDBNull(1) ? null : hitReader.GetInt64(1);
-                    scores.Add(hitReader.GetDouble(2));
-                }
-            return RankedPage(hitIds, scores, stories, collapse: true, limit, offset);
-        }
-        page.CommandText = $"WITH hits AS ({hits}) SELECT id FROM hits ORDER BY score, id LIMIT @limit OFFSET @offset";
         page.Parameters.AddWithValue("@limit", limit);
         page.Parameters.AddWithValue("@offset", offset);
         var ids = new List<long>(limit);
