@@ -11,12 +11,14 @@ namespace Gleaner.Extraction.Metadata;
 /// </summary>
 internal sealed class PageIndex
 {
-    /// <summary>Class or id fragments of elements that may show a date in visible text (<see cref="MarkerKinds.Date"/>),
-    /// and of byline elements (<see cref="MarkerKinds.Byline"/>).</summary>
-    private static readonly Markers MarkerFragments = new(
-        dates: ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
-            "submitted", "created", "дата", "время", "tarih", "dato", "pvm"],
-        bylines: ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"]);
+    /// <summary>Class or id fragments of elements that may show a date in visible text.</summary>
+    private static readonly Markers DateMarkers = new(
+        ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
+         "submitted", "created", "дата", "время", "tarih", "dato", "pvm"]);
+
+    /// <summary>Class or id fragments of byline elements.</summary>
+    private static readonly Markers BylineMarkers = new(
+        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"]);
 
     /// <summary>
     /// Elements listed per kind (headings, dates, bylines): the finders climb from each to its ancestors and read its
@@ -197,10 +199,9 @@ internal sealed class PageIndex
 
         if (title is { Length: >= MinTitledDateChars and <= MaxTitledDateChars } && element.LocalName is "abbr" or "time" or "span" or "a" && DateParser.HasDigits(title, 4))
             List(TitledDates, element);
-        var kinds = MarkerFragments.In(marker) | MarkerFragments.In(id);
-        if ((kinds & MarkerKinds.Date) != 0)
+        if (DateMarkers.In(marker) || DateMarkers.In(id))
             List(DateMarked, element);
-        if ((kinds & MarkerKinds.Byline) != 0)
+        if (BylineMarkers.In(marker) || BylineMarkers.In(id))
             List(BylineMarked, element);
         return true;
     }
@@ -221,49 +222,31 @@ internal sealed class PageIndex
             list.Add(element);
     }
 
-    [Flags]
-    private enum MarkerKinds
-    {
-        None = 0,
-        Date = 1,
-        Byline = 2,
-    }
-
     /// <summary>
-    /// Class or id fragments of two kinds, found anywhere in a value ignoring case. A case-insensitive search for a set that
-    /// holds non-ASCII fragments goes character by character (a tenth of the metadata walk's time), and class and id values
-    /// are nearly always ASCII: those are lower-cased on the stack once and searched for the ASCII fragments of both kinds
-    /// together, ordinally (vectorized), then, in the few that hold one, for each kind's. Same answers: no non-ASCII fragment
-    /// here folds to ASCII, so none can match an ASCII value.
+    /// Class or id fragments, found anywhere in a value ignoring case. A case-insensitive search for a set that holds
+    /// non-ASCII fragments goes character by character (a tenth of the metadata walk's time), and class and id values are
+    /// nearly always ASCII: those are lower-cased on the stack and searched for the ASCII fragments, ordinally (vectorized).
+    /// Same answers: no non-ASCII fragment here folds to ASCII, so none can match an ASCII value.
     /// </summary>
-    private sealed class Markers(string[] dates, string[] bylines)
+    private sealed class Markers(string[] fragments)
     {
         private const int MaxStackChars = 256;
-        private readonly SearchValues<string> _dates = SearchValues.Create(dates, StringComparison.OrdinalIgnoreCase);
-        private readonly SearchValues<string> _bylines = SearchValues.Create(bylines, StringComparison.OrdinalIgnoreCase);
-        private readonly SearchValues<string> _datesAsciiLower = AsciiLower(dates);
-        private readonly SearchValues<string> _bylinesAsciiLower = AsciiLower(bylines);
-        private readonly SearchValues<string> _eitherAsciiLower = AsciiLower([.. dates.Union(bylines)]);
+        private readonly SearchValues<string> _any = SearchValues.Create(fragments, StringComparison.OrdinalIgnoreCase);
+        private readonly SearchValues<string> _asciiLower = SearchValues.Create(
+            fragments.Where(fragment => Ascii.IsValid(fragment)).Select(fragment => fragment.ToLowerInvariant()).ToArray(), StringComparison.Ordinal);
 
-        public MarkerKinds In(string? value)
+        public bool In(string? value)
         {
             if (string.IsNullOrEmpty(value))
-                return MarkerKinds.None;
+                return false;
             if (value.Length <= MaxStackChars && Ascii.IsValid(value))
             {
                 Span<char> lower = stackalloc char[value.Length];
                 Ascii.ToLower(value, lower, out _);
-                if (lower.IndexOfAny(_eitherAsciiLower) < 0)
-                    return MarkerKinds.None;
-                return (lower.IndexOfAny(_datesAsciiLower) >= 0 ? MarkerKinds.Date : MarkerKinds.None)
-                    | (lower.IndexOfAny(_bylinesAsciiLower) >= 0 ? MarkerKinds.Byline : MarkerKinds.None);
+                return lower.IndexOfAny(_asciiLower) >= 0;
             }
-            return (value.AsSpan().IndexOfAny(_dates) >= 0 ? MarkerKinds.Date : MarkerKinds.None)
-                | (value.AsSpan().IndexOfAny(_bylines) >= 0 ? MarkerKinds.Byline : MarkerKinds.None);
+            return value.AsSpan().IndexOfAny(_any) >= 0;
         }
-
-        private static SearchValues<string> AsciiLower(string[] fragments) => SearchValues.Create(
-            fragments.Where(fragment => Ascii.IsValid(fragment)).Select(fragment => fragment.ToLowerInvariant()).ToArray(), StringComparison.Ordinal);
     }
 
     internal static bool HasToken(string list, string token)
