@@ -844,6 +844,72 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task RelevancePagesWhoseLowRankedMatchesAreBoundedNotScoredEqualPagesOfEveryMatchScored()
+    {
+        // 400 records, "harbour" in all: in the title of some, 1-6 times in texts of 10-400 words, early or late (a late
+        // last occurrence bounds a record's length closely, an early one loosely); stories of 4, two languages. Pages of up
+        // to Fts5Ranking.MaxTop hits bound the scores of matches that cannot reach them; a page of 500 scores every match.
+        var random = new Random(3);
+        var records = Enumerable.Range(1, 400).Select(id =>
+        {
+            var filler = random.Next(10, 400);
+            var occurrences = 1 + random.Next(6);
+            var late = random.Next(2) == 0;
+            var words = string.Concat(Enumerable.Repeat(" harbour", late ? 0 : occurrences)) + string.Concat(Enumerable.Repeat(" filler", filler))
+                + string.Concat(Enumerable.Repeat(" harbour", late ? occurrences : 0));
+            return (Id: (long)id, Published: 1_704_067_200L + random.Next(50_000_000), Text: (id % 9 == 0 ? "Harbour." : "Note.") + words + ".",
+                Language: id % 3 == 0 ? "de" : "en", Story: (long)((id + 3) / 4));
+        }).ToList();
+        await WriteStraightIntoTheTableAsync("bound.example", "language", records.Select(r => (r.Id, r.Published, r.Text, r.Language, r.Story)));
+
+        foreach (var query in new[] { "harbour", "harbour OR filler" })
+        {
+            foreach (var filter in new[] { ArticleFilter.None, new ArticleFilter { Language = "en" } })
+            {
+                var every = (await Store.SearchAsync(new SearchRequest(query) { Filter = filter, Limit = 500 })).Select(h => (h.Stored.Id, h.Score, h.Stored.StoryId)).ToList();
+                Assert.Equal(filter == ArticleFilter.None ? 400 : 267, every.Count);
+                foreach (var (limit, offset) in new[] { (1, 0), (20, 0), (10, 35), (100, 100) })
+                {
+                    var page = await Store.SearchAsync(new SearchRequest(query) { Filter = filter, Limit = limit, Offset = offset });
+                    Assert.Equal(every.Skip(offset).Take(limit).Select(h => (h.Id, h.Score)), page.Select(h => (h.Stored.Id, h.Score)));
+                    var collapsed = await Store.SearchAsync(new SearchRequest(query) { Filter = filter, Collapse = true, Limit = limit, Offset = offset });
+                    Assert.Equal(every.DistinctBy(h => h.StoryId).Skip(offset).Take(limit).Select(h => (h.Id, h.Score)), collapsed.Select(h => (h.Stored.Id, h.Score)));
+                }
+            }
+        }
+
+        // Read newest first, the bounded function gives the exact score to each match that can be among the best k met so
+        // far and a bound (a higher score, still below the k-th best met) to the others; in any other order every exact score.
+        await using var connection = (SqliteConnection)await Store.OpenConnectionAsync();
+        Fts5Ranking.Register(connection);
+        async Task<List<(long Id, double Exact, double Top)>> Scores(string order)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT rowid, gleaner_bm25(articles_fts, 40, 0), gleaner_bm25_top(articles_fts, 5, rowid, 40, 0)
+                FROM articles_fts WHERE articles_fts MATCH 'harbour' ORDER BY rowid {order}
+                """;
+            var scores = new List<(long, double, double)>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                scores.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2)));
+            return scores;
+        }
+        var newestFirst = await Scores("DESC");
+        Assert.Equal(400, newestFirst.Count);
+        Assert.All(newestFirst, s => Assert.True(s.Top <= s.Exact)); // negative scores: a higher score is a lower value
+        var bounded = newestFirst.Count(s => s.Top != s.Exact);
+        Assert.InRange(bounded, 100, 395);
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            var fifthBest = newestFirst.Take(i).Select(s => s.Exact).Order().Skip(4).FirstOrDefault(double.MaxValue);
+            if (newestFirst[i].Top != newestFirst[i].Exact)
+                Assert.True(newestFirst[i].Top > fifthBest, $"record {newestFirst[i].Id} was bounded but its bound ranks among the best 5 met");
+        }
+        Assert.All(await Scores("ASC"), s => Assert.Equal(s.Exact, s.Top));
+    }
+
+    [Fact]
     public async Task ACollapsedRelevancePageHoldsTheBestCopyOfEachStoryInRankOrder()
     {
         // Two words (the general ranked path), stories of 3 whose copies rank differently, many scores tied (broken by id).

@@ -342,12 +342,16 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         }
         else if (siteCondition.Length > 0)
             site!.Bind(page);
-        var rank = RankSql(phraseCounts, page);
+        // Only the order of the best limit + offset hits (of distinct stories when collapsing) matters here: the scores
+        // shown are read with the snippets.
+        var unfiltered = filters.Length == 0 && !request.Collapse;
+        var top = limit + offset <= Fts5Ranking.MaxTop ? (limit + offset, unfiltered ? "rowid" : request.Collapse ? "a.story_id" : "a.id") : ((int, string)?)null;
+        var rank = RankSql(phraseCounts, page, top);
         var fullText = match.Condition(page);
         // CROSS JOIN keeps the full-text index the outer loop, read newest first (descending rowid, which FTS5 delivers
         // without sorting), so the cap stops the scan and the ranking runs only for the rows kept. Without filters or
         // collapsing the records' rows are not needed at all. The site's ids are checked before a match's row is read.
-        var hits = filters.Length == 0 && !request.Collapse
+        var hits = unfiltered
             ? $"""
               SELECT rowid AS id, rowid AS story_id, {rank} AS score
               FROM articles_fts WHERE {fullText}
@@ -845,10 +849,21 @@ internal sealed class SqliteArticleStore : SqlArticleStore
         return counts;
     }
 
-    /// <summary>The SQL of a hit's BM25 score (see <see cref="Fts5Ranking"/>), the phrase counts bound to <paramref name="command"/>.</summary>
-    private static string RankSql(IReadOnlyList<(long Hits, long Sample)> phraseCounts, SqliteCommand command)
+    /// <summary>
+    /// The SQL of a hit's BM25 score (see <see cref="Fts5Ranking"/>), the phrase counts bound to <paramref name="command"/>.
+    /// With <paramref name="top"/>, for a page's order only: exact for the hits that can be among the best <c>Count</c>
+    /// (of distinct <c>Group</c> values) and a bound below the k-th best for the others (<see cref="Fts5Ranking.TopFunction"/>).
+    /// </summary>
+    private static string RankSql(IReadOnlyList<(long Hits, long Sample)> phraseCounts, SqliteCommand command, (int Count, string Group)? top = null)
     {
-        var sql = new StringBuilder(Fts5Ranking.Function).Append("(articles_fts");
+        var sql = new StringBuilder();
+        if (top is { } best)
+        {
+            command.Parameters.AddWithValue("@rank_top", best.Count);
+            sql.Append(Fts5Ranking.TopFunction).Append("(articles_fts, @rank_top, ").Append(best.Group);
+        }
+        else
+            sql.Append(Fts5Ranking.Function).Append("(articles_fts");
         for (var i = 0; i < phraseCounts.Count; i++)
         {
             var name = "@phrase" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
