@@ -8,7 +8,7 @@ namespace Gleaner.Extraction.Language;
 /// Settles the article's language: the page's declared language when its text agrees, else the
 /// language detected in the text. Runs after the body is extracted. Agreement is checked cheaply
 /// (the script; the share of the declared language's function words); Lingua is asked only when
-/// the cheap evidence is unclear or contradicts the declaration.
+/// the cheap evidence is unclear.
 /// </summary>
 internal static class LanguageIdentifier
 {
@@ -138,21 +138,81 @@ internal static class LanguageIdentifier
         }
 
         var shares = FunctionWords.Shares(sample);
-        var (best, bestShare, secondShare) = Ranking(shares);
         if (declared is not null)
         {
+            var bestShare = Ranking(shares).BestShare;
             // Languages the table does not know (Basque, Galician, Serbian...) keep their declaration.
             if (!FunctionWords.Knows(declared) || bestShare < ConfirmingShare)
                 return declared;
             if (shares[declared] >= ConfirmingShare && shares[declared] >= 0.6 * bestShare)
                 return declared;
-            // The text reads as another language (a CMS default of lang="en" on a German page): let the detector decide.
-            return Detect(sample, shares) ?? declared;
+            // The text reads as another language (a CMS default of lang="en" on a German page): decided as if undeclared,
+            // keeping the declaration when even the detector is unsure.
         }
-        if (best is not null && bestShare >= SettlingShare && bestShare >= 1.5 * secondShare)
-            return best;
-        return Detect(sample, shares);
+        return Settle(sample, shares) ?? Detect(sample, shares) ?? declared;
     }
+
+    /// <summary>
+    /// The language the cheap evidence settles without the detector, or null: one language's function words make a
+    /// clear share and beat the next clearly, or they lead with a fair share and the sample writes letters that only
+    /// that language writes (and none that only another writes), as in a Portuguese results table ("classificação",
+    /// a share of 0.11). Lingua costs milliseconds a page and, the first time it weighs a language in a process, the
+    /// loading of that language's models (a cold run's largest single cost after the parse).
+    /// </summary>
+    internal static string? Settle(string sample, Dictionary<string, double> shares)
+    {
+        var (best, bestShare, secondShare) = Ranking(shares);
+        if (best is null || bestShare < ConfirmingShare)
+            return null;
+        if (bestShare >= SettlingShare && bestShare >= 1.5 * secondShare)
+            return best;
+        return HasOnlyLettersOf(sample, best) ? best : null;
+    }
+
+    /// <summary>Whether the sample writes letters that only <paramref name="code"/> writes among the languages, and none
+    /// that only another one writes.</summary>
+    private static bool HasOnlyLettersOf(string sample, string code)
+    {
+        var found = false;
+        foreach (var (letters, language) in OwnLetters)
+        {
+            if (!Holds(sample, letters))
+                continue;
+            if (language != code)
+                return false;
+            found = true;
+        }
+        return found;
+    }
+
+    /// <summary>For each language that has some, the letters of <see cref="MarkedLetters"/> that no other language writes
+    /// (õ is both Portuguese and Estonian, so neither's).</summary>
+    private static readonly (string Letters, string Code)[] OwnLetters = BuildOwnLetters();
+
+    private static (string Letters, string Code)[] BuildOwnLetters()
+    {
+        var own = new List<(string, string)>();
+        foreach (var (letters, languages) in MarkedLetters)
+        {
+            if (languages.Length != 1)
+                continue;
+            var kept = new string(letters.Where(c => IsWrittenOnlyBy(c, languages[0])).ToArray());
+            if (kept.Length > 0)
+                own.Add((kept, languages[0].IsoCode6391().ToString().ToLowerInvariant()));
+        }
+        return [.. own];
+    }
+
+    private static bool IsWrittenOnlyBy(char letter, LinguaLanguage language)
+    {
+        foreach (var (letters, languages) in MarkedLetters)
+            if (letters.Contains(letter) && (languages.Length != 1 || languages[0] != language))
+                return false;
+        return true;
+    }
+
+    private static bool Holds(string sample, string letters)
+        => sample.AsSpan().IndexOfAny(letters) >= 0 || sample.AsSpan().IndexOfAny(letters.ToUpperInvariant()) >= 0;
 
     private static (string? Best, double BestShare, double SecondShare) Ranking(Dictionary<string, double> shares)
     {
@@ -235,7 +295,7 @@ internal static class LanguageIdentifier
         // English is always weighed: most pages are, and a short English text can hold none of the table's English words.
         candidates.Add(LinguaLanguage.English);
         foreach (var (letters, languages) in MarkedLetters)
-            if (sample.AsSpan().IndexOfAny(letters) >= 0 || sample.AsSpan().IndexOfAny(letters.ToUpperInvariant()) >= 0)
+            if (Holds(sample, letters))
                 candidates.UnionWith(languages);
         return [.. candidates];
     }

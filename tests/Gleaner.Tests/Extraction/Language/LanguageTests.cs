@@ -106,6 +106,28 @@ public class LanguageTests
         Assert.Equal(expected, LanguageIdentifier.Identify(sample, declared: null));
 
     [Fact]
+    public void AContradictedDeclarationIsSettledByClearFunctionWords()
+    {
+        // A German text under lang="en" is decided by its function words as an undeclared one would be, without the detector.
+        Assert.Equal("de", LanguageIdentifier.Settle(German, FunctionWords.Shares(German)));
+        Assert.Equal("de", LanguageIdentifier.Identify(German, declared: "en"));
+    }
+
+    [Fact]
+    public void LettersOnlyTheLeadingLanguageWritesSettleAFairShare()
+    {
+        // A results table: Portuguese function words lead with a share too small to settle alone, and ã is written
+        // only by Portuguese among the languages weighed.
+        var shares = new Dictionary<string, double> { ["pt"] = 0.11, ["hr"] = 0.08, ["it"] = 0.05 };
+        Assert.Equal("pt", LanguageIdentifier.Settle("Classificação final após 36 etapas: Pos. | Piloto | Pontos", shares));
+        // Without such letters, or with letters only another language writes (ř: Czech), the detector decides.
+        Assert.Null(LanguageIdentifier.Settle("Classificacao final apos 36 etapas: Pos. | Piloto | Pontos", shares));
+        Assert.Null(LanguageIdentifier.Settle("Classificação final: Antonín Dvořák | Pontos", shares));
+        // õ is Estonian too, so it marks neither.
+        Assert.Null(LanguageIdentifier.Settle("Votos nas eleições | Piloto | Pontos", shares));
+    }
+
+    [Fact]
     public void WithoutFunctionWordsEveryLanguageIsWeighed()
     {
         var shares = new Dictionary<string, double> { ["en"] = 0, ["de"] = 0 };
