@@ -62,9 +62,10 @@ internal static partial class DateFinder
 
     private readonly record struct Candidate(PageDate Date, Weight Weight, DateSource Source = default);
 
-    /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Listed"/> gathers the
-    /// date elements found in lists of other stories, which the free text around the headline leaves out too.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Listed);
+    /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Skipped"/> gathers the
+    /// date elements that do not date the article's publication (in lists of other stories, update times), which the free
+    /// text around the headline leaves out too.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped);
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
@@ -109,18 +110,28 @@ internal static partial class DateFinder
             if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
                 Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
             else
+            {
                 AddValue(modified, value, monthFirst);
+                context.Skipped.Add(element);
+            }
         }
 
+        // Update times first: the header's text, read when the first publication time asks for it, leaves them out
+        // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
+        foreach (var time in index.Times)
+            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+                context.Skipped.Add(time);
+        var updateTimes = context.Skipped.Count;
         var header = new HeaderReading(context, index);
         for (var i = 0; i < index.Times.Count; i++)
         {
             var time = index.Times[i];
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
+            var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
             if (ListedDates.IsListed(index.Times, i, headline))
             {
-                context.Listed.Add(time);
+                context.Skipped.Add(time);
                 continue;
             }
             // <time> outside the article's scope is a last resort: it may date another story.
@@ -129,7 +140,7 @@ internal static partial class DateFinder
             var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
             if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
                 value = title;
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+            if (isUpdate)
                 AddValue(modified, value, monthFirst);
             else
             {
@@ -437,7 +448,7 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (inScope ? context.Listed.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                if (inScope ? context.Skipped.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
                     continue;
                 if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
                     && LabelBefore(element) != DateLabel.Modified)
@@ -519,7 +530,7 @@ internal static partial class DateFinder
     /// <summary>The header's date read once, when first asked for: a marked date further down asks whether a dateline stands above it.</summary>
     private sealed class HeaderReading(Context context, PageIndex index)
     {
-        private bool _read, _marksListed;
+        private bool _read, _marksSkipped;
         private Candidate? _date;
         private PageDate? _update;
         private INode? _windowEnd;
@@ -558,15 +569,15 @@ internal static partial class DateFinder
         }
 
         /// <summary>Puts the marked date elements in the scope (whose text the header reads) that stand in lists of other
-        /// stories into the context's <c>Listed</c>, once.</summary>
+        /// stories into the context's <c>Skipped</c>, once.</summary>
         public void ListMarkedDates()
         {
-            if (_marksListed || context.Scope is not { } scope)
+            if (_marksSkipped || context.Scope is not { } scope)
                 return;
-            _marksListed = true;
+            _marksSkipped = true;
             for (var i = 0; i < index.DateMarked.Count; i++)
                 if (PageRegions.IsInside(index.DateMarked[i], scope) && ListedDates.IsListed(index.DateMarked, i, context.Headline))
-                    context.Listed.Add(index.DateMarked[i]);
+                    context.Skipped.Add(index.DateMarked[i]);
         }
 
         private void Read()
@@ -578,7 +589,7 @@ internal static partial class DateFinder
             if (context.Scope is not { } scope)
                 return;
             var found = new List<PageDate>(1);
-            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Listed, _entered);
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);

@@ -337,7 +337,8 @@ public class DateTests
     }
 
     /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
-    /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset.</summary>
+    /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset; Finnish "3.5. 2022",
+    /// two-digit years after an apostrophe.</summary>
     [Theory]
     [InlineData("ΤΡΙΤΗ 3 ΙΟΥΝΙΟΥ 2022", "2022-06-03")]
     [InlineData("03 Μαΐ 2022 | 14:30", "2022-05-03T14:30")]
@@ -351,6 +352,14 @@ public class DateTests
     [InlineData("03 Tháng 5, 2022 | 14:30", "2022-05-03T14:30")]
     [InlineData("Selasa, 03 Mei 2022 14:30 WIB", "2022-05-03T14:30+07:00")]
     [InlineData("3 Mei 2022 | 14.30 WITA", "2022-05-03T14:30+08:00")]
+    [InlineData("ti 3.5. 2022 klo 14.30", "2022-05-03T14:30")]
+    [InlineData("Julkaistu 3.5. 2022 | Päivitetty 4.5. 2022", "2022-05-03")]
+    [InlineData("3 mei '22", "2022-05-03")]
+    [InlineData("di 3 mei ’22, 14:30", "2022-05-03T14:30")]
+    [InlineData("3. Mai '22", "2022-05-03")]
+    [InlineData("May 3, '22", "2022-05-03")]
+    [InlineData("Kapitel 3.5. 20221", null)]
+    [InlineData("3 mei '2", null)]
     [InlineData("tháng 5 có 31 ngày, năm 2022", null)]
     [InlineData("平成 the word and 4年5月", null)]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
