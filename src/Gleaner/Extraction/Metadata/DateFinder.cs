@@ -75,8 +75,9 @@ internal static partial class DateFinder
 
         if (main is { } article)
         {
-            // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page.
-            var weight = JsonLdValues.IsContentItem(article) ? Weight.Generic : Weight.Declared;
+            // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page; a
+            // WebPage's dates are the page's (its first version, a redesign), not necessarily the article's.
+            var weight = JsonLdValues.IsArticle(article) ? Weight.Declared : Weight.Generic;
             Add(published, JsonLdValues.Text(article, "datePublished"), weight, source: new("json-ld", "datePublished"));
             Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
             Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));

@@ -108,6 +108,29 @@ public class DateTests
         Assert.Equal("2021-09-27T19:51:00+00:00", Extract(head).Published);
     }
 
+    /// <summary>When no article object names this page, one naming another page (a related story's) is not the page's own.</summary>
+    [Fact]
+    public void OfSeveralJsonLdArticlesOneNamingAnotherPageIsNotThePagesOwn()
+    {
+        const string head = """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rain in the hills","url":"https://example.com/weather/rain","datePublished":"2024-02-01T10:00:00Z"}</script>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm hits the coast","datePublished":"2021-09-27T19:51:00Z"}</script>
+            """;
+        Assert.Equal("2021-09-27T19:51:00+00:00", Extract(head).Published);
+    }
+
+    /// <summary>A WebPage object (chosen for want of an article object) dates the page, maybe its first version: the visible
+    /// dateline is the article's.</summary>
+    [Fact]
+    public void AWebPageObjectsDateDoesNotBeatTheVisibleDateline()
+    {
+        const string head = """
+            <script type="application/ld+json">{"@type":"WebPage","name":"Storm","datePublished":"2019-06-01T10:00:00Z","dateModified":"2024-01-10T10:00:00Z"}</script>
+            """;
+        Assert.Equal("2021-09-27", Extract(head, "<p class=\"date\">September 27, 2021</p>").Published);
+        Assert.Equal("2019-06-01T10:00:00+00:00", Extract(head).Published);
+    }
+
     [Theory]
     [InlineData("31.02.2021")]
     [InlineData("Call 555-1234")]
