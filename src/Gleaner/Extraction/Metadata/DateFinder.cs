@@ -487,6 +487,11 @@ internal static partial class DateFinder
                     into.Add(headerDate);
                     return;
                 }
+                if (DataAttributeDate(index, context) is { } fromData)
+                {
+                    into.Add(fromData);
+                    return;
+                }
                 if (modified.Count > modifiedBefore)
                     modifiedOnly ??= modified[^1];
             }
@@ -516,6 +521,34 @@ internal static partial class DateFinder
                 return new Candidate(date, Weight.Visible, new("visible title", Element: element));
         }
         return null;
+    }
+
+    /// <summary>
+    /// The date a script-rendered byline keeps in a data attribute (<c>data-date="2022-05-03T14:30:00+02:00"</c>,
+    /// <c>data-timestamp="1651588200"</c>) in the article's scope: its own markup, unless it stands in a list of other stories.
+    /// </summary>
+    private static Candidate? DataAttributeDate(PageIndex index, Context context)
+    {
+        for (var i = 0; i < index.DataDates.Count; i++)
+        {
+            var element = index.DataDates[i];
+            if (!PageRegions.IsInside(element, context.Scope!) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+                || ListedDates.IsListed(index.DataDates, i, context.Headline))
+                continue;
+            var value = PageIndex.DataDateValue(element);
+            if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
+                return new Candidate(date, Weight.Dateline, new("data attribute", Element: element));
+        }
+        return null;
+    }
+
+    /// <summary>A Unix time in seconds or milliseconds within the years news pages date.</summary>
+    private static PageDate? UnixTime(string? value)
+    {
+        if (value is not { Length: 10 or 13 } || !long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return null;
+        var instant = DateTimeOffset.FromUnixTimeSeconds(value.Length == 13 ? number / 1000 : number);
+        return instant.Year >= 1995 && instant <= DateTimeOffset.UtcNow.AddYears(1) ? new PageDate(instant, HasTime: true, HasOffset: true) : null;
     }
 
     /// <summary>Text read before and after the headline for its dateline.</summary>
@@ -757,9 +790,63 @@ internal static partial class DateFinder
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
             return;
         }
+        if (CreditLineDate(body, context) is { } credited)
+        {
+            into.Add(new Candidate(credited, Weight.Fallback, new("page text", "credit line")));
+            return;
+        }
         if (ArticleImageDate(context) is { } fromArticleImage)
             into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
     }
+
+    /// <summary>Text nodes read after the headline for a credit line: an article's ends within a few thousand.</summary>
+    private const int MaxCreditNodes = 5000;
+
+    /// <summary>A credit line is short: the date, a time, the agency and its item number.</summary>
+    private const int MaxCreditChars = 200;
+
+    /// <summary>
+    /// The date of the agency's credit line that closes a wire story ("03.05.2022 14:30 © dpa-infocom, dpa:…",
+    /// "Quelle: dpa | 03.05.2022"): a short line after the headline that credits a source and holds a date not labelled as an
+    /// update. A page footer's "© 2025 Example" holds no full date; a photo's credit in a figure dates the photo.
+    /// </summary>
+    private static PageDate? CreditLineDate(IElement body, Context context)
+    {
+        var seen = 0;
+        var afterHeadline = context.Headline is null;
+        foreach (var node in body.Descendants())
+        {
+            if (!afterHeadline)
+            {
+                afterHeadline = node == context.Headline;
+                continue;
+            }
+            if (++seen > MaxCreditNodes)
+                break;
+            if (node is not IText text || text.ParentElement is not { } parent || !CreditMark().IsMatch(text.Data))
+                continue;
+            var line = parent.TextContent is { Length: <= MaxCreditChars } whole ? whole : text.Data;
+            if (line.Length > MaxCreditChars || InFigure(parent))
+                continue;
+            var (published, unlabelled, _) = DateLabels.Read(line, context.MonthFirst);
+            if ((published ?? unlabelled) is { } date)
+                return date;
+        }
+        return null;
+    }
+
+    private static bool InFigure(IElement element)
+    {
+        for (var at = element; at is not null; at = at.ParentElement)
+            if (at.LocalName is "figure" or "figcaption")
+                return true;
+        return false;
+    }
+
+    /// <summary>A copyright sign or a source label ("Quelle:", "Source:", "来源").</summary>
+    [GeneratedRegex(@"©|\(c\)|(?<!\p{L})(?:quelle|source|fuente|fonte|źródło|zdroj|forrás|kaynak|kilde|källa|lähde|bron|fonti|источник|джерело|πηγή|المصدر)\s*:|来源|來源|出典|출처",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditMark();
 
     /// <summary>Images of the article read for a date in their path: the first few, where the story's own pictures stand.</summary>
     private const int MaxArticleImages = 8;
