@@ -367,9 +367,11 @@ internal static partial class DateParser
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (names, month) in MonthTable)
-            foreach (var name in names.Split(' '))
+            foreach (var written in names.Split(' '))
             {
-                numbers.TryAdd(name.Replace('_', ' '), month);
+                // "_" joins the words of one name (كانون_الثاني); the name as written feeds the patterns, its key the lookup.
+                var name = written.Replace('_', ' ');
+                numbers.TryAdd(name, month);
                 numbers.TryAdd(MonthKey(name), month);
             }
         return numbers;
