@@ -533,7 +533,7 @@ internal static partial class DateFinder
         {
             var element = index.DataDates[i];
             if (!PageRegions.IsInside(element, context.Scope!) || PageRegions.IsForeign(element, context.Headline, context.Scope)
-                || ListedDates.IsListed(index.DataDates, i, context.Headline))
+                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element))
                 continue;
             var value = PageIndex.DataDateValue(element);
             if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)

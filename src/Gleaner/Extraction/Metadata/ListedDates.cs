@@ -130,6 +130,22 @@ internal static class ListedDates
         return false;
     }
 
+    /// <summary>True when the element is itself a teaser of another story: it holds a heading or a link titled like a story
+    /// (a card that keeps its date in its own attribute, <c>&lt;div class="card" data-date="…"&gt;</c>).</summary>
+    public static bool IsTeaser(IElement element)
+    {
+        var seen = 0;
+        foreach (var descendant in element.Descendants<IElement>())
+        {
+            if (++seen > MaxItemNodes)
+                return false;
+            if (descendant.LocalName is "h2" or "h3" or "h4" or "h5" or "h6"
+                || (descendant.LocalName == "a" && descendant.HasAttribute("href") && IsStoryTitle(descendant.TextContent)))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Words (or CJK characters) in a link's text that make it a story's or event's title rather than a name.</summary>
     private const int MinTitleWords = 3;
 

@@ -438,6 +438,7 @@ public class DateEvidenceTests
     [InlineData("""<div class="byline" data-updated="2022-05-05T09:00:00+02:00">Anna Schmidt</div>""", null)]
     [InlineData("""<div class="event" data-event-date="2031-03-12">Hafenfest</div>""", null)]
     [InlineData("""<div class="byline" data-time="1234567">Anna Schmidt</div>""", null)]
+    [InlineData("""<div class="cards"><div class="card" data-date="2024-02-01"><a href="/a"><h3>Ein anderer Bericht über das Wetter</h3></a></div><div class="card" data-date="2024-02-02"><a href="/b"><h3>Noch ein Bericht über den Verkehr</h3></a></div></div>""", null)]
     public void AScriptRenderedBylineKeepsItsDateInADataAttribute(string meta, string? expected)
     {
         var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
