@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Text;
 using AngleSharp.Dom;
 
+using Gleaner.Extraction.Metadata;
+
 namespace Gleaner.Extraction.Content;
 
 /// <summary>
@@ -112,7 +114,7 @@ internal static class LeadFinder
         var leads = new List<TextBlock>();
         int leadChars = 0;
         bool reachedBody = container is not null;
-        var current = NextAfterSubtree(headline, container);
+        var current = PageRegions.NextElementAfter(headline, container);
         for (int visited = 0; current is not null && visited < MaxElementsVisited; visited++)
         {
             // The body reached: its start may still hold the lead, in a header the assembler leaves out.
@@ -121,7 +123,7 @@ internal static class LeadFinder
                 reachedBody = true;
                 if (selected.Contains(current))
                     container = current;
-                current = current.FirstElementChild ?? NextAfterSubtree(current, container);
+                current = current.FirstElementChild ?? PageRegions.NextElementAfter(current, container);
                 continue;
             }
             var step = Judge(current, headline, titleWords, analysis, container is not null, out string? text, out int linkChars);
@@ -138,7 +140,7 @@ internal static class LeadFinder
                 if (leads.Count >= MaxLeadBlocks || leadChars >= MaxLeadChars)
                     break;
             }
-            current = step == Step.Descend && current.FirstElementChild is { } child ? child : NextAfterSubtree(current, container);
+            current = step == Step.Descend && current.FirstElementChild is { } child ? child : PageRegions.NextElementAfter(current, container);
         }
         return reachedBody ? leads : [];
     }
@@ -266,15 +268,6 @@ internal static class LeadFinder
 
     internal static HashSet<string> WordsOf(string? text) =>
         new(ContentExtractor.Words(text ?? ""), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The next element in document order after <paramref name="element"/>'s subtree, not leaving <paramref name="boundary"/>.</summary>
-    private static IElement? NextAfterSubtree(IElement element, IElement? boundary)
-    {
-        for (var current = element; current is not null && current != boundary; current = current.ParentElement)
-            if (current.NextElementSibling is { } next)
-                return next;
-        return null;
-    }
 
     /// <summary>The element's visible text on one line, leaving out media, scripts and controls.</summary>
     private static string TextOf(IElement element, out int linkChars)

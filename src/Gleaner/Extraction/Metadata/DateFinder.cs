@@ -62,9 +62,10 @@ internal static partial class DateFinder
 
     private readonly record struct Candidate(PageDate Date, Weight Weight, DateSource Source = default);
 
-    /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Listed"/> gathers the
-    /// date elements found in lists of other stories, which the free text around the headline leaves out too.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Listed);
+    /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Skipped"/> gathers the
+    /// date elements that do not date the article's publication (in lists of other stories, update times), which the free
+    /// text around the headline leaves out too.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped);
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
@@ -74,8 +75,9 @@ internal static partial class DateFinder
 
         if (main is { } article)
         {
-            // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page.
-            var weight = JsonLdValues.IsContentItem(article) ? Weight.Generic : Weight.Declared;
+            // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page; a
+            // WebPage's dates are the page's (its first version, a redesign), not necessarily the article's.
+            var weight = JsonLdValues.IsArticle(article) ? Weight.Declared : Weight.Generic;
             Add(published, JsonLdValues.Text(article, "datePublished"), weight, source: new("json-ld", "datePublished"));
             Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
             Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));
@@ -109,18 +111,28 @@ internal static partial class DateFinder
             if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
                 Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
             else
+            {
                 AddValue(modified, value, monthFirst);
+                context.Skipped.Add(element);
+            }
         }
 
+        // Update times first: the header's text, read when the first publication time asks for it, leaves them out
+        // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
+        foreach (var time in index.Times)
+            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+                context.Skipped.Add(time);
+        var updateTimes = context.Skipped.Count;
         var header = new HeaderReading(context, index);
         for (var i = 0; i < index.Times.Count; i++)
         {
             var time = index.Times[i];
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
+            var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
             if (ListedDates.IsListed(index.Times, i, headline))
             {
-                context.Listed.Add(time);
+                context.Skipped.Add(time);
                 continue;
             }
             // <time> outside the article's scope is a last resort: it may date another story.
@@ -129,7 +141,7 @@ internal static partial class DateFinder
             var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
             if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
                 value = title;
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+            if (isUpdate)
                 AddValue(modified, value, monthFirst);
             else
             {
@@ -437,7 +449,7 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (inScope ? context.Listed.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                if (inScope ? context.Skipped.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
                     continue;
                 if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
                     && LabelBefore(element) != DateLabel.Modified)
@@ -475,6 +487,11 @@ internal static partial class DateFinder
                     into.Add(headerDate);
                     return;
                 }
+                if (DataAttributeDate(index, context) is { } fromData)
+                {
+                    into.Add(fromData);
+                    return;
+                }
                 if (modified.Count > modifiedBefore)
                     modifiedOnly ??= modified[^1];
             }
@@ -506,6 +523,34 @@ internal static partial class DateFinder
         return null;
     }
 
+    /// <summary>
+    /// The date a script-rendered byline keeps in a data attribute (<c>data-date="2022-05-03T14:30:00+02:00"</c>,
+    /// <c>data-timestamp="1651588200"</c>) in the article's scope: its own markup, unless it stands in a list of other stories.
+    /// </summary>
+    private static Candidate? DataAttributeDate(PageIndex index, Context context)
+    {
+        for (var i = 0; i < index.DataDates.Count; i++)
+        {
+            var element = index.DataDates[i];
+            if (!PageRegions.IsInside(element, context.Scope!) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element))
+                continue;
+            var value = PageIndex.DataDateValue(element);
+            if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
+                return new Candidate(date, Weight.Dateline, new("data attribute", Element: element));
+        }
+        return null;
+    }
+
+    /// <summary>A Unix time in seconds or milliseconds within the years news pages date.</summary>
+    private static PageDate? UnixTime(string? value)
+    {
+        if (value is not { Length: 10 or 13 } || !long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return null;
+        var instant = DateTimeOffset.FromUnixTimeSeconds(value.Length == 13 ? number / 1000 : number);
+        return instant.Year >= 1995 && instant <= DateTimeOffset.UtcNow.AddYears(1) ? new PageDate(instant, HasTime: true, HasOffset: true) : null;
+    }
+
     /// <summary>Text read before and after the headline for its dateline.</summary>
     private const int HeaderCharsBefore = 200, HeaderCharsAfter = 600;
 
@@ -519,7 +564,7 @@ internal static partial class DateFinder
     /// <summary>The header's date read once, when first asked for: a marked date further down asks whether a dateline stands above it.</summary>
     private sealed class HeaderReading(Context context, PageIndex index)
     {
-        private bool _read, _marksListed;
+        private bool _read, _marksSkipped;
         private Candidate? _date;
         private PageDate? _update;
         private INode? _windowEnd;
@@ -558,15 +603,15 @@ internal static partial class DateFinder
         }
 
         /// <summary>Puts the marked date elements in the scope (whose text the header reads) that stand in lists of other
-        /// stories into the context's <c>Listed</c>, once.</summary>
+        /// stories into the context's <c>Skipped</c>, once.</summary>
         public void ListMarkedDates()
         {
-            if (_marksListed || context.Scope is not { } scope)
+            if (_marksSkipped || context.Scope is not { } scope)
                 return;
-            _marksListed = true;
+            _marksSkipped = true;
             for (var i = 0; i < index.DateMarked.Count; i++)
                 if (PageRegions.IsInside(index.DateMarked[i], scope) && ListedDates.IsListed(index.DateMarked, i, context.Headline))
-                    context.Listed.Add(index.DateMarked[i]);
+                    context.Skipped.Add(index.DateMarked[i]);
         }
 
         private void Read()
@@ -578,7 +623,7 @@ internal static partial class DateFinder
             if (context.Scope is not { } scope)
                 return;
             var found = new List<PageDate>(1);
-            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Listed, _entered);
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);
@@ -745,9 +790,63 @@ internal static partial class DateFinder
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
             return;
         }
+        if (CreditLineDate(body, context) is { } credited)
+        {
+            into.Add(new Candidate(credited, Weight.Fallback, new("page text", "credit line")));
+            return;
+        }
         if (ArticleImageDate(context) is { } fromArticleImage)
             into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
     }
+
+    /// <summary>Text nodes read after the headline for a credit line: an article's ends within a few thousand.</summary>
+    private const int MaxCreditNodes = 5000;
+
+    /// <summary>A credit line is short: the date, a time, the agency and its item number.</summary>
+    private const int MaxCreditChars = 200;
+
+    /// <summary>
+    /// The date of the agency's credit line that closes a wire story ("03.05.2022 14:30 © dpa-infocom, dpa:…",
+    /// "Quelle: dpa | 03.05.2022"): a short line after the headline that credits a source and holds a date not labelled as an
+    /// update. A page footer's "© 2025 Example" holds no full date; a photo's credit in a figure dates the photo.
+    /// </summary>
+    private static PageDate? CreditLineDate(IElement body, Context context)
+    {
+        var seen = 0;
+        var afterHeadline = context.Headline is null;
+        foreach (var node in body.Descendants())
+        {
+            if (!afterHeadline)
+            {
+                afterHeadline = node == context.Headline;
+                continue;
+            }
+            if (++seen > MaxCreditNodes)
+                break;
+            if (node is not IText text || text.ParentElement is not { } parent || !CreditMark().IsMatch(text.Data))
+                continue;
+            var line = parent.TextContent is { Length: <= MaxCreditChars } whole ? whole : text.Data;
+            if (line.Length > MaxCreditChars || InFigure(parent))
+                continue;
+            var (published, unlabelled, _) = DateLabels.Read(line, context.MonthFirst);
+            if ((published ?? unlabelled) is { } date)
+                return date;
+        }
+        return null;
+    }
+
+    private static bool InFigure(IElement element)
+    {
+        for (var at = element; at is not null; at = at.ParentElement)
+            if (at.LocalName is "figure" or "figcaption")
+                return true;
+        return false;
+    }
+
+    /// <summary>A copyright sign or a source label ("Quelle:", "Source:", "来源").</summary>
+    [GeneratedRegex(@"©|\(c\)|(?<!\p{L})(?:quelle|source|fuente|fonte|źródło|zdroj|forrás|kaynak|kilde|källa|lähde|bron|fonti|источник|джерело|πηγή|المصدر)\s*:|来源|來源|出典|출처",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditMark();
 
     /// <summary>Images of the article read for a date in their path: the first few, where the story's own pictures stand.</summary>
     private const int MaxArticleImages = 8;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -44,9 +45,9 @@ internal static partial class DateParser
     {
         date = default;
         index = length = 0;
-        // Every text pattern needs four digits at least (day, month, two-digit year) but Japanese era dates (令和元年5月1日):
-        // most lines have fewer, and a count is far cheaper than the patterns.
-        if (text.Length - start < 6 || (!HasDigits(text.AsSpan(start), 4) && !HasJapaneseEra(text.AsSpan(start))))
+        // Every text pattern needs four digits at least (day, month, two-digit year) but Japanese era dates (令和元年5月1日) and
+        // apostrophe years (3 mei '22): most lines have fewer, and a count is far cheaper than the patterns.
+        if (text.Length - start < 6 || !MayHoldDate(text.AsSpan(start)))
             return false;
         Match? best = null;
         for (var pattern = 0; pattern < TextPatterns.Length; pattern++)
@@ -108,6 +109,12 @@ internal static partial class DateParser
         return false;
     }
 
+    /// <summary>False when no text pattern can match: fewer than four digits, unless three with an apostrophe year or a Japanese era.</summary>
+    private static bool MayHoldDate(ReadOnlySpan<char> text) =>
+        HasDigits(text, 4) || (HasDigits(text, 3) && text.IndexOfAny(Apostrophes) >= 0) || HasJapaneseEra(text);
+
+    private static readonly SearchValues<char> Apostrophes = SearchValues.Create("'’‘");
+
     private static bool HasJapaneseEra(ReadOnlySpan<char> text) => text.Contains("令和", StringComparison.Ordinal) || text.Contains("平成", StringComparison.Ordinal);
 
     /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
@@ -116,7 +123,7 @@ internal static partial class DateParser
     /// <summary>Removes date and time expressions from a text (bylines often carry them).</summary>
     public static string RemoveDates(string text)
     {
-        if (HasDigits(text, 4))
+        if (MayHoldDate(text))
             for (var pattern = 0; pattern < TextPatterns.Length; pattern++)
                 if (pattern != MonthFirstPattern || MonthFirstTail().IsMatch(text))
                     text = TextPatterns[pattern].Replace(text, " ");
@@ -142,10 +149,11 @@ internal static partial class DateParser
             return false;
         if (match.Groups["y"].Length == 2 && !match.Groups["era"].Success)
         {
-            // Two-digit years are this century's, and only in dotted or slashed dates; dotted ones need a two-digit
-            // day or month (27.09.21, 9/27/21, 5/3/22; not the version number 1.5.10).
+            // Two-digit years are this century's, and only in dotted or slashed dates or after an apostrophe ("3 mei '22");
+            // dotted ones need a two-digit day or month (27.09.21, 9/27/21, 5/3/22; not the version number 1.5.10).
             var separator = match.Groups["sep"].Value;
-            if (separator is not ("." or "/" or ". ") || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2))
+            if (!match.Groups["apos"].Success
+                && (separator is not ("." or "/" or ". ") || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2)))
                 return false;
             year += 2000;
         }
@@ -359,9 +367,11 @@ internal static partial class DateParser
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (names, month) in MonthTable)
-            foreach (var name in names.Split(' '))
+            foreach (var written in names.Split(' '))
             {
-                numbers.TryAdd(name.Replace('_', ' '), month);
+                // "_" joins the words of one name (كانون_الثاني); the name as written feeds the patterns, its key the lookup.
+                var name = written.Replace('_', ' ');
+                numbers.TryAdd(name, month);
                 numbers.TryAdd(MonthKey(name), month);
             }
         return numbers;
@@ -403,17 +413,19 @@ internal static partial class DateParser
     private static readonly string MonthStart = "(?=[" + string.Concat(
         MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Select(name => name[0]).Distinct().Select(c => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString())) + "])";
 
-    /// <summary>Text patterns, each with groups y, m or mon, d and optionally the time groups.</summary>
+    /// <summary>Text patterns, each with groups y, m or mon, d and optionally the time groups; apos marks a year written
+    /// with two digits after an apostrophe ("3 mei '22", "May 3, '22").</summary>
     private static readonly Regex[] TextPatterns =
     [
         // 2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51
         new(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
-        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month)
-        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d|\.\d)", RegexOptions.CultureInvariant),
+        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month),
+        // 3.5. 2022 (Finnish: a space before the year only)
+        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?:(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})|\.(?<m>\d{1,2})\.\s(?<y>\d{4}))(?!\d|\.\d)", RegexOptions.CultureInvariant),
         // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021
-        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // September 27, 2021; Sep. 27 2021 (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
-        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
@@ -433,7 +445,7 @@ internal static partial class DateParser
     /// millisecond per hundred characters); a text without the tail cannot hold such a date, and the tail alone is
     /// searched by its digits, about a hundred times faster.
     /// </summary>
-    [GeneratedRegex(@"\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}|['’‘]\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirstTail();
 
     /// <summary>A whole value in ISO 8601, extended (<c>2021-09-27T19:51:00+00:00</c>) or basic (<c>20210927T1951+0000</c>) form.</summary>

@@ -41,14 +41,25 @@ internal static class JsonLdValues
                 page = obj;
         }
         if (articles > 1)
+        {
             foreach (var obj in objects)
                 if (HasType(obj, ArticleTypes) && IsAbout(obj, pageAddresses))
                     return obj;
+            // None names this page: the first that names no other page (a related story's object gives its own url).
+            if (pageAddresses.Count > 0)
+                foreach (var obj in objects)
+                    if (HasType(obj, ArticleTypes) && !NamesOtherPage(obj))
+                        return obj;
+        }
         return article ?? content ?? page;
     }
 
-    /// <summary>True for a video, recipe, review or event: an item that dates itself, not necessarily the page.</summary>
-    public static bool IsContentItem(JsonElement obj) => HasType(obj, ContentTypes) && !HasType(obj, ArticleTypes);
+    /// <summary>True for an article object: one that states the article's own dates (a video, a recipe or a web page
+    /// chosen for want of one dates itself or the page, not necessarily the article).</summary>
+    public static bool IsArticle(JsonElement obj) => HasType(obj, ArticleTypes);
+
+    /// <summary>True when the object's <c>url</c> is an absolute address (it is then not this page's: see <see cref="IsAbout"/>).</summary>
+    private static bool NamesOtherPage(JsonElement obj) => Text(obj, "url") is { } value && Uri.TryCreate(value, UriKind.Absolute, out _);
 
     private static bool IsAbout(JsonElement obj, IReadOnlyList<Uri> pageAddresses)
     {

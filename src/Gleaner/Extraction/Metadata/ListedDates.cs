@@ -70,7 +70,7 @@ internal static class ListedDates
             return false;
         var text = 0;
         var walked = 0;
-        for (var node = NextAfter(headline); node is not null && node != item; node = node is IElement { LocalName: "script" or "style" or "template" } ? NextAfter(node) : node.FirstChild ?? NextAfter(node))
+        for (var node = PageRegions.NextAfter(headline); node is not null && node != item; node = node is IElement { LocalName: "script" or "style" or "template" } ? PageRegions.NextAfter(node) : node.FirstChild ?? PageRegions.NextAfter(node))
         {
             if (++walked > MaxNodesWalked)
                 break;
@@ -83,15 +83,6 @@ internal static class ListedDates
         PageText.Append(item, itemText, MaxItemChars);
         var (published, _, modified) = DateLabels.Read(itemText.ToString(), monthFirst: true);
         return published is null && modified is null;
-    }
-
-    /// <summary>The node after <paramref name="node"/>'s subtree in document order.</summary>
-    private static INode? NextAfter(INode node)
-    {
-        for (INode? at = node; at is not null; at = at.Parent)
-            if (at.NextSibling is { } next)
-                return next;
-        return null;
     }
 
     /// <summary>The two children of the nearest common ancestor that hold <paramref name="a"/> and <paramref name="b"/>,
@@ -134,6 +125,22 @@ internal static class ListedDates
             var heading = kind is "h2" or "h3" or "h4" or "h5" or "h6";
             if ((heading || (kind == "a" && descendant.HasAttribute("href") && IsStoryTitle(descendant.TextContent)))
                 && !PageRegions.IsInside(date, descendant) && !PageRegions.IsInside(descendant, date))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the element is itself a teaser of another story: it holds a heading or a link titled like a story
+    /// (a card that keeps its date in its own attribute, <c>&lt;div class="card" data-date="…"&gt;</c>).</summary>
+    public static bool IsTeaser(IElement element)
+    {
+        var seen = 0;
+        foreach (var descendant in element.Descendants<IElement>())
+        {
+            if (++seen > MaxItemNodes)
+                return false;
+            if (descendant.LocalName is "h2" or "h3" or "h4" or "h5" or "h6"
+                || (descendant.LocalName == "a" && descendant.HasAttribute("href") && IsStoryTitle(descendant.TextContent)))
                 return true;
         }
         return false;

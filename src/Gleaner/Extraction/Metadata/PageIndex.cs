@@ -63,6 +63,31 @@ internal sealed class PageIndex
     /// that their text gives as "3 years ago" or a bare time: a title with four digits or more.</summary>
     public List<IElement> TitledDates { get; } = [];
 
+    /// <summary>Elements with a data attribute named for a date (<c>data-date</c>, <c>data-published</c>, <c>data-timestamp</c>),
+    /// not an update's or an end's, whose value may be one: scripts render it as "3 hours ago", or not at all.</summary>
+    public List<IElement> DataDates { get; } = [];
+
+    /// <summary>The data attribute of an element of <see cref="DataDates"/> that holds its date.</summary>
+    public static string? DataDateValue(IElement element)
+    {
+        foreach (var attribute in element.Attributes)
+            if (attribute.Name.StartsWith("data-", StringComparison.Ordinal) && IsDateDataName(attribute.Name))
+                return attribute.Value;
+        return null;
+    }
+
+    /// <summary>A data attribute's value holding a date is at least a Unix time ("1651588200") and at most an ISO instant with a zone.</summary>
+    private const int MinDataDateChars = 10, MaxDataDateChars = 40;
+
+    private static bool IsDateDataName(string name)
+    {
+        var word = name.AsSpan(5);
+        return (word.Contains("date", StringComparison.Ordinal) || word.Contains("publish", StringComparison.Ordinal) || word.Contains("time", StringComparison.Ordinal)
+                || word.Contains("created", StringComparison.Ordinal))
+            && !word.Contains("updat", StringComparison.Ordinal) && !word.Contains("modif", StringComparison.Ordinal) && !word.Contains("end", StringComparison.Ordinal)
+            && !word.Contains("expir", StringComparison.Ordinal) && !word.Contains("event", StringComparison.Ordinal) && !word.Contains("start", StringComparison.Ordinal);
+    }
+
     /// <summary>Elements whose class or id suggests a byline.</summary>
     public List<IElement> BylineMarked { get; } = [];
 
@@ -180,6 +205,9 @@ internal sealed class PageIndex
                     break;
                 case "title":
                     title = attribute.Value;
+                    break;
+                case var name when name.StartsWith("data-", StringComparison.Ordinal) && IsDateDataName(name) && attribute.Value.Length is >= MinDataDateChars and <= MaxDataDateChars:
+                    List(DataDates, element);
                     break;
             }
         }

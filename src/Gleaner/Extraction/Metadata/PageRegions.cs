@@ -194,6 +194,24 @@ internal static class PageRegions
         return Marker.None;
     }
 
+    /// <summary>The node after <paramref name="node"/>'s subtree in document order, not leaving <paramref name="boundary"/>.</summary>
+    public static INode? NextAfter(INode node, INode? boundary = null)
+    {
+        for (INode? at = node; at is not null && at != boundary; at = at.Parent)
+            if (at.NextSibling is { } next)
+                return next;
+        return null;
+    }
+
+    /// <summary>The element after <paramref name="element"/>'s subtree in document order, not leaving <paramref name="boundary"/>.</summary>
+    public static IElement? NextElementAfter(IElement element, IElement? boundary = null)
+    {
+        var node = NextAfter(element, boundary);
+        while (node is not null and not IElement)
+            node = NextAfter(node, boundary);
+        return node as IElement;
+    }
+
     /// <summary>True when <paramref name="element"/> is <paramref name="ancestor"/> or inside it.</summary>
     public static bool IsInside(IElement element, IElement ancestor)
     {

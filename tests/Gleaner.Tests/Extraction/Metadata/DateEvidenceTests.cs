@@ -429,6 +429,44 @@ public class DateEvidenceTests
         Assert.NotEqual("2022-05-03", article.Published?[..10]);
     }
 
+    /// <summary>A byline that scripts fill in keeps its date in a data attribute; an update's, an event's or a listed
+    /// story's data attribute does not date the article.</summary>
+    [Theory]
+    [InlineData("""<div class="article-meta" data-date="2022-05-03T14:30:00+02:00"><span class="author">Anna Schmidt</span></div>""", "2022-05-03T14:30:00+02:00")]
+    [InlineData("""<div class="byline">Anna Schmidt · <span class="timestamp" data-timestamp="1651588200">vor 2 Jahren</span></div>""", "2022-05-03T14:30:00+00:00")]
+    [InlineData("""<div class="byline" data-published-at="1651588200000">Anna Schmidt</div>""", "2022-05-03T14:30:00+00:00")]
+    [InlineData("""<div class="byline" data-updated="2022-05-05T09:00:00+02:00">Anna Schmidt</div>""", null)]
+    [InlineData("""<div class="event" data-event-date="2031-03-12">Hafenfest</div>""", null)]
+    [InlineData("""<div class="byline" data-time="1234567">Anna Schmidt</div>""", null)]
+    [InlineData("""<div class="cards"><div class="card" data-date="2024-02-01"><a href="/a"><h3>Ein anderer Bericht über das Wetter</h3></a></div><div class="card" data-date="2024-02-02"><a href="/b"><h3>Noch ein Bericht über den Verkehr</h3></a></div></div>""", null)]
+    public void AScriptRenderedBylineKeepsItsDateInADataAttribute(string meta, string? expected)
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><article><h1>Hafen bekommt neue Regeln</h1>
+            """ + meta + "<div class=\"text\">" + LongText + """
+            </div></article></main>
+            """, lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
+    /// <summary>A wire story whose only date is the agency's credit line after the text; a photo credit's date and the
+    /// footer's copyright year do not date a page.</summary>
+    [Theory]
+    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00+00:00")]
+    [InlineData("""<div class="copyright">© dpa-infocom · 03.05.2022</div>""", "2022-05-03")]
+    [InlineData("""<p class="source">Quelle: dpa | 03.05.2022</p>""", "2022-05-03")]
+    [InlineData("""<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen am 01.05.2022. © Foto: dpa</figcaption></figure>""", null)]
+    [InlineData("""<p>© 2022 Beispiel Verlag</p>""", null)]
+    public void AWireStorysCreditLineDatesItWhenNothingElseDoes(string credit, string? expected)
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
+            <main><article><h1>Hafen bekommt neue Regeln</h1><div class="text"><p><strong>Hamburg (dpa)</strong> - Der Stadtrat hat am Montag den Plan beschlossen.</p>
+            """ + LongText + credit + """
+            </div></article></main>
+            """, lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
     [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]

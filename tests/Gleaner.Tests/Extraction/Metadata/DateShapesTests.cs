@@ -80,6 +80,8 @@ public class DateShapesTests
     [InlineData("en", """<div class="blog-posts"><h2 class="date-header"><span>Tuesday, May 3, 2022</span></h2><div class="post-outer"><h1 class="post-title">A walk on the coast</h1><div class="post-body">""" + Text + "</div></div></div>", "2022-05-03", null)]
     [InlineData("en", """<article><h1>A walk on the coast</h1><p class="post-meta">May 3, 2022 | 5 Comments</p>""" + Text + "</article>", "2022-05-03", null)]
     [InlineData("en", """<article><h1>A walk on the coast</h1><div class="meta"><time>3rd May 2022</time></div>""" + Text + "</article>", "2022-05-03", null)]
+    // English: WordPress themes that print the update time before the publication time, both unlabelled.
+    [InlineData("en", """<article class="post"><header class="entry-header"><h1 class="entry-title">A walk on the coast</h1><div class="entry-meta"><span class="posted-on"><a href="/x/" rel="bookmark"><time class="updated" datetime="2022-05-05T09:00:00+00:00">May 5, 2022</time><time class="entry-date published" datetime="2022-05-03T14:30:00+00:00">May 3, 2022</time></a></span></div></header><div class="entry-content">""" + Text + "</div></article>", "2022-05-03T14:30:00+00:00", "2022-05-05T09:00:00+00:00")]
     // English: a Guardian-style dotted time with a zone.
     [InlineData("en-GB", """<article><h1>Council agrees budget</h1><div class="dateline">Tue 3 May 2022 10.30 BST</div>""" + Text + "</article>", "2022-05-03T10:30:00+01:00", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)

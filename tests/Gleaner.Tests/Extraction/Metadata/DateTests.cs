@@ -108,6 +108,29 @@ public class DateTests
         Assert.Equal("2021-09-27T19:51:00+00:00", Extract(head).Published);
     }
 
+    /// <summary>When no article object names this page, one naming another page (a related story's) is not the page's own.</summary>
+    [Fact]
+    public void OfSeveralJsonLdArticlesOneNamingAnotherPageIsNotThePagesOwn()
+    {
+        const string head = """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rain in the hills","url":"https://example.com/weather/rain","datePublished":"2024-02-01T10:00:00Z"}</script>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm hits the coast","datePublished":"2021-09-27T19:51:00Z"}</script>
+            """;
+        Assert.Equal("2021-09-27T19:51:00+00:00", Extract(head).Published);
+    }
+
+    /// <summary>A WebPage object (chosen for want of an article object) dates the page, maybe its first version: the visible
+    /// dateline is the article's.</summary>
+    [Fact]
+    public void AWebPageObjectsDateDoesNotBeatTheVisibleDateline()
+    {
+        const string head = """
+            <script type="application/ld+json">{"@type":"WebPage","name":"Storm","datePublished":"2019-06-01T10:00:00Z","dateModified":"2024-01-10T10:00:00Z"}</script>
+            """;
+        Assert.Equal("2021-09-27", Extract(head, "<p class=\"date\">September 27, 2021</p>").Published);
+        Assert.Equal("2019-06-01T10:00:00+00:00", Extract(head).Published);
+    }
+
     [Theory]
     [InlineData("31.02.2021")]
     [InlineData("Call 555-1234")]
@@ -337,7 +360,8 @@ public class DateTests
     }
 
     /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
-    /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset.</summary>
+    /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset; Finnish "3.5. 2022",
+    /// two-digit years after an apostrophe.</summary>
     [Theory]
     [InlineData("ΤΡΙΤΗ 3 ΙΟΥΝΙΟΥ 2022", "2022-06-03")]
     [InlineData("03 Μαΐ 2022 | 14:30", "2022-05-03T14:30")]
@@ -351,6 +375,14 @@ public class DateTests
     [InlineData("03 Tháng 5, 2022 | 14:30", "2022-05-03T14:30")]
     [InlineData("Selasa, 03 Mei 2022 14:30 WIB", "2022-05-03T14:30+07:00")]
     [InlineData("3 Mei 2022 | 14.30 WITA", "2022-05-03T14:30+08:00")]
+    [InlineData("ti 3.5. 2022 klo 14.30", "2022-05-03T14:30")]
+    [InlineData("Julkaistu 3.5. 2022 | Päivitetty 4.5. 2022", "2022-05-03")]
+    [InlineData("3 mei '22", "2022-05-03")]
+    [InlineData("di 3 mei ’22, 14:30", "2022-05-03T14:30")]
+    [InlineData("3. Mai '22", "2022-05-03")]
+    [InlineData("May 3, '22", "2022-05-03")]
+    [InlineData("Kapitel 3.5. 20221", null)]
+    [InlineData("3 mei '2", null)]
     [InlineData("tháng 5 có 31 ngày, năm 2022", null)]
     [InlineData("平成 the word and 4年5月", null)]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
