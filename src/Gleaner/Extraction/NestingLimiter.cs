@@ -51,8 +51,9 @@ internal static class NestingLimiter
             {
                 if (CountsForDepth(name))
                 {
-                    var key = name.ToString().ToLowerInvariant();
-                    if (droppedOpen is not null && droppedOpen.TryGetValue(key, out var open) && open > 0)
+                    // The key is built only on the rare page that had start tags dropped.
+                    var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
+                    if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
                     {
                         droppedOpen[key] = open - 1;
                         (drops ??= []).Add((lt, tagEnd - lt));

@@ -319,6 +319,9 @@ internal static partial class AuthorFinder
             if (script.Source is { Length: > 0 } || script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
             var text = script.Text;
+            // Most scripts name no author key at all: one vectorized search rules them out before the pattern's scan.
+            if (text.AsSpan(0, Math.Min(text.Length, MaxScriptChars)).IndexOfAny(AnalyticsAuthorWords) < 0)
+                continue;
             if (text.Length > MaxScriptChars)
                 text = text[..MaxScriptChars];
             // The first few keys of a script: a later one that names nobody ("author": "admin") does not hide an earlier one.
@@ -362,6 +365,10 @@ internal static partial class AuthorFinder
 
     [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|written by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
+
+    /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"
+    /// by "uthor", "autor" (also "autore", "autoren", "autorin"), "auteur", "byline", "writer" (also "writers").</summary>
+    private static readonly SearchValues<string> AnalyticsAuthorWords = SearchValues.Create(["uthor", "autor", "auteur", "byline", "writer"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<=[{,]\s*)(?<quote>[""']?)(?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author|byline|writer|writers|autor|autoren|autorin|auteur|autore)\k<quote>\s*:\s*(?<value>\[[^\]]{1,500}\]|\{[^{}]{1,300}\}|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
     private static partial Regex AnalyticsAuthor();

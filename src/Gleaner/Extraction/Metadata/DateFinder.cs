@@ -642,9 +642,12 @@ internal static partial class DateFinder
             modified.Add(update);
         if (after.Published is { } labelled)
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
-        var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd);
+        // The read before the headline ends on a search that found the first date after it: kept, the search for that date
+        // below reuses it instead of running the patterns again.
+        var scan = new DateParser.Scan();
+        var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd, scan);
         var afterAt = -1;
-        if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length) && at - headlineEnd <= UnlabelledCharsAfter
+        if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length, scan) && at - headlineEnd <= UnlabelledCharsAfter
             && IsDateline(text, at, length))
             afterAt = at;
         // The line just above the headline outweighs a date below the lead (a list's, a note's), not one right under the headline.

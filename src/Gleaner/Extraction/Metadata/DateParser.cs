@@ -400,8 +400,13 @@ internal static partial class DateParser
 
     private const int BuddhistEraOffset = 543;
 
+    /// <summary>The month names, longest first among those that share a first letter (a longer name before its prefix,
+    /// "march" before "mar"), grouped by that letter: the regex builder factors a group's first letter out of its branches,
+    /// so the interpreter tests it once per group instead of once per name. Names with different first letters never
+    /// match at the same place, so the order between groups changes no match.</summary>
     private static readonly string MonthAlternation = string.Join("|",
-        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderByDescending(name => name.Length).Select(Regex.Escape));
+        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderByDescending(name => name.Length)
+            .OrderBy(name => char.ToLowerInvariant(name[0])).Select(Regex.Escape));
 
     /// <summary>
     /// A lookahead for the first letters of the month names, put before the alternation where it does not lead its pattern.

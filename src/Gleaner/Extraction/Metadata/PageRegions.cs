@@ -124,9 +124,32 @@ internal static class PageRegions
     /// <summary>The strongest marker among the names of a class or id attribute.</summary>
     internal static Marker MarkerOf(string? value)
     {
-        var result = Marker.None;
         if (string.IsNullOrEmpty(value))
-            return result;
+            return Marker.None;
+        if (value.Length > MaxKnownMarkerChars)
+            return ReadMarker(value);
+        // The finders climb from each candidate through the same ancestors: their class and id values are read again and
+        // again, so each value's marker is kept (per thread, bounded; the marker depends on the value alone).
+        var known = s_knownMarkers ??= new Dictionary<string, Marker>(StringComparer.Ordinal);
+        if (known.TryGetValue(value, out var marker))
+            return marker;
+        if (known.Count >= MaxKnownMarkers)
+            known.Clear();
+        return known[value] = ReadMarker(value);
+    }
+
+    /// <summary>Class and id values whose marker is kept per thread; a page's ancestors hold far fewer.</summary>
+    private const int MaxKnownMarkers = 4096;
+
+    /// <summary>Longer values are read each time, not kept: the cache holds no page's long strings.</summary>
+    private const int MaxKnownMarkerChars = 200;
+
+    [ThreadStatic]
+    private static Dictionary<string, Marker>? s_knownMarkers;
+
+    private static Marker ReadMarker(string value)
+    {
+        var result = Marker.None;
         foreach (var range in value.AsSpan().SplitAny(' ', '\t', '\n'))
         {
             var name = value.AsSpan(range);
