@@ -73,7 +73,7 @@ internal static partial class LineFilter
         // Keyword labels in more languages.
         "stichwörter:", "trefwoorden:", "tagi:", "tagit:", "avainsanat:", "emneord:", "nøkkelord:", "nyckelord:",
         "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
-        "كلمات مفتاحية:", "标签：", "標籤：", "タグ：", "태그:",
+        "كلمات مفتاحية:", "标签：", "標籤：", "タグ：", "태그:", "témata:", "témy:", "oznake:", "tagovi:",
     ];
 
     /// <summary>
@@ -122,6 +122,8 @@ internal static partial class LineFilter
         "creative commons license", "creative commons licence", "creative-commons-lizenz", "creative commons-lizenz",
         "licence creative commons", "licencia creative commons", "licenza creative commons", "licença creative commons", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        // Notices that an agency's story was taken over unedited.
+        "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
         // Affiliate disclosures.
         "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
         "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
