@@ -91,6 +91,23 @@ internal static class BoilerplateSignals
         return heading;
     }
 
+    /// <summary>
+    /// The button that opens an accordion's panel, holding its title: a question of a FAQ ("Who can apply?") or the
+    /// heading of a section folded away. It toggles a panel (<c>aria-expanded</c>, <c>aria-controls</c>) and sits in a
+    /// heading, or asks a question: part of the text when its panel is. A menu or "show more" toggle is neither.
+    /// </summary>
+    public static bool IsDisclosureTitle(IElement button)
+    {
+        bool toggles = button.HasAttribute("aria-expanded") || button.HasAttribute("aria-controls");
+        bool inHeading = button.ParentElement is { } parent && (RoleOf(parent.LocalName) == TagRole.Heading || parent.LocalName == "dt");
+        if (!toggles && !inHeading)
+            return false;
+        if (toggles && inHeading)
+            return true;
+        var text = button.TextContent.AsSpan().TrimEnd();
+        return text.Length > 0 && text[^1] is '?' or '\uFF1F' or '\u061F';
+    }
+
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {

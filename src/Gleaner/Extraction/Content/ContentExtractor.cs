@@ -73,6 +73,7 @@ internal static class ContentExtractor
         var blocks = pass.Blocks;
         var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
+        DropTrailingHeadings(blocks, pass.Dropped);
         if (CharCount(blocks) < MaxScriptStateTrialChars && ScriptStateBlocks(page, article, blocks) is { } scripted)
         {
             page.Trace?.Body("script state", pass.Selection, null);
@@ -245,6 +246,21 @@ internal static class ContentExtractor
             if (current == ancestor)
                 return true;
         return false;
+    }
+
+    /// <summary>
+    /// Headings left at the end of the body with nothing under them: the title of a box whose content was dropped (a
+    /// link-only list, related stories, a form). Not the only line. A last line ending in a colon stays: it introduces
+    /// an embedded post or a gallery ("Twitter seemed confused by the campaign:").
+    /// </summary>
+    private static void DropTrailingHeadings(List<TextBlock> blocks, List<DroppedBlock>? dropped)
+    {
+        while (blocks.Count > 1 && blocks[^1].Kind == BlockKind.Heading)
+        {
+            if (dropped is not null)
+                ExtractionTrace.Drop(dropped, "heading over nothing", blocks[^1].Text);
+            blocks.RemoveAt(blocks.Count - 1);
+        }
     }
 
     private static int CharCount(List<TextBlock> blocks)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -36,8 +38,102 @@ internal static class JsonLdBody
         }
         if (best is null || best.Length < MinBodyChars)
             return null;
-        return ToLines(best);
+        var lines = ToLines(best);
+        if (best.AsSpan().ContainsAny(PlayerMarkSearch))
+            RemovePlayerText(lines);
+        return lines;
     }
+
+    /// <summary>
+    /// Words only a video player's own text holds ("Video Player is loading.", "This is a modal window.", "Please enable
+    /// JavaScript to view this video"): some content systems copy the player's markup into <c>articleBody</c> with the story.
+    /// </summary>
+    private static readonly string[] PlayerMarks =
+    [
+        "video player", "videoplayer", "modal window", "dialog window", "html5 video", "javascript",
+    ];
+
+    private static readonly SearchValues<string> PlayerMarkSearch = SearchValues.Create(PlayerMarks, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words that ask for JavaScript to be switched on, or say it is needed: with "JavaScript" they make a player's notice.</summary>
+    private static readonly SearchValues<string> EnableWordSearch = SearchValues.Create(
+        ["enable", "enabling", "require", "disabled", "needed", "turn on", "switch on", "aktivier", "benötigt", "erforderlich", "deaktiviert",
+         "activ", "attiv", "ativ", "inschakel", "włącz", "включ"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words of a notice to the reader, beside "JavaScript" and an enable word: what cannot be shown, and a plea.</summary>
+    private static readonly SearchValues<string> NoticeWordSearch = SearchValues.Create(
+        ["video", "player", "browser", "content", "inhalt", "contenu", "contenido", "contenuto", "please", "bitte", "veuillez",
+         "por favor", "per favore", "alstublieft", "proszę"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A player's notice is one short sentence.</summary>
+    private const int MaxNoticeChars = 160;
+
+    /// <summary>A player's controls and labels, as sentences of their own beside its notices ("Play Video.", "Up Next.").</summary>
+    private static readonly FrozenSet<string> PlayerControls = FrozenSet.ToFrozenSet(
+    [
+        "play", "play video", "pause", "replay", "mute", "unmute", "up next", "next up", "now playing", "watch next", "fullscreen",
+        "non-fullscreen", "picture-in-picture", "playback rate", "chapters", "descriptions", "captions", "subtitles", "audio track",
+        "live", "loaded: 0%", "current time 0:00", "duration 0:00", "remaining time -0:00", "stream type live",
+        "seek to live, currently playing live", "escape will cancel and close the window", "beginning of dialog window",
+        "end of dialog window", "close modal dialog", "weiter", "nächstes video", "abspielen", "lecture", "à suivre",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Takes a video player's text out of the lines: the sentences that are its notices, and then its control labels;
+    /// lines left empty go.
+    /// </summary>
+    private static void RemovePlayerText(List<string> lines)
+    {
+        var kept = new StringBuilder();
+        for (int index = lines.Count - 1; index >= 0; index--)
+        {
+            var line = lines[index];
+            if (!line.AsSpan().ContainsAny(PlayerMarkSearch) && !PlayerControls.Contains(line.TrimEnd('.', ' ')))
+                continue;
+            kept.Clear();
+            int start = 0;
+            while (start < line.Length)
+            {
+                int end = SentenceEnd(line, start);
+                var sentence = line.AsSpan(start, end - start).Trim();
+                if (!IsPlayerSentence(sentence))
+                {
+                    if (kept.Length > 0)
+                        kept.Append(' ');
+                    kept.Append(sentence);
+                }
+                start = end;
+            }
+            if (kept.Length == 0)
+                lines.RemoveAt(index);
+            else
+                lines[index] = kept.ToString();
+        }
+    }
+
+    /// <summary>The index after the sentence that starts at <paramref name="start"/>: after its end mark and the space behind it.</summary>
+    private static int SentenceEnd(string line, int start)
+    {
+        for (int i = start; i < line.Length - 1; i++)
+            if (LineFilter.IsSentenceMark(line[i]) && line[i + 1] == ' ')
+                return i + 2;
+        return line.Length;
+    }
+
+    private static bool IsPlayerSentence(ReadOnlySpan<char> sentence)
+    {
+        var bare = sentence.TrimEnd(".!:; ");
+        if (bare.Length == 0)
+            return true;
+        if (PlayerControlLookup.Contains(bare))
+            return true;
+        // A notice asks the reader to switch JavaScript on to see something; a sentence about JavaScript does not.
+        if (sentence.Contains("javascript", StringComparison.OrdinalIgnoreCase))
+            return sentence.Length <= MaxNoticeChars && sentence.ContainsAny(EnableWordSearch) && sentence.ContainsAny(NoticeWordSearch);
+        return sentence.ContainsAny(PlayerMarkSearch);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlayerControlLookup = PlayerControls.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Splits at line breaks (and at block tags, when the body carries HTML), normalizing spaces.</summary>
     internal static List<string> ToLines(string body)

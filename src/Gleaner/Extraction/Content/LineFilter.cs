@@ -42,6 +42,11 @@ internal static partial class LineFilter
         "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
         "vous aimerez aussi", "también te puede interesar", "você também pode gostar", "potrebbe interessarti anche",
         "おすすめ情報", "記事一覧", "よくある質問はこちら", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
+        // Page controls written out as text: back to the top or the list, print, share.
+        "nach oben", "zurück", "zurück zur übersicht", "zur übersicht", "drucken", "seite drucken", "artikel drucken", "seite teilen",
+        "artikel teilen", "beitrag teilen", "haut de page", "retour", "imprimer", "volver", "imprimir", "torna su", "stampa",
+        "terug", "naar boven", "delen", "afdrukken", "dela", "udskriv", "skriv ut", "tulosta", "jaa", "paylaş", "yazdır",
+        "udostępnij", "drukuj", "do góry", "powrót", "compartilhe", "voltar", "voltar ao topo", "печать", "наверх", "назад",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -65,6 +70,10 @@ internal static partial class LineFilter
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
         "baca juga:", "ilginizi çekebilir:", "ayrıca okuyun:",
+        // Keyword labels in more languages.
+        "stichwörter:", "trefwoorden:", "tagi:", "tagit:", "avainsanat:", "emneord:", "nøkkelord:", "nyckelord:",
+        "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
+        "كلمات مفتاحية:", "标签：", "標籤：", "タグ：", "태그:", "témata:", "témy:", "oznake:", "tagovi:",
     ];
 
     /// <summary>
@@ -98,6 +107,10 @@ internal static partial class LineFilter
         "support our journalism", "support independent journalism", "donate now", "make a donation", "jetzt spenden",
         "unterstützen sie unsere", "faire un don", "soutenez notre", "haz una donación", "download our app", "download the app",
         "get our app", "app herunterladen", "laden sie die app", "téléchargez l'application", "descarga la app",
+        "scarica l'app", "baixe o app", "baixe nosso app", "download onze app", "pobierz aplikację", "ladda ner appen",
+        "last ned appen", "hent appen", "lataa sovellus", "uygulamamızı indir", "uygulamamızı hemen indir", "скачайте приложение",
+        "steun onze journalistiek", "wesprzyj nas", "støt vores arbejde", "stöd vårt arbete", "støtt oss", "bağış yap",
+        "поддержите нас", "doe agora", "dona ora", "sostieni il nostro", "apoya nuestro periodismo", "forward it to a friend",
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
         "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
@@ -109,6 +122,8 @@ internal static partial class LineFilter
         "creative commons license", "creative commons licence", "creative-commons-lizenz", "creative commons-lizenz",
         "licence creative commons", "licencia creative commons", "licenza creative commons", "licença creative commons", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        // Notices that an agency's story was taken over unedited.
+        "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
         // Affiliate disclosures.
         "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
         "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
@@ -303,6 +318,13 @@ internal static partial class LineFilter
                 block = WithoutAgencyTail(block);
             if (block.Text.Length == 0)
                 continue;
+            if (IsSourceListTail(blocks, index))
+            {
+                if (dropped is not null)
+                    for (; index < blocks.Count; index++)
+                        ExtractionTrace.Drop(dropped, "source list", blocks[index].Text);
+                break;
+            }
             if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text))
             {
                 inRelatedList = true;
@@ -412,6 +434,36 @@ internal static partial class LineFilter
     private const int MaxCommentsTitleChars = 200;
 
     /// <summary>"About the author", "3 Kommentare", "Opinie czytelników (14)", "Leave a Reply:", "12 thoughts on “…”".</summary>
+    /// <summary>Labels of the list of sources or references a story ends with ("Quellen:", "Sources").</summary>
+    private static readonly FrozenSet<string> SourceListLabels = FrozenSet.ToFrozenSet(
+    [
+        "sources", "source", "references", "quellen", "quellenangaben", "quellenverzeichnis", "literatur", "weblinks", "einzelnachweise",
+        "bronnen", "bronvermelding", "fuentes", "referencias", "fonti", "fontes", "referências", "références", "źródła", "bibliografia",
+        "источники", "kilder", "källor", "lähteet", "kaynaklar", "kaynakça", "zdroje", "források", "surse", "πηγές", "المصادر",
+        "参考文献", "出典", "参考资料",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SourceListLabelLookup = SourceListLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The block at <paramref name="index"/> labels a list of sources that ends the story: a few short lines (titles of
+    /// reports, names of outlets, addresses) and nothing after them. The list is the writer's footnote, not the story.
+    /// </summary>
+    private static bool IsSourceListTail(List<TextBlock> blocks, int index)
+    {
+        var label = blocks[index].Text.AsSpan().Trim().TrimEnd(":：");
+        if (label.Length == 0 || label.Length > MaxLabelChars || blocks.Count - index - 1 > MaxFurnitureSectionLines)
+            return false;
+        Span<char> lower = stackalloc char[label.Length];
+        label.ToLowerInvariant(lower);
+        if (!SourceListLabelLookup.Contains(lower))
+            return false;
+        for (int next = index + 1; next < blocks.Count; next++)
+            if (blocks[next].Text.Length > MaxFurnitureChars * 2 || blocks[next].Kind == BlockKind.Heading)
+                return false;
+        return true;
+    }
+
     internal static bool IsFurnitureSectionHeading(string text)
     {
         var trimmed = text.AsSpan().Trim();
@@ -737,13 +789,21 @@ internal static partial class LineFilter
     [
         "sign up", "signing up", "subscribe", "inbox", "free", "here", "click", "register", "anmeld", "abonn", "postfach",
         "kostenlos", "hier ", "jetzt", "inscri", "gratuit", "suscrib", "gratis", "iscriv", "assine", "cadastre", "registr",
-        "zapisz", "meld je aan", "aanmelden", "prenumer",
+        "zapisz", "meld je aan", "aanmelden", "prenumer", "tilmeld", "påmeld", "tilaa", "abone ol", "подпиш",
     ];
+
+    /// <summary>"Newsletter" in the languages that have a word of their own for it.</summary>
+    private static readonly string[] NewsletterWords = ["newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "uutiskirje", "bülten", "рассылк", "boletín"];
 
     /// <summary>"Sign up for our daily newsletter", "Der Newsletter informiert Sie ... Hier geht's zur Anmeldung!".</summary>
     private static bool IsNewsletterPrompt(string lower)
     {
-        if (lower.Length > MaxFurnitureChars * 2 || !lower.Contains("newsletter", StringComparison.Ordinal))
+        if (lower.Length > MaxFurnitureChars * 2)
+            return false;
+        bool newsletter = false;
+        foreach (var name in NewsletterWords)
+            newsletter |= lower.Contains(name, StringComparison.Ordinal);
+        if (!newsletter)
             return false;
         foreach (var word in SignUpWords)
             if (lower.Contains(word, StringComparison.Ordinal))

@@ -148,6 +148,8 @@ internal sealed class PageAnalysis
             if (role == TagRole.Skip && (!_dropStrongBoilerplate && BoilerplateSignals.IsPageRegion(element.LocalName)
                                          || BoilerplateSignals.IsSectionHeader(element)))
                 role = TagRole.Block;
+            else if (role == TagRole.Skip && element.LocalName == "button" && BoilerplateSignals.IsDisclosureTitle(element))
+                role = TagRole.Inline;
             if (role == TagRole.Skip || BoilerplateSignals.IsHidden(element))
             {
                 if (element.LocalName == "button" && BoilerplateSignals.IsCloseButton(element))

@@ -774,4 +774,64 @@ public class ContentExtractorTests
         Assert.Contains("The old ferry will keep running", text);
         Assert.DoesNotContain("Weather", text);
     }
+
+    [Fact]
+    public void KeepsTheQuestionsOfAnAccordionWhoseTitlesAreButtons()
+    {
+        var article = Extract(
+            "<article>" + Story +
+            "<div class='faq'><h3><button aria-expanded='false' aria-controls='a1'>Who pays for it</button></h3>" +
+            "<div id='a1' class='collapse' hidden><p>The state pays half of the cost and the city the rest, over five budgets.</p></div>" +
+            "<div><button aria-expanded='false'>When will it open?</button></div>" +
+            "<div class='collapse' hidden><p>The bridge should open to traffic in the autumn of the third year.</p></div>" +
+            "<p>Readers can send more questions.<button aria-expanded='false'>Show more</button></p></div></article>");
+
+        var lines = Lines(article);
+        Assert.Contains("Who pays for it", lines);
+        Assert.Contains("When will it open?", lines);
+        Assert.Contains("The bridge should open to traffic in the autumn of the third year.", lines);
+        Assert.DoesNotContain("Show more", article.Text);
+    }
+
+    [Fact]
+    public void DropsAHeadingLeftOverNothingAtTheEndButNotALineThatIntroducesAnEmbed()
+    {
+        var article = Extract(
+            "<article>" + Story + "<h3>More from the city desk</h3>" +
+            "<ul><li><a href='https://example.org/a'>https://example.org/report-on-the-bridge-2023</a></li>" +
+            "<li><a href='https://example.org/b'>Council minutes, 12 March 2023</a></li></ul></article>");
+        var withEmbed = Extract("<article>" + Story + "<p>The mayor posted a picture of the plans:</p>" +
+            "<blockquote class='instagram-media'><a href='https://example.org/p/1'>View this post on Instagram</a></blockquote></article>");
+
+        Assert.StartsWith("Construction is expected", Lines(article)[^1]);
+        Assert.DoesNotContain("More from the city desk", article.Text);
+        Assert.Equal("The mayor posted a picture of the plans:", Lines(withEmbed)[^1]);
+    }
+
+    [Fact]
+    public void KeepsAHeadingThatIsTheWholeBody()
+    {
+        var article = Extract("<article><h2>The council approved the bridge across the river on Monday evening</h2></article>");
+
+        Assert.Equal("The council approved the bridge across the river on Monday evening", article.Text);
+    }
+
+    [Fact]
+    public void TakesAVideoPlayersTextOutOfTheJsonLdArticleBody()
+    {
+        const string body = "Video Player is loading. Play Video. Up Next. This is a modal window. " +
+            "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.\n" +
+            "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video\n" +
+            "Supporters said the bridge would cut travel times, while opponents worried about the cost. The bridge will carry JavaScript developers and everyone else.\n" +
+            "Construction is expected to begin next spring and to last about three years, the mayor said in a statement.";
+        var article = Extract("<article><h1>Council approves bridge</h1><p>The council voted on Monday.</p></article>",
+            head: "<title>Council approves bridge</title><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body + "\"}</script>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted on Monday", lines[0]);
+        Assert.EndsWith("JavaScript developers and everyone else.", lines[1]);
+        Assert.DoesNotContain("Play", article.Text);
+        Assert.DoesNotContain("modal", article.Text);
+    }
 }

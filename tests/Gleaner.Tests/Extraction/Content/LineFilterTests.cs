@@ -78,6 +78,16 @@ public class LineFilterTests
     [InlineData("Følg Example på Facebook og Instagram")]
     [InlineData("The old bridge at dusk, seen from the river bank (Picture: Example Agency)")]
     [InlineData("Der Bürgermeister nach der Abstimmung am Montagabend im Rathaus. IMAGO/Jane Roe")]
+    [InlineData("الوسوم: ثقافة كتب")]
+    [InlineData("Etiketler: ulaşım, metro")]
+    [InlineData("Haberleri cebinizden takip edin, uygulamamızı hemen indirin!")]
+    [InlineData("Pobierz aplikację i czytaj wiadomości w podróży.")]
+    [InlineData("Meld je aan voor onze gratis nieuwsbrief en mis niets.")]
+    [InlineData("Tilmeld dig vores nyhedsbrev og få nyhederne hver morgen.")]
+    [InlineData("Støt vores arbejde med et bidrag i dag.")]
+    [InlineData("Témata: Praha, doprava")]
+    [InlineData("Diese Meldung ist eine automatisch übernommene Meldung der Deutschen Presse-Agentur.")]
+    [InlineData("(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)")]
     [InlineData("Le vieux pont au coucher du soleil © Archives municipales")]
     [InlineData("Protesters outside the town hall on Monday (AFP / JANE ROE)")]
     [InlineData("29.06.2023, 15:04 | Lesedauer: 7 Minuten")]
@@ -210,6 +220,28 @@ public class LineFilterTests
 
         Assert.Contains("https://data.example.org/bridge-study", lines);
     }
+    [Theory]
+    [InlineData("<p>Quellen:</p><ul><li>Landtag, Stellungnahmen zur Anhörung</li><li>Interviews des Senders</li></ul>")]
+    [InlineData("<h3>Sources</h3><p>City council minutes, 12 March<br>Example Agency</p>")]
+    [InlineData("<p><strong>Źródła</strong></p><p>Urząd Miasta</p>")]
+    public void DropsTheListOfSourcesThatEndsTheStory(string sources)
+    {
+        var lines = ExtractLines(sources);
+
+        Assert.StartsWith("Supporters said", lines[^1]);
+    }
+
+    [Fact]
+    public void KeepsASectionTitledSourcesThatTheStoryGoesOnAfter()
+    {
+        const string prose = "Most of the money comes from the state, which pays half, while the city raises the rest from parking fees, " +
+            "a new tax on hotel stays, and a loan that it will pay back over thirty years, the treasurer told the council on Monday. " +
+            "Two banks have offered terms.";
+        var lines = ExtractLines($"<h2>Sources</h2><p>{prose}</p>");
+
+        Assert.Equal(["Sources", prose], lines[^2..]);
+    }
+
     [Fact]
     public void TheHeadlineWithAKickerTheTitleLeavesOutIsNotBodyText()
     {
