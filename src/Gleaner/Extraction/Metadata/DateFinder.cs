@@ -798,9 +798,51 @@ internal static partial class DateFinder
             into.Add(new Candidate(credited, Weight.Fallback, new("page text", "credit line")));
             return;
         }
+        if (BreadcrumbDate(body) is { } fromTrail)
+        {
+            into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
+            return;
+        }
         if (ArticleImageDate(context) is { } fromArticleImage)
             into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
     }
+
+    /// <summary>Elements read for breadcrumb trails; a trail stands near the page's top.</summary>
+    private const int MaxBreadcrumbElements = 3000;
+
+    /// <summary>
+    /// The day of a breadcrumb trail's link to a day archive (Home › 2022 › May › 3 › the title, linking
+    /// <c>/2022/05/03/</c>): a blog theme files the post under its day. Only a link whose path ends with a full date counts:
+    /// a link to another story merely holds one.
+    /// </summary>
+    private static PageDate? BreadcrumbDate(IElement body)
+    {
+        var seen = 0;
+        foreach (var element in body.Descendants<IElement>())
+        {
+            if (++seen > MaxBreadcrumbElements)
+                break;
+            if (!IsBreadcrumbTrail(element))
+                continue;
+            foreach (var link in element.GetElementsByTagName("a"))
+                if (link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(ImageBase, href, out var address)
+                    && DayArchivePath().IsMatch(address.AbsolutePath) && DateInUrl(address) is { } day)
+                    return day;
+        }
+        return null;
+    }
+
+    private static bool IsBreadcrumbTrail(IElement element)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["class", "id", "aria-label"])
+            if (element.GetAttribute(name) is { } value && value.Contains("breadcrumb", StringComparison.OrdinalIgnoreCase))
+                return true;
+        return element.GetAttribute("itemtype") is { } type && type.EndsWith("BreadcrumbList", StringComparison.Ordinal);
+    }
+
+    /// <summary>A path that ends with a full date (<c>/2022/05/03/</c>, <c>/archiv/2022-05-03</c>).</summary>
+    [GeneratedRegex(@"(?:19|20)\d{2}[/\-_.]?\d{1,2}[/\-_.]?\d{1,2}/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayArchivePath();
 
     /// <summary>Text nodes read after the headline for a credit line: an article's ends within a few thousand.</summary>
     private const int MaxCreditNodes = 5000;
@@ -880,7 +922,7 @@ internal static partial class DateFinder
         return null;
     }
 
-    /// <summary>Resolves an image's relative path for reading its date: only the path matters.</summary>
+    /// <summary>Resolves an image's or a link's relative path for reading its date: only the path matters.</summary>
     private static readonly Uri ImageBase = new("https://image.invalid/");
 
     /// <summary>

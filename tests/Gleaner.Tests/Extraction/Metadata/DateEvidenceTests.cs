@@ -468,6 +468,22 @@ public class DateEvidenceTests
     }
 
     [Theory]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/archiv/2022/05/03/">3. Mai 2022</a> › Hafen</nav>""", "2022-05-03")]
+    [InlineData("""<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Home</a></li><li><a href="/2022-05-03">Day</a></li></ol>""", "2022-05-03")]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/archiv/2022/">2022</a> › <a href="/archiv/2022/05/">Mai</a></nav>""", null)]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/2021/04/12/alter-hafen-plan/">Der alte Plan</a></nav>""", null)]
+    [InlineData("""<aside class="calendar"><a href="/archiv/2022/05/03/">3</a></aside>""", null)]
+    public void ABreadcrumbsLinkToADayArchiveDatesAPageNothingElseDates(string trail, string? expected)
+    {
+        var article = Extract("<title>Hafen bekommt neue Regeln</title>", trail + """
+            <main><article><h1>Hafen bekommt neue Regeln</h1><div class="text"><p>Der Stadtrat hat am Montag den Plan beschlossen.</p>
+            """ + LongText + """
+            </div></article></main>
+            """, lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Theory]
     [InlineData("teaser__meta", "Layout")]
     [InlineData("right-sidebar", "Layout")]
     [InlineData("has-sidebar", "Layout")]
