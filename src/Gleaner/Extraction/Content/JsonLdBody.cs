@@ -88,7 +88,7 @@ internal static class JsonLdBody
         for (int index = lines.Count - 1; index >= 0; index--)
         {
             var line = lines[index];
-            if (!line.AsSpan().ContainsAny(PlayerMarkSearch) && !PlayerControls.Contains(line.TrimEnd('.', ' ')))
+            if (!line.AsSpan().ContainsAny(PlayerMarkSearch) && !PlayerControlLookup.Contains(line.AsSpan().TrimEnd(". ")))
                 continue;
             kept.Clear();
             int start = 0;

@@ -825,7 +825,7 @@ internal static partial class DateFinder
             if (!IsBreadcrumbTrail(element))
                 continue;
             foreach (var link in element.GetElementsByTagName("a"))
-                if (link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(ImageBase, href, out var address)
+                if (link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(PathBase, href, out var address)
                     && DayArchivePath().IsMatch(address.AbsolutePath) && DateInUrl(address) is { } day)
                     return day;
         }
@@ -913,7 +913,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(image, context.Headline, scope))
                 continue;
             var source = image.GetAttribute("src") ?? image.GetAttribute("data-src");
-            if (string.IsNullOrEmpty(source) || !Uri.TryCreate(ImageBase, source, out var address))
+            if (string.IsNullOrEmpty(source) || !Uri.TryCreate(PathBase, source, out var address))
                 continue;
             // WordPress keeps uploads by year and month: a file name after them may begin with digits ("/2022/05/10-tips.jpg").
             if (!address.AbsolutePath.Contains("/uploads/", StringComparison.OrdinalIgnoreCase) && DateInUrl(address) is { } date)
@@ -923,7 +923,7 @@ internal static partial class DateFinder
     }
 
     /// <summary>Resolves an image's or a link's relative path for reading its date: only the path matters.</summary>
-    private static readonly Uri ImageBase = new("https://image.invalid/");
+    private static readonly Uri PathBase = new("https://image.invalid/");
 
     /// <summary>
     /// The dates of JSON-LD that does not parse (a headline with unescaped quotes), read as text: an article's own

@@ -405,8 +405,8 @@ internal static partial class DateParser
     /// so the interpreter tests it once per group instead of once per name. Names with different first letters never
     /// match at the same place, so the order between groups changes no match.</summary>
     private static readonly string MonthAlternation = string.Join("|",
-        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderByDescending(name => name.Length)
-            .OrderBy(name => char.ToLowerInvariant(name[0])).Select(Regex.Escape));
+        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderBy(name => char.ToLowerInvariant(name[0]))
+            .ThenByDescending(name => name.Length).Select(Regex.Escape));
 
     /// <summary>
     /// A lookahead for the first letters of the month names, put before the alternation where it does not lead its pattern.

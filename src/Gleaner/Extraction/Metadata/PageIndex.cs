@@ -71,10 +71,15 @@ internal sealed class PageIndex
     public static string? DataDateValue(IElement element)
     {
         foreach (var attribute in element.Attributes)
-            if (attribute.Name.StartsWith("data-", StringComparison.Ordinal) && IsDateDataName(attribute.Name))
+            if (IsDateData(attribute))
                 return attribute.Value;
         return null;
     }
+
+    /// <summary>A data attribute named for a date whose value is of a date's length: what puts an element in <see cref="DataDates"/>.</summary>
+    private static bool IsDateData(IAttr attribute) =>
+        attribute.Name.StartsWith("data-", StringComparison.Ordinal) && IsDateDataName(attribute.Name)
+        && attribute.Value.Length is >= MinDataDateChars and <= MaxDataDateChars;
 
     /// <summary>A data attribute's value holding a date is at least a Unix time ("1651588200") and at most an ISO instant with a zone.</summary>
     private const int MinDataDateChars = 10, MaxDataDateChars = 40;
@@ -206,7 +211,7 @@ internal sealed class PageIndex
                 case "title":
                     title = attribute.Value;
                     break;
-                case var name when name.StartsWith("data-", StringComparison.Ordinal) && IsDateDataName(name) && attribute.Value.Length is >= MinDataDateChars and <= MaxDataDateChars:
+                case var _ when IsDateData(attribute):
                     List(DataDates, element);
                     break;
             }
