@@ -58,13 +58,17 @@ public static class Program
         Console.WriteLine();
 
         // The cold CLI first, while this process has not yet loaded the pages' code into the caches either.
-        ColdRun? cold = null;
+        ColdRun? cold = null, startup = null;
         if (cli is not null)
         {
             cold = ColdCli.Measure(cli, folder, runs: 3);
             Console.WriteLine($"[cold CLI] fresh process `{Path.GetFileName(cli)} extract --jobs 1 -f jsonl` over the {pages.Count} pages, 3 runs: "
                 + $"CPU {string.Join(" / ", cold.CpuSeconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} s (user+sys), "
                 + $"median {cold.MedianCpu:0.00} CPU-s = {pages.Count / cold.MedianCpu:0} pages per CPU-s; wall median {cold.MedianWall:0.00} s");
+            // One page alone: the process's fixed cost (start-up, first touches), so the rest of the cold figure is per page.
+            startup = ColdCli.Measure(cli, Directory.GetFiles(folder, "*.html.gz").Order(StringComparer.Ordinal).First(), runs: 3);
+            Console.WriteLine($"[cold CLI] the same over the first page alone, 3 runs: CPU {string.Join(" / ", startup.CpuSeconds.Select(s => s.ToString("0.000", CultureInfo.InvariantCulture)))} s, "
+                + $"median {startup.MedianCpu:0.000} CPU-s");
         }
 
         // EXPLAIN=1 measures extraction with its explanation recorded (ExtractionOptions.Explain).
@@ -109,6 +113,9 @@ public static class Program
             + $"first half of the rounds {report.RatioDrift(0, 1)}; the issue's bar: 70%)");
         Console.WriteLine($"[all cores] extract {report.SteadyAllCores(0).Wall:0} pages/s against {steady.Wall:0} on one core (wall, same rounds): "
             + $"{report.SteadyAllCores(0).Wall / steady.Wall:0.00}x with {Environment.ProcessorCount} cores, using {report.SteadyAllCores(0).Utilisation:0.00} cores of CPU; load average {LoadAverage()}");
+        if (cold is not null && startup is not null)
+            Console.WriteLine($"[cold CLI] split: start-up {startup.MedianCpu:0.000} CPU-s (one page), then {(cold.MedianCpu - startup.MedianCpu) * 1000 / (pages.Count - 1):0.00} ms "
+                + $"per further page, against {1000 / steady.PerCpu:0.00} ms a page in this process's steady state");
         Console.WriteLine($"speed: cold CLI {(cold is null ? "not run (no --cli)" : $"{cold.MedianCpu:0.00} CPU-s for {pages.Count} pages")}, "
             + $"first pass {first.PerCpu:0}, steady {steady.PerCpu:0} pages per CPU-s; HtmlAgilityPack parse-only steady {hap.PerCpu:0}; one core");
         return 0;
