@@ -816,6 +816,31 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.Equal(reference, hits.Select(h => (h.Stored.Id, h.Score)));
     }
 
+    [Fact]
+    public async Task APageOfAQueryOfSeveralListsReadsTheScoresAndSnippetsOfItsSpreadHitsAsEachHitAlone()
+    {
+        // 60 records 100 ids apart, each holding one of four words "harbo*" spells out: a page of 20 spans about 2,000
+        // ids, read as one range of the index for a query of four lists (a lookup per hit for one word).
+        string[] words = ["harbor", "harbour", "harbours", "harbourmaster"];
+        await WriteStraightIntoTheTableAsync("spread.example", "language", Enumerable.Range(1, 60).Select(i =>
+            ((long)i * 100, 1_704_067_200L + i, $"Note {i}. The {words[i % 4]} " + string.Concat(Enumerable.Repeat(" quay", i % 7)) + $" {words[(i + 1) % 4]} closed.", "en", (long)i * 100)));
+        foreach (var query in new[] { "harbo*", "harbour OR harbor OR harbours OR harbourmaster" })
+        {
+            foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
+            {
+                var page = await Store.SearchAsync(new SearchRequest(query) { Sort = sort, Limit = 20, Offset = 5 });
+                Assert.Equal(20, page.Count);
+                Assert.True(page.Max(h => h.Stored.Id) - page.Min(h => h.Stored.Id) > 32 * 20, "the page's hits are not spread");
+                for (var i = 0; i < page.Count; i++)
+                {
+                    var alone = Assert.Single(await Store.SearchAsync(new SearchRequest(query) { Sort = sort, Limit = 1, Offset = 5 + i }));
+                    Assert.Equal((alone.Stored.Id, alone.Score, alone.Snippet), (page[i].Stored.Id, page[i].Score, page[i].Snippet));
+                    Assert.Contains(SearchHit.HighlightStart, page[i].Snippet);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Writes records straight into the articles table in one transaction (the full write path would take minutes for
     /// the tens of thousands some search tests need): each with its id, publication time, text, one more column's value
