@@ -1096,6 +1096,31 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public async Task APhraseWindowHoldingMoreMatchesThanARelevanceSearchRanksRanksItsNewest()
+    {
+        // 2,600 records holding "harbour said" (2 entries a record in the words' lists) and 0-29 more sentences; a limit of
+        // 5,000 entries keeps the phrase to the newest 2,500 records (ids above 100), more matches than relevance ranks
+        // (2,000): the page comes from the newest 2,000 (ids above 600), and newest-first from the whole window.
+        var random = new Random(5);
+        var records = Enumerable.Range(1, 2600).Select(id => ((long)id, 1_704_067_200L + random.Next(50_000_000),
+            "The harbour said so." + string.Concat(Enumerable.Repeat(" Filler words.", random.Next(30))), id % 5 == 0 ? "de" : "en", (long)id)).ToList();
+        await WriteStraightIntoTheTableAsync("window.example", "language", records);
+        await using var store = await ArticleStores.OpenAsync(Location, new StoreOptions { PhraseWordEntries = 5_000 });
+        await using var reference = (SqliteConnection)await store.OpenConnectionAsync();
+        Fts5Ranking.Register(reference);
+        await using var rank = reference.CreateCommand();
+        rank.CommandText = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"harbour said\"' AND rowid > 600 ORDER BY gleaner_bm25(articles_fts, 1, 0), rowid LIMIT 30";
+        var ranked = new List<long>();
+        await using (var reader = await rank.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                ranked.Add(reader.GetInt64(0));
+        var relevance = await store.SearchAsync(new SearchRequest("\"harbour said\"") { Limit = 30 });
+        Assert.Equal(ranked, relevance.Select(h => h.Stored.Id));
+        var newest = records.Where(r => r.Item1 > 100).OrderByDescending(r => r.Item2).ThenByDescending(r => r.Item1).Take(30).Select(r => r.Item1);
+        Assert.Equal(newest, (await store.SearchAsync(new SearchRequest("\"harbour said\"") { Sort = SearchSort.Newest, Limit = 30 })).Select(h => h.Stored.Id));
+    }
+
+    [Fact]
     public async Task ASiteFilterReadsTheSitesRecordsThroughIndexes()
     {
         await using var connection = await Store.OpenConnectionAsync();

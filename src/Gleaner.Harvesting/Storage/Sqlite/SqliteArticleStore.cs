@@ -627,18 +627,37 @@ internal sealed class SqliteArticleStore : SqlArticleStore
     }
 
     /// <summary>
-    /// The ids of the newest <paramref name="cap"/> matches, newest first, in one read (fewer than <paramref name="cap"/>:
-    /// every match). With <paramref name="scores"/>, each match's score (the query taken as one phrase held by 1 record)
-    /// is added to it in the ids' order.
+    /// The ids of the newest <paramref name="cap"/> matches, newest first (fewer than <paramref name="cap"/>: every match).
+    /// With <paramref name="scores"/>, each match's score (the query taken as one phrase held by 1 record) is added to it
+    /// in the ids' order. A search kept to a window of newest records (<see cref="PhraseWindowAsync"/>) usually holds fewer
+    /// matches than that, and reads the window oldest first: FTS5 reads a list backwards a page at a time by decoding it
+    /// forwards, so the same matches cost about a fifth less; when the window holds more, the newest are read again.
     /// </summary>
     private async Task<List<long>> NewestMatchIdsAsync(FullText match, List<double>? scores, int cap, CancellationToken cancellationToken)
+    {
+        if (match.Floor > 0)
+        {
+            var oldestFirst = await MatchIdsAsync(match, scores, cap + 1, "ASC", cancellationToken);
+            if (oldestFirst.Count <= cap)
+            {
+                oldestFirst.Reverse();
+                scores?.Reverse();
+                return oldestFirst;
+            }
+            scores?.Clear();
+        }
+        return await MatchIdsAsync(match, scores, cap, "DESC", cancellationToken);
+    }
+
+    /// <summary>The ids (and with <paramref name="scores"/>, scores) of the first <paramref name="limit"/> matches in rowid <paramref name="order"/>.</summary>
+    private async Task<List<long>> MatchIdsAsync(FullText match, List<double>? scores, int limit, string order, CancellationToken cancellationToken)
     {
         await using var read = Command("");
         var fullText = match.Condition(read);
         read.CommandText = scores is null
-            ? $"SELECT rowid FROM articles_fts WHERE {fullText} ORDER BY rowid DESC LIMIT @cap"
-            : $"SELECT rowid, {Fts5Ranking.Function}(articles_fts, 1, 0) FROM articles_fts WHERE {fullText} ORDER BY rowid DESC LIMIT @cap";
-        read.Parameters.AddWithValue("@cap", cap);
+            ? $"SELECT rowid FROM articles_fts WHERE {fullText} ORDER BY rowid {order} LIMIT @cap"
+            : $"SELECT rowid, {Fts5Ranking.Function}(articles_fts, 1, 0) FROM articles_fts WHERE {fullText} ORDER BY rowid {order} LIMIT @cap";
+        read.Parameters.AddWithValue("@cap", limit);
         var ids = new List<long>();
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
