@@ -816,6 +816,31 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.Equal(reference, hits.Select(h => (h.Stored.Id, h.Score)));
     }
 
+    [Fact]
+    public async Task APageOfAQueryOfSeveralListsReadsTheScoresAndSnippetsOfItsSpreadHitsAsEachHitAlone()
+    {
+        // 60 records 100 ids apart, each holding one of four words "harbo*" spells out: a page of 20 spans about 2,000
+        // ids, read as one range of the index for a query of four lists (a lookup per hit for one word).
+        string[] words = ["harbor", "harbour", "harbours", "harbourmaster"];
+        await WriteStraightIntoTheTableAsync("spread.example", "language", Enumerable.Range(1, 60).Select(i =>
+            ((long)i * 100, 1_704_067_200L + i, $"Note {i}. The {words[i % 4]} " + string.Concat(Enumerable.Repeat(" quay", i % 7)) + $" {words[(i + 1) % 4]} closed.", "en", (long)i * 100)));
+        foreach (var query in new[] { "harbo*", "harbour OR harbor OR harbours OR harbourmaster" })
+        {
+            foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
+            {
+                var page = await Store.SearchAsync(new SearchRequest(query) { Sort = sort, Limit = 20, Offset = 5 });
+                Assert.Equal(20, page.Count);
+                Assert.True(page.Max(h => h.Stored.Id) - page.Min(h => h.Stored.Id) > 32 * 20, "the page's hits are not spread");
+                for (var i = 0; i < page.Count; i++)
+                {
+                    var alone = Assert.Single(await Store.SearchAsync(new SearchRequest(query) { Sort = sort, Limit = 1, Offset = 5 + i }));
+                    Assert.Equal((alone.Stored.Id, alone.Score, alone.Snippet), (page[i].Stored.Id, page[i].Score, page[i].Snippet));
+                    Assert.Contains(SearchHit.HighlightStart, page[i].Snippet);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Writes records straight into the articles table in one transaction (the full write path would take minutes for
     /// the tens of thousands some search tests need): each with its id, publication time, text, one more column's value
@@ -1068,6 +1093,31 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
             Assert.Equal(matching.Where(r => r.Text.Contains("again", StringComparison.Ordinal)).Select(r => r.Id).Order(),
                 (await Ids(quoted + " again", SearchSort.Relevance)).Order());
         }
+    }
+
+    [Fact]
+    public async Task APhraseWindowHoldingMoreMatchesThanARelevanceSearchRanksRanksItsNewest()
+    {
+        // 2,600 records holding "harbour said" (2 entries a record in the words' lists) and 0-29 more sentences; a limit of
+        // 5,000 entries keeps the phrase to the newest 2,500 records (ids above 100), more matches than relevance ranks
+        // (2,000): the page comes from the newest 2,000 (ids above 600), and newest-first from the whole window.
+        var random = new Random(5);
+        var records = Enumerable.Range(1, 2600).Select(id => ((long)id, 1_704_067_200L + random.Next(50_000_000),
+            "The harbour said so." + string.Concat(Enumerable.Repeat(" Filler words.", random.Next(30))), id % 5 == 0 ? "de" : "en", (long)id)).ToList();
+        await WriteStraightIntoTheTableAsync("window.example", "language", records);
+        await using var store = await ArticleStores.OpenAsync(Location, new StoreOptions { PhraseWordEntries = 5_000 });
+        await using var reference = (SqliteConnection)await store.OpenConnectionAsync();
+        Fts5Ranking.Register(reference);
+        await using var rank = reference.CreateCommand();
+        rank.CommandText = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"harbour said\"' AND rowid > 600 ORDER BY gleaner_bm25(articles_fts, 1, 0), rowid LIMIT 30";
+        var ranked = new List<long>();
+        await using (var reader = await rank.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                ranked.Add(reader.GetInt64(0));
+        var relevance = await store.SearchAsync(new SearchRequest("\"harbour said\"") { Limit = 30 });
+        Assert.Equal(ranked, relevance.Select(h => h.Stored.Id));
+        var newest = records.Where(r => r.Item1 > 100).OrderByDescending(r => r.Item2).ThenByDescending(r => r.Item1).Take(30).Select(r => r.Item1);
+        Assert.Equal(newest, (await store.SearchAsync(new SearchRequest("\"harbour said\"") { Sort = SearchSort.Newest, Limit = 30 })).Select(h => h.Stored.Id));
     }
 
     [Fact]
