@@ -138,17 +138,20 @@ internal static partial class DateFinder
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
-            var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
+            var machine = time.GetAttribute("datetime");
+            var value = machine ?? TextCleaning.ShortText(time, MaxDateElementChars);
             if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
                 value = title;
             if (isUpdate)
                 AddValue(modified, value, monthFirst);
-            else
+            else if (Parse(value, monthFirst) is { } date)
             {
                 // A dateline right under the headline outweighs a <time> further down: a teaser's, a comment's.
                 if (weight == Weight.Visible && header.HasDatelineAbove(time))
                     weight = Weight.Fallback;
-                Add(published, value, weight, monthFirst, new("time", Element: time));
+                if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
+                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+                published.Add(new Candidate(date, weight, new("time", Element: time)));
             }
         }
 
@@ -181,6 +184,40 @@ internal static partial class DateFinder
         if (page.Trace is { } trace)
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
+    }
+
+    /// <summary>The farthest offset from UTC of any time zone.</summary>
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    /// <summary>
+    /// A UTC instant as the element's text shows it to readers: <c>&lt;time datetime="2022-05-02T22:30:00Z"&gt;03.05.2022, 00:30
+    /// Uhr&lt;/time&gt;</c> is the story of May 3 at 00:30 local time (+02:00). A shown clock gives the offset; a shown day alone the
+    /// neighbouring day the instant is meant as, when it is near midnight.
+    /// </summary>
+    private static PageDate AsShown(PageDate utc, string? text, bool monthFirst)
+    {
+        if (text is null || !DateParser.TryFind(TextCleaning.OneLine(text) ?? text, monthFirst, out var shown))
+            return utc;
+        // "9:24 pm ET": the same instant in the zone the page names.
+        if (shown.HasOffset)
+            return shown.Value == utc.Value ? utc with { Value = utc.Value.ToOffset(shown.Value.Offset) } : utc;
+        if (shown.HasTime)
+        {
+            var offset = shown.Value.DateTime - utc.Value.DateTime;
+            return offset != TimeSpan.Zero && offset.Duration() <= MaxOffset && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
+                ? utc with { Value = utc.Value.ToOffset(offset) }
+                : utc;
+        }
+        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day) is { } local ? local : utc;
+    }
+
+    /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
+    /// or after its own, when that offset is at most <see cref="MaxGuessedOffsetHours"/>.</summary>
+    private static PageDate? OnDay(PageDate date, DateOnly day)
+    {
+        var minutes = date.Value.Hour * 60 + date.Value.Minute;
+        var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
+        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : null;
     }
 
     /// <summary>
@@ -305,9 +342,7 @@ internal static partial class DateFinder
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
-        var minutes = date.Value.Hour * 60 + date.Value.Minute;
-        var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
-        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : date;
+        return OnDay(date, day) ?? date;
     }
 
     /// <summary>
@@ -451,10 +486,9 @@ internal static partial class DateFinder
                     continue;
                 if (inScope ? context.Skipped.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
                     continue;
-                if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
-                    && LabelBefore(element) != DateLabel.Modified)
+                if (!IsModifiedMarker(element) && AttributeDate(element, context.MonthFirst) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
-                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new("visible title", Element: element)));
+                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new($"visible {attribute}", Element: element)));
                     return;
                 }
                 text.Clear();
@@ -467,6 +501,9 @@ internal static partial class DateFinder
                 var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
                 if (update is { } u)
                     modified.Add(u);
+                // "Termin: 12.06.2022, 19 Uhr" in an info box dates an event, not the article.
+                if (published is null && unlabelled is not null && IsEventDate(value, context.MonthFirst))
+                    continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
                 {
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
@@ -499,6 +536,27 @@ internal static partial class DateFinder
         // A page that shows only "Updated …" was published that day or shortly before.
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
+    }
+
+    /// <summary>
+    /// The date a marked element keeps in an attribute for machines or on hover: <c>datetime</c> or <c>content</c> (a
+    /// <c>&lt;span class="date" content="2022-05-03"&gt;</c> showing "3 days ago", RDFa), else its <c>title</c>.
+    /// </summary>
+    private static (PageDate Date, string Attribute)? AttributeDate(IElement element, bool monthFirst)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["datetime", "content", "title"])
+            if (element.GetAttribute(name) is { Length: >= 6 } value && Parse(value, monthFirst) is { } date)
+                return (date, name);
+        return null;
+    }
+
+    /// <summary>True when the first date of a short text follows a deadline's or an event's label.</summary>
+    private static bool IsEventDate(string text, bool monthFirst)
+    {
+        if (!DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out _))
+            return false;
+        var start = Math.Max(0, at - MaxEventLabelChars);
+        return EventLabel().IsMatch(text.AsSpan(start, at - start));
     }
 
     /// <summary>Text of an element whose title is read as its date: "3 years ago", "09:15", an icon's label.</summary>
@@ -803,6 +861,11 @@ internal static partial class DateFinder
             into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
             return;
         }
+        if (PermalinkDate(context.Headline) is { } fromPermalink)
+        {
+            into.Add(new Candidate(fromPermalink, Weight.Fallback, new("headline link", "permalink")));
+            return;
+        }
         if (ArticleImageDate(context) is { } fromArticleImage)
             into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
     }
@@ -843,6 +906,25 @@ internal static partial class DateFinder
     /// <summary>A path that ends with a full date (<c>/2022/05/03/</c>, <c>/archiv/2022-05-03</c>).</summary>
     [GeneratedRegex(@"(?:19|20)\d{2}[/\-_.]?\d{1,2}[/\-_.]?\d{1,2}/?$", RegexOptions.CultureInvariant)]
     private static partial Regex DayArchivePath();
+
+    /// <summary>
+    /// The day in the path of the link the headline makes to its own page (<c>&lt;h2&gt;&lt;a href="/2020/11/05/title/"
+    /// rel="bookmark"&gt;</c>): blog themes link a post's title to its permalink, which files it under its day.
+    /// </summary>
+    private static PageDate? PermalinkDate(IElement? headline)
+    {
+        if (headline is null)
+            return null;
+        var link = PageRegions.Ancestor(headline, "a");
+        if (link is null)
+        {
+            var links = headline.GetElementsByTagName("a");
+            if (links.Length != 1)
+                return null;
+            link = links[0];
+        }
+        return link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(PathBase, href, out var address) ? DateInUrl(address) : null;
+    }
 
     /// <summary>Text nodes read after the headline for a credit line: an article's ends within a few thousand.</summary>
     private const int MaxCreditNodes = 5000;
