@@ -320,7 +320,7 @@ internal static partial class DateFinder
             return date;
         if (!date.HasOffset)
         {
-            PageDate? sameClock = null, anyOffset = null;
+            PageDate? sameClock = null, sameUtcClock = null, anyOffset = null;
             foreach (var other in AllDates(candidates, modified))
             {
                 if (!other.HasTime || !other.HasOffset)
@@ -328,7 +328,12 @@ internal static partial class DateFinder
                 anyOffset ??= other;
                 if (sameClock is null && Math.Abs((other.Value.DateTime - date.Value.DateTime).TotalSeconds) < 60)
                     sameClock = other;
+                if (sameUtcClock is null && Math.Abs((other.Value.UtcDateTime - date.Value.DateTime).TotalSeconds) < 60)
+                    sameUtcClock = other;
             }
+            // "2019-11-19 02:24:00" beside a <time> of 02:24 UTC shown as 21:24 ET: the offset-less time was UTC.
+            if (sameClock is null && sameUtcClock is { } instant)
+                return date with { Value = new DateTimeOffset(date.Value.DateTime, TimeSpan.Zero).ToOffset(instant.Value.Offset), HasOffset = true };
             if ((sameClock ?? anyOffset) is not { } source)
                 return date;
             var offset = source.Value.Offset;
@@ -529,6 +534,11 @@ internal static partial class DateFinder
                     into.Add(fromData);
                     return;
                 }
+                if (BylineDate(index, context, modified) is { } fromByline)
+                {
+                    into.Add(fromByline);
+                    return;
+                }
                 if (modified.Count > modifiedBefore)
                     modifiedOnly ??= modified[^1];
             }
@@ -596,6 +606,38 @@ internal static partial class DateFinder
             var value = PageIndex.DataDateValue(element);
             if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
                 return new Candidate(date, Weight.Dateline, new("data attribute", Element: element));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The date of a byline in the article's scope that the header's text does not reach ("Von Max Muster, 03.05.2022"
+    /// under a long standfirst and a picture, "Written 18 February 2020" in the author's box under the text): the author's
+    /// line dates what they wrote, unless it stands in a list of other stories or names an event's date.
+    /// </summary>
+    private static Candidate? BylineDate(PageIndex index, Context context, List<PageDate> modified)
+    {
+        var text = new StringBuilder(MarkedElementChars);
+        for (var i = 0; i < index.BylineMarked.Count; i++)
+        {
+            var element = index.BylineMarked[i];
+            if (!PageRegions.IsInside(element, context.Scope!) || context.Skipped.Contains(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+                || ListedDates.IsListed(index.BylineMarked, i, context.Headline))
+                continue;
+            text.Clear();
+            PageText.Append(element, text, MarkedElementChars);
+            if (text.Length < 6)
+                continue;
+            var value = text.ToString();
+            if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
+                continue;
+            var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
+            if (update is { } u)
+                modified.Add(u);
+            if (published is { } labelled)
+                return new Candidate(labelled, Weight.Dateline, new("byline", "labelled", Element: element));
+            if (unlabelled is { } date && !IsEventDate(value, context.MonthFirst))
+                return new Candidate(date, Weight.Dateline, new("byline", Element: element));
         }
         return null;
     }
@@ -856,6 +898,11 @@ internal static partial class DateFinder
             into.Add(new Candidate(credited, Weight.Fallback, new("page text", "credit line")));
             return;
         }
+        if (StandaloneDate(body, context) is { } alone)
+        {
+            into.Add(new Candidate(alone, Weight.Fallback, new("page text", "a date standing alone")));
+            return;
+        }
         if (BreadcrumbDate(body) is { } fromTrail)
         {
             into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
@@ -960,6 +1007,65 @@ internal static partial class DateFinder
                 return date;
         }
         return null;
+    }
+
+    /// <summary>An element this short that holds a date holds little else: "Artikel vom 03.05.2022", "12 August 2021".</summary>
+    private const int MaxStandaloneChars = 40;
+
+    /// <summary>Characters beside the date in such an element: a word or two ("Artikel vom", "Stand").</summary>
+    private const int MaxBesideDateChars = 16;
+
+    /// <summary>Nodes of such an element: a line, not a region.</summary>
+    private const int MaxStandaloneNodes = 20;
+
+    /// <summary>
+    /// The one date after the headline that stands alone in its element (<c>&lt;p class="small"&gt;Artikel vom 03.05.2022&lt;/p&gt;</c>,
+    /// <c>&lt;h6&gt;12 August 2021&lt;/h6&gt;</c> under the text): an institution's page dates itself so, where nothing else does. A second
+    /// such date makes a list (events, comments, other stories' cards), which dates nothing. Dates in list items, table cells,
+    /// links and <c>&lt;time&gt;</c>, figures, regions about other things and after an event's label are left out; a date inside a
+    /// sentence does not stand alone.
+    /// </summary>
+    private static PageDate? StandaloneDate(IElement body, Context context)
+    {
+        if (context.Headline is null)
+            return null;
+        var seen = 0;
+        var afterHeadline = false;
+        PageDate? found = null;
+        foreach (var node in body.Descendants())
+        {
+            if (!afterHeadline)
+            {
+                afterHeadline = node == context.Headline;
+                continue;
+            }
+            if (++seen > MaxCreditNodes)
+                break;
+            if (node is not IText piece || !DateParser.HasDigits(piece.Data, 4) || piece.ParentElement is not { } parent || InListOrLink(parent))
+                continue;
+            // Read no further than a short element's text: a text node of a large container would copy all of it.
+            var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
+            if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
+                || line.Length - length > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
+                || PageRegions.IsForeign(parent, context.Headline, context.Scope))
+                continue;
+            if (found is not null)
+                return null;
+            found = date;
+        }
+        return found;
+    }
+
+    /// <summary>Levels above a date's text looked at for a list item, a table cell or a link around it.</summary>
+    private const int MaxListLevels = 3;
+
+    private static bool InListOrLink(IElement element)
+    {
+        var at = element;
+        for (var level = 0; level <= MaxListLevels && at is not null; level++, at = at.ParentElement)
+            if (at.LocalName is "li" or "td" or "th" or "dd" or "option" or "a" or "button" or "label" or "time")
+                return true;
+        return false;
     }
 
     private static bool InFigure(IElement element)

@@ -546,6 +546,12 @@ public class DateEvidenceTests
             <main><article><h1>Late game</h1><time datetime="2019-11-19 02:24:00 UTC">  Nov 18, 2019      at      9:24 pm ET  </time>
             """ + Text + "</article></main>");
         Assert.Equal("2019-11-18T21:24:00-05:00", eastern.Published);
+        // Microdata that writes the same instant without an offset gives it in UTC: the instant stays, shown in that zone.
+        var microdata = Extract("<title>Late game</title>", """
+            <main><article><meta itemprop="datePublished" content="2019-11-19 02:24:00"><h1>Late game</h1>
+            <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>
+            """ + Text + "</article></main>");
+        Assert.Equal("2019-11-18T21:24:00-05:00", microdata.Published);
     }
 
     [Fact]
@@ -588,5 +594,51 @@ public class DateEvidenceTests
             <div class="entry">
             """ + Text + "</div></div></div>");
         Assert.Null(twoLinks.Published);
+    }
+
+    private const string ReportText = """
+        <p>The organisation has worked with local partners for years to improve access to schools and clinics in rural areas.</p>
+        <p>This year the programme reached more villages than ever, and the partners plan to extend it to two more districts.</p>
+        <p>Funding comes from private donors and a foundation; the volunteers who run it are trained by the partners.</p>
+        """;
+
+    [Fact]
+    public void ABylineBelowALongStandfirstAndAPictureDatesTheArticle()
+    {
+        var standfirst = string.Concat(Enumerable.Repeat("Die erste Tankstelle für Wasserstoff im Landkreis ist seit Dienstag in Betrieb. ", 4));
+        var caption = string.Concat(Enumerable.Repeat("Die neue Anlage am Gewerbegebiet Nord bei der Eröffnung mit Gästen. ", 3));
+        var article = Extract("<title>Wasserstoff-Tankstelle eröffnet</title>", $"""
+            <div class="article"><div class="article-head"><h1>Wasserstoff-Tankstelle eröffnet</h1><p class="intro">{standfirst}</p>
+            <figure><img src="/media/h2.jpg"><figcaption>{caption}</figcaption></figure><div class="autor">Von Max Muster, 03.05.2022</div></div>
+            {ReportText}</div>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AnAuthorsBoxUnderTheTextDatesAPageNothingElseDates()
+    {
+        var article = Extract("<title>Field report from the coast</title>", """
+            <div class="content-area"><h1 class="page-title">Field report from the coast</h1>
+            """ + ReportText + """
+            <div class="author-box"><p><strong>Sam Lee</strong> is programme officer. Written 18 February 2020.</p></div></div>
+            """);
+        Assert.Equal("2020-02-18", article.Published);
+    }
+
+    [Theory]
+    [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
+    [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
+    // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.
+    [InlineData("<p>Wie im Rat am Montag besprochen, kommt die Sitzung am 03.05.2022 wieder zusammen, um weiter zu beraten.</p>", null)]
+    [InlineData("<ul><li>03.05.2022</li><li>10.05.2022</li></ul>", null)]
+    [InlineData("<p>Termin: 03.05.2022</p>", null)]
+    [InlineData("<div><p>03.05.2022</p><p>Sommerfest</p><p>10.05.2022</p><p>Vortrag</p></div>", null)]
+    public void ADateStandingAloneUnderTheTextDatesAPageNothingElseDates(string line, string? expected)
+    {
+        var article = Extract("<title>Klimaschutzkonzept beschlossen</title>", """
+            <div id="main"><h1>Klimaschutzkonzept beschlossen</h1>
+            """ + ReportText + ReportText + line + "</div>", lang: "de");
+        Assert.Equal(expected, article.Published);
     }
 }
