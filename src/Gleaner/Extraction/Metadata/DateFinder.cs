@@ -757,13 +757,15 @@ internal static partial class DateFinder
             datelineAt = aboveAt;
             return new Candidate(above, Weight.Dateline, new("header text", "dateline above the headline"));
         }
+        // "Publié le 12/06/2023" over the headline outweighs an unlabelled date under it, which may be the lead's
+        // ("… ouvert jusqu'au 15 septembre 2023").
+        if (before.Published is { } labelledBefore)
+            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
         if (afterAt >= 0)
         {
             datelineAt = afterAt;
             return new Candidate(after.Unlabelled!.Value, Weight.Dateline, new("header text", "after the headline"));
         }
-        if (before.Published is { } labelledBefore)
-            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
     }
 
@@ -830,7 +832,7 @@ internal static partial class DateFinder
     /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025").</summary>
     [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
         @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
-        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n))(?!\p{L})",
+        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n))(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventLabel();
 

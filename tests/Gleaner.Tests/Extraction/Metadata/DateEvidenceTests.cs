@@ -641,4 +641,22 @@ public class DateEvidenceTests
             """ + ReportText + ReportText + line + "</div>", lang: "de");
         Assert.Equal(expected, article.Published);
     }
+
+    [Fact]
+    public void APublicationLabelOverTheHeadlineOutweighsADateInTheLead()
+    {
+        var article = Extract("<title>Plan canicule 2023 : les mesures</title>", """
+            <main role="main"><div class="fr-container"><p class="fr-text--sm">Publié le 12/06/2023 | Mis à jour le 15/06/2023</p>
+            <h1>Plan canicule 2023 : les mesures</h1><p>Le gouvernement active le plan canicule.</p>
+            <p>Un numéro vert est ouvert jusqu'au 15 septembre 2023.</p></div></main>
+            """, lang: "fr");
+        Assert.Equal("2023-06-12", article.Published);
+        // Without the "until" in the lead, the label over the headline still wins.
+        var plain = Extract("<title>Plan canicule 2023 : les mesures</title>", """
+            <main role="main"><div class="fr-container"><p class="fr-text--sm">Publié le 12/06/2023</p>
+            <h1>Plan canicule 2023 : les mesures</h1><p>Le gouvernement active le plan canicule.</p>
+            <p>Le numéro vert ouvert le 15 septembre 2023.</p></div></main>
+            """, lang: "fr");
+        Assert.Equal("2023-06-12", plain.Published);
+    }
 }
