@@ -138,17 +138,20 @@ internal static partial class DateFinder
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
-            var value = time.GetAttribute("datetime") ?? TextCleaning.ShortText(time, MaxDateElementChars);
+            var machine = time.GetAttribute("datetime");
+            var value = machine ?? TextCleaning.ShortText(time, MaxDateElementChars);
             if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
                 value = title;
             if (isUpdate)
                 AddValue(modified, value, monthFirst);
-            else
+            else if (Parse(value, monthFirst) is { } date)
             {
                 // A dateline right under the headline outweighs a <time> further down: a teaser's, a comment's.
                 if (weight == Weight.Visible && header.HasDatelineAbove(time))
                     weight = Weight.Fallback;
-                Add(published, value, weight, monthFirst, new("time", Element: time));
+                if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
+                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+                published.Add(new Candidate(date, weight, new("time", Element: time)));
             }
         }
 
@@ -181,6 +184,40 @@ internal static partial class DateFinder
         if (page.Trace is { } trace)
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
+    }
+
+    /// <summary>The farthest offset from UTC of any time zone.</summary>
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    /// <summary>
+    /// A UTC instant as the element's text shows it to readers: <c>&lt;time datetime="2022-05-02T22:30:00Z"&gt;03.05.2022, 00:30
+    /// Uhr&lt;/time&gt;</c> is the story of May 3 at 00:30 local time (+02:00). A shown clock gives the offset; a shown day alone the
+    /// neighbouring day the instant is meant as, when it is near midnight.
+    /// </summary>
+    private static PageDate AsShown(PageDate utc, string? text, bool monthFirst)
+    {
+        if (text is null || !DateParser.TryFind(TextCleaning.OneLine(text) ?? text, monthFirst, out var shown))
+            return utc;
+        // "9:24 pm ET": the same instant in the zone the page names.
+        if (shown.HasOffset)
+            return shown.Value == utc.Value ? utc with { Value = utc.Value.ToOffset(shown.Value.Offset) } : utc;
+        if (shown.HasTime)
+        {
+            var offset = shown.Value.DateTime - utc.Value.DateTime;
+            return offset != TimeSpan.Zero && offset.Duration() <= MaxOffset && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
+                ? utc with { Value = utc.Value.ToOffset(offset) }
+                : utc;
+        }
+        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day) is { } local ? local : utc;
+    }
+
+    /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
+    /// or after its own, when that offset is at most <see cref="MaxGuessedOffsetHours"/>.</summary>
+    private static PageDate? OnDay(PageDate date, DateOnly day)
+    {
+        var minutes = date.Value.Hour * 60 + date.Value.Minute;
+        var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
+        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : null;
     }
 
     /// <summary>
@@ -283,7 +320,7 @@ internal static partial class DateFinder
             return date;
         if (!date.HasOffset)
         {
-            PageDate? sameClock = null, anyOffset = null;
+            PageDate? sameClock = null, sameUtcClock = null, anyOffset = null;
             foreach (var other in AllDates(candidates, modified))
             {
                 if (!other.HasTime || !other.HasOffset)
@@ -291,7 +328,12 @@ internal static partial class DateFinder
                 anyOffset ??= other;
                 if (sameClock is null && Math.Abs((other.Value.DateTime - date.Value.DateTime).TotalSeconds) < 60)
                     sameClock = other;
+                if (sameUtcClock is null && Math.Abs((other.Value.UtcDateTime - date.Value.DateTime).TotalSeconds) < 60)
+                    sameUtcClock = other;
             }
+            // "2019-11-19 02:24:00" beside a <time> of 02:24 UTC shown as 21:24 ET: the offset-less time was UTC.
+            if (sameClock is null && sameUtcClock is { } instant)
+                return date with { Value = new DateTimeOffset(date.Value.DateTime, TimeSpan.Zero).ToOffset(instant.Value.Offset), HasOffset = true };
             if ((sameClock ?? anyOffset) is not { } source)
                 return date;
             var offset = source.Value.Offset;
@@ -305,9 +347,7 @@ internal static partial class DateFinder
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
-        var minutes = date.Value.Hour * 60 + date.Value.Minute;
-        var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
-        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : date;
+        return OnDay(date, day) ?? date;
     }
 
     /// <summary>
@@ -451,10 +491,9 @@ internal static partial class DateFinder
                     continue;
                 if (inScope ? context.Skipped.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
                     continue;
-                if (element.GetAttribute("title") is { Length: >= 6 } title && !IsModifiedMarker(element) && Parse(title, context.MonthFirst) is { } titled
-                    && LabelBefore(element) != DateLabel.Modified)
+                if (!IsModifiedMarker(element) && AttributeDate(element, context.MonthFirst) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
-                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new("visible title", Element: element)));
+                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new($"visible {attribute}", Element: element)));
                     return;
                 }
                 text.Clear();
@@ -467,6 +506,9 @@ internal static partial class DateFinder
                 var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
                 if (update is { } u)
                     modified.Add(u);
+                // "Termin: 12.06.2022, 19 Uhr" in an info box dates an event, not the article.
+                if (published is null && unlabelled is not null && IsEventDate(value, context.MonthFirst))
+                    continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
                 {
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
@@ -492,6 +534,11 @@ internal static partial class DateFinder
                     into.Add(fromData);
                     return;
                 }
+                if (BylineDate(index, context, modified) is { } fromByline)
+                {
+                    into.Add(fromByline);
+                    return;
+                }
                 if (modified.Count > modifiedBefore)
                     modifiedOnly ??= modified[^1];
             }
@@ -499,6 +546,27 @@ internal static partial class DateFinder
         // A page that shows only "Updated …" was published that day or shortly before.
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
+    }
+
+    /// <summary>
+    /// The date a marked element keeps in an attribute for machines or on hover: <c>datetime</c> or <c>content</c> (a
+    /// <c>&lt;span class="date" content="2022-05-03"&gt;</c> showing "3 days ago", RDFa), else its <c>title</c>.
+    /// </summary>
+    private static (PageDate Date, string Attribute)? AttributeDate(IElement element, bool monthFirst)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["datetime", "content", "title"])
+            if (element.GetAttribute(name) is { Length: >= 6 } value && Parse(value, monthFirst) is { } date)
+                return (date, name);
+        return null;
+    }
+
+    /// <summary>True when the first date of a short text follows a deadline's or an event's label.</summary>
+    private static bool IsEventDate(string text, bool monthFirst)
+    {
+        if (!DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out _))
+            return false;
+        var start = Math.Max(0, at - MaxEventLabelChars);
+        return EventLabel().IsMatch(text.AsSpan(start, at - start));
     }
 
     /// <summary>Text of an element whose title is read as its date: "3 years ago", "09:15", an icon's label.</summary>
@@ -538,6 +606,38 @@ internal static partial class DateFinder
             var value = PageIndex.DataDateValue(element);
             if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
                 return new Candidate(date, Weight.Dateline, new("data attribute", Element: element));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The date of a byline in the article's scope that the header's text does not reach ("Von Max Muster, 03.05.2022"
+    /// under a long standfirst and a picture, "Written 18 February 2020" in the author's box under the text): the author's
+    /// line dates what they wrote, unless it stands in a list of other stories or names an event's date.
+    /// </summary>
+    private static Candidate? BylineDate(PageIndex index, Context context, List<PageDate> modified)
+    {
+        var text = new StringBuilder(MarkedElementChars);
+        for (var i = 0; i < index.BylineMarked.Count; i++)
+        {
+            var element = index.BylineMarked[i];
+            if (!PageRegions.IsInside(element, context.Scope!) || context.Skipped.Contains(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+                || ListedDates.IsListed(index.BylineMarked, i, context.Headline))
+                continue;
+            text.Clear();
+            PageText.Append(element, text, MarkedElementChars);
+            if (text.Length < 6)
+                continue;
+            var value = text.ToString();
+            if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
+                continue;
+            var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
+            if (update is { } u)
+                modified.Add(u);
+            if (published is { } labelled)
+                return new Candidate(labelled, Weight.Dateline, new("byline", "labelled", Element: element));
+            if (unlabelled is { } date && !IsEventDate(value, context.MonthFirst))
+                return new Candidate(date, Weight.Dateline, new("byline", Element: element));
         }
         return null;
     }
@@ -657,13 +757,15 @@ internal static partial class DateFinder
             datelineAt = aboveAt;
             return new Candidate(above, Weight.Dateline, new("header text", "dateline above the headline"));
         }
+        // "Publié le 12/06/2023" over the headline outweighs an unlabelled date under it, which may be the lead's
+        // ("… ouvert jusqu'au 15 septembre 2023").
+        if (before.Published is { } labelledBefore)
+            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
         if (afterAt >= 0)
         {
             datelineAt = afterAt;
             return new Candidate(after.Unlabelled!.Value, Weight.Dateline, new("header text", "after the headline"));
         }
-        if (before.Published is { } labelledBefore)
-            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
     }
 
@@ -730,7 +832,7 @@ internal static partial class DateFinder
     /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025").</summary>
     [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
         @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
-        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n))(?!\p{L})",
+        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n))(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventLabel();
 
@@ -798,9 +900,19 @@ internal static partial class DateFinder
             into.Add(new Candidate(credited, Weight.Fallback, new("page text", "credit line")));
             return;
         }
+        if (StandaloneDate(body, context) is { } alone)
+        {
+            into.Add(new Candidate(alone, Weight.Fallback, new("page text", "a date standing alone")));
+            return;
+        }
         if (BreadcrumbDate(body) is { } fromTrail)
         {
             into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
+            return;
+        }
+        if (PermalinkDate(context.Headline) is { } fromPermalink)
+        {
+            into.Add(new Candidate(fromPermalink, Weight.Fallback, new("headline link", "permalink")));
             return;
         }
         if (ArticleImageDate(context) is { } fromArticleImage)
@@ -844,6 +956,25 @@ internal static partial class DateFinder
     [GeneratedRegex(@"(?:19|20)\d{2}[/\-_.]?\d{1,2}[/\-_.]?\d{1,2}/?$", RegexOptions.CultureInvariant)]
     private static partial Regex DayArchivePath();
 
+    /// <summary>
+    /// The day in the path of the link the headline makes to its own page (<c>&lt;h2&gt;&lt;a href="/2020/11/05/title/"
+    /// rel="bookmark"&gt;</c>): blog themes link a post's title to its permalink, which files it under its day.
+    /// </summary>
+    private static PageDate? PermalinkDate(IElement? headline)
+    {
+        if (headline is null)
+            return null;
+        var link = PageRegions.Ancestor(headline, "a");
+        if (link is null)
+        {
+            var links = headline.GetElementsByTagName("a");
+            if (links.Length != 1)
+                return null;
+            link = links[0];
+        }
+        return link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(PathBase, href, out var address) ? DateInUrl(address) : null;
+    }
+
     /// <summary>Text nodes read after the headline for a credit line: an article's ends within a few thousand.</summary>
     private const int MaxCreditNodes = 5000;
 
@@ -878,6 +1009,65 @@ internal static partial class DateFinder
                 return date;
         }
         return null;
+    }
+
+    /// <summary>An element this short that holds a date holds little else: "Artikel vom 03.05.2022", "12 August 2021".</summary>
+    private const int MaxStandaloneChars = 40;
+
+    /// <summary>Characters beside the date in such an element: a word or two ("Artikel vom", "Stand").</summary>
+    private const int MaxBesideDateChars = 16;
+
+    /// <summary>Nodes of such an element: a line, not a region.</summary>
+    private const int MaxStandaloneNodes = 20;
+
+    /// <summary>
+    /// The one date after the headline that stands alone in its element (<c>&lt;p class="small"&gt;Artikel vom 03.05.2022&lt;/p&gt;</c>,
+    /// <c>&lt;h6&gt;12 August 2021&lt;/h6&gt;</c> under the text): an institution's page dates itself so, where nothing else does. A second
+    /// such date makes a list (events, comments, other stories' cards), which dates nothing. Dates in list items, table cells,
+    /// links and <c>&lt;time&gt;</c>, figures, regions about other things and after an event's label are left out; a date inside a
+    /// sentence does not stand alone.
+    /// </summary>
+    private static PageDate? StandaloneDate(IElement body, Context context)
+    {
+        if (context.Headline is null)
+            return null;
+        var seen = 0;
+        var afterHeadline = false;
+        PageDate? found = null;
+        foreach (var node in body.Descendants())
+        {
+            if (!afterHeadline)
+            {
+                afterHeadline = node == context.Headline;
+                continue;
+            }
+            if (++seen > MaxCreditNodes)
+                break;
+            if (node is not IText piece || !DateParser.HasDigits(piece.Data, 4) || piece.ParentElement is not { } parent || InListOrLink(parent))
+                continue;
+            // Read no further than a short element's text: a text node of a large container would copy all of it.
+            var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
+            if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
+                || line.Length - length > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
+                || PageRegions.IsForeign(parent, context.Headline, context.Scope))
+                continue;
+            if (found is not null)
+                return null;
+            found = date;
+        }
+        return found;
+    }
+
+    /// <summary>Levels above a date's text looked at for a list item, a table cell or a link around it.</summary>
+    private const int MaxListLevels = 3;
+
+    private static bool InListOrLink(IElement element)
+    {
+        var at = element;
+        for (var level = 0; level <= MaxListLevels && at is not null; level++, at = at.ParentElement)
+            if (at.LocalName is "li" or "td" or "th" or "dd" or "option" or "a" or "button" or "label" or "time")
+                return true;
+        return false;
     }
 
     private static bool InFigure(IElement element)

@@ -265,6 +265,20 @@ internal static class PageRegions
                         return heading;
                 }
             }
+            // A title kept whole ("Headline - Site", no site name known to strip) leads with the heading shown above the
+            // article, which a logo's <h1> does not repeat.
+            var leadingParts = TitleFinder.LeadingPartKeys(title);
+            if (leadingParts.Count > 0)
+                foreach (var headings in (ReadOnlySpan<List<IElement>>)[all, index.Headings2, index.MarkedHeadlines, index.Headings3])
+                {
+                    foreach (var heading in headings)
+                    {
+                        var text = heading.TextContent;
+                        if (text.Length < MaxHeadingChars && Key(text) is { Length: >= MinLeadingHeadingChars } headingKey
+                            && leadingParts.Contains(headingKey) && !IsForeignHeading(heading))
+                            return heading;
+                    }
+                }
         }
         if (all.Count == 0)
             return null;
@@ -280,6 +294,9 @@ internal static class PageRegions
     }
 
     private const int MaxHeadingChars = 1000;
+
+    /// <summary>Letters and digits of a heading matched as the leading part of the title: a word or two is a site's name or a label.</summary>
+    private const int MinLeadingHeadingChars = 12;
 
     private static string Key(string text)
     {

@@ -214,6 +214,23 @@ internal static partial class TitleFinder
         return false;
     }
 
+    /// <summary>The keys of the parts of <paramref name="title"/> before each of its separators: "Headline - Site" leads with
+    /// the heading shown on the page.</summary>
+    internal static List<string> LeadingPartKeys(string title)
+    {
+        var keys = new List<string>();
+        foreach (var separator in Separators)
+        {
+            var index = title.IndexOf(separator, StringComparison.Ordinal);
+            while (index > 0)
+            {
+                keys.Add(Key(title[..index]));
+                index = title.IndexOf(separator, index + separator.Length, StringComparison.Ordinal);
+            }
+        }
+        return keys;
+    }
+
     /// <summary>
     /// True when a part of the source between two separators is the candidate: a <c>&lt;title&gt;</c> that wraps the
     /// headline in a label and a site name ("Press release – Headline – Site") states the heading shown on the page.

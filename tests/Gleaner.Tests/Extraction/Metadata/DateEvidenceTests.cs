@@ -500,4 +500,163 @@ public class DateEvidenceTests
     {
         Assert.Equal(expected, PageRegions.MarkerOf(name).ToString());
     }
+
+    [Fact]
+    public void AForumTopicWithoutH1IsHeadedByTheHeadingItsTitleLeadsWith()
+    {
+        // No site name to strip from the title: its part before " - " is the topic's heading, and the first post's line dates it.
+        var article = Extract("<title>Heizung macht Geräusche in der Nacht - Haustechnik-Forum</title>", """
+            <div id="page-body"><h2 class="topic-title"><a href="/t/101">Heizung macht Geräusche in der Nacht</a></h2>
+            <div id="p101" class="post"><div class="postbody"><p class="author">von <strong><a>kalle77</a></strong> » Di 2. Nov 2021, 19:44</p>
+            <div class="content">Hallo zusammen, seit gestern klopft unsere Heizung nachts. Hat jemand eine Idee?</div></div></div></div>
+            """, lang: "de");
+        Assert.Equal("2021-11-02T19:44:00+00:00", article.Published);
+    }
+
+    [Fact]
+    public void ALogosH1DoesNotHeadTheArticleWhoseH2TheTitleLeadsWith()
+    {
+        var article = Extract("<title>Kläranlage wird erweitert | Stadtblatt</title>", """
+            <div class="masthead"><h1 class="logo"><a href="/">Stadtblatt</a></h1></div>
+            <div class="wrapper"><div class="main"><h2>Kläranlage wird erweitert</h2><p>03.05.2022</p>
+            <p>Der Rat hat am Montag nach langer Debatte den Ausbau der Anlage beschlossen.</p></div></div>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AMarkedElementKeepsItsDateInItsContentAttribute()
+    {
+        var article = Extract("<title>Volunteers plant 500 trees</title>", """
+            <article><h1>Volunteers plant 500 trees</h1><div class="meta"><span class="date" content="2021-10-19">3 days ago</span></div>
+            """ + Text + "</article>");
+        Assert.Equal("2021-10-19", article.Published);
+    }
+
+    [Fact]
+    public void AUtcInstantIsReadAtTheClockTheTimeElementShows()
+    {
+        var article = Extract("<title>Nachtsitzung im Landtag</title>", """
+            <main><article><h1>Nachtsitzung im Landtag</h1><time datetime="2022-05-02T22:30:00Z">03.05.2022, 00:30 Uhr</time>
+            <p>Der Landtag hat bis in die Nacht beraten und am Ende einen Kompromiss gefunden.</p></article></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03T00:30:00+02:00", article.Published);
+        // A zone the text names gives the same instant in that zone.
+        var eastern = Extract("<title>Late game</title>", """
+            <main><article><h1>Late game</h1><time datetime="2019-11-19 02:24:00 UTC">  Nov 18, 2019      at      9:24 pm ET  </time>
+            """ + Text + "</article></main>");
+        Assert.Equal("2019-11-18T21:24:00-05:00", eastern.Published);
+        // Microdata that writes the same instant without an offset gives it in UTC: the instant stays, shown in that zone.
+        var microdata = Extract("<title>Late game</title>", """
+            <main><article><meta itemprop="datePublished" content="2019-11-19 02:24:00"><h1>Late game</h1>
+            <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>
+            """ + Text + "</article></main>");
+        Assert.Equal("2019-11-18T21:24:00-05:00", microdata.Published);
+    }
+
+    [Fact]
+    public void AUtcInstantNearMidnightIsReadOnTheDayTheTimeElementShows()
+    {
+        var article = Extract("<title>Election night</title>", """
+            <main><article><h1>Election night</h1><time datetime="2022-05-02T23:10:00Z">3 May 2022</time>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03", article.Published![..10]);
+        // Without a shown day, the instant stays UTC.
+        var plain = Extract("<title>Election night</title>", """
+            <main><article><h1>Election night</h1><time datetime="2022-05-02T23:10:00Z">Tuesday night</time>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-02T23:10:00+00:00", plain.Published);
+    }
+
+    [Fact]
+    public void AnEventsDateInAnInfoBoxAboveTheHeadlineIsNotTheArticles()
+    {
+        var article = Extract("<title>Lesung mit Autorin im Juni</title>", """
+            <main><article><div class="event-info">Termin: 12.06.2022, 19 Uhr</div><h1>Lesung mit Autorin im Juni</h1>
+            <div class="news-date">03.05.2022</div><p>Der Kulturverein lädt zur Lesung in die Stadtbibliothek ein.</p></article></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void APostTitlesPermalinkDatesAPageNothingElseDates()
+    {
+        var article = Extract("<title>Election night thoughts</title>", """
+            <div id="content"><div class="post"><h2 class="entry-title"><a href="https://blog.example.net/2020/11/05/election-night-thoughts/" rel="bookmark">Election night thoughts</a></h2>
+            <div class="entry">
+            """ + Text + """
+            </div><div class="postmetadata">Filed under <a href="/category/politics/">Politics</a></div></div></div>
+            """);
+        Assert.Equal("2020-11-05", article.Published);
+        // A link in the headline to another page with a date in its path does not date this one unless it is the only link.
+        var twoLinks = Extract("<title>Election night thoughts</title>", """
+            <div id="content"><div class="post"><h2 class="entry-title"><a href="/2020/11/05/a/">Election</a> <a href="/2019/01/02/b/">night thoughts</a></h2>
+            <div class="entry">
+            """ + Text + "</div></div></div>");
+        Assert.Null(twoLinks.Published);
+    }
+
+    private const string ReportText = """
+        <p>The organisation has worked with local partners for years to improve access to schools and clinics in rural areas.</p>
+        <p>This year the programme reached more villages than ever, and the partners plan to extend it to two more districts.</p>
+        <p>Funding comes from private donors and a foundation; the volunteers who run it are trained by the partners.</p>
+        """;
+
+    [Fact]
+    public void ABylineBelowALongStandfirstAndAPictureDatesTheArticle()
+    {
+        var standfirst = string.Concat(Enumerable.Repeat("Die erste Tankstelle für Wasserstoff im Landkreis ist seit Dienstag in Betrieb. ", 4));
+        var caption = string.Concat(Enumerable.Repeat("Die neue Anlage am Gewerbegebiet Nord bei der Eröffnung mit Gästen. ", 3));
+        var article = Extract("<title>Wasserstoff-Tankstelle eröffnet</title>", $"""
+            <div class="article"><div class="article-head"><h1>Wasserstoff-Tankstelle eröffnet</h1><p class="intro">{standfirst}</p>
+            <figure><img src="/media/h2.jpg"><figcaption>{caption}</figcaption></figure><div class="autor">Von Max Muster, 03.05.2022</div></div>
+            {ReportText}</div>
+            """, lang: "de");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AnAuthorsBoxUnderTheTextDatesAPageNothingElseDates()
+    {
+        var article = Extract("<title>Field report from the coast</title>", """
+            <div class="content-area"><h1 class="page-title">Field report from the coast</h1>
+            """ + ReportText + """
+            <div class="author-box"><p><strong>Sam Lee</strong> is programme officer. Written 18 February 2020.</p></div></div>
+            """);
+        Assert.Equal("2020-02-18", article.Published);
+    }
+
+    [Theory]
+    [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
+    [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
+    // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.
+    [InlineData("<p>Wie im Rat am Montag besprochen, kommt die Sitzung am 03.05.2022 wieder zusammen, um weiter zu beraten.</p>", null)]
+    [InlineData("<ul><li>03.05.2022</li><li>10.05.2022</li></ul>", null)]
+    [InlineData("<p>Termin: 03.05.2022</p>", null)]
+    [InlineData("<div><p>03.05.2022</p><p>Sommerfest</p><p>10.05.2022</p><p>Vortrag</p></div>", null)]
+    public void ADateStandingAloneUnderTheTextDatesAPageNothingElseDates(string line, string? expected)
+    {
+        var article = Extract("<title>Klimaschutzkonzept beschlossen</title>", """
+            <div id="main"><h1>Klimaschutzkonzept beschlossen</h1>
+            """ + ReportText + ReportText + line + "</div>", lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Fact]
+    public void APublicationLabelOverTheHeadlineOutweighsADateInTheLead()
+    {
+        var article = Extract("<title>Plan canicule 2023 : les mesures</title>", """
+            <main role="main"><div class="fr-container"><p class="fr-text--sm">Publié le 12/06/2023 | Mis à jour le 15/06/2023</p>
+            <h1>Plan canicule 2023 : les mesures</h1><p>Le gouvernement active le plan canicule.</p>
+            <p>Un numéro vert est ouvert jusqu'au 15 septembre 2023.</p></div></main>
+            """, lang: "fr");
+        Assert.Equal("2023-06-12", article.Published);
+        // Without the "until" in the lead, the label over the headline still wins.
+        var plain = Extract("<title>Plan canicule 2023 : les mesures</title>", """
+            <main role="main"><div class="fr-container"><p class="fr-text--sm">Publié le 12/06/2023</p>
+            <h1>Plan canicule 2023 : les mesures</h1><p>Le gouvernement active le plan canicule.</p>
+            <p>Le numéro vert ouvert le 15 septembre 2023.</p></div></main>
+            """, lang: "fr");
+        Assert.Equal("2023-06-12", plain.Published);
+    }
 }
