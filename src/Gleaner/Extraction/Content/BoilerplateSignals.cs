@@ -240,6 +240,9 @@ internal static class BoilerplateSignals
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
         "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature",
+        // Captions and share rows named in the page's language.
+        "didascal", "legend", "légende", "leyenda", "bildunterschrift", "bildtext", "bijschrift", "onderschrift", "popisek",
+        "kuvateksti", "partilh", "compartilh", "condivi", "paylas", "udostep", "sdilet",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
