@@ -50,6 +50,9 @@ internal static partial class LineFilter
         "sdílet", "tisk", "tisknout", "partilhar", "compartilhar", "imprimir página", "condividi su", "delen op", "toggle",
         "anzeigen", "ausblenden", "show", "hide", "afficher", "masquer", "mostrar", "ocultar", "mostra", "nascondi", "verbergen",
         "【纠错】", "纠错", "【糾錯】", "打印", "分享到", "分享",
+        // A donation button under an appeal.
+        "поддержать", "support us", "donate", "spenden", "faire un don", "soutenir", "donar", "dona", "doar", "doneer", "steun ons",
+        "wesprzyj", "podpořit", "stöd oss", "tue meitä", "destek ol",
         // A document type printed over the headline or the text ("Pressemitteilung", "Communiqué de presse").
         "pressemitteilung", "pressemeldung", "presseinformation", "medienmitteilung", "presseaussendung", "press release",
         "news release", "communiqué de presse", "communiqué", "nota de prensa", "comunicado de prensa", "comunicado",
@@ -137,6 +140,16 @@ internal static partial class LineFilter
         "creative commons license", "creative commons licence", "creative-commons-lizenz", "creative commons-lizenz",
         "licence creative commons", "licencia creative commons", "licenza creative commons", "licença creative commons", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        // Consent placeholders and rating prompts in more languages.
+        "wyrazić zgodę", "aby ją wyświetlić", "pochodzi z serwisu zewnętrznego", "om deze inhoud te bekijken", "para ver este contenido",
+        "per visualizzare questo contenuto", "pour afficher ce contenu", "um diesen inhalt zu sehen", "to view this content",
+        "para visualizar este conteúdo", "pro zobrazení tohoto obsahu", "för att se detta innehåll", "nähdäksesi tämän sisällön",
+        "bu içeriği görüntülemek için", "чтобы посмотреть этот контент", "για να δείτε αυτό το περιεχόμενο",
+        "wat vind je van dit artikel", "wat vond je van dit artikel", "what do you think of this article", "que pensez-vous de cet article",
+        "qué te ha parecido este artículo", "cosa ne pensi di questo articolo", "o que achou deste artigo", "jak oceniasz ten artykuł",
+        "co si myslíte o tomto článku", "vad tycker du om artikeln", "mitä mieltä olit artikkelista", "bu haberi nasıl buldunuz",
+        "как вам статья", "оцените статью", "aantal stemmen", "anzahl der bewertungen", "número de votos", "numero di voti", "liczba głosów",
+        "počet hlasů", "antal röster", "vote count",
         // Notices that an agency's story was taken over unedited.
         "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
         "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
@@ -383,11 +396,13 @@ internal static partial class LineFilter
             var rule = isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost, index >= blocks.Count - 2);
             if (rule is not null)
             {
-                // The product's name over a price box's price or button ("Example 40 Mower", "ab 279,00 €").
-                if (rule == ShopButtonRule && kept.Count > 0 && IsProductName(kept[^1]) && kept[^1].Text == blocks[index - 1].Text)
+                // The product's name over a price box's price or button ("Example 40 Mower", "ab 279,00 €"), a picture's
+                // caption over its credit ("Besucher am Eröffnungstag." over "Bild: Example / C. Lenz").
+                if (kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text
+                    && (rule == ShopButtonRule && IsProductName(kept[^1]) || rule == FurniturePrefixRule && IsCaptionOverCredit(kept[^1], block.Text)))
                 {
                     if (dropped is not null)
-                        ExtractionTrace.Drop(dropped, "product name", kept[^1].Text);
+                        ExtractionTrace.Drop(dropped, rule == ShopButtonRule ? "product name" : "caption", kept[^1].Text);
                     kept.RemoveAt(kept.Count - 1);
                 }
                 if (dropped is not null)
@@ -396,7 +411,57 @@ internal static partial class LineFilter
             }
             kept.Add(block);
         }
+        if (kept.Count > 1)
+            DropRepeatedQuotes(kept, dropped);
         return kept;
+    }
+
+    /// <summary>Longest quote compared with the rest of the text: a pull quote is a sentence or two.</summary>
+    private const int MaxPullQuoteChars = 400;
+
+    /// <summary>
+    /// Pull quotes: a quote whose words the story says again elsewhere, set large beside the text. The story's sentence
+    /// stays, the repetition goes.
+    /// </summary>
+    private static void DropRepeatedQuotes(List<TextBlock> kept, List<DroppedBlock>? dropped)
+    {
+        string? story = null;
+        for (int i = kept.Count - 1; i >= 0; i--)
+        {
+            if (kept[i].Kind != BlockKind.Quote || kept[i].Text.Length > MaxPullQuoteChars || Normalize(kept[i].Text) is not { Length: >= MinKickedTitleChars } quote)
+                continue;
+            if (story is null)
+            {
+                var others = new System.Text.StringBuilder();
+                foreach (var block in kept)
+                    if (block.Kind != BlockKind.Quote)
+                        others.Append(Normalize(block.Text)).Append('\n');
+                story = others.ToString();
+            }
+            if (story.Contains(quote, StringComparison.Ordinal))
+            {
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "pull quote", kept[i].Text);
+                kept.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>Starts of a picture's credit line ("Foto: …", "Bild: …", "© …").</summary>
+    private static readonly string[] PictureCreditStarts = ["©", "(c) ", "photo:", "photos:", "image:", "picture:", "credit:", "foto:", "fotos:", "bild:", "фото:", "imagen:", "crédit"];
+
+    /// <summary>Longest caption over a credit: a body paragraph is longer.</summary>
+    private const int MaxCaptionChars = 120;
+
+    /// <summary>A short paragraph right over a picture's credit line is that picture's caption.</summary>
+    private static bool IsCaptionOverCredit(TextBlock previous, string credit)
+    {
+        if (previous.Kind != BlockKind.Paragraph || previous.Text.Length > MaxCaptionChars)
+            return false;
+        foreach (var start in PictureCreditStarts)
+            if (credit.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     /// <summary>Agencies whose short credit ends a story's last paragraph ("… aufgenommen. (dpa/lno)", "… © dpa-infocom, dpa:240305-99-1/3").</summary>
@@ -544,7 +609,7 @@ internal static partial class LineFilter
         return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown) };
     }
 
-    private const string ShopButtonRule = "shop button";
+    private const string ShopButtonRule = "shop button", FurniturePrefixRule = "furniture prefix";
 
     /// <summary>
     /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
@@ -588,7 +653,7 @@ internal static partial class LineFilter
             return "furniture line";
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
-                return "furniture prefix";
+                return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";
         if (IsCounter(lower))
@@ -843,7 +908,8 @@ internal static partial class LineFilter
     ];
 
     /// <summary>"Newsletter" in the languages that have a word of their own for it.</summary>
-    private static readonly string[] NewsletterWords = ["newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "uutiskirje", "bülten", "рассылк", "boletín"];
+    private static readonly string[] NewsletterWords = ["newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "uutiskirje", "bülten", "рассылк", "boletín",
+        "lettre d'information", "lettre d’information", "infolettre"];
 
     /// <summary>"Sign up for our daily newsletter", "Der Newsletter informiert Sie ... Hier geht's zur Anmeldung!".</summary>
     private static bool IsNewsletterPrompt(string lower)
@@ -947,7 +1013,8 @@ internal static partial class LineFilter
     [
         " is ", " ist ", " est ", " es ", " è ", " é ", " er ", " är ", " jest ", " je ", " covers ", " writes ", " schreibt ",
         " has ", " hat ", " lives ", " lebt ", " works ", " arbeitet ", " reports ", " berichtet ", " was ", " war ", " was a ",
-        " leads ", " leitet ", " joined ",
+        " leads ", " leitet ", " joined ", " coordinates ", " koordiniert ", " manages ", " teaches ", " unterrichtet ", " studied ",
+        " studierte ", " holds ", " specializes ", " specialises ", " has worked ", " worked ", " grew up ", " loves ", " liebt ",
     ];
 
     /// <summary>

@@ -382,4 +382,44 @@ public class LineFilterTests
 
         Assert.Equal(2, text.Split('\n').Length);
     }
+
+    [Fact]
+    public void DropsAPullQuoteThatRepeatsASentenceOfTheStory()
+    {
+        var lines = ExtractLines("<blockquote class='pull'>Supporters said the bridge would cut travel times</blockquote>" +
+            "<blockquote>A quote the story does not repeat stays where the writer put it.</blockquote>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("A quote the story does not repeat stays where the writer put it.", lines[^1]);
+    }
+
+    [Fact]
+    public void DropsACaptionOverItsPictureCredit()
+    {
+        var lines = ExtractLines("<div><img src='a.jpg'><p>Visitors on the opening day.</p><span>Foto: Example Museum / C. Lenz</span></div>" +
+            "<p>The museum opens every day except Monday, from ten in the morning until six in the evening.</p>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The museum opens", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("Ta treść pochodzi z serwisu zewnętrznego. Aby ją wyświetlić, musisz wyrazić zgodę na wykorzystanie plików cookies.")]
+    [InlineData("Wat vind je van dit artikel?")]
+    [InlineData("Gemiddelde beoordeling 4.2 / 5. Aantal stemmen: 37")]
+    [InlineData("Inscrivez-vous gratuitement à notre lettre d'information quotidienne.")]
+    [InlineData("Поддержать")]
+    public void DropsAConsentRatingOrAppealLine(string line)
+    {
+        Assert.Equal(2, ExtractLines($"<p>{line}</p>").Length);
+    }
+
+    [Fact]
+    public void DropsASignUpBoxWithAnEmailFieldInsideTheStory()
+    {
+        var lines = ExtractLines("<div class='box'><p>Every morning, the city's news in your mailbox</p><form><input type='email' placeholder='Your address'>" +
+            "<button>Go</button></form></div><p>The bridge is due to open in the spring of 2027, two years later than first planned.</p>");
+
+        Assert.Equal(3, lines.Length);
+    }
 }
