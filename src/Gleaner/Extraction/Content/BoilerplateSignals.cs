@@ -267,7 +267,7 @@ internal static class BoilerplateSignals
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
-        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox",
         // The date, author, category and hit counts of a post, as content management systems name their box.
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
     ];

@@ -34,6 +34,7 @@ internal static partial class LineFilter
         "mer informasjon", "lisätietoja", "lisätiedot", "yhteystiedot", "mediayhteydet", "iletişim", "basın iletişim",
         "bilgi için", "detaylı bilgi", "контакты", "контакт", "контакты для сми", "пресс-служба", "дополнительная информация",
         "επικοινωνία", "γραφείο τύπου", "πληροφορίες", "お問い合わせ", "お問い合わせ先", "問い合わせ先", "本件に関するお問い合わせ",
+        "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "報道関係のお問い合わせ先",
         "联系方式", "媒体联系", "媒體聯繫",
     ], StringComparer.Ordinal);
 
@@ -111,7 +112,7 @@ internal static partial class LineFilter
         "tabla de contenido", "contenidos", "índice", "indice", "índice de contenidos", "sommario", "indice dei contenuti",
         "conteúdo", "conteúdos", "índice de conteúdo", "inhoudsopgave", "inhoud", "spis treści", "obsah", "innehåll",
         "innehållsförteckning", "indhold", "indholdsfortegnelse", "innhold", "sisällysluettelo", "sisällys", "sisältö",
-        "içindekiler", "содержание", "оглавление", "περιεχόμενα", "目次", "目录", "目錄", "목차",
+        "içindekiler", "İçindekiler".ToLowerInvariant(), "содержание", "оглавление", "περιεχόμενα", "目次", "目录", "目錄", "목차",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TableOfContentsLookup = TableOfContentsTitles.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -88,6 +88,9 @@ internal static partial class LineFilter
         "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
+        // A row of share buttons under a label.
+        "share on ", "teilen auf ", "partager sur ", "compartir en ", "condividi su ", "partilhar no ", "compartilhe no ", "delen op ",
+        "dela på ", "udostępnij na ", "sdílet na ", "jaa ", "paylaş:",
         // Keyword labels in more languages.
         "stichwörter:", "trefwoorden:", "tagi:", "tagit:", "avainsanat:", "emneord:", "nøkkelord:", "nyckelord:",
         "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
@@ -405,6 +408,13 @@ internal static partial class LineFilter
                         ExtractionTrace.Drop(dropped, rule == ShopButtonRule ? "product name" : "caption", kept[^1].Text);
                     kept.RemoveAt(kept.Count - 1);
                 }
+                // The kicker over the headline: "Verbraucherschutz", "Recherche".
+                if (rule == HeadlineRule && kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text && IsKicker(kept[^1]))
+                {
+                    if (dropped is not null)
+                        ExtractionTrace.Drop(dropped, "kicker", kept[^1].Text);
+                    kept.RemoveAt(kept.Count - 1);
+                }
                 if (dropped is not null)
                     ExtractionTrace.Drop(dropped, rule, block.Text);
                 continue;
@@ -609,7 +619,18 @@ internal static partial class LineFilter
         return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown) };
     }
 
-    private const string ShopButtonRule = "shop button", FurniturePrefixRule = "furniture prefix";
+    private const string ShopButtonRule = "shop button", FurniturePrefixRule = "furniture prefix", HeadlineRule = "the headline again";
+
+    /// <summary>Most words of a kicker: a topic's name.</summary>
+    private const int MaxKickerWords = 3;
+
+    /// <summary>A topic's name over the headline: a few words, not a sentence.</summary>
+    private static bool IsKicker(TextBlock block)
+    {
+        var text = block.Text.AsSpan().Trim();
+        return block.Kind is BlockKind.Paragraph or BlockKind.Heading && text.Length is > 0 and <= MaxRelatedHeadingChars
+            && CountWords(text) <= MaxKickerWords && !IsSentenceMark(text[^1]);
+    }
 
     /// <summary>
     /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
@@ -622,7 +643,7 @@ internal static partial class LineFilter
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
-            return "the headline again";
+            return HeadlineRule;
         var lower = text.ToLowerInvariant();
         if (IsPrompt(lower))
             return "prompt";

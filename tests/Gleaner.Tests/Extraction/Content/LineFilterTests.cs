@@ -422,4 +422,24 @@ public class LineFilterTests
 
         Assert.Equal(3, lines.Length);
     }
+
+    [Fact]
+    public void DropsTheKickerOverTheHeadline()
+    {
+        const string html = "<html><head><title>Council approves bridge</title></head><body><article><p>Verkehr</p><h1>Council approves bridge</h1>" +
+            Story + "</article></body></html>";
+        var lines = (new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "").Split('\n');
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("<h2>本件に関するお問い合わせ先</h2><p>広報部<br>TEL：03-1234-5678</p>")]
+    [InlineData("<p>İçindekiler</p><ul><li><a href='#1'>Malzemeler</a></li></ul>")]
+    [InlineData("<p>Partager sur : <a href='#'>LinkedIn</a> <a href='#'>Facebook</a></p>")]
+    [InlineData("<div class='info-box'><h4>Gut zu wissen</h4><p>Die Jahresarbeitszahl gibt an, wie viel Wärme eine Wärmepumpe erzeugt.</p></div>")]
+    public void DropsContactTocShareAndFactBoxesInMoreLanguages(string box)
+    {
+        Assert.Equal(2, ExtractLines(box).Length);
+    }
 }
