@@ -33,7 +33,7 @@ internal static partial class LineFilter
         "kontaktuppgifter", "mer information", "för mer information", "presstjänst", "yderligere oplysninger", "flere opplysninger",
         "mer informasjon", "lisätietoja", "lisätiedot", "yhteystiedot", "mediayhteydet", "iletişim", "basın iletişim",
         "bilgi için", "detaylı bilgi", "контакты", "контакт", "контакты для сми", "пресс-служба", "дополнительная информация",
-        "επικοινωνία", "γραφείο τύπου", "πληροφορίες", "お問い合わせ", "お問い合わせ先", "問い合わせ先", "本件に関するお問い合わせ",
+        "επικοινωνία", "γραφείο τύπου", "お問い合わせ", "お問い合わせ先", "問い合わせ先", "本件に関するお問い合わせ",
         "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "報道関係のお問い合わせ先",
         "联系方式", "媒体联系", "媒體聯繫",
     ], StringComparer.Ordinal);

@@ -90,7 +90,7 @@ internal static partial class LineFilter
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
         // A row of share buttons under a label.
         "share on ", "teilen auf ", "partager sur ", "compartir en ", "condividi su ", "partilhar no ", "compartilhe no ", "delen op ",
-        "dela på ", "udostępnij na ", "sdílet na ", "jaa ", "paylaş:",
+        "dela på ", "udostępnij na ", "sdílet na ", "paylaş:",
         // Keyword labels in more languages.
         "stichwörter:", "trefwoorden:", "tagi:", "tagit:", "avainsanat:", "emneord:", "nøkkelord:", "nyckelord:",
         "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
