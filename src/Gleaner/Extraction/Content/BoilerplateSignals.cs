@@ -181,6 +181,21 @@ internal static class BoilerplateSignals
     /// <summary>Letters of cased scripts (Latin, Cyrillic, Greek) have word boundaries; CJK letters do not.</summary>
     private static bool IsCased(char c) => char.ToUpperInvariant(c) != char.ToLowerInvariant(c);
 
+    /// <summary>An input for an e-mail address: <c>type="email"</c>, or a text field named or labelled for one.</summary>
+    public static bool IsEmailField(IElement input)
+    {
+        var type = input.GetAttribute("type");
+        if (type is not null && type.Equals("email", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (type is not (null or "" or "text"))
+            return false;
+        foreach (var attribute in (ReadOnlySpan<string>)["name", "placeholder", "autocomplete"])
+            if (input.GetAttribute(attribute) is { } value && (value.Contains("email", StringComparison.OrdinalIgnoreCase)
+                || value.Contains("e-mail", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        return false;
+    }
+
     /// <summary>
     /// A pop-up laid over the page (<c>role="dialog"</c>, <c>aria-modal="true"</c>): a newsletter, consent or paywall
     /// prompt the reader closes, never the lead or the body. Not when it holds the headline (a story opened over a list).
@@ -240,6 +255,9 @@ internal static class BoilerplateSignals
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
         "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature",
+        // Captions and share rows named in the page's language.
+        "didascal", "legend", "légende", "leyenda", "bildunterschrift", "bildtext", "bijschrift", "onderschrift", "popisek",
+        "kuvateksti", "partilh", "compartilh", "condivi", "paylas", "udostep", "sdilet",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
@@ -249,7 +267,7 @@ internal static class BoilerplateSignals
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
-        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox",
         // The date, author, category and hit counts of a post, as content management systems name their box.
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
     ];
@@ -260,6 +278,8 @@ internal static class BoilerplateSignals
         "footer", "header", "menu", "sidebar", "widget", "meta", "media", "photo", "image", "gallery", "video",
         "teaser", "rail", "extra", "aside", "paywall", "author", "date", "timestamp", "contact", "shopping", "navi",
         "links", "tool", "button", "icon", "overlay", "supplement", "feedback", "rating",
+        // Picture sliders: their captions and credits are not the story, but a page may wrap everything in one.
+        "slider", "slideshow", "carousel", "swiper", "lightbox",
     ];
 
     /// <summary>Short furniture words matched whole, since as word starts they would match too much ("ad" in "add").</summary>

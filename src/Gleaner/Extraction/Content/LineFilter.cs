@@ -47,6 +47,18 @@ internal static partial class LineFilter
         "artikel teilen", "beitrag teilen", "haut de page", "retour", "imprimer", "volver", "imprimir", "torna su", "stampa",
         "terug", "naar boven", "delen", "afdrukken", "dela", "udskriv", "skriv ut", "tulosta", "jaa", "paylaş", "yazdır",
         "udostępnij", "drukuj", "do góry", "powrót", "compartilhe", "voltar", "voltar ao topo", "печать", "наверх", "назад",
+        "sdílet", "tisk", "tisknout", "partilhar", "compartilhar", "imprimir página", "condividi su", "delen op", "toggle",
+        "anzeigen", "ausblenden", "show", "hide", "afficher", "masquer", "mostrar", "ocultar", "mostra", "nascondi", "verbergen",
+        "【纠错】", "纠错", "【糾錯】", "打印", "分享到", "分享",
+        // A donation button under an appeal.
+        "поддержать", "support us", "donate", "spenden", "faire un don", "soutenir", "donar", "dona", "doar", "doneer", "steun ons",
+        "wesprzyj", "podpořit", "stöd oss", "tue meitä", "destek ol",
+        // A document type printed over the headline or the text ("Pressemitteilung", "Communiqué de presse").
+        "pressemitteilung", "pressemeldung", "presseinformation", "medienmitteilung", "presseaussendung", "press release",
+        "news release", "communiqué de presse", "communiqué", "nota de prensa", "comunicado de prensa", "comunicado",
+        "comunicato stampa", "nota à imprensa", "nota de imprensa", "persbericht", "nieuwsbericht", "komunikat prasowy",
+        "tisková zpráva", "pressmeddelande", "pressemelding", "pressemeddelelse", "tiedote", "lehdistötiedote", "basın duyurusu",
+        "basın bülteni", "пресс-релиз", "δελτίο τύπου", "プレスリリース", "新闻稿",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -69,7 +81,16 @@ internal static partial class LineFilter
         "à lire également :", "à lire également:", "à lire aussi :", "à lire aussi:", "lire également :", "voir aussi :",
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
-        "baca juga:", "ilginizi çekebilir:", "ayrıca okuyun:",
+        "baca juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
+        "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
+        "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
+        "przeczytaj też:", "przeczytaj także:", "zobacz również:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
+        "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：",
+        // The wire service's line under a release it carries.
+        "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
+        // A row of share buttons under a label.
+        "share on ", "teilen auf ", "partager sur ", "compartir en ", "condividi su ", "partilhar no ", "compartilhe no ", "delen op ",
+        "dela på ", "udostępnij na ", "sdílet na ", "paylaş:",
         // Keyword labels in more languages.
         "stichwörter:", "trefwoorden:", "tagi:", "tagit:", "avainsanat:", "emneord:", "nøkkelord:", "nyckelord:",
         "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
@@ -122,8 +143,19 @@ internal static partial class LineFilter
         "creative commons license", "creative commons licence", "creative-commons-lizenz", "creative commons-lizenz",
         "licence creative commons", "licencia creative commons", "licenza creative commons", "licença creative commons", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        // Consent placeholders and rating prompts in more languages.
+        "wyrazić zgodę", "aby ją wyświetlić", "pochodzi z serwisu zewnętrznego", "om deze inhoud te bekijken", "para ver este contenido",
+        "per visualizzare questo contenuto", "pour afficher ce contenu", "um diesen inhalt zu sehen", "to view this content",
+        "para visualizar este conteúdo", "pro zobrazení tohoto obsahu", "för att se detta innehåll", "nähdäksesi tämän sisällön",
+        "bu içeriği görüntülemek için", "чтобы посмотреть этот контент", "για να δείτε αυτό το περιεχόμενο",
+        "wat vind je van dit artikel", "wat vond je van dit artikel", "what do you think of this article", "que pensez-vous de cet article",
+        "qué te ha parecido este artículo", "cosa ne pensi di questo articolo", "o que achou deste artigo", "jak oceniasz ten artykuł",
+        "co si myslíte o tomto článku", "vad tycker du om artikeln", "mitä mieltä olit artikkelista", "bu haberi nasıl buldunuz",
+        "как вам статья", "оцените статью", "aantal stemmen", "anzahl der bewertungen", "número de votos", "numero di voti", "liczba głosów",
+        "počet hlasů", "antal röster", "vote count",
         // Notices that an agency's story was taken over unedited.
         "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
+        "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
         // Affiliate disclosures.
         "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
         "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
@@ -185,7 +217,7 @@ internal static partial class LineFilter
         "veröffentlicht", "aktualisiert", "um", "uhr", "publicado", "actualizado", "atualizado", "el", "em", "a",
         "las", "de", "às", "pubblicato", "aggiornato", "il", "alle", "opublikowano", "опубликовано",
         "обновлено", "в", "г", "時", "分", "first", "th", "st", "nd", "rd", "er", "ème", "de", "du", "der", "den",
-        "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat", "stand", "datum", "fecha", "date",
+        "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat", "stand", "datum", "fecha", "date", "op", "klo", "kl",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -310,6 +342,7 @@ internal static partial class LineFilter
         bool afterKeywordLabel = false;
         bool inRelatedList = false;
         int furnitureSectionLines = -1;
+        int boxLines = 0;
         int lastParagraph = blocks.FindLastIndex(block => block.Kind == BlockKind.Paragraph);
         for (int index = 0; index < blocks.Count; index++)
         {
@@ -325,7 +358,23 @@ internal static partial class LineFilter
                         ExtractionTrace.Drop(dropped, "source list", blocks[index].Text);
                 break;
             }
-            if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text))
+            if (boxLines > 0)
+            {
+                boxLines--;
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "box", block.Text);
+                continue;
+            }
+            // A contact box closing a press release, a pros and cons box: the title and the lines that make the box.
+            if ((boxLines = IsContactHeading(block.Text) ? ContactBoxLines(blocks, index) : 0) > 0
+                || (boxLines = ProsConsBoxLines(blocks, index) - 1) > 0)
+            {
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "box", block.Text);
+                continue;
+            }
+            boxLines = 0;
+            if (inRelatedList && IsTeaserLine(block) || IsRelatedHeading(block.Text) || IsTableOfContentsTitle(block.Text))
             {
                 inRelatedList = true;
                 if (dropped is not null)
@@ -347,15 +396,82 @@ internal static partial class LineFilter
             bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(block.Text.ToLowerInvariant().TrimEnd(':', ' '));
             bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
             afterKeywordLabel = isLabel;
-            if (isLabel || isKeywordList || IsFurniture(block, title, article.Authors, pageHost))
+            var rule = isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost, index >= blocks.Count - 2);
+            if (rule is not null)
             {
+                // The product's name over a price box's price or button ("Example 40 Mower", "ab 279,00 €"), a picture's
+                // caption over its credit ("Besucher am Eröffnungstag." over "Bild: Example / C. Lenz").
+                if (kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text
+                    && (rule == ShopButtonRule && IsProductName(kept[^1]) || rule == FurniturePrefixRule && IsCaptionOverCredit(kept[^1], block.Text)))
+                {
+                    if (dropped is not null)
+                        ExtractionTrace.Drop(dropped, rule == ShopButtonRule ? "product name" : "caption", kept[^1].Text);
+                    kept.RemoveAt(kept.Count - 1);
+                }
+                // The kicker over the headline: "Verbraucherschutz", "Recherche".
+                if (rule == HeadlineRule && kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text && IsKicker(kept[^1]))
+                {
+                    if (dropped is not null)
+                        ExtractionTrace.Drop(dropped, "kicker", kept[^1].Text);
+                    kept.RemoveAt(kept.Count - 1);
+                }
                 if (dropped is not null)
-                    ExtractionTrace.Drop(dropped, isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost)!, block.Text);
+                    ExtractionTrace.Drop(dropped, rule, block.Text);
                 continue;
             }
             kept.Add(block);
         }
+        if (kept.Count > 1)
+            DropRepeatedQuotes(kept, dropped);
         return kept;
+    }
+
+    /// <summary>Longest quote compared with the rest of the text: a pull quote is a sentence or two.</summary>
+    private const int MaxPullQuoteChars = 400;
+
+    /// <summary>
+    /// Pull quotes: a quote whose words the story says again elsewhere, set large beside the text. The story's sentence
+    /// stays, the repetition goes.
+    /// </summary>
+    private static void DropRepeatedQuotes(List<TextBlock> kept, List<DroppedBlock>? dropped)
+    {
+        string? story = null;
+        for (int i = kept.Count - 1; i >= 0; i--)
+        {
+            if (kept[i].Kind != BlockKind.Quote || kept[i].Text.Length > MaxPullQuoteChars || Normalize(kept[i].Text) is not { Length: >= MinKickedTitleChars } quote)
+                continue;
+            if (story is null)
+            {
+                var others = new System.Text.StringBuilder();
+                foreach (var block in kept)
+                    if (block.Kind != BlockKind.Quote)
+                        others.Append(Normalize(block.Text)).Append('\n');
+                story = others.ToString();
+            }
+            if (story.Contains(quote, StringComparison.Ordinal))
+            {
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "pull quote", kept[i].Text);
+                kept.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>Starts of a picture's credit line ("Foto: …", "Bild: …", "© …").</summary>
+    private static readonly string[] PictureCreditStarts = ["©", "(c) ", "photo:", "photos:", "image:", "picture:", "credit:", "foto:", "fotos:", "bild:", "фото:", "imagen:", "crédit"];
+
+    /// <summary>Longest caption over a credit: a body paragraph is longer.</summary>
+    private const int MaxCaptionChars = 120;
+
+    /// <summary>A short paragraph right over a picture's credit line is that picture's caption.</summary>
+    private static bool IsCaptionOverCredit(TextBlock previous, string credit)
+    {
+        if (previous.Kind != BlockKind.Paragraph || previous.Text.Length > MaxCaptionChars)
+            return false;
+        foreach (var start in PictureCreditStarts)
+            if (credit.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     /// <summary>Agencies whose short credit ends a story's last paragraph ("… aufgenommen. (dpa/lno)", "… © dpa-infocom, dpa:240305-99-1/3").</summary>
@@ -503,18 +619,31 @@ internal static partial class LineFilter
         return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown) };
     }
 
-    private static bool IsFurniture(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost) =>
-        FurnitureRule(block, title, authors, pageHost) is not null;
+    private const string ShopButtonRule = "shop button", FurniturePrefixRule = "furniture prefix", HeadlineRule = "the headline again";
 
-    /// <summary>The rule that makes the line furniture, named for explanations; null for a line of the story.</summary>
-    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost)
+    /// <summary>Most words of a kicker: a topic's name.</summary>
+    private const int MaxKickerWords = 3;
+
+    /// <summary>A topic's name over the headline: a few words, not a sentence.</summary>
+    private static bool IsKicker(TextBlock block)
+    {
+        var text = block.Text.AsSpan().Trim();
+        return block.Kind is BlockKind.Paragraph or BlockKind.Heading && text.Length is > 0 and <= MaxRelatedHeadingChars
+            && CountWords(text) <= MaxKickerWords && !IsSentenceMark(text[^1]);
+    }
+
+    /// <summary>
+    /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
+    /// the line is one of the last two, where a note about the author may name them by first name.
+    /// </summary>
+    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost, bool nearEnd)
     {
         var text = block.Text;
         if (text.Length > MaxFurnitureChars * 2)
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
-            return "the headline again";
+            return HeadlineRule;
         var lower = text.ToLowerInvariant();
         if (IsPrompt(lower))
             return "prompt";
@@ -530,31 +659,35 @@ internal static partial class LineFilter
             return "contact prompt";
         if (block.Kind == BlockKind.Paragraph && IsCaptionCredit(lower))
             return "caption";
-        if (IsAuthorBio(text, authors))
+        if (IsAuthorBio(text, authors, nearEnd))
             return "author bio";
+        if (IsPostMetaLine(lower))
+            return "post meta";
         if (text.Length > MaxFurnitureChars)
             return null;
 
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
         if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && PriceAlone().IsMatch(text))
-            return "shop button";
+            return ShopButtonRule;
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
             return "furniture line";
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
-                return "furniture prefix";
+                return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";
         if (IsCounter(lower))
             return "counter";
-        if (MemberStat().IsMatch(text))
+        if (MemberStat().IsMatch(text) || IsMemberJoined(text, lower))
             return "member statistics";
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return "number alone";
         // Only prose lines: a table row or list item of numbers is data, not a dateline.
-        return block.Kind == BlockKind.Paragraph && text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) ? "dateline" : null;
+        if (block.Kind != BlockKind.Paragraph)
+            return null;
+        return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
     }
 
     /// <summary>
@@ -569,6 +702,9 @@ internal static partial class LineFilter
         foreach (var range in rest.AsSpan().SplitAny(" ,.;:|-–—·•/()[]\u00a0"))
         {
             var word = rest.AsSpan(range);
+            // "Geplaatst op 3 november 2023 door Sanne": a short byline after the date.
+            if (word is "by" or "von" or "par" or "por" or "door" or "av" or "af" or "przez" or "di" or "oleh")
+                return CountWords(rest.AsSpan(range.End.GetOffset(rest.Length))) <= MaxDatelineBylineWords;
             if (word.Length > 0 && !DatelineWordLookup.Contains(word) && !CalendarWordLookup.Contains(word))
                 return false;
         }
@@ -793,7 +929,8 @@ internal static partial class LineFilter
     ];
 
     /// <summary>"Newsletter" in the languages that have a word of their own for it.</summary>
-    private static readonly string[] NewsletterWords = ["newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "uutiskirje", "bülten", "рассылк", "boletín"];
+    private static readonly string[] NewsletterWords = ["newsletter", "nieuwsbrief", "nyhedsbrev", "nyhetsbrev", "uutiskirje", "bülten", "рассылк", "boletín",
+        "lettre d'information", "lettre d’information", "infolettre"];
 
     /// <summary>"Sign up for our daily newsletter", "Der Newsletter informiert Sie ... Hier geht's zur Anmeldung!".</summary>
     private static bool IsNewsletterPrompt(string lower)
@@ -840,7 +977,7 @@ internal static partial class LineFilter
     [
         "©", "(picture:", "(pictures:", "(photo:", "(photos:", "(image:", "(credit:", "(foto:", "(fotos:", "(bild:", "photo:", "photos:",
         "foto:", "fotos:", "bild:", "bilder:", "picture:", "image:", "credit:", "crédit :", "crédit:", "crédits :", "kuva:", "bilde:",
-        "billede:", "zdjęcie:", "fotó:", "фото:", "imago/", "imago images", "/dpa", "dpa/", "(afp", "afp/", "/afp", "getty images",
+        "billede:", "zdjęcie:", "fotó:", "фото:", "(foto ", "(photo ", "(bild ", "(kuva ", "(zdjęcie ", "(фото ", "imago/", "imago images", "/dpa", "dpa/", "(afp", "afp/", "/afp", "getty images",
         "/reuters", "reuters/", "(ap photo", "ap photo/", "shutterstock", "istock", "picture alliance", "picture-alliance",
         "keystone/", "/keystone", "epa/", "/epa", "anp/", "/anp", "ntb/", "/ntb", "/ritzau", "ritzau/",
     ];
@@ -897,11 +1034,15 @@ internal static partial class LineFilter
     [
         " is ", " ist ", " est ", " es ", " è ", " é ", " er ", " är ", " jest ", " je ", " covers ", " writes ", " schreibt ",
         " has ", " hat ", " lives ", " lebt ", " works ", " arbeitet ", " reports ", " berichtet ", " was ", " war ", " was a ",
-        " leads ", " leitet ", " joined ",
+        " leads ", " leitet ", " joined ", " coordinates ", " koordiniert ", " manages ", " teaches ", " unterrichtet ", " studied ",
+        " studierte ", " holds ", " specializes ", " specialises ", " has worked ", " worked ", " grew up ", " loves ", " liebt ",
     ];
 
-    /// <summary>A note about the article's author: the line starts with the author's name, and a bio verb follows.</summary>
-    private static bool IsAuthorBio(string text, IReadOnlyList<string> authors)
+    /// <summary>
+    /// A note about the article's author: the line starts with the author's name, and a bio verb follows. At the end of
+    /// the text, where a blog's author box sits, the first name alone will do ("Lisa ist seit zehn Jahren …").
+    /// </summary>
+    private static bool IsAuthorBio(string text, IReadOnlyList<string> authors, bool nearEnd)
     {
         if (text.Length > MaxFurnitureChars * 3)
             return false;
@@ -911,14 +1052,36 @@ internal static partial class LineFilter
             if (author.Length < 5 || !author.Contains(' '))
                 continue;
             int at = text.IndexOf(author, StringComparison.Ordinal);
-            if (at < 0 || at > MaxBylineExtraChars || at > 0 && text[at - 1] != ' ')
-                continue;
-            var after = text.AsSpan(at + author.Length);
-            foreach (var verb in BioVerbs)
-                if (after.StartsWith(verb, StringComparison.Ordinal))
-                    return true;
+            if (at >= 0 && at <= MaxBylineExtraChars && (at == 0 || text[at - 1] == ' ') && StartsWithBioVerb(text.AsSpan(at + author.Length)))
+                return true;
+            var firstName = author.AsSpan(0, author.IndexOf(' '));
+            if (nearEnd && firstName.Length >= MinBioFirstNameChars && text.StartsWith(firstName, StringComparison.Ordinal)
+                && StartsWithBioVerb(text.AsSpan(firstName.Length)))
+                return true;
         }
         return false;
+    }
+
+    /// <summary>A shorter first name may be an initial or a title.</summary>
+    private const int MinBioFirstNameChars = 3;
+
+    private static bool StartsWithBioVerb(ReadOnlySpan<char> text)
+    {
+        foreach (var verb in BioVerbs)
+            if (text.StartsWith(verb, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    /// <summary>Longest product name over a price: a name, not a sentence.</summary>
+    private const int MaxProductNameChars = 80;
+
+    /// <summary>A short line that does not read as a sentence or introduce one: a product's name in a price box.</summary>
+    private static bool IsProductName(TextBlock block)
+    {
+        var text = block.Text.AsSpan().Trim();
+        return block.Kind == BlockKind.Paragraph && text.Length is > 0 and <= MaxProductNameChars && !IsSentenceMark(text[^1])
+            && text[^1] is not (':' or '：' or ',' or ';');
     }
 
     /// <summary>Gallery and reading counters: "Image 1 of 5", "Foto 2 di 10", "5 min read".</summary>

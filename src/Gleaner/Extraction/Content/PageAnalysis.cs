@@ -53,6 +53,9 @@ internal sealed class NodeInfo
     /// <summary>Buttons in the subtree that close something (<see cref="BoilerplateSignals.IsCloseButton"/>): a pop-up holds one.</summary>
     public int CloseButtons { get; set; }
 
+    /// <summary>E-mail fields in the subtree: a newsletter's or a comment form's sign-up box holds one.</summary>
+    public int EmailFields { get; set; }
+
     /// <summary>Content score gathered from the paragraphs below; meaningful when <see cref="IsCandidate"/>.</summary>
     public double Score { get; set; }
 
@@ -154,6 +157,8 @@ internal sealed class PageAnalysis
             {
                 if (element.LocalName == "button" && BoilerplateSignals.IsCloseButton(element))
                     info.CloseButtons++;
+                else if (element.LocalName == "input" && BoilerplateSignals.IsEmailField(element))
+                    info.EmailFields++;
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, role == TagRole.Skip ? "furniture tag" : "hidden", element);
                 continue;
@@ -191,6 +196,7 @@ internal sealed class PageAnalysis
             info.Paragraphs += childInfo.Paragraphs;
             info.ParagraphChars += childInfo.ParagraphChars;
             info.CloseButtons += childInfo.CloseButtons;
+            info.EmailFields += childInfo.EmailFields;
         }
     }
 

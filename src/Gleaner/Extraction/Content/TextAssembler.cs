@@ -259,11 +259,12 @@ internal sealed class TextAssembler
     private const int MaxPopUpChars = 1500;
 
     /// <summary>
-    /// A short block holding a close button (a notice, a paywall or newsletter layer the reader dismisses) inside the
-    /// article's container: left out unless it holds most of the container's prose (a short story beside a player's close button).
+    /// A short block holding a close button (a notice, a paywall or newsletter layer the reader dismisses) or an e-mail
+    /// field (a newsletter's sign-up box) inside the article's container: left out unless it holds most of the container's
+    /// prose (a short story beside a player's close button).
     /// </summary>
     private bool IsPopUp(NodeInfo info)
-        => info.CloseButtons > 0 && info.TextChars <= MaxPopUpChars && info.ParagraphChars * 2 < _containerParagraphChars;
+        => (info.CloseButtons > 0 || info.EmailFields > 0) && info.TextChars <= MaxPopUpChars && info.ParagraphChars * 2 < _containerParagraphChars;
 
     /// <summary>Shortest linked paragraph, in visible characters, that may be a sentence of the story.</summary>
     private const int MinLinkedSentenceChars = 60;

@@ -281,4 +281,165 @@ public class LineFilterTests
 
         Assert.Equal(2, text.Split('\n').Length);
     }
+
+    [Theory]
+    [InlineData("<p><strong>Pressekontakt:</strong><br>Example Ministry<br>Press office<br>Telefon: 030 18300-7200<br>E-Mail: presse@example.org</p>")]
+    [InlineData("<h2>Kontakt</h2><p>Prof. Dr. Anna Berger<br>Institut für Mikrobiologie<br>Tel.: +49 511 762-1234</p>")]
+    [InlineData("<p><strong>Kontakt pro média:</strong><br>Tiskové oddělení<br>tel.: +420 221 812 100<br>info@example.cz</p>")]
+    [InlineData("<h2>Adresse für Rückfragen</h2><p>Kommunikation<br>medien@example.ch</p><h2>Herausgeber</h2><p>Der Bundesrat<br>https://www.example.ch/</p>")]
+    [InlineData("<p><strong>Lisätietoja</strong><br>Professori Liisa Virtanen<br>puh. 029 412 0000</p>")]
+    public void DropsTheContactBoxThatClosesAPressRelease(string box)
+    {
+        var lines = ExtractLines(box);
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsASectionTitledContactThatHoldsNoAddressOrNumber()
+    {
+        var lines = ExtractLines("<h2>Kontakt</h2><p>Der erste Kontakt kam über einen Freund zustande.</p>");
+
+        Assert.Equal(["Kontakt", "Der erste Kontakt kam über einen Freund zustande."], lines[^2..]);
+    }
+
+    [Theory]
+    [InlineData("<p>Inhaltsverzeichnis</p><ul><li><a href='#a'>Die Kosten</a></li><li><a href='#b'>Der Bau</a></li></ul>")]
+    [InlineData("<div><p>Table of Contents [hide]</p><ol><li>The cost</li><li>The works</li></ol></div>")]
+    [InlineData("<p><b>Sommaire</b></p><p><a href='#a'>Le coût</a></p>")]
+    public void DropsATableOfContentsAndItsTitle(string toc)
+    {
+        var lines = ExtractLines(toc + "<h2>The cost</h2><p>The bridge will cost 40 million euros, paid by the state and the city, the mayor said.</p>");
+
+        Assert.Equal(["The cost", "The bridge will cost 40 million euros, paid by the state and the city, the mayor said."], lines[^2..]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("h3", "Pro", "Contra")]
+    [InlineData("p", "Vorteile:", "Nachteile:")]
+    [InlineData("h4", "What we like", "What we don't like")]
+    public void DropsAProsAndConsBox(string tag, string pros, string cons)
+    {
+        var lines = ExtractLines($"<{tag}>{pros}</{tag}><ul><li>Light</li><li>Long battery life</li></ul><{tag}>{cons}</{tag}><ul><li>Loud</li></ul>" +
+            "<p>The mower is a good choice for small gardens, though the battery is sold apart.</p>");
+
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsAListOfAdvantagesThatIsNotPartOfAProsAndConsBox()
+    {
+        var lines = ExtractLines("<h2>Vorteile</h2><ul><li>Die Brücke verkürzt den Weg zur Schule.</li><li>Der Verkehr in der Altstadt nimmt ab.</li></ul>");
+
+        Assert.Equal(["Vorteile", "Die Brücke verkürzt den Weg zur Schule.", "Der Verkehr in der Altstadt nimmt ab."], lines[^3..]);
+    }
+
+    [Fact]
+    public void DropsTheProductNameOverAPriceBox()
+    {
+        var lines = ExtractLines("<div class='box'><p>Greenline 40 Mower</p><p>ab 279,00 €</p><p><a href='/buy'>Zum Angebot</a></p></div>");
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("Julkaistu 14.9.2023 kategoriassa Luonto | 2 kommenttia")]
+    [InlineData("Posted in City | Tagged bridge, river | Leave a comment")]
+    [InlineData("Publicado en Ciudad | Comentarios (3)")]
+    [InlineData("Pressemitteilung · 21.06.2023 · Ministerium für Verkehr")]
+    [InlineData("Geplaatst op 3 november 2023 door Sanne")]
+    [InlineData("Registriert: Mo 3. Jan 2022")]
+    [InlineData("Joined: March 2019")]
+    [InlineData("NEWS PROVIDED BY Example Robotics Oct 10, 2023, 08:00 ET")]
+    [InlineData("Press release")]
+    [InlineData("Διαβάστε επίσης: Τι αλλάζει στα τρόφιμα")]
+    [InlineData("Un lupo fotografato da una fototrappola in Abruzzo (foto Parco Nazionale)")]
+    [InlineData("2023-11-20 09:15 来源：新华网")]
+    [InlineData("【纠错】")]
+    public void DropsAPostMetaLabelOrCaptionLine(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("The vote was 12 to 3 | the mayor called it a good day for the city.")]
+    [InlineData("Die Abstimmung endete am 21.06.2023 mit einer knappen Mehrheit für die Brücke.")]
+    [InlineData("Registration for the bridge run opens on 3 May 2024 at the town hall.")]
+    public void KeepsAStoryLineWithADateOrASeparator(string line)
+    {
+        Assert.Contains(line, ExtractLines($"<p>{line}</p>"));
+    }
+
+    [Fact]
+    public void DropsAnAuthorBoxThatNamesTheAuthorByFirstNameAtTheEnd()
+    {
+        const string html = "<html><head><title>Council approves bridge</title><meta name='author' content='Lisa Brandl'></head><body><article>" +
+            Story + "<div class='box'><p><a href='/author/lisa'>Lisa Brandl</a></p><p>Lisa ist seit zehn Jahren in den Alpen unterwegs und schreibt hier über ihre Touren.</p></div></article></body></html>";
+        var text = new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "";
+
+        Assert.Equal(2, text.Split('\n').Length);
+    }
+
+    [Fact]
+    public void DropsAPullQuoteThatRepeatsASentenceOfTheStory()
+    {
+        var lines = ExtractLines("<blockquote class='pull'>Supporters said the bridge would cut travel times</blockquote>" +
+            "<blockquote>A quote the story does not repeat stays where the writer put it.</blockquote>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("A quote the story does not repeat stays where the writer put it.", lines[^1]);
+    }
+
+    [Fact]
+    public void DropsACaptionOverItsPictureCredit()
+    {
+        var lines = ExtractLines("<div><img src='a.jpg'><p>Visitors on the opening day.</p><span>Foto: Example Museum / C. Lenz</span></div>" +
+            "<p>The museum opens every day except Monday, from ten in the morning until six in the evening.</p>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The museum opens", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("Ta treść pochodzi z serwisu zewnętrznego. Aby ją wyświetlić, musisz wyrazić zgodę na wykorzystanie plików cookies.")]
+    [InlineData("Wat vind je van dit artikel?")]
+    [InlineData("Gemiddelde beoordeling 4.2 / 5. Aantal stemmen: 37")]
+    [InlineData("Inscrivez-vous gratuitement à notre lettre d'information quotidienne.")]
+    [InlineData("Поддержать")]
+    public void DropsAConsentRatingOrAppealLine(string line)
+    {
+        Assert.Equal(2, ExtractLines($"<p>{line}</p>").Length);
+    }
+
+    [Fact]
+    public void DropsASignUpBoxWithAnEmailFieldInsideTheStory()
+    {
+        var lines = ExtractLines("<div class='box'><p>Every morning, the city's news in your mailbox</p><form><input type='email' placeholder='Your address'>" +
+            "<button>Go</button></form></div><p>The bridge is due to open in the spring of 2027, two years later than first planned.</p>");
+
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void DropsTheKickerOverTheHeadline()
+    {
+        const string html = "<html><head><title>Council approves bridge</title></head><body><article><p>Verkehr</p><h1>Council approves bridge</h1>" +
+            Story + "</article></body></html>";
+        var lines = (new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "").Split('\n');
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("<h2>本件に関するお問い合わせ先</h2><p>広報部<br>TEL：03-1234-5678</p>")]
+    [InlineData("<p>İçindekiler</p><ul><li><a href='#1'>Malzemeler</a></li></ul>")]
+    [InlineData("<p>Partager sur : <a href='#'>LinkedIn</a> <a href='#'>Facebook</a></p>")]
+    [InlineData("<div class='info-box'><h4>Gut zu wissen</h4><p>Die Jahresarbeitszahl gibt an, wie viel Wärme eine Wärmepumpe erzeugt.</p></div>")]
+    public void DropsContactTocShareAndFactBoxesInMoreLanguages(string box)
+    {
+        Assert.Equal(2, ExtractLines(box).Length);
+    }
 }
