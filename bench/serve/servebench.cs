@@ -50,7 +50,7 @@ foreach (var path in searchPaths.Take(60))
 }
 Console.WriteLine($"requests: {searchPaths.Count} searches, {articlePaths.Count} articles, {storyPaths.Count} stories; {seconds:0} s per run; server pid {serverPid}");
 // The server's JIT recompiles hot code for seconds after start-up (tiered compilation); measured during that, a search
-// costs up to twice its steady CPU. Warm up with searches in windows until a window's CPU a request is within 10% of the
+// costs up to twice its steady CPU. Warm up with searches in windows until a window's CPU a request is within 5% of the
 // one before (at least three windows, at most 20), so the table measures the server as it runs all day.
 var warmWindow = TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, seconds / 2)));
 var warmLine = new List<string>();
@@ -61,7 +61,7 @@ for (var window = 1; window <= 20; window++)
     var (warmCount, _, _, _) = await RunAsync(baseUrl, searchPaths, 2, warmWindow);
     var perRequest = (CpuSeconds(serverPid) - before) * 1000 / Math.Max(1, warmCount);
     warmLine.Add(perRequest.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
-    if (window >= 3 && Math.Abs(perRequest - previous) <= 0.1 * previous)
+    if (window >= 3 && Math.Abs(perRequest - previous) <= 0.05 * previous)
         break;
     previous = perRequest;
 }
