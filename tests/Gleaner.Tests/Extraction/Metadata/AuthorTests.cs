@@ -70,6 +70,7 @@ public class AuthorTests
     [InlineData("Foto: Jane Doe und John Roe", new string[0])]
     [InlineData("Jane Doe | Redaktion: John Roe", new[] { "Jane Doe" })]
     [InlineData("By Jane Doe. Editor: John Roe", new[] { "Jane Doe" })]
+    [InlineData("Organization for Transformative Works", new[] { "Organization for Transformative Works" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
