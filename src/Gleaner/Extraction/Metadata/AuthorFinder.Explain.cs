@@ -39,19 +39,19 @@ internal static partial class AuthorFinder
             AddSource(trace.JsonLd("author"), "json-ld", 0.75, (persons, named) =>
             {
                 foreach (var author in JsonLdValues.All(article, "author"))
-                    AddJsonLdAuthor(author, persons, named);
+                    AddJsonLdAuthor(author, persons, named, outlet.Others);
             });
             AddSource(trace.JsonLd("creator"), "json-ld", 0.7, (persons, named) =>
             {
                 foreach (var creator in JsonLdValues.All(article, "creator"))
-                    AddJsonLdAuthor(creator, persons, named);
+                    AddJsonLdAuthor(creator, persons, named, outlet.Others);
             });
         }
         foreach (var key in MetaKeys)
             AddSource($"meta[{key}]", "meta", 0.7, (persons, named) =>
             {
                 foreach (var value in meta.All(key))
-                    AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, named);
+                    AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, named, outlet.Others);
             });
         foreach (var element in index.AuthorMarkup)
         {
@@ -61,18 +61,18 @@ internal static partial class AuthorFinder
             {
                 var name = element.QuerySelector("[itemprop~=name]");
                 var text = name is not null
-                    ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars)
-                    : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars);
+                    ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars, separateGluedElements: true)
+                    : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
                 if (text is not null && text.Length <= MaxBylineChars)
-                    AuthorNames.Parse(text, persons, named);
+                    AuthorNames.Parse(text, persons, named, outlet.Others);
             });
         }
-        AddSource("a byline element in the article", "visible", 0.65, (persons, named) => FindBylines(index, scope, inScope: true, persons, named));
-        AddSource("a byline element outside the article", "visible", 0.5, (persons, named) => FindBylines(index, scope, inScope: false, persons, named));
+        AddSource("a byline element in the article", "visible", 0.65, (persons, named) => FindBylines(index, scope, inScope: true, persons, named, outlet.Others));
+        AddSource("a byline element outside the article", "visible", 0.5, (persons, named) => FindBylines(index, scope, inScope: false, persons, named, outlet.Others));
         if (scope is not null)
         {
             AddSource("links to author pages in the article", "visible", 0.55, (persons, named) => FindAuthorLinks(scope, persons, named));
-            AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(scope, persons, named));
+            AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(scope, persons, named, outlet.Others));
             AddSource("a name alone in bold at the start or end of the article", "visible", 0.45, (persons, named) => FindNameLines(headline, scope, persons, named));
         }
         AddSource("analytics data in a script", "script", 0.4, (persons, named) => FindAnalyticsAuthors(index.HtmlScripts(document), persons, named));

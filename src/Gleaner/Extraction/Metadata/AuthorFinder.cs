@@ -78,17 +78,17 @@ internal static partial class AuthorFinder
         if (main is { } article)
         {
             foreach (var author in JsonLdValues.All(article, "author"))
-                AddJsonLdAuthor(author, persons, organisations);
+                AddJsonLdAuthor(author, persons, organisations, outlet.Others);
             if (persons.Count == 0 && organisations.Count == 0)
                 foreach (var creator in JsonLdValues.All(article, "creator"))
-                    AddJsonLdAuthor(creator, persons, organisations);
+                    AddJsonLdAuthor(creator, persons, organisations, outlet.Others);
         }
         if (outlet.SetAside(persons, organisations))
             return persons;
 
         foreach (var key in MetaKeys)
             foreach (var value in meta.All(key))
-                AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations);
+                AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations, outlet.Others);
         if (outlet.SetAside(persons, organisations))
             return persons;
 
@@ -98,18 +98,18 @@ internal static partial class AuthorFinder
                 continue;
             var name = element.QuerySelector("[itemprop~=name]");
             var text = name is not null
-                ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars)
-                : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars);
+                ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars, separateGluedElements: true)
+                : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (text is not null && text.Length <= MaxBylineChars)
-                AuthorNames.Parse(text, persons, organisations);
+                AuthorNames.Parse(text, persons, organisations, outlet.Others);
         }
         if (outlet.SetAside(persons, organisations))
             return persons;
 
         // Bylines near the headline first; some layouts put the byline beside the article container rather than in it.
-        FindBylines(index, scope, inScope: true, persons, organisations);
+        FindBylines(index, scope, inScope: true, persons, organisations, outlet.Others);
         if (!outlet.SetAside(persons, organisations))
-            FindBylines(index, scope, inScope: false, persons, organisations);
+            FindBylines(index, scope, inScope: false, persons, organisations, outlet.Others);
         if (outlet.SetAside(persons, organisations))
             return persons;
 
@@ -117,7 +117,7 @@ internal static partial class AuthorFinder
         {
             FindAuthorLinks(scope, persons, organisations);
             if (!outlet.SetAside(persons, organisations))
-                FindLabelledLines(scope, persons, organisations);
+                FindLabelledLines(scope, persons, organisations, outlet.Others);
             if (!outlet.SetAside(persons, organisations))
                 FindNameLines(headline, scope, persons, organisations);
             if (outlet.SetAside(persons, organisations))
@@ -129,11 +129,11 @@ internal static partial class AuthorFinder
         return organisations.Count > 0 ? [organisations[0]] : [];
     }
 
-    private static void AddJsonLdAuthor(JsonElement author, List<string> persons, List<string> organisations)
+    private static void AddJsonLdAuthor(JsonElement author, List<string> persons, List<string> organisations, List<string>? others = null)
     {
         if (author.ValueKind == JsonValueKind.String)
         {
-            AuthorNames.Parse(author.GetString(), persons, organisations);
+            AuthorNames.Parse(author.GetString(), persons, organisations, others);
             return;
         }
         if (author.ValueKind != JsonValueKind.Object)
@@ -148,10 +148,10 @@ internal static partial class AuthorFinder
                 organisations.Add(trimmed);
             return;
         }
-        AuthorNames.Parse(name, persons, organisations);
+        AuthorNames.Parse(name, persons, organisations, others);
     }
 
-    private static void FindBylines(PageIndex index, IElement? scope, bool inScope, List<string> persons, List<string> organisations)
+    private static void FindBylines(PageIndex index, IElement? scope, bool inScope, List<string> persons, List<string> organisations, List<string> others)
     {
         if (inScope && scope is null)
             return;
@@ -159,10 +159,10 @@ internal static partial class AuthorFinder
         {
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
-            var text = TextCleaning.ShortText(element, MaxBylineChars);
+            var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element) || IsMediaCredit(element))
                 continue;
-            AuthorNames.Parse(text, persons, organisations);
+            AuthorNames.Parse(text, persons, organisations, others);
             if (persons.Count > 0)
                 return;
         }
@@ -187,15 +187,15 @@ internal static partial class AuthorFinder
     private const int MaxNameChars = 80;
 
     /// <summary>Unmarked lines of the article that start with a byline label: "By Jane Doe", "Von Hans Müller", "Autorin/Autor Roman Goncharenko".</summary>
-    private static void FindLabelledLines(IElement scope, List<string> persons, List<string> organisations)
+    private static void FindLabelledLines(IElement scope, List<string> persons, List<string> organisations, List<string> others)
     {
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
             // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text.
-            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue);
+            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue, separateGluedElements: true);
             if (text is null || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
                 continue;
-            AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations);
+            AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations, others);
             if (persons.Count > 0)
                 return;
         }
@@ -261,10 +261,20 @@ internal static partial class AuthorFinder
     {
         private readonly string _site = siteName is null ? "" : MetadataExtractor.Letters(siteName);
         private readonly string _label = domain is null ? "" : MetadataExtractor.Letters(domain.Split('.')[0]);
+        private readonly string _siteInitials = siteName is null ? "" : Initials(siteName);
 
-        /// <summary>Moves names of the outlet from the persons to the organisations; true when a person is left.</summary>
+        /// <summary>Credits that are neither a person nor a known organisation ("Euronews", "MND Staff"), as the byline parser
+        /// left them: those that name the outlet are its credit.</summary>
+        public List<string> Others { get; } = [];
+
+        /// <summary>Moves names of the outlet from the persons to the organisations, with the other credits that name it
+        /// ("Euronews", "Guardian staff reporter"); true when a person is left.</summary>
         public bool SetAside(List<string> persons, List<string> organisations)
         {
+            foreach (var credit in Others)
+                if (CreditsOutlet(credit) && !organisations.Contains(credit, StringComparer.OrdinalIgnoreCase))
+                    organisations.Add(credit);
+            Others.Clear();
             for (var i = persons.Count - 1; i >= 0; i--)
             {
                 if (!Names(persons[i]))
@@ -275,6 +285,37 @@ internal static partial class AuthorFinder
             }
             return persons.Count > 0;
         }
+
+        /// <summary>True when the credit is the outlet's name, alone or with desk words: "Euronews", "MND Staff", "Guardian staff reporter".</summary>
+        private bool CreditsOutlet(string credit)
+        {
+            var words = credit.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var kept = new List<string>(words.Length);
+            foreach (var word in words)
+                if (!StaffWords.Contains(word))
+                    kept.Add(word);
+            if (kept.Count == 0 || kept.Count > 3)
+                return false;
+            var name = string.Join(' ', kept);
+            var key = MetadataExtractor.Letters(name);
+            // "Guardian" for "The Guardian"; "MND" for "Mexico News Daily".
+            return Names(name) || (_site.Length > 3 && _site == "the" + key) || (kept.Count == 1 && _siteInitials.Length >= 2 && key == _siteInitials);
+        }
+
+        private static string Initials(string name)
+        {
+            var initials = new System.Text.StringBuilder();
+            foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (char.IsLetter(word[0]))
+                    initials.Append(char.ToLowerInvariant(word[0]));
+            return initials.Length >= 2 ? initials.ToString() : "";
+        }
+
+        /// <summary>Words a publication's desk credit puts beside its name.</summary>
+        private static readonly HashSet<string> StaffWords = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "staff", "reporter", "reporters", "writer", "writers", "team", "desk", "editors", "newsroom", "redaktion", "rédaction", "redacción", "redazione",
+        };
 
         private bool Names(string name)
         {
@@ -363,7 +404,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|written by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|(?:written|words|story|reporting|reported|posted) by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

@@ -38,8 +38,12 @@ internal static partial class AuthorNames
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
-    /// <summary>Splits and cleans a byline. Persons go to <paramref name="persons"/>, organisations to <paramref name="organisations"/>.</summary>
-    public static void Parse(string? byline, List<string> persons, List<string> organisations)
+    /// <summary>
+    /// Splits and cleans a byline. Persons go to <paramref name="persons"/>, organisations to <paramref name="organisations"/>;
+    /// short parts that are neither (one word, a desk: "Euronews", "MND Staff") to <paramref name="others"/>, for a caller
+    /// that can tell whether they name the publication itself.
+    /// </summary>
+    public static void Parse(string? byline, List<string> persons, List<string> organisations, List<string>? others = null)
     {
         if (string.IsNullOrWhiteSpace(byline))
             return;
@@ -73,6 +77,7 @@ internal static partial class AuthorNames
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
+            var untrimmed = part;
             part = WithoutTrailingJobTitle(part);
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
@@ -82,8 +87,11 @@ internal static partial class AuthorNames
             {
                 NameKind.Person => persons,
                 NameKind.Organisation => organisations,
-                _ => null,
+                _ => part.Length <= MaxOtherChars ? others : null,
             };
+            // A desk credit keeps its job words: "Guardian staff reporter" is the outlet's credit as written.
+            if (kind == NameKind.None && target is not null)
+                part = TextCleaning.CollapseWhitespace(untrimmed).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
         }
@@ -144,6 +152,11 @@ internal static partial class AuthorNames
 
     private enum NameKind { None, Person, Organisation }
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>A part longer than this that is neither a person nor an organisation is prose, not a desk or an outlet's name.</summary>
+    private const int MaxOtherChars = 40;
+
     private static NameKind Classify(string part, bool wholeByline)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -151,12 +164,21 @@ internal static partial class AuthorNames
             return NameKind.None;
         var hasLatin = false;
         var allCapitalised = true;
+        // Digits rule out a person but not a desk ("BR24 Redaktion"): decided once the words are read.
+        var hasDigit = false;
         foreach (var word in words)
         {
             foreach (var c in word)
             {
                 // Sentence punctuation ("。", "，", "【", "!") is prose; names hold only stops, apostrophes, hyphens and the middle dot.
-                if (char.IsDigit(c) || char.IsPunctuation(c) && c is not ('.' or '\'' or '’' or '-' or '‐' or '‑' or '·' or '・'))
+                if (char.IsDigit(c))
+                {
+                    // A number alone ("2024", "5") is a date or a counter, not part of any credit.
+                    if (!word.AsSpan().ContainsAnyExcept(Digits))
+                        return NameKind.None;
+                    hasDigit = true;
+                }
+                if (char.IsPunctuation(c) && c is not ('.' or '\'' or '’' or '-' or '‐' or '‑' or '·' or '・'))
                     return NameKind.None;
                 if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
                     hasLatin = true;
@@ -170,7 +192,7 @@ internal static partial class AuthorNames
             if (bare.Length > 0 && char.IsLower(bare[0]) && !Particles.Contains(bare))
                 allCapitalised = false;
         }
-        if (!allCapitalised)
+        if (!allCapitalised || hasDigit)
             return NameKind.None;
         // A Latin-script person name has at least two words; CJK and other scripts write names without spaces.
         if (hasLatin && words.Length < 2)
@@ -238,16 +260,18 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?<=\p{Ll}{2,})\.\s+(?=\p{Lu})")]
     private static partial Regex SentenceEnd();
 
-    /// <summary>Editors, photographers and contributors credited after the authors are not authors.</summary>
-    [GeneratedRegex(@"\b(?:edited|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|reporting|research|translated|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Editors, photographers and contributors credited after the authors are not authors ("Reporting by" at the
+    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe").</summary>
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
-    /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by".</summary>
-    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a)\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med)\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
+    /// capitalised "For" before the outlet ("By Jane Doe For The Daily Example"; "Organization for Transformative Works" is one name).</summary>
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a)\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es)?|auteur|autore|text|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es)?|auteur|autore|text|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

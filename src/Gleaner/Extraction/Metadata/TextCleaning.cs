@@ -22,15 +22,18 @@ internal static partial class TextCleaning
     /// The element's text (as <c>TextContent</c>) when it has at most <paramref name="maxChars"/> characters, else null.
     /// It reads no further than that: the finders try nested elements for a short date or byline, and TextContent
     /// on each would copy a large subtree's text once per level of nesting. An element of more than
-    /// <paramref name="maxNodes"/> nodes gives null too.
+    /// <paramref name="maxNodes"/> nodes gives null too. With <paramref name="separateGluedElements"/>, text of two
+    /// elements that touch with no space between ("Jane Doe&lt;/span&gt;&lt;span&gt;John Roe", "Jane Doe&lt;br&gt;Reporter") is
+    /// joined by " · ": the layout shows them apart, and glued they would read as one word.
     /// </summary>
-    public static string? ShortText(IElement element, int maxChars, int maxNodes = MaxShortTextNodes)
+    public static string? ShortText(IElement element, int maxChars, int maxNodes = MaxShortTextNodes, bool separateGluedElements = false)
     {
         var text = new StringBuilder();
         var parents = new Stack<(INodeList Children, int Next)>();
         var children = element.ChildNodes;
         var next = 0;
         var nodes = 0;
+        var boundary = false;
         while (true)
         {
             if (next < children.Length)
@@ -42,21 +45,33 @@ internal static partial class TextCleaning
                 {
                     if (text.Length + piece.Data.Length > maxChars)
                         return null;
+                    if (boundary && text.Length > 0 && piece.Data.Length > 0 && char.IsLetterOrDigit(text[^1]) && char.IsLetter(piece.Data[0]))
+                        text.Append(GluedElementsSeparator);
+                    boundary = false;
                     text.Append(piece.Data);
                 }
-                else if (child is IElement inner && inner.HasChildNodes)
+                else if (child is IElement inner)
                 {
+                    boundary |= separateGluedElements;
+                    if (!inner.HasChildNodes)
+                        continue;
                     parents.Push((children, next));
                     children = inner.ChildNodes;
                     next = 0;
                 }
             }
             else if (parents.TryPop(out var parent))
+            {
                 (children, next) = parent;
+                boundary |= separateGluedElements;
+            }
             else
                 return text.ToString();
         }
     }
+
+    /// <summary>What <see cref="ShortText"/> puts between the texts of elements that touch: a separator bylines split at.</summary>
+    private const string GluedElementsSeparator = " · ";
 
     /// <summary>
     /// One line: whitespace runs become one space, markup that leaked into a value (an escaped

@@ -70,6 +70,7 @@ public class AuthorTests
     [InlineData("Foto: Jane Doe und John Roe", new string[0])]
     [InlineData("Jane Doe | Redaktion: John Roe", new[] { "Jane Doe" })]
     [InlineData("By Jane Doe. Editor: John Roe", new[] { "Jane Doe" })]
+    [InlineData("Organization for Transformative Works", new[] { "Organization for Transformative Works" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -308,5 +309,56 @@ public class AuthorTests
     public void SourceAndPictureCreditsNameNoAuthor(string body)
     {
         Assert.Empty(Authors("", body));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"byline\"><span>Jane Doe</span><span>John Roe</span></div>", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("<div class=\"byline\">Jane Doe<br>Political Correspondent</div>", new[] { "Jane Doe" })]
+    [InlineData("<div class=\"byline\"><span>By Jane Doe</span><span>Photography by Mark Lee</span></div>", new[] { "Jane Doe" })]
+    [InlineData("<div class=\"byline\">By Jane Doe<time datetime=\"2024-03-05\">March 5, 2024</time></div>", new[] { "Jane Doe" })]
+    [InlineData("<div class=\"byline\"><span class=\"given\">Jane</span> <span class=\"family\">Doe</span></div>", new[] { "Jane Doe" })]
+    public void ElementsThatTouchInABylineAreSeparateParts(string byline, string[] expected)
+    {
+        Assert.Equal(expected, Authors("", byline));
+    }
+
+    [Theory]
+    [InlineData("<p class=\"credit\">Words by Jane Doe</p>")]
+    [InlineData("<p class=\"credit\">Reporting by Jane Doe; Editing by John Roe</p>")]
+    [InlineData("<div class=\"byline\">By Jane Doe For The Daily Example</div>")]
+    public void LabelledCreditsNameTheWriterOnly(string byline)
+    {
+        Assert.Equal(["Jane Doe"], Authors("<meta property=\"og:site_name\" content=\"The Daily Example\">", byline));
+    }
+
+    [Fact]
+    public void APhotoCreditAtTheStartStillNamesNoAuthor()
+    {
+        Assert.Empty(Authors("", "<div class=\"byline\">Photos by Mark Lee</div>"));
+    }
+
+    [Theory]
+    [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Example"}}</script>""", "Example")]
+    [InlineData("""<meta name="author" content="TDE Staff">""", "TDE Staff")]
+    [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Example staff reporter"}]}</script>""", "Example staff reporter")]
+    [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"DE24 Redaktion"}]}</script>""", "DE24 Redaktion")]
+    public void TheOutletsOwnCreditIsKeptWhenNoPersonIsNamed(string head, string credit)
+    {
+        Assert.Equal([credit], Authors(head + "<meta property=\"og:site_name\" content=\"The Daily Example\">"));
+    }
+
+    [Theory]
+    [InlineData("<meta name=\"author\" content=\"Staff writer\">")]
+    [InlineData("<meta name=\"author\" content=\"Webteam\">")]
+    public void ADeskOrWordThatNamesNoOutletIsNoCredit(string head)
+    {
+        Assert.Empty(Authors(head + "<meta property=\"og:site_name\" content=\"The Daily Example\">"));
+    }
+
+    [Fact]
+    public void TheOutletsCreditGivesWayToAPerson()
+    {
+        Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Example\"><meta property=\"og:site_name\" content=\"The Daily Example\">",
+            "<div class=\"byline\">By Jane Doe</div>"));
     }
 }
