@@ -496,16 +496,8 @@ internal static partial class DateFinder
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new($"visible {attribute}", Element: element)));
                     return;
                 }
-                text.Clear();
-                PageText.Append(element, text, MarkedElementChars);
-                if (text.Length < 6)
+                if (ReadMarkedText(element, text, context.MonthFirst, modified) is not var (published, unlabelled, update, value))
                     continue;
-                var value = text.ToString();
-                if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
-                    continue;
-                var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
-                if (update is { } u)
-                    modified.Add(u);
                 // "Termin: 12.06.2022, 19 Uhr" in an info box dates an event, not the article.
                 if (published is null && unlabelled is not null && IsEventDate(value, context.MonthFirst))
                     continue;
@@ -624,22 +616,33 @@ internal static partial class DateFinder
             if (!PageRegions.IsInside(element, context.Scope!) || context.Skipped.Contains(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
                 || ListedDates.IsListed(index.BylineMarked, i, context.Headline))
                 continue;
-            text.Clear();
-            PageText.Append(element, text, MarkedElementChars);
-            if (text.Length < 6)
+            if (ReadMarkedText(element, text, context.MonthFirst, modified) is not var (published, unlabelled, _, value))
                 continue;
-            var value = text.ToString();
-            if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
-                continue;
-            var (published, unlabelled, update) = DateLabels.Read(value, context.MonthFirst);
-            if (update is { } u)
-                modified.Add(u);
             if (published is { } labelled)
                 return new Candidate(labelled, Weight.Dateline, new("byline", "labelled", Element: element));
             if (unlabelled is { } date && !IsEventDate(value, context.MonthFirst))
                 return new Candidate(date, Weight.Dateline, new("byline", Element: element));
         }
         return null;
+    }
+
+    /// <summary>
+    /// The dates a date- or byline-marked element's own text states, read into <paramref name="text"/>; none when the text
+    /// is too short or a copyright line. An update the text names also joins <paramref name="modified"/>.
+    /// </summary>
+    private static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified, string Text)? ReadMarkedText(IElement element, StringBuilder text, bool monthFirst, List<PageDate> modified)
+    {
+        text.Clear();
+        PageText.Append(element, text, MarkedElementChars);
+        if (text.Length < 6)
+            return null;
+        var value = text.ToString();
+        if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
+            return null;
+        var (published, unlabelled, update) = DateLabels.Read(value, monthFirst);
+        if (update is { } u)
+            modified.Add(u);
+        return (published, unlabelled, update, value);
     }
 
     /// <summary>A Unix time in seconds or milliseconds within the years news pages date.</summary>
