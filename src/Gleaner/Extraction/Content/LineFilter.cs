@@ -549,7 +549,6 @@ internal static partial class LineFilter
     /// <summary>Longest comments title read: the post's title follows its start.</summary>
     private const int MaxCommentsTitleChars = 200;
 
-    /// <summary>"About the author", "3 Kommentare", "Opinie czytelników (14)", "Leave a Reply:", "12 thoughts on “…”".</summary>
     /// <summary>Labels of the list of sources or references a story ends with ("Quellen:", "Sources").</summary>
     private static readonly FrozenSet<string> SourceListLabels = FrozenSet.ToFrozenSet(
     [
@@ -580,6 +579,7 @@ internal static partial class LineFilter
         return true;
     }
 
+    /// <summary>"About the author", "3 Kommentare", "Opinie czytelników (14)", "Leave a Reply:", "12 thoughts on “…”".</summary>
     internal static bool IsFurnitureSectionHeading(string text)
     {
         var trimmed = text.AsSpan().Trim();

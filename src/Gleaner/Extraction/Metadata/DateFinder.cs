@@ -139,12 +139,14 @@ internal static partial class DateFinder
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
             var machine = time.GetAttribute("datetime");
-            var value = machine ?? TextCleaning.ShortText(time, MaxDateElementChars);
-            if (Parse(value, monthFirst) is null && time.GetAttribute("title") is { } title)
-                value = title;
+            var parsed = Parse(machine ?? TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+            if (parsed is null && time.GetAttribute("title") is { } title)
+                parsed = Parse(title, monthFirst);
+            if (parsed is not { } date)
+                continue;
             if (isUpdate)
-                AddValue(modified, value, monthFirst);
-            else if (Parse(value, monthFirst) is { } date)
+                modified.Add(date);
+            else
             {
                 // A dateline right under the headline outweighs a <time> further down: a teaser's, a comment's.
                 if (weight == Weight.Visible && header.HasDatelineAbove(time))
@@ -978,8 +980,8 @@ internal static partial class DateFinder
         return link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(PathBase, href, out var address) ? DateInUrl(address) : null;
     }
 
-    /// <summary>Text nodes read after the headline for a credit line: an article's ends within a few thousand.</summary>
-    private const int MaxCreditNodes = 5000;
+    /// <summary>Nodes the late scans read after the headline: an article ends within a few thousand.</summary>
+    private const int MaxNodesAfterHeadline = 5000;
 
     /// <summary>A credit line is short: the date, a time, the agency and its item number.</summary>
     private const int MaxCreditChars = 200;
@@ -991,18 +993,9 @@ internal static partial class DateFinder
     /// </summary>
     private static PageDate? CreditLineDate(IElement body, Context context)
     {
-        var seen = 0;
-        var afterHeadline = context.Headline is null;
-        foreach (var node in body.Descendants())
+        foreach (var text in TextAfterHeadline(body, context.Headline))
         {
-            if (!afterHeadline)
-            {
-                afterHeadline = node == context.Headline;
-                continue;
-            }
-            if (++seen > MaxCreditNodes)
-                break;
-            if (node is not IText text || text.ParentElement is not { } parent || !CreditMark().IsMatch(text.Data))
+            if (text.ParentElement is not { } parent || !CreditMark().IsMatch(text.Data))
                 continue;
             var line = parent.TextContent is { Length: <= MaxCreditChars } whole ? whole : text.Data;
             if (line.Length > MaxCreditChars || InFigure(parent))
@@ -1012,6 +1005,28 @@ internal static partial class DateFinder
                 return date;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The text nodes after the headline (from the page's start when there is none), among the first
+    /// <see cref="MaxNodesAfterHeadline"/> nodes after it: where the late scans look for a line that dates the page.
+    /// </summary>
+    private static IEnumerable<IText> TextAfterHeadline(IElement body, IElement? headline)
+    {
+        var seen = 0;
+        var afterHeadline = headline is null;
+        foreach (var node in body.Descendants())
+        {
+            if (!afterHeadline)
+            {
+                afterHeadline = node == headline;
+                continue;
+            }
+            if (++seen > MaxNodesAfterHeadline)
+                yield break;
+            if (node is IText text)
+                yield return text;
+        }
     }
 
     /// <summary>An element this short that holds a date holds little else: "Artikel vom 03.05.2022", "12 August 2021".</summary>
@@ -1034,19 +1049,10 @@ internal static partial class DateFinder
     {
         if (context.Headline is null)
             return null;
-        var seen = 0;
-        var afterHeadline = false;
         PageDate? found = null;
-        foreach (var node in body.Descendants())
+        foreach (var piece in TextAfterHeadline(body, context.Headline))
         {
-            if (!afterHeadline)
-            {
-                afterHeadline = node == context.Headline;
-                continue;
-            }
-            if (++seen > MaxCreditNodes)
-                break;
-            if (node is not IText piece || !DateParser.HasDigits(piece.Data, 4) || piece.ParentElement is not { } parent || InListOrLink(parent))
+            if (!DateParser.HasDigits(piece.Data, 4) || piece.ParentElement is not { } parent || InListOrLink(parent))
                 continue;
             // Read no further than a short element's text: a text node of a large container would copy all of it.
             var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
