@@ -642,6 +642,21 @@ public class DateEvidenceTests
         Assert.Equal(expected, article.Published);
     }
 
+    // The late scans read a bounded stretch after the headline (5,000 nodes): a date past it, behind thousands of empty
+    // elements, dates nothing, whether it stands alone or closes a wire credit line.
+    [Theory]
+    [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", 100, "2022-05-03")]
+    [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", 6000, null)]
+    [InlineData("<p>03.05.2022 © dpa-infocom, dpa:220503-99-1/3</p>", 100, "2022-05-03")]
+    [InlineData("<p>03.05.2022 © dpa-infocom, dpa:220503-99-1/3</p>", 6000, null)]
+    public void TheLateScansAfterTheHeadlineStopAfterABoundedNumberOfNodes(string line, int filler, string? expected)
+    {
+        var article = Extract("<title>Klimaschutzkonzept beschlossen</title>", """
+            <div id="main"><h1>Klimaschutzkonzept beschlossen</h1>
+            """ + ReportText + ReportText + string.Concat(Enumerable.Repeat("<span></span>", filler)) + line + "</div>", lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
     [Fact]
     public void APublicationLabelOverTheHeadlineOutweighsADateInTheLead()
     {
