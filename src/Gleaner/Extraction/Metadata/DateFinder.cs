@@ -942,8 +942,8 @@ internal static partial class DateFinder
             if (!IsBreadcrumbTrail(element))
                 continue;
             foreach (var link in element.GetElementsByTagName("a"))
-                if (link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(PathBase, href, out var address)
-                    && DayArchivePath().IsMatch(address.AbsolutePath) && DateInUrl(address) is { } day)
+                if (ReferencedPath(link.GetAttribute("href")) is { } address && DayArchivePath().IsMatch(address.AbsolutePath)
+                    && DateInUrl(address) is { } day)
                     return day;
         }
         return null;
@@ -977,7 +977,7 @@ internal static partial class DateFinder
                 return null;
             link = links[0];
         }
-        return link.GetAttribute("href") is { Length: > 0 } href && Uri.TryCreate(PathBase, href, out var address) ? DateInUrl(address) : null;
+        return ReferencedPath(link.GetAttribute("href")) is { } address ? DateInUrl(address) : null;
     }
 
     /// <summary>Nodes the late scans read after the headline: an article ends within a few thousand.</summary>
@@ -997,7 +997,8 @@ internal static partial class DateFinder
         {
             if (text.ParentElement is not { } parent || !CreditMark().IsMatch(text.Data))
                 continue;
-            var line = parent.TextContent is { Length: <= MaxCreditChars } whole ? whole : text.Data;
+            // The parent's text only when short: a credit mark in a large container's own text would copy all of it per match.
+            var line = TextCleaning.ShortText(parent, MaxCreditChars) ?? text.Data;
             if (line.Length > MaxCreditChars || InFigure(parent))
                 continue;
             var (published, unlabelled, _) = DateLabels.Read(line, context.MonthFirst);
@@ -1111,8 +1112,7 @@ internal static partial class DateFinder
                 break;
             if (PageRegions.IsForeign(image, context.Headline, scope))
                 continue;
-            var source = image.GetAttribute("src") ?? image.GetAttribute("data-src");
-            if (string.IsNullOrEmpty(source) || !Uri.TryCreate(PathBase, source, out var address))
+            if (ReferencedPath(image.GetAttribute("src") ?? image.GetAttribute("data-src")) is not { } address)
                 continue;
             // WordPress keeps uploads by year and month: a file name after them may begin with digits ("/2022/05/10-tips.jpg").
             if (!address.AbsolutePath.Contains("/uploads/", StringComparison.OrdinalIgnoreCase) && DateInUrl(address) is { } date)
@@ -1121,7 +1121,10 @@ internal static partial class DateFinder
         return null;
     }
 
-    /// <summary>Resolves an image's or a link's relative path for reading its date: only the path matters.</summary>
+    /// <summary>An image's or a link's address, relative ones resolved against a placeholder: only the path is read for a date.</summary>
+    private static Uri? ReferencedPath(string? reference) =>
+        !string.IsNullOrEmpty(reference) && Uri.TryCreate(PathBase, reference, out var address) ? address : null;
+
     private static readonly Uri PathBase = new("https://image.invalid/");
 
     /// <summary>
