@@ -82,6 +82,20 @@ internal static partial class DateFinder
             Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
             Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));
             AddValue(modified, JsonLdValues.Text(article, "dateModified"));
+            var dated = published.Count > 0;
+            // A live blog that states no publication is dated by the start of its coverage.
+            if (!dated && JsonLdValues.IsType(article, "LiveBlogPosting"))
+                Add(published, JsonLdValues.Text(article, "coverageStartTime"), weight, source: new("json-ld", "coverageStartTime"));
+            // An article object without dates leaves them to the web page object it is part of (one @graph, the
+            // dates on the WebPage node): the page's dates, weaker than a visible dateline.
+            if (!dated && published.Count == 0)
+                foreach (var obj in page.JsonLd)
+                    if (JsonLdValues.IsWebPage(obj))
+                    {
+                        Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
+                        if (modified.Count == 0)
+                            AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
+                    }
         }
         else
         {
@@ -405,7 +419,8 @@ internal static partial class DateFinder
     {
         if (value is null)
             return null;
-        return DateParser.TryParseValue(value, monthFirst, out var date) ? date : null;
+        // A JSON-LD number or a meta value may be a Unix time ("datePublished": 1651583520).
+        return DateParser.TryParseValue(value, monthFirst, out var date) ? date : UnixTime(value.Trim());
     }
 
     /// <summary>

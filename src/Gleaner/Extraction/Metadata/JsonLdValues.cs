@@ -75,6 +75,9 @@ internal static class JsonLdValues
         return false;
     }
 
+    /// <summary>True for a web page object (<c>WebPage</c>, <c>ItemPage</c>, <c>ProfilePage</c>).</summary>
+    public static bool IsWebPage(JsonElement obj) => HasType(obj, WebPageTypes);
+
     private static readonly HashSet<string> WebPageTypes = new(StringComparer.OrdinalIgnoreCase) { "WebPage", "ItemPage", "ProfilePage" };
 
     public static bool HasType(JsonElement obj, HashSet<string> types)
