@@ -1072,7 +1072,7 @@ internal static partial class DateFinder
             // Read no further than a short element's text: a text node of a large container would copy all of it.
             var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
             if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
-                || line.Length - length > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
+                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
                 || PageRegions.IsForeign(parent, context.Headline, context.Scope))
                 continue;
             if (found is not null)
@@ -1080,6 +1080,14 @@ internal static partial class DateFinder
             found = date;
         }
         return found;
+    }
+
+    /// <summary>Characters beside the date in a short line, its time not counted: "Artikel vom 03.05.2022, 15:12 Uhr" holds
+    /// as few words beside its date as "Artikel vom 03.05.2022".</summary>
+    private static int CharsBesideDate(string line, int dateLength)
+    {
+        var beside = line.Length - dateLength;
+        return beside <= MaxBesideDateChars ? beside : TextCleaning.OneLine(DateParser.RemoveDates(line))?.Trim(' ', ',', '-', '|').Length ?? 0;
     }
 
     /// <summary>Levels above a date's text looked at for a list item, a table cell or a link around it.</summary>

@@ -629,6 +629,10 @@ public class DateEvidenceTests
     [Theory]
     [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
     [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
+    // Its time is not counted among the words beside it: an agency's closing line.
+    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00+00:00")]
+    // More than a word or two beside it is a sentence, time or not.
+    [InlineData("<p>Die nächste Sitzung ist am 03.05.2022 15:12</p>", null)]
     // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.
     [InlineData("<p>Wie im Rat am Montag besprochen, kommt die Sitzung am 03.05.2022 wieder zusammen, um weiter zu beraten.</p>", null)]
     [InlineData("<ul><li>03.05.2022</li><li>10.05.2022</li></ul>", null)]
