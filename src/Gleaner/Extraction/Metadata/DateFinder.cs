@@ -1181,7 +1181,8 @@ internal static partial class DateFinder
     private const int MaxScriptChars = 500_000;
 
     /// <summary>A publication date in the JSON that scripts carry (Next.js and Nuxt state, analytics
-    /// layers), escaped or not: the publication keys first, creation keys after.</summary>
+    /// layers), escaped or not, or in a feed item kept in a script (<c>&lt;pubDate&gt;</c>): the publication keys first,
+    /// creation keys after.</summary>
     private static PageDate? ScriptDate(PageIndex index, bool monthFirst)
     {
         PageDate? created = null;
@@ -1207,7 +1208,7 @@ internal static partial class DateFinder
         return created;
     }
 
-    [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptDateValue();
 
     /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c> in the path.</summary>

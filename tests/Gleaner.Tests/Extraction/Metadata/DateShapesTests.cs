@@ -120,6 +120,10 @@ public class DateShapesTests
     [InlineData("""<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Budget","isPartOf":{"@id":"#page"}},{"@type":"WebPage","@id":"#page","datePublished":"2022-05-03T10:30:00+00:00"}]}</script>""", "2022-05-03T10:30:00+00:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Budget","coverageStartTime":"2022-05-03T10:30:00+02:00","liveBlogUpdate":[{"@type":"BlogPosting","datePublished":"2022-05-04T21:00:00+02:00"}]}</script>""", "2022-05-03T10:30:00+02:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget","datePublished":1651566600}</script>""", "2022-05-03T08:30:00+00:00")]
+    // Two article objects naming no page: the one whose headline the page's title gives, wherever it stands.
+    [InlineData("""<meta property="og:title" content="Council agrees budget for the schools"><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Another story about the harbour","datePublished":"2022-04-20T10:00:00Z"},{"@type":"NewsArticle","headline":"Council agrees budget for the schools","datePublished":"2022-05-03T10:30:00Z"}]</script>""", "2022-05-03T10:30:00+00:00")]
+    // A feed item kept in a script, for a page nothing else dates.
+    [InlineData("""<script type="text/xml"><rss><channel><item><title>Budget</title><pubDate>Tue, 03 May 2022 10:30:00 +0200</pubDate></item></channel></rss></script>""", "2022-05-03T10:30:00+02:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"VideoObject","name":"Budget","uploadDate":"2022-05-03T10:30:00Z"}</script>""", "2022-05-03T10:30:00+00:00")]
     public void ReadsTheMetadataNamesCmssUse(string head, string expected)
     {
