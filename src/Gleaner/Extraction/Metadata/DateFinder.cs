@@ -237,8 +237,9 @@ internal static partial class DateFinder
     }
 
     /// <summary>
-    /// True when a microdata date belongs to an item listed before the headline (a teaser of another story
-    /// marked up as its own NewsArticle): its item does not hold the headline and ends before it.
+    /// True when a microdata date belongs to another item than the article (a teaser of another story marked up as its
+    /// own NewsArticle, a reader's comment): its item does not hold the headline and ends before it, or stands after it
+    /// and is a comment or names a headline of its own. An item holding nothing but the article's dates is the article's.
     /// </summary>
     private static bool IsOtherItemsDate(IElement element, IElement? headline)
     {
@@ -248,9 +249,23 @@ internal static partial class DateFinder
         {
             if (!node.HasAttribute("itemscope"))
                 continue;
-            return !PageRegions.IsInside(headline, node) && (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
+            if (PageRegions.IsInside(headline, node))
+                return false;
+            return (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0
+                || (node.GetAttribute("itemtype") ?? "").EndsWith("Comment", StringComparison.OrdinalIgnoreCase)
+                || NamesOtherHeadline(node, headline);
         }
         return false;
+    }
+
+    /// <summary>True when a microdata item names a headline (<c>itemprop="headline"</c>) that is not the article's.</summary>
+    private static bool NamesOtherHeadline(IElement item, IElement headline)
+    {
+        if (item.QuerySelector("[itemprop~=headline]") is not { } named)
+            return false;
+        var text = TextCleaning.OneLine(named.GetAttribute("content") ?? TextCleaning.ShortText(named, MaxDateElementChars));
+        var own = TextCleaning.OneLine(TextCleaning.ShortText(headline, MaxDateElementChars));
+        return text is not null && own is not null && !own.Contains(text, StringComparison.OrdinalIgnoreCase) && !text.Contains(own, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Has(List<Candidate> candidates, Weight atLeast)
@@ -264,12 +279,24 @@ internal static partial class DateFinder
     /// <summary>Text read before a date element for its label.</summary>
     private const int MaxLabelChars = 40;
 
+    /// <summary>Wrappers a date may stand first in and still take the label before them.</summary>
+    private const int MaxLabelLevels = 2;
+
     /// <summary>The label written just before an element ("Updated <c>&lt;time&gt;</c>", "<c>&lt;b&gt;</c>Aktualisiert:<c>&lt;/b&gt;</c> <c>&lt;time&gt;</c>").</summary>
     private static DateLabel LabelBefore(IElement element)
     {
-        var node = element.PreviousSibling;
-        while (node is IText blank && string.IsNullOrWhiteSpace(blank.Data))
-            node = node.PreviousSibling;
+        // A date first in its wrapper takes the label before the wrapper ("<dt>Updated</dt><dd><time>", a field's label
+        // and value in two divs), up to a few levels.
+        INode? node = null;
+        IElement? at = element;
+        for (var level = 0; at is not null && level <= MaxLabelLevels; at = at.ParentElement, level++)
+        {
+            node = at.PreviousSibling;
+            while (node is IText blank && string.IsNullOrWhiteSpace(blank.Data))
+                node = node.PreviousSibling;
+            if (node is not null)
+                break;
+        }
         var text = node switch
         {
             IText piece => piece.Data,
