@@ -81,6 +81,9 @@ public class DateShapesTests
     // Bengali and Urdu month names, Bengali digits.
     [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">প্রকাশিত: ৩ মে ২০২২, ১০:৩০</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     [InlineData("ur", """<article><h1>سٹی کونسل نے بجٹ منظور کر لیا</h1><p class="date">03 مئی 2022</p>""" + Text + "</article>", "2022-05-03", null)]
+    // Bengali labels: the update first; Thai with its era named before the Buddhist-era year.
+    [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">আপডেট: ৪ মে ২০২২ | প্রকাশ: ৩ মে ২০২২</p>""" + Text + "</article>", "2022-05-03", "2022-05-04")]
+    [InlineData("th", """<article><h1>สภาเมืองผ่านงบประมาณ</h1><p class="date">วันอังคารที่ 3 พฤษภาคม พ.ศ. 2565</p>""" + Text + "</article>", "2022-05-03", null)]
     // AMP: <amp-timeago> keeps the instant in datetime and shows a relative time.
     [InlineData("en", """<article><h1>Council agrees budget</h1><amp-timeago layout="fixed" width="160" height="20" datetime="2022-05-03T10:30:00+02:00">3 hours ago</amp-timeago>""" + Text + "</article>", "2022-05-03T10:30:00+02:00", null)]
     // English blogs: Blogger's date header above the post title, a post-meta line with comments.
