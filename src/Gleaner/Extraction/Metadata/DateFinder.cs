@@ -82,6 +82,20 @@ internal static partial class DateFinder
             Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
             Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));
             AddValue(modified, JsonLdValues.Text(article, "dateModified"));
+            var dated = published.Count > 0;
+            // A live blog that states no publication is dated by the start of its coverage.
+            if (!dated && JsonLdValues.IsType(article, "LiveBlogPosting"))
+                Add(published, JsonLdValues.Text(article, "coverageStartTime"), weight, source: new("json-ld", "coverageStartTime"));
+            // An article object without dates leaves them to the web page object it is part of (one @graph, the
+            // dates on the WebPage node): the page's dates, weaker than a visible dateline.
+            if (!dated && published.Count == 0)
+                foreach (var obj in page.JsonLd)
+                    if (JsonLdValues.IsWebPage(obj))
+                    {
+                        Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
+                        if (modified.Count == 0)
+                            AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
+                    }
         }
         else
         {
@@ -223,8 +237,9 @@ internal static partial class DateFinder
     }
 
     /// <summary>
-    /// True when a microdata date belongs to an item listed before the headline (a teaser of another story
-    /// marked up as its own NewsArticle): its item does not hold the headline and ends before it.
+    /// True when a microdata date belongs to another item than the article (a teaser of another story marked up as its
+    /// own NewsArticle, a reader's comment): its item does not hold the headline and ends before it, or stands after it
+    /// and is a comment or names a headline of its own. An item holding nothing but the article's dates is the article's.
     /// </summary>
     private static bool IsOtherItemsDate(IElement element, IElement? headline)
     {
@@ -234,9 +249,23 @@ internal static partial class DateFinder
         {
             if (!node.HasAttribute("itemscope"))
                 continue;
-            return !PageRegions.IsInside(headline, node) && (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
+            if (PageRegions.IsInside(headline, node))
+                return false;
+            return (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0
+                || (node.GetAttribute("itemtype") ?? "").EndsWith("Comment", StringComparison.OrdinalIgnoreCase)
+                || NamesOtherHeadline(node, headline);
         }
         return false;
+    }
+
+    /// <summary>True when a microdata item names a headline (<c>itemprop="headline"</c>) that is not the article's.</summary>
+    private static bool NamesOtherHeadline(IElement item, IElement headline)
+    {
+        if (item.QuerySelector("[itemprop~=headline]") is not { } named)
+            return false;
+        var text = TextCleaning.OneLine(named.GetAttribute("content") ?? TextCleaning.ShortText(named, MaxDateElementChars));
+        var own = TextCleaning.OneLine(TextCleaning.ShortText(headline, MaxDateElementChars));
+        return text is not null && own is not null && !own.Contains(text, StringComparison.OrdinalIgnoreCase) && !text.Contains(own, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Has(List<Candidate> candidates, Weight atLeast)
@@ -250,12 +279,24 @@ internal static partial class DateFinder
     /// <summary>Text read before a date element for its label.</summary>
     private const int MaxLabelChars = 40;
 
+    /// <summary>Wrappers a date may stand first in and still take the label before them.</summary>
+    private const int MaxLabelLevels = 2;
+
     /// <summary>The label written just before an element ("Updated <c>&lt;time&gt;</c>", "<c>&lt;b&gt;</c>Aktualisiert:<c>&lt;/b&gt;</c> <c>&lt;time&gt;</c>").</summary>
     private static DateLabel LabelBefore(IElement element)
     {
-        var node = element.PreviousSibling;
-        while (node is IText blank && string.IsNullOrWhiteSpace(blank.Data))
-            node = node.PreviousSibling;
+        // A date first in its wrapper takes the label before the wrapper ("<dt>Updated</dt><dd><time>", a field's label
+        // and value in two divs), up to a few levels.
+        INode? node = null;
+        IElement? at = element;
+        for (var level = 0; at is not null && level <= MaxLabelLevels; at = at.ParentElement, level++)
+        {
+            node = at.PreviousSibling;
+            while (node is IText blank && string.IsNullOrWhiteSpace(blank.Data))
+                node = node.PreviousSibling;
+            if (node is not null)
+                break;
+        }
         var text = node switch
         {
             IText piece => piece.Data,
@@ -405,7 +446,8 @@ internal static partial class DateFinder
     {
         if (value is null)
             return null;
-        return DateParser.TryParseValue(value, monthFirst, out var date) ? date : null;
+        // A JSON-LD number or a meta value may be a Unix time ("datePublished": 1651583520).
+        return DateParser.TryParseValue(value, monthFirst, out var date) ? date : UnixTime(value.Trim());
     }
 
     /// <summary>
@@ -1058,7 +1100,7 @@ internal static partial class DateFinder
             // Read no further than a short element's text: a text node of a large container would copy all of it.
             var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
             if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
-                || line.Length - length > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
+                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
                 || PageRegions.IsForeign(parent, context.Headline, context.Scope))
                 continue;
             if (found is not null)
@@ -1066,6 +1108,14 @@ internal static partial class DateFinder
             found = date;
         }
         return found;
+    }
+
+    /// <summary>Characters beside the date in a short line, its time not counted: "Artikel vom 03.05.2022, 15:12 Uhr" holds
+    /// as few words beside its date as "Artikel vom 03.05.2022".</summary>
+    private static int CharsBesideDate(string line, int dateLength)
+    {
+        var beside = line.Length - dateLength;
+        return beside <= MaxBesideDateChars ? beside : TextCleaning.OneLine(DateParser.RemoveDates(line))?.Trim(' ', ',', '-', '|').Length ?? 0;
     }
 
     /// <summary>Levels above a date's text looked at for a list item, a table cell or a link around it.</summary>
@@ -1161,7 +1211,8 @@ internal static partial class DateFinder
     private const int MaxScriptChars = 500_000;
 
     /// <summary>A publication date in the JSON that scripts carry (Next.js and Nuxt state, analytics
-    /// layers), escaped or not: the publication keys first, creation keys after.</summary>
+    /// layers), escaped or not, or in a feed item kept in a script (<c>&lt;pubDate&gt;</c>): the publication keys first,
+    /// creation keys after.</summary>
     private static PageDate? ScriptDate(PageIndex index, bool monthFirst)
     {
         PageDate? created = null;
@@ -1187,7 +1238,7 @@ internal static partial class DateFinder
         return created;
     }
 
-    [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptDateValue();
 
     /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c> in the path.</summary>

@@ -105,7 +105,7 @@ internal static partial class DateLabels
         "oppdatert|p(?:ä|a)ivitetty|aktualizov(?:á|a)no|aktualizovan(?:é|e)|g(?:ü|u)ncellendi|g(?:ü|u)ncelleme|обновлено|оновлено|" +
         "a(?:ž|z)urirano|friss(?:í|i)tve|ενημερώθηκε|ενημέρωση|تحديث|آخر\\s+تحديث|diperbarui|עודכן|aggiornamento|" +
         "actualizaci(?:ó|o)n|atualiza(?:ç|c)(?:ã|a)o|actualis(?:é|e)|modifi(?:é|e)|aktualisierung|(?:ä|ae)nderung|aktualizace|" +
-        "aktualizovan(?:ý|y)|изменено|обновлен[оа]?|оновлення|به‌روزرسانی|به\\s?روز\\s?شده|c(?:ậ|a)p\\s+nh(?:ậ|a)t|अपडेट";
+        "aktualizovan(?:ý|y)|изменено|обновлен[оа]?|оновлення|به‌روزرسانی|به\\s?روز\\s?شده|c(?:ậ|a)p\\s+nh(?:ậ|a)t|अपडेट|আপডেট|হালনাগাদ|اپ\\s?ڈیٹ";
 
     private const string PublishedWords =
         "published|publication\\s+date|posted|first\\s+published|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|stand|" +
@@ -114,7 +114,7 @@ internal static partial class DateLabels
         "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +
         "опубликовано|дата\\s+публикации|опубліковано|objavljeno|objavljen|k(?:ö|o)zz(?:é|e)t(?:é|e)ve|megjelent|δημοσιεύθηκε|δημοσίευση|" +
         "تاريخ\\s+النشر|نشر\\s+في|نشر|diterbitkan|dipublikasikan|ditulis|פורסם|date|data|created|issued|offentliggjort|" +
-        "опубликован|дата\\s+публікації|yay(?:ı|i)n\\s+tarihi|eklenme|انتشار|ng(?:à|a)y\\s+đăng|đăng|प्रकाशित";
+        "опубликован|дата\\s+публікації|yay(?:ı|i)n\\s+tarihi|eklenme|انتشار|ng(?:à|a)y\\s+đăng|đăng|प्रकाशित|প্রকাশিত|প্রকাশ|شائع";
 
     /// <summary>Labels of Chinese, Japanese and Korean, which stand without spaces around them ("发布时间：", "公開日：", "입력").</summary>
     private const string CjkModifiedWords = "最終更新日|最終更新|更新日時|更新日|更新时间|更新時間|更新于|更新於|最后更新|最後更新|更新|최종수정|수정|업데이트";

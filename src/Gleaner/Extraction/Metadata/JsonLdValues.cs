@@ -19,10 +19,11 @@ internal static class JsonLdValues
 
     /// <summary>
     /// The object that describes the article: an article type first (the one about this page's
-    /// address when several are listed, as on pages that describe related stories too), else a
-    /// video, recipe or review (the subject of pages that carry no article object), else a web page.
+    /// address when several are listed, as on pages that describe related stories too, else the one
+    /// whose headline the page's title gives), else a video, recipe or review (the subject of pages that
+    /// carry no article object), else a web page.
     /// </summary>
-    public static JsonElement? MainObject(IReadOnlyList<JsonElement> objects, IReadOnlyList<Uri> pageAddresses)
+    public static JsonElement? MainObject(IReadOnlyList<JsonElement> objects, IReadOnlyList<Uri> pageAddresses, string? pageTitle = null)
     {
         JsonElement? article = null;
         JsonElement? content = null;
@@ -45,7 +46,13 @@ internal static class JsonLdValues
             foreach (var obj in objects)
                 if (HasType(obj, ArticleTypes) && IsAbout(obj, pageAddresses))
                     return obj;
-            // None names this page: the first that names no other page (a related story's object gives its own url).
+            // None names this page: the one whose headline is the page's title (related stories' objects may give no url).
+            if (pageTitle is { Length: > 0 })
+                foreach (var obj in objects)
+                    if (HasType(obj, ArticleTypes) && Text(obj, "headline") is { Length: >= MinMatchedHeadlineChars } headline
+                        && pageTitle.Contains(headline, StringComparison.OrdinalIgnoreCase))
+                        return obj;
+            // Else the first that names no other page (a related story's object gives its own url).
             if (pageAddresses.Count > 0)
                 foreach (var obj in objects)
                     if (HasType(obj, ArticleTypes) && !NamesOtherPage(obj))
@@ -53,6 +60,9 @@ internal static class JsonLdValues
         }
         return article ?? content ?? page;
     }
+
+    /// <summary>A headline this short ("News") may stand in any title.</summary>
+    private const int MinMatchedHeadlineChars = 12;
 
     /// <summary>True for an article object: one that states the article's own dates (a video, a recipe or a web page
     /// chosen for want of one dates itself or the page, not necessarily the article).</summary>
@@ -74,6 +84,9 @@ internal static class JsonLdValues
         }
         return false;
     }
+
+    /// <summary>True for a web page object (<c>WebPage</c>, <c>ItemPage</c>, <c>ProfilePage</c>).</summary>
+    public static bool IsWebPage(JsonElement obj) => HasType(obj, WebPageTypes);
 
     private static readonly HashSet<string> WebPageTypes = new(StringComparer.OrdinalIgnoreCase) { "WebPage", "ItemPage", "ProfilePage" };
 

@@ -22,7 +22,7 @@ internal static partial class MetadataExtractor
         var canonical = Resolve(baseUri, index.Canonical?.GetAttribute("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
         var url = RecordAddress.Choose(page.PageUri, canonical);
-        var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()]);
+        var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()], meta.First("og:title") ?? document.Title);
         page.Trace?.MainObject(main);
         article.Url = RecordAddress.Key(url);
         // Kept beside the key, never as it: the page's word about another site is worth showing, not trusting.

@@ -182,6 +182,7 @@ internal sealed class PageIndex
                 List(Headings3, element);
                 break;
             case "time":
+            case "amp-timeago": // AMP's <time>: the datetime attribute, a relative "3 hours ago" as text
                 List(Times, element);
                 break;
             case "article":

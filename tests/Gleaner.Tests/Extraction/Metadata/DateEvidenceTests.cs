@@ -115,6 +115,31 @@ public class DateEvidenceTests
         Assert.Equal("2022-05-03", article.Published);
     }
 
+    [Theory]
+    // Below the headline: another story's card naming its own headline, a reader's comment.
+    [InlineData("""<section class="more"><div itemscope itemtype="https://schema.org/NewsArticle"><h3 itemprop="headline"><a href="/other">Harbour reopens after repairs</a></h3><meta itemprop="datePublished" content="2022-05-06T08:00:00+02:00"></div></section>""", "2022-05-03")]
+    [InlineData("""<section class="talk"><div itemscope itemtype="https://schema.org/Comment"><time itemprop="datePublished" datetime="2022-05-04T10:00:00+02:00">4 May</time><p itemprop="text">Good.</p></div></section>""", "2022-05-03")]
+    // An item holding only the article's dates, or its own headline again, is the article's.
+    [InlineData("""<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="headline" content="Storm reaches the coast"><meta itemprop="datePublished" content="2022-05-02T08:00:00+02:00"></div>""", "2022-05-02T08:00:00+02:00")]
+    public void MicrodataOfAnotherItemBelowTheHeadlineDatesThatItem(string item, string expected)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", """
+            <div class="page"><h1>Storm reaches the coast</h1><div class="meta">May 3, 2022</div>
+            """ + Text + item + "</div>");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Theory]
+    // A field's label and its value in two wrappers: the update's label stands before the wrapper of its <time>.
+    [InlineData("""<div class="field"><div class="label">Updated</div><div class="value"><time datetime="2022-05-05T09:00:00+02:00">5 May 2022</time></div></div><div class="field"><div class="label">Published</div><div class="value"><time datetime="2022-05-03T10:00:00+02:00">3 May 2022</time></div></div>""")]
+    [InlineData("""<dl><dt>Aktualisiert</dt><dd><time datetime="2022-05-05T09:00:00+02:00">05.05.2022</time></dd><dt>Erstellt</dt><dd><time datetime="2022-05-03T10:00:00+02:00">03.05.2022</time></dd></dl>""")]
+    public void AnUpdateLabelledInTheWrapperBeforeItsTimeIsNoPublication(string fields)
+    {
+        var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"post\"><h1>Storm reaches the coast</h1>" + fields + Text + "</div>");
+        Assert.Equal("2022-05-03T10:00:00+02:00", article.Published);
+        Assert.Equal("2022-05-05T09:00:00+02:00", article.Modified);
+    }
+
     [Fact]
     public void TheArticlesMicrodataInTheBodyStillDatesIt()
     {
@@ -629,6 +654,10 @@ public class DateEvidenceTests
     [Theory]
     [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
     [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
+    // Its time is not counted among the words beside it: an agency's closing line.
+    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00+00:00")]
+    // More than a word or two beside it is a sentence, time or not.
+    [InlineData("<p>Die nächste Sitzung ist am 03.05.2022 15:12</p>", null)]
     // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.
     [InlineData("<p>Wie im Rat am Montag besprochen, kommt die Sitzung am 03.05.2022 wieder zusammen, um weiter zu beraten.</p>", null)]
     [InlineData("<ul><li>03.05.2022</li><li>10.05.2022</li></ul>", null)]

@@ -76,6 +76,16 @@ public class DateShapesTests
     // Persian: the Solar Hijri calendar, in Persian digits and with month names.
     [InlineData("fa", """<article><h1>شورای شهر بودجه را تصویب کرد</h1><span class="date">۱۴۰۱/۰۲/۱۳</span>""" + Text + "</article>", "2022-05-03", null)]
     [InlineData("fa", """<article><h1>شورای شهر بودجه را تصویب کرد</h1><span class="date">۱۳ اردیبهشت ۱۴۰۱</span>""" + Text + "</article>", "2022-05-03", null)]
+    // Chinese: a time written with 时 and 分.
+    [InlineData("zh", """<article><h1>市议会通过预算</h1><p class="time">2022年5月3日 10时30分</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    // Bengali and Urdu month names, Bengali digits.
+    [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">প্রকাশিত: ৩ মে ২০২২, ১০:৩০</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("ur", """<article><h1>سٹی کونسل نے بجٹ منظور کر لیا</h1><p class="date">03 مئی 2022</p>""" + Text + "</article>", "2022-05-03", null)]
+    // Bengali labels: the update first; Thai with its era named before the Buddhist-era year.
+    [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">আপডেট: ৪ মে ২০২২ | প্রকাশ: ৩ মে ২০২২</p>""" + Text + "</article>", "2022-05-03", "2022-05-04")]
+    [InlineData("th", """<article><h1>สภาเมืองผ่านงบประมาณ</h1><p class="date">วันอังคารที่ 3 พฤษภาคม พ.ศ. 2565</p>""" + Text + "</article>", "2022-05-03", null)]
+    // AMP: <amp-timeago> keeps the instant in datetime and shows a relative time.
+    [InlineData("en", """<article><h1>Council agrees budget</h1><amp-timeago layout="fixed" width="160" height="20" datetime="2022-05-03T10:30:00+02:00">3 hours ago</amp-timeago>""" + Text + "</article>", "2022-05-03T10:30:00+02:00", null)]
     // English blogs: Blogger's date header above the post title, a post-meta line with comments.
     [InlineData("en", """<div class="blog-posts"><h2 class="date-header"><span>Tuesday, May 3, 2022</span></h2><div class="post-outer"><h1 class="post-title">A walk on the coast</h1><div class="post-body">""" + Text + "</div></div></div>", "2022-05-03", null)]
     [InlineData("en", """<article><h1>A walk on the coast</h1><p class="post-meta">May 3, 2022 | 5 Comments</p>""" + Text + "</article>", "2022-05-03", null)]
@@ -108,6 +118,15 @@ public class DateShapesTests
     [InlineData("""<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":["NewsArticle","Article"],"datePublished":["2022-05-03T10:30:00Z"]}]</script>""", "2022-05-03T10:30:00+00:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"BlogPosting","dateCreated":"2022-05-03T10:30:00Z"}</script>""", "2022-05-03T10:30:00+00:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"WebPage","datePublished":"2022-05-03"}</script>""", "2022-05-03")]
+    // An article object without dates in a @graph whose WebPage node carries them; a live blog dated by its coverage's
+    // start; a Unix time as a JSON-LD number.
+    [InlineData("""<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Budget","isPartOf":{"@id":"#page"}},{"@type":"WebPage","@id":"#page","datePublished":"2022-05-03T10:30:00+00:00"}]}</script>""", "2022-05-03T10:30:00+00:00")]
+    [InlineData("""<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Budget","coverageStartTime":"2022-05-03T10:30:00+02:00","liveBlogUpdate":[{"@type":"BlogPosting","datePublished":"2022-05-04T21:00:00+02:00"}]}</script>""", "2022-05-03T10:30:00+02:00")]
+    [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget","datePublished":1651566600}</script>""", "2022-05-03T08:30:00+00:00")]
+    // Two article objects naming no page: the one whose headline the page's title gives, wherever it stands.
+    [InlineData("""<meta property="og:title" content="Council agrees budget for the schools"><script type="application/ld+json">[{"@type":"NewsArticle","headline":"Another story about the harbour","datePublished":"2022-04-20T10:00:00Z"},{"@type":"NewsArticle","headline":"Council agrees budget for the schools","datePublished":"2022-05-03T10:30:00Z"}]</script>""", "2022-05-03T10:30:00+00:00")]
+    // A feed item kept in a script, for a page nothing else dates.
+    [InlineData("""<script type="text/xml"><rss><channel><item><title>Budget</title><pubDate>Tue, 03 May 2022 10:30:00 +0200</pubDate></item></channel></rss></script>""", "2022-05-03T10:30:00+02:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"VideoObject","name":"Budget","uploadDate":"2022-05-03T10:30:00Z"}</script>""", "2022-05-03T10:30:00+00:00")]
     public void ReadsTheMetadataNamesCmssUse(string head, string expected)
     {
