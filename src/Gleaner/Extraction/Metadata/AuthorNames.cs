@@ -51,6 +51,9 @@ internal static partial class AuthorNames
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
         text = GluedLabel().Replace(text, "");
+        // "Jane Doe is a reporter at the Ledger. ...": an author's bio line names the author first.
+        if (BioSentence().Match(text) is { Success: true } bio)
+            text = bio.Groups["name"].Value;
         // "Image: Getty Images", "Foto: dpa", "John Roe (Fotos)": who made the pictures, not the story.
         text = NameCreditedForPictures().Replace(text, " ");
         text = CreditTail().Replace(text, "");
@@ -160,9 +163,9 @@ internal static partial class AuthorNames
     private static NameKind Classify(string part, bool wholeByline)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 6)
+        if (words.Length > 6 || IsProse(words))
             return NameKind.None;
-        var hasLatin = false;
+        var hasCase = false;
         var allCapitalised = true;
         // Digits rule out a person but not a desk ("BR24 Redaktion"): decided once the words are read.
         var hasDigit = false;
@@ -180,8 +183,9 @@ internal static partial class AuthorNames
                 }
                 if (char.IsPunctuation(c) && c is not ('.' or '\'' or '’' or '-' or '‐' or '‑' or '·' or '・'))
                     return NameKind.None;
-                if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
-                    hasLatin = true;
+                // Latin, Cyrillic, Greek: scripts with case, whose names are written in words.
+                if (char.IsUpper(c) || char.IsLower(c))
+                    hasCase = true;
             }
             var bare = word.Trim('.', ',', ':', '\'', '’');
             if (OrganisationWords.Contains(bare))
@@ -194,17 +198,36 @@ internal static partial class AuthorNames
         }
         if (!allCapitalised || hasDigit)
             return NameKind.None;
-        // A Latin-script person name has at least two words; CJK and other scripts write names without spaces.
-        if (hasLatin && words.Length < 2)
+        // A name in a script with case has at least two words; CJK and other scripts write names without spaces.
+        if (hasCase && words.Length < 2)
             return NameKind.None;
         // Names in scripts without case (CJK) are written without spaces and are short.
         // A fragment of a longer uncased text ("人氣" after a byline's counters) is not a name.
-        if (!hasLatin && (part.Length > 24 || words.Length > 3 || !wholeByline))
+        if (!hasCase && (part.Length > 24 || words.Length > 3 || !wholeByline))
             return NameKind.None;
-        if (hasLatin && !HasCasedLetters(words))
+        if (hasCase && !HasCasedLetters(words))
             return NameKind.None;
         return NameKind.Person;
     }
+
+    /// <summary>
+    /// True when two or more words are lower case and neither particles nor organisation words: a sentence
+    /// ("He previously worked at the Courier"), which names no organisation even when it holds "the" or "news".
+    /// </summary>
+    private static bool IsProse(string[] words)
+    {
+        var lowerWords = 0;
+        foreach (var word in words)
+        {
+            var bare = word.Trim('.', ',', ':', '\'', '’');
+            if (bare.Length > 0 && char.IsLower(bare[0]) && !Particles.Contains(bare) && !OrganisationWords.Contains(bare) && !Connectors.Contains(bare))
+                lowerWords++;
+        }
+        return lowerWords >= 2;
+    }
+
+    /// <summary>Small words inside an organisation's name ("Organization for Transformative Works", "Le Figaro et AFP").</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "und", "et", "des", "für", "på", "och" };
 
     /// <summary>False when a word has no letter with case (a CJK phrase with a Latin brand name in it).</summary>
     private static bool HasCasedLetters(string[] words)
@@ -277,6 +300,11 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
+    /// <summary>A bio line that opens with the author's name: "Jane Doe is a reporter at …", "Max Muster ist Redakteur …",
+    /// "Marie Roy est journaliste …". Two to four capitalised words (particles between) before the verb.</summary>
+    [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}.'’\-]+(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|al)\s+)?\p{Lu}[\p{L}.'’\-]+){1,3})\s+(?:is|was|has been|writes|covers|reports|ist|war|schreibt|est|était|écrit|es|fue|escribe|è|é|era|scrive)\s+\p{L}", RegexOptions.CultureInvariant)]
+    private static partial Regex BioSentence();
+
     /// <summary>"ByJane Doe", "VonHans Müller": a label run into the name where elements touched.</summary>
     [GeneratedRegex(@"^(?:By|BY|Von|Par|Por)(?=\p{Lu}\p{Ll})")]
     private static partial Regex GluedLabel();
@@ -296,7 +324,8 @@ internal static partial class AuthorNames
     /// <summary>Words that credit pictures, video or sources, in the languages Gleaner meets most.</summary>
     private const string CreditWords =
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
-        "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito";
+        "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
+        "фото|фотография|фотограф|иллюстрация|видео|источник";
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
     [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]
