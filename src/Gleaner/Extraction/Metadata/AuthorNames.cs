@@ -73,14 +73,24 @@ internal static partial class AuthorNames
 
         var segments = Segments().Split(text);
         var firstNew = persons.Count;
+        var afterPerson = false;
+        var segmentEnd = 0;
         foreach (var segment in segments)
         {
+            // What stood between this part and the one before: "and" joins two names, a bar or a dot a name and its job.
+            var segmentAt = text.IndexOf(segment, segmentEnd, StringComparison.Ordinal);
+            var joinedByConjunction = segmentAt > segmentEnd && JoinsNames(text.AsSpan(segmentEnd, segmentAt - segmentEnd));
+            if (segmentAt >= 0)
+                segmentEnd = segmentAt + segment.Length;
             var part = segment.Trim();
             part = LeadingLabel().Replace(part, "");
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
             var untrimmed = part;
+            // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
+            if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
+                continue;
             part = WithoutTrailingJobTitle(part);
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
@@ -97,6 +107,7 @@ internal static partial class AuthorNames
                 part = TextCleaning.CollapseWhitespace(untrimmed).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
+            afterPerson = kind == NameKind.Person;
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
     }
@@ -151,6 +162,25 @@ internal static partial class AuthorNames
         if (cut == words.Length || cut > 3 || (cut == 3 && words.Length - cut < 2))
             return part;
         return string.Join(' ', words, 0, cut);
+    }
+
+    /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
+    private static bool JoinsNames(ReadOnlySpan<char> separator)
+    {
+        foreach (var c in separator)
+            if (char.IsLetter(c) || c == '&')
+                return true;
+        return false;
+    }
+
+    /// <summary>True when the part's last word is a job ("reporter", "editor") and no organisation's word.</summary>
+    private static bool EndsWithJobWord(string part)
+    {
+        var lastSpace = part.LastIndexOf(' ');
+        if (lastSpace < 0)
+            return false;
+        var last = part[(lastSpace + 1)..].Trim('.', ',', ':');
+        return NotNameWords.Contains(last) && !OrganisationWords.Contains(last);
     }
 
     private enum NameKind { None, Person, Organisation }

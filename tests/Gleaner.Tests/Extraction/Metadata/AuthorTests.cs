@@ -409,4 +409,12 @@ public class AuthorTests
         // Chinese writes the title before the name: "新华社记者" is the agency's reporter, not a name.
         Assert.Empty(AuthorsOfPage("<html><body><article><h1>全国春耕生产进展顺利</h1><p>新华社记者 = 全国春耕生产进展顺利，各地农民忙于播种。</p></article></body></html>"));
     }
+
+    [Fact]
+    public void AJobLineAfterANameIsTheJobWhateverItsLength()
+    {
+        Assert.Equal(["Amelia Hart"], Authors("", "<div class=\"byline\"><div class=\"name\">Amelia Hart</div><div class=\"role\">Local Government Reporter</div></div>"));
+        // Joined by "and", the second part is a name with its job run on.
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By Jane Doe and John Roe Staff Writer</div>"));
+    }
 }
