@@ -120,6 +120,9 @@ internal static partial class AuthorFinder
                 FindLabelledLines(scope, persons, organisations, outlet.Others);
             if (!outlet.SetAside(persons, organisations))
                 FindDatedNameLines(scope, persons, organisations);
+            // A header band apart from the text's container ("div.spot" with the headline, standfirst and byline over "div.detail").
+            if (!outlet.SetAside(persons, organisations) && HeaderBand(headline, scope) is { } band)
+                FindDatedNameLines(band, persons, organisations);
             if (!outlet.SetAside(persons, organisations))
                 FindNameLines(headline, scope, persons, organisations);
             if (outlet.SetAside(persons, organisations))
@@ -260,14 +263,17 @@ internal static partial class AuthorFinder
         var longParagraphs = 0;
         foreach (var element in scope.QuerySelectorAll("p, div, span, li, small, address"))
         {
-            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
-            if (text is null)
+            var raw = TextCleaning.ShortText(element, MaxDatedLineRawChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
+            var text = TextCleaning.OneLine(raw);
+            if (raw is null || text is { Length: > MaxLabelledLineChars })
             {
                 // The story has begun: header lines come before its first paragraphs.
                 if (element.LocalName == "p" && ++longParagraphs > NameLineParagraphs)
                     return;
                 continue;
             }
+            if (text is null)
+                continue;
             if (DatedNameLine().Match(text) is not { Success: true } line || !DateParser.ContainsDate(line.Groups["rest"].Value) || PageRegions.IsForeign(element) || IsMediaCredit(element))
                 continue;
             var name = line.Groups["name"].Value;
@@ -283,6 +289,16 @@ internal static partial class AuthorFinder
             }
         }
     }
+
+    /// <summary>The headline's parent when it lies outside the article's scope and is no page-wide container.</summary>
+    private static IElement? HeaderBand(IElement? headline, IElement scope)
+    {
+        var parent = headline?.ParentElement;
+        return parent is null || parent.LocalName is "body" or "html" || PageRegions.IsInside(parent, scope) || PageRegions.IsInside(scope, parent) ? null : parent;
+    }
+
+    /// <summary>Characters read of a dated name line before its white space is collapsed: templates indent its spans with long runs.</summary>
+    private const int MaxDatedLineRawChars = 400;
 
     /// <summary>Elements a dated name line may hold: a few spans for the name, the separator and the date.</summary>
     private const int MaxDatedLineNodes = 16;

@@ -417,4 +417,15 @@ public class AuthorTests
         // Joined by "and", the second part is a name with its job run on.
         Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By Jane Doe and John Roe Staff Writer</div>"));
     }
+
+    [Fact]
+    public void ADatedNameLineInAHeaderBandApartFromTheTextNamesTheAuthor()
+    {
+        // The headline, standfirst and byline in one band, the text in another; the line's spans indented by the template.
+        var indent = new string(' ', 60);
+        Assert.Equal(["Sehernur Karsu"], AuthorsOfPage(
+            "<html><body><main><div class=\"spot\"><div class=\"spot-category\"><h1>Şarj istasyonu sayısı 11 bini aştı</h1><h4>Bakan, şarj istasyonu sayısının arttığını bildirdi.</h4>" +
+            $"<div class=\"row\">\n{indent}<span>Sehernur Karsu &nbsp;|</span>\n{indent}<span class=\"tarih\">05.04.2025 - Güncelleme : 05.04.2025</span>\n{indent}</div></div></div>" +
+            $"<div class=\"detail\"><div class=\"text\">{Prose}{Prose}</div></div></main></body></html>"));
+    }
 }
