@@ -235,12 +235,33 @@ internal static partial class AuthorFinder
         foreach (var paragraph in candidates)
         {
             // A region that holds the headline is the article's whatever its class says ("sidebar-1" layouts).
-            if ((BoldText(paragraph) ?? ReporterDateline(paragraph)) is not { } text || PageRegions.IsForeign(paragraph, headline))
+            if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph)) is not { } text || PageRegions.IsForeign(paragraph, headline))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)
                 return;
         }
+    }
+
+    /// <summary>
+    /// The name in an author's note in italics, as op-eds close or open ("<c>&lt;p&gt;&lt;em&gt;Laura Chen is a senior fellow at …&lt;/em&gt;&lt;/p&gt;</c>"):
+    /// a paragraph all in one italic element that reads as a bio line.
+    /// </summary>
+    private static string? ItalicBio(IElement paragraph)
+    {
+        IElement? italic = null;
+        foreach (var node in paragraph.ChildNodes)
+        {
+            if (node is IElement element)
+            {
+                if (italic is not null || element.LocalName is not ("em" or "i"))
+                    return null;
+                italic = element;
+            }
+            else if (node.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(node.TextContent))
+                return null;
+        }
+        return italic is not null && TextCleaning.ShortText(italic, MaxBylineChars) is { } text && TextCleaning.OneLine(text) is { } line ? AuthorNames.BioName(line) : null;
     }
 
     /// <summary>The name in a Korean or Japanese wire dateline that opens a paragraph: "[서울=뉴시스]김민수 기자 = 정부가 …".</summary>

@@ -35,6 +35,8 @@ internal static partial class AuthorNames
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
+        // more national agencies, whose names are no one's first or last name
+        "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -62,6 +64,7 @@ internal static partial class AuthorNames
         text = Urls().Replace(text, " ");
         text = Handles().Replace(text, " ");
         text = DateParser.RemoveDates(text);
+        text = ReportedFrom().Replace(text, "");
         // "Bruno (Henrique Zecchin) Rodrigues": brackets inside a name only mark a part of it;
         // elsewhere they hold an agency or a note ("(Reuters)", "(avec ...)") and separate.
         text = BracketsInsideName().Replace(text, "$1");
@@ -163,6 +166,9 @@ internal static partial class AuthorNames
             return part;
         return string.Join(' ', words, 0, cut);
     }
+
+    /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>
+    public static string? BioName(string text) => BioSentence().Match(text) is { Success: true } bio ? bio.Groups["name"].Value : null;
 
     /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
     private static bool JoinsNames(ReadOnlySpan<char> separator)
@@ -356,6 +362,10 @@ internal static partial class AuthorNames
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
         "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
         "фото|фотография|фотограф|иллюстрация|видео|источник";
+
+    /// <summary>"記者陳志明／台北報導": where a Chinese byline's reporter filed from ("／台北報導", "/北京报道"), not a second name.</summary>
+    [GeneratedRegex(@"\s*[/／]\s*\p{L}{0,6}(?:報導|报道|報道)\s*$")]
+    private static partial Regex ReportedFrom();
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
     [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]

@@ -428,4 +428,25 @@ public class AuthorTests
             $"<div class=\"row\">\n{indent}<span>Sehernur Karsu &nbsp;|</span>\n{indent}<span class=\"tarih\">05.04.2025 - Güncelleme : 05.04.2025</span>\n{indent}</div></div></div>" +
             $"<div class=\"detail\"><div class=\"text\">{Prose}{Prose}</div></div></main></body></html>"));
     }
+
+    [Fact]
+    public void AnAuthorsNoteInItalicsClosingTheArticleNamesTheAuthor()
+    {
+        Assert.Equal(["Laura Chen"], AuthorsOfPage($"<html><body><article><h1>Why the tax reform matters</h1>{Prose}{Prose}<p><em>Laura Chen is a senior fellow at the Institute for Fiscal Studies.</em></p></article></body></html>"));
+        // Italics that are no bio line name nobody.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Why the tax reform matters</h1>{Prose}{Prose}<p><em>This article was first published in March.</em></p></article></body></html>"));
+    }
+
+    [Fact]
+    public void ANationalAgencyAloneIsTheCredit()
+    {
+        Assert.Equal(["Lusa"], Authors("", "<span class=\"autor\">Lusa</span>"));
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe, Lusa</div>"));
+    }
+
+    [Fact]
+    public void WhereAChineseReporterFiledFromIsNotAName()
+    {
+        Assert.Equal(["陳志明"], Authors("", "<span class=\"author\">記者陳志明／台北報導</span>"));
+    }
 }
