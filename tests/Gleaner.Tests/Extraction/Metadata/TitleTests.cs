@@ -226,4 +226,14 @@ public class TitleTests
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
     }
+
+    [Fact]
+    public void ATeaserHeadingLinkingElsewhereGivesWayToTheArticlesOwnHeadline()
+    {
+        Assert.Equal("Lifeguards warn of rip currents", Title("<title>Coast Herald | Local</title><meta property=\"og:site_name\" content=\"Coast Herald\">",
+            "<main><div class=\"top-stories\"><h1><a href=\"/other\">Mayor resigns after scandal</a></h1></div><article><h1>Lifeguards warn of rip currents</h1></article></main>"));
+        // A headline linked to its permalink is still the headline when no other heading stands beside it.
+        Assert.Equal("Lifeguards warn of rip currents", Title("<title>Coast Herald</title>",
+            "<main><article><h1><a href=\"/news/story\">Lifeguards warn of rip currents</a></h1></article></main>"));
+    }
 }
