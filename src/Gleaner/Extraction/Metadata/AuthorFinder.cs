@@ -119,10 +119,10 @@ internal static partial class AuthorFinder
             if (!outlet.SetAside(persons, organisations))
                 FindLabelledLines(scope, persons, organisations, outlet.Others);
             if (!outlet.SetAside(persons, organisations))
-                FindDatedNameLines(scope, persons, organisations);
+                FindDatedNameLines(scope, persons);
             // A header band apart from the text's container ("div.spot" with the headline, standfirst and byline over "div.detail").
             if (!outlet.SetAside(persons, organisations) && HeaderBand(headline, scope) is { } band)
-                FindDatedNameLines(band, persons, organisations);
+                FindDatedNameLines(band, persons);
             if (!outlet.SetAside(persons, organisations))
                 FindNameLines(headline, scope, persons, organisations);
             if (outlet.SetAside(persons, organisations))
@@ -279,7 +279,7 @@ internal static partial class AuthorFinder
     /// "Daniel Kerr • 5 March 2024 • 3 min read", "Marie Lefèvre - 05/03/2024". The name comes first; a line whose first part is
     /// no person's name (a place, a section) credits nobody.
     /// </summary>
-    private static void FindDatedNameLines(IElement scope, List<string> persons, List<string> organisations)
+    private static void FindDatedNameLines(IElement scope, List<string> persons)
     {
         var longParagraphs = 0;
         foreach (var element in scope.QuerySelectorAll("p, div, span, li, small, address"))
@@ -301,8 +301,9 @@ internal static partial class AuthorFinder
             // A line all in capitals is a dateline's place ("NEW YORK | May 5"), not a name.
             if (name.ToUpperInvariant() == name)
                 continue;
+            // Only a person's name counts: an outlet first on such a line ("Los Angeles Times | May 5") is the masthead's.
             var found = new List<string>(1);
-            AuthorNames.Parse(name, found, organisations);
+            AuthorNames.Parse(name, found, []);
             if (found.Count == 1)
             {
                 persons.Add(found[0]);

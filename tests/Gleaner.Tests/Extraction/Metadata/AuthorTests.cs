@@ -395,6 +395,7 @@ public class AuthorTests
     [InlineData("<div class=\"info\">NEW YORK | May 5, 2024</div>")]
     [InlineData("<div class=\"info\">Berlin | 03.05.2022</div>")]
     [InlineData("<div class=\"info\">Thomas Berger | Politik</div>")]
+    [InlineData("<div class=\"info\">Los Angeles Times | May 5, 2024</div>")]
     public void APlaceOrALineWithoutADateNamesNoAuthor(string line)
     {
         Assert.Empty(Authors("", line));
