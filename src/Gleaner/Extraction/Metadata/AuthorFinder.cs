@@ -119,6 +119,11 @@ internal static partial class AuthorFinder
             if (!outlet.SetAside(persons, organisations))
                 FindLabelledLines(scope, persons, organisations, outlet.Others);
             if (!outlet.SetAside(persons, organisations))
+                FindDatedNameLines(scope, persons);
+            // A header band apart from the text's container ("div.spot" with the headline, standfirst and byline over "div.detail").
+            if (!outlet.SetAside(persons, organisations) && HeaderBand(headline, scope) is { } band)
+                FindDatedNameLines(band, persons);
+            if (!outlet.SetAside(persons, organisations))
                 FindNameLines(headline, scope, persons, organisations);
             if (outlet.SetAside(persons, organisations))
                 return persons;
@@ -193,9 +198,16 @@ internal static partial class AuthorFinder
         {
             // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text.
             var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue, separateGluedElements: true);
-            if (text is null || !BylineLabel().IsMatch(text) || PageRegions.IsForeign(element))
+            if (text is null)
                 continue;
-            AuthorNames.Parse(BylineLabel().Replace(text, ""), persons, organisations, others);
+            string? byline = null;
+            if (BylineLabel().IsMatch(text))
+                byline = BylineLabel().Replace(text, "");
+            else if (ReporterLine().Match(text) is { Success: true } reporter)
+                byline = reporter.Groups["name"].Value;
+            if (byline is null || PageRegions.IsForeign(element))
+                continue;
+            AuthorNames.Parse(byline, persons, organisations, others);
             if (persons.Count > 0)
                 return;
         }
@@ -223,13 +235,105 @@ internal static partial class AuthorFinder
         foreach (var paragraph in candidates)
         {
             // A region that holds the headline is the article's whatever its class says ("sidebar-1" layouts).
-            if (BoldText(paragraph) is not { } text || PageRegions.IsForeign(paragraph, headline))
+            if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph)) is not { } text || PageRegions.IsForeign(paragraph, headline))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)
                 return;
         }
     }
+
+    /// <summary>
+    /// The name in an author's note in italics, as op-eds close or open ("<c>&lt;p&gt;&lt;em&gt;Laura Chen is a senior fellow at …&lt;/em&gt;&lt;/p&gt;</c>"):
+    /// a paragraph all in one italic element that reads as a bio line.
+    /// </summary>
+    private static string? ItalicBio(IElement paragraph)
+    {
+        IElement? italic = null;
+        foreach (var node in paragraph.ChildNodes)
+        {
+            if (node is IElement element)
+            {
+                if (italic is not null || element.LocalName is not ("em" or "i"))
+                    return null;
+                italic = element;
+            }
+            else if (node.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(node.TextContent))
+                return null;
+        }
+        return italic is not null && TextCleaning.ShortText(italic, MaxBylineChars) is { } text && TextCleaning.OneLine(text) is { } line ? AuthorNames.BioName(line) : null;
+    }
+
+    /// <summary>The name in a Korean or Japanese wire dateline that opens a paragraph: "[서울=뉴시스]김민수 기자 = 정부가 …".</summary>
+    private static string? ReporterDateline(IElement paragraph)
+    {
+        if (paragraph.FirstChild is not IText first)
+            return null;
+        var start = first.Data.AsSpan().TrimStart();
+        var opening = start[..Math.Min(start.Length, MaxLabelledLineChars)].ToString();
+        return ReporterLine().Match(opening) is { Success: true } match && match.Groups["dateline"].Success ? match.Groups["name"].Value : null;
+    }
+
+    /// <summary>
+    /// Unmarked meta lines of the article's header that give a name and a date apart by a separator: "Thomas Berger | 03.05.2022",
+    /// "Daniel Kerr • 5 March 2024 • 3 min read", "Marie Lefèvre - 05/03/2024". The name comes first; a line whose first part is
+    /// no person's name (a place, a section) credits nobody.
+    /// </summary>
+    private static void FindDatedNameLines(IElement scope, List<string> persons)
+    {
+        var longParagraphs = 0;
+        foreach (var element in scope.QuerySelectorAll("p, div, span, li, small, address"))
+        {
+            var raw = TextCleaning.ShortText(element, MaxDatedLineRawChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
+            var text = TextCleaning.OneLine(raw);
+            if (raw is null || text is { Length: > MaxLabelledLineChars })
+            {
+                // The story has begun: header lines come before its first paragraphs.
+                if (element.LocalName == "p" && ++longParagraphs > NameLineParagraphs)
+                    return;
+                continue;
+            }
+            if (text is null)
+                continue;
+            if (DatedNameLine().Match(text) is not { Success: true } line || !DateParser.ContainsDate(line.Groups["rest"].Value) || PageRegions.IsForeign(element) || IsMediaCredit(element))
+                continue;
+            var name = line.Groups["name"].Value;
+            // A line all in capitals is a dateline's place ("NEW YORK | May 5"), not a name.
+            if (name.ToUpperInvariant() == name)
+                continue;
+            // Only a person's name counts: an outlet first on such a line ("Los Angeles Times | May 5") is the masthead's.
+            var found = new List<string>(1);
+            AuthorNames.Parse(name, found, []);
+            if (found.Count == 1)
+            {
+                persons.Add(found[0]);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The headline's parent when it lies outside the article's scope and is no page-wide container.</summary>
+    private static IElement? HeaderBand(IElement? headline, IElement scope)
+    {
+        var parent = headline?.ParentElement;
+        return parent is null || parent.LocalName is "body" or "html" || PageRegions.IsInside(parent, scope) || PageRegions.IsInside(scope, parent) ? null : parent;
+    }
+
+    /// <summary>Characters read of a dated name line before its white space is collapsed: templates indent its spans with long runs.</summary>
+    private const int MaxDatedLineRawChars = 400;
+
+    /// <summary>Elements a dated name line may hold: a few spans for the name, the separator and the date.</summary>
+    private const int MaxDatedLineNodes = 16;
+
+    /// <summary>A name of two to four words, a separator (bar, bullet, middle dot or a spaced dash) and the rest, which must hold a date.</summary>
+    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3})\s*(?:[|•·]|\s[-–—]\s)\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatedNameLine();
+
+    /// <summary>A name before the reporter's title, as Korean bylines write it ("김민수 기자"), after a wire dateline
+    /// ("[서울=뉴시스]김민수 기자 = ") or before an e-mail address; alone on its line otherwise. Chinese writes the title
+    /// before the name ("新华社记者 王芳": the agency's reporter), so its 记者 is not read here.</summary>
+    [GeneratedRegex(@"^\s*(?<dateline>[\[［【(（][^\]］】)）]{1,30}[\]］】)）]\s*)?(?<name>\p{L}{2,5}(?:\s\p{L}{1,5})?)\s?(?:기자|특파원)(?=\s*(?:[=＝]|[\w.+\-]+@[\w.\-]+|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex ReporterLine();
 
     /// <summary>How many paragraphs from the article's start may hold its author's name in bold.</summary>
     private const int NameLineParagraphs = 3;
@@ -404,7 +508,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|(?:written|words|story|reporting|reported|posted) by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted) by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

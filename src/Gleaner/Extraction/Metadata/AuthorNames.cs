@@ -35,6 +35,8 @@ internal static partial class AuthorNames
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
+        // more national agencies, whose names are no one's first or last name
+        "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -51,6 +53,9 @@ internal static partial class AuthorNames
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
         text = GluedLabel().Replace(text, "");
+        // "Jane Doe is a reporter at the Ledger. ...": an author's bio line names the author first.
+        if (BioSentence().Match(text) is { Success: true } bio)
+            text = bio.Groups["name"].Value;
         // "Image: Getty Images", "Foto: dpa", "John Roe (Fotos)": who made the pictures, not the story.
         text = NameCreditedForPictures().Replace(text, " ");
         text = CreditTail().Replace(text, "");
@@ -59,6 +64,7 @@ internal static partial class AuthorNames
         text = Urls().Replace(text, " ");
         text = Handles().Replace(text, " ");
         text = DateParser.RemoveDates(text);
+        text = ReportedFrom().Replace(text, "");
         // "Bruno (Henrique Zecchin) Rodrigues": brackets inside a name only mark a part of it;
         // elsewhere they hold an agency or a note ("(Reuters)", "(avec ...)") and separate.
         text = BracketsInsideName().Replace(text, "$1");
@@ -70,14 +76,24 @@ internal static partial class AuthorNames
 
         var segments = Segments().Split(text);
         var firstNew = persons.Count;
+        var afterPerson = false;
+        var segmentEnd = 0;
         foreach (var segment in segments)
         {
+            // What stood between this part and the one before: "and" joins two names, a bar or a dot a name and its job.
+            var segmentAt = text.IndexOf(segment, segmentEnd, StringComparison.Ordinal);
+            var joinedByConjunction = segmentAt > segmentEnd && JoinsNames(text.AsSpan(segmentEnd, segmentAt - segmentEnd));
+            if (segmentAt >= 0)
+                segmentEnd = segmentAt + segment.Length;
             var part = segment.Trim();
             part = LeadingLabel().Replace(part, "");
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
             var untrimmed = part;
+            // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
+            if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
+                continue;
             part = WithoutTrailingJobTitle(part);
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
@@ -94,6 +110,7 @@ internal static partial class AuthorNames
                 part = TextCleaning.CollapseWhitespace(untrimmed).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
+            afterPerson = kind == NameKind.Person;
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
     }
@@ -150,6 +167,28 @@ internal static partial class AuthorNames
         return string.Join(' ', words, 0, cut);
     }
 
+    /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>
+    public static string? BioName(string text) => BioSentence().Match(text) is { Success: true } bio ? bio.Groups["name"].Value : null;
+
+    /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
+    private static bool JoinsNames(ReadOnlySpan<char> separator)
+    {
+        foreach (var c in separator)
+            if (char.IsLetter(c) || c == '&')
+                return true;
+        return false;
+    }
+
+    /// <summary>True when the part's last word is a job ("reporter", "editor") and no organisation's word.</summary>
+    private static bool EndsWithJobWord(string part)
+    {
+        var lastSpace = part.LastIndexOf(' ');
+        if (lastSpace < 0)
+            return false;
+        var last = part[(lastSpace + 1)..].Trim('.', ',', ':');
+        return NotNameWords.Contains(last) && !OrganisationWords.Contains(last);
+    }
+
     private enum NameKind { None, Person, Organisation }
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
@@ -160,9 +199,9 @@ internal static partial class AuthorNames
     private static NameKind Classify(string part, bool wholeByline)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 6)
+        if (words.Length > 6 || IsProse(words))
             return NameKind.None;
-        var hasLatin = false;
+        var hasCase = false;
         var allCapitalised = true;
         // Digits rule out a person but not a desk ("BR24 Redaktion"): decided once the words are read.
         var hasDigit = false;
@@ -180,8 +219,9 @@ internal static partial class AuthorNames
                 }
                 if (char.IsPunctuation(c) && c is not ('.' or '\'' or '’' or '-' or '‐' or '‑' or '·' or '・'))
                     return NameKind.None;
-                if (c is >= 'A' and <= 'z' || (c >= '\u00c0' && c <= '\u024f'))
-                    hasLatin = true;
+                // Latin, Cyrillic, Greek: scripts with case, whose names are written in words.
+                if (char.IsUpper(c) || char.IsLower(c))
+                    hasCase = true;
             }
             var bare = word.Trim('.', ',', ':', '\'', '’');
             if (OrganisationWords.Contains(bare))
@@ -194,17 +234,36 @@ internal static partial class AuthorNames
         }
         if (!allCapitalised || hasDigit)
             return NameKind.None;
-        // A Latin-script person name has at least two words; CJK and other scripts write names without spaces.
-        if (hasLatin && words.Length < 2)
+        // A name in a script with case has at least two words; CJK and other scripts write names without spaces.
+        if (hasCase && words.Length < 2)
             return NameKind.None;
         // Names in scripts without case (CJK) are written without spaces and are short.
         // A fragment of a longer uncased text ("人氣" after a byline's counters) is not a name.
-        if (!hasLatin && (part.Length > 24 || words.Length > 3 || !wholeByline))
+        if (!hasCase && (part.Length > 24 || words.Length > 3 || !wholeByline))
             return NameKind.None;
-        if (hasLatin && !HasCasedLetters(words))
+        if (hasCase && !HasCasedLetters(words))
             return NameKind.None;
         return NameKind.Person;
     }
+
+    /// <summary>
+    /// True when two or more words are lower case and neither particles nor organisation words: a sentence
+    /// ("He previously worked at the Courier"), which names no organisation even when it holds "the" or "news".
+    /// </summary>
+    private static bool IsProse(string[] words)
+    {
+        var lowerWords = 0;
+        foreach (var word in words)
+        {
+            var bare = word.Trim('.', ',', ':', '\'', '’');
+            if (bare.Length > 0 && char.IsLower(bare[0]) && !Particles.Contains(bare) && !OrganisationWords.Contains(bare) && !Connectors.Contains(bare))
+                lowerWords++;
+        }
+        return lowerWords >= 2;
+    }
+
+    /// <summary>Small words inside an organisation's name ("Organization for Transformative Works", "Le Figaro et AFP").</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "und", "et", "des", "für", "på", "och" };
 
     /// <summary>False when a word has no letter with case (a CJK phrase with a Latin brand name in it).</summary>
     private static bool HasCasedLetters(string[] words)
@@ -277,6 +336,11 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
+    /// <summary>A bio line that opens with the author's name: "Jane Doe is a reporter at …", "Max Muster ist Redakteur …",
+    /// "Marie Roy est journaliste …". Two to four capitalised words (particles between) before the verb.</summary>
+    [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}.'’\-]+(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|al)\s+)?\p{Lu}[\p{L}.'’\-]+){1,3})\s+(?:is|was|has been|writes|covers|reports|ist|war|schreibt|est|était|écrit|es|fue|escribe|è|é|era|scrive)\s+\p{L}", RegexOptions.CultureInvariant)]
+    private static partial Regex BioSentence();
+
     /// <summary>"ByJane Doe", "VonHans Müller": a label run into the name where elements touched.</summary>
     [GeneratedRegex(@"^(?:By|BY|Von|Par|Por)(?=\p{Lu}\p{Ll})")]
     private static partial Regex GluedLabel();
@@ -296,7 +360,12 @@ internal static partial class AuthorNames
     /// <summary>Words that credit pictures, video or sources, in the languages Gleaner meets most.</summary>
     private const string CreditWords =
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
-        "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito";
+        "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
+        "фото|фотография|фотограф|иллюстрация|видео|источник";
+
+    /// <summary>"記者陳志明／台北報導": where a Chinese byline's reporter filed from ("／台北報導", "/北京报道"), not a second name.</summary>
+    [GeneratedRegex(@"\s*[/／]\s*\p{L}{0,6}(?:報導|报道|報道)\s*$")]
+    private static partial Regex ReportedFrom();
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
     [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]

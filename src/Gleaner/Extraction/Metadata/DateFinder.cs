@@ -190,6 +190,10 @@ internal static partial class DateFinder
             && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
+        // Declared dates spare reading the visible ones, but an update note in the header ("Mis à jour le …" over the
+        // headline) may be the only word on the last change.
+        if (modified.Count == 0)
+            header.Date(modified);
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
@@ -788,11 +792,18 @@ internal static partial class DateFinder
         if (after.Modified is { } update)
             modified.Add(update);
         if (after.Published is { } labelled)
+        {
+            // An update note over the headline ("Mis à jour le …" above it, "Publié le …" under it) is the page's too.
+            if (after.Modified is null && DateLabels.Read(text, context.MonthFirst, 0, headlineEnd).Modified is { } updateAbove)
+                modified.Add(updateAbove);
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
+        }
         // The read before the headline ends on a search that found the first date after it: kept, the search for that date
         // below reuses it instead of running the patterns again.
         var scan = new DateParser.Scan();
         var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd, scan);
+        if (after.Modified is null && before.Modified is { } updateBefore)
+            modified.Add(updateBefore);
         var afterAt = -1;
         if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length, scan) && at - headlineEnd <= UnlabelledCharsAfter
             && IsDateline(text, at, length))

@@ -49,6 +49,7 @@ internal static partial class MetadataExtractor
             siteNames.AddRange([article.SourceDomain, article.SourceDomain.Split('.')[0]]);
         string? AsHeadline(string? value) => value is null ? null : TitleFinder.StripSiteName(TitleFinder.StripLabel(TextCleaning.OneLine(value) ?? value)!, siteNames);
         titleCandidates.Add(new(trace.JsonLd("headline"), "json-ld", AsHeadline(main is { } m ? JsonLdValues.Text(m, "headline") : null), DeclaredPrior));
+        titleCandidates.Add(new("meta[name=headline]", "meta", AsHeadline(NamedHeadline(index)), DeclaredPrior));
         foreach (var key in (ReadOnlySpan<string>)["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"])
             titleCandidates.Add(new($"meta[{key}]", "meta", AsHeadline(meta.First(key)), DeclaredPrior));
         titleCandidates.Add(new("<title>", "title", AsHeadline(page.Document.Title), WeakDeclaredPrior));

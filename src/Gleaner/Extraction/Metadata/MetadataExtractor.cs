@@ -113,7 +113,7 @@ internal static partial class MetadataExtractor
 
     private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain, string? visibleHeadline)
     {
-        var jsonLdHeadline = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "headline") : null);
+        var jsonLdHeadline = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "headline") : null) ?? NamedHeadline(index);
         var metaTitle = TextCleaning.OneLine(meta.First("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"));
         var siteNames = new List<string>(3);
         if (siteName is not null)
@@ -144,6 +144,18 @@ internal static partial class MetadataExtractor
         }
         return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames,
             visibleHeadline is { Length: <= MaxTitleChars } ? visibleHeadline : null);
+    }
+
+    /// <summary>
+    /// A <c>&lt;meta name="headline"&gt;</c>, which states what JSON-LD's headline does on pages without one. Not an
+    /// <c>itemprop="headline"</c> meta: microdata templates fill that with the SEO title.
+    /// </summary>
+    internal static string? NamedHeadline(PageIndex index)
+    {
+        foreach (var meta in index.Metas)
+            if (string.Equals(meta.GetAttribute("name"), "headline", StringComparison.OrdinalIgnoreCase))
+                return TextCleaning.OneLine(meta.GetAttribute("content"));
+        return null;
     }
 
     /// <summary>Pages with more <c>&lt;h1&gt;</c> than this use them for styling, and the first few decide.</summary>

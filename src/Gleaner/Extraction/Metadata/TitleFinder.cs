@@ -11,7 +11,8 @@ namespace Gleaner.Extraction.Metadata;
 internal static partial class TitleFinder
 {
     /// <summary>Separators between a headline and a site name, longest first.</summary>
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", "｜", " _ ", "_", " : "];
+    /// "ㅣ" is the Hangul letter i, which Korean titles use as a bar ("HeadlineㅣSite"): alone, it is no syllable of any word.
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", "｜", "ㅣ", " _ ", "_", " : "];
 
     /// <summary>
     /// Chooses the headline by agreement. Each source votes for the candidates it states, whole or
@@ -164,13 +165,30 @@ internal static partial class TitleFinder
     {
         if (title is null)
             return null;
-        var stripped = TrailingLabel().Replace(LeadingLabel().Replace(title, ""), "");
+        var stripped = TrailingLabel().Replace(LeadingLabel().Replace(BracketLabel().Replace(title, ""), ""), "");
         // French and Italian desks write the label in capitals ending in a full stop: "VIDÉO. Headline", "DIRECT. Headline".
         if (stripped.Length == title.Length && LeadingCapitalLabel().Match(title) is { Success: true } capital
             && capital.Groups["label"].Value.ToUpperInvariant() == capital.Groups["label"].Value)
             stripped = title[capital.Length..];
-        return stripped.Length < title.Length && WordCount(stripped) >= MinHeadlineWords ? stripped : title;
+        return stripped.Length < title.Length && (WordCount(stripped) >= MinHeadlineWords || IsUnspacedHeadline(stripped)) ? stripped : title;
     }
+
+    /// <summary>A headline in a script written without spaces between words (Chinese, Japanese) that is long enough to be one.</summary>
+    private static bool IsUnspacedHeadline(string text)
+    {
+        var ideographs = 0;
+        foreach (var c in text)
+            if (c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af')
+                ideographs++;
+        return ideographs >= MinUnspacedHeadlineChars;
+    }
+
+    /// <summary>Characters of a Chinese, Japanese or Korean headline at least.</summary>
+    private const int MinUnspacedHeadlineChars = 8;
+
+    /// <summary>"+++ ", "【速報】", "[속보]", "[단독]": a ticker mark or a bracketed label before a CJK headline.</summary>
+    [GeneratedRegex(@"^\s*(?:\+{2,}\s*|[【\[［](?:速報|独自|動画|独家|快讯|快訊|视频|視頻|直播|속보|단독|영상)[】\]］]\s*)")]
+    private static partial Regex BracketLabel();
 
     /// <summary>Fewer words than this are a section name or a label, not a headline.</summary>
     private const int MinHeadlineWords = 3;
@@ -178,6 +196,7 @@ internal static partial class TitleFinder
     /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
     private const string Labels =
         "opinion|op-ed|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
+        "última hora|son dakika|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
         "kommentar|meinung|analyse|gastbeitrag|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
@@ -197,7 +216,7 @@ internal static partial class TitleFinder
     /// the part after one when the part before names the site ("Site | Headline").</summary>
     private static bool Supports(string source, string candidateKey, IReadOnlyList<string> siteNames)
     {
-        if (Key(source) == candidateKey)
+        if (Key(source) == candidateKey || LeadsWithTail(source, candidateKey))
             return true;
         foreach (var separator in Separators)
         {
@@ -213,6 +232,39 @@ internal static partial class TitleFinder
         }
         return false;
     }
+
+    /// <summary>
+    /// True when the source is the candidate with a shorter tail run on after a dash, bar or underscore with no space
+    /// ("Headline-SectionㅣSite"): a tail the spaced separators miss. The candidate must be a headline's length, so a
+    /// name before a hyphen ("Trump-Biden debate") is no candidate stated.
+    /// </summary>
+    private static bool LeadsWithTail(string source, string candidateKey)
+    {
+        if (candidateKey.Length < MinLeadingHeadlineChars && !IsUnspacedHeadline(candidateKey))
+            return false;
+        var matched = 0;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (matched == candidateKey.Length)
+            {
+                if (char.IsLetterOrDigit(c))
+                    return false;
+                if (c is not ('-' or '–' or '—' or '|' or '｜' or 'ㅣ' or '_'))
+                    continue;
+                var tail = Key(source[(i + 1)..]);
+                return tail.Length > 0 && tail.Length < candidateKey.Length;
+            }
+            if (!char.IsLetterOrDigit(c))
+                continue;
+            if (char.ToLowerInvariant(c) != candidateKey[matched++])
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>Letters a headline that leads a longer title holds at least (three short words).</summary>
+    private const int MinLeadingHeadlineChars = 12;
 
     /// <summary>The keys of the parts of <paramref name="title"/> before each of its separators: "Headline - Site" leads with
     /// the heading shown on the page.</summary>
@@ -267,7 +319,7 @@ internal static partial class TitleFinder
             {
                 var tail = title[(last + separator.Length)..];
                 if (NamesSite(tail, siteNames))
-                    return StripSiteName(title[..last].TrimEnd(), siteNames);
+                    return StripSiteName(WithoutSectionTail(title[..last].TrimEnd(), separator), siteNames);
             }
             var first = title.IndexOf(separator, StringComparison.Ordinal);
             if (first > 0)
@@ -279,6 +331,24 @@ internal static partial class TitleFinder
         }
         return title;
     }
+
+    /// <summary>
+    /// "Headline - Business" once " - Site" is gone: the section a title names between the headline and the site, written with
+    /// the same separator, is one or two words after a headline of several.
+    /// </summary>
+    private static string WithoutSectionTail(string title, string separator)
+    {
+        if (separator.Trim().Length == 0 || !separator.StartsWith(' '))
+            return title;
+        var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+        if (last <= 0)
+            return title;
+        var tail = title[(last + separator.Length)..];
+        return WordCount(tail) <= MaxSectionWords && WordCount(title[..last]) >= MinHeadlineWords + 1 ? title[..last].TrimEnd() : title;
+    }
+
+    /// <summary>Words of a section's name in a title at most ("Business", "Local News").</summary>
+    private const int MaxSectionWords = 2;
 
     /// <summary>
     /// With no other source to compare, a last short part after a clear separator is taken for

@@ -42,22 +42,41 @@ internal static class VisibleHeadline
     {
         var h1s = index.Headings1;
         var anyOwnH1 = false;
+        IElement? teaser = null;
         for (var i = 0; i < h1s.Count && i < MaxHeadings; i++)
         {
             var h1 = h1s[i];
             if (PageRegions.IsForeignHeading(h1))
                 continue;
             anyOwnH1 = true;
-            if (PageRegions.Ancestor(h1, "article", "main") is not null)
+            if (PageRegions.Ancestor(h1, "article", "main") is null)
+                continue;
+            // A heading that is all one link may be a teaser for another story above the article's own, unlinked headline.
+            if (!IsOneLink(h1))
                 return h1;
+            teaser ??= h1;
         }
-        if (anyOwnH1)
-            return null;
+        if (teaser is not null || anyOwnH1)
+            return teaser;
         var h2s = index.Headings2;
         for (var i = 0; i < h2s.Count && i < MaxHeadings; i++)
             if (InArticleHeader(h2s[i]) && !PageRegions.IsForeignHeading(h2s[i]))
                 return h2s[i];
         return null;
+    }
+
+    /// <summary>True when all of the heading's text lies in one link.</summary>
+    private static bool IsOneLink(IElement heading)
+    {
+        IElement? link = null;
+        foreach (var node in heading.ChildNodes)
+        {
+            if (node is IElement { LocalName: "a" } element && link is null)
+                link = element;
+            else if (!string.IsNullOrWhiteSpace(node.TextContent))
+                return false;
+        }
+        return link is not null && link.HasAttribute("href");
     }
 
     /// <summary>True when a header region of the article (not the page's masthead) holds the heading.</summary>

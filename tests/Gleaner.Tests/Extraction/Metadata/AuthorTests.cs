@@ -361,4 +361,93 @@ public class AuthorTests
         Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Example\"><meta property=\"og:site_name\" content=\"The Daily Example\">",
             "<div class=\"byline\">By Jane Doe</div>"));
     }
+
+    [Fact]
+    public void AnAuthorsBioLineNamesTheAuthor()
+    {
+        Assert.Equal(["Mark Ellis"], Authors("", "<div class=\"byline\">Mark Ellis is a staff writer at Metro Wire. He previously worked at the Courier.</div>"));
+        Assert.Equal(["Max Muster"], Authors("", "<div class=\"byline\">Max Muster ist Redakteur im Ressort Politik.</div>"));
+    }
+
+    [Fact]
+    public void ASentenceIsNoOrganisationForHoldingAnOrganisationWord()
+    {
+        Assert.Empty(Authors("", "<div class=\"byline\">He previously worked at the Courier</div>"));
+    }
+
+    [Fact]
+    public void ANameInCyrillicBeforeAPictureCreditIsTheAuthor()
+    {
+        Assert.Equal(["Анна Иванова"], Authors("", "<div class=\"credits\">Текст: Анна Иванова<br>Фото: Сергей Петров</div>"));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"info\">Thomas Berger | 03.05.2022</div>", "Thomas Berger")]
+    [InlineData("<div class=\"post-meta\"><span>Giulia Rossi</span> | <span>03/05/2022</span></div>", "Giulia Rossi")]
+    [InlineData("<p class=\"meta\">Daniel Kerr • 5 March 2024 • 3 min read</p>", "Daniel Kerr")]
+    [InlineData("<div class=\"infos\">Marie Lefèvre - 05/03/2024 à 10h00</div>", "Marie Lefèvre")]
+    public void ANameAndADateOnOneUnmarkedLineNameTheAuthor(string line, string expected)
+    {
+        Assert.Equal([expected], Authors("", line));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"info\">NEW YORK | May 5, 2024</div>")]
+    [InlineData("<div class=\"info\">Berlin | 03.05.2022</div>")]
+    [InlineData("<div class=\"info\">Thomas Berger | Politik</div>")]
+    [InlineData("<div class=\"info\">Los Angeles Times | May 5, 2024</div>")]
+    public void APlaceOrALineWithoutADateNamesNoAuthor(string line)
+    {
+        Assert.Empty(Authors("", line));
+    }
+
+    [Fact]
+    public void AKoreanReporterLineNamesTheAuthor()
+    {
+        Assert.Equal(["김민수"], Authors("", "<div class=\"info\"><span class=\"nm\">김민수 기자</span> <time>2024.03.05</time></div>"));
+        Assert.Equal(["김민수"], AuthorsOfPage(
+            "<html><body><article><h1>정부, 의대 증원 규모 발표</h1><p>[서울=뉴시스]김민수 기자 = 정부가 의대 증원 규모를 발표했다. 보건복지부는 이날 브리핑을 열고 구체적인 계획을 밝혔다.</p><p>의료계는 강하게 반발하고 있다.</p></article></body></html>"));
+        // Chinese writes the title before the name: "新华社记者" is the agency's reporter, not a name.
+        Assert.Empty(AuthorsOfPage("<html><body><article><h1>全国春耕生产进展顺利</h1><p>新华社记者 = 全国春耕生产进展顺利，各地农民忙于播种。</p></article></body></html>"));
+    }
+
+    [Fact]
+    public void AJobLineAfterANameIsTheJobWhateverItsLength()
+    {
+        Assert.Equal(["Amelia Hart"], Authors("", "<div class=\"byline\"><div class=\"name\">Amelia Hart</div><div class=\"role\">Local Government Reporter</div></div>"));
+        // Joined by "and", the second part is a name with its job run on.
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By Jane Doe and John Roe Staff Writer</div>"));
+    }
+
+    [Fact]
+    public void ADatedNameLineInAHeaderBandApartFromTheTextNamesTheAuthor()
+    {
+        // The headline, standfirst and byline in one band, the text in another; the line's spans indented by the template.
+        var indent = new string(' ', 60);
+        Assert.Equal(["Sehernur Karsu"], AuthorsOfPage(
+            "<html><body><main><div class=\"spot\"><div class=\"spot-category\"><h1>Şarj istasyonu sayısı 11 bini aştı</h1><h4>Bakan, şarj istasyonu sayısının arttığını bildirdi.</h4>" +
+            $"<div class=\"row\">\n{indent}<span>Sehernur Karsu &nbsp;|</span>\n{indent}<span class=\"tarih\">05.04.2025 - Güncelleme : 05.04.2025</span>\n{indent}</div></div></div>" +
+            $"<div class=\"detail\"><div class=\"text\">{Prose}{Prose}</div></div></main></body></html>"));
+    }
+
+    [Fact]
+    public void AnAuthorsNoteInItalicsClosingTheArticleNamesTheAuthor()
+    {
+        Assert.Equal(["Laura Chen"], AuthorsOfPage($"<html><body><article><h1>Why the tax reform matters</h1>{Prose}{Prose}<p><em>Laura Chen is a senior fellow at the Institute for Fiscal Studies.</em></p></article></body></html>"));
+        // Italics that are no bio line name nobody.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Why the tax reform matters</h1>{Prose}{Prose}<p><em>This article was first published in March.</em></p></article></body></html>"));
+    }
+
+    [Fact]
+    public void ANationalAgencyAloneIsTheCredit()
+    {
+        Assert.Equal(["Lusa"], Authors("", "<span class=\"autor\">Lusa</span>"));
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe, Lusa</div>"));
+    }
+
+    [Fact]
+    public void WhereAChineseReporterFiledFromIsNotAName()
+    {
+        Assert.Equal(["陳志明"], Authors("", "<span class=\"author\">記者陳志明／台北報導</span>"));
+    }
 }

@@ -394,4 +394,18 @@ public class DateTests
                 + (date.HasOffset ? date.Value.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture) : "");
         Assert.Equal(expected, got);
     }
+
+    [Theory]
+    [InlineData("fr", "Mis à jour le 04/05/2022 à 18h05", "2022-05-04T18:05:00")]
+    [InlineData("nl", "Bijgewerkt 04-05-2022 18:05", "2022-05-04T18:05:00")]
+    [InlineData("de", "Aktualisiert: 04.05.2022, 18:05 Uhr", "2022-05-04T18:05:00")]
+    public void AnUpdateNoteOverTheHeadlineIsTheModifiedDateWhenJsonLdGivesOnlyThePublication(string lang, string note, string expected)
+    {
+        var article = new ArticleExtractor().Extract(
+            $"<html lang=\"{lang}\"><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03T08:00:00+02:00\"}}</script></head>" +
+            $"<body><article><p class=\"maj\">{note}</p><h1>Le tramway prolongé jusqu'à l'aéroport</h1><p>Le tramway sera prolongé jusqu'à l'aéroport d'ici deux ans, a annoncé la métropole.</p></article></body></html>",
+            "https://example.com/news/story");
+        Assert.Equal("2022-05-03T08:00:00+02:00", article.Published);
+        Assert.StartsWith(expected, article.Modified);
+    }
 }

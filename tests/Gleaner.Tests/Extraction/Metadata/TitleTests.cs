@@ -35,7 +35,8 @@ public class TitleTests
     [Fact]
     public void ALogoHeadingThatRepeatsTheTitlesLastPartIsNotTheHeadline()
     {
-        Assert.Equal("Rain expected on Monday – Weather", Title("<title>Rain expected on Monday – Weather – Example Blogs</title>", "<h1>Example Blogs</h1>"));
+        // The section between the headline and the site's name goes with the site's name.
+        Assert.Equal("Rain expected on Monday", Title("<title>Rain expected on Monday – Weather – Example Blogs</title>", "<h1>Example Blogs</h1>"));
     }
 
     [Fact]
@@ -186,5 +187,53 @@ public class TitleTests
     {
         Assert.Equal("Harbour closed until Friday", Title(
             "<meta name=\"og:title\" content=\"Old template title\"><meta property=\"og:title\" content=\"Harbour closed until Friday\"><title>Harbour closed until Friday</title>"));
+    }
+
+    [Theory]
+    [InlineData("윤 대통령, 국회 시정연설서 예산안 협조 요청ㅣ한국일보")]
+    [InlineData("윤 대통령, 국회 시정연설서 예산안 협조 요청 ㅣ 한국일보")]
+    public void AKoreanBarSeparatesTheSiteName(string title)
+    {
+        Assert.Equal("윤 대통령, 국회 시정연설서 예산안 협조 요청", Title($"<title>{title}</title><meta property=\"og:site_name\" content=\"한국일보\">"));
+    }
+
+    [Fact]
+    public void AMetaHeadlineShowsWhereASectionRunsOntoTheTitle()
+    {
+        Assert.Equal("물가 상승률 3%대 재진입", Title(
+            "<title>물가 상승률 3%대 재진입-경제ㅣ경향신문</title><meta property=\"og:title\" content=\"물가 상승률 3%대 재진입-경제ㅣ경향신문\"><meta property=\"og:site_name\" content=\"경향신문\"><meta name=\"headline\" content=\"물가 상승률 3%대 재진입\">"));
+        // A name before a hyphen is not a headline leading the title.
+        Assert.Equal("Trump-Biden debate draws record audience", Title(
+            "<title>Trump-Biden debate draws record audience</title><meta property=\"og:title\" content=\"Trump-Biden debate draws record audience\"><meta name=\"headline\" content=\"Trump\">"));
+    }
+
+    [Fact]
+    public void TheSectionBetweenTheHeadlineAndTheSiteNameIsNotPartOfTheTitle()
+    {
+        Assert.Equal("Mine closure hits town hard", Title("<title>Mine closure hits town hard - Business - Northern Star</title><meta property=\"og:site_name\" content=\"Northern Star\">"));
+        // Two words after the headline's first separator are the headline's own.
+        Assert.Equal("Fire in Paris - 3 dead", Title("<title>Fire in Paris - 3 dead - Northern Star</title><meta property=\"og:site_name\" content=\"Northern Star\">"));
+    }
+
+    [Theory]
+    [InlineData("+++ Ukraine-Krieg im Liveticker +++ Kiew meldet neue Angriffe", "Ukraine-Krieg im Liveticker +++ Kiew meldet neue Angriffe")]
+    [InlineData("【速報】東京で震度4の地震　津波の心配なし", "東京で震度4の地震 津波の心配なし")]
+    [InlineData("[속보] 서울 지하철 2호선 운행 중단", "서울 지하철 2호선 운행 중단")]
+    [InlineData("ÚLTIMA HORA | Terremoto de magnitud 6 en Chile", "Terremoto de magnitud 6 en Chile")]
+    [InlineData("Son dakika: İstanbul'da deprem paniği yaşandı", "İstanbul'da deprem paniği yaşandı")]
+    [InlineData("【速報】地震", "【速報】地震")]
+    public void TickerMarksAndBreakingLabelsAreNotPartOfTheTitle(string title, string expected)
+    {
+        Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
+    }
+
+    [Fact]
+    public void ATeaserHeadingLinkingElsewhereGivesWayToTheArticlesOwnHeadline()
+    {
+        Assert.Equal("Lifeguards warn of rip currents", Title("<title>Coast Herald | Local</title><meta property=\"og:site_name\" content=\"Coast Herald\">",
+            "<main><div class=\"top-stories\"><h1><a href=\"/other\">Mayor resigns after scandal</a></h1></div><article><h1>Lifeguards warn of rip currents</h1></article></main>"));
+        // A headline linked to its permalink is still the headline when no other heading stands beside it.
+        Assert.Equal("Lifeguards warn of rip currents", Title("<title>Coast Herald</title>",
+            "<main><article><h1><a href=\"/news/story\">Lifeguards warn of rip currents</a></h1></article></main>"));
     }
 }
