@@ -52,7 +52,11 @@ internal static class ContentExtractor
         if (CharCount(pass.Blocks) < SuspiciouslyShortChars)
         {
             var retry = ExtractBody(page, root, article, dropStrongBoilerplate: false);
-            if (CharCount(retry.Blocks) > Math.Max(CharCount(pass.Blocks), 1) * RetryGainRatio)
+            int passChars = CharCount(pass.Blocks), retryChars = CharCount(retry.Blocks);
+            // The retry is believed for what the first pass dropped by name or region; text the first pass saw and left
+            // out (an author's bio, readers' reviews beside a short post) does not make it a better body.
+            if (retryChars > Math.Max(passChars, 1) * RetryGainRatio
+                && (passChars == 0 || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
                 pass = retry;
         }
         else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, article.Title) is { } region)
@@ -155,6 +159,36 @@ internal static class ContentExtractor
             }
         }
         return shared >= total * MinSharedWords;
+    }
+
+    /// <summary>
+    /// Prose the retry's containers hold in elements the first pass dropped (by their name or their page region): what
+    /// the retry rescued. Each dropped element is counted whole, once, at its outermost.
+    /// </summary>
+    private static int RescuedParagraphChars(BodyPass retry, PageAnalysis first)
+    {
+        int chars = 0;
+        var pending = new Stack<NodeInfo>();
+        foreach (var node in retry.Selection)
+        {
+            if (first.Get(node.Element) is null)
+                chars += node.ParagraphChars;
+            else
+                pending.Push(node);
+        }
+        while (pending.Count > 0)
+        {
+            foreach (var child in pending.Pop().Element.Children)
+            {
+                if (retry.Analysis.Get(child) is not { } info || info.TextChars == 0)
+                    continue;
+                if (first.Get(child) is null)
+                    chars += info.ParagraphChars;
+                else
+                    pending.Push(info);
+            }
+        }
+        return chars;
     }
 
     /// <summary>
