@@ -415,7 +415,7 @@ internal static partial class LineFilter
             bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(LowerCase(block.Text).TrimEnd(':', ' '));
             bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
             afterKeywordLabel = isLabel;
-            var rule = isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost, index >= blocks.Count - 2);
+            var rule = isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost, index >= blocks.Count - 2, kept.Count == 0);
             if (rule is not null)
             {
                 // The product's name over a price box's price or button ("Example 40 Mower", "ab 279,00 €"), a picture's
@@ -653,9 +653,10 @@ internal static partial class LineFilter
 
     /// <summary>
     /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
-    /// the line is one of the last two, where a note about the author may name them by first name.
+    /// the line is one of the last two, where a note about the author may name them by first name. <paramref name="first"/>:
+    /// no line is kept before it, where a blog sets the post's date as a heading over its title.
     /// </summary>
-    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost, bool nearEnd)
+    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost, bool nearEnd, bool first)
     {
         var text = block.Text;
         if (nearEnd && IsLicenceNotice(text))
@@ -707,8 +708,9 @@ internal static partial class LineFilter
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return "number alone";
-        // Only prose lines: a table row or list item of numbers is data, not a dateline.
-        if (block.Kind != BlockKind.Paragraph)
+        // Only prose lines: a table row or list item of numbers is data, not a dateline; a date heading further down may
+        // title a day of a live blog.
+        if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
     }

@@ -176,6 +176,14 @@ internal sealed class PageAnalysis
                     ExtractionTrace.Drop(_dropped, "date before the text", element);
                 continue;
             }
+            if (role == TagRole.Inline && weight < 0 && HoldsPicture(element) && !IsInlineInSentence(element, role))
+            {
+                // A picture and its caption set in inline markup ("<span class="end_photo_org"><img><em>caption</em></span>"):
+                // a figure without the figure tag.
+                if (_dropped is not null)
+                    ExtractionTrace.Drop(_dropped, "inline picture", element);
+                continue;
+            }
             var module = role == TagRole.Block ? ModuleOf(element) : Module.None;
             if (module == Module.Related)
             {
@@ -225,6 +233,15 @@ internal sealed class PageAnalysis
     private static readonly SearchValues<string> NotOfTheSentence = SearchValues.Create(
         ["sr-only", "sr_only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden", "offscreen", "dateline", "byline", "credit", "caption"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An <c>img</c> or <c>picture</c> among the element's children.</summary>
+    private static bool HoldsPicture(IElement element)
+    {
+        foreach (var child in element.Children)
+            if (child.LocalName is "img" or "picture")
+                return true;
+        return false;
+    }
 
     /// <summary>Longest text read as a date standing before a paragraph's text.</summary>
     private const int MaxLeadingDateChars = 40;

@@ -887,4 +887,31 @@ public class ContentExtractorTests
 
         Assert.StartsWith("The city council voted on 12.03.2024 to build", Lines(article)[0]);
     }
+
+    [Fact]
+    public void LeavesOutAPictureAndCaptionSetInInlineMarkup()
+    {
+        var article = Extract(
+            "<h1>Council approves bridge</h1><div id='dic_area'><span class='end_photo_org'><img src='b.jpg'><em class='img_desc'>" +
+            "The planned bridge [City Hall]</em></span><br>The city council voted on Monday to build a new bridge across the river, ending a " +
+            "debate that lasted ten years.<br><br>Supporters said the bridge would cut travel times, while opponents worried about the cost.</div>");
+
+        Assert.DoesNotContain("The planned bridge [City Hall]", Lines(article));
+        Assert.Equal(2, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutTheDateHeadingABlogSetsOverThePostsTitle()
+    {
+        var article = Extract(
+            "<div class='blog-posts'><div class='date-outer'><h2 class='date-header'><span>Montag, 4. März 2024</span></h2><div class='post'>" +
+            "<h3 class='post-title'>Council approves bridge</h3><div class='post-body'>The city council voted on Monday to build a new bridge " +
+            "across the river, ending a debate that lasted ten years.<br><br>Supporters said the bridge would cut travel times, while " +
+            "opponents worried about the cost.<h3>Montag, 11. März 2024</h3>The first survey of the river bed starts next week, the mayor said.</div></div></div></div>");
+
+        var lines = Lines(article);
+        Assert.StartsWith("The city council voted", lines[0]);
+        // Further down, a date heading may title a day of a live blog: it stays.
+        Assert.Contains("Montag, 11. März 2024", lines);
+    }
 }
