@@ -274,7 +274,7 @@ internal static class BoilerplateSignals
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
-        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature",
+        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature", "copyright",
         // Captions and share rows named in the page's language.
         "didascal", "legend", "légende", "leyenda", "bildunterschrift", "bildtext", "bijschrift", "onderschrift", "popisek",
         "kuvateksti", "partilh", "compartilh", "condivi", "paylas", "udostep", "sdilet",

@@ -53,10 +53,10 @@ internal static class ContentExtractor
         {
             var retry = ExtractBody(page, root, article, dropStrongBoilerplate: false);
             int passChars = CharCount(pass.Blocks), retryChars = CharCount(retry.Blocks);
-            // The retry is believed for what the first pass dropped by name or region; text the first pass saw and left
-            // out (an author's bio, readers' reviews beside a short post) does not make it a better body.
+            // When the first pass found prose, the retry is believed for what the first pass dropped by name or region; text
+            // the first pass saw and left out (a long box beside a short post) does not make it a better body.
             if (retryChars > Math.Max(passChars, 1) * RetryGainRatio
-                && (passChars == 0 || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
+                && (!HasProse(pass.Blocks) || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
                 pass = retry;
         }
         else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, article.Title) is { } region)
@@ -295,6 +295,15 @@ internal static class ContentExtractor
                 ExtractionTrace.Drop(dropped, "heading over nothing", blocks[^1].Text);
             blocks.RemoveAt(blocks.Count - 1);
         }
+    }
+
+    /// <summary>Some line that is not a heading: a headline the line filter did not know is not a post.</summary>
+    private static bool HasProse(List<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+            if (block.Kind != BlockKind.Heading)
+                return true;
+        return false;
     }
 
     private static int CharCount(List<TextBlock> blocks)

@@ -50,6 +50,11 @@ internal static partial class LineFilter
         "sdílet", "tisk", "tisknout", "partilhar", "compartilhar", "imprimir página", "condividi su", "delen op", "toggle",
         "anzeigen", "ausblenden", "show", "hide", "afficher", "masquer", "mostrar", "ocultar", "mostra", "nascondi", "verbergen",
         "【纠错】", "纠错", "【糾錯】", "打印", "分享到", "分享",
+        // Back to the list of news, and the label of a post's attachments.
+        "возврат к списку", "назад к списку", "вернуться к списку", "zurück zur liste", "back to list", "volver al listado",
+        "torna all'elenco", "powrót do listy", "zpět na seznam", "terug naar overzicht", "allegati", "anhänge", "attachments",
+        "pièces jointes", "documents joints", "adjuntos", "documentos adjuntos", "anexos", "załączniki", "přílohy", "bijlagen",
+        "ekler", "вложения", "прикрепленные файлы", "lampiran", "添付ファイル", "附件", "첨부파일",
         // The answer buttons of a "was this helpful?" prompt, on one line.
         "yes no", "ja nein", "oui non", "sí no", "si no", "sì no", "sim não", "ja nee", "tak nie", "ano ne", "evet hayır", "да нет",
         "ya tidak", "はい いいえ", "是 否", "예 아니오",
@@ -75,7 +80,9 @@ internal static partial class LineFilter
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
-        "kilde:", "lähde:", "sumber:", "出典：", "출처:", "related post:", "related roundup:",
+        "kilde:", "lähde:", "sumber:", "出典：", "출처:",
+        // The author, address and licence lines a Chinese blog theme closes a post with.
+        "本文作者：", "本文链接：", "本文連結：", "原文链接：", "版权声明：", "版權聲明：", "文章作者：", "文章链接：", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
         "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
         "pressekontakt", "medienkontakt", "press contact", "media contact", "contacto de prensa", "contatto stampa", "contato de imprensa",
@@ -690,6 +697,10 @@ internal static partial class LineFilter
 
         if (IsRatingStars(text))
             return "rating";
+        if (IsHashtagRow(text))
+            return "hashtags";
+        if (nearEnd && EditorInitials().IsMatch(text))
+            return "editor initials";
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
         if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && PriceAlone().IsMatch(text))
@@ -846,6 +857,31 @@ internal static partial class LineFilter
             && CountWords(credit) <= MaxReporterCreditWords;
     }
 
+    /// <summary>A row of hashtags ("#bridge #river", "#하천#복원"): every word starts with '#', and there are two at least.</summary>
+    private static bool IsHashtagRow(string text)
+    {
+        int hashes = 0;
+        bool wordStart = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                wordStart = true;
+                continue;
+            }
+            if (wordStart && c != '#')
+                return false;
+            wordStart = false;
+            if (c == '#')
+                hashes++;
+        }
+        return hashes >= 2;
+    }
+
+    /// <summary>The desk's initials closing a story, in brackets ("(bas/imk)", "(nvc/fyk)").</summary>
+    [GeneratedRegex(@"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex EditorInitials();
+
     /// <summary>Stars a rating widget draws, filled, empty or half.</summary>
     private static readonly SearchValues<char> RatingStars = SearchValues.Create("★☆✩✪✫✬✭✮✯⭐");
 
@@ -878,7 +914,9 @@ internal static partial class LineFilter
         return (opening.Contains("creative commons", StringComparison.Ordinal) || opening.Contains("cc by", StringComparison.Ordinal)
                 || opening.Contains("cc-by", StringComparison.Ordinal))
             && (opening.Contains("licen", StringComparison.Ordinal) || opening.Contains("lizenz", StringComparison.Ordinal)
-                || opening.Contains("lisens", StringComparison.Ordinal));
+                || opening.Contains("lisens", StringComparison.Ordinal) || opening.Contains("许可", StringComparison.Ordinal)
+                || opening.Contains("授權", StringComparison.Ordinal) || opening.Contains("ライセンス", StringComparison.Ordinal)
+                || opening.Contains("라이선스", StringComparison.Ordinal));
     }
 
     /// <summary>

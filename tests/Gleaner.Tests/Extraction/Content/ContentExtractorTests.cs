@@ -867,6 +867,24 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void BelievesTheRetryWhenTheFirstPassFoundOnlyAHeading()
+    {
+        // A live feed in a box named "widget": the first pass leaves it out and keeps only the headline (the page's title
+        // names only its kicker, so the line filter does not know it), which is no post to keep: the retry's feed is believed.
+        var entries = "";
+        for (int i = 1; i <= 4; i++)
+            entries += $"<div class='live-item'><div class='live-item__time'><time>1{i}:00</time></div><div class='live-item__body'><p>Update {i}: " +
+                "the council is still debating the bridge, and a vote is expected before the evening session ends.</p></div>" +
+                "<div class='live-item__share'><a href='#'>Share</a></div></div>";
+        var article = Extract(
+            "<header class='site-header'><nav><a href='/'>Home</a> <a href='/city'>City</a></nav></header><div id='page'><main>" +
+            $"<h1>Ao vivo: prefeitura apresenta hortas</h1><section class='live-feed widget-live'>{entries}</section></main></div>" +
+            "<footer><p>© 2025 Example</p></footer>", head: "<title>Ao vivo | Example</title><meta property='og:site_name' content='Example'>");
+
+        Assert.Contains(Lines(article), line => line.StartsWith("Update 4:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LeavesOutADateSetBeforeThePostsFirstParagraph()
     {
         var article = Extract(

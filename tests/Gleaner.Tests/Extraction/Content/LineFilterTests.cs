@@ -119,6 +119,13 @@ public class LineFilterTests
     [InlineData("(서울=뉴스1) 홍길동 기자")]
     [InlineData("ⓒ 뉴스1코리아, 무단전재 및 재배포 금지")]
     [InlineData("{{> share_buttons}}")]
+    [InlineData("Возврат к списку")]
+    [InlineData("Allegati:")]
+    [InlineData("#하천#복원")]
+    [InlineData("#bridge #river #council")]
+    [InlineData("本文链接：https://blog.example.cn/posts/bridge/")]
+    [InlineData("版权声明：本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明出处！")]
+    [InlineData("(bas/imk)")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -144,6 +151,7 @@ public class LineFilterTests
     [InlineData("Posts: the council will fill 12 new jobs this year.")]
     [InlineData("시는 다음 달 주민 설명회를 열고 의견을 수렴할 방침이라고 기자들에게 밝혔다.")]
     [InlineData("Rated ★★★★★ by the city's critics, the new bridge café opened on Monday.")]
+    [InlineData("#1 on the list of the city's projects is the bridge.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
