@@ -77,6 +77,7 @@ internal static class ContentExtractor
         var blocks = pass.Blocks;
         var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
+        DropLeadingHeadline(blocks, page.Headlines, pass.Dropped);
         DropTrailingHeadings(blocks, pass.Dropped);
         if (CharCount(blocks) < MaxScriptStateTrialChars && ScriptStateBlocks(page, article, blocks) is { } scripted)
         {
@@ -280,6 +281,29 @@ internal static class ContentExtractor
             if (current == ancestor)
                 return true;
         return false;
+    }
+
+    /// <summary>
+    /// The page's headline (one of its first <c>h1</c>s) as the body's first line, left by the line filter because the
+    /// record's title is another text (a <c>&lt;title&gt;</c> naming only a kicker or a section): the headline all the same.
+    /// </summary>
+    private static void DropLeadingHeadline(List<TextBlock> blocks, IReadOnlyList<IElement> headlines, List<DroppedBlock>? dropped)
+    {
+        if (blocks.Count < 2 || blocks[0].Kind != BlockKind.Heading)
+            return;
+        int checkedHeadlines = 0;
+        foreach (var h1 in headlines)
+        {
+            if (++checkedHeadlines > MaxHeadlinesChecked)
+                break;
+            if (LineFilter.SameWords(h1.TextContent, blocks[0].Text))
+            {
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "the page's headline", blocks[0].Text);
+                blocks.RemoveAt(0);
+                return;
+            }
+        }
     }
 
     /// <summary>

@@ -1292,6 +1292,9 @@ internal static partial class LineFilter
     /// <summary>A shorter title may end a heading by chance.</summary>
     private const int MinKickedTitleChars = 20;
 
+    /// <summary>The two texts have the same words, whatever their case, spaces and punctuation.</summary>
+    internal static bool SameWords(string a, string b) => Normalize(a) is { } words && words == Normalize(b);
+
     private static string? Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

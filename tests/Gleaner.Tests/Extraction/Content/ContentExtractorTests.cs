@@ -932,4 +932,20 @@ public class ContentExtractorTests
         // Further down, a date heading may title a day of a live blog: it stays.
         Assert.Contains("Montag, 11. März 2024", lines);
     }
+
+    [Fact]
+    public void LeavesOutThePagesHeadlineOpeningTheBodyWhenTheTitleIsAnotherText()
+    {
+        // The page's <title> names only the kicker ("Ao vivo"), so the record's title is not the headline; the h1 the body
+        // starts with is the headline all the same. A heading further down stays.
+        var article = Extract(
+            "<main><h1>Ao vivo: prefeitura apresenta hortas</h1><p>A prefeitura anunciou nesta quarta-feira a ampliação do programa de " +
+            "hortas comunitárias, que passará a contar com vinte novas áreas.</p><h2>Como participar</h2><p>As inscrições serão abertas " +
+            "no próximo mês e poderão ser feitas pela internet.</p></main>",
+            head: "<title>Ao vivo | Example</title><meta property='og:site_name' content='Example'>");
+
+        var lines = Lines(article);
+        Assert.StartsWith("A prefeitura anunciou", lines[0]);
+        Assert.Contains("Como participar", lines);
+    }
 }
