@@ -239,6 +239,26 @@ internal static class BoilerplateSignals
         return false;
     }
 
+    /// <summary>Words beside "author" in the name of a box about the writer ("author-description", "post-author-box").</summary>
+    private static readonly string[] AuthorBoxWords = ["bio", "box", "desc", "info", "about", "profile", "detail", "card"];
+
+    /// <summary>
+    /// A box about the writer (their bio, picture, other posts), named so: never the story, even in the retry that reads
+    /// what the first pass dropped by name. Beside a short post it would otherwise outweigh it.
+    /// </summary>
+    public static bool IsAuthorBox(IElement element)
+    {
+        foreach (var value in (ReadOnlySpan<string?>)[element.GetAttribute("class"), element.Id])
+        {
+            if (value is null || !value.Contains("author", StringComparison.OrdinalIgnoreCase))
+                continue;
+            foreach (var word in AuthorBoxWords)
+                if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+                    return true;
+        }
+        return false;
+    }
+
     private enum WordSignal : byte { None, Content, WeakBoilerplate, StrongBoilerplate }
 
     /// <summary>
@@ -254,7 +274,7 @@ internal static class BoilerplateSignals
         "login", "tagcloud", "taglist", "keywords", "infobox", "visuallyhidden", "readmore", "mostpopular",
         "mostread", "kommentar", "commentaire", "comentario", "commento", "werbung", "anzeige", "publicidad",
         "publicidade", "publicite", "reklam", "relacionad", "correlat", "abonn", "suscri", "iscriviti",
-        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature",
+        "rollover", "tooltip", "popover", "hovercard", "flyout", "donat", "spende", "fakta", "signature", "copyright",
         // Captions and share rows named in the page's language.
         "didascal", "legend", "légende", "leyenda", "bildunterschrift", "bildtext", "bijschrift", "onderschrift", "popisek",
         "kuvateksti", "partilh", "compartilh", "condivi", "paylas", "udostep", "sdilet",
@@ -267,7 +287,8 @@ internal static class BoilerplateSignals
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
-        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox", "authordescription",
+        "authordetails", "authorcard", "authorabout",
         // The date, author, category and hit counts of a post, as content management systems name their box.
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
     ];

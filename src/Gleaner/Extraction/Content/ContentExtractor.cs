@@ -52,7 +52,11 @@ internal static class ContentExtractor
         if (CharCount(pass.Blocks) < SuspiciouslyShortChars)
         {
             var retry = ExtractBody(page, root, article, dropStrongBoilerplate: false);
-            if (CharCount(retry.Blocks) > Math.Max(CharCount(pass.Blocks), 1) * RetryGainRatio)
+            int passChars = CharCount(pass.Blocks), retryChars = CharCount(retry.Blocks);
+            // When the first pass found prose, the retry is believed for what the first pass dropped by name or region; text
+            // the first pass saw and left out (a long box beside a short post) does not make it a better body.
+            if (retryChars > Math.Max(passChars, 1) * RetryGainRatio
+                && (!HasProse(pass.Blocks) || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
                 pass = retry;
         }
         else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, article.Title) is { } region)
@@ -73,6 +77,7 @@ internal static class ContentExtractor
         var blocks = pass.Blocks;
         var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
+        DropLeadingHeadline(blocks, page.Headlines, pass.Dropped);
         DropTrailingHeadings(blocks, pass.Dropped);
         if (CharCount(blocks) < MaxScriptStateTrialChars && ScriptStateBlocks(page, article, blocks) is { } scripted)
         {
@@ -155,6 +160,36 @@ internal static class ContentExtractor
             }
         }
         return shared >= total * MinSharedWords;
+    }
+
+    /// <summary>
+    /// Prose the retry's containers hold in elements the first pass dropped (by their name or their page region): what
+    /// the retry rescued. Each dropped element is counted whole, once, at its outermost.
+    /// </summary>
+    private static int RescuedParagraphChars(BodyPass retry, PageAnalysis first)
+    {
+        int chars = 0;
+        var pending = new Stack<NodeInfo>();
+        foreach (var node in retry.Selection)
+        {
+            if (first.Get(node.Element) is null)
+                chars += node.ParagraphChars;
+            else
+                pending.Push(node);
+        }
+        while (pending.Count > 0)
+        {
+            foreach (var child in pending.Pop().Element.Children)
+            {
+                if (retry.Analysis.Get(child) is not { } info || info.TextChars == 0)
+                    continue;
+                if (first.Get(child) is null)
+                    chars += info.ParagraphChars;
+                else
+                    pending.Push(info);
+            }
+        }
+        return chars;
     }
 
     /// <summary>
@@ -249,6 +284,29 @@ internal static class ContentExtractor
     }
 
     /// <summary>
+    /// The page's headline (one of its first <c>h1</c>s) as the body's first line, left by the line filter because the
+    /// record's title is another text (a <c>&lt;title&gt;</c> naming only a kicker or a section): the headline all the same.
+    /// </summary>
+    private static void DropLeadingHeadline(List<TextBlock> blocks, IReadOnlyList<IElement> headlines, List<DroppedBlock>? dropped)
+    {
+        if (blocks.Count < 2 || blocks[0].Kind != BlockKind.Heading)
+            return;
+        int checkedHeadlines = 0;
+        foreach (var h1 in headlines)
+        {
+            if (++checkedHeadlines > MaxHeadlinesChecked)
+                break;
+            if (LineFilter.SameWords(h1.TextContent, blocks[0].Text))
+            {
+                if (dropped is not null)
+                    ExtractionTrace.Drop(dropped, "the page's headline", blocks[0].Text);
+                blocks.RemoveAt(0);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// Headings left at the end of the body with nothing under them: the title of a box whose content was dropped (a
     /// link-only list, related stories, a form). Not the only line. A last line ending in a colon stays: it introduces
     /// an embedded post or a gallery ("Twitter seemed confused by the campaign:").
@@ -261,6 +319,15 @@ internal static class ContentExtractor
                 ExtractionTrace.Drop(dropped, "heading over nothing", blocks[^1].Text);
             blocks.RemoveAt(blocks.Count - 1);
         }
+    }
+
+    /// <summary>Some line that is not a heading: a headline the line filter did not know is not a post.</summary>
+    private static bool HasProse(List<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+            if (block.Kind != BlockKind.Heading)
+                return true;
+        return false;
     }
 
     private static int CharCount(List<TextBlock> blocks)

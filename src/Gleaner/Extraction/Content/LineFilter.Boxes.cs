@@ -17,7 +17,7 @@ internal static partial class LineFilter
     [
         "kontakt", "kontakte", "pressekontakt", "medienkontakt", "pressestelle", "ansprechpartner", "ansprechpartnerin",
         "ansprechpersonen", "ansprechperson", "ihr ansprechpartner", "ihre ansprechpartnerin", "adresse für rückfragen",
-        "rückfragehinweis", "rückfragen", "für rückfragen", "rückfragen an", "herausgeber", "medienanfragen", "presseanfragen",
+        "rückfragehinweis", "rückfragen", "für rückfragen", "rückfragen an", "rückfragen & kontakt", "rückfragen und kontakt", "herausgeber", "medienanfragen", "presseanfragen",
         "kontakt für medien", "kontakt für medienschaffende", "weitere auskünfte", "weitere informationen", "kontakt und information",
         "contact", "contacts", "press contact", "press contacts", "media contact", "media contacts", "press office", "media enquiries",
         "media inquiries", "press enquiries", "press inquiries", "for more information", "for further information",

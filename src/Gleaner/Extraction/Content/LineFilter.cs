@@ -50,6 +50,14 @@ internal static partial class LineFilter
         "sdílet", "tisk", "tisknout", "partilhar", "compartilhar", "imprimir página", "condividi su", "delen op", "toggle",
         "anzeigen", "ausblenden", "show", "hide", "afficher", "masquer", "mostrar", "ocultar", "mostra", "nascondi", "verbergen",
         "【纠错】", "纠错", "【糾錯】", "打印", "分享到", "分享",
+        // Back to the list of news, and the label of a post's attachments.
+        "возврат к списку", "назад к списку", "вернуться к списку", "zurück zur liste", "back to list", "volver al listado",
+        "torna all'elenco", "powrót do listy", "zpět na seznam", "terug naar overzicht", "allegati", "anhänge", "attachments",
+        "pièces jointes", "documents joints", "adjuntos", "documentos adjuntos", "anexos", "załączniki", "přílohy", "bijlagen",
+        "ekler", "вложения", "прикрепленные файлы", "lampiran", "添付ファイル", "附件", "첨부파일",
+        // The answer buttons of a "was this helpful?" prompt, on one line.
+        "yes no", "ja nein", "oui non", "sí no", "si no", "sì no", "sim não", "ja nee", "tak nie", "ano ne", "evet hayır", "да нет",
+        "ya tidak", "はい いいえ", "是 否", "예 아니오",
         // A donation button under an appeal.
         "поддержать", "support us", "donate", "spenden", "faire un don", "soutenir", "donar", "dona", "doar", "doneer", "steun ons",
         "wesprzyj", "podpořit", "stöd oss", "tue meitä", "destek ol",
@@ -71,7 +79,10 @@ internal static partial class LineFilter
         "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
-        "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "related post:", "related roundup:",
+        "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
+        "kilde:", "lähde:", "sumber:", "出典：", "출처:",
+        // The author, address and licence lines a Chinese blog theme closes a post with.
+        "本文作者：", "本文链接：", "本文連結：", "原文链接：", "版权声明：", "版權聲明：", "文章作者：", "文章链接：", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
         "время чтения", "like this story", "filed under", "posted in ", "abgelegt unter", "contact presse", "contacts presse",
         "pressekontakt", "medienkontakt", "press contact", "media contact", "contacto de prensa", "contatto stampa", "contato de imprensa",
@@ -85,7 +96,8 @@ internal static partial class LineFilter
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
-        "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：",
+        "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
+        "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
         // A row of share buttons under a label.
@@ -152,7 +164,18 @@ internal static partial class LineFilter
         "qué te ha parecido este artículo", "cosa ne pensi di questo articolo", "o que achou deste artigo", "jak oceniasz ten artykuł",
         "co si myslíte o tomto článku", "vad tycker du om artikeln", "mitä mieltä olit artikkelista", "bu haberi nasıl buldunuz",
         "как вам статья", "оцените статью", "aantal stemmen", "anzahl der bewertungen", "número de votos", "numero di voti", "liczba głosów",
-        "počet hlasů", "antal röster", "vote count",
+        "počet hlasů", "antal röster", "vote count", "wie hilfreich war", "war diese seite hilfreich", "war dieser beitrag hilfreich",
+        "was this page helpful", "was this helpful", "cette page vous a-t-elle", "cet article vous a été utile", "¿le ha resultado útil",
+        "questo articolo ti è stato utile", "questa pagina ti è stata utile", "esta página foi útil", "was deze informatie nuttig", "was deze pagina nuttig",
+        "czy ten artykuł był pomocny", "czy ta strona była pomocna", "byl pro vás tento článek užitečný", "bu içerik faydalı oldu mu",
+        "была ли эта статья полезной", "эта статья была полезной", "apakah artikel ini membantu",
+        "von 5 sternen", "out of 5 stars", "sur 5 étoiles", "de 5 estrellas", "su 5 stelle", "de 5 estrelas", "z 5 gwiazdek",
+        // Subscription and sharing appeals closing a post.
+        "subscribe for free", "receive new posts", "share with your friends", "compartilhe com seus amigos", "partagez cet article",
+        "teilen sie diesen artikel", "comparte este artículo", "condividi questo articolo", "udostępnij ten artykuł",
+        // Reprint notices of Korean, Japanese and Chinese publishers.
+        "무단전재", "무단 전재", "재배포 금지", "재배포금지", "無断転載を禁", "無断転載・複製を禁", "未经授权不得转载", "未经授权，不得转载",
+        "未經授權不得轉載", "未經授權，不得轉載", "未经许可，不得转载", "未经许可不得转载", "禁止转载",
         // Notices that an agency's story was taken over unedited.
         "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
         "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
@@ -218,6 +241,8 @@ internal static partial class LineFilter
         "las", "de", "às", "pubblicato", "aggiornato", "il", "alle", "opublikowano", "опубликовано",
         "обновлено", "в", "г", "時", "分", "first", "th", "st", "nd", "rd", "er", "ème", "de", "du", "der", "den",
         "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat", "stand", "datum", "fecha", "date", "op", "klo", "kl",
+        "更新日", "公開日", "掲載日", "作成日", "登録日", "发布时间", "发布日期", "更新时间", "发表时间", "작성일", "등록일", "수정일",
+        "입력", "수정", "기사입력", "최종수정", "업데이트",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -225,7 +250,8 @@ internal static partial class LineFilter
     [
         "tags", "tagged", "tagged with", "keywords", "topics", "related topics", "schlagwörter", "schlagworte",
         "themen", "etiquetas", "temas", "mots-clés", "sujets", "tag", "argomenti", "теги", "метки", "темы", "関連キーワード",
-        "关键词", "關鍵詞", "키워드",
+        "关键词", "關鍵詞", "키워드", "etiketler", "anahtar kelimeler", "štítky", "klíčová slova", "tagi", "słowa kluczowe",
+        "trefwoorden", "palavras-chave", "parole chiave", "stichwörter", "الوسوم", "وسوم", "الكلمات المفتاحية", "タグ", "标签", "標籤", "태그",
     ], StringComparer.Ordinal);
 
     /// <summary>
@@ -393,10 +419,10 @@ internal static partial class LineFilter
                     ExtractionTrace.Drop(dropped, "furniture section", block.Text);
                 continue;
             }
-            bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(block.Text.ToLowerInvariant().TrimEnd(':', ' '));
+            bool isLabel = block.Text.Length <= MaxLabelChars && KeywordLabels.Contains(LowerCase(block.Text).TrimEnd(':', ' '));
             bool isKeywordList = afterKeywordLabel && block.Text.Length <= MaxFurnitureChars * 2;
             afterKeywordLabel = isLabel;
-            var rule = isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost, index >= blocks.Count - 2);
+            var rule = isLabel ? "keyword label" : isKeywordList ? "keyword list" : FurnitureRule(block, title, article.Authors, pageHost, index >= blocks.Count - 2, kept.Count == 0);
             if (rule is not null)
             {
                 // The product's name over a price box's price or button ("Example 40 Mower", "ab 279,00 €"), a picture's
@@ -634,17 +660,20 @@ internal static partial class LineFilter
 
     /// <summary>
     /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
-    /// the line is one of the last two, where a note about the author may name them by first name.
+    /// the line is one of the last two, where a note about the author may name them by first name. <paramref name="first"/>:
+    /// no line is kept before it, where a blog sets the post's date as a heading over its title.
     /// </summary>
-    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost, bool nearEnd)
+    private static string? FurnitureRule(TextBlock block, string? title, IReadOnlyList<string> authors, string? pageHost, bool nearEnd, bool first)
     {
         var text = block.Text;
+        if (nearEnd && IsLicenceNotice(text))
+            return "licence notice";
         if (text.Length > MaxFurnitureChars * 2)
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
             return HeadlineRule;
-        var lower = text.ToLowerInvariant();
+        var lower = LowerCase(text);
         if (IsPrompt(lower))
             return "prompt";
         if (IsMarkup(text))
@@ -666,6 +695,12 @@ internal static partial class LineFilter
         if (text.Length > MaxFurnitureChars)
             return null;
 
+        if (IsRatingStars(text))
+            return "rating";
+        if (IsHashtagRow(text))
+            return "hashtags";
+        if (nearEnd && EditorInitials().IsMatch(text))
+            return "editor initials";
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
         if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && PriceAlone().IsMatch(text))
@@ -677,17 +712,25 @@ internal static partial class LineFilter
                 return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";
-        if (IsCounter(lower))
+        if (IsCounter(lower) || IsFollowerCount(lower))
             return "counter";
         if (MemberStat().IsMatch(text) || IsMemberJoined(text, lower))
             return "member statistics";
         // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
         if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
             return "number alone";
-        // Only prose lines: a table row or list item of numbers is data, not a dateline.
-        if (block.Kind != BlockKind.Paragraph)
+        // Only prose lines: a table row or list item of numbers is data, not a dateline; a date heading further down may
+        // title a day of a live blog.
+        if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
+    }
+
+    /// <summary>Only a date (and time), with dateline words at most: "12.03.2024", "Montag, 4. März 2024".</summary>
+    internal static bool IsDateOnly(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length is > 0 and <= MaxDatelineChars && (IsDateline(LowerCase(trimmed)) || IsParsedDateline(trimmed));
     }
 
     /// <summary>
@@ -767,6 +810,9 @@ internal static partial class LineFilter
         if (close == '\0' || text[1] != open || text[^1] != close || text[^2] != close)
             return false;
         var name = text[2..^2].Trim(' ');
+        // A Handlebars or Mustache partial, section or comment: "{{> share_buttons}}", "{{#if gallery}}", "{{/if}}".
+        if (open == '{' && name.Length > 1 && name[0] is '>' or '#' or '/' or '^' or '!' or '&')
+            name = name[1..].TrimStart(' ');
         foreach (var c in name)
             if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':'))
                 return false;
@@ -775,6 +821,8 @@ internal static partial class LineFilter
 
     private static bool IsByline(string text, string lower, IReadOnlyList<string> authors)
     {
+        if (IsKoreanReporterCredit(text))
+            return true;
         foreach (var author in authors)
         {
             if (author.Length > 0 && text.Length <= author.Length + MaxBylineExtraChars
@@ -790,6 +838,85 @@ internal static partial class LineFilter
             return char.IsUpper(next) && !text.EndsWith('.') && CountWords(text) <= 8;
         }
         return false;
+    }
+
+    /// <summary>Most words of a Korean reporter's credit: the agency's dateline, the name, the title.</summary>
+    private const int MaxReporterCreditWords = 4;
+
+    /// <summary>
+    /// A Korean story's credit line: the reporter's name and title ("기자" reporter, "특파원" correspondent), perhaps after
+    /// the agency's dateline and before an e-mail address ("(서울=뉴스1) 홍길동 기자", "홍길동 기자 hong@example.co.kr").
+    /// </summary>
+    private static bool IsKoreanReporterCredit(string text)
+    {
+        var credit = text.AsSpan().Trim();
+        int lastSpace = credit.LastIndexOf(' ');
+        if (lastSpace > 0 && credit[(lastSpace + 1)..].Contains('@'))
+            credit = credit[..lastSpace].TrimEnd();
+        return credit.Length <= MaxBylineExtraChars && (credit.EndsWith("기자") || credit.EndsWith("특파원"))
+            && CountWords(credit) <= MaxReporterCreditWords;
+    }
+
+    /// <summary>A row of hashtags ("#bridge #river", "#하천#복원"): every word starts with '#', and there are two at least.</summary>
+    private static bool IsHashtagRow(string text)
+    {
+        int hashes = 0;
+        bool wordStart = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                wordStart = true;
+                continue;
+            }
+            if (wordStart && c != '#')
+                return false;
+            wordStart = false;
+            if (c == '#')
+                hashes++;
+        }
+        return hashes >= 2;
+    }
+
+    /// <summary>The desk's initials closing a story, in brackets ("(bas/imk)", "(nvc/fyk)").</summary>
+    [GeneratedRegex(@"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex EditorInitials();
+
+    /// <summary>Stars a rating widget draws, filled, empty or half.</summary>
+    private static readonly SearchValues<char> RatingStars = SearchValues.Create("★☆✩✪✫✬✭✮✯⭐");
+
+    /// <summary>A line of rating stars, perhaps with the score beside them ("★★★★☆ 4,2"): a widget, never prose.</summary>
+    private static bool IsRatingStars(string text)
+    {
+        int stars = 0;
+        foreach (var c in text)
+        {
+            if (RatingStars.Contains(c))
+                stars++;
+            else if (!(char.IsWhiteSpace(c) || char.IsDigit(c) || c is '.' or ',' or '/' or '(' or ')'))
+                return false;
+        }
+        return stars >= MinRatingStars;
+    }
+
+    private const int MinRatingStars = 3;
+
+    /// <summary>Characters at a paragraph's start looked at for a licence statement.</summary>
+    private const int LicenceStatementChars = 200;
+
+    /// <summary>
+    /// A notice, at the end of a post, that it is published under a Creative Commons licence ("This work is licensed under
+    /// a Creative Commons Attribution 4.0 License. You are free to share…"): however long, it is the licence, not the post.
+    /// </summary>
+    private static bool IsLicenceNotice(string text)
+    {
+        var opening = LowerCase(text.Length > LicenceStatementChars ? text[..LicenceStatementChars] : text);
+        return (opening.Contains("creative commons", StringComparison.Ordinal) || opening.Contains("cc by", StringComparison.Ordinal)
+                || opening.Contains("cc-by", StringComparison.Ordinal))
+            && (opening.Contains("licen", StringComparison.Ordinal) || opening.Contains("lizenz", StringComparison.Ordinal)
+                || opening.Contains("lisens", StringComparison.Ordinal) || opening.Contains("许可", StringComparison.Ordinal)
+                || opening.Contains("授權", StringComparison.Ordinal) || opening.Contains("ライセンス", StringComparison.Ordinal)
+                || opening.Contains("라이선스", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -1097,6 +1224,23 @@ internal static partial class LineFilter
                 || lower.Contains(" из ", StringComparison.Ordinal)));
     }
 
+    /// <summary>Words that count an account's followers, in several languages.</summary>
+    private static readonly string[] FollowerWords = [" followers", " follower", " abonnenten", " abonnés", " seguidores", " подписчик", " pengikut", " takipçi", " obserwujących", " volgers"];
+
+    /// <summary>Most words of a follower count with the account's title beside it ("1.2K Followers · Writer for Example").</summary>
+    private const int MaxFollowerLineWords = 8;
+
+    /// <summary>A count of an author's followers on a profile card: "1.2K Followers", "3 414 abonnés · Auteur".</summary>
+    private static bool IsFollowerCount(string lower)
+    {
+        if (lower.Length == 0 || !char.IsDigit(lower[0]) || IsSentenceMark(lower[^1]) || CountWords(lower) > MaxFollowerLineWords)
+            return false;
+        foreach (var word in FollowerWords)
+            if (lower.Contains(word, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     private static bool IsNumberOnly(string text)
     {
         bool digit = false;
@@ -1114,6 +1258,16 @@ internal static partial class LineFilter
     internal static bool IsSentenceMark(char c) => c is '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u0964' or '\u061F';
 
     /// <summary>Runs of characters between white space.</summary>
+    /// <summary>
+    /// The text in lower case for the phrase lists: the invariant culture leaves Turkish capital dotted I ("İlgili Haber:",
+    /// "ETİKETLER") as it is, so it becomes the plain i every listed phrase is written with.
+    /// </summary>
+    internal static string LowerCase(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return lower.Contains('\u0130') ? lower.Replace('\u0130', 'i') : lower;
+    }
+
     internal static int CountWords(ReadOnlySpan<char> text)
     {
         int words = 0;
@@ -1137,6 +1291,9 @@ internal static partial class LineFilter
 
     /// <summary>A shorter title may end a heading by chance.</summary>
     private const int MinKickedTitleChars = 20;
+
+    /// <summary>The two texts have the same words, whatever their case, spaces and punctuation.</summary>
+    internal static bool SameWords(string a, string b) => Normalize(a) is { } words && words == Normalize(b);
 
     private static string? Normalize(string? text)
     {

@@ -164,10 +164,24 @@ internal sealed class PageAnalysis
                 continue;
             }
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
-            if (strongBoilerplate && _dropStrongBoilerplate && !IsInlineInSentence(element, role))
+            if (strongBoilerplate && (_dropStrongBoilerplate || BoilerplateSignals.IsAuthorBox(element)) && !IsInlineInSentence(element, role))
             {
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, "furniture class or id", element);
+                continue;
+            }
+            if (role == TagRole.Inline && IsLeadingDate(element, weight))
+            {
+                if (_dropped is not null)
+                    ExtractionTrace.Drop(_dropped, "date before the text", element);
+                continue;
+            }
+            if (role == TagRole.Inline && weight < 0 && HoldsPicture(element) && !IsInlineInSentence(element, role))
+            {
+                // A picture and its caption set in inline markup ("<span class="end_photo_org"><img><em>caption</em></span>"):
+                // a figure without the figure tag.
+                if (_dropped is not null)
+                    ExtractionTrace.Drop(_dropped, "inline picture", element);
                 continue;
             }
             var module = role == TagRole.Block ? ModuleOf(element) : Module.None;
@@ -219,6 +233,86 @@ internal sealed class PageAnalysis
     private static readonly SearchValues<string> NotOfTheSentence = SearchValues.Create(
         ["sr-only", "sr_only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden", "offscreen", "dateline", "byline", "credit", "caption"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An <c>img</c> or <c>picture</c> among the element's children.</summary>
+    private static bool HoldsPicture(IElement element)
+    {
+        foreach (var child in element.Children)
+            if (child.LocalName is "img" or "picture")
+                return true;
+        return false;
+    }
+
+    /// <summary>Longest text read as a date standing before a paragraph's text.</summary>
+    private const int MaxLeadingDateChars = 40;
+
+    /// <summary>Text that must follow the date on its line for the line to be a paragraph rather than a dateline.</summary>
+    private const int MinTextAfterLeadingDate = 60;
+
+    /// <summary>Siblings looked at on either side of a date: enough for an image or a space, and the walk stays linear.</summary>
+    private const int MaxSiblingsAroundDate = 8;
+
+    /// <summary>
+    /// A <c>time</c> or an inline element named for a date ("news-date-time") that holds only a date, starts its line and is
+    /// followed there by the text ("<c>&lt;span class="news-date"&gt;12.03.2024&lt;/span&gt;&lt;img&gt;</c>The library…"): the
+    /// post's date glued to its first paragraph. A date inside a sentence, or on a line of its own (a dateline the line
+    /// filter judges whole, "Stand: 26.04.2024"), stays.
+    /// </summary>
+    private static bool IsLeadingDate(IElement element, int classWeight)
+    {
+        if (classWeight >= 0 && element.LocalName != "time" || !StartsLine(element) || !TextFollowsOnLine(element))
+            return false;
+        var text = element.TextContent;
+        return text.Length <= MaxLeadingDateChars && LineFilter.IsDateOnly(text);
+    }
+
+    /// <summary>Nothing but space, pictures or other skipped elements before the element on its line.</summary>
+    private static bool StartsLine(IElement element)
+    {
+        int looked = 0;
+        for (var node = element.PreviousSibling; node is not null; node = node.PreviousSibling)
+        {
+            if (++looked > MaxSiblingsAroundDate)
+                return false;
+            if (node is IElement sibling)
+            {
+                var role = BoilerplateSignals.RoleOf(sibling.LocalName);
+                if (role is not (TagRole.Skip or TagRole.Inline or TagRole.Link))
+                    return true;
+                if (role != TagRole.Skip && sibling.TextContent.AsSpan().Trim().Length > 0)
+                    return false;
+            }
+            else if (HasWords(node))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>At least <see cref="MinTextAfterLeadingDate"/> characters of text after the element before its line ends.</summary>
+    private static bool TextFollowsOnLine(IElement element)
+    {
+        int chars = 0, looked = 0;
+        for (var node = element.NextSibling; node is not null && chars < MinTextAfterLeadingDate; node = node.NextSibling)
+        {
+            if (++looked > MaxSiblingsAroundDate)
+                return false;
+            if (node is IElement sibling)
+            {
+                var role = BoilerplateSignals.RoleOf(sibling.LocalName);
+                if (role is not (TagRole.Skip or TagRole.Inline or TagRole.Link))
+                    return false;
+                if (role != TagRole.Skip)
+                    chars += sibling.TextContent.AsSpan().Trim().Length;
+            }
+            else if (node.NodeType == NodeType.Text)
+            {
+                chars += ((ICharacterData)node).Data.AsSpan().Trim().Length;
+            }
+        }
+        return chars >= MinTextAfterLeadingDate;
+    }
 
     private static bool HasWords(INode? node)
         => node is { NodeType: NodeType.Text } && !string.IsNullOrWhiteSpace(((ICharacterData)node).Data);

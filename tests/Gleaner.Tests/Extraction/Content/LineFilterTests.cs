@@ -109,6 +109,23 @@ public class LineFilterTests
     [InlineData("Beiträge: 1234")]
     [InlineData("Posts: 56")]
     [InlineData("Messages : 1 024")]
+    [InlineData("İlgili Haber: Belediyeden yeni park müjdesi")]
+    [InlineData("اقرأ أيضا: الوزارة تطلق منصة جديدة")]
+    [InlineData("Wie hilfreich war dieser Artikel?")]
+    [InlineData("★★★★☆")]
+    [InlineData("4,2 von 5 Sternen (35 Bewertungen)")]
+    [InlineData("Sí No")]
+    [InlineData("홍길동 기자 hong@example.co.kr")]
+    [InlineData("(서울=뉴스1) 홍길동 기자")]
+    [InlineData("ⓒ 뉴스1코리아, 무단전재 및 재배포 금지")]
+    [InlineData("{{> share_buttons}}")]
+    [InlineData("Возврат к списку")]
+    [InlineData("Allegati:")]
+    [InlineData("#하천#복원")]
+    [InlineData("#bridge #river #council")]
+    [InlineData("本文链接：https://blog.example.cn/posts/bridge/")]
+    [InlineData("版权声明：本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明出处！")]
+    [InlineData("(bas/imk)")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -132,6 +149,9 @@ public class LineFilterTests
     [InlineData("Buy now, pay later schemes have grown fast among young shoppers in the city.")]
     [InlineData("The flat cost 549,000 euros when it was sold in 2010.")]
     [InlineData("Posts: the council will fill 12 new jobs this year.")]
+    [InlineData("시는 다음 달 주민 설명회를 열고 의견을 수렴할 방침이라고 기자들에게 밝혔다.")]
+    [InlineData("Rated ★★★★★ by the city's critics, the new bridge café opened on Monday.")]
+    [InlineData("#1 on the list of the city's projects is the bridge.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
@@ -441,5 +461,29 @@ public class LineFilterTests
     public void DropsContactTocShareAndFactBoxesInMoreLanguages(string box)
     {
         Assert.Equal(2, ExtractLines(box).Length);
+    }
+
+    [Theory]
+    [InlineData("ETİKETLER", "belediye")]
+    [InlineData("الوسوم", "التعليم")]
+    [InlineData("Štítky", "doprava")]
+    public void DropsAKeywordLabelAndTheKeywordsUnderIt(string label, string keyword)
+    {
+        var lines = ExtractLines($"<div class='labels'><p>{label}</p><p><a href='/t'>{keyword}</a></p></div>");
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void DropsACreativeCommonsNoticeEndingThePostHoweverLong()
+    {
+        const string notice = "This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License. You are free to " +
+            "share, copy and redistribute the material in any medium or format, and to adapt, remix, transform and build upon the material " +
+            "for any purpose, even commercially, as long as you give appropriate credit and distribute your contributions under the same licence.";
+
+        Assert.Equal(2, ExtractLines($"<p>{notice}</p>").Length);
+        // The same words earlier in the story are the story's.
+        Assert.Contains(notice, ExtractLines($"<p>{notice}</p><p>The council said it would publish every plan of the bridge the same way from now on.</p>" +
+            "<p>Residents will be able to comment on the plans online until the end of the month, the mayor added.</p>"));
     }
 }
