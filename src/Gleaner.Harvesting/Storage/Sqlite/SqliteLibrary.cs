@@ -3,7 +3,7 @@ namespace Gleaner.Storage.Sqlite;
 /// <summary>
 /// Process-wide settings of the SQLite library, made once before the process's first connection opens (SQLite refuses
 /// them once started). The bundled library counts every allocation in global statistics under one process-wide mutex
-/// (its default SQLITE_DEFAULT_MEMSTATUS=1); a search allocates tens of thousands of times (FTS5 reads each index page into
+/// (its default SQLITE_DEFAULT_MEMSTATUS=1); a search allocates and frees thousands of times (FTS5 reads each index page into
 /// a buffer of its own), so two searches running at once on two cores contend for that one lock. Gleaner reads none of
 /// those statistics, so they are turned off.
 /// </summary>
