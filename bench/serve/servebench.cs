@@ -49,23 +49,29 @@ foreach (var path in searchPaths.Take(60))
     }
 }
 Console.WriteLine($"requests: {searchPaths.Count} searches, {articlePaths.Count} articles, {storyPaths.Count} stories; {seconds:0} s per run; server pid {serverPid}");
-// The server's JIT recompiles hot code for seconds after start-up (tiered compilation); measured during that, a search
-// costs up to twice its steady CPU. Warm up with searches in windows until a window's CPU a request is within 5% of the
-// one before (at least three windows, at most 20), so the table measures the server as it runs all day.
+// The server's JIT recompiles hot code for seconds after start-up (tiered compilation), and its store connections' page
+// caches (64 MB each) fill from the file as searches read the index: measured before either settles, a search costs up
+// to twice its steady CPU. Warm up with searches in windows, each drawing other searches of the set (the same draws every
+// window would warm only their pages), until a window's CPU a request is within 5% of the one before and its page reads
+// (read calls of the server, /proc/PID/io) have stopped falling (at least three windows, at most 20), so the table
+// measures the server as it runs all day.
 var warmWindow = TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, seconds / 2)));
 var warmLine = new List<string>();
-double previous = double.NaN;
+double previous = double.NaN, previousReads = double.NaN;
 for (var window = 1; window <= 20; window++)
 {
     var before = CpuSeconds(serverPid);
-    var (warmCount, _, _, _) = await RunAsync(baseUrl, searchPaths, 2, warmWindow);
+    var readsBefore = ReadCalls(serverPid);
+    var (warmCount, _, _, _) = await RunAsync(baseUrl, searchPaths, 2, warmWindow, draws: window);
     var perRequest = (CpuSeconds(serverPid) - before) * 1000 / Math.Max(1, warmCount);
-    warmLine.Add(perRequest.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
-    if (window >= 3 && Math.Abs(perRequest - previous) <= 0.05 * previous)
+    var readsPerRequest = (ReadCalls(serverPid) - readsBefore) / (double)Math.Max(1, warmCount);
+    warmLine.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{perRequest:0.0} ms {readsPerRequest:0} reads"));
+    if (window >= 3 && Math.Abs(perRequest - previous) <= 0.05 * previous && readsPerRequest >= 0.8 * previousReads - 2)
         break;
     previous = perRequest;
+    previousReads = readsPerRequest;
 }
-Console.WriteLine($"warm-up: searches from 2 clients in {warmWindow.TotalSeconds:0} s windows until the CPU a search is flat: {string.Join(" / ", warmLine)} ms");
+Console.WriteLine($"warm-up: searches from 2 clients in {warmWindow.TotalSeconds:0} s windows until the CPU and page reads a search are flat: {string.Join(" / ", warmLine)}");
 Console.WriteLine($"{"kind",-8} {"clients",7} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"CPU ms/req",10} {"RSS MB",7} {"peak MB",8}  load");
 var kinds = new (string Name, IReadOnlyList<string> Paths)[] { ("search", searchPaths), ("article", articlePaths), ("story", storyPaths.ToList()) };
 foreach (var (name, paths) in kinds)
@@ -84,7 +90,8 @@ foreach (var (name, paths) in kinds)
 }
 return 0;
 
-static async Task<(int Count, int Errors, List<double> Latencies, double Seconds)> RunAsync(string baseUrl, IReadOnlyList<string> paths, int clients, TimeSpan duration)
+// Client w draws its requests from Random(w + 1) (the same draws every run), or from another sequence for each value of draws.
+static async Task<(int Count, int Errors, List<double> Latencies, double Seconds)> RunAsync(string baseUrl, IReadOnlyList<string> paths, int clients, TimeSpan duration, int draws = 0)
 {
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
     using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
@@ -98,7 +105,7 @@ static async Task<(int Count, int Errors, List<double> Latencies, double Seconds
         latencies[w] = [];
         workers[w] = Task.Run(async () =>
         {
-            var pick = new Random(worker + 1);
+            var pick = new Random(draws * 1_000 + worker + 1);
             while (clock.Elapsed < duration)
             {
                 var path = paths[pick.Next(paths.Count)];
@@ -135,6 +142,15 @@ static double CpuSeconds(int pid)
     var stat = File.ReadAllText($"/proc/{pid}/stat");
     var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+}
+
+// The process's read calls so far (syscr in /proc/PID/io): SQLite reads a page of the store with one call.
+static long ReadCalls(int pid)
+{
+    foreach (var line in File.ReadLines($"/proc/{pid}/io"))
+        if (line.StartsWith("syscr:"))
+            return long.Parse(line["syscr:".Length..].Trim());
+    return 0;
 }
 
 static (double RssMb, double PeakMb) Memory(int pid)

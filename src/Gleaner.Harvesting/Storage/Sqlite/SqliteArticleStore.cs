@@ -77,6 +77,7 @@ internal sealed class SqliteArticleStore : SqlArticleStore
 
     private static async Task ConfigureAsync(SqliteConnection connection, StoreOptions options, CancellationToken cancellationToken)
     {
+        SqliteLibrary.EnsureConfigured();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // WAL lets readers work while one writer commits; NORMAL sync keeps every commit safe from a killed

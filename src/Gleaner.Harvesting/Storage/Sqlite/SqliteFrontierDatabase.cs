@@ -24,6 +24,7 @@ public static class SqliteFrontierDatabase
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         return async cancellationToken =>
         {
+            SqliteLibrary.EnsureConfigured();
             var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragma = connection.CreateCommand();
