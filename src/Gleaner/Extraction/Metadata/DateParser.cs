@@ -400,68 +400,46 @@ internal static partial class DateParser
 
     private const int BuddhistEraOffset = 543;
 
-    /// <summary>
-    /// The month names of <see cref="MonthTable"/> and <see cref="SolarHijriMonths"/> as the text patterns' alternation:
-    /// every name as written and as looked up, escaped, longest first among those that share a first letter (a longer name
-    /// before its prefix, "march" before "mar"), grouped by that letter so that the first letter is tested once per group.
-    /// Names with different first letters never match at the same place, so the order between groups changes no match.
-    /// The tables are the home of the names; this is what they make, built at run time only by the test that checks
-    /// <see cref="MonthAlternation"/> against it (and prints the new text when a table changes), because the patterns
-    /// need their text at compile time to be source-generated: the native build runs a pattern built at run time in
-    /// the regex interpreter, which cost about 7% of its CPU.
-    /// </summary>
-    internal static string MonthAlternationOfTables() => string.Join("|", MonthNamesOfTables()
-        .OrderBy(name => char.ToLowerInvariant(name[0])).ThenByDescending(name => name.Length).Select(Regex.Escape));
+    /// <summary>The month names, longest first among those that share a first letter (a longer name before its prefix,
+    /// "march" before "mar"), grouped by that letter: the regex builder factors a group's first letter out of its branches,
+    /// so the interpreter tests it once per group instead of once per name. Names with different first letters never
+    /// match at the same place, so the order between groups changes no match.</summary>
+    private static readonly string MonthAlternation = string.Join("|",
+        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct().OrderBy(name => char.ToLowerInvariant(name[0]))
+            .ThenByDescending(name => name.Length).Select(Regex.Escape));
 
     /// <summary>
-    /// A lookahead for the first letters of the month names, put before the alternation where it does not lead its pattern:
-    /// the alternation's 500 names would otherwise be tried at every place the pattern's backtracking reaches (after "27",
-    /// after "27 ", before and after "de "), nearly always at a digit or a space that starts no name. The set holds every
-    /// name's first letter, so the lookahead fails only where the alternation would: the matches are the same. Checked
-    /// against <see cref="MonthStart"/> by a test, like <see cref="MonthAlternationOfTables"/>.
+    /// A lookahead for the first letters of the month names, put before the alternation where it does not lead its pattern.
+    /// The interpreter tries the alternation's 500 names one by one at every place the pattern's backtracking reaches
+    /// (after "27", after "27 ", before and after "de "), nearly always at a digit or a space that starts no name; one set
+    /// test there instead makes the day-first pattern about four times cheaper. The set holds every name's first letter,
+    /// so the lookahead fails only where the alternation would: the matches are the same.
     /// </summary>
-    internal static string MonthStartOfTables() => "(?=[" + string.Concat(MonthNamesOfTables().Select(name => name[0]).Distinct()
-        .Select(c => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString())) + "])";
-
-    private static IEnumerable<string> MonthNamesOfTables() => MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Distinct();
+    private static readonly string MonthStart = "(?=[" + string.Concat(
+        MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Select(name => name[0]).Distinct().Select(c => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString())) + "])";
 
     /// <summary>Text patterns, each with groups y, m or mon, d and optionally the time groups; apos marks a year written
     /// with two digits after an apostrophe ("3 mei '22", "May 3, '22").</summary>
     private static readonly Regex[] TextPatterns =
-        [YearFirstDate(), DayFirstNumericDate(), DayFirstNamedDate(), MonthFirstDate(), YearFirstNamedDate(), CjkDate(), JapaneseEraDate(), VietnameseDate()];
-
-    /// <summary>2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51</summary>
-    [GeneratedRegex(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant)]
-    private static partial Regex YearFirstDate();
-
-    /// <summary>27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a
-    /// two-digit day or month), 3.5. 2022 (Finnish: a space before the year only)</summary>
-    [GeneratedRegex(@"(?<![\d.\-/])(?<d>\d{1,2})(?:(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})|\.(?<m>\d{1,2})\.\s(?<y>\d{4}))(?!\d|\.\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex DayFirstNumericDate();
-
-    /// <summary>27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex DayFirstNamedDate();
-
-    /// <summary>September 27, 2021; Sep. 27 2021 (its tail, from the space before the day on, is <see cref="MonthFirstTail"/>: keep them alike)</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex MonthFirstDate();
-
-    /// <summary>2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)</summary>
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex YearFirstNamedDate();
-
-    /// <summary>2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)</summary>
-    [GeneratedRegex(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant)]
-    private static partial Regex CjkDate();
-
-    /// <summary>令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first)</summary>
-    [GeneratedRegex(@"(?<era>令和|平成)\s*(?<y>\d{1,2}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant)]
-    private static partial Regex JapaneseEraDate();
-
-    /// <summary>ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex VietnameseDate();
+    [
+        // 2021-09-27, 2021-09-27T19:51:00Z, 2021/09/27 19:51
+        new(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant),
+        // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month),
+        // 3.5. 2022 (Finnish: a space before the year only)
+        new(@"(?<![\d.\-/])(?<d>\d{1,2})(?:(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})|\.(?<m>\d{1,2})\.\s(?<y>\d{4}))(?!\d|\.\d)", RegexOptions.CultureInvariant),
+        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // September 27, 2021; Sep. 27 2021 (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
+        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)
+        new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
+        new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
+        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first)
+        new(@"(?<era>令和|平成)\s*(?<y>\d{1,2}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant),
+        // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+    ];
 
     /// <summary>Where <see cref="TextPatterns"/> holds the month-first pattern ("September 27, 2021").</summary>
     private const int MonthFirstPattern = 3;
