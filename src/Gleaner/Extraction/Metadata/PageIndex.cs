@@ -11,11 +11,14 @@ namespace Gleaner.Extraction.Metadata;
 /// </summary>
 internal sealed class PageIndex
 {
-    /// <summary>Class or id fragments of elements that may show a date in visible text, and of byline elements.</summary>
-    private static readonly Markers DateAndBylineMarkers = new(
-        dates: ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
-                "submitted", "created", "дата", "время", "tarih", "dato", "pvm"],
-        bylines: ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"]);
+    /// <summary>Class or id fragments of elements that may show a date in visible text.</summary>
+    private static readonly Markers DateMarkers = new(
+        ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
+         "submitted", "created", "дата", "время", "tarih", "dato", "pvm"]);
+
+    /// <summary>Class or id fragments of byline elements.</summary>
+    private static readonly Markers BylineMarkers = new(
+        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"]);
 
     /// <summary>
     /// Elements listed per kind (headings, dates, bylines): the finders climb from each to its ancestors and read its
@@ -229,10 +232,9 @@ internal sealed class PageIndex
 
         if (title is { Length: >= MinTitledDateChars and <= MaxTitledDateChars } && element.LocalName is "abbr" or "time" or "span" or "a" && DateParser.HasDigits(title, 4))
             List(TitledDates, element);
-        var marked = DateAndBylineMarkers.Of(marker) | DateAndBylineMarkers.Of(id);
-        if ((marked & MarkerKinds.Date) != 0)
+        if (DateMarkers.In(marker) || DateMarkers.In(id))
             List(DateMarked, element);
-        if ((marked & MarkerKinds.Byline) != 0)
+        if (BylineMarkers.In(marker) || BylineMarkers.In(id))
             List(BylineMarked, element);
         return true;
     }
@@ -253,41 +255,31 @@ internal sealed class PageIndex
             list.Add(element);
     }
 
-    [Flags]
-    private enum MarkerKinds { None = 0, Date = 1, Byline = 2 }
-
     /// <summary>
     /// Class or id fragments, found anywhere in a value ignoring case. A case-insensitive search for a set that holds
     /// non-ASCII fragments goes character by character (a tenth of the metadata walk's time), and class and id values are
     /// nearly always ASCII: those are lower-cased on the stack and searched for the ASCII fragments, ordinally (vectorized).
-    /// Same answers: no non-ASCII fragment here folds to ASCII, so none can match an ASCII value. A value is lower-cased
-    /// once and searched for both kinds at once; most hold neither, and only those that do are searched kind by kind.
+    /// Same answers: no non-ASCII fragment here folds to ASCII, so none can match an ASCII value.
     /// </summary>
-    private sealed class Markers(string[] dates, string[] bylines)
+    private sealed class Markers(string[] fragments)
     {
         private const int MaxStackChars = 256;
-        private readonly SearchValues<string> _anyAsciiLower = AsciiLower(dates.Union(bylines));
-        private readonly SearchValues<string> _datesAsciiLower = AsciiLower(dates), _bylinesAsciiLower = AsciiLower(bylines);
-        private readonly SearchValues<string> _dates = SearchValues.Create(dates, StringComparison.OrdinalIgnoreCase);
-        private readonly SearchValues<string> _bylines = SearchValues.Create(bylines, StringComparison.OrdinalIgnoreCase);
+        private readonly SearchValues<string> _any = SearchValues.Create(fragments, StringComparison.OrdinalIgnoreCase);
+        private readonly SearchValues<string> _asciiLower = SearchValues.Create(
+            fragments.Where(fragment => Ascii.IsValid(fragment)).Select(fragment => fragment.ToLowerInvariant()).ToArray(), StringComparison.Ordinal);
 
-        public MarkerKinds Of(string? value)
+        public bool In(string? value)
         {
             if (string.IsNullOrEmpty(value))
-                return MarkerKinds.None;
+                return false;
             if (value.Length <= MaxStackChars && Ascii.IsValid(value))
             {
                 Span<char> lower = stackalloc char[value.Length];
                 Ascii.ToLower(value, lower, out _);
-                if (lower.IndexOfAny(_anyAsciiLower) < 0)
-                    return MarkerKinds.None;
-                return (lower.IndexOfAny(_datesAsciiLower) >= 0 ? MarkerKinds.Date : 0) | (lower.IndexOfAny(_bylinesAsciiLower) >= 0 ? MarkerKinds.Byline : 0);
+                return lower.IndexOfAny(_asciiLower) >= 0;
             }
-            return (value.AsSpan().IndexOfAny(_dates) >= 0 ? MarkerKinds.Date : 0) | (value.AsSpan().IndexOfAny(_bylines) >= 0 ? MarkerKinds.Byline : 0);
+            return value.AsSpan().IndexOfAny(_any) >= 0;
         }
-
-        private static SearchValues<string> AsciiLower(IEnumerable<string> fragments) => SearchValues.Create(
-            fragments.Where(fragment => Ascii.IsValid(fragment)).Select(fragment => fragment.ToLowerInvariant()).Distinct().ToArray(), StringComparison.Ordinal);
     }
 
     internal static bool HasToken(string list, string token)

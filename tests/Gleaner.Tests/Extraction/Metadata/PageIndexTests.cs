@@ -24,21 +24,6 @@ public class PageIndexTests
         Assert.Equal(["Anne", "Ben"], index.BylineMarked.Select(element => element.TextContent));
     }
 
-    /// <summary>One value can mark both kinds ("byline" is a date marker too), and the class and the id can each mark one.</summary>
-    [Fact]
-    public void ListsAnElementMarkedAsBothKindsInBothLists()
-    {
-        using var document = new HtmlParser().ParseDocument("""
-            <div class="BYLINE">By Cleo, 4 May 2022</div>
-            <div class="entry-meta" id="author-box">Dan</div>
-            <div class="writer" id="дата">Eve</div>
-            <div class="sidebar" id="nav">Menu</div>
-            """);
-        var index = new PageIndex(document, new WorkBudget(1_000_000).StartWalk());
-        Assert.Equal(["By Cleo, 4 May 2022", "Dan", "Eve"], index.DateMarked.Select(element => element.TextContent));
-        Assert.Equal(["By Cleo, 4 May 2022", "Dan", "Eve"], index.BylineMarked.Select(element => element.TextContent));
-    }
-
     /// <summary>The index lists every script as the document's own queries find them, in the same order: in the head and
     /// body, inside noscript and inline SVG (the walk skips their other elements), not inside a template's content.</summary>
     [Fact]
