@@ -59,9 +59,10 @@ internal sealed class PageLoader : IDisposable
         {
             var gzipByName = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            if (!gzipByName && file.Length > _options.MaxPageBytes)
+            var length = file.CanSeek ? file.Length : 0; // 0 too for files whose length is not known ahead (/proc)
+            if (length > _options.MaxPageBytes)
                 throw TooBig();
-            var raw = ReadLimitedAsync(file, CancellationToken.None).GetAwaiter().GetResult();
+            var raw = length > 0 ? ReadAsLong(file, (int)length) : ReadLimitedAsync(file, CancellationToken.None).GetAwaiter().GetResult();
             if (gzipByName && !ContentDecoding.IsGzip(raw))
                 throw new PageLoadException("not a gzip file (the name ends in .gz)");
             return DecompressIfGzip(raw);
@@ -85,6 +86,15 @@ internal sealed class PageLoader : IDisposable
         {
             throw new PageLoadException(e.Message, e);
         }
+    }
+
+    /// <summary>A file's bytes as long as it was when opened (a file still being written is read that far), read
+    /// straight into an array of that size: no staging chunk, no growing copies, no zeroing first.</summary>
+    private static byte[] ReadAsLong(FileStream file, int length)
+    {
+        var raw = GC.AllocateUninitializedArray<byte>(length);
+        var read = file.ReadAtLeast(raw, length, throwOnEndOfStream: false);
+        return read == length ? raw : raw.AsSpan(0, read).ToArray();
     }
 
     private async Task<byte[]> ReadLimitedAsync(Stream stream, CancellationToken cancellation)

@@ -64,29 +64,57 @@ public static class ContentDecoding
         ArgumentNullException.ThrowIfNull(raw);
         using var decoder = Decode(new MemoryStream(raw, writable: false), encoding, raw, out var gzipTail)
             ?? throw new InvalidDataException($"unsupported content encoding '{encoding}'");
-        using var output = new MemoryStream(DeclaredGzipLength(raw, encoding, maxBytes));
-        var buffer = new byte[81920];
+        // Decoded straight into the body, which the trailer usually sizes exactly: no staging buffer, no final copy, and
+        // no zeroing of memory the decoder overwrites.
+        var body = GC.AllocateUninitializedArray<byte>(Math.Max(DeclaredGzipLength(raw, encoding, maxBytes), MinDecodedCapacity));
+        var length = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
-            int read;
-            try
+            if (length == body.Length)
             {
-                read = decoder.Read(buffer);
+                // Full: one byte more tells whether the body goes on.
+                if (ReadDecoded(decoder, probe, encoding) == 0)
+                    break;
+                if (length >= maxBytes)
+                    return null;
+                body = Grown(body, length, maxBytes);
+                body[length++] = probe[0];
+                continue;
             }
-            catch (InvalidDataException e)
-            {
-                throw new InvalidDataException($"corrupt {encoding} data: {e.Message}", e);
-            }
+            var read = ReadDecoded(decoder, body.AsSpan(length), encoding);
             if (read == 0)
                 break;
-            if (output.Length + read > maxBytes)
+            length += read;
+            if (length > maxBytes)
                 return null;
-            output.Write(buffer, 0, read);
         }
-        if (gzipTail is not null && !EndsWithItsTrailer(gzipTail, output.GetBuffer().AsSpan(0, (int)output.Length)))
+        if (gzipTail is not null && !EndsWithItsTrailer(gzipTail, body.AsSpan(0, length)))
             throw new InvalidDataException("truncated gzip data (the data ends before its checksum and length do)");
-        // Sized right by the trailer, the buffer is the body: no copy.
-        return output.Length == output.Capacity ? output.GetBuffer() : output.ToArray();
+        return length == body.Length ? body : body.AsSpan(0, length).ToArray();
+    }
+
+    /// <summary>Where a body without a trailer to size it starts.</summary>
+    private const int MinDecodedCapacity = 16 * 1024;
+
+    private static int ReadDecoded(Stream decoder, Span<byte> into, string? encoding)
+    {
+        try
+        {
+            return decoder.Read(into);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"corrupt {encoding} data: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Twice the room, but no more than the limit allows (one byte past it shows it was passed).</summary>
+    private static byte[] Grown(byte[] body, int length, long maxBytes)
+    {
+        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(body.Length * 2L, Math.Min(maxBytes + 1, Array.MaxLength)));
+        body.AsSpan(0, length).CopyTo(grown);
+        return grown;
     }
 
     /// <summary>

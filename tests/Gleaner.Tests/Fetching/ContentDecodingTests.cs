@@ -94,6 +94,30 @@ public class ContentDecodingTests
     public void DecodingStopsAtTheLimit() => Assert.Null(ContentDecoding.DecodeWhole(Gzip(), "gzip", 100));
 
     [Fact]
+    public void ABodyOfExactlyTheLimitDecodesAndOneByteMoreDoesNot()
+    {
+        // Sized by its trailer, the gzip body fills its buffer exactly: only the read after it tells the end.
+        Assert.Equal(Page, ContentDecoding.DecodeWhole(Gzip(), "gzip", Page.Length));
+        Assert.Null(ContentDecoding.DecodeWhole(Gzip(), "gzip", Page.Length - 1));
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("deflate")]
+    public void ABodyWithoutATrailerGrowsToItsLengthWithinTheLimit(string encoding)
+    {
+        // 200 KB of text: no trailer states it, so the output starts small and grows, up to the limit and no further.
+        var large = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 12_000).Select(i => $"line {i} of a story. ")));
+        using var output = new MemoryStream();
+        using (Stream encoder = encoding == "br" ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true) : new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            encoder.Write(large);
+        var encoded = output.ToArray();
+        Assert.Equal(large, ContentDecoding.DecodeWhole(encoded, encoding, 1 << 20));
+        Assert.Equal(large, ContentDecoding.DecodeWhole(encoded, encoding, large.Length));
+        Assert.Null(ContentDecoding.DecodeWhole(encoded, encoding, large.Length - 1));
+    }
+
+    [Fact]
     public void AnUnknownEncodingIsNamed() =>
         Assert.Contains("compress", Assert.Throws<InvalidDataException>(() => ContentDecoding.DecodeWhole(Page, "compress", 1 << 20)).Message);
 

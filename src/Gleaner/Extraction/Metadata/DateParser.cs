@@ -54,9 +54,7 @@ internal static partial class DateParser
         {
             if (scan is null || !scan.TryGet(pattern, start, out var match))
             {
-                match = pattern == MonthFirstPattern && !MonthFirstTail().IsMatch(text.AsSpan(start))
-                    ? Match.Empty
-                    : TextPatterns[pattern].Match(text, start);
+                match = pattern == MonthFirstPattern ? MonthFirstDate(text, start) : TextPatterns[pattern].Match(text, start);
                 scan?.Set(pattern, match, start);
             }
             // The earliest date in the text wins: a dateline leads, an "updated" note follows.
@@ -74,6 +72,24 @@ internal static partial class DateParser
         index = best.Index;
         length = best.Length;
         return true;
+    }
+
+    /// <summary>
+    /// The first month-first date at or after <paramref name="start"/>. Such a date holds its tail (" 27, 2021",
+    /// <see cref="MonthFirstTail"/>, searched by its digits): without a tail there is none, and none begins before the
+    /// first tail's whitespace run, a dot and the longest month name, as only those stand between a month name and its
+    /// day, and none of them is a digit (so an earlier date's own tail would be the first). The month-first pattern, which
+    /// tries its 500 names at nearly every word, then reads from there instead of from <paramref name="start"/>.
+    /// </summary>
+    private static Match MonthFirstDate(string text, int start)
+    {
+        var tail = MonthFirstTail().Match(text, start);
+        if (!tail.Success)
+            return Match.Empty;
+        var from = tail.Index;
+        while (from > start && char.IsWhiteSpace(text[from - 1]))
+            from--;
+        return TextPatterns[MonthFirstPattern].Match(text, Math.Max(start, from - 1 - MaxMonthNameLength));
     }
 
     /// <summary>
@@ -440,6 +456,9 @@ internal static partial class DateParser
         // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
     ];
+
+    /// <summary>The longest month name in characters (what it matches is as long: case is matched letter for letter).</summary>
+    private static readonly int MaxMonthNameLength = MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Max(name => name.Length);
 
     /// <summary>Where <see cref="TextPatterns"/> holds the month-first pattern ("September 27, 2021").</summary>
     private const int MonthFirstPattern = 3;

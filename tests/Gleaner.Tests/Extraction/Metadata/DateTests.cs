@@ -359,6 +359,26 @@ public class DateTests
         Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
+    /// <summary>The month-first pattern reads from just before the first " 27, 2021" tail (its whitespace run, a dot, the
+    /// longest month name): dates after long text, after a tail that belongs to no month, after a long whitespace run, with
+    /// the longest names, and a search starting inside a month name are found as a search of the whole text finds them.</summary>
+    [Theory]
+    [InlineData("A long report on the storm that hit the coast overnight, with more text before the date line. Posted September 27, 2021 here", 0, "2021-09-27", "September 27, 2021")]
+    [InlineData("Updated:\u00a0Sept.                        \n\t\u00a0 27, 2021", 0, "2021-09-27", "Sept.                        \n\t\u00a0 27, 2021")]
+    [InlineData("Room 12 1999 was booked, and on May 3, 2022 it rained", 0, "2022-05-03", "May 3, 2022")]
+    [InlineData("οι ΣΕΠΤΕΜΒΡΙΟΥ 27, 2021", 0, "2021-09-27", "ΣΕΠΤΕΜΒΡΙΟΥ 27, 2021")]
+    [InlineData("kwiecień października 27, 2021", 0, "2021-10-27", "października 27, 2021")]
+    [InlineData("September 27, 2021", 3, null, null)]
+    [InlineData("May 3, 2022 and June 4, 2022", 1, "2022-06-04", "June 4, 2022")]
+    public void FindsMonthFirstDatesFromTheirTail(string text, int start, string? expected, string? matched)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+        matched = matched is null ? null : System.Text.RegularExpressions.Regex.Unescape(matched);
+        var found = DateParser.TryFindFrom(text, start, monthFirstForSlashes: true, out var date, out var index, out var length);
+        Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        Assert.Equal(matched, found ? text.Substring(index, length) : null);
+    }
+
     /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
     /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset; Finnish "3.5. 2022",
     /// two-digit years after an apostrophe.</summary>
