@@ -861,6 +861,13 @@ internal static partial class DateFinder
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
         var labelStart = Math.Max(start, at - MaxEventLabelChars);
+        // A date that starts its line takes its label from a short line above: a field's label and value in two cells ("Termin", "18.05.2022").
+        if (start >= 2 && text.AsSpan(start, at - start).IsWhiteSpace())
+        {
+            var lineAbove = text.LastIndexOf('\n', start - 2) + 1;
+            if (start - lineAbove <= MaxEventLabelChars)
+                labelStart = lineAbove;
+        }
         if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || ContinuesAsProse(text.AsSpan(at + length)))
             return false;
         var end = text.IndexOf('\n', at);
