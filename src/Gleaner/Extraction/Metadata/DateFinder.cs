@@ -861,14 +861,7 @@ internal static partial class DateFinder
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
         var labelStart = Math.Max(start, at - MaxEventLabelChars);
-        // A date that starts its line takes its label from a short line above: a field's label and value in two cells ("Termin", "18.05.2022").
-        if (start >= 2 && text.AsSpan(start, at - start).IsWhiteSpace())
-        {
-            var lineAbove = text.LastIndexOf('\n', start - 2) + 1;
-            if (start - lineAbove <= MaxEventLabelChars)
-                labelStart = lineAbove;
-        }
-        if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || ContinuesAsProse(text.AsSpan(at + length)))
+        if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
             return false;
         var end = text.IndexOf('\n', at);
         if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
@@ -878,6 +871,28 @@ internal static partial class DateFinder
             if (range.End.Value > range.Start.Value && ++words > MaxWordsBeforeDate)
                 return false;
         return true;
+    }
+
+    /// <summary>At most this much (a weekday: "Mittwoch, ") stands before the date of a field's value.</summary>
+    private const int MaxFieldPrefixChars = 12;
+
+    /// <summary>
+    /// True when the date at <paramref name="at"/> is the value of a field whose label, a deadline's or an event's, is the
+    /// whole line above (<c>&lt;dt&gt;Termin&lt;/dt&gt;&lt;dd&gt;Mittwoch, 18.05.2022&lt;/dd&gt;</c>): the date starts its line
+    /// but for a weekday, and the line above ends in the label.
+    /// </summary>
+    private static bool IsEventFieldValue(string text, int lineStart, int at)
+    {
+        if (lineStart < 2 || at - lineStart > MaxFieldPrefixChars || DateParser.HasDigits(text.AsSpan(lineStart, at - lineStart), 1))
+            return false;
+        var aboveStart = text.LastIndexOf('\n', lineStart - 2) + 1;
+        var above = text.AsSpan(aboveStart, lineStart - 1 - aboveStart).TrimEnd(" \t:\u00a0");
+        if (above.IsEmpty || above.Length > MaxEventLabelChars)
+            return false;
+        foreach (var match in EventLabel().EnumerateMatches(above))
+            if (match.Index + match.Length == above.Length)
+                return true;
+        return false;
     }
 
     /// <summary>How far before a date a deadline's or an event's label is looked for.</summary>

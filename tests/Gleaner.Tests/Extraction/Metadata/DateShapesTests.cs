@@ -97,6 +97,8 @@ public class DateShapesTests
     // Austrian German: "Feber" for February; German: a two-digit year after "vom" with a one-digit day and month.
     [InlineData("de-AT", """<article><h1>Gemeinderat beschließt Budget</h1><p class="date">Wien, 14. Feber 2022</p>""" + Text + "</article>", "2022-02-14", null)]
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Pressemitteilung vom 3.5.22</p>""" + Text + "</article>", "2022-05-03", null)]
+    // German: a line above the date that only begins with an event's word ("Start der Bauarbeiten") labels nothing.
+    [InlineData("de", """<article><h1>Stadt saniert die Brücke</h1><p class="kicker">Start der Bauarbeiten</p><p class="date">03.05.2022</p>""" + Text + "</article>", "2022-05-03", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
@@ -165,6 +167,7 @@ public class DateShapesTests
     [InlineData("""<article><h1>Summer festival in the park</h1><p>The festival takes place on June 12, 2022 and starts at 2 pm, with music, food stands and games for children of all ages.</p></article>""")]
     // An event's date in an info box whose label stands in the cell before it.
     [InlineData("""<article><h1>Vortrag in der Aula</h1><dl class="info"><dt>Termin</dt><dd>18.05.2022, 19:00 Uhr</dd><dt>Ort</dt><dd>Aula der Universität</dd></dl><p>Die Professorin spricht über die Geschichte der Stadt und ihre Brücken.</p></article>""")]
+    [InlineData("""<article><h1>Konzert in der Stadthalle</h1><dl class="termin"><dt>Wann:</dt><dd>Mittwoch, 18.05.2022, 19 Uhr</dd><dt>Wo:</dt><dd>Stadthalle</dd></dl><p>Das Orchester spielt Werke von Mozart und Haydn.</p></article>""")]
     public void DatesOfOtherThingsAreNotThePagesDate(string article)
     {
         Assert.Null(ExtractPage("de", article).Published);
