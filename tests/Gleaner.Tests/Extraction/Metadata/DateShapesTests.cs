@@ -99,6 +99,9 @@ public class DateShapesTests
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Pressemitteilung vom 3.5.22</p>""" + Text + "</article>", "2022-05-03", null)]
     // German: a line above the date that only begins with an event's word ("Start der Bauarbeiten") labels nothing.
     [InlineData("de", """<article><h1>Stadt saniert die Brücke</h1><p class="kicker">Start der Bauarbeiten</p><p class="date">03.05.2022</p>""" + Text + "</article>", "2022-05-03", null)]
+    // German: the day the page was printed is no publication date; an info box of events under a heading above the text either.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="print-info">Gedruckt am 10.05.2022</p><p class="date">03.05.2022</p>""" + Text + "</article>", "2022-05-03", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="infobox"><h3>Termine</h3><ul><li>12.05.2022: Info-Abend</li><li>19.05.2022: Anmeldeschluss</li></ul></div>""" + Text + """<p class="meta">Meldung vom 03.05.2022</p></article>""", "2022-05-03", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
