@@ -872,7 +872,7 @@ internal static partial class DateFinder
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
         var labelStart = Math.Max(start, at - MaxEventLabelChars);
-        if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || ContinuesAsProse(text.AsSpan(at + length)))
+        if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
             return false;
         var end = text.IndexOf('\n', at);
         if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
@@ -884,13 +884,39 @@ internal static partial class DateFinder
         return true;
     }
 
+    /// <summary>At most this much (a weekday: "Mittwoch, ") stands before the date of a field's value.</summary>
+    private const int MaxFieldPrefixChars = 12;
+
+    /// <summary>
+    /// True when the date at <paramref name="at"/> is the value of a field whose label, a deadline's or an event's, is the
+    /// whole line above (<c>&lt;dt&gt;Termin&lt;/dt&gt;&lt;dd&gt;Mittwoch, 18.05.2022&lt;/dd&gt;</c>): the date starts its line
+    /// but for a weekday, and the line above ends in the label.
+    /// </summary>
+    private static bool IsEventFieldValue(string text, int lineStart, int at)
+    {
+        if (lineStart < 2 || at - lineStart > MaxFieldPrefixChars || DateParser.HasDigits(text.AsSpan(lineStart, at - lineStart), 1))
+            return false;
+        // Nested blocks leave empty lines between the label and its value.
+        var aboveEnd = text.AsSpan(0, lineStart).TrimEnd().Length;
+        var aboveStart = aboveEnd > 0 ? text.LastIndexOf('\n', aboveEnd - 1) + 1 : 0;
+        var above = text.AsSpan(aboveStart, aboveEnd - aboveStart).TrimEnd(" \t:\u00a0");
+        if (above.IsEmpty || above.Length > MaxEventLabelChars)
+            return false;
+        foreach (var match in EventLabel().EnumerateMatches(above))
+            if (match.Index + match.Length == above.Length)
+                return true;
+        return false;
+    }
+
     /// <summary>How far before a date a deadline's or an event's label is looked for.</summary>
     private const int MaxEventLabelChars = 40;
 
-    /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025").</summary>
+    /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025"), the day
+    /// the page was printed or retrieved ("Gedruckt am", "Abgerufen am").</summary>
     [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
         @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
-        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n))(?!\p{L})",
+        @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n)|" +
+        @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le)(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventLabel();
 

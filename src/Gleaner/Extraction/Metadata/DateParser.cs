@@ -58,7 +58,7 @@ internal static partial class DateParser
                 scan?.Set(pattern, match, start);
             }
             // The earliest date in the text wins: a dateline leads, an "updated" note follows.
-            while (match.Success && (best is null || match.Index < best.Index) && !IsPlausible(match, monthFirstForSlashes))
+            while (match.Success && (best is null || match.Index < best.Index) && !IsPlausible(match, monthFirstForSlashes, text))
             {
                 var searchedFrom = match.Index + match.Length;
                 match = match.NextMatch();
@@ -146,10 +146,13 @@ internal static partial class DateParser
         return TimeOfDay().Replace(text, " ");
     }
 
-    private static bool IsPlausible(Match match, bool monthFirst) => TryBuild(match, monthFirst, out _);
+    private static bool IsPlausible(Match match, bool monthFirst, string text) => TryBuild(match, monthFirst, out _, source: text);
 
-    private static bool TryBuild(Match match, bool monthFirst, out PageDate date, string? text = null)
+    /// <summary>Builds the date a pattern matched. <paramref name="text"/>, when given, is searched for a time beside it;
+    /// <paramref name="source"/> (or <paramref name="text"/>) is the text the match stands in.</summary>
+    private static bool TryBuild(Match match, bool monthFirst, out PageDate date, string? text = null, string? source = null)
     {
+        source ??= text;
         date = default;
         int year;
         if (match.Groups["era"].Success)
@@ -169,7 +172,8 @@ internal static partial class DateParser
             // dotted ones need a two-digit day or month (27.09.21, 9/27/21, 5/3/22; not the version number 1.5.10).
             var separator = match.Groups["sep"].Value;
             if (!match.Groups["apos"].Success
-                && (separator is not ("." or "/" or ". ") || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2)))
+                && (separator is not ("." or "/" or ". ")
+                    || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2 && !FollowsDatePreposition(source, match.Index))))
                 return false;
             year += 2000;
         }
@@ -271,6 +275,23 @@ internal static partial class DateParser
         }
     }
 
+    /// <summary>True when the word before <paramref name="at"/> is one that introduces a date ("vom 3.5.22", "am 3.5.22"):
+    /// then a short dotted date is one, not a version number.</summary>
+    private static bool FollowsDatePreposition(string? text, int at)
+    {
+        if (text is null)
+            return false;
+        var before = text.AsSpan(0, at).TrimEnd();
+        if (before.Length == at)
+            return false;
+        var wordStart = before.Length;
+        while (wordStart > 0 && char.IsLetter(before[wordStart - 1]))
+            wordStart--;
+        var word = before[wordStart..];
+        return word.Equals("vom", StringComparison.OrdinalIgnoreCase) || word.Equals("am", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("den", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The Gregorian year before the first of the Japanese eras Reiwa (2019) and Heisei (1989).</summary>
     private const int ReiwaYearZero = 2018, HeiseiYearZero = 1988;
 
@@ -363,8 +384,8 @@ internal static partial class DateParser
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
     private static readonly (string Names, int Month)[] MonthTable =
     [
-        ("january jan januar jänner janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه janúar jaanuar janvāris janvārī janvāra xaneiro ιανουάριος ιαν มกราคม ม.ค জানুয়ারি জানুয়ারী جنوری", 1),
-        ("february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro φεβρουάριος φεβ กุมภาพันธ์ ก.พ ফেব্রুয়ারি ফেব্রুয়ারী فروری", 2),
+        ("january jan januar jänner jän janvier janv enero ene janeiro gennaio gen januari stycznia styczeń ledna leden ocak января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه janúar jaanuar janvāris janvārī janvāra xaneiro ιανουάριος ιαν มกราคม ม.ค জানুয়ারি জানুয়ারী جنوری", 1),
+        ("february feb februar feber février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty února únor şubat subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro φεβρουάριος φεβ กุมภาพันธ์ ก.พ ফেব্রুয়ারি ফেব্রুয়ারী فروری", 2),
         ("march mar märz maerz mär mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo märts martā marec μάρτιος μαρ มีนาคม มี.ค মার্চ مارچ", 3),
         ("april apr avril avr abril abr aprile kwietnia kwiecień dubna duben nisan апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل apríl aprill aprīlis aprīlī aprīļa απρίλιος απρ เมษายน เม.ย এপ্রিল اپریل", 4),
         ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه maí maijs maijā maija μάιος μαΐ μαϊ พฤษภาคม พ.ค মে مئی", 5),

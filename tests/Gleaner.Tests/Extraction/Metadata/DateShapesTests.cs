@@ -94,6 +94,14 @@ public class DateShapesTests
     [InlineData("en", """<article class="post"><header class="entry-header"><h1 class="entry-title">A walk on the coast</h1><div class="entry-meta"><span class="posted-on"><a href="/x/" rel="bookmark"><time class="updated" datetime="2022-05-05T09:00:00+00:00">May 5, 2022</time><time class="entry-date published" datetime="2022-05-03T14:30:00+00:00">May 3, 2022</time></a></span></div></header><div class="entry-content">""" + Text + "</div></article>", "2022-05-03T14:30:00+00:00", "2022-05-05T09:00:00+00:00")]
     // English: a Guardian-style dotted time with a zone.
     [InlineData("en-GB", """<article><h1>Council agrees budget</h1><div class="dateline">Tue 3 May 2022 10.30 BST</div>""" + Text + "</article>", "2022-05-03T10:30:00+01:00", null)]
+    // Austrian German: "Feber" for February; German: a two-digit year after "vom" with a one-digit day and month.
+    [InlineData("de-AT", """<article><h1>Gemeinderat beschließt Budget</h1><p class="date">Wien, 14. Feber 2022</p>""" + Text + "</article>", "2022-02-14", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Pressemitteilung vom 3.5.22</p>""" + Text + "</article>", "2022-05-03", null)]
+    // German: a line above the date that only begins with an event's word ("Start der Bauarbeiten") labels nothing.
+    [InlineData("de", """<article><h1>Stadt saniert die Brücke</h1><p class="kicker">Start der Bauarbeiten</p><p class="date">03.05.2022</p>""" + Text + "</article>", "2022-05-03", null)]
+    // German: the day the page was printed is no publication date; an info box of events under a heading above the text either.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="print-info">Gedruckt am 10.05.2022</p><p class="date">03.05.2022</p>""" + Text + "</article>", "2022-05-03", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="infobox"><h3>Termine</h3><ul><li>12.05.2022: Info-Abend</li><li>19.05.2022: Anmeldeschluss</li></ul></div>""" + Text + """<p class="meta">Meldung vom 03.05.2022</p></article>""", "2022-05-03", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
@@ -160,6 +168,9 @@ public class DateShapesTests
     [InlineData(Plain)]
     // An event's date in the text of an undated announcement.
     [InlineData("""<article><h1>Summer festival in the park</h1><p>The festival takes place on June 12, 2022 and starts at 2 pm, with music, food stands and games for children of all ages.</p></article>""")]
+    // An event's date in an info box whose label stands in the cell before it.
+    [InlineData("""<article><h1>Vortrag in der Aula</h1><dl class="info"><dt>Termin</dt><dd>18.05.2022, 19:00 Uhr</dd><dt>Ort</dt><dd>Aula der Universität</dd></dl><p>Die Professorin spricht über die Geschichte der Stadt und ihre Brücken.</p></article>""")]
+    [InlineData("""<article><h1>Konzert in der Stadthalle</h1><dl class="termin"><dt>Wann:</dt><dd>Mittwoch, 18.05.2022, 19 Uhr</dd><dt>Wo:</dt><dd>Stadthalle</dd></dl><p>Das Orchester spielt Werke von Mozart und Haydn.</p></article>""")]
     public void DatesOfOtherThingsAreNotThePagesDate(string article)
     {
         Assert.Null(ExtractPage("de", article).Published);

@@ -381,7 +381,7 @@ public class DateTests
 
     /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
     /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset; Finnish "3.5. 2022",
-    /// two-digit years after an apostrophe.</summary>
+    /// two-digit years after an apostrophe, Austrian month names, a dotted two-digit year after "vom" or "am" (not a version number).</summary>
     [Theory]
     [InlineData("ΤΡΙΤΗ 3 ΙΟΥΝΙΟΥ 2022", "2022-06-03")]
     [InlineData("03 Μαΐ 2022 | 14:30", "2022-05-03T14:30")]
@@ -401,6 +401,11 @@ public class DateTests
     [InlineData("di 3 mei ’22, 14:30", "2022-05-03T14:30")]
     [InlineData("3. Mai '22", "2022-05-03")]
     [InlineData("May 3, '22", "2022-05-03")]
+    [InlineData("Wien, 3. Jänner 2022", "2022-01-03")]
+    [InlineData("14. Feber 2022, 15.12 Uhr", "2022-02-14T15:12")]
+    [InlineData("Pressemitteilung vom 3.5.22", "2022-05-03")]
+    [InlineData("am 3.5.22 um 15:12", "2022-05-03T15:12")]
+    [InlineData("Version 3.5.22", null)]
     [InlineData("Kapitel 3.5. 20221", null)]
     [InlineData("3 mei '2", null)]
     [InlineData("tháng 5 có 31 ngày, năm 2022", null)]
