@@ -411,7 +411,7 @@ internal static partial class LineFilter
                 continue;
             }
             inRelatedList = false;
-            if (IsFurnitureSectionHeading(block.Text))
+            if (IsFurnitureSectionHeading(block.Text) || block.Kind == BlockKind.Heading && IsAuthorCardHeading(block.Text))
                 furnitureSectionLines = 0;
             else if (block.Kind == BlockKind.Heading || furnitureSectionLines >= MaxFurnitureSectionLines)
                 furnitureSectionLines = -1;
@@ -609,6 +609,26 @@ internal static partial class LineFilter
     }
 
     /// <summary>"About the author", "3 Kommentare", "Opinie czytelników (14)", "Leave a Reply:", "12 thoughts on “…”".</summary>
+    /// <summary>Labels over the author's card after a post: "Written by Jane Roe", then followers, a bio, a follow button.</summary>
+    private static readonly string[] AuthorCardLabels =
+        ["written by", "geschrieben von", "escrito por", "écrit par", "scritto da", "ditulis oleh", "napisane przez", "geschreven door", "yazan"];
+
+    /// <summary>Most words of the name after an author card's label.</summary>
+    private const int MaxAuthorCardNameWords = 4;
+
+    /// <summary>A heading "Written by" with a name at most: the card about the author, not a part of the story.</summary>
+    private static bool IsAuthorCardHeading(string text)
+    {
+        var lower = LowerCase(text.Trim());
+        foreach (var label in AuthorCardLabels)
+            if (lower.StartsWith(label, StringComparison.Ordinal) && (lower.Length == label.Length || lower[label.Length] is ' ' or ':'))
+            {
+                var name = lower.AsSpan(label.Length).Trim(": ");
+                return name.Length == 0 || CountWords(name) <= MaxAuthorCardNameWords && !IsSentenceMark(name[^1]);
+            }
+        return false;
+    }
+
     internal static bool IsFurnitureSectionHeading(string text)
     {
         var trimmed = text.AsSpan().Trim();

@@ -263,6 +263,17 @@ public class LineFilterTests
             "10:41 GMT", "The vote", "The council approved the bridge by thirty votes to twelve after a long debate."], lines);
     }
 
+    [Theory]
+    [InlineData("Written by Jane Roe")]
+    [InlineData("Geschrieben von")]
+    [InlineData("Ditulis oleh Budi Santoso")]
+    public void DropsTheAuthorCardUnderAWrittenByHeading(string heading)
+    {
+        var lines = ExtractLines($"<h2>{heading}</h2><p>1.2K Followers</p><p>Writes about cities, parks and the people who use them.</p>");
+
+        Assert.Equal("Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.", lines[^1]);
+    }
+
     [Fact]
     public void KeepsALinkedAddressInAListOfSources()
     {
