@@ -279,7 +279,7 @@ internal static partial class LineFilter
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
         // Readers' comments and reviews under the story.
-        "reviews", "reader reviews", "reader comments", "readers' comments", "responses", "leserkommentare", "reaktionen",
+        "reviews", "reader reviews", "reader comments", "readers' comments", "responses", "leserkommentare",
         "recensioni", "reseñas", "opiniones de los lectores", "avaliações", "recensies", "opinie czytelników", "komentarze",
         "recenzje", "kommentarer", "kommentit", "komentáře", "komentari", "yorumlar", "hozzászólások", "σχόλια", "отзывы",
         "коментарі", "コメント", "评论", "評論", "댓글",
@@ -654,7 +654,8 @@ internal static partial class LineFilter
         // A count after the name: "Kommentare (3)", "Reviews 12".
         ReadOnlySpan<char> name = lower;
         name = name.TrimEnd("0123456789() ");
-        return FurnitureSectionHeadingLookup.Contains(name);
+        // "Reaktionen" alone heads a part of the story (the parties' reactions, a live blog's entry); counted, the readers' comments.
+        return FurnitureSectionHeadingLookup.Contains(name) || name is "reaktionen" && (counted || name.Length < lower.Length);
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureSectionHeadingLookup =

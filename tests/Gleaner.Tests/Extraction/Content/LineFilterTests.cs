@@ -275,6 +275,14 @@ public class LineFilterTests
     }
 
     [Fact]
+    public void KeepsAStorysReactionsHeadingWithoutACount()
+    {
+        var lines = ExtractLines("<h2>Reaktionen</h2><p>Die Opposition kritisierte den Beschluss als zu teuer und kündigte an, ihn im Landtag anzufechten.</p>");
+
+        Assert.Equal(["Reaktionen", "Die Opposition kritisierte den Beschluss als zu teuer und kündigte an, ihn im Landtag anzufechten."], lines[^2..]);
+    }
+
+    [Fact]
     public void KeepsALinkedAddressInAListOfSources()
     {
         var lines = ExtractLines(
