@@ -44,8 +44,11 @@ internal static partial class Shortcodes
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Tag();
 
-    /// <summary>A shortcode with a title attribute, what it encloses, and its closing tag when the same text holds it.</summary>
-    [GeneratedRegex(@"\[(?<name>[a-z][\w-]*)\s[^\]]*?\btitle=(?:""|'|&quot;|\u201D|\u201C|\u2033)(?<title>[^""'\]\u201D\u201C\u2033&]{1,60})[^\]]*\](?:.*?(?<close>\[/\k<name>\])|.*$)",
+    /// <summary>
+    /// A shortcode with a title attribute, what it encloses, and its closing tag when the same text holds it. The closing
+    /// tag is looked for in a box's length only, so that many unclosed boxes cost one pass over the text.
+    /// </summary>
+    [GeneratedRegex(@"\[(?<name>[a-z][\w-]*)\s[^\]]*?\btitle=(?:""|'|&quot;|\u201D|\u201C|\u2033)(?<title>[^""'\]\u201D\u201C\u2033&]{1,60})[^\]]*\](?:.{0,1000}?(?<close>\[/\k<name>\])|.*$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
     private static partial Regex TitledBox();
 
