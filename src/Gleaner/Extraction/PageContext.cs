@@ -35,6 +35,9 @@ internal sealed class PageContext
     /// <summary>The page's <c>h1</c> elements in document order, listed by the metadata walk so the body phases need not search again.</summary>
     public IReadOnlyList<IElement> Headlines { get; set; } = [];
 
+    /// <summary>The headline the reader sees above the article (<see cref="Metadata.VisibleHeadline"/>), whatever the page's titles say.</summary>
+    public IElement? VisibleHeadline { get; set; }
+
     /// <summary>The elements the metadata walk listed, once it has run (the body phases read its scripts from it).</summary>
     public PageIndex? Index { get; set; }
 

@@ -75,7 +75,7 @@ internal static class ContentExtractor
                 pass = retry;
         }
         var blocks = pass.Blocks;
-        var lead = LineFilter.Filter(LeadFinder.Find(page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
+        var lead = LineFilter.Filter(LeadFinder.Find(page.VisibleHeadline, page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
         DropLeadingHeadline(blocks, page.Headlines, pass.Dropped);
         DropTrailingHeadings(blocks, pass.Dropped);

@@ -55,11 +55,18 @@ internal static class LeadFinder
     private static readonly FrozenSet<string> CaptionWords = FrozenSet.ToFrozenSet(
         ["caption", "credit", "credits", "copyright", "bildunterschrift", "legende", "legenda", "didascalia", "pie"], StringComparer.Ordinal);
 
-    /// <summary>Lead blocks to put before the body, or an empty list.</summary>
-    public static List<TextBlock> Find(IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection, List<TextBlock> body, string? title)
+    /// <summary>
+    /// Lead blocks to put before the body, or an empty list. The lead follows the headline the reader sees; where the
+    /// page's titles word it otherwise ("Fernwärme" over "Stadtwerke bauen Fernwärmenetz aus"), the h1 naming the title is tried next.
+    /// </summary>
+    public static List<TextBlock> Find(IElement? visibleHeadline, IReadOnlyList<IElement> headlines, PageAnalysis analysis, List<NodeInfo> selection,
+        List<TextBlock> body, string? title)
     {
+        if (selection.Count == 0)
+            return [];
         var titleWords = WordsOf(title);
-        if (titleWords.Count == 0 || selection.Count == 0)
+        var visibleWords = visibleHeadline is null ? null : WordsOf(VisibleHeadline.Text(visibleHeadline));
+        if (titleWords.Count == 0 && visibleWords is not { Count: > 0 })
             return [];
 
         var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
@@ -71,6 +78,13 @@ internal static class LeadFinder
             {
             }
 
+        if (visibleHeadline is not null && visibleWords is { Count: > 0 })
+        {
+            var leads = FindAfter(visibleHeadline, visibleWords, analysis, selected, selectionAncestors, body);
+            if (leads.Count > 0 || titleWords.Count == 0)
+                return leads;
+        }
+
         // Pages repeat the headline in a breadcrumb or a sticky bar; the one followed by the lead is the one that counts.
         bool headlineFound = false;
         foreach (var h1 in headlines)
@@ -78,6 +92,8 @@ internal static class LeadFinder
             if (!NamesTitle(h1, titleWords))
                 continue;
             headlineFound = true;
+            if (h1 == visibleHeadline)
+                continue;
             var leads = FindAfter(h1, titleWords, analysis, selected, selectionAncestors, body);
             if (leads.Count > 0)
                 return leads;
@@ -90,7 +106,7 @@ internal static class LeadFinder
         {
             if (++checkedH2 > MaxSecondLevelHeadlines)
                 break;
-            if (!NamesTitle(h2, titleWords))
+            if (h2 == visibleHeadline || !NamesTitle(h2, titleWords))
                 continue;
             var leads = FindAfter(h2, titleWords, analysis, selected, selectionAncestors, body);
             if (leads.Count > 0)

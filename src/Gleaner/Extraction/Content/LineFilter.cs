@@ -92,7 +92,7 @@ internal static partial class LineFilter
         "à lire également :", "à lire également:", "à lire aussi :", "à lire aussi:", "lire également :", "voir aussi :",
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
-        "baca juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
+        "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
@@ -279,7 +279,7 @@ internal static partial class LineFilter
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
         // Readers' comments and reviews under the story.
-        "reviews", "reader reviews", "reader comments", "readers' comments", "responses", "leserkommentare", "reaktionen",
+        "reviews", "reader reviews", "reader comments", "readers' comments", "responses", "leserkommentare",
         "recensioni", "reseñas", "opiniones de los lectores", "avaliações", "recensies", "opinie czytelników", "komentarze",
         "recenzje", "kommentarer", "kommentit", "komentáře", "komentari", "yorumlar", "hozzászólások", "σχόλια", "отзывы",
         "коментарі", "コメント", "评论", "評論", "댓글",
@@ -313,7 +313,7 @@ internal static partial class LineFilter
         "you might like", "you may be interested in", "you might be interested in", "recommended", "recommended for you",
         "recommended stories", "recommended articles", "recommended reading", "recommendations", "read next", "what to read next", "read these next",
         "more stories", "more articles", "more news", "more from", "more on this story", "more on this topic", "further reading",
-        "see also", "also read", "most popular", "most read", "popular stories", "popular posts", "trending", "trending now",
+        "see also", "also read", "read also", "most popular", "most read", "popular stories", "popular posts", "trending", "trending now",
         "don't miss", "editor's picks", "editors' picks", "keep reading",
         "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weitere artikel",
         "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte themen", "lesen sie auch", "auch interessant",
@@ -327,7 +327,7 @@ internal static partial class LineFilter
         "lees ook", "gerelateerde artikelen", "meest gelezen", "ook interessant", "czytaj także", "czytaj też", "zobacz także",
         "zobacz też", "polecamy", "najczęściej czytane", "powiązane artykuły", "читайте также", "похожие статьи",
         "смотрите также", "самые популярные", "les også", "läs också", "læs også", "mest lest", "mest läst", "čtěte také",
-        "související články", "ilgili haberler", "benzer haberler", "baca juga", "berita terkait", "artikel terkait",
+        "související články", "ilgili haberler", "benzer haberler", "baca juga", "lihat juga", "simak juga", "berita terkait", "artikel terkait",
         "関連記事", "あわせて読みたい", "おすすめ記事", "相关文章", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
     ], StringComparer.Ordinal);
 
@@ -372,7 +372,10 @@ internal static partial class LineFilter
         int lastParagraph = blocks.FindLastIndex(block => block.Kind == BlockKind.Paragraph);
         for (int index = 0; index < blocks.Count; index++)
         {
-            var block = WithoutShortcodes(blocks[index]);
+            var block = WithoutShortcodes(blocks[index], out bool opensRelatedBox);
+            // "[su_box title="Baca Juga"]" on a line of its own: the links on the lines after it are the box's.
+            if (opensRelatedBox)
+                inRelatedList = true;
             if (index == lastParagraph)
                 block = WithoutAgencyTail(block);
             if (block.Text.Length == 0)
@@ -408,7 +411,7 @@ internal static partial class LineFilter
                 continue;
             }
             inRelatedList = false;
-            if (IsFurnitureSectionHeading(block.Text))
+            if (IsFurnitureSectionHeading(block.Text) || block.Kind == BlockKind.Heading && IsAuthorCardHeading(block.Text))
                 furnitureSectionLines = 0;
             else if (block.Kind == BlockKind.Heading || furnitureSectionLines >= MaxFurnitureSectionLines)
                 furnitureSectionLines = -1;
@@ -606,6 +609,26 @@ internal static partial class LineFilter
     }
 
     /// <summary>"About the author", "3 Kommentare", "Opinie czytelników (14)", "Leave a Reply:", "12 thoughts on “…”".</summary>
+    /// <summary>Labels over the author's card after a post: "Written by Jane Roe", then followers, a bio, a follow button.</summary>
+    private static readonly string[] AuthorCardLabels =
+        ["written by", "geschrieben von", "escrito por", "écrit par", "scritto da", "ditulis oleh", "napisane przez", "geschreven door", "yazan"];
+
+    /// <summary>Most words of the name after an author card's label.</summary>
+    private const int MaxAuthorCardNameWords = 4;
+
+    /// <summary>A heading "Written by" with a name at most: the card about the author, not a part of the story.</summary>
+    private static bool IsAuthorCardHeading(string text)
+    {
+        var lower = LowerCase(text.Trim());
+        foreach (var label in AuthorCardLabels)
+            if (lower.StartsWith(label, StringComparison.Ordinal) && (lower.Length == label.Length || lower[label.Length] is ' ' or ':'))
+            {
+                var name = lower.AsSpan(label.Length).Trim(": ");
+                return name.Length == 0 || CountWords(name) <= MaxAuthorCardNameWords && !IsSentenceMark(name[^1]);
+            }
+        return false;
+    }
+
     internal static bool IsFurnitureSectionHeading(string text)
     {
         var trimmed = text.AsSpan().Trim();
@@ -631,18 +654,19 @@ internal static partial class LineFilter
         // A count after the name: "Kommentare (3)", "Reviews 12".
         ReadOnlySpan<char> name = lower;
         name = name.TrimEnd("0123456789() ");
-        return FurnitureSectionHeadingLookup.Contains(name);
+        // "Reaktionen" alone heads a part of the story (the parties' reactions, a live blog's entry); counted, the readers' comments.
+        return FurnitureSectionHeadingLookup.Contains(name) || name is "reaktionen" && (counted || name.Length < lower.Length);
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureSectionHeadingLookup =
         FurnitureSectionHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static TextBlock WithoutShortcodes(TextBlock block)
+    private static TextBlock WithoutShortcodes(TextBlock block, out bool opensRelatedBox)
     {
-        var text = Shortcodes.Strip(block.Text);
+        var text = Shortcodes.Strip(block.Text, out opensRelatedBox);
         if (ReferenceEquals(text, block.Text))
             return block;
-        return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown) };
+        return block with { Text = text, Markdown = block.Markdown is null ? null : Shortcodes.Strip(block.Markdown, out _) };
     }
 
     private const string ShopButtonRule = "shop button", FurniturePrefixRule = "furniture prefix", HeadlineRule = "the headline again";
@@ -714,16 +738,65 @@ internal static partial class LineFilter
             return "byline";
         if (IsCounter(lower) || IsFollowerCount(lower))
             return "counter";
+        if (IsReactionCount(lower))
+            return "counter";
         if (MemberStat().IsMatch(text) || IsMemberJoined(text, lower))
             return "member statistics";
-        // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own.
-        if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text))
+        // A number alone ("3.409" views, "12" comments) is a counter; rules such as "___" are the writer's own. A clock
+        // time alone ("15:12") titles a live blog's entry, as its heading does: both are the story's.
+        if (block.Kind == BlockKind.Paragraph && IsNumberOnly(text) && !IsClockTime(text.AsSpan().Trim()))
             return "number alone";
+        if (block.Kind is BlockKind.Paragraph or BlockKind.Heading && IsLabelledClockTime(lower))
+            return "dateline";
         // Only prose lines: a table row or list item of numbers is data, not a dateline; a date heading further down may
         // title a day of a live blog.
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
+    }
+
+    /// <summary>Longest line read as a labelled clock time: "Updated at 1:23 p.m.", "Stand 15:12 Uhr".</summary>
+    private const int MaxClockLineChars = 32;
+
+    /// <summary>Words that belong to a clock time itself: zones, a.m. and p.m., "Uhr".</summary>
+    private static readonly FrozenSet<string> ClockWords = FrozenSet.ToFrozenSet(
+    [
+        "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "cet", "cest",
+        "bst", "ist", "msk", "jst", "aest", "hkt", "sgt", "wib", "am", "pm", "a.m", "p.m", "h", "uhr",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockWordLookup = ClockWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A clock time ("1:23", "10h30") under a dateline's label and no date: "Updated at 1:23 p.m.", "Stand: 15:12 Uhr". The
+    /// time alone ("4:14 p.m.") stays: live blogs title their entries with it.
+    /// </summary>
+    private static bool IsLabelledClockTime(string lower)
+    {
+        if (lower.Length > MaxClockLineChars)
+            return false;
+        bool clock = false, label = false;
+        foreach (var range in lower.AsSpan().SplitAny(" ,;|-–—·•/()[]\u00a0"))
+        {
+            var word = lower.AsSpan(range).Trim(".:");
+            if (word.Length == 0)
+                continue;
+            if (IsClockTime(word))
+                clock = true;
+            else if (!DatelineWordLookup.Contains(word))
+                return false;
+            else if (!ClockWordLookup.Contains(word))
+                label = true;
+        }
+        return clock && label;
+    }
+
+    /// <summary>Hours and minutes: "9:00", "15.12" or "10h30", with a first number of one or two digits.</summary>
+    private static bool IsClockTime(ReadOnlySpan<char> word)
+    {
+        int separator = word.IndexOfAny(':', '.', 'h');
+        return separator is 1 or 2 && word.Length == separator + 3 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[separator - 1])
+            && char.IsAsciiDigit(word[separator + 1]) && char.IsAsciiDigit(word[separator + 2]);
     }
 
     /// <summary>Only a date (and time), with dateline words at most: "12.03.2024", "Montag, 4. März 2024".</summary>
@@ -1224,6 +1297,40 @@ internal static partial class LineFilter
                 || lower.Contains(" из ", StringComparison.Ordinal)));
     }
 
+    /// <summary>Words of the like and comment counters under a blog post: "공감 12", "いいね 5", "赞 30", "12 likes".</summary>
+    private static readonly FrozenSet<string> ReactionWords = FrozenSet.ToFrozenSet(
+    [
+        "공감", "좋아요", "추천", "비추천", "댓글", "조회", "조회수", "いいね", "コメント", "赞", "点赞", "在看", "评论",
+        "like", "likes", "claps", "gefällt", "mir", "j'aime", "me", "gusta",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReactionWordLookup = ReactionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Most words of a reaction counter ("Gefällt mir 12").</summary>
+    private const int MaxReactionCountWords = 4;
+
+    /// <summary>Only counts and reaction words: "공감 12", "댓글 3", "12 likes".</summary>
+    private static bool IsReactionCount(string lower)
+    {
+        bool count = false, reaction = false;
+        int words = 0;
+        foreach (var range in lower.AsSpan().SplitAny(" \u00a0·|"))
+        {
+            var word = lower.AsSpan(range).Trim("()[]:");
+            if (word.Length == 0)
+                continue;
+            if (++words > MaxReactionCountWords)
+                return false;
+            if (IsNumberOnly(word))
+                count = true;
+            else if (ReactionWordLookup.Contains(word))
+                reaction = true;
+            else
+                return false;
+        }
+        return count && reaction;
+    }
+
     /// <summary>Words that count an account's followers, in several languages.</summary>
     private static readonly string[] FollowerWords = [" followers", " follower", " abonnenten", " abonnés", " seguidores", " подписчик", " pengikut", " takipçi", " obserwujących", " volgers"];
 
@@ -1241,7 +1348,7 @@ internal static partial class LineFilter
         return false;
     }
 
-    private static bool IsNumberOnly(string text)
+    private static bool IsNumberOnly(ReadOnlySpan<char> text)
     {
         bool digit = false;
         foreach (var c in text)

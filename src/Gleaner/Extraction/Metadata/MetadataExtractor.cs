@@ -35,6 +35,7 @@ internal static partial class MetadataExtractor
             ?? TextCleaning.OneLine(meta.First("application-name", "apple-mobile-web-app-title"));
 
         var visibleHeadline = VisibleHeadline.Find(index);
+        page.VisibleHeadline = visibleHeadline;
         var visibleText = visibleHeadline is null ? null : VisibleHeadline.Text(visibleHeadline);
         article.Title = FindTitle(document, index, meta, main, article.SiteName, article.SourceDomain, visibleText);
         // The shown headline without its kicker no longer reads like the whole heading's text.

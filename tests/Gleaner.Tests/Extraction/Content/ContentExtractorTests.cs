@@ -321,6 +321,20 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsTheLeadUnderTheVisibleHeadlineWhenThePageTitleWordsItOtherwise()
+    {
+        var article = Extract(
+            "<main><article><header><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<div class='intro'>The crossing will cost forty million euros and should open to traffic in 2028.</div>" +
+            "<span class='date'>12 March 2024</span></header><section class='article-content'>" + Story + "</section></article></main>",
+            head: "<title>Bridges: everything you need to know about the plan</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", lines[0]);
+    }
+
+    [Fact]
     public void KeepsATeaserNamedLeadBetweenHeadlineAndBodyOnce()
     {
         var article = Extract(

@@ -38,6 +38,11 @@ public class LineFilterTests
     [InlineData("Support independent journalism: make a donation today and help us keep reporting.")]
     [InlineData("この記事は会員限定です。")]
     [InlineData("Stand: 22.04.2024, 06:00 Uhr")]
+    [InlineData("Updated at 1:23 p.m.")]
+    [InlineData("Stand: 15:12 Uhr")]
+    [InlineData("공감 12")]
+    [InlineData("いいね 5")]
+    [InlineData("Lihat Juga: Jadwal buka taman kota selama libur")]
     [InlineData("&lt;blockquote class=\"twitter-tweet\"&gt;&lt;p&gt;Hello&lt;/p&gt;&lt;/blockquote&gt;")]
     [InlineData("[embed]https://www.youtube.com/watch?v=abc[/embed]")]
     [InlineData("$$ARTICLEAD$$")]
@@ -229,6 +234,52 @@ public class LineFilterTests
             "<p>[caption id=\"attachment_7\" align=\"alignnone\" width=\"300\"]The old bridge at dusk[/caption] The mayor spoke after the vote, [vc_row]thanking everyone.[/vc_row]</p>");
 
         Assert.Contains("The mayor spoke after the vote, thanking everyone.", lines);
+    }
+
+    [Fact]
+    public void DropsAShortcodeBoxTitledLikeRelatedLinksWithWhatItEncloses()
+    {
+        var lines = ExtractLines(
+            "<p>[su_box title=\"Read also\" box_color=\"#333\"]<a href='/x'>New bridge plans unveiled</a>[/su_box]</p>" +
+            "<p>[su_box title=\"Baca Juga\"]</p><p><a href='/a'>Pemkot siapkan taman baru</a></p><p><a href='/b'>Warga minta lampu taman</a></p><p>[/su_box]</p>" +
+            "<p>[su_box title=\"Key facts\"]The bridge will be 240 metres long and carry two lanes and a cycle path.[/su_box]</p>");
+
+        Assert.DoesNotContain("New bridge plans unveiled", lines);
+        Assert.DoesNotContain("Pemkot siapkan taman baru", lines);
+        Assert.DoesNotContain("Warga minta lampu taman", lines);
+        Assert.Equal("The bridge will be 240 metres long and carry two lanes and a cycle path.", lines[^1]);
+    }
+
+    [Fact]
+    public void KeepsALiveBlogsEntryTimesAndHeadingsButNotALabelledUpdateTime()
+    {
+        var html = "<html><head><title>Live: bridge vote</title></head><body><main><h1>Live: council votes on the bridge</h1><div class='feed'>" +
+            "<article class='post'><p>10:00</p><h3>The debate opens</h3><p>The mayor opened the debate on the new bridge with a speech of twenty minutes.</p></article>" +
+            "<article class='post'><span class='timestamp'>10:41 GMT</span><h3>The vote</h3><p>The council approved the bridge by thirty votes to twelve after a long debate.</p>" +
+            "<p>Updated at 10:52 GMT</p></article></div></main></body></html>";
+        var lines = (new ArticleExtractor().Extract(html, "https://news.example.com/live/bridge.html").Text ?? "").Split('\n');
+
+        Assert.Equal(["10:00", "The debate opens", "The mayor opened the debate on the new bridge with a speech of twenty minutes.",
+            "10:41 GMT", "The vote", "The council approved the bridge by thirty votes to twelve after a long debate."], lines);
+    }
+
+    [Theory]
+    [InlineData("Written by Jane Roe")]
+    [InlineData("Geschrieben von")]
+    [InlineData("Ditulis oleh Budi Santoso")]
+    public void DropsTheAuthorCardUnderAWrittenByHeading(string heading)
+    {
+        var lines = ExtractLines($"<h2>{heading}</h2><p>1.2K Followers</p><p>Writes about cities, parks and the people who use them.</p>");
+
+        Assert.Equal("Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.", lines[^1]);
+    }
+
+    [Fact]
+    public void KeepsAStorysReactionsHeadingWithoutACount()
+    {
+        var lines = ExtractLines("<h2>Reaktionen</h2><p>Die Opposition kritisierte den Beschluss als zu teuer und kündigte an, ihn im Landtag anzufechten.</p>");
+
+        Assert.Equal(["Reaktionen", "Die Opposition kritisierte den Beschluss als zu teuer und kündigte an, ihn im Landtag anzufechten."], lines[^2..]);
     }
 
     [Fact]
