@@ -52,7 +52,8 @@ public class FetcherTests : IAsyncLifetime
     [Fact]
     public async Task SlowAnswersWithinTheTimeoutArriveAndHangingOnesTimeOut()
     {
-        using var fetcher = Create(new FetchOptions { Timeout = TimeSpan.FromSeconds(2), MaxRetries = 0 });
+        // Far above the slow page's 300 ms: on a loaded 2-core machine a cold process's first request alone took up to 1.5 s.
+        using var fetcher = Create(new FetchOptions { Timeout = TimeSpan.FromSeconds(5), MaxRetries = 0 });
         Assert.Equal(FetchOutcome.Ok, (await fetcher.FetchAsync(At("/faults/slow"))).Outcome);
         var hang = await fetcher.FetchAsync(At("/faults/hang"));
         Assert.Equal(FetchOutcome.Timeout, hang.Outcome);
