@@ -65,6 +65,11 @@ public sealed class NewsSite : IAsyncDisposable
     /// <summary>When set, robots.txt answers with this status and no body.</summary>
     public int? RobotsStatus { get; set; }
 
+    /// <summary>robots.txt answers 503 to this many requests first (a host that fails for a moment), then as usual.</summary>
+    public int RobotsFailuresFirst { get; set; }
+
+    private int _robotsRequests;
+
     /// <summary>Base address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -136,6 +141,11 @@ public sealed class NewsSite : IAsyncDisposable
                 await Conditional(context, Homepage(), "text/html; charset=utf-8");
                 return;
             case "/robots.txt":
+                if (Interlocked.Increment(ref _robotsRequests) <= RobotsFailuresFirst)
+                {
+                    response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return;
+                }
                 if (RobotsStatus is { } status)
                 {
                     response.StatusCode = status;

@@ -60,7 +60,8 @@ public sealed class Crawler : IDisposable
         _fetcher = new Fetcher(fetch);
         // The sitemap protocol allows 50 MB uncompressed: feeds and sitemaps get a larger body limit than pages.
         _sourceFetcher = new Fetcher(fetch with { MaxBodyBytes = Math.Max(fetch.MaxBodyBytes, DocumentSniffer.MaxDocumentBytes) });
-        _robots = new RobotsCache(_fetcher);
+        // A failed robots.txt is asked again after the first retry's wait, so a page that met it is retried against a new answer.
+        _robots = new RobotsCache(_fetcher) { UnreachableLifetime = _options.RetryDelay };
         _extractor = extractor ?? new ArticleExtractor();
         _scope = new CrawlScope(_options.Include, _options.Exclude);
         _traps = new TrapGuard(_options.Traps);
@@ -273,7 +274,9 @@ public sealed class Crawler : IDisposable
                     await _output.RecordResponseAsync(robotsResponse, cancellationToken).ConfigureAwait(false); // archived like any fetch
                 if (!robots.Reachable)
                 {
-                    if (IsStart(claim) && robots.Failure == FetchOutcome.ConnectionFailed)
+                    if (!fetchedRobots && robots.FailuresInRow < _options.MaxAttempts)
+                        await AwaitRobotsAsync(claim, robots, delay, cancellationToken).ConfigureAwait(false);
+                    else if (IsStart(claim) && robots.Failure == FetchOutcome.ConnectionFailed)
                         await FailAsync(claim, $"unreachable: {robots.Reason}", delay, cancellationToken).ConfigureAwait(false);
                     else
                         await RetryOrFailAsync(claim, $"robots.txt unreachable: {robots.Reason}", null, delay, cancellationToken).ConfigureAwait(false);
@@ -646,6 +649,19 @@ public sealed class Crawler : IDisposable
         _health.Count(claim.Host, failed: true);
         await _frontier.CompleteAsync(claim, UrlState.Queued, reason, _health.Turn(claim.Host, delay, _options.MaxCrawlDelay), retryAt: DateTimeOffset.UtcNow + wait,
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        SignalChange();
+    }
+
+    /// <summary>
+    /// Queues again, costing no attempt, a URL that met its host's robots.txt failure kept from another page's request: its
+    /// turn comes when the cache asks the host again. Attempts count requests; one timed-out robots.txt must not use up the
+    /// tries of every page of its host. Once that many fetches in a row have failed, the host's pages fail as before.
+    /// </summary>
+    private async Task AwaitRobotsAsync(ClaimedUrl claim, RobotsLookup robots, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        Report(claim.Url, $"robots.txt unreachable: {robots.Reason}; waiting for it to be asked again", isError: false);
+        await _frontier.CompleteAsync(claim, UrlState.Queued, "robots.txt unreachable: " + robots.Reason, delay, retryAt: robots.Expires,
+            countAttempt: false, cancellationToken: cancellationToken).ConfigureAwait(false);
         SignalChange();
     }
 

@@ -75,9 +75,10 @@ public interface IFrontier : IAsyncDisposable
     /// <summary>Claims the next URL of a host whose turn it is, leasing the host for <paramref name="lease"/>; null when no host is ready now.</summary>
     Task<ClaimedUrl?> ClaimAsync(TimeSpan lease, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends a claim: the URL's new state, the host's turn given back (next allowed after <paramref name="hostDelay"/>), the listing mark and the stored record's fingerprint.</summary>
+    /// <summary>Ends a claim: the URL's new state, the host's turn given back (next allowed after <paramref name="hostDelay"/>), the listing mark and the stored record's fingerprint.
+    /// A URL queued again or failed counts an attempt unless <paramref name="countAttempt"/> is false (no request was made for it).</summary>
     Task CompleteAsync(ClaimedUrl claim, UrlState state, string? reason, TimeSpan hostDelay, string? etag = null, string? lastModified = null,
-        DateTimeOffset? retryAt = null, bool listing = false, RecordFingerprint? stored = null, CancellationToken cancellationToken = default);
+        DateTimeOffset? retryAt = null, bool listing = false, RecordFingerprint? stored = null, bool countAttempt = true, CancellationToken cancellationToken = default);
 
     /// <summary>URLs by state.</summary>
     Task<FrontierCounts> CountAsync(CancellationToken cancellationToken = default);

@@ -347,7 +347,7 @@ public sealed class SqlFrontier : IFrontier
     /// <paramref name="stored"/>, the fingerprint of the record saved from it (written after the save: a crash in
     /// between costs a refetch, never an article).</remarks>
     public Task CompleteAsync(ClaimedUrl claim, UrlState state, string? reason, TimeSpan hostDelay, string? etag = null, string? lastModified = null,
-        DateTimeOffset? retryAt = null, bool listing = false, RecordFingerprint? stored = null, CancellationToken cancellationToken = default) =>
+        DateTimeOffset? retryAt = null, bool listing = false, RecordFingerprint? stored = null, bool countAttempt = true, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
             var now = Now();
@@ -377,7 +377,7 @@ public sealed class SqlFrontier : IFrontier
                 """);
             AddParameter(url, "@state", (short)state);
             AddParameter(url, "@reason", (object?)reason ?? DBNull.Value, DbType.String);
-            AddParameter(url, "@attempts", claim.Attempts + (state == UrlState.Queued || state == UrlState.Failed ? 1 : 0));
+            AddParameter(url, "@attempts", claim.Attempts + (countAttempt && state is UrlState.Queued or UrlState.Failed ? 1 : 0));
             AddParameter(url, "@retry", retryAt?.ToUnixTimeMilliseconds() ?? 0L);
             AddParameter(url, "@etag", (object?)etag ?? DBNull.Value, DbType.String);
             AddParameter(url, "@lastModified", (object?)lastModified ?? DBNull.Value, DbType.String);

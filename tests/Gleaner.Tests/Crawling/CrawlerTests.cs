@@ -124,6 +124,39 @@ public sealed class CrawlerTests : IDisposable
     }
 
     [Fact]
+    public async Task ARobotsTxtThatFailsOnceCostsNoPageOfItsHost()
+    {
+        await using var site = await NewsSite.StartAsync();
+        site.RobotsFailuresFirst = 1;
+        var output = new MemoryOutput();
+        // One try each: a page that met the stored failure without a request of its own would be given up at once.
+        var crawler = new Crawler(await NewFrontierAsync(), output, Fast() with { MaxAttempts = 2, MaxDepth = 0 });
+        var articles = site.ArticleUrls().Take(5).ToList();
+        await crawler.AddStartsAsync(articles);
+        await crawler.RunAsync();
+
+        Assert.All(articles, url => Assert.Contains(url, output.Articles.Keys));
+        Assert.Equal(2, site.CountRequests("/robots.txt"));
+    }
+
+    [Fact]
+    public async Task AHostWhoseRobotsTxtKeepsFailingIsGivenUpAfterAsManyTriesAsAPage()
+    {
+        await using var site = await NewsSite.StartAsync();
+        site.RobotsStatus = 503;
+        var output = new MemoryOutput();
+        var crawler = new Crawler(await NewFrontierAsync(), output, Fast() with { MaxAttempts = 2, MaxDepth = 0 });
+        await crawler.AddStartsAsync(site.ArticleUrls().Take(5));
+        await crawler.RunAsync();
+
+        Assert.Empty(output.Articles);
+        Assert.Equal(0L, crawler.Statistics.Stored);
+        // Two failed fetches in a row give the host up; a page that made the second request may make one more on its retry.
+        Assert.InRange(site.CountRequests("/robots.txt"), 2, 3);
+        Assert.Equal(0, site.Requests.Count(r => r.PathAndQuery != "/robots.txt"));
+    }
+
+    [Fact]
     public async Task RequestsToOneHostAreSpacedByTheDelay()
     {
         await using var site = await NewsSite.StartAsync();
