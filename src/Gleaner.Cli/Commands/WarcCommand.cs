@@ -19,15 +19,21 @@ internal static class WarcCommand
         var format = new Option<string?>("--format") { Description = "jsonl: write the records to standard output instead of the store" };
         format.AcceptOnlyFromAmong("jsonl");
         var resume = new Option<bool>("--resume") { Description = "Skip the files a previous run finished and go on after the last record it stored in the others" };
+        var checkpointSeconds = OptionValues.WholeNumber("--checkpoint-seconds",
+            "Save each file's resume point at most this often, in seconds (0: after every stored batch)", 0, 86_400, 2);
         var harvestOptions = new WarcInputs.HarvestOptions();
 
-        var command = new Command("warc", "Extract article records from the HTML responses of web archives (WARC) into the store") { inputs, format, resume };
+        var command = new Command("warc", "Extract article records from the HTML responses of web archives (WARC) into the store")
+        {
+            inputs, format, resume, checkpointSeconds,
+        };
         storeOptions.AddStoreTo(command);
         harvestOptions.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             if (harvestOptions.Read(parse) is not { } options)
                 return ExitCodes.BadUsage;
+            options = options with { CheckpointInterval = TimeSpan.FromSeconds(parse.GetValue(checkpointSeconds)) };
             var files = WarcInputs.Expand(parse.GetValue(inputs)!);
             if (parse.GetValue(format) == "jsonl")
             {
