@@ -250,8 +250,10 @@ internal static class Pages
             html.Raw(" (").Number(sum).Raw(")</li>");
         }
         html.Raw("</ul></figcaption></figure>");
-        html.Raw("<p class=\"meta\">").Number(all.Articles).Raw(" records, ").Number(all.Stories).Raw(" stories; ")
-            .Number(all.BySite.Count).Raw(" sites, ").Number(all.ByLanguage.Count).Raw(" languages.</p>");
+        html.Raw("<p class=\"meta\">").Number(all.Articles).Raw(all.Articles == 1 ? " record, " : " records, ")
+            .Number(all.Stories).Raw(all.Stories == 1 ? " story; " : " stories; ")
+            .Number(all.BySite.Count).Raw(all.BySite.Count == 1 ? " site, " : " sites, ")
+            .Number(all.ByLanguage.Count).Raw(all.ByLanguage.Count == 1 ? " language.</p>" : " languages.</p>");
         return End(html);
     }
 

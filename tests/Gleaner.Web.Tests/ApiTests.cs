@@ -387,6 +387,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("<polyline", coverage);
         Assert.Contains("<title>example.com</title>", coverage); // a line per site besides all sites
         Assert.Contains("<title>example.org</title>", coverage);
+        Assert.Matches(@" sites, 2 languages\.</p>", coverage); // English and German
         var status = await client.GetStringAsync("/status");
         Assert.Contains("No crawl has written to this store", status);
         using var missing = await client.GetAsync("/story/4242");
