@@ -249,18 +249,7 @@ internal static partial class AuthorFinder
     /// </summary>
     private static string? ItalicBio(IElement paragraph)
     {
-        IElement? italic = null;
-        foreach (var node in paragraph.ChildNodes)
-        {
-            if (node is IElement element)
-            {
-                if (italic is not null || element.LocalName is not ("em" or "i"))
-                    return null;
-                italic = element;
-            }
-            else if (node.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(node.TextContent))
-                return null;
-        }
+        var italic = SoleChild(paragraph, "em", "i");
         return italic is not null && TextCleaning.ShortText(italic, MaxBylineChars) is { } text && TextCleaning.OneLine(text) is { } line ? AuthorNames.BioName(line) : null;
     }
 
@@ -341,20 +330,28 @@ internal static partial class AuthorFinder
     /// <summary>The text of a short paragraph that is all in one bold element, or null.</summary>
     private static string? BoldText(IElement paragraph)
     {
-        IElement? bold = null;
+        var bold = SoleChild(paragraph, "strong", "b");
+        var text = bold is null ? null : TextCleaning.OneLine(bold.TextContent);
+        return text is { Length: <= MaxNameChars } ? text : null;
+    }
+
+    /// <summary>The paragraph's one element child when it is named <paramref name="name"/> or <paramref name="alternative"/> and
+    /// no text stands beside it (a paragraph all in bold, all in italics), else null.</summary>
+    private static IElement? SoleChild(IElement paragraph, string name, string alternative)
+    {
+        IElement? sole = null;
         foreach (var node in paragraph.ChildNodes)
         {
             if (node is IElement element)
             {
-                if (bold is not null || element.LocalName is not ("strong" or "b"))
+                if (sole is not null || (element.LocalName != name && element.LocalName != alternative))
                     return null;
-                bold = element;
+                sole = element;
             }
             else if (node.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(node.TextContent))
                 return null;
         }
-        var text = bold is null ? null : TextCleaning.OneLine(bold.TextContent);
-        return text is { Length: <= MaxNameChars } ? text : null;
+        return sole;
     }
 
     /// <summary>
