@@ -350,10 +350,11 @@ internal static partial class DateParser
         if (z[0] is '+' or '-' or '\u2212')
         {
             var digits = z[1..].Replace(":", "");
-            if (digits.Length is not (2 or 4) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            // "+7" as written after GMT ("GMT+7"), "+07", "+0700"
+            if (digits.Length is not (1 or 2 or 4) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
                 return false;
-            var hours = digits.Length == 2 ? n : n / 100;
-            var minutes = digits.Length == 2 ? 0 : n % 100;
+            var hours = digits.Length <= 2 ? n : n / 100;
+            var minutes = digits.Length <= 2 ? 0 : n % 100;
             if (hours > 14 || minutes > 59)
                 return false;
             offset = new TimeSpan(hours, minutes, 0);
@@ -499,7 +500,7 @@ internal static partial class DateParser
 
     /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; with a dot only where nothing else reads so
     /// (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST), as a bare 19.52 is a number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }
