@@ -293,7 +293,7 @@ public sealed class Crawler : IDisposable
                     return;
                 }
                 if (fetchedRobots && delay > TimeSpan.Zero)
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false); // the robots.txt request used this host's turn
+                    await WaitAtLeastAsync(delay, cancellationToken).ConfigureAwait(false); // the robots.txt request used this host's turn
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -650,6 +650,18 @@ public sealed class Crawler : IDisposable
         await _frontier.CompleteAsync(claim, UrlState.Queued, reason, _health.Turn(claim.Host, delay, _options.MaxCrawlDelay), retryAt: DateTimeOffset.UtcNow + wait,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         SignalChange();
+    }
+
+    /// <summary>
+    /// Waits <paramref name="wait"/> by the high-resolution clock. <see cref="Task.Delay(TimeSpan, CancellationToken)"/> runs on a
+    /// coarse tick (4 ms on Linux) and can end a few milliseconds early, which would bring two requests to a host closer
+    /// than its delay.
+    /// </summary>
+    private static async Task WaitAtLeastAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+        for (long left; (left = until - Stopwatch.GetTimestamp()) > 0;)
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left * 1000.0 / Stopwatch.Frequency)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
