@@ -201,8 +201,8 @@ internal static partial class AuthorFinder
             if (text is null)
                 continue;
             string? byline = null;
-            if (BylineLabel().IsMatch(text))
-                byline = BylineLabel().Replace(text, "");
+            if (BylineLabel().Match(text) is { Success: true } label)
+                byline = text[(label.Index + label.Length)..]; // the label leads the line (the pattern is anchored)
             else if (ReporterLine().Match(text) is { Success: true } reporter)
                 byline = reporter.Groups["name"].Value;
             if (byline is null || PageRegions.IsForeign(element))

@@ -54,8 +54,8 @@ internal static partial class AuthorNames
             return;
         text = GluedLabel().Replace(text, "");
         // "Jane Doe is a reporter at the Ledger. ...": an author's bio line names the author first.
-        if (BioSentence().Match(text) is { Success: true } bio)
-            text = bio.Groups["name"].Value;
+        if (BioName(text) is { } bioName)
+            text = bioName;
         // "Image: Getty Images", "Foto: dpa", "John Roe (Fotos)": who made the pictures, not the story.
         text = NameCreditedForPictures().Replace(text, " ");
         text = CreditTail().Replace(text, "");

@@ -603,9 +603,14 @@ internal static partial class DateFinder
     /// <summary>True when the first date of a short text follows a deadline's or an event's label.</summary>
     private static bool IsEventDate(string text, bool monthFirst)
     {
-        if (!DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out _))
-            return false;
-        var start = Math.Max(0, at - MaxEventLabelChars);
+        return DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out _) && HasEventLabelBefore(text, 0, at);
+    }
+
+    /// <summary>True when a deadline's or an event's label stands in the <see cref="MaxEventLabelChars"/> before
+    /// <paramref name="at"/>, from <paramref name="lineStart"/> on.</summary>
+    private static bool HasEventLabelBefore(string text, int lineStart, int at)
+    {
+        var start = Math.Max(lineStart, at - MaxEventLabelChars);
         return EventLabel().IsMatch(text.AsSpan(start, at - start));
     }
 
@@ -871,8 +876,7 @@ internal static partial class DateFinder
         // "Posted by Anna, Ben and Carla on 2019-02-15, all posts": the label is further from the date than a label's reach.
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
-        var labelStart = Math.Max(start, at - MaxEventLabelChars);
-        if (EventLabel().IsMatch(text.AsSpan(labelStart, at - labelStart)) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
+        if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
             return false;
         var end = text.IndexOf('\n', at);
         if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
