@@ -31,6 +31,8 @@ public sealed class OptionValidationTests : IDisposable
     [InlineData("--concurrency", "crawl", "http://127.0.0.1:9/", "--concurrency", "0")]
     [InlineData("--max-record-mb", "warc", "-", "--max-record-mb", "99999999")]
     [InlineData("--threads", "warc", "-", "--threads", "0")]
+    [InlineData("--checkpoint-seconds", "warc", "-", "--checkpoint-seconds", "-1")]
+    [InlineData("--checkpoint-seconds", "warc", "-", "--checkpoint-seconds", "86401")]
     public void AnUnusableValueIsAUsageErrorNamingTheOption(string option, params string[] args)
     {
         string[] withStore = args[0] == "extract" ? args : [.. args, "--store", Path.Combine(_folder, "gleaner.db")];
