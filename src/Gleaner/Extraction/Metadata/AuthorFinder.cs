@@ -131,7 +131,7 @@ internal static partial class AuthorFinder
         FindAnalyticsAuthors(index.HtmlScripts(document), persons, organisations);
         if (outlet.SetAside(persons, organisations))
             return persons;
-        return organisations.Count > 0 ? [organisations[0]] : [];
+        return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
     private static void AddJsonLdAuthor(JsonElement author, List<string> persons, List<string> organisations, List<string>? others = null)
@@ -387,6 +387,16 @@ internal static partial class AuthorFinder
             return persons.Count > 0;
         }
 
+        /// <summary>The first organisation that is not the outlet's bare name: an agency's byline ("By Reuters") wins over the
+        /// publisher that JSON-LD names as the author of every page, while a desk credit ("Guardian staff reporter") is deliberate.</summary>
+        public string? FirstOther(List<string> organisations)
+        {
+            foreach (var organisation in organisations)
+                if (!Names(organisation))
+                    return organisation;
+            return null;
+        }
+
         /// <summary>True when the credit is the outlet's name, alone or with desk words: "Euronews", "MND Staff", "Guardian staff reporter".</summary>
         private bool CreditsOutlet(string credit)
         {
@@ -474,7 +484,7 @@ internal static partial class AuthorFinder
                 // Objects: their name only; their other strings are labels ("authors": {"title": "All authors"}).
                 var names = value.Contains('{') ? NameField().Matches(value) : QuotedString().Matches(value);
                 foreach (Match name in names)
-                    AuthorNames.Parse(Unescape(name.Groups[1].Value), persons, organisations);
+                    AuthorNames.Parse(Unescape(name.Groups["text"].Value), persons, organisations);
                 if (persons.Count > 0)
                     return;
             }
@@ -505,7 +515,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|authors?|auteur|autore|autorka|text|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted) by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted) by|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"
@@ -515,9 +525,10 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"(?<=[{,]\s*)(?<quote>[""']?)(?:author|authors|authorName|author_name|authorNames|contentAuthors?|articleAuthors?|article_author|pageAuthor|page_author|byline|writer|writers|autor|autoren|autorin|auteur|autore)\k<quote>\s*:\s*(?<value>\[[^\]]{1,500}\]|\{[^{}]{1,300}\}|""[^""]{2,200}""|'[^']{2,200}')", RegexOptions.CultureInvariant)]
     private static partial Regex AnalyticsAuthor();
 
-    [GeneratedRegex(@"[""']((?:[^""'\\]|\\.){2,100})[""']")]
+    /// <summary>A quoted string, closed by the quote that opened it: "Daniel O'Connor" holds an apostrophe.</summary>
+    [GeneratedRegex(@"(?<q>[""'])(?<text>(?:(?!\k<q>)[^\\]|\\.){2,100})\k<q>")]
     private static partial Regex QuotedString();
 
-    [GeneratedRegex(@"[""'](?:name|fullName|full_name|displayName|display_name)[""']\s*:\s*[""']((?:[^""'\\]|\\.){2,100})[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[""'](?:name|fullName|full_name|displayName|display_name)[""']\s*:\s*(?<q>[""'])(?<text>(?:(?!\k<q>)[^\\]|\\.){2,100})\k<q>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameField();
 }

@@ -27,6 +27,10 @@ internal static partial class AuthorNames
         "associated", "ria", "novosti", "xinhua", "apa", "sda", "epd", "kna", "upi", "pa", "bbc", "cnn", "nbc", "abc",
         "admin", "administrator", "webmaster", "editorial", "sponsored", "partner", "contributors", "and", "more",
         "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles",
+        // the kind of piece, named before its author ("Ein Kommentar von …", "Une analyse de …", "A column by …")
+        "kommentar", "analyse", "gastbeitrag", "gastkommentar", "kolumne", "essay", "commentary", "column", "opinion", "meinung",
+        "interview", "reportage", "commentaire", "chronique", "éditorial", "columna", "análisis", "commento",
+        "analisi", "rubrica", "комментарий", "колонка", "мнение",
     };
 
     /// <summary>Organisation words: a part with one of these is an organisation, not a job title.</summary>
@@ -90,6 +94,9 @@ internal static partial class AuthorNames
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
+            // "佐藤健一と山田花子", "王小明和李华": two names joined without spaces, each of them a whole name.
+            if (segments.Length == 1 && CjkNamePair().IsMatch(part) && AddCjkNames(part, persons))
+                continue;
             var untrimmed = part;
             // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
             if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
@@ -228,10 +235,15 @@ internal static partial class AuthorNames
                 return NameKind.Organisation;
             if (NotNameWords.Contains(bare))
                 return NameKind.None;
-            // Particles of names (van, de, von, bin, da...) are lower case; anything else lower case is prose.
-            if (bare.Length > 0 && char.IsLower(bare[0]) && !Particles.Contains(bare))
+            // Particles of names (van, de, von, bin, da...) are lower case, also joined to the name ("al-Mansouri", "d'Amico");
+            // anything else lower case is prose.
+            if (bare.Length > 0 && char.IsLower(bare[0]) && !IsParticle(bare))
                 allCapitalised = false;
         }
+        // A name opens with the given name: a part that opens with a particle ("do Jornal do Vale", "de la Redacción") names
+        // where the author works.
+        if (words[0].Length > 0 && char.IsLower(words[0][0]))
+            return NameKind.None;
         if (!allCapitalised || hasDigit)
             return NameKind.None;
         // A name in a script with case has at least two words; CJK and other scripts write names without spaces.
@@ -256,7 +268,7 @@ internal static partial class AuthorNames
         foreach (var word in words)
         {
             var bare = word.Trim('.', ',', ':', '\'', '’');
-            if (bare.Length > 0 && char.IsLower(bare[0]) && !Particles.Contains(bare) && !OrganisationWords.Contains(bare) && !Connectors.Contains(bare))
+            if (bare.Length > 0 && char.IsLower(bare[0]) && !IsParticle(bare) && !OrganisationWords.Contains(bare) && !Connectors.Contains(bare))
                 lowerWords++;
         }
         return lowerWords >= 2;
@@ -281,6 +293,34 @@ internal static partial class AuthorNames
                 return false;
         }
         return true;
+    }
+
+    /// <summary>Adds each name of a run of CJK names joined by と, 和, 及, 与 or 、 when every one has two to four characters
+    /// (so a given name that holds 和, "王和平", stays whole); false when they do not.</summary>
+    private static bool AddCjkNames(string part, List<string> persons)
+    {
+        var names = part.Split(CjkNameJoints);
+        foreach (var name in names)
+            if (name.Length is < 2 or > 4)
+                return false;
+        foreach (var name in names)
+            if (!persons.Contains(name, StringComparer.Ordinal))
+                persons.Add(name);
+        return true;
+    }
+
+    private static readonly char[] CjkNameJoints = ['と', '和', '及', '与', '、'];
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,4}(?:[と和及与、]\p{IsCJKUnifiedIdeographs}{2,4})+$")]
+    private static partial Regex CjkNamePair();
+
+    /// <summary>True for a particle alone ("van") or joined to the name by a hyphen or an apostrophe ("al-Mansouri", "d'Amico").</summary>
+    private static bool IsParticle(string word)
+    {
+        if (Particles.Contains(word))
+            return true;
+        var joint = word.AsSpan().IndexOfAny('-', '\'', '’');
+        return joint > 0 && joint < word.Length - 1 && char.IsUpper(word[joint + 1]) && (Particles.Contains(word[..joint]) || word[..joint] is "d" or "l");
     }
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -330,7 +370,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es)?|auteur|autore|text|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης)\s*:\s*|автор\s+|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

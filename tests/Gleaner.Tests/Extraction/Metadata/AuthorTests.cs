@@ -71,6 +71,14 @@ public class AuthorTests
     [InlineData("Jane Doe | Redaktion: John Roe", new[] { "Jane Doe" })]
     [InlineData("By Jane Doe. Editor: John Roe", new[] { "Jane Doe" })]
     [InlineData("Organization for Transformative Works", new[] { "Organization for Transformative Works" })]
+    [InlineData("By Ahmed al-Mansouri and Fatima bin Rashid", new[] { "Ahmed al-Mansouri", "Fatima bin Rashid" })]
+    [InlineData("Por João da Silva e Ana dos Santos, do Jornal do Vale", new[] { "João da Silva", "Ana dos Santos" })]
+    [InlineData("Ein Kommentar von Birgit Hahn", new[] { "Birgit Hahn" })]
+    [InlineData("Autorzy: Jan Kowalski i Anna Nowak", new[] { "Jan Kowalski", "Anna Nowak" })]
+    [InlineData("Texte : Sophie Martin — Illustration : Paul Girard", new[] { "Sophie Martin" })]
+    [InlineData("佐藤健一と山田花子", new[] { "佐藤健一", "山田花子" })]
+    [InlineData("作者：王小明和李华", new[] { "王小明", "李华" })]
+    [InlineData("王和平", new[] { "王和平" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -131,6 +139,22 @@ public class AuthorTests
     {
         const string head = """<script>window.dataLayer = [{"pageType":"story","contentAuthors":["Jane Doe","John R\u00f6e"],"section":"news"}];</script>""";
         Assert.Equal(["Jane Doe", "John Röe"], Authors(head));
+    }
+
+    [Fact]
+    public void AnApostropheInsideAnAnalyticsNameIsNoClosingQuote()
+    {
+        Assert.Equal(["Daniel O'Connor"], Authors("""<script>var utag_data = {"page_type":"article","author_name":"Daniel O'Connor"};</script>"""));
+        Assert.Equal(["Daniel O'Connor"], Authors("""<script>dataLayer.push({"author":{"name":"Daniel O'Connor"}});</script>"""));
+    }
+
+    [Fact]
+    public void AnAgencyBylineWinsOverThePublisherNamedAsAuthor()
+    {
+        const string jsonLd = """<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Lakeside Times"},"publisher":{"@type":"Organization","name":"Lakeside Times"}}</script>""";
+        Assert.Equal(["Reuters"], Authors(jsonLd, "<div class=\"byline\">By Reuters</div>"));
+        // With nobody else credited, the publisher is the credit.
+        Assert.Equal(["Lakeside Times"], Authors(jsonLd));
     }
 
     [Fact]
