@@ -71,7 +71,7 @@ internal static partial class TitleFinder
             var votes = 0.0;
             bool isShown = shown.Contains(candidate);
             foreach (var source in sources)
-                if (source is not null && (Supports(source, key, siteNames) || isShown && HasSegment(source, key)))
+                if (source is not null && (Supports(source, key, siteNames) || isShown && (HasSegment(source, key) || EndsLongTitle(source, candidate, key))))
                     votes++;
             foreach (var heading in shown)
             {
@@ -303,6 +303,23 @@ internal static partial class TitleFinder
                     return true;
                 start = end;
             }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when the candidate, a headline's length, is the last of three or more parts of the source: institutions write the
+    /// site and the page's kind first ("Universität X - Pressemitteilung - Headline"). A site's name in a logo is shorter.
+    /// </summary>
+    private static bool EndsLongTitle(string source, string candidate, string candidateKey)
+    {
+        if (WordCount(candidate) <= MaxSiteNameWords)
+            return false;
+        foreach (var separator in Separators)
+        {
+            var last = source.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0 && source.IndexOf(separator, StringComparison.Ordinal) < last && Key(source[(last + separator.Length)..]) == candidateKey)
+                return true;
         }
         return false;
     }

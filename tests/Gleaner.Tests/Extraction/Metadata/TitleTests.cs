@@ -33,6 +33,14 @@ public class TitleTests
     }
 
     [Fact]
+    public void TheHeadingShownIsTheHeadlineWhenTheTitleEndsWithItAfterTheSiteAndTheKindOfPage()
+    {
+        Assert.Equal("Neues Zentrum für Mobilitätsforschung eröffnet",
+            Title("<title>Universität Nordstadt - Pressemitteilung - Neues Zentrum für Mobilitätsforschung eröffnet</title>",
+                "<main><h1>Neues Zentrum für Mobilitätsforschung eröffnet</h1></main>"));
+    }
+
+    [Fact]
     public void ALogoHeadingThatRepeatsTheTitlesLastPartIsNotTheHeadline()
     {
         // The section between the headline and the site's name goes with the site's name.
