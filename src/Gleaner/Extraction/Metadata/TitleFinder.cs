@@ -195,7 +195,7 @@ internal static partial class TitleFinder
 
     /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
     private const string Labels =
-        "opinion|op-ed|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
+        "opinion|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
         "última hora|son dakika|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
         "kommentar|meinung|analyse|gastbeitrag|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
@@ -203,7 +203,8 @@ internal static partial class TitleFinder
         "opinione|editoriale|diretta|in diretta|" +
         "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн";
 
-    [GeneratedRegex(@"^\s*[\[(]?(?:" + Labels + @")[\])]?(?:\s*[|:：]|\s+[–—-])\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A label before the headline: bracketed ("(VIDEO) Headline", "[Opinion] | Headline") or ended by a bar, a colon or a dash.</summary>
+    [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"^\s*(?<label>" + Labels + @")\.\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

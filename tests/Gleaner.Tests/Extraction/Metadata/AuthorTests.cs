@@ -79,6 +79,8 @@ public class AuthorTests
     [InlineData("佐藤健一と山田花子", new[] { "佐藤健一", "山田花子" })]
     [InlineData("作者：王小明和李华", new[] { "王小明", "李华" })]
     [InlineData("王和平", new[] { "王和平" })]
+    [InlineData("Ein Gastbeitrag von Prof. Dr. Stefan Krämer", new[] { "Prof. Dr. Stefan Krämer" })]
+    [InlineData("بقلم: أحمد المنصوري", new[] { "أحمد المنصوري" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));

@@ -165,6 +165,10 @@ public class TitleTests
     [InlineData("VIDÉO. Le maire inaugure le nouveau pont", "Le maire inaugure le nouveau pont")]
     [InlineData("DIRECT. Les résultats des élections minute par minute", "Les résultats des élections minute par minute")]
     [InlineData("Video. Quando il sindaco inaugura il ponte", "Video. Quando il sindaco inaugura il ponte")]
+    [InlineData("(VIDEO) Mayor rides the new bike lane", "Mayor rides the new bike lane")]
+    [InlineData("[Opinion] The city needs more trains", "The city needs more trains")]
+    [InlineData("Guest column: Why I ride to work", "Why I ride to work")]
+    [InlineData("(Video) Fire", "(Video) Fire")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
