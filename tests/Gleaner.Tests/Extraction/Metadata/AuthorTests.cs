@@ -81,6 +81,7 @@ public class AuthorTests
     [InlineData("王和平", new[] { "王和平" })]
     [InlineData("Ein Gastbeitrag von Prof. Dr. Stefan Krämer", new[] { "Prof. Dr. Stefan Krämer" })]
     [InlineData("بقلم: أحمد المنصوري", new[] { "أحمد المنصوري" })]
+    [InlineData("Haber: Zeynep Kaya ve Emre Aydın", new[] { "Zeynep Kaya", "Emre Aydın" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
