@@ -20,6 +20,8 @@ internal static partial class AuthorNames
         "rédacteur", "rédaction", "redaction", "envoyé", "envoyée", "spécial", "periodista", "redacción", "redaccion",
         "corresponsal", "giornalista", "redazione", "inviato", "correspondente", "redação", "redacao", "repórter",
         "редакция", "корреспондент", "обозреватель", "редактор",
+        "redactor", "redactora", "reportera", "columnista", "editora", "redattore", "redattrice", "jornalista", "colunista",
+        "reporterin", "journalistin", "kolumnist", "kolumnistin", "chefredakteur", "chefredakteurin", "volontär", "volontärin",
         // organisations and desks
         "news", "media", "press", "agency", "agencies", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk",
         "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
@@ -371,7 +373,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published)\s+by\s*|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir)\s*:\s*|автор\s+|(?:بقلم|כתב|מאת)\s*[:：]?\s*|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir)\s*:\s*|автор\s+|(?:بقلم|כתב|מאת)\s*[:：]?\s*|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -197,7 +197,7 @@ internal static partial class TitleFinder
     private const string Labels =
         "opinion|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
         "última hora|son dakika|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
-        "kommentar|meinung|analyse|gastbeitrag|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
+        "kommentar|meinung|analyse|gastbeitrag|interview|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
         "opinione|editoriale|diretta|in diretta|" +

@@ -82,6 +82,9 @@ public class AuthorTests
     [InlineData("Ein Gastbeitrag von Prof. Dr. Stefan Krämer", new[] { "Prof. Dr. Stefan Krämer" })]
     [InlineData("بقلم: أحمد المنصوري", new[] { "أحمد المنصوري" })]
     [InlineData("Haber: Zeynep Kaya ve Emre Aydın", new[] { "Zeynep Kaya", "Emre Aydın" })]
+    [InlineData("Das Interview führte Jana Becker", new[] { "Jana Becker" })]
+    [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
+    [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));

@@ -169,6 +169,7 @@ public class TitleTests
     [InlineData("[Opinion] The city needs more trains", "The city needs more trains")]
     [InlineData("Guest column: Why I ride to work", "Why I ride to work")]
     [InlineData("(Video) Fire", "(Video) Fire")]
+    [InlineData("Interview: „Wir brauchen mutigere Radpolitik“", "„Wir brauchen mutigere Radpolitik“")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
