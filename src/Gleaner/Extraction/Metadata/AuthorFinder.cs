@@ -196,8 +196,9 @@ internal static partial class AuthorFinder
     {
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
-            // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text.
-            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue, separateGluedElements: true);
+            // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text. A template's
+            // indentation ("Von:", then hundreds of tabs before the name) counts as the one space it shows.
+            var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue, separateGluedElements: true, collapseWhitespace: true);
             if (text is null)
                 continue;
             string? byline = null;

@@ -71,6 +71,7 @@ internal static partial class AuthorNames
         text = Handles().Replace(text, " ");
         text = DateParser.RemoveDates(text);
         text = ReportedFrom().Replace(text, "");
+        text = FiledUnder().Replace(text, "");
         // "Bruno (Henrique Zecchin) Rodrigues": brackets inside a name only mark a part of it;
         // elsewhere they hold an agency or a note ("(Reuters)", "(avec ...)") and separate.
         text = BracketsInsideName().Replace(text, "$1");
@@ -405,6 +406,10 @@ internal static partial class AuthorNames
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
         "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
         "фото|фотография|фотограф|иллюстрация|видео|источник";
+
+    /// <summary>"By TPN, in News, Portugal, Business": the sections a post is filed under (or the place it was written), after a comma.</summary>
+    [GeneratedRegex(@",\s*(?:in|dans|im|em)\s+\p{Lu}.*$", RegexOptions.CultureInvariant)]
+    private static partial Regex FiledUnder();
 
     /// <summary>"記者陳志明／台北報導": where a Chinese byline's reporter filed from ("／台北報導", "/北京报道"), not a second name.</summary>
     [GeneratedRegex(@"\s*[/／]\s*\p{L}{0,6}(?:報導|报道|報道)\s*$")]

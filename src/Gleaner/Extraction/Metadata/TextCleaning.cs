@@ -24,9 +24,11 @@ internal static partial class TextCleaning
     /// on each would copy a large subtree's text once per level of nesting. An element of more than
     /// <paramref name="maxNodes"/> nodes gives null too. With <paramref name="separateGluedElements"/>, text of two
     /// elements that touch with no space between ("Jane Doe&lt;/span&gt;&lt;span&gt;John Roe", "Jane Doe&lt;br&gt;Reporter") is
-    /// joined by " · ": the layout shows them apart, and glued they would read as one word.
+    /// joined by " · ": the layout shows them apart, and glued they would read as one word. With
+    /// <paramref name="collapseWhitespace"/>, each run of white space is one space and counts as one character.
     /// </summary>
-    public static string? ShortText(IElement element, int maxChars, int maxNodes = MaxShortTextNodes, bool separateGluedElements = false)
+    public static string? ShortText(IElement element, int maxChars, int maxNodes = MaxShortTextNodes, bool separateGluedElements = false,
+        bool collapseWhitespace = false)
     {
         var text = new StringBuilder();
         var parents = new Stack<(INodeList Children, int Next)>();
@@ -43,12 +45,15 @@ internal static partial class TextCleaning
                 var child = children[next++];
                 if (child is IText piece)
                 {
-                    if (text.Length + piece.Data.Length > maxChars)
+                    if (!collapseWhitespace && text.Length + piece.Data.Length > maxChars)
                         return null;
                     if (boundary && text.Length > 0 && piece.Data.Length > 0 && char.IsLetterOrDigit(text[^1]) && char.IsLetter(piece.Data[0]))
                         text.Append(GluedElementsSeparator);
                     boundary = false;
-                    text.Append(piece.Data);
+                    if (!collapseWhitespace)
+                        text.Append(piece.Data);
+                    else if (!AppendCollapsed(text, piece.Data, maxChars))
+                        return null;
                 }
                 else if (child is IElement inner)
                 {
@@ -68,6 +73,28 @@ internal static partial class TextCleaning
             else
                 return text.ToString();
         }
+    }
+
+    /// <summary>
+    /// Appends the text with each run of white space as one space, so a template's indentation (hundreds of tabs between
+    /// "Von:" and the name) does not count against the length; false once the text passes <paramref name="maxChars"/>.
+    /// </summary>
+    private static bool AppendCollapsed(StringBuilder text, string piece, int maxChars)
+    {
+        foreach (var c in piece)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (text.Length > 0 && text[^1] == ' ')
+                    continue;
+                text.Append(' ');
+            }
+            else
+                text.Append(c);
+            if (text.Length > maxChars)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>What <see cref="ShortText"/> puts between the texts of elements that touch: a separator bylines split at.</summary>

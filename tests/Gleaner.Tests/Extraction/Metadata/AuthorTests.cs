@@ -83,6 +83,7 @@ public class AuthorTests
     [InlineData("بقلم: أحمد المنصوري", new[] { "أحمد المنصوري" })]
     [InlineData("Haber: Zeynep Kaya ve Emre Aydın", new[] { "Zeynep Kaya", "Emre Aydın" })]
     [InlineData("Das Interview führte Jana Becker", new[] { "Jana Becker" })]
+    [InlineData("By Jane Doe, in News, Portugal, Business", new[] { "Jane Doe" })]
     [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
@@ -145,6 +146,15 @@ public class AuthorTests
     {
         const string head = """<script>window.dataLayer = [{"pageType":"story","contentAuthors":["Jane Doe","John R\u00f6e"],"section":"news"}];</script>""";
         Assert.Equal(["Jane Doe", "John Röe"], Authors(head));
+    }
+
+    [Fact]
+    public void ALabelledLineIndentedByItsTemplateIsRead()
+    {
+        var indent = new string('\t', 300);
+        Assert.Equal(["Bill MCCARTHY", "Marisha GOLDHAMER"], Authors("",
+            $"<ul><li class=\"information-item\">Von: {indent}<span class=\"person-link\"><a href=\"/bill-mccarthy\">Bill MCCARTHY</a>, {indent}</span>"
+            + $"<span class=\"person-link\"><a href=\"/marisha-goldhamer\">Marisha GOLDHAMER</a></span>{indent}</li></ul>"));
     }
 
     [Fact]
