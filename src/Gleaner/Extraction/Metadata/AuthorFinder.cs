@@ -516,7 +516,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

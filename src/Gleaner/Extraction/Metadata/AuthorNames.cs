@@ -62,6 +62,8 @@ internal static partial class AuthorNames
         // "Jane Doe is a reporter at the Ledger. ...": an author's bio line names the author first.
         if (BioName(text) is { } bioName)
             text = bioName;
+        // "Text und Fotos: Sandra Weiß": the writer took the pictures too.
+        text = TextAndPictures().Replace(text, "");
         // "Image: Getty Images", "Foto: dpa", "John Roe (Fotos)": who made the pictures, not the story.
         text = NameCreditedForPictures().Replace(text, " ");
         text = CreditTail().Replace(text, "");
@@ -370,11 +372,11 @@ internal static partial class AuthorNames
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
     /// capitalised "For" before the outlet ("By Jane Doe For The Daily Example"; "Organization for Transformative Works" is one name).</summary>
-    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a)\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir)\s*:\s*|автор\s+|(?:بقلم|כתב|מאת)\s*[:：]?\s*|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|de\s+(?:notre|nos)\s+(?:envoyée?s?|correspondante?s?)(?:\s+(?:spéciale?s?|permanente?s?))?\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -397,6 +399,10 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
+    /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
+    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|y|e|i|\+)\s*(?:fotos?|bilder|photos?|photographs|pictures|images|zdjęcia)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TextAndPictures();
+
     /// <summary>"John Roe (Fotos)": a name credited for the pictures, not the story.</summary>
     [GeneratedRegex(@"\p{Lu}[\p{L}.'’\- ]*?\s*\((?:" + CreditWords + @")\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameCreditedForPictures();
@@ -405,7 +411,7 @@ internal static partial class AuthorNames
     private const string CreditWords =
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
         "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
-        "фото|фотография|фотограф|иллюстрация|видео|источник";
+        "фото|фотография|фотограф|иллюстрация|видео|источник|kuvat?|zdjęcia|zdjęcie|fotó|fotók";
 
     /// <summary>"By TPN, in News, Portugal, Business": the sections a post is filed under (or the place it was written), after a comma.</summary>
     [GeneratedRegex(@",\s*(?:in|dans|im|em)\s+\p{Lu}.*$", RegexOptions.CultureInvariant)]

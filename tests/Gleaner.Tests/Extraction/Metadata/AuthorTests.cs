@@ -84,6 +84,12 @@ public class AuthorTests
     [InlineData("Haber: Zeynep Kaya ve Emre Aydın", new[] { "Zeynep Kaya", "Emre Aydın" })]
     [InlineData("Das Interview führte Jana Becker", new[] { "Jana Becker" })]
     [InlineData("By Jane Doe, in News, Portugal, Business", new[] { "Jane Doe" })]
+    [InlineData("De notre envoyée spéciale Camille Roux", new[] { "Camille Roux" })]
+    [InlineData("Του Γιώργου Παπαδόπουλου", new[] { "Γιώργου Παπαδόπουλου" })]
+    [InlineData("de Ion Popescu și Maria Ionescu", new[] { "Ion Popescu", "Maria Ionescu" })]
+    [InlineData("Teksti: Matti Virtanen, kuvat: Liisa Korhonen", new[] { "Matti Virtanen" })]
+    [InlineData("Text und Fotos: Sandra Weiß", new[] { "Sandra Weiß" })]
+    [InlineData("By Dan Smith", new[] { "Dan Smith" })]
     [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
