@@ -196,7 +196,8 @@ internal static partial class TitleFinder
     /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
     private const string Labels =
         "opinion|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|video|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
-        "última hora|son dakika|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
+        "última hora|son dak[iİı]ka|canlı|özel|v[iİ]deo|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
+        "press release|news release|pressemitteilung|pressemeldung|medienmitteilung|communiqué de presse|comunicado de prensa|comunicato stampa|persbericht|" +
         "kommentar|meinung|analyse|gastbeitrag|interview|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
@@ -218,6 +219,8 @@ internal static partial class TitleFinder
     private static bool Supports(string source, string candidateKey, IReadOnlyList<string> siteNames)
     {
         if (Key(source) == candidateKey || LeadsWithTail(source, candidateKey))
+            return true;
+        if (AfterSiteColon(source, siteNames) is { } afterSite && Key(afterSite) == candidateKey)
             return true;
         foreach (var separator in Separators)
         {
@@ -347,7 +350,17 @@ internal static partial class TitleFinder
                     return StripSiteName(title[(first + separator.Length)..].TrimStart(), siteNames);
             }
         }
-        return title;
+        return AfterSiteColon(title, siteNames) ?? title;
+    }
+
+    /// <summary>"Landkreis Oberau: Headline" without the site's exact name before the colon (a place or a topic there that
+    /// only resembles it stays), or null.</summary>
+    private static string? AfterSiteColon(string title, IReadOnlyList<string> siteNames)
+    {
+        var colon = title.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && NamesSiteExactly(title[..colon], siteNames) && WordCount(title[(colon + 2)..]) >= MinHeadlineWords
+            ? title[(colon + 2)..].TrimStart()
+            : null;
     }
 
     /// <summary>

@@ -18,6 +18,15 @@ public class TitleTests
     }
 
     [Fact]
+    public void TheSitesExactNameBeforeAColonIsNotPartOfTheTitle()
+    {
+        const string site = "<meta property=\"og:site_name\" content=\"Landkreis Oberau\">";
+        Assert.Equal("Neue Radwege für den Süden", Title("<title>Landkreis Oberau: Neue Radwege für den Süden</title>" + site));
+        // A topic that only resembles the site's name is the headline's kicker.
+        Assert.Equal("Oberau: Neue Radwege für den Süden", Title("<title>Oberau: Neue Radwege für den Süden</title>" + site));
+    }
+
+    [Fact]
     public void TheHeadlineShowsWhichPartOfTheTitleIsTheSite()
     {
         Assert.Equal("Rain expected on Monday", Title("<title>Rain expected on Monday - Weather Desk</title>", "<h1>Rain expected on Monday</h1>"));
@@ -170,6 +179,8 @@ public class TitleTests
     [InlineData("Guest column: Why I ride to work", "Why I ride to work")]
     [InlineData("(Video) Fire", "(Video) Fire")]
     [InlineData("Interview: „Wir brauchen mutigere Radpolitik“", "„Wir brauchen mutigere Radpolitik“")]
+    [InlineData("SON DAKİKA: Belediye bisiklet yollarını genişletiyor", "Belediye bisiklet yollarını genişletiyor")]
+    [InlineData("Pressemitteilung: Neues Radverkehrslabor für die Hochschule", "Neues Radverkehrslabor für die Hochschule")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
