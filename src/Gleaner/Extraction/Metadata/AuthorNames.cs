@@ -84,6 +84,11 @@ internal static partial class AuthorNames
         text = SentenceEnd().Replace(text, " | ");
 
         var segments = Segments().Split(text);
+        // "（鈴木一郎）" leaves empty parts around the name: it is still the whole byline.
+        var filledSegments = 0;
+        foreach (var segment in segments)
+            if (!string.IsNullOrWhiteSpace(segment))
+                filledSegments++;
         var firstNew = persons.Count;
         var afterPerson = false;
         var segmentEnd = 0;
@@ -100,7 +105,7 @@ internal static partial class AuthorNames
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
             // "佐藤健一と山田花子", "王小明和李华": two names joined without spaces, each of them a whole name.
-            if (segments.Length == 1 && CjkNamePair().IsMatch(part) && AddCjkNames(part, persons))
+            if (filledSegments == 1 && CjkNamePair().IsMatch(part) && AddCjkNames(part, persons))
                 continue;
             var untrimmed = part;
             // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
@@ -110,7 +115,7 @@ internal static partial class AuthorNames
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
                 continue;
-            var kind = Classify(part, wholeByline: segments.Length == 1);
+            var kind = Classify(part, wholeByline: filledSegments == 1);
             var target = kind switch
             {
                 NameKind.Person => persons,
@@ -346,7 +351,7 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?<!\w)@\w+")]
     private static partial Regex Handles();
 
-    [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
+    [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]|（[^）]*）")]
     private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"(?<=\p{L}\s*)\((\p{Lu}[\p{L}.'\- ]*)\)(?=\s*\p{Lu})")]
@@ -376,7 +381,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|de\s+(?:notre|nos)\s+(?:envoyée?s?|correspondante?s?)(?:\s+(?:spéciale?s?|permanente?s?))?\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|de\s+(?:notre|nos)\s+(?:envoyée?s?|correspondante?s?)(?:\s+(?:spéciale?s?|permanente?s?))?\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -400,7 +405,7 @@ internal static partial class AuthorNames
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
-    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|y|e|i|\+)\s*(?:fotos?|bilder|photos?|photographs|pictures|images|zdjęcia)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|photographs|pictures|images|zdjęcia)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TextAndPictures();
 
     /// <summary>"John Roe (Fotos)": a name credited for the pictures, not the story.</summary>

@@ -90,6 +90,10 @@ public class AuthorTests
     [InlineData("Teksti: Matti Virtanen, kuvat: Liisa Korhonen", new[] { "Matti Virtanen" })]
     [InlineData("Text und Fotos: Sandra Weiß", new[] { "Sandra Weiß" })]
     [InlineData("By Dan Smith", new[] { "Dan Smith" })]
+    [InlineData("Tekst en foto's: Bas van der Linden", new[] { "Bas van der Linden" })]
+    [InlineData("Opracowanie: Katarzyna Lewandowska", new[] { "Katarzyna Lewandowska" })]
+    [InlineData("Gastautorin: Dr. Lena Albrecht, Verkehrsforscherin an der TU Südstadt", new[] { "Dr. Lena Albrecht" })]
+    [InlineData("（鈴木一郎）", new[] { "鈴木一郎" })]
     [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
