@@ -24,7 +24,12 @@ public sealed class ArticleExtractor
 
     /// <summary>Extracts from raw bytes, decoding them by BOM, HTTP Content-Type, &lt;meta&gt; and sniffing.</summary>
     public Article Extract(ReadOnlySpan<byte> html, string? contentType = null, string? url = null)
-        => Extract(HtmlDecoder.Decode(html, contentType), url);
+    {
+        // The page is parsed from pooled characters, given back once the article holds its own strings: nothing
+        // extraction keeps refers to the document.
+        using var text = HtmlDecoder.DecodePooled(html, contentType);
+        return Extract(Parse(text.Memory), url);
+    }
 
     /// <summary>Extracts from a decoded page. <paramref name="url"/> is where it came from, if known.</summary>
     public Article Extract(string html, string? url = null)
@@ -42,6 +47,12 @@ public sealed class ArticleExtractor
     public IDocument Parse(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        return Parse(html.AsMemory());
+    }
+
+    /// <summary>Parses characters the document then refers to: they must stay unchanged while it is read.</summary>
+    private IDocument Parse(ReadOnlyMemory<char> html)
+    {
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
         // The parser's time grows with nesting depth; a hostile page nested 100,000 deep would stall it for minutes.
@@ -53,7 +64,7 @@ public sealed class ArticleExtractor
     internal static IDocument ParseFragment(string html, ExtractionOptions options)
         => new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(html, options.MaxNestingDepth));
 
-    /// <summary>Extracts from a page parsed by <see cref="Parse"/>; the document is read, never changed.</summary>
+    /// <summary>Extracts from a page parsed by <see cref="Parse(string)"/>; the document is read, never changed.</summary>
     public Article Extract(IDocument document, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(document);

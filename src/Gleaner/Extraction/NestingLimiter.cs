@@ -18,6 +18,14 @@ namespace Gleaner.Extraction;
 internal static class NestingLimiter
 {
     public static string Limit(string html, int maxDepth)
+        => FindDrops(html, maxDepth) is { } drops ? Remove(html, drops) : html;
+
+    /// <summary>The same for a page held in a buffer: the buffer itself when nothing is dropped, else a new string's characters.</summary>
+    public static ReadOnlyMemory<char> Limit(ReadOnlyMemory<char> html, int maxDepth)
+        => FindDrops(html.Span, maxDepth) is { } drops ? Remove(html.Span, drops).AsMemory() : html;
+
+    /// <summary>The start and end tags to drop, in source order; null when the page stays within the cap.</summary>
+    private static List<(int Start, int Length)>? FindDrops(ReadOnlySpan<char> html, int maxDepth)
     {
         List<(int Start, int Length)>? drops = null;
         Dictionary<string, int>? droppedOpen = null;
@@ -25,8 +33,11 @@ internal static class NestingLimiter
         var at = 0;
         while (true)
         {
-            var lt = html.IndexOf('<', at);
-            if (lt < 0 || lt + 1 >= html.Length)
+            var lt = html[at..].IndexOf('<');
+            if (lt < 0)
+                break;
+            lt += at;
+            if (lt + 1 >= html.Length)
                 break;
             var next = html[lt + 1];
             if (next == '!' || next == '?')
@@ -45,7 +56,7 @@ internal static class NestingLimiter
             while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
                 nameEnd++;
             var tagEnd = FindTagEnd(html, nameEnd);   // index after '>'
-            var name = html.AsSpan(nameStart, nameEnd - nameStart);
+            var name = html.Slice(nameStart, nameEnd - nameStart);
 
             if (isEnd)
             {
@@ -80,29 +91,35 @@ internal static class NestingLimiter
             }
             at = IsRawText(name) ? SkipRawText(html, tagEnd, name) : tagEnd;
         }
-        return drops is null ? html : Remove(html, drops);
+        return drops;
     }
 
-    private static string Remove(string html, List<(int Start, int Length)> drops)
+    private static string Remove(ReadOnlySpan<char> html, List<(int Start, int Length)> drops)
     {
         var kept = new StringBuilder(html.Length);
         var from = 0;
         foreach (var (start, length) in drops)
         {
-            kept.Append(html, from, start - from);
+            kept.Append(html[from..start]);
             from = start + length;
         }
-        kept.Append(html, from, html.Length - from);
+        kept.Append(html[from..]);
         return kept.ToString();
     }
 
     /// <summary>Index after the '&gt;' that closes a tag, skipping quoted attribute values; the end of the source if none.</summary>
-    private static int FindTagEnd(string html, int from)
+    private static int FindTagEnd(ReadOnlySpan<char> html, int from)
     {
+        // Most tags (every end tag among them) hold no quote before their first '>': that '>' ends them.
+        var gt = html[from..].IndexOf('>');
+        if (gt < 0)
+            return html.Length;
+        if (!html.Slice(from, gt).ContainsAny('"', '\''))
+            return from + gt + 1;
         var i = from;
         while (true)
         {
-            var next = html.AsSpan(i).IndexOfAny(TagEndOrQuote);
+            var next = html[i..].IndexOfAny(TagEndOrQuote);
             if (next < 0)
                 return html.Length;
             i += next;
@@ -115,10 +132,10 @@ internal static class NestingLimiter
                 j--;
             if (j >= from && html[j] == '=')
             {
-                var close = html.IndexOf(c, i + 1);
+                var close = html[(i + 1)..].IndexOf(c);
                 if (close < 0)
                     return html.Length;
-                i = close + 1;
+                i += close + 2;
             }
             else
                 i++;
@@ -127,22 +144,26 @@ internal static class NestingLimiter
 
     private static readonly System.Buffers.SearchValues<char> TagEndOrQuote = System.Buffers.SearchValues.Create(">\"'");
 
-    private static int SkipMarkup(string html, int lt)
+    private static int SkipMarkup(ReadOnlySpan<char> html, int lt)
     {
-        if (html.AsSpan(lt).StartsWith("<!--"))
+        if (html[lt..].StartsWith("<!--"))
         {
-            var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-            return close < 0 ? html.Length : close + 3;
+            var close = html[(lt + 4)..].IndexOf("-->");
+            return close < 0 ? html.Length : lt + 4 + close + 3;
         }
-        var gt = html.IndexOf('>', lt + 1);
-        return gt < 0 ? html.Length : gt + 1;
+        var gt = html[(lt + 1)..].IndexOf('>');
+        return gt < 0 ? html.Length : lt + 1 + gt + 1;
     }
 
-    private static int SkipRawText(string html, int from, ReadOnlySpan<char> name)
+    /// <summary>Where the end tag of a raw-text element (script, style...) starts; the end of the source if none.</summary>
+    private static int SkipRawText(ReadOnlySpan<char> html, int from, ReadOnlySpan<char> name)
     {
-        var closing = "</" + name.ToString();
-        var close = html.IndexOf(closing, from, StringComparison.OrdinalIgnoreCase);
-        return close < 0 ? html.Length : close;
+        // Raw-text names are at most 8 letters (IsRawText).
+        Span<char> closing = stackalloc char[2 + name.Length];
+        "</".CopyTo(closing);
+        name.CopyTo(closing[2..]);
+        var close = html[from..].IndexOf(closing, StringComparison.OrdinalIgnoreCase);
+        return close < 0 ? html.Length : from + close;
     }
 
     private static bool IsRawText(ReadOnlySpan<char> name) =>
@@ -163,7 +184,10 @@ internal static class NestingLimiter
         Span<char> lower = stackalloc char[10];
         if (name.Length > lower.Length)
             return true;   // custom elements and long names are never void nor implied-end
-        name.ToLowerInvariant(lower);
+        // Names hold ASCII letters, digits and '-' only (the scanner stops at anything else): setting bit 0x20
+        // lower-cases the letters and leaves the digits and '-' as they are.
+        for (var i = 0; i < name.Length; i++)
+            lower[i] = (char)(name[i] | 0x20);
         return lower[..name.Length] switch
         {
             // void elements
