@@ -12,24 +12,8 @@ internal static class Experiment
         var extractor = new ArticleExtractor();
         var benchmarks = new Benchmark[]
         {
-            new("A full", page => extractor.Extract(page.Bytes).Text?.Length ?? 0),
-            new("C string, no limiter", page =>
-            {
-                var html = Encoding.UTF8.GetString(page.Bytes);
-                var doc = ArticleExtractor.CreateParser().ParseDocument(html);
-                return extractor.Extract(doc).Text?.Length ?? 0;
-            }),
-            new("B pooled, no limiter", page =>
-            {
-                var buffer = ArrayPool<char>.Shared.Rent(page.Bytes.Length);
-                try
-                {
-                    var n = Encoding.UTF8.GetChars(page.Bytes, buffer);
-                    var doc = ArticleExtractor.CreateParser().ParseDocument(buffer.AsMemory(0, n));
-                    return extractor.Extract(doc).Text?.Length ?? 0;
-                }
-                finally { ArrayPool<char>.Shared.Return(buffer); }
-            }),
+            new("HAP", page => ParseOnly.HtmlAgilityPack(page.Html)),
+            new("extract", page => extractor.Extract(page.Bytes).Text?.Length ?? 0),
         };
         foreach (var b in benchmarks) Runner.WarmUp(b, pages);
         var rates = benchmarks.Select(_ => new List<double>()).ToArray();

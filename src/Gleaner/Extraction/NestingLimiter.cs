@@ -12,8 +12,11 @@ namespace Gleaner.Extraction;
 /// <remarks>
 /// One forward pass over the source with a light tag scanner (comments, quoted attributes, raw-text
 /// elements such as script and style). Only elements that need an explicit end tag count: an unclosed
-/// <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> is closed by the parser itself and never makes a page deep. Pages under
-/// the cap (all real ones) come back as the same string, without a copy.
+/// <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> is closed by the parser itself and never makes a page deep. The count
+/// follows the tree builder where a page could otherwise hide its depth: "/&gt;" closes an element only inside
+/// <c>&lt;svg&gt;</c> or <c>&lt;math&gt;</c> (an HTML <c>&lt;div/&gt;</c> stays open), and ruby annotations
+/// (<c>&lt;rt&gt;</c>...) end one another only inside a <c>&lt;ruby&gt;</c>. Pages under the cap (all real ones)
+/// come back as the same string, without a copy.
 /// </remarks>
 internal static class NestingLimiter
 {
@@ -29,7 +32,7 @@ internal static class NestingLimiter
     {
         List<(int Start, int Length)>? drops = null;
         Dictionary<string, int>? droppedOpen = null;
-        var depth = 0;
+        int depth = 0, foreignDepth = 0, rubyDepth = 0;
         var at = 0;
         while (true)
         {
@@ -55,29 +58,42 @@ internal static class NestingLimiter
             var nameEnd = nameStart;
             while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
                 nameEnd++;
-            var tagEnd = FindTagEnd(html, nameEnd);   // index after '>'
-            var name = html.Slice(nameStart, nameEnd - nameStart);
+            var name = html[nameStart..nameEnd];
+            var kind = KindOf(name);
+            var counts = kind switch
+            {
+                TagKind.Closed or TagKind.Void => false,
+                TagKind.RubyPart => rubyDepth == 0,
+                _ => true,
+            };
 
             if (isEnd)
             {
-                if (CountsForDepth(name))
+                // An end tag holds no attributes to skip: scanning goes on after its name.
+                at = nameEnd;
+                if (!counts)
+                    continue;
+                if (kind == TagKind.Foreign && foreignDepth > 0)
+                    foreignDepth--;
+                else if (kind == TagKind.Ruby && rubyDepth > 0)
+                    rubyDepth--;
+                // The key is built only on the rare page that had start tags dropped.
+                var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
+                if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
                 {
-                    // The key is built only on the rare page that had start tags dropped.
-                    var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
-                    if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
-                    {
-                        droppedOpen[key] = open - 1;
-                        (drops ??= []).Add((lt, tagEnd - lt));
-                    }
-                    else if (depth > 0)
-                        depth--;
+                    droppedOpen[key] = open - 1;
+                    at = FindTagEnd(html, nameEnd);
+                    (drops ??= []).Add((lt, at - lt));
                 }
-                at = tagEnd;
+                else if (depth > 0)
+                    depth--;
                 continue;
             }
 
-            var selfClosing = tagEnd >= 2 && html[tagEnd - 2] == '/';
-            if (CountsForDepth(name) && !selfClosing)
+            var tagEnd = FindTagEnd(html, nameEnd);   // index after '>'
+            // The tree builder honours "/>" on foreign elements only; on an HTML element it is an error and ignored.
+            var selfClosing = (foreignDepth > 0 || kind == TagKind.Foreign) && tagEnd >= 2 && html[tagEnd - 2] == '/';
+            if (counts && !selfClosing)
             {
                 if (depth >= maxDepth)
                 {
@@ -87,9 +103,15 @@ internal static class NestingLimiter
                     (drops ??= []).Add((lt, tagEnd - lt));
                 }
                 else
+                {
                     depth++;
+                    if (kind == TagKind.Foreign)
+                        foreignDepth++;
+                    else if (kind == TagKind.Ruby)
+                        rubyDepth++;
+                }
             }
-            at = IsRawText(name) ? SkipRawText(html, tagEnd, name) : tagEnd;
+            at = kind == TagKind.RawText ? SkipRawText(html, tagEnd, name) : tagEnd;
         }
         return drops;
     }
@@ -166,37 +188,43 @@ internal static class NestingLimiter
         return close < 0 ? html.Length : from + close;
     }
 
-    private static bool IsRawText(ReadOnlySpan<char> name) =>
-        // Most tags start with none of these letters: one test instead of eight comparisons.
-        (name[0] | 0x20) is 's' or 't' or 'x' or 'i' or 'n'
-        && (name.Equals("script", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("style", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("textarea", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("title", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("xmp", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("iframe", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("noembed", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("noframes", StringComparison.OrdinalIgnoreCase));
+    private enum TagKind : byte
+    {
+        /// <summary>An element that stays open until its end tag.</summary>
+        Nests,
+        /// <summary>Never has content.</summary>
+        Void,
+        /// <summary>Its end is implied by the parser, or it never nests deeply.</summary>
+        Closed,
+        /// <summary>Nests, and its content is text up to its end tag.</summary>
+        RawText,
+        /// <summary><c>svg</c> or <c>math</c>: inside it, "/&gt;" closes an element.</summary>
+        Foreign,
+        Ruby,
+        /// <summary>An annotation (<c>rt</c>, <c>rp</c>, <c>rb</c>, <c>rtc</c>): its end is implied only inside a ruby.</summary>
+        RubyPart,
+    }
 
-    /// <summary>Elements that stay open until their end tag: not void, and without an end tag the parser implies.</summary>
-    private static bool CountsForDepth(ReadOnlySpan<char> name)
+    private static TagKind KindOf(ReadOnlySpan<char> name)
     {
         Span<char> lower = stackalloc char[10];
         if (name.Length > lower.Length)
-            return true;   // custom elements and long names are never void nor implied-end
+            return TagKind.Nests;   // custom elements and long names are never void nor implied-end
         // Names hold ASCII letters, digits and '-' only (the scanner stops at anything else): setting bit 0x20
         // lower-cases the letters and leaves the digits and '-' as they are.
         for (var i = 0; i < name.Length; i++)
             lower[i] = (char)(name[i] | 0x20);
         return lower[..name.Length] switch
         {
-            // void elements
             "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
-                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => false,
-            // end tags the parser implies, or elements it never nests deeply
+                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => TagKind.Void,
             "p" or "li" or "dt" or "dd" or "option" or "optgroup" or "tr" or "td" or "th" or "thead" or "tbody"
-                or "tfoot" or "colgroup" or "caption" or "rb" or "rt" or "rp" or "rtc" or "html" or "head" or "body" => false,
-            _ => true,
+                or "tfoot" or "colgroup" or "caption" or "html" or "head" or "body" => TagKind.Closed,
+            "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" => TagKind.RawText,
+            "svg" or "math" => TagKind.Foreign,
+            "ruby" => TagKind.Ruby,
+            "rb" or "rt" or "rp" or "rtc" => TagKind.RubyPart,
+            _ => TagKind.Nests,
         };
     }
 }
