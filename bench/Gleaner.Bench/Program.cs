@@ -133,9 +133,16 @@ public static class Program
     {
         var extractor = new ArticleExtractor();
         var benchmark = new Benchmark("extract", page => extractor.Extract(page.Bytes).Text?.Length ?? 0);
+        // ALLOCATIONS=1: which types the extraction allocates, sampled by the runtime.
+        using var allocations = Environment.GetEnvironmentVariable("ALLOCATIONS") == "1" ? new AllocationTypes() : null;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < seconds)
-            Console.WriteLine($"pass: {Runner.Pass(benchmark, pages, parallel: false).PerCpu:0} pages per CPU-s");
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var rate = Runner.Pass(benchmark, pages, parallel: false);
+            Console.WriteLine($"pass: {rate.PerCpu:0} pages per CPU-s, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e3 / pages.Count:0} KB allocated a page");
+        }
+        allocations?.Print(40);
         return 0;
     }
 

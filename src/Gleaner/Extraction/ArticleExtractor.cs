@@ -25,10 +25,28 @@ public sealed class ArticleExtractor
     /// <summary>Extracts from raw bytes, decoding them by BOM, HTTP Content-Type, &lt;meta&gt; and sniffing.</summary>
     public Article Extract(ReadOnlySpan<byte> html, string? contentType = null, string? url = null)
     {
-        // The page is parsed from pooled characters, given back once the article holds its own strings: nothing
-        // extraction keeps refers to the document.
-        using var text = HtmlDecoder.DecodePooled(html, contentType);
-        return Extract(Parse(text.Memory), url);
+        // Nothing the article keeps refers to the document, so its characters go back to the pool at once.
+        using var page = ParsePooled(html, contentType);
+        return Extract(page.Document, url);
+    }
+
+    /// <summary>
+    /// Decodes and parses page bytes, the characters rented from the shared pool instead of held in a new string of a
+    /// few hundred kilobytes, which the collector would have to clear and reclaim for every page. The document may be
+    /// read until the result is disposed.
+    /// </summary>
+    internal ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType)
+    {
+        var text = HtmlDecoder.DecodePooled(html, contentType);
+        try
+        {
+            return new ParsedPage(Parse(text.Memory), text);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Extracts from a decoded page. <paramref name="url"/> is where it came from, if known.</summary>
@@ -111,4 +129,15 @@ public sealed class ArticleExtractor
     /// The services are stateless factories, so one configuration serves all threads.
     /// </summary>
     private static readonly IConfiguration ParserConfiguration = Configuration.Default.Without<IAttributeObserver>();
+}
+
+/// <summary>
+/// A document parsed from pooled characters, and those characters: disposing gives them back. The document itself is
+/// left to the collector (it holds only managed memory; disposing it would detach every node one by one).
+/// </summary>
+internal sealed class ParsedPage(IDocument document, PooledText text) : IDisposable
+{
+    public IDocument Document { get; } = document;
+
+    public void Dispose() => text.Dispose();
 }
