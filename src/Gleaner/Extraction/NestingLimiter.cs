@@ -15,11 +15,17 @@ namespace Gleaner.Extraction;
 /// <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> is closed by the parser itself and never makes a page deep. The count
 /// follows the tree builder where a page could otherwise hide its depth: "/&gt;" closes an element only inside
 /// <c>&lt;svg&gt;</c> or <c>&lt;math&gt;</c> (an HTML <c>&lt;div/&gt;</c> stays open), and ruby annotations
-/// (<c>&lt;rt&gt;</c>...) end one another only inside a <c>&lt;ruby&gt;</c>. Pages under the cap (all real ones)
-/// come back as the same string, without a copy.
+/// (<c>&lt;rt&gt;</c>...) end one another only inside a <c>&lt;ruby&gt;</c>. Formatting elements left open
+/// (<c>&lt;b&gt;</c>, <c>&lt;font&gt;</c>...) are bounded apart, at <see cref="MaxOpenFormatting"/>: the tree builder
+/// opens every one of them again in each new paragraph, so 30,000 paragraphs each opening one more (differing in an
+/// attribute) built 30,000 x 30,000 / 2 elements. Pages under the caps (all real ones) come back as the same string,
+/// without a copy.
 /// </remarks>
 internal static class NestingLimiter
 {
+    /// <summary>Formatting elements open (started, not yet ended) beyond which further ones are dropped, text kept.</summary>
+    internal const int MaxOpenFormatting = 16;
+
     public static string Limit(string html, int maxDepth)
         => FindDrops(html, maxDepth) is { } drops ? Remove(html, drops) : html;
 
@@ -32,7 +38,7 @@ internal static class NestingLimiter
     {
         List<(int Start, int Length)>? drops = null;
         Dictionary<string, int>? droppedOpen = null;
-        int depth = 0, foreignDepth = 0, rubyDepth = 0;
+        int depth = 0, foreignDepth = 0, rubyDepth = 0, openFormatting = 0;
         var at = 0;
         while (true)
         {
@@ -73,10 +79,6 @@ internal static class NestingLimiter
                 at = nameEnd;
                 if (!counts)
                     continue;
-                if (kind == TagKind.Foreign && foreignDepth > 0)
-                    foreignDepth--;
-                else if (kind == TagKind.Ruby && rubyDepth > 0)
-                    rubyDepth--;
                 // The key is built only on the rare page that had start tags dropped.
                 var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
                 if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
@@ -84,8 +86,15 @@ internal static class NestingLimiter
                     droppedOpen[key] = open - 1;
                     at = FindTagEnd(html, nameEnd);
                     (drops ??= []).Add((lt, at - lt));
+                    continue;
                 }
-                else if (depth > 0)
+                if (kind == TagKind.Foreign && foreignDepth > 0)
+                    foreignDepth--;
+                else if (kind == TagKind.Ruby && rubyDepth > 0)
+                    rubyDepth--;
+                else if (kind == TagKind.Formatting && openFormatting > 0)
+                    openFormatting--;
+                if (depth > 0)
                     depth--;
                 continue;
             }
@@ -95,7 +104,7 @@ internal static class NestingLimiter
             var selfClosing = (foreignDepth > 0 || kind == TagKind.Foreign) && tagEnd >= 2 && html[tagEnd - 2] == '/';
             if (counts && !selfClosing)
             {
-                if (depth >= maxDepth)
+                if (depth >= maxDepth || kind == TagKind.Formatting && openFormatting >= MaxOpenFormatting)
                 {
                     var key = name.ToString().ToLowerInvariant();
                     droppedOpen ??= new Dictionary<string, int>(StringComparer.Ordinal);
@@ -109,6 +118,8 @@ internal static class NestingLimiter
                         foreignDepth++;
                     else if (kind == TagKind.Ruby)
                         rubyDepth++;
+                    else if (kind == TagKind.Formatting)
+                        openFormatting++;
                 }
             }
             at = kind == TagKind.RawText ? SkipRawText(html, tagEnd, name) : tagEnd;
@@ -201,6 +212,9 @@ internal static class NestingLimiter
         /// <summary><c>svg</c> or <c>math</c>: inside it, "/&gt;" closes an element.</summary>
         Foreign,
         Ruby,
+        /// <summary>A formatting element the tree builder opens again after a block closed it (<c>a</c> and <c>nobr</c>
+        /// are not: a new one closes the old).</summary>
+        Formatting,
         /// <summary>An annotation (<c>rt</c>, <c>rp</c>, <c>rb</c>, <c>rtc</c>): its end is implied only inside a ruby.</summary>
         RubyPart,
     }
@@ -223,6 +237,7 @@ internal static class NestingLimiter
             "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" => TagKind.RawText,
             "svg" or "math" => TagKind.Foreign,
             "ruby" => TagKind.Ruby,
+            "b" or "big" or "code" or "em" or "font" or "i" or "s" or "small" or "strike" or "strong" or "tt" or "u" => TagKind.Formatting,
             "rb" or "rt" or "rp" or "rtc" => TagKind.RubyPart,
             _ => TagKind.Nests,
         };

@@ -97,6 +97,29 @@ public class NestingLimiterTests
     }
 
     [Fact]
+    public void FormattingLeftOpenIsBoundedSinceEachParagraphOpensItAgain()
+    {
+        // Each <b> differs (an attribute), so the parser reopens all earlier ones in every paragraph: 3,000 paragraphs
+        // made 4.5 million elements (30,000 stalled extraction for minutes).
+        var html = "<html><body>" + string.Concat(Enumerable.Range(0, 3_000).Select(i => $"<p><b id=b{i}>x")) + "</body></html>";
+
+        var limited = NestingLimiter.Limit(html, 512);
+
+        using var document = new HtmlParser().ParseDocument(limited);
+        Assert.InRange(document.All.Length, 3_000, 3_000 * (NestingLimiter.MaxOpenFormatting + 4));
+        Assert.Equal(3_000, document.Body!.TextContent.Length);
+    }
+
+    [Fact]
+    public void ClosedFormattingAndAFewOpenOnesAreLeftAlone()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<p><b>bold</b> <i>it<u>alic</u></i> <font color=red>red</font>", 2_000))
+            + "<p><b>never closed<p><i>nor this<p><strong>nor this</body></html>";
+
+        Assert.Same(html, NestingLimiter.Limit(html, 512));
+    }
+
+    [Fact]
     public void PageInABufferComesBackAsTheSameBufferWhenUnderTheCap()
     {
         var buffer = ("<html><body>" + Nested("div", 20, "text") + "</body></html>").ToCharArray();
