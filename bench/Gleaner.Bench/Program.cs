@@ -31,14 +31,12 @@ public static class Program
             return Scaling.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 640_000);
         if (args.Length > 1 && args[0] == "parser-options")
             return ParserOptionsBench.Run(Corpus.Load(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
-        if (args.Length > 1 && args[0] == "experiment")
-            return Experiment.Run(Corpus.Load(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
         if (args.Length > 1 && args[0] == "profile")
             return ExtractLoop(Corpus.Load(args[1]), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60);
         var folder = args.Length > 0 ? args[0] : null;
         if (folder is null || !Directory.Exists(folder))
         {
-            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT]");
+            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT] | profile FOLDER [SECONDS]");
             return 2;
         }
         string? cli = null;
