@@ -31,10 +31,12 @@ public static class Program
             return Scaling.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 640_000);
         if (args.Length > 1 && args[0] == "parser-options")
             return ParserOptionsBench.Run(Corpus.Load(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
+        if (args.Length > 1 && args[0] == "profile")
+            return ExtractLoop(Corpus.Load(args[1]), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60);
         var folder = args.Length > 0 ? args[0] : null;
         if (folder is null || !Directory.Exists(folder))
         {
-            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT]");
+            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT] | profile FOLDER [SECONDS]");
             return 2;
         }
         string? cli = null;
@@ -118,6 +120,27 @@ public static class Program
                 + $"per further page, against {1000 / steady.PerCpu:0.00} ms a page in this process's steady state");
         Console.WriteLine($"speed: cold CLI {(cold is null ? "not run (no --cli)" : $"{cold.MedianCpu:0.00} CPU-s for {pages.Count} pages")}, "
             + $"first pass {first.PerCpu:0}, steady {steady.PerCpu:0} pages per CPU-s; HtmlAgilityPack parse-only steady {hap.PerCpu:0}; one core");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>Gleaner.Bench profile FOLDER [SECONDS]</c>: extraction alone, one core, passes over the pages until the time is up,
+    /// for a profiler attached from outside (perf with <c>DOTNET_PerfMapEnabled=1</c>); prints each pass's rate.
+    /// </summary>
+    private static int ExtractLoop(Corpus pages, double seconds)
+    {
+        var extractor = new ArticleExtractor();
+        var benchmark = new Benchmark("extract", page => extractor.Extract(page.Bytes).Text?.Length ?? 0);
+        // ALLOCATIONS=1: which types the extraction allocates, sampled by the runtime.
+        using var allocations = Environment.GetEnvironmentVariable("ALLOCATIONS") == "1" ? new AllocationTypes() : null;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var rate = Runner.Pass(benchmark, pages, parallel: false);
+            Console.WriteLine($"pass: {rate.PerCpu:0} pages per CPU-s, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e3 / pages.Count:0} KB allocated a page");
+        }
+        allocations?.Print(40);
         return 0;
     }
 

@@ -333,11 +333,11 @@ public sealed class WarcHarvester
                 return null;
             Progress.AddPage();
 
-            var html = HtmlDecoder.Decode(body, contentType);
             Article article;
             // One parse serves the classifier and the extractor.
-            using (var document = _extractor.Parse(html))
+            using (var page = _extractor.ParsePooled(body, contentType))
             {
+                var document = page.Document;
                 Uri? uri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
                 if (!_options.KeepListings && ArticleClassifier.Classify(document, uri) != PageKind.Article)
                     return null;

@@ -24,7 +24,30 @@ public sealed class ArticleExtractor
 
     /// <summary>Extracts from raw bytes, decoding them by BOM, HTTP Content-Type, &lt;meta&gt; and sniffing.</summary>
     public Article Extract(ReadOnlySpan<byte> html, string? contentType = null, string? url = null)
-        => Extract(HtmlDecoder.Decode(html, contentType), url);
+    {
+        // Nothing the article keeps refers to the document, so its characters go back to the pool at once.
+        using var page = ParsePooled(html, contentType);
+        return Extract(page.Document, url);
+    }
+
+    /// <summary>
+    /// Decodes and parses page bytes, the characters rented from the shared pool instead of held in a new string of a
+    /// few hundred kilobytes, which the collector would have to clear and reclaim for every page. The document may be
+    /// read until the result is disposed.
+    /// </summary>
+    internal ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType)
+    {
+        var text = HtmlDecoder.DecodePooled(html, contentType);
+        try
+        {
+            return new ParsedPage(Parse(text.Memory), text);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Extracts from a decoded page. <paramref name="url"/> is where it came from, if known.</summary>
     public Article Extract(string html, string? url = null)
@@ -42,6 +65,12 @@ public sealed class ArticleExtractor
     public IDocument Parse(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        return Parse(html.AsMemory());
+    }
+
+    /// <summary>Parses characters the document then refers to: they must stay unchanged while it is read.</summary>
+    private IDocument Parse(ReadOnlyMemory<char> html)
+    {
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
         // The parser's time grows with nesting depth; a hostile page nested 100,000 deep would stall it for minutes.
@@ -53,7 +82,7 @@ public sealed class ArticleExtractor
     internal static IDocument ParseFragment(string html, ExtractionOptions options)
         => new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(html, options.MaxNestingDepth));
 
-    /// <summary>Extracts from a page parsed by <see cref="Parse"/>; the document is read, never changed.</summary>
+    /// <summary>Extracts from a page parsed by <see cref="Parse(string)"/>; the document is read, never changed.</summary>
     public Article Extract(IDocument document, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -100,4 +129,15 @@ public sealed class ArticleExtractor
     /// The services are stateless factories, so one configuration serves all threads.
     /// </summary>
     private static readonly IConfiguration ParserConfiguration = Configuration.Default.Without<IAttributeObserver>();
+}
+
+/// <summary>
+/// A document parsed from pooled characters, and those characters: disposing gives them back. The document itself is
+/// left to the collector (it holds only managed memory; disposing it would detach every node one by one).
+/// </summary>
+internal sealed class ParsedPage(IDocument document, PooledText text) : IDisposable
+{
+    public IDocument Document { get; } = document;
+
+    public void Dispose() => text.Dispose();
 }

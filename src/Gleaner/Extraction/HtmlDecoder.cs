@@ -24,15 +24,38 @@ internal static class HtmlDecoder
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            return Encoding.UTF8.GetString(bytes[3..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-            return Encoding.Unicode.GetString(bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        var encoding = EncodingOf(bytes, contentType, out var bomLength);
+        return encoding.GetString(bytes[bomLength..]);
+    }
 
+    /// <summary>
+    /// Decodes into characters rented from the shared pool, for a page parsed and dropped at once: a page's text is
+    /// hundreds of kilobytes, and as a string each page would cost a fresh large-object allocation the collector must
+    /// clear and later reclaim. Dispose the result once nothing reads the page any more.
+    /// </summary>
+    public static PooledText DecodePooled(ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        var encoding = EncodingOf(bytes, contentType, out var bomLength);
+        bytes = bytes[bomLength..];
+        var text = new PooledText(encoding.GetMaxCharCount(bytes.Length));
+        text.Length = encoding.GetChars(bytes, text.Array);
+        return text;
+    }
+
+    /// <summary>The encoding of a page's bytes, and the length of the byte-order mark that chose it (0 without one).</summary>
+    private static Encoding EncodingOf(ReadOnlySpan<byte> bytes, string? contentType, out int bomLength)
+    {
+        bomLength = 3;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return Encoding.UTF8;
+        bomLength = 2;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Encoding.Unicode;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Encoding.BigEndianUnicode;
+        bomLength = 0;
         var declared = EncodingFromLabel(CharsetParameter(contentType)) ?? EncodingFromLabel(MetaCharset(bytes));
-        return ChooseEncoding(bytes, declared, contentType).GetString(bytes);
+        return ChooseEncoding(bytes, declared, contentType);
     }
 
     /// <summary>The encoding to decode with, after checking the declaration against the bytes.</summary>
@@ -150,5 +173,30 @@ internal static class HtmlDecoder
         {
             return null;
         }
+    }
+}
+
+/// <summary>Characters in an array rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; <see cref="Dispose"/>
+/// gives the array back, after which neither the characters nor anything parsed from them may be read.</summary>
+internal sealed class PooledText : IDisposable
+{
+    private char[]? _array;
+
+    public PooledText(int capacity)
+    {
+        _array = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
+    }
+
+    public int Length { get; set; }
+
+    public char[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledText));
+
+    public ReadOnlyMemory<char> Memory => Array.AsMemory(0, Length);
+
+    public void Dispose()
+    {
+        var array = Interlocked.Exchange(ref _array, null);
+        if (array is not null)
+            System.Buffers.ArrayPool<char>.Shared.Return(array);
     }
 }

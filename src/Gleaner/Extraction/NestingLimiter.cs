@@ -12,21 +12,41 @@ namespace Gleaner.Extraction;
 /// <remarks>
 /// One forward pass over the source with a light tag scanner (comments, quoted attributes, raw-text
 /// elements such as script and style). Only elements that need an explicit end tag count: an unclosed
-/// <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> is closed by the parser itself and never makes a page deep. Pages under
-/// the cap (all real ones) come back as the same string, without a copy.
+/// <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> is closed by the parser itself and never makes a page deep. The count
+/// follows the tree builder where a page could otherwise hide its depth: "/&gt;" closes an element only inside
+/// <c>&lt;svg&gt;</c> or <c>&lt;math&gt;</c> (an HTML <c>&lt;div/&gt;</c> stays open), and ruby annotations
+/// (<c>&lt;rt&gt;</c>...) end one another only inside a <c>&lt;ruby&gt;</c>. Formatting elements left open
+/// (<c>&lt;b&gt;</c>, <c>&lt;font&gt;</c>...) are bounded apart, at <see cref="MaxOpenFormatting"/>: the tree builder
+/// opens every one of them again in each new paragraph, so 30,000 paragraphs each opening one more (differing in an
+/// attribute) built 30,000 x 30,000 / 2 elements. Pages under the caps (all real ones) come back as the same string,
+/// without a copy.
 /// </remarks>
 internal static class NestingLimiter
 {
+    /// <summary>Formatting elements open (started, not yet ended) beyond which further ones are dropped, text kept.</summary>
+    internal const int MaxOpenFormatting = 16;
+
     public static string Limit(string html, int maxDepth)
+        => FindDrops(html, maxDepth) is { } drops ? Remove(html, drops) : html;
+
+    /// <summary>The same for a page held in a buffer: the buffer itself when nothing is dropped, else a new string's characters.</summary>
+    public static ReadOnlyMemory<char> Limit(ReadOnlyMemory<char> html, int maxDepth)
+        => FindDrops(html.Span, maxDepth) is { } drops ? Remove(html.Span, drops).AsMemory() : html;
+
+    /// <summary>The start and end tags to drop, in source order; null when the page stays within the cap.</summary>
+    private static List<(int Start, int Length)>? FindDrops(ReadOnlySpan<char> html, int maxDepth)
     {
         List<(int Start, int Length)>? drops = null;
         Dictionary<string, int>? droppedOpen = null;
-        var depth = 0;
+        int depth = 0, foreignDepth = 0, rubyDepth = 0, openFormatting = 0;
         var at = 0;
         while (true)
         {
-            var lt = html.IndexOf('<', at);
-            if (lt < 0 || lt + 1 >= html.Length)
+            var lt = html[at..].IndexOf('<');
+            if (lt < 0)
+                break;
+            lt += at;
+            if (lt + 1 >= html.Length)
                 break;
             var next = html[lt + 1];
             if (next == '!' || next == '?')
@@ -44,31 +64,47 @@ internal static class NestingLimiter
             var nameEnd = nameStart;
             while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
                 nameEnd++;
-            var tagEnd = FindTagEnd(html, nameEnd);   // index after '>'
-            var name = html.AsSpan(nameStart, nameEnd - nameStart);
+            var name = html[nameStart..nameEnd];
+            var kind = KindOf(name);
+            var counts = kind switch
+            {
+                TagKind.Closed or TagKind.Void => false,
+                TagKind.RubyPart => rubyDepth == 0,
+                _ => true,
+            };
 
             if (isEnd)
             {
-                if (CountsForDepth(name))
+                // An end tag holds no attributes to skip: scanning goes on after its name.
+                at = nameEnd;
+                if (!counts)
+                    continue;
+                // The key is built only on the rare page that had start tags dropped.
+                var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
+                if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
                 {
-                    // The key is built only on the rare page that had start tags dropped.
-                    var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
-                    if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
-                    {
-                        droppedOpen[key] = open - 1;
-                        (drops ??= []).Add((lt, tagEnd - lt));
-                    }
-                    else if (depth > 0)
-                        depth--;
+                    droppedOpen[key] = open - 1;
+                    at = FindTagEnd(html, nameEnd);
+                    (drops ??= []).Add((lt, at - lt));
+                    continue;
                 }
-                at = tagEnd;
+                if (kind == TagKind.Foreign && foreignDepth > 0)
+                    foreignDepth--;
+                else if (kind == TagKind.Ruby && rubyDepth > 0)
+                    rubyDepth--;
+                else if (kind == TagKind.Formatting && openFormatting > 0)
+                    openFormatting--;
+                if (depth > 0)
+                    depth--;
                 continue;
             }
 
-            var selfClosing = tagEnd >= 2 && html[tagEnd - 2] == '/';
-            if (CountsForDepth(name) && !selfClosing)
+            var tagEnd = FindTagEnd(html, nameEnd);   // index after '>'
+            // The tree builder honours "/>" on foreign elements only; on an HTML element it is an error and ignored.
+            var selfClosing = (foreignDepth > 0 || kind == TagKind.Foreign) && tagEnd >= 2 && html[tagEnd - 2] == '/';
+            if (counts && !selfClosing)
             {
-                if (depth >= maxDepth)
+                if (depth >= maxDepth || kind == TagKind.Formatting && openFormatting >= MaxOpenFormatting)
                 {
                     var key = name.ToString().ToLowerInvariant();
                     droppedOpen ??= new Dictionary<string, int>(StringComparer.Ordinal);
@@ -76,33 +112,47 @@ internal static class NestingLimiter
                     (drops ??= []).Add((lt, tagEnd - lt));
                 }
                 else
+                {
                     depth++;
+                    if (kind == TagKind.Foreign)
+                        foreignDepth++;
+                    else if (kind == TagKind.Ruby)
+                        rubyDepth++;
+                    else if (kind == TagKind.Formatting)
+                        openFormatting++;
+                }
             }
-            at = IsRawText(name) ? SkipRawText(html, tagEnd, name) : tagEnd;
+            at = kind == TagKind.RawText ? SkipRawText(html, tagEnd, name) : tagEnd;
         }
-        return drops is null ? html : Remove(html, drops);
+        return drops;
     }
 
-    private static string Remove(string html, List<(int Start, int Length)> drops)
+    private static string Remove(ReadOnlySpan<char> html, List<(int Start, int Length)> drops)
     {
         var kept = new StringBuilder(html.Length);
         var from = 0;
         foreach (var (start, length) in drops)
         {
-            kept.Append(html, from, start - from);
+            kept.Append(html[from..start]);
             from = start + length;
         }
-        kept.Append(html, from, html.Length - from);
+        kept.Append(html[from..]);
         return kept.ToString();
     }
 
     /// <summary>Index after the '&gt;' that closes a tag, skipping quoted attribute values; the end of the source if none.</summary>
-    private static int FindTagEnd(string html, int from)
+    private static int FindTagEnd(ReadOnlySpan<char> html, int from)
     {
+        // Most tags (every end tag among them) hold no quote before their first '>': that '>' ends them.
+        var gt = html[from..].IndexOf('>');
+        if (gt < 0)
+            return html.Length;
+        if (!html.Slice(from, gt).ContainsAny('"', '\''))
+            return from + gt + 1;
         var i = from;
         while (true)
         {
-            var next = html.AsSpan(i).IndexOfAny(TagEndOrQuote);
+            var next = html[i..].IndexOfAny(TagEndOrQuote);
             if (next < 0)
                 return html.Length;
             i += next;
@@ -115,10 +165,10 @@ internal static class NestingLimiter
                 j--;
             if (j >= from && html[j] == '=')
             {
-                var close = html.IndexOf(c, i + 1);
+                var close = html[(i + 1)..].IndexOf(c);
                 if (close < 0)
                     return html.Length;
-                i = close + 1;
+                i += close + 2;
             }
             else
                 i++;
@@ -127,52 +177,69 @@ internal static class NestingLimiter
 
     private static readonly System.Buffers.SearchValues<char> TagEndOrQuote = System.Buffers.SearchValues.Create(">\"'");
 
-    private static int SkipMarkup(string html, int lt)
+    private static int SkipMarkup(ReadOnlySpan<char> html, int lt)
     {
-        if (html.AsSpan(lt).StartsWith("<!--"))
+        if (html[lt..].StartsWith("<!--"))
         {
-            var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-            return close < 0 ? html.Length : close + 3;
+            var close = html[(lt + 4)..].IndexOf("-->");
+            return close < 0 ? html.Length : lt + 4 + close + 3;
         }
-        var gt = html.IndexOf('>', lt + 1);
-        return gt < 0 ? html.Length : gt + 1;
+        var gt = html[(lt + 1)..].IndexOf('>');
+        return gt < 0 ? html.Length : lt + 1 + gt + 1;
     }
 
-    private static int SkipRawText(string html, int from, ReadOnlySpan<char> name)
+    /// <summary>Where the end tag of a raw-text element (script, style...) starts; the end of the source if none.</summary>
+    private static int SkipRawText(ReadOnlySpan<char> html, int from, ReadOnlySpan<char> name)
     {
-        var closing = "</" + name.ToString();
-        var close = html.IndexOf(closing, from, StringComparison.OrdinalIgnoreCase);
-        return close < 0 ? html.Length : close;
+        // Raw-text names are at most 8 letters (IsRawText).
+        Span<char> closing = stackalloc char[2 + name.Length];
+        "</".CopyTo(closing);
+        name.CopyTo(closing[2..]);
+        var close = html[from..].IndexOf(closing, StringComparison.OrdinalIgnoreCase);
+        return close < 0 ? html.Length : from + close;
     }
 
-    private static bool IsRawText(ReadOnlySpan<char> name) =>
-        // Most tags start with none of these letters: one test instead of eight comparisons.
-        (name[0] | 0x20) is 's' or 't' or 'x' or 'i' or 'n'
-        && (name.Equals("script", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("style", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("textarea", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("title", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("xmp", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("iframe", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("noembed", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("noframes", StringComparison.OrdinalIgnoreCase));
+    private enum TagKind : byte
+    {
+        /// <summary>An element that stays open until its end tag.</summary>
+        Nests,
+        /// <summary>Never has content.</summary>
+        Void,
+        /// <summary>Its end is implied by the parser, or it never nests deeply.</summary>
+        Closed,
+        /// <summary>Nests, and its content is text up to its end tag.</summary>
+        RawText,
+        /// <summary><c>svg</c> or <c>math</c>: inside it, "/&gt;" closes an element.</summary>
+        Foreign,
+        Ruby,
+        /// <summary>A formatting element the tree builder opens again after a block closed it (<c>a</c> and <c>nobr</c>
+        /// are not: a new one closes the old).</summary>
+        Formatting,
+        /// <summary>An annotation (<c>rt</c>, <c>rp</c>, <c>rb</c>, <c>rtc</c>): its end is implied only inside a ruby.</summary>
+        RubyPart,
+    }
 
-    /// <summary>Elements that stay open until their end tag: not void, and without an end tag the parser implies.</summary>
-    private static bool CountsForDepth(ReadOnlySpan<char> name)
+    private static TagKind KindOf(ReadOnlySpan<char> name)
     {
         Span<char> lower = stackalloc char[10];
         if (name.Length > lower.Length)
-            return true;   // custom elements and long names are never void nor implied-end
-        name.ToLowerInvariant(lower);
+            return TagKind.Nests;   // custom elements and long names are never void nor implied-end
+        // Names hold ASCII letters, digits and '-' only (the scanner stops at anything else): setting bit 0x20
+        // lower-cases the letters and leaves the digits and '-' as they are.
+        for (var i = 0; i < name.Length; i++)
+            lower[i] = (char)(name[i] | 0x20);
         return lower[..name.Length] switch
         {
-            // void elements
             "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
-                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => false,
-            // end tags the parser implies, or elements it never nests deeply
+                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => TagKind.Void,
             "p" or "li" or "dt" or "dd" or "option" or "optgroup" or "tr" or "td" or "th" or "thead" or "tbody"
-                or "tfoot" or "colgroup" or "caption" or "rb" or "rt" or "rp" or "rtc" or "html" or "head" or "body" => false,
-            _ => true,
+                or "tfoot" or "colgroup" or "caption" or "html" or "head" or "body" => TagKind.Closed,
+            "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" => TagKind.RawText,
+            "svg" or "math" => TagKind.Foreign,
+            "ruby" => TagKind.Ruby,
+            "b" or "big" or "code" or "em" or "font" or "i" or "s" or "small" or "strike" or "strong" or "tt" or "u" => TagKind.Formatting,
+            "rb" or "rt" or "rp" or "rtc" => TagKind.RubyPart,
+            _ => TagKind.Nests,
         };
     }
 }
