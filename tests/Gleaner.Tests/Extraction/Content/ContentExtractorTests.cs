@@ -381,6 +381,32 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsAMarkedLeadAfterTheOnlyH1OutsideArticleAndMainWhenTheTitleNamesTheSection()
+    {
+        var named = Extract(
+            "<div class='page-head'><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<p class='lead'>The crossing will cost forty million euros and should open to traffic in 2028.</p></div>" +
+            "<main><div class='detail-text'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+        var bold = Extract(
+            "<div class='frame'><h1>City to build a new bridge across the river after decade of debate</h1></div>" +
+            "<div class='frame'><p><strong>The crossing will cost forty million euros and should open to traffic in 2028.</strong></p></div>" +
+            "<main><div class='news-text'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+        // Unmarked text after an unconfirmed headline is not trusted as a lead.
+        var plain = Extract(
+            "<div class='frame'><h1>City to build a new bridge across the river after decade of debate</h1></div>" +
+            "<div class='frame'><p>“A bridge is a promise kept to the next generation,” says a quote box beside the story.</p></div>" +
+            "<main><div class='news-text'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(named)[0]);
+        Assert.Equal(4, Lines(named).Length);
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(bold)[0]);
+        Assert.StartsWith("The city council voted", Lines(plain)[0]);
+    }
+
+    [Fact]
     public void FindsTheLeadAfterAnH2HeadlineWhenTheOnlyH1IsABreadcrumbWithAnotherTitle()
     {
         var article = Extract(
