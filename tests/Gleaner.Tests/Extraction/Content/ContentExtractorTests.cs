@@ -988,4 +988,19 @@ public class ContentExtractorTests
         Assert.StartsWith("A prefeitura anunciou", lines[0]);
         Assert.Contains("Como participar", lines);
     }
+
+    [Fact]
+    public void SplitsAStoryInALayoutTableCellAtBlankLinesButKeepsADataRowOneLine()
+    {
+        var article = Extract(
+            "<table><tr><td class='menu'><a href='/a'>News</a></td><td><table><tr><td class='view_body'>" +
+            "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.<br><br>" +
+            "Supporters said the bridge would cut travel times, while opponents worried about the cost and the noise.<br><br>" +
+            "Construction is expected to begin next spring and to last about three years, the mayor said.</td></tr></table></td></tr></table>");
+        var data = Extract("<article>" + Story + "<table><tr><td>Votes for<br>the bridge</td><td>31</td></tr><tr><td>Against</td><td>12</td></tr></table></article>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("Supporters said", Lines(article)[1]);
+        Assert.Contains("Votes for the bridge | 31", Lines(data));
+    }
 }
