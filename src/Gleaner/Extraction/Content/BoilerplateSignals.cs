@@ -291,6 +291,8 @@ internal static class BoilerplateSignals
         "authordetails", "authorcard", "authorabout",
         // The date, author, category and hit counts of a post, as content management systems name their box.
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
+        // A forum member's column beside each post (name, rank, post count) and the board's who-is-online box.
+        "postprofile", "userinfo", "usertitle", "onlinelist", "whoisonline",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>

@@ -243,6 +243,12 @@ internal static partial class LineFilter
         "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat", "stand", "datum", "fecha", "date", "op", "klo", "kl",
         "更新日", "公開日", "掲載日", "作成日", "登録日", "发布时间", "发布日期", "更新时间", "发表时间", "작성일", "등록일", "수정일",
         "입력", "수정", "기사입력", "최종수정", "업데이트",
+        // "Ultima modifica 12/03/2024", "Zuletzt geändert am …", "Data publikacji: …", "Son güncelleme: …".
+        "ultima", "modifica", "aggiornamento", "pubblicazione", "data", "del", "última", "modificación", "actualización",
+        "publicación", "atualização", "publicação", "dernière", "modification", "publication", "zuletzt", "geändert",
+        "letzte", "änderung", "erstellt", "publikacji", "aktualizacji", "modyfikacji", "ostatnia", "laatst",
+        "gewijzigd", "bijgewerkt", "дата", "публикации", "изменения", "обновления", "son", "güncelleme", "tarihi",
+        "yayın", "terakhir",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -692,12 +698,16 @@ internal static partial class LineFilter
         var text = block.Text;
         if (nearEnd && IsLicenceNotice(text))
             return "licence notice";
+        if (nearEnd && IsCopyrightNotice(text))
+            return "copyright notice";
         if (text.Length > MaxFurnitureChars * 2)
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
             return HeadlineRule;
         var lower = LowerCase(text);
+        if (IsReplySubject(block, lower))
+            return "reply subject";
         if (IsPrompt(lower))
             return "prompt";
         if (IsMarkup(text))
@@ -990,6 +1000,41 @@ internal static partial class LineFilter
                 || opening.Contains("lisens", StringComparison.Ordinal) || opening.Contains("许可", StringComparison.Ordinal)
                 || opening.Contains("授權", StringComparison.Ordinal) || opening.Contains("ライセンス", StringComparison.Ordinal)
                 || opening.Contains("라이선스", StringComparison.Ordinal));
+    }
+
+    /// <summary>Longest closing line read as a copyright notice: the owner and a sentence or two of rights reserved.</summary>
+    private const int MaxCopyrightNoticeChars = 400;
+
+    /// <summary>
+    /// "© EFE 2024. Está expresamente prohibida la redistribución…", "Copyright 2024 Example Media. All rights reserved.
+    /// This material may not be…": a rights notice closing the story, longer than the furniture lines matched by prefix.
+    /// </summary>
+    private static bool IsCopyrightNotice(string text)
+    {
+        if (text.Length > MaxCopyrightNoticeChars)
+            return false;
+        var start = text.AsSpan().TrimStart();
+        if (start.StartsWith("©") || start.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+            return true;
+        // "Copyright 2024 …", "Copyright © …"; "Copyright law changed…" is the story's.
+        if (!start.StartsWith("copyright ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var owner = start["copyright ".Length..].TrimStart();
+        return owner.Length > 0 && (char.IsAsciiDigit(owner[0]) || owner[0] == '©' || owner.StartsWith("(c)", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Prefixes of a reply's subject line in forums and mail: "Re:", "AW:" (German), "Odp:" (Polish), "Ynt:" (Turkish).</summary>
+    private static readonly string[] ReplyPrefixes = ["re:", "aw:", "odp:", "ynt:", "sv:", "antw:", "rif:", "res:"];
+
+    /// <summary>A forum post's subject heading, "Re: (the thread's title)", repeated over every reply.</summary>
+    private static bool IsReplySubject(TextBlock block, string lower)
+    {
+        if (block.Kind != BlockKind.Heading)
+            return false;
+        foreach (var prefix in ReplyPrefixes)
+            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     /// <summary>
