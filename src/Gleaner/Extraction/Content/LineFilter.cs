@@ -29,6 +29,8 @@ internal static partial class LineFilter
     /// <summary>Lines that are nothing but a prompt or a label, in several languages (compared lower-case, without end punctuation).</summary>
     private static readonly FrozenSet<string> FurnitureLines = FrozenSet.ToFrozenSet(
     [
+        // The end mark a WeChat or blog post sets before its source and editor lines.
+        "- end -", "-end-", "— end —", "–end–",
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
         "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
         "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -76,7 +78,10 @@ internal static partial class LineFilter
         "fotos:", "bild:", "фото:", "imagen:", "crédit", "photo credit", "image credit", "read more:", "read also:",
         "see also:", "related:", "more:", "also read:", "lesen sie auch:", "lire aussi :", "lire aussi:",
         "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
-        "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tag:", "tagged:", "keywords:",
+        "click here to", "follow us on", "all rights reserved", "copyright ",
+        // The desk's credits under a story: "Pewarta: …", "Editor: …", "Edição: …", "责任编辑：…".
+        "pewarta:", "reporter:", "editor:", "editora:", "edição:", "edición:", "editado por", "edited by", "redaktor:", "redaktorka:",
+        "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",

@@ -1003,4 +1003,35 @@ public class ContentExtractorTests
         Assert.StartsWith("Supporters said", Lines(article)[1]);
         Assert.Contains("Votes for the bridge | 31", Lines(data));
     }
+
+    [Fact]
+    public void ReadsEveryTextModuleOfAPageBuilderWhoseHoldersAreNamedWidget()
+    {
+        static string Module(string kind, string text) =>
+            $"<div class='elementor-element elementor-widget elementor-widget-{kind}'><div class='elementor-widget-container'>{text}</div></div>";
+        var article = Extract(
+            "<div class='elementor'><div class='elementor-widget-wrap'>" +
+            Module("heading", "<h1 class='elementor-heading-title'>Council approves bridge</h1>") +
+            Module("theme-post-content", "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>") +
+            Module("text-editor", "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p>" +
+                "<p>Construction is expected to begin next spring and to last about three years, the mayor said in a statement.</p>") +
+            "</div></div><aside><div class='widget widget_recent_entries'><div class='widget-wrap'><ul><li><a href='/a'>Another post</a></li></ul></div></div></aside>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("Construction is expected", Lines(article)[2]);
+    }
+
+    [Fact]
+    public void LeavesOutAPostsFooterAndARelatedBoxNamedInTurkish()
+    {
+        var article = Extract(
+            "<div class='post hentry'><h3 class='post-title'>Council approves bridge</h3><div class='post-body entry-content'>" +
+            "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+            "<div class='ilgili-haber'><span>İLGİLİ HABER</span><a href='/b'>Belediye yeni otopark yapacak</a></div>" +
+            "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p></div>" +
+            "<div class='post-footer'>Publicado por Marta a las 10:15 <a href='/c'>No hay comentarios:</a></div></div>");
+
+        Assert.Equal(2, Lines(article).Length);
+        Assert.StartsWith("Supporters said", Lines(article)[1]);
+    }
 }

@@ -135,6 +135,11 @@ public class LineFilterTests
     [InlineData("Zuletzt geändert am 12.03.2024")]
     [InlineData("Data publikacji: 12.03.2024")]
     [InlineData("Son güncelleme: 12.03.2024 14:20")]
+    [InlineData("Pewarta: Rina Wulandari")]
+    [InlineData("Editor: Budi Santoso")]
+    [InlineData("Edição: Carla Lima")]
+    [InlineData("责任编辑：王丽")]
+    [InlineData("- END -")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
