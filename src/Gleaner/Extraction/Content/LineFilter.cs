@@ -234,6 +234,16 @@ internal static partial class LineFilter
         "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
         "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
         "ene", "abr", "dic", "fev", "out",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+        "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
+        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+        "listopada", "grudnia", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+        "년", "월", "일", "오전", "오후",
     ], StringComparer.Ordinal);
 
     /// <summary>Other words a dateline holds beside dates: time zones, "published", "updated", prepositions.</summary>

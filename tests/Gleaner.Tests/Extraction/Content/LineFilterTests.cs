@@ -140,6 +140,11 @@ public class LineFilterTests
     [InlineData("Edição: Carla Lima")]
     [InlineData("责任编辑：王丽")]
     [InlineData("- END -")]
+    [InlineData("Selasa, 12 Maret 2024 10:22 WIB")]
+    [InlineData("14 Mart 2024 Perşembe")]
+    [InlineData("wtorek, 12 marca 2024")]
+    [InlineData("2024년 3월 14일 오전 10:22")]
+    [InlineData("14 مارس 2024")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
