@@ -289,18 +289,21 @@ internal static class ContentExtractor
     /// </summary>
     private static void DropLeadingHeadline(List<TextBlock> blocks, IReadOnlyList<IElement> headlines, List<DroppedBlock>? dropped)
     {
-        if (blocks.Count < 2 || blocks[0].Kind != BlockKind.Heading)
+        // The headline opens the text, or follows its kicker ("Energie" over "Das Netz der Zukunft").
+        int at = blocks.Count > 2 && blocks[0].Kind != BlockKind.Heading && LineFilter.IsKicker(blocks[0]) ? 1 : 0;
+        if (blocks.Count < at + 2 || blocks[at].Kind != BlockKind.Heading)
             return;
         int checkedHeadlines = 0;
         foreach (var h1 in headlines)
         {
             if (++checkedHeadlines > MaxHeadlinesChecked)
                 break;
-            if (LineFilter.SameWords(h1.TextContent, blocks[0].Text))
+            if (LineFilter.SameWords(h1.TextContent, blocks[at].Text))
             {
                 if (dropped is not null)
-                    ExtractionTrace.Drop(dropped, "the page's headline", blocks[0].Text);
-                blocks.RemoveAt(0);
+                    for (int i = 0; i <= at; i++)
+                        ExtractionTrace.Drop(dropped, i == at ? "the page's headline" : "kicker", blocks[i].Text);
+                blocks.RemoveRange(0, at + 1);
                 return;
             }
         }

@@ -52,6 +52,9 @@ internal static partial class LineFilter
         "sdílet", "tisk", "tisknout", "partilhar", "compartilhar", "imprimir página", "condividi su", "delen op", "toggle",
         "anzeigen", "ausblenden", "show", "hide", "afficher", "masquer", "mostrar", "ocultar", "mostra", "nascondi", "verbergen",
         "【纠错】", "纠错", "【糾錯】", "打印", "分享到", "分享",
+        "bagikan", "bagikan artikel ini", "bagikan berita ini", "share this page", "share this post", "diese seite teilen",
+        "partager cette page", "partager cet article", "compartir esta noticia", "compartir en", "condividi l'articolo",
+        "deel deze pagina", "deel dit artikel", "bu haberi paylaş", "поделиться новостью", "공유하기", "シェアする",
         // Back to the list of news, and the label of a post's attachments.
         "возврат к списку", "назад к списку", "вернуться к списку", "zurück zur liste", "back to list", "volver al listado",
         "torna all'elenco", "powrót do listy", "zpět na seznam", "terug naar overzicht", "allegati", "anhänge", "attachments",
@@ -696,7 +699,7 @@ internal static partial class LineFilter
     private const int MaxKickerWords = 3;
 
     /// <summary>A topic's name over the headline: a few words, not a sentence.</summary>
-    private static bool IsKicker(TextBlock block)
+    internal static bool IsKicker(TextBlock block)
     {
         var text = block.Text.AsSpan().Trim();
         return block.Kind is BlockKind.Paragraph or BlockKind.Heading && text.Length is > 0 and <= MaxRelatedHeadingChars
@@ -748,7 +751,7 @@ internal static partial class LineFilter
             return "rating";
         if (IsHashtagRow(text))
             return "hashtags";
-        if (nearEnd && EditorInitials().IsMatch(text))
+        if (nearEnd && (EditorInitials().IsMatch(text) || IsBracketedCredit(text)))
             return "editor initials";
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
@@ -974,6 +977,17 @@ internal static partial class LineFilter
                 hashes++;
         }
         return hashes >= 2;
+    }
+
+    /// <summary>Longest bracketed desk credit: a desk and a name.</summary>
+    private const int MaxBracketedCreditChars = 30;
+
+    /// <summary>"（地域報道部・山田太郎）", "（记者 王丽）": the desk and reporter in full-width brackets closing a story.</summary>
+    private static bool IsBracketedCredit(string text)
+    {
+        var line = text.AsSpan().Trim();
+        return line.Length is > 2 and <= MaxBracketedCreditChars && line[0] == '（' && line[^1] == '）'
+            && line[1..^1].IndexOfAny('（', '）') < 0;
     }
 
     /// <summary>The desk's initials closing a story, in brackets ("(bas/imk)", "(nvc/fyk)").</summary>

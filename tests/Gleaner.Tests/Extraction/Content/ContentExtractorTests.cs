@@ -1034,4 +1034,17 @@ public class ContentExtractorTests
         Assert.Equal(2, Lines(article).Length);
         Assert.StartsWith("Supporters said", Lines(article)[1]);
     }
+
+    [Fact]
+    public void DropsTheHeadlineAndItsKickerOpeningTheTextWhenThePageTitleWordsItOtherwise()
+    {
+        var article = Extract(
+            "<main><article><div class='article-header'><span class='article-kicker'>Bridges</span><h1>A crossing for the next century</h1>" +
+            "<p class='article-intro'>How a city decided, after ten years of quarrels, to build its new bridge.</p></div>" +
+            "<div class='article-content'>" + Story + "</div></article></main>",
+            head: "<title>City news: a crossing for the next century - Magazine</title>");
+
+        Assert.Equal(4, Lines(article).Length);
+        Assert.StartsWith("How a city decided", Lines(article)[0]);
+    }
 }

@@ -145,6 +145,9 @@ public class LineFilterTests
     [InlineData("wtorek, 12 marca 2024")]
     [InlineData("2024년 3월 14일 오전 10:22")]
     [InlineData("14 مارس 2024")]
+    [InlineData("（地域報道部・山田太郎）")]
+    [InlineData("Bagikan artikel ini:")]
+    [InlineData("Deel deze pagina")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
