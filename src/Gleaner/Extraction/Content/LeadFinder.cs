@@ -211,11 +211,14 @@ internal static class LeadFinder
 
         if (markedOnly && !named)
         {
-            // An unconfirmed headline: a paragraph set in bold whole is the lead, other text is not trusted.
-            if (name == "p" && IsAllBold(element))
+            // An unconfirmed headline: a paragraph set in bold whole, or a sentence right under the headline without a
+            // link, is the lead; other text is not trusted.
+            bool underHeadline = element.PreviousElementSibling == headline;
+            if (name == "p" && (underHeadline || IsAllBold(element)))
             {
                 text = TextOf(element, out linkChars);
-                return text.Length >= MinParagraphLeadChars ? Step.Take : Step.Skip;
+                bool lead = text.Length >= MinParagraphLeadChars && (IsAllBold(element) || linkChars == 0 && EndsSentence(text));
+                return lead ? Step.Take : Step.Skip;
             }
             if (role == TagRole.Heading)
                 return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
@@ -257,6 +260,8 @@ internal static class LeadFinder
         }
         return true;
     }
+
+    private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？';
 
     /// <summary>A paragraph whose text all lies in one <c>strong</c> or <c>b</c>.</summary>
     private static bool IsAllBold(IElement paragraph)

@@ -402,7 +402,21 @@ public class ContentExtractorTests
 
         Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(named)[0]);
         Assert.Equal(4, Lines(named).Length);
+        var sentence = Extract(
+            "<div class='stage'><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<p>The crossing will cost forty million euros and should open to traffic in 2028.</p></div>" +
+            "<main><div class='text-block'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+        // Under the headline but linked, or not a sentence: a teaser or a label.
+        var linked = Extract(
+            "<div class='stage'><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<p>All press releases of the city hall, <a href='/press'>sorted by date and by topic</a></p></div>" +
+            "<main><div class='text-block'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+
         Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(bold)[0]);
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(sentence)[0]);
+        Assert.StartsWith("The city council voted", Lines(linked)[0]);
         Assert.StartsWith("The city council voted", Lines(plain)[0]);
     }
 
