@@ -280,6 +280,8 @@ internal static class BoilerplateSignals
         "kuvateksti", "partilh", "compartilh", "condivi", "paylas", "udostep", "sdilet",
         // Related stories named in the page's language ("ilgili-haber", "powiazane-artykuly", "souvisejici-clanky").
         "ilgili", "powiazan", "souvisej", "gerelateerd",
+        // A fact box beside the story, as Spanish papers name it.
+        "despiece",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>

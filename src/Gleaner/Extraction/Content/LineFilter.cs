@@ -290,7 +290,8 @@ internal static partial class LineFilter
         "der autor", "die autorin", "à propos de l'auteur", "à propos de l’auteur", "l'auteur", "l’auteur", "qui suis-je",
         "à propos de moi", "sobre el autor", "sobre la autora", "sobre mí", "acerca del autor", "sobre o autor", "sobre a autora",
         "sobre mim", "l'autore", "l’autore", "sull'autore", "chi sono", "over de auteur", "over mij", "om författaren",
-        "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне",
+        "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне", "wer bin ich", "quién soy", "quem sou eu",
+        "kim jestem", "ben kimim", "saya siapa",
         "license", "licence", "lizenz", "lizenzhinweis", "licencia", "licenza", "licença",
         "comments", "leave a reply", "leave a comment", "kommentare", "schreibe einen kommentar", "kommentar schreiben",
         "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "commenti", "lascia un commento",
@@ -656,7 +657,8 @@ internal static partial class LineFilter
     internal static bool IsFurnitureSectionHeading(string text)
     {
         var trimmed = text.AsSpan().Trim();
-        var heading = trimmed.TrimStart("0123456789 ").TrimEnd(": ");
+        // "Qui suis-je ?", "Wer bin ich?": the question mark of an about-me box's heading.
+        var heading = trimmed.TrimStart("0123456789 ").TrimEnd(":?？ \u00a0");
         if (heading.Length == 0 || heading.Length > MaxCommentsTitleChars)
             return false;
         bool counted = heading.Length < trimmed.Length && char.IsAsciiDigit(trimmed[0]);

@@ -221,6 +221,8 @@ public class LineFilterTests
     [InlineData("h2", "Opinie czytelników (14)")]
     [InlineData("h3", "12 thoughts on “Council approves bridge”")]
     [InlineData("h3", "Eine Antwort auf „Council approves bridge“")]
+    [InlineData("h3", "Qui suis-je ?")]
+    [InlineData("h3", "Wer bin ich?")]
     public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
     {
         var lines = ExtractLines(
