@@ -103,7 +103,7 @@ internal static partial class LineFilter
         "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
-        "przeczytaj też:", "przeczytaj także:", "zobacz również:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
+        "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
         "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
         "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
         // The wire service's line under a release it carries.
@@ -780,9 +780,36 @@ internal static partial class LineFilter
             return "dateline";
         // Only prose lines: a table row or list item of numbers is data, not a dateline; a date heading further down may
         // title a day of a live blog.
+        if (block.Kind == BlockKind.ListItem && IsLabelledDateItem(text, lower))
+            return "dateline";
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
+    }
+
+    /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
+    private const int MaxLabelledDateItemChars = 40;
+
+    /// <summary>
+    /// "등록일 2024-03-14", "Published: 12.03.2024": a post's date in its info list. A list item opening with a date is the
+    /// story's (a schedule); one opening with a label word is the post's meta.
+    /// </summary>
+    private static bool IsLabelledDateItem(string text, string lower)
+    {
+        if (text.Length is 0 or > MaxLabelledDateItemChars || !char.IsLetter(text[0]) || !IsDateline(lower)
+            || CalendarWordLookup.Contains(FirstWord(lower)))
+            return false;
+        // A label: set off by a colon, or an East Asian field name ("등록일", "作成日"); "on 2015-04-02." is a fragment of a reference.
+        int firstDigit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        return text.AsSpan(0, firstDigit < 0 ? text.Length : firstDigit).IndexOfAny(':', '：') >= 0 || text[0] >= '\u3040';
+    }
+
+    private static ReadOnlySpan<char> FirstWord(string lower)
+    {
+        int end = 0;
+        while (end < lower.Length && char.IsLetter(lower[end]))
+            end++;
+        return lower.AsSpan(0, end);
     }
 
     /// <summary>Longest line read as a labelled clock time: "Updated at 1:23 p.m.", "Stand 15:12 Uhr".</summary>
@@ -992,8 +1019,8 @@ internal static partial class LineFilter
             && line[1..^1].IndexOfAny('（', '）') < 0;
     }
 
-    /// <summary>The desk's initials closing a story, in brackets ("(bas/imk)", "(nvc/fyk)").</summary>
-    [GeneratedRegex(@"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$", RegexOptions.CultureInvariant)]
+    /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb").</summary>
+    [GeneratedRegex(@"^(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex EditorInitials();
 
     /// <summary>Stars a rating widget draws, filled, empty or half.</summary>
@@ -1378,6 +1405,10 @@ internal static partial class LineFilter
     [
         "공감", "좋아요", "추천", "비추천", "댓글", "조회", "조회수", "いいね", "コメント", "赞", "点赞", "在看", "评论",
         "like", "likes", "claps", "gefällt", "mir", "j'aime", "me", "gusta",
+        // View counters ("1,2 тыс. просмотров", "512 Aufrufe", "1.2K views") and their thousands.
+        "views", "view", "просмотров", "просмотра", "просмотр", "aufrufe", "vues", "visualizzazioni", "visualizaciones",
+        "visualizações", "wyświetleń", "wyświetlenia", "görüntülenme", "okunma", "dibaca", "dilihat", "kali", "阅读", "浏览",
+        "тыс.", "тыс", "k", "mil", "bin", "rb", "ribu",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReactionWordLookup = ReactionWords.GetAlternateLookup<ReadOnlySpan<char>>();

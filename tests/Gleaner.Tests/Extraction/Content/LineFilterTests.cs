@@ -148,6 +148,11 @@ public class LineFilterTests
     [InlineData("（地域報道部・山田太郎）")]
     [InlineData("Bagikan artikel ini:")]
     [InlineData("Deel deze pagina")]
+    [InlineData("bur/ck")]
+    [InlineData("mlm-jz/cb")]
+    [InlineData("1,2 тыс. просмотров")]
+    [InlineData("512 Aufrufe")]
+    [InlineData("Polecamy: Remont ulicy Długiej")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -174,6 +179,7 @@ public class LineFilterTests
     [InlineData("시는 다음 달 주민 설명회를 열고 의견을 수렴할 방침이라고 기자들에게 밝혔다.")]
     [InlineData("Rated ★★★★★ by the city's critics, the new bridge café opened on Monday.")]
     [InlineData("#1 on the list of the city's projects is the bridge.")]
+    [InlineData("well-being")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
@@ -583,5 +589,17 @@ public class LineFilterTests
 
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void DropsALabelledDateInAPostsInfoListButKeepsAScheduleOfDates()
+    {
+        var info = ExtractLines("<ul><li>등록일 2024-03-14</li><li>Published: 12.03.2024</li></ul>");
+        var schedule = ExtractLines("<ul><li>12 March 2024</li><li>March 19, 2024</li><li>Archived from the original on 2015-04-02.</li><li>on 2015-04-02.</li></ul>");
+
+        Assert.Equal(2, info.Length);
+        Assert.Contains("12 March 2024", schedule);
+        Assert.Contains("March 19, 2024", schedule);
+        Assert.Contains("on 2015-04-02.", schedule);
     }
 }
