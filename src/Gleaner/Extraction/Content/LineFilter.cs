@@ -709,6 +709,19 @@ internal static partial class LineFilter
     }
 
     /// <summary>
+    /// A short line set over the headline: its kicker, or a release's number and dateline ("PM 12/2024 Berlin, 14.03.2024").
+    /// Not a sentence, and with a digit when longer than a kicker.
+    /// </summary>
+    internal static bool IsAboveHeadline(TextBlock block)
+    {
+        if (IsKicker(block))
+            return true;
+        var text = block.Text.AsSpan().Trim();
+        return block.Kind is BlockKind.Paragraph && text.Length is > 0 and <= MaxRelatedHeadingChars && !IsSentenceMark(text[^1])
+            && text.IndexOfAnyInRange('0', '9') >= 0;
+    }
+
+    /// <summary>
     /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
     /// the line is one of the last two, where a note about the author may name them by first name. <paramref name="first"/>:
     /// no line is kept before it, where a blog sets the post's date as a heading over its title.

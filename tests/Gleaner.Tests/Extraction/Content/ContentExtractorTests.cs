@@ -1050,7 +1050,7 @@ public class ContentExtractorTests
     }
 
     [Fact]
-    public void DropsTheHeadlineAndItsKickerOpeningTheTextWhenThePageTitleWordsItOtherwise()
+    public void DropsTheHeadlineAndTheKickerOrDatelineOverItOpeningTheTextWhenThePageTitleWordsItOtherwise()
     {
         var article = Extract(
             "<main><article><div class='article-header'><span class='article-kicker'>Bridges</span><h1>A crossing for the next century</h1>" +
@@ -1058,7 +1058,14 @@ public class ContentExtractorTests
             "<div class='article-content'>" + Story + "</div></article></main>",
             head: "<title>City news: a crossing for the next century - Magazine</title>");
 
+        var release = Extract(
+            "<div class='release'><div class='release-head'><span>PR 12/2024</span> <span>Berlin, 14.03.2024</span></div>" +
+            "<h1>Association welcomes the bridge plan</h1><div class='release-text'>" + Story + "</div></div>",
+            head: "<title>Press - Association</title>");
+
         Assert.Equal(4, Lines(article).Length);
         Assert.StartsWith("How a city decided", Lines(article)[0]);
+        Assert.Equal(3, Lines(release).Length);
+        Assert.StartsWith("The city council voted", Lines(release)[0]);
     }
 }
