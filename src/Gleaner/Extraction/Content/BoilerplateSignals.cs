@@ -278,6 +278,10 @@ internal static class BoilerplateSignals
         // Captions and share rows named in the page's language.
         "didascal", "legend", "légende", "leyenda", "bildunterschrift", "bildtext", "bijschrift", "onderschrift", "popisek",
         "kuvateksti", "partilh", "compartilh", "condivi", "paylas", "udostep", "sdilet",
+        // Related stories named in the page's language ("ilgili-haber", "powiazane-artykuly", "souvisejici-clanky").
+        "ilgili", "powiazan", "souvisej", "gerelateerd",
+        // A fact box beside the story, as Spanish papers name it.
+        "despiece",
     ];
 
     /// <summary>Two-word furniture names, written joined: matched as one word or as two words in a row ("read-more", "leia-tambem").</summary>
@@ -291,6 +295,8 @@ internal static class BoilerplateSignals
         "authordetails", "authorcard", "authorabout",
         // The date, author, category and hit counts of a post, as content management systems name their box.
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
+        // A forum member's column beside each post (name, rank, post count) and the board's who-is-online box.
+        "postprofile", "userinfo", "usertitle", "onlinelist", "whoisonline",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>
@@ -382,7 +388,8 @@ internal static class BoilerplateSignals
         // they hold article words. Across names, article words win over furniture words elsewhere
         // ("hentry category-promotions", "box article modal-enabled" are the article).
         bool strongName = false, weakName = false, contentName = false;
-        bool strong = false, weak = false, positive = false;
+        bool strong = false, positive = false;
+        int weakWords = 0;
         Span<char> word = stackalloc char[MaxWordLength];
         Span<char> pair = stackalloc char[MaxWordLength * 2];
         int previousLength = 0;
@@ -394,11 +401,13 @@ internal static class BoilerplateSignals
             {
                 if (strong)
                     strongName = true;
-                else if (positive)
+                // "post-footer", "entry-footer": the footer of the post (its labels, share row, comment link), not the post.
+                else if (positive && !EndsWithFooter(pair[..previousLength]))
                     contentName = true;
-                else if (weak)
+                else if (weakWords > 0)
                     weakName = true;
-                strong = weak = positive = false;
+                strong = positive = false;
+                weakWords = 0;
                 previousLength = 0;
                 if (i >= value.Length)
                     break;
@@ -425,9 +434,12 @@ internal static class BoilerplateSignals
             switch (Classify(current))
             {
                 case WordSignal.StrongBoilerplate: strong = true; break;
-                case WordSignal.WeakBoilerplate: weak = true; break;
+                case WordSignal.WeakBoilerplate: weakWords++; break;
                 case WordSignal.Content: positive = true; break;
             }
+            // "elementor-widget-container", "widget-wrap": the holder page builders put around every module, the story's too.
+            if (IsWrapperWord(current) && pair[..previousLength].SequenceEqual("widget"))
+                weakWords--;
             if (previousLength > 0 && previousLength + length <= pair.Length)
             {
                 current.CopyTo(pair[previousLength..]);
@@ -449,6 +461,10 @@ internal static class BoilerplateSignals
             return PositiveClassWeight;
         return weakName ? NegativeClassWeight : 0;
     }
+
+    private static bool EndsWithFooter(ReadOnlySpan<char> lastWord) => lastWord is "footer" or "foot";
+
+    private static bool IsWrapperWord(ReadOnlySpan<char> word) => word is "container" or "wrap" or "wrapper" or "inner";
 
     private static WordSignal Classify(ReadOnlySpan<char> word)
     {

@@ -287,20 +287,28 @@ internal static class ContentExtractor
     /// The page's headline (one of its first <c>h1</c>s) as the body's first line, left by the line filter because the
     /// record's title is another text (a <c>&lt;title&gt;</c> naming only a kicker or a section): the headline all the same.
     /// </summary>
+    /// <summary>Short lines (a kicker, a dateline) looked past for the headline opening the text.</summary>
+    private const int MaxLinesAboveHeadline = 2;
+
     private static void DropLeadingHeadline(List<TextBlock> blocks, IReadOnlyList<IElement> headlines, List<DroppedBlock>? dropped)
     {
-        if (blocks.Count < 2 || blocks[0].Kind != BlockKind.Heading)
+        // The headline opens the text, or follows its kicker or a dateline ("Energie" over "Das Netz der Zukunft").
+        int at = 0;
+        while (at < MaxLinesAboveHeadline && at + 2 < blocks.Count && blocks[at].Kind != BlockKind.Heading && LineFilter.IsAboveHeadline(blocks[at]))
+            at++;
+        if (blocks.Count < at + 2 || blocks[at].Kind != BlockKind.Heading)
             return;
         int checkedHeadlines = 0;
         foreach (var h1 in headlines)
         {
             if (++checkedHeadlines > MaxHeadlinesChecked)
                 break;
-            if (LineFilter.SameWords(h1.TextContent, blocks[0].Text))
+            if (LineFilter.SameWords(h1.TextContent, blocks[at].Text))
             {
                 if (dropped is not null)
-                    ExtractionTrace.Drop(dropped, "the page's headline", blocks[0].Text);
-                blocks.RemoveAt(0);
+                    for (int i = 0; i <= at; i++)
+                        ExtractionTrace.Drop(dropped, i == at ? "the page's headline" : "over the headline", blocks[i].Text);
+                blocks.RemoveRange(0, at + 1);
                 return;
             }
         }

@@ -100,6 +100,14 @@ internal static class LeadFinder
         }
         if (headlineFound || selection[0].Element.Owner?.Body is not { } page)
             return [];
+        // The page's one h1 stands outside article and main (a TYPO3 header frame, a page-title band) and the <title>
+        // names the section ("Pressemitteilungen"): nothing confirms it as the headline, so only a lead marked as one follows it.
+        if (visibleHeadline is null && OnlyOwnHeadline(headlines) is { } onlyH1 && WordsOf(VisibleHeadline.Text(onlyH1)) is { Count: > 0 } onlyWords)
+        {
+            var leads = FindAfter(onlyH1, onlyWords, analysis, selected, selectionAncestors, body, markedOnly: true);
+            if (leads.Count > 0)
+                return leads;
+        }
         // The h1 holds the SEO title (in a breadcrumb) and the headline the reader sees is an h2.
         int checkedH2 = 0;
         foreach (var h2 in page.GetElementsByTagName("h2"))
@@ -115,8 +123,25 @@ internal static class LeadFinder
         return [];
     }
 
+    /// <summary>The page's only h1 outside navigation and page furniture, or null where there are none or several.</summary>
+    private static IElement? OnlyOwnHeadline(IReadOnlyList<IElement> headlines)
+    {
+        IElement? only = null;
+        for (int i = 0; i < headlines.Count && i < MaxOwnHeadlinesChecked; i++)
+        {
+            if (PageRegions.IsForeignHeading(headlines[i]))
+                continue;
+            if (only is not null)
+                return null;
+            only = headlines[i];
+        }
+        return only;
+    }
+
+    private const int MaxOwnHeadlinesChecked = 5;
+
     private static List<TextBlock> FindAfter(IElement headline, HashSet<string> titleWords, PageAnalysis analysis,
-        HashSet<IElement> selected, HashSet<IElement> selectionAncestors, List<TextBlock> body)
+        HashSet<IElement> selected, HashSet<IElement> selectionAncestors, List<TextBlock> body, bool markedOnly = false)
     {
         // The headline inside the body container: the walk ends where the container ends.
         IElement? container = null;
@@ -142,7 +167,7 @@ internal static class LeadFinder
                 current = current.FirstElementChild ?? PageRegions.NextElementAfter(current, container);
                 continue;
             }
-            var step = Judge(current, headline, titleWords, analysis, container is not null, out string? text, out int linkChars);
+            var step = Judge(current, headline, titleWords, analysis, container is not null, markedOnly, out string? text, out int linkChars);
             if (step == Step.Stop || step == Step.Heading && leads.Count > 0)
                 break;
             if (step == Step.Take && text is not null)
@@ -164,7 +189,7 @@ internal static class LeadFinder
     private enum Step { Skip, Descend, Take, Heading, Stop }
 
     private static Step Judge(IElement element, IElement headline, HashSet<string> titleWords, PageAnalysis analysis, bool insideBody,
-        out string? text, out int linkChars)
+        bool markedOnly, out string? text, out int linkChars)
     {
         text = null;
         linkChars = 0;
@@ -184,6 +209,21 @@ internal static class LeadFinder
         if (insideBody && info is { TextChars: > 0 } && !(named && info.ClassWeight < 0) && role != TagRole.Inline)
             return Step.Stop;
 
+        if (markedOnly && !named)
+        {
+            // An unconfirmed headline: a paragraph set in bold whole, or a sentence right under the headline without a
+            // link, is the lead; other text is not trusted.
+            bool underHeadline = element.PreviousElementSibling == headline;
+            if (name == "p" && (underHeadline || IsAllBold(element)))
+            {
+                text = TextOf(element, out linkChars);
+                bool lead = text.Length >= MinParagraphLeadChars && (IsAllBold(element) || linkChars == 0 && EndsSentence(text));
+                return lead ? Step.Take : Step.Skip;
+            }
+            if (role == TagRole.Heading)
+                return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
+            return name == "p" || IsInlineTextBlock(element, role) ? Step.Skip : Step.Descend;
+        }
         if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
         {
             text = TextOf(element, out linkChars);
@@ -219,6 +259,22 @@ internal static class LeadFinder
                 return false;
         }
         return true;
+    }
+
+    private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？';
+
+    /// <summary>A paragraph whose text all lies in one <c>strong</c> or <c>b</c>.</summary>
+    private static bool IsAllBold(IElement paragraph)
+    {
+        IElement? bold = null;
+        foreach (var node in paragraph.ChildNodes)
+        {
+            if (node is IElement { LocalName: "strong" or "b" } element && bold is null)
+                bold = element;
+            else if (!string.IsNullOrWhiteSpace(node.TextContent))
+                return false;
+        }
+        return bold is not null;
     }
 
     private static bool IsMedia(IElement element) => element.LocalName is "img" or "picture" or "figure" or "video";

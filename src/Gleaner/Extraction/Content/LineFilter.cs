@@ -29,6 +29,8 @@ internal static partial class LineFilter
     /// <summary>Lines that are nothing but a prompt or a label, in several languages (compared lower-case, without end punctuation).</summary>
     private static readonly FrozenSet<string> FurnitureLines = FrozenSet.ToFrozenSet(
     [
+        // The end mark a WeChat or blog post sets before its source and editor lines.
+        "- end -", "-end-", "— end —", "–end–",
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
         "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
         "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -50,6 +52,9 @@ internal static partial class LineFilter
         "sdílet", "tisk", "tisknout", "partilhar", "compartilhar", "imprimir página", "condividi su", "delen op", "toggle",
         "anzeigen", "ausblenden", "show", "hide", "afficher", "masquer", "mostrar", "ocultar", "mostra", "nascondi", "verbergen",
         "【纠错】", "纠错", "【糾錯】", "打印", "分享到", "分享",
+        "bagikan", "bagikan artikel ini", "bagikan berita ini", "share this page", "share this post", "diese seite teilen",
+        "partager cette page", "partager cet article", "compartir esta noticia", "compartir en", "condividi l'articolo",
+        "deel deze pagina", "deel dit artikel", "bu haberi paylaş", "поделиться новостью", "공유하기", "シェアする",
         // Back to the list of news, and the label of a post's attachments.
         "возврат к списку", "назад к списку", "вернуться к списку", "zurück zur liste", "back to list", "volver al listado",
         "torna all'elenco", "powrót do listy", "zpět na seznam", "terug naar overzicht", "allegati", "anhänge", "attachments",
@@ -76,7 +81,10 @@ internal static partial class LineFilter
         "fotos:", "bild:", "фото:", "imagen:", "crédit", "photo credit", "image credit", "read more:", "read also:",
         "see also:", "related:", "more:", "also read:", "lesen sie auch:", "lire aussi :", "lire aussi:",
         "leia também:", "leggi anche:", "lee también:", "читайте также:", "sign up for", "subscribe to",
-        "click here to", "follow us on", "all rights reserved", "copyright ", "tags:", "tag:", "tagged:", "keywords:",
+        "click here to", "follow us on", "all rights reserved", "copyright ",
+        // The desk's credits under a story: "Pewarta: …", "Editor: …", "Edição: …", "责任编辑：…".
+        "pewarta:", "reporter:", "editor:", "editora:", "edição:", "edición:", "editado por", "edited by", "redaktor:", "redaktorka:",
+        "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
@@ -95,7 +103,7 @@ internal static partial class LineFilter
         "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
-        "przeczytaj też:", "przeczytaj także:", "zobacz również:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
+        "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
         "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
         "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
         // The wire service's line under a release it carries.
@@ -229,6 +237,16 @@ internal static partial class LineFilter
         "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
         "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
         "ene", "abr", "dic", "fev", "out",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+        "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
+        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+        "listopada", "grudnia", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+        "년", "월", "일", "오전", "오후",
     ], StringComparer.Ordinal);
 
     /// <summary>Other words a dateline holds beside dates: time zones, "published", "updated", prepositions.</summary>
@@ -243,6 +261,12 @@ internal static partial class LineFilter
         "diperbarui", "dipublikasikan", "pada", "pukul", "wib", "saat", "stand", "datum", "fecha", "date", "op", "klo", "kl",
         "更新日", "公開日", "掲載日", "作成日", "登録日", "发布时间", "发布日期", "更新时间", "发表时间", "작성일", "등록일", "수정일",
         "입력", "수정", "기사입력", "최종수정", "업데이트",
+        // "Ultima modifica 12/03/2024", "Zuletzt geändert am …", "Data publikacji: …", "Son güncelleme: …".
+        "ultima", "modifica", "aggiornamento", "pubblicazione", "data", "del", "última", "modificación", "actualización",
+        "publicación", "atualização", "publicação", "dernière", "modification", "publication", "zuletzt", "geändert",
+        "letzte", "änderung", "erstellt", "publikacji", "aktualizacji", "modyfikacji", "ostatnia", "laatst",
+        "gewijzigd", "bijgewerkt", "дата", "публикации", "изменения", "обновления", "son", "güncelleme", "tarihi",
+        "yayın", "terakhir",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -266,7 +290,8 @@ internal static partial class LineFilter
         "der autor", "die autorin", "à propos de l'auteur", "à propos de l’auteur", "l'auteur", "l’auteur", "qui suis-je",
         "à propos de moi", "sobre el autor", "sobre la autora", "sobre mí", "acerca del autor", "sobre o autor", "sobre a autora",
         "sobre mim", "l'autore", "l’autore", "sull'autore", "chi sono", "over de auteur", "over mij", "om författaren",
-        "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне",
+        "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне", "wer bin ich", "quién soy", "quem sou eu",
+        "kim jestem", "ben kimim", "saya siapa",
         "license", "licence", "lizenz", "lizenzhinweis", "licencia", "licenza", "licença",
         "comments", "leave a reply", "leave a comment", "kommentare", "schreibe einen kommentar", "kommentar schreiben",
         "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "commenti", "lascia un commento",
@@ -632,7 +657,8 @@ internal static partial class LineFilter
     internal static bool IsFurnitureSectionHeading(string text)
     {
         var trimmed = text.AsSpan().Trim();
-        var heading = trimmed.TrimStart("0123456789 ").TrimEnd(": ");
+        // "Qui suis-je ?", "Wer bin ich?": the question mark of an about-me box's heading.
+        var heading = trimmed.TrimStart("0123456789 ").TrimEnd(":?？ \u00a0");
         if (heading.Length == 0 || heading.Length > MaxCommentsTitleChars)
             return false;
         bool counted = heading.Length < trimmed.Length && char.IsAsciiDigit(trimmed[0]);
@@ -675,11 +701,24 @@ internal static partial class LineFilter
     private const int MaxKickerWords = 3;
 
     /// <summary>A topic's name over the headline: a few words, not a sentence.</summary>
-    private static bool IsKicker(TextBlock block)
+    internal static bool IsKicker(TextBlock block)
     {
         var text = block.Text.AsSpan().Trim();
         return block.Kind is BlockKind.Paragraph or BlockKind.Heading && text.Length is > 0 and <= MaxRelatedHeadingChars
             && CountWords(text) <= MaxKickerWords && !IsSentenceMark(text[^1]);
+    }
+
+    /// <summary>
+    /// A short line set over the headline: its kicker, or a release's number and dateline ("PM 12/2024 Berlin, 14.03.2024").
+    /// Not a sentence, and with a digit when longer than a kicker.
+    /// </summary>
+    internal static bool IsAboveHeadline(TextBlock block)
+    {
+        if (IsKicker(block))
+            return true;
+        var text = block.Text.AsSpan().Trim();
+        return block.Kind is BlockKind.Paragraph && text.Length is > 0 and <= MaxRelatedHeadingChars && !IsSentenceMark(text[^1])
+            && text.IndexOfAnyInRange('0', '9') >= 0;
     }
 
     /// <summary>
@@ -692,12 +731,16 @@ internal static partial class LineFilter
         var text = block.Text;
         if (nearEnd && IsLicenceNotice(text))
             return "licence notice";
+        if (nearEnd && IsCopyrightNotice(text))
+            return "copyright notice";
         if (text.Length > MaxFurnitureChars * 2)
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
             && (line == title || (block.Kind is BlockKind.Heading && IsTitleUnderKicker(line, title))))
             return HeadlineRule;
         var lower = LowerCase(text);
+        if (IsReplySubject(block, lower))
+            return "reply subject";
         if (IsPrompt(lower))
             return "prompt";
         if (IsMarkup(text))
@@ -723,7 +766,7 @@ internal static partial class LineFilter
             return "rating";
         if (IsHashtagRow(text))
             return "hashtags";
-        if (nearEnd && EditorInitials().IsMatch(text))
+        if (nearEnd && (EditorInitials().IsMatch(text) || IsBracketedCredit(text)))
             return "editor initials";
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
@@ -750,9 +793,36 @@ internal static partial class LineFilter
             return "dateline";
         // Only prose lines: a table row or list item of numbers is data, not a dateline; a date heading further down may
         // title a day of a live blog.
+        if (block.Kind == BlockKind.ListItem && IsLabelledDateItem(text, lower))
+            return "dateline";
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
+    }
+
+    /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
+    private const int MaxLabelledDateItemChars = 40;
+
+    /// <summary>
+    /// "등록일 2024-03-14", "Published: 12.03.2024": a post's date in its info list. A list item opening with a date is the
+    /// story's (a schedule); one opening with a label word is the post's meta.
+    /// </summary>
+    private static bool IsLabelledDateItem(string text, string lower)
+    {
+        if (text.Length is 0 or > MaxLabelledDateItemChars || !char.IsLetter(text[0]) || !IsDateline(lower)
+            || CalendarWordLookup.Contains(FirstWord(lower)))
+            return false;
+        // A label: set off by a colon, or an East Asian field name ("등록일", "作成日"); "on 2015-04-02." is a fragment of a reference.
+        int firstDigit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        return text.AsSpan(0, firstDigit < 0 ? text.Length : firstDigit).IndexOfAny(':', '：') >= 0 || text[0] >= '\u3040';
+    }
+
+    private static ReadOnlySpan<char> FirstWord(string lower)
+    {
+        int end = 0;
+        while (end < lower.Length && char.IsLetter(lower[end]))
+            end++;
+        return lower.AsSpan(0, end);
     }
 
     /// <summary>Longest line read as a labelled clock time: "Updated at 1:23 p.m.", "Stand 15:12 Uhr".</summary>
@@ -951,8 +1021,19 @@ internal static partial class LineFilter
         return hashes >= 2;
     }
 
-    /// <summary>The desk's initials closing a story, in brackets ("(bas/imk)", "(nvc/fyk)").</summary>
-    [GeneratedRegex(@"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$", RegexOptions.CultureInvariant)]
+    /// <summary>Longest bracketed desk credit: a desk and a name.</summary>
+    private const int MaxBracketedCreditChars = 30;
+
+    /// <summary>"（地域報道部・山田太郎）", "（记者 王丽）": the desk and reporter in full-width brackets closing a story.</summary>
+    private static bool IsBracketedCredit(string text)
+    {
+        var line = text.AsSpan().Trim();
+        return line.Length is > 2 and <= MaxBracketedCreditChars && line[0] == '（' && line[^1] == '）'
+            && line[1..^1].IndexOfAny('（', '）') < 0;
+    }
+
+    /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb").</summary>
+    [GeneratedRegex(@"^(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex EditorInitials();
 
     /// <summary>Stars a rating widget draws, filled, empty or half.</summary>
@@ -990,6 +1071,41 @@ internal static partial class LineFilter
                 || opening.Contains("lisens", StringComparison.Ordinal) || opening.Contains("许可", StringComparison.Ordinal)
                 || opening.Contains("授權", StringComparison.Ordinal) || opening.Contains("ライセンス", StringComparison.Ordinal)
                 || opening.Contains("라이선스", StringComparison.Ordinal));
+    }
+
+    /// <summary>Longest closing line read as a copyright notice: the owner and a sentence or two of rights reserved.</summary>
+    private const int MaxCopyrightNoticeChars = 400;
+
+    /// <summary>
+    /// "© EFE 2024. Está expresamente prohibida la redistribución…", "Copyright 2024 Example Media. All rights reserved.
+    /// This material may not be…": a rights notice closing the story, longer than the furniture lines matched by prefix.
+    /// </summary>
+    private static bool IsCopyrightNotice(string text)
+    {
+        if (text.Length > MaxCopyrightNoticeChars)
+            return false;
+        var start = text.AsSpan().TrimStart();
+        if (start.StartsWith("©") || start.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+            return true;
+        // "Copyright 2024 …", "Copyright © …"; "Copyright law changed…" is the story's.
+        if (!start.StartsWith("copyright ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var owner = start["copyright ".Length..].TrimStart();
+        return owner.Length > 0 && (char.IsAsciiDigit(owner[0]) || owner[0] == '©' || owner.StartsWith("(c)", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Prefixes of a reply's subject line in forums and mail: "Re:", "AW:" (German), "Odp:" (Polish), "Ynt:" (Turkish).</summary>
+    private static readonly string[] ReplyPrefixes = ["re:", "aw:", "odp:", "ynt:", "sv:", "antw:", "rif:", "res:"];
+
+    /// <summary>A forum post's subject heading, "Re: (the thread's title)", repeated over every reply.</summary>
+    private static bool IsReplySubject(TextBlock block, string lower)
+    {
+        if (block.Kind != BlockKind.Heading)
+            return false;
+        foreach (var prefix in ReplyPrefixes)
+            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -1302,6 +1418,10 @@ internal static partial class LineFilter
     [
         "공감", "좋아요", "추천", "비추천", "댓글", "조회", "조회수", "いいね", "コメント", "赞", "点赞", "在看", "评论",
         "like", "likes", "claps", "gefällt", "mir", "j'aime", "me", "gusta",
+        // View counters ("1,2 тыс. просмотров", "512 Aufrufe", "1.2K views") and their thousands.
+        "views", "view", "просмотров", "просмотра", "просмотр", "aufrufe", "vues", "visualizzazioni", "visualizaciones",
+        "visualizações", "wyświetleń", "wyświetlenia", "görüntülenme", "okunma", "dibaca", "dilihat", "kali", "阅读", "浏览",
+        "тыс.", "тыс", "k", "mil", "bin", "rb", "ribu",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReactionWordLookup = ReactionWords.GetAlternateLookup<ReadOnlySpan<char>>();

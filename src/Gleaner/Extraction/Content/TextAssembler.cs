@@ -307,8 +307,30 @@ internal sealed class TextAssembler
                 if (role is TagRole.Block or TagRole.List or TagRole.Table or TagRole.Heading or TagRole.Quote)
                     return false;
             }
+            // Paragraphs parted by blank lines ("<br><br>"): a layout table's cell holding the story, not a datum.
+            if (HasBlankLine(cell))
+                return false;
         }
         return true;
+    }
+
+    /// <summary>Two line breaks with only whitespace between them among the cell's own children.</summary>
+    private static bool HasBlankLine(IElement cell)
+    {
+        bool afterBreak = false;
+        foreach (var node in cell.ChildNodes)
+        {
+            if (node is IElement element)
+            {
+                bool isBreak = element.LocalName == "br";
+                if (isBreak && afterBreak)
+                    return true;
+                afterBreak = isBreak;
+            }
+            else if (node.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(((ICharacterData)node).Data))
+                afterBreak = false;
+        }
+        return false;
     }
 
     private void AppendText(string data)

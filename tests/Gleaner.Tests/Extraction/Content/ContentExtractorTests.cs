@@ -381,6 +381,46 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsAMarkedLeadAfterTheOnlyH1OutsideArticleAndMainWhenTheTitleNamesTheSection()
+    {
+        var named = Extract(
+            "<div class='page-head'><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<p class='lead'>The crossing will cost forty million euros and should open to traffic in 2028.</p></div>" +
+            "<main><div class='detail-text'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+        var bold = Extract(
+            "<div class='frame'><h1>City to build a new bridge across the river after decade of debate</h1></div>" +
+            "<div class='frame'><p><strong>The crossing will cost forty million euros and should open to traffic in 2028.</strong></p></div>" +
+            "<main><div class='news-text'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+        // Unmarked text after an unconfirmed headline is not trusted as a lead.
+        var plain = Extract(
+            "<div class='frame'><h1>City to build a new bridge across the river after decade of debate</h1></div>" +
+            "<div class='frame'><p>“A bridge is a promise kept to the next generation,” says a quote box beside the story.</p></div>" +
+            "<main><div class='news-text'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(named)[0]);
+        Assert.Equal(4, Lines(named).Length);
+        var sentence = Extract(
+            "<div class='stage'><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<p>The crossing will cost forty million euros and should open to traffic in 2028.</p></div>" +
+            "<main><div class='text-block'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+        // Under the headline but linked, or not a sentence: a teaser or a label.
+        var linked = Extract(
+            "<div class='stage'><h1>City to build a new bridge across the river after decade of debate</h1>" +
+            "<p>All press releases of the city hall, <a href='/press'>sorted by date and by topic</a></p></div>" +
+            "<main><div class='text-block'>" + Story + "</div></main>",
+            head: "<title>Press releases - City Hall</title>");
+
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(bold)[0]);
+        Assert.Equal("The crossing will cost forty million euros and should open to traffic in 2028.", Lines(sentence)[0]);
+        Assert.StartsWith("The city council voted", Lines(linked)[0]);
+        Assert.StartsWith("The city council voted", Lines(plain)[0]);
+    }
+
+    [Fact]
     public void FindsTheLeadAfterAnH2HeadlineWhenTheOnlyH1IsABreadcrumbWithAnotherTitle()
     {
         var article = Extract(
@@ -961,5 +1001,71 @@ public class ContentExtractorTests
         var lines = Lines(article);
         Assert.StartsWith("A prefeitura anunciou", lines[0]);
         Assert.Contains("Como participar", lines);
+    }
+
+    [Fact]
+    public void SplitsAStoryInALayoutTableCellAtBlankLinesButKeepsADataRowOneLine()
+    {
+        var article = Extract(
+            "<table><tr><td class='menu'><a href='/a'>News</a></td><td><table><tr><td class='view_body'>" +
+            "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.<br><br>" +
+            "Supporters said the bridge would cut travel times, while opponents worried about the cost and the noise.<br><br>" +
+            "Construction is expected to begin next spring and to last about three years, the mayor said.</td></tr></table></td></tr></table>");
+        var data = Extract("<article>" + Story + "<table><tr><td>Votes for<br>the bridge</td><td>31</td></tr><tr><td>Against</td><td>12</td></tr></table></article>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("Supporters said", Lines(article)[1]);
+        Assert.Contains("Votes for the bridge | 31", Lines(data));
+    }
+
+    [Fact]
+    public void ReadsEveryTextModuleOfAPageBuilderWhoseHoldersAreNamedWidget()
+    {
+        static string Module(string kind, string text) =>
+            $"<div class='elementor-element elementor-widget elementor-widget-{kind}'><div class='elementor-widget-container'>{text}</div></div>";
+        var article = Extract(
+            "<div class='elementor'><div class='elementor-widget-wrap'>" +
+            Module("heading", "<h1 class='elementor-heading-title'>Council approves bridge</h1>") +
+            Module("theme-post-content", "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>") +
+            Module("text-editor", "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p>" +
+                "<p>Construction is expected to begin next spring and to last about three years, the mayor said in a statement.</p>") +
+            "</div></div><aside><div class='widget widget_recent_entries'><div class='widget-wrap'><ul><li><a href='/a'>Another post</a></li></ul></div></div></aside>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("Construction is expected", Lines(article)[2]);
+    }
+
+    [Fact]
+    public void LeavesOutAPostsFooterAndARelatedBoxNamedInTurkish()
+    {
+        var article = Extract(
+            "<div class='post hentry'><h3 class='post-title'>Council approves bridge</h3><div class='post-body entry-content'>" +
+            "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>" +
+            "<div class='ilgili-haber'><span>İLGİLİ HABER</span><a href='/b'>Belediye yeni otopark yapacak</a></div>" +
+            "<p>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</p></div>" +
+            "<div class='post-footer'>Publicado por Marta a las 10:15 <a href='/c'>No hay comentarios:</a></div></div>");
+
+        Assert.Equal(2, Lines(article).Length);
+        Assert.StartsWith("Supporters said", Lines(article)[1]);
+    }
+
+    [Fact]
+    public void DropsTheHeadlineAndTheKickerOrDatelineOverItOpeningTheTextWhenThePageTitleWordsItOtherwise()
+    {
+        var article = Extract(
+            "<main><article><div class='article-header'><span class='article-kicker'>Bridges</span><h1>A crossing for the next century</h1>" +
+            "<p class='article-intro'>How a city decided, after ten years of quarrels, to build its new bridge.</p></div>" +
+            "<div class='article-content'>" + Story + "</div></article></main>",
+            head: "<title>City news: a crossing for the next century - Magazine</title>");
+
+        var release = Extract(
+            "<div class='release'><div class='release-head'><span>PR 12/2024</span> <span>Berlin, 14.03.2024</span></div>" +
+            "<h1>Association welcomes the bridge plan</h1><div class='release-text'>" + Story + "</div></div>",
+            head: "<title>Press - Association</title>");
+
+        Assert.Equal(4, Lines(article).Length);
+        Assert.StartsWith("How a city decided", Lines(article)[0]);
+        Assert.Equal(3, Lines(release).Length);
+        Assert.StartsWith("The city council voted", Lines(release)[0]);
     }
 }

@@ -131,6 +131,28 @@ public class LineFilterTests
     [InlineData("本文链接：https://blog.example.cn/posts/bridge/")]
     [InlineData("版权声明：本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明出处！")]
     [InlineData("(bas/imk)")]
+    [InlineData("Ultima modifica 12/03/2024 — 10:22")]
+    [InlineData("Zuletzt geändert am 12.03.2024")]
+    [InlineData("Data publikacji: 12.03.2024")]
+    [InlineData("Son güncelleme: 12.03.2024 14:20")]
+    [InlineData("Pewarta: Rina Wulandari")]
+    [InlineData("Editor: Budi Santoso")]
+    [InlineData("Edição: Carla Lima")]
+    [InlineData("责任编辑：王丽")]
+    [InlineData("- END -")]
+    [InlineData("Selasa, 12 Maret 2024 10:22 WIB")]
+    [InlineData("14 Mart 2024 Perşembe")]
+    [InlineData("wtorek, 12 marca 2024")]
+    [InlineData("2024년 3월 14일 오전 10:22")]
+    [InlineData("14 مارس 2024")]
+    [InlineData("（地域報道部・山田太郎）")]
+    [InlineData("Bagikan artikel ini:")]
+    [InlineData("Deel deze pagina")]
+    [InlineData("bur/ck")]
+    [InlineData("mlm-jz/cb")]
+    [InlineData("1,2 тыс. просмотров")]
+    [InlineData("512 Aufrufe")]
+    [InlineData("Polecamy: Remont ulicy Długiej")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -157,6 +179,8 @@ public class LineFilterTests
     [InlineData("시는 다음 달 주민 설명회를 열고 의견을 수렴할 방침이라고 기자들에게 밝혔다.")]
     [InlineData("Rated ★★★★★ by the city's critics, the new bridge café opened on Monday.")]
     [InlineData("#1 on the list of the city's projects is the bridge.")]
+    [InlineData("well-being")]
+    [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
@@ -203,6 +227,8 @@ public class LineFilterTests
     [InlineData("h2", "Opinie czytelników (14)")]
     [InlineData("h3", "12 thoughts on “Council approves bridge”")]
     [InlineData("h3", "Eine Antwort auf „Council approves bridge“")]
+    [InlineData("h3", "Qui suis-je ?")]
+    [InlineData("h3", "Wer bin ich?")]
     public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
     {
         var lines = ExtractLines(
@@ -359,6 +385,7 @@ public class LineFilterTests
     [InlineData("<p><strong>Kontakt pro média:</strong><br>Tiskové oddělení<br>tel.: +420 221 812 100<br>info@example.cz</p>")]
     [InlineData("<h2>Adresse für Rückfragen</h2><p>Kommunikation<br>medien@example.ch</p><h2>Herausgeber</h2><p>Der Bundesrat<br>https://www.example.ch/</p>")]
     [InlineData("<p><strong>Lisätietoja</strong><br>Professori Liisa Virtanen<br>puh. 029 412 0000</p>")]
+    [InlineData("<p>このページに関するお問い合わせ</p><p>都市整備部 道路課<br>電話：012-345-6789</p>")]
     public void DropsTheContactBoxThatClosesAPressRelease(string box)
     {
         var lines = ExtractLines(box);
@@ -536,5 +563,43 @@ public class LineFilterTests
         // The same words earlier in the story are the story's.
         Assert.Contains(notice, ExtractLines($"<p>{notice}</p><p>The council said it would publish every plan of the bridge the same way from now on.</p>" +
             "<p>Residents will be able to comment on the plans online until the end of the month, the mayor added.</p>"));
+    }
+
+    [Fact]
+    public void DropsACopyrightNoticeEndingTheStoryHoweverLongButNotOneBeforeTheEnd()
+    {
+        const string notice = "© Example Agency 2024. Está expresamente prohibida la redistribución y la redifusión de todo o parte de los " +
+            "contenidos de los servicios de la agencia sin previo y expreso consentimiento.";
+
+        Assert.Equal(2, ExtractLines($"<p>{notice}</p>").Length);
+        Assert.Equal(2, ExtractLines("<p>Copyright 2024 Example Media. All rights reserved. This material may not be published, broadcast, " +
+            "rewritten or redistributed in any form without the written permission of the publisher.</p>").Length);
+    }
+
+    [Fact]
+    public void DropsAForumPostsReplySubjectAndTheMembersColumn()
+    {
+        var html = "<html><head><title>Bridge over the river</title></head><body><div class='topic'>" +
+            "<div class='post'><dl class='postprofile'><dt><a href='/u/1'>river_fan</a></dt><dd class='profile-rank'>Member</dd></dl>" +
+            "<div class='postbody'><h3>Re: Bridge over the river</h3><div class='content'>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</div></div></div>" +
+            "<div class='post'><dl class='postprofile'><dt><a href='/u/2'>north_bank</a></dt><dd class='profile-rank'>Member</dd></dl>" +
+            "<div class='postbody'><h3>AW: Bridge over the river</h3><div class='content'>Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic.</div></div></div>" +
+            "</div></body></html>";
+        var lines = (new ArticleExtractor().Extract(html, "https://forum.example.com/t/123").Text ?? "").Split('\n');
+
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void DropsALabelledDateInAPostsInfoListButKeepsAScheduleOfDates()
+    {
+        var info = ExtractLines("<ul><li>등록일 2024-03-14</li><li>Published: 12.03.2024</li></ul>");
+        var schedule = ExtractLines("<ul><li>12 March 2024</li><li>March 19, 2024</li><li>Archived from the original on 2015-04-02.</li><li>on 2015-04-02.</li></ul>");
+
+        Assert.Equal(2, info.Length);
+        Assert.Contains("12 March 2024", schedule);
+        Assert.Contains("March 19, 2024", schedule);
+        Assert.Contains("on 2015-04-02.", schedule);
     }
 }
