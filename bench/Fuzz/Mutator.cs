@@ -32,6 +32,9 @@ public sealed class Mutator(Random random, int maxBytes)
     private static readonly (string Open, string Close)[] Nestings =
     [
         ("<div>", "</div>"), ("<b>", ""), ("<table><tr><td>", ""), ("[", "]"), ("{\"a\":", "}"), ("(", ")"), ("<a>", "</a>"), ("<ul><li>", ""),
+        // Shapes the HTML tree builder nests though they look closed or flat ('#' becomes the level's number, so no two
+        // formatting elements are alike and the parser reopens every one in each paragraph).
+        ("<div/>", ""), ("<rt>", ""), ("<p><b id=#>", ""), ("<p><font size=#>", ""), ("<option><i>", ""),
     ];
 
     /// <summary>A mutated copy of <paramref name="input"/>, sometimes spliced with <paramref name="other"/>.</summary>
@@ -95,7 +98,7 @@ public sealed class Mutator(Random random, int maxBytes)
                     var depth = 1 + random.Next(random.Next(2) == 0 ? 100 : 20_000);
                     var nested = new StringBuilder();
                     for (var d = 0; d < depth; d++)
-                        nested.Append(open);
+                        nested.Append(open.Replace("#", d.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
                     nested.Append('x');
                     if (random.Next(2) == 0)
                         for (var d = 0; d < depth; d++)
