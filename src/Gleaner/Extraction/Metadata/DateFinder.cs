@@ -64,12 +64,19 @@ internal static partial class DateFinder
 
     /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Skipped"/> gathers the
     /// date elements that do not date the article's publication (in lists of other stories, update times), which the free
-    /// text around the headline leaves out too.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped);
+    /// text around the headline leaves out too; <paramref name="Listed"/> the rows of lists and tables of other pages, whose
+    /// dates (marked or not) date those pages.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped, HashSet<IElement> Listed)
+    {
+        /// <summary>True when the date element is left out of the article's evidence: skipped, or in a row of a list of other pages.</summary>
+        public bool IsLeftOut(IElement element) => Skipped.Contains(element) || ListedDates.InItemOf(element, Listed);
+    }
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
-        var context = new Context(headline, scope, monthFirst, []);
+        var context = new Context(headline, scope, monthFirst, [], []);
+        if ((scope ?? page.Document.Body) is { } listRoot)
+            ListedDates.AddItemsOfOtherPages(listRoot, url, monthFirst, context.Listed);
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
@@ -144,7 +151,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
             var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
-            if (ListedDates.IsListed(index.Times, i, headline))
+            if (ListedDates.IsListed(index.Times, i, headline) || ListedDates.InItemOf(time, context.Listed))
             {
                 context.Skipped.Add(time);
                 continue;
@@ -537,7 +544,7 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (inScope ? context.Skipped.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || ListedDates.InItemOf(element, context.Listed))
                     continue;
                 if (!IsModifiedMarker(element) && AttributeDate(element, context.MonthFirst) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
@@ -628,9 +635,13 @@ internal static partial class DateFinder
             if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                 continue;
             if (IsModifiedMarker(element) || LabelBefore(element) == DateLabel.Modified || TextCleaning.ShortText(element, MaxTitledTextChars) is null
-                || PageRegions.IsForeign(element, context.Headline, context.Scope))
+                || PageRegions.IsForeign(element, context.Headline, context.Scope) || ListedDates.InItemOf(element, context.Listed))
                 continue;
-            if (Parse(element.GetAttribute("title"), context.MonthFirst) is { } date)
+            // A tooltip may carry its label ("Published 3 May 2022"); one naming only an update dates no publication.
+            if (PageIndex.TitledDateValue(element) is not { } value
+                || DateLabels.Read(value, context.MonthFirst) is { Published: null, Unlabelled: null, Modified: not null })
+                continue;
+            if (Parse(value, context.MonthFirst) is { } date)
                 return new Candidate(date, Weight.Visible, new("visible title", Element: element));
         }
         return null;
@@ -646,7 +657,7 @@ internal static partial class DateFinder
         {
             var element = index.DataDates[i];
             if (!PageRegions.IsInside(element, context.Scope!) || PageRegions.IsForeign(element, context.Headline, context.Scope)
-                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element))
+                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element) || ListedDates.InItemOf(element, context.Listed))
                 continue;
             var value = PageIndex.DataDateValue(element);
             if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
@@ -666,7 +677,7 @@ internal static partial class DateFinder
         for (var i = 0; i < index.BylineMarked.Count; i++)
         {
             var element = index.BylineMarked[i];
-            if (!PageRegions.IsInside(element, context.Scope!) || context.Skipped.Contains(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+            if (!PageRegions.IsInside(element, context.Scope!) || context.IsLeftOut(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
                 || ListedDates.IsListed(index.BylineMarked, i, context.Headline))
                 continue;
             if (ReadMarkedText(element, text, context.MonthFirst, modified) is not var (published, unlabelled, _, value))
@@ -779,7 +790,10 @@ internal static partial class DateFinder
             if (context.Scope is not { } scope)
                 return;
             var found = new List<PageDate>(1);
-            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered);
+            var leftOut = context.Skipped;
+            if (context.Listed.Count > 0)
+                leftOut = [.. context.Skipped, .. context.Listed];
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, leftOut, _entered);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);

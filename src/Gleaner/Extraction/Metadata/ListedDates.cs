@@ -146,6 +146,118 @@ internal static class ListedDates
         return false;
     }
 
+    /// <summary>Elements walked for lists and tables of other pages: an article's region ends within them.</summary>
+    private const int MaxListWalk = 20_000;
+
+    /// <summary>Items of one list read at most: a long archive's first rows tell what it is.</summary>
+    private const int MaxItemsRead = 60;
+
+    /// <summary>Characters of an item read for its date and link.</summary>
+    private const int MaxRowChars = 300;
+
+    /// <summary>
+    /// Adds to <paramref name="into"/> the items of lists and tables under <paramref name="root"/> that date other pages:
+    /// rows (<c>li</c>, <c>tr</c>, a <c>dt</c> with its <c>dd</c>s) that each hold a date and a link to another page, two of them
+    /// in one list at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt beschlossen …"). Unmarked, such a row's date
+    /// reads like a dateline, and the first row's stood for a short release's own. A row that links to the page itself
+    /// (<paramref name="pageUrl"/>) is the page's own entry and is kept.
+    /// </summary>
+    public static void AddItemsOfOtherPages(IElement root, Uri? pageUrl, bool monthFirst, HashSet<IElement> into)
+    {
+        var walked = 0;
+        var rows = new List<IElement>();
+        var text = new System.Text.StringBuilder(MaxRowChars);
+        foreach (var list in root.Descendants<IElement>())
+        {
+            if (++walked > MaxListWalk)
+                return;
+            if (list.LocalName is not ("ul" or "ol" or "tbody" or "dl"))
+                continue;
+            rows.Clear();
+            var dated = 0;
+            var read = 0;
+            for (var child = list.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
+            {
+                if (child.LocalName is not ("li" or "tr" or "dt" or "dd"))
+                    continue;
+                read++;
+                // A definition list's row is its term with the definitions after it: "<dt>28.04.2022</dt><dd><a>…</a></dd>".
+                if (child.LocalName == "dd")
+                    continue;
+                if (!IsOtherPagesRow(child, list.LocalName == "dl", pageUrl, monthFirst, text))
+                    continue;
+                rows.Add(child);
+                dated++;
+            }
+            if (dated < 2)
+                continue;
+            foreach (var row in rows)
+            {
+                into.Add(row);
+                if (list.LocalName == "dl")
+                    for (var definition = row.NextElementSibling; definition is { LocalName: "dd" }; definition = definition.NextElementSibling)
+                        into.Add(definition);
+            }
+        }
+    }
+
+    /// <summary>True when a row holds a date and a link to another page whose text is more than a date (a row whose link is
+    /// a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;").</summary>
+    private static bool IsOtherPagesRow(IElement row, bool withDefinitions, Uri? pageUrl, bool monthFirst, System.Text.StringBuilder text)
+    {
+        text.Clear();
+        PageText.Append(row, text, MaxRowChars);
+        var linked = false;
+        for (var part = row; part is not null; part = withDefinitions && part.NextElementSibling is { LocalName: "dd" } next ? next : null)
+        {
+            if (part != row)
+                PageText.Append(part, text, MaxRowChars);
+            foreach (var link in part.GetElementsByTagName("a"))
+            {
+                if (link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+                    continue;
+                if (IsPageItself(href, pageUrl))
+                    return false;
+                linked |= HasWordsBesideDate(link.TextContent);
+            }
+        }
+        return linked && DateParser.TryFind(text.ToString(), monthFirst, out _);
+    }
+
+    private static bool IsPageItself(string href, Uri? pageUrl)
+    {
+        if (pageUrl is null || !Uri.TryCreate(pageUrl, href, out var target))
+            return false;
+        return string.Equals(target.Host, pageUrl.Host, StringComparison.OrdinalIgnoreCase)
+            && target.AbsolutePath.AsSpan().TrimEnd('/').Equals(pageUrl.AbsolutePath.AsSpan().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a link's text holds letters outside its dates: a title, not "3 May 2022".</summary>
+    private static bool HasWordsBesideDate(string linkText)
+    {
+        var letters = 0;
+        foreach (var c in DateParser.RemoveDates(linkText))
+            if (char.IsLetter(c) && ++letters >= 3)
+                return true;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="element"/> stands in one of the <paramref name="items"/> gathered by
+    /// <see cref="AddItemsOfOtherPages"/> (the row itself or an element a few levels inside it).</summary>
+    public static bool InItemOf(IElement element, HashSet<IElement> items)
+    {
+        if (items.Count == 0)
+            return false;
+        var at = element;
+        for (var level = 0; at is not null && level <= MaxRowDepth; level++, at = at.ParentElement)
+            if (items.Contains(at))
+                return true;
+        return false;
+    }
+
+    /// <summary>Levels between a row and a date element inside it.</summary>
+    private const int MaxRowDepth = 8;
+
     /// <summary>Words (or CJK characters) in a link's text that make it a story's or event's title rather than a name.</summary>
     private const int MinTitleWords = 3;
 

@@ -703,4 +703,65 @@ public class DateEvidenceTests
             """, lang: "fr");
         Assert.Equal("2023-06-12", plain.Published);
     }
+
+    private const string OtherReleases = """
+        <h2>Weitere Pressemitteilungen</h2><table><tr><th>Datum</th><th>Titel</th></tr>
+        <tr><td>28.04.2022</td><td><a href="/presse/haushalt">Haushalt beschlossen</a></td></tr>
+        <tr><td>21.04.2022</td><td><a href="/presse/baustelle">Baustelle Hauptstraße</a></td></tr></table>
+        """;
+
+    // A short release followed by a table or list of other releases: an unmarked date in a row that links to another
+    // page dates that page, not the release above it. A row linking to the page itself is its own entry.
+    [Theory]
+    [InlineData(OtherReleases, null)]
+    [InlineData("<p class=\"stand\">Stand: 03.05.2022</p>" + OtherReleases, "2022-05-03")]
+    [InlineData("""<ul><li><span class="date">28.04.2022</span> <a href="/presse/haushalt">Haushalt</a></li><li><span class="date">21.04.2022</span> <a href="/presse/bau">Baustelle</a></li></ul>""", null)]
+    [InlineData("""<dl><dt>28.04.2022</dt><dd><a href="/presse/haushalt">Haushalt beschlossen</a></dd><dt>21.04.2022</dt><dd><a href="/presse/bau">Baustelle</a></dd></dl>""", null)]
+    public void ADateInARowOfAListOfOtherPagesIsNotThePagesOwn(string after, string? expected)
+    {
+        var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
+            <main><article><h1>Neues Programm für den Radverkehr</h1>
+            <p>Die Stadtverwaltung hat am Dienstag ein neues Programm zur Förderung des Radverkehrs vorgestellt.</p>
+            """ + after + "</article></main>", lang: "de", url: "https://www.example.org/presse/radverkehr");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Fact]
+    public void TheRowOfAListThatLinksToThePageItselfDatesIt()
+    {
+        var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
+            <main><article><h1>Neues Programm für den Radverkehr</h1>
+            <p>Die Stadtverwaltung hat am Dienstag ein neues Programm zur Förderung des Radverkehrs vorgestellt.</p>
+            <table><tr><td>28.04.2022</td><td><a href="/presse/haushalt">Haushalt beschlossen</a></td></tr>
+            <tr><td>03.05.2022</td><td><a href="/presse/radverkehr/">Neues Programm für den Radverkehr</a></td></tr>
+            <tr><td>21.04.2022</td><td><a href="/presse/baustelle">Baustelle Hauptstraße</a></td></tr></table></article></main>
+            """, lang: "de", url: "https://www.example.org/presse/radverkehr");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AnArticlesMetaLineWhoseDateLinksToItsArchiveIsNoListOfOtherPages()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1>
+            <ul class="post-info"><li><a href="/2022/05/03/">May 3, 2022</a></li><li><a href="/author/jane">Jane Doe</a></li></ul>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    // A badge showing "2 years ago" or a year-less "3 May" keeps the full date in its tooltip or spoken label; a tooltip
+    // that names only an update dates no publication.
+    [Theory]
+    [InlineData("""<span class="badge" data-tooltip="May 3, 2022 3:12 pm">2 years ago</span>""", "2022-05-03")]
+    [InlineData("""<span class="post-date" aria-label="Published 3 May 2022">3 May</span>""", "2022-05-03")]
+    [InlineData("""<span data-toggle="tooltip" data-original-title="Tuesday, May 3, 2022 at 3:12 PM">2 yrs</span>""", "2022-05-03")]
+    [InlineData("""<span class="badge" data-tooltip="Updated May 10, 2022">edited</span>""", null)]
+    [InlineData("""<a href="/news/budget" aria-label="Budget approved, May 10, 2022">Read more</a>""", null)]
+    public void ABadgesTooltipOrSpokenLabelHoldsItsDate(string badge, string? expected)
+    {
+        var article = Extract("<title>New cycling programme</title>", """
+            <main><article><h1>New cycling programme</h1><div class="meta">
+            """ + badge + "</div>" + Text + "</article></main>");
+        Assert.Equal(expected, article.Published?[..10]);
+    }
 }
