@@ -893,6 +893,8 @@ internal static partial class DateFinder
         if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
             return false;
         var end = text.IndexOf('\n', at);
+        if (IsSentence(text.AsSpan(start, (end < 0 ? text.Length : end) - start), at - start))
+            return false;
         if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
             return true;
         var words = 0;
@@ -900,6 +902,35 @@ internal static partial class DateFinder
             if (range.End.Value > range.Start.Value && ++words > MaxWordsBeforeDate)
                 return false;
         return true;
+    }
+
+    /// <summary>Lower-case words before a date that make its line a sentence ("The orchestra will play on …").</summary>
+    private const int MinSentenceWords = 2;
+
+    /// <summary>
+    /// True when a line holding a date at <paramref name="at"/> is a sentence of the text, however short: more words before
+    /// the date than a dateline's label or place, <see cref="MinSentenceWords"/> of them lower-case, and a full stop, a
+    /// question or exclamation mark closing the line ("Das Orchester spielt am Samstag, 18. Juni 2022, im Stadtpark.",
+    /// "The festival runs on June 18, 2022."), unless a publication label follows the date. A byline's "By Jane Doe and John
+    /// Smith, May 3, 2022" closes with no stop.
+    /// </summary>
+    private static bool IsSentence(ReadOnlySpan<char> line, int at)
+    {
+        var trimmed = line.TrimEnd();
+        // "Der Beitrag wurde am 03.05.2022 veröffentlicht." names the article's date after it.
+        if (trimmed.IsEmpty || trimmed[^1] is not ('.' or '!' or '?') || DateLabels.LastLabel(trimmed[at..]) == DateLabel.Published)
+            return false;
+        int words = 0, lower = 0;
+        foreach (var range in line[..at].SplitAny(' ', '\u00a0'))
+        {
+            var word = line[range];
+            if (word.IsEmpty)
+                continue;
+            words++;
+            if (char.IsLower(word[0]) && !DatelineFollowerLookup.Contains(word))
+                lower++;
+        }
+        return words > MaxWordsBeforeDate && lower >= MinSentenceWords;
     }
 
     /// <summary>At most this much (a weekday: "Mittwoch, ") stands before the date of a field's value.</summary>

@@ -764,4 +764,21 @@ public class DateEvidenceTests
             """ + badge + "</div>" + Text + "</article></main>");
         Assert.Equal(expected, article.Published?[..10]);
     }
+
+    // A short sentence of the text that names a date (a concert's, a festival's) is no dateline, in any language; a
+    // sentence that names the article's publication after its date is, and so is a byline closing without a stop.
+    [Theory]
+    [InlineData("en", "<p>The city orchestra will play on Saturday, June 18, 2022 at 7 pm in the park.</p>", null)]
+    [InlineData("en", "<p>The festival runs on June 18, 2022.</p>", null)]
+    [InlineData("de", "<p>Das Sinfonieorchester spielt am Samstag, 18. Juni 2022, um 19 Uhr im Stadtpark.</p>", null)]
+    [InlineData("fr", "<p>L’orchestre municipal jouera le samedi 18 juin 2022 à 19 h dans le parc.</p>", null)]
+    [InlineData("de", "<p>Der Beitrag wurde am 18. Juni 2022 veröffentlicht.</p>", "2022-06-18")]
+    [InlineData("en", "<p>By Jane Doe and John Smith, June 18, 2022</p>", "2022-06-18")]
+    public void AShortSentenceNamingADateIsNoDateline(string lang, string line, string? expected)
+    {
+        var article = Extract("<title>Summer in the park</title>", """
+            <main><article><h1>Summer in the park</h1>
+            """ + line + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
 }
