@@ -76,7 +76,7 @@ internal static partial class DateFinder
     {
         var context = new Context(headline, scope, monthFirst, [], []);
         if ((scope ?? page.Document.Body) is { } listRoot)
-            ListedDates.AddItemsOfOtherPages(listRoot, url, monthFirst, context.Listed);
+            ListedDates.AddItemsOfOtherPages(listRoot, headline, url, monthFirst, context.Listed);
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 

@@ -157,71 +157,104 @@ internal static class ListedDates
 
     /// <summary>
     /// Adds to <paramref name="into"/> the items of lists and tables under <paramref name="root"/> that date other pages:
-    /// rows (<c>li</c>, <c>tr</c>, a <c>dt</c> with its <c>dd</c>s) that each hold a date and a link to another page, two of them
-    /// in one list at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt beschlossen …"). Unmarked, such a row's date
-    /// reads like a dateline, and the first row's stood for a short release's own. A row that links to the page itself
-    /// (<paramref name="pageUrl"/>) is the page's own entry and is kept.
+    /// rows (<c>li</c>, <c>tr</c>, a <c>dt</c> with its <c>dd</c>s, or sibling <c>div</c>s, <c>article</c>s, <c>p</c>s of one
+    /// kind: a teaser list without list markup) that each hold a date and a link to another page, two of them in one parent
+    /// at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt beschlossen …"). Unmarked, such a row's date reads like a
+    /// dateline, and the first row's stood for a short release's own. A row that links to the page itself
+    /// (<paramref name="pageUrl"/>) is the page's own entry and is kept, and so is one that holds the headline.
     /// </summary>
-    public static void AddItemsOfOtherPages(IElement root, Uri? pageUrl, bool monthFirst, HashSet<IElement> into)
+    public static void AddItemsOfOtherPages(IElement root, IElement? headline, Uri? pageUrl, bool monthFirst, HashSet<IElement> into)
     {
         var walked = 0;
         var rows = new List<IElement>();
         var text = new System.Text.StringBuilder(MaxRowChars);
-        foreach (var list in root.Descendants<IElement>())
+        // The root itself may be the list's parent: a scope whose children are the release and the teasers after it.
+        foreach (var parent in root.DescendantsAndSelf<IElement>())
         {
             if (++walked > MaxListWalk)
                 return;
-            if (list.LocalName is not ("ul" or "ol" or "tbody" or "dl"))
+            if (parent.ChildElementCount < 2 || parent.LocalName is "p" or "a" or "span" or "h1" or "h2" or "h3" or "h4" or "script" or "style" or "select")
                 continue;
             rows.Clear();
-            var dated = 0;
+            var definitions = parent.LocalName == "dl";
+            string? kind = null;
             var read = 0;
-            for (var child = list.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
+            for (var child = parent.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
             {
-                if (child.LocalName is not ("li" or "tr" or "dt" or "dd"))
+                if (!IsRowKind(child.LocalName))
                     continue;
                 read++;
                 // A definition list's row is its term with the definitions after it: "<dt>28.04.2022</dt><dd><a>…</a></dd>".
-                if (child.LocalName == "dd")
+                if (child.LocalName == "dd" || (kind is not null && child.LocalName != kind))
                     continue;
-                if (!IsOtherPagesRow(child, list.LocalName == "dl", pageUrl, monthFirst, text))
+                if (!IsOtherPagesRow(child, definitions, headline, pageUrl, monthFirst, text))
                     continue;
+                kind ??= child.LocalName;
                 rows.Add(child);
-                dated++;
             }
-            if (dated < 2)
+            if (rows.Count < 2)
                 continue;
             foreach (var row in rows)
             {
                 into.Add(row);
-                if (list.LocalName == "dl")
+                if (definitions)
                     for (var definition = row.NextElementSibling; definition is { LocalName: "dd" }; definition = definition.NextElementSibling)
                         into.Add(definition);
             }
         }
     }
 
+    private static bool IsRowKind(string name) => name is "li" or "tr" or "dt" or "dd" or "div" or "article" or "section" or "p";
+
     /// <summary>True when a row holds a date and a link to another page whose text is more than a date (a row whose link is
-    /// a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;").</summary>
-    private static bool IsOtherPagesRow(IElement row, bool withDefinitions, Uri? pageUrl, bool monthFirst, System.Text.StringBuilder text)
+    /// a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;"), within a teaser's few nodes.</summary>
+    private static bool IsOtherPagesRow(IElement row, bool withDefinitions, IElement? headline, Uri? pageUrl, bool monthFirst, System.Text.StringBuilder text)
     {
         text.Clear();
-        PageText.Append(row, text, MaxRowChars);
         var linked = false;
         for (var part = row; part is not null; part = withDefinitions && part.NextElementSibling is { LocalName: "dd" } next ? next : null)
         {
-            if (part != row)
-                PageText.Append(part, text, MaxRowChars);
-            foreach (var link in part.GetElementsByTagName("a"))
+            var seen = 0;
+            foreach (var descendant in part.Descendants<IElement>())
             {
-                if (link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+                if (++seen > MaxItemNodes || descendant == headline)
+                    return false;
+                if (descendant.LocalName != "a" || descendant.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
                     continue;
                 if (IsPageItself(href, pageUrl))
                     return false;
-                linked |= HasWordsBesideDate(link.TextContent);
+                linked |= !IsPersonLink(descendant, href) && HasWordsBesideDate(descendant.TextContent);
             }
+            PageText.Append(part, text, MaxRowChars);
         }
         return linked && DateParser.TryFind(text.ToString(), monthFirst, out _);
+    }
+
+    /// <summary>Path segments of pages about a person: a forum's posts link their authors, a blog's meta line its writer.</summary>
+    private static readonly HashSet<string> PersonSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "u", "user", "users", "author", "authors", "autor", "autoren", "profile", "profil", "profiles", "member", "members", "people",
+        "benutzer", "mitglieder", "utilisateur", "auteur", "usuario", "autore", "utente", "gebruiker", "uzytkownik",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonSegmentLookup = PersonSegments.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when a link leads to a person's page (<c>rel=author</c>, <c>/u/anna</c>, <c>/@jane</c>, an e-mail address),
+    /// not to another story.</summary>
+    private static bool IsPersonLink(IElement link, string href)
+    {
+        if (link.GetAttribute("rel") is { } rel && PageIndex.HasToken(rel, "author"))
+            return true;
+        var path = href.AsSpan();
+        if (path.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            return true;
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if (segment.StartsWith('@') || PersonSegmentLookup.Contains(segment))
+                return true;
+        }
+        return false;
     }
 
     private static bool IsPageItself(string href, Uri? pageUrl)

@@ -717,6 +717,8 @@ public class DateEvidenceTests
     [InlineData("<p class=\"stand\">Stand: 03.05.2022</p>" + OtherReleases, "2022-05-03")]
     [InlineData("""<ul><li><span class="date">28.04.2022</span> <a href="/presse/haushalt">Haushalt</a></li><li><span class="date">21.04.2022</span> <a href="/presse/bau">Baustelle</a></li></ul>""", null)]
     [InlineData("""<dl><dt>28.04.2022</dt><dd><a href="/presse/haushalt">Haushalt beschlossen</a></dd><dt>21.04.2022</dt><dd><a href="/presse/bau">Baustelle</a></dd></dl>""", null)]
+    [InlineData("""<div class="teaser"><p>28.04.2022</p><p><a href="/presse/haushalt">Haushalt beschlossen</a></p></div><div class="teaser"><p>21.04.2022</p><p><a href="/presse/bau">Baustelle</a></p></div>""", null)]
+    [InlineData("""<p class="stand">Stand: 03.05.2022</p><div class="views-row"><span>28.04.2022</span><div><a href="/presse/haushalt">Haushalt</a></div></div><div class="views-row"><span>21.04.2022</span><div><a href="/presse/bau">Baustelle</a></div></div>""", "2022-05-03")]
     public void ADateInARowOfAListOfOtherPagesIsNotThePagesOwn(string after, string? expected)
     {
         var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
@@ -780,5 +782,18 @@ public class DateEvidenceTests
             <main><article><h1>Summer in the park</h1>
             """ + line + Text + "</article></main>", lang: lang);
         Assert.Equal(expected, article.Published);
+    }
+
+    // The scope itself may be the teasers' parent: a <main> holding the headline, the release and the teasers after it.
+    [Fact]
+    public void TeasersThatAreChildrenOfTheScopeDateTheirOwnPages()
+    {
+        var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
+            <main><h1>Neues Programm für den Radverkehr</h1>
+            <div class="text"><p>Die Stadtverwaltung hat am Dienstag ein neues Programm zur Förderung des Radverkehrs vorgestellt.</p></div>
+            <h2>Weitere Meldungen</h2><div class="teaser"><p>28.04.2022</p><p><a href="/presse/haushalt">Haushalt beschlossen</a></p></div>
+            <div class="teaser"><p>21.04.2022</p><p><a href="/presse/bau">Baustelle Hauptstraße</a></p></div></main>
+            """, lang: "de", url: "https://www.example.org/presse/radverkehr");
+        Assert.Null(article.Published);
     }
 }
