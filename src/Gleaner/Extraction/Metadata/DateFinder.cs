@@ -66,17 +66,15 @@ internal static partial class DateFinder
     /// date elements that do not date the article's publication (in lists of other stories, update times), which the free
     /// text around the headline leaves out too; <paramref name="Listed"/> the rows of lists and tables of other pages, whose
     /// dates (marked or not) date those pages.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped, HashSet<IElement> Listed)
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped, ListedDates.OtherPagesRows Listed)
     {
         /// <summary>True when the date element is left out of the article's evidence: skipped, or in a row of a list of other pages.</summary>
-        public bool IsLeftOut(IElement element) => Skipped.Contains(element) || ListedDates.InItemOf(element, Listed);
+        public bool IsLeftOut(IElement element) => Skipped.Contains(element) || Listed.InRow(element);
     }
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
-        var context = new Context(headline, scope, monthFirst, [], []);
-        if ((scope ?? page.Document.Body) is { } listRoot)
-            ListedDates.AddItemsOfOtherPages(listRoot, headline, url, monthFirst, context.Listed);
+        var context = new Context(headline, scope, monthFirst, [], new ListedDates.OtherPagesRows(headline, url, monthFirst));
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
@@ -151,7 +149,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
             var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
-            if (ListedDates.IsListed(index.Times, i, headline) || ListedDates.InItemOf(time, context.Listed))
+            if (ListedDates.IsListed(index.Times, i, headline) || context.Listed.InRow(time))
             {
                 context.Skipped.Add(time);
                 continue;
@@ -544,7 +542,7 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || ListedDates.InItemOf(element, context.Listed))
+                if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
                 if (!IsModifiedMarker(element) && AttributeDate(element, context.MonthFirst) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
@@ -635,7 +633,7 @@ internal static partial class DateFinder
             if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                 continue;
             if (IsModifiedMarker(element) || LabelBefore(element) == DateLabel.Modified || TextCleaning.ShortText(element, MaxTitledTextChars) is null
-                || PageRegions.IsForeign(element, context.Headline, context.Scope) || ListedDates.InItemOf(element, context.Listed))
+                || PageRegions.IsForeign(element, context.Headline, context.Scope) || context.Listed.InRow(element))
                 continue;
             // A tooltip may carry its label ("Published 3 May 2022"); one naming only an update dates no publication.
             if (PageIndex.TitledDateValue(element) is not { } value
@@ -657,7 +655,7 @@ internal static partial class DateFinder
         {
             var element = index.DataDates[i];
             if (!PageRegions.IsInside(element, context.Scope!) || PageRegions.IsForeign(element, context.Headline, context.Scope)
-                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element) || ListedDates.InItemOf(element, context.Listed))
+                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element) || context.Listed.InRow(element))
                 continue;
             var value = PageIndex.DataDateValue(element);
             if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
@@ -790,10 +788,9 @@ internal static partial class DateFinder
             if (context.Scope is not { } scope)
                 return;
             var found = new List<PageDate>(1);
-            var leftOut = context.Skipped;
-            if (context.Listed.Count > 0)
-                leftOut = [.. context.Skipped, .. context.Listed];
-            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, leftOut, _entered);
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter,
+                // The walk enters no row it leaves out: an element inside one is never reached, so only the element itself is asked about.
+                element => context.Skipped.Contains(element) || context.Listed.IsRow(element), _entered);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);

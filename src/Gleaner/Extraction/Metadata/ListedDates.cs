@@ -146,37 +146,67 @@ internal static class ListedDates
         return false;
     }
 
-    /// <summary>Elements walked for lists and tables of other pages: an article's region ends within them.</summary>
-    private const int MaxListWalk = 20_000;
-
     /// <summary>Items of one list read at most: a long archive's first rows tell what it is.</summary>
     private const int MaxItemsRead = 60;
 
     /// <summary>Characters of an item read for its date and link.</summary>
     private const int MaxRowChars = 300;
 
+    /// <summary>Nodes read for rows on one page: the dates asked about stand in a few lists.</summary>
+    private const int MaxNodesRead = 40_000;
+
+    /// <summary>Digits a row's text holds at least to hold a date ("3 May '22", "令和4年5月3日" have three).</summary>
+    private const int MinRowDigits = 3;
+
+    /// <summary>Levels between a row and a date element inside it.</summary>
+    private const int MaxRowDepth = 8;
+
     /// <summary>
-    /// Adds to <paramref name="into"/> the items of lists and tables under <paramref name="root"/> that date other pages:
-    /// rows (<c>li</c>, <c>tr</c>, a <c>dt</c> with its <c>dd</c>s, or sibling <c>div</c>s, <c>article</c>s, <c>p</c>s of one
-    /// kind: a teaser list without list markup) that each hold a date and a link to another page, two of them in one parent
-    /// at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt beschlossen …"). Unmarked, such a row's date reads like a
-    /// dateline, and the first row's stood for a short release's own. A row that links to the page itself
-    /// (<paramref name="pageUrl"/>) is the page's own entry and is kept, and so is one that holds the headline.
+    /// The rows of lists and tables that date other pages: rows (<c>li</c>, <c>tr</c>, a <c>dt</c> with its <c>dd</c>s, or
+    /// sibling <c>div</c>s, <c>article</c>s, <c>p</c>s of one kind: a teaser list without list markup) that each hold a date
+    /// and a link to another page, two of them in one parent at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt
+    /// beschlossen …"). Unmarked, such a row's date reads like a dateline, and the first row's stood for a short release's
+    /// own. A row that links to the page itself (<paramref name="pageUrl"/>) is the page's own entry, and so is one that holds
+    /// the headline. Each parent is read once, when a date in it is asked about.
     /// </summary>
-    public static void AddItemsOfOtherPages(IElement root, IElement? headline, Uri? pageUrl, bool monthFirst, HashSet<IElement> into)
+    public sealed class OtherPagesRows(IElement? headline, Uri? pageUrl, bool monthFirst)
     {
-        var walked = 0;
-        var rows = new List<IElement>();
-        var text = new System.Text.StringBuilder(MaxRowChars);
-        // The root itself may be the list's parent: a scope whose children are the release and the teasers after it.
-        foreach (var parent in root.DescendantsAndSelf<IElement>())
+        private readonly Dictionary<IElement, HashSet<IElement>?> _rowsByParent = [];
+        private readonly System.Text.StringBuilder _text = new(MaxRowChars);
+        private readonly List<IElement> _links = [];
+        private int _nodesRead;
+
+        /// <summary>True when <paramref name="element"/> is such a row, or a definition of one.</summary>
+        public bool IsRow(IElement element)
         {
-            if (++walked > MaxListWalk)
-                return;
-            if (parent.ChildElementCount < 2 || parent.LocalName is "p" or "a" or "span" or "h1" or "h2" or "h3" or "h4" or "script" or "style" or "select")
-                continue;
-            rows.Clear();
+            if (!IsRowKind(element.LocalName) || element.ParentElement is not { } parent)
+                return false;
+            if (!_rowsByParent.TryGetValue(parent, out var rows))
+            {
+                if (_nodesRead >= MaxNodesRead)
+                    return false;
+                rows = Read(parent);
+                _rowsByParent[parent] = rows;
+            }
+            return rows is not null && rows.Contains(element);
+        }
+
+        /// <summary>True when <paramref name="element"/> is such a row or stands a few levels inside one.</summary>
+        public bool InRow(IElement element)
+        {
+            var at = element;
+            for (var level = 0; at is not null && level <= MaxRowDepth; level++, at = at.ParentElement)
+                if (IsRow(at))
+                    return true;
+            return false;
+        }
+
+        private HashSet<IElement>? Read(IElement parent)
+        {
+            if (parent.ChildElementCount < 2)
+                return null;
             var definitions = parent.LocalName == "dl";
+            HashSet<IElement>? rows = null;
             string? kind = null;
             var read = 0;
             for (var child = parent.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
@@ -185,50 +215,82 @@ internal static class ListedDates
                     continue;
                 read++;
                 // A definition list's row is its term with the definitions after it: "<dt>28.04.2022</dt><dd><a>…</a></dd>".
-                if (child.LocalName == "dd" || (kind is not null && child.LocalName != kind))
-                    continue;
-                if (!IsOtherPagesRow(child, definitions, headline, pageUrl, monthFirst, text))
+                if (child.LocalName == "dd" || (kind is not null && child.LocalName != kind) || !IsOtherPagesRow(child, definitions))
                     continue;
                 kind ??= child.LocalName;
+                rows ??= [];
                 rows.Add(child);
-            }
-            if (rows.Count < 2)
-                continue;
-            foreach (var row in rows)
-            {
-                into.Add(row);
                 if (definitions)
-                    for (var definition = row.NextElementSibling; definition is { LocalName: "dd" }; definition = definition.NextElementSibling)
-                        into.Add(definition);
+                    for (var definition = child.NextElementSibling; definition is { LocalName: "dd" }; definition = definition.NextElementSibling)
+                        rows.Add(definition);
             }
+            return rows is not null && CountTerms(rows, definitions) >= 2 ? rows : null;
+        }
+
+        private static int CountTerms(HashSet<IElement> rows, bool definitions)
+        {
+            if (!definitions)
+                return rows.Count;
+            var terms = 0;
+            foreach (var row in rows)
+                if (row.LocalName != "dd")
+                    terms++;
+            return terms;
+        }
+
+        /// <summary>True when a row holds a date and a link to another page whose text is more than a date (a row whose link
+        /// is a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;"), within a teaser's few nodes.</summary>
+        private bool IsOtherPagesRow(IElement row, bool withDefinitions)
+        {
+            // Digits first: most rows (menu entries, paragraphs) hold too few for a date, and are done with cheaply.
+            var digits = 0;
+            _links.Clear();
+            for (var part = row; part is not null; part = NextPart(part, withDefinitions))
+            {
+                var seen = 0;
+                foreach (var node in part.Descendants())
+                {
+                    _nodesRead++;
+                    if (++seen > MaxItemNodes || node == headline)
+                        return false;
+                    if (node is IText text)
+                    {
+                        if (digits < MinRowDigits)
+                            foreach (var c in text.Data)
+                                if (char.IsDigit(c) && ++digits >= MinRowDigits)
+                                    break;
+                        continue;
+                    }
+                    if (node is not IElement { LocalName: "a" } link || link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+                        continue;
+                    if (IsPageItself(href, pageUrl))
+                        return false;
+                    if (!IsPersonLink(link, href))
+                        _links.Add(link);
+                }
+            }
+            if (digits < MinRowDigits || !LinksToAStory())
+                return false;
+            _text.Clear();
+            for (var part = row; part is not null; part = NextPart(part, withDefinitions))
+                PageText.Append(part, _text, MaxRowChars);
+            return DateParser.TryFind(_text.ToString(), monthFirst, out _);
+        }
+
+        private bool LinksToAStory()
+        {
+            foreach (var link in _links)
+                if (HasWordsBesideDate(link.TextContent))
+                    return true;
+            return false;
         }
     }
 
     private static bool IsRowKind(string name) => name is "li" or "tr" or "dt" or "dd" or "div" or "article" or "section" or "p";
 
-    /// <summary>True when a row holds a date and a link to another page whose text is more than a date (a row whose link is
-    /// a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;"), within a teaser's few nodes.</summary>
-    private static bool IsOtherPagesRow(IElement row, bool withDefinitions, IElement? headline, Uri? pageUrl, bool monthFirst, System.Text.StringBuilder text)
-    {
-        text.Clear();
-        var linked = false;
-        for (var part = row; part is not null; part = withDefinitions && part.NextElementSibling is { LocalName: "dd" } next ? next : null)
-        {
-            var seen = 0;
-            foreach (var descendant in part.Descendants<IElement>())
-            {
-                if (++seen > MaxItemNodes || descendant == headline)
-                    return false;
-                if (descendant.LocalName != "a" || descendant.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
-                    continue;
-                if (IsPageItself(href, pageUrl))
-                    return false;
-                linked |= !IsPersonLink(descendant, href) && HasWordsBesideDate(descendant.TextContent);
-            }
-            PageText.Append(part, text, MaxRowChars);
-        }
-        return linked && DateParser.TryFind(text.ToString(), monthFirst, out _);
-    }
+    /// <summary>The next element of a row: a definition list's term is followed by its definitions.</summary>
+    private static IElement? NextPart(IElement part, bool withDefinitions) =>
+        withDefinitions && part.NextElementSibling is { LocalName: "dd" } next ? next : null;
 
     /// <summary>Path segments of pages about a person: a forum's posts link their authors, a blog's meta line its writer.</summary>
     private static readonly HashSet<string> PersonSegments = new(StringComparer.OrdinalIgnoreCase)
@@ -275,21 +337,6 @@ internal static class ListedDates
         return false;
     }
 
-    /// <summary>True when <paramref name="element"/> stands in one of the <paramref name="items"/> gathered by
-    /// <see cref="AddItemsOfOtherPages"/> (the row itself or an element a few levels inside it).</summary>
-    public static bool InItemOf(IElement element, HashSet<IElement> items)
-    {
-        if (items.Count == 0)
-            return false;
-        var at = element;
-        for (var level = 0; at is not null && level <= MaxRowDepth; level++, at = at.ParentElement)
-            if (items.Contains(at))
-                return true;
-        return false;
-    }
-
-    /// <summary>Levels between a row and a date element inside it.</summary>
-    private const int MaxRowDepth = 8;
 
     /// <summary>Words (or CJK characters) in a link's text that make it a story's or event's title rather than a name.</summary>
     private const int MinTitleWords = 3;
