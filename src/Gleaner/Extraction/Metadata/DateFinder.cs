@@ -605,10 +605,11 @@ internal static partial class DateFinder
         return null;
     }
 
-    /// <summary>True when the first date of a short text follows a deadline's or an event's label.</summary>
+    /// <summary>True when the first date of a short text follows a deadline's or an event's label, or comes before a place's field.</summary>
     private static bool IsEventDate(string text, bool monthFirst)
     {
-        return DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out _) && HasEventLabelBefore(text, 0, at);
+        return DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out var length)
+            && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length));
     }
 
     /// <summary>True when a deadline's or an event's label stands in the <see cref="MaxEventLabelChars"/> before
@@ -807,7 +808,7 @@ internal static partial class DateFinder
         var after = DateLabels.Read(text, context.MonthFirst, headlineEnd);
         if (after.Modified is { } update)
             modified.Add(update);
-        if (after.Published is { } labelled)
+        if (after.Published is { } labelled && !IsEventDetail(text, headlineEnd, labelled, context.MonthFirst))
         {
             // An update note over the headline ("Mis à jour le …" above it, "Publié le …" under it) is the page's too.
             if (after.Modified is null && DateLabels.Read(text, context.MonthFirst, 0, headlineEnd).Modified is { } updateAbove)
@@ -887,7 +888,8 @@ internal static partial class DateFinder
         // "Posted by Anna, Ben and Carla on 2019-02-15, all posts": the label is further from the date than a label's reach.
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
-        if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
+        if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length))
+            || IsFollowedByPlaceField(text, at + length))
             return false;
         var end = text.IndexOf('\n', at);
         if (IsSentence(text.AsSpan(start, (end < 0 ? text.Length : end) - start), at - start))
@@ -929,6 +931,36 @@ internal static partial class DateFinder
         }
         return words > MaxWordsBeforeDate && lower >= MinSentenceWords;
     }
+
+    /// <summary>Characters after a date read for a place's or a time's field.</summary>
+    private const int MaxPlaceFieldDistance = 40;
+
+    /// <summary>
+    /// True when a place's or a time's field follows the date that ends at <paramref name="dateEnd"/>, with nothing but a time
+    /// between them ("Date: June 18, 2022 / Venue: City Park", "Le 18 juin 2022 / Lieu : parc municipal", "18.06.2022, 19 Uhr
+    /// Ort: Rathaus"): the date is an event's, in its details box, not the article's.
+    /// </summary>
+    private static bool IsFollowedByPlaceField(string text, int dateEnd)
+    {
+        var length = Math.Min(MaxPlaceFieldDistance, text.Length - dateEnd);
+        return length > 0 && PlaceField().IsMatch(text.AsSpan(dateEnd, length));
+    }
+
+    /// <summary>True when the first date labelled as published from <paramref name="from"/> on is an event's (<see cref="IsFollowedByPlaceField"/>):
+    /// "Date:" labels an event's day as readily as a page's.</summary>
+    private static bool IsEventDetail(string text, int from, PageDate labelled, bool monthFirst)
+    {
+        var previousEnd = from;
+        for (var start = from; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var at, out var length); start = previousEnd = at + length)
+            if (date == labelled && DateLabels.LabelBefore(text, previousEnd, at) == DateLabel.Published)
+                return IsFollowedByPlaceField(text, at + length);
+        return false;
+    }
+
+    /// <summary>A place's or a time's label and a colon, after at most a time and separators ("19 Uhr", "at 7 pm").</summary>
+    [GeneratedRegex(@"^[\W\d]*(?:(?:at|um|uhr|à|h|alle|ore|a\s+las|às|om|pm|am|o|godz\.?)[\W\d]*)*(?:venue|location|where|place|address|ort|veranstaltungsort|treffpunkt|adresse|uhrzeit|lieu|horaires?|heure|luogo|dove|indirizzo|orario|lugar|d(?:ó|o)nde|direcci(?:ó|o)n|horario|hora|local|onde|locatie|plaats|waar|adres|tijd|miejsce|gdzie|godzina)\s*:",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceField();
 
     /// <summary>At most this much (a weekday: "Mittwoch, ") stands before the date of a field's value.</summary>
     private const int MaxFieldPrefixChars = 12;
@@ -1019,8 +1051,9 @@ internal static partial class DateFinder
             return;
         var text = new StringBuilder();
         PageText.Append(body, text, PageTextChars);
-        var (published, _, _) = DateLabels.Read(text.ToString(), context.MonthFirst);
-        if (published is { } labelled)
+        var pageText = text.ToString();
+        var (published, _, _) = DateLabels.Read(pageText, context.MonthFirst);
+        if (published is { } labelled && !IsEventDetail(pageText, 0, labelled, context.MonthFirst))
         {
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
             return;
@@ -1183,7 +1216,7 @@ internal static partial class DateFinder
             // Read no further than a short element's text: a text node of a large container would copy all of it.
             var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
             if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
-                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
+                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent) || IsBeforePlaceField(parent)
                 || PageRegions.IsForeign(parent, context.Headline, context.Scope))
                 continue;
             if (found is not null)
@@ -1192,6 +1225,14 @@ internal static partial class DateFinder
         }
         return found;
     }
+
+    /// <summary>True when the element after a line that holds a date is a place's or a time's field ("&lt;p&gt;Le 18 juin 2022&lt;/p&gt;
+    /// &lt;p&gt;Lieu : parc municipal&lt;/p&gt;"): the line dates an event.</summary>
+    private static bool IsBeforePlaceField(IElement line) =>
+        line.NextElementSibling is { } next && TextCleaning.ShortText(next, MaxFieldChars, MaxStandaloneNodes) is { } field && PlaceField().IsMatch(field);
+
+    /// <summary>A field's line is short: a label and a place, an address.</summary>
+    private const int MaxFieldChars = 200;
 
     /// <summary>Characters beside the date in a short line, its time not counted: "Artikel vom 03.05.2022, 15:12 Uhr" holds
     /// as few words beside its date as "Artikel vom 03.05.2022".</summary>

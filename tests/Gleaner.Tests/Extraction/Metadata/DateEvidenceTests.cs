@@ -796,4 +796,18 @@ public class DateEvidenceTests
             """, lang: "de", url: "https://www.example.org/presse/radverkehr");
         Assert.Null(article.Published);
     }
+
+    // An event's details box dates the event: its date is followed by the place's or the time's field, whatever labels it.
+    [Theory]
+    [InlineData("en", """<ul class="event-details"><li><strong>Date:</strong> June 18, 2022</li><li><strong>Venue:</strong> City Park</li></ul>""", null)]
+    [InlineData("fr", """<div class="event-infos"><p>Le 18 juin 2022</p><p>Lieu : parc municipal</p></div>""", null)]
+    [InlineData("de", """<p>18.06.2022, 19 Uhr</p><p>Ort: Stadtpark</p>""", null)]
+    [InlineData("en", """<p class="meta">June 18, 2022 · Reading time: 4 min</p>""", "2022-06-18")]
+    public void AnEventsDetailsBoxDatesTheEvent(string lang, string box, string? expected)
+    {
+        var article = Extract("<title>Summer in the park</title>", """
+            <main><article><h1>Summer in the park</h1>
+            """ + box + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
 }
