@@ -1147,7 +1147,7 @@ internal static partial class DateFinder
     /// <summary>
     /// The date of the agency's credit line that closes a wire story ("03.05.2022 14:30 © dpa-infocom, dpa:…",
     /// "Quelle: dpa | 03.05.2022"): a short line after the headline that credits a source and holds a date not labelled as an
-    /// update. A page footer's "© 2025 Example" holds no full date; a photo's credit in a figure dates the photo.
+    /// update. A page footer's copyright notice dates the site, even with a full date; a photo's credit in a figure dates the photo.
     /// </summary>
     private static PageDate? CreditLineDate(IElement body, Context context)
     {
@@ -1157,13 +1157,24 @@ internal static partial class DateFinder
                 continue;
             // The parent's text only when short: a credit mark in a large container's own text would copy all of it per match.
             var line = TextCleaning.ShortText(parent, MaxCreditChars) ?? text.Data;
-            if (line.Length > MaxCreditChars || InFigure(parent))
+            if (line.Length > MaxCreditChars || InFigure(parent) || InPageFooter(parent, context))
                 continue;
             var (published, unlabelled, _) = DateLabels.Read(line, context.MonthFirst);
             if ((published ?? unlabelled) is { } date)
                 return date;
         }
         return null;
+    }
+
+    /// <summary>True when the element stands in the page's footer (a <c>&lt;footer&gt;</c> outside the article's scope, holding no
+    /// headline): its "© 03.01.2024 Example" dates the site's notice, not the article.</summary>
+    private static bool InPageFooter(IElement element, Context context)
+    {
+        for (var at = element; at is not null; at = at.ParentElement)
+            if (at.LocalName == "footer" || at.GetAttribute("role") == "contentinfo")
+                return (context.Scope is null || !PageRegions.IsInside(at, context.Scope))
+                    && (context.Headline is null || !PageRegions.IsInside(context.Headline, at));
+        return false;
     }
 
     /// <summary>

@@ -810,4 +810,19 @@ public class DateEvidenceTests
             """ + box + Text + "</article></main>", lang: lang);
         Assert.Equal(expected, article.Published);
     }
+
+    // A copyright notice in the page's footer dates the site even when it writes a full date; a wire credit in the
+    // article's own footer still dates a story dated by nothing else.
+    [Theory]
+    [InlineData("", "<p>© 03.01.2025 Beispielverlag</p>", null)]
+    [InlineData("<footer class=\"article-footer\"><p>03.05.2022 © dpa-infocom, dpa:220503-99-1/3</p></footer>", "", "2022-05-03")]
+    public void ACopyrightNoticeInThePageFooterDatesNothing(string articleFooter, string pageFooter, string? expected)
+    {
+        var article = new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Klimaschutzkonzept beschlossen</title></head><body>
+            <main><article><h1>Klimaschutzkonzept beschlossen</h1>{ReportText}{articleFooter}</article></main>
+            <footer class="site-footer">{pageFooter}<p><a href="/impressum">Impressum</a></p></footer></body></html>
+            """, "https://www.example.org/news/story");
+        Assert.Equal(expected, article.Published);
+    }
 }
