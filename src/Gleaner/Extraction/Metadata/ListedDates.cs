@@ -149,8 +149,8 @@ internal static class ListedDates
     /// <summary>Items of one list read at most: a long archive's first rows tell what it is.</summary>
     private const int MaxItemsRead = 60;
 
-    /// <summary>Characters of an item read for its date and link.</summary>
-    private const int MaxRowChars = 300;
+    /// <summary>Characters of a row read for its date: a longer row is no teaser.</summary>
+    private const int MaxRowChars = 400;
 
     /// <summary>Nodes read for rows on one page: the dates asked about stand in a few lists.</summary>
     private const int MaxNodesRead = 40_000;
@@ -207,7 +207,7 @@ internal static class ListedDates
                 return null;
             var definitions = parent.LocalName == "dl";
             HashSet<IElement>? rows = null;
-            string? kind = null;
+            IElement? first = null;
             var read = 0;
             for (var child = parent.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
             {
@@ -215,9 +215,9 @@ internal static class ListedDates
                     continue;
                 read++;
                 // A definition list's row is its term with the definitions after it: "<dt>28.04.2022</dt><dd><a>…</a></dd>".
-                if (child.LocalName == "dd" || (kind is not null && child.LocalName != kind) || !IsOtherPagesRow(child, definitions))
+                if (child.LocalName == "dd" || (first is not null && !IsSameKind(first, child)) || !IsOtherPagesRow(child, definitions))
                     continue;
-                kind ??= child.LocalName;
+                first ??= child;
                 rows ??= [];
                 rows.Add(child);
                 if (definitions)
@@ -274,7 +274,8 @@ internal static class ListedDates
             _text.Clear();
             for (var part = row; part is not null; part = NextPart(part, withDefinitions))
                 PageText.Append(part, _text, MaxRowChars);
-            return DateParser.TryFind(_text.ToString(), monthFirst, out _);
+            // A row is a teaser: a date, a title, a line of summary. A longer one is a part of the article (its text).
+            return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), monthFirst, out _);
         }
 
         private bool LinksToAStory()
@@ -284,6 +285,24 @@ internal static class ListedDates
                     return true;
             return false;
         }
+    }
+
+    /// <summary>True when two rows are of one kind: list items, table rows and terms by their tag; blocks (a teaser list
+    /// without list markup) by their tag and first class name too, since an article's meta line and its text are two divs.</summary>
+    private static bool IsSameKind(IElement row, IElement other)
+    {
+        if (row.LocalName != other.LocalName)
+            return false;
+        if (row.LocalName is "li" or "tr" or "dt")
+            return true;
+        return FirstClass(row.GetAttribute("class")).Equals(FirstClass(other.GetAttribute("class")), StringComparison.Ordinal);
+    }
+
+    private static ReadOnlySpan<char> FirstClass(string? names)
+    {
+        var span = names.AsSpan().TrimStart();
+        var end = span.IndexOfAny(' ', '\t', '\n');
+        return end < 0 ? span : span[..end];
     }
 
     private static bool IsRowKind(string name) => name is "li" or "tr" or "dt" or "dd" or "div" or "article" or "section" or "p";

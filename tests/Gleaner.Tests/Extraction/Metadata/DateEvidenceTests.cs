@@ -825,4 +825,17 @@ public class DateEvidenceTests
             """, "https://www.example.org/news/story");
         Assert.Equal(expected, article.Published);
     }
+
+    // An article's meta line and its short text are two sibling divs, each with a date and a link: no list of other pages.
+    [Fact]
+    public void AnArticlesMetaLineAndItsTextAreNoListOfOtherPages()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1>
+            <div class="meta">Posted in <a href="/category/walks">Coastal walks</a> · 3 May 2022</div>
+            <div class="content"><p>We set off on 1 May 2022 from the harbour, as <a href="/2021/walk">last year's walk</a> had.</p></div>
+            </article></main>
+            """);
+        Assert.Equal("2022-05-03", article.Published);
+    }
 }
