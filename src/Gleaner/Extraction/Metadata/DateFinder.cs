@@ -173,6 +173,9 @@ internal static partial class DateFinder
                 if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
                     date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
+                // "entry-date published updated": a post never edited since, dated once for both.
+                if (UpdateMarking(time) == Marking.PublicationAndUpdate)
+                    modified.Add(date);
             }
         }
 
@@ -319,10 +322,19 @@ internal static partial class DateFinder
         return DateLabels.LabelBefore(text, 0, text.Length);
     }
 
-    private static bool IsModifiedMarker(IElement element)
+    /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post
+    /// never edited <c>&lt;time class="entry-date published updated"&gt;</c>, one date for both.</summary>
+    private static bool IsModifiedMarker(IElement element) => UpdateMarking(element) == Marking.Update;
+
+    private enum Marking { None, Update, PublicationAndUpdate }
+
+    /// <summary>Whether an element's class, id or itemprop marks an update's date, and whether it marks the publication's too.</summary>
+    private static Marking UpdateMarking(IElement element)
     {
         var marker = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "") + " " + (element.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
-        return marker.Contains("updat", StringComparison.Ordinal) || marker.Contains("modif", StringComparison.Ordinal);
+        if (!marker.Contains("updat", StringComparison.Ordinal) && !marker.Contains("modif", StringComparison.Ordinal))
+            return Marking.None;
+        return marker.Contains("publish", StringComparison.Ordinal) ? Marking.PublicationAndUpdate : Marking.Update;
     }
 
     /// <summary>
@@ -554,8 +566,9 @@ internal static partial class DateFinder
                 // "Termin: 12.06.2022, 19 Uhr" in an info box dates an event, not the article.
                 if (published is null && unlabelled is not null && IsEventDate(value, context.MonthFirst))
                     continue;
-                if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
+                if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
+                    var date = shown.HasTime ? shown : InnerAttributeTime(index.DateMarked, i, shown, context.MonthFirst) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
@@ -591,6 +604,20 @@ internal static partial class DateFinder
         // A page that shows only "Updated …" was published that day or shortly before.
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
+    }
+
+    /// <summary>
+    /// The same day with its time from a marked element nested in <paramref name="marked"/>[<paramref name="at"/>] that keeps
+    /// the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
+    /// 2022&lt;/abbr&gt;&lt;/p&gt;</c> shows the day in the outer element's text and the time in the inner one's title.
+    /// </summary>
+    private static PageDate? InnerAttributeTime(List<IElement> marked, int at, PageDate shown, bool monthFirst)
+    {
+        var outer = marked[at];
+        for (var i = at + 1; i < marked.Count && PageRegions.IsInside(marked[i], outer); i++)
+            if (!IsModifiedMarker(marked[i]) && AttributeDate(marked[i], monthFirst) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+                return date;
+        return null;
     }
 
     /// <summary>

@@ -838,4 +838,27 @@ public class DateEvidenceTests
             """);
         Assert.Equal("2022-05-03", article.Published);
     }
+
+    // WordPress marks a post never edited with one <time> for both dates: its time is the publication's, and the update's.
+    [Fact]
+    public void ATimeMarkedPublishedAndUpdatedDatesBoth()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1><div class="entry-meta"><span class="posted-on"><a href="/x" rel="bookmark">
+            <time class="entry-date published updated" datetime="2022-05-03T15:12:00+02:00">May 3, 2022</time></a></span></div>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03T15:12:00+02:00", article.Published);
+        Assert.Equal("2022-05-03T15:12:00+02:00", article.Modified);
+    }
+
+    // The outer meta line shows the day; the element inside it keeps the time in its title.
+    [Fact]
+    public void AMetaLinesDayTakesTheTimeOfTheMarkedElementInsideIt()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1>
+            <p class="meta"><abbr class="published updated" title="2022-05-03T15:12:00+02:00">May 3, 2022</abbr></p>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03T15:12:00+02:00", article.Published);
+    }
 }
