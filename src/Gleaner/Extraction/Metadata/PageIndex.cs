@@ -65,8 +65,9 @@ internal sealed class PageIndex
     public List<IElement> TitledDates { get; } = [];
 
     /// <summary>Attributes that hold what a badge shows on hover or tells a screen reader ("2 years ago" showing
-    /// "May 3, 2022 3:12 pm"), after <c>title</c>.</summary>
-    private static readonly string[] TooltipAttributes = ["data-tooltip", "data-original-title", "data-bs-original-title", "data-title", "data-tippy-content", "aria-label"];
+    /// "May 3, 2022 3:12 pm"), read after <c>title</c>.</summary>
+    private static bool IsTooltipAttribute(string name) =>
+        name is "data-tooltip" or "data-original-title" or "data-bs-original-title" or "data-title" or "data-tippy-content" or "aria-label";
 
     /// <summary>The attribute of an element of <see cref="TitledDates"/> that holds its date: its <c>title</c>, else a tooltip
     /// or spoken label. A link's spoken label names where it leads, not when.</summary>
@@ -74,9 +75,9 @@ internal sealed class PageIndex
     {
         if (element.GetAttribute("title") is { } title && IsTitledDate(title) && element.LocalName is "abbr" or "time" or "span" or "a")
             return title;
-        foreach (var name in TooltipAttributes)
-            if (element.GetAttribute(name) is { } value && IsTitledDate(value) && !(name == "aria-label" && element.LocalName == "a"))
-                return value;
+        foreach (var attribute in element.Attributes)
+            if (IsTooltipAttribute(attribute.Name) && IsTitledDate(attribute.Value) && !(attribute.Name == "aria-label" && element.LocalName == "a"))
+                return attribute.Value;
         return null;
     }
 
@@ -232,7 +233,7 @@ internal sealed class PageIndex
                 case "title":
                     title = attribute.Value;
                     break;
-                case "data-tooltip" or "data-original-title" or "data-bs-original-title" or "data-title" or "data-tippy-content" or "aria-label":
+                case var name when IsTooltipAttribute(name):
                     tooltip = true;
                     break;
                 case var _ when IsDateData(attribute):
