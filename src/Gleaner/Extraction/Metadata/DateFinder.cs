@@ -816,9 +816,9 @@ internal static partial class DateFinder
             if (context.Scope is not { } scope)
                 return;
             var found = new List<PageDate>(1);
-            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter,
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered,
                 // The walk enters no row it leaves out: an element inside one is never reached, so only the element itself is asked about.
-                element => context.Skipped.Contains(element) || context.Listed.IsRow(element), _entered);
+                context.Listed.IsRow);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);
