@@ -916,7 +916,7 @@ internal static partial class DateFinder
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
         if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length))
-            || IsFollowedByPlaceField(text, at + length))
+            || IsFollowedByPlaceField(text, at + length) || ReadAlsoLabel().IsMatch(text.AsSpan(start, at - start)))
             return false;
         var end = text.IndexOf('\n', at);
         if (IsSentence(text.AsSpan(start, (end < 0 ? text.Length : end) - start), at - start))
@@ -958,6 +958,12 @@ internal static partial class DateFinder
         }
         return words > MaxWordsBeforeDate && lower >= MinSentenceWords;
     }
+
+    /// <summary>A line opening with a pointer to another story ("Lesen Sie auch:", "Read more:", "Lire aussi :"): its date is
+    /// the linked story's.</summary>
+    [GeneratedRegex(@"^\W{0,3}(?:lesen\s+sie\s+auch|lies\s+auch|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|read\s+(?:also|more)|see\s+also|related|(?:(?:à|a)\s+)?lire\s+aussi|voir\s+aussi|leggi\s+anche|vedi\s+anche|lee\s+tambi(?:é|e)n|ver\s+tambi(?:é|e)n|leia\s+tamb(?:é|e)m|veja\s+tamb(?:é|e)m|lees\s+ook|zie\s+ook|czytaj\s+(?:te(?:ż|z)|tak(?:ż|z)e)|zobacz\s+te(?:ż|z))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadAlsoLabel();
 
     /// <summary>Characters after a date read for a place's or a time's field.</summary>
     private const int MaxPlaceFieldDistance = 40;

@@ -861,4 +861,17 @@ public class DateEvidenceTests
             """ + Text + "</article></main>");
         Assert.Equal("2022-05-03T15:12:00+02:00", article.Published);
     }
+
+    // A "read also" line points to another story: its date is that story's.
+    [Theory]
+    [InlineData("de", "<p><strong>Lesen Sie auch:</strong> <a href=\"/a\">Haushalt beschlossen</a> vom 28.04.2022</p>", null)]
+    [InlineData("fr", "<p>À lire aussi : <a href=\"/a\">Le budget voté</a> (28/04/2022)</p>", null)]
+    [InlineData("de", "<p>Berlin, 28.04.2022</p>", "2022-04-28")]
+    public void AReadAlsoLinesDateIsTheLinkedStorys(string lang, string line, string? expected)
+    {
+        var article = Extract("<title>Neues Programm</title>", """
+            <main><article><h1>Neues Programm</h1>
+            """ + line + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
 }
