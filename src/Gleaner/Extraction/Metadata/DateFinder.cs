@@ -64,12 +64,17 @@ internal static partial class DateFinder
 
     /// <summary>Where the article stands on the page, and how its dates are written; <paramref name="Skipped"/> gathers the
     /// date elements that do not date the article's publication (in lists of other stories, update times), which the free
-    /// text around the headline leaves out too.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped);
+    /// text around the headline leaves out too; <paramref name="Listed"/> the rows of lists and tables of other pages, whose
+    /// dates (marked or not) date those pages.</summary>
+    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped, ListedDates.OtherPagesRows Listed)
+    {
+        /// <summary>True when the date element is left out of the article's evidence: skipped, or in a row of a list of other pages.</summary>
+        public bool IsLeftOut(IElement element) => Skipped.Contains(element) || Listed.InRow(element);
+    }
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
     {
-        var context = new Context(headline, scope, monthFirst, []);
+        var context = new Context(headline, scope, monthFirst, [], new ListedDates.OtherPagesRows(headline, url, monthFirst));
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
@@ -144,7 +149,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(time, headline, scope))
                 continue;
             var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
-            if (ListedDates.IsListed(index.Times, i, headline))
+            if (ListedDates.IsListed(index.Times, i, headline) || context.Listed.InRow(time))
             {
                 context.Skipped.Add(time);
                 continue;
@@ -168,6 +173,9 @@ internal static partial class DateFinder
                 if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
                     date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
+                // "entry-date published updated": a post never edited since, dated once for both.
+                if (UpdateMarking(time) == Marking.PublicationAndUpdate)
+                    modified.Add(date);
             }
         }
 
@@ -314,10 +322,19 @@ internal static partial class DateFinder
         return DateLabels.LabelBefore(text, 0, text.Length);
     }
 
-    private static bool IsModifiedMarker(IElement element)
+    /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post
+    /// never edited <c>&lt;time class="entry-date published updated"&gt;</c>, one date for both.</summary>
+    private static bool IsModifiedMarker(IElement element) => UpdateMarking(element) == Marking.Update;
+
+    private enum Marking { None, Update, PublicationAndUpdate }
+
+    /// <summary>Whether an element's class, id or itemprop marks an update's date, and whether it marks the publication's too.</summary>
+    private static Marking UpdateMarking(IElement element)
     {
         var marker = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "") + " " + (element.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
-        return marker.Contains("updat", StringComparison.Ordinal) || marker.Contains("modif", StringComparison.Ordinal);
+        if (!marker.Contains("updat", StringComparison.Ordinal) && !marker.Contains("modif", StringComparison.Ordinal))
+            return Marking.None;
+        return marker.Contains("publish", StringComparison.Ordinal) ? Marking.PublicationAndUpdate : Marking.Update;
     }
 
     /// <summary>
@@ -537,7 +554,7 @@ internal static partial class DateFinder
                     continue;
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope))
                     continue;
-                if (inScope ? context.Skipped.Contains(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
                 if (!IsModifiedMarker(element) && AttributeDate(element, context.MonthFirst) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
@@ -549,8 +566,9 @@ internal static partial class DateFinder
                 // "Termin: 12.06.2022, 19 Uhr" in an info box dates an event, not the article.
                 if (published is null && unlabelled is not null && IsEventDate(value, context.MonthFirst))
                     continue;
-                if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } date)
+                if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
+                    var date = shown.HasTime ? shown : InnerAttributeTime(index.DateMarked, i, shown, context.MonthFirst) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
@@ -589,6 +607,20 @@ internal static partial class DateFinder
     }
 
     /// <summary>
+    /// The same day with its time from a marked element nested in <paramref name="marked"/>[<paramref name="at"/>] that keeps
+    /// the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
+    /// 2022&lt;/abbr&gt;&lt;/p&gt;</c> shows the day in the outer element's text and the time in the inner one's title.
+    /// </summary>
+    private static PageDate? InnerAttributeTime(List<IElement> marked, int at, PageDate shown, bool monthFirst)
+    {
+        var outer = marked[at];
+        for (var i = at + 1; i < marked.Count && PageRegions.IsInside(marked[i], outer); i++)
+            if (!IsModifiedMarker(marked[i]) && AttributeDate(marked[i], monthFirst) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+                return date;
+        return null;
+    }
+
+    /// <summary>
     /// The date a marked element keeps in an attribute for machines or on hover: <c>datetime</c> or <c>content</c> (a
     /// <c>&lt;span class="date" content="2022-05-03"&gt;</c> showing "3 days ago", RDFa), else its <c>title</c>.
     /// </summary>
@@ -600,10 +632,11 @@ internal static partial class DateFinder
         return null;
     }
 
-    /// <summary>True when the first date of a short text follows a deadline's or an event's label.</summary>
+    /// <summary>True when the first date of a short text follows a deadline's or an event's label, or comes before a place's field.</summary>
     private static bool IsEventDate(string text, bool monthFirst)
     {
-        return DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out _) && HasEventLabelBefore(text, 0, at);
+        return DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out var length)
+            && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length));
     }
 
     /// <summary>True when a deadline's or an event's label stands in the <see cref="MaxEventLabelChars"/> before
@@ -628,9 +661,13 @@ internal static partial class DateFinder
             if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                 continue;
             if (IsModifiedMarker(element) || LabelBefore(element) == DateLabel.Modified || TextCleaning.ShortText(element, MaxTitledTextChars) is null
-                || PageRegions.IsForeign(element, context.Headline, context.Scope))
+                || PageRegions.IsForeign(element, context.Headline, context.Scope) || context.Listed.InRow(element))
                 continue;
-            if (Parse(element.GetAttribute("title"), context.MonthFirst) is { } date)
+            // A tooltip may carry its label ("Published 3 May 2022"); one naming only an update dates no publication.
+            if (PageIndex.TitledDateValue(element) is not { } value
+                || DateLabels.Read(value, context.MonthFirst) is { Published: null, Unlabelled: null, Modified: not null })
+                continue;
+            if (Parse(value, context.MonthFirst) is { } date)
                 return new Candidate(date, Weight.Visible, new("visible title", Element: element));
         }
         return null;
@@ -646,7 +683,7 @@ internal static partial class DateFinder
         {
             var element = index.DataDates[i];
             if (!PageRegions.IsInside(element, context.Scope!) || PageRegions.IsForeign(element, context.Headline, context.Scope)
-                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element))
+                || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element) || context.Listed.InRow(element))
                 continue;
             var value = PageIndex.DataDateValue(element);
             if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
@@ -666,7 +703,7 @@ internal static partial class DateFinder
         for (var i = 0; i < index.BylineMarked.Count; i++)
         {
             var element = index.BylineMarked[i];
-            if (!PageRegions.IsInside(element, context.Scope!) || context.Skipped.Contains(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+            if (!PageRegions.IsInside(element, context.Scope!) || context.IsLeftOut(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
                 || ListedDates.IsListed(index.BylineMarked, i, context.Headline))
                 continue;
             if (ReadMarkedText(element, text, context.MonthFirst, modified) is not var (published, unlabelled, _, value))
@@ -779,7 +816,9 @@ internal static partial class DateFinder
             if (context.Scope is not { } scope)
                 return;
             var found = new List<PageDate>(1);
-            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered);
+            var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered,
+                // The walk enters no row it leaves out: an element inside one is never reached, so only the element itself is asked about.
+                context.Listed.IsRow);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);
@@ -796,7 +835,7 @@ internal static partial class DateFinder
         var after = DateLabels.Read(text, context.MonthFirst, headlineEnd);
         if (after.Modified is { } update)
             modified.Add(update);
-        if (after.Published is { } labelled)
+        if (after.Published is { } labelled && !IsEventDetail(text, headlineEnd, labelled, context.MonthFirst))
         {
             // An update note over the headline ("Mis à jour le …" above it, "Publié le …" under it) is the page's too.
             if (after.Modified is null && DateLabels.Read(text, context.MonthFirst, 0, headlineEnd).Modified is { } updateAbove)
@@ -876,9 +915,12 @@ internal static partial class DateFinder
         // "Posted by Anna, Ben and Carla on 2019-02-15, all posts": the label is further from the date than a label's reach.
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
-        if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length)))
+        if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length))
+            || IsFollowedByPlaceField(text, at + length) || ReadAlsoLabel().IsMatch(text.AsSpan(start, at - start)))
             return false;
         var end = text.IndexOf('\n', at);
+        if (IsSentence(text.AsSpan(start, (end < 0 ? text.Length : end) - start), at - start))
+            return false;
         if ((end < 0 ? text.Length : end) - start <= MaxDatelineChars)
             return true;
         var words = 0;
@@ -887,6 +929,71 @@ internal static partial class DateFinder
                 return false;
         return true;
     }
+
+    /// <summary>Lower-case words before a date that make its line a sentence ("The orchestra will play on …").</summary>
+    private const int MinSentenceWords = 2;
+
+    /// <summary>
+    /// True when a line holding a date at <paramref name="at"/> is a sentence of the text, however short: more words before
+    /// the date than a dateline's label or place, <see cref="MinSentenceWords"/> of them lower-case, and a full stop, a
+    /// question or exclamation mark closing the line ("Das Orchester spielt am Samstag, 18. Juni 2022, im Stadtpark.",
+    /// "The festival runs on June 18, 2022."), unless a publication label follows the date. A byline's "By Jane Doe and John
+    /// Smith, May 3, 2022" closes with no stop.
+    /// </summary>
+    private static bool IsSentence(ReadOnlySpan<char> line, int at)
+    {
+        var trimmed = line.TrimEnd();
+        // "Der Beitrag wurde am 03.05.2022 veröffentlicht." names the article's date after it.
+        if (trimmed.IsEmpty || trimmed[^1] is not ('.' or '!' or '?') || DateLabels.LastLabel(trimmed[at..]) == DateLabel.Published)
+            return false;
+        int words = 0, lower = 0;
+        foreach (var range in line[..at].SplitAny(' ', '\u00a0'))
+        {
+            var word = line[range];
+            if (word.IsEmpty)
+                continue;
+            words++;
+            if (char.IsLower(word[0]) && !DatelineFollowerLookup.Contains(word))
+                lower++;
+        }
+        return words > MaxWordsBeforeDate && lower >= MinSentenceWords;
+    }
+
+    /// <summary>A line opening with a pointer to another story ("Lesen Sie auch:", "Read more:", "Lire aussi :"): its date is
+    /// the linked story's.</summary>
+    [GeneratedRegex(@"^\W{0,3}(?:lesen\s+sie\s+auch|lies\s+auch|mehr\s+zum\s+thema|auch\s+interessant|siehe\s+auch|read\s+(?:also|more)|see\s+also|related|(?:(?:à|a)\s+)?lire\s+aussi|voir\s+aussi|leggi\s+anche|vedi\s+anche|lee\s+tambi(?:é|e)n|ver\s+tambi(?:é|e)n|leia\s+tamb(?:é|e)m|veja\s+tamb(?:é|e)m|lees\s+ook|zie\s+ook|czytaj\s+(?:te(?:ż|z)|tak(?:ż|z)e)|zobacz\s+te(?:ż|z))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadAlsoLabel();
+
+    /// <summary>Characters after a date read for a place's or a time's field.</summary>
+    private const int MaxPlaceFieldDistance = 40;
+
+    /// <summary>
+    /// True when a place's or a time's field follows the date that ends at <paramref name="dateEnd"/>, with nothing but a time
+    /// between them ("Date: June 18, 2022 / Venue: City Park", "Le 18 juin 2022 / Lieu : parc municipal", "18.06.2022, 19 Uhr
+    /// Ort: Rathaus"): the date is an event's, in its details box, not the article's.
+    /// </summary>
+    private static bool IsFollowedByPlaceField(string text, int dateEnd)
+    {
+        var length = Math.Min(MaxPlaceFieldDistance, text.Length - dateEnd);
+        return length > 0 && PlaceField().IsMatch(text.AsSpan(dateEnd, length));
+    }
+
+    /// <summary>True when the first date labelled as published from <paramref name="from"/> on is an event's (<see cref="IsFollowedByPlaceField"/>):
+    /// "Date:" labels an event's day as readily as a page's.</summary>
+    private static bool IsEventDetail(string text, int from, PageDate labelled, bool monthFirst)
+    {
+        var previousEnd = from;
+        for (var start = from; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var at, out var length); start = previousEnd = at + length)
+            if (date == labelled && DateLabels.LabelBefore(text, previousEnd, at) == DateLabel.Published)
+                return IsFollowedByPlaceField(text, at + length);
+        return false;
+    }
+
+    /// <summary>A place's or a time's label and a colon, after at most a time and separators ("19 Uhr", "at 7 pm").</summary>
+    [GeneratedRegex(@"^[\W\d]*(?:(?:at|um|uhr|à|h|alle|ore|a\s+las|às|om|pm|am|o|godz\.?)[\W\d]*)*(?:venue|location|where|place|address|ort|veranstaltungsort|treffpunkt|adresse|uhrzeit|lieu|horaires?|heure|luogo|dove|indirizzo|orario|lugar|d(?:ó|o)nde|direcci(?:ó|o)n|horario|hora|local|onde|locatie|plaats|waar|adres|tijd|miejsce|gdzie|godzina)\s*:",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceField();
 
     /// <summary>At most this much (a weekday: "Mittwoch, ") stands before the date of a field's value.</summary>
     private const int MaxFieldPrefixChars = 12;
@@ -977,8 +1084,9 @@ internal static partial class DateFinder
             return;
         var text = new StringBuilder();
         PageText.Append(body, text, PageTextChars);
-        var (published, _, _) = DateLabels.Read(text.ToString(), context.MonthFirst);
-        if (published is { } labelled)
+        var pageText = text.ToString();
+        var (published, _, _) = DateLabels.Read(pageText, context.MonthFirst);
+        if (published is { } labelled && !IsEventDetail(pageText, 0, labelled, context.MonthFirst))
         {
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
             return;
@@ -1072,7 +1180,7 @@ internal static partial class DateFinder
     /// <summary>
     /// The date of the agency's credit line that closes a wire story ("03.05.2022 14:30 © dpa-infocom, dpa:…",
     /// "Quelle: dpa | 03.05.2022"): a short line after the headline that credits a source and holds a date not labelled as an
-    /// update. A page footer's "© 2025 Example" holds no full date; a photo's credit in a figure dates the photo.
+    /// update. A page footer's copyright notice dates the site, even with a full date; a photo's credit in a figure dates the photo.
     /// </summary>
     private static PageDate? CreditLineDate(IElement body, Context context)
     {
@@ -1082,13 +1190,24 @@ internal static partial class DateFinder
                 continue;
             // The parent's text only when short: a credit mark in a large container's own text would copy all of it per match.
             var line = TextCleaning.ShortText(parent, MaxCreditChars) ?? text.Data;
-            if (line.Length > MaxCreditChars || InFigure(parent))
+            if (line.Length > MaxCreditChars || InFigure(parent) || InPageFooter(parent, context))
                 continue;
             var (published, unlabelled, _) = DateLabels.Read(line, context.MonthFirst);
             if ((published ?? unlabelled) is { } date)
                 return date;
         }
         return null;
+    }
+
+    /// <summary>True when the element stands in the page's footer (a <c>&lt;footer&gt;</c> outside the article's scope, holding no
+    /// headline): its "© 03.01.2024 Example" dates the site's notice, not the article.</summary>
+    private static bool InPageFooter(IElement element, Context context)
+    {
+        for (var at = element; at is not null; at = at.ParentElement)
+            if (at.LocalName == "footer" || at.GetAttribute("role") == "contentinfo")
+                return (context.Scope is null || !PageRegions.IsInside(at, context.Scope))
+                    && (context.Headline is null || !PageRegions.IsInside(context.Headline, at));
+        return false;
     }
 
     /// <summary>
@@ -1141,7 +1260,7 @@ internal static partial class DateFinder
             // Read no further than a short element's text: a text node of a large container would copy all of it.
             var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
             if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
-                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent)
+                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent) || IsBeforePlaceField(parent)
                 || PageRegions.IsForeign(parent, context.Headline, context.Scope))
                 continue;
             if (found is not null)
@@ -1150,6 +1269,14 @@ internal static partial class DateFinder
         }
         return found;
     }
+
+    /// <summary>True when the element after a line that holds a date is a place's or a time's field ("&lt;p&gt;Le 18 juin 2022&lt;/p&gt;
+    /// &lt;p&gt;Lieu : parc municipal&lt;/p&gt;"): the line dates an event.</summary>
+    private static bool IsBeforePlaceField(IElement line) =>
+        line.NextElementSibling is { } next && TextCleaning.ShortText(next, MaxFieldChars, MaxStandaloneNodes) is { } field && PlaceField().IsMatch(field);
+
+    /// <summary>A field's line is short: a label and a place, an address.</summary>
+    private const int MaxFieldChars = 200;
 
     /// <summary>Characters beside the date in a short line, its time not counted: "Artikel vom 03.05.2022, 15:12 Uhr" holds
     /// as few words beside its date as "Artikel vom 03.05.2022".</summary>

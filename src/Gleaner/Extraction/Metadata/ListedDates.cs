@@ -146,6 +146,217 @@ internal static class ListedDates
         return false;
     }
 
+    /// <summary>Items of one list read at most: a long archive's first rows tell what it is.</summary>
+    private const int MaxItemsRead = 60;
+
+    /// <summary>Characters of a row read for its date: a longer row is no teaser.</summary>
+    private const int MaxRowChars = 400;
+
+    /// <summary>Nodes read for rows on one page: the dates asked about stand in a few lists.</summary>
+    private const int MaxNodesRead = 40_000;
+
+    /// <summary>Digits a row's text holds at least to hold a date ("3 May '22", "令和4年5月3日" have three).</summary>
+    private const int MinRowDigits = 3;
+
+    /// <summary>Levels between a row and a date element inside it.</summary>
+    private const int MaxRowDepth = 8;
+
+    /// <summary>
+    /// The rows of lists and tables that date other pages: rows (<c>li</c>, <c>tr</c>, a <c>dt</c> with its <c>dd</c>s, or
+    /// sibling <c>div</c>s, <c>article</c>s, <c>p</c>s of one kind: a teaser list without list markup) that each hold a date
+    /// and a link to another page, two of them in one parent at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt
+    /// beschlossen …"). Unmarked, such a row's date reads like a dateline, and the first row's stood for a short release's
+    /// own. A row that links to the page itself (<paramref name="pageUrl"/>) is the page's own entry, and so is one that holds
+    /// the headline. Each parent is read once, when a date in it is asked about.
+    /// </summary>
+    public sealed class OtherPagesRows(IElement? headline, Uri? pageUrl, bool monthFirst)
+    {
+        private readonly Dictionary<IElement, HashSet<IElement>?> _rowsByParent = [];
+        private readonly System.Text.StringBuilder _text = new(MaxRowChars);
+        private readonly List<IElement> _links = [];
+        private int _nodesRead;
+
+        /// <summary>True when <paramref name="element"/> is such a row, or a definition of one.</summary>
+        public bool IsRow(IElement element)
+        {
+            if (!IsRowKind(element.LocalName) || element.ParentElement is not { } parent)
+                return false;
+            if (!_rowsByParent.TryGetValue(parent, out var rows))
+            {
+                if (_nodesRead >= MaxNodesRead)
+                    return false;
+                rows = Read(parent);
+                _rowsByParent[parent] = rows;
+            }
+            return rows is not null && rows.Contains(element);
+        }
+
+        /// <summary>True when <paramref name="element"/> is such a row or stands a few levels inside one.</summary>
+        public bool InRow(IElement element)
+        {
+            var at = element;
+            for (var level = 0; at is not null && level <= MaxRowDepth; level++, at = at.ParentElement)
+                if (IsRow(at))
+                    return true;
+            return false;
+        }
+
+        private HashSet<IElement>? Read(IElement parent)
+        {
+            if (parent.ChildElementCount < 2)
+                return null;
+            var definitions = parent.LocalName == "dl";
+            HashSet<IElement>? rows = null;
+            IElement? first = null;
+            var read = 0;
+            for (var child = parent.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
+            {
+                if (!IsRowKind(child.LocalName))
+                    continue;
+                read++;
+                // A definition list's row is its term with the definitions after it: "<dt>28.04.2022</dt><dd><a>…</a></dd>".
+                if (child.LocalName == "dd" || (first is not null && !IsSameKind(first, child)) || !IsOtherPagesRow(child, definitions))
+                    continue;
+                first ??= child;
+                rows ??= [];
+                rows.Add(child);
+                if (definitions)
+                    for (var definition = child.NextElementSibling; definition is { LocalName: "dd" }; definition = definition.NextElementSibling)
+                        rows.Add(definition);
+            }
+            return rows is not null && CountTerms(rows, definitions) >= 2 ? rows : null;
+        }
+
+        private static int CountTerms(HashSet<IElement> rows, bool definitions)
+        {
+            if (!definitions)
+                return rows.Count;
+            var terms = 0;
+            foreach (var row in rows)
+                if (row.LocalName != "dd")
+                    terms++;
+            return terms;
+        }
+
+        /// <summary>True when a row holds a date and a link to another page whose text is more than a date (a row whose link
+        /// is a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;"), within a teaser's few nodes.</summary>
+        private bool IsOtherPagesRow(IElement row, bool withDefinitions)
+        {
+            // Digits first: most rows (menu entries, paragraphs) hold too few for a date, and are done with cheaply.
+            var digits = 0;
+            _links.Clear();
+            for (var part = row; part is not null; part = NextPart(part, withDefinitions))
+            {
+                var seen = 0;
+                foreach (var node in part.Descendants())
+                {
+                    _nodesRead++;
+                    if (++seen > MaxItemNodes || node == headline)
+                        return false;
+                    if (node is IText text)
+                    {
+                        if (digits < MinRowDigits)
+                            foreach (var c in text.Data)
+                                if (char.IsDigit(c) && ++digits >= MinRowDigits)
+                                    break;
+                        continue;
+                    }
+                    if (node is not IElement { LocalName: "a" } link || link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+                        continue;
+                    if (IsPageItself(href, pageUrl))
+                        return false;
+                    if (!IsPersonLink(link, href))
+                        _links.Add(link);
+                }
+            }
+            if (digits < MinRowDigits || !LinksToAStory())
+                return false;
+            _text.Clear();
+            for (var part = row; part is not null; part = NextPart(part, withDefinitions))
+                PageText.Append(part, _text, MaxRowChars);
+            // A row is a teaser: a date, a title, a line of summary. A longer one is a part of the article (its text).
+            return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), monthFirst, out _);
+        }
+
+        private bool LinksToAStory()
+        {
+            foreach (var link in _links)
+                if (HasWordsBesideDate(link.TextContent))
+                    return true;
+            return false;
+        }
+    }
+
+    /// <summary>True when two rows are of one kind: list items, table rows and terms by their tag; blocks (a teaser list
+    /// without list markup) by their tag and first class name too, since an article's meta line and its text are two divs.</summary>
+    private static bool IsSameKind(IElement row, IElement other)
+    {
+        if (row.LocalName != other.LocalName)
+            return false;
+        if (row.LocalName is "li" or "tr" or "dt")
+            return true;
+        return FirstClass(row.GetAttribute("class")).Equals(FirstClass(other.GetAttribute("class")), StringComparison.Ordinal);
+    }
+
+    private static ReadOnlySpan<char> FirstClass(string? names)
+    {
+        var span = names.AsSpan().TrimStart();
+        var end = span.IndexOfAny(' ', '\t', '\n');
+        return end < 0 ? span : span[..end];
+    }
+
+    private static bool IsRowKind(string name) => name is "li" or "tr" or "dt" or "dd" or "div" or "article" or "section" or "p";
+
+    /// <summary>The next element of a row: a definition list's term is followed by its definitions.</summary>
+    private static IElement? NextPart(IElement part, bool withDefinitions) =>
+        withDefinitions && part.NextElementSibling is { LocalName: "dd" } next ? next : null;
+
+    /// <summary>Path segments of pages about a person: a forum's posts link their authors, a blog's meta line its writer.</summary>
+    private static readonly HashSet<string> PersonSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "u", "user", "users", "author", "authors", "autor", "autoren", "profile", "profil", "profiles", "member", "members", "people",
+        "benutzer", "mitglieder", "utilisateur", "auteur", "usuario", "autore", "utente", "gebruiker", "uzytkownik",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonSegmentLookup = PersonSegments.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when a link leads to a person's page (<c>rel=author</c>, <c>/u/anna</c>, <c>/@jane</c>, an e-mail address),
+    /// not to another story.</summary>
+    private static bool IsPersonLink(IElement link, string href)
+    {
+        if (link.GetAttribute("rel") is { } rel && PageIndex.HasToken(rel, "author"))
+            return true;
+        var path = href.AsSpan();
+        if (path.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            return true;
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if (segment.StartsWith('@') || PersonSegmentLookup.Contains(segment))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsPageItself(string href, Uri? pageUrl)
+    {
+        if (pageUrl is null || !Uri.TryCreate(pageUrl, href, out var target))
+            return false;
+        return string.Equals(target.Host, pageUrl.Host, StringComparison.OrdinalIgnoreCase)
+            && target.AbsolutePath.AsSpan().TrimEnd('/').Equals(pageUrl.AbsolutePath.AsSpan().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a link's text holds letters outside its dates: a title, not "3 May 2022".</summary>
+    private static bool HasWordsBesideDate(string linkText)
+    {
+        var letters = 0;
+        foreach (var c in DateParser.RemoveDates(linkText))
+            if (char.IsLetter(c) && ++letters >= 3)
+                return true;
+        return false;
+    }
+
+
     /// <summary>Words (or CJK characters) in a link's text that make it a story's or event's title rather than a name.</summary>
     private const int MinTitleWords = 3;
 

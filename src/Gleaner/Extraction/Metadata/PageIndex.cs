@@ -60,8 +60,28 @@ internal sealed class PageIndex
     public List<IElement> DateMarked { get; } = [];
 
     /// <summary>Short elements (<c>abbr</c>, <c>time</c>, <c>span</c>, <c>a</c>) whose <c>title</c> may hold the full date
-    /// that their text gives as "3 years ago" or a bare time: a title with four digits or more.</summary>
+    /// that their text gives as "3 years ago" or a bare time, and elements whose tooltip or spoken label does so
+    /// (<c>data-tooltip</c>, Bootstrap's <c>data-original-title</c>, <c>aria-label</c>): a value with four digits or more.</summary>
     public List<IElement> TitledDates { get; } = [];
+
+    /// <summary>Attributes that hold what a badge shows on hover or tells a screen reader ("2 years ago" showing
+    /// "May 3, 2022 3:12 pm"), read after <c>title</c>.</summary>
+    private static bool IsTooltipAttribute(string name) =>
+        name is "data-tooltip" or "data-original-title" or "data-bs-original-title" or "data-title" or "data-tippy-content" or "aria-label";
+
+    /// <summary>The attribute of an element of <see cref="TitledDates"/> that holds its date: its <c>title</c>, else a tooltip
+    /// or spoken label. A link's spoken label names where it leads, not when.</summary>
+    public static string? TitledDateValue(IElement element)
+    {
+        if (element.GetAttribute("title") is { } title && IsTitledDate(title) && element.LocalName is "abbr" or "time" or "span" or "a")
+            return title;
+        foreach (var attribute in element.Attributes)
+            if (IsTooltipAttribute(attribute.Name) && IsTitledDate(attribute.Value) && !(attribute.Name == "aria-label" && element.LocalName == "a"))
+                return attribute.Value;
+        return null;
+    }
+
+    private static bool IsTitledDate(string value) => value.Length is >= MinTitledDateChars and <= MaxTitledDateChars && DateParser.HasDigits(value, 4);
 
     /// <summary>Elements with a data attribute named for a date (<c>data-date</c>, <c>data-published</c>, <c>data-timestamp</c>),
     /// not an update's or an end's, whose value may be one: scripts render it as "3 hours ago", or not at all.</summary>
@@ -192,6 +212,7 @@ internal sealed class PageIndex
         // One pass over the attributes: GetAttribute would scan them once per name.
         var attributes = element.Attributes;
         string? itemprop = null, relation = null, marker = null, id = null, title = null;
+        var tooltip = false;
         for (var i = 0; i < attributes.Length; i++)
         {
             var attribute = attributes[i]!;
@@ -212,6 +233,9 @@ internal sealed class PageIndex
                 case "title":
                     title = attribute.Value;
                     break;
+                case var name when IsTooltipAttribute(name):
+                    tooltip = true;
+                    break;
                 case var _ when IsDateData(attribute):
                     List(DataDates, element);
                     break;
@@ -231,7 +255,7 @@ internal sealed class PageIndex
         if (relation is not null && element.LocalName == "a" && HasToken(relation, "tag"))
             List(TagLinks, element);
 
-        if (title is { Length: >= MinTitledDateChars and <= MaxTitledDateChars } && element.LocalName is "abbr" or "time" or "span" or "a" && DateParser.HasDigits(title, 4))
+        if ((title is not null && IsTitledDate(title) && element.LocalName is "abbr" or "time" or "span" or "a") || (tooltip && TitledDateValue(element) is not null))
             List(TitledDates, element);
         if (DateMarkers.In(marker) || DateMarkers.In(id))
             List(DateMarked, element);

@@ -34,12 +34,13 @@ internal static class PageText
     /// characters before its end and <paramref name="after"/> after it, with where the headline ends.
     /// Without a headline, the scope's first <paramref name="after"/> characters. Blocks (paragraphs,
     /// list items, line breaks) start new lines, so that a date can be told to lead its line or not.
-    /// The elements in <paramref name="skip"/> (dates of listed stories) are left out. <c>WindowEnd</c> is the first
+    /// The elements in <paramref name="skip"/> (dates of listed stories) are left out, and after the headline those
+    /// <paramref name="skipAfterHeadline"/> names (rows of lists of other pages: asked only where a dateline may stand). <c>WindowEnd</c> is the first
     /// node past the text read, when the scope goes on further; <paramref name="entered"/> gets the elements after the
     /// headline with where their text starts.
     /// </summary>
     public static (string Text, int HeadlineEnd, INode? WindowEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after,
-        HashSet<IElement>? skip = null, List<(IElement Element, int At)>? entered = null)
+        HashSet<IElement>? skip = null, List<(IElement Element, int At)>? entered = null, Func<IElement, bool>? skipAfterHeadline = null)
     {
         var builder = new StringBuilder(before + after);
         var headlineEnd = headline is null ? 0 : -1;
@@ -66,7 +67,8 @@ internal static class PageText
                 if (headlineEnd < 0 && builder.Length > 4 * before)
                     builder.Remove(0, builder.Length - before);
             }
-            else if (node is IElement element && !IsSkipped(element) && (skip is not { Count: > 0 } || !skip.Contains(element)))
+            else if (node is IElement element && !IsSkipped(element) && (skip is not { Count: > 0 } || !skip.Contains(element))
+                && (headlineEnd < 0 || skipAfterHeadline is null || !skipAfterHeadline(element)))
             {
                 if (element.HasChildNodes)
                 {

@@ -703,4 +703,175 @@ public class DateEvidenceTests
             """, lang: "fr");
         Assert.Equal("2023-06-12", plain.Published);
     }
+
+    private const string OtherReleases = """
+        <h2>Weitere Pressemitteilungen</h2><table><tr><th>Datum</th><th>Titel</th></tr>
+        <tr><td>28.04.2022</td><td><a href="/presse/haushalt">Haushalt beschlossen</a></td></tr>
+        <tr><td>21.04.2022</td><td><a href="/presse/baustelle">Baustelle Hauptstraße</a></td></tr></table>
+        """;
+
+    // A short release followed by a table or list of other releases: an unmarked date in a row that links to another
+    // page dates that page, not the release above it. A row linking to the page itself is its own entry.
+    [Theory]
+    [InlineData(OtherReleases, null)]
+    [InlineData("<p class=\"stand\">Stand: 03.05.2022</p>" + OtherReleases, "2022-05-03")]
+    [InlineData("""<ul><li><span class="date">28.04.2022</span> <a href="/presse/haushalt">Haushalt</a></li><li><span class="date">21.04.2022</span> <a href="/presse/bau">Baustelle</a></li></ul>""", null)]
+    [InlineData("""<dl><dt>28.04.2022</dt><dd><a href="/presse/haushalt">Haushalt beschlossen</a></dd><dt>21.04.2022</dt><dd><a href="/presse/bau">Baustelle</a></dd></dl>""", null)]
+    [InlineData("""<div class="teaser"><p>28.04.2022</p><p><a href="/presse/haushalt">Haushalt beschlossen</a></p></div><div class="teaser"><p>21.04.2022</p><p><a href="/presse/bau">Baustelle</a></p></div>""", null)]
+    [InlineData("""<p class="stand">Stand: 03.05.2022</p><div class="views-row"><span>28.04.2022</span><div><a href="/presse/haushalt">Haushalt</a></div></div><div class="views-row"><span>21.04.2022</span><div><a href="/presse/bau">Baustelle</a></div></div>""", "2022-05-03")]
+    public void ADateInARowOfAListOfOtherPagesIsNotThePagesOwn(string after, string? expected)
+    {
+        var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
+            <main><article><h1>Neues Programm für den Radverkehr</h1>
+            <p>Die Stadtverwaltung hat am Dienstag ein neues Programm zur Förderung des Radverkehrs vorgestellt.</p>
+            """ + after + "</article></main>", lang: "de", url: "https://www.example.org/presse/radverkehr");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Fact]
+    public void TheRowOfAListThatLinksToThePageItselfDatesIt()
+    {
+        var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
+            <main><article><h1>Neues Programm für den Radverkehr</h1>
+            <p>Die Stadtverwaltung hat am Dienstag ein neues Programm zur Förderung des Radverkehrs vorgestellt.</p>
+            <table><tr><td>28.04.2022</td><td><a href="/presse/haushalt">Haushalt beschlossen</a></td></tr>
+            <tr><td>03.05.2022</td><td><a href="/presse/radverkehr/">Neues Programm für den Radverkehr</a></td></tr>
+            <tr><td>21.04.2022</td><td><a href="/presse/baustelle">Baustelle Hauptstraße</a></td></tr></table></article></main>
+            """, lang: "de", url: "https://www.example.org/presse/radverkehr");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    [Fact]
+    public void AnArticlesMetaLineWhoseDateLinksToItsArchiveIsNoListOfOtherPages()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1>
+            <ul class="post-info"><li><a href="/2022/05/03/">May 3, 2022</a></li><li><a href="/author/jane">Jane Doe</a></li></ul>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    // A badge showing "2 years ago" or a year-less "3 May" keeps the full date in its tooltip or spoken label; a tooltip
+    // that names only an update dates no publication.
+    [Theory]
+    [InlineData("""<span class="badge" data-tooltip="May 3, 2022 3:12 pm">2 years ago</span>""", "2022-05-03")]
+    [InlineData("""<span class="post-date" aria-label="Published 3 May 2022">3 May</span>""", "2022-05-03")]
+    [InlineData("""<span data-toggle="tooltip" data-original-title="Tuesday, May 3, 2022 at 3:12 PM">2 yrs</span>""", "2022-05-03")]
+    [InlineData("""<span class="badge" data-tooltip="Updated May 10, 2022">edited</span>""", null)]
+    [InlineData("""<a href="/news/budget" aria-label="Budget approved, May 10, 2022">Read more</a>""", null)]
+    public void ABadgesTooltipOrSpokenLabelHoldsItsDate(string badge, string? expected)
+    {
+        var article = Extract("<title>New cycling programme</title>", """
+            <main><article><h1>New cycling programme</h1><div class="meta">
+            """ + badge + "</div>" + Text + "</article></main>");
+        Assert.Equal(expected, article.Published?[..10]);
+    }
+
+    // A short sentence of the text that names a date (a concert's, a festival's) is no dateline, in any language; a
+    // sentence that names the article's publication after its date is, and so is a byline closing without a stop.
+    [Theory]
+    [InlineData("en", "<p>The city orchestra will play on Saturday, June 18, 2022 at 7 pm in the park.</p>", null)]
+    [InlineData("en", "<p>The festival runs on June 18, 2022.</p>", null)]
+    [InlineData("de", "<p>Das Sinfonieorchester spielt am Samstag, 18. Juni 2022, um 19 Uhr im Stadtpark.</p>", null)]
+    [InlineData("fr", "<p>L’orchestre municipal jouera le samedi 18 juin 2022 à 19 h dans le parc.</p>", null)]
+    [InlineData("de", "<p>Der Beitrag wurde am 18. Juni 2022 veröffentlicht.</p>", "2022-06-18")]
+    [InlineData("en", "<p>By Jane Doe and John Smith, June 18, 2022</p>", "2022-06-18")]
+    public void AShortSentenceNamingADateIsNoDateline(string lang, string line, string? expected)
+    {
+        var article = Extract("<title>Summer in the park</title>", """
+            <main><article><h1>Summer in the park</h1>
+            """ + line + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
+
+    // The scope itself may be the teasers' parent: a <main> holding the headline, the release and the teasers after it.
+    [Fact]
+    public void TeasersThatAreChildrenOfTheScopeDateTheirOwnPages()
+    {
+        var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
+            <main><h1>Neues Programm für den Radverkehr</h1>
+            <div class="text"><p>Die Stadtverwaltung hat am Dienstag ein neues Programm zur Förderung des Radverkehrs vorgestellt.</p></div>
+            <h2>Weitere Meldungen</h2><div class="teaser"><p>28.04.2022</p><p><a href="/presse/haushalt">Haushalt beschlossen</a></p></div>
+            <div class="teaser"><p>21.04.2022</p><p><a href="/presse/bau">Baustelle Hauptstraße</a></p></div></main>
+            """, lang: "de", url: "https://www.example.org/presse/radverkehr");
+        Assert.Null(article.Published);
+    }
+
+    // An event's details box dates the event: its date is followed by the place's or the time's field, whatever labels it.
+    [Theory]
+    [InlineData("en", """<ul class="event-details"><li><strong>Date:</strong> June 18, 2022</li><li><strong>Venue:</strong> City Park</li></ul>""", null)]
+    [InlineData("fr", """<div class="event-infos"><p>Le 18 juin 2022</p><p>Lieu : parc municipal</p></div>""", null)]
+    [InlineData("de", """<p>18.06.2022, 19 Uhr</p><p>Ort: Stadtpark</p>""", null)]
+    [InlineData("en", """<p class="meta">June 18, 2022 · Reading time: 4 min</p>""", "2022-06-18")]
+    public void AnEventsDetailsBoxDatesTheEvent(string lang, string box, string? expected)
+    {
+        var article = Extract("<title>Summer in the park</title>", """
+            <main><article><h1>Summer in the park</h1>
+            """ + box + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
+
+    // A copyright notice in the page's footer dates the site even when it writes a full date; a wire credit in the
+    // article's own footer still dates a story dated by nothing else.
+    [Theory]
+    [InlineData("", "<p>© 03.01.2025 Beispielverlag</p>", null)]
+    [InlineData("<footer class=\"article-footer\"><p>03.05.2022 © dpa-infocom, dpa:220503-99-1/3</p></footer>", "", "2022-05-03")]
+    public void ACopyrightNoticeInThePageFooterDatesNothing(string articleFooter, string pageFooter, string? expected)
+    {
+        var article = new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Klimaschutzkonzept beschlossen</title></head><body>
+            <main><article><h1>Klimaschutzkonzept beschlossen</h1>{ReportText}{articleFooter}</article></main>
+            <footer class="site-footer">{pageFooter}<p><a href="/impressum">Impressum</a></p></footer></body></html>
+            """, "https://www.example.org/news/story");
+        Assert.Equal(expected, article.Published);
+    }
+
+    // An article's meta line and its short text are two sibling divs, each with a date and a link: no list of other pages.
+    [Fact]
+    public void AnArticlesMetaLineAndItsTextAreNoListOfOtherPages()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1>
+            <div class="meta">Posted in <a href="/category/walks">Coastal walks</a> · 3 May 2022</div>
+            <div class="content"><p>We set off on 1 May 2022 from the harbour, as <a href="/2021/walk">last year's walk</a> had.</p></div>
+            </article></main>
+            """);
+        Assert.Equal("2022-05-03", article.Published);
+    }
+
+    // WordPress marks a post never edited with one <time> for both dates: its time is the publication's, and the update's.
+    [Fact]
+    public void ATimeMarkedPublishedAndUpdatedDatesBoth()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1><div class="entry-meta"><span class="posted-on"><a href="/x" rel="bookmark">
+            <time class="entry-date published updated" datetime="2022-05-03T15:12:00+02:00">May 3, 2022</time></a></span></div>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03T15:12:00+02:00", article.Published);
+        Assert.Equal("2022-05-03T15:12:00+02:00", article.Modified);
+    }
+
+    // The outer meta line shows the day; the element inside it keeps the time in its title.
+    [Fact]
+    public void AMetaLinesDayTakesTheTimeOfTheMarkedElementInsideIt()
+    {
+        var article = Extract("<title>A walk along the cliffs</title>", """
+            <main><article><h1>A walk along the cliffs</h1>
+            <p class="meta"><abbr class="published updated" title="2022-05-03T15:12:00+02:00">May 3, 2022</abbr></p>
+            """ + Text + "</article></main>");
+        Assert.Equal("2022-05-03T15:12:00+02:00", article.Published);
+    }
+
+    // A "read also" line points to another story: its date is that story's.
+    [Theory]
+    [InlineData("de", "<p><strong>Lesen Sie auch:</strong> <a href=\"/a\">Haushalt beschlossen</a> vom 28.04.2022</p>", null)]
+    [InlineData("fr", "<p>À lire aussi : <a href=\"/a\">Le budget voté</a> (28/04/2022)</p>", null)]
+    [InlineData("de", "<p>Berlin, 28.04.2022</p>", "2022-04-28")]
+    public void AReadAlsoLinesDateIsTheLinkedStorys(string lang, string line, string? expected)
+    {
+        var article = Extract("<title>Neues Programm</title>", """
+            <main><article><h1>Neues Programm</h1>
+            """ + line + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
 }
