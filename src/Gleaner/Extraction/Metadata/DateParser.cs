@@ -133,6 +133,10 @@ internal static partial class DateParser
 
     private static bool HasJapaneseEra(ReadOnlySpan<char> text) => text.Contains("令和", StringComparison.Ordinal) || text.Contains("平成", StringComparison.Ordinal);
 
+    /// <summary>False when <see cref="RemoveDates"/> can find nothing to remove: every date and time pattern reads a
+    /// digit, except a Japanese era's year ("令和元年").</summary>
+    public static bool MayHoldDateOrTime(ReadOnlySpan<char> text) => HasDigits(text, 1) || HasJapaneseEra(text);
+
     /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
     public static bool ContainsDate(string text) => TryFind(text, monthFirstForSlashes: true, out _);
 

@@ -261,14 +261,11 @@ internal static class ListedDates
                                     break;
                         continue;
                     }
-                    if (node is not IElement { LocalName: "a" } link || link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
-                        continue;
-                    if (IsPageItself(href, pageUrl))
-                        return false;
-                    if (!IsPersonLink(link, href))
+                    if (node is IElement { LocalName: "a" } link)
                         _links.Add(link);
                 }
             }
+            // The links are judged only in a row that may hold a date: resolving each one's address costs more than the walk.
             if (digits < MinRowDigits || !LinksToAStory())
                 return false;
             _text.Clear();
@@ -278,12 +275,19 @@ internal static class ListedDates
             return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), monthFirst, out _);
         }
 
+        /// <summary>True when a row's links lead to another page (none to this one) with a title, not only a date or a person.</summary>
         private bool LinksToAStory()
         {
+            var toAStory = false;
             foreach (var link in _links)
-                if (HasWordsBesideDate(link.TextContent))
-                    return true;
-            return false;
+            {
+                if (link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+                    continue;
+                if (IsPageItself(href, pageUrl))
+                    return false;
+                toAStory = toAStory || !IsPersonLink(link, href) && HasWordsBesideDate(link.TextContent);
+            }
+            return toAStory;
         }
     }
 
@@ -349,9 +353,18 @@ internal static class ListedDates
     /// <summary>True when a link's text holds letters outside its dates: a title, not "3 May 2022".</summary>
     private static bool HasWordsBesideDate(string linkText)
     {
+        // Removing dates only takes letters away, and there are none to take from a text without digits: the date and
+        // time patterns then need not run.
+        if (!HasLetters(linkText, 3))
+            return false;
+        return !DateParser.MayHoldDateOrTime(linkText) || HasLetters(DateParser.RemoveDates(linkText), 3);
+    }
+
+    private static bool HasLetters(string text, int count)
+    {
         var letters = 0;
-        foreach (var c in DateParser.RemoveDates(linkText))
-            if (char.IsLetter(c) && ++letters >= 3)
+        foreach (var c in text)
+            if (char.IsLetter(c) && ++letters >= count)
                 return true;
         return false;
     }
