@@ -104,6 +104,22 @@ public class AuthorTests
     }
 
     [Fact]
+    public void EachMarkedNameInOneBylineCounts()
+    {
+        Assert.Equal(["Claire Dubois", "Antoine Marchal"],
+            Authors("", "<p class=\"meta\">Par <span class=\"author\">Claire Dubois</span> et <span class=\"author\">Antoine Marchal</span></p>"));
+        // Stories of a digest page each have their own byline: the first names the author.
+        var story = "<div class=\"byline\">By <b>{0}</b></div><p>" + string.Concat(Enumerable.Repeat("A paragraph of the digest's story. ", 10)) + "</p>";
+        Assert.Equal(["Nathan Hill"], Authors("", string.Format(story, "Nathan Hill") + string.Format(story, "Jonas Corby")));
+    }
+
+    [Fact]
+    public void ATurkishReportersClassMarksTheByline()
+    {
+        Assert.Equal(["Ayşe Demir"], Authors("", "<div class=\"haber-bilgi\"><span class=\"muhabir\">Ayşe Demir</span></div>"));
+    }
+
+    [Fact]
     public void NamesAreDeduplicated()
     {
         Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Jane Doe, jane doe\">"));
