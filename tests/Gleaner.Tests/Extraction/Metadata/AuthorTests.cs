@@ -82,6 +82,8 @@ public class AuthorTests
     [InlineData("Ein Gastbeitrag von Prof. Dr. Stefan Krämer", new[] { "Prof. Dr. Stefan Krämer" })]
     [InlineData("بقلم: أحمد المنصوري", new[] { "أحمد المنصوري" })]
     [InlineData("كتب: محمد الأحمد", new[] { "محمد الأحمد" })]
+    [InlineData("Texto de Miguel Santos", new[] { "Miguel Santos" })]
+    [InlineData("Text von Jana Becker", new[] { "Jana Becker" })]
     [InlineData("Ein Artikel von <a href=\"/autor/lukas-peters\">Lukas Peters</a><br><time datetime=\"2022-04-10T21:15\">10.04.2022, 21:15 Uhr</time>", new[] { "Lukas Peters" })]
     [InlineData("Haber: Zeynep Kaya ve Emre Aydın", new[] { "Zeynep Kaya", "Emre Aydın" })]
     [InlineData("Das Interview führte Jana Becker", new[] { "Jana Becker" })]
