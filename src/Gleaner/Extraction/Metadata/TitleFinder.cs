@@ -29,9 +29,12 @@ internal static partial class TitleFinder
     /// <param name="documentTitle">The <c>&lt;title&gt;</c> text.</param>
     /// <param name="siteNames">Known names of the site (site name, domain, domain label).</param>
     /// <param name="visibleHeadline">The headline shown above the article without its kicker (<see cref="VisibleHeadline"/>), when the page has one.</param>
+    /// <param name="statedTitle">When the headline is a first <c>&lt;h1&gt;</c> outside the article that no source states, the
+    /// title the sources state (a section's and a site's name), else null: it does not confirm that heading as the article's.</param>
     public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames,
-        string? visibleHeadline = null)
+        string? visibleHeadline, out string? statedTitle)
     {
+        statedTitle = null;
         jsonLdHeadline = StripLabel(jsonLdHeadline);
         metaTitle = StripLabel(metaTitle);
         documentTitle = StripLabel(documentTitle);
@@ -99,7 +102,17 @@ internal static partial class TitleFinder
         var shownHeadline = visibleHeadline ?? (headlines.Count > 0 ? headlines[0] : null);
         if (ReferenceEquals(best, strippedTitle) && bestVotes <= 1 && shownHeadline is not null
             && WordCount(shownHeadline) > MaxSiteNameWords && !NamesSiteExactly(shownHeadline, siteNames) && NamesOnlySiteOrSection(best, shownHeadline))
+        {
+            if (visibleHeadline is null)
+                statedTitle = AsStated(best, bestVotes, candidates, stated, documentTitle, strippedTitle);
             return shownHeadline;
+        }
+        return AsStated(best, bestVotes, candidates, stated, documentTitle, strippedTitle);
+    }
+
+    /// <summary>The chosen source's headline as the sources write it.</summary>
+    private static string AsStated(string best, double bestVotes, List<string> candidates, int stated, string? documentTitle, string? strippedTitle)
+    {
         // A <title> nothing else confirms may still carry an unnamed site suffix.
         if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
             return StripUnnamedSuffix(best);
