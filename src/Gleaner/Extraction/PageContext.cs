@@ -35,6 +35,11 @@ internal sealed class PageContext
     /// <summary>The page's <c>h1</c> elements in document order, listed by the metadata walk so the body phases need not search again.</summary>
     public IReadOnlyList<IElement> Headlines { get; set; } = [];
 
+    /// <summary>The title as the page's sources state it: the record's title, except where that is a heading outside the article
+    /// that no source confirms (then the section's and site's name the <c>&lt;title&gt;</c> states), which the body does not trust
+    /// as the article's headline.</summary>
+    public string? StatedTitle { get; set; }
+
     /// <summary>The headline the reader sees above the article (<see cref="Metadata.VisibleHeadline"/>), whatever the page's titles say.</summary>
     public IElement? VisibleHeadline { get; set; }
 

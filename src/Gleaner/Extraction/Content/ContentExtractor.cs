@@ -59,7 +59,7 @@ internal static class ContentExtractor
                 && (!HasProse(pass.Blocks) || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
                 pass = retry;
         }
-        else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, article.Title) is { } region)
+        else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, page.StatedTitle) is { } region)
         {
             // The headline and its story sit in a region dropped for its name (a post in "widget social-box", a
             // forum thread in an aside): read that region alone, its furniture names weighed instead of dropped.
@@ -67,7 +67,7 @@ internal static class ContentExtractor
             if (CharCount(retry.Blocks) >= Math.Max(MinRegionBodyChars, CharCount(pass.Blocks) / 2))
                 pass = retry;
         }
-        if (HeadlineStory(page.Headlines, pass.Analysis, pass.Selection, article.Title) is { } story)
+        if (HeadlineStory(page.Headlines, pass.Analysis, pass.Selection, page.StatedTitle) is { } story)
         {
             // The container chosen holds this story and the next ones the page appends as the reader scrolls.
             var retry = ExtractBody(page, story, article, dropStrongBoilerplate: true);
@@ -75,7 +75,7 @@ internal static class ContentExtractor
                 pass = retry;
         }
         var blocks = pass.Blocks;
-        var lead = LineFilter.Filter(LeadFinder.Find(page.VisibleHeadline, page.Headlines, pass.Analysis, pass.Selection, blocks, article.Title), article, page.PageUri, pass.Dropped);
+        var lead = LineFilter.Filter(LeadFinder.Find(page.VisibleHeadline, page.Headlines, pass.Analysis, pass.Selection, blocks, page.StatedTitle), article, page.PageUri, pass.Dropped);
         blocks.InsertRange(0, lead);
         DropLeadingHeadline(blocks, page.Headlines, pass.Dropped);
         DropTrailingHeadings(blocks, pass.Dropped);

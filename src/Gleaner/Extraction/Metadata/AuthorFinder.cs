@@ -160,8 +160,14 @@ internal static partial class AuthorFinder
     {
         if (inScope && scope is null)
             return;
+        IElement? line = null;
         foreach (var element in index.BylineMarked)
         {
+            // After the first byline that names a person, only others in the same short line: one line may mark each of
+            // several names ("Par <span class=author>A</span> et <span class=author>B</span>"); a page of several stories
+            // has a byline per story.
+            if (line is not null && element.ParentElement != line)
+                continue;
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
@@ -169,7 +175,13 @@ internal static partial class AuthorFinder
                 continue;
             AuthorNames.Parse(text, persons, organisations, others);
             if (persons.Count > 0)
-                return;
+            {
+                if (line is not null)
+                    continue;
+                if (element.ParentElement is not { } parent || TextCleaning.ShortText(parent, MaxBylineChars) is null)
+                    return;
+                line = parent;
+            }
         }
     }
 

@@ -232,9 +232,7 @@ internal static partial class DateFinder
         if (shown.HasTime)
         {
             var offset = shown.Value.DateTime - utc.Value.DateTime;
-            return offset != TimeSpan.Zero && offset.Duration() <= MaxOffset && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
-                ? utc with { Value = utc.Value.ToOffset(offset) }
-                : utc;
+            return IsZoneOffset(offset) ? utc with { Value = utc.Value.ToOffset(offset) } : utc;
         }
         return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day) is { } local ? local : utc;
     }
@@ -438,10 +436,21 @@ internal static partial class DateFinder
         if (fromUrl is { } url)
             return Math.Abs(url.Day.DayNumber - date.Day.DayNumber) == 1 ? url.Day : null;
         foreach (var candidate in candidates)
-            if (candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText && !candidate.Date.HasTime)
-                return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
+        {
+            if (candidate.Weight is not (Weight.Visible or Weight.Dateline or Weight.HeaderText))
+                continue;
+            // A shown clock without an offset counts when it is the same instant on a local clock ("3 nov. 2023 om 00:40"
+            // for 23:40 UTC); another clock time there is another event's.
+            if (candidate.Date.HasTime && (candidate.Date.HasOffset || !IsZoneOffset(candidate.Date.Value.DateTime - date.Value.DateTime)))
+                continue;
+            return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
+        }
         return null;
     }
+
+    /// <summary>True when a difference of clock times is a time zone's offset: at most fourteen hours, in quarter hours.</summary>
+    private static bool IsZoneOffset(TimeSpan difference) =>
+        difference != TimeSpan.Zero && difference.Duration() <= MaxOffset && difference.Ticks % TimeSpan.FromMinutes(15).Ticks == 0;
 
     private static IEnumerable<PageDate> AllDates(List<Candidate> candidates, List<PageDate> modified)
     {

@@ -37,7 +37,8 @@ internal static partial class MetadataExtractor
         var visibleHeadline = VisibleHeadline.Find(index);
         page.VisibleHeadline = visibleHeadline;
         var visibleText = visibleHeadline is null ? null : VisibleHeadline.Text(visibleHeadline);
-        article.Title = FindTitle(document, index, meta, main, article.SiteName, article.SourceDomain, visibleText);
+        article.Title = FindTitle(document, index, meta, main, article.SiteName, article.SourceDomain, visibleText, out var statedTitle);
+        page.StatedTitle = statedTitle ?? article.Title;
         // The shown headline without its kicker no longer reads like the whole heading's text.
         var headline = visibleHeadline is not null && article.Title is not null && visibleText is not null && visibleText.Contains(article.Title, StringComparison.Ordinal)
             ? visibleHeadline
@@ -112,8 +113,10 @@ internal static partial class MetadataExtractor
         return last is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';';
     }
 
-    private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain, string? visibleHeadline)
+    private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain, string? visibleHeadline,
+        out string? statedTitle)
     {
+        statedTitle = null;
         var jsonLdHeadline = TextCleaning.OneLine(main is { } m ? JsonLdValues.Text(m, "headline") : null) ?? NamedHeadline(index);
         var metaTitle = TextCleaning.OneLine(meta.First("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"));
         var siteNames = new List<string>(3);
@@ -144,7 +147,7 @@ internal static partial class MetadataExtractor
             }
         }
         return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames,
-            visibleHeadline is { Length: <= MaxTitleChars } ? visibleHeadline : null);
+            visibleHeadline is { Length: <= MaxTitleChars } ? visibleHeadline : null, out statedTitle);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed class PageIndex
 
     /// <summary>Class or id fragments of byline elements.</summary>
     private static readonly Markers BylineMarkers = new(
-        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator"]);
+        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator", "muhabir", "penulis"]);
 
     /// <summary>
     /// Elements listed per kind (headings, dates, bylines): the finders climb from each to its ancestors and read its

@@ -29,9 +29,12 @@ internal static partial class TitleFinder
     /// <param name="documentTitle">The <c>&lt;title&gt;</c> text.</param>
     /// <param name="siteNames">Known names of the site (site name, domain, domain label).</param>
     /// <param name="visibleHeadline">The headline shown above the article without its kicker (<see cref="VisibleHeadline"/>), when the page has one.</param>
+    /// <param name="statedTitle">When the headline is a first <c>&lt;h1&gt;</c> outside the article that no source states, the
+    /// title the sources state (a section's and a site's name), else null: it does not confirm that heading as the article's.</param>
     public static string? Choose(string? jsonLdHeadline, string? metaTitle, IReadOnlyList<string> headlines, string? documentTitle, IReadOnlyList<string> siteNames,
-        string? visibleHeadline = null)
+        string? visibleHeadline, out string? statedTitle)
     {
+        statedTitle = null;
         jsonLdHeadline = StripLabel(jsonLdHeadline);
         metaTitle = StripLabel(metaTitle);
         documentTitle = StripLabel(documentTitle);
@@ -93,11 +96,23 @@ internal static partial class TitleFinder
         }
         if (best is null)
             return null;
-        // A <title> nothing confirms that is as short as a site's name ("Riverside Gazette") names the site, not the
-        // story, when the page shows a longer headline above its article.
-        if (ReferenceEquals(best, strippedTitle) && bestVotes <= 1 && visibleHeadline is not null
-            && WordCount(best) <= MaxSiteNameWords && WordCount(visibleHeadline) > MaxSiteNameWords && !NamesSiteExactly(visibleHeadline, siteNames))
-            return visibleHeadline;
+        // A <title> nothing confirms whose parts are each as short as a site's name ("Riverside Gazette", "Pressemitteilungen -
+        // Universität X") names the site or a section, not the story, when the page shows a longer headline: above its
+        // article, or else as its first <h1>.
+        var shownHeadline = visibleHeadline ?? (headlines.Count > 0 ? headlines[0] : null);
+        if (ReferenceEquals(best, strippedTitle) && bestVotes <= 1 && shownHeadline is not null
+            && WordCount(shownHeadline) > MaxSiteNameWords && !NamesSiteExactly(shownHeadline, siteNames) && NamesOnlySiteOrSection(best, shownHeadline))
+        {
+            if (visibleHeadline is null)
+                statedTitle = AsStated(best, bestVotes, candidates, stated, documentTitle, strippedTitle);
+            return shownHeadline;
+        }
+        return AsStated(best, bestVotes, candidates, stated, documentTitle, strippedTitle);
+    }
+
+    /// <summary>The chosen source's headline as the sources write it.</summary>
+    private static string AsStated(string best, double bestVotes, List<string> candidates, int stated, string? documentTitle, string? strippedTitle)
+    {
         // A <title> nothing else confirms may still carry an unnamed site suffix.
         if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
             return StripUnnamedSuffix(best);
@@ -150,6 +165,32 @@ internal static partial class TitleFinder
         return builder.ToString();
     }
 
+    /// <summary>
+    /// True when no part of the title between separators runs longer than a site's name and the heading holds none of
+    /// them: a heading that holds one ("Literatur Buchmesse Leipzig eröffnet" for "Buchmesse Leipzig eröffnet | Site")
+    /// is the title's short headline with a kicker.
+    /// </summary>
+    private static bool NamesOnlySiteOrSection(string title, string heading)
+    {
+        var parts = new List<string> { title };
+        foreach (var separator in Separators)
+            for (var i = parts.Count - 1; i >= 0; i--)
+                if (parts[i].Contains(separator, StringComparison.Ordinal))
+                {
+                    var split = parts[i].Split(separator);
+                    parts.RemoveAt(i);
+                    parts.InsertRange(i, split);
+                }
+        var headingKey = Key(heading);
+        foreach (var part in parts)
+        {
+            var partKey = Key(part);
+            if (WordCount(part) > MaxSiteNameWords || partKey.Length > 0 && headingKey.Contains(partKey, StringComparison.Ordinal))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>A site's name rarely runs longer than this many words; a headline rarely shorter.</summary>
     private const int MaxSiteNameWords = 3;
 
@@ -198,7 +239,7 @@ internal static partial class TitleFinder
         "opinion|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
         "última hora|son dak[iİı]ka|canlı|özel|v[iİ]deo|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
         "press release|news release|pressemitteilung|pressemeldung|medienmitteilung|communiqué de presse|comunicado de prensa|comunicato stampa|persbericht|" +
-        "kommentar|meinung|analyse|gastbeitrag|interview|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
+        "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
         "opinione|editoriale|diretta|in diretta|" +

@@ -81,6 +81,10 @@ public class AuthorTests
     [InlineData("王和平", new[] { "王和平" })]
     [InlineData("Ein Gastbeitrag von Prof. Dr. Stefan Krämer", new[] { "Prof. Dr. Stefan Krämer" })]
     [InlineData("بقلم: أحمد المنصوري", new[] { "أحمد المنصوري" })]
+    [InlineData("كتب: محمد الأحمد", new[] { "محمد الأحمد" })]
+    [InlineData("Texto de Miguel Santos", new[] { "Miguel Santos" })]
+    [InlineData("Text von Jana Becker", new[] { "Jana Becker" })]
+    [InlineData("Ein Artikel von <a href=\"/autor/lukas-peters\">Lukas Peters</a><br><time datetime=\"2022-04-10T21:15\">10.04.2022, 21:15 Uhr</time>", new[] { "Lukas Peters" })]
     [InlineData("Haber: Zeynep Kaya ve Emre Aydın", new[] { "Zeynep Kaya", "Emre Aydın" })]
     [InlineData("Das Interview führte Jana Becker", new[] { "Jana Becker" })]
     [InlineData("By Jane Doe, in News, Portugal, Business", new[] { "Jane Doe" })]
@@ -99,6 +103,22 @@ public class AuthorTests
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void EachMarkedNameInOneBylineCounts()
+    {
+        Assert.Equal(["Claire Dubois", "Antoine Marchal"],
+            Authors("", "<p class=\"meta\">Par <span class=\"author\">Claire Dubois</span> et <span class=\"author\">Antoine Marchal</span></p>"));
+        // Stories of a digest page each have their own byline: the first names the author.
+        var story = "<div class=\"byline\">By <b>{0}</b></div><p>" + string.Concat(Enumerable.Repeat("A paragraph of the digest's story. ", 10)) + "</p>";
+        Assert.Equal(["Nathan Hill"], Authors("", string.Format(story, "Nathan Hill") + string.Format(story, "Jonas Corby")));
+    }
+
+    [Fact]
+    public void ATurkishReportersClassMarksTheByline()
+    {
+        Assert.Equal(["Ayşe Demir"], Authors("", "<div class=\"haber-bilgi\"><span class=\"muhabir\">Ayşe Demir</span></div>"));
     }
 
     [Fact]

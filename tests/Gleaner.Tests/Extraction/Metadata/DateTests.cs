@@ -298,6 +298,15 @@ public class DateTests
     }
 
     [Fact]
+    public void AShownClockOfTheSameInstantPutsAUtcInstantOnItsLocalDay()
+    {
+        const string utc = "<meta property=\"article:published_time\" content=\"2023-11-02T23:40:00Z\">";
+        Assert.Equal("2023-11-03T00:40:00+01:00", Extract(utc, "<div class=\"meta\"><span>3 nov. 2023 om 00:40</span></div>", lang: "nl").Published);
+        // A clock that is no zone's reading of the instant is another event's.
+        Assert.Equal("2023-11-02T23:40:00+00:00", Extract(utc, "<div class=\"meta\"><span>3 nov. 2023 om 00:47</span></div>", lang: "nl").Published);
+    }
+
+    [Fact]
     public void ReadsTheArticleAWebPageCarriesAsItsMainEntity()
     {
         const string head = "<script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"mainEntity\":{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03T18:16:04+0200\"}}</script>";

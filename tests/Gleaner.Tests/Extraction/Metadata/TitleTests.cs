@@ -95,6 +95,22 @@ public class TitleTests
     }
 
     [Fact]
+    public void ATitleOfASectionAndASiteGivesWayToTheFirstHeadlineOutsideAnArticle()
+    {
+        Assert.Equal("Mikroplastik schneller nachweisen: Neues Verfahren aus Nordstadt",
+            Title("<title>Pressemitteilungen - Universität Nordstadt</title>",
+                "<div class=\"content\"><h1>Mikroplastik schneller nachweisen: Neues Verfahren aus Nordstadt</h1></div>"));
+        // A title with a headline's length in it stays: the heading may be a banner.
+        Assert.Equal("Council approves the new school budget",
+            Title("<title>Council approves the new school budget - Riverside Gazette</title>",
+                "<div class=\"content\"><h1>Welcome to the news of the week</h1></div>"));
+        // A heading that holds the title's short headline under a kicker confirms the title.
+        Assert.StartsWith("Buchmesse Leipzig eröffnet",
+            Title("<title>Buchmesse Leipzig eröffnet | MDR-Region</title>",
+                "<div class=\"section\"><h1><span>Literatur</span> <span>Buchmesse Leipzig eröffnet</span></h1></div>"));
+    }
+
+    [Fact]
     public void AShortTitleStaysWhenTheHeadingIsNoLongerThanIt()
     {
         Assert.Equal("Rates rise again", Title("<title>Rates rise again</title>", "<article><h1>Latest news</h1></article>"));
@@ -167,6 +183,7 @@ public class TitleTests
     [InlineData("LIVE: Election results as they come in", "Election results as they come in")]
     [InlineData("EXCLUSIVE: Minister planned to resign in May", "Minister planned to resign in May")]
     [InlineData("Kommentar: Die Stadt braucht mehr Züge", "Die Stadt braucht mehr Züge")]
+    [InlineData("Porträt: Die Orgelbauerin von Ulm", "Die Orgelbauerin von Ulm")]
     [InlineData("VIDEO | El alcalde inaugura el nuevo puente", "El alcalde inaugura el nuevo puente")]
     [InlineData("Firefighters rescue a cat from a tree (video)", "Firefighters rescue a cat from a tree")]
     [InlineData("Live-Musik kehrt in die Altstadt zurück", "Live-Musik kehrt in die Altstadt zurück")]
