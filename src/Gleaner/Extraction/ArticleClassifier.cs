@@ -68,7 +68,7 @@ public static class ArticleClassifier
 
         score += StructuredDataScore(document);
 
-        var ogType = document.QuerySelector("meta[property='og:type']")?.GetAttribute("content")?.Trim();
+        var ogType = document.QuerySelector("meta[property='og:type']")?.Attr("content")?.Trim();
         if (string.Equals(ogType, "article", StringComparison.OrdinalIgnoreCase))
             score += 2;
         else if (string.Equals(ogType, "website", StringComparison.OrdinalIgnoreCase))
@@ -105,7 +105,7 @@ public static class ArticleClassifier
     /// whatever its body holds: the evidence an app shell still carries before its script runs.</summary>
     internal static bool DeclaresArticle(IDocument document) =>
         StructuredDataScore(document) > 0
-        || string.Equals(document.QuerySelector("meta[property='og:type']")?.GetAttribute("content")?.Trim(), "article", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(document.QuerySelector("meta[property='og:type']")?.Attr("content")?.Trim(), "article", StringComparison.OrdinalIgnoreCase)
         || document.QuerySelector("meta[property='article:published_time'], meta[itemprop='datePublished']") is not null;
 
     /// <summary>+3 when JSON-LD says the page's main entity is an article, -3 when it says it is a collection.</summary>

@@ -25,7 +25,7 @@ internal static class JsonLdReader
         var objects = new List<JsonElement>();
         foreach (var script in scripts)
         {
-            var type = script.GetAttribute("type");
+            var type = script.Attr("type");
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
             var json = Unwrap(script.TextContent);

@@ -111,14 +111,14 @@ internal static class BoilerplateSignals
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {
-        if (element.GetAttribute("hidden") is { } hidden)
+        if (element.Attr("hidden") is { } hidden)
             return !IsStreamedSegment(element) && !IsCollapsedPanel(element, hidden);
-        var ariaHidden = element.GetAttribute("aria-hidden");
+        var ariaHidden = element.Attr("aria-hidden");
         if (ariaHidden is not null && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
             return !IsCollapsedPanel(element, null);
         if (IsPopUp(element))
             return true;
-        var style = element.GetAttribute("style");
+        var style = element.Attr("style");
         if (style is null || style.Length < 12)
             return false;
         return (ContainsCompact(style, "display:none") || ContainsCompact(style, "visibility:hidden")) && !IsCollapsedPanel(element, null);
@@ -184,7 +184,7 @@ internal static class BoilerplateSignals
     /// <summary>An input for an e-mail address: <c>type="email"</c>, or a text field named or labelled for one.</summary>
     public static bool IsEmailField(IElement input)
     {
-        var type = input.GetAttribute("type");
+        var type = input.Attr("type");
         if (type is not null && type.Equals("email", StringComparison.OrdinalIgnoreCase))
             return true;
         if (type is not (null or "" or "text"))
@@ -202,9 +202,9 @@ internal static class BoilerplateSignals
     /// </summary>
     private static bool IsPopUp(IElement element)
     {
-        var role = element.GetAttribute("role");
+        var role = element.Attr("role");
         bool dialog = role is not null && (role.Equals("dialog", StringComparison.OrdinalIgnoreCase) || role.Equals("alertdialog", StringComparison.OrdinalIgnoreCase))
-            || element.GetAttribute("aria-modal") is { } modal && modal.Equals("true", StringComparison.OrdinalIgnoreCase);
+            || element.Attr("aria-modal") is { } modal && modal.Equals("true", StringComparison.OrdinalIgnoreCase);
         return dialog && element.QuerySelector("h1") is null;
     }
 
@@ -227,10 +227,10 @@ internal static class BoilerplateSignals
         if (hidden is not null && hidden.Equals("until-found", StringComparison.OrdinalIgnoreCase))
             return true;
         // A tab or a disclosure's panel, shown when the reader picks its tab or heading.
-        if (element.GetAttribute("role") is { } role
+        if (element.Attr("role") is { } role
             && (role.Equals("tabpanel", StringComparison.OrdinalIgnoreCase) || role.Equals("region", StringComparison.OrdinalIgnoreCase)))
             return true;
-        var className = element.GetAttribute("class");
+        var className = element.Attr("class");
         if (className is null)
             return false;
         foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler", "tab-pane", "tab-content"])
@@ -248,7 +248,7 @@ internal static class BoilerplateSignals
     /// </summary>
     public static bool IsAuthorBox(IElement element)
     {
-        foreach (var value in (ReadOnlySpan<string?>)[element.GetAttribute("class"), element.Id])
+        foreach (var value in (ReadOnlySpan<string?>)[element.Attr("class"), element.Id])
         {
             if (value is null || !value.Contains("author", StringComparison.OrdinalIgnoreCase))
                 continue;
@@ -369,7 +369,7 @@ internal static class BoilerplateSignals
     public static int ClassWeight(IElement element, out bool isStrongBoilerplate)
     {
         isStrongBoilerplate = false;
-        var className = element.GetAttribute("class");
+        var className = element.Attr("class");
         var id = element.Id;
         if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
             return 0;

@@ -129,7 +129,7 @@ internal static class CandidateSelector
             return [best];
 
         double threshold = Math.Max(MinSiblingScore, best.FinalScore * SiblingScoreRatio);
-        var bestClass = best.Element.GetAttribute("class");
+        var bestClass = best.Element.Attr("class");
         var siblings = new List<(NodeInfo Node, bool Continues)>();
         int first = -1, last = -1;
         foreach (var child in parent.Element.Children)
@@ -173,7 +173,7 @@ internal static class CandidateSelector
         {
             double score = sibling.FinalScore;
             // Same class as the best candidate: likely the next part of the same article body.
-            if (!string.IsNullOrEmpty(bestClass) && bestClass == sibling.Element.GetAttribute("class"))
+            if (!string.IsNullOrEmpty(bestClass) && bestClass == sibling.Element.Attr("class"))
                 score += threshold;
             if (score >= threshold)
                 return true;

@@ -250,7 +250,7 @@ internal static class LeadFinder
             return false;
         // Text right under a picture is its caption; a block named as a quote is a pull quote.
         if (element.PreviousElementSibling is { } previous && IsMedia(previous)
-            || element.GetAttribute("class") is { } className && HasWord(className, QuoteWords))
+            || element.Attr("class") is { } className && HasWord(className, QuoteWords))
             return false;
         foreach (var child in element.Children)
         {
@@ -280,7 +280,7 @@ internal static class LeadFinder
     private static bool IsMedia(IElement element) => element.LocalName is "img" or "picture" or "figure" or "video";
 
     private static bool IsHeaderWrapper(IElement element)
-        => element.GetAttribute("class") is { } className && className.Contains("head", StringComparison.OrdinalIgnoreCase);
+        => element.Attr("class") is { } className && className.Contains("head", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A heading right after the headline (h1 then h2, or both in one <c>hgroup</c>) is its subtitle.</summary>
     private static bool IsSubtitleOf(IElement heading, IElement headline)
@@ -288,7 +288,7 @@ internal static class LeadFinder
 
     private static bool IsNamedLead(IElement element)
     {
-        var className = element.GetAttribute("class");
+        var className = element.Attr("class");
         // "teaser-caption", "lead-credit": a picture's caption or credit, not the article's lead.
         if (className is not null && HasWord(className, CaptionWords))
             return false;

@@ -224,7 +224,7 @@ internal sealed class PageAnalysis
         => role == TagRole.Link && (HasWords(element.PreviousSibling) || HasWords(element.NextSibling))
            // A span beside letters only: one beside a number alone is a widget's label ("<span class="sr-only">Duration:</span>0:00").
            || role == TagRole.Inline && (HasLetters(element.PreviousSibling) || HasLetters(element.NextSibling))
-              && element.GetAttribute("class")?.AsSpan().IndexOfAny(NotOfTheSentence) is null or < 0;
+              && element.Attr("class")?.AsSpan().IndexOfAny(NotOfTheSentence) is null or < 0;
 
     /// <summary>
     /// Class fragments of an inline span that is not part of the sentence around it, even there: text for screen readers
@@ -388,7 +388,7 @@ internal sealed class PageAnalysis
         if (text.Length > MaxCommentsHeadingChars)
             return Module.None;
         var module = text.Length <= MaxModuleHeadingChars && (LineFilter.IsRelatedHeading(text)
-            || heading.GetAttribute("class") is { } className && (className.Contains("related", StringComparison.OrdinalIgnoreCase)
+            || heading.Attr("class") is { } className && (className.Contains("related", StringComparison.OrdinalIgnoreCase)
                 || className.Contains("recommend", StringComparison.OrdinalIgnoreCase))) ? Module.Related
             : LineFilter.IsFurnitureSectionHeading(text) ? Module.FurnitureSection
             : Module.None;

@@ -205,7 +205,7 @@ internal sealed class TextAssembler
 
         if (!_markdown || _linkDepth > 0 || serial != _lineSerial || _line.Length == textBefore)
             return;
-        var href = ResolveLink(element.GetAttribute("href"));
+        var href = ResolveLink(element.Attr("href"));
         if (href is null)
             return;
         int open = Math.Max(mdOpen, _mdTextStart);

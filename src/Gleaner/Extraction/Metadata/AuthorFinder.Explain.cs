@@ -61,8 +61,8 @@ internal static partial class AuthorFinder
             {
                 var name = element.QuerySelector("[itemprop~=name]");
                 var text = name is not null
-                    ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars, separateGluedElements: true)
-                    : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
+                    ? name.Attr("content") ?? TextCleaning.ShortText(name, MaxBylineChars, separateGluedElements: true)
+                    : element.Attr("content") ?? TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
                 if (text is not null && text.Length <= MaxBylineChars)
                     AuthorNames.Parse(text, persons, named, outlet.Others);
             });

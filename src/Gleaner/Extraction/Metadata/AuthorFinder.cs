@@ -36,7 +36,7 @@ internal static partial class AuthorFinder
         {
             if (node.LocalName is "figure" or "figcaption" or "picture" or "video" or "audio")
                 return true;
-            var classes = node.GetAttribute("class");
+            var classes = node.Attr("class");
             if (!string.IsNullOrEmpty(classes) && classes.AsSpan().IndexOfAny(MediaMarkers) >= 0)
                 return true;
         }
@@ -98,8 +98,8 @@ internal static partial class AuthorFinder
                 continue;
             var name = element.QuerySelector("[itemprop~=name]");
             var text = name is not null
-                ? name.GetAttribute("content") ?? TextCleaning.ShortText(name, MaxBylineChars, separateGluedElements: true)
-                : element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
+                ? name.Attr("content") ?? TextCleaning.ShortText(name, MaxBylineChars, separateGluedElements: true)
+                : element.Attr("content") ?? TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (text is not null && text.Length <= MaxBylineChars)
                 AuthorNames.Parse(text, persons, organisations, outlet.Others);
         }
@@ -190,7 +190,7 @@ internal static partial class AuthorFinder
     {
         foreach (var link in scope.QuerySelectorAll("a[href]"))
         {
-            var href = link.GetAttribute("href");
+            var href = link.Attr("href");
             if (href is null || !AuthorPage().IsMatch(href))
                 continue;
             var text = link.TextContent;

@@ -126,8 +126,8 @@ internal static partial class DateFinder
         {
             if (PageRegions.IsForeign(element, headline, scope) || IsOtherItemsDate(element, headline))
                 continue;
-            var value = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
-            if (element.GetAttribute("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
+            var value = element.Attr("datetime") ?? element.Attr("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
+            if (element.Attr("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
                 Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
             else
             {
@@ -157,9 +157,9 @@ internal static partial class DateFinder
             // <time> outside the article's scope is a last resort: it may date another story.
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
-            var machine = time.GetAttribute("datetime");
+            var machine = time.Attr("datetime");
             var parsed = Parse(machine ?? TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
-            if (parsed is null && time.GetAttribute("title") is { } title)
+            if (parsed is null && time.Attr("title") is { } title)
                 parsed = Parse(title, monthFirst);
             if (parsed is not { } date)
                 continue;
@@ -262,7 +262,7 @@ internal static partial class DateFinder
             if (PageRegions.IsInside(headline, node))
                 return false;
             return (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0
-                || (node.GetAttribute("itemtype") ?? "").EndsWith("Comment", StringComparison.OrdinalIgnoreCase)
+                || (node.Attr("itemtype") ?? "").EndsWith("Comment", StringComparison.OrdinalIgnoreCase)
                 || NamesOtherHeadline(node, headline);
         }
         return false;
@@ -273,7 +273,7 @@ internal static partial class DateFinder
     {
         if (item.QuerySelector("[itemprop~=headline]") is not { } named)
             return false;
-        var text = TextCleaning.OneLine(named.GetAttribute("content") ?? TextCleaning.ShortText(named, MaxDateElementChars));
+        var text = TextCleaning.OneLine(named.Attr("content") ?? TextCleaning.ShortText(named, MaxDateElementChars));
         var own = TextCleaning.OneLine(TextCleaning.ShortText(headline, MaxDateElementChars));
         return text is not null && own is not null && !own.Contains(text, StringComparison.OrdinalIgnoreCase) && !text.Contains(own, StringComparison.OrdinalIgnoreCase);
     }
@@ -329,7 +329,7 @@ internal static partial class DateFinder
     /// <summary>Whether an element's class, id or itemprop marks an update's date, and whether it marks the publication's too.</summary>
     private static Marking UpdateMarking(IElement element)
     {
-        var marker = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "") + " " + (element.GetAttribute("itemprop") ?? "")).ToLowerInvariant();
+        var marker = ((element.Attr("class") ?? "") + " " + (element.Attr("id") ?? "") + " " + (element.Attr("itemprop") ?? "")).ToLowerInvariant();
         if (!marker.Contains("updat", StringComparison.Ordinal) && !marker.Contains("modif", StringComparison.Ordinal))
             return Marking.None;
         return marker.Contains("publish", StringComparison.Ordinal) ? Marking.PublicationAndUpdate : Marking.Update;
@@ -1142,7 +1142,7 @@ internal static partial class DateFinder
             if (!IsBreadcrumbTrail(element))
                 continue;
             foreach (var link in element.GetElementsByTagName("a"))
-                if (ReferencedPath(link.GetAttribute("href")) is { } address && DayArchivePath().IsMatch(address.AbsolutePath)
+                if (ReferencedPath(link.Attr("href")) is { } address && DayArchivePath().IsMatch(address.AbsolutePath)
                     && DateInUrl(address) is { } day)
                     return day;
         }
@@ -1154,7 +1154,7 @@ internal static partial class DateFinder
         foreach (var name in (ReadOnlySpan<string>)["class", "id", "aria-label"])
             if (element.GetAttribute(name) is { } value && value.Contains("breadcrumb", StringComparison.OrdinalIgnoreCase))
                 return true;
-        return element.GetAttribute("itemtype") is { } type && type.EndsWith("BreadcrumbList", StringComparison.Ordinal);
+        return element.Attr("itemtype") is { } type && type.EndsWith("BreadcrumbList", StringComparison.Ordinal);
     }
 
     /// <summary>A path that ends with a full date (<c>/2022/05/03/</c>, <c>/archiv/2022-05-03</c>).</summary>
@@ -1177,7 +1177,7 @@ internal static partial class DateFinder
                 return null;
             link = links[0];
         }
-        return ReferencedPath(link.GetAttribute("href")) is { } address ? DateInUrl(address) : null;
+        return ReferencedPath(link.Attr("href")) is { } address ? DateInUrl(address) : null;
     }
 
     /// <summary>Nodes the late scans read after the headline: an article ends within a few thousand.</summary>
@@ -1213,7 +1213,7 @@ internal static partial class DateFinder
     private static bool InPageFooter(IElement element, Context context)
     {
         for (var at = element; at is not null; at = at.ParentElement)
-            if (at.LocalName == "footer" || at.GetAttribute("role") == "contentinfo")
+            if (at.LocalName == "footer" || at.Attr("role") == "contentinfo")
                 return (context.Scope is null || !PageRegions.IsInside(at, context.Scope))
                     && (context.Headline is null || !PageRegions.IsInside(context.Headline, at));
         return false;
@@ -1339,7 +1339,7 @@ internal static partial class DateFinder
                 break;
             if (PageRegions.IsForeign(image, context.Headline, scope))
                 continue;
-            if (ReferencedPath(image.GetAttribute("src") ?? image.GetAttribute("data-src")) is not { } address)
+            if (ReferencedPath(image.Attr("src") ?? image.Attr("data-src")) is not { } address)
                 continue;
             // WordPress keeps uploads by year and month: a file name after them may begin with digits ("/2022/05/10-tips.jpg").
             if (!address.AbsolutePath.Contains("/uploads/", StringComparison.OrdinalIgnoreCase) && DateInUrl(address) is { } date)
@@ -1398,7 +1398,7 @@ internal static partial class DateFinder
         {
             if (read > MaxScriptChars)
                 break;
-            var type = script.GetAttribute("type");
+            var type = script.Attr("type");
             if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
             var text = script.TextContent;

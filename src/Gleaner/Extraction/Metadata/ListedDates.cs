@@ -281,7 +281,7 @@ internal static class ListedDates
             var toAStory = false;
             foreach (var link in _links)
             {
-                if (link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+                if (link.Attr("href") is not { Length: > 0 } href || href.StartsWith('#'))
                     continue;
                 if (IsPageItself(href, pageUrl))
                     return false;
@@ -299,7 +299,7 @@ internal static class ListedDates
             return false;
         if (row.LocalName is "li" or "tr" or "dt")
             return true;
-        return FirstClass(row.GetAttribute("class")).Equals(FirstClass(other.GetAttribute("class")), StringComparison.Ordinal);
+        return FirstClass(row.Attr("class")).Equals(FirstClass(other.Attr("class")), StringComparison.Ordinal);
     }
 
     private static ReadOnlySpan<char> FirstClass(string? names)
@@ -328,7 +328,7 @@ internal static class ListedDates
     /// not to another story.</summary>
     private static bool IsPersonLink(IElement link, string href)
     {
-        if (link.GetAttribute("rel") is { } rel && PageIndex.HasToken(rel, "author"))
+        if (link.Attr("rel") is { } rel && PageIndex.HasToken(rel, "author"))
             return true;
         var path = href.AsSpan();
         if (path.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))

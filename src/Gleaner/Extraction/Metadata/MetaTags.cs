@@ -15,14 +15,14 @@ internal sealed class MetaTags
     {
         foreach (var meta in metas)
         {
-            var content = meta.GetAttribute("content");
+            var content = meta.Attr("content");
             if (string.IsNullOrWhiteSpace(content))
                 continue;
             content = content.Trim();
-            AddKeys(meta.GetAttribute("property"), content, isProperty: true);
-            AddKeys(meta.GetAttribute("name"), content, isProperty: false);
-            AddKeys(meta.GetAttribute("itemprop"), content, isProperty: false);
-            AddKeys(meta.GetAttribute("http-equiv"), content, isProperty: false);
+            AddKeys(meta.Attr("property"), content, isProperty: true);
+            AddKeys(meta.Attr("name"), content, isProperty: false);
+            AddKeys(meta.Attr("itemprop"), content, isProperty: false);
+            AddKeys(meta.Attr("http-equiv"), content, isProperty: false);
         }
     }
 

@@ -18,7 +18,7 @@ internal static partial class MetadataExtractor
     private static void ExplainFields(ExtractionTrace trace, PageContext page, PageIndex index, MetaTags meta, JsonElement? main, Uri? baseUri,
         string? visibleHeadline, Article article)
     {
-        var canonical = index.Canonical?.GetAttribute("href");
+        var canonical = index.Canonical?.Attr("href");
         trace.Choice("url", article.Url,
         [
             new("link[rel=canonical]", "canonical", Resolve(baseUri, canonical)?.AbsoluteUri, 0.9),
@@ -74,7 +74,7 @@ internal static partial class MetadataExtractor
         [
             .. MetaEvidence(meta, "meta", DeclaredPrior, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
             new(trace.JsonLd("image"), "json-ld", main is { } i ? JsonLdValues.Text(i, "image") : null, DeclaredPrior),
-            new("link[rel=image_src]", "link", index.ImageSource?.GetAttribute("href"), WeakDeclaredPrior),
+            new("link[rel=image_src]", "link", index.ImageSource?.Attr("href"), WeakDeclaredPrior),
         ], value => Resolve(baseUri, value)?.AbsoluteUri ?? value);
 
         trace.Choice("section", article.Section,
@@ -101,7 +101,7 @@ internal static partial class MetadataExtractor
         var html = page.Document.DocumentElement;
         List<Evidence> languages =
         [
-            new("html[lang]", "html", LanguageCodes.Primary(html?.GetAttribute("lang")), DeclaredPrior),
+            new("html[lang]", "html", LanguageCodes.Primary(html?.Attr("lang")), DeclaredPrior),
             new("html[xml:lang]", "html", LanguageCodes.Primary(html?.GetAttribute("xml:lang")), DeclaredPrior),
             new("meta[content-language]", "meta", LanguageCodes.Primary(meta.First("content-language", "language", "dc.language", "dcterms.language")), DeclaredPrior),
             new("meta[og:locale]", "meta", LanguageCodes.Primary(meta.First("og:locale")), DeclaredPrior),

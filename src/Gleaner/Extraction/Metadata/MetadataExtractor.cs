@@ -19,7 +19,7 @@ internal static partial class MetadataExtractor
         var meta = new MetaTags(index.Metas);
         var baseUri = BaseUri(index, page.PageUri);
 
-        var canonical = Resolve(baseUri, index.Canonical?.GetAttribute("href"))
+        var canonical = Resolve(baseUri, index.Canonical?.Attr("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
         var url = RecordAddress.Choose(page.PageUri, canonical);
         var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()], meta.First("og:title") ?? document.Title);
@@ -59,7 +59,7 @@ internal static partial class MetadataExtractor
 
         article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
             ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri
-            ?? Resolve(baseUri, index.ImageSource?.GetAttribute("href"))?.AbsoluteUri;
+            ?? Resolve(baseUri, index.ImageSource?.Attr("href"))?.AbsoluteUri;
 
         article.Section = TextCleaning.OneLine(meta.First("article:section", "og:article:section", "parsely-section", "section"))
             ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null)
@@ -157,8 +157,8 @@ internal static partial class MetadataExtractor
     internal static string? NamedHeadline(PageIndex index)
     {
         foreach (var meta in index.Metas)
-            if (string.Equals(meta.GetAttribute("name"), "headline", StringComparison.OrdinalIgnoreCase))
-                return TextCleaning.OneLine(meta.GetAttribute("content"));
+            if (string.Equals(meta.Attr("name"), "headline", StringComparison.OrdinalIgnoreCase))
+                return TextCleaning.OneLine(meta.Attr("content"));
         return null;
     }
 
@@ -228,7 +228,7 @@ internal static partial class MetadataExtractor
         return false;
     }
 
-    private static bool IsCategoryLink(IElement link) => PageIndex.HasToken(link.GetAttribute("rel") ?? "", "category");
+    private static bool IsCategoryLink(IElement link) => PageIndex.HasToken(link.Attr("rel") ?? "", "category");
 
     /// <summary>Keywords lists run long on some sites; past this many they are SEO filler, not tags.</summary>
     private const int MaxTags = 40;
@@ -251,7 +251,7 @@ internal static partial class MetadataExtractor
     private static string? DeclaredLanguage(IDocument document, MetaTags meta, JsonElement? main)
     {
         foreach (var value in (ReadOnlySpan<string?>)[
-            document.DocumentElement?.GetAttribute("lang"), document.DocumentElement?.GetAttribute("xml:lang"),
+            document.DocumentElement?.Attr("lang"), document.DocumentElement?.GetAttribute("xml:lang"),
             meta.First("content-language", "language", "dc.language", "dcterms.language"),
             meta.First("og:locale"), main is { } m ? JsonLdValues.Text(m, "inLanguage") : null])
         {
@@ -268,7 +268,7 @@ internal static partial class MetadataExtractor
     /// </summary>
     private static bool MonthFirstDates(IDocument document, MetaTags meta, string? language, Uri? url)
     {
-        foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.GetAttribute("lang"), meta.First("og:locale"), meta.First("content-language")])
+        foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.Attr("lang"), meta.First("og:locale"), meta.First("content-language")])
         {
             if (tag is null || tag.Length < 5 || tag[2] is not ('-' or '_'))
                 continue;
@@ -292,7 +292,7 @@ internal static partial class MetadataExtractor
 
     private static Uri? BaseUri(PageIndex index, Uri? pageUri)
     {
-        var href = index.Base?.GetAttribute("href");
+        var href = index.Base?.Attr("href");
         if (href is null)
             return pageUri;
         return Resolve(pageUri, href) ?? pageUri;

@@ -73,7 +73,7 @@ internal sealed class PageIndex
     /// or spoken label. A link's spoken label names where it leads, not when.</summary>
     public static string? TitledDateValue(IElement element)
     {
-        if (element.GetAttribute("title") is { } title && IsTitledDate(title) && element.LocalName is "abbr" or "time" or "span" or "a")
+        if (element.Attr("title") is { } title && IsTitledDate(title) && element.LocalName is "abbr" or "time" or "span" or "a")
             return title;
         foreach (var attribute in element.Attributes)
             if (IsTooltipAttribute(attribute.Name) && IsTitledDate(attribute.Value) && !(attribute.Name == "aria-label" && element.LocalName == "a"))
@@ -174,13 +174,13 @@ internal sealed class PageIndex
                 return false;
             case "meta":
                 // Microdata in the body dates the item around it, which may be another story's teaser: weighed where it stands.
-                if (element.GetAttribute("itemprop") is { } property && IsDateProperty(property) && element.ParentElement?.LocalName is not ("head" or null))
+                if (element.Attr("itemprop") is { } property && IsDateProperty(property) && element.ParentElement?.LocalName is not ("head" or null))
                     List(ItempropDates, element);
                 else
                     Metas.Add(element);
                 return false;
             case "link":
-                var rel = element.GetAttribute("rel");
+                var rel = element.Attr("rel");
                 if (rel is not null)
                 {
                     if (Canonical is null && HasToken(rel, "canonical"))

@@ -106,7 +106,7 @@ internal static class PageRegions
                 return false;
             if (foreign == false)
             {
-                var marker = Max(MarkerOf(node.GetAttribute("class")), MarkerOf(node.GetAttribute("id")));
+                var marker = Max(MarkerOf(node.Attr("class")), MarkerOf(node.Attr("id")));
                 foreign = marker == Marker.Foreign || (marker == Marker.Layout && outsideScope && layoutOutsideScope);
             }
             // Every ancestor of a region that holds the headline holds it too: none of them is foreign.
@@ -119,7 +119,7 @@ internal static class PageRegions
     private static Marker Max(Marker a, Marker b) => a > b ? a : b;
 
     private static bool IsMasthead(IElement header) =>
-        string.Equals(header.GetAttribute("role"), "banner", StringComparison.OrdinalIgnoreCase) || header.QuerySelector("nav") is not null;
+        string.Equals(header.Attr("role"), "banner", StringComparison.OrdinalIgnoreCase) || header.QuerySelector("nav") is not null;
 
     /// <summary>The strongest marker among the names of a class or id attribute.</summary>
     internal static Marker MarkerOf(string? value)
@@ -363,8 +363,8 @@ internal static class PageRegions
     }
 
     private static bool IsSidebar(IElement element) =>
-        string.Equals(element.GetAttribute("role"), "complementary", StringComparison.OrdinalIgnoreCase)
-        || NamesSidebar(element.GetAttribute("class")) || NamesSidebar(element.GetAttribute("id"));
+        string.Equals(element.Attr("role"), "complementary", StringComparison.OrdinalIgnoreCase)
+        || NamesSidebar(element.Attr("class")) || NamesSidebar(element.Attr("id"));
 
     private static bool NamesSidebar(string? name) => name is not null
         && (name.Contains("sidebar", StringComparison.OrdinalIgnoreCase) || name.Contains("widget-area", StringComparison.OrdinalIgnoreCase));

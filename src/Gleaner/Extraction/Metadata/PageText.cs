@@ -122,7 +122,7 @@ internal static class PageText
     private static bool IsSkipped(IElement element) =>
         element.LocalName is "script" or "style" or "noscript" or "template" or "svg" or "iframe" or "select" or "button"
             or "figure" or "figcaption" or "picture" or "nav" or "form" or "textarea"
-        || element.GetAttribute("class") is { } names && (PageRegions.MarkerOf(names) == PageRegions.Marker.Foreign || NamesPicture(names));
+        || element.Attr("class") is { } names && (PageRegions.MarkerOf(names) == PageRegions.Marker.Foreign || NamesPicture(names));
 
     /// <summary>Words of class names of picture boxes and captions written without <c>figure</c>: a caption
     /// dates the photo ("Kämpfe um Bachmut, 24. April 2023"), not the article.</summary>

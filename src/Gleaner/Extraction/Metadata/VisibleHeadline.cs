@@ -87,7 +87,7 @@ internal static class VisibleHeadline
             var name = node.LocalName;
             if (name is "body" or "html" or "article" or "main")
                 return false;
-            var classes = node.GetAttribute("class");
+            var classes = node.Attr("class");
             var isHeader = name is "header" or "hgroup" || Has(classes, HeaderMarkers);
             if (isHeader && (Has(classes, ArticleMarkers) || PageRegions.Ancestor(node, "article", "main") is not null))
                 return true;
@@ -138,7 +138,7 @@ internal static class VisibleHeadline
         }
         if (parts < 2 || last is null)
             return null;
-        var classes = last.GetAttribute("class");
+        var classes = last.Attr("class");
         // "subtitle", "subheadline": a standfirst after the headline, not the headline itself.
         return classes is not null && !classes.Contains("sub", StringComparison.OrdinalIgnoreCase) && (classes.Contains("headline", StringComparison.OrdinalIgnoreCase) || classes.Contains("title", StringComparison.OrdinalIgnoreCase)
             || classes.Contains("text", StringComparison.OrdinalIgnoreCase)) ? last : null;
@@ -150,7 +150,7 @@ internal static class VisibleHeadline
         {
             if (child is IElement element)
             {
-                if (element.LocalName is "script" or "style" or "template" or "noscript" || IsHidden(element) || Has(element.GetAttribute("class"), KickerMarkers))
+                if (element.LocalName is "script" or "style" or "template" or "noscript" || IsHidden(element) || Has(element.Attr("class"), KickerMarkers))
                 {
                     builder.Append(' ');
                     continue;
@@ -165,8 +165,8 @@ internal static class VisibleHeadline
     }
 
     private static bool IsHidden(IElement element) =>
-        element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-        || Has(element.GetAttribute("class"), HiddenMarkers);
+        element.HasAttribute("hidden") || string.Equals(element.Attr("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+        || Has(element.Attr("class"), HiddenMarkers);
 
     private static bool Has(string? value, SearchValues<string> markers) => !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAny(markers) >= 0;
 }
