@@ -293,6 +293,60 @@ internal static class PageRegions
         return null;
     }
 
+    /// <summary>
+    /// The heading an old table-layout page (an institution's, a club's, a small town's) sets its story under when it has no
+    /// <c>&lt;h1&gt;</c> and its title names no heading: the first <c>&lt;h2&gt;</c>, else the first <c>&lt;h3&gt;</c>, that is not
+    /// navigation, not all one link (a teaser of another page) and reads like a headline rather than a section's label
+    /// ("Aktuelles", "Weitere Meldungen"). Only the date finder reads the header around it.
+    /// </summary>
+    public static IElement? MainHeading(PageIndex index)
+    {
+        foreach (var h1 in index.Headings1)
+            if (!IsForeignHeading(h1))
+                return null;
+        foreach (var headings in (ReadOnlySpan<List<IElement>>)[index.Headings2, index.Headings3])
+            for (var i = 0; i < headings.Count && i < MaxMainHeadingCandidates; i++)
+            {
+                var heading = headings[i];
+                if (!IsForeignHeading(heading) && !IsOneLink(heading) && ReadsLikeHeadline(heading.TextContent))
+                    return heading;
+            }
+        return null;
+    }
+
+    /// <summary>Headings looked at for the main one: further down they head other things.</summary>
+    private const int MaxMainHeadingCandidates = 3;
+
+    /// <summary>Letters a headline has at least: fewer make a label ("Aktuelles", "News").</summary>
+    private const int MinHeadlineLetters = 15;
+
+    private static bool ReadsLikeHeadline(string text)
+    {
+        if (text.Length >= MaxHeadingChars)
+            return false;
+        int letters = 0, words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter)
+                letters++;
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+        return letters >= MinHeadlineLetters && words >= 2;
+    }
+
+    /// <summary>True when a link holds all of the heading's text.</summary>
+    private static bool IsOneLink(IElement heading)
+    {
+        foreach (var link in heading.GetElementsByTagName("a"))
+            if (link.HasAttribute("href") && link.TextContent.Trim().Length == heading.TextContent.Trim().Length)
+                return true;
+        return false;
+    }
+
     private const int MaxHeadingChars = 1000;
 
     /// <summary>Letters and digits of a heading matched as the leading part of the title: a word or two is a site's name or a label.</summary>

@@ -875,3 +875,38 @@ public class DateEvidenceTests
         Assert.Equal(expected, article.Published);
     }
 }
+
+/// <summary>Old table-layout pages (a town's, a club's) without an <c>h1</c>, whose title names no heading: the first <c>h2</c>/<c>h3</c>
+/// heads the story and the date in the cell beside or under it dates it; a table of other pages' dates does not.</summary>
+public class TableLayoutDateTests
+{
+    private static Article Extract(string tables) =>
+        new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Gemeinde Mühlbach</title></head><body>
+            <table><tr><td><a href="/">Startseite</a> | <a href="/aktuelles/">Aktuelles</a></td></tr></table>
+            {tables}</body></html>
+            """, "https://www.example.org/aktuelles/meldung.php?id=42");
+
+    private const string Text = "<p>Die Gemeindeverwaltung teilt mit, dass die Arbeiten an der Hauptstraße planmäßig voranschreiten und bis Ende des Monats dauern.</p>";
+
+    private const string OtherPages = """
+        <h3>Weitere Meldungen</h3><table><tr><td><a href="/news/41.html">Sperrung Feldweg</a></td><td>02.02.2024</td></tr>
+        <tr><td><a href="/news/40.html">Neujahrsempfang</a></td><td>10.01.2024</td></tr></table>
+        """;
+
+    [Theory]
+    [InlineData("<tr><td><h3>Sanierung des Sportplatzes abgeschlossen</h3></td></tr><tr><td><font size=1>12.03.2024 | Gemeinde Mühlbach</font></td></tr>")]
+    [InlineData("<tr><td><h2>Sanierung des Sportplatzes abgeschlossen</h2></td><td align=right>12.03.2024</td></tr>")]
+    public void TheDateBesideTheMainHeadingsCellDatesThePage(string header)
+    {
+        var article = Extract("<table>" + header + "<tr><td colspan=2>" + Text + "</td></tr></table>" + OtherPages);
+        Assert.Equal("2024-03-12", article.Published);
+    }
+
+    [Fact]
+    public void OtherPagesRowsDoNotDateThePage()
+    {
+        var article = Extract("<table><tr><td><h2>Sanierung des Sportplatzes abgeschlossen</h2></td></tr><tr><td>" + Text + "</td></tr></table>" + OtherPages);
+        Assert.Null(article.Published);
+    }
+}
