@@ -910,3 +910,34 @@ public class TableLayoutDateTests
         Assert.Null(article.Published);
     }
 }
+
+/// <summary>A day badge without a year ("12 MAY", a day and a month in two divs) beside the headline is read in the year written
+/// elsewhere in the same small header block; a year only in the copyright line or nowhere in the block leaves the page undated.</summary>
+public class DayBadgeDateTests
+{
+    private static Article Extract(string header, string lang, string footer = "") =>
+        new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Verein</title></head><body>
+            <article><header>{header}</header>
+            <p>Rund vierzig Helferinnen und Helfer sammelten am Samstag Müll an den Wegen und am Bachufer des Ortsteils, danach gab es Suppe.</p>
+            <p>Der Vorstand dankt allen, die mitgemacht haben, und lädt schon jetzt zur nächsten Aktion im Herbst ein.</p></article>
+            {footer}</body></html>
+            """, "https://www.example.org/aktuelles/fruehjahrsputz");
+
+    [Theory]
+    [InlineData("<div class=date><div class=day>12</div><div class=month>Mai</div></div><h2>Frühjahrsputz im Ortsteil</h2><div class=meta>2024 · Ortsverein</div>", "de", "2024-05-12")]
+    [InlineData("<span class=day>12 MAY</span><h1>Spring clean-up day</h1><p class=byline>By Anna Lee · 2024</p>", "en", "2024-05-12")]
+    [InlineData("<div class=badge><span>3</span> <span>mars</span></div><h1>Grand nettoyage de printemps</h1><div>Année 2024</div>", "fr", "2024-03-03")]
+    public void TheBadgeIsReadInTheHeaderBlocksYear(string header, string lang, string expected) =>
+        Assert.Equal(expected, Extract(header, lang).Published);
+
+    [Theory]
+    // The year only in the page's copyright line.
+    [InlineData("<div class=date><div class=day>12</div><div class=month>Mai</div></div><h1>Frühjahrsputz im Ortsteil</h1>", "<footer>© 2024 Ortsverein</footer>")]
+    // A copyright line inside the block is the site's year too.
+    [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><small>© 2024 Ortsverein</small>", "")]
+    // A year in the headline names what the story is about.
+    [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz 2024 im Ortsteil</h1>", "")]
+    public void WithoutTheBlocksOwnYearTheBadgeDatesNothing(string header, string footer) =>
+        Assert.Null(Extract(header, "de", footer).Published);
+}
