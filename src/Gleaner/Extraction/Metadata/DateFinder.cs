@@ -1315,8 +1315,14 @@ internal static partial class DateFinder
             return null;
         var text = new StringBuilder(MaxBadgeBlockChars);
         foreach (var node in block.Descendants())
-            if (node is IText piece && !PageRegions.IsInside(piece.ParentElement!, headline))
-                text.Append(piece.Data).Append(' ');
+        {
+            if (node is not IText piece || PageRegions.IsInside(piece.ParentElement!, headline))
+                continue;
+            // A whole date written in one piece ("Deadline: June 30, 2022") was read by the steps before, which left it out.
+            if (DateParser.HasDigits(piece.Data, 4) && DateParser.ContainsDate(piece.Data))
+                return null;
+            text.Append(piece.Data).Append(' ');
+        }
         var line = text.ToString();
         if (CreditMark().IsMatch(line) || line.Contains("copyright", StringComparison.OrdinalIgnoreCase))
             return null;

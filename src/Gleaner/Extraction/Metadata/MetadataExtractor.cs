@@ -52,7 +52,7 @@ internal static partial class MetadataExtractor
         article.Language = declaredLanguage;
 
         // A table-layout page without an <h1> is dated by the header around its main heading.
-        var datedHeadline = headline ?? PageRegions.MainHeading(index);
+        var datedHeadline = headline ?? PageRegions.MainHeading(index, document.Body);
         var datedScope = datedHeadline == headline ? scope : PageRegions.ArticleScope(index, datedHeadline);
         var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, MonthFirstDates(document, meta, declaredLanguage, url));
         article.Published = published?.ToIso();

@@ -897,6 +897,7 @@ public class TableLayoutDateTests
     [Theory]
     [InlineData("<tr><td><h3>Sanierung des Sportplatzes abgeschlossen</h3></td></tr><tr><td><font size=1>12.03.2024 | Gemeinde Mühlbach</font></td></tr>")]
     [InlineData("<tr><td><h2>Sanierung des Sportplatzes abgeschlossen</h2></td><td align=right>12.03.2024</td></tr>")]
+    [InlineData("<tr><td><b><font size=4>Sanierung des Sportplatzes abgeschlossen</font></b></td></tr><tr><td>12.03.2024 | Gemeinde Mühlbach</td></tr>")]
     public void TheDateBesideTheMainHeadingsCellDatesThePage(string header)
     {
         var article = Extract("<table>" + header + "<tr><td colspan=2>" + Text + "</td></tr></table>" + OtherPages);
@@ -928,6 +929,7 @@ public class DayBadgeDateTests
     [InlineData("<div class=date><div class=day>12</div><div class=month>Mai</div></div><h2>Frühjahrsputz im Ortsteil</h2><div class=meta>2024 · Ortsverein</div>", "de", "2024-05-12")]
     [InlineData("<span class=day>12 MAY</span><h1>Spring clean-up day</h1><p class=byline>By Anna Lee · 2024</p>", "en", "2024-05-12")]
     [InlineData("<div class=badge><span>3</span> <span>mars</span></div><h1>Grand nettoyage de printemps</h1><div>Année 2024</div>", "fr", "2024-03-03")]
+    [InlineData("<div class=kalender><div>3</div><div>März</div><div>2024</div></div><h3>Jahreshauptversammlung der Feuerwehr</h3>", "de", "2024-03-03")]
     public void TheBadgeIsReadInTheHeaderBlocksYear(string header, string lang, string expected) =>
         Assert.Equal(expected, Extract(header, lang).Published);
 
@@ -938,6 +940,8 @@ public class DayBadgeDateTests
     [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><small>© 2024 Ortsverein</small>", "")]
     // A year in the headline names what the story is about.
     [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz 2024 im Ortsteil</h1>", "")]
+    // A whole date in the block was weighed by the steps before (an event's, here): no badge to complete.
+    [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><p>Anmeldeschluss: 30. April 2024</p>", "")]
     public void WithoutTheBlocksOwnYearTheBadgeDatesNothing(string header, string footer) =>
         Assert.Null(Extract(header, "de", footer).Published);
 }
