@@ -332,7 +332,7 @@ internal static class PageRegions
     private const int MaxProminentCellChars = 200;
 
     /// <summary>
-    /// The first table cell whose whole text is one bold or large element (<c>&lt;td&gt;&lt;b&gt;&lt;font size=4&gt;Title&lt;/font&gt;&lt;/b&gt;&lt;/td&gt;</c>) that reads
+    /// The first table cell alone in its row whose whole text is one bold or large element (<c>&lt;td&gt;&lt;b&gt;&lt;font size=4&gt;Title&lt;/font&gt;&lt;/b&gt;&lt;/td&gt;</c>) that reads
     /// like a headline and links nowhere: that element.
     /// </summary>
     private static IElement? ProminentCell(IElement body)
@@ -342,7 +342,8 @@ internal static class PageRegions
         {
             if (++seen > MaxProminentCells)
                 break;
-            if (cell.ChildElementCount != 1 || cell.FirstElementChild is not { } emphasis || !IsProminent(emphasis)
+            // Alone in its row: a bold cell beside others is a masthead's greeting or a table's label.
+            if (cell.ChildElementCount != 1 || cell.FirstElementChild is not { } emphasis || !IsProminent(emphasis) || cell.ParentElement is not { ChildElementCount: 1 }
                 || TextCleaning.ShortText(cell, MaxProminentCellChars) is not { } text || !ReadsLikeHeadline(text)
                 || text.Trim().Length != emphasis.TextContent.Trim().Length || emphasis.GetElementsByTagName("a").Length > 0 || IsForeignHeading(cell))
                 continue;

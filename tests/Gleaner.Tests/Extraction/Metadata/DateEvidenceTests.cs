@@ -904,6 +904,14 @@ public class TableLayoutDateTests
         Assert.Equal("2024-03-12", article.Published);
     }
 
+    // A bold greeting beside the masthead's date of today is no headline.
+    [Fact]
+    public void ABoldCellBesideOthersDoesNotHeadThePage()
+    {
+        var article = Extract("<table><tr><td><b>Willkommen beim Turnverein Mühlbach</b></td><td>Montag, 13.01.2025</td></tr></table><table><tr><td>" + Text + "</td></tr></table>");
+        Assert.Null(article.Published);
+    }
+
     [Fact]
     public void OtherPagesRowsDoNotDateThePage()
     {
