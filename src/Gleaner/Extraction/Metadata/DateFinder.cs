@@ -1110,6 +1110,11 @@ internal static partial class DateFinder
             into.Add(new Candidate(alone, Weight.Fallback, new("page text", "a date standing alone")));
             return;
         }
+        if (BadgeDate(context) is { } badged)
+        {
+            into.Add(new Candidate(badged, Weight.Fallback, new("header", "day badge with the block's year")));
+            return;
+        }
         if (BreadcrumbDate(body) is { } fromTrail)
         {
             into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
@@ -1278,6 +1283,64 @@ internal static partial class DateFinder
         }
         return found;
     }
+
+    /// <summary>Levels above the headline looked at for its header block.</summary>
+    private const int MaxBadgeLevels = 3;
+
+    /// <summary>A header block's text is this short at most: the headline, a badge, a byline; more holds the story's text.</summary>
+    private const int MaxBadgeBlockChars = 300;
+
+    /// <summary>Nodes of such a block.</summary>
+    private const int MaxBadgeBlockNodes = 60;
+
+    /// <summary>
+    /// A day badge that shows no year (<c>&lt;div class=day&gt;12&lt;/div&gt;&lt;div class=month&gt;Mai&lt;/div&gt;</c>, "12 MAY") read in the
+    /// one year written elsewhere in the headline's small header block ("2024 · Ortsverein", "By Anna Lee · 2023"). The
+    /// headline's own words are left out (a year in "Bilanz 2023" names what it is about); a copyright line's year is the
+    /// site's, and a year from the URL or the page's footer is no part of the block: without the block's year, no date.
+    /// </summary>
+    private static PageDate? BadgeDate(Context context)
+    {
+        if (context.Headline is not { } headline)
+            return null;
+        IElement? block = null;
+        var at = headline.ParentElement;
+        for (var level = 0; level < MaxBadgeLevels && at is not null && at.LocalName is not ("body" or "html"); level++, at = at.ParentElement)
+        {
+            if (TextCleaning.ShortText(at, MaxBadgeBlockChars, MaxBadgeBlockNodes) is null)
+                break;
+            block = at;
+        }
+        if (block is null)
+            return null;
+        var text = new StringBuilder(MaxBadgeBlockChars);
+        foreach (var node in block.Descendants())
+        {
+            if (node is not IText piece || PageRegions.IsInside(piece.ParentElement!, headline))
+                continue;
+            // A whole date written in one piece ("Deadline: June 30, 2022") was read by the steps before, which left it out.
+            if (DateParser.HasDigits(piece.Data, 4) && DateParser.ContainsDate(piece.Data))
+                return null;
+            text.Append(piece.Data).Append(' ');
+        }
+        var line = text.ToString();
+        if (CreditMark().IsMatch(line) || line.Contains("copyright", StringComparison.OrdinalIgnoreCase))
+            return null;
+        string? year = null;
+        for (var found = BlockYear().Match(line); found.Success; found = found.NextMatch())
+        {
+            if (year is not null && year != found.Value)
+                return null;
+            year = found.Value;
+        }
+        return year is not null && DateParser.TryFindDayMonth(line.Replace(year, " | ", StringComparison.Ordinal), int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), out var date)
+            ? date
+            : null;
+    }
+
+    /// <summary>A year standing alone: not part of a number, a time, a range or a numeric date.</summary>
+    [GeneratedRegex(@"(?<![\d.,:/\-–])(?:19|20)\d{2}(?![\d.,:/\-–]|\s*[-–]\s*\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockYear();
 
     /// <summary>True when the element after a line that holds a date is a place's or a time's field ("&lt;p&gt;Le 18 juin 2022&lt;/p&gt;
     /// &lt;p&gt;Lieu : parc municipal&lt;/p&gt;"): the line dates an event.</summary>

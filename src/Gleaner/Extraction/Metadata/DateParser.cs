@@ -483,6 +483,34 @@ internal static partial class DateParser
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
     ];
 
+    /// <summary>
+    /// The day and month of a badge that shows no year ("12 MAY", "12. Mai", "3 mars", "May 12") read in
+    /// <paramref name="year"/>: the only day-and-month written in <paramref name="text"/>. Two make a list, which dates nothing.
+    /// </summary>
+    public static bool TryFindDayMonth(string text, int year, out PageDate date)
+    {
+        date = default;
+        Match? found = null;
+        for (var match = DayMonthPatterns.Pattern.Match(text); match.Success; match = match.NextMatch())
+        {
+            if (found is not null)
+                return false;
+            found = match;
+        }
+        return found is not null
+            && TryFind($"{found.Groups["d"].Value} {found.Groups["mon"].Value} {year.ToString(System.Globalization.CultureInfo.InvariantCulture)}", monthFirstForSlashes: false, out date);
+    }
+
+    /// <summary>Built on first use: only pages with a year-less badge need it.</summary>
+    private static class DayMonthPatterns
+    {
+        /// <summary>A day and a month name, either way round, with no digit after: "12 MAY", "12. Mai", "3 de mayo", "May 12".</summary>
+        public static readonly Regex Pattern = new(
+            @"(?<![\p{L}\d])(?:(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation
+            + @")\.?|(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)(?![\p{L}\d])(?!\.?[,\s\-]*\d)",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    }
+
     /// <summary>The longest month name in characters (what it matches is as long: case is matched letter for letter).</summary>
     private static readonly int MaxMonthNameLength = MonthNumbers.Keys.Concat(SolarHijriMonths.Keys).Max(name => name.Length);
 

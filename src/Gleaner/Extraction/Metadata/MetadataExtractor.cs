@@ -51,7 +51,10 @@ internal static partial class MetadataExtractor
         var declaredLanguage = DeclaredLanguage(document, meta, main);
         article.Language = declaredLanguage;
 
-        var (published, modified) = DateFinder.Find(page, index, meta, main, headline, scope, url, MonthFirstDates(document, meta, declaredLanguage, url));
+        // A table-layout page without an <h1> is dated by the header around its main heading.
+        var datedHeadline = headline ?? PageRegions.MainHeading(index, document.Body);
+        var datedScope = datedHeadline == headline ? scope : PageRegions.ArticleScope(index, datedHeadline);
+        var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, MonthFirstDates(document, meta, declaredLanguage, url));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 

@@ -293,6 +293,105 @@ internal static class PageRegions
         return null;
     }
 
+    /// <summary>
+    /// The heading an old table-layout page (an institution's, a club's, a small town's) sets its story under when it has no
+    /// <c>&lt;h1&gt;</c> and its title names no heading: the first <c>&lt;h2&gt;</c>, else the first <c>&lt;h3&gt;</c>, that is not
+    /// navigation, not all one link (a teaser of another page) and reads like a headline rather than a section's label
+    /// ("Aktuelles", "Nachrichten"); without such an <c>&lt;h2&gt;</c>, a table cell that holds nothing but bold or large text
+    /// that reads like a headline, when it stands above the <c>&lt;h3&gt;</c>. Only the date finder reads the header around it.
+    /// </summary>
+    public static IElement? MainHeading(PageIndex index, IElement? body)
+    {
+        foreach (var h1 in index.Headings1)
+            if (!IsForeignHeading(h1))
+                return null;
+        if (FirstHeadlineLike(index.Headings2) is { } h2)
+            return h2;
+        var h3 = FirstHeadlineLike(index.Headings3);
+        // A bold cell above an h3 heads the page ("Weitere Meldungen" below heads a list of other pages).
+        if (body is not null && ProminentCell(body) is { } cell && (h3 is null || (cell.CompareDocumentPosition(h3) & DocumentPositions.Following) != 0))
+            return cell;
+        return h3;
+    }
+
+    private static IElement? FirstHeadlineLike(List<IElement> headings)
+    {
+        for (var i = 0; i < headings.Count && i < MaxMainHeadingCandidates; i++)
+        {
+            var heading = headings[i];
+            if (!IsForeignHeading(heading) && !IsOneLink(heading) && ReadsLikeHeadline(heading.TextContent))
+                return heading;
+        }
+        return null;
+    }
+
+    /// <summary>Table cells looked at for a headline set in bold: a layout's header cells come first.</summary>
+    private const int MaxProminentCells = 200;
+
+    /// <summary>A cell's text read for a headline: longer is a paragraph.</summary>
+    private const int MaxProminentCellChars = 200;
+
+    /// <summary>
+    /// The first table cell alone in its row whose whole text is one bold or large element (<c>&lt;td&gt;&lt;b&gt;&lt;font size=4&gt;Title&lt;/font&gt;&lt;/b&gt;&lt;/td&gt;</c>) that reads
+    /// like a headline and links nowhere: that element.
+    /// </summary>
+    private static IElement? ProminentCell(IElement body)
+    {
+        var seen = 0;
+        foreach (var cell in body.GetElementsByTagName("td"))
+        {
+            if (++seen > MaxProminentCells)
+                break;
+            // Alone in its row: a bold cell beside others is a masthead's greeting or a table's label.
+            if (cell.ChildElementCount != 1 || cell.FirstElementChild is not { } emphasis || !IsProminent(emphasis) || cell.ParentElement is not { ChildElementCount: 1 }
+                || TextCleaning.ShortText(cell, MaxProminentCellChars) is not { } text || !ReadsLikeHeadline(text)
+                || text.Trim().Length != emphasis.TextContent.Trim().Length || emphasis.GetElementsByTagName("a").Length > 0 || IsForeignHeading(cell))
+                continue;
+            return emphasis;
+        }
+        return null;
+    }
+
+    private static bool IsProminent(IElement element) => element.LocalName switch
+    {
+        "b" or "strong" => true,
+        "font" => int.TryParse(element.GetAttribute("size")?.TrimStart('+'), out var size) && size >= 4,
+        _ => false,
+    };
+
+    /// <summary>Headings looked at for the main one: further down they head other things.</summary>
+    private const int MaxMainHeadingCandidates = 3;
+
+    /// <summary>Letters a headline has at least: fewer make a label ("Aktuelles", "News").</summary>
+    private const int MinHeadlineLetters = 15;
+
+    private static bool ReadsLikeHeadline(string text)
+    {
+        if (text.Length >= MaxHeadingChars)
+            return false;
+        int letters = 0, words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter)
+                letters++;
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+        return letters >= MinHeadlineLetters && words >= 2;
+    }
+
+    /// <summary>True when a link holds all of the heading's text.</summary>
+    private static bool IsOneLink(IElement heading)
+    {
+        foreach (var link in heading.GetElementsByTagName("a"))
+            if (link.HasAttribute("href") && link.TextContent.Trim().Length == heading.TextContent.Trim().Length)
+                return true;
+        return false;
+    }
+
     private const int MaxHeadingChars = 1000;
 
     /// <summary>Letters and digits of a heading matched as the leading part of the title: a word or two is a site's name or a label.</summary>

@@ -875,3 +875,81 @@ public class DateEvidenceTests
         Assert.Equal(expected, article.Published);
     }
 }
+
+/// <summary>Old table-layout pages (a town's, a club's) without an <c>h1</c>, whose title names no heading: the first <c>h2</c>/<c>h3</c>
+/// heads the story and the date in the cell beside or under it dates it; a table of other pages' dates does not.</summary>
+public class TableLayoutDateTests
+{
+    private static Article Extract(string tables) =>
+        new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Gemeinde Mühlbach</title></head><body>
+            <table><tr><td><a href="/">Startseite</a> | <a href="/aktuelles/">Aktuelles</a></td></tr></table>
+            {tables}</body></html>
+            """, "https://www.example.org/aktuelles/meldung.php?id=42");
+
+    private const string Text = "<p>Die Gemeindeverwaltung teilt mit, dass die Arbeiten an der Hauptstraße planmäßig voranschreiten und bis Ende des Monats dauern.</p>";
+
+    private const string OtherPages = """
+        <h3>Weitere Meldungen</h3><table><tr><td><a href="/news/41.html">Sperrung Feldweg</a></td><td>02.02.2024</td></tr>
+        <tr><td><a href="/news/40.html">Neujahrsempfang</a></td><td>10.01.2024</td></tr></table>
+        """;
+
+    [Theory]
+    [InlineData("<tr><td><h3>Sanierung des Sportplatzes abgeschlossen</h3></td></tr><tr><td><font size=1>12.03.2024 | Gemeinde Mühlbach</font></td></tr>")]
+    [InlineData("<tr><td><h2>Sanierung des Sportplatzes abgeschlossen</h2></td><td align=right>12.03.2024</td></tr>")]
+    [InlineData("<tr><td><b><font size=4>Sanierung des Sportplatzes abgeschlossen</font></b></td></tr><tr><td>12.03.2024 | Gemeinde Mühlbach</td></tr>")]
+    public void TheDateBesideTheMainHeadingsCellDatesThePage(string header)
+    {
+        var article = Extract("<table>" + header + "<tr><td colspan=2>" + Text + "</td></tr></table>" + OtherPages);
+        Assert.Equal("2024-03-12", article.Published);
+    }
+
+    // A bold greeting beside the masthead's date of today is no headline.
+    [Fact]
+    public void ABoldCellBesideOthersDoesNotHeadThePage()
+    {
+        var article = Extract("<table><tr><td><b>Willkommen beim Turnverein Mühlbach</b></td><td>Montag, 13.01.2025</td></tr></table><table><tr><td>" + Text + "</td></tr></table>");
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void OtherPagesRowsDoNotDateThePage()
+    {
+        var article = Extract("<table><tr><td><h2>Sanierung des Sportplatzes abgeschlossen</h2></td></tr><tr><td>" + Text + "</td></tr></table>" + OtherPages);
+        Assert.Null(article.Published);
+    }
+}
+
+/// <summary>A day badge without a year ("12 MAY", a day and a month in two divs) beside the headline is read in the year written
+/// elsewhere in the same small header block; a year only in the copyright line or nowhere in the block leaves the page undated.</summary>
+public class DayBadgeDateTests
+{
+    private static Article Extract(string header, string lang, string footer = "") =>
+        new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Verein</title></head><body>
+            <article><header>{header}</header>
+            <p>Rund vierzig Helferinnen und Helfer sammelten am Samstag Müll an den Wegen und am Bachufer des Ortsteils, danach gab es Suppe.</p>
+            <p>Der Vorstand dankt allen, die mitgemacht haben, und lädt schon jetzt zur nächsten Aktion im Herbst ein.</p></article>
+            {footer}</body></html>
+            """, "https://www.example.org/aktuelles/fruehjahrsputz");
+
+    [Theory]
+    [InlineData("<div class=date><div class=day>12</div><div class=month>Mai</div></div><h2>Frühjahrsputz im Ortsteil</h2><div class=meta>2024 · Ortsverein</div>", "de", "2024-05-12")]
+    [InlineData("<span class=day>12 MAY</span><h1>Spring clean-up day</h1><p class=byline>By Anna Lee · 2024</p>", "en", "2024-05-12")]
+    [InlineData("<div class=badge><span>3</span> <span>mars</span></div><h1>Grand nettoyage de printemps</h1><div>Année 2024</div>", "fr", "2024-03-03")]
+    [InlineData("<div class=kalender><div>3</div><div>März</div><div>2024</div></div><h3>Jahreshauptversammlung der Feuerwehr</h3>", "de", "2024-03-03")]
+    public void TheBadgeIsReadInTheHeaderBlocksYear(string header, string lang, string expected) =>
+        Assert.Equal(expected, Extract(header, lang).Published);
+
+    [Theory]
+    // The year only in the page's copyright line.
+    [InlineData("<div class=date><div class=day>12</div><div class=month>Mai</div></div><h1>Frühjahrsputz im Ortsteil</h1>", "<footer>© 2024 Ortsverein</footer>")]
+    // A copyright line inside the block is the site's year too.
+    [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><small>© 2024 Ortsverein</small>", "")]
+    // A year in the headline names what the story is about.
+    [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz 2024 im Ortsteil</h1>", "")]
+    // A whole date in the block was weighed by the steps before (an event's, here): no badge to complete.
+    [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><p>Anmeldeschluss: 30. April 2024</p>", "")]
+    public void WithoutTheBlocksOwnYearTheBadgeDatesNothing(string header, string footer) =>
+        Assert.Null(Extract(header, "de", footer).Published);
+}
