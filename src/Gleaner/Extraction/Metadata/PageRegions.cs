@@ -355,7 +355,7 @@ internal static class PageRegions
     private static bool IsProminent(IElement element) => element.LocalName switch
     {
         "b" or "strong" => true,
-        "font" => int.TryParse(element.GetAttribute("size")?.TrimStart('+'), out var size) && size >= 4,
+        "font" => int.TryParse(element.Attr("size")?.TrimStart('+'), out var size) && size >= 4,
         _ => false,
     };
 
