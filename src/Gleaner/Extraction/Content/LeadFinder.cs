@@ -374,8 +374,11 @@ internal static class LeadFinder
             else if (child is IElement childElement && depth < 32)
             {
                 var role = BoilerplateSignals.RoleOf(childElement.LocalName);
-                if (role == TagRole.Skip || BoilerplateSignals.IsHidden(childElement)
-                    || BoilerplateSignals.ClassWeight(childElement, out _) < 0)
+                if (role == TagRole.Skip || BoilerplateSignals.IsHidden(childElement))
+                    continue;
+                // A date glued before the lead's sentence goes; the sentence stays (not dropped whole as a dateline).
+                int weight = BoilerplateSignals.ClassWeight(childElement, out _);
+                if (weight < 0 || role == TagRole.Inline && text.Length == 0 && PageAnalysis.IsLeadingDate(childElement, weight))
                     continue;
                 if (role is TagRole.LineBreak or not TagRole.Inline and not TagRole.Link && text.Length > 0 && text[^1] != ' ')
                     text.Append(' ');
