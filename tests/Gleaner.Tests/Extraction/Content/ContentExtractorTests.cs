@@ -973,6 +973,36 @@ public class ContentExtractorTests
         Assert.Equal("In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.", Lines(article)[0]);
     }
 
+    [Theory]
+    [InlineData("21. März 2024, 11:05 Uhr ")]
+    [InlineData("21.03.2024, 11:05 Uhr – ")]
+    public void KeepsATeaserLeadWhoseDatelineIsGluedToItsSentenceInText(string dateline)
+    {
+        var article = Extract(
+            "<header><nav>Nachrichten Sport Kultur</nav></header><div class='contentbox'><div class='section'><h1><span class='kicker'>Literatur</span> " +
+            "<span class='headline'>Buchmesse Leipzig eröffnet</span></h1><p class='teasertext'>" + dateline +
+            "In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.</p><div class='paragraph'><p>Mehr als " +
+            "zweitausend Aussteller aus vierzig Ländern präsentieren ihre Neuerscheinungen.</p></div><div class='paragraph'><p>" +
+            "Die Veranstalter rechnen mit über zweihunderttausend Besuchern.</p></div><div class='sources'>Quelle: MDR KULTUR/epd</div></div></div>",
+            head: "<title>Buchmesse Leipzig eröffnet | MDR-Region</title>");
+
+        Assert.Equal(["In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.",
+            "Mehr als zweitausend Aussteller aus vierzig Ländern präsentieren ihre Neuerscheinungen.",
+            "Die Veranstalter rechnen mit über zweihunderttausend Besuchern."], Lines(article));
+    }
+
+    [Fact]
+    public void KeepsATeaserLeadWithAClockTimeInsideItsSentence()
+    {
+        var article = Extract(
+            "<div class='section'><h1>Council approves bridge</h1><p class='teasertext'>Um 11:05 Uhr hat am Wochenende in Leipzig die größte " +
+            "Buchmesse Ostdeutschlands ihre Tore geöffnet.</p><div class='paragraph'><p>Mehr als zweitausend Aussteller aus vierzig Ländern " +
+            "präsentieren ihre Neuerscheinungen, so viele wie nie.</p></div><div class='paragraph'><p>Die Veranstalter rechnen mit über " +
+            "zweihunderttausend Besuchern an den vier Tagen der Messe.</p></div></div>");
+
+        Assert.StartsWith("Um 11:05 Uhr hat am Wochenende", Lines(article)[0]);
+    }
+
     [Fact]
     public void DropsADateAloneOnItsLineAndKeepsADateThatStartsTheSentence()
     {
