@@ -76,8 +76,10 @@ internal static class ContentExtractor
         }
         var blocks = pass.Blocks;
         var lead = LineFilter.Filter(LeadFinder.Find(page.VisibleHeadline, page.Headlines, pass.Analysis, pass.Selection, blocks, page.StatedTitle), article, page.PageUri, pass.Dropped);
-        blocks.InsertRange(0, lead);
+        // The headline opening the container goes before the lead is put in front of it (a lead the assembler left out for
+        // its "teaser" name would otherwise hide the headline under it).
         DropLeadingHeadline(blocks, page.Headlines, pass.Dropped);
+        blocks.InsertRange(0, lead);
         DropTrailingHeadings(blocks, pass.Dropped);
         if (CharCount(blocks) < MaxScriptStateTrialChars && ScriptStateBlocks(page, article, blocks) is { } scripted)
         {

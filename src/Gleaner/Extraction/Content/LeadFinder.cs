@@ -172,6 +172,7 @@ internal static class LeadFinder
                 break;
             if (step == Step.Take && text is not null)
             {
+                text = WithoutLeadingDateline(text);
                 if (linkChars <= text.Length * MaxLeadLinkDensity && !StartsLikeByline(text) && !AlreadyIn(text, leads)
                     && !AlreadyIn(text, body))
                 {
@@ -374,8 +375,11 @@ internal static class LeadFinder
             else if (child is IElement childElement && depth < 32)
             {
                 var role = BoilerplateSignals.RoleOf(childElement.LocalName);
-                if (role == TagRole.Skip || BoilerplateSignals.IsHidden(childElement)
-                    || BoilerplateSignals.ClassWeight(childElement, out _) < 0)
+                if (role == TagRole.Skip || BoilerplateSignals.IsHidden(childElement))
+                    continue;
+                // A date glued before the lead's sentence goes; the sentence stays (not dropped whole as a dateline).
+                int weight = BoilerplateSignals.ClassWeight(childElement, out _);
+                if (weight < 0 || role == TagRole.Inline && text.Length == 0 && PageAnalysis.IsLeadingDate(childElement, weight))
                     continue;
                 if (role is TagRole.LineBreak or not TagRole.Inline and not TagRole.Link && text.Length > 0 && text[^1] != ' ')
                     text.Append(' ');
@@ -394,6 +398,42 @@ internal static class LeadFinder
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
+    }
+
+    /// <summary>Longest dateline read before a lead's sentence: a date and a clock time.</summary>
+    private const int MaxGluedDatelineChars = 60;
+
+    /// <summary>Words that close a clock time: "11:05 Uhr", "9:30 a.m.".</summary>
+    private static readonly string[] ClockSuffixes = [" uhr", " h", " a.m.", " p.m.", " am", " pm"];
+
+    /// <summary>
+    /// "21.03.2024, 11:05 Uhr – In Leipzig hat …": a dateline (a date and a clock time) glued before a lead's sentence goes and
+    /// the sentence stays, where the whole would read as a dateline and be dropped. A short line, or a clock time inside the
+    /// sentence, is left as it is.
+    /// </summary>
+    private static string WithoutLeadingDateline(string text)
+    {
+        int end = -1;
+        for (int i = 1; i + 2 < text.Length && i < MaxGluedDatelineChars; i++)
+            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
+            {
+                end = i + 3;
+                break;
+            }
+        if (end < 0)
+            return text;
+        foreach (var suffix in ClockSuffixes)
+            if (text.AsSpan(end).StartsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && (end + suffix.Length == text.Length || !char.IsLetter(text[end + suffix.Length])))
+            {
+                end += suffix.Length;
+                break;
+            }
+        var dateline = text[..end];
+        var rest = text.AsSpan(end).TrimStart(" –—-|:,·•");
+        if (rest.Length < MinParagraphLeadChars || !char.IsUpper(rest[0]) || !LineFilter.IsDateOnly(dateline) || !DateParser.ContainsDate(dateline))
+            return text;
+        return rest.ToString();
     }
 
     /// <summary>"Ann Lee | 05.04.2025 - Updated: 05.04.2025": a short line with a numeric date is a dateline.</summary>

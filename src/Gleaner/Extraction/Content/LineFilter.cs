@@ -267,6 +267,8 @@ internal static partial class LineFilter
         "letzte", "änderung", "erstellt", "publikacji", "aktualizacji", "modyfikacji", "ostatnia", "laatst",
         "gewijzigd", "bijgewerkt", "дата", "публикации", "изменения", "обновления", "son", "güncelleme", "tarihi",
         "yayın", "terakhir",
+        // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
+        "ore", "godz",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>

@@ -253,17 +253,22 @@ internal sealed class PageAnalysis
     private const int MaxSiblingsAroundDate = 8;
 
     /// <summary>
-    /// A <c>time</c> or an inline element named for a date ("news-date-time") that holds only a date, starts its line and is
-    /// followed there by the text ("<c>&lt;span class="news-date"&gt;12.03.2024&lt;/span&gt;&lt;img&gt;</c>The library…"): the
-    /// post's date glued to its first paragraph. A date inside a sentence, or on a line of its own (a dateline the line
-    /// filter judges whole, "Stand: 26.04.2024"), stays.
+    /// A <c>time</c> or an inline element that holds only a date, starts its line and is followed there by the text
+    /// ("<c>&lt;span class="news-date"&gt;12.03.2024&lt;/span&gt;&lt;img&gt;</c>The library…", "<c>&lt;span class="info"&gt;21. März
+    /// 2024, 11:05 Uhr&lt;/span&gt;</c> In Leipzig…"): the post's date glued to its first paragraph. An element not named for a
+    /// date must hold a full date, not a clock time alone (a live blog's entry time), and not label what follows as a
+    /// timeline's entry does ("<c>&lt;b&gt;March 29, 2008:&lt;/b&gt;</c> The Dodgers…"). A date inside a sentence, or on a line
+    /// of its own (a dateline the line filter judges whole, "Stand: 26.04.2024"), stays.
     /// </summary>
-    private static bool IsLeadingDate(IElement element, int classWeight)
+    internal static bool IsLeadingDate(IElement element, int classWeight)
     {
-        if (classWeight >= 0 && element.LocalName != "time" || !StartsLine(element) || !TextFollowsOnLine(element))
+        if (!StartsLine(element) || !TextFollowsOnLine(element))
             return false;
         var text = element.TextContent;
-        return text.Length <= MaxLeadingDateChars && LineFilter.IsDateOnly(text);
+        if (text.Length > MaxLeadingDateChars || !LineFilter.IsDateOnly(text))
+            return false;
+        return classWeight < 0 || element.LocalName == "time"
+            || Metadata.DateParser.ContainsDate(text) && !text.AsSpan().TrimEnd().EndsWith(':');
     }
 
     /// <summary>Nothing but space, pictures or other skipped elements before the element on its line.</summary>

@@ -67,12 +67,12 @@ internal static partial class AuthorFinder
                     AuthorNames.Parse(text, persons, named, outlet.Others);
             });
         }
-        AddSource("a byline element in the article", "visible", 0.65, (persons, named) => FindBylines(index, scope, inScope: true, persons, named, outlet.Others));
-        AddSource("a byline element outside the article", "visible", 0.5, (persons, named) => FindBylines(index, scope, inScope: false, persons, named, outlet.Others));
+        AddSource("a byline element in the article", "visible", 0.65, (persons, named) => FindBylines(index, headline, scope, inScope: true, persons, named, outlet.Others));
+        AddSource("a byline element outside the article", "visible", 0.5, (persons, named) => FindBylines(index, headline, scope, inScope: false, persons, named, outlet.Others));
         if (scope is not null)
         {
             AddSource("links to author pages in the article", "visible", 0.55, (persons, named) => FindAuthorLinks(scope, persons, named));
-            AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(scope, persons, named, outlet.Others));
+            AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(headline, scope, persons, named, outlet.Others));
             AddSource("a name alone in bold at the start or end of the article", "visible", 0.45, (persons, named) => FindNameLines(headline, scope, persons, named));
         }
         AddSource("analytics data in a script", "script", 0.4, (persons, named) => FindAnalyticsAuthors(index.HtmlScripts(document), persons, named));

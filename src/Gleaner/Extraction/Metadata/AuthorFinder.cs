@@ -107,9 +107,9 @@ internal static partial class AuthorFinder
             return persons;
 
         // Bylines near the headline first; some layouts put the byline beside the article container rather than in it.
-        FindBylines(index, scope, inScope: true, persons, organisations, outlet.Others);
+        FindBylines(index, headline, scope, inScope: true, persons, organisations, outlet.Others);
         if (!outlet.SetAside(persons, organisations))
-            FindBylines(index, scope, inScope: false, persons, organisations, outlet.Others);
+            FindBylines(index, headline, scope, inScope: false, persons, organisations, outlet.Others);
         if (outlet.SetAside(persons, organisations))
             return persons;
 
@@ -117,7 +117,7 @@ internal static partial class AuthorFinder
         {
             FindAuthorLinks(scope, persons, organisations);
             if (!outlet.SetAside(persons, organisations))
-                FindLabelledLines(scope, persons, organisations, outlet.Others);
+                FindLabelledLines(headline, scope, persons, organisations, outlet.Others);
             if (!outlet.SetAside(persons, organisations))
                 FindDatedNameLines(scope, persons);
             // A header band apart from the text's container ("div.spot" with the headline, standfirst and byline over "div.detail").
@@ -156,7 +156,7 @@ internal static partial class AuthorFinder
         AuthorNames.Parse(name, persons, organisations, others);
     }
 
-    private static void FindBylines(PageIndex index, IElement? scope, bool inScope, List<string> persons, List<string> organisations, List<string> others)
+    private static void FindBylines(PageIndex index, IElement? headline, IElement? scope, bool inScope, List<string> persons, List<string> organisations, List<string> others)
     {
         if (inScope && scope is null)
             return;
@@ -171,7 +171,7 @@ internal static partial class AuthorFinder
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
-            if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element) || IsMediaCredit(element))
+            if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element))
                 continue;
             AuthorNames.Parse(text, persons, organisations, others);
             if (persons.Count > 0)
@@ -204,7 +204,7 @@ internal static partial class AuthorFinder
     private const int MaxNameChars = 80;
 
     /// <summary>Unmarked lines of the article that start with a byline label: "By Jane Doe", "Von Hans Müller", "Autorin/Autor Roman Goncharenko".</summary>
-    private static void FindLabelledLines(IElement scope, List<string> persons, List<string> organisations, List<string> others)
+    private static void FindLabelledLines(IElement? headline, IElement scope, List<string> persons, List<string> organisations, List<string> others)
     {
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
@@ -218,7 +218,7 @@ internal static partial class AuthorFinder
                 byline = text[(label.Index + label.Length)..]; // the label leads the line (the pattern is anchored)
             else if (ReporterLine().Match(text) is { Success: true } reporter)
                 byline = reporter.Groups["name"].Value;
-            if (byline is null || PageRegions.IsForeign(element))
+            if (byline is null || PageRegions.IsForeign(element, headline))
                 continue;
             AuthorNames.Parse(byline, persons, organisations, others);
             if (persons.Count > 0)

@@ -107,7 +107,8 @@ internal static class PageRegions
             if (foreign == false)
             {
                 var marker = Max(MarkerOf(node.Attr("class")), MarkerOf(node.Attr("id")));
-                foreign = marker == Marker.Foreign || (marker == Marker.Layout && outsideScope && layoutOutsideScope);
+                foreign = marker == Marker.Foreign
+                    || (marker == Marker.Layout && outsideScope && layoutOutsideScope && !FollowsHeadline(node, headline));
             }
             // Every ancestor of a region that holds the headline holds it too: none of them is foreign.
             if (foreign == true)
@@ -117,6 +118,13 @@ internal static class PageRegions
     }
 
     private static Marker Max(Marker a, Marker b) => a > b ? a : b;
+
+    /// <summary>
+    /// The region comes right after the headline (or the header block holding it): the article's meta line, whatever its
+    /// layout name says (<c>news-meta footer</c> under the headline, a CMS naming the header's byline row after a footer).
+    /// </summary>
+    private static bool FollowsHeadline(IElement region, IElement? headline)
+        => headline is not null && region.PreviousElementSibling is { } previous && (previous == headline || IsInside(headline, previous));
 
     private static bool IsMasthead(IElement header) =>
         string.Equals(header.Attr("role"), "banner", StringComparison.OrdinalIgnoreCase) || header.QuerySelector("nav") is not null;

@@ -949,6 +949,71 @@ public class ContentExtractorTests
         Assert.Equal("The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.", Lines(article)[0]);
     }
 
+    [Theory]
+    [InlineData("de", "<span class='info'>21. März 2024, 11:05 Uhr</span>", "Die Stadt hat am Wochenende die größte Buchmesse des Landes eröffnet, mit Gästen aus vierzig Ländern.")]
+    [InlineData("it", "<span class='data'>14 aprile 2024, ore 16:20</span>", "Il comune ha presentato il progetto della nuova pista ciclabile lungo il fiume.")]
+    [InlineData("pl", "<strong>8 marca 2024, 12:40</strong>", "Władze miasta rozpoczęły remont głównego placu, który potrwa do końca wakacji.")]
+    public void LeavesOutADateSpanGluedToTheLeadButKeepsItsSentence(string language, string date, string sentence)
+    {
+        var article = Extract($"<article lang='{language}'><h1>Council approves bridge</h1><p>{date} {sentence}</p><p>Supporters said the bridge " +
+            "would cut travel times, while opponents worried about the cost of the whole project.</p></article>");
+
+        Assert.Equal(sentence, Lines(article)[0]);
+    }
+
+    [Fact]
+    public void KeepsALeadNamedAsTeaserWhoseDateSpanComesFirst()
+    {
+        var article = Extract(
+            "<div class='section'><h1>Council approves bridge</h1><p class='teasertext'><span class='info'>21. März 2024, 11:05 Uhr</span> " +
+            "In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.</p><div class='paragraph'><p>Mehr als " +
+            "zweitausend Aussteller aus vierzig Ländern präsentieren ihre Neuerscheinungen, so viele wie nie.</p></div><div class='paragraph'><p>" +
+            "Die Veranstalter rechnen mit über zweihunderttausend Besuchern an den vier Tagen der Messe.</p></div></div>");
+
+        Assert.Equal("In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.", Lines(article)[0]);
+    }
+
+    [Theory]
+    [InlineData("21. März 2024, 11:05 Uhr ")]
+    [InlineData("21.03.2024, 11:05 Uhr – ")]
+    public void KeepsATeaserLeadWhoseDatelineIsGluedToItsSentenceInText(string dateline)
+    {
+        var article = Extract(
+            "<header><nav>Nachrichten Sport Kultur</nav></header><div class='contentbox'><div class='section'><h1><span class='kicker'>Literatur</span> " +
+            "<span class='headline'>Buchmesse Leipzig eröffnet</span></h1><p class='teasertext'>" + dateline +
+            "In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.</p><div class='paragraph'><p>Mehr als " +
+            "zweitausend Aussteller aus vierzig Ländern präsentieren ihre Neuerscheinungen.</p></div><div class='paragraph'><p>" +
+            "Die Veranstalter rechnen mit über zweihunderttausend Besuchern.</p></div><div class='sources'>Quelle: MDR KULTUR/epd</div></div></div>",
+            head: "<title>Buchmesse Leipzig eröffnet | MDR-Region</title>");
+
+        Assert.Equal(["In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.",
+            "Mehr als zweitausend Aussteller aus vierzig Ländern präsentieren ihre Neuerscheinungen.",
+            "Die Veranstalter rechnen mit über zweihunderttausend Besuchern."], Lines(article));
+    }
+
+    [Fact]
+    public void KeepsATeaserLeadWithAClockTimeInsideItsSentence()
+    {
+        var article = Extract(
+            "<div class='section'><h1>Council approves bridge</h1><p class='teasertext'>Um 11:05 Uhr hat am Wochenende in Leipzig die größte " +
+            "Buchmesse Ostdeutschlands ihre Tore geöffnet.</p><div class='paragraph'><p>Mehr als zweitausend Aussteller aus vierzig Ländern " +
+            "präsentieren ihre Neuerscheinungen, so viele wie nie.</p></div><div class='paragraph'><p>Die Veranstalter rechnen mit über " +
+            "zweihunderttausend Besuchern an den vier Tagen der Messe.</p></div></div>");
+
+        Assert.StartsWith("Um 11:05 Uhr hat am Wochenende", Lines(article)[0]);
+    }
+
+    [Fact]
+    public void DropsADateAloneOnItsLineAndKeepsADateThatStartsTheSentence()
+    {
+        var article = Extract(
+            "<article><h1>Council approves bridge</h1><p><span class='info'>21. März 2024, 11:05 Uhr</span></p><p>Am 21. März 2024 hat der " +
+            "Stadtrat beschlossen, das Stadtfest wegen der Bauarbeiten am Marktplatz zu verschieben.</p><p>Ein neuer Termin soll im Sommer " +
+            "bekanntgegeben werden, sagte eine Sprecherin der Stadt.</p></article>");
+
+        Assert.StartsWith("Am 21. März 2024 hat der Stadtrat", Lines(article)[0]);
+    }
+
     [Fact]
     public void KeepsADateInsideASentence()
     {

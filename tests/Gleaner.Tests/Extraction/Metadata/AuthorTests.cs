@@ -105,6 +105,30 @@ public class AuthorTests
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
     }
 
+    [Theory]
+    [InlineData("<div class=\"news-meta footer\"><span class=\"date\">18.11.2024</span> <span class=\"news-list-author\">Von Jana Krüger</span></div>", "Jana Krüger")]
+    [InlineData("<div class=\"article-meta footer\"><span class=\"byline\">By John Smith</span> <span>March 21, 2024</span></div>", "John Smith")]
+    [InlineData("<div class=\"meta-footer\"><p>Von Peter Schulz</p></div>", "Peter Schulz")]
+    public void ABylineUnderTheHeadlineCountsThoughItsClassSaysFooter(string metaLine, string author)
+    {
+        var page = "<html><body><div class=\"content\"><div class=\"article\"><div class=\"header\"><h1>Stadtwerke erhöhen Preise</h1></div>" + metaLine +
+            "<div class=\"text\"><p>Die Stadtwerke erhöhen zum 1. Januar die Preise für Fernwärme um durchschnittlich acht Prozent, wie ein Sprecher mitteilte.</p>" +
+            "<p>Betroffen sind rund 12.000 Haushalte im Stadtgebiet und mehrere Betriebe am Stadtrand.</p></div></div></div>" +
+            "<footer class=\"site-footer\"><p>© 2024 Portal GmbH</p></footer></body></html>";
+        Assert.Equal([author], AuthorsOfPage(page));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"footer\"><p>By Webstudio Miller</p><p>© 2024 Portal Media</p></div>")]
+    [InlineData("<footer><div class=\"footer-meta\"><p>Von Hans Maier</p><p>Impressum · Datenschutz</p></div></footer>")]
+    public void ANameInThePagesFooterIsNoAuthor(string footer)
+    {
+        var page = "<html><body><div class=\"content\"><div class=\"article\"><h1>Council approves new park budget</h1>" +
+            "<p>The city council on Wednesday approved a budget of two million dollars for a new park in the east end.</p>" +
+            "<p>Construction is expected to begin next spring and last about a year.</p></div></div>" + footer + "</body></html>";
+        Assert.Empty(AuthorsOfPage(page));
+    }
+
     [Fact]
     public void EachMarkedNameInOneBylineCounts()
     {
