@@ -429,11 +429,37 @@ internal static class LeadFinder
                 end += suffix.Length;
                 break;
             }
-        var dateline = text[..end];
+        // "Leipzig, 21. März 2024, 11:05 Uhr:": the place the story was filed from may lead the dateline.
+        var dateline = WithoutPlace(text[..end]);
         var rest = text.AsSpan(end).TrimStart(" –—-|:,·•");
         if (rest.Length < MinParagraphLeadChars || !char.IsUpper(rest[0]) || !LineFilter.IsDateOnly(dateline) || !DateParser.ContainsDate(dateline))
             return text;
         return rest.ToString();
+    }
+
+    /// <summary>Most words of a place name before a dateline's date ("Bad Homburg v. d. Höhe" is the long end).</summary>
+    private const int MaxPlaceWords = 4;
+
+    /// <summary>A dateline without the place name that leads it ("Bad Homburg, 21.03.2024, 11:05 Uhr"): capitalised words
+    /// and a comma; the dateline as it is when it opens otherwise.</summary>
+    private static string WithoutPlace(string dateline)
+    {
+        var comma = dateline.IndexOf(',');
+        if (comma <= 0)
+            return dateline;
+        var words = 0;
+        foreach (var range in dateline.AsSpan(0, comma).Split(' '))
+        {
+            var word = dateline.AsSpan(range);
+            if (word.IsEmpty)
+                continue;
+            if (++words > MaxPlaceWords || !char.IsUpper(word[0]) && word is not ("v." or "d." or "am" or "an" or "de" or "del" or "la" or "sur"))
+                return dateline;
+            foreach (var c in word)
+                if (!char.IsLetter(c) && c is not ('-' or '.' or '\''))
+                    return dateline;
+        }
+        return words == 0 ? dateline : dateline[(comma + 1)..].TrimStart();
     }
 
     /// <summary>"Ann Lee | 05.04.2025 - Updated: 05.04.2025": a short line with a numeric date is a dateline.</summary>

@@ -976,6 +976,8 @@ public class ContentExtractorTests
     [Theory]
     [InlineData("21. März 2024, 11:05 Uhr ")]
     [InlineData("21.03.2024, 11:05 Uhr – ")]
+    [InlineData("Leipzig, 21. März 2024, 11:05 Uhr: ")]
+    [InlineData("Bad Homburg, 21.03.2024, 11:05 Uhr – ")]
     public void KeepsATeaserLeadWhoseDatelineIsGluedToItsSentenceInText(string dateline)
     {
         var article = Extract(
