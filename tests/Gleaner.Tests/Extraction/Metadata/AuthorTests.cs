@@ -495,6 +495,32 @@ public class AuthorTests
         Assert.Empty(Authors("", line));
     }
 
+    [Theory]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div class=\"article-meta\"><span>Piotr Zieliński</span> <span>08.03.2024, 12:10</span></div>", "Piotr Zieliński")]
+    [InlineData("<div class=\"widget\"><h1>Wärmepumpen: was sich ändert</h1></div><div class=\"widget\"><ul><li>Robert Kühn</li><li>7. Dezember 2023</li></ul></div>", "Robert Kühn")]
+    public void ANameBesideADateRightUnderTheHeadlineNamesTheAuthor(string header, string expected)
+    {
+        Assert.Equal([expected], AuthorsOfPage($"<html><body><article>{header}{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Theory]
+    // A place beside the date, a line in capitals, a name with more words than a person's, and a name further down the page.
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div><span>NEW YORK</span> <span>08.03.2024</span></div>")]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div>Stadt Rathaus Pressestelle Mitte 08.03.2024</div>")]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div>Piotr Zieliński wrote about 08.03.2024</div>")]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><p>Short standfirst here.</p><div>Piotr Zieliński 08.03.2024</div>")]
+    public void ANameBesideADateElsewhereOrWithMoreWordsNamesNoAuthor(string header)
+    {
+        Assert.Empty(AuthorsOfPage($"<html><body><article>{header}{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void AnOutletCreditedElsewhereKeepsANameBesideADateUnread()
+    {
+        Assert.Equal(["Reuters"], AuthorsOfPage(
+            $"<html><head><meta name=\"author\" content=\"Reuters\"></head><body><article><h1>Nocne metro</h1><div>Piotr Zieliński 08.03.2024</div>{Prose}{Prose}</article></body></html>"));
+    }
+
     [Fact]
     public void AKoreanReporterLineNamesTheAuthor()
     {
