@@ -353,7 +353,7 @@ internal static partial class AuthorFinder
         if (list.LocalName is not ("ul" or "ol") || list.ChildElementCount > MaxDatedLineNodes)
             return null;
         var items = new List<string>(list.ChildElementCount);
-        for (var item = list.FirstElementChild; item is not null; item = item.NextElementSibling)
+        foreach (var item in list.Children)
         {
             if (TextCleaning.OneLine(TextCleaning.ShortText(item, MaxLabelledLineChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true)) is not { } text)
                 return null;
