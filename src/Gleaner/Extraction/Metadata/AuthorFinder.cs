@@ -131,6 +131,9 @@ internal static partial class AuthorFinder
         FindAnalyticsAuthors(index.HtmlScripts(document), persons, organisations);
         if (outlet.SetAside(persons, organisations))
             return persons;
+        // The least marked byline of all, read only where nothing else credits anyone.
+        if (organisations.Count == 0 && NameBesideDateUnderHeadline(headline) is { } beside)
+            return [beside];
         return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
@@ -313,6 +316,73 @@ internal static partial class AuthorFinder
             }
         }
     }
+
+    /// <summary>
+    /// A name and a date with no separator or markup between them on the line right under the headline: "Piotr Zieliński 08.03.2024",
+    /// "Robert Kühn 7. Dezember 2023" (a post-info list of two items). The line must be only two or three capitalised words and a date.
+    /// </summary>
+    private static string? NameBesideDateUnderHeadline(IElement? headline)
+    {
+        if (LineUnderHeadline(headline) is not { } line || PageRegions.IsForeign(line, headline) || IsMediaCredit(line))
+            return null;
+        // Bounded first: the element under the headline may be the whole story.
+        var raw = TextCleaning.ShortText(line, MaxDatedLineRawChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
+        var text = raw is null ? null : TextCleaning.OneLine(ListItemsText(line) ?? raw);
+        if (text is null || text.Length > MaxLabelledLineChars || NameBesideDate().Match(text) is not { Success: true } match
+            || !DateParser.ContainsDate(match.Groups["date"].Value))
+            return null;
+        var name = match.Groups["name"].Value;
+        if (name.ToUpperInvariant() == name)
+            return null;
+        var found = new List<string>(1);
+        AuthorNames.Parse(name, found, []);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>
+    /// The items of a list that is the line (or its wrappers' only content) joined by " · ": "<c>&lt;li&gt;Robert Kühn&lt;/li&gt;&lt;li&gt;7. Dezember 2023&lt;/li&gt;</c>"
+    /// shows as two items, and glued a name's last letter would touch the date's first digit. Null for a line that is no list.
+    /// The line is short (its caller has read it), so reading its text whole costs little.
+    /// </summary>
+    private static string? ListItemsText(IElement line)
+    {
+        var list = line;
+        while (list.LocalName is not ("ul" or "ol") && list.ChildElementCount == 1 && list.FirstElementChild is { } only
+            && only.TextContent.Length == list.TextContent.Trim().Length)
+            list = only;
+        if (list.LocalName is not ("ul" or "ol") || list.ChildElementCount > MaxDatedLineNodes)
+            return null;
+        var items = new List<string>(list.ChildElementCount);
+        foreach (var item in list.Children)
+        {
+            if (TextCleaning.OneLine(TextCleaning.ShortText(item, MaxLabelledLineChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true)) is not { } text)
+                return null;
+            items.Add(text);
+        }
+        return string.Join(" · ", items);
+    }
+
+    /// <summary>The element that follows the headline, or follows the wrappers that hold nothing but the headline.</summary>
+    private static IElement? LineUnderHeadline(IElement? headline)
+    {
+        var node = headline;
+        for (var depth = 0; node is not null && depth <= HeadlineWrapperDepth; depth++)
+        {
+            if (node.NextElementSibling is { } next)
+                return next;
+            node = node.ParentElement;
+            if (node is null || node.LocalName is "body" or "html" || node.ChildElementCount != 1)
+                return null;
+        }
+        return null;
+    }
+
+    /// <summary>How many wrappers that hold only the headline (a page builder's widget boxes) may lie between it and the line under it.</summary>
+    private const int HeadlineWrapperDepth = 2;
+
+    /// <summary>Two or three capitalised words, then a date that starts with its day or year and runs to the line's end (a time may follow).</summary>
+    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){1,2})\s+(?:[|•·]\s*|[-–—]\s+)?(?<date>\d[\d\p{L}.,:/\s\-]{5,40})$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameBesideDate();
 
     /// <summary>The headline's parent when it lies outside the article's scope and is no page-wide container.</summary>
     private static IElement? HeaderBand(IElement? headline, IElement scope)

@@ -495,6 +495,43 @@ public class AuthorTests
         Assert.Empty(Authors("", line));
     }
 
+    [Theory]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div class=\"article-meta\"><span>Piotr Zieliński</span> <span>08.03.2024, 12:10</span></div>", "Piotr Zieliński")]
+    [InlineData("<div class=\"widget\"><h1>Wärmepumpen: was sich ändert</h1></div><div class=\"widget\"><ul><li>Robert Kühn</li><li>7. Dezember 2023</li></ul></div>", "Robert Kühn")]
+    public void ANameBesideADateRightUnderTheHeadlineNamesTheAuthor(string header, string expected)
+    {
+        Assert.Equal([expected], AuthorsOfPage($"<html><body><article>{header}{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void ThePostInfoListsAuthorItemNamesTheAuthor()
+    {
+        // A page builder's post-info list: the author item is marked by its class, here without itemprop too.
+        const string List = "<ul class=\"elementor-inline-items elementor-icon-list-items elementor-post-info\"><li class=\"elementor-icon-list-item elementor-repeater-item-x\"{0}>" +
+            "<a href=\"/author/anna/\"><span class=\"elementor-icon-list-icon\"><i class=\"fas fa-user\"></i></span><span class=\"elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-author\">Anna Schmidt</span></a></li>" +
+            "<li class=\"elementor-icon-list-item\"><span class=\"elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-date\">12. März 2024</span></li></ul>";
+        Assert.Equal(["Anna Schmidt"], AuthorsOfPage($"<html><body><article><h1>Neue Radwege in der Stadt</h1>{string.Format(List, " itemprop=\"author\"")}{Prose}{Prose}</article></body></html>"));
+        Assert.Equal(["Anna Schmidt"], AuthorsOfPage($"<html><body><article><h1>Neue Radwege in der Stadt</h1>{string.Format(List, "")}{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Theory]
+    // A place beside the date, a line in capitals, a name with more words than a person's, and a name further down the page.
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div><span>NEW YORK</span> <span>08.03.2024</span></div>")]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div>Stadt Rathaus Pressestelle Mitte 08.03.2024</div>")]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><div>Piotr Zieliński wrote about 08.03.2024</div>")]
+    [InlineData("<h1>Nocne metro w Warszawie</h1><p>Short standfirst here.</p><div>Piotr Zieliński 08.03.2024</div>")]
+    public void ANameBesideADateElsewhereOrWithMoreWordsNamesNoAuthor(string header)
+    {
+        Assert.Empty(AuthorsOfPage($"<html><body><article>{header}{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void AnOutletCreditedElsewhereKeepsANameBesideADateUnread()
+    {
+        Assert.Equal(["Reuters"], AuthorsOfPage(
+            $"<html><head><meta name=\"author\" content=\"Reuters\"></head><body><article><h1>Nocne metro</h1><div>Piotr Zieliński 08.03.2024</div>{Prose}{Prose}</article></body></html>"));
+    }
+
     [Fact]
     public void AKoreanReporterLineNamesTheAuthor()
     {
