@@ -411,7 +411,7 @@ internal static class LeadFinder
     /// the sentence stays, where the whole would read as a dateline and be dropped. A short line, or a clock time inside the
     /// sentence, is left as it is.
     /// </summary>
-    private static string WithoutLeadingDateline(string text)
+    internal static string WithoutLeadingDateline(string text)
     {
         int end = -1;
         for (int i = 1; i + 2 < text.Length && i < MaxGluedDatelineChars; i++)

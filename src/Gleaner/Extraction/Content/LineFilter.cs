@@ -396,6 +396,7 @@ internal static partial class LineFilter
         bool inRelatedList = false;
         int furnitureSectionLines = -1;
         int boxLines = 0;
+        int firstParagraph = blocks.FindIndex(block => block.Kind == BlockKind.Paragraph);
         int lastParagraph = blocks.FindLastIndex(block => block.Kind == BlockKind.Paragraph);
         for (int index = 0; index < blocks.Count; index++)
         {
@@ -403,6 +404,8 @@ internal static partial class LineFilter
             // "[su_box title="Baca Juga"]" on a line of its own: the links on the lines after it are the box's.
             if (opensRelatedBox)
                 inRelatedList = true;
+            if (index == firstParagraph)
+                block = WithoutLeadingDateline(block);
             if (index == lastParagraph)
                 block = WithoutAgencyTail(block);
             if (block.Text.Length == 0)
@@ -549,6 +552,22 @@ internal static partial class LineFilter
     /// codes (lower-case short words, numbers); a photographer's name or a picture label makes the line a caption, left to
     /// the caption rule.
     /// </summary>
+    /// <summary>The story's first paragraph without the dateline glued before its sentence ("21.03.2024, 11:05 Uhr – In Leipzig
+    /// …"), as a lead loses it (<see cref="LeadFinder.WithoutLeadingDateline"/>).</summary>
+    private static TextBlock WithoutLeadingDateline(TextBlock block)
+    {
+        var text = LeadFinder.WithoutLeadingDateline(block.Text);
+        if (ReferenceEquals(text, block.Text))
+            return block;
+        var markdown = block.Markdown;
+        if (markdown is not null)
+        {
+            var at = markdown.IndexOf(text[..Math.Min(text.Length, 24)], StringComparison.Ordinal);
+            markdown = at >= 0 ? markdown[at..] : text;
+        }
+        return block with { Text = text, Markdown = markdown };
+    }
+
     internal static TextBlock WithoutAgencyTail(TextBlock block)
     {
         var text = block.Text;

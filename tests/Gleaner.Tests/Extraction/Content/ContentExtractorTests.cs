@@ -993,6 +993,19 @@ public class ContentExtractorTests
             "Die Veranstalter rechnen mit über zweihunderttausend Besuchern."], Lines(article));
     }
 
+    [Theory]
+    [InlineData("21.03.2024, 11:05 Uhr – ")]
+    [InlineData("Leipzig, 21. März 2024, 11:05 Uhr: ")]
+    public void CutsTheDatelineGluedBeforeTheStorysFirstSentence(string dateline)
+    {
+        var article = Extract(
+            "<article><h1>Buchmesse Leipzig eröffnet</h1><p>" + dateline + "In Leipzig hat am Wochenende die größte Buchmesse " +
+            "Ostdeutschlands ihre Tore geöffnet.</p><p>Mehr als zweitausend Aussteller aus vierzig Ländern präsentieren ihre " +
+            "Neuerscheinungen.</p><p>Die Veranstalter rechnen mit über zweihunderttausend Besuchern.</p></article>");
+
+        Assert.Equal("In Leipzig hat am Wochenende die größte Buchmesse Ostdeutschlands ihre Tore geöffnet.", Lines(article)[0]);
+    }
+
     [Fact]
     public void KeepsATeaserLeadWithAClockTimeInsideItsSentence()
     {
