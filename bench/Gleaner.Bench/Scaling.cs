@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using AngleSharp.Html.Parser;
 using Gleaner.Extraction;
 using Gleaner.Extraction.Content;
 using Gleaner.Extraction.Language;
@@ -90,8 +89,7 @@ internal static class Scaling
         var options = new ExtractionOptions();
         var seconds = new double[PhaseNames.Length];
         var t0 = CpuSeconds();
-        using var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false, IsScripting = false })
-            .ParseDocument(NestingLimiter.Limit(html, options.MaxNestingDepth));
+        using var document = new ArticleExtractor(options).Parse(html);
         var context = new PageContext(document, null, options);
         var t1 = CpuSeconds();
         var article = new Article();

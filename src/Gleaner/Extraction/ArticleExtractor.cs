@@ -40,7 +40,8 @@ public sealed class ArticleExtractor
         var text = HtmlDecoder.DecodePooled(html, contentType);
         try
         {
-            return new ParsedPage(Parse(text.Memory), text);
+            // The characters are ours: what the parser need not read is left out in place.
+            return new ParsedPage(Parse(text.Memory, text.Array), text);
         }
         catch
         {
@@ -65,22 +66,33 @@ public sealed class ArticleExtractor
     public IDocument Parse(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return Parse(html.AsMemory());
+        return Parse(html.AsMemory(), null);
     }
 
-    /// <summary>Parses characters the document then refers to: they must stay unchanged while it is read.</summary>
-    private IDocument Parse(ReadOnlyMemory<char> html)
+    /// <summary>
+    /// Parses characters the document then refers to: they must stay unchanged while it is read. <paramref name="writable"/>,
+    /// when given, is the array they start at, free to be overwritten.
+    /// </summary>
+    private IDocument Parse(ReadOnlyMemory<char> html, char[]? writable)
     {
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
-        // The parser's time grows with nesting depth; a hostile page nested 100,000 deep would stall it for minutes.
-        html = NestingLimiter.Limit(html, _options.MaxNestingDepth);
-        return CreateParser().ParseDocument(html);
+        return Parse(html, _options.MaxNestingDepth, writable);
     }
 
     /// <summary>Parses HTML found inside the page (a story held in a script) within the same nesting bound.</summary>
-    internal static IDocument ParseFragment(string html, ExtractionOptions options)
-        => new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(html, options.MaxNestingDepth));
+    internal static IDocument ParseFragment(string html, ExtractionOptions options) => Parse(html.AsMemory(), options.MaxNestingDepth, null);
+
+    private static IDocument Parse(ReadOnlyMemory<char> html, int maxNestingDepth, char[]? writable)
+    {
+        // The parser's time grows with nesting depth (a hostile page nested 100,000 deep would stall it for minutes),
+        // and it reads comments, style sheets and scripts one character at a time: ParserInput deals with both.
+        html = ParserInput.Prepare(html, maxNestingDepth, writable, out var scripts);
+        var document = CreateParser().ParseDocument(html);
+        if (scripts is not null)
+            ParserInput.RestoreScripts(document, scripts);
+        return document;
+    }
 
     /// <summary>Extracts from a page parsed by <see cref="Parse(string)"/>; the document is read, never changed.</summary>
     public Article Extract(IDocument document, string? url = null)

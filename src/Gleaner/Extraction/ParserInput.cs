@@ -1,0 +1,529 @@
+namespace Gleaner.Extraction;
+
+/// <summary>
+/// What a page's source looks like when it reaches the HTML parser. Two things happen in one forward pass over it:
+/// <list type="bullet">
+/// <item><b>Nesting is bounded.</b> An HTML5 tree builder checks element scope by walking the stack of open elements,
+/// so each start tag costs time in proportion to the depth: 100,000 nested <c>&lt;div&gt;</c>s take AngleSharp minutes
+/// (measured: 40,000 took 21 s, 100,000 took 204 s). Browsers cap the depth for the same reason (Blink at 512). Here
+/// the start tags beyond the cap, and their end tags, are dropped from the source; their text is kept.</item>
+/// <item><b>What no reader of the tree needs is left out</b> (<see cref="Prepare"/> only): comments, the text of style
+/// sheets and the drawing inside an <c>&lt;svg&gt;</c>, and the text of scripts is held aside and put back once the
+/// tree is built. The tokenizer walks every character of these one state at a time, about a sixth of the parse on
+/// news pages; the scan here finds their ends with vectorised searches.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// The tag scanner is light (comments, quoted attributes, raw-text elements such as script and style) but where it
+/// leaves something out it follows the tokenizer exactly: a comment ends at the first "--&gt;", "--!&gt;", or at once
+/// for "&lt;!--&gt;" and "&lt;!---&gt;"; a raw-text element at the first end tag of its name followed by a space, "/"
+/// or "&gt;". A script holding "&lt;!--" (where the tokenizer's escape states decide its end) is left to the parser,
+/// and so is an <c>&lt;svg&gt;</c> whose drawing holds an HTML element (the parser would break out of the drawing there)
+/// or has no end tag.
+/// <para>Only elements that need an explicit end tag count towards depth: an unclosed <c>&lt;p&gt;</c> or
+/// <c>&lt;li&gt;</c> is closed by the parser itself and never makes a page deep. The count follows the tree builder
+/// where a page could otherwise hide its depth: "/&gt;" closes an element only inside <c>&lt;svg&gt;</c> or
+/// <c>&lt;math&gt;</c> (an HTML <c>&lt;div/&gt;</c> stays open), and ruby annotations (<c>&lt;rt&gt;</c>...) end one
+/// another only inside a <c>&lt;ruby&gt;</c>. Formatting elements left open (<c>&lt;b&gt;</c>, <c>&lt;font&gt;</c>...)
+/// are bounded apart, at <see cref="MaxOpenFormatting"/>: the tree builder opens every one of them again in each new
+/// paragraph, so 30,000 paragraphs each opening one more (differing in an attribute) built 30,000 x 30,000 / 2
+/// elements.</para>
+/// </remarks>
+internal static class ParserInput
+{
+    /// <summary>Formatting elements open (started, not yet ended) beyond which further ones are dropped, text kept.</summary>
+    internal const int MaxOpenFormatting = 16;
+
+    /// <summary>Stands for a script's text in the source the parser reads; the number after it says which.</summary>
+    private const char ScriptMarker = '\uE000';
+
+    /// <summary>Bounds nesting only; pages under the caps (all real ones) come back as the same string, without a copy.</summary>
+    public static string LimitNesting(string html, int maxDepth)
+        => FindEdits(html, maxDepth, trim: false) is { } edits ? new string(Apply(html, edits, null, out _).Span) : html;
+
+    /// <summary>
+    /// The source to parse: nesting bounded and what no reader needs left out. <paramref name="writable"/>, when given,
+    /// is the array <paramref name="html"/> starts at, free to be overwritten: the result is then written over it
+    /// (it is never longer). Scripts' texts come back apart, in <paramref name="scripts"/>, for
+    /// <see cref="RestoreScripts"/> once the tree is built.
+    /// </summary>
+    public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable, out List<string>? scripts)
+    {
+        scripts = null;
+        if (FindEdits(html.Span, maxDepth, trim: true) is not { } edits)
+            return html;
+        return Apply(html.Span, edits, writable, out scripts);
+    }
+
+    /// <summary>Puts back the text of each script <see cref="Prepare"/> held aside.</summary>
+    public static void RestoreScripts(AngleSharp.Dom.IDocument document, List<string> scripts)
+    {
+        foreach (var script in document.GetElementsByTagName("script"))
+        {
+            if (script.FirstChild is not AngleSharp.Dom.IText { Data: var marker } || marker.Length < 2 || marker[0] != ScriptMarker
+                || !int.TryParse(marker.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                || (uint)index >= (uint)scripts.Count)
+                continue;
+            script.TextContent = scripts[index];
+        }
+    }
+
+    private enum EditKind : byte
+    {
+        /// <summary>The characters are left out.</summary>
+        Drop,
+        /// <summary>A script's text: held aside, a marker left in its place.</summary>
+        Script,
+    }
+
+    private readonly record struct Edit(int Start, int Length, EditKind Kind);
+
+    /// <summary>The edits to make, in source order; null when there are none.</summary>
+    private static List<Edit>? FindEdits(ReadOnlySpan<char> html, int maxDepth, bool trim)
+    {
+        List<Edit>? edits = null;
+        Dictionary<string, int>? droppedOpen = null;
+        int depth = 0, foreignDepth = 0, rubyDepth = 0, openFormatting = 0, scriptCount = 0, nestingDrops = 0;
+        // The <svg> whose drawing may be left out: where its content starts, the elements open in it (where their names
+        // stand in the source; the svg first), the edits and nesting drops made before it. No drawing when the content
+        // start is -1: none is open, or it must be kept.
+        var svgContent = -1;
+        int svgEditsBefore = 0, svgNestingDropsBefore = 0;
+        List<(int Start, int Length)>? drawingOpen = null;
+        var at = 0;
+        while (true)
+        {
+            var lt = html[at..].IndexOf('<');
+            if (lt < 0)
+                break;
+            lt += at;
+            if (lt + 1 >= html.Length)
+                break;
+            var next = html[lt + 1];
+            if (next == '!' || next == '?')
+            {
+                if (html[lt..].StartsWith("<!--"))
+                {
+                    at = CommentEnd(html, lt + 4);
+                    if (trim)
+                        (edits ??= []).Add(new Edit(lt, at - lt, EditKind.Drop));
+                }
+                else if (foreignDepth > 0 && html[lt..].StartsWith("<![CDATA["))
+                {
+                    var close = html[(lt + 9)..].IndexOf("]]>");
+                    at = close < 0 ? html.Length : lt + 9 + close + 3;
+                }
+                else
+                    at = AfterNextGreaterThan(html, lt + 1);   // a doctype or a bogus comment
+                continue;
+            }
+            var isEnd = next == '/';
+            var nameStart = isEnd ? lt + 2 : lt + 1;
+            if (nameStart >= html.Length || !char.IsAsciiLetter(html[nameStart]))
+            {
+                // "</>" is dropped and "</" before anything else opens a bogus comment; a lone "<" is text.
+                at = isEnd ? AfterNextGreaterThan(html, lt + 2) : lt + 1;
+                continue;
+            }
+            // The name runs to a space, "/" or ">", as the tokenizer reads it ("<svg_x>" is not an svg).
+            var nameEnd = nameStart + 1;
+            while (nameEnd < html.Length && html[nameEnd] is not (' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>'))
+                nameEnd++;
+            var name = html[nameStart..nameEnd];
+            var kind = KindOf(name);
+            var counts = kind switch
+            {
+                TagKind.Closed or TagKind.Void => false,
+                TagKind.RubyPart => rubyDepth == 0,
+                _ => true,
+            };
+            var tagEnd = FindTagEnd(html, nameEnd);   // index after '>'; end tags may hold attributes too
+
+            if (isEnd)
+            {
+                at = tagEnd;
+                if (svgContent >= 0 && !CloseInDrawing(html, drawingOpen!, name))
+                    svgContent = -1;   // the end tag reaches past the drawing: the parser leaves it there
+                else if (svgContent >= 0 && drawingOpen!.Count == 0)
+                {
+                    if (nestingDrops == svgNestingDropsBefore)
+                    {
+                        // Comments inside the drawing go with it.
+                        edits ??= [];
+                        edits.RemoveRange(svgEditsBefore, edits.Count - svgEditsBefore);
+                        edits.Add(new Edit(svgContent, lt - svgContent, EditKind.Drop));
+                    }
+                    svgContent = -1;
+                }
+                if (!counts)
+                    continue;
+                // The key is built only on the rare page that had start tags dropped.
+                var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
+                if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
+                {
+                    droppedOpen[key] = open - 1;
+                    (edits ??= []).Add(new Edit(lt, tagEnd - lt, EditKind.Drop));
+                    nestingDrops++;
+                    continue;
+                }
+                if (kind == TagKind.Foreign && foreignDepth > 0)
+                    foreignDepth--;
+                else if (kind == TagKind.Ruby && rubyDepth > 0)
+                    rubyDepth--;
+                else if (kind == TagKind.Formatting && openFormatting > 0)
+                    openFormatting--;
+                if (depth > 0)
+                    depth--;
+                continue;
+            }
+
+            // The tree builder honours "/>" on foreign elements only; on an HTML element it is an error and ignored.
+            var inForeign = foreignDepth > 0;
+            var selfClosing = (inForeign || kind == TagKind.Foreign) && tagEnd >= 2 && html[tagEnd - 2] == '/';
+            var kept = true;
+            if (counts && !selfClosing)
+            {
+                if (depth >= maxDepth || kind == TagKind.Formatting && openFormatting >= MaxOpenFormatting)
+                {
+                    var key = name.ToString().ToLowerInvariant();
+                    droppedOpen ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    droppedOpen[key] = droppedOpen.GetValueOrDefault(key) + 1;
+                    (edits ??= []).Add(new Edit(lt, tagEnd - lt, EditKind.Drop));
+                    nestingDrops++;
+                    kept = false;
+                }
+                else
+                {
+                    depth++;
+                    if (kind == TagKind.Foreign)
+                        foreignDepth++;
+                    else if (kind == TagKind.Ruby)
+                        rubyDepth++;
+                    else if (kind == TagKind.Formatting)
+                        openFormatting++;
+                }
+            }
+            at = tagEnd;
+            if (svgContent >= 0)
+            {
+                if (BreaksOutOfDrawing(name))
+                    svgContent = -1;
+                else if (!selfClosing)
+                    drawingOpen!.Add((nameStart, name.Length));
+                continue;   // inside a drawing, script and style are ordinary elements and their content is markup
+            }
+            if (trim && kept && !selfClosing && !inForeign && IsSvg(name))
+            {
+                svgContent = tagEnd;
+                (drawingOpen ??= []).Clear();
+                drawingOpen.Add((nameStart, name.Length));
+                svgEditsBefore = edits?.Count ?? 0;
+                svgNestingDropsBefore = nestingDrops;
+                continue;
+            }
+            if (inForeign)
+                continue;
+            if (kind == TagKind.Plaintext)
+                break;   // everything after it is text
+            if (kind != TagKind.RawText)
+                continue;
+            var contentEnd = RawTextEnd(html, tagEnd, name);
+            at = contentEnd;
+            if (!trim || contentEnd == tagEnd)
+                continue;
+            var content = html[tagEnd..contentEnd];
+            if (name.Equals("style", StringComparison.OrdinalIgnoreCase))
+                (edits ??= []).Add(new Edit(tagEnd, content.Length, EditKind.Drop));
+            else if (name.Equals("script", StringComparison.OrdinalIgnoreCase))
+            {
+                // After "<!--", a "<script" makes the tokenizer look past the first "</script>" for the end: the scan
+                // may have lost step with it, so nothing more is left out.
+                var escape = content.IndexOf("<!--", StringComparison.Ordinal);
+                if (escape >= 0 && content[escape..].Contains("<script", StringComparison.OrdinalIgnoreCase))
+                    trim = false;
+                else if (content.Length > MarkerLength(scriptCount))
+                {
+                    (edits ??= []).Add(new Edit(tagEnd, content.Length, EditKind.Script));
+                    scriptCount++;
+                }
+            }
+        }
+        return edits;
+    }
+
+    /// <summary>
+    /// Closes what an end tag closes inside a drawing: the innermost open element of its name and those opened after
+    /// it. False when none has its name: the tree builder then goes on looking among the HTML elements around the
+    /// drawing, and the drawing ends there.
+    /// </summary>
+    private static bool CloseInDrawing(ReadOnlySpan<char> html, List<(int Start, int Length)> open, ReadOnlySpan<char> name)
+    {
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (html.Slice(open[i].Start, open[i].Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                open.RemoveRange(i, open.Count - i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int AfterNextGreaterThan(ReadOnlySpan<char> html, int from)
+    {
+        var gt = html[from..].IndexOf('>');
+        return gt < 0 ? html.Length : from + gt + 1;
+    }
+
+    private static bool IsSvg(ReadOnlySpan<char> name) => name.Equals("svg", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Start tags that end foreign content (the tree builder pops the drawing off and goes on in HTML), and those that
+    /// open HTML inside it (<c>foreignObject</c>): either way the drawing is kept. Any <c>font</c> counts, though only
+    /// one with a colour, face or size attribute breaks out.
+    /// </summary>
+    private static bool BreaksOutOfDrawing(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[13];
+        if (name.Length > lower.Length)
+            return false;
+        for (var i = 0; i < name.Length; i++)
+            lower[i] = (char)(name[i] | 0x20);
+        return lower[..name.Length] switch
+        {
+            "b" or "big" or "blockquote" or "body" or "br" or "center" or "code" or "dd" or "div" or "dl" or "dt" or "em"
+                or "embed" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "head" or "hr" or "i" or "img" or "li"
+                or "listing" or "menu" or "meta" or "nobr" or "ol" or "p" or "pre" or "ruby" or "s" or "small" or "span"
+                or "strong" or "strike" or "sub" or "sup" or "table" or "tt" or "u" or "ul" or "var" or "font"
+                or "foreignobject" => true,
+            _ => false,
+        };
+    }
+
+    private static int MarkerLength(int index) => 1 + (index < 10 ? 1 : index < 100 ? 2 : index < 1000 ? 3 : index < 10_000 ? 4 : 10);
+
+    /// <summary>
+    /// The source with the edits made, written over <paramref name="writable"/> when given (each edit only shortens
+    /// the source, and writing trails reading), else into a new array of the right length.
+    /// </summary>
+    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Edit> edits, char[]? writable, out List<string>? scripts)
+    {
+        scripts = null;
+        var length = html.Length;
+        var scriptIndex = 0;
+        foreach (var edit in edits)
+            length -= edit.Kind == EditKind.Script ? edit.Length - MarkerLength(scriptIndex++) : edit.Length;
+        var output = writable ?? new char[length];
+        var written = 0;
+        var read = 0;
+        foreach (var edit in edits)
+        {
+            html[read..edit.Start].CopyTo(output.AsSpan(written));
+            written += edit.Start - read;
+            read = edit.Start + edit.Length;
+            if (edit.Kind != EditKind.Script)
+                continue;
+            // The text is taken before the marker is written: in place, the marker may overwrite its start.
+            scripts ??= [];
+            var text = ScriptText(html.Slice(edit.Start, edit.Length));
+            output[written++] = ScriptMarker;
+            scripts.Count.TryFormat(output.AsSpan(written), out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+            written += digits;
+            scripts.Add(text);
+        }
+        html[read..].CopyTo(output.AsSpan(written));
+        written += html.Length - read;
+        return output.AsMemory(0, written);
+    }
+
+    /// <summary>A script's text as the tokenizer would have read it: line breaks normalised to LF, NUL replaced.</summary>
+    private static string ScriptText(ReadOnlySpan<char> source)
+    {
+        if (!source.ContainsAny('\r', '\0'))
+            return new string(source);
+        var text = new System.Text.StringBuilder(source.Length);
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c == '\r')
+            {
+                text.Append('\n');
+                if (i + 1 < source.Length && source[i + 1] == '\n')
+                    i++;
+            }
+            else
+                text.Append(c == '\0' ? '\uFFFD' : c);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Index after the '&gt;' that closes a tag whose name ends at <paramref name="from"/>; the end of the source if
+    /// none. It follows the tokenizer's attribute states: a quote opens a value only where a value may start (after
+    /// an attribute name, "=" and spaces), and a value so opened runs to its closing quote, '&gt;' and all.
+    /// </summary>
+    private static int FindTagEnd(ReadOnlySpan<char> html, int from)
+    {
+        // Most tags (every end tag among them) hold no quote before their first '>': that '>' ends them.
+        var gt = html[from..].IndexOf('>');
+        if (gt < 0)
+            return html.Length;
+        if (!html.Slice(from, gt).ContainsAny('"', '\''))
+            return from + gt + 1;
+        var state = AttributeState.BeforeName;
+        for (var i = from; i < html.Length; i++)
+        {
+            var c = html[i];
+            var space = c is ' ' or '\t' or '\n' or '\f' or '\r';
+            switch (state)
+            {
+                case AttributeState.BeforeName:
+                    if (c == '>')
+                        return i + 1;
+                    if (!space && c != '/')
+                        state = AttributeState.Name;   // '=' or a quote here is the first character of a name
+                    break;
+                case AttributeState.Name:
+                    if (c == '>')
+                        return i + 1;
+                    if (c == '=')
+                        state = AttributeState.BeforeValue;
+                    else if (space)
+                        state = AttributeState.AfterName;
+                    else if (c == '/')
+                        state = AttributeState.BeforeName;
+                    break;
+                case AttributeState.AfterName:
+                    if (c == '>')
+                        return i + 1;
+                    if (c == '=')
+                        state = AttributeState.BeforeValue;
+                    else if (c == '/')
+                        state = AttributeState.BeforeName;
+                    else if (!space)
+                        state = AttributeState.Name;
+                    break;
+                case AttributeState.BeforeValue:
+                    if (c == '>')
+                        return i + 1;
+                    if (c is '"' or '\'')
+                    {
+                        var close = html[(i + 1)..].IndexOf(c);
+                        if (close < 0)
+                            return html.Length;
+                        i += close + 1;
+                        state = AttributeState.BeforeName;   // after the value: "/", '>', spaces or (an error) a name
+                    }
+                    else if (!space)
+                        state = AttributeState.UnquotedValue;
+                    break;
+                case AttributeState.UnquotedValue:
+                    if (c == '>')
+                        return i + 1;
+                    if (space)
+                        state = AttributeState.BeforeName;
+                    break;
+            }
+        }
+        return html.Length;
+    }
+
+    private enum AttributeState : byte { BeforeName, Name, AfterName, BeforeValue, UnquotedValue }
+
+    /// <summary>Index after the end of a comment whose text starts at <paramref name="from"/>, as the tokenizer ends it.</summary>
+    private static int CommentEnd(ReadOnlySpan<char> html, int from)
+    {
+        // "<!-->" and "<!--->" are whole (empty) comments.
+        if (from < html.Length && html[from] == '>')
+            return from + 1;
+        if (from + 1 < html.Length && html[from] == '-' && html[from + 1] == '>')
+            return from + 2;
+        var at = from;
+        while (true)
+        {
+            var dashes = html[at..].IndexOf("--");
+            if (dashes < 0)
+                return html.Length;   // an unclosed comment runs to the end of the page
+            var i = at + dashes + 2;
+            while (i < html.Length && html[i] == '-')
+                i++;
+            if (i < html.Length && html[i] == '>')
+                return i + 1;
+            if (i + 1 < html.Length && html[i] == '!' && html[i + 1] == '>')
+                return i + 2;
+            at = i;
+        }
+    }
+
+    /// <summary>
+    /// Where the end tag of a raw-text element (script, style...) starts: "&lt;/" and its name followed by a space, "/"
+    /// or "&gt;" (a longer name such as "&lt;/scripts" is text); the end of the source if none.
+    /// </summary>
+    private static int RawTextEnd(ReadOnlySpan<char> html, int from, ReadOnlySpan<char> name)
+    {
+        // Raw-text names are at most 8 letters (KindOf).
+        Span<char> closing = stackalloc char[2 + name.Length];
+        "</".CopyTo(closing);
+        name.CopyTo(closing[2..]);
+        var at = from;
+        while (true)
+        {
+            var close = html[at..].IndexOf(closing, StringComparison.OrdinalIgnoreCase);
+            if (close < 0)
+                return html.Length;
+            var after = at + close + closing.Length;
+            if (after >= html.Length)
+                return html.Length;   // "</script" at the very end is text too
+            if (html[after] is ' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>')
+                return at + close;
+            at = after;
+        }
+    }
+
+    private enum TagKind : byte
+    {
+        /// <summary>An element that stays open until its end tag.</summary>
+        Nests,
+        /// <summary>Never has content.</summary>
+        Void,
+        /// <summary>Its end is implied by the parser, or it never nests deeply.</summary>
+        Closed,
+        /// <summary>Nests, and its content is text up to its end tag.</summary>
+        RawText,
+        /// <summary><c>svg</c> or <c>math</c>: inside it, "/&gt;" closes an element.</summary>
+        Foreign,
+        Ruby,
+        /// <summary>A formatting element the tree builder opens again after a block closed it (<c>a</c> and <c>nobr</c>
+        /// are not: a new one closes the old).</summary>
+        Formatting,
+        /// <summary>An annotation (<c>rt</c>, <c>rp</c>, <c>rb</c>, <c>rtc</c>): its end is implied only inside a ruby.</summary>
+        RubyPart,
+        /// <summary><c>plaintext</c>: everything after it is text.</summary>
+        Plaintext,
+    }
+
+    private static TagKind KindOf(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[10];
+        if (name.Length > lower.Length)
+            return TagKind.Nests;   // custom elements and long names are never void nor implied-end
+        // Names hold ASCII letters, digits and '-' only (the scanner stops at anything else): setting bit 0x20
+        // lower-cases the letters and leaves the digits and '-' as they are.
+        for (var i = 0; i < name.Length; i++)
+            lower[i] = (char)(name[i] | 0x20);
+        return lower[..name.Length] switch
+        {
+            "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
+                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => TagKind.Void,
+            "p" or "li" or "dt" or "dd" or "option" or "optgroup" or "tr" or "td" or "th" or "thead" or "tbody"
+                or "tfoot" or "colgroup" or "caption" or "html" or "head" or "body" => TagKind.Closed,
+            "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" => TagKind.RawText,
+            "svg" or "math" => TagKind.Foreign,
+            "ruby" => TagKind.Ruby,
+            "b" or "big" or "code" or "em" or "font" or "i" or "s" or "small" or "strike" or "strong" or "tt" or "u" => TagKind.Formatting,
+            "rb" or "rt" or "rp" or "rtc" => TagKind.RubyPart,
+            "plaintext" => TagKind.Plaintext,
+            _ => TagKind.Nests,
+        };
+    }
+}
