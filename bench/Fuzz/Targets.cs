@@ -34,6 +34,10 @@ public static class FuzzTargets
             // Any bytes are a page: extraction never throws.
             new("extract", "html", seeds.Pages, (input, _) => extractor.Extract(input, "text/html", "https://news.example/story"), _ => false),
 
+            // The parser's input prepared (comments, style sheets and drawings left out, scripts held aside) must give the
+            // tree the page itself gives, as its readers see it; a difference is a crash.
+            new("parser-input", "html", seeds.Pages, (input, _) => CompareParsedTrees(extractor, Encoding.UTF8.GetString(input)), _ => false),
+
             // Feeds and sitemaps throw FormatException on unreadable content (documented on FeedParser/SitemapParser.Parse),
             // a corrupt gzip body InvalidDataException; an HTML page's links never throw.
             new("discovery", "xml", seeds.Discovery, (input, _) => Discover(extractor, input),
@@ -75,6 +79,14 @@ public static class FuzzTargets
             // Queries: parsed, translated for both backends and run on a small SQLite store; SearchQueryException is the answer to a bad one.
             new("query", "query", seeds.Queries, (input, _) => Search(store.Value, Encoding.UTF8.GetString(input)), e => e is SearchQueryException),
         ];
+    }
+
+    private static void CompareParsedTrees(ArticleExtractor extractor, string html)
+    {
+        if (!ReferenceEquals(html, ParserInput.LimitNesting(html, new ExtractionOptions().MaxNestingDepth)))
+            return;   // the nesting cap changes the tree on purpose
+        if (Gleaner.Testing.ReadableTree.Of(ArticleExtractor.CreateParser().ParseDocument(html)) != Gleaner.Testing.ReadableTree.Of(extractor.Parse(html)))
+            throw new InvalidOperationException("the prepared input parses to another tree than the page");
     }
 
     private static void Discover(ArticleExtractor extractor, byte[] input)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Gleaner.Extraction;
 
@@ -50,13 +49,11 @@ public static class ArticleClassifier
         "CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "Blog",
     };
 
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
-
-    /// <summary>Classifies raw HTML (parses it once).</summary>
+    /// <summary>Classifies raw HTML (parses it once, within the extractor's default bounds).</summary>
     public static PageKind Classify(string html, Uri? url = null)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        using var document = new ArticleExtractor().Parse(html);
         return Classify(document, url);
     }
 

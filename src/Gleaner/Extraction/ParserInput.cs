@@ -34,6 +34,14 @@ internal static class ParserInput
     /// <summary>Formatting elements open (started, not yet ended) beyond which further ones are dropped, text kept.</summary>
     internal const int MaxOpenFormatting = 16;
 
+    /// <summary>
+    /// How deep (as counted here) an <c>&lt;svg&gt;</c> may stand, and how deeply its own elements may nest, for its
+    /// drawing to be left out. The parser moves elements beyond depth 512 up to their parent's level, so a drawing
+    /// that deep would leave pieces outside it; the parser's depth can be about four times the count here (a table
+    /// counts, its body, row and cell do not).
+    /// </summary>
+    private const int MaxDepthOfDrawing = 100, MaxDrawingDepth = 32;
+
     /// <summary>Stands for a script's text in the source the parser reads; the number after it says which.</summary>
     private const char ScriptMarker = '\uE000';
 
@@ -83,13 +91,14 @@ internal static class ParserInput
     {
         List<Edit>? edits = null;
         Dictionary<string, int>? droppedOpen = null;
-        int depth = 0, foreignDepth = 0, rubyDepth = 0, openFormatting = 0, scriptCount = 0, nestingDrops = 0;
-        // The <svg> whose drawing may be left out: where its content starts, the elements open in it (where their names
-        // stand in the source; the svg first), the edits and nesting drops made before it. No drawing when the content
-        // start is -1: none is open, or it must be kept.
-        var svgContent = -1;
-        int svgEditsBefore = 0, svgNestingDropsBefore = 0;
-        List<(int Start, int Length)>? drawingOpen = null;
+        int foreignDepth = 0, rubyDepth = 0, openFormatting = 0, scriptCount = 0, nestingDrops = 0;
+        // The counted elements open, as the tree builder's stack holds them: its depth is the page's.
+        var open = new List<OpenElement>();
+        // While trimming, the elements open in foreign content (an <svg> or <math> and what it holds, by where their
+        // names stand in the source), the edits and nesting drops made before it began, and where the content of an
+        // outermost <svg> starts (-1 for <math>), to be left out when it ends.
+        List<(int Start, int Length)>? foreignOpen = null;
+        int foreignEditsBefore = 0, foreignNestingDropsBefore = 0, svgContent = -1;
         var at = 0;
         while (true)
         {
@@ -142,48 +151,52 @@ internal static class ParserInput
             if (isEnd)
             {
                 at = tagEnd;
-                if (svgContent >= 0 && !CloseInDrawing(html, drawingOpen!, name))
-                    svgContent = -1;   // the end tag reaches past the drawing: the parser leaves it there
-                else if (svgContent >= 0 && drawingOpen!.Count == 0)
-                {
-                    if (nestingDrops == svgNestingDropsBefore)
-                    {
-                        // Comments inside the drawing go with it.
-                        edits ??= [];
-                        edits.RemoveRange(svgEditsBefore, edits.Count - svgEditsBefore);
-                        edits.Add(new Edit(svgContent, lt - svgContent, EditKind.Drop));
-                    }
-                    svgContent = -1;
-                }
-                if (!counts)
-                    continue;
                 // The key is built only on the rare page that had start tags dropped.
-                var key = droppedOpen is null ? null : name.ToString().ToLowerInvariant();
-                if (key is not null && droppedOpen!.TryGetValue(key, out var open) && open > 0)
+                var key = droppedOpen is null || !counts ? null : name.ToString().ToLowerInvariant();
+                if (key is not null && droppedOpen!.TryGetValue(key, out var droppedCount) && droppedCount > 0)
                 {
-                    droppedOpen[key] = open - 1;
+                    droppedOpen[key] = droppedCount - 1;
                     (edits ??= []).Add(new Edit(lt, tagEnd - lt, EditKind.Drop));
                     nestingDrops++;
                     continue;
                 }
-                if (kind == TagKind.Foreign && foreignDepth > 0)
-                    foreignDepth--;
-                else if (kind == TagKind.Ruby && rubyDepth > 0)
-                    rubyDepth--;
-                else if (kind == TagKind.Formatting && openFormatting > 0)
-                    openFormatting--;
-                if (depth > 0)
-                    depth--;
+                if (trim && foreignOpen is { Count: > 0 })
+                {
+                    if (!CloseInDrawing(html, foreignOpen, name))
+                        trim = false;   // it reaches past the drawing to the HTML around it: past here the scan can't tell where the parser is
+                    else if (foreignOpen.Count == 0 && svgContent >= 0 && nestingDrops == foreignNestingDropsBefore)
+                    {
+                        // The drawing ends here. Comments inside it go with it.
+                        edits ??= [];
+                        edits.RemoveRange(foreignEditsBefore, edits.Count - foreignEditsBefore);
+                        edits.Add(new Edit(svgContent, lt - svgContent, EditKind.Drop));
+                    }
+                }
+                if (!counts)
+                    continue;
+                var closed = Close(html, open, name, kind);
+                if (closed.Start < 0)
+                    continue;
+                for (var i = closed.Start; i < closed.End; i++)
+                {
+                    switch (open[i].Kind)
+                    {
+                        case TagKind.Foreign when foreignDepth > 0: foreignDepth--; break;
+                        case TagKind.Ruby when rubyDepth > 0: rubyDepth--; break;
+                        case TagKind.Formatting when openFormatting > 0: openFormatting--; break;
+                    }
+                }
+                open.RemoveRange(closed.Start, closed.End - closed.Start);
                 continue;
             }
 
             // The tree builder honours "/>" on foreign elements only; on an HTML element it is an error and ignored.
-            var inForeign = foreignDepth > 0;
+            var inForeign = foreignDepth > 0 || foreignOpen is { Count: > 0 };
             var selfClosing = (inForeign || kind == TagKind.Foreign) && tagEnd >= 2 && html[tagEnd - 2] == '/';
             var kept = true;
             if (counts && !selfClosing)
             {
-                if (depth >= maxDepth || kind == TagKind.Formatting && openFormatting >= MaxOpenFormatting)
+                if (open.Count >= maxDepth || kind == TagKind.Formatting && openFormatting >= MaxOpenFormatting)
                 {
                     var key = name.ToString().ToLowerInvariant();
                     droppedOpen ??= new Dictionary<string, int>(StringComparer.Ordinal);
@@ -194,7 +207,7 @@ internal static class ParserInput
                 }
                 else
                 {
-                    depth++;
+                    open.Add(new OpenElement(nameStart, name.Length, kind, ScopeOf(name)));
                     if (kind == TagKind.Foreign)
                         foreignDepth++;
                     else if (kind == TagKind.Ruby)
@@ -204,27 +217,38 @@ internal static class ParserInput
                 }
             }
             at = tagEnd;
-            if (svgContent >= 0)
+            if (trim && foreignOpen is { Count: > 0 })
             {
-                if (BreaksOutOfDrawing(name))
-                    svgContent = -1;
-                else if (!selfClosing)
-                    drawingOpen!.Add((nameStart, name.Length));
-                continue;   // inside a drawing, script and style are ordinary elements and their content is markup
-            }
-            if (trim && kept && !selfClosing && !inForeign && IsSvg(name))
-            {
-                svgContent = tagEnd;
-                (drawingOpen ??= []).Clear();
-                drawingOpen.Add((nameStart, name.Length));
-                svgEditsBefore = edits?.Count ?? 0;
-                svgNestingDropsBefore = nestingDrops;
+                // Inside a drawing script and style are ordinary elements whose content is markup. An element that
+                // breaks out of the drawing, or any inside one whose content is HTML, leaves the scan unsure where the
+                // parser is: nothing more is left out.
+                if (BreaksOutOfDrawing(name) || InHtmlIntegrationPoint(html, foreignOpen))
+                    trim = false;
+                else if (kept && !selfClosing)
+                {
+                    foreignOpen.Add((nameStart, name.Length));
+                    if (foreignOpen.Count > MaxDrawingDepth)
+                        svgContent = -1;
+                }
                 continue;
             }
-            if (inForeign)
+            if (trim && kind == TagKind.Foreign && kept && !selfClosing)
+            {
+                (foreignOpen ??= []).Add((nameStart, name.Length));
+                svgContent = IsSvg(name) && open.Count <= MaxDepthOfDrawing ? tagEnd : -1;
+                foreignEditsBefore = edits?.Count ?? 0;
+                foreignNestingDropsBefore = nestingDrops;
                 continue;
+            }
+            if (trim && (name.Equals("select", StringComparison.OrdinalIgnoreCase) && !HoldsOnlyOptions(html, tagEnd)
+                || name.Equals("frameset", StringComparison.OrdinalIgnoreCase)))
+                trim = false;   // the parser treats what these hold in ways of its own (a drawing in a select is never closed)
             if (kind == TagKind.Plaintext)
-                break;   // everything after it is text
+            {
+                // Everything after it is text: nothing more is left out (the depth is still counted, to be safe).
+                trim = false;
+                continue;
+            }
             if (kind != TagKind.RawText)
                 continue;
             var contentEnd = RawTextEnd(html, tagEnd, name);
@@ -254,7 +278,7 @@ internal static class ParserInput
     /// <summary>
     /// Closes what an end tag closes inside a drawing: the innermost open element of its name and those opened after
     /// it. False when none has its name: the tree builder then goes on looking among the HTML elements around the
-    /// drawing, and the drawing ends there.
+    /// drawing.
     /// </summary>
     private static bool CloseInDrawing(ReadOnlySpan<char> html, List<(int Start, int Length)> open, ReadOnlySpan<char> name)
     {
@@ -275,16 +299,119 @@ internal static class ParserInput
         return gt < 0 ? html.Length : from + gt + 1;
     }
 
+    /// <summary>Whether a select starting at <paramref name="from"/> is closed, holding only options, option groups and comments.</summary>
+    private static bool HoldsOnlyOptions(ReadOnlySpan<char> html, int from)
+    {
+        var end = RawTextEnd(html, from, "select");
+        if (end >= html.Length)
+            return false;
+        var content = html[from..end];
+        for (var lt = content.IndexOf('<'); lt >= 0; lt = content[(lt + 1)..].IndexOf('<') is var next && next >= 0 ? lt + 1 + next : -1)
+        {
+            var tag = content[lt..];
+            if (!(tag.StartsWith("<option", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("</option", StringComparison.OrdinalIgnoreCase)
+                || tag.StartsWith("<optgroup", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("</optgroup", StringComparison.OrdinalIgnoreCase)
+                || tag.StartsWith("<!--", StringComparison.Ordinal)))
+                return false;
+        }
+        return true;
+    }
+
+    private readonly record struct OpenElement(int Start, int Length, TagKind Kind, Scope Scope);
+
+    [Flags]
+    private enum Scope : byte
+    {
+        None = 0,
+        /// <summary>One of HTML's special elements: an end tag of another name does not close past it.</summary>
+        Special = 1,
+        /// <summary>It bounds the scope a block's end tag looks for its element in (a table, a template...).</summary>
+        Boundary = 2,
+        /// <summary>A block whose end tag closes it from anywhere in scope (div, section, ul, h1...).</summary>
+        Block = 4,
+        /// <summary>h1 to h6: the end tag of one closes whichever is open.</summary>
+        Heading = 8,
+    }
+
+    private static Scope ScopeOf(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[10];
+        if (name.Length > lower.Length)
+            return Scope.None;
+        for (var i = 0; i < name.Length; i++)
+            lower[i] = (char)(name[i] | 0x20);
+        return lower[..name.Length] switch
+        {
+            "address" or "article" or "aside" or "blockquote" or "button" or "center" or "details" or "dialog" or "dir" or "div"
+                or "dl" or "fieldset" or "figcaption" or "figure" or "footer" or "header" or "hgroup" or "listing" or "main"
+                or "menu" or "nav" or "ol" or "pre" or "search" or "section" or "summary" or "ul" or "form" => Scope.Special | Scope.Block,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => Scope.Special | Scope.Block | Scope.Heading,
+            "table" or "template" or "applet" or "marquee" or "object" => Scope.Special | Scope.Boundary | Scope.Block,
+            "frameset" or "iframe" or "noembed" or "noframes" or "noscript" or "plaintext" or "script" or "select" or "style"
+                or "textarea" or "title" or "xmp" => Scope.Special,
+            _ => Scope.None,
+        };
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="open"/> an end tag closes (from Start to End), as the tree builder's stack loses
+    /// them; Start -1 when it closes nothing. A block's end tag closes its element from anywhere below a scope
+    /// boundary; another end tag only when no special element stands above its element (else the parser ignores it,
+    /// and so does the count: a page cannot hide its depth behind stray end tags). A formatting element's end tag
+    /// with a block above it takes only the formatting element off the stack, as the adoption agency does.
+    /// </summary>
+    private static (int Start, int End) Close(ReadOnlySpan<char> html, List<OpenElement> open, ReadOnlySpan<char> name, TagKind kind)
+    {
+        var scope = ScopeOf(name);
+        var blockAbove = false;
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            var element = open[i];
+            var matches = (scope & Scope.Heading) != 0
+                ? (element.Scope & Scope.Heading) != 0
+                : html.Slice(element.Start, element.Length).Equals(name, StringComparison.OrdinalIgnoreCase);
+            if (matches)
+                return kind == TagKind.Formatting && blockAbove ? (i, i + 1) : (i, open.Count);
+            if ((scope & Scope.Block) != 0 || kind == TagKind.Formatting)
+            {
+                if ((element.Scope & Scope.Boundary) != 0)
+                    return (-1, -1);
+                blockAbove |= (element.Scope & Scope.Special) != 0;
+            }
+            else if ((element.Scope & Scope.Special) != 0)
+                return (-1, -1);
+        }
+        return (-1, -1);
+    }
+
     private static bool IsSvg(ReadOnlySpan<char> name) => name.Equals("svg", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Start tags that end foreign content (the tree builder pops the drawing off and goes on in HTML), and those that
-    /// open HTML inside it (<c>foreignObject</c>): either way the drawing is kept. Any <c>font</c> counts, though only
-    /// one with a colour, face or size attribute breaks out.
+    /// Whether an element open in the drawing reads its content as HTML (an SVG <c>foreignObject</c>, <c>desc</c> or
+    /// <c>title</c>; a MathML text element or <c>annotation-xml</c>).
+    /// </summary>
+    private static bool InHtmlIntegrationPoint(ReadOnlySpan<char> html, List<(int Start, int Length)> open)
+    {
+        foreach (var (start, length) in open)
+        {
+            var name = html.Slice(start, length);
+            if (name.Length <= 14 && (name.Equals("foreignObject", StringComparison.OrdinalIgnoreCase) || name.Equals("desc", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("title", StringComparison.OrdinalIgnoreCase) || name.Equals("mi", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("mo", StringComparison.OrdinalIgnoreCase) || name.Equals("mn", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("ms", StringComparison.OrdinalIgnoreCase) || name.Equals("mtext", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("annotation-xml", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Start tags that end foreign content: the tree builder pops the drawing off and goes on in HTML. Any <c>font</c>
+    /// counts, though only one with a colour, face or size attribute breaks out.
     /// </summary>
     private static bool BreaksOutOfDrawing(ReadOnlySpan<char> name)
     {
-        Span<char> lower = stackalloc char[13];
+        Span<char> lower = stackalloc char[10];
         if (name.Length > lower.Length)
             return false;
         for (var i = 0; i < name.Length; i++)
@@ -294,8 +421,7 @@ internal static class ParserInput
             "b" or "big" or "blockquote" or "body" or "br" or "center" or "code" or "dd" or "div" or "dl" or "dt" or "em"
                 or "embed" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "head" or "hr" or "i" or "img" or "li"
                 or "listing" or "menu" or "meta" or "nobr" or "ol" or "p" or "pre" or "ruby" or "s" or "small" or "span"
-                or "strong" or "strike" or "sub" or "sup" or "table" or "tt" or "u" or "ul" or "var" or "font"
-                or "foreignobject" => true,
+                or "strong" or "strike" or "sub" or "sup" or "table" or "tt" or "u" or "ul" or "var" or "font" => true,
             _ => false,
         };
     }
