@@ -163,6 +163,9 @@ internal static partial class DateFinder
                 parsed = Parse(title, monthFirst);
             if (parsed is not { } date)
                 continue;
+            // <time datetime="2022-05-03">May 3, 2022 at 3:12 pm</time>: the day for machines, the clock for readers.
+            if (machine is not null && !date.HasTime)
+                date = WithShownClock(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
             if (isUpdate)
                 modified.Add(date);
             else
@@ -236,6 +239,12 @@ internal static partial class DateFinder
         }
         return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day) is { } local ? local : utc;
     }
+
+    /// <summary>The element's shown date when it names the same day as <paramref name="day"/> and gives the time of day too.</summary>
+    private static PageDate WithShownClock(PageDate day, string? text, bool monthFirst) =>
+        text is not null && DateParser.TryFind(TextCleaning.OneLine(text) ?? text, monthFirst, out var shown) && shown.HasTime && shown.Day == day.Day
+            ? shown
+            : day;
 
     /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
     /// or after its own, when that offset is at most <see cref="MaxGuessedOffsetHours"/>.</summary>
@@ -577,7 +586,7 @@ internal static partial class DateFinder
                     continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
-                    var date = shown.HasTime ? shown : InnerAttributeTime(index.DateMarked, i, shown, context.MonthFirst) ?? shown;
+                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.MonthFirst) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
@@ -616,15 +625,21 @@ internal static partial class DateFinder
     }
 
     /// <summary>
-    /// The same day with its time from a marked element nested in <paramref name="marked"/>[<paramref name="at"/>] that keeps
-    /// the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
+    /// The same day with its time from an element nested in the date-marked element number <paramref name="at"/> of
+    /// <paramref name="index"/> that keeps the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
     /// 2022&lt;/abbr&gt;&lt;/p&gt;</c> shows the day in the outer element's text and the time in the inner one's title.
     /// </summary>
-    private static PageDate? InnerAttributeTime(List<IElement> marked, int at, PageDate shown, bool monthFirst)
+    private static PageDate? InnerAttributeTime(PageIndex index, int at, PageDate shown, bool monthFirst)
     {
+        var marked = index.DateMarked;
         var outer = marked[at];
         for (var i = at + 1; i < marked.Count && PageRegions.IsInside(marked[i], outer); i++)
             if (!IsModifiedMarker(marked[i]) && AttributeDate(marked[i], monthFirst) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+                return date;
+        // An unmarked span's tooltip: Hugo's <span title='2022-05-03 15:12:00 +0200 CEST'>May 3, 2022</span>.
+        foreach (var titled in index.TitledDates)
+            if (PageRegions.IsInside(titled, outer) && !IsModifiedMarker(titled) && PageIndex.TitledDateValue(titled) is { } value
+                && Parse(value, monthFirst) is { HasTime: true } date && date.Day == shown.Day)
                 return date;
         return null;
     }

@@ -248,14 +248,17 @@ internal static partial class DateParser
                 return false;
             if (time.Groups["S"].Success && !TryNumber(time.Groups["S"].ValueSpan, out second))
                 return false;
-            if (time.Groups["ampm"].Success || time.Groups["half"].Success)
+            if (time.Groups["half"].Success)
             {
-                // "3:46 PM"; CJK writes the half of the day first: 午後3時, 오후 3:30, 下午3:30.
-                var pm = time.Groups["ampm"].Success
-                    ? char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p'
-                    : time.Groups["half"].Value is "午後" or "오후" or "下午";
+                // CJK writes the half of the day first: 午後3時, 오후 3:30, 下午3:30.
                 if (hour is < 1 or > 12)
                     return false;
+                hour = hour % 12 + (time.Groups["half"].Value is "午後" or "오후" or "下午" ? 12 : 0);
+            }
+            else if ((time.Groups["ampm"].Success || time.Groups["later"].Success || time.Groups["earlier"].Success) && hour is >= 1 and <= 12)
+            {
+                // "3:46 PM", "02:32 م"; after a 24-hour clock the letters are a word of the sentence ("19:30 am Markt").
+                var pm = time.Groups["later"].Success || (time.Groups["ampm"].Success && char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p');
                 hour = hour % 12 + (pm ? 12 : 0);
             }
             if (hour > 23 || minute > 59 || second > 59)
@@ -380,7 +383,7 @@ internal static partial class DateParser
     private static readonly Dictionary<string, double> ZoneAbbreviations = new(StringComparer.Ordinal)
     {
         ["GMT"] = 0, ["UTC"] = 0, ["WET"] = 0, ["BST"] = 1, ["CET"] = 1, ["MEZ"] = 1, ["CEST"] = 2, ["MESZ"] = 2,
-        ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
+        ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["МСК"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
         ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
         ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
         ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9,
@@ -530,9 +533,11 @@ internal static partial class DateParser
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:[T ]\s*(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDate();
 
-    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; with a dot only where nothing else reads so
-    /// (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST), as a bare 19.52 is a number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; the half of the day written after it in other
+    /// scripts too (Arabic <c>02:32 م</c>, Greek <c>2:32 μ.μ.</c>, Vietnamese <c>2:32 CH</c>, Persian <c>ب.ظ</c>, Turkish <c>ÖS</c>);
+    /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST, 2.32pm), as a bare 19.52 is a
+    /// number; with a zone when given.</summary>
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }
