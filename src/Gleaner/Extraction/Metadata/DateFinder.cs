@@ -517,16 +517,37 @@ internal static partial class DateFinder
         return true;
     }
 
-    /// <summary>A date closing the page's title ("… | DW | 28.04.2023") dates the page, as generic evidence.</summary>
+    /// <summary>A date closing the page's title ("… | DW | 28.04.2023"), or closing its headline before the site's name
+    /// as a part of its own ("Ortsbeirat tagt - 12.01.2023 | Stadt"), dates the page, as generic evidence.</summary>
     private static void AddTrailingDate(List<Candidate> into, string? title, bool monthFirst)
     {
         if (title is null || title.Length > MaxTitleChars)
             return;
         var trimmed = title.TrimEnd();
-        if (trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length)
-            && index + length == trimmed.Length)
+        if (trimmed.Length == 0 || !DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length))
+            return;
+        var end = index + length;
+        if ((end == trimmed.Length && char.IsDigit(trimmed[^1]))
+            || (IsTitlePartBoundary(trimmed.AsSpan(0, index).TrimEnd(), atEnd: true) && trimmed.AsSpan(end).TrimStart() is { Length: > 1 } rest
+                && IsTitlePartBoundary(rest, atEnd: false) && !HasSpacedSeparator(rest[1..])))
             into.Add(new Candidate(date, Weight.Generic, new("title", "trailing date")));
     }
+
+    /// <summary>Characters that part a page title's headline, date and site name.</summary>
+    private const string TitleSeparators = "|-–—·:»";
+
+    /// <summary>True when a separator after a space parts <paramref name="text"/> further ("Stadt | Aktuelles", not "Baden-Baden").</summary>
+    private static bool HasSpacedSeparator(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i < text.Length; i++)
+            if (TitleSeparators.Contains(text[i]) && char.IsWhiteSpace(text[i - 1]))
+                return true;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> ends (or starts) with a title separator.</summary>
+    private static bool IsTitlePartBoundary(ReadOnlySpan<char> text, bool atEnd) =>
+        text.Length > 0 && TitleSeparators.Contains(atEnd ? text[^1] : text[0]);
 
     private const int MaxTitleChars = 400;
 

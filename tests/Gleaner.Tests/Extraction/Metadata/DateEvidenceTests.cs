@@ -178,6 +178,20 @@ public class DateEvidenceTests
         Assert.Equal("2023-04-28", article.Published);
     }
 
+    [Theory]
+    // A date closing the headline before the site's name dates the page; one inside the headline's sentence, or before
+    // a further part that is no site name, does not.
+    [InlineData("Ortsbeirat tagt am Donnerstag - 12.01.2023 | Stadt Musterhausen", "2023-01-12")]
+    [InlineData("Ortsbeirat tagt am Donnerstag – 12.01.2023 – Baden-Baden", "2023-01-12")]
+    [InlineData("Ortsbeirat tagt am 12.01.2023 im Rathaus | Stadt Musterhausen", null)]
+    [InlineData("Ortsbeirat - 12.01.2023 - Tagesordnung | Stadt Musterhausen", null)]
+    public void ADateClosingTheTitlesHeadlineDatesAnOtherwiseUndatedPage(string title, string? expected)
+    {
+        var article = Extract($"<title>{title}</title>", "<div class=\"content\"><h1>Ortsbeirat tagt</h1>"
+            + "<p>Der Ortsbeirat trifft sich zu seiner ersten Sitzung im neuen Jahr, auf der Tagesordnung steht die Sanierung der Grundschule.</p></div>", lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
     [Fact]
     public void AReadNextListInsideTheColumnDatesOtherStories()
     {
