@@ -1151,9 +1151,9 @@ internal static partial class DateFinder
             into.Add(new Candidate(badged, Weight.Fallback, new("header", "day badge with the block's year")));
             return;
         }
-        if (BreadcrumbDate(body) is { } fromTrail)
+        if (BreadcrumbDate(body, context.MonthFirst) is var (fromTrail, how))
         {
-            into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
+            into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", how)));
             return;
         }
         if (PermalinkDate(context.Headline) is { } fromPermalink)
@@ -1171,9 +1171,10 @@ internal static partial class DateFinder
     /// <summary>
     /// The day of a breadcrumb trail's link to a day archive (Home › 2022 › May › 3 › the title, linking
     /// <c>/2022/05/03/</c>): a blog theme files the post under its day. Only a link whose path ends with a full date counts:
-    /// a link to another story merely holds one.
+    /// a link to another story merely holds one. Else the trail's last item when it is a date (Home › News › 12 January
+    /// 2023): the page the trail ends at is that day's.
     /// </summary>
-    private static PageDate? BreadcrumbDate(IElement body)
+    private static (PageDate Date, string How)? BreadcrumbDate(IElement body, bool monthFirst)
     {
         var seen = 0;
         foreach (var element in body.Descendants<IElement>())
@@ -1185,9 +1186,41 @@ internal static partial class DateFinder
             foreach (var link in element.GetElementsByTagName("a"))
                 if (ReferencedPath(link.Attr("href")) is { } address && DayArchivePath().IsMatch(address.AbsolutePath)
                     && DateInUrl(address) is { } day)
-                    return day;
+                    return (day, "day archive link");
+            if (TrailEndDate(element, monthFirst) is { } last)
+                return (last, "last item");
         }
         return null;
+    }
+
+    /// <summary>Text read from a breadcrumb trail.</summary>
+    private const int MaxBreadcrumbChars = 300;
+
+    /// <summary>Characters that part a breadcrumb trail's items.</summary>
+    private const string BreadcrumbSeparators = "›>»/|-–—·→\\";
+
+    /// <summary>The date that ends a breadcrumb trail's text as an item of its own: after a separator, or as the whole text
+    /// of the trail's last list item.</summary>
+    private static PageDate? TrailEndDate(IElement trail, bool monthFirst)
+    {
+        if (TextCleaning.ShortText(trail, MaxBreadcrumbChars) is not { } text || EndingDate(text, monthFirst) is not var (date, index))
+            return null;
+        var before = text.AsSpan(0, index).TrimEnd();
+        if (before.Length > 0 && BreadcrumbSeparators.Contains(before[^1]))
+            return date;
+        var item = trail.LastElementChild;
+        while (item is { LocalName: "ol" or "ul" } && item.LastElementChild is { } inner)
+            item = inner;
+        return item is { LocalName: "li" } && TextCleaning.ShortText(item, MaxBreadcrumbChars) is { } itemText
+            && EndingDate(itemText, monthFirst) is (_, 0) ? date : null;
+    }
+
+    /// <summary>The date that ends <paramref name="text"/>, and where it starts.</summary>
+    private static (PageDate Date, int Index)? EndingDate(string text, bool monthFirst)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        return trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(text, 0, monthFirst, out var date, out var index, out var length)
+            && index + length == trimmed.Length ? (date, index) : null;
     }
 
     private static bool IsBreadcrumbTrail(IElement element)

@@ -511,8 +511,13 @@ public class DateEvidenceTests
     [InlineData("""<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Home</a></li><li><a href="/2022-05-03">Day</a></li></ol>""", "2022-05-03")]
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/archiv/2022/">2022</a> › <a href="/archiv/2022/05/">Mai</a></nav>""", null)]
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/2021/04/12/alter-hafen-plan/">Der alte Plan</a></nav>""", null)]
+    // The trail's last item, a date alone: after a separator, or as the last list item.
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Aktuelles</a> › 3. Mai 2022</nav>""", "2022-05-03")]
+    [InlineData("""<nav aria-label="breadcrumb"><ol><li><a href="/">Start</a></li><li><a href="/news">Aktuelles</a></li><li>03.05.2022</li></ol></nav>""", "2022-05-03")]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Aktuelles</a> › Sitzung vom 3. Mai 2022</nav>""", null)]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Termine 3. Mai 2022</a> › Hafen</nav>""", null)]
     [InlineData("""<aside class="calendar"><a href="/archiv/2022/05/03/">3</a></aside>""", null)]
-    public void ABreadcrumbsLinkToADayArchiveDatesAPageNothingElseDates(string trail, string? expected)
+    public void ABreadcrumbTrailsDayDatesAPageNothingElseDates(string trail, string? expected)
     {
         var article = Extract("<title>Hafen bekommt neue Regeln</title>", trail + """
             <main><article><h1>Hafen bekommt neue Regeln</h1><div class="text"><p>Der Stadtrat hat am Montag den Plan beschlossen.</p>
