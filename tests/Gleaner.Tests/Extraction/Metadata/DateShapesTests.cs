@@ -116,6 +116,9 @@ public class DateShapesTests
     // instant in its title under a post-meta line that shows the day.
     [InlineData("en", """<article><h1>Council agrees budget</h1><div class="meta"><time datetime="2022-05-03">May 3, 2022 at 3:30 pm</time></div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
     [InlineData("en", """<article><h1>Council agrees budget</h1><div class="post-meta"><span title='2022-05-03 15:30:00 +0200 CEST'>May 3, 2022</span>&nbsp;·&nbsp;3 min</div>""" + Text + "</article>", "2022-05-03T15:30:00+02:00", null)]
+    // A press release's embargo is the moment it is published ("until" alone labels a deadline).
+    [InlineData("en", """<article><h1>Survey shows record volunteering</h1><p class="embargo">EMBARGOED UNTIL 00:01 BST TUESDAY 3 MAY 2022</p>""" + Text + "</article>", "2022-05-03T00:01:00+01:00", null)]
+    [InlineData("de", """<article><h1>Umfrage zeigt Rekord beim Ehrenamt</h1><p>Sperrfrist: 03.05.2022, 10:30 Uhr</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
