@@ -127,7 +127,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(element, headline, scope) || IsOtherItemsDate(element, headline))
                 continue;
             var value = element.Attr("datetime") ?? element.Attr("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
-            if (element.Attr("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
+            if (PageIndex.DeclaresPublication(element))
                 Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
             else
             {

@@ -119,6 +119,8 @@ public class DateShapesTests
     // A press release's embargo is the moment it is published ("until" alone labels a deadline).
     [InlineData("en", """<article><h1>Survey shows record volunteering</h1><p class="embargo">EMBARGOED UNTIL 00:01 BST TUESDAY 3 MAY 2022</p>""" + Text + "</article>", "2022-05-03T00:01:00+01:00", null)]
     [InlineData("de", """<article><h1>Umfrage zeigt Rekord beim Ehrenamt</h1><p>Sperrfrist: 03.05.2022, 10:30 Uhr</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    // Drupal 7's RDFa keeps the instant in content while its default format prints the month first whatever the language.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted"><span property="dc:date dc:created" content="2022-05-03T10:30:00+02:00" datatype="xsd:dateTime">Eingereicht von admin am Di, 05/03/2022 - 10:30</span></div>""" + Text + "</article>", "2022-05-03T10:30:00+02:00", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
