@@ -201,6 +201,10 @@ internal static partial class DateFinder
             && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
+        // A declared time without an offset ("2022-05-03T14:10:00") takes the zone the dateline names ("14:10 Uhr MEZ").
+        else if (bestPublished is { HasTime: true, HasOffset: false } && !HasOffsetDate(published, modified)
+            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
+            FindInVisibleText(index, context, header, published, modified);
         // Declared dates spare reading the visible ones, but an update note in the header ("Mis à jour le …" over the
         // headline) may be the only word on the last change.
         if (modified.Count == 0)
@@ -215,6 +219,15 @@ internal static partial class DateFinder
         if (page.Trace is { } trace)
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
+    }
+
+    /// <summary>True when a date of the page gives its offset.</summary>
+    private static bool HasOffsetDate(List<Candidate> published, List<PageDate> modified)
+    {
+        foreach (var date in AllDates(published, modified))
+            if (date is { HasTime: true, HasOffset: true })
+                return true;
+        return false;
     }
 
     /// <summary>The farthest offset from UTC of any time zone.</summary>

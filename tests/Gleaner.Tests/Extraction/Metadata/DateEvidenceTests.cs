@@ -193,6 +193,14 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void ADeclaredTimeWithoutOffsetTakesTheZoneTheDatelineNames()
+    {
+        var article = Extract("<title>Stadtrat beschließt Haushalt</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Stadtrat beschließt Haushalt\",\"datePublished\":\"2023-01-12T14:32:00\"}</script>",
+            "<article><h1>Stadtrat beschließt Haushalt</h1><p class=\"date\">12.01.2023, 14:32 Uhr MEZ</p>" + Text + "</article>", lang: "de");
+        Assert.Equal("2023-01-12T14:32:00+01:00", article.Published);
+    }
+
+    [Fact]
     public void AReadNextListInsideTheColumnDatesOtherStories()
     {
         var article = Extract("<title>Storm reaches the coast</title>", "<div class=\"page\"><div class=\"col\"><h1>Storm reaches the coast</h1><p>May 3, 2022</p>"
