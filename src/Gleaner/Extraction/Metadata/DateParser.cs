@@ -213,6 +213,10 @@ internal static partial class DateParser
             // 09/27/2021 can only be month first; 27/09/2021 only day first; 04/05/2021 follows the page's convention.
             if (month > 12 || (monthFirst && day <= 12))
                 (day, month) = (month, day);
+            // "Do, 01/12/2023" (Drupal's default format on a German page): the weekday written before it tells the order.
+            if (day <= 12 && month <= 12 && day != month && year is >= MinYear and <= 9999 && WeekdayBefore(source, match.Index) is { } weekday
+                && new DateOnly(year, month, day).DayOfWeek != weekday && new DateOnly(year, day, month).DayOfWeek == weekday)
+                (day, month) = (month, day);
         }
         if (year < MinYear || year > DateTime.UtcNow.Year + 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return false;
@@ -280,6 +284,49 @@ internal static partial class DateParser
         {
             return false;
         }
+    }
+
+    /// <summary>The weekday named just before <paramref name="at"/> ("Do, ", "Thursday ", "jeu. "), if any.</summary>
+    private static DayOfWeek? WeekdayBefore(string? text, int at)
+    {
+        if (text is null)
+            return null;
+        var before = text.AsSpan(0, at).TrimEnd(" ,.\u00a0");
+        if (at - before.Length > MaxWeekdayGap)
+            return null;
+        var wordStart = before.Length;
+        while (wordStart > 0 && char.IsLetter(before[wordStart - 1]) && before.Length - wordStart < MaxWeekdayChars)
+            wordStart--;
+        if (wordStart == before.Length || (wordStart > 0 && char.IsLetter(before[wordStart - 1])))
+            return null;
+        Span<char> word = stackalloc char[before.Length - wordStart];
+        before[wordStart..].ToLowerInvariant(word);
+        return WeekdayLookup.TryGetValue(word, out var day) ? day : null;
+    }
+
+    /// <summary>At most this much (", " or ". ") stands between a weekday and its date; no weekday name is longer.</summary>
+    private const int MaxWeekdayGap = 3, MaxWeekdayChars = 12;
+
+    /// <summary>Weekday names and abbreviations, lower case, in languages that write numeric dates; an abbreviation that
+    /// names different days in two languages (Czech "so" Saturday, German "So" Sunday) is left out.</summary>
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = BuildWeekdays(
+        (DayOfWeek.Monday, "monday mon montag mo lundi lun lunes lunedì lunedi segunda seg maandag ma poniedziałek pon måndag mån pondělí понедельник пн pazartesi"),
+        (DayOfWeek.Tuesday, "tuesday tue tues dienstag di mardi mar martes martedì martedi terça terca ter dinsdag wtorek wt tisdag tis úterý вторник вт salı"),
+        (DayOfWeek.Wednesday, "wednesday wed mittwoch mi mercredi mer miércoles miercoles mié mie mercoledì mercoledi quarta qua woensdag wo środa śr onsdag ons středa среда ср çarşamba"),
+        (DayOfWeek.Thursday, "thursday thu thur thurs donnerstag do jeudi jeu jueves jue giovedì giovedi gio quinta qui donderdag czwartek czw torsdag tors čtvrtek четверг чт perşembe"),
+        (DayOfWeek.Friday, "friday fri freitag fr vendredi ven viernes vie venerdì venerdi sexta sex vrijdag vr piątek pt fredag fre pátek пятница пт cuma"),
+        (DayOfWeek.Saturday, "saturday sat samstag sonnabend sa samedi sam sábado sabado sáb sab sabato zaterdag za sobota sob lördag lör суббота сб cumartesi"),
+        (DayOfWeek.Sunday, "sunday sun sonntag so dimanche dim domingo dom domenica zondag zo niedziela niedz nd söndag sön neděle воскресенье вс pazar"));
+
+    private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, DayOfWeek> BuildWeekdays(params (DayOfWeek Day, string Names)[] days)
+    {
+        var table = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
+        foreach (var (day, names) in days)
+            foreach (var name in names.Split(' '))
+                table[name] = day;
+        return table;
     }
 
     /// <summary>True when the word before <paramref name="at"/> is one that introduces a date ("vom 3.5.22", "am 3.5.22"):

@@ -121,6 +121,10 @@ public class DateShapesTests
     [InlineData("de", """<article><h1>Umfrage zeigt Rekord beim Ehrenamt</h1><p>Sperrfrist: 03.05.2022, 10:30 Uhr</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Drupal 7's RDFa keeps the instant in content while its default format prints the month first whatever the language.
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted"><span property="dc:date dc:created" content="2022-05-03T10:30:00+02:00" datatype="xsd:dateTime">Eingereicht von admin am Di, 05/03/2022 - 10:30</span></div>""" + Text + "</article>", "2022-05-03T10:30:00+02:00", null)]
+    // The weekday before a slashed date tells its order where the page's convention would read it the other way.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted">Eingereicht von admin am Di, 05/03/2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("en-US", """<article><h1>Council agrees budget</h1><p class="date">Sat, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="date">Sa, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
