@@ -127,7 +127,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(element, headline, scope) || IsOtherItemsDate(element, headline))
                 continue;
             var value = element.Attr("datetime") ?? element.Attr("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
-            if (element.Attr("itemprop")!.Contains("datePublished", StringComparison.Ordinal))
+            if (PageIndex.DeclaresPublication(element))
                 Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
             else
             {
@@ -163,6 +163,9 @@ internal static partial class DateFinder
                 parsed = Parse(title, monthFirst);
             if (parsed is not { } date)
                 continue;
+            // <time datetime="2022-05-03">May 3, 2022 at 3:12 pm</time>: the day for machines, the clock for readers.
+            if (machine is not null && !date.HasTime)
+                date = WithShownClock(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
             if (isUpdate)
                 modified.Add(date);
             else
@@ -198,6 +201,10 @@ internal static partial class DateFinder
             && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
+        // A declared time without an offset ("2022-05-03T14:10:00") takes the zone the dateline names ("14:10 Uhr MEZ").
+        else if (bestPublished is { HasTime: true, HasOffset: false } && !HasOffsetDate(published, modified)
+            && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
+            FindInVisibleText(index, context, header, published, modified);
         // Declared dates spare reading the visible ones, but an update note in the header ("Mis à jour le …" over the
         // headline) may be the only word on the last change.
         if (modified.Count == 0)
@@ -212,6 +219,15 @@ internal static partial class DateFinder
         if (page.Trace is { } trace)
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
+    }
+
+    /// <summary>True when a date of the page gives its offset.</summary>
+    private static bool HasOffsetDate(List<Candidate> published, List<PageDate> modified)
+    {
+        foreach (var date in AllDates(published, modified))
+            if (date is { HasTime: true, HasOffset: true })
+                return true;
+        return false;
     }
 
     /// <summary>The farthest offset from UTC of any time zone.</summary>
@@ -236,6 +252,12 @@ internal static partial class DateFinder
         }
         return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day) is { } local ? local : utc;
     }
+
+    /// <summary>The element's shown date when it names the same day as <paramref name="day"/> and gives the time of day too.</summary>
+    private static PageDate WithShownClock(PageDate day, string? text, bool monthFirst) =>
+        text is not null && DateParser.TryFind(TextCleaning.OneLine(text) ?? text, monthFirst, out var shown) && shown.HasTime && shown.Day == day.Day
+            ? shown
+            : day;
 
     /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
     /// or after its own, when that offset is at most <see cref="MaxGuessedOffsetHours"/>.</summary>
@@ -508,16 +530,37 @@ internal static partial class DateFinder
         return true;
     }
 
-    /// <summary>A date closing the page's title ("… | DW | 28.04.2023") dates the page, as generic evidence.</summary>
+    /// <summary>A date closing the page's title ("… | DW | 28.04.2023"), or closing its headline before the site's name
+    /// as a part of its own ("Ortsbeirat tagt - 12.01.2023 | Stadt"), dates the page, as generic evidence.</summary>
     private static void AddTrailingDate(List<Candidate> into, string? title, bool monthFirst)
     {
         if (title is null || title.Length > MaxTitleChars)
             return;
         var trimmed = title.TrimEnd();
-        if (trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length)
-            && index + length == trimmed.Length)
+        if (trimmed.Length == 0 || !DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length))
+            return;
+        var end = index + length;
+        if ((end == trimmed.Length && char.IsDigit(trimmed[^1]))
+            || (IsTitlePartBoundary(trimmed.AsSpan(0, index).TrimEnd(), atEnd: true) && trimmed.AsSpan(end).TrimStart() is { Length: > 1 } rest
+                && IsTitlePartBoundary(rest, atEnd: false) && !HasSpacedSeparator(rest[1..])))
             into.Add(new Candidate(date, Weight.Generic, new("title", "trailing date")));
     }
+
+    /// <summary>Characters that part a page title's headline, date and site name.</summary>
+    private const string TitleSeparators = "|-–—·:»";
+
+    /// <summary>True when a separator after a space parts <paramref name="text"/> further ("Stadt | Aktuelles", not "Baden-Baden").</summary>
+    private static bool HasSpacedSeparator(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i < text.Length; i++)
+            if (TitleSeparators.Contains(text[i]) && char.IsWhiteSpace(text[i - 1]))
+                return true;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> ends (or starts) with a title separator.</summary>
+    private static bool IsTitlePartBoundary(ReadOnlySpan<char> text, bool atEnd) =>
+        text.Length > 0 && TitleSeparators.Contains(atEnd ? text[^1] : text[0]);
 
     private const int MaxTitleChars = 400;
 
@@ -577,7 +620,7 @@ internal static partial class DateFinder
                     continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
-                    var date = shown.HasTime ? shown : InnerAttributeTime(index.DateMarked, i, shown, context.MonthFirst) ?? shown;
+                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.MonthFirst) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
@@ -616,15 +659,21 @@ internal static partial class DateFinder
     }
 
     /// <summary>
-    /// The same day with its time from a marked element nested in <paramref name="marked"/>[<paramref name="at"/>] that keeps
-    /// the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
+    /// The same day with its time from an element nested in the date-marked element number <paramref name="at"/> of
+    /// <paramref name="index"/> that keeps the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
     /// 2022&lt;/abbr&gt;&lt;/p&gt;</c> shows the day in the outer element's text and the time in the inner one's title.
     /// </summary>
-    private static PageDate? InnerAttributeTime(List<IElement> marked, int at, PageDate shown, bool monthFirst)
+    private static PageDate? InnerAttributeTime(PageIndex index, int at, PageDate shown, bool monthFirst)
     {
+        var marked = index.DateMarked;
         var outer = marked[at];
         for (var i = at + 1; i < marked.Count && PageRegions.IsInside(marked[i], outer); i++)
             if (!IsModifiedMarker(marked[i]) && AttributeDate(marked[i], monthFirst) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+                return date;
+        // An unmarked span's tooltip: Hugo's <span title='2022-05-03 15:12:00 +0200 CEST'>May 3, 2022</span>.
+        foreach (var titled in index.TitledDates)
+            if (PageRegions.IsInside(titled, outer) && !IsModifiedMarker(titled) && PageIndex.TitledDateValue(titled) is { } value
+                && Parse(value, monthFirst) is { HasTime: true } date && date.Day == shown.Day)
                 return date;
         return null;
     }
@@ -1115,9 +1164,9 @@ internal static partial class DateFinder
             into.Add(new Candidate(badged, Weight.Fallback, new("header", "day badge with the block's year")));
             return;
         }
-        if (BreadcrumbDate(body) is { } fromTrail)
+        if (BreadcrumbDate(body, context.MonthFirst) is var (fromTrail, how))
         {
-            into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", "day archive link")));
+            into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", how)));
             return;
         }
         if (PermalinkDate(context.Headline) is { } fromPermalink)
@@ -1135,9 +1184,10 @@ internal static partial class DateFinder
     /// <summary>
     /// The day of a breadcrumb trail's link to a day archive (Home › 2022 › May › 3 › the title, linking
     /// <c>/2022/05/03/</c>): a blog theme files the post under its day. Only a link whose path ends with a full date counts:
-    /// a link to another story merely holds one.
+    /// a link to another story merely holds one. Else the trail's last item when it is a date (Home › News › 12 January
+    /// 2023): the page the trail ends at is that day's.
     /// </summary>
-    private static PageDate? BreadcrumbDate(IElement body)
+    private static (PageDate Date, string How)? BreadcrumbDate(IElement body, bool monthFirst)
     {
         var seen = 0;
         foreach (var element in body.Descendants<IElement>())
@@ -1149,9 +1199,41 @@ internal static partial class DateFinder
             foreach (var link in element.GetElementsByTagName("a"))
                 if (ReferencedPath(link.Attr("href")) is { } address && DayArchivePath().IsMatch(address.AbsolutePath)
                     && DateInUrl(address) is { } day)
-                    return day;
+                    return (day, "day archive link");
+            if (TrailEndDate(element, monthFirst) is { } last)
+                return (last, "last item");
         }
         return null;
+    }
+
+    /// <summary>Text read from a breadcrumb trail.</summary>
+    private const int MaxBreadcrumbChars = 300;
+
+    /// <summary>Characters that part a breadcrumb trail's items.</summary>
+    private const string BreadcrumbSeparators = "›>»/|-–—·→\\";
+
+    /// <summary>The date that ends a breadcrumb trail's text as an item of its own: after a separator, or as the whole text
+    /// of the trail's last list item.</summary>
+    private static PageDate? TrailEndDate(IElement trail, bool monthFirst)
+    {
+        if (TextCleaning.ShortText(trail, MaxBreadcrumbChars) is not { } text || EndingDate(text, monthFirst) is not var (date, index))
+            return null;
+        var before = text.AsSpan(0, index).TrimEnd();
+        if (before.Length > 0 && BreadcrumbSeparators.Contains(before[^1]))
+            return date;
+        var item = trail.LastElementChild;
+        while (item is { LocalName: "ol" or "ul" } && item.LastElementChild is { } inner)
+            item = inner;
+        return item is { LocalName: "li" } && TextCleaning.ShortText(item, MaxBreadcrumbChars) is { } itemText
+            && EndingDate(itemText, monthFirst) is (_, 0) ? date : null;
+    }
+
+    /// <summary>The date that ends <paramref name="text"/>, and where it starts.</summary>
+    private static (PageDate Date, int Index)? EndingDate(string text, bool monthFirst)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        return trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(text, 0, monthFirst, out var date, out var index, out var length)
+            && index + length == trimmed.Length ? (date, index) : null;
     }
 
     private static bool IsBreadcrumbTrail(IElement element)

@@ -213,6 +213,10 @@ internal static partial class DateParser
             // 09/27/2021 can only be month first; 27/09/2021 only day first; 04/05/2021 follows the page's convention.
             if (month > 12 || (monthFirst && day <= 12))
                 (day, month) = (month, day);
+            // "Do, 01/12/2023" (Drupal's default format on a German page): the weekday written before it tells the order.
+            if (day <= 12 && month <= 12 && day != month && year is >= MinYear and <= 9999 && WeekdayBefore(source, match.Index) is { } weekday
+                && new DateOnly(year, month, day).DayOfWeek != weekday && new DateOnly(year, day, month).DayOfWeek == weekday)
+                (day, month) = (month, day);
         }
         if (year < MinYear || year > DateTime.UtcNow.Year + 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return false;
@@ -248,14 +252,17 @@ internal static partial class DateParser
                 return false;
             if (time.Groups["S"].Success && !TryNumber(time.Groups["S"].ValueSpan, out second))
                 return false;
-            if (time.Groups["ampm"].Success || time.Groups["half"].Success)
+            if (time.Groups["half"].Success)
             {
-                // "3:46 PM"; CJK writes the half of the day first: 午後3時, 오후 3:30, 下午3:30.
-                var pm = time.Groups["ampm"].Success
-                    ? char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p'
-                    : time.Groups["half"].Value is "午後" or "오후" or "下午";
+                // CJK writes the half of the day first: 午後3時, 오후 3:30, 下午3:30.
                 if (hour is < 1 or > 12)
                     return false;
+                hour = hour % 12 + (time.Groups["half"].Value is "午後" or "오후" or "下午" ? 12 : 0);
+            }
+            else if ((time.Groups["ampm"].Success || time.Groups["later"].Success || time.Groups["earlier"].Success) && hour is >= 1 and <= 12)
+            {
+                // "3:46 PM", "02:32 م"; after a 24-hour clock the letters are a word of the sentence ("19:30 am Markt").
+                var pm = time.Groups["later"].Success || (time.Groups["ampm"].Success && char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p');
                 hour = hour % 12 + (pm ? 12 : 0);
             }
             if (hour > 23 || minute > 59 || second > 59)
@@ -277,6 +284,49 @@ internal static partial class DateParser
         {
             return false;
         }
+    }
+
+    /// <summary>The weekday named just before <paramref name="at"/> ("Do, ", "Thursday ", "jeu. "), if any.</summary>
+    private static DayOfWeek? WeekdayBefore(string? text, int at)
+    {
+        if (text is null)
+            return null;
+        var before = text.AsSpan(0, at).TrimEnd(" ,.\u00a0");
+        if (at - before.Length > MaxWeekdayGap)
+            return null;
+        var wordStart = before.Length;
+        while (wordStart > 0 && char.IsLetter(before[wordStart - 1]) && before.Length - wordStart < MaxWeekdayChars)
+            wordStart--;
+        if (wordStart == before.Length || (wordStart > 0 && char.IsLetter(before[wordStart - 1])))
+            return null;
+        Span<char> word = stackalloc char[before.Length - wordStart];
+        before[wordStart..].ToLowerInvariant(word);
+        return WeekdayLookup.TryGetValue(word, out var day) ? day : null;
+    }
+
+    /// <summary>At most this much (", " or ". ") stands between a weekday and its date; no weekday name is longer.</summary>
+    private const int MaxWeekdayGap = 3, MaxWeekdayChars = 12;
+
+    /// <summary>Weekday names and abbreviations, lower case, in languages that write numeric dates; an abbreviation that
+    /// names different days in two languages (Czech "so" Saturday, German "So" Sunday) is left out.</summary>
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = BuildWeekdays(
+        (DayOfWeek.Monday, "monday mon montag mo lundi lun lunes lunedì lunedi segunda seg maandag ma poniedziałek pon måndag mån pondělí понедельник пн pazartesi"),
+        (DayOfWeek.Tuesday, "tuesday tue tues dienstag di mardi mar martes martedì martedi terça terca ter dinsdag wtorek wt tisdag tis úterý вторник вт salı"),
+        (DayOfWeek.Wednesday, "wednesday wed mittwoch mi mercredi mer miércoles miercoles mié mie mercoledì mercoledi quarta qua woensdag wo środa śr onsdag ons středa среда ср çarşamba"),
+        (DayOfWeek.Thursday, "thursday thu thur thurs donnerstag do jeudi jeu jueves jue giovedì giovedi gio quinta qui donderdag czwartek czw torsdag tors čtvrtek четверг чт perşembe"),
+        (DayOfWeek.Friday, "friday fri freitag fr vendredi ven viernes vie venerdì venerdi sexta sex vrijdag vr piątek pt fredag fre pátek пятница пт cuma"),
+        (DayOfWeek.Saturday, "saturday sat samstag sonnabend sa samedi sam sábado sabado sáb sab sabato zaterdag za sobota sob lördag lör суббота сб cumartesi"),
+        (DayOfWeek.Sunday, "sunday sun sonntag so dimanche dim domingo dom domenica zondag zo niedziela niedz nd söndag sön neděle воскресенье вс pazar"));
+
+    private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, DayOfWeek> BuildWeekdays(params (DayOfWeek Day, string Names)[] days)
+    {
+        var table = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
+        foreach (var (day, names) in days)
+            foreach (var name in names.Split(' '))
+                table[name] = day;
+        return table;
     }
 
     /// <summary>True when the word before <paramref name="at"/> is one that introduces a date ("vom 3.5.22", "am 3.5.22"):
@@ -380,7 +430,7 @@ internal static partial class DateParser
     private static readonly Dictionary<string, double> ZoneAbbreviations = new(StringComparer.Ordinal)
     {
         ["GMT"] = 0, ["UTC"] = 0, ["WET"] = 0, ["BST"] = 1, ["CET"] = 1, ["MEZ"] = 1, ["CEST"] = 2, ["MESZ"] = 2,
-        ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
+        ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["МСК"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
         ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
         ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
         ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9,
@@ -530,9 +580,11 @@ internal static partial class DateParser
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:[T ]\s*(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDate();
 
-    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; with a dot only where nothing else reads so
-    /// (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST), as a bare 19.52 is a number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; the half of the day written after it in other
+    /// scripts too (Arabic <c>02:32 م</c>, Greek <c>2:32 μ.μ.</c>, Vietnamese <c>2:32 CH</c>, Persian <c>ب.ظ</c>, Turkish <c>ÖS</c>);
+    /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST, 2.32pm), as a bare 19.52 is a
+    /// number; with a zone when given.</summary>
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }

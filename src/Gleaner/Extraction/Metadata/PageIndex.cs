@@ -50,7 +50,9 @@ internal sealed class PageIndex
     public IEnumerable<IHtmlScriptElement> HtmlScripts(IDocument document) =>
         AllScripts is { } scripts ? scripts.OfType<IHtmlScriptElement>() : document.Scripts;
 
-    /// <summary>Elements with <c>itemprop</c> datePublished or dateModified (meta elements only in the body).</summary>
+    /// <summary>Elements with <c>itemprop</c> datePublished or dateModified (meta elements only in the body), and RDFa
+    /// elements naming a date property and holding its value in <c>content</c> (Drupal 7's <c>&lt;span property="dc:date
+    /// dc:created" content="2022-05-03T14:10:00+02:00"&gt;</c>, whose text a site's date format may make ambiguous).</summary>
     public List<IElement> ItempropDates { get; } = [];
 
     /// <summary>Elements (not meta) with <c>itemprop=author</c> or <c>rel=author</c>.</summary>
@@ -211,7 +213,7 @@ internal sealed class PageIndex
         }
         // One pass over the attributes: GetAttribute would scan them once per name.
         var attributes = element.Attributes;
-        string? itemprop = null, relation = null, marker = null, id = null, title = null;
+        string? itemprop = null, relation = null, marker = null, id = null, title = null, rdfaProperty = null;
         var tooltip = false;
         for (var i = 0; i < attributes.Length; i++)
         {
@@ -226,6 +228,9 @@ internal sealed class PageIndex
                     break;
                 case "itemprop":
                     itemprop = attribute.Value;
+                    break;
+                case "property":
+                    rdfaProperty = attribute.Value;
                     break;
                 case "rel":
                     relation = attribute.Value;
@@ -252,6 +257,9 @@ internal sealed class PageIndex
         }
         else if (relation is not null && HasToken(relation, "author"))
             List(AuthorMarkup, element);
+        else if (rdfaProperty is not null && (IsDateProperty(rdfaProperty) || IsRdfaPublication(rdfaProperty) || IsRdfaModification(rdfaProperty))
+            && element.HasAttribute("content"))
+            List(ItempropDates, element);
         if (relation is not null && element.LocalName == "a" && HasToken(relation, "tag"))
             List(TagLinks, element);
 
@@ -267,6 +275,20 @@ internal sealed class PageIndex
     /// <summary>The scripts inside a subtree the index does not otherwise read (the parser keeps a template's content
     /// apart from its children, and style and iframe hold only text).</summary>
     private void ListScriptsWithin(IElement element) => AllScripts?.AddRange(element.GetElementsByTagName("script"));
+
+    /// <summary>True when an element of <see cref="ItempropDates"/> declares the publication date, not the last change.</summary>
+    public static bool DeclaresPublication(IElement element) =>
+        element.Attr("itemprop") is { } itemprop
+            ? itemprop.Contains("datePublished", StringComparison.Ordinal)
+            : element.Attr("property") is { } property && (property.Contains("datePublished", StringComparison.Ordinal) || IsRdfaPublication(property));
+
+    /// <summary>Dublin Core's RDFa names of a page's creation or issue.</summary>
+    private static bool IsRdfaPublication(string property) =>
+        HasToken(property, "dc:date") || HasToken(property, "dc:created") || HasToken(property, "dc:issued")
+        || HasToken(property, "dcterms:created") || HasToken(property, "dcterms:issued") || HasToken(property, "dcterms:date");
+
+    /// <summary>Dublin Core's RDFa names of a page's last change.</summary>
+    private static bool IsRdfaModification(string property) => HasToken(property, "dc:modified") || HasToken(property, "dcterms:modified");
 
     private static bool IsDateProperty(string itemprop) =>
         itemprop.Contains("datePublished", StringComparison.Ordinal) || itemprop.Contains("dateModified", StringComparison.Ordinal);

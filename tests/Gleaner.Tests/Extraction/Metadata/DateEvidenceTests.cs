@@ -178,6 +178,28 @@ public class DateEvidenceTests
         Assert.Equal("2023-04-28", article.Published);
     }
 
+    [Theory]
+    // A date closing the headline before the site's name dates the page; one inside the headline's sentence, or before
+    // a further part that is no site name, does not.
+    [InlineData("Ortsbeirat tagt am Donnerstag - 12.01.2023 | Stadt Musterhausen", "2023-01-12")]
+    [InlineData("Ortsbeirat tagt am Donnerstag – 12.01.2023 – Baden-Baden", "2023-01-12")]
+    [InlineData("Ortsbeirat tagt am 12.01.2023 im Rathaus | Stadt Musterhausen", null)]
+    [InlineData("Ortsbeirat - 12.01.2023 - Tagesordnung | Stadt Musterhausen", null)]
+    public void ADateClosingTheTitlesHeadlineDatesAnOtherwiseUndatedPage(string title, string? expected)
+    {
+        var article = Extract($"<title>{title}</title>", "<div class=\"content\"><h1>Ortsbeirat tagt</h1>"
+            + "<p>Der Ortsbeirat trifft sich zu seiner ersten Sitzung im neuen Jahr, auf der Tagesordnung steht die Sanierung der Grundschule.</p></div>", lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Fact]
+    public void ADeclaredTimeWithoutOffsetTakesTheZoneTheDatelineNames()
+    {
+        var article = Extract("<title>Stadtrat beschließt Haushalt</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Stadtrat beschließt Haushalt\",\"datePublished\":\"2023-01-12T14:32:00\"}</script>",
+            "<article><h1>Stadtrat beschließt Haushalt</h1><p class=\"date\">12.01.2023, 14:32 Uhr MEZ</p>" + Text + "</article>", lang: "de");
+        Assert.Equal("2023-01-12T14:32:00+01:00", article.Published);
+    }
+
     [Fact]
     public void AReadNextListInsideTheColumnDatesOtherStories()
     {
@@ -497,8 +519,13 @@ public class DateEvidenceTests
     [InlineData("""<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Home</a></li><li><a href="/2022-05-03">Day</a></li></ol>""", "2022-05-03")]
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/archiv/2022/">2022</a> › <a href="/archiv/2022/05/">Mai</a></nav>""", null)]
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/2021/04/12/alter-hafen-plan/">Der alte Plan</a></nav>""", null)]
+    // The trail's last item, a date alone: after a separator, or as the last list item.
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Aktuelles</a> › 3. Mai 2022</nav>""", "2022-05-03")]
+    [InlineData("""<nav aria-label="breadcrumb"><ol><li><a href="/">Start</a></li><li><a href="/news">Aktuelles</a></li><li>03.05.2022</li></ol></nav>""", "2022-05-03")]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Aktuelles</a> › Sitzung vom 3. Mai 2022</nav>""", null)]
+    [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Termine 3. Mai 2022</a> › Hafen</nav>""", null)]
     [InlineData("""<aside class="calendar"><a href="/archiv/2022/05/03/">3</a></aside>""", null)]
-    public void ABreadcrumbsLinkToADayArchiveDatesAPageNothingElseDates(string trail, string? expected)
+    public void ABreadcrumbTrailsDayDatesAPageNothingElseDates(string trail, string? expected)
     {
         var article = Extract("<title>Hafen bekommt neue Regeln</title>", trail + """
             <main><article><h1>Hafen bekommt neue Regeln</h1><div class="text"><p>Der Stadtrat hat am Montag den Plan beschlossen.</p>

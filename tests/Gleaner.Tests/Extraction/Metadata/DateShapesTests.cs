@@ -102,6 +102,29 @@ public class DateShapesTests
     // German: the day the page was printed is no publication date; an info box of events under a heading above the text either.
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="print-info">Gedruckt am 10.05.2022</p><p class="date">03.05.2022</p>""" + Text + "</article>", "2022-05-03", null)]
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="infobox"><h3>Termine</h3><ul><li>12.05.2022: Info-Abend</li><li>19.05.2022: Anmeldeschluss</li></ul></div>""" + Text + """<p class="meta">Meldung vom 03.05.2022</p></article>""", "2022-05-03", null)]
+    // The half of the day written after the time in other scripts: Arabic م/ص, Greek μ.μ., Vietnamese CH; a British
+    // dotted time with "pm"; a 24-hour clock followed by the German word "am" keeps its hour and its date.
+    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><div class="date-time">نشر في: الثلاثاء 3 مايو 2022 - 03:30 م</div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><div class="date">3 مايو 2022 09:05 ص</div>""" + Text + "</article>", "2022-05-03T09:05:00+00:00", null)]
+    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><span class="date">03/05/2022 • 3:30 μ.μ.</span>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("vi", """<article><h1>Hội đồng thành phố thông qua ngân sách</h1><span class="date">03/05/2022 3:30 CH</span>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("en-GB", """<article><h1>Council agrees budget</h1><p class="byline">By Tom Reed <span class="date">3 May 2022, 3.30pm</span></p>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Veröffentlicht 14:30 am 03.05.2022</p>""" + Text + "</article>", "2022-05-03T14:30:00+00:00", null)]
+    // A zone written in Cyrillic.
+    [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="meta">3 мая 2022, 10:30 (МСК)</div>""" + Text + "</article>", "2022-05-03T10:30:00+03:00", null)]
+    // A <time> whose datetime holds only the day and whose text shows the clock; Hugo's unmarked span keeping the
+    // instant in its title under a post-meta line that shows the day.
+    [InlineData("en", """<article><h1>Council agrees budget</h1><div class="meta"><time datetime="2022-05-03">May 3, 2022 at 3:30 pm</time></div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("en", """<article><h1>Council agrees budget</h1><div class="post-meta"><span title='2022-05-03 15:30:00 +0200 CEST'>May 3, 2022</span>&nbsp;·&nbsp;3 min</div>""" + Text + "</article>", "2022-05-03T15:30:00+02:00", null)]
+    // A press release's embargo is the moment it is published ("until" alone labels a deadline).
+    [InlineData("en", """<article><h1>Survey shows record volunteering</h1><p class="embargo">EMBARGOED UNTIL 00:01 BST TUESDAY 3 MAY 2022</p>""" + Text + "</article>", "2022-05-03T00:01:00+01:00", null)]
+    [InlineData("de", """<article><h1>Umfrage zeigt Rekord beim Ehrenamt</h1><p>Sperrfrist: 03.05.2022, 10:30 Uhr</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    // Drupal 7's RDFa keeps the instant in content while its default format prints the month first whatever the language.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted"><span property="dc:date dc:created" content="2022-05-03T10:30:00+02:00" datatype="xsd:dateTime">Eingereicht von admin am Di, 05/03/2022 - 10:30</span></div>""" + Text + "</article>", "2022-05-03T10:30:00+02:00", null)]
+    // The weekday before a slashed date tells its order where the page's convention would read it the other way.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted">Eingereicht von admin am Di, 05/03/2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("en-US", """<article><h1>Council agrees budget</h1><p class="date">Sat, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="date">Sa, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
