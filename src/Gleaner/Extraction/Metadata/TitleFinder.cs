@@ -238,12 +238,13 @@ internal static partial class TitleFinder
     private const string Labels =
         "opinion|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
         "última hora|son dak[iİı]ka|canlı|özel|v[iİ]deo|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
+        "in pictures|in photos|" +
         "press release|news release|pressemitteilung|pressemeldung|medienmitteilung|communiqué de presse|comunicado de prensa|comunicato stampa|persbericht|" +
-        "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
-        "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
+        "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|fotostrecke|in bildern|" +
+        "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|en images|en vidéo|en photos|diaporama|infographie|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
         "opinione|editoriale|diretta|in diretta|" +
-        "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн";
+        "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн|эксклюзив|фото|фоторепортаж";
 
     /// <summary>A label before the headline: bracketed ("(VIDEO) Headline", "[Opinion] | Headline") or ended by a bar, a colon or a dash.</summary>
     [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -198,6 +198,10 @@ public class TitleTests
     [InlineData("Interview: „Wir brauchen mutigere Radpolitik“", "„Wir brauchen mutigere Radpolitik“")]
     [InlineData("SON DAKİKA: Belediye bisiklet yollarını genişletiyor", "Belediye bisiklet yollarını genişletiyor")]
     [InlineData("Pressemitteilung: Neues Radverkehrslabor für die Hochschule", "Neues Radverkehrslabor für die Hochschule")]
+    [InlineData("EN IMAGES - La fête des Lumières illumine Lyon", "La fête des Lumières illumine Lyon")]
+    [InlineData("In pictures: Floods sweep through the valley", "Floods sweep through the valley")]
+    [InlineData("ЭКСКЛЮЗИВ: Мэр рассказал о новом мосте", "Мэр рассказал о новом мосте")]
+    [InlineData("Fotostrecke: So feiert die Stadt ihr Jubiläum", "So feiert die Stadt ihr Jubiläum")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
