@@ -100,6 +100,13 @@ public class AuthorTests
     [InlineData("（鈴木一郎）", new[] { "鈴木一郎" })]
     [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
+    [InlineData("Door onze redacteur Jan de Vries", new[] { "Jan de Vries" })]
+    [InlineData("By our special correspondent Jane Doe", new[] { "Jane Doe" })]
+    [InlineData("Von unserem Korrespondenten Max Kolter", new[] { "Max Kolter" })]
+    [InlineData("By KEVIN FREKING and MARY CLARE JALONICK Associated Press", new[] { "KEVIN FREKING", "MARY CLARE JALONICK" })]
+    [InlineData("Posted by Marcus Lee, Product Manager, Databases", new[] { "Marcus Lee" })]
+    [InlineData("文・山田太郎　写真・佐藤花子", new[] { "山田太郎" })]
+    [InlineData("作者：张伟 编辑：李娜", new[] { "张伟" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -178,6 +185,9 @@ public class AuthorTests
     [InlineData("<p>By Jane Doe</p>")]
     [InlineData("<p class=\"meta\">von <a href=\"/team/jane\">Jane Doe</a></p>")]
     [InlineData("<ul><li><strong>Autorin/Autor</strong> Jane Doe</li></ul>")]
+    [InlineData("<p class=\"meta\">Door onze redacteur Jane Doe</p>")]
+    [InlineData("<div class=\"post-meta\">Text &amp; Fotos: Jane Doe · 14. Mai 2024</div>")]
+    [InlineData("<div class=\"meta\"><span>Haber: Jane Doe</span></div>")]
     public void AnUnmarkedBylineUnderTheHeadlineNamesTheAuthor(string byline)
     {
         Assert.Equal(["Jane Doe"], Authors("", byline));
@@ -580,5 +590,46 @@ public class AuthorTests
     public void WhereAChineseReporterFiledFromIsNotAName()
     {
         Assert.Equal(["陳志明"], Authors("", "<span class=\"author\">記者陳志明／台北報導</span>"));
+    }
+
+    [Fact]
+    public void AChineseOrJapaneseLabelBeforeTheNameMarksAnUnmarkedByline()
+    {
+        Assert.Equal(["张伟"], AuthorsOfPage($"<html><body><article><h1>地铁十五号线月底开通试运营</h1><div class=\"info\"><span>来源：城市日报</span> <span>作者：张伟</span></div>{Prose}{Prose}</article></body></html>"));
+        Assert.Equal(["山田太郎"], AuthorsOfPage($"<html><body><article><h1>老舗和菓子店、創業三百年の新作</h1><p class=\"credit\">文・山田太郎　写真・佐藤花子</p>{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void AOneWordNameInABylineIsTheCreditWhereNoOneElseIsNamed()
+    {
+        Assert.Equal(["Clara"], Authors("", "<div class=\"post-meta\">Text &amp; Fotos: Clara · 14. Mai 2024</div>"));
+        Assert.Equal(["Sandrine"], Authors("", "<span class=\"author\">Texte : Sandrine</span>"));
+        // It wins over the publisher named as every page's author, but a full name wins over it.
+        Assert.Equal(["Jens"], Authors("""<meta property="og:site_name" content="Weserbote"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Weserbote"}}</script>""",
+            "<span class=\"author\">Von Jens</span>"));
+        Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Jane Doe\">", "<span class=\"author\">Von Jens</span>"));
+        // Capitals only are an agency's short name, no first name; a desk or a job word is nobody's name.
+        Assert.Empty(Authors("", "<span class=\"author\">Von SID</span>"));
+        Assert.Empty(Authors("", "<span class=\"author\">Von Gastautor</span>"));
+        // A word of the site's own name is its account's, not a person's.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p class=\"meta\">Posted by <a rel=\"author\" href=\"/author/vortex/\">Vortex</a></p>{Prose}{Prose}</article></body></html>",
+            "https://vortexcannon.example/about-bugs/"));
+        // A bold word opening the story is no byline.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p><strong>Hinweis</strong></p>{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void ABlogsNameIsNotAPersonsAndTheWriterNamedInThePostWins()
+    {
+        Assert.Equal(["Marcus Lee"], AuthorsOfPage(
+            "<html><head><meta name=\"author\" content=\"Cloud Platform Blog\"></head><body><div class=\"post\"><h1>Regional backups now generally available</h1>" +
+            "<span class=\"byline-author\">Posted by Cloud Platform Blog</span><div class=\"post-body\"><p><em>Posted by Marcus Lee, Product Manager, Databases</em></p>" +
+            $"{Prose}{Prose}</div></div></body></html>"));
+    }
+
+    [Fact]
+    public void TheOutletsNameWithARegionalEditionsCodeIsTheOutlet()
+    {
+        Assert.Equal(["Ana Souza"], Authors("<meta property=\"og:site_name\" content=\"Portal Notícia\">", "<p class=\"byline\">Por Ana Souza, Portal Notícia SP</p>"));
     }
 }
