@@ -226,6 +226,8 @@ internal static partial class AuthorFinder
                 byline = text[(label.Index + label.Length)..]; // the label leads the line (the pattern is anchored)
             else if (ReporterLine().Match(text) is { Success: true } reporter)
                 byline = reporter.Groups["name"].Value;
+            else if (WriterRoleLine().IsMatch(text))
+                byline = text;
             if (byline is null || PageRegions.IsForeign(element, headline))
                 continue;
             AuthorNames.Parse(byline, persons, organisations, others, singleNames, labelled: true);
@@ -411,6 +413,11 @@ internal static partial class AuthorFinder
     /// before the name ("新华社记者 王芳": the agency's reporter), so its 记者 is not read here.</summary>
     [GeneratedRegex(@"^\s*(?<dateline>[\[［【(（][^\]］】)）]{1,30}[\]］】)）]\s*)?(?<name>\p{L}{2,5}(?:\s\p{L}{1,5})?)\s?(?:기자|특파원)(?=\s*(?:[=＝]|[\w.+\-]+@[\w.\-]+|$))", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLine();
+
+    /// <summary>A credit line that opens with a name and the writer's role in brackets: "Sam Hill (text) and Rae Ko (photos)",
+    /// "Anna Meier (Text), Jan Roth (Fotos)".</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3}\s*\((?:text|texte|texto|testo|tekst|teksti|words|story|textes|текст)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WriterRoleLine();
 
     /// <summary>How many paragraphs from the article's start may hold its author's name in bold.</summary>
     private const int NameLineParagraphs = 3;
@@ -630,7 +637,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|(?:作者|撰文|文)\s*[:：・]\s*(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文)\s*[:：・]\s*(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

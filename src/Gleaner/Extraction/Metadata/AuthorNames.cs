@@ -24,6 +24,8 @@ internal static partial class AuthorNames
         "reporterin", "journalistin", "kolumnist", "kolumnistin", "chefredakteur", "chefredakteurin", "volontär", "volontärin",
         "manager", "director", "engineer", "developer", "designer", "scientist", "researcher", "specialist", "strategist", "consultant",
         "coordinator", "officer", "advocate", "evangelist", "ceo", "cto", "founder", "co-founder",
+        "developers", "engineers", "designers", "researchers", "scientists", "experts", "authors", "journalists", "correspondents",
+        "wartawan", "laporan", "jurnalis", "kontributor", "koresponden", "penulis",
         // organisations and desks
         "news", "media", "press", "agency", "agencies", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk",
         "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
@@ -460,7 +462,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|de\s+(?:notre|nos)\s+(?:envoyée?s?|correspondante?s?)(?:\s+(?:spéciale?s?|permanente?s?))?\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -471,9 +473,9 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}.'’\-]+(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|al)\s+)?\p{Lu}[\p{L}.'’\-]+){1,3})\s+(?:is|was|has been|writes|covers|reports|ist|war|schreibt|est|était|écrit|es|fue|escribe|è|é|era|scrive)\s+\p{L}", RegexOptions.CultureInvariant)]
     private static partial Regex BioSentence();
 
-    /// <summary>"Door onze redacteur", "By our special correspondent", "Von unserem Korrespondenten", "De nuestro enviado especial":
+    /// <summary>"Door onze redacteur", "By our special correspondent", "Von unserem Korrespondenten", "De notre envoyée spéciale", "dal nostro inviato":
     /// a label naming the desk's own staff by their job before the name (the job one or two words).</summary>
-    [GeneratedRegex(@"^\s*(?:(?:by|von|door|par|de|por|di|da|av|af|od|from)\s+)?(?:our|onze|unser(?:em|er|e)|notre|nos|nuestr[oa]s?|nostr[oa]|nostri|vår|vores|vårt|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|door|par|de|por|di|da|dal|dalla|dai|dalle|av|af|od|from)\s+)?(?:our|onze|unser(?:em|er|e)|notre|nos|nuestr[oa]s?|nostr[oa]|nostri|vår|vores|vårt|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnStaffLabel();
 
     /// <summary>"ByJane Doe", "VonHans Müller": a label run into the name where elements touched.</summary>

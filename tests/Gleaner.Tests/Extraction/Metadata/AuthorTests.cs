@@ -101,6 +101,9 @@ public class AuthorTests
     [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
     [InlineData("Door onze redacteur Jan de Vries", new[] { "Jan de Vries" })]
+    [InlineData("dal nostro inviato Paolo Ferri", new[] { "Paolo Ferri" })]
+    [InlineData("Laporan Wartawan Kabar Harian, Dewi Lestari", new[] { "Dewi Lestari" })]
+    [InlineData("Words: Holly Nguyen", new[] { "Holly Nguyen" })]
     [InlineData("By our special correspondent Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Von unserem Korrespondenten Max Kolter", new[] { "Max Kolter" })]
     [InlineData("By KEVIN FREKING and MARY CLARE JALONICK Associated Press", new[] { "KEVIN FREKING", "MARY CLARE JALONICK" })]
@@ -188,6 +191,10 @@ public class AuthorTests
     [InlineData("<p class=\"meta\">Door onze redacteur Jane Doe</p>")]
     [InlineData("<div class=\"post-meta\">Text &amp; Fotos: Jane Doe · 14. Mai 2024</div>")]
     [InlineData("<div class=\"meta\"><span>Haber: Jane Doe</span></div>")]
+    [InlineData("<p class=\"firma\">dal nostro inviato Jane Doe</p>")]
+    [InlineData("<p class=\"credits\">Words: Jane Doe</p>")]
+    [InlineData("<p class=\"credits\">Jane Doe (text) and Rae Ko (photos)</p>")]
+    [InlineData("<p>Jane Doe (Text), Jan Roth (Fotos)</p>")]
     public void AnUnmarkedBylineUnderTheHeadlineNamesTheAuthor(string byline)
     {
         Assert.Equal(["Jane Doe"], Authors("", byline));
@@ -621,6 +628,9 @@ public class AuthorTests
     [Fact]
     public void ABlogsNameIsNotAPersonsAndTheWriterNamedInThePostWins()
     {
+        Assert.Equal(["Jane Okafor"], AuthorsOfPage(
+            "<html><body><div class=\"post\"><h1>Build tools 9.0 is now stable</h1><div class=\"post-meta\">Posted by Devices Developers <time datetime=\"2024-05-14\">14 May 2024</time></div>" +
+            $"<div class=\"post-body\"><p><i>Written by Jane Okafor, Developer Relations Engineer</i></p>{Prose}{Prose}</div></div></body></html>"));
         Assert.Equal(["Marcus Lee"], AuthorsOfPage(
             "<html><head><meta name=\"author\" content=\"Cloud Platform Blog\"></head><body><div class=\"post\"><h1>Regional backups now generally available</h1>" +
             "<span class=\"byline-author\">Posted by Cloud Platform Blog</span><div class=\"post-body\"><p><em>Posted by Marcus Lee, Product Manager, Databases</em></p>" +
