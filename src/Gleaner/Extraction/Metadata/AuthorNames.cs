@@ -26,6 +26,8 @@ internal static partial class AuthorNames
         "coordinator", "officer", "advocate", "evangelist", "ceo", "cto", "founder", "co-founder",
         "developers", "engineers", "designers", "researchers", "scientists", "experts", "authors", "journalists", "correspondents",
         "wartawan", "laporan", "jurnalis", "kontributor", "koresponden", "penulis",
+        "toimittaja", "journalisti", "reportteri", "redaktør", "redaktör", "reportrar", "redaktor", "redaktorka", "dziennikarz",
+        "dziennikarka", "novinář", "novinářka", "újságíró", "riporter", "muhabiri", "gazeteci", "verslaggever", "redacteur",
         // organisations and desks
         "news", "media", "press", "agency", "agencies", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk",
         "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
@@ -48,6 +50,7 @@ internal static partial class AuthorNames
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
         // more national agencies, whose names are no one's first or last name
         "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -273,8 +276,17 @@ internal static partial class AuthorNames
         foreach (var c in credit)
             if (!char.IsLetter(c) && c != '-')
                 return false;
-        return !NotNameWords.Contains(credit) && !OrganisationWords.Contains(credit) && !NoOnesName.Contains(credit);
+        if (NotNameWords.Contains(credit) || OrganisationWords.Contains(credit) || NoOnesName.Contains(credit))
+            return false;
+        foreach (var ending in OfficeEndings)
+            if (credit.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return false;
+        return true;
     }
+
+    /// <summary>Endings of the nouns an office or a department signs with ("Hauptamt", "Pressestelle", "Kommunikation",
+    /// "Geschäftsführung"), which no first name has.</summary>
+    private static readonly string[] OfficeEndings = ["amt", "stelle", "ung", "heit", "keit", "schaft", "büro", "referat", "dienst", "tion", "verein", "verband", "team"];
 
     private const int MinSingleNameChars = 3;
     private const int MaxSingleNameChars = 20;
@@ -462,7 +474,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -487,7 +499,7 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author.</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>

@@ -104,6 +104,11 @@ public class AuthorTests
     [InlineData("dal nostro inviato Paolo Ferri", new[] { "Paolo Ferri" })]
     [InlineData("Laporan Wartawan Kabar Harian, Dewi Lestari", new[] { "Dewi Lestari" })]
     [InlineData("Words: Holly Nguyen", new[] { "Holly Nguyen" })]
+    [InlineData("Anna Koskinen toimittaja", new[] { "Anna Koskinen" })]
+    [InlineData("Texto de Inês Carvalho | Fotografia de Rui Mendes", new[] { "Inês Carvalho" })]
+    [InlineData("Jane Doe, Foto von John Roe", new[] { "Jane Doe" })]
+    [InlineData("oprac. Adam Wójcik", new[] { "Adam Wójcik" })]
+    [InlineData("Reporter: Asep Hidayat<br>Editor: Siti Rahma", new[] { "Asep Hidayat" })]
     [InlineData("By our special correspondent Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Von unserem Korrespondenten Max Kolter", new[] { "Max Kolter" })]
     [InlineData("By KEVIN FREKING and MARY CLARE JALONICK Associated Press", new[] { "KEVIN FREKING", "MARY CLARE JALONICK" })]
@@ -193,6 +198,8 @@ public class AuthorTests
     [InlineData("<div class=\"meta\"><span>Haber: Jane Doe</span></div>")]
     [InlineData("<p class=\"firma\">dal nostro inviato Jane Doe</p>")]
     [InlineData("<p class=\"credits\">Words: Jane Doe</p>")]
+    [InlineData("<div class=\"credit\">Reporter: Jane Doe<br>Editor: John Roe</div>")]
+    [InlineData("<div class=\"meta\"><span>oprac. Jane Doe</span> <span>21.02.2025, 14:00</span></div>")]
     [InlineData("<p class=\"credits\">Jane Doe (text) and Rae Ko (photos)</p>")]
     [InlineData("<p>Jane Doe (Text), Jan Roth (Fotos)</p>")]
     public void AnUnmarkedBylineUnderTheHeadlineNamesTheAuthor(string byline)
@@ -590,6 +597,7 @@ public class AuthorTests
     public void ANationalAgencyAloneIsTheCredit()
     {
         Assert.Equal(["Lusa"], Authors("", "<span class=\"autor\">Lusa</span>"));
+        Assert.Equal(["ATS"], Authors("", "<div class=\"signature\">ATS</div>"));
         Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe, Lusa</div>"));
     }
 
@@ -618,6 +626,7 @@ public class AuthorTests
         // Capitals only are an agency's short name, no first name; a desk or a job word is nobody's name.
         Assert.Empty(Authors("", "<span class=\"author\">Von SID</span>"));
         Assert.Empty(Authors("", "<span class=\"author\">Von Gastautor</span>"));
+        Assert.Empty(AuthorsOfPage($"<html><body><main><h1>Gemeinderat beschließt Radkonzept</h1>{Prose}{Prose}<p class=\"news-footer\">Autor: Hauptamt</p></main></body></html>"));
         // A word of the site's own name is its account's, not a person's.
         Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p class=\"meta\">Posted by <a rel=\"author\" href=\"/author/vortex/\">Vortex</a></p>{Prose}{Prose}</article></body></html>",
             "https://vortexcannon.example/about-bugs/"));

@@ -202,6 +202,7 @@ public class TitleTests
     [InlineData("In pictures: Floods sweep through the valley", "Floods sweep through the valley")]
     [InlineData("ЭКСКЛЮЗИВ: Мэр рассказал о новом мосте", "Мэр рассказал о новом мосте")]
     [InlineData("Fotostrecke: So feiert die Stadt ihr Jubiläum", "So feiert die Stadt ihr Jubiläum")]
+    [InlineData("UPDATE: Museum's dinosaur hall reopens Saturday", "Museum's dinosaur hall reopens Saturday")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
