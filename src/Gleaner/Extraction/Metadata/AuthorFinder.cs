@@ -180,7 +180,10 @@ internal static partial class AuthorFinder
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element))
                 continue;
-            AuthorNames.Parse(text, persons, organisations, others, singleNames);
+            // Links to the authors' pages bound each name exactly: "<a href=/autor/laura-gil>Laura Gil</a> <span>Valencia</span>"
+            // is not "Laura Gil Valencia".
+            if (!AuthorLinkNames(element, persons))
+                AuthorNames.Parse(text, persons, organisations, others, singleNames);
             if (persons.Count > 0)
             {
                 if (line is not null)
@@ -190,6 +193,25 @@ internal static partial class AuthorFinder
                 line = parent;
             }
         }
+    }
+
+    /// <summary>Reads the names of a byline's links to author pages; false (and nothing added) when it has none that names a person.</summary>
+    private static bool AuthorLinkNames(IElement byline, List<string> persons)
+    {
+        List<string>? found = null;
+        foreach (var link in byline.QuerySelectorAll("a[href]"))
+        {
+            if (link.Attr("href") is not { } href || !AuthorPage().IsMatch(href) || TextCleaning.OneLine(link.TextContent) is not { Length: <= MaxNameChars } name)
+                continue;
+            found ??= [];
+            AuthorNames.Parse(name, found, []);
+        }
+        if (found is null || found.Count == 0)
+            return false;
+        foreach (var name in found)
+            if (!persons.Contains(name, StringComparer.OrdinalIgnoreCase))
+                persons.Add(name);
+        return true;
     }
 
     /// <summary>Links to an author's page ("/author/jane-doe", "/autoren/name/max-kolter") in the article's header and byline.</summary>

@@ -647,6 +647,15 @@ public class AuthorTests
     }
 
     [Fact]
+    public void LinksToTheAuthorsPagesBoundTheNamesInAByline()
+    {
+        Assert.Equal(["Laura Gil"], Authors("", "<div class=\"author\"><a href=\"/autor/laura-gil\">Laura Gil</a> <span class=\"location\">Valencia</span> 02/10/2024</div>"));
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By <a href=\"/author/jane-doe\">Jane Doe</a> and <a href=\"/author/john-roe\">John Roe</a> in Paris</div>"));
+        // A link that names nobody leaves the byline's text to be read.
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe <a href=\"/author/jane-doe\">View all posts</a></div>"));
+    }
+
+    [Fact]
     public void TheOutletsNameWithARegionalEditionsCodeIsTheOutlet()
     {
         Assert.Equal(["Ana Souza"], Authors("<meta property=\"og:site_name\" content=\"Portal Notícia\">", "<p class=\"byline\">Por Ana Souza, Portal Notícia SP</p>"));
