@@ -100,6 +100,7 @@ internal static partial class AuthorNames
         text = Weekdays().Replace(text, " ");
         text = SentenceEnd().Replace(text, " | ");
 
+        text = SeparateNamesFromJobs(text);
         var segments = Segments().Split(text);
         // "（鈴木一郎）" leaves empty parts around the name: it is still the whole byline.
         var filledSegments = 0;
@@ -161,6 +162,52 @@ internal static partial class AuthorNames
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
     }
+
+    /// <summary>
+    /// "Ola Hansen Journalist Kari Berg Fotograf": names each followed by their job, run together where a layout's name and
+    /// role elements touch, as separate parts; a name whose job is taking pictures is left out. Text of any other shape
+    /// (a lower-case word that is no particle, a single name) is returned as it is.
+    /// </summary>
+    private static string SeparateNamesFromJobs(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < MinNamesWithJobsWords)
+            return text;
+        var names = new List<string>(2);
+        var runStart = -1;
+        var runs = 0;
+        for (var i = 0; i <= words.Length; i++)
+        {
+            var bare = i < words.Length ? words[i].Trim('.', ',', ':', ';') : "";
+            var isJob = bare.Length > 0 && (PictureJobs.Contains(bare) || NotNameWords.Contains(bare) && !OrganisationWords.Contains(bare));
+            if (i < words.Length && !isJob)
+            {
+                if (bare.Length == 0 || !char.IsUpper(bare[0]) && !IsParticle(bare))
+                    return text;
+                if (runStart < 0)
+                    runStart = i;
+                continue;
+            }
+            if (runStart >= 0)
+            {
+                runs++;
+                if (!PictureJobs.Contains(bare))
+                    names.Add(string.Join(' ', words, runStart, i - runStart));
+                runStart = -1;
+            }
+        }
+        return runs >= 2 ? string.Join(" | ", names) : text;
+    }
+
+    /// <summary>Words of the shortest run of two names each with a job ("Ola Hansen Journalist Kari Berg Fotograf" has six).</summary>
+    private const int MinNamesWithJobsWords = 5;
+
+    /// <summary>The job of who took the pictures, as a byline's role line writes it.</summary>
+    private static readonly HashSet<string> PictureJobs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "photographer", "photojournalist", "fotograf", "fotografin", "fotografe", "fotógrafo", "fotógrafa", "fotografo", "fotografa",
+        "photographe", "фотограф", "valokuvaaja", "kuvaaja", "videographer", "cameraman",
+    };
 
     /// <summary>
     /// Where a part opens with two or more words in capitals and goes on in mixed case with an organisation's word

@@ -236,7 +236,7 @@ internal static partial class TitleFinder
 
     /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
     private const string Labels =
-        "opinion|update|updated|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
+        "opinion|update|updated|fact check|fact-check|factcheck|faktencheck|faktenfuchs|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
         "última hora|son dak[iİı]ka|canlı|özel|v[iİ]deo|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
         "in pictures|in photos|" +
         "press release|news release|pressemitteilung|pressemeldung|medienmitteilung|communiqué de presse|comunicado de prensa|comunicato stampa|persbericht|" +

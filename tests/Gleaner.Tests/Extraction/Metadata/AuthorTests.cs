@@ -105,6 +105,8 @@ public class AuthorTests
     [InlineData("Laporan Wartawan Kabar Harian, Dewi Lestari", new[] { "Dewi Lestari" })]
     [InlineData("Words: Holly Nguyen", new[] { "Holly Nguyen" })]
     [InlineData("Anna Koskinen toimittaja", new[] { "Anna Koskinen" })]
+    [InlineData("<span>Ola Hansen</span> <span>Journalist</span> <span>Kari Berg</span> <span>Fotograf</span>", new[] { "Ola Hansen" })]
+    [InlineData("Ola Hansen Journalist Kari Berg Reporter", new[] { "Ola Hansen", "Kari Berg" })]
     [InlineData("Texto de Inês Carvalho | Fotografia de Rui Mendes", new[] { "Inês Carvalho" })]
     [InlineData("Jane Doe, Foto von John Roe", new[] { "Jane Doe" })]
     [InlineData("oprac. Adam Wójcik", new[] { "Adam Wójcik" })]

@@ -203,6 +203,7 @@ public class TitleTests
     [InlineData("ЭКСКЛЮЗИВ: Мэр рассказал о новом мосте", "Мэр рассказал о новом мосте")]
     [InlineData("Fotostrecke: So feiert die Stadt ihr Jubiläum", "So feiert die Stadt ihr Jubiläum")]
     [InlineData("UPDATE: Museum's dinosaur hall reopens Saturday", "Museum's dinosaur hall reopens Saturday")]
+    [InlineData("Fact check: No, the city did not ban gas stoves", "No, the city did not ban gas stoves")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
