@@ -355,7 +355,8 @@ internal static partial class TitleFinder
 
     /// <summary>
     /// True when the candidate, a headline's length, is the last of three or more parts of the source: institutions write the
-    /// site and the page's kind first ("Universität X - Pressemitteilung - Headline"). A site's name in a logo is shorter.
+    /// site and the page's kind first ("Universität X - Pressemitteilung - Headline"); or the last of two after a part as
+    /// short as a site's name ("Valley Courier | Headline"). A site's name in a logo is shorter.
     /// </summary>
     private static bool EndsLongTitle(string source, string candidate, string candidateKey)
     {
@@ -364,7 +365,8 @@ internal static partial class TitleFinder
         foreach (var separator in Separators)
         {
             var last = source.LastIndexOf(separator, StringComparison.Ordinal);
-            if (last > 0 && source.IndexOf(separator, StringComparison.Ordinal) < last && Key(source[(last + separator.Length)..]) == candidateKey)
+            if (last > 0 && (source.IndexOf(separator, StringComparison.Ordinal) < last || WordCount(source[..last]) <= MaxSiteNameWords)
+                && Key(source[(last + separator.Length)..]) == candidateKey)
                 return true;
         }
         return false;

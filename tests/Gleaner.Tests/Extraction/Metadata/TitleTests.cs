@@ -210,6 +210,16 @@ public class TitleTests
     }
 
     [Fact]
+    public void TheHeadingIsTheHeadlineWhenTheTitleOpensWithTheSitesName()
+    {
+        Assert.Equal("Council approves budget with more money for schools",
+            Title("<title>Valley Courier | Council approves budget with more money for schools</title>", "<article><h1>Council approves budget with more money for schools</h1></article>"));
+        // A logo in the <h1> is as short as the site's name: the <title>'s headline stays.
+        Assert.Equal("Council approves budget with more money for schools",
+            Title("<title>Council approves budget with more money for schools | Valley Courier</title>", "<h1>Valley Courier</h1>"));
+    }
+
+    [Fact]
     public void AHeadingWhoseKickerRunsIntoItIsWrittenAsTheMetadataWritesIt()
     {
         // The kicker is its own element: the heading's text has no separator where the metadata has one.
