@@ -104,6 +104,7 @@ public class AuthorTests
     [InlineData("dal nostro inviato Paolo Ferri", new[] { "Paolo Ferri" })]
     [InlineData("Laporan Wartawan Kabar Harian, Dewi Lestari", new[] { "Dewi Lestari" })]
     [InlineData("Words: Holly Nguyen", new[] { "Holly Nguyen" })]
+    [InlineData("Interview: Tom Hale", new[] { "Tom Hale" })]
     [InlineData("Anna Koskinen toimittaja", new[] { "Anna Koskinen" })]
     [InlineData("<span>Ola Hansen</span> <span>Journalist</span> <span>Kari Berg</span> <span>Fotograf</span>", new[] { "Ola Hansen" })]
     [InlineData("Ola Hansen Journalist Kari Berg Reporter", new[] { "Ola Hansen", "Kari Berg" })]
@@ -646,6 +647,14 @@ public class AuthorTests
             "<html><head><meta name=\"author\" content=\"Cloud Platform Blog\"></head><body><div class=\"post\"><h1>Regional backups now generally available</h1>" +
             "<span class=\"byline-author\">Posted by Cloud Platform Blog</span><div class=\"post-body\"><p><em>Posted by Marcus Lee, Product Manager, Databases</em></p>" +
             $"{Prose}{Prose}</div></div></body></html>"));
+    }
+
+    [Fact]
+    public void AnInterviewLabelNamesTheInterviewerOnlyInAByline()
+    {
+        Assert.Equal(["Jane Doe"], Authors("", "<p class=\"autor\">Interview: Jane Doe</p>"));
+        // Unmarked, "Interview: Name" is as often a kicker naming who is interviewed.
+        Assert.Empty(Authors("", "<p>Interview: Jane Doe</p>"));
     }
 
     [Fact]
