@@ -247,6 +247,8 @@ internal static partial class LineFilter
         "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
         "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
         "년", "월", "일", "오전", "오후",
+        // Vietnamese weekdays are "thứ" and a number word ("Thứ hai", "Thứ năm"), Sunday "Chủ nhật".
+        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng",
     ], StringComparer.Ordinal);
 
     /// <summary>Other words a dateline holds beside dates: time zones, "published", "updated", prepositions.</summary>

@@ -67,15 +67,17 @@ internal static partial class AuthorFinder
                     AuthorNames.Parse(text, persons, named, outlet.Others);
             });
         }
-        AddSource("a byline element in the article", "visible", 0.65, (persons, named) => FindBylines(index, headline, scope, inScope: true, persons, named, outlet.Others));
-        AddSource("a byline element outside the article", "visible", 0.5, (persons, named) => FindBylines(index, headline, scope, inScope: false, persons, named, outlet.Others));
+        AddSource("a byline element in the article", "visible", 0.65, (persons, named) => FindBylines(index, headline, scope, inScope: true, persons, named, outlet.Others, outlet.SingleNames));
+        AddSource("a byline element outside the article", "visible", 0.5, (persons, named) => FindBylines(index, headline, scope, inScope: false, persons, named, outlet.Others, outlet.SingleNames));
         if (scope is not null)
         {
             AddSource("links to author pages in the article", "visible", 0.55, (persons, named) => FindAuthorLinks(scope, persons, named));
-            AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(headline, scope, persons, named, outlet.Others));
+            AddSource("a line starting \"By\" in the article", "visible", 0.55, (persons, named) => FindLabelledLines(headline, scope, persons, named, outlet.Others, outlet.SingleNames));
             AddSource("a name alone in bold at the start or end of the article", "visible", 0.45, (persons, named) => FindNameLines(headline, scope, persons, named));
         }
         AddSource("analytics data in a script", "script", 0.4, (persons, named) => FindAnalyticsAuthors(index.HtmlScripts(document), persons, named));
+        if (outlet.FirstSingleName() is { } single)
+            candidates.Add(new Evidence("a one-word name after a byline label (no full name credited)", "visible", single, 0.35));
         if (organisations.Count > 0)
             candidates.Add(new Evidence("an organisation credited (no person named)", "organisation", organisations[0], 0.3));
 

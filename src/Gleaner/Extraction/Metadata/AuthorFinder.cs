@@ -107,9 +107,9 @@ internal static partial class AuthorFinder
             return persons;
 
         // Bylines near the headline first; some layouts put the byline beside the article container rather than in it.
-        FindBylines(index, headline, scope, inScope: true, persons, organisations, outlet.Others);
+        FindBylines(index, headline, scope, inScope: true, persons, organisations, outlet.Others, outlet.SingleNames);
         if (!outlet.SetAside(persons, organisations))
-            FindBylines(index, headline, scope, inScope: false, persons, organisations, outlet.Others);
+            FindBylines(index, headline, scope, inScope: false, persons, organisations, outlet.Others, outlet.SingleNames);
         if (outlet.SetAside(persons, organisations))
             return persons;
 
@@ -117,7 +117,7 @@ internal static partial class AuthorFinder
         {
             FindAuthorLinks(scope, persons, organisations);
             if (!outlet.SetAside(persons, organisations))
-                FindLabelledLines(headline, scope, persons, organisations, outlet.Others);
+                FindLabelledLines(headline, scope, persons, organisations, outlet.Others, outlet.SingleNames);
             if (!outlet.SetAside(persons, organisations))
                 FindDatedNameLines(scope, persons);
             // A header band apart from the text's container ("div.spot" with the headline, standfirst and byline over "div.detail").
@@ -134,6 +134,9 @@ internal static partial class AuthorFinder
         // The least marked byline of all, read only where nothing else credits anyone.
         if (organisations.Count == 0 && NameBesideDateUnderHeadline(headline) is { } beside)
             return [beside];
+        // A byline's one-word name ("Text: Clara") credits a person, who wins over any organisation.
+        if (outlet.FirstSingleName() is { } single)
+            return [single];
         return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
@@ -159,7 +162,8 @@ internal static partial class AuthorFinder
         AuthorNames.Parse(name, persons, organisations, others);
     }
 
-    private static void FindBylines(PageIndex index, IElement? headline, IElement? scope, bool inScope, List<string> persons, List<string> organisations, List<string> others)
+    private static void FindBylines(PageIndex index, IElement? headline, IElement? scope, bool inScope, List<string> persons, List<string> organisations, List<string> others,
+        List<string>? singleNames = null)
     {
         if (inScope && scope is null)
             return;
@@ -176,7 +180,10 @@ internal static partial class AuthorFinder
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element))
                 continue;
-            AuthorNames.Parse(text, persons, organisations, others);
+            // Links to the authors' pages bound each name exactly: "<a href=/autor/laura-gil>Laura Gil</a> <span>Valencia</span>"
+            // is not "Laura Gil Valencia".
+            if (!AuthorLinkNames(element, persons))
+                AuthorNames.Parse(text, persons, organisations, others, singleNames);
             if (persons.Count > 0)
             {
                 if (line is not null)
@@ -186,6 +193,25 @@ internal static partial class AuthorFinder
                 line = parent;
             }
         }
+    }
+
+    /// <summary>Reads the names of a byline's links to author pages; false (and nothing added) when it has none that names a person.</summary>
+    private static bool AuthorLinkNames(IElement byline, List<string> persons)
+    {
+        List<string>? found = null;
+        foreach (var link in byline.QuerySelectorAll("a[href]"))
+        {
+            if (link.Attr("href") is not { } href || !AuthorPage().IsMatch(href) || TextCleaning.OneLine(link.TextContent) is not { Length: <= MaxNameChars } name)
+                continue;
+            found ??= [];
+            AuthorNames.Parse(name, found, []);
+        }
+        if (found is null || found.Count == 0)
+            return false;
+        foreach (var name in found)
+            if (!persons.Contains(name, StringComparer.OrdinalIgnoreCase))
+                persons.Add(name);
+        return true;
     }
 
     /// <summary>Links to an author's page ("/author/jane-doe", "/autoren/name/max-kolter") in the article's header and byline.</summary>
@@ -207,7 +233,8 @@ internal static partial class AuthorFinder
     private const int MaxNameChars = 80;
 
     /// <summary>Unmarked lines of the article that start with a byline label: "By Jane Doe", "Von Hans Müller", "Autorin/Autor Roman Goncharenko".</summary>
-    private static void FindLabelledLines(IElement? headline, IElement scope, List<string> persons, List<string> organisations, List<string> others)
+    private static void FindLabelledLines(IElement? headline, IElement scope, List<string> persons, List<string> organisations, List<string> others,
+        List<string>? singleNames = null)
     {
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
@@ -221,9 +248,11 @@ internal static partial class AuthorFinder
                 byline = text[(label.Index + label.Length)..]; // the label leads the line (the pattern is anchored)
             else if (ReporterLine().Match(text) is { Success: true } reporter)
                 byline = reporter.Groups["name"].Value;
+            else if (WriterRoleLine().IsMatch(text))
+                byline = text;
             if (byline is null || PageRegions.IsForeign(element, headline))
                 continue;
-            AuthorNames.Parse(byline, persons, organisations, others);
+            AuthorNames.Parse(byline, persons, organisations, others, singleNames, labelled: true);
             if (persons.Count > 0)
                 return;
         }
@@ -407,6 +436,11 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"^\s*(?<dateline>[\[［【(（][^\]］】)）]{1,30}[\]］】)）]\s*)?(?<name>\p{L}{2,5}(?:\s\p{L}{1,5})?)\s?(?:기자|특파원)(?=\s*(?:[=＝]|[\w.+\-]+@[\w.\-]+|$))", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLine();
 
+    /// <summary>A credit line that opens with a name and the writer's role in brackets: "Sam Hill (text) and Rae Ko (photos)",
+    /// "Anna Meier (Text), Jan Roth (Fotos)".</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3}\s*\((?:text|texte|texto|testo|tekst|teksti|words|story|textes|текст)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WriterRoleLine();
+
     /// <summary>How many paragraphs from the article's start may hold its author's name in bold.</summary>
     private const int NameLineParagraphs = 3;
 
@@ -450,6 +484,23 @@ internal static partial class AuthorFinder
         /// <summary>Credits that are neither a person nor a known organisation ("Euronews", "MND Staff"), as the byline parser
         /// left them: those that name the outlet are its credit.</summary>
         public List<string> Others { get; } = [];
+
+        /// <summary>One-word names right after a byline's label ("Von Jens", "Texte : Sandrine"), in the order read: the credit
+        /// where no source names a person by a full name.</summary>
+        public List<string> SingleNames { get; } = [];
+
+        /// <summary>The first one-word name that is not the outlet's own, or null. A word inside the site's or the domain's name
+        /// ("Posted by Vortex" on vortexcannon.org) is the brand's account, not a person's first name.</summary>
+        public string? FirstSingleName()
+        {
+            foreach (var name in SingleNames)
+            {
+                var key = MetadataExtractor.Letters(name);
+                if (!Names(name) && !_label.Contains(key, StringComparison.Ordinal) && !_site.Contains(key, StringComparison.Ordinal))
+                    return name;
+            }
+            return null;
+        }
 
         /// <summary>Moves names of the outlet from the persons to the organisations, with the other credits that name it
         /// ("Euronews", "Guardian staff reporter"); true when a person is left.</summary>
@@ -511,12 +562,22 @@ internal static partial class AuthorFinder
             "staff", "reporter", "reporters", "writer", "writers", "team", "desk", "editors", "newsroom", "redaktion", "rédaction", "redacción", "redazione",
         };
 
+        /// <summary>Letters of a site name long enough that a credit opening with it is the outlet's (not a first name's).</summary>
+        private const int MinEditionSiteChars = 6;
+
+        /// <summary>Letters of a regional edition's code after the outlet's name ("SP", "NRW").</summary>
+        private const int MaxEditionCodeChars = 3;
+
         private bool Names(string name)
         {
             var key = MetadataExtractor.Letters(name);
             if (key.Length == 0)
                 return false;
             if (key == _site || key == _label)
+                return true;
+            // "Portal Notícia SP", "Example News NRW": the outlet's name with a regional edition's short code.
+            if (_site.Length >= MinEditionSiteChars && key.Length - _site.Length is > 0 and <= MaxEditionCodeChars && key.StartsWith(_site, StringComparison.Ordinal)
+                && name.TrimEnd() is var trimmed && MetadataExtractor.Letters(trimmed[(trimmed.LastIndexOf(' ') + 1)..]) == key[_site.Length..])
                 return true;
             if (_label.Length < 2)
                 return false;
@@ -598,7 +659,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv])(?:\s*[:：]\s*|\s+)(?=\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文)\s*[:：・]\s*(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

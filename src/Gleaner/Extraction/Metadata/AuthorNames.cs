@@ -22,6 +22,12 @@ internal static partial class AuthorNames
         "редакция", "корреспондент", "обозреватель", "редактор",
         "redactor", "redactora", "reportera", "columnista", "editora", "redattore", "redattrice", "jornalista", "colunista",
         "reporterin", "journalistin", "kolumnist", "kolumnistin", "chefredakteur", "chefredakteurin", "volontär", "volontärin",
+        "manager", "director", "engineer", "developer", "designer", "scientist", "researcher", "specialist", "strategist", "consultant",
+        "coordinator", "officer", "advocate", "evangelist", "ceo", "cto", "founder", "co-founder",
+        "developers", "engineers", "designers", "researchers", "scientists", "experts", "authors", "journalists", "correspondents",
+        "wartawan", "laporan", "jurnalis", "kontributor", "koresponden", "penulis",
+        "toimittaja", "journalisti", "reportteri", "redaktør", "redaktör", "reportrar", "redaktor", "redaktorka", "dziennikarz",
+        "dziennikarka", "novinář", "novinářka", "újságíró", "riporter", "muhabiri", "gazeteci", "verslaggever", "redacteur",
         // organisations and desks
         "news", "media", "press", "agency", "agencies", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk",
         "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
@@ -44,27 +50,37 @@ internal static partial class AuthorNames
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
         // more national agencies, whose names are no one's first or last name
         "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
-        "redaktion", "rédaction", "redacción", "redazione", "редакция", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk",
+        "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
     /// <summary>
     /// Splits and cleans a byline. Persons go to <paramref name="persons"/>, organisations to <paramref name="organisations"/>;
     /// short parts that are neither (one word, a desk: "Euronews", "MND Staff") to <paramref name="others"/>, for a caller
-    /// that can tell whether they name the publication itself.
+    /// that can tell whether they name the publication itself. A byline that is a label and one word that may be a first
+    /// name or a pen name ("Von Jens", "Texte : Sandrine"; <paramref name="labelled"/> when the caller took the label off)
+    /// adds the word to <paramref name="singleNames"/>.
     /// </summary>
-    public static void Parse(string? byline, List<string> persons, List<string> organisations, List<string>? others = null)
+    public static void Parse(string? byline, List<string> persons, List<string> organisations, List<string>? others = null, List<string>? singleNames = null,
+        bool labelled = false)
     {
         if (string.IsNullOrWhiteSpace(byline))
             return;
         var text = TextCleaning.OneLine(byline);
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
+        var unlabelled = text.Length;
         text = GluedLabel().Replace(text, "");
+        // "Door onze redacteur Jan de Vries", "By our correspondent Jane Doe": the desk's own staff, named after their job.
+        text = OwnStaffLabel().Replace(text, "");
+        labelled |= text.Length < unlabelled;
         // "Jane Doe is a reporter at the Ledger. ...": an author's bio line names the author first.
         if (BioName(text) is { } bioName)
             text = bioName;
         // "Text und Fotos: Sandra Weiß": the writer took the pictures too.
+        var beforePictures = text.Length;
         text = TextAndPictures().Replace(text, "");
+        labelled |= text.Length < beforePictures;
         // "Image: Getty Images", "Foto: dpa", "John Roe (Fotos)": who made the pictures, not the story.
         text = NameCreditedForPictures().Replace(text, " ");
         text = CreditTail().Replace(text, "");
@@ -84,6 +100,7 @@ internal static partial class AuthorNames
         text = Weekdays().Replace(text, " ");
         text = SentenceEnd().Replace(text, " | ");
 
+        text = SeparateNamesFromJobs(text);
         var segments = Segments().Split(text);
         // "（鈴木一郎）" leaves empty parts around the name: it is still the whole byline.
         var filledSegments = 0;
@@ -101,13 +118,23 @@ internal static partial class AuthorNames
             if (segmentAt >= 0)
                 segmentEnd = segmentAt + segment.Length;
             var part = segment.Trim();
+            var unlabelledPart = part.Length;
             part = LeadingLabel().Replace(part, "");
+            var afterLabel = labelled || part.Length < unlabelledPart;
             part = JobSuffix().Replace(part, "");
             part = Degrees().Replace(part, "");
             part = TrailingNoise().Replace(part, "");
             // "佐藤健一と山田花子", "王小明和李华": two names joined without spaces, each of them a whole name.
             if (filledSegments == 1 && CjkNamePair().IsMatch(part) && AddCjkNames(part, persons))
                 continue;
+            // "MARY CLARE JALONICK Associated Press": a name in capitals run onto the agency it writes for.
+            if (CapitalisedNameBeforeOrganisation(part) is > 0 and var nameEnd)
+            {
+                var agency = part[nameEnd..].Trim();
+                if (!organisations.Contains(agency, StringComparer.OrdinalIgnoreCase))
+                    organisations.Add(agency);
+                part = part[..nameEnd];
+            }
             var untrimmed = part;
             // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
             if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
@@ -128,9 +155,86 @@ internal static partial class AuthorNames
                 part = TextCleaning.CollapseWhitespace(untrimmed).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
+            if (kind == NameKind.None && singleNames is not null && afterLabel && filledSegments == 1 && IsSingleName(part)
+                && !singleNames.Contains(part, StringComparer.OrdinalIgnoreCase))
+                singleNames.Add(part);
             afterPerson = kind == NameKind.Person;
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
+    }
+
+    /// <summary>
+    /// "Ola Hansen Journalist Kari Berg Fotograf": names each followed by their job, run together where a layout's name and
+    /// role elements touch, as separate parts; a name whose job is taking pictures is left out. Text of any other shape
+    /// (a lower-case word that is no particle, a single name) is returned as it is.
+    /// </summary>
+    private static string SeparateNamesFromJobs(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < MinNamesWithJobsWords)
+            return text;
+        var names = new List<string>(2);
+        var runStart = -1;
+        var runs = 0;
+        for (var i = 0; i <= words.Length; i++)
+        {
+            var bare = i < words.Length ? words[i].Trim('.', ',', ':', ';') : "";
+            var isJob = bare.Length > 0 && (PictureJobs.Contains(bare) || NotNameWords.Contains(bare) && !OrganisationWords.Contains(bare));
+            if (i < words.Length && !isJob)
+            {
+                if (bare.Length == 0 || !char.IsUpper(bare[0]) && !IsParticle(bare))
+                    return text;
+                if (runStart < 0)
+                    runStart = i;
+                continue;
+            }
+            if (runStart >= 0)
+            {
+                runs++;
+                if (!PictureJobs.Contains(bare))
+                    names.Add(string.Join(' ', words, runStart, i - runStart));
+                runStart = -1;
+            }
+        }
+        return runs >= 2 ? string.Join(" | ", names) : text;
+    }
+
+    /// <summary>Words of the shortest run of two names each with a job ("Ola Hansen Journalist Kari Berg Fotograf" has six).</summary>
+    private const int MinNamesWithJobsWords = 5;
+
+    /// <summary>The job of who took the pictures, as a byline's role line writes it.</summary>
+    private static readonly HashSet<string> PictureJobs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "photographer", "photojournalist", "fotograf", "fotografin", "fotografe", "fotógrafo", "fotógrafa", "fotografo", "fotografa",
+        "photographe", "фотограф", "valokuvaaja", "kuvaaja", "videographer", "cameraman",
+    };
+
+    /// <summary>
+    /// Where a part opens with two or more words in capitals and goes on in mixed case with an organisation's word
+    /// ("KEVIN FREKING Associated Press"), the length of the name in capitals; else 0.
+    /// </summary>
+    private static int CapitalisedNameBeforeOrganisation(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var capitals = 0;
+        while (capitals < words.Length && IsCapitalsOnly(words[capitals]))
+            capitals++;
+        if (capitals < 2 || capitals == words.Length)
+            return 0;
+        var organisation = false;
+        for (var i = capitals; i < words.Length; i++)
+        {
+            var bare = words[i].Trim('.', ',', ':');
+            if (bare.Length == 0 || !char.IsUpper(bare[0]) || IsCapitalsOnly(bare))
+                return 0;
+            organisation |= OrganisationWords.Contains(bare);
+        }
+        if (!organisation)
+            return 0;
+        var end = 0;
+        for (var i = 0; i < capitals; i++)
+            end = part.IndexOf(words[i], end, StringComparison.Ordinal) + words[i].Length;
+        return end;
     }
 
     /// <summary>
@@ -206,6 +310,41 @@ internal static partial class AuthorNames
         var last = part[(lastSpace + 1)..].Trim('.', ',', ':');
         return NotNameWords.Contains(last) && !OrganisationWords.Contains(last);
     }
+
+    /// <summary>
+    /// True for a credit of one capitalised word that could be a first name or a pen name ("Clara", "Sandrine"): letters only
+    /// (a hyphen inside), in mixed case (capitals only is an agency's short name: "SID", "KNA"), and no job, desk or agency word.
+    /// Gleaner reads it only from a byline and only where nobody else is credited.
+    /// </summary>
+    public static bool IsSingleName(string credit)
+    {
+        if (credit.Length is < MinSingleNameChars or > MaxSingleNameChars || !char.IsUpper(credit[0]) || IsCapitalsOnly(credit))
+            return false;
+        foreach (var c in credit)
+            if (!char.IsLetter(c) && c != '-')
+                return false;
+        if (NotNameWords.Contains(credit) || OrganisationWords.Contains(credit) || NoOnesName.Contains(credit))
+            return false;
+        foreach (var ending in OfficeEndings)
+            if (credit.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return false;
+        return true;
+    }
+
+    /// <summary>Endings of the nouns an office or a department signs with ("Hauptamt", "Pressestelle", "Kommunikation",
+    /// "Geschäftsführung"), which no first name has.</summary>
+    private static readonly string[] OfficeEndings = ["amt", "stelle", "ung", "heit", "keit", "schaft", "büro", "referat", "dienst", "tion", "verein", "verband", "team"];
+
+    private const int MinSingleNameChars = 3;
+    private const int MaxSingleNameChars = 20;
+
+    /// <summary>One-word credits that stand for nobody in particular.</summary>
+    private static readonly HashSet<string> NoOnesName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unknown", "unbekannt", "gast", "gastautor", "gastautorin", "invité", "invitado",
+        "ospite", "leserbrief", "leser", "reader", "readers", "user", "moderator", "moderation", "unternehmen", "verlag", "verwaltung",
+        "pressestelle", "presse", "stadt", "gemeinde", "polizei", "sport", "politik", "wirtschaft", "kultur", "lokales",
+    };
 
     private enum NameKind { None, Person, Organisation }
 
@@ -382,7 +521,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|de\s+(?:notre|nos)\s+(?:envoyée?s?|correspondante?s?)(?:\s+(?:spéciale?s?|permanente?s?))?\s+|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?)\s*:\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／]?\s*|文\s*[:：/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -393,6 +532,11 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}.'’\-]+(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|bin|al)\s+)?\p{Lu}[\p{L}.'’\-]+){1,3})\s+(?:is|was|has been|writes|covers|reports|ist|war|schreibt|est|était|écrit|es|fue|escribe|è|é|era|scrive)\s+\p{L}", RegexOptions.CultureInvariant)]
     private static partial Regex BioSentence();
 
+    /// <summary>"Door onze redacteur", "By our special correspondent", "Von unserem Korrespondenten", "De notre envoyée spéciale", "dal nostro inviato":
+    /// a label naming the desk's own staff by their job before the name (the job one or two words).</summary>
+    [GeneratedRegex(@"^\s*(?:(?:by|von|door|par|de|por|di|da|dal|dalla|dai|dalle|av|af|od|from)\s+)?(?:our|onze|unser(?:em|er|e)|notre|nos|nuestr[oa]s?|nostr[oa]|nostri|vår|vores|vårt|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnStaffLabel();
+
     /// <summary>"ByJane Doe", "VonHans Müller": a label run into the name where elements touched.</summary>
     [GeneratedRegex(@"^(?:By|BY|Von|Par|Por)(?=\p{Lu}\p{Ll})")]
     private static partial Regex GluedLabel();
@@ -402,7 +546,7 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author.</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>

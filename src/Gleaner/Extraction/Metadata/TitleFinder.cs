@@ -236,14 +236,15 @@ internal static partial class TitleFinder
 
     /// <summary>Kinds of piece publishers put before or after a headline, in the languages Gleaner meets most.</summary>
     private const string Labels =
-        "opinion|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
+        "opinion|update|updated|fact check|fact-check|factcheck|faktencheck|faktenfuchs|op-ed|guest column|guest post|guest essay|guest opinion|analysis|commentary|comment|editorial|column|watch|videos|live|live updates|live blog|breaking|breaking news|exclusive|photos|gallery|podcast|listen|explainer|" +
         "última hora|son dak[iİı]ka|canlı|özel|v[iİ]deo|eilmeldung|urgente|dernière minute|ultim'ora|ultima ora|" +
+        "in pictures|in photos|" +
         "press release|news release|pressemitteilung|pressemeldung|medienmitteilung|communiqué de presse|comunicado de prensa|comunicato stampa|persbericht|" +
-        "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|" +
-        "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|" +
+        "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|fotostrecke|in bildern|" +
+        "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|en images|en vidéo|en photos|diaporama|infographie|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
         "opinione|editoriale|diretta|in diretta|" +
-        "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн";
+        "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн|эксклюзив|фото|фоторепортаж";
 
     /// <summary>A label before the headline: bracketed ("(VIDEO) Headline", "[Opinion] | Headline") or ended by a bar, a colon or a dash.</summary>
     [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -354,7 +355,8 @@ internal static partial class TitleFinder
 
     /// <summary>
     /// True when the candidate, a headline's length, is the last of three or more parts of the source: institutions write the
-    /// site and the page's kind first ("Universität X - Pressemitteilung - Headline"). A site's name in a logo is shorter.
+    /// site and the page's kind first ("Universität X - Pressemitteilung - Headline"); or the last of two after a part as
+    /// short as a site's name ("Valley Courier | Headline"). A site's name in a logo is shorter.
     /// </summary>
     private static bool EndsLongTitle(string source, string candidate, string candidateKey)
     {
@@ -363,7 +365,8 @@ internal static partial class TitleFinder
         foreach (var separator in Separators)
         {
             var last = source.LastIndexOf(separator, StringComparison.Ordinal);
-            if (last > 0 && source.IndexOf(separator, StringComparison.Ordinal) < last && Key(source[(last + separator.Length)..]) == candidateKey)
+            if (last > 0 && (source.IndexOf(separator, StringComparison.Ordinal) < last || WordCount(source[..last]) <= MaxSiteNameWords)
+                && Key(source[(last + separator.Length)..]) == candidateKey)
                 return true;
         }
         return false;

@@ -52,6 +52,7 @@ public class LineFilterTests
     [InlineData("Get the best of the city delivered to your inbox every morning.")]
     [InlineData("November 20, 2019 - 11:28 AMT")]
     [InlineData("3 maja 2022, 10:30")]
+    [InlineData("Thứ hai, 14/10/2024, 09:15 (GMT+7)")]
     [InlineData("Julkaistu 3.5.2022 klo 10.30")]
     [InlineData("2022年5月3日 午後3時30分")]
     [InlineData("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.")]

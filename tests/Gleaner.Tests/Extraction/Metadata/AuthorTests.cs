@@ -100,6 +100,24 @@ public class AuthorTests
     [InlineData("（鈴木一郎）", new[] { "鈴木一郎" })]
     [InlineData("Interview by Jane Doe", new[] { "Jane Doe" })]
     [InlineData("Lucía Ramírez Ortega · Redactora de Local", new[] { "Lucía Ramírez Ortega" })]
+    [InlineData("Door onze redacteur Jan de Vries", new[] { "Jan de Vries" })]
+    [InlineData("dal nostro inviato Paolo Ferri", new[] { "Paolo Ferri" })]
+    [InlineData("Laporan Wartawan Kabar Harian, Dewi Lestari", new[] { "Dewi Lestari" })]
+    [InlineData("Words: Holly Nguyen", new[] { "Holly Nguyen" })]
+    [InlineData("Interview: Tom Hale", new[] { "Tom Hale" })]
+    [InlineData("Anna Koskinen toimittaja", new[] { "Anna Koskinen" })]
+    [InlineData("<span>Ola Hansen</span> <span>Journalist</span> <span>Kari Berg</span> <span>Fotograf</span>", new[] { "Ola Hansen" })]
+    [InlineData("Ola Hansen Journalist Kari Berg Reporter", new[] { "Ola Hansen", "Kari Berg" })]
+    [InlineData("Texto de Inês Carvalho | Fotografia de Rui Mendes", new[] { "Inês Carvalho" })]
+    [InlineData("Jane Doe, Foto von John Roe", new[] { "Jane Doe" })]
+    [InlineData("oprac. Adam Wójcik", new[] { "Adam Wójcik" })]
+    [InlineData("Reporter: Asep Hidayat<br>Editor: Siti Rahma", new[] { "Asep Hidayat" })]
+    [InlineData("By our special correspondent Jane Doe", new[] { "Jane Doe" })]
+    [InlineData("Von unserem Korrespondenten Max Kolter", new[] { "Max Kolter" })]
+    [InlineData("By KEVIN FREKING and MARY CLARE JALONICK Associated Press", new[] { "KEVIN FREKING", "MARY CLARE JALONICK" })]
+    [InlineData("Posted by Marcus Lee, Product Manager, Databases", new[] { "Marcus Lee" })]
+    [InlineData("文・山田太郎　写真・佐藤花子", new[] { "山田太郎" })]
+    [InlineData("作者：张伟 编辑：李娜", new[] { "张伟" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -178,6 +196,15 @@ public class AuthorTests
     [InlineData("<p>By Jane Doe</p>")]
     [InlineData("<p class=\"meta\">von <a href=\"/team/jane\">Jane Doe</a></p>")]
     [InlineData("<ul><li><strong>Autorin/Autor</strong> Jane Doe</li></ul>")]
+    [InlineData("<p class=\"meta\">Door onze redacteur Jane Doe</p>")]
+    [InlineData("<div class=\"post-meta\">Text &amp; Fotos: Jane Doe · 14. Mai 2024</div>")]
+    [InlineData("<div class=\"meta\"><span>Haber: Jane Doe</span></div>")]
+    [InlineData("<p class=\"firma\">dal nostro inviato Jane Doe</p>")]
+    [InlineData("<p class=\"credits\">Words: Jane Doe</p>")]
+    [InlineData("<div class=\"credit\">Reporter: Jane Doe<br>Editor: John Roe</div>")]
+    [InlineData("<div class=\"meta\"><span>oprac. Jane Doe</span> <span>21.02.2025, 14:00</span></div>")]
+    [InlineData("<p class=\"credits\">Jane Doe (text) and Rae Ko (photos)</p>")]
+    [InlineData("<p>Jane Doe (Text), Jan Roth (Fotos)</p>")]
     public void AnUnmarkedBylineUnderTheHeadlineNamesTheAuthor(string byline)
     {
         Assert.Equal(["Jane Doe"], Authors("", byline));
@@ -573,6 +600,7 @@ public class AuthorTests
     public void ANationalAgencyAloneIsTheCredit()
     {
         Assert.Equal(["Lusa"], Authors("", "<span class=\"autor\">Lusa</span>"));
+        Assert.Equal(["ATS"], Authors("", "<div class=\"signature\">ATS</div>"));
         Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe, Lusa</div>"));
     }
 
@@ -580,5 +608,67 @@ public class AuthorTests
     public void WhereAChineseReporterFiledFromIsNotAName()
     {
         Assert.Equal(["陳志明"], Authors("", "<span class=\"author\">記者陳志明／台北報導</span>"));
+    }
+
+    [Fact]
+    public void AChineseOrJapaneseLabelBeforeTheNameMarksAnUnmarkedByline()
+    {
+        Assert.Equal(["张伟"], AuthorsOfPage($"<html><body><article><h1>地铁十五号线月底开通试运营</h1><div class=\"info\"><span>来源：城市日报</span> <span>作者：张伟</span></div>{Prose}{Prose}</article></body></html>"));
+        Assert.Equal(["山田太郎"], AuthorsOfPage($"<html><body><article><h1>老舗和菓子店、創業三百年の新作</h1><p class=\"credit\">文・山田太郎　写真・佐藤花子</p>{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void AOneWordNameInABylineIsTheCreditWhereNoOneElseIsNamed()
+    {
+        Assert.Equal(["Clara"], Authors("", "<div class=\"post-meta\">Text &amp; Fotos: Clara · 14. Mai 2024</div>"));
+        Assert.Equal(["Sandrine"], Authors("", "<span class=\"author\">Texte : Sandrine</span>"));
+        // It wins over the publisher named as every page's author, but a full name wins over it.
+        Assert.Equal(["Jens"], Authors("""<meta property="og:site_name" content="Weserbote"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Weserbote"}}</script>""",
+            "<span class=\"author\">Von Jens</span>"));
+        Assert.Equal(["Jane Doe"], Authors("<meta name=\"author\" content=\"Jane Doe\">", "<span class=\"author\">Von Jens</span>"));
+        // Capitals only are an agency's short name, no first name; a desk or a job word is nobody's name.
+        Assert.Empty(Authors("", "<span class=\"author\">Von SID</span>"));
+        Assert.Empty(Authors("", "<span class=\"author\">Von Gastautor</span>"));
+        Assert.Empty(AuthorsOfPage($"<html><body><main><h1>Gemeinderat beschließt Radkonzept</h1>{Prose}{Prose}<p class=\"news-footer\">Autor: Hauptamt</p></main></body></html>"));
+        // A word of the site's own name is its account's, not a person's.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p class=\"meta\">Posted by <a rel=\"author\" href=\"/author/vortex/\">Vortex</a></p>{Prose}{Prose}</article></body></html>",
+            "https://vortexcannon.example/about-bugs/"));
+        // A bold word opening the story is no byline.
+        Assert.Empty(AuthorsOfPage($"<html><body><article><h1>Storm hits the coast</h1><p><strong>Hinweis</strong></p>{Prose}{Prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void ABlogsNameIsNotAPersonsAndTheWriterNamedInThePostWins()
+    {
+        Assert.Equal(["Jane Okafor"], AuthorsOfPage(
+            "<html><body><div class=\"post\"><h1>Build tools 9.0 is now stable</h1><div class=\"post-meta\">Posted by Devices Developers <time datetime=\"2024-05-14\">14 May 2024</time></div>" +
+            $"<div class=\"post-body\"><p><i>Written by Jane Okafor, Developer Relations Engineer</i></p>{Prose}{Prose}</div></div></body></html>"));
+        Assert.Equal(["Marcus Lee"], AuthorsOfPage(
+            "<html><head><meta name=\"author\" content=\"Cloud Platform Blog\"></head><body><div class=\"post\"><h1>Regional backups now generally available</h1>" +
+            "<span class=\"byline-author\">Posted by Cloud Platform Blog</span><div class=\"post-body\"><p><em>Posted by Marcus Lee, Product Manager, Databases</em></p>" +
+            $"{Prose}{Prose}</div></div></body></html>"));
+    }
+
+    [Fact]
+    public void AnInterviewLabelNamesTheInterviewerOnlyInAByline()
+    {
+        Assert.Equal(["Jane Doe"], Authors("", "<p class=\"autor\">Interview: Jane Doe</p>"));
+        // Unmarked, "Interview: Name" is as often a kicker naming who is interviewed.
+        Assert.Empty(Authors("", "<p>Interview: Jane Doe</p>"));
+    }
+
+    [Fact]
+    public void LinksToTheAuthorsPagesBoundTheNamesInAByline()
+    {
+        Assert.Equal(["Laura Gil"], Authors("", "<div class=\"author\"><a href=\"/autor/laura-gil\">Laura Gil</a> <span class=\"location\">Valencia</span> 02/10/2024</div>"));
+        Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By <a href=\"/author/jane-doe\">Jane Doe</a> and <a href=\"/author/john-roe\">John Roe</a> in Paris</div>"));
+        // A link that names nobody leaves the byline's text to be read.
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe <a href=\"/author/jane-doe\">View all posts</a></div>"));
+    }
+
+    [Fact]
+    public void TheOutletsNameWithARegionalEditionsCodeIsTheOutlet()
+    {
+        Assert.Equal(["Ana Souza"], Authors("<meta property=\"og:site_name\" content=\"Portal Notícia\">", "<p class=\"byline\">Por Ana Souza, Portal Notícia SP</p>"));
     }
 }

@@ -198,9 +198,25 @@ public class TitleTests
     [InlineData("Interview: „Wir brauchen mutigere Radpolitik“", "„Wir brauchen mutigere Radpolitik“")]
     [InlineData("SON DAKİKA: Belediye bisiklet yollarını genişletiyor", "Belediye bisiklet yollarını genişletiyor")]
     [InlineData("Pressemitteilung: Neues Radverkehrslabor für die Hochschule", "Neues Radverkehrslabor für die Hochschule")]
+    [InlineData("EN IMAGES - La fête des Lumières illumine Lyon", "La fête des Lumières illumine Lyon")]
+    [InlineData("In pictures: Floods sweep through the valley", "Floods sweep through the valley")]
+    [InlineData("ЭКСКЛЮЗИВ: Мэр рассказал о новом мосте", "Мэр рассказал о новом мосте")]
+    [InlineData("Fotostrecke: So feiert die Stadt ihr Jubiläum", "So feiert die Stadt ihr Jubiläum")]
+    [InlineData("UPDATE: Museum's dinosaur hall reopens Saturday", "Museum's dinosaur hall reopens Saturday")]
+    [InlineData("Fact check: No, the city did not ban gas stoves", "No, the city did not ban gas stoves")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
+    }
+
+    [Fact]
+    public void TheHeadingIsTheHeadlineWhenTheTitleOpensWithTheSitesName()
+    {
+        Assert.Equal("Council approves budget with more money for schools",
+            Title("<title>Valley Courier | Council approves budget with more money for schools</title>", "<article><h1>Council approves budget with more money for schools</h1></article>"));
+        // A logo in the <h1> is as short as the site's name: the <title>'s headline stays.
+        Assert.Equal("Council approves budget with more money for schools",
+            Title("<title>Council approves budget with more money for schools | Valley Courier</title>", "<h1>Valley Courier</h1>"));
     }
 
     [Fact]
