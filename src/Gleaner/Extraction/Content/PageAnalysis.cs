@@ -77,6 +77,12 @@ internal sealed class PageAnalysis
     /// <summary>Shortest text block that counts as a paragraph (Readability's figure).</summary>
     private const int MinParagraphChars = 25;
 
+    /// <summary>
+    /// Shortest list item that counts as a paragraph: a sentence, as a recipe's or a how-to's steps are written, where the
+    /// story is nothing but lists. Shorter items (ingredients, menu entries, keywords) score nothing.
+    /// </summary>
+    private const int MinListSentenceChars = 80;
+
     /// <summary>A block whose text is mostly link text is a menu or a teaser, not a paragraph.</summary>
     private const double MaxParagraphLinkDensity = 0.5;
 
@@ -406,9 +412,10 @@ internal sealed class PageAnalysis
     /// <summary>A block with enough own prose is a paragraph: it scores its container and the few above it.</summary>
     private void ScoreParagraph(NodeInfo block)
     {
-        if (block.Role is not (TagRole.Block or TagRole.Preformatted or TagRole.Quote or TagRole.TableCell))
+        bool listSentence = block.Role == TagRole.ListItem;
+        if (!listSentence && block.Role is not (TagRole.Block or TagRole.Preformatted or TagRole.Quote or TagRole.TableCell))
             return;
-        if (block.InlineChars < MinParagraphChars)
+        if (block.InlineChars < (listSentence ? MinListSentenceChars : MinParagraphChars))
             return;
         if (block.InlineLinkChars > block.InlineChars * MaxParagraphLinkDensity || block.InFurnitureSection)
             return;
@@ -416,8 +423,9 @@ internal sealed class PageAnalysis
         block.Paragraphs++;
         block.ParagraphChars += block.InlineChars;
         double score = 1 + block.InlineCommas + Math.Min(block.InlineChars / CharsPerPoint, MaxLengthPoints);
-        // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph.
-        bool selfContainer = block.Role != TagRole.Block || block.Element.LocalName != "p";
+        // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph; a list item
+        // is a paragraph of its list, as a p is of its div.
+        bool selfContainer = !listSentence && (block.Role != TagRole.Block || block.Element.LocalName != "p");
         var ancestor = selfContainer ? block : block.Parent;
         for (int level = 0; ancestor is not null && level < ScoredAncestorLevels; level++, ancestor = ancestor.Parent)
         {
