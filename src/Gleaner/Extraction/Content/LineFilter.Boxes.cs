@@ -113,7 +113,8 @@ internal static partial class LineFilter
         "tabla de contenido", "contenidos", "índice", "indice", "índice de contenidos", "sommario", "indice dei contenuti",
         "conteúdo", "conteúdos", "índice de conteúdo", "inhoudsopgave", "inhoud", "spis treści", "obsah", "innehåll",
         "innehållsförteckning", "indhold", "indholdsfortegnelse", "innhold", "sisällysluettelo", "sisällys", "sisältö",
-        "içindekiler", "İçindekiler".ToLowerInvariant(), "содержание", "оглавление", "περιεχόμενα", "目次", "目录", "目錄", "목차",
+        "içindekiler", "İçindekiler".ToLowerInvariant(), "содержание", "оглавление", "περιεχόμενα", "目次", "目录", "目錄", "목차", "विषय सूची", "सामग्री सूची",
+        "المحتويات", "جدول المحتويات", "daftar isi", "mục lục",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TableOfContentsLookup = TableOfContentsTitles.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -38,7 +38,7 @@ internal static partial class LineFilter
         "related articles", "related stories", "more on this story", "continue reading", "skip advertisement",
         "teilen", "partager", "compartir", "condividi", "partilhar", "поделиться", "mehr zum thema",
         "lesen sie auch", "lire aussi", "lea también", "leia também", "leggi anche", "читайте также",
-        "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
+        "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
         "anuncio", "annuncio", "this slideshow requires javascript", "text size", "listen to this article",
         "home", "you may also like", "you might also like", "related posts", "don't miss", "join the conversation",
         "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
@@ -59,7 +59,7 @@ internal static partial class LineFilter
         "возврат к списку", "назад к списку", "вернуться к списку", "zurück zur liste", "back to list", "volver al listado",
         "torna all'elenco", "powrót do listy", "zpět na seznam", "terug naar overzicht", "allegati", "anhänge", "attachments",
         "pièces jointes", "documents joints", "adjuntos", "documentos adjuntos", "anexos", "załączniki", "přílohy", "bijlagen",
-        "ekler", "вложения", "прикрепленные файлы", "lampiran", "添付ファイル", "附件", "첨부파일",
+        "ekler", "вложения", "συνημμένα", "συνημμένα αρχεία", "ke stažení", "descargas", "bilagor", "المرفقات", "संलग्नक", "прикрепленные файлы", "lampiran", "添付ファイル", "附件", "첨부파일",
         // The answer buttons of a "was this helpful?" prompt, on one line.
         "yes no", "ja nein", "oui non", "sí no", "si no", "sì no", "sim não", "ja nee", "tak nie", "ano ne", "evet hayır", "да нет",
         "ya tidak", "はい いいえ", "是 否", "예 아니오",
@@ -87,6 +87,8 @@ internal static partial class LineFilter
         "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
+        // The page owner's line a Nordic public site closes a page with.
+        "sidansvarig:", "sideansvarlig:", "sivun vastuuhenkilö:",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
         "kilde:", "lähde:", "sumber:", "出典：", "출처:",
         // The author, address and licence lines a Chinese blog theme closes a post with.
@@ -104,7 +106,7 @@ internal static partial class LineFilter
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
-        "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
+        "vedi anche:", "यह भी पढ़ें:", "ये भी पढ़ें:", "इसे भी पढ़ें:", "यह भी पढ़ें-", "ये भी पढ़ें-", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
         "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
@@ -186,7 +188,7 @@ internal static partial class LineFilter
         "未經授權不得轉載", "未經授權，不得轉載", "未经许可，不得转载", "未经许可不得转载", "禁止转载",
         // Notices that an agency's story was taken over unedited.
         "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
-        "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
+        "सिंडिकेट फीड से", "संपादित नहीं किया गया", "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
         // Affiliate disclosures.
         "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
         "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
@@ -232,7 +234,7 @@ internal static partial class LineFilter
         "segunda", "terça", "quarta", "quinta", "sexta", "feira",
         "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
         "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-        "januari", "februari", "maart", "mei", "augustus",
+        "januari", "februari", "maart", "mei", "augustus", "maj", "augusti",
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
         "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
         "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
@@ -266,7 +268,9 @@ internal static partial class LineFilter
         "publicación", "atualização", "publicação", "dernière", "modification", "publication", "zuletzt", "geändert",
         "letzte", "änderung", "erstellt", "publikacji", "aktualizacji", "modyfikacji", "ostatnia", "laatst",
         "gewijzigd", "bijgewerkt", "дата", "публикации", "изменения", "обновления", "son", "güncelleme", "tarihi",
-        "yayın", "terakhir",
+        "yayın", "terakhir", "senast", "uppdaterad", "publicerad", "ändrad", "sist", "oppdatert", "publisert", "endret",
+        "opdateret", "offentliggjort", "ændret", "päivitetty", "julkaistu", "muokattu", "aktualizováno", "publikováno", "vloženo",
+        "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
     ], StringComparer.Ordinal);
@@ -293,7 +297,10 @@ internal static partial class LineFilter
         "à propos de moi", "sobre el autor", "sobre la autora", "sobre mí", "acerca del autor", "sobre o autor", "sobre a autora",
         "sobre mim", "l'autore", "l’autore", "sull'autore", "chi sono", "over de auteur", "over mij", "om författaren",
         "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне", "wer bin ich", "quién soy", "quem sou eu",
-        "kim jestem", "ben kimim", "saya siapa",
+        "kim jestem", "ben kimim", "saya siapa", "o mně", "o autorovi", "o autorce", "om mig", "om skribenten", "hakkımda",
+        "yazar hakkında", "tentang saya", "tentang penulis", "σχετικά με εμένα", "σχετικά με τον συγγραφέα", "من أنا", "عن الكاتب",
+        "نبذة عن الكاتب", "मेरे बारे में", "लेखक के बारे में", "关于我", "關於我", "关于作者", "關於作者", "作者简介", "作者簡介",
+        "博主简介", "自己紹介", "プロフィール", "著者プロフィール", "この記事を書いた人", "블로거 소개", "작성자 소개",
         "license", "licence", "lizenz", "lizenzhinweis", "licencia", "licenza", "licença",
         "comments", "leave a reply", "leave a comment", "kommentare", "schreibe einen kommentar", "kommentar schreiben",
         "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "commenti", "lascia un commento",
@@ -303,6 +310,11 @@ internal static partial class LineFilter
         "artículos relacionados", "artigos relacionados", "posts relacionados", "articoli correlati", "gerelateerde artikelen",
         "contact presse", "contacts presse", "pressekontakt", "medienkontakt", "press contact", "press contacts", "media contact",
         "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa", "like this", "share this",
+        "contactos de prensa", "contacto de imprensa", "contactos de imprensa", "contatti stampa", "contatti per la stampa",
+        "kontakt dla mediów", "kontakt dla prasy", "perscontact", "presskontakt", "mediakontakt", "kontakt för media",
+        "tiskový kontakt", "kontakt pro média", "medya iletişim", "basın iletişim", "контакты для прессы", "контакты для сми",
+        "kontak media", "kontak pers", "επικοινωνία τύπου", "للتواصل الإعلامي", "मीडिया संपर्क", "本件に関するお問い合わせ",
+        "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "媒体联系", "媒体联络", "언론 문의", "보도 문의",
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
         // Readers' comments and reviews under the story.

@@ -721,6 +721,8 @@ public class ContentExtractorTests
     [InlineData("Opinie czytelników (14)")]
     [InlineData("3 thoughts on “Council approves bridge”")]
     [InlineData("Über mich")]
+    [InlineData("关于我")]
+    [InlineData("Hakkımda")]
     public void KeepsAShortPostAndLeavesOutTheLongerCommentsReviewsOrBioUnderTheirHeading(string heading)
     {
         // A short post outweighed by what readers wrote under it: the box's heading, not its (missing) name, says what it is,
@@ -733,6 +735,22 @@ public class ContentExtractorTests
             $"<div class='box'><h2>{heading}</h2><ol>{comment}{comment}{comment}{comment}{comment}</ol></div></div>");
 
         Assert.Equal(["The city council voted on Monday to build a new bridge across the river.", "Work starts next spring."], Lines(article));
+    }
+
+    [Fact]
+    public void ReadsAStoryWrittenOnlyAsListsOfSentences()
+    {
+        // A recipe's or a how-to's page: no paragraph at all, its steps are list items. They are the story, not the short
+        // line of facts above them.
+        var article = Extract(
+            "<main><h1>Tarçınlı Kek</h1><div class='info'><span>Hazırlık: 15 dk</span> <span>Pişirme: 40 dk</span></div>" +
+            "<div class='recipe'><h2>Malzemeler</h2><ul><li>4 adet yumurta</li><li>2 su bardağı un</li></ul><h2>Hazırlanışı</h2><ol>" +
+            "<li>Fırını önceden 180 dereceye ısıtın, geniş bir kapta yumurtaları ve şekeri köpük kıvamına gelene kadar çırpın.</li>" +
+            "<li>Unu ve kabartma tozunu eleyerek karışıma ekleyin, spatula yardımıyla alttan üste doğru nazikçe karıştırın.</li>" +
+            "</ol></div></main>");
+
+        Assert.Equal(["Malzemeler", "4 adet yumurta", "2 su bardağı un", "Hazırlanışı"], Lines(article)[..4]);
+        Assert.Equal(6, Lines(article).Length);
     }
 
     [Fact]
