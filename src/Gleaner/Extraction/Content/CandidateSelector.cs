@@ -128,8 +128,10 @@ internal static class CandidateSelector
         if (parent is null)
             return [best];
 
+        best = HeadlineColumn(best, analysis) ?? best;
         double threshold = Math.Max(MinSiblingScore, best.FinalScore * SiblingScoreRatio);
         var bestClass = best.Element.Attr("class");
+        var bestColumnWidth = LayoutColumnWidth(bestClass);
         var siblings = new List<(NodeInfo Node, bool Continues)>();
         int first = -1, last = -1;
         foreach (var child in parent.Element.Children)
@@ -137,7 +139,8 @@ internal static class CandidateSelector
             var sibling = analysis.Get(child);
             if (sibling is null || sibling.TextChars == 0)
                 continue;
-            bool continues = sibling == best || ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars);
+            bool continues = sibling == best
+                || !IsOtherLayoutColumn(bestColumnWidth, sibling) && ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars);
             if (continues)
             {
                 if (first < 0)
@@ -184,6 +187,64 @@ internal static class CandidateSelector
         return sibling.InlineChars >= LongSiblingParagraphChars
             ? linkDensity < MaxLongSiblingLinkDensity
             : linkDensity == 0 && sibling.InlineCommas > 0;
+    }
+
+    /// <summary>
+    /// The grid column beside the best candidate that holds the page's headline (an <c>h1</c>) and some prose of its own:
+    /// the story's column, where the best one is a sidebar whose long boxes outweigh a short story. Null when the best
+    /// candidate is no column, holds a headline itself, or no such column is beside it.
+    /// </summary>
+    private static NodeInfo? HeadlineColumn(NodeInfo best, PageAnalysis analysis)
+    {
+        if (LayoutColumnWidth(best.Element.Attr("class")) is not { } bestWidth || best.Element.QuerySelector("h1") is not null)
+            return null;
+        foreach (var child in best.Parent!.Element.Children)
+        {
+            if (analysis.Get(child) is not { } sibling || sibling == best || sibling.InFurnitureSection
+                || sibling.ParagraphChars < best.ParagraphChars * SiblingProseRatio
+                || LayoutColumnWidth(child.Attr("class")) is not { } width || width == bestWidth)
+                continue;
+            if (child.QuerySelector("h1") is not null)
+                return sibling;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A grid column of another width than the story's ("col-md-4" beside "col-md-8", "large-4" beside "large-8"): the
+    /// sidebar of the layout, however much prose its boxes hold, not the story's next part.
+    /// </summary>
+    private static bool IsOtherLayoutColumn(string? bestColumnWidth, NodeInfo sibling)
+        => bestColumnWidth is not null && LayoutColumnWidth(sibling.Element.Attr("class")) is { } width && width != bestColumnWidth;
+
+    /// <summary>Starts of the class names grid frameworks and page builders give a column of a set width.</summary>
+    private static readonly string[] ColumnWidthPrefixes =
+        ["col-", "span", "large-", "medium-", "small-", "grid_", "uk-width-", "elementor-col-", "et_pb_column_", "vc_col-", "pure-u-"];
+
+    /// <summary>The class names that set an element's width as a grid column, joined ("col-xs-12 col-md-8"); null for none.</summary>
+    internal static string? LayoutColumnWidth(string? className)
+    {
+        if (string.IsNullOrEmpty(className))
+            return null;
+        string? width = null;
+        foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
+        {
+            var token = className.AsSpan(range);
+            if (!IsColumnWidth(token))
+                continue;
+            width = width is null ? token.ToString() : string.Concat(width, " ", token);
+        }
+        return width;
+    }
+
+    /// <summary>A prefix of <see cref="ColumnWidthPrefixes"/> followed by a width with a digit ("col-md-4", "span8", "large-4").</summary>
+    private static bool IsColumnWidth(ReadOnlySpan<char> token)
+    {
+        foreach (var prefix in ColumnWidthPrefixes)
+            if (token.Length > prefix.Length && token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && token[prefix.Length..].IndexOfAnyInRange('0', '9') >= 0)
+                return true;
+        return false;
     }
 
     private static bool IsAncestor(NodeInfo ancestor, NodeInfo node)

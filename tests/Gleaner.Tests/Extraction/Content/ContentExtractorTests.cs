@@ -753,6 +753,27 @@ public class ContentExtractorTests
         Assert.Equal(6, Lines(article).Length);
     }
 
+    [Theory]
+    [InlineData("col-md-8", "col-md-4")]
+    [InlineData("large-8 columns", "large-4 columns")]
+    public void KeepsTheStorysGridColumnAndLeavesOutTheSidebarColumnBesideIt(string storyColumn, string sideColumn)
+    {
+        // A sidebar with no aside or sidebar name, its long boxes outweighing a short story: the column holding the headline
+        // is the story's, and the other column is not its next part.
+        var article = Extract(
+            $"<div class='row'><div class='{storyColumn}'><h1>Summer trek in the mountains</h1>" +
+            "<p>The mountain club runs a five-day trek this summer for members with experience.</p>" +
+            "<p>Places are limited to twenty, and sign-up opens on Monday at nine.</p></div>" +
+            $"<div class='{sideColumn}'><div class='card'><h5>The club</h5><p>Founded in 1952, the club has six hundred members, " +
+            "runs trips every weekend, courses in climbing, ski touring and orienteering, and works with the rescue services.</p>" +
+            "<p>The club house opens on weekday evenings, with a library, maps, and gear to lend, and members can book the hut, " +
+            "the climbing wall, the sauna, and the meeting room.</p></div></div></div>",
+            head: "<title>Summer trek in the mountains</title>");
+
+        Assert.Equal(["The mountain club runs a five-day trek this summer for members with experience.",
+            "Places are limited to twenty, and sign-up opens on Monday at nine."], Lines(article));
+    }
+
     [Fact]
     public void ReadsLiveBlogEntriesWhoseWrapperHasAFurnitureName()
     {
