@@ -264,7 +264,7 @@ internal static partial class LineFilter
         "更新日", "公開日", "掲載日", "作成日", "登録日", "发布时间", "发布日期", "更新时间", "发表时间", "작성일", "등록일", "수정일",
         "입력", "수정", "기사입력", "최종수정", "업데이트",
         // "Ultima modifica 12/03/2024", "Zuletzt geändert am …", "Data publikacji: …", "Son güncelleme: …".
-        "ultima", "modifica", "aggiornamento", "pubblicazione", "data", "del", "última", "modificación", "actualización",
+        "ultima", "ultimo", "modifica", "aggiornamento", "pubblicazione", "data", "del", "última", "modificación", "actualización",
         "publicación", "atualização", "publicação", "dernière", "modification", "publication", "zuletzt", "geändert",
         "letzte", "änderung", "erstellt", "publikacji", "aktualizacji", "modyfikacji", "ostatnia", "laatst",
         "gewijzigd", "bijgewerkt", "дата", "публикации", "изменения", "обновления", "son", "güncelleme", "tarihi",
@@ -1259,11 +1259,14 @@ internal static partial class LineFilter
         if (lower.Length > MaxFurnitureChars * 2)
             return false;
         bool follow = false;
-        foreach (var start in (ReadOnlySpan<string>)["follow ", "folgen sie", "folgt ", "suivez", "síguenos", "siga ", "seguici", "segui ", "volg ", "ikuti", "følg ", "följ "])
+        foreach (var start in (ReadOnlySpan<string>)["follow ", "folgen sie", "folgt ", "suivez", "síguenos", "siga ", "seguici", "segui ", "volg ", "ikuti", "følg ", "följ ",
+                     // "Subscribe to our Telegram channel", "Подписывайтесь на наш канал в Telegram", "Obserwuj nas na Facebooku i Instagramie".
+                     "subscribe to our", "join our", "abonnez-vous", "abonnieren sie", "abonniere ", "suscríbete", "iscriviti", "inscreva-se",
+                     "obserwuj", "subskrybuj", "sledujte", "подписывайтесь", "подпишитесь", "присоединяйтесь", "gabung"])
             follow |= lower.StartsWith(start, StringComparison.Ordinal);
         if (!follow)
             return false;
-        foreach (var network in (ReadOnlySpan<string>)["twitter", "facebook", "instagram", "linkedin", "google news", "whatsapp", "telegram", "youtube", "tiktok", "threads", "bluesky", "mastodon"])
+        foreach (var network in (ReadOnlySpan<string>)["twitter", "facebook", "instagram", "linkedin", "google news", "whatsapp", "telegram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "вконтакте", "дзен"])
             if (lower.Contains(network, StringComparison.Ordinal))
                 return true;
         return false;
