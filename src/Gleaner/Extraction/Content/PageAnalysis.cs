@@ -78,8 +78,8 @@ internal sealed class PageAnalysis
     private const int MinParagraphChars = 25;
 
     /// <summary>
-    /// Shortest list item that counts as a paragraph: a sentence, as a recipe's or a how-to's steps are written, where the
-    /// story is nothing but lists. Shorter items (ingredients, menu entries, keywords) score nothing.
+    /// Shortest list item that counts as a paragraph when list sentences are scored: a sentence, as a recipe's or a how-to's
+    /// steps are written. Shorter items (ingredients, menu entries, keywords) score nothing.
     /// </summary>
     private const int MinListSentenceChars = 80;
 
@@ -98,11 +98,13 @@ internal sealed class PageAnalysis
     private const int MaxDepth = 256;
 
     private readonly bool _dropStrongBoilerplate;
+    private readonly bool _scoreListSentences;
     private readonly WorkBudget.Walk _steps;
     private readonly List<DroppedBlock>? _dropped;
 
-    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate, List<DroppedBlock>? dropped)
+    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate, bool scoreListSentences, List<DroppedBlock>? dropped)
     {
+        _scoreListSentences = scoreListSentences;
         _dropped = dropped;
         Root = root;
         Budget = budget;
@@ -130,10 +132,14 @@ internal sealed class PageAnalysis
     /// regions (aside, header, footer) whole. A retry without it rescues pages whose whole layout hangs under a
     /// misleading name ("advertisement-off-canvas-pusher") and posts that sit in an aside (forums, live tickers).</param>
     /// <param name="dropped">Where dropped elements are recorded with their rule, when the extraction is explained.</param>
-    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true, List<DroppedBlock>? dropped = null)
+    /// <param name="scoreListSentences">Score a list item holding a sentence as a paragraph of its list: the retry for a story
+    /// written only as lists (a recipe's or a how-to's steps). Not in the first pass, where a list of long items beside a
+    /// story is more often its comments, an agenda or teasers.</param>
+    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true, List<DroppedBlock>? dropped = null,
+        bool scoreListSentences = false)
     {
         var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
-        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate, dropped);
+        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate, scoreListSentences, dropped);
         analysis.Nodes[root] = rootInfo;
         analysis.Walk(rootInfo, rootInfo, inLink: false, depth: 0);
         return analysis;
@@ -412,7 +418,7 @@ internal sealed class PageAnalysis
     /// <summary>A block with enough own prose is a paragraph: it scores its container and the few above it.</summary>
     private void ScoreParagraph(NodeInfo block)
     {
-        bool listSentence = block.Role == TagRole.ListItem;
+        bool listSentence = _scoreListSentences && block.Role == TagRole.ListItem;
         if (!listSentence && block.Role is not (TagRole.Block or TagRole.Preformatted or TagRole.Quote or TagRole.TableCell))
             return;
         if (block.InlineChars < (listSentence ? MinListSentenceChars : MinParagraphChars))

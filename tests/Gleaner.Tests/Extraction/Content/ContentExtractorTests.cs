@@ -753,6 +753,20 @@ public class ContentExtractorTests
         Assert.Equal(6, Lines(article).Length);
     }
 
+    [Fact]
+    public void LeavesOutALongListBesideAShortStory()
+    {
+        // Long list items beside a story with paragraphs are its comments, an agenda or teasers: only a story that has no
+        // paragraphs is read from its lists.
+        const string item = "<li><b>Karl</b> schrieb: Das wurde aber auch Zeit, die Straße ist seit Jahren in einem katastrophalen Zustand, " +
+            "und jeder, der hier wohnt, weiß das.</li>";
+        var article = Extract("<main><div class='post'><h1>Ortsdurchfahrt wird saniert</h1>" +
+            "<p>Der Gemeinderat hat am Dienstag beschlossen, die Ortsdurchfahrt ab Juni zu sanieren.</p>" +
+            $"<p>Die Arbeiten dauern voraussichtlich vier Monate.</p></div><div class='box'><ul>{item}{item}{item}{item}{item}</ul></div></main>");
+
+        Assert.Equal(2, Lines(article).Length);
+    }
+
     [Theory]
     [InlineData("col-md-8", "col-md-4")]
     [InlineData("large-8 columns", "large-4 columns")]
