@@ -301,6 +301,10 @@ internal static partial class LineFilter
         "yazar hakkında", "tentang saya", "tentang penulis", "σχετικά με εμένα", "σχετικά με τον συγγραφέα", "من أنا", "عن الكاتب",
         "نبذة عن الكاتب", "मेरे बारे में", "लेखक के बारे में", "关于我", "關於我", "关于作者", "關於作者", "作者简介", "作者簡介",
         "博主简介", "自己紹介", "プロフィール", "著者プロフィール", "この記事を書いた人", "블로거 소개", "작성자 소개",
+        // The site's own about-us box in a sidebar or a footer made of divs.
+        "about us", "über uns", "wir über uns", "à propos", "qui sommes-nous", "quiénes somos", "sobre nosotros", "chi siamo",
+        "quem somos", "sobre nós", "over ons", "o nas", "o nás", "om oss", "om os", "hakkımızda", "о нас", "tentang kami",
+        "σχετικά με εμάς", "من نحن", "हमारे बारे में", "关于我们", "關於我們", "私たちについて", "회사소개",
         "license", "licence", "lizenz", "lizenzhinweis", "licencia", "licenza", "licença",
         "comments", "leave a reply", "leave a comment", "kommentare", "schreibe einen kommentar", "kommentar schreiben",
         "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "commenti", "lascia un commento",

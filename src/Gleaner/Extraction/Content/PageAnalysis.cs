@@ -382,6 +382,8 @@ internal sealed class PageAnalysis
     /// </summary>
     private static Module ModuleOf(IElement container)
     {
+        if (IsTeaserList(container))
+            return container.QuerySelector("h1") is null ? Module.Related : Module.None;
         IElement? heading = null;
         foreach (var child in container.ChildNodes)
         {
@@ -410,6 +412,45 @@ internal sealed class PageAnalysis
             : LineFilter.IsFurnitureSectionHeading(text) ? Module.FurnitureSection
             : Module.None;
         return module != Module.None && container.QuerySelector("h1") is null ? module : Module.None;
+    }
+
+    /// <summary>Teasers side by side that make their container a list of other stories.</summary>
+    private const int MinTeaserArticles = 2;
+
+    /// <summary>
+    /// Other stories' teasers: <see cref="MinTeaserArticles"/> or more <c>article</c> children whose heading is a link to
+    /// their story ("<c>&lt;article&gt;&lt;h2&gt;&lt;a href="…"&gt;Title&lt;/a&gt;&lt;/h2&gt;&lt;p&gt;excerpt…&lt;/p&gt;&lt;/article&gt;</c>"), under a
+    /// post or beside it, however much excerpt they quote. A live blog's or a forum's entries are not titled by links.
+    /// Each article is looked at by its parent only, so the cost stays linear.
+    /// </summary>
+    private static bool IsTeaserList(IElement container)
+    {
+        int teasers = 0;
+        foreach (var child in container.Children)
+            if (child.LocalName == "article" && HasLinkedHeading(child) && ++teasers >= MinTeaserArticles)
+                return true;
+        return false;
+    }
+
+    /// <summary>Words of a story's title, at least; a forum post's heading links its writer's one- or two-word name.</summary>
+    private const int MinTitleWords = 3;
+
+    /// <summary>...or characters of a title written without spaces (Chinese, Japanese).</summary>
+    private const int MinUnspacedTitleChars = 8;
+
+    /// <summary>Where the scripts written without spaces between words start (CJK punctuation, kana, ideographs).</summary>
+    private const char UnspacedScriptStart = '\u3000';
+
+    /// <summary>The article's first heading is a link to a story's title and nothing else.</summary>
+    private static bool HasLinkedHeading(IElement article)
+    {
+        if (article.QuerySelector("h1, h2, h3, h4, h5, h6") is not { } heading || heading.QuerySelector("a") is not { } link)
+            return false;
+        var title = heading.TextContent.AsSpan().Trim();
+        if (title.Length == 0 || link.TextContent.AsSpan().Trim().Length != title.Length)
+            return false;
+        int words = title.Count(' ') + 1;
+        return words >= MinTitleWords || words == 1 && title[0] >= UnspacedScriptStart && title.Length >= MinUnspacedTitleChars;
     }
 
     /// <summary>Longest heading read as a comments title ("12 thoughts on “…”" repeats the post's title).</summary>

@@ -722,6 +722,7 @@ public class ContentExtractorTests
     [InlineData("3 thoughts on “Council approves bridge”")]
     [InlineData("Über mich")]
     [InlineData("关于我")]
+    [InlineData("Über uns")]
     [InlineData("Hakkımda")]
     public void KeepsAShortPostAndLeavesOutTheLongerCommentsReviewsOrBioUnderTheirHeading(string heading)
     {
@@ -751,6 +752,32 @@ public class ContentExtractorTests
 
         Assert.Equal(["Malzemeler", "4 adet yumurta", "2 su bardağı un", "Hazırlanışı"], Lines(article)[..4]);
         Assert.Equal(6, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutTeasersOfOtherPostsSetAsArticlesUnderTheStory()
+    {
+        // Other posts' teasers, each an article whose heading links to its story, quoting more prose than the short post.
+        const string teaser = "<article class='post'><h2 class='entry-title'><a href='/other'>Skitour auf den Hochgern im Winter</a></h2>" +
+            "<div class='entry-summary'><p>Eine gemütliche Skitour für Einsteiger mit herrlichem Blick auf den Chiemsee, ideal für kurze " +
+            "Wintertage, wenn die Lawinenlage entspannt ist, genug Schnee liegt, und die Sonne scheint.</p></div></article>";
+        var article = Extract("<main><article class='post single'><h1>Wanderung zur Hütte</h1><div class='entry-content'>" +
+            "<p>Wir haben uns am Wochenende auf den Weg zur Hütte gemacht, obwohl Regen angekündigt war.</p>" +
+            $"<p>Für die zwölf Kilometer haben wir gut vier Stunden gebraucht.</p></div></article><section class='more'>{teaser}{teaser}</section></main>",
+            head: "<title>Wanderung zur Hütte</title>");
+
+        Assert.Equal(2, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsForumPostsWhoseHeadingLinksTheirWritersName()
+    {
+        const string post = "<article class='message'><h4 class='message-name'><a href='/members/1'>mehmet34</a></h4>" +
+            "<div class='message-body'>Büyükşehir belediyesi, tarihi çarşının restorasyonu için hazırlanan projeyi salı günü paylaştı.</div></article>";
+        var article = Extract($"<main><h1>Çarşı restorasyonu</h1><div class='messages'>{post}{post}{post}</div></main>",
+            head: "<title>Çarşı restorasyonu</title>");
+
+        Assert.Contains("Büyükşehir belediyesi, tarihi çarşının restorasyonu için hazırlanan projeyi salı günü paylaştı.", Lines(article));
     }
 
     [Fact]
