@@ -49,6 +49,7 @@ internal static class CandidateSelector
         best = ClimbToSharedAncestor(best, analysis);
         best = ClimbWhileParentScoresHigher(best, analysis.Root);
         best = ClimbSingleChildWrappers(best, analysis);
+        best = HeadlineColumnWithin(best, analysis) ?? best;
         return WithSiblings(best, analysis);
     }
 
@@ -187,6 +188,31 @@ internal static class CandidateSelector
         return sibling.InlineChars >= LongSiblingParagraphChars
             ? linkDensity < MaxLongSiblingLinkDensity
             : linkDensity == 0 && sibling.InlineCommas > 0;
+    }
+
+    /// <summary>
+    /// The grid column inside the best candidate that holds the page's headline (an <c>h1</c>) and a fair share of its prose,
+    /// where a column of another width beside it holds prose too: the story's column, the best candidate having climbed
+    /// to a layout that also holds a sidebar (its agenda's or its boxes' paragraphs counted as runners-up). Null otherwise.
+    /// </summary>
+    private static NodeInfo? HeadlineColumnWithin(NodeInfo best, PageAnalysis analysis)
+    {
+        if (best.Element.QuerySelector("h1") is not { } headline)
+            return null;
+        for (var element = headline.ParentElement; element is not null && element != best.Element; element = element.ParentElement)
+        {
+            if (LayoutColumnWidth(element.Attr("class")) is not { } width)
+                continue;
+            // The nearest column around the headline decides: a header row's column holds no prose.
+            if (analysis.Get(element) is not { } column || column.ParagraphChars < best.ParagraphChars * SiblingProseRatio)
+                return null;
+            foreach (var sibling in element.ParentElement!.Children)
+                if (sibling != element && analysis.Get(sibling) is { ParagraphChars: > 0 }
+                    && LayoutColumnWidth(sibling.Attr("class")) is { } other && other != width)
+                    return column;
+            return null;
+        }
+        return null;
     }
 
     /// <summary>
