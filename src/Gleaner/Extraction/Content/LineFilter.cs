@@ -30,7 +30,7 @@ internal static partial class LineFilter
     private static readonly FrozenSet<string> FurnitureLines = FrozenSet.ToFrozenSet(
     [
         // The end mark a WeChat or blog post sets before its source and editor lines.
-        "- end -", "-end-", "— end —", "–end–",
+        "- end -", "-end-", "— end —", "–end–", "end",
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
         "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
         "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -144,6 +144,8 @@ internal static partial class LineFilter
         // Error and feedback prompts.
         "fehler entdeckt", "fehler gefunden", "inhaltliches feedback", "spotted an error", "spotted a mistake", "found an error",
         "found a mistake", "report an error", "signaler une erreur", "reportar un error", "segnala un errore",
+        // A WeChat account's follow prompt over its post: "点击上方蓝字关注我们".
+        "关注我们", "關注我們", "点击上方蓝字", "點擊上方藍字",
         // Membership prompts in Japanese, Chinese and Korean.
         "会員登録", "読み放題", "注册会员", "회원가입",
         // Donation, app and newsletter appeals; rating and feedback prompts.
@@ -1366,7 +1368,8 @@ internal static partial class LineFilter
         + @"(?:buy|shop|order|get\s+it)(?:\s+it)?\s+(?:now|here|today|on|at|from)(?:\s+\S+){0,3}|(?:check|see|view|compare)\s+(?:the\s+)?(?:price|prices|deal|deals|offer|offers)(?:\s+\S+){0,3}|"
         + @"(?:jetzt\s+)?(?:kaufen|bestellen|zum\s+angebot|zum\s+shop|zum\s+produkt|zum\s+deal|preis\s+prüfen|preise\s+vergleichen|angebot\s+ansehen)(?:\s+\S+){0,3}|"
         + @"voir\s+l[’']offre|voir\s+le\s+prix|acheter\s+(?:sur|chez|maintenant)(?:\s+\S+){0,2}|ver\s+oferta|comprar\s+(?:en|ahora|ya)(?:\s+\S+){0,2}|"
-        + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu)"
+        + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu|"
+        + @"beli\s+(?:di|sekarang)(?:\s+\S+){0,2}|cek\s+harga|(?:hemen\s+)?satın\s+al|comprar\s+(?:no|na|agora)(?:\s+\S+){0,2}|ver\s+preço)"
         + @"\s*[*›»→>]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShopButton();
 
@@ -1380,8 +1383,8 @@ internal static partial class LineFilter
     private static partial Regex MemberStat();
 
     /// <summary>A price alone on its line, as a price box prints it: "549,00 €", "ab 19,99 EUR*", "$1,299", "UVP: 699 €".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès)\s*:?\s*)?"
-        + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp)\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
+    [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès|harga|fiyat|preço|prijs|цена)\s*:?\s*)?"
+        + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp|rp|r\$)\.?\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
         + @"\s*\*?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceAlone();
 

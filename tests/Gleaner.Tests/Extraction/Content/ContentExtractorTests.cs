@@ -794,6 +794,24 @@ public class ContentExtractorTests
         Assert.Equal(2, Lines(article).Length);
     }
 
+    [Fact]
+    public void KeepsTheStorysGridColumnWhenTheSidebarsBoxesMadeTheWholeLayoutWin()
+    {
+        // Several agenda entries beside the story count as runners-up, and the layout around both columns wins: the column
+        // holding the headline and its prose is the story.
+        const string entry = "<div class='event'><p><strong>28 May</strong></p><p>A seminar on nanomaterials for solar energy, given by the " +
+            "condensed matter group, with free registration, coffee, and a visit of the labs.</p></div>";
+        var article = Extract(
+            "<div class='row'><div class='col-lg-9 col-md-8'><h1>New electron microscopy lab</h1>" +
+            "<p>The science faculty opened a new electron microscopy lab, funded by the European Union, and open to firms.</p>" +
+            "<p>The dean said research groups will no longer have to travel to analyse materials at the nanometre scale.</p></div>" +
+            $"<div class='col-lg-3 col-md-4'><h3>Agenda</h3>{entry}{entry}{entry}</div></div>",
+            head: "<title>New electron microscopy lab</title>");
+
+        Assert.Equal(2, Lines(article).Length);
+        Assert.StartsWith("The science faculty", Lines(article)[0]);
+    }
+
     [Theory]
     [InlineData("col-md-8", "col-md-4")]
     [InlineData("large-8 columns", "large-4 columns")]

@@ -66,6 +66,10 @@ public class LineFilterTests
     [InlineData("Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать новости города.")]
     [InlineData("Obserwuj nas na Facebooku i Instagramie")]
     [InlineData("Ultimo aggiornamento: 12/04/2024, 10:30")]
+    [InlineData("点击上方蓝字关注我们")]
+    [InlineData("END")]
+    [InlineData("Beli di Toko")]
+    [InlineData("Harga: Rp 2.499.000")]
     [InlineData("Posted in City, Transport")]
     [InlineData("Contact presse : service communication, 02 00 00 00 00")]
     [InlineData("Fehler gefunden? Jetzt melden.")]
@@ -425,6 +429,7 @@ public class LineFilterTests
     [InlineData("h3", "Pro", "Contra")]
     [InlineData("p", "Vorteile:", "Nachteile:")]
     [InlineData("h4", "What we like", "What we don't like")]
+    [InlineData("h4", "Kelebihan", "Kekurangan")]
     public void DropsAProsAndConsBox(string tag, string pros, string cons)
     {
         var lines = ExtractLines($"<{tag}>{pros}</{tag}><ul><li>Light</li><li>Long battery life</li></ul><{tag}>{cons}</{tag}><ul><li>Loud</li></ul>" +
