@@ -84,7 +84,7 @@ internal static partial class LineFilter
         "click here to", "follow us on", "all rights reserved", "copyright ",
         // The desk's credits under a story: "Pewarta: …", "Editor: …", "Edição: …", "责任编辑：…".
         "pewarta:", "reporter:", "editor:", "editora:", "edição:", "edición:", "editado por", "edited by", "redaktor:", "redaktorka:",
-        "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "tags:", "tag:", "tagged:", "keywords:",
+        "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "【责任编辑：", "【責任編輯：", "【编辑：", "（责任编辑：", "(责任编辑：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
         // The page owner's line a Nordic public site closes a page with.
@@ -398,7 +398,9 @@ internal static partial class LineFilter
         ReadOnlySpan<char> words = lower;
         return words.StartsWith("more ") && (words.EndsWith(" stories") || words.EndsWith(" articles") || words.EndsWith(" news"))
             || words.StartsWith("more from ") || words.StartsWith("related ") || words.StartsWith("most popular ")
-            || words.StartsWith("most read ") || words.StartsWith("mehr aus ") || words.StartsWith("самые популярные ");
+            || words.StartsWith("most read ") || words.StartsWith("mehr aus ") || words.StartsWith("самые популярные ")
+            // "'여행' 카테고리의 다른 글": the blog's other posts in the same category.
+            || words.EndsWith("카테고리의 다른 글") || words.EndsWith("カテゴリーの最新記事") || words.StartsWith("other posts in ");
     }
 
     /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>
@@ -1268,7 +1270,8 @@ internal static partial class LineFilter
         foreach (var start in (ReadOnlySpan<string>)["follow ", "folgen sie", "folgt ", "suivez", "síguenos", "siga ", "seguici", "segui ", "volg ", "ikuti", "følg ", "följ ",
                      // "Subscribe to our Telegram channel", "Подписывайтесь на наш канал в Telegram", "Obserwuj nas na Facebooku i Instagramie".
                      "subscribe to our", "join our", "abonnez-vous", "abonnieren sie", "abonniere ", "suscríbete", "iscriviti", "inscreva-se",
-                     "obserwuj", "subskrybuj", "sledujte", "подписывайтесь", "подпишитесь", "присоединяйтесь", "gabung"])
+                     "obserwuj", "subskrybuj", "sledujte", "подписывайтесь", "подпишитесь", "присоединяйтесь", "gabung", "ακολουθήστε",
+                     "следите", "seuraa", "kövess", "urmărește", "urmăriți", "theo dõi"])
             follow |= lower.StartsWith(start, StringComparison.Ordinal);
         if (!follow)
             return false;

@@ -68,6 +68,8 @@ public class LineFilterTests
     [InlineData("Ultimo aggiornamento: 12/04/2024, 10:30")]
     [InlineData("点击上方蓝字关注我们")]
     [InlineData("END")]
+    [InlineData("【责任编辑：王芳】")]
+    [InlineData("Ακολουθήστε μας στο Google News για να μαθαίνετε πρώτοι τα νέα της πόλης.")]
     [InlineData("Beli di Toko")]
     [InlineData("Harga: Rp 2.499.000")]
     [InlineData("Posted in City, Transport")]
@@ -548,6 +550,8 @@ public class LineFilterTests
     [InlineData("<h2>本件に関するお問い合わせ先</h2><p>広報部<br>TEL：03-1234-5678</p>")]
     [InlineData("<p>İçindekiler</p><ul><li><a href='#1'>Malzemeler</a></li></ul>")]
     [InlineData("<div class='toc'><p>विषय सूची</p><ul><li><a href='#1'>मौसम की जानकारी</a></li></ul></div>")]
+    [InlineData("<div class='another'><h4>'여행' 카테고리의 다른 글</h4><table><tr><td><a href='/1'>부산 해운대 맛집 정리</a></td><td>2024.05.20</td></tr>" +
+        "<tr><td><a href='/2'>강릉 카페 투어</a></td><td>2024.05.02</td></tr></table></div>")]
     [InlineData("<h4>Contactos de imprensa</h4><p>Ana Ribeiro<br>imprensa@example.pt<br>+351 210 000 000</p>")]
     [InlineData("<p>Partager sur : <a href='#'>LinkedIn</a> <a href='#'>Facebook</a></p>")]
     [InlineData("<div class='info-box'><h4>Gut zu wissen</h4><p>Die Jahresarbeitszahl gibt an, wie viel Wärme eine Wärmepumpe erzeugt.</p></div>")]
