@@ -68,6 +68,7 @@ public class LineFilterTests
     [InlineData("Ultimo aggiornamento: 12/04/2024, 10:30")]
     [InlineData("点击上方蓝字关注我们")]
     [InlineData("END")]
+    [InlineData("Hat dir der Beitrag gefallen? Dann teile ihn gerne mit deinen Freunden!")]
     [InlineData("【责任编辑：王芳】")]
     [InlineData("Ακολουθήστε μας στο Google News για να μαθαίνετε πρώτοι τα νέα της πόλης.")]
     [InlineData("Beli di Toko")]
