@@ -21,8 +21,8 @@ internal static class ContentExtractor
     private const int SuspiciouslyShortChars = 300;
 
     /// <summary>
-    /// A body shorter than this may be a story written only as lists (a recipe's or a how-to's steps), which no paragraph
-    /// scored: it is read again with list items scored as paragraphs.
+    /// A body shorter than this, without a sentence, may be a story written only as lists (a recipe's or a how-to's steps),
+    /// which no paragraph scored: it is read again with list items scored as paragraphs.
     /// </summary>
     private const int MaxBodyCharsForListRetry = 150;
 
@@ -65,7 +65,8 @@ internal static class ContentExtractor
                 && (!HasProse(pass.Blocks) || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
                 pass = retry;
             passChars = CharCount(pass.Blocks);
-            if (passChars < MaxBodyCharsForListRetry)
+            // Only where no sentence was found: a short post's one sentence beside a list of long items (unnamed comments) stays.
+            if (passChars < MaxBodyCharsForListRetry && !HasSentence(pass.Blocks))
             {
                 var lists = ExtractBody(page, root, article, pass.Analysis.DropsStrongBoilerplate, scoreListSentences: true);
                 if (CharCount(lists.Blocks) > Math.Max(passChars, 1) * RetryGainRatio)
@@ -350,6 +351,18 @@ internal static class ContentExtractor
         foreach (var block in blocks)
             if (block.Kind != BlockKind.Heading)
                 return true;
+        return false;
+    }
+
+    /// <summary>A line other than a heading that ends as a sentence does.</summary>
+    private static bool HasSentence(List<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            var text = block.Text.AsSpan().TrimEnd(" \"'»”’)");
+            if (block.Kind != BlockKind.Heading && text.Length > 0 && LineFilter.IsSentenceMark(text[^1]))
+                return true;
+        }
         return false;
     }
 

@@ -781,6 +781,18 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsAOneSentencePostWithoutTheLongListBesideIt()
+    {
+        // The retry that reads lists as paragraphs is for a page without a sentence: a one-line post keeps its place.
+        const string item = "<li><b>Leser</b>: Das wurde aber auch Zeit, die Straße ist seit Jahren in einem katastrophalen Zustand, " +
+            "und jeder, der hier wohnt, weiß das ganz genau.</li>";
+        var article = Extract("<main><div class='post'><h1>Ortsdurchfahrt wird saniert</h1>" +
+            $"<p>Die Ortsdurchfahrt wird ab Juni für vier Monate saniert.</p></div><div class='box'><ul>{item}{item}{item}{item}</ul></div></main>");
+
+        Assert.Equal(["Die Ortsdurchfahrt wird ab Juni für vier Monate saniert."], Lines(article));
+    }
+
+    [Fact]
     public void LeavesOutALongListBesideAShortStory()
     {
         // Long list items beside a story with paragraphs are its comments, an agenda or teasers: only a story that has no
