@@ -825,8 +825,40 @@ public class ContentExtractorTests
     }
 
     [Theory]
+    [InlineData("col-md-8", 8.0 / 12)]
+    [InlineData("col-xs-12 col-md-8 col-md-offset-2", 8.0 / 12)]
+    [InlineData("large-4 columns", 4.0 / 12)]
+    [InlineData("et_pb_column et_pb_column_1_3 et_pb_column_1", 1.0 / 3)]
+    [InlineData("elementor-column elementor-col-66", 0.66)]
+    [InlineData("uk-width-2-3", 2.0 / 3)]
+    [InlineData("spanish-text", null)]
+    [InlineData("col", null)]
+    public void ReadsAGridColumnsWidthFromItsClassNames(string className, double? width)
+    {
+        Assert.Equal(width, Gleaner.Extraction.Content.CandidateSelector.ColumnWidth(className));
+    }
+
+    [Fact]
+    public void KeepsTheStoryInTheWiderColumnBesideATitleAndLeadSetAside()
+    {
+        // A magazine layout: the headline and a long lead in a narrow column, the story in the wide one beside it.
+        var article = Extract(
+            "<div class='row'><div class='col-md-4'><h1>Rufbus fährt künftig auch abends</h1><p class='lead'>Der Rufbus wird " +
+            "ausgebaut: mehr Fahrten am Abend, am Wochenende und in den Ferien, mit einer neuen App, längeren Buchungszeiten, " +
+            "und einem Angebot für Menschen mit Rollstuhl.</p></div><div class='col-md-8'>" +
+            "<p>Der Landkreis erweitert sein Angebot an Rufbussen. Ab dem 1. Juli fahren die Busse auch abends.</p>" +
+            "<p>Fahrgäste müssen ihre Fahrt eine Stunde vorher anmelden. Es gilt der normale Tarif.</p>" +
+            "<p>Der Kreistag hatte die Ausweitung im Frühjahr beschlossen, die Kosten teilen sich Landkreis und Gemeinden.</p></div></div>",
+            head: "<title>Rufbus fährt künftig auch abends</title>");
+
+        Assert.Contains("Der Landkreis erweitert sein Angebot an Rufbussen. Ab dem 1. Juli fahren die Busse auch abends.", Lines(article));
+        Assert.Contains("Der Kreistag hatte die Ausweitung im Frühjahr beschlossen, die Kosten teilen sich Landkreis und Gemeinden.", Lines(article));
+    }
+
+    [Theory]
     [InlineData("col-md-8", "col-md-4")]
     [InlineData("large-8 columns", "large-4 columns")]
+    [InlineData("et_pb_column et_pb_column_2_3 et_pb_column_0", "et_pb_column et_pb_column_1_3 et_pb_column_1")]
     public void KeepsTheStorysGridColumnAndLeavesOutTheSidebarColumnBesideIt(string storyColumn, string sideColumn)
     {
         // A sidebar with no aside or sidebar name, its long boxes outweighing a short story: the column holding the headline
