@@ -418,8 +418,8 @@ internal sealed class PageAnalysis
     private const int MinTeaserArticles = 2;
 
     /// <summary>
-    /// Other stories' teasers: <see cref="MinTeaserArticles"/> or more <c>article</c> children whose heading is a link to
-    /// their story ("<c>&lt;article&gt;&lt;h2&gt;&lt;a href="…"&gt;Title&lt;/a&gt;&lt;/h2&gt;&lt;p&gt;excerpt…&lt;/p&gt;&lt;/article&gt;</c>"), under a
+    /// Other stories' teasers: <see cref="MinTeaserArticles"/> or more <c>article</c> children, all short and each titled
+    /// by a link to its story ("<c>&lt;article&gt;&lt;h2&gt;&lt;a href="…"&gt;Title&lt;/a&gt;&lt;/h2&gt;&lt;p&gt;excerpt…&lt;/p&gt;&lt;/article&gt;</c>"), under a
     /// post or beside it, however much excerpt they quote. A live blog's or a forum's entries are not titled by links.
     /// Each article is looked at by its parent only, so the cost stays linear.
     /// </summary>
@@ -427,10 +427,23 @@ internal sealed class PageAnalysis
     {
         int teasers = 0;
         foreach (var child in container.Children)
-            if (child.LocalName == "article" && HasLinkedHeading(child) && ++teasers >= MinTeaserArticles)
-                return true;
-        return false;
+        {
+            if (child.LocalName != "article")
+                continue;
+            // An article of several paragraphs or a long one among them is a story (a theme that links the post's own title),
+            // and the container holds it.
+            if (!HasLinkedHeading(child) || child.TextContent.Length > MaxTeaserChars || HasSeveralParagraphs(child))
+                return false;
+            teasers++;
+        }
+        return teasers >= MinTeaserArticles;
     }
+
+    /// <summary>Longest text of a teaser: a title and an excerpt of a few sentences.</summary>
+    private const int MaxTeaserChars = 600;
+
+    /// <summary>Two or more <c>p</c> elements in the article: a teaser quotes one excerpt.</summary>
+    private static bool HasSeveralParagraphs(IElement article) => article.QuerySelectorAll("p").Length > 1;
 
     /// <summary>Words of a story's title, at least; a forum post's heading links its writer's one- or two-word name.</summary>
     private const int MinTitleWords = 3;

@@ -770,6 +770,21 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsAPostWhoseThemeLinksItsTitleBesideTeasers()
+    {
+        const string teaser = "<article class='post'><h2><a href='/other'>Skitour auf den Hochgern im Winter</a></h2>" +
+            "<p>Eine gemütliche Skitour für Einsteiger mit Blick auf den Chiemsee.</p></article>";
+        var article = Extract("<main><article class='post'><h2 class='entry-title'><a href='/huette'>Wanderung zur Hütte</a></h2>" +
+            "<div class='entry-content'><p>Wir haben uns am Wochenende auf den Weg zur Hütte gemacht, obwohl Regen angekündigt war.</p>" +
+            "<p>Für die zwölf Kilometer haben wir gut vier Stunden gebraucht.</p><p>Der Abstieg war steiler als gedacht, vor allem " +
+            "das letzte Stück durch den Wald, wo die Wurzeln noch rutschig waren.</p><p>Unten angekommen, haben wir uns im Gasthof " +
+            $"mit Kaiserschmarrn belohnt, und nächstes Jahr übernachten wir auf der Hütte.</p></div></article>{teaser}{teaser}</main>",
+            head: "<title>Blog</title>");
+
+        Assert.Contains("Für die zwölf Kilometer haben wir gut vier Stunden gebraucht.", Lines(article));
+    }
+
+    [Fact]
     public void KeepsForumPostsWhoseHeadingLinksTheirWritersName()
     {
         const string post = "<article class='message'><h4 class='message-name'><a href='/members/1'>mehmet34</a></h4>" +
