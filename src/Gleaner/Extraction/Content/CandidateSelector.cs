@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gleaner.Extraction.Content;
 
 /// <summary>
@@ -49,6 +51,7 @@ internal static class CandidateSelector
         best = ClimbToSharedAncestor(best, analysis);
         best = ClimbWhileParentScoresHigher(best, analysis.Root);
         best = ClimbSingleChildWrappers(best, analysis);
+        best = HeadlineColumnWithin(best, analysis) ?? best;
         return WithSiblings(best, analysis);
     }
 
@@ -128,8 +131,10 @@ internal static class CandidateSelector
         if (parent is null)
             return [best];
 
+        best = HeadlineColumn(best, analysis) ?? best;
         double threshold = Math.Max(MinSiblingScore, best.FinalScore * SiblingScoreRatio);
         var bestClass = best.Element.Attr("class");
+        var bestColumnWidth = ColumnWidth(bestClass);
         var siblings = new List<(NodeInfo Node, bool Continues)>();
         int first = -1, last = -1;
         foreach (var child in parent.Element.Children)
@@ -137,7 +142,8 @@ internal static class CandidateSelector
             var sibling = analysis.Get(child);
             if (sibling is null || sibling.TextChars == 0)
                 continue;
-            bool continues = sibling == best || ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars);
+            bool continues = sibling == best
+                || !IsNarrowerColumn(bestColumnWidth, sibling) && ContinuesArticle(sibling, threshold, bestClass, best.ParagraphChars);
             if (continues)
             {
                 if (first < 0)
@@ -184,6 +190,117 @@ internal static class CandidateSelector
         return sibling.InlineChars >= LongSiblingParagraphChars
             ? linkDensity < MaxLongSiblingLinkDensity
             : linkDensity == 0 && sibling.InlineCommas > 0;
+    }
+
+    /// <summary>
+    /// The grid column inside the best candidate that holds the page's headline (an <c>h1</c>) and a fair share of its prose,
+    /// wider than every column beside it that holds prose: the story's column, the best candidate having climbed to a
+    /// layout that also holds a sidebar (its agenda's or its boxes' paragraphs counted as runners-up). Null otherwise, also
+    /// where the headline's column is the narrow one beside the story's wider column (a title and lead set aside).
+    /// </summary>
+    private static NodeInfo? HeadlineColumnWithin(NodeInfo best, PageAnalysis analysis)
+    {
+        if (best.Element.QuerySelector("h1") is not { } headline)
+            return null;
+        for (var element = headline.ParentElement; element is not null && element != best.Element; element = element.ParentElement)
+        {
+            if (ColumnWidth(element.Attr("class")) is not { } width)
+                continue;
+            // The nearest column around the headline decides: a header row's column holds no prose.
+            if (analysis.Get(element) is not { } column || column.ParagraphChars < best.ParagraphChars * SiblingProseRatio)
+                return null;
+            bool besideNarrowerColumn = false;
+            foreach (var sibling in element.ParentElement!.Children)
+            {
+                if (sibling == element || analysis.Get(sibling) is not { ParagraphChars: > 0 } || ColumnWidth(sibling.Attr("class")) is not { } other)
+                    continue;
+                if (other >= width)
+                    return null;
+                besideNarrowerColumn = true;
+            }
+            return besideNarrowerColumn ? column : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The wider grid column beside the best candidate that holds the page's headline (an <c>h1</c>) and some prose: the
+    /// story's column, where the best one is a sidebar whose boxes outweigh a short story. Null when the best candidate is
+    /// no column, holds a headline itself, or no such column is beside it.
+    /// </summary>
+    private static NodeInfo? HeadlineColumn(NodeInfo best, PageAnalysis analysis)
+    {
+        if (ColumnWidth(best.Element.Attr("class")) is not { } bestWidth || best.Element.QuerySelector("h1") is not null)
+            return null;
+        foreach (var child in best.Parent!.Element.Children)
+        {
+            if (analysis.Get(child) is not { } sibling || sibling == best || sibling.InFurnitureSection
+                || sibling.ParagraphChars < best.ParagraphChars * SiblingProseRatio
+                || ColumnWidth(child.Attr("class")) is not { } width || width <= bestWidth)
+                continue;
+            if (child.QuerySelector("h1") is not null)
+                return sibling;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A grid column narrower than the story's ("col-md-4" beside "col-md-8", "large-3" beside "large-9"): the sidebar of
+    /// the layout, however much prose its boxes hold, not the story's next part. A wider one may hold the story itself
+    /// (beside a title and lead set aside) and is judged as any sibling.
+    /// </summary>
+    private static bool IsNarrowerColumn(double? bestColumnWidth, NodeInfo sibling)
+        => bestColumnWidth is { } bestWidth && ColumnWidth(sibling.Element.Attr("class")) is { } width && width < bestWidth;
+
+    /// <summary>
+    /// Starts of the class names grid frameworks and page builders give a column of a set width, and the width the number
+    /// after them counts in: twelfths ("col-md-8", "span8", "large-8", "grid_8", "vc_col-sm-8"), per cent
+    /// ("elementor-col-66"), or a fraction when two numbers follow ("et_pb_column_2_3", "uk-width-2-3", "pure-u-2-3").
+    /// </summary>
+    private static readonly (string Prefix, double Unit)[] ColumnWidthPrefixes =
+    [
+        ("col-", 12), ("span", 12), ("large-", 12), ("medium-", 12), ("small-", 12), ("grid_", 12), ("vc_col-", 12),
+        ("elementor-col-", 100), ("et_pb_column_", 1), ("uk-width-", 1), ("pure-u-", 1),
+    ];
+
+    /// <summary>
+    /// An element's width as a grid column, as a share of its row: the narrowest its class names set, the wide screen's
+    /// layout in frameworks that narrow columns as screens widen ("col-xs-12 col-md-8" is 8/12); null for none.
+    /// </summary>
+    internal static double? ColumnWidth(string? className)
+    {
+        if (string.IsNullOrEmpty(className))
+            return null;
+        double? width = null;
+        foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
+            if (ColumnWidthOf(className.AsSpan(range)) is { } tokenWidth && (width is null || tokenWidth < width))
+                width = tokenWidth;
+        return width;
+    }
+
+    private static readonly SearchValues<string> ColumnShiftWords =
+        SearchValues.Create(["offset", "push", "pull", "order"], StringComparison.OrdinalIgnoreCase);
+
+    private static double? ColumnWidthOf(ReadOnlySpan<char> token)
+    {
+        foreach (var (prefix, unit) in ColumnWidthPrefixes)
+        {
+            if (token.Length <= prefix.Length || !token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                continue;
+            // "col-md-offset-2", "large-push-3", "order-1": a shift, not a width.
+            if (token.IndexOfAny(ColumnShiftWords) >= 0)
+                return null;
+            // The numbers at the token's end: "md-8" gives 8, "2_3" and "2-3" give 2 and 3.
+            var rest = token[prefix.Length..];
+            int split = rest.LastIndexOfAny('-', '_');
+            if (!int.TryParse(rest[(split + 1)..], out int last) || last <= 0)
+                return null;
+            // A fraction needs both numbers: Divi's "et_pb_column_1" beside "et_pb_column_1_3" only counts the columns.
+            if (unit == 1)
+                return split > 0 && int.TryParse(rest[..split], out int numerator) && numerator <= last ? (double)numerator / last : null;
+            return last <= unit ? last / unit : null;
+        }
+        return null;
     }
 
     private static bool IsAncestor(NodeInfo ancestor, NodeInfo node)

@@ -20,6 +20,12 @@ internal static class ContentExtractor
     /// <summary>A body shorter than this may mean the article was dropped with a wrapper that has a furniture name.</summary>
     private const int SuspiciouslyShortChars = 300;
 
+    /// <summary>
+    /// A body shorter than this, without a sentence, may be a story written only as lists (a recipe's or a how-to's steps),
+    /// which no paragraph scored: it is read again with list items scored as paragraphs.
+    /// </summary>
+    private const int MaxBodyCharsForListRetry = 150;
+
     /// <summary>The retry without class-name dropping must find this many times more text to be believed.</summary>
     private const int RetryGainRatio = 3;
 
@@ -58,6 +64,14 @@ internal static class ContentExtractor
             if (retryChars > Math.Max(passChars, 1) * RetryGainRatio
                 && (!HasProse(pass.Blocks) || RescuedParagraphChars(retry, pass.Analysis) * 2 >= retryChars - passChars))
                 pass = retry;
+            passChars = CharCount(pass.Blocks);
+            // Only where no sentence was found: a short post's one sentence beside a list of long items (unnamed comments) stays.
+            if (passChars < MaxBodyCharsForListRetry && !HasSentence(pass.Blocks))
+            {
+                var lists = ExtractBody(page, root, article, pass.Analysis.DropsStrongBoilerplate, scoreListSentences: true);
+                if (CharCount(lists.Blocks) > Math.Max(passChars, 1) * RetryGainRatio)
+                    pass = lists;
+            }
         }
         else if (DroppedHeadlineRegion(page.Headlines, pass.Analysis, page.StatedTitle) is { } region)
         {
@@ -105,10 +119,10 @@ internal static class ContentExtractor
 
     private readonly record struct BodyPass(PageAnalysis Analysis, List<NodeInfo> Selection, List<TextBlock> Blocks, List<DroppedBlock>? Dropped);
 
-    private static BodyPass ExtractBody(PageContext page, IElement root, Article article, bool dropStrongBoilerplate)
+    private static BodyPass ExtractBody(PageContext page, IElement root, Article article, bool dropStrongBoilerplate, bool scoreListSentences = false)
     {
         var dropped = page.Trace is null ? null : new List<DroppedBlock>();
-        var analysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate, dropped);
+        var analysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate, dropped, scoreListSentences);
         var selection = CandidateSelector.Select(analysis);
         var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
         return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri, dropped), dropped);
@@ -337,6 +351,18 @@ internal static class ContentExtractor
         foreach (var block in blocks)
             if (block.Kind != BlockKind.Heading)
                 return true;
+        return false;
+    }
+
+    /// <summary>A line other than a heading that ends as a sentence does.</summary>
+    private static bool HasSentence(List<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            var text = block.Text.AsSpan().TrimEnd(" \"'»”’)");
+            if (block.Kind != BlockKind.Heading && text.Length > 0 && LineFilter.IsSentenceMark(text[^1]))
+                return true;
+        }
         return false;
     }
 

@@ -113,7 +113,8 @@ internal static partial class LineFilter
         "tabla de contenido", "contenidos", "índice", "indice", "índice de contenidos", "sommario", "indice dei contenuti",
         "conteúdo", "conteúdos", "índice de conteúdo", "inhoudsopgave", "inhoud", "spis treści", "obsah", "innehåll",
         "innehållsförteckning", "indhold", "indholdsfortegnelse", "innhold", "sisällysluettelo", "sisällys", "sisältö",
-        "içindekiler", "İçindekiler".ToLowerInvariant(), "содержание", "оглавление", "περιεχόμενα", "目次", "目录", "目錄", "목차",
+        "içindekiler", "İçindekiler".ToLowerInvariant(), "содержание", "оглавление", "περιεχόμενα", "目次", "目录", "目錄", "목차", "विषय सूची", "सामग्री सूची",
+        "المحتويات", "جدول المحتويات", "daftar isi", "mục lục",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TableOfContentsLookup = TableOfContentsTitles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -140,6 +141,7 @@ internal static partial class LineFilter
         "avantages", "les plus", "points forts", "on aime", "ventajas", "a favor", "lo mejor", "pregi", "vantaggi", "punti di forza",
         "voordelen", "pluspunten", "zalety", "plusy", "výhody", "klady", "fördelar", "plussat", "hyvää", "prós", "vantagens",
         "pontos positivos", "artılar", "artıları", "плюсы", "преимущества", "πλεονεκτήματα", "メリット", "优点", "優點",
+        "kelebihan", "keunggulan", "良い点", "長所", "장점", "المميزات", "الإيجابيات", "फायदे", "खूबियां",
     ], StringComparer.Ordinal);
 
     /// <summary>Titles of the "against" half of a pros and cons box.</summary>
@@ -150,6 +152,7 @@ internal static partial class LineFilter
         "desventajas", "contras", "en contra", "lo peor", "contro", "difetti", "svantaggi", "punti deboli", "nadelen", "minpunten",
         "wady", "minusy", "nevýhody", "zápory", "nackdelar", "miinukset", "huonoa", "desvantagens", "pontos negativos", "eksiler",
         "eksileri", "минусы", "недостатки", "μειονεκτήματα", "デメリット", "缺点", "缺點",
+        "kekurangan", "kelemahan", "悪い点", "短所", "단점", "العيوب", "السلبيات", "नुकसान", "कमियां",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProsTitleLookup = ProsTitles.GetAlternateLookup<ReadOnlySpan<char>>(),

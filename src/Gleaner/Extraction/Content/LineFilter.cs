@@ -30,7 +30,7 @@ internal static partial class LineFilter
     private static readonly FrozenSet<string> FurnitureLines = FrozenSet.ToFrozenSet(
     [
         // The end mark a WeChat or blog post sets before its source and editor lines.
-        "- end -", "-end-", "— end —", "–end–",
+        "- end -", "-end-", "— end —", "–end–", "end",
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
         "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
         "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -38,7 +38,7 @@ internal static partial class LineFilter
         "related articles", "related stories", "more on this story", "continue reading", "skip advertisement",
         "teilen", "partager", "compartir", "condividi", "partilhar", "поделиться", "mehr zum thema",
         "lesen sie auch", "lire aussi", "lea también", "leia também", "leggi anche", "читайте также",
-        "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
+        "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
         "anuncio", "annuncio", "this slideshow requires javascript", "text size", "listen to this article",
         "home", "you may also like", "you might also like", "related posts", "don't miss", "join the conversation",
         "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
@@ -59,7 +59,7 @@ internal static partial class LineFilter
         "возврат к списку", "назад к списку", "вернуться к списку", "zurück zur liste", "back to list", "volver al listado",
         "torna all'elenco", "powrót do listy", "zpět na seznam", "terug naar overzicht", "allegati", "anhänge", "attachments",
         "pièces jointes", "documents joints", "adjuntos", "documentos adjuntos", "anexos", "załączniki", "přílohy", "bijlagen",
-        "ekler", "вложения", "прикрепленные файлы", "lampiran", "添付ファイル", "附件", "첨부파일",
+        "ekler", "вложения", "συνημμένα", "συνημμένα αρχεία", "ke stažení", "descargas", "bilagor", "المرفقات", "संलग्नक", "прикрепленные файлы", "lampiran", "添付ファイル", "附件", "첨부파일",
         // The answer buttons of a "was this helpful?" prompt, on one line.
         "yes no", "ja nein", "oui non", "sí no", "si no", "sì no", "sim não", "ja nee", "tak nie", "ano ne", "evet hayır", "да нет",
         "ya tidak", "はい いいえ", "是 否", "예 아니오",
@@ -84,9 +84,11 @@ internal static partial class LineFilter
         "click here to", "follow us on", "all rights reserved", "copyright ",
         // The desk's credits under a story: "Pewarta: …", "Editor: …", "Edição: …", "责任编辑：…".
         "pewarta:", "reporter:", "editor:", "editora:", "edição:", "edición:", "editado por", "edited by", "redaktor:", "redaktorka:",
-        "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "tags:", "tag:", "tagged:", "keywords:",
+        "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "【责任编辑：", "【責任編輯：", "【编辑：", "（责任编辑：", "(责任编辑：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
+        // The page owner's line a Nordic public site closes a page with.
+        "sidansvarig:", "sideansvarlig:", "sivun vastuuhenkilö:",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
         "kilde:", "lähde:", "sumber:", "出典：", "출처:",
         // The author, address and licence lines a Chinese blog theme closes a post with.
@@ -104,7 +106,7 @@ internal static partial class LineFilter
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
-        "vedi anche:", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
+        "vedi anche:", "यह भी पढ़ें:", "ये भी पढ़ें:", "इसे भी पढ़ें:", "यह भी पढ़ें-", "ये भी पढ़ें-", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
         "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
@@ -142,6 +144,8 @@ internal static partial class LineFilter
         // Error and feedback prompts.
         "fehler entdeckt", "fehler gefunden", "inhaltliches feedback", "spotted an error", "spotted a mistake", "found an error",
         "found a mistake", "report an error", "signaler une erreur", "reportar un error", "segnala un errore",
+        // A WeChat account's follow prompt over its post: "点击上方蓝字关注我们".
+        "关注我们", "關注我們", "点击上方蓝字", "點擊上方藍字",
         // Membership prompts in Japanese, Chinese and Korean.
         "会員登録", "読み放題", "注册会员", "회원가입",
         // Donation, app and newsletter appeals; rating and feedback prompts.
@@ -156,7 +160,10 @@ internal static partial class LineFilter
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
         "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
         "tell us what you think", "click here for more", "wie hat ihnen dieser artikel gefallen", "hat ihnen dieser artikel gefallen",
-        "wie gefällt ihnen dieser artikel", "fanden sie diesen artikel", "beitrag bewerten", "bewerten sie diesen", "did you like this article",
+        "wie gefällt ihnen dieser artikel", "fanden sie diesen artikel", "hat dir der beitrag gefallen", "hat dir dieser beitrag gefallen",
+        "hat dir der artikel gefallen", "hat dir dieser artikel gefallen", "hat ihnen der beitrag gefallen", "hat ihnen dieser beitrag gefallen",
+        "did you enjoy this post", "did you enjoy this article", "if you enjoyed this post", "vous avez aimé cet article", "te ha gustado este post",
+        "ti è piaciuto questo post", "gostou deste post", "podobał ci się ten artykuł", "понравилась статья?", "beitrag bewerten", "bewerten sie diesen", "did you like this article",
         "did you find this article", "how would you rate", "rate this post", "click on a star to rate", "no votes so far",
         "avez-vous aimé cet article", "notez cet article", "te ha gustado este artículo", "valora este artículo",
         "ti è piaciuto questo articolo", "vota questo articolo", "gostou deste artigo", "avalie este artigo", "vond je dit artikel",
@@ -186,7 +193,7 @@ internal static partial class LineFilter
         "未經授權不得轉載", "未經授權，不得轉載", "未经许可，不得转载", "未经许可不得转载", "禁止转载",
         // Notices that an agency's story was taken over unedited.
         "automatisch übernommen", "auto-generated from a syndicated feed", "published from a wire agency feed",
-        "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
+        "सिंडिकेट फीड से", "संपादित नहीं किया गया", "unter ausschliesslicher inhaltlicher verantwortung", "unter ausschließlicher inhaltlicher verantwortung", "来源：", "來源：",
         // Affiliate disclosures.
         "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
         "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
@@ -232,7 +239,7 @@ internal static partial class LineFilter
         "segunda", "terça", "quarta", "quinta", "sexta", "feira",
         "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
         "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-        "januari", "februari", "maart", "mei", "augustus",
+        "januari", "februari", "maart", "mei", "augustus", "maj", "augusti",
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
         "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
         "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
@@ -264,11 +271,13 @@ internal static partial class LineFilter
         "更新日", "公開日", "掲載日", "作成日", "登録日", "发布时间", "发布日期", "更新时间", "发表时间", "작성일", "등록일", "수정일",
         "입력", "수정", "기사입력", "최종수정", "업데이트",
         // "Ultima modifica 12/03/2024", "Zuletzt geändert am …", "Data publikacji: …", "Son güncelleme: …".
-        "ultima", "modifica", "aggiornamento", "pubblicazione", "data", "del", "última", "modificación", "actualización",
+        "ultima", "ultimo", "modifica", "aggiornamento", "pubblicazione", "data", "del", "última", "modificación", "actualización",
         "publicación", "atualização", "publicação", "dernière", "modification", "publication", "zuletzt", "geändert",
         "letzte", "änderung", "erstellt", "publikacji", "aktualizacji", "modyfikacji", "ostatnia", "laatst",
         "gewijzigd", "bijgewerkt", "дата", "публикации", "изменения", "обновления", "son", "güncelleme", "tarihi",
-        "yayın", "terakhir",
+        "yayın", "terakhir", "senast", "uppdaterad", "publicerad", "ändrad", "sist", "oppdatert", "publisert", "endret",
+        "opdateret", "offentliggjort", "ændret", "päivitetty", "julkaistu", "muokattu", "aktualizováno", "publikováno", "vloženo",
+        "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
     ], StringComparer.Ordinal);
@@ -295,7 +304,14 @@ internal static partial class LineFilter
         "à propos de moi", "sobre el autor", "sobre la autora", "sobre mí", "acerca del autor", "sobre o autor", "sobre a autora",
         "sobre mim", "l'autore", "l’autore", "sull'autore", "chi sono", "over de auteur", "over mij", "om författaren",
         "om forfatteren", "om meg", "o autorze", "o mnie", "об авторе", "обо мне", "wer bin ich", "quién soy", "quem sou eu",
-        "kim jestem", "ben kimim", "saya siapa",
+        "kim jestem", "ben kimim", "saya siapa", "o mně", "o autorovi", "o autorce", "om mig", "om skribenten", "hakkımda",
+        "yazar hakkında", "tentang saya", "tentang penulis", "σχετικά με εμένα", "σχετικά με τον συγγραφέα", "من أنا", "عن الكاتب",
+        "نبذة عن الكاتب", "मेरे बारे में", "लेखक के बारे में", "关于我", "關於我", "关于作者", "關於作者", "作者简介", "作者簡介",
+        "博主简介", "自己紹介", "プロフィール", "著者プロフィール", "この記事を書いた人", "블로거 소개", "작성자 소개",
+        // The site's own about-us box in a sidebar or a footer made of divs.
+        "about us", "über uns", "wir über uns", "à propos", "qui sommes-nous", "quiénes somos", "sobre nosotros", "chi siamo",
+        "quem somos", "sobre nós", "over ons", "o nas", "o nás", "om oss", "om os", "hakkımızda", "о нас", "tentang kami",
+        "σχετικά με εμάς", "من نحن", "हमारे बारे में", "关于我们", "關於我們", "私たちについて", "회사소개",
         "license", "licence", "lizenz", "lizenzhinweis", "licencia", "licenza", "licença",
         "comments", "leave a reply", "leave a comment", "kommentare", "schreibe einen kommentar", "kommentar schreiben",
         "commentaires", "laisser un commentaire", "comentarios", "deja un comentario", "commenti", "lascia un commento",
@@ -305,6 +321,11 @@ internal static partial class LineFilter
         "artículos relacionados", "artigos relacionados", "posts relacionados", "articoli correlati", "gerelateerde artikelen",
         "contact presse", "contacts presse", "pressekontakt", "medienkontakt", "press contact", "press contacts", "media contact",
         "media contacts", "contacto de prensa", "contatto stampa", "contato de imprensa", "like this", "share this",
+        "contactos de prensa", "contacto de imprensa", "contactos de imprensa", "contatti stampa", "contatti per la stampa",
+        "kontakt dla mediów", "kontakt dla prasy", "perscontact", "presskontakt", "mediakontakt", "kontakt för media",
+        "tiskový kontakt", "kontakt pro média", "medya iletişim", "basın iletişim", "контакты для прессы", "контакты для сми",
+        "kontak media", "kontak pers", "επικοινωνία τύπου", "للتواصل الإعلامي", "मीडिया संपर्क", "本件に関するお問い合わせ",
+        "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "媒体联系", "媒体联络", "언론 문의", "보도 문의",
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
         // Readers' comments and reviews under the story.
@@ -382,7 +403,9 @@ internal static partial class LineFilter
         ReadOnlySpan<char> words = lower;
         return words.StartsWith("more ") && (words.EndsWith(" stories") || words.EndsWith(" articles") || words.EndsWith(" news"))
             || words.StartsWith("more from ") || words.StartsWith("related ") || words.StartsWith("most popular ")
-            || words.StartsWith("most read ") || words.StartsWith("mehr aus ") || words.StartsWith("самые популярные ");
+            || words.StartsWith("most read ") || words.StartsWith("mehr aus ") || words.StartsWith("самые популярные ")
+            // "'여행' 카테고리의 다른 글": the blog's other posts in the same category.
+            || words.EndsWith("카테고리의 다른 글") || words.EndsWith("カテゴリーの最新記事") || words.StartsWith("other posts in ");
     }
 
     /// <summary>A furniture box is short; past this many lines under its heading the text is the page's again.</summary>
@@ -1249,11 +1272,15 @@ internal static partial class LineFilter
         if (lower.Length > MaxFurnitureChars * 2)
             return false;
         bool follow = false;
-        foreach (var start in (ReadOnlySpan<string>)["follow ", "folgen sie", "folgt ", "suivez", "síguenos", "siga ", "seguici", "segui ", "volg ", "ikuti", "følg ", "följ "])
+        foreach (var start in (ReadOnlySpan<string>)["follow ", "folgen sie", "folgt ", "suivez", "síguenos", "siga ", "seguici", "segui ", "volg ", "ikuti", "følg ", "följ ",
+                     // "Subscribe to our Telegram channel", "Подписывайтесь на наш канал в Telegram", "Obserwuj nas na Facebooku i Instagramie".
+                     "subscribe to our", "join our", "abonnez-vous", "abonnieren sie", "abonniere ", "suscríbete", "iscriviti", "inscreva-se",
+                     "obserwuj", "subskrybuj", "sledujte", "подписывайтесь", "подпишитесь", "присоединяйтесь", "gabung", "ακολουθήστε",
+                     "следите", "seuraa", "kövess", "urmărește", "urmăriți", "theo dõi"])
             follow |= lower.StartsWith(start, StringComparison.Ordinal);
         if (!follow)
             return false;
-        foreach (var network in (ReadOnlySpan<string>)["twitter", "facebook", "instagram", "linkedin", "google news", "whatsapp", "telegram", "youtube", "tiktok", "threads", "bluesky", "mastodon"])
+        foreach (var network in (ReadOnlySpan<string>)["twitter", "facebook", "instagram", "linkedin", "google news", "whatsapp", "telegram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "вконтакте", "дзен"])
             if (lower.Contains(network, StringComparison.Ordinal))
                 return true;
         return false;
@@ -1349,7 +1376,8 @@ internal static partial class LineFilter
         + @"(?:buy|shop|order|get\s+it)(?:\s+it)?\s+(?:now|here|today|on|at|from)(?:\s+\S+){0,3}|(?:check|see|view|compare)\s+(?:the\s+)?(?:price|prices|deal|deals|offer|offers)(?:\s+\S+){0,3}|"
         + @"(?:jetzt\s+)?(?:kaufen|bestellen|zum\s+angebot|zum\s+shop|zum\s+produkt|zum\s+deal|preis\s+prüfen|preise\s+vergleichen|angebot\s+ansehen)(?:\s+\S+){0,3}|"
         + @"voir\s+l[’']offre|voir\s+le\s+prix|acheter\s+(?:sur|chez|maintenant)(?:\s+\S+){0,2}|ver\s+oferta|comprar\s+(?:en|ahora|ya)(?:\s+\S+){0,2}|"
-        + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu)"
+        + @"vedi\s+offerta|acquista\s+(?:su|ora|subito)(?:\s+\S+){0,2}|bekijk\s+(?:aanbieding|prijs|deal)|nu\s+kopen|kup\s+teraz|sprawdź\s+cenę|köp\s+nu|kjøp\s+nå|køb\s+nu|"
+        + @"beli\s+(?:di|sekarang)(?:\s+\S+){0,2}|cek\s+harga|(?:hemen\s+)?satın\s+al|comprar\s+(?:no|na|agora)(?:\s+\S+){0,2}|ver\s+preço)"
         + @"\s*[*›»→>]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShopButton();
 
@@ -1363,8 +1391,8 @@ internal static partial class LineFilter
     private static partial Regex MemberStat();
 
     /// <summary>A price alone on its line, as a price box prints it: "549,00 €", "ab 19,99 EUR*", "$1,299", "UVP: 699 €".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès)\s*:?\s*)?"
-        + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp)\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
+    [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès|harga|fiyat|preço|prijs|цена)\s*:?\s*)?"
+        + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp|rp|r\$)\.?\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
         + @"\s*\*?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceAlone();
 

@@ -77,6 +77,12 @@ internal sealed class PageAnalysis
     /// <summary>Shortest text block that counts as a paragraph (Readability's figure).</summary>
     private const int MinParagraphChars = 25;
 
+    /// <summary>
+    /// Shortest list item that counts as a paragraph when list sentences are scored: a sentence, as a recipe's or a how-to's
+    /// steps are written. Shorter items (ingredients, menu entries, keywords) score nothing.
+    /// </summary>
+    private const int MinListSentenceChars = 80;
+
     /// <summary>A block whose text is mostly link text is a menu or a teaser, not a paragraph.</summary>
     private const double MaxParagraphLinkDensity = 0.5;
 
@@ -92,11 +98,13 @@ internal sealed class PageAnalysis
     private const int MaxDepth = 256;
 
     private readonly bool _dropStrongBoilerplate;
+    private readonly bool _scoreListSentences;
     private readonly WorkBudget.Walk _steps;
     private readonly List<DroppedBlock>? _dropped;
 
-    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate, List<DroppedBlock>? dropped)
+    private PageAnalysis(NodeInfo root, WorkBudget budget, bool dropStrongBoilerplate, bool scoreListSentences, List<DroppedBlock>? dropped)
     {
+        _scoreListSentences = scoreListSentences;
         _dropped = dropped;
         Root = root;
         Budget = budget;
@@ -124,10 +132,14 @@ internal sealed class PageAnalysis
     /// regions (aside, header, footer) whole. A retry without it rescues pages whose whole layout hangs under a
     /// misleading name ("advertisement-off-canvas-pusher") and posts that sit in an aside (forums, live tickers).</param>
     /// <param name="dropped">Where dropped elements are recorded with their rule, when the extraction is explained.</param>
-    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true, List<DroppedBlock>? dropped = null)
+    /// <param name="scoreListSentences">Score a list item holding a sentence as a paragraph of its list: the retry for a story
+    /// written only as lists (a recipe's or a how-to's steps). Not in the first pass, where a list of long items beside a
+    /// story is more often its comments, an agenda or teasers.</param>
+    public static PageAnalysis Analyze(IElement root, WorkBudget budget, bool dropStrongBoilerplate = true, List<DroppedBlock>? dropped = null,
+        bool scoreListSentences = false)
     {
         var rootInfo = new NodeInfo(root, null, TagRole.Block, 0);
-        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate, dropped);
+        var analysis = new PageAnalysis(rootInfo, budget, dropStrongBoilerplate, scoreListSentences, dropped);
         analysis.Nodes[root] = rootInfo;
         analysis.Walk(rootInfo, rootInfo, inLink: false, depth: 0);
         return analysis;
@@ -370,6 +382,8 @@ internal sealed class PageAnalysis
     /// </summary>
     private static Module ModuleOf(IElement container)
     {
+        if (IsTeaserList(container))
+            return container.QuerySelector("h1") is null ? Module.Related : Module.None;
         IElement? heading = null;
         foreach (var child in container.ChildNodes)
         {
@@ -400,15 +414,68 @@ internal sealed class PageAnalysis
         return module != Module.None && container.QuerySelector("h1") is null ? module : Module.None;
     }
 
+    /// <summary>Teasers side by side that make their container a list of other stories.</summary>
+    private const int MinTeaserArticles = 2;
+
+    /// <summary>
+    /// Other stories' teasers: <see cref="MinTeaserArticles"/> or more <c>article</c> children, all short and each titled
+    /// by a link to its story ("<c>&lt;article&gt;&lt;h2&gt;&lt;a href="…"&gt;Title&lt;/a&gt;&lt;/h2&gt;&lt;p&gt;excerpt…&lt;/p&gt;&lt;/article&gt;</c>"), under a
+    /// post or beside it, however much excerpt they quote. A live blog's or a forum's entries are not titled by links.
+    /// Each article is looked at by its parent only, so the cost stays linear.
+    /// </summary>
+    private static bool IsTeaserList(IElement container)
+    {
+        int teasers = 0;
+        foreach (var child in container.Children)
+        {
+            if (child.LocalName != "article")
+                continue;
+            // An article of several paragraphs or a long one among them is a story (a theme that links the post's own title),
+            // and the container holds it.
+            if (!HasLinkedHeading(child) || child.TextContent.Length > MaxTeaserChars || HasSeveralParagraphs(child))
+                return false;
+            teasers++;
+        }
+        return teasers >= MinTeaserArticles;
+    }
+
+    /// <summary>Longest text of a teaser: a title and an excerpt of a few sentences.</summary>
+    private const int MaxTeaserChars = 600;
+
+    /// <summary>Two or more <c>p</c> elements in the article: a teaser quotes one excerpt.</summary>
+    private static bool HasSeveralParagraphs(IElement article) => article.QuerySelectorAll("p").Length > 1;
+
+    /// <summary>Words of a story's title, at least; a forum post's heading links its writer's one- or two-word name.</summary>
+    private const int MinTitleWords = 3;
+
+    /// <summary>...or characters of a title written without spaces (Chinese, Japanese).</summary>
+    private const int MinUnspacedTitleChars = 8;
+
+    /// <summary>Where the scripts written without spaces between words start (CJK punctuation, kana, ideographs).</summary>
+    private const char UnspacedScriptStart = '\u3000';
+
+    /// <summary>The article's first heading is a link to a story's title and nothing else.</summary>
+    private static bool HasLinkedHeading(IElement article)
+    {
+        if (article.QuerySelector("h1, h2, h3, h4, h5, h6") is not { } heading || heading.QuerySelector("a") is not { } link)
+            return false;
+        var title = heading.TextContent.AsSpan().Trim();
+        if (title.Length == 0 || link.TextContent.AsSpan().Trim().Length != title.Length)
+            return false;
+        int words = title.Count(' ') + 1;
+        return words >= MinTitleWords || words == 1 && title[0] >= UnspacedScriptStart && title.Length >= MinUnspacedTitleChars;
+    }
+
     /// <summary>Longest heading read as a comments title ("12 thoughts on “…”" repeats the post's title).</summary>
     private const int MaxCommentsHeadingChars = 240;
 
     /// <summary>A block with enough own prose is a paragraph: it scores its container and the few above it.</summary>
     private void ScoreParagraph(NodeInfo block)
     {
-        if (block.Role is not (TagRole.Block or TagRole.Preformatted or TagRole.Quote or TagRole.TableCell))
+        bool listSentence = _scoreListSentences && block.Role == TagRole.ListItem;
+        if (!listSentence && block.Role is not (TagRole.Block or TagRole.Preformatted or TagRole.Quote or TagRole.TableCell))
             return;
-        if (block.InlineChars < MinParagraphChars)
+        if (block.InlineChars < (listSentence ? MinListSentenceChars : MinParagraphChars))
             return;
         if (block.InlineLinkChars > block.InlineChars * MaxParagraphLinkDensity || block.InFurnitureSection)
             return;
@@ -416,8 +483,9 @@ internal sealed class PageAnalysis
         block.Paragraphs++;
         block.ParagraphChars += block.InlineChars;
         double score = 1 + block.InlineCommas + Math.Min(block.InlineChars / CharsPerPoint, MaxLengthPoints);
-        // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph.
-        bool selfContainer = block.Role != TagRole.Block || block.Element.LocalName != "p";
+        // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph; a list item
+        // is a paragraph of its list, as a p is of its div.
+        bool selfContainer = !listSentence && (block.Role != TagRole.Block || block.Element.LocalName != "p");
         var ancestor = selfContainer ? block : block.Parent;
         for (int level = 0; ancestor is not null && level < ScoredAncestorLevels; level++, ancestor = ancestor.Parent)
         {

@@ -721,6 +721,9 @@ public class ContentExtractorTests
     [InlineData("Opinie czytelników (14)")]
     [InlineData("3 thoughts on “Council approves bridge”")]
     [InlineData("Über mich")]
+    [InlineData("关于我")]
+    [InlineData("Über uns")]
+    [InlineData("Hakkımda")]
     public void KeepsAShortPostAndLeavesOutTheLongerCommentsReviewsOrBioUnderTheirHeading(string heading)
     {
         // A short post outweighed by what readers wrote under it: the box's heading, not its (missing) name, says what it is,
@@ -733,6 +736,160 @@ public class ContentExtractorTests
             $"<div class='box'><h2>{heading}</h2><ol>{comment}{comment}{comment}{comment}{comment}</ol></div></div>");
 
         Assert.Equal(["The city council voted on Monday to build a new bridge across the river.", "Work starts next spring."], Lines(article));
+    }
+
+    [Fact]
+    public void ReadsAStoryWrittenOnlyAsListsOfSentences()
+    {
+        // A recipe's or a how-to's page: no paragraph at all, its steps are list items. They are the story, not the short
+        // line of facts above them.
+        var article = Extract(
+            "<main><h1>Tarçınlı Kek</h1><div class='info'><span>Hazırlık: 15 dk</span> <span>Pişirme: 40 dk</span></div>" +
+            "<div class='recipe'><h2>Malzemeler</h2><ul><li>4 adet yumurta</li><li>2 su bardağı un</li></ul><h2>Hazırlanışı</h2><ol>" +
+            "<li>Fırını önceden 180 dereceye ısıtın, geniş bir kapta yumurtaları ve şekeri köpük kıvamına gelene kadar çırpın.</li>" +
+            "<li>Unu ve kabartma tozunu eleyerek karışıma ekleyin, spatula yardımıyla alttan üste doğru nazikçe karıştırın.</li>" +
+            "</ol></div></main>");
+
+        Assert.Equal(["Malzemeler", "4 adet yumurta", "2 su bardağı un", "Hazırlanışı"], Lines(article)[..4]);
+        Assert.Equal(6, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutTeasersOfOtherPostsSetAsArticlesUnderTheStory()
+    {
+        // Other posts' teasers, each an article whose heading links to its story, quoting more prose than the short post.
+        const string teaser = "<article class='post'><h2 class='entry-title'><a href='/other'>Skitour auf den Hochgern im Winter</a></h2>" +
+            "<div class='entry-summary'><p>Eine gemütliche Skitour für Einsteiger mit herrlichem Blick auf den Chiemsee, ideal für kurze " +
+            "Wintertage, wenn die Lawinenlage entspannt ist, genug Schnee liegt, und die Sonne scheint.</p></div></article>";
+        var article = Extract("<main><article class='post single'><h1>Wanderung zur Hütte</h1><div class='entry-content'>" +
+            "<p>Wir haben uns am Wochenende auf den Weg zur Hütte gemacht, obwohl Regen angekündigt war.</p>" +
+            $"<p>Für die zwölf Kilometer haben wir gut vier Stunden gebraucht.</p></div></article><section class='more'>{teaser}{teaser}</section></main>",
+            head: "<title>Wanderung zur Hütte</title>");
+
+        Assert.Equal(2, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsAPostWhoseThemeLinksItsTitleBesideTeasers()
+    {
+        const string teaser = "<article class='post'><h2><a href='/other'>Skitour auf den Hochgern im Winter</a></h2>" +
+            "<p>Eine gemütliche Skitour für Einsteiger mit Blick auf den Chiemsee.</p></article>";
+        var article = Extract("<main><article class='post'><h2 class='entry-title'><a href='/huette'>Wanderung zur Hütte</a></h2>" +
+            "<div class='entry-content'><p>Wir haben uns am Wochenende auf den Weg zur Hütte gemacht, obwohl Regen angekündigt war.</p>" +
+            "<p>Für die zwölf Kilometer haben wir gut vier Stunden gebraucht.</p><p>Der Abstieg war steiler als gedacht, vor allem " +
+            "das letzte Stück durch den Wald, wo die Wurzeln noch rutschig waren.</p><p>Unten angekommen, haben wir uns im Gasthof " +
+            $"mit Kaiserschmarrn belohnt, und nächstes Jahr übernachten wir auf der Hütte.</p></div></article>{teaser}{teaser}</main>",
+            head: "<title>Blog</title>");
+
+        Assert.Contains("Für die zwölf Kilometer haben wir gut vier Stunden gebraucht.", Lines(article));
+    }
+
+    [Fact]
+    public void KeepsForumPostsWhoseHeadingLinksTheirWritersName()
+    {
+        const string post = "<article class='message'><h4 class='message-name'><a href='/members/1'>mehmet34</a></h4>" +
+            "<div class='message-body'>Büyükşehir belediyesi, tarihi çarşının restorasyonu için hazırlanan projeyi salı günü paylaştı.</div></article>";
+        var article = Extract($"<main><h1>Çarşı restorasyonu</h1><div class='messages'>{post}{post}{post}</div></main>",
+            head: "<title>Çarşı restorasyonu</title>");
+
+        Assert.Contains("Büyükşehir belediyesi, tarihi çarşının restorasyonu için hazırlanan projeyi salı günü paylaştı.", Lines(article));
+    }
+
+    [Fact]
+    public void KeepsAOneSentencePostWithoutTheLongListBesideIt()
+    {
+        // The retry that reads lists as paragraphs is for a page without a sentence: a one-line post keeps its place.
+        const string item = "<li><b>Leser</b>: Das wurde aber auch Zeit, die Straße ist seit Jahren in einem katastrophalen Zustand, " +
+            "und jeder, der hier wohnt, weiß das ganz genau.</li>";
+        var article = Extract("<main><div class='post'><h1>Ortsdurchfahrt wird saniert</h1>" +
+            $"<p>Die Ortsdurchfahrt wird ab Juni für vier Monate saniert.</p></div><div class='box'><ul>{item}{item}{item}{item}</ul></div></main>");
+
+        Assert.Equal(["Die Ortsdurchfahrt wird ab Juni für vier Monate saniert."], Lines(article));
+    }
+
+    [Fact]
+    public void LeavesOutALongListBesideAShortStory()
+    {
+        // Long list items beside a story with paragraphs are its comments, an agenda or teasers: only a story that has no
+        // paragraphs is read from its lists.
+        const string item = "<li><b>Karl</b> schrieb: Das wurde aber auch Zeit, die Straße ist seit Jahren in einem katastrophalen Zustand, " +
+            "und jeder, der hier wohnt, weiß das.</li>";
+        var article = Extract("<main><div class='post'><h1>Ortsdurchfahrt wird saniert</h1>" +
+            "<p>Der Gemeinderat hat am Dienstag beschlossen, die Ortsdurchfahrt ab Juni zu sanieren.</p>" +
+            $"<p>Die Arbeiten dauern voraussichtlich vier Monate.</p></div><div class='box'><ul>{item}{item}{item}{item}{item}</ul></div></main>");
+
+        Assert.Equal(2, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsTheStorysGridColumnWhenTheSidebarsBoxesMadeTheWholeLayoutWin()
+    {
+        // Several agenda entries beside the story count as runners-up, and the layout around both columns wins: the column
+        // holding the headline and its prose is the story.
+        const string entry = "<div class='event'><p><strong>28 May</strong></p><p>A seminar on nanomaterials for solar energy, given by the " +
+            "condensed matter group, with free registration, coffee, and a visit of the labs.</p></div>";
+        var article = Extract(
+            "<div class='row'><div class='col-lg-9 col-md-8'><h1>New electron microscopy lab</h1>" +
+            "<p>The science faculty opened a new electron microscopy lab, funded by the European Union, and open to firms.</p>" +
+            "<p>The dean said research groups will no longer have to travel to analyse materials at the nanometre scale.</p></div>" +
+            $"<div class='col-lg-3 col-md-4'><h3>Agenda</h3>{entry}{entry}{entry}</div></div>",
+            head: "<title>New electron microscopy lab</title>");
+
+        Assert.Equal(2, Lines(article).Length);
+        Assert.StartsWith("The science faculty", Lines(article)[0]);
+    }
+
+    [Theory]
+    [InlineData("col-md-8", 8.0 / 12)]
+    [InlineData("col-xs-12 col-md-8 col-md-offset-2", 8.0 / 12)]
+    [InlineData("large-4 columns", 4.0 / 12)]
+    [InlineData("et_pb_column et_pb_column_1_3 et_pb_column_1", 1.0 / 3)]
+    [InlineData("elementor-column elementor-col-66", 0.66)]
+    [InlineData("uk-width-2-3", 2.0 / 3)]
+    [InlineData("spanish-text", null)]
+    [InlineData("col", null)]
+    public void ReadsAGridColumnsWidthFromItsClassNames(string className, double? width)
+    {
+        Assert.Equal(width, Gleaner.Extraction.Content.CandidateSelector.ColumnWidth(className));
+    }
+
+    [Fact]
+    public void KeepsTheStoryInTheWiderColumnBesideATitleAndLeadSetAside()
+    {
+        // A magazine layout: the headline and a long lead in a narrow column, the story in the wide one beside it.
+        var article = Extract(
+            "<div class='row'><div class='col-md-4'><h1>Rufbus fährt künftig auch abends</h1><p class='lead'>Der Rufbus wird " +
+            "ausgebaut: mehr Fahrten am Abend, am Wochenende und in den Ferien, mit einer neuen App, längeren Buchungszeiten, " +
+            "und einem Angebot für Menschen mit Rollstuhl.</p></div><div class='col-md-8'>" +
+            "<p>Der Landkreis erweitert sein Angebot an Rufbussen. Ab dem 1. Juli fahren die Busse auch abends.</p>" +
+            "<p>Fahrgäste müssen ihre Fahrt eine Stunde vorher anmelden. Es gilt der normale Tarif.</p>" +
+            "<p>Der Kreistag hatte die Ausweitung im Frühjahr beschlossen, die Kosten teilen sich Landkreis und Gemeinden.</p></div></div>",
+            head: "<title>Rufbus fährt künftig auch abends</title>");
+
+        Assert.Contains("Der Landkreis erweitert sein Angebot an Rufbussen. Ab dem 1. Juli fahren die Busse auch abends.", Lines(article));
+        Assert.Contains("Der Kreistag hatte die Ausweitung im Frühjahr beschlossen, die Kosten teilen sich Landkreis und Gemeinden.", Lines(article));
+    }
+
+    [Theory]
+    [InlineData("col-md-8", "col-md-4")]
+    [InlineData("large-8 columns", "large-4 columns")]
+    [InlineData("et_pb_column et_pb_column_2_3 et_pb_column_0", "et_pb_column et_pb_column_1_3 et_pb_column_1")]
+    public void KeepsTheStorysGridColumnAndLeavesOutTheSidebarColumnBesideIt(string storyColumn, string sideColumn)
+    {
+        // A sidebar with no aside or sidebar name, its long boxes outweighing a short story: the column holding the headline
+        // is the story's, and the other column is not its next part.
+        var article = Extract(
+            $"<div class='row'><div class='{storyColumn}'><h1>Summer trek in the mountains</h1>" +
+            "<p>The mountain club runs a five-day trek this summer for members with experience.</p>" +
+            "<p>Places are limited to twenty, and sign-up opens on Monday at nine.</p></div>" +
+            $"<div class='{sideColumn}'><div class='card'><h5>The club</h5><p>Founded in 1952, the club has six hundred members, " +
+            "runs trips every weekend, courses in climbing, ski touring and orienteering, and works with the rescue services.</p>" +
+            "<p>The club house opens on weekday evenings, with a library, maps, and gear to lend, and members can book the hut, " +
+            "the climbing wall, the sauna, and the meeting room.</p></div></div></div>",
+            head: "<title>Summer trek in the mountains</title>");
+
+        Assert.Equal(["The mountain club runs a five-day trek this summer for members with experience.",
+            "Places are limited to twenty, and sign-up opens on Monday at nine."], Lines(article));
     }
 
     [Fact]

@@ -59,6 +59,21 @@ public class LineFilterTests
     [InlineData("Avez-vous aimé cet article ?")]
     [InlineData("Dieser Text steht unter einer Creative-Commons-Lizenz (CC BY-SA 4.0).")]
     [InlineData("Veröffentlicht in: Lokales, Wetter")]
+    [InlineData("यह भी पढ़ें: मनाली में घूमने की 10 जगहें")]
+    [InlineData("(यह खबर सिंडिकेट फीड से ली गई है और इसे संपादित नहीं किया गया है।)")]
+    [InlineData("Senast uppdaterad: 12 mars 2024")]
+    [InlineData("Sidansvarig: Utbildningsförvaltningen")]
+    [InlineData("Συνημμένα")]
+    [InlineData("Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать новости города.")]
+    [InlineData("Obserwuj nas na Facebooku i Instagramie")]
+    [InlineData("Ultimo aggiornamento: 12/04/2024, 10:30")]
+    [InlineData("点击上方蓝字关注我们")]
+    [InlineData("END")]
+    [InlineData("Hat dir der Beitrag gefallen? Dann teile ihn gerne mit deinen Freunden!")]
+    [InlineData("【责任编辑：王芳】")]
+    [InlineData("Ακολουθήστε μας στο Google News για να μαθαίνετε πρώτοι τα νέα της πόλης.")]
+    [InlineData("Beli di Toko")]
+    [InlineData("Harga: Rp 2.499.000")]
     [InlineData("Posted in City, Transport")]
     [InlineData("Contact presse : service communication, 02 00 00 00 00")]
     [InlineData("Fehler gefunden? Jetzt melden.")]
@@ -418,6 +433,7 @@ public class LineFilterTests
     [InlineData("h3", "Pro", "Contra")]
     [InlineData("p", "Vorteile:", "Nachteile:")]
     [InlineData("h4", "What we like", "What we don't like")]
+    [InlineData("h4", "Kelebihan", "Kekurangan")]
     public void DropsAProsAndConsBox(string tag, string pros, string cons)
     {
         var lines = ExtractLines($"<{tag}>{pros}</{tag}><ul><li>Light</li><li>Long battery life</li></ul><{tag}>{cons}</{tag}><ul><li>Loud</li></ul>" +
@@ -535,6 +551,10 @@ public class LineFilterTests
     [Theory]
     [InlineData("<h2>本件に関するお問い合わせ先</h2><p>広報部<br>TEL：03-1234-5678</p>")]
     [InlineData("<p>İçindekiler</p><ul><li><a href='#1'>Malzemeler</a></li></ul>")]
+    [InlineData("<div class='toc'><p>विषय सूची</p><ul><li><a href='#1'>मौसम की जानकारी</a></li></ul></div>")]
+    [InlineData("<div class='another'><h4>'여행' 카테고리의 다른 글</h4><table><tr><td><a href='/1'>부산 해운대 맛집 정리</a></td><td>2024.05.20</td></tr>" +
+        "<tr><td><a href='/2'>강릉 카페 투어</a></td><td>2024.05.02</td></tr></table></div>")]
+    [InlineData("<h4>Contactos de imprensa</h4><p>Ana Ribeiro<br>imprensa@example.pt<br>+351 210 000 000</p>")]
     [InlineData("<p>Partager sur : <a href='#'>LinkedIn</a> <a href='#'>Facebook</a></p>")]
     [InlineData("<div class='info-box'><h4>Gut zu wissen</h4><p>Die Jahresarbeitszahl gibt an, wie viel Wärme eine Wärmepumpe erzeugt.</p></div>")]
     public void DropsContactTocShareAndFactBoxesInMoreLanguages(string box)
