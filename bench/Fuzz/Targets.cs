@@ -34,7 +34,7 @@ public static class FuzzTargets
             // Any bytes are a page: extraction never throws.
             new("extract", "html", seeds.Pages, (input, _) => extractor.Extract(input, "text/html", "https://news.example/story"), _ => false),
 
-            // The parser's input prepared (comments, style sheets and drawings left out, scripts held aside) must give the
+            // The parser's input prepared (comments, style sheets and drawings left out) must give the
             // tree the page itself gives, as its readers see it; a difference is a crash.
             new("parser-input", "html", seeds.Pages, (input, _) => CompareParsedTrees(extractor, Encoding.UTF8.GetString(input)), _ => false),
 

@@ -470,11 +470,9 @@ internal static class PhaseBreakdown
                 if (html.Length > options.MaxHtmlChars)
                     html = html[..options.MaxHtmlChars];
                 var t1 = Stopwatch.GetTimestamp();
-                html = ParserInput.Prepare(html, options.MaxNestingDepth, text.Array, out var scripts);
+                html = ParserInput.Prepare(html, options.MaxNestingDepth, text.Array);
                 var t2 = Stopwatch.GetTimestamp();
                 var document = ArticleExtractor.CreateParser().ParseDocument(html);
-                if (scripts is not null)
-                    ParserInput.RestoreScripts(document, scripts);
                 var context = new PageContext(document, null, options);
                 var t3 = Stopwatch.GetTimestamp();
                 var article = new Article();

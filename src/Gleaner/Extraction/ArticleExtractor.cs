@@ -86,12 +86,8 @@ public sealed class ArticleExtractor
     private static IDocument Parse(ReadOnlyMemory<char> html, int maxNestingDepth, char[]? writable)
     {
         // The parser's time grows with nesting depth (a hostile page nested 100,000 deep would stall it for minutes),
-        // and it reads comments, style sheets and scripts one character at a time: ParserInput deals with both.
-        html = ParserInput.Prepare(html, maxNestingDepth, writable, out var scripts);
-        var document = CreateParser().ParseDocument(html);
-        if (scripts is not null)
-            ParserInput.RestoreScripts(document, scripts);
-        return document;
+        // and it builds nodes of comments, style sheets and drawings nobody reads: ParserInput deals with both.
+        return CreateParser().ParseDocument(ParserInput.Prepare(html, maxNestingDepth, writable));
     }
 
     /// <summary>Extracts from a page parsed by <see cref="Parse(string)"/>; the document is read, never changed.</summary>

@@ -8,9 +8,9 @@ namespace Gleaner.Extraction;
 /// (measured: 40,000 took 21 s, 100,000 took 204 s). Browsers cap the depth for the same reason (Blink at 512). Here
 /// the start tags beyond the cap, and their end tags, are dropped from the source; their text is kept.</item>
 /// <item><b>What no reader of the tree needs is left out</b> (<see cref="Prepare"/> only): comments, the text of style
-/// sheets and the drawing inside an <c>&lt;svg&gt;</c>, and the text of scripts is held aside and put back once the
-/// tree is built. The tokenizer walks every character of these one state at a time, about a sixth of the parse on
-/// news pages; the scan here finds their ends with vectorised searches.</item>
+/// sheets and the drawing inside an <c>&lt;svg&gt;</c>. The tree builder makes nodes of them and the tokenizer walks
+/// their characters one state at a time; the scan here finds their ends with vectorised searches. (Scripts' text
+/// stays: readers need it, and holding it aside to put it back after the parse cost what it saved.)</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -42,63 +42,33 @@ internal static class ParserInput
     /// </summary>
     private const int MaxDepthOfDrawing = 100, MaxDrawingDepth = 32;
 
-    /// <summary>Stands for a script's text in the source the parser reads; the number after it says which.</summary>
-    private const char ScriptMarker = '\uE000';
-
     /// <summary>Bounds nesting only; pages under the caps (all real ones) come back as the same string, without a copy.</summary>
     public static string LimitNesting(string html, int maxDepth)
-        => FindEdits(html, maxDepth, trim: false) is { } edits ? new string(Apply(html, edits, null, out _).Span) : html;
+        => FindDrops(html, maxDepth, trim: false) is { } drops ? new string(Apply(html, drops, null).Span) : html;
 
     /// <summary>
     /// The source to parse: nesting bounded and what no reader needs left out. <paramref name="writable"/>, when given,
     /// is the array <paramref name="html"/> starts at, free to be overwritten: the result is then written over it
-    /// (it is never longer). Scripts' texts come back apart, in <paramref name="scripts"/>, for
-    /// <see cref="RestoreScripts"/> once the tree is built.
+    /// (it is never longer).
     /// </summary>
-    public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable, out List<string>? scripts)
-    {
-        scripts = null;
-        if (FindEdits(html.Span, maxDepth, trim: true) is not { } edits)
-            return html;
-        return Apply(html.Span, edits, writable, out scripts);
-    }
+    public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable)
+        => FindDrops(html.Span, maxDepth, trim: true) is { } drops ? Apply(html.Span, drops, writable) : html;
 
-    /// <summary>Puts back the text of each script <see cref="Prepare"/> held aside.</summary>
-    public static void RestoreScripts(AngleSharp.Dom.IDocument document, List<string> scripts)
-    {
-        foreach (var script in document.GetElementsByTagName("script"))
-        {
-            if (script.FirstChild is not AngleSharp.Dom.IText { Data: var marker } || marker.Length < 2 || marker[0] != ScriptMarker
-                || !int.TryParse(marker.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-                || (uint)index >= (uint)scripts.Count)
-                continue;
-            script.TextContent = scripts[index];
-        }
-    }
+    private readonly record struct Drop(int Start, int Length);
 
-    private enum EditKind : byte
+    /// <summary>The ranges to drop, in source order; null when there are none.</summary>
+    private static List<Drop>? FindDrops(ReadOnlySpan<char> html, int maxDepth, bool trim)
     {
-        /// <summary>The characters are left out.</summary>
-        Drop,
-        /// <summary>A script's text: held aside, a marker left in its place.</summary>
-        Script,
-    }
-
-    private readonly record struct Edit(int Start, int Length, EditKind Kind);
-
-    /// <summary>The edits to make, in source order; null when there are none.</summary>
-    private static List<Edit>? FindEdits(ReadOnlySpan<char> html, int maxDepth, bool trim)
-    {
-        List<Edit>? edits = null;
+        List<Drop>? drops = null;
         Dictionary<string, int>? droppedOpen = null;
-        int foreignDepth = 0, rubyDepth = 0, openFormatting = 0, scriptCount = 0, nestingDrops = 0;
+        int foreignDepth = 0, rubyDepth = 0, openFormatting = 0, nestingDrops = 0;
         // The counted elements open, as the tree builder's stack holds them: its depth is the page's.
         var open = new List<OpenElement>();
         // While trimming, the elements open in foreign content (an <svg> or <math> and what it holds, by where their
-        // names stand in the source), the edits and nesting drops made before it began, and where the content of an
+        // names stand in the source), the drops and nesting drops made before it began, and where the content of an
         // outermost <svg> starts (-1 for <math>), to be left out when it ends.
         List<(int Start, int Length)>? foreignOpen = null;
-        int foreignEditsBefore = 0, foreignNestingDropsBefore = 0, svgContent = -1;
+        int foreignDropsBefore = 0, foreignNestingDropsBefore = 0, svgContent = -1;
         var at = 0;
         while (true)
         {
@@ -115,7 +85,7 @@ internal static class ParserInput
                 {
                     at = CommentEnd(html, lt + 4);
                     if (trim)
-                        (edits ??= []).Add(new Edit(lt, at - lt, EditKind.Drop));
+                        (drops ??= []).Add(new Drop(lt, at - lt));
                 }
                 else if (foreignDepth > 0 && html[lt..].StartsWith("<![CDATA["))
                 {
@@ -156,7 +126,7 @@ internal static class ParserInput
                 if (key is not null && droppedOpen!.TryGetValue(key, out var droppedCount) && droppedCount > 0)
                 {
                     droppedOpen[key] = droppedCount - 1;
-                    (edits ??= []).Add(new Edit(lt, tagEnd - lt, EditKind.Drop));
+                    (drops ??= []).Add(new Drop(lt, tagEnd - lt));
                     nestingDrops++;
                     continue;
                 }
@@ -167,9 +137,9 @@ internal static class ParserInput
                     else if (foreignOpen.Count == 0 && svgContent >= 0 && nestingDrops == foreignNestingDropsBefore)
                     {
                         // The drawing ends here. Comments inside it go with it.
-                        edits ??= [];
-                        edits.RemoveRange(foreignEditsBefore, edits.Count - foreignEditsBefore);
-                        edits.Add(new Edit(svgContent, lt - svgContent, EditKind.Drop));
+                        drops ??= [];
+                        drops.RemoveRange(foreignDropsBefore, drops.Count - foreignDropsBefore);
+                        drops.Add(new Drop(svgContent, lt - svgContent));
                     }
                 }
                 if (!counts)
@@ -201,7 +171,7 @@ internal static class ParserInput
                     var key = name.ToString().ToLowerInvariant();
                     droppedOpen ??= new Dictionary<string, int>(StringComparer.Ordinal);
                     droppedOpen[key] = droppedOpen.GetValueOrDefault(key) + 1;
-                    (edits ??= []).Add(new Edit(lt, tagEnd - lt, EditKind.Drop));
+                    (drops ??= []).Add(new Drop(lt, tagEnd - lt));
                     nestingDrops++;
                     kept = false;
                 }
@@ -236,7 +206,7 @@ internal static class ParserInput
             {
                 (foreignOpen ??= []).Add((nameStart, name.Length));
                 svgContent = IsSvg(name) && open.Count <= MaxDepthOfDrawing ? tagEnd : -1;
-                foreignEditsBefore = edits?.Count ?? 0;
+                foreignDropsBefore = drops?.Count ?? 0;
                 foreignNestingDropsBefore = nestingDrops;
                 continue;
             }
@@ -257,7 +227,7 @@ internal static class ParserInput
                 continue;
             var content = html[tagEnd..contentEnd];
             if (name.Equals("style", StringComparison.OrdinalIgnoreCase))
-                (edits ??= []).Add(new Edit(tagEnd, content.Length, EditKind.Drop));
+                (drops ??= []).Add(new Drop(tagEnd, content.Length));
             else if (name.Equals("script", StringComparison.OrdinalIgnoreCase))
             {
                 // After "<!--", a "<script" makes the tokenizer look past the first "</script>" for the end: the scan
@@ -265,14 +235,9 @@ internal static class ParserInput
                 var escape = content.IndexOf("<!--", StringComparison.Ordinal);
                 if (escape >= 0 && content[escape..].Contains("<script", StringComparison.OrdinalIgnoreCase))
                     trim = false;
-                else if (content.Length > MarkerLength(scriptCount))
-                {
-                    (edits ??= []).Add(new Edit(tagEnd, content.Length, EditKind.Script));
-                    scriptCount++;
-                }
             }
         }
-        return edits;
+        return drops;
     }
 
     /// <summary>
@@ -426,61 +391,27 @@ internal static class ParserInput
         };
     }
 
-    private static int MarkerLength(int index) => 1 + (index < 10 ? 1 : index < 100 ? 2 : index < 1000 ? 3 : index < 10_000 ? 4 : 10);
-
     /// <summary>
-    /// The source with the edits made, written over <paramref name="writable"/> when given (each edit only shortens
-    /// the source, and writing trails reading), else into a new array of the right length.
+    /// The source without the dropped ranges, written over <paramref name="writable"/> when given (writing trails
+    /// reading), else into a new array of the right length.
     /// </summary>
-    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Edit> edits, char[]? writable, out List<string>? scripts)
+    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Drop> drops, char[]? writable)
     {
-        scripts = null;
         var length = html.Length;
-        var scriptIndex = 0;
-        foreach (var edit in edits)
-            length -= edit.Kind == EditKind.Script ? edit.Length - MarkerLength(scriptIndex++) : edit.Length;
+        foreach (var drop in drops)
+            length -= drop.Length;
         var output = writable ?? new char[length];
         var written = 0;
         var read = 0;
-        foreach (var edit in edits)
+        foreach (var drop in drops)
         {
-            html[read..edit.Start].CopyTo(output.AsSpan(written));
-            written += edit.Start - read;
-            read = edit.Start + edit.Length;
-            if (edit.Kind != EditKind.Script)
-                continue;
-            // The text is taken before the marker is written: in place, the marker may overwrite its start.
-            scripts ??= [];
-            var text = ScriptText(html.Slice(edit.Start, edit.Length));
-            output[written++] = ScriptMarker;
-            scripts.Count.TryFormat(output.AsSpan(written), out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
-            written += digits;
-            scripts.Add(text);
+            html[read..drop.Start].CopyTo(output.AsSpan(written));
+            written += drop.Start - read;
+            read = drop.Start + drop.Length;
         }
         html[read..].CopyTo(output.AsSpan(written));
         written += html.Length - read;
         return output.AsMemory(0, written);
-    }
-
-    /// <summary>A script's text as the tokenizer would have read it: line breaks normalised to LF, NUL replaced.</summary>
-    private static string ScriptText(ReadOnlySpan<char> source)
-    {
-        if (!source.ContainsAny('\r', '\0'))
-            return new string(source);
-        var text = new System.Text.StringBuilder(source.Length);
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            if (c == '\r')
-            {
-                text.Append('\n');
-                if (i + 1 < source.Length && source[i + 1] == '\n')
-                    i++;
-            }
-            else
-                text.Append(c == '\0' ? '\uFFFD' : c);
-        }
-        return text.ToString();
     }
 
     /// <summary>
@@ -518,6 +449,14 @@ internal static class ParserInput
                         state = AttributeState.AfterName;
                     else if (c == '/')
                         state = AttributeState.BeforeName;
+                    else
+                    {
+                        // The rest of the name at once: the loop's i++ lands on the character that ends it.
+                        var end = html[(i + 1)..].IndexOfAny(NameEnds);
+                        if (end < 0)
+                            return html.Length;
+                        i += end;
+                    }
                     break;
                 case AttributeState.AfterName:
                     if (c == '>')
@@ -548,11 +487,21 @@ internal static class ParserInput
                         return i + 1;
                     if (space)
                         state = AttributeState.BeforeName;
+                    else
+                    {
+                        var end = html[(i + 1)..].IndexOfAny(UnquotedValueEnds);
+                        if (end < 0)
+                            return html.Length;
+                        i += end;
+                    }
                     break;
             }
         }
         return html.Length;
     }
+
+    private static readonly System.Buffers.SearchValues<char> NameEnds = System.Buffers.SearchValues.Create(" \t\n\f\r/>=");
+    private static readonly System.Buffers.SearchValues<char> UnquotedValueEnds = System.Buffers.SearchValues.Create(" \t\n\f\r>");
 
     private enum AttributeState : byte { BeforeName, Name, AfterName, BeforeValue, UnquotedValue }
 
