@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Gleaner.Extraction;
 
 namespace Gleaner.Crawling;
 
@@ -57,14 +58,14 @@ internal static class ArticleSignals
     public static DateTimeOffset? DeclaredDate(IDocument document)
     {
         var element = document.QuerySelector("meta[property='article:published_time'], meta[itemprop='datePublished'], time[itemprop='datePublished']");
-        return Gleaner.Discovery.FeedDates.Parse(element?.GetAttribute("content") ?? element?.GetAttribute("datetime"));
+        return Gleaner.Discovery.FeedDates.Parse(element?.Attr("content") ?? element?.Attr("datetime"));
     }
 
     private static bool HasArticleMarkup(IDocument document)
     {
         if (document.QuerySelector("article, [itemprop='articleBody'], [itemtype*='Article' i], [itemtype*='BlogPosting' i]") is not null)
             return true;
-        var ogType = document.QuerySelector("meta[property='og:type']")?.GetAttribute("content");
+        var ogType = document.QuerySelector("meta[property='og:type']")?.Attr("content");
         if (string.Equals(ogType?.Trim(), "article", StringComparison.OrdinalIgnoreCase))
             return true;
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))

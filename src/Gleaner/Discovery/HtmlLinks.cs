@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Gleaner.Extraction;
 
 namespace Gleaner.Discovery;
 
@@ -17,26 +18,26 @@ public static class HtmlLinks
         var found = new List<DiscoveredUrl>();
         foreach (var link in document.QuerySelectorAll("link[rel][href]"))
         {
-            var rel = link.GetAttribute("rel")!;
-            var type = link.GetAttribute("type")?.Trim().ToLowerInvariant();
+            var rel = link.Attr("rel")!;
+            var type = link.Attr("type")?.Trim().ToLowerInvariant();
             if (rel.Contains("alternate", StringComparison.OrdinalIgnoreCase) && type is not null && Array.IndexOf(FeedTypes, type) >= 0)
-                Add(found, link.GetAttribute("href"), baseUrl, UrlKind.Source);
+                Add(found, link.Attr("href"), baseUrl, UrlKind.Source);
         }
         foreach (var anchor in document.QuerySelectorAll("a[href]"))
         {
             if (found.Count >= MaxLinks)
                 break;
-            var rel = anchor.GetAttribute("rel");
+            var rel = anchor.Attr("rel");
             if (rel is not null && rel.Contains("nofollow", StringComparison.OrdinalIgnoreCase))
                 continue;
-            Add(found, anchor.GetAttribute("href"), baseUrl, UrlKind.Page);
+            Add(found, anchor.Attr("href"), baseUrl, UrlKind.Page);
         }
         return found;
     }
 
     private static Uri BaseUrl(IDocument document, Uri pageUrl)
     {
-        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        var href = document.QuerySelector("base[href]")?.Attr("href");
         return href is not null && Uri.TryCreate(pageUrl, href, out var baseUrl) ? baseUrl : pageUrl;
     }
 
