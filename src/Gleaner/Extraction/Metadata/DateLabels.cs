@@ -26,7 +26,7 @@ internal static partial class DateLabels
     /// <summary>The first date labelled as published, else the first unlabelled one; and the first labelled as modified.
     /// Dates from <paramref name="from"/> on, starting before <paramref name="to"/>. <paramref name="scan"/>, when given, keeps
     /// the patterns' matches for a later search of the same text.</summary>
-    public static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified) Read(string text, bool monthFirst, int from = 0, int to = int.MaxValue, DateParser.Scan? scan = null)
+    public static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified) Read(string text, DateOrder order, int from = 0, int to = int.MaxValue, DateParser.Scan? scan = null)
     {
         PageDate? published = null, unlabelled = null, modified = null;
         var start = from;
@@ -34,7 +34,7 @@ internal static partial class DateLabels
         scan ??= new DateParser.Scan();
         for (var n = 0; n < MaxDates && start < text.Length; n++)
         {
-            if (!DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan) || index >= to)
+            if (!DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan) || index >= to)
                 break;
             switch (LabelBefore(text, previousEnd, index))
             {

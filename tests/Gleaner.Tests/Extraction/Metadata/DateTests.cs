@@ -340,14 +340,14 @@ public class DateTests
     [InlineData("no dates here, only 1234 and 12:30 and version 1.5.10")]
     public void ReadingATextDateByDateFindsWhatFreshSearchesFind(string text)
     {
-        foreach (var monthFirst in new[] { false, true })
+        foreach (var order in new[] { DateOrder.DayFirst, DateOrder.MonthFirst, DateOrder.YearFirst })
         {
             var found = new List<(PageDate, int, int)>();
             var fresh = new List<(PageDate, int, int)>();
             var scan = new DateParser.Scan();
-            for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan); start = index + length)
+            for (var start = 0; DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan); start = index + length)
                 found.Add((date, index, length));
-            for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length); start = index + length)
+            for (var start = 0; DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length); start = index + length)
                 fresh.Add((date, index, length));
             Assert.Equal(fresh, found);
             Assert.Equal(text.StartsWith("no dates", StringComparison.Ordinal), fresh.Count == 0);
@@ -367,7 +367,7 @@ public class DateTests
     [InlineData("May 123, 2021", null)]
     public void ReadsMonthFirstDates(string text, string? expected)
     {
-        var found = DateParser.TryFind(text, monthFirstForSlashes: true, out var date);
+        var found = DateParser.TryFind(text, DateOrder.MonthFirst, out var date);
         Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
@@ -386,7 +386,7 @@ public class DateTests
     {
         text = System.Text.RegularExpressions.Regex.Unescape(text);
         matched = matched is null ? null : System.Text.RegularExpressions.Regex.Unescape(matched);
-        var found = DateParser.TryFindFrom(text, start, monthFirstForSlashes: true, out var date, out var index, out var length);
+        var found = DateParser.TryFindFrom(text, start, DateOrder.MonthFirst, out var date, out var index, out var length);
         Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         Assert.Equal(matched, found ? text.Substring(index, length) : null);
     }
@@ -424,7 +424,7 @@ public class DateTests
     [InlineData("平成 the word and 4年5月", null)]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
     {
-        var found = DateParser.TryFind(text, monthFirstForSlashes: false, out var date);
+        var found = DateParser.TryFind(text, DateOrder.DayFirst, out var date);
         string? got = null;
         if (found)
             got = date.Value.ToString(date.HasTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
@@ -444,5 +444,34 @@ public class DateTests
             "https://example.com/news/story");
         Assert.Equal("2022-05-03T08:00:00+02:00", article.Published);
         Assert.StartsWith(expected, article.Modified);
+    }
+
+    [Theory]
+    [InlineData("입력 23.01.12 14:32", "YearFirst", "2023-01-12T14:32")]
+    [InlineData("23/01/12", "YearFirst", "2023-01-12")]
+    [InlineData("2023. 01. 12. 오후 2:32", "YearFirst", "2023-01-12T14:32")]
+    [InlineData("23. 01. 12.", "YearFirst", "2023-01-12")]
+    [InlineData("23.01.12", "DayFirst", "2012-01-23")]
+    [InlineData("12.01.2023", "YearFirst", "2023-01-12")]
+    [InlineData("23.13.12", "YearFirst", null)]
+    [InlineData("Version 2.1.10", "YearFirst", null)]
+    public void ReadsShortYearFirstDatesWhereThePageWritesThem(string text, string order, string? expected)
+    {
+        var found = DateParser.TryFind(text, Enum.Parse<DateOrder>(order), out var date);
+        Assert.Equal(expected, found ? date.Value.ToString(date.HasTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    [Theory]
+    [InlineData("<html lang=\"ko\">", "<title>서울시, 새 버스 노선 발표 - 한국뉴스</title>")]
+    [InlineData("<html lang=\"ja-JP\">", "<title>東京都、新しいバス路線を発表</title>")]
+    [InlineData("<html>", "<title>서울시, 새 버스 노선 발표</title>")]
+    public void KoreanAndJapanesePagesReadTheirShortDatesYearFirst(string open, string head)
+    {
+        var article = new ArticleExtractor().Extract(
+            $"{open}<head>{head}</head><body><article><h1>{(head.Contains("서울") ? "서울시, 새 버스 노선 발표" : "東京都、新しいバス路線を発表")}</h1>" +
+            "<div class=\"info\"><span class=\"date\">23.01.12 14:32</span></div>" +
+            "<p>서울시는 12일 시내 새 버스 노선 세 개를 다음 달부터 운행한다고 밝혔다. 시는 출퇴근 시간 혼잡을 줄이기 위한 조치라고 설명했다.</p></article></body></html>",
+            "https://example.com/news/12345");
+        Assert.StartsWith("2023-01-12T14:32", article.Published);
     }
 }
