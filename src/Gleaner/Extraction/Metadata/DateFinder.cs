@@ -83,31 +83,31 @@ internal static partial class DateFinder
             // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page; a
             // WebPage's dates are the page's (its first version, a redesign), not necessarily the article's.
             var weight = JsonLdValues.IsArticle(article) ? Weight.Declared : Weight.Generic;
-            Add(published, JsonLdValues.Text(article, "datePublished"), weight, source: new("json-ld", "datePublished"));
-            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
-            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));
-            AddValue(modified, JsonLdValues.Text(article, "dateModified"));
+            Add(published, JsonLdValues.Text(article, "datePublished"), weight, order, source: new("json-ld", "datePublished"));
+            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, order, source: new("json-ld", "dateCreated"));
+            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, order, source: new("json-ld", "uploadDate"));
+            AddValue(modified, JsonLdValues.Text(article, "dateModified"), order);
             var dated = published.Count > 0;
             // A live blog that states no publication is dated by the start of its coverage.
             if (!dated && JsonLdValues.IsType(article, "LiveBlogPosting"))
-                Add(published, JsonLdValues.Text(article, "coverageStartTime"), weight, source: new("json-ld", "coverageStartTime"));
+                Add(published, JsonLdValues.Text(article, "coverageStartTime"), weight, order, source: new("json-ld", "coverageStartTime"));
             // An article object without dates leaves them to the web page object it is part of (one @graph, the
             // dates on the WebPage node): the page's dates, weaker than a visible dateline.
             if (!dated && published.Count == 0)
                 foreach (var obj in page.JsonLd)
                     if (JsonLdValues.IsWebPage(obj))
                     {
-                        Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
+                        Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, order, source: new("json-ld", "datePublished", Other: true));
                         if (modified.Count == 0)
-                            AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
+                            AddValue(modified, JsonLdValues.Text(obj, "dateModified"), order);
                     }
         }
         else
         {
             foreach (var obj in page.JsonLd)
             {
-                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
-                AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
+                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, order, source: new("json-ld", "datePublished", Other: true));
+                AddValue(modified, JsonLdValues.Text(obj, "dateModified"), order);
             }
         }
         if (main is null)

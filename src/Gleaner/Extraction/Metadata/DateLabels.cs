@@ -36,7 +36,10 @@ internal static partial class DateLabels
         {
             if (!DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan) || index >= to)
                 break;
-            switch (LabelBefore(text, previousEnd, index))
+            var label = LabelBefore(text, previousEnd, index);
+            if (label == DateLabel.None)
+                label = LabelAfter(text, index + length);
+            switch (label)
             {
                 case DateLabel.Published:
                     published ??= date;
@@ -61,6 +64,38 @@ internal static partial class DateLabels
     {
         var start = Math.Max(previousEnd, index - MaxLabelDistance);
         return index <= start ? DateLabel.None : LastLabel(text.AsSpan(start, index - start));
+    }
+
+    /// <summary>
+    /// The label written after the date at <paramref name="end"/> ("am 3. Mai 2022 veröffentlicht", "2022年5月3日 10:00 公開",
+    /// "3.5.2022 tarihinde yayınlandı"): the first words after it, past its time, and followed by no other date soon (else
+    /// they label that one: "3.5.2022 Aktualisiert: 4.5.2022"). Common words that double as labels ("Datum") are no such label.
+    /// </summary>
+    public static DateLabel LabelAfter(string text, int end)
+    {
+        var after = text.AsSpan(end, Math.Min(MaxLabelAfterDistance, text.Length - end));
+        foreach (var match in Label().EnumerateMatches(after))
+        {
+            var word = after.Slice(match.Index, match.Length);
+            if (WeakLabelLookup.Contains(word) || HasLetter(after[..match.Index]))
+                return DateLabel.None;
+            var rest = text.AsSpan(end + match.Index + match.Length);
+            if (DateParser.HasDigits(rest[..Math.Min(rest.Length, MaxLabelDistance)], 1))
+                return DateLabel.None;
+            return IsModified(word) ? DateLabel.Modified : DateLabel.Published;
+        }
+        return DateLabel.None;
+    }
+
+    /// <summary>How far after a date (past a time such as " 14:32 Uhr") its trailing label may start.</summary>
+    private const int MaxLabelAfterDistance = 24;
+
+    private static bool HasLetter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (char.IsLetter(c))
+                return true;
+        return false;
     }
 
     /// <summary>The last label in a stretch of text that ends where a date starts.</summary>
@@ -100,7 +135,7 @@ internal static partial class DateLabels
     public static string RemoveLabels(string text) => Label().Replace(text, " ");
 
     private const string ModifiedWords =
-        "updated|update|last\\s+modified|modified|revised|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
+        "updated|update|last\\s+modified|modified|revised|reviewed|fact[\\s-]?checked|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
         "actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|actualizat|uppdaterad|opdateret|" +
         "oppdatert|p(?:ä|a)ivitetty|aktualizov(?:á|a)no|aktualizovan(?:é|e)|g(?:ü|u)ncellendi|g(?:ü|u)ncelleme|обновлено|оновлено|" +
         "a(?:ž|z)urirano|friss(?:í|i)tve|ενημερώθηκε|ενημέρωση|تحديث|آخر\\s+تحديث|diperbarui|עודכן|aggiornamento|" +

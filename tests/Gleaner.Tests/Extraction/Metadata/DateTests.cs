@@ -474,4 +474,41 @@ public class DateTests
             "https://example.com/news/12345");
         Assert.StartsWith("2023-01-12T14:32", article.Published);
     }
+
+    [Fact]
+    public void JsonLdDatesWrittenWithSlashesFollowThePagesOrder()
+    {
+        var head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"12/01/2023\"}</script>";
+        Assert.Equal("2023-01-12", Extract(head, lang: "en-GB").Published);
+        Assert.Equal("2023-12-01", Extract(head, lang: "en-US").Published);
+    }
+
+    [Fact]
+    public void AReviewDateIsNoPublication()
+    {
+        var article = Extract("", "<p class=\"meta\">Medically reviewed: January 14, 2023</p><p class=\"meta\">Published: January 12, 2023</p>");
+        Assert.Equal("2023-01-12", article.Published);
+    }
+
+    [Theory]
+    [InlineData("Dieser Beitrag wurde am 12. Januar 2023 veröffentlicht.", "2023-01-12", null, null)]
+    [InlineData("2023年1月12日 14:32 公開", "2023-01-12", null, null)]
+    [InlineData("2023年1月14日 更新", null, null, "2023-01-14")]
+    [InlineData("12.01.2023 Aktualisiert: 14.01.2023", null, "2023-01-12", "2023-01-14")]
+    [InlineData("12.01.2023 Datum", null, "2023-01-12", null)]
+    [InlineData("12.01.2023 Berlin, veröffentlicht", null, "2023-01-12", null)]
+    public void ReadsALabelWrittenAfterItsDate(string text, string? published, string? unlabelled, string? modified)
+    {
+        var (p, u, m) = DateLabels.Read(text, DateOrder.DayFirst);
+        static string? Day(PageDate? date) => date?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((published, unlabelled, modified), (Day(p), Day(u), Day(m)));
+    }
+
+    [Fact]
+    public void AFooterNoteWithItsLabelAfterTheDateDatesAPostWhoseCommentsAreDated()
+    {
+        var article = Extract("", "<p>Der Stadtrat hat den Haushalt beschlossen, nach langer Debatte über Busspuren und Straßenbahnen.</p><p class=\"post-footer\">Dieser Beitrag wurde am 12. Januar 2023 veröffentlicht.</p>" +
+            "<section class=\"comments\"><div class=\"comment\"><b>Karl</b> <span>20. Januar 2023 um 10:15</span><p>Endlich!</p></div></section>", lang: "de");
+        Assert.Equal("2023-01-12", article.Published);
+    }
 }
