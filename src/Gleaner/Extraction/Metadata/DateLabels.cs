@@ -73,11 +73,15 @@ internal static partial class DateLabels
     /// </summary>
     public static DateLabel LabelAfter(string text, int end)
     {
-        var after = text.AsSpan(end, Math.Min(MaxLabelAfterDistance, text.Length - end));
+        // To the end of the word the window's edge cuts, so that no label is read from a word's first letters.
+        var length = Math.Min(MaxLabelAfterDistance, text.Length - end);
+        while (end + length < text.Length && length < 2 * MaxLabelAfterDistance && char.IsLetter(text[end + length]))
+            length++;
+        var after = text.AsSpan(end, length);
         foreach (var match in Label().EnumerateMatches(after))
         {
             var word = after.Slice(match.Index, match.Length);
-            if (WeakLabelLookup.Contains(word) || HasLetter(after[..match.Index]))
+            if (WeakLabelLookup.Contains(word) || !IsOnlyTimeWords(after[..match.Index]))
                 return DateLabel.None;
             var rest = text.AsSpan(end + match.Index + match.Length);
             if (DateParser.HasDigits(rest[..Math.Min(rest.Length, MaxLabelDistance)], 1))
@@ -87,16 +91,32 @@ internal static partial class DateLabels
         return DateLabel.None;
     }
 
-    /// <summary>How far after a date (past a time such as " 14:32 Uhr") its trailing label may start.</summary>
-    private const int MaxLabelAfterDistance = 24;
+    /// <summary>How far after a date its trailing label may end (" um 14:32 Uhr veröffentlicht" is 28 characters).</summary>
+    private const int MaxLabelAfterDistance = 40;
 
-    private static bool HasLetter(ReadOnlySpan<char> text)
+    /// <summary>True when every word between a date and its trailing label belongs to the date's time or joins them
+    /// ("um 14:32 Uhr", "14時32分", "à 14h32", Turkish "tarihinde", on the date).</summary>
+    private static bool IsOnlyTimeWords(ReadOnlySpan<char> gap)
     {
-        foreach (var c in text)
-            if (char.IsLetter(c))
-                return true;
-        return false;
+        for (var i = 0; i < gap.Length;)
+        {
+            if (!char.IsLetter(gap[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < gap.Length && char.IsLetter(gap[i]))
+                i++;
+            if (!TimeWordLookup.Contains(gap[start..i]))
+                return false;
+        }
+        return true;
     }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase) { "um", "uhr", "h", "à", "at", "saat", "tarihinde", "時", "分", "时" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The last label in a stretch of text that ends where a date starts.</summary>
     public static DateLabel LastLabel(ReadOnlySpan<char> before)
