@@ -37,8 +37,11 @@ internal static partial class DateLabels
             if (!DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan) || index >= to)
                 break;
             var label = LabelBefore(text, previousEnd, index);
-            if (label == DateLabel.None)
-                label = LabelAfter(text, index + length);
+            // A label after the date where none stands before it, or where it says published after an update label
+            // ("2023年1月14日 更新 2023年1月12日 10:00 公開": that 更新 was the previous date's).
+            if (label != DateLabel.Published && LabelAfter(text, index + length) is var after
+                && (after == DateLabel.Published || label == DateLabel.None))
+                label = after;
             switch (label)
             {
                 case DateLabel.Published:
