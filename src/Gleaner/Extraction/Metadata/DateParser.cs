@@ -11,7 +11,7 @@ namespace Gleaner.Extraction.Metadata;
 /// Italian, Catalan, Galician, Dutch, the Nordic languages and Icelandic, Finnish, Estonian, Latvian, Polish, Czech, Slovak, Hungarian, Romanian,
 /// the South Slavic languages, Bulgarian, Greek, Lithuanian, Turkish, Russian, Ukrainian, Arabic,
 /// Hebrew, Hindi, Bengali, Urdu, Indonesian and Malay, Thai (Buddhist-era years), Vietnamese (<c>27 tháng 9 năm 2021</c>), and the CJK
-/// <c>2021年9月27日</c> (Japanese era years too: <c>令和3年9月27日</c>). A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
+/// <c>2021年9月27日</c> (Japanese era years too: <c>令和3年9月27日</c>, and Taiwan's Minguo years: <c>民國110年9月27日</c>). A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
 /// </summary>
 /// <summary>How a page writes its numeric dates where the digits alone do not tell: 04/05/2021 day first (most of the
 /// world) or month first (US English); 23.01.12 day first, or year first (Korean, Japanese, Chinese, Hungarian).</summary>
@@ -175,7 +175,12 @@ internal static partial class DateParser
                 year = 1;
             else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
                 return false;
-            year += match.Groups["era"].ValueSpan is "令和" ? ReiwaYearZero : HeiseiYearZero;
+            year += match.Groups["era"].ValueSpan switch
+            {
+                "令和" => ReiwaYearZero,
+                "平成" => HeiseiYearZero,
+                _ => MinguoYearZero,
+            };
         }
         else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
             return false;
@@ -360,8 +365,9 @@ internal static partial class DateParser
             || word.Equals("den", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The Gregorian year before the first of the Japanese eras Reiwa (2019) and Heisei (1989).</summary>
-    private const int ReiwaYearZero = 2018, HeiseiYearZero = 1988;
+    /// <summary>The Gregorian year before the first of the Japanese eras Reiwa (2019) and Heisei (1989), and of Taiwan's
+    /// Minguo calendar (民國112年 is 2023).</summary>
+    private const int ReiwaYearZero = 2018, HeiseiYearZero = 1988, MinguoYearZero = 1911;
 
     /// <summary>Solar Hijri years of the web's news (1374 is 1995); Lunar Hijri years of today (1440s) are left out.</summary>
     private const int MinSolarHijriYear = 1374, MaxSolarHijriYear = 1420;
@@ -541,8 +547,8 @@ internal static partial class DateParser
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
-        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first)
-        new(@"(?<era>令和|平成)\s*(?<y>\d{1,2}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant),
+        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years
+        new(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant),
         // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
     ];

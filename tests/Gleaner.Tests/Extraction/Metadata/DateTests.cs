@@ -422,6 +422,9 @@ public class DateTests
     [InlineData("3 mei '2", null)]
     [InlineData("tháng 5 có 31 ngày, năm 2022", null)]
     [InlineData("平成 the word and 4年5月", null)]
+    [InlineData("中華民國112年1月12日", "2023-01-12")]
+    [InlineData("民国112年1月12日 14:32", "2023-01-12T14:32")]
+    [InlineData("民國1120年1月12日", null)]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
     {
         var found = DateParser.TryFind(text, DateOrder.DayFirst, out var date);
