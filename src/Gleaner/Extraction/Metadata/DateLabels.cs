@@ -29,6 +29,7 @@ internal static partial class DateLabels
     public static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified) Read(string text, DateOrder order, int from = 0, int to = int.MaxValue, DateParser.Scan? scan = null)
     {
         PageDate? published = null, unlabelled = null, modified = null;
+        var publishedEnd = 0;
         var start = from;
         var previousEnd = from;
         scan ??= new DateParser.Scan();
@@ -45,7 +46,13 @@ internal static partial class DateLabels
             switch (label)
             {
                 case DateLabel.Published:
-                    published ??= date;
+                    // "Posted: Jan 14, 2023 (Originally published Jan 12, 2023)": the first publication, named right after
+                    // a later posting, is the story's.
+                    if (published is null || (index - publishedEnd <= MaxLabelDistance && NamesFirstPublication(text, previousEnd, index)))
+                    {
+                        published = date;
+                        publishedEnd = index + length;
+                    }
                     break;
                 case DateLabel.Modified:
                     modified ??= date;
@@ -60,6 +67,16 @@ internal static partial class DateLabels
         }
         return (published, unlabelled, modified);
     }
+
+    /// <summary>True when the stretch before the date at <paramref name="index"/> calls it the first publication.</summary>
+    private static bool NamesFirstPublication(string text, int previousEnd, int index)
+    {
+        var start = Math.Max(previousEnd, index - MaxLabelDistance);
+        return index > start && FirstPublication().IsMatch(text.AsSpan(start, index - start));
+    }
+
+    [GeneratedRegex(@"(?:originally|first|initially)\s+published|erstmals\s+ver(?:ö|oe)ffentlicht|publi(?:é|e)\s+initialement|publicad[oa]\s+originalmente|pubblicat[oa]\s+originariamente|oorspronkelijk\s+gepubliceerd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPublication();
 
     /// <summary>The label of the date at <paramref name="index"/>: the last one in the stretch before it,
     /// back to the previous date or <see cref="MaxLabelDistance"/> characters.</summary>

@@ -500,6 +500,8 @@ public class DateTests
     [InlineData("2023年01月12日 14時32分 公開", "2023-01-12", null, null)]
     [InlineData("2023年1月14日 09:10 更新 2023年1月12日 10:00 公開", "2023-01-12", "2023-01-14", null)]
     [InlineData("Published 12.01.2023 | Updated yesterday", "2023-01-12", null, null)]
+    [InlineData("Posted: 14.01.2023 (Originally published 12.01.2023)", "2023-01-12", null, null)]
+    [InlineData("Posted: 14.01.2023 by Jane Doe. Published: 12.01.2023", "2023-01-14", null, null)]
     [InlineData("am 12. Januar 2023 um 14:32 Uhr veröffentlicht", "2023-01-12", null, null)]
     [InlineData("Bu haber 12.01.2023 tarihinde yayınlandı.", "2023-01-12", null, null)]
     [InlineData("12.01.2023 Aktualisiert: 14.01.2023", null, "2023-01-12", "2023-01-14")]
