@@ -110,10 +110,10 @@ internal static partial class DateFinder
             return;
         }
         var declared = new List<(string Source, PageDate Date)>();
-        if (main is { } article && Parse(JsonLdValues.Text(article, "dateModified"), true) is { } fromJsonLd)
+        if (main is { } article && Parse(JsonLdValues.Text(article, "dateModified"), DateOrder.MonthFirst) is { } fromJsonLd)
             declared.Add((trace.JsonLd("dateModified"), fromJsonLd));
         foreach (var key in ModifiedMetaKeys)
-            if (Parse(meta.First(key), true) is { } fromMeta)
+            if (Parse(meta.First(key), DateOrder.MonthFirst) is { } fromMeta)
                 declared.Add(($"meta[{key}]", fromMeta));
         string? source = null;
         var others = new List<CandidateExplanation>();

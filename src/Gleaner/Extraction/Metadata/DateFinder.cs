@@ -66,15 +66,15 @@ internal static partial class DateFinder
     /// date elements that do not date the article's publication (in lists of other stories, update times), which the free
     /// text around the headline leaves out too; <paramref name="Listed"/> the rows of lists and tables of other pages, whose
     /// dates (marked or not) date those pages.</summary>
-    private readonly record struct Context(IElement? Headline, IElement? Scope, bool MonthFirst, HashSet<IElement> Skipped, ListedDates.OtherPagesRows Listed)
+    private readonly record struct Context(IElement? Headline, IElement? Scope, DateOrder Order, HashSet<IElement> Skipped, ListedDates.OtherPagesRows Listed)
     {
         /// <summary>True when the date element is left out of the article's evidence: skipped, or in a row of a list of other pages.</summary>
         public bool IsLeftOut(IElement element) => Skipped.Contains(element) || Listed.InRow(element);
     }
 
-    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, bool monthFirst)
+    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, DateOrder order)
     {
-        var context = new Context(headline, scope, monthFirst, [], new ListedDates.OtherPagesRows(headline, url, monthFirst));
+        var context = new Context(headline, scope, order, [], new ListedDates.OtherPagesRows(headline, url, order));
         var published = new List<Candidate>();
         var modified = new List<PageDate>();
 
@@ -83,44 +83,44 @@ internal static partial class DateFinder
             // A video, recipe or event chosen for want of an article object dates itself, not necessarily the page; a
             // WebPage's dates are the page's (its first version, a redesign), not necessarily the article's.
             var weight = JsonLdValues.IsArticle(article) ? Weight.Declared : Weight.Generic;
-            Add(published, JsonLdValues.Text(article, "datePublished"), weight, source: new("json-ld", "datePublished"));
-            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, source: new("json-ld", "dateCreated"));
-            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, source: new("json-ld", "uploadDate"));
-            AddValue(modified, JsonLdValues.Text(article, "dateModified"));
+            Add(published, JsonLdValues.Text(article, "datePublished"), weight, order, source: new("json-ld", "datePublished"));
+            Add(published, JsonLdValues.Text(article, "dateCreated"), Weight.Generic, order, source: new("json-ld", "dateCreated"));
+            Add(published, JsonLdValues.Text(article, "uploadDate"), Weight.Generic, order, source: new("json-ld", "uploadDate"));
+            AddValue(modified, JsonLdValues.Text(article, "dateModified"), order);
             var dated = published.Count > 0;
             // A live blog that states no publication is dated by the start of its coverage.
             if (!dated && JsonLdValues.IsType(article, "LiveBlogPosting"))
-                Add(published, JsonLdValues.Text(article, "coverageStartTime"), weight, source: new("json-ld", "coverageStartTime"));
+                Add(published, JsonLdValues.Text(article, "coverageStartTime"), weight, order, source: new("json-ld", "coverageStartTime"));
             // An article object without dates leaves them to the web page object it is part of (one @graph, the
             // dates on the WebPage node): the page's dates, weaker than a visible dateline.
             if (!dated && published.Count == 0)
                 foreach (var obj in page.JsonLd)
                     if (JsonLdValues.IsWebPage(obj))
                     {
-                        Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
+                        Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, order, source: new("json-ld", "datePublished", Other: true));
                         if (modified.Count == 0)
-                            AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
+                            AddValue(modified, JsonLdValues.Text(obj, "dateModified"), order);
                     }
         }
         else
         {
             foreach (var obj in page.JsonLd)
             {
-                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, source: new("json-ld", "datePublished", Other: true));
-                AddValue(modified, JsonLdValues.Text(obj, "dateModified"));
+                Add(published, JsonLdValues.Text(obj, "datePublished"), Weight.Generic, order, source: new("json-ld", "datePublished", Other: true));
+                AddValue(modified, JsonLdValues.Text(obj, "dateModified"), order);
             }
         }
         if (main is null)
             AddBrokenJsonLd(page.BrokenJsonLd, published, modified);
         foreach (var key in PublishedMetaKeys)
-            Add(published, meta.First(key), Weight.Declared, monthFirst, source: new("meta", key));
+            Add(published, meta.First(key), Weight.Declared, order, source: new("meta", key));
         AddParselyPage(published, meta.First("parsely-page"));
         foreach (var key in GenericMetaKeys)
-            Add(published, meta.First(key), Weight.Generic, monthFirst, source: new("meta", key));
+            Add(published, meta.First(key), Weight.Generic, order, source: new("meta", key));
         Add(published, meta.FirstEndingWith(":uploaded"), Weight.Generic, source: new("meta", "*:uploaded"));
-        AddTrailingDate(published, meta.First("og:title") ?? page.Document.Title, monthFirst);
+        AddTrailingDate(published, meta.First("og:title") ?? page.Document.Title, order);
         foreach (var key in ModifiedMetaKeys)
-            AddValue(modified, meta.First(key), monthFirst);
+            AddValue(modified, meta.First(key), order);
 
         foreach (var element in index.ItempropDates)
         {
@@ -128,10 +128,10 @@ internal static partial class DateFinder
                 continue;
             var value = element.Attr("datetime") ?? element.Attr("content") ?? TextCleaning.ShortText(element, MaxDateElementChars);
             if (PageIndex.DeclaresPublication(element))
-                Add(published, value, Weight.Declared, monthFirst, new("itemprop", Element: element));
+                Add(published, value, Weight.Declared, order, new("itemprop", Element: element));
             else
             {
-                AddValue(modified, value, monthFirst);
+                AddValue(modified, value, order);
                 context.Skipped.Add(element);
             }
         }
@@ -158,14 +158,14 @@ internal static partial class DateFinder
             var weight = scope is null || PageRegions.IsInside(time, scope) ? Weight.Visible : Weight.Fallback;
             // A <time> without datetime whose text reads "2 years ago" keeps the date in its title.
             var machine = time.Attr("datetime");
-            var parsed = Parse(machine ?? TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+            var parsed = Parse(machine ?? TextCleaning.ShortText(time, MaxDateElementChars), order);
             if (parsed is null && time.Attr("title") is { } title)
-                parsed = Parse(title, monthFirst);
+                parsed = Parse(title, order);
             if (parsed is not { } date)
                 continue;
             // <time datetime="2022-05-03">May 3, 2022 at 3:12 pm</time>: the day for machines, the clock for readers.
             if (machine is not null && !date.HasTime)
-                date = WithShownClock(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+                date = WithShownClock(date, TextCleaning.ShortText(time, MaxDateElementChars), order);
             if (isUpdate)
                 modified.Add(date);
             else
@@ -174,7 +174,7 @@ internal static partial class DateFinder
                 if (weight == Weight.Visible && header.HasDatelineAbove(time))
                     weight = Weight.Fallback;
                 if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
-                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), monthFirst);
+                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
                 // "entry-date published updated": a post never edited since, dated once for both.
                 if (UpdateMarking(time) == Marking.PublicationAndUpdate)
@@ -189,7 +189,7 @@ internal static partial class DateFinder
         // Names made up by a CMS are read only when nothing better dates the page: some of them keep the
         // date a story was first written, before the edition shown.
         if (published.Count == 0)
-            AddOtherPublicationMeta(published, meta, monthFirst);
+            AddOtherPublicationMeta(published, meta, order);
         if (!Has(published, Weight.Visible))
             FindInVisibleText(index, context, header, published, modified);
         if (published.Count == 0)
@@ -238,9 +238,9 @@ internal static partial class DateFinder
     /// Uhr&lt;/time&gt;</c> is the story of May 3 at 00:30 local time (+02:00). A shown clock gives the offset; a shown day alone the
     /// neighbouring day the instant is meant as, when it is near midnight.
     /// </summary>
-    private static PageDate AsShown(PageDate utc, string? text, bool monthFirst)
+    private static PageDate AsShown(PageDate utc, string? text, DateOrder order)
     {
-        if (text is null || !DateParser.TryFind(TextCleaning.OneLine(text) ?? text, monthFirst, out var shown))
+        if (text is null || !DateParser.TryFind(TextCleaning.OneLine(text) ?? text, order, out var shown))
             return utc;
         // "9:24 pm ET": the same instant in the zone the page names.
         if (shown.HasOffset)
@@ -254,8 +254,8 @@ internal static partial class DateFinder
     }
 
     /// <summary>The element's shown date when it names the same day as <paramref name="day"/> and gives the time of day too.</summary>
-    private static PageDate WithShownClock(PageDate day, string? text, bool monthFirst) =>
-        text is not null && DateParser.TryFind(TextCleaning.OneLine(text) ?? text, monthFirst, out var shown) && shown.HasTime && shown.Day == day.Day
+    private static PageDate WithShownClock(PageDate day, string? text, DateOrder order) =>
+        text is not null && DateParser.TryFind(TextCleaning.OneLine(text) ?? text, order, out var shown) && shown.HasTime && shown.Day == day.Day
             ? shown
             : day;
 
@@ -482,24 +482,24 @@ internal static partial class DateFinder
             yield return date;
     }
 
-    private static void Add(List<Candidate> into, string? value, Weight weight, bool monthFirst = true, DateSource source = default)
+    private static void Add(List<Candidate> into, string? value, Weight weight, DateOrder order = DateOrder.MonthFirst, DateSource source = default)
     {
-        if (Parse(value, monthFirst) is { } date)
+        if (Parse(value, order) is { } date)
             into.Add(new Candidate(date, weight, source));
     }
 
-    private static void AddValue(List<PageDate> into, string? value, bool monthFirst = true)
+    private static void AddValue(List<PageDate> into, string? value, DateOrder order = DateOrder.MonthFirst)
     {
-        if (Parse(value, monthFirst) is { } date)
+        if (Parse(value, order) is { } date)
             into.Add(date);
     }
 
-    private static PageDate? Parse(string? value, bool monthFirst)
+    private static PageDate? Parse(string? value, DateOrder order)
     {
         if (value is null)
             return null;
         // A JSON-LD number or a meta value may be a Unix time ("datePublished": 1651583520).
-        return DateParser.TryParseValue(value, monthFirst, out var date) ? date : UnixTime(value.Trim());
+        return DateParser.TryParseValue(value, order, out var date) ? date : UnixTime(value.Trim());
     }
 
     /// <summary>
@@ -507,13 +507,13 @@ internal static partial class DateFinder
     /// (<c>OriginalPublicationDate</c>, <c>prism.publicationDate</c>, <c>article:post_date</c>): a name that
     /// speaks of publishing and not of updates, expiry or the publisher.
     /// </summary>
-    private static void AddOtherPublicationMeta(List<Candidate> into, MetaTags meta, bool monthFirst)
+    private static void AddOtherPublicationMeta(List<Candidate> into, MetaTags meta, DateOrder order)
     {
         foreach (var (key, values) in meta.Entries)
         {
             if (!IsPublicationKey(key) || Array.IndexOf(PublishedMetaKeys, key) >= 0)
                 continue;
-            Add(into, values[0], Weight.Declared, monthFirst, source: new("meta", key));
+            Add(into, values[0], Weight.Declared, order, source: new("meta", key));
         }
     }
 
@@ -532,12 +532,12 @@ internal static partial class DateFinder
 
     /// <summary>A date closing the page's title ("… | DW | 28.04.2023"), or closing its headline before the site's name
     /// as a part of its own ("Ortsbeirat tagt - 12.01.2023 | Stadt"), dates the page, as generic evidence.</summary>
-    private static void AddTrailingDate(List<Candidate> into, string? title, bool monthFirst)
+    private static void AddTrailingDate(List<Candidate> into, string? title, DateOrder order)
     {
         if (title is null || title.Length > MaxTitleChars)
             return;
         var trimmed = title.TrimEnd();
-        if (trimmed.Length == 0 || !DateParser.TryFindFrom(trimmed, 0, monthFirst, out var date, out var index, out var length))
+        if (trimmed.Length == 0 || !DateParser.TryFindFrom(trimmed, 0, order, out var date, out var index, out var length))
             return;
         var end = index + length;
         if ((end == trimmed.Length && char.IsDigit(trimmed[^1]))
@@ -608,19 +608,19 @@ internal static partial class DateFinder
                     continue;
                 if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
-                if (!IsModifiedMarker(element) && AttributeDate(element, context.MonthFirst) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
+                if (!IsModifiedMarker(element) && AttributeDate(element, context.Order) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new($"visible {attribute}", Element: element)));
                     return;
                 }
-                if (ReadMarkedText(element, text, context.MonthFirst, modified) is not var (published, unlabelled, update, value))
+                if (ReadMarkedText(element, text, context.Order, modified) is not var (published, unlabelled, update, value))
                     continue;
                 // "Termin: 12.06.2022, 19 Uhr" in an info box dates an event, not the article.
-                if (published is null && unlabelled is not null && IsEventDate(value, context.MonthFirst))
+                if (published is null && unlabelled is not null && IsEventDate(value, context.Order))
                     continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
-                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.MonthFirst) ?? shown;
+                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
                     return;
                 }
@@ -663,17 +663,17 @@ internal static partial class DateFinder
     /// <paramref name="index"/> that keeps the date in an attribute: <c>&lt;p class="meta"&gt;&lt;abbr class="published" title="2022-05-03T15:12:00+02:00"&gt;May 3,
     /// 2022&lt;/abbr&gt;&lt;/p&gt;</c> shows the day in the outer element's text and the time in the inner one's title.
     /// </summary>
-    private static PageDate? InnerAttributeTime(PageIndex index, int at, PageDate shown, bool monthFirst)
+    private static PageDate? InnerAttributeTime(PageIndex index, int at, PageDate shown, DateOrder order)
     {
         var marked = index.DateMarked;
         var outer = marked[at];
         for (var i = at + 1; i < marked.Count && PageRegions.IsInside(marked[i], outer); i++)
-            if (!IsModifiedMarker(marked[i]) && AttributeDate(marked[i], monthFirst) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+            if (!IsModifiedMarker(marked[i]) && AttributeDate(marked[i], order) is ({ HasTime: true } date, _) && date.Day == shown.Day)
                 return date;
         // An unmarked span's tooltip: Hugo's <span title='2022-05-03 15:12:00 +0200 CEST'>May 3, 2022</span>.
         foreach (var titled in index.TitledDates)
             if (PageRegions.IsInside(titled, outer) && !IsModifiedMarker(titled) && PageIndex.TitledDateValue(titled) is { } value
-                && Parse(value, monthFirst) is { HasTime: true } date && date.Day == shown.Day)
+                && Parse(value, order) is { HasTime: true } date && date.Day == shown.Day)
                 return date;
         return null;
     }
@@ -682,18 +682,18 @@ internal static partial class DateFinder
     /// The date a marked element keeps in an attribute for machines or on hover: <c>datetime</c> or <c>content</c> (a
     /// <c>&lt;span class="date" content="2022-05-03"&gt;</c> showing "3 days ago", RDFa), else its <c>title</c>.
     /// </summary>
-    private static (PageDate Date, string Attribute)? AttributeDate(IElement element, bool monthFirst)
+    private static (PageDate Date, string Attribute)? AttributeDate(IElement element, DateOrder order)
     {
         foreach (var name in (ReadOnlySpan<string>)["datetime", "content", "title"])
-            if (element.GetAttribute(name) is { Length: >= 6 } value && Parse(value, monthFirst) is { } date)
+            if (element.GetAttribute(name) is { Length: >= 6 } value && Parse(value, order) is { } date)
                 return (date, name);
         return null;
     }
 
     /// <summary>True when the first date of a short text follows a deadline's or an event's label, or comes before a place's field.</summary>
-    private static bool IsEventDate(string text, bool monthFirst)
+    private static bool IsEventDate(string text, DateOrder order)
     {
-        return DateParser.TryFindFrom(text, 0, monthFirst, out _, out var at, out var length)
+        return DateParser.TryFindFrom(text, 0, order, out _, out var at, out var length)
             && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length));
     }
 
@@ -723,9 +723,9 @@ internal static partial class DateFinder
                 continue;
             // A tooltip may carry its label ("Published 3 May 2022"); one naming only an update dates no publication.
             if (PageIndex.TitledDateValue(element) is not { } value
-                || DateLabels.Read(value, context.MonthFirst) is { Published: null, Unlabelled: null, Modified: not null })
+                || DateLabels.Read(value, context.Order) is { Published: null, Unlabelled: null, Modified: not null })
                 continue;
-            if (Parse(value, context.MonthFirst) is { } date)
+            if (Parse(value, context.Order) is { } date)
                 return new Candidate(date, Weight.Visible, new("visible title", Element: element));
         }
         return null;
@@ -744,7 +744,7 @@ internal static partial class DateFinder
                 || ListedDates.IsListed(index.DataDates, i, context.Headline) || ListedDates.IsTeaser(element) || context.Listed.InRow(element))
                 continue;
             var value = PageIndex.DataDateValue(element);
-            if ((UnixTime(value) ?? Parse(value, context.MonthFirst)) is { } date)
+            if ((UnixTime(value) ?? Parse(value, context.Order)) is { } date)
                 return new Candidate(date, Weight.Dateline, new("data attribute", Element: element));
         }
         return null;
@@ -764,11 +764,11 @@ internal static partial class DateFinder
             if (!PageRegions.IsInside(element, context.Scope!) || context.IsLeftOut(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
                 || ListedDates.IsListed(index.BylineMarked, i, context.Headline))
                 continue;
-            if (ReadMarkedText(element, text, context.MonthFirst, modified) is not var (published, unlabelled, _, value))
+            if (ReadMarkedText(element, text, context.Order, modified) is not var (published, unlabelled, _, value))
                 continue;
             if (published is { } labelled)
                 return new Candidate(labelled, Weight.Dateline, new("byline", "labelled", Element: element));
-            if (unlabelled is { } date && !IsEventDate(value, context.MonthFirst))
+            if (unlabelled is { } date && !IsEventDate(value, context.Order))
                 return new Candidate(date, Weight.Dateline, new("byline", Element: element));
         }
         return null;
@@ -778,7 +778,7 @@ internal static partial class DateFinder
     /// The dates a date- or byline-marked element's own text states, read into <paramref name="text"/>; none when the text
     /// is too short or a copyright line. An update the text names also joins <paramref name="modified"/>.
     /// </summary>
-    private static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified, string Text)? ReadMarkedText(IElement element, StringBuilder text, bool monthFirst, List<PageDate> modified)
+    private static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified, string Text)? ReadMarkedText(IElement element, StringBuilder text, DateOrder order, List<PageDate> modified)
     {
         text.Clear();
         PageText.Append(element, text, MarkedElementChars);
@@ -787,7 +787,7 @@ internal static partial class DateFinder
         var value = text.ToString();
         if (value.Contains('©') || value.Contains("opyright", StringComparison.Ordinal))
             return null;
-        var (published, unlabelled, update) = DateLabels.Read(value, monthFirst);
+        var (published, unlabelled, update) = DateLabels.Read(value, order);
         if (update is { } u)
             modified.Add(u);
         return (published, unlabelled, update, value);
@@ -890,29 +890,29 @@ internal static partial class DateFinder
     private static Candidate? HeaderDate(Context context, List<PageDate> modified, string text, int headlineEnd, out int datelineAt)
     {
         datelineAt = -1;
-        var after = DateLabels.Read(text, context.MonthFirst, headlineEnd);
+        var after = DateLabels.Read(text, context.Order, headlineEnd);
         if (after.Modified is { } update)
             modified.Add(update);
-        if (after.Published is { } labelled && !IsEventDetail(text, headlineEnd, labelled, context.MonthFirst))
+        if (after.Published is { } labelled && !IsEventDetail(text, headlineEnd, labelled, context.Order))
         {
             // An update note over the headline ("Mis à jour le …" above it, "Publié le …" under it) is the page's too.
-            if (after.Modified is null && DateLabels.Read(text, context.MonthFirst, 0, headlineEnd).Modified is { } updateAbove)
+            if (after.Modified is null && DateLabels.Read(text, context.Order, 0, headlineEnd).Modified is { } updateAbove)
                 modified.Add(updateAbove);
             return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
         }
         // The read before the headline ends on a search that found the first date after it: kept, the search for that date
         // below reuses it instead of running the patterns again.
         var scan = new DateParser.Scan();
-        var before = DateLabels.Read(text, context.MonthFirst, 0, headlineEnd, scan);
+        var before = DateLabels.Read(text, context.Order, 0, headlineEnd, scan);
         if (after.Modified is null && before.Modified is { } updateBefore)
             modified.Add(updateBefore);
         var afterAt = -1;
-        if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.MonthFirst, out _, out var at, out var length, scan) && at - headlineEnd <= UnlabelledCharsAfter
+        if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.Order, out _, out var at, out var length, scan) && at - headlineEnd <= UnlabelledCharsAfter
             && IsDateline(text, at, length))
             afterAt = at;
         // The line just above the headline outweighs a date below the lead (a list's, a note's), not one right under the headline.
         if (before.Unlabelled is not null && (afterAt < 0 || afterAt - headlineEnd > LeadChars)
-            && DatelineAbove(text, headlineEnd, context.MonthFirst, out var aboveAt) is { } above)
+            && DatelineAbove(text, headlineEnd, context.Order, out var aboveAt) is { } above)
         {
             datelineAt = aboveAt;
             return new Candidate(above, Weight.Dateline, new("header text", "dateline above the headline"));
@@ -934,7 +934,7 @@ internal static partial class DateFinder
     /// press release's title): the article's date as the reader sees it, though unmarked. Only the last date before the
     /// headline, on the headline's previous line, with no label (a labelled one is read as such).
     /// </summary>
-    private static PageDate? DatelineAbove(string text, int headlineEnd, bool monthFirst, out int at)
+    private static PageDate? DatelineAbove(string text, int headlineEnd, DateOrder order, out int at)
     {
         at = -1;
         var headlineStart = headlineEnd >= 2 ? text.LastIndexOf('\n', headlineEnd - 2) : -1;
@@ -943,7 +943,7 @@ internal static partial class DateFinder
         PageDate? last = null;
         var lastEnd = 0;
         var scan = new DateParser.Scan();
-        for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan) && index + length <= headlineStart; start = index + length)
+        for (var start = 0; DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan) && index + length <= headlineStart; start = index + length)
         {
             (last, at, lastEnd) = (date, index, index + length);
         }
@@ -1039,10 +1039,10 @@ internal static partial class DateFinder
 
     /// <summary>True when the first date labelled as published from <paramref name="from"/> on is an event's (<see cref="IsFollowedByPlaceField"/>):
     /// "Date:" labels an event's day as readily as a page's.</summary>
-    private static bool IsEventDetail(string text, int from, PageDate labelled, bool monthFirst)
+    private static bool IsEventDetail(string text, int from, PageDate labelled, DateOrder order)
     {
         var previousEnd = from;
-        for (var start = from; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var at, out var length); start = previousEnd = at + length)
+        for (var start = from; DateParser.TryFindFrom(text, start, order, out var date, out var at, out var length); start = previousEnd = at + length)
             if (date == labelled && DateLabels.LabelBefore(text, previousEnd, at) == DateLabel.Published)
                 return IsFollowedByPlaceField(text, at + length);
         return false;
@@ -1133,7 +1133,7 @@ internal static partial class DateFinder
             into.Add(new Candidate(fromImage, Weight.Fallback, new("image path")));
             return;
         }
-        if (ScriptDate(index, context.MonthFirst) is { } fromScript)
+        if (ScriptDate(index, context.Order) is { } fromScript)
         {
             into.Add(new Candidate(fromScript, Weight.Fallback, new("script data")));
             return;
@@ -1143,8 +1143,8 @@ internal static partial class DateFinder
         var text = new StringBuilder();
         PageText.Append(body, text, PageTextChars);
         var pageText = text.ToString();
-        var (published, _, _) = DateLabels.Read(pageText, context.MonthFirst);
-        if (published is { } labelled && !IsEventDetail(pageText, 0, labelled, context.MonthFirst))
+        var (published, _, _) = DateLabels.Read(pageText, context.Order);
+        if (published is { } labelled && !IsEventDetail(pageText, 0, labelled, context.Order))
         {
             into.Add(new Candidate(labelled, Weight.Fallback, new("page text", "labelled")));
             return;
@@ -1164,7 +1164,7 @@ internal static partial class DateFinder
             into.Add(new Candidate(badged, Weight.Fallback, new("header", "day badge with the block's year")));
             return;
         }
-        if (BreadcrumbDate(body, context.MonthFirst) is var (fromTrail, how))
+        if (BreadcrumbDate(body, context.Order) is var (fromTrail, how))
         {
             into.Add(new Candidate(fromTrail, Weight.Fallback, new("breadcrumb", how)));
             return;
@@ -1187,7 +1187,7 @@ internal static partial class DateFinder
     /// a link to another story merely holds one. Else the trail's last item when it is a date (Home › News › 12 January
     /// 2023): the page the trail ends at is that day's.
     /// </summary>
-    private static (PageDate Date, string How)? BreadcrumbDate(IElement body, bool monthFirst)
+    private static (PageDate Date, string How)? BreadcrumbDate(IElement body, DateOrder order)
     {
         var seen = 0;
         foreach (var element in body.Descendants<IElement>())
@@ -1200,7 +1200,7 @@ internal static partial class DateFinder
                 if (ReferencedPath(link.Attr("href")) is { } address && DayArchivePath().IsMatch(address.AbsolutePath)
                     && DateInUrl(address) is { } day)
                     return (day, "day archive link");
-            if (TrailEndDate(element, monthFirst) is { } last)
+            if (TrailEndDate(element, order) is { } last)
                 return (last, "last item");
         }
         return null;
@@ -1214,9 +1214,9 @@ internal static partial class DateFinder
 
     /// <summary>The date that ends a breadcrumb trail's text as an item of its own: after a separator, or as the whole text
     /// of the trail's last list item.</summary>
-    private static PageDate? TrailEndDate(IElement trail, bool monthFirst)
+    private static PageDate? TrailEndDate(IElement trail, DateOrder order)
     {
-        if (TextCleaning.ShortText(trail, MaxBreadcrumbChars) is not { } text || EndingDate(text, monthFirst) is not var (date, index))
+        if (TextCleaning.ShortText(trail, MaxBreadcrumbChars) is not { } text || EndingDate(text, order) is not var (date, index))
             return null;
         var before = text.AsSpan(0, index).TrimEnd();
         if (before.Length > 0 && BreadcrumbSeparators.Contains(before[^1]))
@@ -1225,14 +1225,14 @@ internal static partial class DateFinder
         while (item is { LocalName: "ol" or "ul" } && item.LastElementChild is { } inner)
             item = inner;
         return item is { LocalName: "li" } && TextCleaning.ShortText(item, MaxBreadcrumbChars) is { } itemText
-            && EndingDate(itemText, monthFirst) is (_, 0) ? date : null;
+            && EndingDate(itemText, order) is (_, 0) ? date : null;
     }
 
     /// <summary>The date that ends <paramref name="text"/>, and where it starts.</summary>
-    private static (PageDate Date, int Index)? EndingDate(string text, bool monthFirst)
+    private static (PageDate Date, int Index)? EndingDate(string text, DateOrder order)
     {
         var trimmed = text.AsSpan().TrimEnd();
-        return trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(text, 0, monthFirst, out var date, out var index, out var length)
+        return trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(text, 0, order, out var date, out var index, out var length)
             && index + length == trimmed.Length ? (date, index) : null;
     }
 
@@ -1288,7 +1288,7 @@ internal static partial class DateFinder
             var line = TextCleaning.ShortText(parent, MaxCreditChars) ?? text.Data;
             if (line.Length > MaxCreditChars || InFigure(parent) || InPageFooter(parent, context))
                 continue;
-            var (published, unlabelled, _) = DateLabels.Read(line, context.MonthFirst);
+            var (published, unlabelled, _) = DateLabels.Read(line, context.Order);
             if ((published ?? unlabelled) is { } date)
                 return date;
         }
@@ -1355,8 +1355,8 @@ internal static partial class DateFinder
                 continue;
             // Read no further than a short element's text: a text node of a large container would copy all of it.
             var line = TextCleaning.OneLine(TextCleaning.ShortText(parent, MaxStandaloneChars * 4, MaxStandaloneNodes));
-            if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.MonthFirst, out var date, out _, out var length)
-                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.MonthFirst) || InFigure(parent) || IsBeforePlaceField(parent)
+            if (line is not { Length: <= MaxStandaloneChars } || line.Contains('©') || !DateParser.TryFindFrom(line, 0, context.Order, out var date, out _, out var length)
+                || CharsBesideDate(line, length) > MaxBesideDateChars || IsEventDate(line, context.Order) || InFigure(parent) || IsBeforePlaceField(parent)
                 || PageRegions.IsForeign(parent, context.Headline, context.Scope))
                 continue;
             if (found is not null)
@@ -1535,7 +1535,7 @@ internal static partial class DateFinder
     /// <summary>A publication date in the JSON that scripts carry (Next.js and Nuxt state, analytics
     /// layers), escaped or not, or in a feed item kept in a script (<c>&lt;pubDate&gt;</c>): the publication keys first,
     /// creation keys after.</summary>
-    private static PageDate? ScriptDate(PageIndex index, bool monthFirst)
+    private static PageDate? ScriptDate(PageIndex index, DateOrder order)
     {
         PageDate? created = null;
         var read = 0;
@@ -1550,7 +1550,7 @@ internal static partial class DateFinder
             read += text.Length;
             for (var found = ScriptDateValue().Match(text); found.Success; found = found.NextMatch())
             {
-                if (Parse(found.Groups["v"].Value, monthFirst) is not { } date)
+                if (Parse(found.Groups["v"].Value, order) is not { } date)
                     continue;
                 if (!found.Groups["k"].Value.StartsWith("creat", StringComparison.OrdinalIgnoreCase))
                     return date;

@@ -26,20 +26,33 @@ internal static partial class DateLabels
     /// <summary>The first date labelled as published, else the first unlabelled one; and the first labelled as modified.
     /// Dates from <paramref name="from"/> on, starting before <paramref name="to"/>. <paramref name="scan"/>, when given, keeps
     /// the patterns' matches for a later search of the same text.</summary>
-    public static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified) Read(string text, bool monthFirst, int from = 0, int to = int.MaxValue, DateParser.Scan? scan = null)
+    public static (PageDate? Published, PageDate? Unlabelled, PageDate? Modified) Read(string text, DateOrder order, int from = 0, int to = int.MaxValue, DateParser.Scan? scan = null)
     {
         PageDate? published = null, unlabelled = null, modified = null;
+        var publishedEnd = 0;
         var start = from;
         var previousEnd = from;
         scan ??= new DateParser.Scan();
         for (var n = 0; n < MaxDates && start < text.Length; n++)
         {
-            if (!DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan) || index >= to)
+            if (!DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan) || index >= to)
                 break;
-            switch (LabelBefore(text, previousEnd, index))
+            var label = LabelBefore(text, previousEnd, index);
+            // A label after the date where none stands before it, or where it says published after an update label
+            // ("2023年1月14日 更新 2023年1月12日 10:00 公開": that 更新 was the previous date's).
+            if (label != DateLabel.Published && LabelAfter(text, index + length) is var after
+                && (after == DateLabel.Published || label == DateLabel.None))
+                label = after;
+            switch (label)
             {
                 case DateLabel.Published:
-                    published ??= date;
+                    // "Posted: Jan 14, 2023 (Originally published Jan 12, 2023)": the first publication, named right after
+                    // a later posting, is the story's.
+                    if (published is null || (index - publishedEnd <= MaxLabelDistance && NamesFirstPublication(text, previousEnd, index)))
+                    {
+                        published = date;
+                        publishedEnd = index + length;
+                    }
                     break;
                 case DateLabel.Modified:
                     modified ??= date;
@@ -55,6 +68,16 @@ internal static partial class DateLabels
         return (published, unlabelled, modified);
     }
 
+    /// <summary>True when the stretch before the date at <paramref name="index"/> calls it the first publication.</summary>
+    private static bool NamesFirstPublication(string text, int previousEnd, int index)
+    {
+        var start = Math.Max(previousEnd, index - MaxLabelDistance);
+        return index > start && FirstPublication().IsMatch(text.AsSpan(start, index - start));
+    }
+
+    [GeneratedRegex(@"(?:originally|first|initially)\s+published|erstmals\s+ver(?:ö|oe)ffentlicht|publi(?:é|e)\s+initialement|publicad[oa]\s+originalmente|pubblicat[oa]\s+originariamente|oorspronkelijk\s+gepubliceerd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPublication();
+
     /// <summary>The label of the date at <paramref name="index"/>: the last one in the stretch before it,
     /// back to the previous date or <see cref="MaxLabelDistance"/> characters.</summary>
     public static DateLabel LabelBefore(string text, int previousEnd, int index)
@@ -62,6 +85,58 @@ internal static partial class DateLabels
         var start = Math.Max(previousEnd, index - MaxLabelDistance);
         return index <= start ? DateLabel.None : LastLabel(text.AsSpan(start, index - start));
     }
+
+    /// <summary>
+    /// The label written after the date at <paramref name="end"/> ("am 3. Mai 2022 veröffentlicht", "2022年5月3日 10:00 公開",
+    /// "3.5.2022 tarihinde yayınlandı"): the first words after it, past its time, and followed by no other date soon (else
+    /// they label that one: "3.5.2022 Aktualisiert: 4.5.2022"). Common words that double as labels ("Datum") are no such label.
+    /// </summary>
+    public static DateLabel LabelAfter(string text, int end)
+    {
+        // To the end of the word the window's edge cuts, so that no label is read from a word's first letters.
+        var length = Math.Min(MaxLabelAfterDistance, text.Length - end);
+        while (end + length < text.Length && length < 2 * MaxLabelAfterDistance && char.IsLetter(text[end + length]))
+            length++;
+        var after = text.AsSpan(end, length);
+        foreach (var match in Label().EnumerateMatches(after))
+        {
+            var word = after.Slice(match.Index, match.Length);
+            if (WeakLabelLookup.Contains(word) || !IsOnlyTimeWords(after[..match.Index]))
+                return DateLabel.None;
+            var rest = text.AsSpan(end + match.Index + match.Length);
+            if (DateParser.HasDigits(rest[..Math.Min(rest.Length, MaxLabelDistance)], 1))
+                return DateLabel.None;
+            return IsModified(word) ? DateLabel.Modified : DateLabel.Published;
+        }
+        return DateLabel.None;
+    }
+
+    /// <summary>How far after a date its trailing label may end (" um 14:32 Uhr veröffentlicht" is 28 characters).</summary>
+    private const int MaxLabelAfterDistance = 40;
+
+    /// <summary>True when every word between a date and its trailing label belongs to the date's time or joins them
+    /// ("um 14:32 Uhr", "14時32分", "à 14h32", Turkish "tarihinde", on the date).</summary>
+    private static bool IsOnlyTimeWords(ReadOnlySpan<char> gap)
+    {
+        for (var i = 0; i < gap.Length;)
+        {
+            if (!char.IsLetter(gap[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < gap.Length && char.IsLetter(gap[i]))
+                i++;
+            if (!TimeWordLookup.Contains(gap[start..i]))
+                return false;
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase) { "um", "uhr", "h", "à", "at", "saat", "tarihinde", "時", "分", "时" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The last label in a stretch of text that ends where a date starts.</summary>
     public static DateLabel LastLabel(ReadOnlySpan<char> before)
@@ -100,7 +175,7 @@ internal static partial class DateLabels
     public static string RemoveLabels(string text) => Label().Replace(text, " ");
 
     private const string ModifiedWords =
-        "updated|update|last\\s+modified|modified|revised|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
+        "updated|update|last\\s+modified|modified|revised|reviewed|fact[\\s-]?checked|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
         "actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|actualizat|uppdaterad|opdateret|" +
         "oppdatert|p(?:ä|a)ivitetty|aktualizov(?:á|a)no|aktualizovan(?:é|e)|g(?:ü|u)ncellendi|g(?:ü|u)ncelleme|обновлено|оновлено|" +
         "a(?:ž|z)urirano|friss(?:í|i)tve|ενημερώθηκε|ενημέρωση|تحديث|آخر\\s+تحديث|diperbarui|עודכן|aggiornamento|" +

@@ -11,18 +11,27 @@ namespace Gleaner.Extraction.Metadata;
 /// Italian, Catalan, Galician, Dutch, the Nordic languages and Icelandic, Finnish, Estonian, Latvian, Polish, Czech, Slovak, Hungarian, Romanian,
 /// the South Slavic languages, Bulgarian, Greek, Lithuanian, Turkish, Russian, Ukrainian, Arabic,
 /// Hebrew, Hindi, Bengali, Urdu, Indonesian and Malay, Thai (Buddhist-era years), Vietnamese (<c>27 tháng 9 năm 2021</c>), and the CJK
-/// <c>2021年9月27日</c> (Japanese era years too: <c>令和3年9月27日</c>). A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
+/// <c>2021年9月27日</c> (Japanese era years too: <c>令和3年9月27日</c>, and Taiwan's Minguo years: <c>民國110年9月27日</c>). A time next to the date (<c>19:52 GMT</c>, <c>3:46 PM</c>, <c>10h30</c>) is kept.
 /// </summary>
+/// <summary>How a page writes its numeric dates where the digits alone do not tell: 04/05/2021 day first (most of the
+/// world) or month first (US English); 23.01.12 day first, or year first (Korean, Japanese, Chinese, Hungarian).</summary>
+internal enum DateOrder
+{
+    DayFirst,
+    MonthFirst,
+    YearFirst,
+}
+
 internal static partial class DateParser
 {
     /// <summary>Dates before this are not news pages' own dates (copyright years of old sites, placeholders).</summary>
     private const int MinYear = 1995;
 
     /// <summary>Parses a whole metadata value (<c>content</c> attribute, JSON-LD string, <c>datetime</c>).</summary>
-    public static bool TryParseValue(string? value, out PageDate date) => TryParseValue(value, monthFirstForSlashes: true, out date);
+    public static bool TryParseValue(string? value, out PageDate date) => TryParseValue(value, DateOrder.MonthFirst, out date);
 
     /// <summary>Parses a whole metadata value; a non-ISO value like <c>03/05/2022</c> is read by the page's convention.</summary>
-    public static bool TryParseValue(string? value, bool monthFirstForSlashes, out PageDate date)
+    public static bool TryParseValue(string? value, DateOrder order, out PageDate date)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(value))
@@ -30,18 +39,18 @@ internal static partial class DateParser
         var text = value.Trim();
         var iso = IsoDate().Match(text);
         if (iso.Success)
-            return TryBuild(iso, monthFirst: false, out date);
-        return TryFind(text, monthFirstForSlashes, out date);
+            return TryBuild(iso, DateOrder.DayFirst, out date);
+        return TryFind(text, order, out date);
     }
 
-    /// <summary>Finds the first date in a piece of visible text. <paramref name="monthFirstForSlashes"/>
-    /// reads an ambiguous <c>04/05/2021</c> as April 5 (US English) instead of 4 May.</summary>
-    public static bool TryFind(string text, bool monthFirstForSlashes, out PageDate date) =>
-        TryFindFrom(text, 0, monthFirstForSlashes, out date, out _, out _);
+    /// <summary>Finds the first date in a piece of visible text. <paramref name="order"/> reads an ambiguous
+    /// <c>04/05/2021</c> as April 5 (US English) or 4 May, and <c>23.01.12</c> as 23 January 2012 or, year first, 12 January 2023.</summary>
+    public static bool TryFind(string text, DateOrder order, out PageDate date) =>
+        TryFindFrom(text, 0, order, out date, out _, out _);
 
     /// <summary>The first date at or after <paramref name="start"/>, with where it stands in the text. <paramref name="scan"/>,
     /// when given, keeps each pattern's next match between calls that read one text from left to right.</summary>
-    public static bool TryFindFrom(string text, int start, bool monthFirstForSlashes, out PageDate date, out int index, out int length, Scan? scan = null)
+    public static bool TryFindFrom(string text, int start, DateOrder order, out PageDate date, out int index, out int length, Scan? scan = null)
     {
         date = default;
         index = length = 0;
@@ -58,7 +67,7 @@ internal static partial class DateParser
                 scan?.Set(pattern, match, start);
             }
             // The earliest date in the text wins: a dateline leads, an "updated" note follows.
-            while (match.Success && (best is null || match.Index < best.Index) && !IsPlausible(match, monthFirstForSlashes, text))
+            while (match.Success && (best is null || match.Index < best.Index) && !IsPlausible(match, order, text))
             {
                 var searchedFrom = match.Index + match.Length;
                 match = match.NextMatch();
@@ -67,7 +76,7 @@ internal static partial class DateParser
             if (match.Success && (best is null || match.Index < best.Index))
                 best = match;
         }
-        if (best is null || !TryBuild(best, monthFirstForSlashes, out date, text))
+        if (best is null || !TryBuild(best, order, out date, text))
             return false;
         index = best.Index;
         length = best.Length;
@@ -138,7 +147,7 @@ internal static partial class DateParser
     public static bool MayHoldDateOrTime(ReadOnlySpan<char> text) => HasDigits(text, 1) || HasJapaneseEra(text);
 
     /// <summary>True when the text holds something that reads as a date (used to clean bylines).</summary>
-    public static bool ContainsDate(string text) => TryFind(text, monthFirstForSlashes: true, out _);
+    public static bool ContainsDate(string text) => TryFind(text, DateOrder.MonthFirst, out _);
 
     /// <summary>Removes date and time expressions from a text (bylines often carry them).</summary>
     public static string RemoveDates(string text)
@@ -150,11 +159,11 @@ internal static partial class DateParser
         return TimeOfDay().Replace(text, " ");
     }
 
-    private static bool IsPlausible(Match match, bool monthFirst, string text) => TryBuild(match, monthFirst, out _, source: text);
+    private static bool IsPlausible(Match match, DateOrder order, string text) => TryBuild(match, order, out _, source: text);
 
     /// <summary>Builds the date a pattern matched. <paramref name="text"/>, when given, is searched for a time beside it;
     /// <paramref name="source"/> (or <paramref name="text"/>) is the text the match stands in.</summary>
-    private static bool TryBuild(Match match, bool monthFirst, out PageDate date, string? text = null, string? source = null)
+    private static bool TryBuild(Match match, DateOrder order, out PageDate date, string? text = null, string? source = null)
     {
         source ??= text;
         date = default;
@@ -166,10 +175,16 @@ internal static partial class DateParser
                 year = 1;
             else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
                 return false;
-            year += match.Groups["era"].ValueSpan is "令和" ? ReiwaYearZero : HeiseiYearZero;
+            year += match.Groups["era"].ValueSpan switch
+            {
+                "令和" => ReiwaYearZero,
+                "平成" => HeiseiYearZero,
+                _ => MinguoYearZero,
+            };
         }
         else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
             return false;
+        var yearFirst = false;
         if (match.Groups["y"].Length == 2 && !match.Groups["era"].Success)
         {
             // Two-digit years are this century's, and only in dotted or slashed dates or after an apostrophe ("3 mei '22");
@@ -180,6 +195,8 @@ internal static partial class DateParser
                     || (separator != "/" && match.Groups["d"].Length < 2 && match.Groups["m"].Length < 2 && !FollowsDatePreposition(source, match.Index))))
                 return false;
             year += 2000;
+            // Korean, Japanese, Chinese and Hungarian pages shorten their year-first dates: 23.01.12 is 12 January 2023 there.
+            yearFirst = order == DateOrder.YearFirst && !match.Groups["apos"].Success && match.Groups["d"].Length == 2;
         }
         int month;
         // Iranian pages date by the Solar Hijri calendar (1401 is 2022): its month names, or its years in numerals.
@@ -201,6 +218,8 @@ internal static partial class DateParser
             return false;
         if (!TryNumber(match.Groups["d"].ValueSpan, out var day))
             return false;
+        if (yearFirst)
+            (year, day) = (2000 + day, year - 2000);
         if (solarHijri)
         {
             if (month is < 1 or > 12 || day < 1 || day > SolarHijri.GetDaysInMonth(year, month))
@@ -208,10 +227,10 @@ internal static partial class DateParser
             var gregorian = SolarHijri.ToDateTime(year, month, day, 0, 0, 0, 0);
             (year, month, day) = (gregorian.Year, gregorian.Month, gregorian.Day);
         }
-        if (match.Groups["sep"].Success && match.Groups["sep"].Value == "/")
+        if (match.Groups["sep"].Success && match.Groups["sep"].Value == "/" && !yearFirst)
         {
             // 09/27/2021 can only be month first; 27/09/2021 only day first; 04/05/2021 follows the page's convention.
-            if (month > 12 || (monthFirst && day <= 12))
+            if (month > 12 || (order == DateOrder.MonthFirst && day <= 12))
                 (day, month) = (month, day);
             // "Do, 01/12/2023" (Drupal's default format on a German page): the weekday written before it tells the order.
             if (day <= 12 && month <= 12 && day != month && year is >= MinYear and <= 9999 && WeekdayBefore(source, match.Index) is { } weekday
@@ -346,8 +365,9 @@ internal static partial class DateParser
             || word.Equals("den", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The Gregorian year before the first of the Japanese eras Reiwa (2019) and Heisei (1989).</summary>
-    private const int ReiwaYearZero = 2018, HeiseiYearZero = 1988;
+    /// <summary>The Gregorian year before the first of the Japanese eras Reiwa (2019) and Heisei (1989), and of Taiwan's
+    /// Minguo calendar (民國112年 is 2023).</summary>
+    private const int ReiwaYearZero = 2018, HeiseiYearZero = 1988, MinguoYearZero = 1911;
 
     /// <summary>Solar Hijri years of the web's news (1374 is 1995); Lunar Hijri years of today (1440s) are left out.</summary>
     private const int MinSolarHijriYear = 1374, MaxSolarHijriYear = 1420;
@@ -527,8 +547,8 @@ internal static partial class DateParser
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         new(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant),
-        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first)
-        new(@"(?<era>令和|平成)\s*(?<y>\d{1,2}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant),
+        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years
+        new(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant),
         // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
     ];
@@ -548,7 +568,7 @@ internal static partial class DateParser
             found = match;
         }
         return found is not null
-            && TryFind($"{found.Groups["d"].Value} {found.Groups["mon"].Value} {year.ToString(System.Globalization.CultureInfo.InvariantCulture)}", monthFirstForSlashes: false, out date);
+            && TryFind($"{found.Groups["d"].Value} {found.Groups["mon"].Value} {year.ToString(System.Globalization.CultureInfo.InvariantCulture)}", DateOrder.DayFirst, out date);
     }
 
     /// <summary>Built on first use: only pages with a year-less badge need it.</summary>

@@ -81,7 +81,7 @@ internal static class ListedDates
             return false;
         var itemText = new System.Text.StringBuilder(MaxItemChars);
         PageText.Append(item, itemText, MaxItemChars);
-        var (published, _, modified) = DateLabels.Read(itemText.ToString(), monthFirst: true);
+        var (published, _, modified) = DateLabels.Read(itemText.ToString(), DateOrder.MonthFirst);
         return published is null && modified is null;
     }
 
@@ -169,7 +169,7 @@ internal static class ListedDates
     /// own. A row that links to the page itself (<paramref name="pageUrl"/>) is the page's own entry, and so is one that holds
     /// the headline. Each parent is read once, when a date in it is asked about.
     /// </summary>
-    public sealed class OtherPagesRows(IElement? headline, Uri? pageUrl, bool monthFirst)
+    public sealed class OtherPagesRows(IElement? headline, Uri? pageUrl, DateOrder order)
     {
         private readonly Dictionary<IElement, HashSet<IElement>?> _rowsByParent = [];
         private readonly System.Text.StringBuilder _text = new(MaxRowChars);
@@ -272,7 +272,7 @@ internal static class ListedDates
             for (var part = row; part is not null; part = NextPart(part, withDefinitions))
                 PageText.Append(part, _text, MaxRowChars);
             // A row is a teaser: a date, a title, a line of summary. A longer one is a part of the article (its text).
-            return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), monthFirst, out _);
+            return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), order, out _);
         }
 
         /// <summary>True when a row's links lead to another page (none to this one) with a title, not only a date or a person.</summary>

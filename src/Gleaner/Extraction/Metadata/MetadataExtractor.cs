@@ -54,7 +54,7 @@ internal static partial class MetadataExtractor
         // A table-layout page without an <h1> is dated by the header around its main heading.
         var datedHeadline = headline ?? PageRegions.MainHeading(index, document.Body);
         var datedScope = datedHeadline == headline ? scope : PageRegions.ArticleScope(index, datedHeadline);
-        var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, MonthFirstDates(document, meta, declaredLanguage, url));
+        var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, DatesOrder(document, meta, declaredLanguage, article.Title, url));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
@@ -265,27 +265,33 @@ internal static partial class MetadataExtractor
     }
 
     /// <summary>
-    /// US English writes 04/05/2021 month first; the rest of the world day first. The region comes from the
-    /// page's language tag or locale (<c>en-GB</c>, <c>en_GB</c>); an English page without one is read by its
-    /// country's domain (<c>.co.uk</c>, <c>.ie</c>), and month first on generic ones.
+    /// US English writes 04/05/2021 month first; Korean, Japanese, Chinese and Hungarian write numeric dates year first
+    /// (23.01.12); the rest of the world day first. The region comes from the page's language tag or locale (<c>en-GB</c>,
+    /// <c>en_GB</c>); an English page without one is read by its country's domain (<c>.co.uk</c>, <c>.ie</c>), and month
+    /// first on generic ones; a page declaring no language at all, year first when its title is in Hangul, kana or Han.
     /// </summary>
-    private static bool MonthFirstDates(IDocument document, MetaTags meta, string? language, Uri? url)
+    private static DateOrder DatesOrder(IDocument document, MetaTags meta, string? language, string? title, Uri? url)
     {
+        if (language is "ko" or "ja" or "zh" or "hu")
+            return DateOrder.YearFirst;
+        if (language is null && title is not null && (title.AsSpan().IndexOfAnyInRange('\u3040', '\u9fff') >= 0 || title.AsSpan().IndexOfAnyInRange('\uac00', '\ud7a3') >= 0))
+            return DateOrder.YearFirst;
         foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.Attr("lang"), meta.First("og:locale"), meta.First("content-language")])
         {
             if (tag is null || tag.Length < 5 || tag[2] is not ('-' or '_'))
                 continue;
             var region = tag.AsSpan(3).Trim();
             if (region.Length == 2)
-                return region.Equals("us", StringComparison.OrdinalIgnoreCase) || region.Equals("ph", StringComparison.OrdinalIgnoreCase);
+                return region.Equals("us", StringComparison.OrdinalIgnoreCase) || region.Equals("ph", StringComparison.OrdinalIgnoreCase)
+                    ? DateOrder.MonthFirst : DateOrder.DayFirst;
         }
         if (language is not (null or "en"))
-            return false;
+            return DateOrder.DayFirst;
         var host = url?.Host;
         var dot = host?.LastIndexOf('.') ?? -1;
         // Country domains that the world uses as generic names say nothing of the reader's country.
         return dot < 0 || host!.Length - dot - 1 != 2 || host.EndsWith(".us", StringComparison.OrdinalIgnoreCase)
-            || GenericCountryDomains.Contains(host[(dot + 1)..]);
+            || GenericCountryDomains.Contains(host[(dot + 1)..]) ? DateOrder.MonthFirst : DateOrder.DayFirst;
     }
 
     private static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase)

@@ -340,14 +340,14 @@ public class DateTests
     [InlineData("no dates here, only 1234 and 12:30 and version 1.5.10")]
     public void ReadingATextDateByDateFindsWhatFreshSearchesFind(string text)
     {
-        foreach (var monthFirst in new[] { false, true })
+        foreach (var order in new[] { DateOrder.DayFirst, DateOrder.MonthFirst, DateOrder.YearFirst })
         {
             var found = new List<(PageDate, int, int)>();
             var fresh = new List<(PageDate, int, int)>();
             var scan = new DateParser.Scan();
-            for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length, scan); start = index + length)
+            for (var start = 0; DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length, scan); start = index + length)
                 found.Add((date, index, length));
-            for (var start = 0; DateParser.TryFindFrom(text, start, monthFirst, out var date, out var index, out var length); start = index + length)
+            for (var start = 0; DateParser.TryFindFrom(text, start, order, out var date, out var index, out var length); start = index + length)
                 fresh.Add((date, index, length));
             Assert.Equal(fresh, found);
             Assert.Equal(text.StartsWith("no dates", StringComparison.Ordinal), fresh.Count == 0);
@@ -367,7 +367,7 @@ public class DateTests
     [InlineData("May 123, 2021", null)]
     public void ReadsMonthFirstDates(string text, string? expected)
     {
-        var found = DateParser.TryFind(text, monthFirstForSlashes: true, out var date);
+        var found = DateParser.TryFind(text, DateOrder.MonthFirst, out var date);
         Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
@@ -386,7 +386,7 @@ public class DateTests
     {
         text = System.Text.RegularExpressions.Regex.Unescape(text);
         matched = matched is null ? null : System.Text.RegularExpressions.Regex.Unescape(matched);
-        var found = DateParser.TryFindFrom(text, start, monthFirstForSlashes: true, out var date, out var index, out var length);
+        var found = DateParser.TryFindFrom(text, start, DateOrder.MonthFirst, out var date, out var index, out var length);
         Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         Assert.Equal(matched, found ? text.Substring(index, length) : null);
     }
@@ -422,9 +422,12 @@ public class DateTests
     [InlineData("3 mei '2", null)]
     [InlineData("tháng 5 có 31 ngày, năm 2022", null)]
     [InlineData("平成 the word and 4年5月", null)]
+    [InlineData("中華民國112年1月12日", "2023-01-12")]
+    [InlineData("民国112年1月12日 14:32", "2023-01-12T14:32")]
+    [InlineData("民國1120年1月12日", null)]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
     {
-        var found = DateParser.TryFind(text, monthFirstForSlashes: false, out var date);
+        var found = DateParser.TryFind(text, DateOrder.DayFirst, out var date);
         string? got = null;
         if (found)
             got = date.Value.ToString(date.HasTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
@@ -444,5 +447,78 @@ public class DateTests
             "https://example.com/news/story");
         Assert.Equal("2022-05-03T08:00:00+02:00", article.Published);
         Assert.StartsWith(expected, article.Modified);
+    }
+
+    [Theory]
+    [InlineData("입력 23.01.12 14:32", "YearFirst", "2023-01-12T14:32")]
+    [InlineData("23/01/12", "YearFirst", "2023-01-12")]
+    [InlineData("2023. 01. 12. 오후 2:32", "YearFirst", "2023-01-12T14:32")]
+    [InlineData("23. 01. 12.", "YearFirst", "2023-01-12")]
+    [InlineData("23.01.12", "DayFirst", "2012-01-23")]
+    [InlineData("12.01.2023", "YearFirst", "2023-01-12")]
+    [InlineData("23.13.12", "YearFirst", null)]
+    [InlineData("Version 2.1.10", "YearFirst", null)]
+    public void ReadsShortYearFirstDatesWhereThePageWritesThem(string text, string order, string? expected)
+    {
+        var found = DateParser.TryFind(text, Enum.Parse<DateOrder>(order), out var date);
+        Assert.Equal(expected, found ? date.Value.ToString(date.HasTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    [Theory]
+    [InlineData("<html lang=\"ko\">", "<title>서울시, 새 버스 노선 발표 - 한국뉴스</title>")]
+    [InlineData("<html lang=\"ja-JP\">", "<title>東京都、新しいバス路線を発表</title>")]
+    [InlineData("<html>", "<title>서울시, 새 버스 노선 발표</title>")]
+    public void KoreanAndJapanesePagesReadTheirShortDatesYearFirst(string open, string head)
+    {
+        var article = new ArticleExtractor().Extract(
+            $"{open}<head>{head}</head><body><article><h1>{(head.Contains("서울") ? "서울시, 새 버스 노선 발표" : "東京都、新しいバス路線を発表")}</h1>" +
+            "<div class=\"info\"><span class=\"date\">23.01.12 14:32</span></div>" +
+            "<p>서울시는 12일 시내 새 버스 노선 세 개를 다음 달부터 운행한다고 밝혔다. 시는 출퇴근 시간 혼잡을 줄이기 위한 조치라고 설명했다.</p></article></body></html>",
+            "https://example.com/news/12345");
+        Assert.StartsWith("2023-01-12T14:32", article.Published);
+    }
+
+    [Fact]
+    public void JsonLdDatesWrittenWithSlashesFollowThePagesOrder()
+    {
+        var head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"12/01/2023\"}</script>";
+        Assert.Equal("2023-01-12", Extract(head, lang: "en-GB").Published);
+        Assert.Equal("2023-12-01", Extract(head, lang: "en-US").Published);
+    }
+
+    [Fact]
+    public void AReviewDateIsNoPublication()
+    {
+        var article = Extract("", "<p class=\"meta\">Medically reviewed: January 14, 2023</p><p class=\"meta\">Published: January 12, 2023</p>");
+        Assert.Equal("2023-01-12", article.Published);
+    }
+
+    [Theory]
+    [InlineData("Dieser Beitrag wurde am 12. Januar 2023 veröffentlicht.", "2023-01-12", null, null)]
+    [InlineData("2023年1月12日 14:32 公開", "2023-01-12", null, null)]
+    [InlineData("2023年1月14日 更新", null, null, "2023-01-14")]
+    [InlineData("2023年01月12日 14時32分 公開", "2023-01-12", null, null)]
+    [InlineData("2023年1月14日 09:10 更新 2023年1月12日 10:00 公開", "2023-01-12", "2023-01-14", null)]
+    [InlineData("Published 12.01.2023 | Updated yesterday", "2023-01-12", null, null)]
+    [InlineData("Posted: 14.01.2023 (Originally published 12.01.2023)", "2023-01-12", null, null)]
+    [InlineData("Posted: 14.01.2023 by Jane Doe. Published: 12.01.2023", "2023-01-14", null, null)]
+    [InlineData("am 12. Januar 2023 um 14:32 Uhr veröffentlicht", "2023-01-12", null, null)]
+    [InlineData("Bu haber 12.01.2023 tarihinde yayınlandı.", "2023-01-12", null, null)]
+    [InlineData("12.01.2023 Aktualisiert: 14.01.2023", null, "2023-01-12", "2023-01-14")]
+    [InlineData("12.01.2023 Datum", null, "2023-01-12", null)]
+    [InlineData("12.01.2023 Berlin, veröffentlicht", null, "2023-01-12", null)]
+    public void ReadsALabelWrittenAfterItsDate(string text, string? published, string? unlabelled, string? modified)
+    {
+        var (p, u, m) = DateLabels.Read(text, DateOrder.DayFirst);
+        static string? Day(PageDate? date) => date?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((published, unlabelled, modified), (Day(p), Day(u), Day(m)));
+    }
+
+    [Fact]
+    public void AFooterNoteWithItsLabelAfterTheDateDatesAPostWhoseCommentsAreDated()
+    {
+        var article = Extract("", "<p>Der Stadtrat hat den Haushalt beschlossen, nach langer Debatte über Busspuren und Straßenbahnen.</p><p class=\"post-footer\">Dieser Beitrag wurde am 12. Januar 2023 veröffentlicht.</p>" +
+            "<section class=\"comments\"><div class=\"comment\"><b>Karl</b> <span>20. Januar 2023 um 10:15</span><p>Endlich!</p></div></section>", lang: "de");
+        Assert.Equal("2023-01-12", article.Published);
     }
 }
