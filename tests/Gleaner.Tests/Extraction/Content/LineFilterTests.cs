@@ -169,6 +169,20 @@ public class LineFilterTests
     [InlineData("1,2 тыс. просмотров")]
     [InlineData("512 Aufrufe")]
     [InlineData("Polecamy: Remont ulicy Długiej")]
+    [InlineData("Читайте також: Де отримати безкоштовні вікна")]
+    [InlineData("Citește și: Parcare nouă lângă gară")]
+    [InlineData("Hirdetés")]
+    [InlineData("Xem thêm: Thông xe hầm chui")]
+    [InlineData("Llegeix també: Nous horaris d'autobús")]
+    [InlineData("Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини міста.")]
+    [InlineData("12.03.2024, 14:05 Uhr Quelle: dpa")]
+    [InlineData("dpa-infocom, dpa:240312-99-123456/3")]
+    [InlineData("(dpa)")]
+    [InlineData("Hinweis an die Redaktionen: Ein Foto zur honorarfreien Verwendung finden Sie im Anhang.")]
+    [InlineData("Rückfragen bitte an: Pressestelle, Telefon 040 000000")]
+    [InlineData("Media contact: press@example.org")]
+    [InlineData("Prep time: 30 minutes Cook time: 45 minutes Total time: 14 hours")]
+    [InlineData("Calories: 180kcal Carbohydrates: 36g Protein: 6g")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -196,6 +210,8 @@ public class LineFilterTests
     [InlineData("Rated ★★★★★ by the city's critics, the new bridge café opened on Monday.")]
     [InlineData("#1 on the list of the city's projects is the bridge.")]
     [InlineData("well-being")]
+    [InlineData("Europa")]
+    [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
