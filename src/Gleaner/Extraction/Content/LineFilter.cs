@@ -31,6 +31,8 @@ internal static partial class LineFilter
     [
         // The end mark a WeChat or blog post sets before its source and editor lines.
         "- end -", "-end-", "— end —", "–end–", "end",
+        // The end mark of a press release: "ENDS", "- ends -", "###".
+        "ends", "- ends -", "-ends-", "– ends –", "###", "# # #",
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
         "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
         "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -344,6 +346,9 @@ internal static partial class LineFilter
         "tiskový kontakt", "kontakt pro média", "medya iletişim", "basın iletişim", "контакты для прессы", "контакты для сми",
         "kontak media", "kontak pers", "επικοινωνία τύπου", "للتواصل الإعلامي", "मीडिया संपर्क", "本件に関するお問い合わせ",
         "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "媒体联系", "媒体联络", "언론 문의", "보도 문의",
+        // The notes to editors under a press release: the issuer's description and the press office.
+        "notes to editors", "note to editors", "notes for editors", "hinweise für redaktionen", "hinweis für redaktionen",
+        "hinweis an die redaktionen", "notes aux rédactions", "noot voor de redactie",
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
         // Readers' comments and reviews under the story.
@@ -661,13 +666,14 @@ internal static partial class LineFilter
 
     /// <summary>
     /// A paragraph that is an agency's credit alone, set under the story: "(dpa)", "dpa/lno", "dpa-infocom, dpa:240312-99-1/3".
-    /// A mark or a number must go with the name: "Europa" or "Brasil" alone may head a part of the story.
+    /// A mark or a number must go with the name, or the name be in capitals at the end ("AFP"): "Europa" or "Brasil" alone may
+    /// head a part of the story.
     /// </summary>
-    private static bool IsAgencyCreditLine(TextBlock block)
+    private static bool IsAgencyCreditLine(TextBlock block, bool last)
     {
         var text = block.Text.AsSpan().Trim();
         return block.Kind == BlockKind.Paragraph && text.Length <= MaxCreditTailChars
-            && text.IndexOfAny("()/:0123456789") >= 0 && IsAgencyCredit(text);
+            && (text.IndexOfAny("()/:0123456789") >= 0 || last && !text.ContainsAnyInRange('a', 'z')) && IsAgencyCredit(text);
     }
 
     /// <summary>A desk or service code beside an agency's name ("lno" in "dpa/lno", "infocom"): a short lower-case word that is no picture label.</summary>
@@ -849,7 +855,7 @@ internal static partial class LineFilter
 
         if (IsRatingStars(text))
             return "rating";
-        if (IsAgencyCreditLine(block))
+        if (IsAgencyCreditLine(block, nearEnd))
             return "agency credit";
         if (IsInlineContact(text))
             return "contact";

@@ -183,6 +183,8 @@ public class LineFilterTests
     [InlineData("Media contact: press@example.org")]
     [InlineData("Prep time: 30 minutes Cook time: 45 minutes Total time: 14 hours")]
     [InlineData("Calories: 180kcal Carbohydrates: 36g Protein: 6g")]
+    [InlineData("ENDS")]
+    [InlineData("AFP")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -260,6 +262,8 @@ public class LineFilterTests
     [InlineData("h3", "12 thoughts on “Council approves bridge”")]
     [InlineData("h3", "Eine Antwort auf „Council approves bridge“")]
     [InlineData("h3", "Qui suis-je ?")]
+    [InlineData("h3", "Notes to editors")]
+    [InlineData("h2", "Comentaris")]
     [InlineData("h3", "Wer bin ich?")]
     public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
     {
