@@ -872,6 +872,12 @@ internal static partial class LineFilter
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
+        // The label without its colon before a link, as styles set it apart: "Læs også Nyt busnet i kommunen".
+        if (block.LinkChars * 2 >= text.Length)
+            foreach (var prefix in FurniturePrefixes)
+                if (prefix.Length > 2 && prefix[^1] == ':' && lower.Length > prefix.Length
+                    && lower.AsSpan().StartsWith(prefix.AsSpan(0, prefix.Length - 1), StringComparison.Ordinal) && lower[prefix.Length - 1] == ' ')
+                    return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";
         if (IsCounter(lower) || IsFollowerCount(lower))

@@ -193,6 +193,22 @@ public class LineFilterTests
     }
 
     [Theory]
+    [InlineData("<div><span>Læs også</span><a href='/bus'>Nyt busnet i kommunen</a></div>")]
+    [InlineData("<p><b>Read also</b> <a href='/bus'>New bus lines for the north bank</a></p>")]
+    public void DropsAReadAlsoLabelWithoutItsColonBeforeALink(string box)
+    {
+        Assert.Equal(2, ExtractLines(box).Length);
+    }
+
+    [Fact]
+    public void SeparatesInlineElementsGluedWithoutSpaceWhereACapitalFollowsALowerCaseLetter()
+    {
+        var lines = ExtractLines("<p class='meta'><span>Updated at noon</span><span>Bridge vote delayed again by the city council</span></p>");
+
+        Assert.Contains("Updated at noon Bridge vote delayed again by the city council", lines);
+    }
+
+    [Theory]
     [InlineData("10 p.m.")]
     [InlineData("___")]
     [InlineData("By the end of the year, the council hopes to have chosen a builder for the bridge.")]
