@@ -642,6 +642,16 @@ internal static partial class LineFilter
         return block with { Text = kept, Markdown = markdown };
     }
 
+    /// <summary>Characters other than spaces: what a line's link characters are counted in.</summary>
+    private static int CountNonSpace(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c))
+                count++;
+        return count;
+    }
+
     /// <summary>Words of an agency credit only: agencies' names (one at least) and their desk codes, with numbers and marks.</summary>
     private static bool IsAgencyCredit(ReadOnlySpan<char> credit)
     {
@@ -872,11 +882,13 @@ internal static partial class LineFilter
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
-        // The label without its colon before a link, as styles set it apart: "Læs også Nyt busnet i kommunen".
+        // The label without its colon before a link that makes the rest of the line, as styles set it apart: "Læs også
+        // Nyt busnet i kommunen".
         if (block.LinkChars * 2 >= text.Length)
             foreach (var prefix in FurniturePrefixes)
                 if (prefix.Length > 2 && prefix[^1] == ':' && lower.Length > prefix.Length
-                    && lower.AsSpan().StartsWith(prefix.AsSpan(0, prefix.Length - 1), StringComparison.Ordinal) && lower[prefix.Length - 1] == ' ')
+                    && lower.AsSpan().StartsWith(prefix.AsSpan(0, prefix.Length - 1), StringComparison.Ordinal) && lower[prefix.Length - 1] == ' '
+                    && block.LinkChars >= CountNonSpace(lower.AsSpan(prefix.Length)))
                     return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";

@@ -201,6 +201,14 @@ public class LineFilterTests
     }
 
     [Fact]
+    public void KeepsALineOpeningWithALabelWordWhenLinksAreNotAllOfTheRest()
+    {
+        var lines = ExtractLines("<p>Source files: <a href='/a.js'>bridge.js</a>, <a href='/b.js'>river-bridge.js</a></p>");
+
+        Assert.Contains("Source files: bridge.js, river-bridge.js", lines);
+    }
+
+    [Fact]
     public void SeparatesInlineElementsGluedWithoutSpaceWhereACapitalFollowsALowerCaseLetter()
     {
         var lines = ExtractLines("<p class='meta'><span>Updated at noon</span><span>Bridge vote delayed again by the city council</span></p>");
