@@ -99,7 +99,7 @@ internal static partial class LineFilter
         // The page owner's line a Nordic public site closes a page with.
         "sidansvarig:", "sideansvarlig:", "sivun vastuuhenkilö:",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
-        "kilde:", "lähde:", "sumber:", "出典：", "출처:", "джерело:", "sursa:", "forrás:", "font:", "πηγή:", "nguồn:", "ที่มา:", "מקור:",
+        "kilde:", "lähde:", "sumber:", "出典：", "출처:", "джерело:", "sursa:", "forrás:", "πηγή:", "nguồn:", "ที่มา:", "מקור:",
         // The author, address and licence lines a Chinese blog theme closes a post with.
         "本文作者：", "本文链接：", "本文連結：", "原文链接：", "版权声明：", "版權聲明：", "文章作者：", "文章链接：", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
