@@ -592,6 +592,7 @@ internal static partial class LineFilter
         "dpa", "afp", "ap", "reuters", "epd", "kna", "apa", "sda", "ats", "ansa", "adnkronos", "efe", "europa", "press", "anp", "belga", "ntb",
         "tt", "ritzau", "stt", "pap", "čtk", "ctk", "tasr", "mti", "hina", "tanjug", "bta", "tass", "ria", "interfax", "ukrinform", "xinhua",
         "kyodo", "jiji", "yonhap", "lusa", "agência", "brasil", "dts", "ddp", "sid", "idea", "ots", "upi", "aa", "ana", "mpa", "ips",
+        "agerpres", "mediafax", "απε", "μπε", "ttxvn", "vna", "wafa", "mena", "kuna", "qna", "wam", "petra", "irna", "unian",
     ], StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgencyLookup = Agencies.GetAlternateLookup<ReadOnlySpan<char>>();

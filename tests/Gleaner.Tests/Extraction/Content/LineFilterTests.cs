@@ -185,6 +185,7 @@ public class LineFilterTests
     [InlineData("Calories: 180kcal Carbohydrates: 36g Protein: 6g")]
     [InlineData("ENDS")]
     [InlineData("AFP")]
+    [InlineData("AGERPRES")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
