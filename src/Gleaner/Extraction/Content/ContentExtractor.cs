@@ -94,6 +94,7 @@ internal static class ContentExtractor
         // its "teaser" name would otherwise hide the headline under it).
         DropLeadingHeadline(blocks, page.Headlines, pass.Dropped);
         blocks.InsertRange(0, lead);
+        DropRepeatedHeadline(blocks, page.Headlines, pass.Dropped);
         DropTrailingHeadings(blocks, pass.Dropped);
         if (CharCount(blocks) < MaxScriptStateTrialChars && ScriptStateBlocks(page, article, blocks) is { } scripted)
         {
@@ -327,6 +328,25 @@ internal static class ContentExtractor
                 blocks.RemoveRange(0, at + 1);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Headings further down that say the page's only headline again: the title of a recipe card or a product box set under
+    /// the story it closes. Pages of several headlines (a blog's front page) title each post with its own.
+    /// </summary>
+    private static void DropRepeatedHeadline(List<TextBlock> blocks, IReadOnlyList<IElement> headlines, List<DroppedBlock>? dropped)
+    {
+        if (headlines.Count != 1)
+            return;
+        var headline = headlines[0].TextContent;
+        for (int i = blocks.Count - 1; i >= 0; i--)
+        {
+            if (blocks[i].Kind != BlockKind.Heading || !LineFilter.SameWords(headline, blocks[i].Text))
+                continue;
+            if (dropped is not null)
+                ExtractionTrace.Drop(dropped, "the page's headline", blocks[i].Text);
+            blocks.RemoveAt(i);
         }
     }
 

@@ -17,7 +17,7 @@ internal static partial class LineFilter
     [
         "kontakt", "kontakte", "pressekontakt", "medienkontakt", "pressestelle", "ansprechpartner", "ansprechpartnerin",
         "ansprechpersonen", "ansprechperson", "ihr ansprechpartner", "ihre ansprechpartnerin", "adresse für rückfragen",
-        "rückfragehinweis", "rückfragen", "für rückfragen", "rückfragen an", "rückfragen & kontakt", "rückfragen und kontakt", "herausgeber", "medienanfragen", "presseanfragen",
+        "rückfragehinweis", "rückfragen", "für rückfragen", "rückfragen an", "rückfragen bitte an", "bei rückfragen", "rückfragen & kontakt", "rückfragen und kontakt", "herausgeber", "medienanfragen", "presseanfragen",
         "kontakt für medien", "kontakt für medienschaffende", "weitere auskünfte", "weitere informationen", "kontakt und information",
         "contact", "contacts", "press contact", "press contacts", "media contact", "media contacts", "press office", "media enquiries",
         "media inquiries", "press enquiries", "press inquiries", "for more information", "for further information",
@@ -56,6 +56,16 @@ internal static partial class LineFilter
         Span<char> lower = stackalloc char[heading.Length];
         heading.ToLowerInvariant(lower);
         return ContactHeadingLookup.Contains(lower);
+    }
+
+    /// <summary>
+    /// A contact box written on one line: its title, a colon and a telephone number or an address ("Rückfragen bitte an:
+    /// Pressestelle, Telefon 040 123456", "Media contact: press@example.org").
+    /// </summary>
+    private static bool IsInlineContact(string text)
+    {
+        int colon = text.IndexOfAny(':', '：');
+        return colon > 0 && colon <= MaxContactHeadingChars && IsContactHeading(text[..colon]) && IsContactDetail(text.AsSpan(colon + 1));
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ internal static partial class LineFilter
     [
         // The end mark a WeChat or blog post sets before its source and editor lines.
         "- end -", "-end-", "— end —", "–end–", "end",
+        // The end mark of a press release: "ENDS", "- ends -", "###".
+        "ends", "- ends -", "-ends-", "– ends –", "###", "# # #",
         "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung", "publicidad",
         "publicité", "pubblicità", "publicidade", "reklama", "реклама", "advertentie", "annonse", "mainos", "广告",
         "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -72,6 +74,13 @@ internal static partial class LineFilter
         "comunicato stampa", "nota à imprensa", "nota de imprensa", "persbericht", "nieuwsbericht", "komunikat prasowy",
         "tisková zpráva", "pressmeddelande", "pressemelding", "pressemeddelelse", "tiedote", "lehdistötiedote", "basın duyurusu",
         "basın bülteni", "пресс-релиз", "δελτίο τύπου", "プレスリリース", "新闻稿",
+        // Advertising labels, share controls and "read also" prompts in Ukrainian, Romanian, Hungarian, Danish, Catalan,
+        // Greek, Vietnamese, Thai, Hebrew and Arabic.
+        "hirdetés", "reklám", "reklame", "publicitate", "publicitat", "διαφήμιση", "quảng cáo", "โฆษณา", "פרסומת", "إعلان",
+        "megosztás", "distribuie", "поділитися", "comparteix", "κοινοποίηση", "chia sẻ", "แชร์", "שתפו", "שיתוף", "مشاركة",
+        "читайте також", "citește și", "citeşte şi", "citeste si", "olvassa el", "lue myös", "læs også", "llegeix també",
+        "llegiu també", "đọc thêm", "xem thêm", "อ่านเพิ่มเติม", "קראו גם", "διαβάστε επίσης", "διαβάστε ακόμη",
+        "register now", "register here", "jetzt anmelden", "inscrivez-vous", "inscríbete",
     ], StringComparer.Ordinal);
 
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
@@ -90,7 +99,7 @@ internal static partial class LineFilter
         // The page owner's line a Nordic public site closes a page with.
         "sidansvarig:", "sideansvarlig:", "sivun vastuuhenkilö:",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
-        "kilde:", "lähde:", "sumber:", "出典：", "출처:",
+        "kilde:", "lähde:", "sumber:", "出典：", "출처:", "джерело:", "sursa:", "forrás:", "πηγή:", "nguồn:", "ที่มา:", "מקור:",
         // The author, address and licence lines a Chinese blog theme closes a post with.
         "本文作者：", "本文链接：", "本文連結：", "原文链接：", "版权声明：", "版權聲明：", "文章作者：", "文章链接：", "related post:", "related roundup:",
         "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo di lettura",
@@ -106,8 +115,18 @@ internal static partial class LineFilter
         "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
-        "vedi anche:", "यह भी पढ़ें:", "ये भी पढ़ें:", "इसे भी पढ़ें:", "यह भी पढ़ें-", "ये भी पढ़ें-", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
+        "vedi anche:", "читайте також:", "дивіться також:", "citește și:", "citeşte şi:", "citiți și:", "citeste si:", "vezi și:",
+        "olvassa el:", "ezt is olvassa el:", "kapcsolódó:", "llegeix també:", "llegiu també:", "vegeu també:", "xem thêm:", "đọc thêm:",
+        "tin liên quan:", "อ่านเพิ่มเติม:", "קראו גם:", "קרא גם:", "यह भी पढ़ें:", "ये भी पढ़ें:", "इसे भी पढ़ें:", "यह भी पढ़ें-", "ये भी पढ़ें-", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
         "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
+        // The note to editors under a press release ("Hinweis an die Redaktionen: Fotos finden Sie …").
+        "hinweis an die redaktion", "hinweis für die redaktion", "hinweis für redaktionen", "note to editors", "notes to editors",
+        "note aux rédactions", "note à la rédaction", "noot voor de redactie", "nota para los editores", "nota per le redazioni",
+        // A recipe card's times, servings and nutrition facts.
+        "prep time", "cook time", "total time", "servings:", "yield:", "calories:", "temps de préparation", "temps de cuisson",
+        "zubereitungszeit", "arbeitszeit:", "kochzeit", "backzeit", "portionen:", "kalorien:", "tiempo de preparación",
+        "tiempo de cocción", "raciones:", "porciones:", "tempo di preparazione", "tempo di cottura", "porzioni:",
+        "tempo de preparo", "tempo de preparação", "porções:", "bereidingstijd", "kooktijd",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
         // A row of share buttons under a label.
@@ -115,7 +134,7 @@ internal static partial class LineFilter
         "dela på ", "udostępnij na ", "sdílet na ", "paylaş:",
         // Keyword labels in more languages.
         "stichwörter:", "trefwoorden:", "tagi:", "tagit:", "avainsanat:", "emneord:", "nøkkelord:", "nyckelord:",
-        "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
+        "etiketler:", "anahtar kelimeler:", "štítky:", "címkék:", "мітки:", "теги:", "etiquetes:", "thẻ:", "תגיות:", "etichete:", "ετικέτες:", "الوسوم:", "الكلمات المفتاحية:",
         "كلمات مفتاحية:", "标签：", "標籤：", "タグ：", "태그:", "témata:", "témy:", "oznake:", "tagovi:",
     ];
 
@@ -186,7 +205,8 @@ internal static partial class LineFilter
         "была ли эта статья полезной", "эта статья была полезной", "apakah artikel ini membantu",
         "von 5 sternen", "out of 5 stars", "sur 5 étoiles", "de 5 estrellas", "su 5 stelle", "de 5 estrelas", "z 5 gwiazdek",
         // Subscription and sharing appeals closing a post.
-        "subscribe for free", "receive new posts", "share with your friends", "compartilhe com seus amigos", "partagez cet article",
+        "subscribe for free", "receive new posts", "підписуйтесь на", "підписуйтеся на", "подписывайтесь на", "abonează-te la",
+        "iratkozzon fel", "tilmeld dig vores nyhedsbrev", "tilaa uutiskirje", "subscriu-te", "đăng ký nhận", "הירשמו לניוזלטר", "share with your friends", "compartilhe com seus amigos", "partagez cet article",
         "teilen sie diesen artikel", "comparte este artículo", "condividi questo articolo", "udostępnij ten artykuł",
         // Reprint notices of Korean, Japanese and Chinese publishers.
         "무단전재", "무단 전재", "재배포 금지", "재배포금지", "無断転載を禁", "無断転載・複製を禁", "未经授权不得转载", "未经授权，不得转载",
@@ -326,13 +346,16 @@ internal static partial class LineFilter
         "tiskový kontakt", "kontakt pro média", "medya iletişim", "basın iletişim", "контакты для прессы", "контакты для сми",
         "kontak media", "kontak pers", "επικοινωνία τύπου", "للتواصل الإعلامي", "मीडिया संपर्क", "本件に関するお問い合わせ",
         "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "媒体联系", "媒体联络", "언론 문의", "보도 문의",
+        // The notes to editors under a press release: the issuer's description and the press office.
+        "notes to editors", "note to editors", "notes for editors", "hinweise für redaktionen", "hinweis für redaktionen",
+        "hinweis an die redaktionen", "notes aux rédactions", "noot voor de redactie",
         "customer reviews", "user reviews", "kundenbewertungen", "bewertungen", "avis clients", "reseñas de clientes",
         "recensioni dei clienti", "avaliações de clientes",
         // Readers' comments and reviews under the story.
         "reviews", "reader reviews", "reader comments", "readers' comments", "responses", "leserkommentare",
         "recensioni", "reseñas", "opiniones de los lectores", "avaliações", "recensies", "opinie czytelników", "komentarze",
         "recenzje", "kommentarer", "kommentit", "komentáře", "komentari", "yorumlar", "hozzászólások", "σχόλια", "отзывы",
-        "коментарі", "コメント", "评论", "評論", "댓글",
+        "коментарі", "comentarii", "comentaris", "bình luận", "ความคิดเห็น", "תגובות", "التعليقات", "コメント", "评论", "評論", "댓글",
     ], StringComparer.Ordinal);
 
     /// <summary>
@@ -378,6 +401,11 @@ internal static partial class LineFilter
         "zobacz też", "polecamy", "najczęściej czytane", "powiązane artykuły", "читайте также", "похожие статьи",
         "смотрите также", "самые популярные", "les også", "läs också", "læs også", "mest lest", "mest läst", "čtěte také",
         "související články", "ilgili haberler", "benzer haberler", "baca juga", "lihat juga", "simak juga", "berita terkait", "artikel terkait",
+        "схожі новини", "новини на тему", "читайте також", "articole similare", "știri similare", "citește și", "kapcsolódó",
+        "kapcsolódó cikkek", "ajánlott cikkek", "lue myös", "aiheesta lisää", "relaterede artikler", "notícies relacionades",
+        "llegeix també", "et pot interessar", "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "ข่าวที่เกี่ยวข้อง",
+        "ข่าวเกี่ยวข้อง", "כתבות נוספות", "עוד בנושא", "أخبار ذات صلة", "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً",
+        "σχετικά άρθρα", "σχετικές ειδήσεις", "διαβάστε επίσης",
         "関連記事", "あわせて読みたい", "おすすめ記事", "相关文章", "相关阅读", "相关新闻", "推荐阅读", "相關新聞", "관련기사", "관련 기사",
     ], StringComparer.Ordinal);
 
@@ -564,6 +592,7 @@ internal static partial class LineFilter
         "dpa", "afp", "ap", "reuters", "epd", "kna", "apa", "sda", "ats", "ansa", "adnkronos", "efe", "europa", "press", "anp", "belga", "ntb",
         "tt", "ritzau", "stt", "pap", "čtk", "ctk", "tasr", "mti", "hina", "tanjug", "bta", "tass", "ria", "interfax", "ukrinform", "xinhua",
         "kyodo", "jiji", "yonhap", "lusa", "agência", "brasil", "dts", "ddp", "sid", "idea", "ots", "upi", "aa", "ana", "mpa", "ips",
+        "agerpres", "mediafax", "απε", "μπε", "ttxvn", "vna", "wafa", "mena", "kuna", "qna", "wam", "petra", "irna", "unian",
     ], StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgencyLookup = Agencies.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -602,24 +631,7 @@ internal static partial class LineFilter
         var story = text.AsSpan(0, start).TrimEnd();
         if (story.Length == 0 || story[^1] is not ('.' or '!' or '?' or '"' or '“' or '”' or '»' or '«') || CountWords(story) < MinAgencyTailStoryWords)
             return block;
-        var tail = text.AsSpan(start);
-        bool agency = false;
-        int wordStart = -1;
-        for (int i = 0; i <= tail.Length; i++)
-        {
-            bool letter = i < tail.Length && char.IsLetter(tail[i]);
-            if (letter && wordStart < 0)
-                wordStart = i;
-            if (letter || wordStart < 0)
-                continue;
-            var word = tail[wordStart..i];
-            wordStart = -1;
-            if (AgencyLookup.Contains(word))
-                agency = true;
-            else if (!IsDeskCode(word))
-                return block;
-        }
-        if (!agency)
+        if (!IsAgencyCredit(text.AsSpan(start)))
             return block;
         var kept = story.ToString();
         var markdown = block.Markdown;
@@ -629,6 +641,50 @@ internal static partial class LineFilter
             markdown = markdownStart > 0 ? markdown[..markdownStart].TrimEnd() : markdown;
         }
         return block with { Text = kept, Markdown = markdown };
+    }
+
+    /// <summary>Characters other than spaces: what a line's link characters are counted in.</summary>
+    private static int CountNonSpace(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c))
+                count++;
+        return count;
+    }
+
+    /// <summary>Words of an agency credit only: agencies' names (one at least) and their desk codes, with numbers and marks.</summary>
+    private static bool IsAgencyCredit(ReadOnlySpan<char> credit)
+    {
+        bool agency = false;
+        int wordStart = -1;
+        for (int i = 0; i <= credit.Length; i++)
+        {
+            bool letter = i < credit.Length && char.IsLetter(credit[i]);
+            if (letter && wordStart < 0)
+                wordStart = i;
+            if (letter || wordStart < 0)
+                continue;
+            var word = credit[wordStart..i];
+            wordStart = -1;
+            if (AgencyLookup.Contains(word))
+                agency = true;
+            else if (!IsDeskCode(word))
+                return false;
+        }
+        return agency;
+    }
+
+    /// <summary>
+    /// A paragraph that is an agency's credit alone, set under the story: "(dpa)", "dpa/lno", "dpa-infocom, dpa:240312-99-1/3".
+    /// A mark or a number must go with the name, or the name be in capitals at the end ("AFP"): "Europa" or "Brasil" alone may
+    /// head a part of the story.
+    /// </summary>
+    private static bool IsAgencyCreditLine(TextBlock block, bool last)
+    {
+        var text = block.Text.AsSpan().Trim();
+        return block.Kind == BlockKind.Paragraph && text.Length <= MaxCreditTailChars
+            && (text.IndexOfAny("()/:0123456789") >= 0 || last && !text.ContainsAnyInRange('a', 'z')) && IsAgencyCredit(text);
     }
 
     /// <summary>A desk or service code beside an agency's name ("lno" in "dpa/lno", "infocom"): a short lower-case word that is no picture label.</summary>
@@ -810,6 +866,10 @@ internal static partial class LineFilter
 
         if (IsRatingStars(text))
             return "rating";
+        if (IsAgencyCreditLine(block, nearEnd))
+            return "agency credit";
+        if (IsInlineContact(text))
+            return "contact";
         if (IsHashtagRow(text))
             return "hashtags";
         if (nearEnd && (EditorInitials().IsMatch(text) || IsBracketedCredit(text)))
@@ -823,6 +883,14 @@ internal static partial class LineFilter
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
+        // The label without its colon before a link that makes the rest of the line, as styles set it apart: "Læs også
+        // Nyt busnet i kommunen".
+        if (block.LinkChars * 2 >= text.Length)
+            foreach (var prefix in FurniturePrefixes)
+                if (prefix.Length > 2 && prefix[^1] == ':' && lower.Length > prefix.Length
+                    && lower.AsSpan().StartsWith(prefix.AsSpan(0, prefix.Length - 1), StringComparison.Ordinal) && lower[prefix.Length - 1] == ' '
+                    && block.LinkChars >= CountNonSpace(lower.AsSpan(prefix.Length)))
+                    return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";
         if (IsCounter(lower) || IsFollowerCount(lower))
@@ -937,11 +1005,22 @@ internal static partial class LineFilter
             // "Geplaatst op 3 november 2023 door Sanne": a short byline after the date.
             if (word is "by" or "von" or "par" or "por" or "door" or "av" or "af" or "przez" or "di" or "oleh")
                 return CountWords(rest.AsSpan(range.End.GetOffset(rest.Length))) <= MaxDatelineBylineWords;
+            if (range.End.GetOffset(rest.Length) is var end && end < rest.Length && rest[end] == ':' && SourceLabelLookup.Contains(word))
+                return CountWords(rest.AsSpan(end + 1)) <= MaxDatelineBylineWords;
             if (word.Length > 0 && !DatelineWordLookup.Contains(word) && !CalendarWordLookup.Contains(word))
                 return false;
         }
         return true;
     }
+
+    /// <summary>Labels of the source a dateline may name after the date ("Quelle: dpa"), lower-case without the colon.</summary>
+    private static readonly FrozenSet<string> SourceLabels = FrozenSet.ToFrozenSet(
+    [
+        "source", "sources", "quelle", "fuente", "fonte", "bron", "kilde", "källa", "lähde", "źródło", "zdroj", "kaynak",
+        "источник", "джерело", "sursa", "forrás", "font", "πηγή", "nguồn", "sumber", "المصدر", "מקור",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SourceLabelLookup = SourceLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DatelineWordLookup = DatelineWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarWordLookup = CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -1176,6 +1255,9 @@ internal static partial class LineFilter
                 // "Posted on March 30, 2015 by Admin": a date followed by a short byline.
                 if (hasDate && word is "by" or "von" or "par" or "por" or "oleh" or "di")
                     return CountWords(lower.AsSpan(i)) <= MaxDatelineBylineWords;
+                // "12.03.2024, 14:05 Uhr Quelle: dpa": the agency after a source label.
+                if (hasDate && c == ':' && SourceLabelLookup.Contains(word))
+                    return CountWords(lower.AsSpan(i + 1)) <= MaxDatelineBylineWords;
                 if (CalendarWords.Contains(word))
                     hasDate = true;
                 else if (!DatelineWords.Contains(word))

@@ -44,6 +44,8 @@ internal sealed class TextAssembler
     private readonly StringBuilder _md = new();
 
     private bool _pendingSpace;
+    /// <summary>An inline element follows another with no text between: a layout's label and value, set apart by styles.</summary>
+    private bool _elementBoundary;
     private int _lineLinkChars;
     private int _lineSerial;
     private int _mdTextStart;
@@ -96,13 +98,22 @@ internal sealed class TextAssembler
     private void WalkChildren(IElement element)
     {
         var children = element.ChildNodes;
+        bool afterInline = false;
         for (int i = 0; i < children.Length && _steps.Spend(); i++)
         {
             var child = children[i];
             if (child.NodeType == NodeType.Text)
+            {
                 AppendText(((ICharacterData)child).Data);
+                afterInline = false;
+            }
             else if (child is IElement childElement && _analysis.Get(childElement) is { } info && !IsFurniture(info))
+            {
+                bool inline = info.Role is TagRole.Inline or TagRole.Link;
+                _elementBoundary |= afterInline && inline;
                 WalkElement(info);
+                afterInline = inline;
+            }
         }
     }
 
@@ -349,6 +360,12 @@ internal sealed class TextAssembler
             }
             if (IsInvisible(c))
                 continue;
+            // "<span>Læs også</span><a>Nyt busnet</a>": a word ending in lower case glued to a capital is two words.
+            if (_elementBoundary)
+            {
+                _elementBoundary = false;
+                _pendingSpace |= _line.Length > 0 && char.IsUpper(c) && char.IsLower(_line[^1]);
+            }
             if (_line.Length == 0)
             {
                 StartLine();
@@ -415,6 +432,7 @@ internal sealed class TextAssembler
     private void EndLine()
     {
         _pendingSpace = false;
+        _elementBoundary = false;
         if (_line.Length == 0)
             return;
         _blocks.Add(new TextBlock(_lineKind, _line.ToString(), _markdown ? _md.ToString() : null, _lineLinkChars));

@@ -250,6 +250,30 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void DropsARecipeCardTitleThatRepeatsThePagesOnlyHeadlineButKeepsItsOtherHeadings()
+    {
+        var article = Extract(
+            "<main><h1>The island loaf</h1><div class='entry-content'>" + Story +
+            "<div class='card'><h2>The island loaf</h2><h3>Ingredients</h3><ul><li>500 g flour</li><li>350 ml water</li></ul></div></div></main>",
+            head: "<title>Island loaf recipe - Island Bread</title>");
+
+        var lines = Lines(article);
+        Assert.DoesNotContain("The island loaf", lines);
+        Assert.Contains("Ingredients", lines);
+    }
+
+    [Fact]
+    public void KeepsHeadingsLikeAHeadlineWhenThePageHasSeveral()
+    {
+        var article = Extract(
+            "<main><h1>Bridge news</h1><h1>Other news</h1><article>" + Story + "<h2>Bridge news</h2><p>" +
+            "The second part of the story tells how the vote went and what the mayor promised the residents of the north bank.</p></article></main>",
+            head: "<title>City</title>");
+
+        Assert.Contains("Bridge news", Lines(article));
+    }
+
+    [Fact]
     public void FindsTheStoryWhenTheWholeLayoutSitsInAWrapperWithAFurnitureName()
     {
         var article = Extract("<div class='ad-banner-offcanvas-pusher'><main><article>" + Story + "</article></main></div>");

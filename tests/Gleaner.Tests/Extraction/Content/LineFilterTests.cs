@@ -169,11 +169,52 @@ public class LineFilterTests
     [InlineData("1,2 тыс. просмотров")]
     [InlineData("512 Aufrufe")]
     [InlineData("Polecamy: Remont ulicy Długiej")]
+    [InlineData("Читайте також: Де отримати безкоштовні вікна")]
+    [InlineData("Citește și: Parcare nouă lângă gară")]
+    [InlineData("Hirdetés")]
+    [InlineData("Xem thêm: Thông xe hầm chui")]
+    [InlineData("Llegeix també: Nous horaris d'autobús")]
+    [InlineData("Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини міста.")]
+    [InlineData("12.03.2024, 14:05 Uhr Quelle: dpa")]
+    [InlineData("dpa-infocom, dpa:240312-99-123456/3")]
+    [InlineData("(dpa)")]
+    [InlineData("Hinweis an die Redaktionen: Ein Foto zur honorarfreien Verwendung finden Sie im Anhang.")]
+    [InlineData("Rückfragen bitte an: Pressestelle, Telefon 040 000000")]
+    [InlineData("Media contact: press@example.org")]
+    [InlineData("Prep time: 30 minutes Cook time: 45 minutes Total time: 14 hours")]
+    [InlineData("Calories: 180kcal Carbohydrates: 36g Protein: 6g")]
+    [InlineData("ENDS")]
+    [InlineData("AFP")]
+    [InlineData("AGERPRES")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
 
         Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("<div><span>Læs også</span><a href='/bus'>Nyt busnet i kommunen</a></div>")]
+    [InlineData("<p><b>Read also</b> <a href='/bus'>New bus lines for the north bank</a></p>")]
+    public void DropsAReadAlsoLabelWithoutItsColonBeforeALink(string box)
+    {
+        Assert.Equal(2, ExtractLines(box).Length);
+    }
+
+    [Fact]
+    public void KeepsALineOpeningWithALabelWordWhenLinksAreNotAllOfTheRest()
+    {
+        var lines = ExtractLines("<p>Source files: <a href='/a.js'>bridge.js</a>, <a href='/b.js'>river-bridge.js</a></p>");
+
+        Assert.Contains("Source files: bridge.js, river-bridge.js", lines);
+    }
+
+    [Fact]
+    public void SeparatesInlineElementsGluedWithoutSpaceWhereACapitalFollowsALowerCaseLetter()
+    {
+        var lines = ExtractLines("<p><span>The vote on the bridge was held in the town hall</span><span>Residents waited outside in the rain for the result.</span></p>");
+
+        Assert.Contains("The vote on the bridge was held in the town hall Residents waited outside in the rain for the result.", lines);
     }
 
     [Theory]
@@ -196,6 +237,8 @@ public class LineFilterTests
     [InlineData("Rated ★★★★★ by the city's critics, the new bridge café opened on Monday.")]
     [InlineData("#1 on the list of the city's projects is the bridge.")]
     [InlineData("well-being")]
+    [InlineData("Europa")]
+    [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
@@ -244,6 +287,8 @@ public class LineFilterTests
     [InlineData("h3", "12 thoughts on “Council approves bridge”")]
     [InlineData("h3", "Eine Antwort auf „Council approves bridge“")]
     [InlineData("h3", "Qui suis-je ?")]
+    [InlineData("h3", "Notes to editors")]
+    [InlineData("h2", "Comentaris")]
     [InlineData("h3", "Wer bin ich?")]
     public void DropsABoxUnderAnAuthorCommentOrRelatedHeadingUpToTheNextHeading(string tag, string heading)
     {
