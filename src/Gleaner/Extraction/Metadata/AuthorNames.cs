@@ -50,7 +50,7 @@ internal static partial class AuthorNames
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
         // more national agencies, whose names are no one's first or last name
         "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
-        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -94,7 +94,7 @@ internal static partial class AuthorNames
         // "Bruno (Henrique Zecchin) Rodrigues": brackets inside a name only mark a part of it;
         // elsewhere they hold an agency or a note ("(Reuters)", "(avec ...)") and separate.
         text = BracketsInsideName().Replace(text, "$1");
-        text = Parenthesised().Replace(text, m => " , " + m.Value[1..^1] + " , ");
+        text = Parenthesised().Replace(text, m => SourceNote().IsMatch(m.ValueSpan[1..^1]) ? " , " : " , " + m.Value[1..^1] + " , ");
         text = EditorsAndOthers().Replace(text, "");
         text = Dateline().Replace(text, " ");
         text = Weekdays().Replace(text, " ");
@@ -494,6 +494,10 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]|（[^）]*）")]
     private static partial Regex Parenthesised();
 
+    /// <summary>A note in brackets that names where the story came from, not who wrote it: Vietnamese "(Theo TTXVN)", "(Nguồn: VOV)".</summary>
+    [GeneratedRegex(@"^\s*(?:theo|nguồn)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceNote();
+
     [GeneratedRegex(@"(?<=\p{L}\s*)\((\p{Lu}[\p{L}.'\- ]*)\)(?=\s*\p{Lu})")]
     private static partial Regex BracketsInsideName();
 
@@ -501,8 +505,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s(?:in|from|aus|à|desde|em|из|в)\s+\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?")]
     private static partial Regex Dateline();
 
-    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched).</summary>
-    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched; "Tue," as Drupal abbreviates).</summary>
+    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?|\b(?-i:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
 
     /// <summary>A full stop after a word (not an initial, not a title before the name: "Prof. Dr. Stefan Krämer") ends a name:
@@ -511,8 +515,9 @@ internal static partial class AuthorNames
     private static partial Regex SentenceEnd();
 
     /// <summary>Editors, photographers and contributors credited after the authors are not authors ("Reporting by" at the
-    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"); so is who compiled the text
+    /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak").</summary>
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$|(?<=\p{L}.*[,;|]\s*)(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
@@ -521,10 +526,11 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
-    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am").</summary>
+    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$|\s+(?-i:on|am|le|el|il|em|op)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
     /// <summary>A bio line that opens with the author's name: "Jane Doe is a reporter at …", "Max Muster ist Redakteur …",

@@ -671,4 +671,35 @@ public class AuthorTests
     {
         Assert.Equal(["Ana Souza"], Authors("<meta property=\"og:site_name\" content=\"Portal Notícia\">", "<p class=\"byline\">Por Ana Souza, Portal Notícia SP</p>"));
     }
+
+    [Theory]
+    [InlineData("نویسنده: علی رضایی", "علی رضایی")]
+    [InlineData("الكاتب: محمد علي", "محمد علي")]
+    [InlineData("כתב: יוסי כהן", "יוסי כהן")]
+    [InlineData("लेखक: राहुल शर्मा", "राहुल शर्मा")]
+    [InlineData("रिपोर्टर: अमित कुमार", "अमित कुमार")]
+    [InlineData("โดย สมชาย ใจดี", "สมชาย ใจดี")]
+    [InlineData("ผู้เขียน: วิภา สุขใจ", "วิภา สุขใจ")]
+    public void LabelsInScriptsWithoutCaseNameTheAuthor(string line, string author)
+    {
+        // Marked as a byline, and as an unmarked line of the article, where no capital letter can show where the name starts.
+        Assert.Equal([author], Authors("", $"<div class=\"news-author\">{line}</div>"));
+        Assert.Equal([author], Authors("", $"<p>{line}</p>"));
+    }
+
+    [Fact]
+    public void WhoCompiledOrSourcedTheTextAfterTheAuthorIsNoAuthor()
+    {
+        Assert.Equal(["Anna Kowalska"], Authors("", "<div class=\"article-author\">Autor: Anna Kowalska, oprac. Piotr Nowak</div>"));
+        Assert.Equal(["Minh Hà"], Authors("", "<p class=\"author\"><strong>Minh Hà</strong> (Theo TTXVN)</p>"));
+        // Compiled by alone is still the credit.
+        Assert.Equal(["Piotr Nowak"], Authors("", "<div class=\"article-author\">oprac. Piotr Nowak</div>"));
+    }
+
+    [Fact]
+    public void DrupalsSubmittedLineNamesTheAuthorBeforeTheDate()
+    {
+        Assert.Equal(["Jane Smith"], Authors("", "<div class=\"submitted\">Submitted by <a href=\"/user/12\">Jane Smith</a> on Tue, 03/05/2024 - 10:12</div>"));
+        Assert.Equal(["Jane Smith"], Authors("", "<p>Submitted by Jane Smith on Tuesday, March 5, 2024 - 10:12</p>"));
+    }
 }
