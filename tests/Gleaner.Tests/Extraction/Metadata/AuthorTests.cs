@@ -680,6 +680,7 @@ public class AuthorTests
     [InlineData("रिपोर्टर: अमित कुमार", "अमित कुमार")]
     [InlineData("โดย สมชาย ใจดี", "สมชาย ใจดี")]
     [InlineData("ผู้เขียน: วิภา สุขใจ", "วิภา สุขใจ")]
+    [InlineData("रिपोर्ट: अमित कुमार", "अमित कुमार")]
     public void LabelsInScriptsWithoutCaseNameTheAuthor(string line, string author)
     {
         // Marked as a byline, and as an unmarked line of the article, where no capital letter can show where the name starts.
@@ -701,5 +702,19 @@ public class AuthorTests
     {
         Assert.Equal(["Jane Smith"], Authors("", "<div class=\"submitted\">Submitted by <a href=\"/user/12\">Jane Smith</a> on Tue, 03/05/2024 - 10:12</div>"));
         Assert.Equal(["Jane Smith"], Authors("", "<p>Submitted by Jane Smith on Tuesday, March 5, 2024 - 10:12</p>"));
+    }
+
+    [Fact]
+    public void HungarianAndIndonesianReportersLabelsNameTheAuthor()
+    {
+        Assert.Equal(["Nagy Eszter"], Authors("", "<p>Írta: Nagy Eszter</p>"));
+        Assert.Equal(["Dewi Lestari"], Authors("", "<p>Laporan wartawan Kabar, Dewi Lestari</p>"));
+    }
+
+    [Fact]
+    public void TheOutletsStaffCreditKeepsItsStaffWord()
+    {
+        Assert.Equal(["Daily Ledger staff"], Authors("", "<p class=\"byline\">By Daily Ledger staff</p>"));
+        Assert.Equal(["Daily Ledger staff"], Authors("<meta property=\"og:site_name\" content=\"Daily Ledger\">", "<p class=\"byline\">By Daily Ledger staff</p>"));
     }
 }
