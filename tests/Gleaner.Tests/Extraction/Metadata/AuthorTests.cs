@@ -717,4 +717,19 @@ public class AuthorTests
         Assert.Equal(["Daily Ledger staff"], Authors("", "<p class=\"byline\">By Daily Ledger staff</p>"));
         Assert.Equal(["Daily Ledger staff"], Authors("<meta property=\"og:site_name\" content=\"Daily Ledger\">", "<p class=\"byline\">By Daily Ledger staff</p>"));
     }
+
+    [Fact]
+    public void AGreekWritesLabelAndAnAgencyDashedToTheNameLeaveTheName()
+    {
+        Assert.Equal(["Γιάννης Παπαδόπουλος"], Authors("", "<p>Γράφει ο Γιάννης Παπαδόπουλος</p>"));
+        Assert.Equal(["Mikko Virtanen"], Authors("", "<div class=\"byline\">STT–Mikko Virtanen</div>"));
+        Assert.Equal(["Mikko Virtanen"], Authors("", "<div class=\"byline\">Mikko Virtanen–STT</div>"));
+    }
+
+    [Fact]
+    public void AnEditorsCreditEndsWhereTheReportersLabelBegins()
+    {
+        Assert.Equal(["Budi Santoso"], Authors("", "<div class=\"author\">Editor: Rina Wati | Reporter: Budi Santoso</div>"));
+        Assert.Empty(Authors("", "<div class=\"author\">Editor: Rina Wati</div>"));
+    }
 }
