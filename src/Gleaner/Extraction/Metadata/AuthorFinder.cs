@@ -280,7 +280,8 @@ internal static partial class AuthorFinder
         foreach (var paragraph in candidates)
         {
             // A region that holds the headline is the article's whatever its class says ("sidebar-1" layouts).
-            if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph)) is not { } text || PageRegions.IsForeign(paragraph, headline))
+            var closing = paragraph == last ? ClosingCredit(paragraph) : null;
+            if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph) ?? closing) is not { } text || PageRegions.IsForeign(paragraph, headline))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)
@@ -451,6 +452,19 @@ internal static partial class AuthorFinder
         var text = bold is null ? null : TextCleaning.OneLine(bold.TextContent);
         return text is { Length: <= MaxNameChars } ? text : null;
     }
+
+    /// <summary>The credit in full-width brackets that closes a Japanese or Chinese story: the writer ("（鈴木一郎）") or the
+    /// agency ("（共同）").</summary>
+    private static string? ClosingCredit(IElement paragraph)
+    {
+        if (paragraph.LastChild is not IText last)
+            return null;
+        var match = ClosingBracketCredit().Match(last.Data);
+        return match.Success ? match.Groups["credit"].Value : null;
+    }
+
+    [GeneratedRegex(@"（(?<credit>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・]{2,8})）\s*$")]
+    private static partial Regex ClosingBracketCredit();
 
     /// <summary>The paragraph's one element child when it is named <paramref name="name"/> or <paramref name="alternative"/> and
     /// no text stands beside it (a paragraph all in bold, all in italics), else null.</summary>

@@ -50,7 +50,7 @@ internal static partial class AuthorNames
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
         // more national agencies, whose names are no one's first or last name
         "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
-        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu", "共同", "共同通信", "時事", "時事通信", "ロイター", "新華社",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 

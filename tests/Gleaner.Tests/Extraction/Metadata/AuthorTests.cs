@@ -732,4 +732,13 @@ public class AuthorTests
         Assert.Equal(["Budi Santoso"], Authors("", "<div class=\"author\">Editor: Rina Wati | Reporter: Budi Santoso</div>"));
         Assert.Empty(Authors("", "<div class=\"author\">Editor: Rina Wati</div>"));
     }
+
+    [Fact]
+    public void ACreditInFullWidthBracketsClosingTheStoryNamesItsWriterOrAgency()
+    {
+        Assert.Equal(["共同"], AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>地域の鉄道会社は木曜日、来月から3路線で夜行列車を運行すると発表した。</p><p>同社は半年後に見直すとしている。（共同）</p></article></body></html>"));
+        Assert.Equal(["鈴木一郎"], AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>地域の鉄道会社は木曜日、来月から3路線で夜行列車を運行すると発表した。</p><p>同社は半年後に見直すとしている。（鈴木一郎）</p></article></body></html>"));
+        // Brackets inside the story are no credit.
+        Assert.Empty(AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>同社（本社・東京）は木曜日、来月から運行すると発表した。</p><p>同社は半年後に見直すとしている。</p></article></body></html>"));
+    }
 }
