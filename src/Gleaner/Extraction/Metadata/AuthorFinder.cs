@@ -183,7 +183,7 @@ internal static partial class AuthorFinder
             // Links to the authors' pages bound each name exactly: "<a href=/autor/laura-gil>Laura Gil</a> <span>Valencia</span>"
             // is not "Laura Gil Valencia".
             if (!AuthorLinkNames(element, persons))
-                AuthorNames.Parse(text, persons, organisations, others, singleNames);
+                AuthorNames.Parse(WithoutCatalanLabel(text, element), persons, organisations, others, singleNames);
             if (persons.Count > 0)
             {
                 if (line is not null)
@@ -250,6 +250,8 @@ internal static partial class AuthorFinder
                 byline = reporter.Groups["name"].Value;
             else if (WriterRoleLine().IsMatch(text))
                 byline = text;
+            else if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
+                byline = unlabelled;
             if (byline is null || PageRegions.IsForeign(element, headline))
                 continue;
             AuthorNames.Parse(byline, persons, organisations, others, singleNames, labelled: true);
@@ -257,6 +259,20 @@ internal static partial class AuthorFinder
                 return;
         }
     }
+
+    /// <summary>Catalan "Per Marta Puig" without its label, read so only on a page declared Catalan: elsewhere "Per" is a
+    /// Scandinavian first name ("Per Olsen").</summary>
+    private static string WithoutCatalanLabel(string text, IElement element)
+    {
+        var line = text.AsSpan().TrimStart();
+        if (line.Length <= CatalanLabel.Length || !line.StartsWith(CatalanLabel, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(line[CatalanLabel.Length])
+            || element.Owner?.DocumentElement?.Attr("lang") is not { } language
+            || !(language.Equals("ca", StringComparison.OrdinalIgnoreCase) || language.StartsWith("ca-", StringComparison.OrdinalIgnoreCase)))
+            return text;
+        return line[CatalanLabel.Length..].ToString();
+    }
+
+    private const string CatalanLabel = "Per ";
 
     /// <summary>
     /// A name alone in bold as the first or last paragraph of the article ("<c>&lt;p&gt;&lt;strong&gt;Jane Doe&lt;/strong&gt;&lt;/p&gt;</c>"),

@@ -741,4 +741,15 @@ public class AuthorTests
         // Brackets inside the story are no credit.
         Assert.Empty(AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>同社（本社・東京）は木曜日、来月から運行すると発表した。</p><p>同社は半年後に見直すとしている。</p></article></body></html>"));
     }
+
+    [Fact]
+    public void CatalansPerIsALabelOnlyOnACatalanPage()
+    {
+        const string story = "<h1>Trens nocturns a tres línies regionals</h1>";
+        const string prose = "<p>L'operador ferroviari regional ha anunciat dijous que afegirà serveis nocturns a tres línies a partir del mes que ve.</p>";
+        Assert.Equal(["Marta Puig"], AuthorsOfPage($"<html lang=\"ca\"><body><article>{story}<div class=\"autor\">Per Marta Puig</div>{prose}</article></body></html>"));
+        Assert.Equal(["Marta Puig"], AuthorsOfPage($"<html lang=\"ca-ES\"><body><article>{story}<p>Per Marta Puig</p>{prose}</article></body></html>"));
+        // Elsewhere Per is a first name.
+        Assert.Equal(["Per Olsen"], AuthorsOfPage($"<html lang=\"nb\"><body><article>{story}<div class=\"byline\">Per Olsen</div>{prose}</article></body></html>"));
+    }
 }
