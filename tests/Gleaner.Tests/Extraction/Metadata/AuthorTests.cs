@@ -675,6 +675,7 @@ public class AuthorTests
     [Theory]
     [InlineData("نویسنده: علی رضایی", "علی رضایی")]
     [InlineData("الكاتب: محمد علي", "محمد علي")]
+    [InlineData("خبرنگار: مریم احمدی", "مریم احمدی")]
     [InlineData("כתב: יוסי כהן", "יוסי כהן")]
     [InlineData("लेखक: राहुल शर्मा", "राहुल शर्मा")]
     [InlineData("रिपोर्टर: अमित कुमार", "अमित कुमार")]
@@ -751,5 +752,11 @@ public class AuthorTests
         Assert.Equal(["Marta Puig"], AuthorsOfPage($"<html lang=\"ca-ES\"><body><article>{story}<p>Per Marta Puig</p>{prose}</article></body></html>"));
         // Elsewhere Per is a first name.
         Assert.Equal(["Per Olsen"], AuthorsOfPage($"<html lang=\"nb\"><body><article>{story}<div class=\"byline\">Per Olsen</div>{prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void APressReleaseIsCreditedToTheOrganisationThatProvidedItNotToItsContact()
+    {
+        Assert.Equal(["Hillside Foundation"], Authors("", "<p class=\"meta\">NEWS PROVIDED BY <a href=\"/news/foundation\">Hillside Foundation</a> Mar 08, 2024, 09:00 ET</p><p>Media Contact: Karen White, karen@hillside.org</p>"));
     }
 }
