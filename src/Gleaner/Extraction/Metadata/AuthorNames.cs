@@ -34,7 +34,7 @@ internal static partial class AuthorNames
         "post", "tribune", "herald", "journal", "gazette", "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg",
         "associated", "ria", "novosti", "xinhua", "apa", "sda", "epd", "kna", "upi", "pa", "bbc", "cnn", "nbc", "abc",
         "admin", "administrator", "webmaster", "editorial", "sponsored", "partner", "contributors", "and", "more",
-        "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles",
+        "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles", "profile", "bio",
         // the kind of piece, named before its author ("Ein Kommentar von …", "Une analyse de …", "A column by …")
         "kommentar", "analyse", "gastbeitrag", "gastkommentar", "kolumne", "essay", "commentary", "column", "opinion", "meinung",
         "artikel", "beitrag", "bericht", "article", "artículo", "articolo", "artigo",

@@ -664,6 +664,7 @@ public class AuthorTests
         Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By <a href=\"/author/jane-doe\">Jane Doe</a> and <a href=\"/author/john-roe\">John Roe</a> in Paris</div>"));
         // A link that names nobody leaves the byline's text to be read.
         Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe <a href=\"/author/jane-doe\">View all posts</a></div>"));
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe <a rel=\"author\" href=\"/staff/jane-doe\">View profile</a></div>"));
     }
 
     [Fact]
