@@ -102,12 +102,15 @@ internal static partial class AuthorNames
         text = AgencyDash().Replace(text, " – ");
 
         text = SeparateNamesFromJobs(text);
+        text = GluedConjunction().Replace(text, " ${and} ");
         var segments = Segments().Split(text);
         // "（鈴木一郎）" leaves empty parts around the name: it is still the whole byline.
         var filledSegments = 0;
         foreach (var segment in segments)
             if (!string.IsNullOrWhiteSpace(segment))
                 filledSegments++;
+        // "สมชาย ใจดี และ วิภา สุขใจ": two names that a conjunction joins are each as whole as a byline of one.
+        var conjoinedPair = filledSegments == 2 && IsConjoinedPair(text);
         var firstNew = persons.Count;
         var afterPerson = false;
         var segmentEnd = 0;
@@ -144,7 +147,7 @@ internal static partial class AuthorNames
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
                 continue;
-            var kind = Classify(part, wholeByline: filledSegments == 1);
+            var kind = Classify(part, wholeByline: filledSegments == 1 || conjoinedPair);
             var target = kind switch
             {
                 NameKind.Person => persons,
@@ -292,6 +295,25 @@ internal static partial class AuthorNames
 
     /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>
     public static string? BioName(string text) => BioSentence().Match(text) is { Success: true } bio ? bio.Groups["name"].Value : null;
+
+    /// <summary>
+    /// Arabic "و" and Hebrew "ו" ("and") written onto the second of two names of two words each ("محمد علي وسارة حسن",
+    /// "דנה לוי ויוסי כהן"), to be spaced as a conjunction: four words in these scripts are no one name Gleaner reads anyway.
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:^|[:：]|\s)[\u0600-\u06FF]{2,}\s[\u0600-\u06FF]{2,})\s(?<and>و)(?=[\u0600-\u06FF]{2,}\s[\u0600-\u06FF]{2,}\s*$)|(?<=(?:^|[:：]|\s)[\u05D0-\u05EA'׳\-]{2,}\s[\u05D0-\u05EA'׳\-]{2,})\s(?<and>ו)(?=[\u05D0-\u05EA'׳\-]{2,}\s[\u05D0-\u05EA'׳\-]{2,}\s*$)")]
+    private static partial Regex GluedConjunction();
+
+    /// <summary>True when the separator between the two filled parts of the text is a conjunction.</summary>
+    private static bool IsConjoinedPair(string text)
+    {
+        foreach (var separator in Segments().EnumerateMatches(text))
+        {
+            var end = separator.Index + separator.Length;
+            if (!text.AsSpan(0, separator.Index).IsWhiteSpace() && !text.AsSpan(end).IsWhiteSpace())
+                return JoinsNames(text.AsSpan(separator.Index, separator.Length));
+        }
+        return false;
+    }
 
     /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
     private static bool JoinsNames(ReadOnlySpan<char> separator)
@@ -531,11 +553,11 @@ internal static partial class AuthorNames
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
     /// capitalised "For" before the outlet ("By Jane Doe For The Daily Example"; "Organization for Transformative Works" is one name).</summary>
-    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và|та|oraz|और|และ|و|ו))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am").</summary>

@@ -760,4 +760,24 @@ public class AuthorTests
     {
         Assert.Equal(["Hillside Foundation"], Authors("", "<p class=\"meta\">NEWS PROVIDED BY <a href=\"/news/foundation\">Hillside Foundation</a> Mar 08, 2024, 09:00 ET</p><p>Media Contact: Karen White, karen@hillside.org</p>"));
     }
+
+    [Theory]
+    [InlineData("โดย สมชาย ใจดี และ วิภา สุขใจ", "สมชาย ใจดี", "วิภา สุขใจ")]
+    [InlineData("लेखक: राहुल शर्मा और प्रिया सिंह", "राहुल शर्मा", "प्रिया सिंह")]
+    [InlineData("نویسنده: علی رضایی و مریم احمدی", "علی رضایی", "مریم احمدی")]
+    [InlineData("بقلم: محمد علي وسارة حسن", "محمد علي", "سارة حسن")]
+    [InlineData("מאת דנה לוי ויוסי כהן", "דנה לוי", "יוסי כהן")]
+    [InlineData("Олена Коваленко та Андрій Шевченко", "Олена Коваленко", "Андрій Шевченко")]
+    [InlineData("Jan Kowalski oraz Ewa Nowak", "Jan Kowalski", "Ewa Nowak")]
+    public void TwoNamesJoinedByALocalConjunctionAreTwoAuthors(string byline, string first, string second)
+    {
+        Assert.Equal([first, second], Authors("", $"<div class=\"author\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void AnUncasedPartThatNoConjunctionJoinsToANameIsNoAuthor()
+    {
+        // "2 hours ago" after a bar is no second author.
+        Assert.DoesNotContain("منذ ساعتين", Authors("", "<div class=\"author\">محمد علي | منذ ساعتين</div>"));
+    }
 }
