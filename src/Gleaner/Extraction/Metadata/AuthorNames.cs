@@ -536,8 +536,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s(?:in|from|aus|à|desde|em|из|в)\s+\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?")]
     private static partial Regex Dateline();
 
-    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched; "Tue," as Drupal abbreviates).</summary>
-    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?|\b(?-i:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched; "on Tue," as Drupal abbreviates, after "on" only: "Li Sun, Reporter").</summary>
+    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?|\bon\s+(?-i:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
 
     /// <summary>A full stop after a word (not an initial, not a title before the name: "Prof. Dr. Stefan Krämer") ends a name:

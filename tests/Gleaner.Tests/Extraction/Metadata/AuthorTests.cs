@@ -704,6 +704,9 @@ public class AuthorTests
     {
         Assert.Equal(["Jane Smith"], Authors("", "<div class=\"submitted\">Submitted by <a href=\"/user/12\">Jane Smith</a> on Tue, 03/05/2024 - 10:12</div>"));
         Assert.Equal(["Jane Smith"], Authors("", "<p>Submitted by Jane Smith on Tuesday, March 5, 2024 - 10:12</p>"));
+        // A surname or given name that is also a weekday's abbreviation stays.
+        Assert.Equal(["Li Sun"], Authors("", "<p class=\"byline\">By Li Sun, Staff Writer</p>"));
+        Assert.Equal(["Nguyen Thi Thu"], Authors("", "<p class=\"byline\">Nguyen Thi Thu, Reporter</p>"));
     }
 
     [Fact]
