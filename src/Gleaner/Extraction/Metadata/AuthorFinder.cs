@@ -183,7 +183,7 @@ internal static partial class AuthorFinder
             // Links to the authors' pages bound each name exactly: "<a href=/autor/laura-gil>Laura Gil</a> <span>Valencia</span>"
             // is not "Laura Gil Valencia".
             if (!AuthorLinkNames(element, persons))
-                AuthorNames.Parse(text, persons, organisations, others, singleNames);
+                AuthorNames.Parse(WithoutCatalanLabel(text, element), persons, organisations, others, singleNames);
             if (persons.Count > 0)
             {
                 if (line is not null)
@@ -250,6 +250,8 @@ internal static partial class AuthorFinder
                 byline = reporter.Groups["name"].Value;
             else if (WriterRoleLine().IsMatch(text))
                 byline = text;
+            else if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
+                byline = unlabelled;
             if (byline is null || PageRegions.IsForeign(element, headline))
                 continue;
             AuthorNames.Parse(byline, persons, organisations, others, singleNames, labelled: true);
@@ -257,6 +259,20 @@ internal static partial class AuthorFinder
                 return;
         }
     }
+
+    /// <summary>Catalan "Per Marta Puig" without its label, read so only on a page declared Catalan: elsewhere "Per" is a
+    /// Scandinavian first name ("Per Olsen").</summary>
+    private static string WithoutCatalanLabel(string text, IElement element)
+    {
+        var line = text.AsSpan().TrimStart();
+        if (line.Length <= CatalanLabel.Length || !line.StartsWith(CatalanLabel, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(line[CatalanLabel.Length])
+            || element.Owner?.DocumentElement?.Attr("lang") is not { } language
+            || !(language.Equals("ca", StringComparison.OrdinalIgnoreCase) || language.StartsWith("ca-", StringComparison.OrdinalIgnoreCase)))
+            return text;
+        return line[CatalanLabel.Length..].ToString();
+    }
+
+    private const string CatalanLabel = "Per ";
 
     /// <summary>
     /// A name alone in bold as the first or last paragraph of the article ("<c>&lt;p&gt;&lt;strong&gt;Jane Doe&lt;/strong&gt;&lt;/p&gt;</c>"),
@@ -280,7 +296,8 @@ internal static partial class AuthorFinder
         foreach (var paragraph in candidates)
         {
             // A region that holds the headline is the article's whatever its class says ("sidebar-1" layouts).
-            if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph)) is not { } text || PageRegions.IsForeign(paragraph, headline))
+            var closing = paragraph == last ? ClosingCredit(paragraph) : null;
+            if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph) ?? closing) is not { } text || PageRegions.IsForeign(paragraph, headline))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
             if (persons.Count > 0)
@@ -451,6 +468,19 @@ internal static partial class AuthorFinder
         var text = bold is null ? null : TextCleaning.OneLine(bold.TextContent);
         return text is { Length: <= MaxNameChars } ? text : null;
     }
+
+    /// <summary>The credit in full-width brackets that closes a Japanese or Chinese story: the writer ("（鈴木一郎）") or the
+    /// agency ("（共同）").</summary>
+    private static string? ClosingCredit(IElement paragraph)
+    {
+        if (paragraph.LastChild is not IText last)
+            return null;
+        var match = ClosingBracketCredit().Match(last.Data);
+        return match.Success ? match.Groups["credit"].Value : null;
+    }
+
+    [GeneratedRegex(@"（(?<credit>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・]{2,8})）\s*$")]
+    private static partial Regex ClosingBracketCredit();
 
     /// <summary>The paragraph's one element child when it is named <paramref name="name"/> or <paramref name="alternative"/> and
     /// no text stands beside it (a paragraph all in bold, all in italics), else null.</summary>
@@ -659,7 +689,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|interview|interviewed) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文)\s*[:：・]\s*(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

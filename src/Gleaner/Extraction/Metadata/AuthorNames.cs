@@ -34,7 +34,7 @@ internal static partial class AuthorNames
         "post", "tribune", "herald", "journal", "gazette", "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg",
         "associated", "ria", "novosti", "xinhua", "apa", "sda", "epd", "kna", "upi", "pa", "bbc", "cnn", "nbc", "abc",
         "admin", "administrator", "webmaster", "editorial", "sponsored", "partner", "contributors", "and", "more",
-        "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles",
+        "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles", "profile", "bio",
         // the kind of piece, named before its author ("Ein Kommentar von …", "Une analyse de …", "A column by …")
         "kommentar", "analyse", "gastbeitrag", "gastkommentar", "kolumne", "essay", "commentary", "column", "opinion", "meinung",
         "artikel", "beitrag", "bericht", "article", "artículo", "articolo", "artigo",
@@ -50,7 +50,7 @@ internal static partial class AuthorNames
         "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
         // more national agencies, whose names are no one's first or last name
         "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
-        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu", "共同", "共同通信", "時事", "時事通信", "ロイター", "新華社",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -94,19 +94,23 @@ internal static partial class AuthorNames
         // "Bruno (Henrique Zecchin) Rodrigues": brackets inside a name only mark a part of it;
         // elsewhere they hold an agency or a note ("(Reuters)", "(avec ...)") and separate.
         text = BracketsInsideName().Replace(text, "$1");
-        text = Parenthesised().Replace(text, m => " , " + m.Value[1..^1] + " , ");
+        text = Parenthesised().Replace(text, m => SourceNote().IsMatch(m.ValueSpan[1..^1]) ? " , " : " , " + m.Value[1..^1] + " , ");
         text = EditorsAndOthers().Replace(text, "");
         text = Dateline().Replace(text, " ");
         text = Weekdays().Replace(text, " ");
         text = SentenceEnd().Replace(text, " | ");
+        text = AgencyDash().Replace(text, " – ");
 
         text = SeparateNamesFromJobs(text);
+        text = GluedConjunction().Replace(text, " ${and} ");
         var segments = Segments().Split(text);
         // "（鈴木一郎）" leaves empty parts around the name: it is still the whole byline.
         var filledSegments = 0;
         foreach (var segment in segments)
             if (!string.IsNullOrWhiteSpace(segment))
                 filledSegments++;
+        // "สมชาย ใจดี และ วิภา สุขใจ": two names that a conjunction joins are each as whole as a byline of one.
+        var conjoinedPair = filledSegments == 2 && IsConjoinedPair(text);
         var firstNew = persons.Count;
         var afterPerson = false;
         var segmentEnd = 0;
@@ -143,15 +147,15 @@ internal static partial class AuthorNames
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
                 continue;
-            var kind = Classify(part, wholeByline: filledSegments == 1);
+            var kind = Classify(part, wholeByline: filledSegments == 1 || conjoinedPair);
             var target = kind switch
             {
                 NameKind.Person => persons,
                 NameKind.Organisation => organisations,
                 _ => part.Length <= MaxOtherChars ? others : null,
             };
-            // A desk credit keeps its job words: "Guardian staff reporter" is the outlet's credit as written.
-            if (kind == NameKind.None && target is not null)
+            // A desk credit keeps its job words: "Guardian staff reporter", "Daily Ledger staff" are the outlet's credits as written.
+            if ((kind == NameKind.None || kind == NameKind.Organisation && StaffCredit().IsMatch(untrimmed)) && target is not null)
                 part = TextCleaning.CollapseWhitespace(untrimmed).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (target is not null && !target.Contains(part, StringComparer.OrdinalIgnoreCase))
                 target.Add(part);
@@ -291,6 +295,25 @@ internal static partial class AuthorNames
 
     /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>
     public static string? BioName(string text) => BioSentence().Match(text) is { Success: true } bio ? bio.Groups["name"].Value : null;
+
+    /// <summary>
+    /// Arabic "و" and Hebrew "ו" ("and") written onto the second of two names of two words each ("محمد علي وسارة حسن",
+    /// "דנה לוי ויוסי כהן"), to be spaced as a conjunction: four words in these scripts are no one name Gleaner reads anyway.
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:^|[:：]|\s)[\u0600-\u06FF]{2,}\s[\u0600-\u06FF]{2,})\s(?<and>و)(?=[\u0600-\u06FF]{2,}\s[\u0600-\u06FF]{2,}\s*$)|(?<=(?:^|[:：]|\s)[\u05D0-\u05EA'׳\-]{2,}\s[\u05D0-\u05EA'׳\-]{2,})\s(?<and>ו)(?=[\u05D0-\u05EA'׳\-]{2,}\s[\u05D0-\u05EA'׳\-]{2,}\s*$)")]
+    private static partial Regex GluedConjunction();
+
+    /// <summary>True when the separator between the two filled parts of the text is a conjunction.</summary>
+    private static bool IsConjoinedPair(string text)
+    {
+        foreach (var separator in Segments().EnumerateMatches(text))
+        {
+            var end = separator.Index + separator.Length;
+            if (!text.AsSpan(0, separator.Index).IsWhiteSpace() && !text.AsSpan(end).IsWhiteSpace())
+                return JoinsNames(text.AsSpan(separator.Index, separator.Length));
+        }
+        return false;
+    }
 
     /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
     private static bool JoinsNames(ReadOnlySpan<char> separator)
@@ -494,6 +517,18 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]|（[^）]*）")]
     private static partial Regex Parenthesised();
 
+    /// <summary>A dash without spaces between an agency's short name and a name ("STT–Mikko Virtanen"), which separates them.</summary>
+    [GeneratedRegex(@"(?<=(?:^|\s)\p{Lu}{2,5})[–—](?=\p{Lu}\p{Ll})|(?<=\p{Ll})[–—](?=\p{Lu}{2,5}(?:\s|$))")]
+    private static partial Regex AgencyDash();
+
+    /// <summary>A credit that ends with "staff": the outlet's desk, credited as such.</summary>
+    [GeneratedRegex(@"\s(?:staff|staff writers?|staff reporters?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StaffCredit();
+
+    /// <summary>A note in brackets that names where the story came from, not who wrote it: Vietnamese "(Theo TTXVN)", "(Nguồn: VOV)".</summary>
+    [GeneratedRegex(@"^\s*(?:theo|nguồn)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceNote();
+
     [GeneratedRegex(@"(?<=\p{L}\s*)\((\p{Lu}[\p{L}.'\- ]*)\)(?=\s*\p{Lu})")]
     private static partial Regex BracketsInsideName();
 
@@ -501,8 +536,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s(?:in|from|aus|à|desde|em|из|в)\s+\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?")]
     private static partial Regex Dateline();
 
-    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched).</summary>
-    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Weekday names left after a date was removed ("Malcolm Owen Monday", "Jeff FoustMonday" where elements touched; "on Tue," as Drupal abbreviates, after "on" only: "Li Sun, Reporter").</summary>
+    [GeneratedRegex(@"(?:\b|(?<=\p{Ll}))(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?|\bon\s+(?-i:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
 
     /// <summary>A full stop after a word (not an initial, not a title before the name: "Prof. Dr. Stefan Krämer") ends a name:
@@ -511,20 +546,22 @@ internal static partial class AuthorNames
     private static partial Regex SentenceEnd();
 
     /// <summary>Editors, photographers and contributors credited after the authors are not authors ("Reporting by" at the
-    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"); so is who compiled the text
+    /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak").</summary>
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$|(?<=\p{L}.*[,;|]\s*)(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
     /// capitalised "For" before the outlet ("By Jane Doe For The Daily Example"; "Organization for Transformative Works" is one name).</summary>
-    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và|та|oraz|और|และ|و|ו))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|(?:بقلم|כתב|מאת)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
-    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am").</summary>
+    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$|\s+(?-i:on|am|le|el|il|em|op)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
     /// <summary>A bio line that opens with the author's name: "Jane Doe is a reporter at …", "Max Muster ist Redakteur …",
@@ -545,8 +582,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?<=\p{Ll})(?:Published|Updated|Posted|Link Copied|Copy Link|Copied|Share|Follow|Veröffentlicht|Aktualisiert|Publié)\b.*$")]
     private static partial Regex GluedNoise();
 
-    /// <summary>Picture, source and editing credits: a byline segment that starts so names no author.</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*$|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Picture, source and editing credits: a byline segment that starts so names no author, up to a writer's label that follows ("Editor: X Reporter: Y").</summary>
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>

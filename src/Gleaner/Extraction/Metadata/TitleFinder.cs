@@ -115,7 +115,7 @@ internal static partial class TitleFinder
     {
         // A <title> nothing else confirms may still carry an unnamed site suffix.
         if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
-            return StripUnnamedSuffix(best);
+            return StripUnnamedSiteParts(best);
         return AsMostSourcesWriteIt(best, candidates, stated, documentTitle, strippedTitle);
     }
 
@@ -427,9 +427,11 @@ internal static partial class TitleFinder
 
     /// <summary>
     /// With no other source to compare, a last short part after a clear separator is taken for
-    /// the site name when the rest is a headline of several words (Readability does the same).
+    /// the site name when the rest is a headline of several words (Readability does the same); and two or more
+    /// parts as short as a site's or a section's name before a headline of several words are the site and its
+    /// section ("Valley Courier | Local | Headline").
     /// </summary>
-    private static string StripUnnamedSuffix(string title)
+    private static string StripUnnamedSiteParts(string title)
     {
         foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " » "])
         {
@@ -440,8 +442,19 @@ internal static partial class TitleFinder
             var tail = title[(last + separator.Length)..];
             if (WordCount(tail) <= 4 && WordCount(head) >= 4 && tail.Length < head.Length)
                 return head.TrimEnd();
+            if (head.Contains(separator, StringComparison.Ordinal) && WordCount(tail) > MinHeadlineWords + 1 && PartsAreShort(head, separator))
+                return tail.TrimStart();
         }
         return title;
+    }
+
+    /// <summary>True when every part of the text between the separators is as short as a site's name.</summary>
+    private static bool PartsAreShort(string text, string separator)
+    {
+        foreach (var part in text.Split(separator))
+            if (WordCount(part) > MaxSiteNameWords)
+                return false;
+        return true;
     }
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -664,11 +664,123 @@ public class AuthorTests
         Assert.Equal(["Jane Doe", "John Roe"], Authors("", "<div class=\"byline\">By <a href=\"/author/jane-doe\">Jane Doe</a> and <a href=\"/author/john-roe\">John Roe</a> in Paris</div>"));
         // A link that names nobody leaves the byline's text to be read.
         Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe <a href=\"/author/jane-doe\">View all posts</a></div>"));
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">Jane Doe <a rel=\"author\" href=\"/staff/jane-doe\">View profile</a></div>"));
     }
 
     [Fact]
     public void TheOutletsNameWithARegionalEditionsCodeIsTheOutlet()
     {
         Assert.Equal(["Ana Souza"], Authors("<meta property=\"og:site_name\" content=\"Portal Notícia\">", "<p class=\"byline\">Por Ana Souza, Portal Notícia SP</p>"));
+    }
+
+    [Theory]
+    [InlineData("نویسنده: علی رضایی", "علی رضایی")]
+    [InlineData("الكاتب: محمد علي", "محمد علي")]
+    [InlineData("خبرنگار: مریم احمدی", "مریم احمدی")]
+    [InlineData("כתב: יוסי כהן", "יוסי כהן")]
+    [InlineData("लेखक: राहुल शर्मा", "राहुल शर्मा")]
+    [InlineData("रिपोर्टर: अमित कुमार", "अमित कुमार")]
+    [InlineData("โดย สมชาย ใจดี", "สมชาย ใจดี")]
+    [InlineData("ผู้เขียน: วิภา สุขใจ", "วิภา สุขใจ")]
+    [InlineData("रिपोर्ट: अमित कुमार", "अमित कुमार")]
+    public void LabelsInScriptsWithoutCaseNameTheAuthor(string line, string author)
+    {
+        // Marked as a byline, and as an unmarked line of the article, where no capital letter can show where the name starts.
+        Assert.Equal([author], Authors("", $"<div class=\"news-author\">{line}</div>"));
+        Assert.Equal([author], Authors("", $"<p>{line}</p>"));
+    }
+
+    [Fact]
+    public void WhoCompiledOrSourcedTheTextAfterTheAuthorIsNoAuthor()
+    {
+        Assert.Equal(["Anna Kowalska"], Authors("", "<div class=\"article-author\">Autor: Anna Kowalska, oprac. Piotr Nowak</div>"));
+        Assert.Equal(["Minh Hà"], Authors("", "<p class=\"author\"><strong>Minh Hà</strong> (Theo TTXVN)</p>"));
+        // Compiled by alone is still the credit.
+        Assert.Equal(["Piotr Nowak"], Authors("", "<div class=\"article-author\">oprac. Piotr Nowak</div>"));
+    }
+
+    [Fact]
+    public void DrupalsSubmittedLineNamesTheAuthorBeforeTheDate()
+    {
+        Assert.Equal(["Jane Smith"], Authors("", "<div class=\"submitted\">Submitted by <a href=\"/user/12\">Jane Smith</a> on Tue, 03/05/2024 - 10:12</div>"));
+        Assert.Equal(["Jane Smith"], Authors("", "<p>Submitted by Jane Smith on Tuesday, March 5, 2024 - 10:12</p>"));
+        // A surname or given name that is also a weekday's abbreviation stays.
+        Assert.Equal(["Li Sun"], Authors("", "<p class=\"byline\">By Li Sun, Staff Writer</p>"));
+        Assert.Equal(["Nguyen Thi Thu"], Authors("", "<p class=\"byline\">Nguyen Thi Thu, Reporter</p>"));
+    }
+
+    [Fact]
+    public void HungarianAndIndonesianReportersLabelsNameTheAuthor()
+    {
+        Assert.Equal(["Nagy Eszter"], Authors("", "<p>Írta: Nagy Eszter</p>"));
+        Assert.Equal(["Dewi Lestari"], Authors("", "<p>Laporan wartawan Kabar, Dewi Lestari</p>"));
+    }
+
+    [Fact]
+    public void TheOutletsStaffCreditKeepsItsStaffWord()
+    {
+        Assert.Equal(["Daily Ledger staff"], Authors("", "<p class=\"byline\">By Daily Ledger staff</p>"));
+        Assert.Equal(["Daily Ledger staff"], Authors("<meta property=\"og:site_name\" content=\"Daily Ledger\">", "<p class=\"byline\">By Daily Ledger staff</p>"));
+    }
+
+    [Fact]
+    public void AGreekWritesLabelAndAnAgencyDashedToTheNameLeaveTheName()
+    {
+        Assert.Equal(["Γιάννης Παπαδόπουλος"], Authors("", "<p>Γράφει ο Γιάννης Παπαδόπουλος</p>"));
+        Assert.Equal(["Mikko Virtanen"], Authors("", "<div class=\"byline\">STT–Mikko Virtanen</div>"));
+        Assert.Equal(["Mikko Virtanen"], Authors("", "<div class=\"byline\">Mikko Virtanen–STT</div>"));
+    }
+
+    [Fact]
+    public void AnEditorsCreditEndsWhereTheReportersLabelBegins()
+    {
+        Assert.Equal(["Budi Santoso"], Authors("", "<div class=\"author\">Editor: Rina Wati | Reporter: Budi Santoso</div>"));
+        Assert.Empty(Authors("", "<div class=\"author\">Editor: Rina Wati</div>"));
+    }
+
+    [Fact]
+    public void ACreditInFullWidthBracketsClosingTheStoryNamesItsWriterOrAgency()
+    {
+        Assert.Equal(["共同"], AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>地域の鉄道会社は木曜日、来月から3路線で夜行列車を運行すると発表した。</p><p>同社は半年後に見直すとしている。（共同）</p></article></body></html>"));
+        Assert.Equal(["鈴木一郎"], AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>地域の鉄道会社は木曜日、来月から3路線で夜行列車を運行すると発表した。</p><p>同社は半年後に見直すとしている。（鈴木一郎）</p></article></body></html>"));
+        // Brackets inside the story are no credit.
+        Assert.Empty(AuthorsOfPage("<html lang=\"ja\"><body><article><h1>夜行列車、3路線で運行へ</h1><p>同社（本社・東京）は木曜日、来月から運行すると発表した。</p><p>同社は半年後に見直すとしている。</p></article></body></html>"));
+    }
+
+    [Fact]
+    public void CatalansPerIsALabelOnlyOnACatalanPage()
+    {
+        const string story = "<h1>Trens nocturns a tres línies regionals</h1>";
+        const string prose = "<p>L'operador ferroviari regional ha anunciat dijous que afegirà serveis nocturns a tres línies a partir del mes que ve.</p>";
+        Assert.Equal(["Marta Puig"], AuthorsOfPage($"<html lang=\"ca\"><body><article>{story}<div class=\"autor\">Per Marta Puig</div>{prose}</article></body></html>"));
+        Assert.Equal(["Marta Puig"], AuthorsOfPage($"<html lang=\"ca-ES\"><body><article>{story}<p>Per Marta Puig</p>{prose}</article></body></html>"));
+        // Elsewhere Per is a first name.
+        Assert.Equal(["Per Olsen"], AuthorsOfPage($"<html lang=\"nb\"><body><article>{story}<div class=\"byline\">Per Olsen</div>{prose}</article></body></html>"));
+    }
+
+    [Fact]
+    public void APressReleaseIsCreditedToTheOrganisationThatProvidedItNotToItsContact()
+    {
+        Assert.Equal(["Hillside Foundation"], Authors("", "<p class=\"meta\">NEWS PROVIDED BY <a href=\"/news/foundation\">Hillside Foundation</a> Mar 08, 2024, 09:00 ET</p><p>Media Contact: Karen White, karen@hillside.org</p>"));
+    }
+
+    [Theory]
+    [InlineData("โดย สมชาย ใจดี และ วิภา สุขใจ", "สมชาย ใจดี", "วิภา สุขใจ")]
+    [InlineData("लेखक: राहुल शर्मा और प्रिया सिंह", "राहुल शर्मा", "प्रिया सिंह")]
+    [InlineData("نویسنده: علی رضایی و مریم احمدی", "علی رضایی", "مریم احمدی")]
+    [InlineData("بقلم: محمد علي وسارة حسن", "محمد علي", "سارة حسن")]
+    [InlineData("מאת דנה לוי ויוסי כהן", "דנה לוי", "יוסי כהן")]
+    [InlineData("Олена Коваленко та Андрій Шевченко", "Олена Коваленко", "Андрій Шевченко")]
+    [InlineData("Jan Kowalski oraz Ewa Nowak", "Jan Kowalski", "Ewa Nowak")]
+    public void TwoNamesJoinedByALocalConjunctionAreTwoAuthors(string byline, string first, string second)
+    {
+        Assert.Equal([first, second], Authors("", $"<div class=\"author\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void AnUncasedPartThatNoConjunctionJoinsToANameIsNoAuthor()
+    {
+        // "2 hours ago" after a bar is no second author.
+        Assert.DoesNotContain("منذ ساعتين", Authors("", "<div class=\"author\">محمد علي | منذ ساعتين</div>"));
     }
 }

@@ -18,6 +18,16 @@ public class TitleTests
     }
 
     [Fact]
+    public void ShortPartsBeforeAHeadlineAreTheSiteAndItsSectionWhereNoSourceNamesTheSite()
+    {
+        Assert.Equal("Valley water supply to be cut for two days", Title("<title>Daily Ledger | Local | Valley water supply to be cut for two days</title>"));
+        // One short part before a headline may be its kicker: kept where nothing shows it is the site.
+        Assert.Equal("Ukraine war | Russia launches new attacks on the capital", Title("<title>Ukraine war | Russia launches new attacks on the capital</title>"));
+        // A part as long as a headline is no site's name.
+        Assert.Equal("Council votes on the budget | Mayor says cuts are needed in the city", Title("<title>Council votes on the budget | Mayor says cuts are needed in the city</title>"));
+    }
+
+    [Fact]
     public void TheSitesExactNameBeforeAColonIsNotPartOfTheTitle()
     {
         const string site = "<meta property=\"og:site_name\" content=\"Landkreis Oberau\">";
