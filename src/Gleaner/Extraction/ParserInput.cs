@@ -110,7 +110,24 @@ internal static class ParserInput
                 nameEnd++;
             var name = html[nameStart..nameEnd];
             var kind = KindOf(name);
-            var counts = kind switch
+            // An HTML element the tree builder breaks out of a drawing for closes the drawing first.
+            if (!isEnd && foreignDepth > 0 && !name.Equals("font", StringComparison.OrdinalIgnoreCase) && BreaksOutOfDrawing(name)
+                && !IntegrationPointOpen(html, open))
+            {
+                while (open.Count > 0 && open[^1].Foreign)
+                {
+                    if (open[^1].Kind == TagKind.Ruby && rubyDepth > 0)
+                        rubyDepth--;
+                    else if (open[^1].Kind == TagKind.Formatting && openFormatting > 0)
+                        openFormatting--;
+                    open.RemoveAt(open.Count - 1);
+                }
+                foreignDepth = 0;
+            }
+            // In a drawing no element's end is implied and none is void (an svg <td> or <input> holds what follows
+            // until its end tag): every one counts there.
+            var inForeign = foreignDepth > 0;
+            var counts = inForeign || kind switch
             {
                 TagKind.Closed or TagKind.Void => false,
                 TagKind.RubyPart => rubyDepth == 0,
@@ -161,7 +178,6 @@ internal static class ParserInput
             }
 
             // The tree builder honours "/>" on foreign elements only; on an HTML element it is an error and ignored.
-            var inForeign = foreignDepth > 0 || foreignOpen is { Count: > 0 };
             var selfClosing = (inForeign || kind == TagKind.Foreign) && tagEnd >= 2 && html[tagEnd - 2] == '/';
             var kept = true;
             if (counts && !selfClosing)
@@ -177,7 +193,7 @@ internal static class ParserInput
                 }
                 else
                 {
-                    open.Add(new OpenElement(nameStart, name.Length, kind, ScopeOf(name)));
+                    open.Add(new OpenElement(nameStart, name.Length, kind, ScopeOf(name), inForeign || kind == TagKind.Foreign));
                     if (kind == TagKind.Foreign)
                         foreignDepth++;
                     else if (kind == TagKind.Ruby)
@@ -282,7 +298,19 @@ internal static class ParserInput
         return true;
     }
 
-    private readonly record struct OpenElement(int Start, int Length, TagKind Kind, Scope Scope);
+    /// <summary>A counted element open; <paramref name="Foreign"/> when it is a drawing or inside one.</summary>
+    private readonly record struct OpenElement(int Start, int Length, TagKind Kind, Scope Scope, bool Foreign);
+
+    /// <summary>Whether an element of the drawing open at the top of the stack reads its content as HTML.</summary>
+    private static bool IntegrationPointOpen(ReadOnlySpan<char> html, List<OpenElement> open)
+    {
+        for (var i = open.Count - 1; i >= 0 && open[i].Foreign; i--)
+        {
+            if (IsHtmlIntegrationPoint(html.Slice(open[i].Start, open[i].Length)))
+                return true;
+        }
+        return false;
+    }
 
     [Flags]
     private enum Scope : byte
@@ -359,16 +387,18 @@ internal static class ParserInput
     {
         foreach (var (start, length) in open)
         {
-            var name = html.Slice(start, length);
-            if (name.Length <= 14 && (name.Equals("foreignObject", StringComparison.OrdinalIgnoreCase) || name.Equals("desc", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("title", StringComparison.OrdinalIgnoreCase) || name.Equals("mi", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("mo", StringComparison.OrdinalIgnoreCase) || name.Equals("mn", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("ms", StringComparison.OrdinalIgnoreCase) || name.Equals("mtext", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("annotation-xml", StringComparison.OrdinalIgnoreCase)))
+            if (IsHtmlIntegrationPoint(html.Slice(start, length)))
                 return true;
         }
         return false;
     }
+
+    private static bool IsHtmlIntegrationPoint(ReadOnlySpan<char> name)
+        => name.Length <= 14 && (name.Equals("foreignObject", StringComparison.OrdinalIgnoreCase) || name.Equals("desc", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("title", StringComparison.OrdinalIgnoreCase) || name.Equals("mi", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("mo", StringComparison.OrdinalIgnoreCase) || name.Equals("mn", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("ms", StringComparison.OrdinalIgnoreCase) || name.Equals("mtext", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("annotation-xml", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Start tags that end foreign content: the tree builder pops the drawing off and goes on in HTML. Any <c>font</c>
