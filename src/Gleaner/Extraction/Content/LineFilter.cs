@@ -520,11 +520,13 @@ internal static partial class LineFilter
                         ExtractionTrace.Drop(dropped, rule == ShopButtonRule ? "product name" : "caption", kept[^1].Text);
                     kept.RemoveAt(kept.Count - 1);
                 }
-                // The kicker over the headline: "Verbraucherschutz", "Recherche".
-                if (rule == HeadlineRule && kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text && IsKicker(kept[^1]))
+                // The kicker over the headline ("Verbraucherschutz", "Recherche"), or the dateline opening the text over it
+                // ("Pressemitteilung Nr. 45/2024 vom 18.06.2024").
+                if (rule == HeadlineRule && kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text
+                    && (IsKicker(kept[^1]) || kept.Count == 1 && IsAboveHeadline(kept[^1])))
                 {
                     if (dropped is not null)
-                        ExtractionTrace.Drop(dropped, "kicker", kept[^1].Text);
+                        ExtractionTrace.Drop(dropped, IsKicker(kept[^1]) ? "kicker" : "over the headline", kept[^1].Text);
                     kept.RemoveAt(kept.Count - 1);
                 }
                 if (dropped is not null)
