@@ -262,7 +262,7 @@ internal static partial class LineFilter
         "januari", "februari", "maart", "mei", "augustus", "maj", "augusti",
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
         "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
-        "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
+        "maret", "agustus", "desember", "okt", "dez", "mär", "mrz", "janv", "févr", "avr", "juil", "déc",
         "ene", "abr", "dic", "fev", "out",
         "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
         "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
