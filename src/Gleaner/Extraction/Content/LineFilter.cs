@@ -913,8 +913,19 @@ internal static partial class LineFilter
             return "dateline";
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
-        return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
+        return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text) || RelativeAge().IsMatch(lower))
+            || IsMetaLineWithDate(text) ? "dateline" : null;
     }
+
+    /// <summary>
+    /// A post's age printed in place of its date ("vor 2 Jahren", "3 hours ago", "il y a 5 jours", "hace un mes"): a line
+    /// holding nothing else is the post's dateline.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
+        + @"(?:sekunden|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|heures?|jours?|mois|ans?)"
+        + @"|(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|minuti|ore|giorni|settimane|mesi|anni|uur|dagen|weken|maanden|jaar)"
+        + @"\s+(?:ago|fa|geleden))\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeAge();
 
     /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
     private const int MaxLabelledDateItemChars = 40;

@@ -186,6 +186,11 @@ public class LineFilterTests
     [InlineData("ENDS")]
     [InlineData("AFP")]
     [InlineData("AGERPRES")]
+    [InlineData("vor 2 Jahren")]
+    [InlineData("vor einer Woche")]
+    [InlineData("3 hours ago")]
+    [InlineData("il y a 5 jours")]
+    [InlineData("hace un mes")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -238,6 +243,8 @@ public class LineFilterTests
     [InlineData("#1 on the list of the city's projects is the bridge.")]
     [InlineData("well-being")]
     [InlineData("Europa")]
+    [InlineData("Vor 2 Jahren wurde die Brücke gesperrt.")]
+    [InlineData("Three years ago")]
     [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
