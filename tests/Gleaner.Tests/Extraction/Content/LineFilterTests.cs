@@ -215,6 +215,21 @@ public class LineFilterTests
     }
 
     [Fact]
+    public void SeparatesInlineElementsGluedWithoutSpaceWhereACapitalFollowsADigit()
+    {
+        var lines = ExtractLines("<p><span>The council met on 12 March 2024</span><span>Residents waited outside in the rain for the result.</span></p>");
+
+        Assert.Contains("The council met on 12 March 2024 Residents waited outside in the rain for the result.", lines);
+    }
+
+    [Fact]
+    public void KeepsADigitAndACapitalInOneElementTogether()
+    {
+        Assert.Contains("The city bought 40 new 4K cameras for the bridge, the council said on Monday.",
+            ExtractLines("<p>The city bought 40 new 4K cameras for the bridge, the council said on Monday.</p>"));
+    }
+
+    [Fact]
     public void SeparatesInlineElementsGluedWithoutSpaceWhereACapitalFollowsALowerCaseLetter()
     {
         var lines = ExtractLines("<p><span>The vote on the bridge was held in the town hall</span><span>Residents waited outside in the rain for the result.</span></p>");
