@@ -262,7 +262,7 @@ internal static partial class LineFilter
         "januari", "februari", "maart", "mei", "augustus", "maj", "augusti",
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
         "ноября", "декабря", "年", "月", "日", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
-        "maret", "agustus", "desember", "okt", "dez", "mär", "janv", "févr", "avr", "juil", "déc",
+        "maret", "agustus", "desember", "okt", "dez", "mär", "mrz", "janv", "févr", "avr", "juil", "déc",
         "ene", "abr", "dic", "fev", "out",
         "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
         "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
@@ -520,11 +520,13 @@ internal static partial class LineFilter
                         ExtractionTrace.Drop(dropped, rule == ShopButtonRule ? "product name" : "caption", kept[^1].Text);
                     kept.RemoveAt(kept.Count - 1);
                 }
-                // The kicker over the headline: "Verbraucherschutz", "Recherche".
-                if (rule == HeadlineRule && kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text && IsKicker(kept[^1]))
+                // The kicker over the headline ("Verbraucherschutz", "Recherche"), or the dateline opening the text over it
+                // ("Pressemitteilung Nr. 45/2024 vom 18.06.2024").
+                if (rule == HeadlineRule && kept.Count > 0 && kept[^1].Text == blocks[index - 1].Text
+                    && (IsKicker(kept[^1]) || kept.Count == 1 && IsAboveHeadline(kept[^1])))
                 {
                     if (dropped is not null)
-                        ExtractionTrace.Drop(dropped, "kicker", kept[^1].Text);
+                        ExtractionTrace.Drop(dropped, IsKicker(kept[^1]) ? "kicker" : "over the headline", kept[^1].Text);
                     kept.RemoveAt(kept.Count - 1);
                 }
                 if (dropped is not null)
@@ -911,8 +913,19 @@ internal static partial class LineFilter
             return "dateline";
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
-        return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
+        return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text) || RelativeAge().IsMatch(lower))
+            || IsMetaLineWithDate(text) ? "dateline" : null;
     }
+
+    /// <summary>
+    /// A post's age printed in place of its date ("vor 2 Jahren", "3 hours ago", "il y a 5 jours", "hace un mes"): a line
+    /// holding nothing else is the post's dateline.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
+        + @"(?:sekunden|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|heures?|jours?|mois|ans?)"
+        + @"|(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|minuti|ore|giorni|settimane|mesi|anni|uur|dagen|weken|maanden|jaar)"
+        + @"\s+(?:ago|fa|geleden))\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeAge();
 
     /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
     private const int MaxLabelledDateItemChars = 40;

@@ -360,11 +360,12 @@ internal sealed class TextAssembler
             }
             if (IsInvisible(c))
                 continue;
-            // "<span>Læs også</span><a>Nyt busnet</a>": a word ending in lower case glued to a capital is two words.
+            // "<span>Læs også</span><a>Nyt busnet</a>", "<span>Ausgabe 12/2024</span><span>Mittwoch</span>": a word or number
+            // glued to a capital is two words.
             if (_elementBoundary)
             {
                 _elementBoundary = false;
-                _pendingSpace |= _line.Length > 0 && char.IsUpper(c) && char.IsLower(_line[^1]);
+                _pendingSpace |= _line.Length > 0 && char.IsUpper(c) && (char.IsLower(_line[^1]) || char.IsAsciiDigit(_line[^1]));
             }
             if (_line.Length == 0)
             {

@@ -1119,6 +1119,31 @@ public class ContentExtractorTests
         Assert.Contains(Lines(article), line => line.StartsWith("Update 4:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Pressemitteilung Nr. 45/2024 vom 18.06.2024")]
+    [InlineData("Press release 12 March 2024")]
+    public void LeavesOutADatelineOpeningTheTextOverTheHeadline(string dateline)
+    {
+        // The headline says the page's title, so the line filter drops it; the dateline above it, the text's only line
+        // before it, goes with it.
+        var article = Extract(
+            $"<main><div class='press-release'><p class='pm-nr'>{dateline}</p><h1>Council approves bridge</h1>" + Story + "</div></main>",
+            head: "<title>Council approves bridge | City</title>");
+
+        Assert.StartsWith("The city council voted", Lines(article)[0]);
+    }
+
+    [Fact]
+    public void KeepsAStoryLineWithANumberAboveASubheadingThatIsNotTheHeadline()
+    {
+        var article = Extract(
+            "<main><article><h1>Council approves bridge</h1>" + Story + "<p>Costs rose by 12 percent</p><h2>What comes next</h2>" +
+            "<p>Work starts in the spring and should take two years, the mayor said on Monday.</p></article></main>",
+            head: "<title>Council approves bridge | City</title>");
+
+        Assert.Contains("Costs rose by 12 percent", Lines(article));
+    }
+
     [Fact]
     public void LeavesOutADateSetBeforeThePostsFirstParagraph()
     {

@@ -186,6 +186,11 @@ public class LineFilterTests
     [InlineData("ENDS")]
     [InlineData("AFP")]
     [InlineData("AGERPRES")]
+    [InlineData("vor 2 Jahren")]
+    [InlineData("vor einer Woche")]
+    [InlineData("3 hours ago")]
+    [InlineData("il y a 5 jours")]
+    [InlineData("hace un mes")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -207,6 +212,21 @@ public class LineFilterTests
         var lines = ExtractLines("<p>Source files: <a href='/a.js'>bridge.js</a>, <a href='/b.js'>river-bridge.js</a></p>");
 
         Assert.Contains("Source files: bridge.js, river-bridge.js", lines);
+    }
+
+    [Fact]
+    public void SeparatesInlineElementsGluedWithoutSpaceWhereACapitalFollowsADigit()
+    {
+        var lines = ExtractLines("<p><span>The council met on 12 March 2024</span><span>Residents waited outside in the rain for the result.</span></p>");
+
+        Assert.Contains("The council met on 12 March 2024 Residents waited outside in the rain for the result.", lines);
+    }
+
+    [Fact]
+    public void KeepsADigitAndACapitalInOneElementTogether()
+    {
+        Assert.Contains("The city bought 40 new 4K cameras for the bridge, the council said on Monday.",
+            ExtractLines("<p>The city bought 40 new 4K cameras for the bridge, the council said on Monday.</p>"));
     }
 
     [Fact]
@@ -238,6 +258,8 @@ public class LineFilterTests
     [InlineData("#1 on the list of the city's projects is the bridge.")]
     [InlineData("well-being")]
     [InlineData("Europa")]
+    [InlineData("Vor 2 Jahren wurde die Brücke gesperrt.")]
+    [InlineData("Three years ago")]
     [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)

@@ -363,6 +363,7 @@ public class DateTests
     [InlineData("Updated on Oct 9th 2023", "2023-10-09")]
     [InlineData("janvier\t5, 2024", "2024-01-05")]
     [InlineData("Mayıs 3, 2022", "2022-05-03")]
+    [InlineData("Mrz 21, 2024", "2024-03-21")]
     [InlineData("May 3, 20221", null)]
     [InlineData("May 123, 2021", null)]
     public void ReadsMonthFirstDates(string text, string? expected)
@@ -425,6 +426,7 @@ public class DateTests
     [InlineData("中華民國112年1月12日", "2023-01-12")]
     [InlineData("民国112年1月12日 14:32", "2023-01-12T14:32")]
     [InlineData("民國1120年1月12日", null)]
+    [InlineData("Stand: 21. Mrz 2024", "2024-03-21")]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
     {
         var found = DateParser.TryFind(text, DateOrder.DayFirst, out var date);
