@@ -311,6 +311,8 @@ public class AuthorTests
     [InlineData("Skrevet av Jane Doe")]
     [InlineData("Napisał: Jane Doe")]
     [InlineData("Oleh Jane Doe")]
+    [InlineData("Diposting oleh Jane Doe pada 2 Januari 2024")]
+    [InlineData("Ditulis oleh Jane Doe")]
     [InlineData("Auteur : Jane Doe")]
     public void ALabelledLineNamesTheAuthorInManyLanguages(string line)
     {
