@@ -911,8 +911,27 @@ internal static partial class LineFilter
             return "dateline";
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
+        if (first && IsNamedDateline(text))
+            return "dateline";
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text)) || IsMetaLineWithDate(text) ? "dateline" : null;
     }
+
+    /// <summary>Longest opening line read as a name or place before a date.</summary>
+    private const int MaxNamedDatelineChars = 60;
+
+    /// <summary>
+    /// The story's opening line that is one to three capitalised words, a comma and only a date: the writer's name
+    /// ("Petr Novák, 5. 4. 2019") or the place ("New York, 12 March 2024"). Either way the post's meta, not its text.
+    /// </summary>
+    private static bool IsNamedDateline(string text)
+    {
+        if (text.Length > MaxNamedDatelineChars || NameOrPlaceBeforeDate().Match(text) is not { Success: true } match)
+            return false;
+        return IsDateOnly(match.Groups["date"].Value);
+    }
+
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2}\s*,\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameOrPlaceBeforeDate();
 
     /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
     private const int MaxLabelledDateItemChars = 40;
@@ -1096,6 +1115,8 @@ internal static partial class LineFilter
             if (author.Length > 0 && text.Length <= author.Length + MaxBylineExtraChars
                 && text.Contains(author, StringComparison.OrdinalIgnoreCase))
                 return true;
+            if (author.Length > 0 && text.Length <= MaxDatedBylineChars && IsBylineWithDates(text, author))
+                return true;
         }
         foreach (var start in BylineStarts)
         {
@@ -1106,6 +1127,24 @@ internal static partial class LineFilter
             return char.IsUpper(next) && !text.EndsWith('.') && CountWords(text) <= 8;
         }
         return false;
+    }
+
+    /// <summary>Longest line read as the author's name among the post's dates.</summary>
+    private const int MaxDatedBylineChars = 160;
+
+    /// <summary>
+    /// The author's name among labelled dates, longer than a plain byline: "Muhabir: Mehmet Yılmaz Yayınlanma: 17.03.2021
+    /// 14:22 Güncelleme: 17.03.2021 16:05". Without the name, the dates and their labels, a few words at most are left.
+    /// </summary>
+    private static bool IsBylineWithDates(string text, string author)
+    {
+        int at = text.IndexOf(author, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+            return false;
+        var rest = string.Concat(text.AsSpan(0, at), " ", text.AsSpan(at + author.Length));
+        if (!Metadata.DateParser.ContainsDate(rest))
+            return false;
+        return CountWords(Metadata.DateLabels.RemoveLabels(Metadata.DateParser.RemoveDates(rest))) <= MaxDatelineBylineWords;
     }
 
     /// <summary>Most words of a Korean reporter's credit: the agency's dateline, the name, the title.</summary>
