@@ -174,7 +174,7 @@ internal static partial class LineFilter
         "scarica l'app", "baixe o app", "baixe nosso app", "download onze app", "pobierz aplikację", "ladda ner appen",
         "last ned appen", "hent appen", "lataa sovellus", "uygulamamızı indir", "uygulamamızı hemen indir", "скачайте приложение",
         "steun onze journalistiek", "wesprzyj nas", "støt vores arbejde", "stöd vårt arbete", "støtt oss", "bağış yap",
-        "поддержите нас", "doe agora", "dona ora", "sostieni il nostro", "apoya nuestro periodismo", "forward it to a friend",
+        "поддержите нас", "doe agora", "faça uma doação", "faça sua doação", "dona ora", "fai una donazione", "haz tu donación", "doe een donatie", "przekaż darowiznę", "sostieni il nostro", "apoya nuestro periodismo", "forward it to a friend",
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
         "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",

@@ -186,6 +186,8 @@ public class LineFilterTests
     [InlineData("ENDS")]
     [InlineData("AFP")]
     [InlineData("AGERPRES")]
+    [InlineData("Ajude-nos a continuar este trabalho. Faça uma doação.")]
+    [InlineData("Aiutaci a continuare il nostro lavoro: fai una donazione.")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");

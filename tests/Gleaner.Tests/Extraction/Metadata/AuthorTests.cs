@@ -617,6 +617,8 @@ public class AuthorTests
     {
         Assert.Equal(["张伟"], AuthorsOfPage($"<html><body><article><h1>地铁十五号线月底开通试运营</h1><div class=\"info\"><span>来源：城市日报</span> <span>作者：张伟</span></div>{Prose}{Prose}</article></body></html>"));
         Assert.Equal(["山田太郎"], AuthorsOfPage($"<html><body><article><h1>老舗和菓子店、創業三百年の新作</h1><p class=\"credit\">文・山田太郎　写真・佐藤花子</p>{Prose}{Prose}</article></body></html>"));
+        // A blog's footer under the post: "書いた人: ゆき" (the one who wrote it).
+        Assert.Equal(["ゆき"], AuthorsOfPage($"<html><body><article><h1>北海道の小さな町で過ごした夏休み</h1>{Prose}{Prose}<footer class=\"entry-footer\"><span>書いた人: ゆき</span> <a href=\"#\">コメントを書く</a></footer></article></body></html>"));
     }
 
     [Fact]
