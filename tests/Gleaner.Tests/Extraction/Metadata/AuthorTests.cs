@@ -73,6 +73,8 @@ public class AuthorTests
     [InlineData("Organization for Transformative Works", new[] { "Organization for Transformative Works" })]
     [InlineData("By Ahmed al-Mansouri and Fatima bin Rashid", new[] { "Ahmed al-Mansouri", "Fatima bin Rashid" })]
     [InlineData("Por João da Silva e Ana dos Santos, do Jornal do Vale", new[] { "João da Silva", "Ana dos Santos" })]
+    [InlineData("Por Ana Paula Souza, da Agência Negócios", new[] { "Ana Paula Souza" })]
+    [InlineData("di Mario Rossi, de La Stampa", new[] { "Mario Rossi" })]
     [InlineData("Ein Kommentar von Birgit Hahn", new[] { "Birgit Hahn" })]
     [InlineData("Autorzy: Jan Kowalski i Anna Nowak", new[] { "Jan Kowalski", "Anna Nowak" })]
     [InlineData("Texte : Sophie Martin — Illustration : Paul Girard", new[] { "Sophie Martin" })]
