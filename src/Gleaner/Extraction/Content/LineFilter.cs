@@ -300,6 +300,12 @@ internal static partial class LineFilter
         "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
+        // The age a stamp gives beside the date: "23/08/2022 13h40 Atualizado há 2 anos", "Updated 3 hours ago".
+        "ago", "há", "hace", "fa", "geleden", "temu", "önce", "назад", "lalu", "yang", "vor", "il", "y",
+        "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+        "minuto", "minutos", "hora", "horas", "dia", "dias", "día", "días", "semana", "semanas", "mes", "meses", "mês",
+        "ano", "anos", "año", "años", "minuti", "giorni", "anni", "mesi", "minuten", "uur", "dagen", "jaar", "stunden",
+        "tagen", "jahren", "monaten", "menit", "jam", "hari", "tahun", "bulan", "ans", "jours", "heures", "mois", "semaines",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>

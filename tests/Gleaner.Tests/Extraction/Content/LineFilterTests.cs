@@ -188,6 +188,8 @@ public class LineFilterTests
     [InlineData("AGERPRES")]
     [InlineData("Ajude-nos a continuar este trabalho. Faça uma doação.")]
     [InlineData("Aiutaci a continuare il nostro lavoro: fai una donazione.")]
+    [InlineData("23/08/2022 13h40 Atualizado há 2 anos")]
+    [InlineData("12. März 2024, aktualisiert vor 3 Stunden")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -242,6 +244,7 @@ public class LineFilterTests
     [InlineData("Europa")]
     [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
+    [InlineData("The bridge closed on 12 March 2022, two years ago.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
