@@ -174,7 +174,7 @@ internal static partial class LineFilter
         "scarica l'app", "baixe o app", "baixe nosso app", "download onze app", "pobierz aplikację", "ladda ner appen",
         "last ned appen", "hent appen", "lataa sovellus", "uygulamamızı indir", "uygulamamızı hemen indir", "скачайте приложение",
         "steun onze journalistiek", "wesprzyj nas", "støt vores arbejde", "stöd vårt arbete", "støtt oss", "bağış yap",
-        "поддержите нас", "doe agora", "dona ora", "sostieni il nostro", "apoya nuestro periodismo", "forward it to a friend",
+        "поддержите нас", "doe agora", "faça uma doação", "faça sua doação", "dona ora", "fai una donazione", "haz tu donación", "doe een donatie", "przekaż darowiznę", "sostieni il nostro", "apoya nuestro periodismo", "forward it to a friend",
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín", "iscriviti alla newsletter", "was this article helpful", "war dieser artikel hilfreich",
         "cet article vous a-t-il", "te ha resultado útil", "rate this article", "artikel bewerten", "to your inbox",
@@ -300,6 +300,12 @@ internal static partial class LineFilter
         "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
+        // The age a stamp gives beside the date: "23/08/2022 13h40 Atualizado há 2 anos", "Updated 3 hours ago".
+        "ago", "há", "hace", "fa", "geleden", "temu", "önce", "назад", "lalu", "yang", "vor", "il", "y",
+        "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+        "minuto", "minutos", "hora", "horas", "dia", "dias", "día", "días", "semana", "semanas", "mes", "meses", "mês",
+        "ano", "anos", "año", "años", "minuti", "giorni", "anni", "mesi", "minuten", "uur", "dagen", "jaar", "stunden",
+        "tagen", "jahren", "monaten", "menit", "jam", "hari", "tahun", "bulan", "ans", "jours", "heures", "mois", "semaines",
     ], StringComparer.Ordinal);
 
     /// <summary>Labels whose next line is a keyword list: "Tags" then "budget, bridge, council".</summary>
@@ -913,6 +919,8 @@ internal static partial class LineFilter
             return "dateline";
         if (block.Kind != BlockKind.Paragraph && !(first && block.Kind == BlockKind.Heading))
             return null;
+        if (first && IsNamedDateline(text))
+            return "dateline";
         return text.Length <= MaxDatelineChars && (IsDateline(lower) || IsParsedDateline(text) || RelativeAge().IsMatch(lower))
             || IsMetaLineWithDate(text) ? "dateline" : null;
     }
@@ -926,6 +934,23 @@ internal static partial class LineFilter
         + @"|(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|minuti|ore|giorni|settimane|mesi|anni|uur|dagen|weken|maanden|jaar)"
         + @"\s+(?:ago|fa|geleden))\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeAge();
+
+    /// <summary>Longest opening line read as a name or place before a date.</summary>
+    private const int MaxNamedDatelineChars = 60;
+
+    /// <summary>
+    /// The story's opening line that is one to three capitalised words, a comma and only a date: the writer's name
+    /// ("Petr Novák, 5. 4. 2019") or the place ("New York, 12 March 2024"). Either way the post's meta, not its text.
+    /// </summary>
+    private static bool IsNamedDateline(string text)
+    {
+        if (text.Length > MaxNamedDatelineChars || NameOrPlaceBeforeDate().Match(text) is not { Success: true } match)
+            return false;
+        return IsDateOnly(match.Groups["date"].Value);
+    }
+
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2}\s*,\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameOrPlaceBeforeDate();
 
     /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
     private const int MaxLabelledDateItemChars = 40;
@@ -1109,6 +1134,8 @@ internal static partial class LineFilter
             if (author.Length > 0 && text.Length <= author.Length + MaxBylineExtraChars
                 && text.Contains(author, StringComparison.OrdinalIgnoreCase))
                 return true;
+            if (author.Length > 0 && text.Length <= MaxDatedBylineChars && IsBylineWithDates(text, author))
+                return true;
         }
         foreach (var start in BylineStarts)
         {
@@ -1119,6 +1146,24 @@ internal static partial class LineFilter
             return char.IsUpper(next) && !text.EndsWith('.') && CountWords(text) <= 8;
         }
         return false;
+    }
+
+    /// <summary>Longest line read as the author's name among the post's dates.</summary>
+    private const int MaxDatedBylineChars = 160;
+
+    /// <summary>
+    /// The author's name among labelled dates, longer than a plain byline: "Muhabir: Mehmet Yılmaz Yayınlanma: 17.03.2021
+    /// 14:22 Güncelleme: 17.03.2021 16:05". Without the name, the dates and their labels, a few words at most are left.
+    /// </summary>
+    private static bool IsBylineWithDates(string text, string author)
+    {
+        int at = text.IndexOf(author, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+            return false;
+        var rest = string.Concat(text.AsSpan(0, at), " ", text.AsSpan(at + author.Length));
+        if (!Metadata.DateParser.ContainsDate(rest))
+            return false;
+        return CountWords(Metadata.DateLabels.RemoveLabels(Metadata.DateParser.RemoveDates(rest))) <= MaxDatelineBylineWords;
     }
 
     /// <summary>Most words of a Korean reporter's credit: the agency's dateline, the name, the title.</summary>

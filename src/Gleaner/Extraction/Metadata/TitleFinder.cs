@@ -256,6 +256,10 @@ internal static partial class TitleFinder
     [GeneratedRegex(@"\s*(?:[(\[](?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingLabel();
 
+    /// <summary>A site's name in square brackets before the headline: "[Bocage Vivant] Headline".</summary>
+    [GeneratedRegex(@"^\s*\[[^\[\]]{1,40}\]\s*")]
+    private static partial Regex BracketedSitePrefix();
+
     /// <summary>True when the source states the candidate: whole, as the part before a separator, or as
     /// the part after one when the part before names the site ("Site | Headline").</summary>
     private static bool Supports(string source, string candidateKey, IReadOnlyList<string> siteNames)
@@ -263,6 +267,9 @@ internal static partial class TitleFinder
         if (Key(source) == candidateKey || LeadsWithTail(source, candidateKey))
             return true;
         if (AfterSiteColon(source, siteNames) is { } afterSite && Key(afterSite) == candidateKey)
+            return true;
+        // "[Site] Headline", as SPIP and mailing-list archives write the site's name before the headline.
+        if (BracketedSitePrefix().Match(source) is { Success: true } prefix && Key(source[prefix.Length..]) == candidateKey)
             return true;
         foreach (var separator in Separators)
         {

@@ -191,6 +191,10 @@ public class LineFilterTests
     [InlineData("3 hours ago")]
     [InlineData("il y a 5 jours")]
     [InlineData("hace un mes")]
+    [InlineData("Ajude-nos a continuar este trabalho. Faça uma doação.")]
+    [InlineData("Aiutaci a continuare il nostro lavoro: fai una donazione.")]
+    [InlineData("23/08/2022 13h40 Atualizado há 2 anos")]
+    [InlineData("12. März 2024, aktualisiert vor 3 Stunden")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -262,6 +266,7 @@ public class LineFilterTests
     [InlineData("Three years ago")]
     [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
+    [InlineData("The bridge closed on 12 March 2022, two years ago.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
@@ -689,5 +694,35 @@ public class LineFilterTests
         Assert.Contains("12 March 2024", schedule);
         Assert.Contains("March 19, 2024", schedule);
         Assert.Contains("on 2015-04-02.", schedule);
+    }
+
+    private static string[] ExtractLinesOf(string head, string article)
+    {
+        var html = $"<html><head><title>Council approves bridge</title>{head}</head><body><article><h1>Council approves bridge</h1>{article}</article></body></html>";
+        return (new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "").Split('\n');
+    }
+
+    [Theory]
+    [InlineData("Petr Novák, 5. 4. 2019")]
+    [InlineData("New York, 12 March 2024")]
+    public void ANameOrPlaceAndADateOpeningTheStoryIsItsDateline(string line)
+    {
+        var lines = ExtractLinesOf("", $"<div class='info'>{line}</div>{Story}");
+        Assert.DoesNotContain(line, lines);
+        Assert.Equal(2, lines.Length);
+        // Inside the story, a line of the same shape is the writer's: a date in a timeline.
+        Assert.Contains(line, ExtractLinesOf("", $"{Story}<p>{line}</p>"));
+    }
+
+    [Fact]
+    public void TheAuthorAmongLabelledDatesIsTheBylineHoweverLong()
+    {
+        const string meta = "Muhabir: Mehmet Yılmaz Yayınlanma: 17.03.2021 14:22 Güncelleme: 17.03.2021 16:05";
+        var lines = ExtractLinesOf("<meta name='author' content='Mehmet Yılmaz'>", $"<p>{meta}</p>{Story}");
+        Assert.DoesNotContain(meta, lines);
+        Assert.Equal(2, lines.Length);
+        // A sentence that names the author and a date is the story's.
+        const string sentence = "Mehmet Yılmaz visited the bridge on 17.03.2021 with the mayor, the engineers and two residents from the old town.";
+        Assert.Contains(sentence, ExtractLinesOf("<meta name='author' content='Mehmet Yılmaz'>", $"<p>{sentence}</p>{Story}"));
     }
 }

@@ -73,6 +73,8 @@ public class AuthorTests
     [InlineData("Organization for Transformative Works", new[] { "Organization for Transformative Works" })]
     [InlineData("By Ahmed al-Mansouri and Fatima bin Rashid", new[] { "Ahmed al-Mansouri", "Fatima bin Rashid" })]
     [InlineData("Por João da Silva e Ana dos Santos, do Jornal do Vale", new[] { "João da Silva", "Ana dos Santos" })]
+    [InlineData("Por Ana Paula Souza, da Agência Negócios", new[] { "Ana Paula Souza" })]
+    [InlineData("di Mario Rossi, de La Stampa", new[] { "Mario Rossi" })]
     [InlineData("Ein Kommentar von Birgit Hahn", new[] { "Birgit Hahn" })]
     [InlineData("Autorzy: Jan Kowalski i Anna Nowak", new[] { "Jan Kowalski", "Anna Nowak" })]
     [InlineData("Texte : Sophie Martin — Illustration : Paul Girard", new[] { "Sophie Martin" })]
@@ -311,6 +313,8 @@ public class AuthorTests
     [InlineData("Skrevet av Jane Doe")]
     [InlineData("Napisał: Jane Doe")]
     [InlineData("Oleh Jane Doe")]
+    [InlineData("Diposting oleh Jane Doe pada 2 Januari 2024")]
+    [InlineData("Ditulis oleh Jane Doe")]
     [InlineData("Auteur : Jane Doe")]
     public void ALabelledLineNamesTheAuthorInManyLanguages(string line)
     {
@@ -615,6 +619,8 @@ public class AuthorTests
     {
         Assert.Equal(["张伟"], AuthorsOfPage($"<html><body><article><h1>地铁十五号线月底开通试运营</h1><div class=\"info\"><span>来源：城市日报</span> <span>作者：张伟</span></div>{Prose}{Prose}</article></body></html>"));
         Assert.Equal(["山田太郎"], AuthorsOfPage($"<html><body><article><h1>老舗和菓子店、創業三百年の新作</h1><p class=\"credit\">文・山田太郎　写真・佐藤花子</p>{Prose}{Prose}</article></body></html>"));
+        // A blog's footer under the post: "書いた人: ゆき" (the one who wrote it).
+        Assert.Equal(["ゆき"], AuthorsOfPage($"<html><body><article><h1>北海道の小さな町で過ごした夏休み</h1>{Prose}{Prose}<footer class=\"entry-footer\"><span>書いた人: ゆき</span> <a href=\"#\">コメントを書く</a></footer></article></body></html>"));
     }
 
     [Fact]

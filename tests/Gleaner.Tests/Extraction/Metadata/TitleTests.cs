@@ -28,6 +28,13 @@ public class TitleTests
     }
 
     [Fact]
+    public void ASiteNameInBracketsBeforeTheHeadlineIsNotPartOfTheTitle()
+    {
+        Assert.Equal("Trois mille arbres plantés cet hiver",
+            Title("<title>[Bocage Vivant] Trois mille arbres plantés cet hiver</title>", "<div class=\"cartouche\"><h1>Trois mille arbres plantés cet hiver</h1></div>"));
+    }
+
+    [Fact]
     public void TheSitesExactNameBeforeAColonIsNotPartOfTheTitle()
     {
         const string site = "<meta property=\"og:site_name\" content=\"Landkreis Oberau\">";
