@@ -64,10 +64,24 @@ internal static class ParserInput
         int foreignDepth = 0, rubyDepth = 0, openFormatting = 0, nestingDrops = 0;
         // The counted elements open, as the tree builder's stack holds them: its depth is the page's.
         var open = new List<OpenElement>();
+        // Takes the elements from start to end off the stack, with the counts kept of their kinds.
+        void TakeOff(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                switch (open[i].Kind)
+                {
+                    case TagKind.Foreign when foreignDepth > 0: foreignDepth--; break;
+                    case TagKind.Ruby when rubyDepth > 0: rubyDepth--; break;
+                    case TagKind.Formatting when openFormatting > 0: openFormatting--; break;
+                }
+            }
+            open.RemoveRange(start, end - start);
+        }
         // While trimming, the elements open in foreign content (an <svg> or <math> and what it holds, by where their
         // names stand in the source), the drops and nesting drops made before it began, and where the content of an
         // outermost <svg> starts (-1 for <math>), to be left out when it ends.
-        List<(int Start, int Length)>? foreignOpen = null;
+        List<OpenElement>? foreignOpen = null;
         int foreignDropsBefore = 0, foreignNestingDropsBefore = 0, svgContent = -1;
         var at = 0;
         while (true)
@@ -114,15 +128,10 @@ internal static class ParserInput
             if (!isEnd && foreignDepth > 0 && !name.Equals("font", StringComparison.OrdinalIgnoreCase) && BreaksOutOfDrawing(name)
                 && !IntegrationPointOpen(html, open))
             {
-                while (open.Count > 0 && open[^1].Foreign)
-                {
-                    if (open[^1].Kind == TagKind.Ruby && rubyDepth > 0)
-                        rubyDepth--;
-                    else if (open[^1].Kind == TagKind.Formatting && openFormatting > 0)
-                        openFormatting--;
-                    open.RemoveAt(open.Count - 1);
-                }
-                foreignDepth = 0;
+                var firstForeign = open.Count;
+                while (firstForeign > 0 && open[firstForeign - 1].Foreign)
+                    firstForeign--;
+                TakeOff(firstForeign, open.Count);
             }
             // In a drawing no element's end is implied and none is void (an svg <td> or <input> holds what follows
             // until its end tag): every one counts there.
@@ -161,19 +170,9 @@ internal static class ParserInput
                 }
                 if (!counts)
                     continue;
-                var closed = Close(html, open, name, kind);
-                if (closed.Start < 0)
-                    continue;
-                for (var i = closed.Start; i < closed.End; i++)
-                {
-                    switch (open[i].Kind)
-                    {
-                        case TagKind.Foreign when foreignDepth > 0: foreignDepth--; break;
-                        case TagKind.Ruby when rubyDepth > 0: rubyDepth--; break;
-                        case TagKind.Formatting when openFormatting > 0: openFormatting--; break;
-                    }
-                }
-                open.RemoveRange(closed.Start, closed.End - closed.Start);
+                var (start, end) = Close(html, open, name, kind);
+                if (start >= 0)
+                    TakeOff(start, end);
                 continue;
             }
 
@@ -208,11 +207,11 @@ internal static class ParserInput
                 // Inside a drawing script and style are ordinary elements whose content is markup. An element that
                 // breaks out of the drawing, or any inside one whose content is HTML, leaves the scan unsure where the
                 // parser is: nothing more is left out.
-                if (BreaksOutOfDrawing(name) || InHtmlIntegrationPoint(html, foreignOpen))
+                if (BreaksOutOfDrawing(name) || IntegrationPointOpen(html, foreignOpen))
                     trim = false;
                 else if (kept && !selfClosing)
                 {
-                    foreignOpen.Add((nameStart, name.Length));
+                    foreignOpen.Add(new OpenElement(nameStart, name.Length, kind, Scope.None, Foreign: true));
                     if (foreignOpen.Count > MaxDrawingDepth)
                         svgContent = -1;
                 }
@@ -220,7 +219,7 @@ internal static class ParserInput
             }
             if (trim && kind == TagKind.Foreign && kept && !selfClosing)
             {
-                (foreignOpen ??= []).Add((nameStart, name.Length));
+                (foreignOpen ??= []).Add(new OpenElement(nameStart, name.Length, kind, Scope.None, Foreign: true));
                 svgContent = IsSvg(name) && open.Count <= MaxDepthOfDrawing ? tagEnd : -1;
                 foreignDropsBefore = drops?.Count ?? 0;
                 foreignNestingDropsBefore = nestingDrops;
@@ -261,7 +260,7 @@ internal static class ParserInput
     /// it. False when none has its name: the tree builder then goes on looking among the HTML elements around the
     /// drawing.
     /// </summary>
-    private static bool CloseInDrawing(ReadOnlySpan<char> html, List<(int Start, int Length)> open, ReadOnlySpan<char> name)
+    private static bool CloseInDrawing(ReadOnlySpan<char> html, List<OpenElement> open, ReadOnlySpan<char> name)
     {
         for (var i = open.Count - 1; i >= 0; i--)
         {
@@ -301,7 +300,10 @@ internal static class ParserInput
     /// <summary>A counted element open; <paramref name="Foreign"/> when it is a drawing or inside one.</summary>
     private readonly record struct OpenElement(int Start, int Length, TagKind Kind, Scope Scope, bool Foreign);
 
-    /// <summary>Whether an element of the drawing open at the top of the stack reads its content as HTML.</summary>
+    /// <summary>
+    /// Whether an element of the drawing open at the top of the stack reads its content as HTML (an SVG
+    /// <c>foreignObject</c>, <c>desc</c> or <c>title</c>; a MathML text element or <c>annotation-xml</c>).
+    /// </summary>
     private static bool IntegrationPointOpen(ReadOnlySpan<char> html, List<OpenElement> open)
     {
         for (var i = open.Count - 1; i >= 0 && open[i].Foreign; i--)
@@ -378,20 +380,6 @@ internal static class ParserInput
     }
 
     private static bool IsSvg(ReadOnlySpan<char> name) => name.Equals("svg", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// Whether an element open in the drawing reads its content as HTML (an SVG <c>foreignObject</c>, <c>desc</c> or
-    /// <c>title</c>; a MathML text element or <c>annotation-xml</c>).
-    /// </summary>
-    private static bool InHtmlIntegrationPoint(ReadOnlySpan<char> html, List<(int Start, int Length)> open)
-    {
-        foreach (var (start, length) in open)
-        {
-            if (IsHtmlIntegrationPoint(html.Slice(start, length)))
-                return true;
-        }
-        return false;
-    }
 
     private static bool IsHtmlIntegrationPoint(ReadOnlySpan<char> name)
         => name.Length <= 14 && (name.Equals("foreignObject", StringComparison.OrdinalIgnoreCase) || name.Equals("desc", StringComparison.OrdinalIgnoreCase)
