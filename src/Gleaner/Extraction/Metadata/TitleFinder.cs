@@ -88,6 +88,10 @@ internal static partial class TitleFinder
             if (documentTitle is not null && shown.Contains(candidate) && Key(documentTitle) is var titleKey
                 && titleKey.Length > key.Length && titleKey.StartsWith(key, StringComparison.Ordinal))
                 votes += 0.5;
+            // A heading that says more than the <title>'s head ("Headline, at length" for "Headline | Site") is the article's; a
+            // site's logo does not start with the story's words.
+            else if (documentTitle is not null && isShown && LeadsWithTitleHead(documentTitle, key))
+                votes += 0.5;
             if (votes > bestVotes)
             {
                 best = candidate;
@@ -340,6 +344,22 @@ internal static partial class TitleFinder
     /// True when a part of the source between two separators is the candidate: a <c>&lt;title&gt;</c> that wraps the
     /// headline in a label and a site name ("Press release – Headline – Site") states the heading shown on the page.
     /// </summary>
+    /// <summary>True when the heading's key starts with the <c>&lt;title&gt;</c>'s first part and goes on for longer.</summary>
+    private static bool LeadsWithTitleHead(string documentTitle, string headingKey)
+    {
+        var head = documentTitle;
+        foreach (var separator in Separators)
+        {
+            var at = head.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0)
+                head = head[..at];
+        }
+        if (head.Length == documentTitle.Length || WordCount(head) < MinHeadlineWords)
+            return false;
+        var headKey = Key(head);
+        return headingKey.Length > headKey.Length && headingKey.StartsWith(headKey, StringComparison.Ordinal);
+    }
+
     private static bool HasSegment(string source, string candidateKey)
     {
         foreach (var separator in Separators)
@@ -464,7 +484,37 @@ internal static partial class TitleFinder
         return true;
     }
 
-    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>
+    /// Words in the text: runs between spaces, except that scripts written without spaces (Chinese, Japanese, Thai) count
+    /// a word for every two of their letters, about their words' mean length, so "漢字の読み方について" is a headline's five
+    /// words and not one.
+    /// </summary>
+    private static int WordCount(string text)
+    {
+        var words = 0;
+        var unspaced = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                words += (unspaced + 1) / 2;
+                unspaced = 0;
+                inWord = false;
+            }
+            else if (IsUnspacedLetter(c))
+                unspaced++;
+            else if (!inWord)
+            {
+                // Other letters of a run make it one word; unspaced letters in it add theirs.
+                words++;
+                inWord = true;
+            }
+        }
+        return words + (unspaced + 1) / 2;
+    }
+
+    private static bool IsUnspacedLetter(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff' or >= '\u0e00' and <= '\u0e7f';
 
     private static bool NamesSiteExactly(string part, IReadOnlyList<string> siteNames)
     {

@@ -50,6 +50,18 @@ public class TitleTests
     }
 
     [Theory]
+    [InlineData("Kanji readings for beginners | Study Corner", "Kanji readings for beginners, explained with twenty examples")]
+    [InlineData("漢字の読み方 | サイト", "漢字の読み方について")]
+    [InlineData("汉字的读音 - 网站", "汉字的读音与书写方法")]
+    public void AHeadingThatSaysMoreThanTheTitlesHeadIsTheHeadline(string title, string heading)
+    {
+        Assert.Equal(heading, Title($"<title>{title}</title>", $"<article><h1>{heading}</h1></article>"));
+        // A heading that does not start with the title's words may be the site's logo: the title is chosen as without it.
+        Assert.Equal(Title($"<title>{title}</title>"), Title($"<title>{title}</title>", "<header><h1>Study Corner Online</h1></header>"));
+        Assert.NotEqual(heading, Title($"<title>{title}</title>"));
+    }
+
+    [Theory]
     [InlineData("Communiqué de presse – Ouverture du nouveau pont – Ville d’Exemple")]
     [InlineData("Pressemitteilung | Ouverture du nouveau pont | Stadt Beispiel")]
     public void TheHeadingShownIsTheHeadlineWhenTheTitleWrapsItInALabelAndASiteName(string title)
