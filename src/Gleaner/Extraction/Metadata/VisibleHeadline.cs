@@ -36,7 +36,7 @@ internal static class VisibleHeadline
     /// The first <c>&lt;h1&gt;</c> inside the page's <c>&lt;article&gt;</c> or <c>&lt;main&gt;</c>
     /// outside comments and sidebars. Where every <c>&lt;h1&gt;</c> sits in a breadcrumb or the
     /// navigation (an SEO copy of the title), or there is none, the first <c>&lt;h2&gt;</c> in the
-    /// article's header region is the headline readers see.
+    /// article's header region or opening the article is the headline readers see.
     /// </summary>
     public static IElement? Find(PageIndex index)
     {
@@ -60,9 +60,34 @@ internal static class VisibleHeadline
             return teaser;
         var h2s = index.Headings2;
         for (var i = 0; i < h2s.Count && i < MaxHeadings; i++)
-            if (InArticleHeader(h2s[i]) && !PageRegions.IsForeignHeading(h2s[i]))
+            if ((InArticleHeader(h2s[i]) || OpensArticle(h2s[i])) && !PageRegions.IsForeignHeading(h2s[i]))
                 return h2s[i];
         return null;
+    }
+
+    /// <summary>Text before a heading in its article that may still be a kicker or a dateline, not the story.</summary>
+    private const int MaxTextBeforeHeadline = 100;
+
+    /// <summary>
+    /// True when the heading opens an <c>&lt;article&gt;</c>: nothing but short lines (a kicker, a date) stands before it
+    /// there, and something follows it (a heading that is all the article holds is its text). Blogs that keep the
+    /// <c>&lt;h1&gt;</c> for the site's name set the post's title so.
+    /// </summary>
+    private static bool OpensArticle(IElement heading)
+    {
+        var followed = false;
+        for (IElement node = heading; node.ParentElement is { } parent; node = parent)
+        {
+            for (var sibling = node.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
+                if (sibling.LocalName is "p" or "h1" or "h2" || sibling.TextContent.Length > MaxTextBeforeHeadline)
+                    return false;
+            followed |= node.NextElementSibling is not null;
+            if (parent.LocalName == "article")
+                return followed;
+            if (parent.LocalName is "main" or "body")
+                return false;
+        }
+        return false;
     }
 
     /// <summary>True when all of the heading's text lies in one link.</summary>

@@ -49,6 +49,17 @@ public class TitleTests
         Assert.Equal("Rain expected on Monday", Title("<title>Rain expected on Monday - Weather Desk</title>", "<h1>Rain expected on Monday</h1>"));
     }
 
+    [Fact]
+    public void AnH2OpeningTheArticleIsTheHeadlineOnAPageWithoutAnH1()
+    {
+        const string title = "<title>Volunteers clean up the riverbank : River Trust Journal</title>";
+        Assert.Equal("Volunteers clean up the riverbank", Title(title,
+            "<article><div class=\"kicker\">Environment</div><h2>Volunteers clean up the riverbank</h2><p>More than two hundred volunteers came.</p></article>"));
+        // An h2 after the story's first paragraph is a subheading.
+        Assert.Equal("Volunteers clean up the riverbank : River Trust Journal", Title(title,
+            "<article><p>More than two hundred volunteers came on Saturday.</p><h2>Volunteers clean up the riverbank</h2></article>"));
+    }
+
     [Theory]
     [InlineData("Kanji readings for beginners | Study Corner", "Kanji readings for beginners, explained with twenty examples")]
     [InlineData("漢字の読み方 | サイト", "漢字の読み方について")]
