@@ -209,6 +209,16 @@ internal static partial class DateFinder
         // headline) may be the only word on the last change.
         if (modified.Count == 0)
             header.Date(modified);
+        // A build stamp: the same instant declared as publication and as modification (a deploy, an import, a theme that
+        // writes the file time) later than the day the header labels as the publication ("Veröffentlicht am 14. März
+        // 2024", "Posted on …"). The reader's label wins; an unlabelled older date may be an event's or a print date, and
+        // a day apart may be one instant on two clocks (02:59 UTC, "published November 19 at 8:59 pm" in Minnesota).
+        if (bestPublished is { } declared && IsBuildStamp(declared, published, modified)
+            && LabelledVisibleDate(index, context, header, modified) is { } labelledDate && labelledDate.Date.Day.DayNumber < declared.Day.DayNumber - 1)
+        {
+            published.Add(labelledDate);
+            bestPublished = labelledDate.Date;
+        }
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
@@ -219,6 +229,31 @@ internal static partial class DateFinder
         if (page.Trace is { } trace)
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
+    }
+
+    /// <summary>The source key of a date its visible label calls the publication's.</summary>
+    private const string Labelled = "labelled";
+
+    /// <summary>True when the chosen publication is declared metadata with a time that a declared modification repeats to the second.</summary>
+    private static bool IsBuildStamp(PageDate chosen, List<Candidate> published, List<PageDate> modified)
+    {
+        if (!chosen.HasTime || !published.Exists(candidate => candidate.Weight == Weight.Declared && candidate.Date == chosen))
+            return false;
+        foreach (var date in modified)
+            if (date.HasTime && date.Value == chosen.Value)
+                return true;
+        return false;
+    }
+
+    /// <summary>The publication date the article's visible text labels as such ("Veröffentlicht am …", "Publié le …"), if any.</summary>
+    private static Candidate? LabelledVisibleDate(PageIndex index, Context context, HeaderReading header, List<PageDate> modified)
+    {
+        var visible = new List<Candidate>(1);
+        FindInVisibleText(index, context, header, visible, modified);
+        foreach (var candidate in visible)
+            if (candidate.Weight >= Weight.Dateline && candidate.Source.Key?.StartsWith(Labelled, StringComparison.Ordinal) == true)
+                return candidate;
+        return null;
     }
 
     /// <summary>True when a date of the page gives its offset.</summary>
@@ -621,7 +656,8 @@ internal static partial class DateFinder
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
                     var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? shown;
-                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
+                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline
+                        : new Candidate(date, weight, new("visible", published is null ? null : Labelled, Element: element)));
                     return;
                 }
                 modifiedOnly ??= update ?? unlabelled;
@@ -767,7 +803,7 @@ internal static partial class DateFinder
             if (ReadMarkedText(element, text, context.Order, modified) is not var (published, unlabelled, _, value))
                 continue;
             if (published is { } labelled)
-                return new Candidate(labelled, Weight.Dateline, new("byline", "labelled", Element: element));
+                return new Candidate(labelled, Weight.Dateline, new("byline", Labelled, Element: element));
             if (unlabelled is { } date && !IsEventDate(value, context.Order))
                 return new Candidate(date, Weight.Dateline, new("byline", Element: element));
         }
@@ -898,7 +934,7 @@ internal static partial class DateFinder
             // An update note over the headline ("Mis à jour le …" above it, "Publié le …" under it) is the page's too.
             if (after.Modified is null && DateLabels.Read(text, context.Order, 0, headlineEnd).Modified is { } updateAbove)
                 modified.Add(updateAbove);
-            return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
+            return new Candidate(labelled, Weight.Visible, new("header text", Labelled + ", after the headline"));
         }
         // The read before the headline ends on a search that found the first date after it: kept, the search for that date
         // below reuses it instead of running the patterns again.
@@ -920,7 +956,7 @@ internal static partial class DateFinder
         // "Publié le 12/06/2023" over the headline outweighs an unlabelled date under it, which may be the lead's
         // ("… ouvert jusqu'au 15 septembre 2023").
         if (before.Published is { } labelledBefore)
-            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
+            return new Candidate(labelledBefore, Weight.Visible, new("header text", Labelled + ", before the headline"));
         if (afterAt >= 0)
         {
             datelineAt = afterAt;

@@ -901,6 +901,74 @@ public class DateEvidenceTests
             """ + line + Text + "</article></main>", lang: lang);
         Assert.Equal(expected, article.Published);
     }
+    private const string BuildStamp = """
+        <meta property="article:published_time" content="2024-09-02T08:14:55+00:00">
+        <meta property="article:modified_time" content="2024-09-02T08:14:55+00:00">
+        """;
+
+    [Fact]
+    public void ABuildStampDeclaredAsBothDatesGivesWayToTheHeadersLabelledPublication()
+    {
+        var article = Extract("<title>Neuer Vorstand gewählt</title>" + BuildStamp, """
+            <article class="post"><header class="entry-header"><h1 class="entry-title">Neuer Vorstand gewählt</h1>
+            <div class="entry-meta"><span class="posted-on">Veröffentlicht am <a href="/2024/03/">14. März 2024</a></span>
+            <span class="byline">von Thomas Brandl</span></div></header>
+            <div class="entry-content">
+            """ + Text + "</div></article>", "de");
+        Assert.Equal("2024-03-14", article.Published);
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Modified);
+    }
+
+    [Fact]
+    public void ABuildStampGivesWayToAWrittenOnLineInTheHeadersFreeText()
+    {
+        var article = Extract("<title>Mein Umstieg auf NixOS</title>" + BuildStamp, """
+            <main><article><header><h1>Mein Umstieg auf NixOS</h1><div class="post-meta"><span>Geschrieben am 5. Februar 2023</span> ·
+            <span>8 Minuten Lesezeit</span></div></header><div class="content">
+            """ + Text + "</div></article></main>", "de");
+        Assert.Equal("2023-02-05", article.Published);
+    }
+
+    [Fact]
+    public void ABuildStampStandsOverAnUnlabelledOlderDateInTheHeader()
+    {
+        // An unlabelled older date under the headline may be an event's or the print edition's.
+        var article = Extract("<title>Neuer Vorstand gewählt</title>" + BuildStamp, """
+            <article class="post"><header class="entry-header"><h1 class="entry-title">Neuer Vorstand gewählt</h1>
+            <p class="event-date">14. März 2024</p></header>
+            <div class="entry-content">
+            """ + Text + "</div></article>", "de");
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Published);
+    }
+
+    [Fact]
+    public void DeclaredDatesThatDifferAreNoBuildStamp()
+    {
+        var article = Extract("""
+            <title>Neuer Vorstand gewählt</title>
+            <meta property="article:published_time" content="2024-09-02T08:14:55+00:00">
+            <meta property="article:modified_time" content="2024-09-03T10:00:00+00:00">
+            """, """
+            <article class="post"><header class="entry-header"><h1 class="entry-title">Neuer Vorstand gewählt</h1>
+            <div class="entry-meta"><span class="posted-on">Veröffentlicht am 14. März 2024</span></div></header>
+            <div class="entry-content">
+            """ + Text + "</div></article>", "de");
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Published);
+    }
+
+    [Fact]
+    public void ABuildStampADayAfterTheLabelledDateIsTheSameInstantOnAnotherClock()
+    {
+        // 02:59 UTC on the 20th is 8:59 pm on the 19th in Minnesota: one instant, the declared value kept.
+        var article = Extract("""
+            <title>Wild edge Blues</title>
+            <meta property="article:published_time" content="2019-11-20T02:59:46+00:00">
+            <meta property="article:modified_time" content="2019-11-20T02:59:46+00:00">
+            """, """
+            <article><h1>Wild edge Blues</h1><div class="meta">By Bill Hoppe | PUBLISHED: November 19, 2019 at 8:59 pm</div>
+            """ + Text + "</article>");
+        Assert.Equal("2019-11-20T02:59:46+00:00", article.Published);
+    }
 }
 
 /// <summary>Old table-layout pages (a town's, a club's) without an <c>h1</c>, whose title names no heading: the first <c>h2</c>/<c>h3</c>
