@@ -214,9 +214,11 @@ internal static partial class DateFinder
         // 2024", "Posted on …"). The reader's label wins; an unlabelled older date may be an event's or a print date, and
         // a day apart may be one instant on two clocks (02:59 UTC, "published November 19 at 8:59 pm" in Minnesota).
         if (bestPublished is { } declared && IsBuildStamp(declared, published, modified)
-            && LabelledVisibleDate(index, context, header, modified) is { } labelledDate && labelledDate.Date.Day.DayNumber < declared.Day.DayNumber - 1)
+            && (HeaderTime(published) ?? LabelledVisibleDate(index, context, header, modified)) is { } labelledDate
+            && labelledDate.Date.Day.DayNumber < declared.Day.DayNumber - 1)
         {
-            published.Add(labelledDate);
+            if (labelledDate.Source.Kind != "time")
+                published.Add(labelledDate);
             bestPublished = labelledDate.Date;
         }
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
@@ -251,10 +253,26 @@ internal static partial class DateFinder
         var visible = new List<Candidate>(1);
         FindInVisibleText(index, context, header, visible, modified);
         foreach (var candidate in visible)
-            if (candidate.Weight >= Weight.Dateline && candidate.Source.Key?.StartsWith(Labelled, StringComparison.Ordinal) == true)
+            if (candidate.Weight >= Weight.Dateline && IsLabelled(candidate))
                 return candidate;
         return null;
     }
+
+    /// <summary>True when an element ends before the headline starts.</summary>
+    private static bool StandsAbove(IElement element, IElement? headline) =>
+        headline is not null && !PageRegions.IsInside(headline, element) && (element.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
+
+    /// <summary>The first <c>&lt;time&gt;</c> that dates the article in its header, above any dateline (a byline's
+    /// <c>&lt;time datetime="2024-02-12"&gt;</c>): the publication as the theme writes it for machines.</summary>
+    private static Candidate? HeaderTime(List<Candidate> published)
+    {
+        foreach (var candidate in published)
+            if (candidate is { Weight: Weight.Visible, Source.Kind: "time" })
+                return candidate;
+        return null;
+    }
+
+    private static bool IsLabelled(Candidate candidate) => candidate.Source.Key?.StartsWith(Labelled, StringComparison.Ordinal) == true;
 
     /// <summary>True when a date of the page gives its offset.</summary>
     private static bool HasOffsetDate(List<Candidate> published, List<PageDate> modified)
@@ -655,6 +673,14 @@ internal static partial class DateFinder
                     continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
+                    // An unlabelled marked date over the headline (an event's day badge) gives way to the day the header's
+                    // text labels as the publication ("Pubblicato il 28/10/2024" under it).
+                    if (inScope && published is null && StandsAbove(element, context.Headline) && header.Date(modified) is { } labelledInHeader
+                        && IsLabelled(labelledInHeader) && labelledInHeader.Date.Day != shown.Day)
+                    {
+                        into.Add(labelledInHeader);
+                        return;
+                    }
                     var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline
                         : new Candidate(date, weight, new("visible", published is null ? null : Labelled, Element: element)));

@@ -969,6 +969,37 @@ public class DateEvidenceTests
             """ + Text + "</article>");
         Assert.Equal("2019-11-20T02:59:46+00:00", article.Published);
     }
+    [Fact]
+    public void ABuildStampGivesWayToTheBylinesTimeElement()
+    {
+        var article = Extract("<title>Moving our CI to ARM</title>" + BuildStamp, """
+            <main><article class="post"><header class="article-header"><h1 class="article-title">Moving our CI to ARM</h1>
+            <div class="article-byline"><a href="/author/priya/">Priya Nair</a> <time class="byline-meta-date" datetime="2024-02-12">Feb 12, 2024</time></div></header>
+            <section class="gh-content">
+            """ + Text + "</section></article></main>");
+        Assert.Equal("2024-02-12", article.Published);
+    }
+
+    [Fact]
+    public void AnEventsDayBadgeOverTheHeadlineGivesWayToThePublicationLabelledUnderIt()
+    {
+        var article = Extract("<title>Sagra del tartufo 2024</title>", """
+            <main><div class="evento"><div class="data-evento"><span class="giorno">16</span> <span class="mese">novembre 2024</span></div>
+            <h1>Sagra del tartufo 2024</h1><p class="pubblicazione">Pubblicato il 28/10/2024</p>
+            """ + Text + "</div></main>", "it");
+        Assert.Equal("2024-10-28", article.Published);
+    }
+
+    [Fact]
+    public void AMarkedDateUnderTheHeadlineKeepsItsPlaceBeforeALabelledDateFurtherDown()
+    {
+        var article = Extract("<title>Kreistag tagt am 14. März</title>", """
+            <main><h1>Kreistag tagt am 14. März</h1><p class="pm-date">Pressemitteilung vom 27.02.2025</p>
+            """ + Text + """
+            <p><a href="/tagesordnung.pdf">Tagesordnung (PDF, Stand 10.03.2025)</a></p></main>
+            """, "de");
+        Assert.Equal("2025-02-27", article.Published);
+    }
 }
 
 /// <summary>Old table-layout pages (a town's, a club's) without an <c>h1</c>, whose title names no heading: the first <c>h2</c>/<c>h3</c>
