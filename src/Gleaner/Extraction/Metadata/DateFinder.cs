@@ -214,7 +214,7 @@ internal static partial class DateFinder
         // 2024", "Posted on …"). The reader's label wins; an unlabelled older date may be an event's or a print date, and
         // a day apart may be one instant on two clocks (02:59 UTC, "published November 19 at 8:59 pm" in Minnesota).
         if (bestPublished is { } declared && IsBuildStamp(declared, published, modified)
-            && (HeaderTime(published) ?? LabelledVisibleDate(index, context, header, modified)) is { } labelledDate
+            && (LabelledVisibleDate(index, context, header, modified) ?? BylineTime(published)) is { } labelledDate
             && labelledDate.Date.Day.DayNumber < declared.Day.DayNumber - 1)
         {
             if (labelledDate.Source.Kind != "time")
@@ -262,14 +262,29 @@ internal static partial class DateFinder
     private static bool StandsAbove(IElement element, IElement? headline) =>
         headline is not null && !PageRegions.IsInside(headline, element) && (element.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
 
-    /// <summary>The first <c>&lt;time&gt;</c> that dates the article in its header, above any dateline (a byline's
-    /// <c>&lt;time datetime="2024-02-12"&gt;</c>): the publication as the theme writes it for machines.</summary>
-    private static Candidate? HeaderTime(List<Candidate> published)
+    /// <summary>The first <c>&lt;time&gt;</c> in the article, above any dateline, that stands in a short line of its own (a
+    /// byline's <c>&lt;time datetime="2024-02-12"&gt;</c>): the publication as the theme writes it for machines. A
+    /// <c>&lt;time&gt;</c> in a sentence dates what the sentence tells ("the fair on <c>&lt;time&gt;</c>20 April<c>&lt;/time&gt;</c>").</summary>
+    private static Candidate? BylineTime(List<Candidate> published)
     {
         foreach (var candidate in published)
-            if (candidate is { Weight: Weight.Visible, Source.Kind: "time" })
+            if (candidate is { Weight: Weight.Visible, Source: { Kind: "time", Element: { } time } } && IsInShortLine(time))
                 return candidate;
         return null;
+    }
+
+    /// <summary>A byline with its date, reading time and author is shorter than this; a sentence of the text is longer.</summary>
+    private const int MaxBylineChars = 120;
+
+    /// <summary>True when the element's nearest block (paragraph, list item, cell, division) holds a short line that is no
+    /// sentence: a byline closes with no full stop, question or exclamation mark.</summary>
+    private static bool IsInShortLine(IElement element)
+    {
+        for (var node = element.ParentElement; node is not null; node = node.ParentElement)
+            if (node.LocalName is "p" or "div" or "li" or "td" or "dd" or "header" or "section" or "article")
+                return TextCleaning.ShortText(node, MaxBylineChars, collapseWhitespace: true)?.TrimEnd() is { Length: > 0 } line
+                    && line[^1] is not ('.' or '!' or '?');
+        return false;
     }
 
     private static bool IsLabelled(Candidate candidate) => candidate.Source.Key?.StartsWith(Labelled, StringComparison.Ordinal) == true;

@@ -1000,6 +1000,16 @@ public class DateEvidenceTests
             """, "de");
         Assert.Equal("2025-02-27", article.Published);
     }
+    [Theory]
+    // A <time> in a sentence dates what the sentence tells, not the article.
+    [InlineData("<p class=\"author\">Von Petra Lang</p><p>Das Frühlingsfest am <time datetime=\"2024-04-20\">20. April</time> war ein voller Erfolg. Über 400 Gäste kamen.</p>")]
+    // The header's labelled day, the declared one's, is read before any <time>.
+    [InlineData("<p class=\"meta\">Posted on September 2, 2024 by Communications</p><p>The report covers the year from <time datetime=\"2023-01-01\">1 January</time> on</p>")]
+    public void ABuildStampStandsOverATimeElementInTheText(string header)
+    {
+        var article = Extract("<title>Rückblick</title>" + BuildStamp, "<main><article><h1>Rückblick</h1>" + header + Text + "</article></main>", "de");
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Published);
+    }
 }
 
 /// <summary>Old table-layout pages (a town's, a club's) without an <c>h1</c>, whose title names no heading: the first <c>h2</c>/<c>h3</c>
