@@ -209,6 +209,18 @@ internal static partial class DateFinder
         // headline) may be the only word on the last change.
         if (modified.Count == 0)
             header.Date(modified);
+        // A build stamp: the same instant declared as publication and as modification (a deploy, an import, a theme that
+        // writes the file time) later than the day the header labels as the publication ("Veröffentlicht am 14. März
+        // 2024", "Posted on …"). The reader's label wins; an unlabelled older date may be an event's or a print date, and
+        // a day apart may be one instant on two clocks (02:59 UTC, "published November 19 at 8:59 pm" in Minnesota).
+        if (bestPublished is { } declared && IsBuildStamp(declared, published, modified)
+            && (LabelledVisibleDate(index, context, header, modified) ?? BylineTime(published)) is { } labelledDate
+            && labelledDate.Date.Day.DayNumber < declared.Day.DayNumber - 1)
+        {
+            if (labelledDate.Source.Kind != "time")
+                published.Add(labelledDate);
+            bestPublished = labelledDate.Date;
+        }
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
@@ -220,6 +232,62 @@ internal static partial class DateFinder
             Explain(trace, published, chosenPublished, bestPublished, modified, bestModified, main, meta);
         return (bestPublished, bestModified);
     }
+
+    /// <summary>The source key of a date its visible label calls the publication's.</summary>
+    private const string Labelled = "labelled";
+
+    /// <summary>True when the chosen publication is declared metadata with a time that a declared modification repeats to the second.</summary>
+    private static bool IsBuildStamp(PageDate chosen, List<Candidate> published, List<PageDate> modified)
+    {
+        if (!chosen.HasTime || !published.Exists(candidate => candidate.Weight == Weight.Declared && candidate.Date == chosen))
+            return false;
+        foreach (var date in modified)
+            if (date.HasTime && date.Value == chosen.Value)
+                return true;
+        return false;
+    }
+
+    /// <summary>The publication date the article's visible text labels as such ("Veröffentlicht am …", "Publié le …"), if any.</summary>
+    private static Candidate? LabelledVisibleDate(PageIndex index, Context context, HeaderReading header, List<PageDate> modified)
+    {
+        var visible = new List<Candidate>(1);
+        FindInVisibleText(index, context, header, visible, modified);
+        foreach (var candidate in visible)
+            if (candidate.Weight >= Weight.Dateline && IsLabelled(candidate))
+                return candidate;
+        return null;
+    }
+
+    /// <summary>True when an element ends before the headline starts.</summary>
+    private static bool StandsAbove(IElement element, IElement? headline) =>
+        headline is not null && !PageRegions.IsInside(headline, element) && (element.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0;
+
+    /// <summary>The first <c>&lt;time&gt;</c> in the article, above any dateline, that stands in a short line of its own (a
+    /// byline's <c>&lt;time datetime="2024-02-12"&gt;</c>): the publication as the theme writes it for machines. A
+    /// <c>&lt;time&gt;</c> in a sentence dates what the sentence tells ("the fair on <c>&lt;time&gt;</c>20 April<c>&lt;/time&gt;</c>").</summary>
+    private static Candidate? BylineTime(List<Candidate> published)
+    {
+        foreach (var candidate in published)
+            if (candidate is { Weight: Weight.Visible, Source: { Kind: "time", Element: { } time } } && IsInShortLine(time))
+                return candidate;
+        return null;
+    }
+
+    /// <summary>A byline with its date, reading time and author is shorter than this; a sentence of the text is longer.</summary>
+    private const int MaxBylineChars = 120;
+
+    /// <summary>True when the element's nearest block (paragraph, list item, cell, division) holds a short line that is no
+    /// sentence: a byline closes with no full stop, question or exclamation mark.</summary>
+    private static bool IsInShortLine(IElement element)
+    {
+        for (var node = element.ParentElement; node is not null; node = node.ParentElement)
+            if (node.LocalName is "p" or "div" or "li" or "td" or "dd" or "header" or "section" or "article")
+                return TextCleaning.ShortText(node, MaxBylineChars, collapseWhitespace: true)?.TrimEnd() is { Length: > 0 } line
+                    && line[^1] is not ('.' or '!' or '?');
+        return false;
+    }
+
+    private static bool IsLabelled(Candidate candidate) => candidate.Source.Key?.StartsWith(Labelled, StringComparison.Ordinal) == true;
 
     /// <summary>True when a date of the page gives its offset.</summary>
     private static bool HasOffsetDate(List<Candidate> published, List<PageDate> modified)
@@ -620,8 +688,17 @@ internal static partial class DateFinder
                     continue;
                 if ((published ?? (IsModifiedMarker(element) ? null : unlabelled)) is { } shown)
                 {
+                    // An unlabelled marked date over the headline (an event's day badge) gives way to the day the header's
+                    // text labels as the publication ("Pubblicato il 28/10/2024" under it).
+                    if (inScope && published is null && StandsAbove(element, context.Headline) && header.Date(modified) is { } labelledInHeader
+                        && IsLabelled(labelledInHeader) && labelledInHeader.Date.Day != shown.Day)
+                    {
+                        into.Add(labelledInHeader);
+                        return;
+                    }
                     var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? shown;
-                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(date, weight, new("visible", Element: element)));
+                    into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline
+                        : new Candidate(date, weight, new("visible", published is null ? null : Labelled, Element: element)));
                     return;
                 }
                 modifiedOnly ??= update ?? unlabelled;
@@ -767,7 +844,7 @@ internal static partial class DateFinder
             if (ReadMarkedText(element, text, context.Order, modified) is not var (published, unlabelled, _, value))
                 continue;
             if (published is { } labelled)
-                return new Candidate(labelled, Weight.Dateline, new("byline", "labelled", Element: element));
+                return new Candidate(labelled, Weight.Dateline, new("byline", Labelled, Element: element));
             if (unlabelled is { } date && !IsEventDate(value, context.Order))
                 return new Candidate(date, Weight.Dateline, new("byline", Element: element));
         }
@@ -898,7 +975,7 @@ internal static partial class DateFinder
             // An update note over the headline ("Mis à jour le …" above it, "Publié le …" under it) is the page's too.
             if (after.Modified is null && DateLabels.Read(text, context.Order, 0, headlineEnd).Modified is { } updateAbove)
                 modified.Add(updateAbove);
-            return new Candidate(labelled, Weight.Visible, new("header text", "labelled, after the headline"));
+            return new Candidate(labelled, Weight.Visible, new("header text", Labelled + ", after the headline"));
         }
         // The read before the headline ends on a search that found the first date after it: kept, the search for that date
         // below reuses it instead of running the patterns again.
@@ -920,7 +997,7 @@ internal static partial class DateFinder
         // "Publié le 12/06/2023" over the headline outweighs an unlabelled date under it, which may be the lead's
         // ("… ouvert jusqu'au 15 septembre 2023").
         if (before.Published is { } labelledBefore)
-            return new Candidate(labelledBefore, Weight.Visible, new("header text", "labelled, before the headline"));
+            return new Candidate(labelledBefore, Weight.Visible, new("header text", Labelled + ", before the headline"));
         if (afterAt >= 0)
         {
             datelineAt = afterAt;

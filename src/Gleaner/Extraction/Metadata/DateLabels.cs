@@ -183,7 +183,7 @@ internal static partial class DateLabels
         "aktualizovan(?:ý|y)|изменено|обновлен[оа]?|оновлення|به‌روزرسانی|به\\s?روز\\s?شده|c(?:ậ|a)p\\s+nh(?:ậ|a)t|अपडेट|আপডেট|হালনাগাদ|اپ\\s?ڈیٹ";
 
     private const string PublishedWords =
-        "published|publication\\s+date|posted|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|stand|" +
+        "published|publication\\s+date|posted|geschrieben|geschreven|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|stand|" +
         "publi(?:é|e)|mis\\s+en\\s+ligne|date\\s+de\\s+publication|publicad[oa]|publicaci(?:ó|o)n|publicaci(?:ó|o)|fecha|pubblicat[oa]|" +
         "data\\s+di\\s+pubblicazione|gepubliceerd|geplaatst|opublikowano|data\\s+publikacji|publicat|publicerad|publiceret|publisert|" +
         "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +

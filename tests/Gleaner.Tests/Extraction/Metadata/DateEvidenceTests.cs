@@ -499,7 +499,7 @@ public class DateEvidenceTests
     /// <summary>A wire story whose only date is the agency's credit line after the text; a photo credit's date and the
     /// footer's copyright year do not date a page.</summary>
     [Theory]
-    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00+00:00")]
+    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00")]
     [InlineData("""<div class="copyright">© dpa-infocom · 03.05.2022</div>""", "2022-05-03")]
     [InlineData("""<p class="source">Quelle: dpa | 03.05.2022</p>""", "2022-05-03")]
     [InlineData("""<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen am 01.05.2022. © Foto: dpa</figcaption></figure>""", null)]
@@ -562,7 +562,7 @@ public class DateEvidenceTests
             <div id="p101" class="post"><div class="postbody"><p class="author">von <strong><a>kalle77</a></strong> » Di 2. Nov 2021, 19:44</p>
             <div class="content">Hallo zusammen, seit gestern klopft unsere Heizung nachts. Hat jemand eine Idee?</div></div></div></div>
             """, lang: "de");
-        Assert.Equal("2021-11-02T19:44:00+00:00", article.Published);
+        Assert.Equal("2021-11-02T19:44:00", article.Published);
     }
 
     [Fact]
@@ -682,7 +682,7 @@ public class DateEvidenceTests
     [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
     [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
     // Its time is not counted among the words beside it: an agency's closing line.
-    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00+00:00")]
+    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00")]
     // More than a word or two beside it is a sentence, time or not.
     [InlineData("<p>Die nächste Sitzung ist am 03.05.2022 15:12</p>", null)]
     // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.
@@ -901,6 +901,115 @@ public class DateEvidenceTests
             """ + line + Text + "</article></main>", lang: lang);
         Assert.Equal(expected, article.Published);
     }
+    private const string BuildStamp = """
+        <meta property="article:published_time" content="2024-09-02T08:14:55+00:00">
+        <meta property="article:modified_time" content="2024-09-02T08:14:55+00:00">
+        """;
+
+    [Fact]
+    public void ABuildStampDeclaredAsBothDatesGivesWayToTheHeadersLabelledPublication()
+    {
+        var article = Extract("<title>Neuer Vorstand gewählt</title>" + BuildStamp, """
+            <article class="post"><header class="entry-header"><h1 class="entry-title">Neuer Vorstand gewählt</h1>
+            <div class="entry-meta"><span class="posted-on">Veröffentlicht am <a href="/2024/03/">14. März 2024</a></span>
+            <span class="byline">von Thomas Brandl</span></div></header>
+            <div class="entry-content">
+            """ + Text + "</div></article>", "de");
+        Assert.Equal("2024-03-14", article.Published);
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Modified);
+    }
+
+    [Fact]
+    public void ABuildStampGivesWayToAWrittenOnLineInTheHeadersFreeText()
+    {
+        var article = Extract("<title>Mein Umstieg auf NixOS</title>" + BuildStamp, """
+            <main><article><header><h1>Mein Umstieg auf NixOS</h1><div class="post-meta"><span>Geschrieben am 5. Februar 2023</span> ·
+            <span>8 Minuten Lesezeit</span></div></header><div class="content">
+            """ + Text + "</div></article></main>", "de");
+        Assert.Equal("2023-02-05", article.Published);
+    }
+
+    [Fact]
+    public void ABuildStampStandsOverAnUnlabelledOlderDateInTheHeader()
+    {
+        // An unlabelled older date under the headline may be an event's or the print edition's.
+        var article = Extract("<title>Neuer Vorstand gewählt</title>" + BuildStamp, """
+            <article class="post"><header class="entry-header"><h1 class="entry-title">Neuer Vorstand gewählt</h1>
+            <p class="event-date">14. März 2024</p></header>
+            <div class="entry-content">
+            """ + Text + "</div></article>", "de");
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Published);
+    }
+
+    [Fact]
+    public void DeclaredDatesThatDifferAreNoBuildStamp()
+    {
+        var article = Extract("""
+            <title>Neuer Vorstand gewählt</title>
+            <meta property="article:published_time" content="2024-09-02T08:14:55+00:00">
+            <meta property="article:modified_time" content="2024-09-03T10:00:00+00:00">
+            """, """
+            <article class="post"><header class="entry-header"><h1 class="entry-title">Neuer Vorstand gewählt</h1>
+            <div class="entry-meta"><span class="posted-on">Veröffentlicht am 14. März 2024</span></div></header>
+            <div class="entry-content">
+            """ + Text + "</div></article>", "de");
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Published);
+    }
+
+    [Fact]
+    public void ABuildStampADayAfterTheLabelledDateIsTheSameInstantOnAnotherClock()
+    {
+        // 02:59 UTC on the 20th is 8:59 pm on the 19th in Minnesota: one instant, the declared value kept.
+        var article = Extract("""
+            <title>Wild edge Blues</title>
+            <meta property="article:published_time" content="2019-11-20T02:59:46+00:00">
+            <meta property="article:modified_time" content="2019-11-20T02:59:46+00:00">
+            """, """
+            <article><h1>Wild edge Blues</h1><div class="meta">By Bill Hoppe | PUBLISHED: November 19, 2019 at 8:59 pm</div>
+            """ + Text + "</article>");
+        Assert.Equal("2019-11-20T02:59:46+00:00", article.Published);
+    }
+    [Fact]
+    public void ABuildStampGivesWayToTheBylinesTimeElement()
+    {
+        var article = Extract("<title>Moving our CI to ARM</title>" + BuildStamp, """
+            <main><article class="post"><header class="article-header"><h1 class="article-title">Moving our CI to ARM</h1>
+            <div class="article-byline"><a href="/author/priya/">Priya Nair</a> <time class="byline-meta-date" datetime="2024-02-12">Feb 12, 2024</time></div></header>
+            <section class="gh-content">
+            """ + Text + "</section></article></main>");
+        Assert.Equal("2024-02-12", article.Published);
+    }
+
+    [Fact]
+    public void AnEventsDayBadgeOverTheHeadlineGivesWayToThePublicationLabelledUnderIt()
+    {
+        var article = Extract("<title>Sagra del tartufo 2024</title>", """
+            <main><div class="evento"><div class="data-evento"><span class="giorno">16</span> <span class="mese">novembre 2024</span></div>
+            <h1>Sagra del tartufo 2024</h1><p class="pubblicazione">Pubblicato il 28/10/2024</p>
+            """ + Text + "</div></main>", "it");
+        Assert.Equal("2024-10-28", article.Published);
+    }
+
+    [Fact]
+    public void AMarkedDateUnderTheHeadlineKeepsItsPlaceBeforeALabelledDateFurtherDown()
+    {
+        var article = Extract("<title>Kreistag tagt am 14. März</title>", """
+            <main><h1>Kreistag tagt am 14. März</h1><p class="pm-date">Pressemitteilung vom 27.02.2025</p>
+            """ + Text + """
+            <p><a href="/tagesordnung.pdf">Tagesordnung (PDF, Stand 10.03.2025)</a></p></main>
+            """, "de");
+        Assert.Equal("2025-02-27", article.Published);
+    }
+    [Theory]
+    // A <time> in a sentence dates what the sentence tells, not the article.
+    [InlineData("<p class=\"author\">Von Petra Lang</p><p>Das Frühlingsfest am <time datetime=\"2024-04-20\">20. April</time> war ein voller Erfolg. Über 400 Gäste kamen.</p>")]
+    // The header's labelled day, the declared one's, is read before any <time>.
+    [InlineData("<p class=\"meta\">Posted on September 2, 2024 by Communications</p><p>The report covers the year from <time datetime=\"2023-01-01\">1 January</time> on</p>")]
+    public void ABuildStampStandsOverATimeElementInTheText(string header)
+    {
+        var article = Extract("<title>Rückblick</title>" + BuildStamp, "<main><article><h1>Rückblick</h1>" + header + Text + "</article></main>", "de");
+        Assert.Equal("2024-09-02T08:14:55+00:00", article.Published);
+    }
 }
 
 /// <summary>Old table-layout pages (a town's, a club's) without an <c>h1</c>, whose title names no heading: the first <c>h2</c>/<c>h3</c>
@@ -979,4 +1088,5 @@ public class DayBadgeDateTests
     [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><p>Anmeldeschluss: 30. April 2024</p>", "")]
     public void WithoutTheBlocksOwnYearTheBadgeDatesNothing(string header, string footer) =>
         Assert.Null(Extract(header, "de", footer).Published);
+
 }
