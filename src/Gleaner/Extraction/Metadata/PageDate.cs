@@ -12,11 +12,10 @@ namespace Gleaner.Extraction.Metadata;
 /// <param name="HasOffset">The page said the offset (<c>Z</c>, <c>+02:00</c>, <c>EDT</c>); without it the time is wall-clock time read as UTC.</param>
 internal readonly record struct PageDate(DateTimeOffset Value, bool HasTime, bool HasOffset = false)
 {
-    /// <summary><c>2021-09-27T19:51:00+02:00</c> when a time and its offset are known, <c>2021-09-27T19:51:00</c> when the page
-    /// gave the time but no zone (writing <c>+00:00</c> would claim one it never gave: a local "19:51" is rarely UTC; readers
-    /// of the record take it as UTC for ordering), else <c>2021-09-27</c>.</summary>
+    /// <summary><c>2021-09-27T19:51:00+00:00</c> when a time is known, else <c>2021-09-27</c>.
+    /// A time given without an offset is taken as UTC, the common convention of news metadata.</summary>
     public string ToIso() => HasTime
-        ? HasOffset ? IsoDates.FormatSeconds(Value) : Value.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+        ? IsoDates.FormatSeconds(Value)
         : Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public DateOnly Day => DateOnly.FromDateTime(Value.DateTime);

@@ -499,7 +499,7 @@ public class DateEvidenceTests
     /// <summary>A wire story whose only date is the agency's credit line after the text; a photo credit's date and the
     /// footer's copyright year do not date a page.</summary>
     [Theory]
-    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00")]
+    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00+00:00")]
     [InlineData("""<div class="copyright">© dpa-infocom · 03.05.2022</div>""", "2022-05-03")]
     [InlineData("""<p class="source">Quelle: dpa | 03.05.2022</p>""", "2022-05-03")]
     [InlineData("""<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen am 01.05.2022. © Foto: dpa</figcaption></figure>""", null)]
@@ -562,7 +562,7 @@ public class DateEvidenceTests
             <div id="p101" class="post"><div class="postbody"><p class="author">von <strong><a>kalle77</a></strong> » Di 2. Nov 2021, 19:44</p>
             <div class="content">Hallo zusammen, seit gestern klopft unsere Heizung nachts. Hat jemand eine Idee?</div></div></div></div>
             """, lang: "de");
-        Assert.Equal("2021-11-02T19:44:00", article.Published);
+        Assert.Equal("2021-11-02T19:44:00+00:00", article.Published);
     }
 
     [Fact]
@@ -682,7 +682,7 @@ public class DateEvidenceTests
     [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
     [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
     // Its time is not counted among the words beside it: an agency's closing line.
-    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00")]
+    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00+00:00")]
     // More than a word or two beside it is a sentence, time or not.
     [InlineData("<p>Die nächste Sitzung ist am 03.05.2022 15:12</p>", null)]
     // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.
@@ -1088,5 +1088,4 @@ public class DayBadgeDateTests
     [InlineData("<span class=day>12 Mai</span><h1>Frühjahrsputz im Ortsteil</h1><p>Anmeldeschluss: 30. April 2024</p>", "")]
     public void WithoutTheBlocksOwnYearTheBadgeDatesNothing(string header, string footer) =>
         Assert.Null(Extract(header, "de", footer).Published);
-
 }

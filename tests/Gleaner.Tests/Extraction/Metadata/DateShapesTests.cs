@@ -28,58 +28,58 @@ public class DateShapesTests
     // German: an institution's press release (TYPO3 news), a deadline in the text.
     [InlineData("de", """<div class="news news-single"><div class="article"><div class="header"><h1>Hochschule startet neues Förderprogramm</h1></div><div class="news-list-date"><span class="news-list-category">Pressemitteilung</span> 03.05.2022</div><div class="news-text-wrap"><p>Die Bewerbungsfrist endet am 30.06.2022. Bewerben können sich alle Studierenden.</p></div></div></div>""", "2022-05-03", null)]
     // German: byline line with a date and an "Uhr" time written with a dot.
-    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Von <a href="/autor/anna">Anna Muster</a> | 03.05.2022, 14.10 Uhr</p>""" + Text + "</article>", "2022-05-03T14:10:00", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Von <a href="/autor/anna">Anna Muster</a> | 03.05.2022, 14.10 Uhr</p>""" + Text + "</article>", "2022-05-03T14:10:00+00:00", null)]
     // German: created and updated labels.
-    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="article-info">Erstellt: 03.05.2022, 14:10 Uhr · Aktualisiert: 04.05.2022, 08:00 Uhr</div>""" + Text + "</article>", "2022-05-03T14:10:00", "2022-05-04T08:00:00")]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="article-info">Erstellt: 03.05.2022, 14:10 Uhr · Aktualisiert: 04.05.2022, 08:00 Uhr</div>""" + Text + "</article>", "2022-05-03T14:10:00+00:00", "2022-05-04T08:00:00+00:00")]
     // German: an unmarked dateline paragraph and an event date in the text.
     [InlineData("de", """<article><h1>Sommerfest im Park</h1><p>3. Mai 2022 | Lesezeit: 2 Minuten</p><p>Das Fest findet am 12. Juni 2022 statt und beginnt um 14 Uhr.</p></article>""", "2022-05-03", null)]
     // French: published and updated in one line, day-first numerics.
-    [InlineData("fr", """<article><h1>Le conseil adopte le budget</h1><p class="article-meta">Par <a>Jean Dupont</a> Publié le 03/05/2022 à 10h30, mis à jour le 04/05/2022 à 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
-    [InlineData("fr", """<article><h1>Le conseil adopte le budget</h1><span class="meta__date">Publié le 03 mai 2022 à 10h30 - Modifié le 04 mai 2022 à 08h00</span>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("fr", """<article><h1>Le conseil adopte le budget</h1><p class="article-meta">Par <a>Jean Dupont</a> Publié le 03/05/2022 à 10h30, mis à jour le 04/05/2022 à 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    [InlineData("fr", """<article><h1>Le conseil adopte le budget</h1><span class="meta__date">Publié le 03 mai 2022 à 10h30 - Modifié le 04 mai 2022 à 08h00</span>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Spanish: place, date and time with "h"; an update note first.
-    [InlineData("es", """<article><h1>El consejo aprueba el presupuesto</h1><div class="fecha">Madrid, 03/05/2022 - 10:30h</div>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
-    [InlineData("es", """<article><h1>El consejo aprueba el presupuesto</h1><p>Última actualización: 04/05/2022 08:00</p><p>Publicado: 03/05/2022 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("es", """<article><h1>El consejo aprueba el presupuesto</h1><div class="fecha">Madrid, 03/05/2022 - 10:30h</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("es", """<article><h1>El consejo aprueba el presupuesto</h1><p>Última actualización: 04/05/2022 08:00</p><p>Publicado: 03/05/2022 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Italian.
-    [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><div class="data-articolo">3 maggio 2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
-    [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><p>Pubblicato il: 03/05/2022 Ultimo aggiornamento: 04/05/2022 08:00</p>""" + Text + "</article>", "2022-05-03", "2022-05-04T08:00:00")]
+    [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><div class="data-articolo">3 maggio 2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><p>Pubblicato il: 03/05/2022 Ultimo aggiornamento: 04/05/2022 08:00</p>""" + Text + "</article>", "2022-05-03", "2022-05-04T08:00:00+00:00")]
     // Dutch.
-    [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="article-meta">Gepubliceerd: 3 mei 2022 om 10:30 | Laatst bijgewerkt: 4 mei 2022</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04")]
+    [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="article-meta">Gepubliceerd: 3 mei 2022 om 10:30 | Laatst bijgewerkt: 4 mei 2022</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
     // Portuguese.
-    [InlineData("pt", """<article><h1>Câmara aprova orçamento</h1><p class="data">Publicado em 03/05/2022 às 10h30 Atualizado em 04/05/2022 às 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("pt", """<article><h1>Câmara aprova orçamento</h1><p class="data">Publicado em 03/05/2022 às 10h30 Atualizado em 04/05/2022 às 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Polish.
-    [InlineData("pl", """<article><h1>Rada miasta przyjęła budżet</h1><div class="article-date">Data publikacji: 03.05.2022, 10:30 Aktualizacja: 04.05.2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("pl", """<article><h1>Rada miasta przyjęła budżet</h1><div class="article-date">Data publikacji: 03.05.2022, 10:30 Aktualizacja: 04.05.2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Czech.
     [InlineData("cs", """<article><h1>Zastupitelstvo schválilo rozpočet</h1><p class="info">Publikováno: 3. 5. 2022, Aktualizace: 4. 5. 2022</p>""" + Text + "</article>", "2022-05-03", "2022-05-04")]
     // Swedish, Danish, Norwegian: "kl." and dotted times.
-    [InlineData("sv", """<article><h1>Fullmäktige antog budgeten</h1><p class="publish-info">Publicerad 3 maj 2022 kl. 10.30 · Uppdaterad 4 maj 2022 kl. 08.00</p>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
-    [InlineData("da", """<article><h1>Byrådet vedtog budgettet</h1><p>Offentliggjort 3. maj 2022 kl. 10.30</p>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
-    [InlineData("nb", """<article><h1>Bystyret vedtok budsjettet</h1><div class="dato">Publisert: 03.05.2022 10:30 Sist oppdatert: 04.05.2022 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("sv", """<article><h1>Fullmäktige antog budgeten</h1><p class="publish-info">Publicerad 3 maj 2022 kl. 10.30 · Uppdaterad 4 maj 2022 kl. 08.00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    [InlineData("da", """<article><h1>Byrådet vedtog budgettet</h1><p>Offentliggjort 3. maj 2022 kl. 10.30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("nb", """<article><h1>Bystyret vedtok budsjettet</h1><div class="dato">Publisert: 03.05.2022 10:30 Sist oppdatert: 04.05.2022 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Finnish: "klo".
-    [InlineData("fi", """<article><h1>Valtuusto hyväksyi talousarvion</h1><p>Julkaistu 3.5.2022 klo 10.30 | Päivitetty 4.5.2022 klo 8.00</p>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("fi", """<article><h1>Valtuusto hyväksyi talousarvion</h1><p>Julkaistu 3.5.2022 klo 10.30 | Päivitetty 4.5.2022 klo 8.00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Russian and Ukrainian.
-    [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="article__info-date">3 мая 2022 в 10:30 Обновлено: 4 мая 2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
-    [InlineData("uk", """<article><h1>Міська рада ухвалила бюджет</h1><p>Опубліковано 3 травня 2022 р., 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
+    [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="article__info-date">3 мая 2022 в 10:30 Обновлено: 4 мая 2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    [InlineData("uk", """<article><h1>Міська рада ухвалила бюджет</h1><p>Опубліковано 3 травня 2022 р., 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Turkish: "tarih" class, published and updated.
-    [InlineData("tr", """<article><h1>Belediye meclisi bütçeyi onayladı</h1><div class="haber-tarih">Yayınlanma: 03.05.2022 - 10:30 | Güncelleme: 04.05.2022 - 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("tr", """<article><h1>Belediye meclisi bütçeyi onayladı</h1><div class="haber-tarih">Yayınlanma: 03.05.2022 - 10:30 | Güncelleme: 04.05.2022 - 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Greek.
-    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><time>3 Μαΐου 2022, 10:30</time>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
-    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><div class="meta">Δημοσίευση: 03.05.2022 10:30 | Ενημέρωση: 04.05.2022</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04")]
+    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><time>3 Μαΐου 2022, 10:30</time>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><div class="meta">Δημοσίευση: 03.05.2022 10:30 | Ενημέρωση: 04.05.2022</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
     // Japanese: 年月日 with 時分 and labels.
-    [InlineData("ja", """<article><h1>市議会が予算案を可決</h1><div class="article-date">公開日：2022年5月3日 10時30分　更新日：2022年5月4日</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04")]
-    [InlineData("ja", """<article><h1>市議会が予算案を可決</h1><p>2022年5月3日 午後3時30分 配信</p>""" + Text + "</article>", "2022-05-03T15:30:00", null)]
+    [InlineData("ja", """<article><h1>市議会が予算案を可決</h1><div class="article-date">公開日：2022年5月3日 10時30分　更新日：2022年5月4日</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
+    [InlineData("ja", """<article><h1>市議会が予算案を可決</h1><p>2022年5月3日 午後3時30分 配信</p>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
     // Chinese: labels without spaces.
-    [InlineData("zh", """<article><h1>市议会通过预算</h1><div class="info">更新时间：2022-05-04 08:00 发布时间：2022-05-03 10:30 来源：本报</div>""" + Text + "</article>", "2022-05-03T10:30:00", "2022-05-04T08:00:00")]
+    [InlineData("zh", """<article><h1>市议会通过预算</h1><div class="info">更新时间：2022-05-04 08:00 发布时间：2022-05-03 10:30 来源：本报</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Korean: "yyyy. m. d." and 오후.
-    [InlineData("ko", """<article><h1>시의회 예산안 통과</h1><div class="info"><span>입력 2022. 5. 3. 오후 3:30</span> <span>수정 2022. 5. 4. 오전 8:00</span></div>""" + Text + "</article>", "2022-05-03T15:30:00", "2022-05-04T08:00:00")]
+    [InlineData("ko", """<article><h1>시의회 예산안 통과</h1><div class="info"><span>입력 2022. 5. 3. 오후 3:30</span> <span>수정 2022. 5. 4. 오전 8:00</span></div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Arabic-Indic digits, day first.
-    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><span class="date">٠٣/٠٥/٢٠٢٢ - ١٠:٣٠</span>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
+    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><span class="date">٠٣/٠٥/٢٠٢٢ - ١٠:٣٠</span>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Persian: the Solar Hijri calendar, in Persian digits and with month names.
     [InlineData("fa", """<article><h1>شورای شهر بودجه را تصویب کرد</h1><span class="date">۱۴۰۱/۰۲/۱۳</span>""" + Text + "</article>", "2022-05-03", null)]
     [InlineData("fa", """<article><h1>شورای شهر بودجه را تصویب کرد</h1><span class="date">۱۳ اردیبهشت ۱۴۰۱</span>""" + Text + "</article>", "2022-05-03", null)]
     // Chinese: a time written with 时 and 分.
-    [InlineData("zh", """<article><h1>市议会通过预算</h1><p class="time">2022年5月3日 10时30分</p>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
+    [InlineData("zh", """<article><h1>市议会通过预算</h1><p class="time">2022年5月3日 10时30分</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Bengali and Urdu month names, Bengali digits.
-    [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">প্রকাশিত: ৩ মে ২০২২, ১০:৩০</p>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
+    [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">প্রকাশিত: ৩ মে ২০২২, ১০:৩০</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     [InlineData("ur", """<article><h1>سٹی کونسل نے بجٹ منظور کر لیا</h1><p class="date">03 مئی 2022</p>""" + Text + "</article>", "2022-05-03", null)]
     // Bengali labels: the update first; Thai with its era named before the Buddhist-era year.
     [InlineData("bn", """<article><h1>সিটি কাউন্সিল বাজেট পাস করেছে</h1><p class="date">আপডেট: ৪ মে ২০২২ | প্রকাশ: ৩ মে ২০২২</p>""" + Text + "</article>", "2022-05-03", "2022-05-04")]
@@ -104,25 +104,25 @@ public class DateShapesTests
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="infobox"><h3>Termine</h3><ul><li>12.05.2022: Info-Abend</li><li>19.05.2022: Anmeldeschluss</li></ul></div>""" + Text + """<p class="meta">Meldung vom 03.05.2022</p></article>""", "2022-05-03", null)]
     // The half of the day written after the time in other scripts: Arabic م/ص, Greek μ.μ., Vietnamese CH; a British
     // dotted time with "pm"; a 24-hour clock followed by the German word "am" keeps its hour and its date.
-    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><div class="date-time">نشر في: الثلاثاء 3 مايو 2022 - 03:30 م</div>""" + Text + "</article>", "2022-05-03T15:30:00", null)]
-    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><div class="date">3 مايو 2022 09:05 ص</div>""" + Text + "</article>", "2022-05-03T09:05:00", null)]
-    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><span class="date">03/05/2022 • 3:30 μ.μ.</span>""" + Text + "</article>", "2022-05-03T15:30:00", null)]
-    [InlineData("vi", """<article><h1>Hội đồng thành phố thông qua ngân sách</h1><span class="date">03/05/2022 3:30 CH</span>""" + Text + "</article>", "2022-05-03T15:30:00", null)]
-    [InlineData("en-GB", """<article><h1>Council agrees budget</h1><p class="byline">By Tom Reed <span class="date">3 May 2022, 3.30pm</span></p>""" + Text + "</article>", "2022-05-03T15:30:00", null)]
-    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Veröffentlicht 14:30 am 03.05.2022</p>""" + Text + "</article>", "2022-05-03T14:30:00", null)]
+    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><div class="date-time">نشر في: الثلاثاء 3 مايو 2022 - 03:30 م</div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("ar", """<article><h1>المجلس البلدي يقر الميزانية</h1><div class="date">3 مايو 2022 09:05 ص</div>""" + Text + "</article>", "2022-05-03T09:05:00+00:00", null)]
+    [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><span class="date">03/05/2022 • 3:30 μ.μ.</span>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("vi", """<article><h1>Hội đồng thành phố thông qua ngân sách</h1><span class="date">03/05/2022 3:30 CH</span>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("en-GB", """<article><h1>Council agrees budget</h1><p class="byline">By Tom Reed <span class="date">3 May 2022, 3.30pm</span></p>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="meta">Veröffentlicht 14:30 am 03.05.2022</p>""" + Text + "</article>", "2022-05-03T14:30:00+00:00", null)]
     // A zone written in Cyrillic.
     [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="meta">3 мая 2022, 10:30 (МСК)</div>""" + Text + "</article>", "2022-05-03T10:30:00+03:00", null)]
     // A <time> whose datetime holds only the day and whose text shows the clock; Hugo's unmarked span keeping the
     // instant in its title under a post-meta line that shows the day.
-    [InlineData("en", """<article><h1>Council agrees budget</h1><div class="meta"><time datetime="2022-05-03">May 3, 2022 at 3:30 pm</time></div>""" + Text + "</article>", "2022-05-03T15:30:00", null)]
+    [InlineData("en", """<article><h1>Council agrees budget</h1><div class="meta"><time datetime="2022-05-03">May 3, 2022 at 3:30 pm</time></div>""" + Text + "</article>", "2022-05-03T15:30:00+00:00", null)]
     [InlineData("en", """<article><h1>Council agrees budget</h1><div class="post-meta"><span title='2022-05-03 15:30:00 +0200 CEST'>May 3, 2022</span>&nbsp;·&nbsp;3 min</div>""" + Text + "</article>", "2022-05-03T15:30:00+02:00", null)]
     // A press release's embargo is the moment it is published ("until" alone labels a deadline).
     [InlineData("en", """<article><h1>Survey shows record volunteering</h1><p class="embargo">EMBARGOED UNTIL 00:01 BST TUESDAY 3 MAY 2022</p>""" + Text + "</article>", "2022-05-03T00:01:00+01:00", null)]
-    [InlineData("de", """<article><h1>Umfrage zeigt Rekord beim Ehrenamt</h1><p>Sperrfrist: 03.05.2022, 10:30 Uhr</p>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
+    [InlineData("de", """<article><h1>Umfrage zeigt Rekord beim Ehrenamt</h1><p>Sperrfrist: 03.05.2022, 10:30 Uhr</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Drupal 7's RDFa keeps the instant in content while its default format prints the month first whatever the language.
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted"><span property="dc:date dc:created" content="2022-05-03T10:30:00+02:00" datatype="xsd:dateTime">Eingereicht von admin am Di, 05/03/2022 - 10:30</span></div>""" + Text + "</article>", "2022-05-03T10:30:00+02:00", null)]
     // The weekday before a slashed date tells its order where the page's convention would read it the other way.
-    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted">Eingereicht von admin am Di, 05/03/2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00", null)]
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted">Eingereicht von admin am Di, 05/03/2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     [InlineData("en-US", """<article><h1>Council agrees budget</h1><p class="date">Sat, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="date">Sa, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
@@ -140,7 +140,7 @@ public class DateShapesTests
     [InlineData("""<meta property="og:article:published_time" content="2022-05-03T10:30:00+02:00">""", "2022-05-03T10:30:00+02:00")]
     [InlineData("""<meta name="publish-date" content="2022-05-03">""", "2022-05-03")]
     [InlineData("""<meta name="citation_publication_date" content="2022/05/03">""", "2022-05-03")]
-    [InlineData("""<meta name="OriginalPublicationDate" content="2022/05/03 10:30:00">""", "2022-05-03T10:30:00")]
+    [InlineData("""<meta name="OriginalPublicationDate" content="2022/05/03 10:30:00">""", "2022-05-03T10:30:00+00:00")]
     [InlineData("""<meta name="dc.date.published" content="2022-05-03">""", "2022-05-03")]
     [InlineData("""<meta name="article:post_date" content="2022-05-03">""", "2022-05-03")]
     [InlineData("""<meta name="prism.publicationDate" content="2022-05-03">""", "2022-05-03")]
