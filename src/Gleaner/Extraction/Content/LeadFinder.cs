@@ -170,6 +170,13 @@ internal static class LeadFinder
             var step = Judge(current, headline, titleWords, analysis, container is not null, markedOnly, out string? text, out int linkChars);
             if (step == Step.Stop || step == Step.Heading && leads.Count > 0)
                 break;
+            // The headline set again after text taken as the lead: that text was above the story (a blog's description
+            // under its name, which the <title> names too); the lead follows the copy nearest the body.
+            if (step == Step.Headline)
+            {
+                leads.Clear();
+                leadChars = 0;
+            }
             if (step == Step.Take && text is not null)
             {
                 text = WithoutLeadingDateline(text);
@@ -187,7 +194,7 @@ internal static class LeadFinder
         return reachedBody ? leads : [];
     }
 
-    private enum Step { Skip, Descend, Take, Heading, Stop }
+    private enum Step { Skip, Descend, Take, Heading, Headline, Stop }
 
     private static Step Judge(IElement element, IElement headline, HashSet<string> titleWords, PageAnalysis analysis, bool insideBody,
         bool markedOnly, out string? text, out int linkChars)
@@ -222,7 +229,7 @@ internal static class LeadFinder
                 return lead ? Step.Take : Step.Skip;
             }
             if (role == TagRole.Heading)
-                return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
+                return NamesTitle(element, titleWords) ? Step.Headline : Step.Heading;
             return name == "p" || IsInlineTextBlock(element, role) ? Step.Skip : Step.Descend;
         }
         if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
@@ -237,7 +244,7 @@ internal static class LeadFinder
         // The headline set again below a breadcrumb that repeats it is passed over; another heading ends
         // a lead already found (the body has begun) or belongs to the masthead.
         if (role == TagRole.Heading)
-            return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
+            return NamesTitle(element, titleWords) ? Step.Headline : Step.Heading;
         return Step.Descend;
     }
 

@@ -462,6 +462,21 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesNoLeadFromABlogsDescriptionAboveThePostsOwnTitle()
+    {
+        // The <title> names the post and the blog; the blog's name and description come first, the post's title later.
+        var article = Extract(
+            "<div class='blog-header'><h2 class='blog-title'><a href='/'>Notes from the river town</a></h2>" +
+            "<p class='blog-desc'>Writing about books, bridges and the slow life by the water.</p></div>" +
+            "<div class='post'><h2 class='post-title'>Council approves bridge</h2><div class='post-content'>" + Story + "</div></div>",
+            head: "<title>Council approves bridge - Notes from the river town</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
     public void TakesNoLeadOrBodyFromAPopUpButReadsAStoryOpenedInOne()
     {
         const string popUp =
