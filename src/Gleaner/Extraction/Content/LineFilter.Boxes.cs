@@ -37,7 +37,25 @@ internal static partial class LineFilter
         "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "報道関係のお問い合わせ先",
         "このページに関するお問い合わせ", "このページに関するお問い合わせ先", "この記事に関するお問い合わせ", "문의", "문의처", "담당부서",
         "联系方式", "媒体联系", "媒體聯繫",
+        // An event's organiser, with their address and telephone number under the announcement.
+        "veranstalter", "veranstalterin", "organizer", "organiser", "organisateur", "organizador", "organizzatore", "organisator",
+        "organizator", "arrangör", "szervező", "düzenleyen", "организатор",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// First words of a contact title worded freely ("Kontakt für Rückfragen", "Contact for journalists", "Contacto para
+    /// la prensa"): the box is still dropped only when contact details follow it.
+    /// </summary>
+    private static readonly FrozenSet<string> ContactTitleStarts = FrozenSet.ToFrozenSet(
+    [
+        "kontakt", "pressekontakt", "medienkontakt", "contact", "contacts", "contacto", "contactos", "contatto", "contatti",
+        "contato", "contatos", "kontakty", "контакты", "контакт", "iletişim", "επικοινωνία", "perscontact", "presskontakt",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactTitleStartLookup = ContactTitleStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Most words of a contact title worded freely.</summary>
+    private const int MaxFreeContactTitleWords = 4;
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactHeadingLookup = ContactHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -55,7 +73,10 @@ internal static partial class LineFilter
             return false;
         Span<char> lower = stackalloc char[heading.Length];
         heading.ToLowerInvariant(lower);
-        return ContactHeadingLookup.Contains(lower);
+        if (ContactHeadingLookup.Contains(lower))
+            return true;
+        int space = lower.IndexOf(' ');
+        return space > 0 && ContactTitleStartLookup.Contains(lower[..space]) && CountWords(lower) <= MaxFreeContactTitleWords;
     }
 
     /// <summary>

@@ -474,6 +474,9 @@ public class LineFilterTests
     [InlineData("<h2>Adresse für Rückfragen</h2><p>Kommunikation<br>medien@example.ch</p><h2>Herausgeber</h2><p>Der Bundesrat<br>https://www.example.ch/</p>")]
     [InlineData("<p><strong>Lisätietoja</strong><br>Professori Liisa Virtanen<br>puh. 029 412 0000</p>")]
     [InlineData("<p>このページに関するお問い合わせ</p><p>都市整備部 道路課<br>電話：012-345-6789</p>")]
+    [InlineData("<h3>Kontakt für Rückfragen</h3><p>Prof. Dr. Anna Berger<br>Tel.: +49 511 762-1234</p>")]
+    [InlineData("<h3>Contact for journalists</h3><p>Press office<br>press@example.org</p>")]
+    [InlineData("<h2>Veranstalter</h2><p>Kulturforum e.V.<br>Weberstraße 12<br>Telefon 0761 4455-0</p>")]
     public void DropsTheContactBoxThatClosesAPressRelease(string box)
     {
         var lines = ExtractLines(box);
