@@ -271,11 +271,12 @@ internal static partial class LineFilter
 
     /// <summary>
     /// A post's meta line in parts split by "|", "·" or "•" (date, category, tags, comments), one part of which counts or
-    /// asks for comments: "Julkaistu 14.9.2023 kategoriassa Luonto | 2 kommenttia", "Posted in News | Leave a comment".
+    /// asks for comments or counts the post's readers: "Julkaistu 14.9.2023 kategoriassa Luonto | 2 kommenttia", "Posted in
+    /// News | Leave a comment", "โพสต์เมื่อ 15 มกราคม 2568 | เข้าชม 1,024 ครั้ง". A table's row is the writer's, whatever it counts.
     /// </summary>
-    private static bool IsPostMetaLine(string lower)
+    private static bool IsPostMetaLine(string lower, BlockKind kind)
     {
-        if (lower.Length > MaxPostMetaChars || lower.AsSpan().IndexOfAny('|', '·', '•') < 0)
+        if (kind == BlockKind.TableRow || lower.Length > MaxPostMetaChars || lower.AsSpan().IndexOfAny('|', '·', '•') < 0)
             return false;
         foreach (var range in lower.AsSpan().SplitAny('|', '·', '•'))
         {
@@ -287,6 +288,8 @@ internal static partial class LineFilter
             // "2 kommenttia", "Comments (3)", "3 Kommentare".
             var words = part.Trim("0123456789() ");
             if (words.Length < part.Length && words.Length > 0 && CommentWordLookup.Contains(words))
+                return true;
+            if (IsReactionCount(part.ToString()))
                 return true;
         }
         return false;
