@@ -134,6 +134,45 @@ internal static partial class LineFilter
     }
 
     /// <summary>
+    /// Labels of an event's or a place's practical facts ("Datum", "Ort", "Eintritt", "Lieu", "Helyszín", "会場"), compared
+    /// lower-case without a colon: a list of two or more of them beside the announcement is its fact box, not its text.
+    /// </summary>
+    private static readonly FrozenSet<string> FactLabels = FrozenSet.ToFrozenSet(
+    [
+        "datum", "termin", "termine", "zeit", "uhrzeit", "beginn", "ende", "einlass", "ort", "veranstaltungsort", "treffpunkt",
+        "eintritt", "preis", "kosten", "tickets", "karten", "anmeldung", "veranstalter", "wann", "wo", "dauer", "öffnungszeiten",
+        "date", "dates", "time", "times", "when", "where", "venue", "location", "place", "admission", "price", "cost", "entry",
+        "organizer", "organiser", "registration", "duration", "opening hours", "doors",
+        "heure", "horaire", "horaires", "lieu", "quand", "où", "tarif", "tarifs", "entrée", "prix", "billetterie", "organisateur",
+        "inscription", "durée", "fecha", "fechas", "hora", "lugar", "cuándo", "dónde", "precio", "entradas", "organiza",
+        "organizador", "inscripción", "duración", "data", "ora", "orario", "luogo", "dove", "prezzo", "ingresso", "biglietti",
+        "organizzatore", "horário", "local", "onde", "preço", "entrada", "ingressos", "tijd", "locatie", "plaats", "waar",
+        "wanneer", "prijs", "toegang", "entree", "godzina", "miejsce", "gdzie", "kiedy", "cena", "wstęp", "bilety", "čas",
+        "místo", "kdy", "kde", "vstupné", "tid", "plats", "när", "pris", "entré", "biljetter", "időpont", "helyszín", "belépő",
+        "nyitva", "nyitvatartás", "dátum", "jegyár", "tarih", "saat", "yer", "mekan", "ücret", "дата", "время", "место", "где",
+        "когда", "стоимость", "вход", "цена", "ημερομηνία", "ώρα", "τόπος", "χώρος", "είσοδος", "日時", "日程", "会場", "場所",
+        "料金", "参加費", "定員", "主催", "时间", "地点", "日期", "费用", "主办", "일시", "장소", "참가비", "التاريخ", "الوقت",
+        "المكان", "tanggal", "waktu", "tempat", "lokasi", "biaya", "thời gian", "địa điểm", "aika", "paikka", "hinta", "pääsymaksu",
+        "järjestäjä", "sted", "dato", "arrangør", "billetter",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FactLabelLookup = FactLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest fact label looked up.</summary>
+    internal const int MaxFactLabelChars = 24;
+
+    /// <summary>"Datum", "Ort:", "Eintritt :", "会場：".</summary>
+    internal static bool IsFactLabel(ReadOnlySpan<char> text)
+    {
+        var label = text.Trim().TrimEnd(":：").TrimEnd();
+        if (label.Length == 0 || label.Length > MaxFactLabelChars)
+            return false;
+        Span<char> lower = stackalloc char[label.Length];
+        label.ToLowerInvariant(lower);
+        return FactLabelLookup.Contains(lower);
+    }
+
+    /// <summary>
     /// Titles of a table of contents ("Inhaltsverzeichnis", "Sommaire", "目次") and the control that folds it: the title is
     /// dropped with the list of the story's own subheadings under it.
     /// </summary>
