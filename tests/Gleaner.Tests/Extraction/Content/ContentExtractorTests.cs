@@ -476,6 +476,22 @@ public class ContentExtractorTests
         Assert.StartsWith("The city council voted", lines[0]);
     }
 
+    [Theory]
+    [InlineData("<a href='https://notes.example.com/'>Notes from the river town</a>", false)]
+    [InlineData("<a href='/' rel='home'>Notes from the river town</a>", false)]
+    [InlineData("<a href='https://notes.example.com/2024/06/bridge.html'>Notes from the river town</a>", true)]
+    public void TakesNoLeadFromTheDescriptionUnderABlogsNameLinkedToItsFrontPage(string name, bool descriptionIsLead)
+    {
+        // A blog platform's masthead: the blog's name in the h1, linked to the front page, and its description under it.
+        var article = Extract(
+            $"<header><h1 class='title'>{name}</h1><p class='description'>Writing about books, bridges and the slow life by the water.</p></header>" +
+            "<div class='main'><h2 class='date-header'>Sunday, 9 June 2024</h2><div class='post'><h3 class='post-title'>A walk to the new bridge site</h3>" +
+            "<div class='post-body'>" + Story + "</div></div></div>",
+            head: "<title>Notes from the river town</title>");
+
+        Assert.Equal(descriptionIsLead, Lines(article).Contains("Writing about books, bridges and the slow life by the water."));
+    }
+
     [Fact]
     public void TakesNoLeadOrBodyFromAPopUpButReadsAStoryOpenedInOne()
     {
