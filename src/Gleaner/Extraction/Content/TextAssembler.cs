@@ -287,7 +287,8 @@ internal sealed class TextAssembler
     /// An event's or a place's fact box written as a list of labelled values (<c>&lt;dl&gt;&lt;dt&gt;Datum&lt;/dt&gt;&lt;dd&gt;…</c>,
     /// <c>&lt;li&gt;&lt;strong&gt;Ort:&lt;/strong&gt; …</c>), alone or under its own title ("Auf einen Blick"): every item labelled,
     /// two or more labels and at least half of them of date, time, place, price, duration or organiser. The announcement's
-    /// text says what happens; the box repeats where and when.
+    /// text says what happens; the box repeats where and when. A list set between two paragraphs is read with them ("Die
+    /// Veranstaltung im Überblick:" over it, the story going on under it): part of the text.
     /// </summary>
     private static bool IsFactList(NodeInfo info)
     {
@@ -295,7 +296,8 @@ internal sealed class TextAssembler
             return false;
         var element = info.Element;
         if (element.LocalName is "dl" or "ul" or "ol")
-            return IsLabelledFactList(element);
+            return !(element.PreviousElementSibling is { LocalName: "p" } && element.NextElementSibling is { LocalName: "p" })
+                && IsLabelledFactList(element);
         // A box holding only a title and the list.
         return element.LocalName is "div" or "section" or "aside" && element.ChildElementCount == 2
             && BoilerplateSignals.RoleOf(element.FirstElementChild!.LocalName) == TagRole.Heading

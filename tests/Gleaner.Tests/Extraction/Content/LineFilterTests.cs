@@ -501,6 +501,7 @@ public class LineFilterTests
     [InlineData("<dl><dt>Datum</dt><dd>Samstag, 15. März 2025</dd><dt>Leitung</dt><dd>Anna Berger</dd></dl>", "Leitung")]
     [InlineData("<ul><li><strong>Ort:</strong> Rathaus</li></ul>", "Rathaus")]
     [InlineData("<ul><li><strong>Datum:</strong> Montag</li><li><strong>Ort:</strong> Rathaus</li><li>Der Rat stimmt über den Bau der Brücke ab.</li></ul>", "Rathaus")]
+    [InlineData("<p>Die Versammlung im Überblick:</p><dl><dt>Ort</dt><dd>Rathaus, Sitzungssaal</dd><dt>Zeit</dt><dd>Dienstag, 18 Uhr</dd></dl><p>Der Bürgermeister lädt alle Anwohner herzlich ein.</p>", "Rathaus, Sitzungssaal")]
     [InlineData("<dl><dt>Bebauungsplan</dt><dd>Satzung über die Nutzung der Grundstücke</dd><dt>Auslegung</dt><dd>öffentlich</dd></dl>", "Auslegung")]
     public void KeepsAListWhoseLabelsAreNotAllPracticalFactsOrThatHoldsOnlyOne(string list, string kept)
     {
