@@ -251,7 +251,7 @@ internal static class LeadFinder
                 return lead ? Step.Take : Step.Skip;
             }
             if (role == TagRole.Heading)
-                return NamesTitle(element, titleWords) ? Step.Headline : Step.Heading;
+                return NamesTitle(element, titleWords) ? RepeatedHeadline(element, headline) : Step.Heading;
             return name == "p" || IsInlineTextBlock(element, role) ? Step.Skip : Step.Descend;
         }
         if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
@@ -266,9 +266,16 @@ internal static class LeadFinder
         // The headline set again below a breadcrumb that repeats it is passed over; another heading ends
         // a lead already found (the body has begun) or belongs to the masthead.
         if (role == TagRole.Heading)
-            return NamesTitle(element, titleWords) ? Step.Headline : Step.Heading;
+            return NamesTitle(element, titleWords) ? RepeatedHeadline(element, headline) : Step.Heading;
         return Step.Descend;
     }
+
+    /// <summary>
+    /// Another heading naming the title after the one the walk started from is where the story begins (<see cref="Step.Headline"/>:
+    /// the text taken so far sat over it); a copy of the same headline (a hidden one for search engines, a sticky bar's) is passed over.
+    /// </summary>
+    private static Step RepeatedHeadline(IElement heading, IElement headline)
+        => LineFilter.SameWords(heading.TextContent, headline.TextContent) ? Step.Skip : Step.Headline;
 
     /// <summary>
     /// A <c>div</c> written like a paragraph: text of its own or in inline elements only ("<c>&lt;span&gt;Berlin.&lt;/span&gt;

@@ -476,6 +476,18 @@ public class ContentExtractorTests
         Assert.StartsWith("The city council voted", lines[0]);
     }
 
+    [Fact]
+    public void KeepsTheLeadBeforeACopyOfTheSameHeadline()
+    {
+        // A copy of the headline for search engines, hidden by the page's style sheet, between the lead and the body.
+        var article = Extract(
+            "<article><header><h1 class='headline'>Council approves bridge</h1>" +
+            "<div class='standfirst'><p>After ten years of debate the new crossing will be built, and the state pays half.</p></div></header>" +
+            "<h1 class='is-hidden'>Council approves bridge</h1><div class='article-body'>" + Story + "</div></article>");
+
+        Assert.StartsWith("After ten years of debate", Lines(article)[0]);
+    }
+
     [Theory]
     [InlineData("<a href='https://notes.example.com/'>Notes from the river town</a>", false)]
     [InlineData("<a href='/' rel='home'>Notes from the river town</a>", false)]
