@@ -108,6 +108,19 @@ internal static class BoilerplateSignals
         return text.Length > 0 && text[^1] is '?' or '\uFF1F' or '\u061F';
     }
 
+    /// <summary>
+    /// A link drawn as a button ("<c>&lt;a class="btn btn-primary"&gt;</c>", "wp-block-button__link", <c>role="button"</c>):
+    /// the end of a call to action (donate, sign up, buy tickets), not a link of the story's sentences.
+    /// </summary>
+    public static bool IsButtonLink(IElement link)
+    {
+        if (link.Attr("role") is { } role && role.Equals("button", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var className = link.Attr("class");
+        return className is not null && (className.Contains("btn", StringComparison.OrdinalIgnoreCase)
+            || className.Contains("button", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Hidden by the page itself: the reader never sees it.</summary>
     public static bool IsHidden(IElement element)
     {
@@ -297,6 +310,8 @@ internal static class BoilerplateSignals
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
         // A forum member's column beside each post (name, rank, post count) and the board's who-is-online box.
         "postprofile", "userinfo", "usertitle", "onlinelist", "whoisonline",
+        // A wiki's "[edit]" links beside its headings and its "From <wiki name>" line under the title.
+        "editsection", "sitesub",
     ];
 
     /// <summary>Word starts that make furniture likely; the element is then judged on its text too.</summary>

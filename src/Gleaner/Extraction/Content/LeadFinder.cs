@@ -65,6 +65,8 @@ internal static class LeadFinder
         if (selection.Count == 0)
             return [];
         var titleWords = WordsOf(title);
+        if (visibleHeadline is not null && IsSiteNameLink(visibleHeadline))
+            visibleHeadline = null;
         var visibleWords = visibleHeadline is null ? null : WordsOf(VisibleHeadline.Text(visibleHeadline));
         if (titleWords.Count == 0 && visibleWords is not { Count: > 0 })
             return [];
@@ -89,7 +91,7 @@ internal static class LeadFinder
         bool headlineFound = false;
         foreach (var h1 in headlines)
         {
-            if (!NamesTitle(h1, titleWords))
+            if (!NamesTitle(h1, titleWords) || IsSiteNameLink(h1))
                 continue;
             headlineFound = true;
             if (h1 == visibleHeadline)
@@ -123,13 +125,33 @@ internal static class LeadFinder
         return [];
     }
 
+    /// <summary>
+    /// A heading that is only a link to the site's front page (<c>&lt;h1&gt;&lt;a href="https://blog.example/"&gt;Blog name&lt;/a&gt;&lt;/h1&gt;</c>,
+    /// <c>rel="home"</c>): the masthead's name, which a "Blog name: Post title" <c>&lt;title&gt;</c> names too, not the headline;
+    /// the description under it is not the post's lead.
+    /// </summary>
+    internal static bool IsSiteNameLink(IElement heading)
+    {
+        if (heading.ChildElementCount != 1 || heading.FirstElementChild is not { LocalName: "a" } link
+            || link.TextContent.Length != heading.TextContent.Trim().Length)
+            return false;
+        if (link.Attr("rel") is { } rel && rel.Contains("home", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var href = link.Attr("href")?.Trim();
+        if (string.IsNullOrEmpty(href))
+            return false;
+        if (href is "/" or "./")
+            return true;
+        return Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
+    }
+
     /// <summary>The page's only h1 outside navigation and page furniture, or null where there are none or several.</summary>
     private static IElement? OnlyOwnHeadline(IReadOnlyList<IElement> headlines)
     {
         IElement? only = null;
         for (int i = 0; i < headlines.Count && i < MaxOwnHeadlinesChecked; i++)
         {
-            if (PageRegions.IsForeignHeading(headlines[i]))
+            if (PageRegions.IsForeignHeading(headlines[i]) || IsSiteNameLink(headlines[i]))
                 continue;
             if (only is not null)
                 return null;
@@ -170,6 +192,13 @@ internal static class LeadFinder
             var step = Judge(current, headline, titleWords, analysis, container is not null, markedOnly, out string? text, out int linkChars);
             if (step == Step.Stop || step == Step.Heading && leads.Count > 0)
                 break;
+            // The headline set again after text taken as the lead: that text was above the story (a blog's description
+            // under its name, which the <title> names too); the lead follows the copy nearest the body.
+            if (step == Step.Headline)
+            {
+                leads.Clear();
+                leadChars = 0;
+            }
             if (step == Step.Take && text is not null)
             {
                 text = WithoutLeadingDateline(text);
@@ -187,7 +216,7 @@ internal static class LeadFinder
         return reachedBody ? leads : [];
     }
 
-    private enum Step { Skip, Descend, Take, Heading, Stop }
+    private enum Step { Skip, Descend, Take, Heading, Headline, Stop }
 
     private static Step Judge(IElement element, IElement headline, HashSet<string> titleWords, PageAnalysis analysis, bool insideBody,
         bool markedOnly, out string? text, out int linkChars)
@@ -222,7 +251,7 @@ internal static class LeadFinder
                 return lead ? Step.Take : Step.Skip;
             }
             if (role == TagRole.Heading)
-                return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
+                return NamesTitle(element, titleWords) ? RepeatedHeadline(element, headline) : Step.Heading;
             return name == "p" || IsInlineTextBlock(element, role) ? Step.Skip : Step.Descend;
         }
         if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
@@ -237,9 +266,16 @@ internal static class LeadFinder
         // The headline set again below a breadcrumb that repeats it is passed over; another heading ends
         // a lead already found (the body has begun) or belongs to the masthead.
         if (role == TagRole.Heading)
-            return NamesTitle(element, titleWords) ? Step.Skip : Step.Heading;
+            return NamesTitle(element, titleWords) ? RepeatedHeadline(element, headline) : Step.Heading;
         return Step.Descend;
     }
+
+    /// <summary>
+    /// Another heading naming the title after the one the walk started from is where the story begins (<see cref="Step.Headline"/>:
+    /// the text taken so far sat over it); a copy of the same headline (a hidden one for search engines, a sticky bar's) is passed over.
+    /// </summary>
+    private static Step RepeatedHeadline(IElement heading, IElement headline)
+        => LineFilter.SameWords(heading.TextContent, headline.TextContent) ? Step.Skip : Step.Headline;
 
     /// <summary>
     /// A <c>div</c> written like a paragraph: text of its own or in inline elements only ("<c>&lt;span&gt;Berlin.&lt;/span&gt;

@@ -37,7 +37,25 @@ internal static partial class LineFilter
         "本件に関するお問い合わせ先", "報道関係者のお問い合わせ先", "報道関係のお問い合わせ先",
         "このページに関するお問い合わせ", "このページに関するお問い合わせ先", "この記事に関するお問い合わせ", "문의", "문의처", "담당부서",
         "联系方式", "媒体联系", "媒體聯繫",
+        // An event's organiser, with their address and telephone number under the announcement.
+        "veranstalter", "veranstalterin", "organizer", "organiser", "organisateur", "organizador", "organizzatore", "organisator",
+        "organizator", "arrangör", "szervező", "düzenleyen", "организатор",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// First words of a contact title worded freely ("Kontakt für Rückfragen", "Contact for journalists", "Contacto para
+    /// la prensa"): the box is still dropped only when contact details follow it.
+    /// </summary>
+    private static readonly FrozenSet<string> ContactTitleStarts = FrozenSet.ToFrozenSet(
+    [
+        "kontakt", "pressekontakt", "medienkontakt", "contact", "contacts", "contacto", "contactos", "contatto", "contatti",
+        "contato", "contatos", "kontakty", "контакты", "контакт", "iletişim", "επικοινωνία", "perscontact", "presskontakt",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactTitleStartLookup = ContactTitleStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Most words of a contact title worded freely.</summary>
+    private const int MaxFreeContactTitleWords = 4;
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactHeadingLookup = ContactHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -55,7 +73,10 @@ internal static partial class LineFilter
             return false;
         Span<char> lower = stackalloc char[heading.Length];
         heading.ToLowerInvariant(lower);
-        return ContactHeadingLookup.Contains(lower);
+        if (ContactHeadingLookup.Contains(lower))
+            return true;
+        int space = lower.IndexOf(' ');
+        return space > 0 && ContactTitleStartLookup.Contains(lower[..space]) && CountWords(lower) <= MaxFreeContactTitleWords;
     }
 
     /// <summary>
@@ -110,6 +131,45 @@ internal static partial class LineFilter
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Labels of an event's or a place's practical facts ("Datum", "Ort", "Eintritt", "Lieu", "Helyszín", "会場"), compared
+    /// lower-case without a colon: a list of two or more of them beside the announcement is its fact box, not its text.
+    /// </summary>
+    private static readonly FrozenSet<string> FactLabels = FrozenSet.ToFrozenSet(
+    [
+        "datum", "termin", "termine", "zeit", "uhrzeit", "beginn", "ende", "einlass", "ort", "veranstaltungsort", "treffpunkt",
+        "eintritt", "preis", "kosten", "tickets", "karten", "anmeldung", "veranstalter", "wann", "wo", "dauer", "öffnungszeiten",
+        "date", "dates", "time", "times", "when", "where", "venue", "location", "place", "admission", "price", "cost", "entry",
+        "organizer", "organiser", "registration", "duration", "opening hours", "doors",
+        "heure", "horaire", "horaires", "lieu", "quand", "où", "tarif", "tarifs", "entrée", "prix", "billetterie", "organisateur",
+        "inscription", "durée", "fecha", "fechas", "hora", "lugar", "cuándo", "dónde", "precio", "entradas", "organiza",
+        "organizador", "inscripción", "duración", "data", "ora", "orario", "luogo", "dove", "prezzo", "ingresso", "biglietti",
+        "organizzatore", "horário", "local", "onde", "preço", "entrada", "ingressos", "tijd", "locatie", "plaats", "waar",
+        "wanneer", "prijs", "toegang", "entree", "godzina", "miejsce", "gdzie", "kiedy", "cena", "wstęp", "bilety", "čas",
+        "místo", "kdy", "kde", "vstupné", "tid", "plats", "när", "pris", "entré", "biljetter", "időpont", "helyszín", "belépő",
+        "nyitva", "nyitvatartás", "dátum", "jegyár", "tarih", "saat", "yer", "mekan", "ücret", "дата", "время", "место", "где",
+        "когда", "стоимость", "вход", "цена", "ημερομηνία", "ώρα", "τόπος", "χώρος", "είσοδος", "日時", "日程", "会場", "場所",
+        "料金", "参加費", "定員", "主催", "时间", "地点", "日期", "费用", "主办", "일시", "장소", "참가비", "التاريخ", "الوقت",
+        "المكان", "tanggal", "waktu", "tempat", "lokasi", "biaya", "thời gian", "địa điểm", "aika", "paikka", "hinta", "pääsymaksu",
+        "järjestäjä", "sted", "dato", "arrangør", "billetter",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FactLabelLookup = FactLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest fact label looked up.</summary>
+    internal const int MaxFactLabelChars = 24;
+
+    /// <summary>"Datum", "Ort:", "Eintritt :", "会場：".</summary>
+    internal static bool IsFactLabel(ReadOnlySpan<char> text)
+    {
+        var label = text.Trim().TrimEnd(":：").TrimEnd();
+        if (label.Length == 0 || label.Length > MaxFactLabelChars)
+            return false;
+        Span<char> lower = stackalloc char[label.Length];
+        label.ToLowerInvariant(lower);
+        return FactLabelLookup.Contains(lower);
     }
 
     /// <summary>
@@ -250,11 +310,12 @@ internal static partial class LineFilter
 
     /// <summary>
     /// A post's meta line in parts split by "|", "·" or "•" (date, category, tags, comments), one part of which counts or
-    /// asks for comments: "Julkaistu 14.9.2023 kategoriassa Luonto | 2 kommenttia", "Posted in News | Leave a comment".
+    /// asks for comments or counts the post's readers: "Julkaistu 14.9.2023 kategoriassa Luonto | 2 kommenttia", "Posted in
+    /// News | Leave a comment", "โพสต์เมื่อ 15 มกราคม 2568 | เข้าชม 1,024 ครั้ง". A table's row is the writer's, whatever it counts.
     /// </summary>
-    private static bool IsPostMetaLine(string lower)
+    private static bool IsPostMetaLine(string lower, BlockKind kind)
     {
-        if (lower.Length > MaxPostMetaChars || lower.AsSpan().IndexOfAny('|', '·', '•') < 0)
+        if (kind == BlockKind.TableRow || lower.Length > MaxPostMetaChars || lower.AsSpan().IndexOfAny('|', '·', '•') < 0)
             return false;
         foreach (var range in lower.AsSpan().SplitAny('|', '·', '•'))
         {
@@ -266,6 +327,8 @@ internal static partial class LineFilter
             // "2 kommenttia", "Comments (3)", "3 Kommentare".
             var words = part.Trim("0123456789() ");
             if (words.Length < part.Length && words.Length > 0 && CommentWordLookup.Contains(words))
+                return true;
+            if (IsReactionCount(part.ToString()))
                 return true;
         }
         return false;

@@ -96,6 +96,8 @@ internal static partial class LineFilter
         "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "【责任编辑：", "【責任編輯：", "【编辑：", "（责任编辑：", "(责任编辑：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
+        // The page's picture credits, printed once under the story rather than under a picture.
+        "bildnachweis:", "bildquelle:", "bildrechte:", "fotonachweis:", "fotografía:", "fotó:", "zdjęcie:", "kuva:", "ảnh:",
         // The page owner's line a Nordic public site closes a page with.
         "sidansvarig:", "sideansvarlig:", "sivun vastuuhenkilö:",
         "source:", "sources:", "quelle:", "fuente:", "fonte:", "источник:", "kaynak:", "المصدر:", "źródło:", "zdroj:", "bron:",
@@ -867,7 +869,7 @@ internal static partial class LineFilter
             return "caption";
         if (IsAuthorBio(text, authors, nearEnd))
             return "author bio";
-        if (IsPostMetaLine(lower))
+        if (IsPostMetaLine(lower, block.Kind))
             return "post meta";
         if (text.Length > MaxFurnitureChars)
             return null;
@@ -1612,7 +1614,7 @@ internal static partial class LineFilter
         // View counters ("1,2 тыс. просмотров", "512 Aufrufe", "1.2K views") and their thousands.
         "views", "view", "просмотров", "просмотра", "просмотр", "aufrufe", "vues", "visualizzazioni", "visualizaciones",
         "visualizações", "wyświetleń", "wyświetlenia", "görüntülenme", "okunma", "dibaca", "dilihat", "kali", "阅读", "浏览",
-        "тыс.", "тыс", "k", "mil", "bin", "rb", "ribu",
+        "тыс.", "тыс", "k", "mil", "bin", "rb", "ribu", "เข้าชม", "ครั้ง", "lượt", "xem", "צפיות", "مشاهدة", "مشاهدات",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReactionWordLookup = ReactionWords.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -56,6 +56,9 @@ internal sealed class NodeInfo
     /// <summary>E-mail fields in the subtree: a newsletter's or a comment form's sign-up box holds one.</summary>
     public int EmailFields { get; set; }
 
+    /// <summary>Links set as buttons in the subtree (<see cref="BoilerplateSignals.IsButtonLink"/>): a call to action ends with one.</summary>
+    public int ButtonLinks { get; set; }
+
     /// <summary>Content score gathered from the paragraphs below; meaningful when <see cref="IsCandidate"/>.</summary>
     public double Score { get; set; }
 
@@ -211,6 +214,8 @@ internal sealed class PageAnalysis
             if (childInfo.InFurnitureSection && !info.InFurnitureSection && _dropped is not null)
                 ExtractionTrace.Drop(_dropped, "furniture section", element);
             Nodes[element] = childInfo;
+            if (role == TagRole.Link && BoilerplateSignals.IsButtonLink(element))
+                childInfo.ButtonLinks++;
             bool startsBlock = role is not (TagRole.Inline or TagRole.Link or TagRole.LineBreak);
             Walk(childInfo, startsBlock ? childInfo : block, inLink || role == TagRole.Link, depth + 1);
             if (startsBlock)
@@ -223,6 +228,7 @@ internal sealed class PageAnalysis
             info.ParagraphChars += childInfo.ParagraphChars;
             info.CloseButtons += childInfo.CloseButtons;
             info.EmailFields += childInfo.EmailFields;
+            info.ButtonLinks += childInfo.ButtonLinks;
         }
     }
 

@@ -250,7 +250,7 @@ internal sealed class TextAssembler
             return false;
         if (info.TextChars == 0)
             return false;
-        if (IsPopUp(info) || info.InFurnitureSection)
+        if (IsPopUp(info) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info))
             return true;
         if (info.Commas >= ProseCommas)
             return false;
@@ -264,6 +264,80 @@ internal sealed class TextAssembler
         // In the retry with relaxed rules, a furniture name on the block that holds most of the selection's prose does not
         // make it furniture: it is the story under a misleading name (live-blog entries in a "social-feed").
         return info.ClassWeight < 0 && (_analysis.DropsStrongBoilerplate || info.ParagraphChars * 2 <= _selectionParagraphChars);
+    }
+
+    /// <summary>Longest call to action: a title, a sentence and its button.</summary>
+    private const int MaxCallToActionChars = 300;
+
+    /// <summary>
+    /// A short box inside the article that ends in a link drawn as a button ("Quer ser voluntário? … [Quero participar]",
+    /// "[Tickets kaufen]"): an appeal to act, not the story, unless it holds most of the container's prose.
+    /// </summary>
+    private bool IsCallToAction(NodeInfo info)
+        => info.ButtonLinks > 0 && info.Role == TagRole.Block && info.TextChars <= MaxCallToActionChars
+           && info.ParagraphChars * 2 < _containerParagraphChars;
+
+    /// <summary>Longest fact box: a handful of short label and value pairs.</summary>
+    private const int MaxFactListChars = 600;
+
+    /// <summary>Labelled items of a fact box that must name practical facts.</summary>
+    private const int MinFactLabels = 2;
+
+    /// <summary>
+    /// An event's or a place's fact box written as a list of labelled values (<c>&lt;dl&gt;&lt;dt&gt;Datum&lt;/dt&gt;&lt;dd&gt;…</c>,
+    /// <c>&lt;li&gt;&lt;strong&gt;Ort:&lt;/strong&gt; …</c>), alone or under its own title ("Auf einen Blick"): every item labelled,
+    /// two or more labels and at least half of them of date, time, place, price, duration or organiser. The announcement's
+    /// text says what happens; the box repeats where and when. A list set between two paragraphs is read with them ("Die
+    /// Veranstaltung im Überblick:" over it, the story going on under it): part of the text.
+    /// </summary>
+    private static bool IsFactList(NodeInfo info)
+    {
+        if (info.TextChars > MaxFactListChars)
+            return false;
+        var element = info.Element;
+        if (element.LocalName is "dl" or "ul" or "ol")
+            return !(element.PreviousElementSibling is { LocalName: "p" } && element.NextElementSibling is { LocalName: "p" })
+                && IsLabelledFactList(element);
+        // A box holding only a title and the list.
+        return element.LocalName is "div" or "section" or "aside" && element.ChildElementCount == 2
+            && BoilerplateSignals.RoleOf(element.FirstElementChild!.LocalName) == TagRole.Heading
+            && element.LastElementChild is { LocalName: "dl" or "ul" } list && IsLabelledFactList(list);
+    }
+
+    private static bool IsLabelledFactList(IElement list)
+    {
+        bool definitions = list.LocalName == "dl";
+        int labels = 0, facts = 0;
+        foreach (var item in list.Children)
+        {
+            if (definitions ? item.LocalName != "dt" : item.LocalName != "li")
+                continue;
+            var label = definitions ? item.TextContent : LabelOf(item);
+            if (label.AsSpan().Trim().Length is 0 or > LineFilter.MaxFactLabelChars)
+                return false;
+            labels++;
+            if (LineFilter.IsFactLabel(label))
+                facts++;
+        }
+        return facts >= MinFactLabels && facts * 2 >= labels;
+    }
+
+    /// <summary>The label opening a list item: its first inline element ("<c>&lt;strong&gt;Ort:&lt;/strong&gt;</c>") or its text before a colon.</summary>
+    private static string LabelOf(IElement item)
+    {
+        for (var node = item.FirstChild; node is not null; node = node.NextSibling)
+        {
+            if (node is IElement element)
+                return element.LocalName is "strong" or "b" or "span" or "em" or "label" ? element.TextContent : "";
+            if (node.NodeType != NodeType.Text)
+                continue;
+            var text = ((ICharacterData)node).Data;
+            if (string.IsNullOrWhiteSpace(text))
+                continue;
+            int colon = text.IndexOfAny([':', '：']);
+            return colon > 0 ? text[..colon] : "";
+        }
+        return "";
     }
 
     /// <summary>A pop-up says a few paragraphs at most.</summary>

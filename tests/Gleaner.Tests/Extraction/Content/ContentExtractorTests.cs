@@ -462,6 +462,49 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesNoLeadFromABlogsDescriptionAboveThePostsOwnTitle()
+    {
+        // The <title> names the post and the blog; the blog's name and description come first, the post's title later.
+        var article = Extract(
+            "<div class='blog-header'><h2 class='blog-title'><a href='/'>Notes from the river town</a></h2>" +
+            "<p class='blog-desc'>Writing about books, bridges and the slow life by the water.</p></div>" +
+            "<div class='post'><h2 class='post-title'>Council approves bridge</h2><div class='post-content'>" + Story + "</div></div>",
+            head: "<title>Council approves bridge - Notes from the river town</title>");
+
+        var lines = Lines(article);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("The city council voted", lines[0]);
+    }
+
+    [Fact]
+    public void KeepsTheLeadBeforeACopyOfTheSameHeadline()
+    {
+        // A copy of the headline for search engines, hidden by the page's style sheet, between the lead and the body.
+        var article = Extract(
+            "<article><header><h1 class='headline'>Council approves bridge</h1>" +
+            "<div class='standfirst'><p>After ten years of debate the new crossing will be built, and the state pays half.</p></div></header>" +
+            "<h1 class='is-hidden'>Council approves bridge</h1><div class='article-body'>" + Story + "</div></article>");
+
+        Assert.StartsWith("After ten years of debate", Lines(article)[0]);
+    }
+
+    [Theory]
+    [InlineData("<a href='https://notes.example.com/'>Notes from the river town</a>", false)]
+    [InlineData("<a href='/' rel='home'>Notes from the river town</a>", false)]
+    [InlineData("<a href='https://notes.example.com/2024/06/bridge.html'>Notes from the river town</a>", true)]
+    public void TakesNoLeadFromTheDescriptionUnderABlogsNameLinkedToItsFrontPage(string name, bool descriptionIsLead)
+    {
+        // A blog platform's masthead: the blog's name in the h1, linked to the front page, and its description under it.
+        var article = Extract(
+            $"<header><h1 class='title'>{name}</h1><p class='description'>Writing about books, bridges and the slow life by the water.</p></header>" +
+            "<div class='main'><h2 class='date-header'>Sunday, 9 June 2024</h2><div class='post'><h3 class='post-title'>A walk to the new bridge site</h3>" +
+            "<div class='post-body'>" + Story + "</div></div></div>",
+            head: "<title>Notes from the river town</title>");
+
+        Assert.Equal(descriptionIsLead, Lines(article).Contains("Writing about books, bridges and the slow life by the water."));
+    }
+
+    [Fact]
     public void TakesNoLeadOrBodyFromAPopUpButReadsAStoryOpenedInOne()
     {
         const string popUp =

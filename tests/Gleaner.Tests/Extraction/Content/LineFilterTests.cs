@@ -474,11 +474,92 @@ public class LineFilterTests
     [InlineData("<h2>Adresse für Rückfragen</h2><p>Kommunikation<br>medien@example.ch</p><h2>Herausgeber</h2><p>Der Bundesrat<br>https://www.example.ch/</p>")]
     [InlineData("<p><strong>Lisätietoja</strong><br>Professori Liisa Virtanen<br>puh. 029 412 0000</p>")]
     [InlineData("<p>このページに関するお問い合わせ</p><p>都市整備部 道路課<br>電話：012-345-6789</p>")]
+    [InlineData("<h3>Kontakt für Rückfragen</h3><p>Prof. Dr. Anna Berger<br>Tel.: +49 511 762-1234</p>")]
+    [InlineData("<h3>Contact for journalists</h3><p>Press office<br>press@example.org</p>")]
+    [InlineData("<h2>Veranstalter</h2><p>Kulturforum e.V.<br>Weberstraße 12<br>Telefon 0761 4455-0</p>")]
     public void DropsTheContactBoxThatClosesAPressRelease(string box)
     {
         var lines = ExtractLines(box);
 
         Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("<dl><dt>Datum</dt><dd>Samstag, 15. März 2025</dd><dt>Ort</dt><dd>Alte Weberei, Große Halle</dd><dt>Eintritt</dt><dd>12 €</dd></dl>")]
+    [InlineData("<ul><li><strong>Helyszín:</strong> Városi Múzeum</li><li><strong>Belépő:</strong> 1500 Ft</li></ul>")]
+    [InlineData("<ul><li>Lieu : salle des fêtes</li><li>Horaires : de 14 h à 18 h</li></ul>")]
+    [InlineData("<div class='box'><h3>Auf einen Blick</h3><ul><li><strong>Abschluss:</strong> Bachelor</li><li><strong>Dauer:</strong> 8 Semester</li><li><strong>Beginn:</strong> Herbst</li></ul></div>")]
+    [InlineData("<section><h2>Tapahtuman tiedot</h2><dl><dt>Aika</dt><dd>la 5.4. klo 10–14</dd><dt>Paikka</dt><dd>Pääkirjasto</dd></dl></section>")]
+    public void DropsAnEventsFactBoxWrittenAsALabelledList(string box)
+    {
+        var lines = ExtractLines(box);
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("<dl><dt>Datum</dt><dd>Samstag, 15. März 2025</dd><dt>Leitung</dt><dd>Anna Berger</dd></dl>", "Leitung")]
+    [InlineData("<ul><li><strong>Ort:</strong> Rathaus</li></ul>", "Rathaus")]
+    [InlineData("<ul><li><strong>Datum:</strong> Montag</li><li><strong>Ort:</strong> Rathaus</li><li>Der Rat stimmt über den Bau der Brücke ab.</li></ul>", "Rathaus")]
+    [InlineData("<p>Die Versammlung im Überblick:</p><dl><dt>Ort</dt><dd>Rathaus, Sitzungssaal</dd><dt>Zeit</dt><dd>Dienstag, 18 Uhr</dd></dl><p>Der Bürgermeister lädt alle Anwohner herzlich ein.</p>", "Rathaus, Sitzungssaal")]
+    [InlineData("<dl><dt>Bebauungsplan</dt><dd>Satzung über die Nutzung der Grundstücke</dd><dt>Auslegung</dt><dd>öffentlich</dd></dl>", "Auslegung")]
+    public void KeepsAListWhoseLabelsAreNotAllPracticalFactsOrThatHoldsOnlyOne(string list, string kept)
+    {
+        var lines = ExtractLines(list);
+
+        Assert.Contains(lines, line => line.Contains(kept, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<div class='box-volunteer'><h3>Want to help?</h3><p>Sign up and join us on Saturdays.</p><a class='btn' href='/join'>Join now</a></div>")]
+    [InlineData("<div class='wp-block-group'><p>Support our work with a gift.</p><div class='wp-block-buttons'><a class='wp-block-button__link' href='/give'>Give</a></div></div>")]
+    [InlineData("<div><a role='button' href='/tickets'>Buy tickets</a> <a role='button' href='/ics'>Add to calendar</a></div>")]
+    public void DropsAShortCallToActionEndingInAButton(string box)
+    {
+        var lines = ExtractLines(box);
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsAShortPostBesideItsButton()
+    {
+        var html = "<html><head><title>Council approves bridge</title></head><body><article><h1>Council approves bridge</h1>" +
+            "<div class='post'><p>The city council voted on Monday to build a new bridge across the river.</p>" +
+            "<a class='btn' href='/minutes.pdf'>Minutes</a></div></article></body></html>";
+        var text = new ArticleExtractor().Extract(html, "https://news.example.com/city/bridge.html").Text ?? "";
+
+        Assert.Contains("The city council voted on Monday to build a new bridge across the river.", text);
+    }
+
+    [Theory]
+    [InlineData("Bildnachweis: Stadtarchiv / J. Möller")]
+    [InlineData("โพสต์เมื่อ 15 มกราคม 2568 | เข้าชม 1,024 ครั้ง")]
+    [InlineData("Nachricht | 512 Aufrufe")]
+    public void DropsThePagesPictureCreditsAndAMetaLineCountingReaders(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p>");
+
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsATableRowThatCountsReaders()
+    {
+        var lines = ExtractLines("<table><tr><th>Monat</th><th>Aufrufe</th></tr><tr><td>März</td><td>512 Aufrufe</td></tr></table>");
+
+        Assert.Contains("März | 512 Aufrufe", lines);
+    }
+
+    [Fact]
+    public void LeavesOutAWikisEditLinksAndItsFromLine()
+    {
+        var lines = ExtractLines("<div id='siteSub'>From the help wiki</div>" +
+            "<h2><span class='mw-headline'>Costs</span><span class='mw-editsection'>[<a href='?action=edit'>edit</a>]</span></h2>" +
+            "<p>The bridge will cost forty million euros, and the state pays half of it.</p>");
+
+        Assert.Equal(["Costs", "The bridge will cost forty million euros, and the state pays half of it."], lines[^2..]);
+        Assert.DoesNotContain("From the help wiki", lines);
     }
 
     [Fact]
