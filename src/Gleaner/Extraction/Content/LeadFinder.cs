@@ -65,7 +65,7 @@ internal static class LeadFinder
         if (selection.Count == 0)
             return [];
         var titleWords = WordsOf(title);
-        if (visibleHeadline is not null && IsSiteNameLink(visibleHeadline))
+        if (visibleHeadline is not null && PageRegions.IsSiteNameLink(visibleHeadline))
             visibleHeadline = null;
         var visibleWords = visibleHeadline is null ? null : WordsOf(VisibleHeadline.Text(visibleHeadline));
         if (titleWords.Count == 0 && visibleWords is not { Count: > 0 })
@@ -91,7 +91,7 @@ internal static class LeadFinder
         bool headlineFound = false;
         foreach (var h1 in headlines)
         {
-            if (!NamesTitle(h1, titleWords) || IsSiteNameLink(h1))
+            if (!NamesTitle(h1, titleWords) || PageRegions.IsSiteNameLink(h1))
                 continue;
             headlineFound = true;
             if (h1 == visibleHeadline)
@@ -125,33 +125,13 @@ internal static class LeadFinder
         return [];
     }
 
-    /// <summary>
-    /// A heading that is only a link to the site's front page (<c>&lt;h1&gt;&lt;a href="https://blog.example/"&gt;Blog name&lt;/a&gt;&lt;/h1&gt;</c>,
-    /// <c>rel="home"</c>): the masthead's name, which a "Blog name: Post title" <c>&lt;title&gt;</c> names too, not the headline;
-    /// the description under it is not the post's lead.
-    /// </summary>
-    internal static bool IsSiteNameLink(IElement heading)
-    {
-        if (heading.ChildElementCount != 1 || heading.FirstElementChild is not { LocalName: "a" } link
-            || link.TextContent.Length != heading.TextContent.Trim().Length)
-            return false;
-        if (link.Attr("rel") is { } rel && rel.Contains("home", StringComparison.OrdinalIgnoreCase))
-            return true;
-        var href = link.Attr("href")?.Trim();
-        if (string.IsNullOrEmpty(href))
-            return false;
-        if (href is "/" or "./")
-            return true;
-        return Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
-    }
-
     /// <summary>The page's only h1 outside navigation and page furniture, or null where there are none or several.</summary>
     private static IElement? OnlyOwnHeadline(IReadOnlyList<IElement> headlines)
     {
         IElement? only = null;
         for (int i = 0; i < headlines.Count && i < MaxOwnHeadlinesChecked; i++)
         {
-            if (PageRegions.IsForeignHeading(headlines[i]) || IsSiteNameLink(headlines[i]))
+            if (PageRegions.IsForeignHeading(headlines[i]) || PageRegions.IsSiteNameLink(headlines[i]))
                 continue;
             if (only is not null)
                 return null;

@@ -136,10 +136,16 @@ internal static partial class MetadataExtractor
             if (headlines.Count == MaxHeadlines)
                 break;
             var text = TextCleaning.OneLine(h1.TextContent)?.TrimEnd('¶', '#', ' ');
-            if (text is { Length: > 0 and <= MaxTitleChars } && !PageRegions.IsForeignHeading(h1))
+            if (text is not { Length: > 0 and <= MaxTitleChars } || PageRegions.IsForeignHeading(h1))
+                continue;
+            // A masthead's link home names the site, which a "Blog name: Post title" <title> repeats.
+            if (PageRegions.IsSiteNameLink(h1))
+                siteNames.Add(text);
+            else
                 headlines.Add(text);
         }
-        // A headline marked as such (itemprop="headline" on the h2 or h3 of TYPO3 and Joomla templates) is shown too.
+        // A headline marked as such (itemprop="headline" on the h2 or h3 of TYPO3 and Joomla templates, hAtom's entry-title
+        // on a blog's) is shown too.
         foreach (var marked in index.MarkedHeadlines)
         {
             var text = TextCleaning.OneLine(TextCleaning.ShortText(marked, MaxTitleChars));

@@ -32,7 +32,7 @@ internal sealed class PageIndex
     public List<IElement> Headings2 { get; } = [];
     public List<IElement> Headings3 { get; } = [];
 
-    /// <summary>Elements (not meta) marked <c>itemprop="headline"</c>.</summary>
+    /// <summary>Elements (not meta) marked <c>itemprop="headline"</c>, and headings classed as hAtom's <c>entry-title</c>.</summary>
     public List<IElement> MarkedHeadlines { get; } = [];
     public List<IElement> Times { get; } = [];
 
@@ -260,6 +260,8 @@ internal sealed class PageIndex
         else if (rdfaProperty is not null && (IsDateProperty(rdfaProperty) || IsRdfaPublication(rdfaProperty) || IsRdfaModification(rdfaProperty))
             && element.HasAttribute("content"))
             List(ItempropDates, element);
+        else if (marker is not null && element.LocalName is "h1" or "h2" or "h3" && HasToken(marker, "entry-title"))
+            List(MarkedHeadlines, element);
         if (relation is not null && element.LocalName == "a" && HasToken(relation, "tag"))
             List(TagLinks, element);
 

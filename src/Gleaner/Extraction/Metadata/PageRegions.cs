@@ -76,6 +76,26 @@ internal static class PageRegions
     /// </summary>
     public static bool IsForeignHeading(IElement heading) => IsForeign(heading, null, null, layoutOutsideScope: false);
 
+    /// <summary>
+    /// A heading that is only a link to the site's front page (<c>&lt;h1&gt;&lt;a href="https://blog.example/"&gt;Blog name&lt;/a&gt;&lt;/h1&gt;</c>,
+    /// <c>rel="home"</c>): the masthead's name, which a "Blog name: Post title" <c>&lt;title&gt;</c> names too, not the headline;
+    /// the description under it is not the post's lead.
+    /// </summary>
+    public static bool IsSiteNameLink(IElement heading)
+    {
+        if (heading.ChildElementCount != 1 || heading.FirstElementChild is not { LocalName: "a" } link
+            || link.TextContent.Length != heading.TextContent.Trim().Length)
+            return false;
+        if (link.Attr("rel") is { } rel && rel.Contains("home", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var href = link.Attr("href")?.Trim();
+        if (string.IsNullOrEmpty(href))
+            return false;
+        if (href is "/" or "./")
+            return true;
+        return Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
+    }
+
     private static bool IsForeign(IElement element, IElement? headline, IElement? scope, bool layoutOutsideScope)
     {
         // What stands above a node (an <article>, the scope) is read in a first climb: searching above each

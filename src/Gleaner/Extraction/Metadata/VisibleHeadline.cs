@@ -46,7 +46,7 @@ internal static class VisibleHeadline
         for (var i = 0; i < h1s.Count && i < MaxHeadings; i++)
         {
             var h1 = h1s[i];
-            if (PageRegions.IsForeignHeading(h1))
+            if (PageRegions.IsForeignHeading(h1) || PageRegions.IsSiteNameLink(h1))
                 continue;
             anyOwnH1 = true;
             if (PageRegions.Ancestor(h1, "article", "main") is null)

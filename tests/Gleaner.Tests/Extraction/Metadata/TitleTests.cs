@@ -50,6 +50,17 @@ public class TitleTests
     }
 
     [Fact]
+    public void ABlogsNameLinkedHomeIsTheSiteAndItsEntryTitleTheHeadline()
+    {
+        const string masthead = "<header><h1 class=\"title\"><a href=\"https://bread-diary.example/\">Diary of an amateur baker</a></h1></header>";
+        const string post = "<div class=\"post hentry\"><h3 class=\"post-title entry-title\">My first sourdough loaf</h3><div class=\"post-body\">";
+        Assert.Equal("My first sourdough loaf", Title("<title>Diary of an amateur baker: My first sourdough loaf</title>", masthead + post + "</div></div>"));
+        // A heading linked to a story, not home, is no site's name.
+        Assert.Equal("Diary of an amateur baker", Title("<title>Diary of an amateur baker: My first sourdough loaf</title>",
+            "<header><h1><a href=\"https://bread-diary.example/2024/06/first-loaf.html\">Diary of an amateur baker</a></h1></header>"));
+    }
+
+    [Fact]
     public void AnH2OpeningTheArticleIsTheHeadlineOnAPageWithoutAnH1()
     {
         const string title = "<title>Volunteers clean up the riverbank : River Trust Journal</title>";
