@@ -1064,14 +1064,13 @@ internal static partial class LineFilter
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarWordLookup = CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The phrases and labels searched for all at once: a search per phrase was a fiftieth of an extraction.</summary>
-    private static readonly SearchValues<string> PromptPhraseSearch = SearchValues.Create(PromptPhrases, StringComparison.Ordinal),
-        PostMetaLabelSearch = SearchValues.Create(PostMetaLabels, StringComparison.Ordinal);
+    private static readonly PhraseSearch PromptPhraseSearch = new(PromptPhrases), PostMetaLabelSearch = new(PostMetaLabels);
 
     private static bool IsPrompt(string lower)
     {
-        if (lower.AsSpan().ContainsAny(PromptPhraseSearch))
+        if (PromptPhraseSearch.In(lower))
             return true;
-        if (!lower.AsSpan().ContainsAny(PostMetaLabelSearch))
+        if (!PostMetaLabelSearch.In(lower))
             return false;
         foreach (var label in PostMetaLabels)
         {
