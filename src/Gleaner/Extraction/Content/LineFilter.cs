@@ -1064,13 +1064,14 @@ internal static partial class LineFilter
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarWordLookup = CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The phrases and labels searched for all at once: a search per phrase was a fiftieth of an extraction.</summary>
-    private static readonly PhraseSearch PromptPhraseSearch = new(PromptPhrases), PostMetaLabelSearch = new(PostMetaLabels);
+    private static readonly SearchValues<string> PromptPhraseSearch = SearchValues.Create(PromptPhrases, StringComparison.Ordinal),
+        PostMetaLabelSearch = SearchValues.Create(PostMetaLabels, StringComparison.Ordinal);
 
     private static bool IsPrompt(string lower)
     {
-        if (PromptPhraseSearch.In(lower))
+        if (lower.AsSpan().ContainsAny(PromptPhraseSearch))
             return true;
-        if (!PostMetaLabelSearch.In(lower))
+        if (!lower.AsSpan().ContainsAny(PostMetaLabelSearch))
             return false;
         foreach (var label in PostMetaLabels)
         {
