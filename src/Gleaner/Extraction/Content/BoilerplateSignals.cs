@@ -376,33 +376,10 @@ internal static class BoilerplateSignals
 
         int weight = 0;
         if (!string.IsNullOrEmpty(className))
-            weight += RememberedWeightOf(className, ref isStrongBoilerplate);
+            weight += WeightOf(className, ref isStrongBoilerplate);
         if (!string.IsNullOrEmpty(id))
-            weight += RememberedWeightOf(id, ref isStrongBoilerplate);
+            weight += WeightOf(id, ref isStrongBoilerplate);
         return weight;
-    }
-
-    /// <summary>
-    /// The weights of class and id values seen last on this thread, one slot per hash: a page repeats its class values
-    /// (every teaser of a list, every paragraph of a story), and the content phase asks about an element more than once.
-    /// A value's weight depends on the value alone; the table is small and fixed, whatever the page.
-    /// </summary>
-    [ThreadStatic]
-    private static (string Value, int Weight, bool IsStrongBoilerplate)[]? _rememberedWeights;
-
-    private const int RememberedWeights = 1024;
-
-    private static int RememberedWeightOf(string value, ref bool isStrongBoilerplate)
-    {
-        var remembered = _rememberedWeights ??= new (string, int, bool)[RememberedWeights];
-        ref var slot = ref remembered[value.GetHashCode() & (RememberedWeights - 1)];
-        if (slot.Value is null || !string.Equals(slot.Value, value, StringComparison.Ordinal))
-        {
-            var strong = false;
-            slot = (value, WeightOf(value, ref strong), strong);
-        }
-        isStrongBoilerplate |= slot.IsStrongBoilerplate;
-        return slot.Weight;
     }
 
     private static int WeightOf(string value, ref bool isStrongBoilerplate)
