@@ -123,7 +123,7 @@ internal static class ParserInput
             while (nameEnd < html.Length && html[nameEnd] is not (' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>'))
                 nameEnd++;
             var name = html[nameStart..nameEnd];
-            var kind = KindOf(name);
+            var (kind, scope) = Classify(name);
             // An HTML element the tree builder breaks out of a drawing for closes the drawing first.
             if (!isEnd && foreignDepth > 0 && !name.Equals("font", StringComparison.OrdinalIgnoreCase) && BreaksOutOfDrawing(name)
                 && !IntegrationPointOpen(html, open))
@@ -170,7 +170,7 @@ internal static class ParserInput
                 }
                 if (!counts)
                     continue;
-                var (start, end) = Close(html, open, name, kind);
+                var (start, end) = Close(html, open, name, kind, scope);
                 if (start >= 0)
                     TakeOff(start, end);
                 continue;
@@ -192,7 +192,7 @@ internal static class ParserInput
                 }
                 else
                 {
-                    open.Add(new OpenElement(nameStart, name.Length, kind, ScopeOf(name), inForeign || kind == TagKind.Foreign));
+                    open.Add(new OpenElement(nameStart, name.Length, kind, scope, inForeign || kind == TagKind.Foreign));
                     if (kind == TagKind.Foreign)
                         foreignDepth++;
                     else if (kind == TagKind.Ruby)
@@ -328,26 +328,6 @@ internal static class ParserInput
         Heading = 8,
     }
 
-    private static Scope ScopeOf(ReadOnlySpan<char> name)
-    {
-        Span<char> lower = stackalloc char[10];
-        if (name.Length > lower.Length)
-            return Scope.None;
-        for (var i = 0; i < name.Length; i++)
-            lower[i] = (char)(name[i] | 0x20);
-        return lower[..name.Length] switch
-        {
-            "address" or "article" or "aside" or "blockquote" or "button" or "center" or "details" or "dialog" or "dir" or "div"
-                or "dl" or "fieldset" or "figcaption" or "figure" or "footer" or "header" or "hgroup" or "listing" or "main"
-                or "menu" or "nav" or "ol" or "pre" or "search" or "section" or "summary" or "ul" or "form" => Scope.Special | Scope.Block,
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => Scope.Special | Scope.Block | Scope.Heading,
-            "table" or "template" or "applet" or "marquee" or "object" => Scope.Special | Scope.Boundary | Scope.Block,
-            "frameset" or "iframe" or "noembed" or "noframes" or "noscript" or "plaintext" or "script" or "select" or "style"
-                or "textarea" or "title" or "xmp" => Scope.Special,
-            _ => Scope.None,
-        };
-    }
-
     /// <summary>
     /// The entries of <paramref name="open"/> an end tag closes (from Start to End), as the tree builder's stack loses
     /// them; Start -1 when it closes nothing. A block's end tag closes its element from anywhere below a scope
@@ -355,9 +335,8 @@ internal static class ParserInput
     /// and so does the count: a page cannot hide its depth behind stray end tags). A formatting element's end tag
     /// with a block above it takes only the formatting element off the stack, as the adoption agency does.
     /// </summary>
-    private static (int Start, int End) Close(ReadOnlySpan<char> html, List<OpenElement> open, ReadOnlySpan<char> name, TagKind kind)
+    private static (int Start, int End) Close(ReadOnlySpan<char> html, List<OpenElement> open, ReadOnlySpan<char> name, TagKind kind, Scope scope)
     {
-        var scope = ScopeOf(name);
         var blockAbove = false;
         for (var i = open.Count - 1; i >= 0; i--)
         {
@@ -554,7 +533,7 @@ internal static class ParserInput
     /// </summary>
     private static int RawTextEnd(ReadOnlySpan<char> html, int from, ReadOnlySpan<char> name)
     {
-        // Raw-text names are at most 8 letters (KindOf).
+        // Raw-text names are at most 8 letters (Classify).
         Span<char> closing = stackalloc char[2 + name.Length];
         "</".CopyTo(closing);
         name.CopyTo(closing[2..]);
@@ -595,11 +574,12 @@ internal static class ParserInput
         Plaintext,
     }
 
-    private static TagKind KindOf(ReadOnlySpan<char> name)
+    /// <summary>How a tag name's element nests and what scope it bounds, from one look at the name.</summary>
+    private static (TagKind Kind, Scope Scope) Classify(ReadOnlySpan<char> name)
     {
         Span<char> lower = stackalloc char[10];
         if (name.Length > lower.Length)
-            return TagKind.Nests;   // custom elements and long names are never void nor implied-end
+            return (TagKind.Nests, Scope.None);   // custom elements and long names are never void nor implied-end, nor special
         // Names hold ASCII letters, digits and '-' only (the scanner stops at anything else): setting bit 0x20
         // lower-cases the letters and leaves the digits and '-' as they are.
         for (var i = 0; i < name.Length; i++)
@@ -607,16 +587,22 @@ internal static class ParserInput
         return lower[..name.Length] switch
         {
             "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta"
-                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => TagKind.Void,
+                or "param" or "source" or "track" or "wbr" or "keygen" or "frame" or "basefont" or "bgsound" => (TagKind.Void, Scope.None),
             "p" or "li" or "dt" or "dd" or "option" or "optgroup" or "tr" or "td" or "th" or "thead" or "tbody"
-                or "tfoot" or "colgroup" or "caption" or "html" or "head" or "body" => TagKind.Closed,
-            "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" => TagKind.RawText,
-            "svg" or "math" => TagKind.Foreign,
-            "ruby" => TagKind.Ruby,
-            "b" or "big" or "code" or "em" or "font" or "i" or "s" or "small" or "strike" or "strong" or "tt" or "u" => TagKind.Formatting,
-            "rb" or "rt" or "rp" or "rtc" => TagKind.RubyPart,
-            "plaintext" => TagKind.Plaintext,
-            _ => TagKind.Nests,
+                or "tfoot" or "colgroup" or "caption" or "html" or "head" or "body" => (TagKind.Closed, Scope.None),
+            "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" => (TagKind.RawText, Scope.Special),
+            "svg" or "math" => (TagKind.Foreign, Scope.None),
+            "ruby" => (TagKind.Ruby, Scope.None),
+            "b" or "big" or "code" or "em" or "font" or "i" or "s" or "small" or "strike" or "strong" or "tt" or "u" => (TagKind.Formatting, Scope.None),
+            "rb" or "rt" or "rp" or "rtc" => (TagKind.RubyPart, Scope.None),
+            "plaintext" => (TagKind.Plaintext, Scope.Special),
+            "address" or "article" or "aside" or "blockquote" or "button" or "center" or "details" or "dialog" or "dir" or "div"
+                or "dl" or "fieldset" or "figcaption" or "figure" or "footer" or "header" or "hgroup" or "listing" or "main"
+                or "menu" or "nav" or "ol" or "pre" or "search" or "section" or "summary" or "ul" or "form" => (TagKind.Nests, Scope.Special | Scope.Block),
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => (TagKind.Nests, Scope.Special | Scope.Block | Scope.Heading),
+            "table" or "template" or "applet" or "marquee" or "object" => (TagKind.Nests, Scope.Special | Scope.Boundary | Scope.Block),
+            "frameset" or "noscript" or "select" => (TagKind.Nests, Scope.Special),
+            _ => (TagKind.Nests, Scope.None),
         };
     }
 }

@@ -12,13 +12,18 @@ namespace Gleaner.Extraction.Metadata;
 internal sealed class PageIndex
 {
     /// <summary>Class or id fragments of elements that may show a date in visible text.</summary>
-    private static readonly Markers DateMarkers = new(
+    private static readonly string[] DateFragments =
         ["date", "time", "publish", "posted", "dateline", "byline", "meta", "datum", "fecha", "data", "info", "stamp", "updated",
-         "submitted", "created", "дата", "время", "tarih", "dato", "pvm"]);
+         "submitted", "created", "дата", "время", "tarih", "dato", "pvm"];
 
     /// <summary>Class or id fragments of byline elements.</summary>
-    private static readonly Markers BylineMarkers = new(
-        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator", "muhabir", "penulis"]);
+    private static readonly string[] BylineFragments =
+        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator", "muhabir", "penulis"];
+
+    private static readonly Markers DateMarkers = new(DateFragments), BylineMarkers = new(BylineFragments);
+
+    /// <summary>Date and byline fragments in one set: most class and id values hold neither, which one search tells.</summary>
+    private static readonly Markers AnyMarkers = new([.. DateFragments.Union(BylineFragments)]);
 
     /// <summary>
     /// Elements listed per kind (headings, dates, bylines): the finders climb from each to its ancestors and read its
@@ -267,6 +272,8 @@ internal sealed class PageIndex
 
         if ((title is not null && IsTitledDate(title) && element.LocalName is "abbr" or "time" or "span" or "a") || (tooltip && TitledDateValue(element) is not null))
             List(TitledDates, element);
+        if (!AnyMarkers.In(marker) && !AnyMarkers.In(id))
+            return true;
         if (DateMarkers.In(marker) || DateMarkers.In(id))
             List(DateMarked, element);
         if (BylineMarkers.In(marker) || BylineMarkers.In(id))

@@ -24,6 +24,24 @@ public class PageIndexTests
         Assert.Equal(["Anne", "Ben"], index.BylineMarked.Select(element => element.TextContent));
     }
 
+    /// <summary>An element is listed for the markers its class or id holds: date ones, byline ones, both, or neither
+    /// (most elements, which one search of both sets tells).</summary>
+    [Fact]
+    public void ListsAnElementForEachKindOfMarkerItsClassOrIdHolds()
+    {
+        using var document = new HtmlParser().ParseDocument("""
+            <div class="post-date">Date</div>
+            <div class="post-writer">Writer</div>
+            <div class="story-byline">Both</div>
+            <div class="intro" id="published-at">Date by id</div>
+            <div class="stamp" id="author-box">Date and writer</div>
+            <div class="intro" id="main">Neither</div>
+            """);
+        var index = new PageIndex(document, new WorkBudget(1_000_000).StartWalk());
+        Assert.Equal(["Date", "Both", "Date by id", "Date and writer"], index.DateMarked.Select(element => element.TextContent));
+        Assert.Equal(["Writer", "Both", "Date and writer"], index.BylineMarked.Select(element => element.TextContent));
+    }
+
     /// <summary>The index lists every script as the document's own queries find them, in the same order: in the head and
     /// body, inside noscript and inline SVG (the walk skips their other elements), not inside a template's content.</summary>
     [Fact]
