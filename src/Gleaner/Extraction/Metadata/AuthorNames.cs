@@ -42,15 +42,25 @@ internal static partial class AuthorNames
         "analisi", "rubrica", "комментарий", "колонка", "мнение",
     };
 
+    /// <summary>News agencies' names and short names, which are no one's first or last name.</summary>
+    private static readonly string[] Agencies =
+    [
+        "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "xinhua", "upi",
+        "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu", "共同", "共同通信", "時事", "時事通信", "ロイター", "新華社",
+    ];
+
+    private static readonly HashSet<string> AgencyLookup = new(Agencies, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True for a news agency's name ("dpa", "Reuters", "AFP").</summary>
+    public static bool IsAgency(string word) => AgencyLookup.Contains(word);
+
     /// <summary>Organisation words: a part with one of these is an organisation, not a job title.</summary>
-    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> OrganisationWords = new(Agencies, StringComparer.OrdinalIgnoreCase)
     {
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
-        "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
-        // more national agencies, whose names are no one's first or last name
-        "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
-        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu", "共同", "共同通信", "時事", "時事通信", "ロイター", "新華社",
+        "associated", "bbc", "cnn",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -337,6 +347,12 @@ internal static partial class AuthorNames
         var last = part[(lastSpace + 1)..].Trim('.', ',', ':');
         return NotNameWords.Contains(last) && !OrganisationWords.Contains(last);
     }
+
+    /// <summary>True for a user account's handle in lower case ("jdoe", "m.keller", "anna_b"): not a job, desk or agency word
+    /// ("admin", "redaktion", "dpa").</summary>
+    public static bool IsUserHandle(string handle) =>
+        handle.Length is >= MinSingleNameChars and <= MaxSingleNameChars && char.IsLetter(handle[0])
+        && !NotNameWords.Contains(handle) && !OrganisationWords.Contains(handle) && !NoOnesName.Contains(handle);
 
     /// <summary>
     /// True for a credit of one capitalised word that could be a first name or a pen name ("Clara", "Sandrine"): letters only
