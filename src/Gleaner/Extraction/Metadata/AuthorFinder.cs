@@ -253,7 +253,7 @@ internal static partial class AuthorFinder
             else if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
                 byline = unlabelled;
             else
-                byline = BylineAfterDate(text);
+                byline = BylineAfterMetaItems(text);
             if (byline is null && singleNames is not null && UserHandleLine().Match(text) is { Success: true } handle
                 && !PageRegions.IsForeign(element, headline) && AuthorNames.IsUserHandle(handle.Groups["handle"].Value))
             {
@@ -271,21 +271,30 @@ internal static partial class AuthorFinder
     }
 
     /// <summary>
-    /// The byline that follows a meta line's publication label and date: "Geplaatst op 3 mei 2024 door Pieter de Vries",
-    /// "Publié le 3 mai 2024 par Claire Martin", "2024年5月3日 10:21 ／ 文：山田花子", "03.05.2024 | Von Stefan Richter".
-    /// Only date labels, their prepositions and separators may stand before the byline's label; null for any other line.
+    /// The byline that follows other items of a meta line: a publication label and date ("Geplaatst op 3 mei 2024 door Pieter
+    /// de Vries", "Publié le 3 mai 2024 par Claire Martin", "2024年5月3日 10:21 ／ 文：山田花子", "03.05.2024 | Von Stefan Richter")
+    /// or a picture credit ("Fotos: Anton Maier / Text: Sophie Wagner"). Only those items, the prepositions of a date's label
+    /// and separators may stand before the byline's label; null for any other line.
     /// </summary>
-    private static string? BylineAfterDate(string text)
+    private static string? BylineAfterMetaItems(string text)
     {
-        if (!DateParser.MayHoldDateOrTime(text) || !DateParser.ContainsDate(text))
+        var rest = text;
+        if (LeadingPictureCredit().Match(rest) is { Success: true } pictures)
+            rest = rest[pictures.Length..];
+        else if (!DateParser.MayHoldDateOrTime(text) || !DateParser.ContainsDate(text))
             return null;
-        var rest = DateLabels.RemoveLabels(DateParser.RemoveDates(text));
+        if (DateParser.MayHoldDateOrTime(rest))
+            rest = DateLabels.RemoveLabels(DateParser.RemoveDates(rest));
         rest = rest[LeftOfDatedByline().Match(rest).Length..];
         if (BylineLabel().Match(rest) is not { Success: true, Length: > 0 } label)
             return null;
         var byline = rest[label.Length..];
         return IsNameRun(byline) ? byline : null;
     }
+
+    /// <summary>A picture credit that opens a line and ends at a separator: "Fotos: Anton Maier / ", "Beeld: Joris Bakker | ".</summary>
+    [GeneratedRegex(@"^\s*(?:" + AuthorNames.CreditWords + @"|beeld|foto's|kuvat|kuva)\s*[:：][^|/／·•]{1,60}[|/／·•]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPictureCredit();
 
     /// <summary>
     /// True when a byline's first part (up to a separator or a number) is names only: capitalised words, or words of a script
@@ -767,7 +776,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|kolumne|column|commentary|guest\s+post|chronique|commentaire|tribune|columna|commento|rubrica)\s+(?:von|by|de|di|par)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|column|commentary|(?:guest\s+)?post|article|chronique|commentaire|tribune|columna|artículo|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

@@ -81,6 +81,8 @@ internal static partial class AuthorNames
             return;
         var unlabelled = text.Length;
         text = GluedLabel().Replace(text, "");
+        // "Über den Autor Klaus Zimmermann ist …": an author box's heading, read with its text.
+        text = AboutTheAuthor().Replace(text, "");
         // "Door onze redacteur Jan de Vries", "By our correspondent Jane Doe": the desk's own staff, named after their job.
         text = OwnStaffLabel().Replace(text, "");
         labelled |= text.Length < unlabelled;
@@ -577,7 +579,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|innen|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     /// <summary>A particle of place ("da", "do", "de", "di", "du") and a capitalised word: "da Agência Negócios", "di Repubblica".</summary>
@@ -607,7 +609,7 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author, up to a writer's label that follows ("Editor: X Reporter: Y").</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯|来源|來源|稿源|出处|出處|出典|사진|출처)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
@@ -618,8 +620,12 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\p{Lu}[\p{L}.'’\- ]*?\s*\((?:" + CreditWords + @")\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameCreditedForPictures();
 
+    /// <summary>The heading of an author box: "About the author", "Über den Autor", "À propos de l'auteur", "Sobre el autor".</summary>
+    [GeneratedRegex(@"^\s*(?:about\s+the\s+authors?|über\s+(?:den|die)\s+autor(?:in|en|innen)?|zu[mr]\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur(?:e|rice)?|sobre\s+(?:el|la|o|a)\s+autor(?:a)?|l['’]autore|over\s+de\s+auteur|o\s+autorze|om\s+(?:författaren|forfatteren|skribenten)|tietoa\s+kirjoittajasta|об\s+авторе|про\s+автора)(?:\s*[:：·•|–—-]\s*|\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutTheAuthor();
+
     /// <summary>Words that credit pictures, video or sources, in the languages Gleaner meets most.</summary>
-    private const string CreditWords =
+    internal const string CreditWords =
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
         "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
         "фото|фотография|фотограф|иллюстрация|видео|источник|kuvat?|zdjęcia|zdjęcie|fotó|fotók";

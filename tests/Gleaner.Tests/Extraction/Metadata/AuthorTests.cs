@@ -879,4 +879,27 @@ public class AuthorTests
     {
         Assert.Equal(["Example News"], AuthorsOfPage("<html lang=\"de\"><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script></head><body><article><h1>Unfall auf der B27</h1><p>Ein Motorradfahrer ist schwer verletzt worden.</p><p>Zeugen werden gebeten, sich zu melden. (APA)</p></article></body></html>"));
     }
+
+    [Theory]
+    [InlineData("<div class=\"author-bio\"><h4>Über den Autor</h4><p><strong>Klaus Zimmermann</strong> ist Pressewart des TSV.</p></div>")]
+    [InlineData("<div class=\"author-box\"><h3>About the author</h3><p>Klaus Zimmermann is a freelance writer.</p></div>")]
+    public void AnAuthorBoxsHeadingIsNoName(string box)
+    {
+        Assert.Equal(["Klaus Zimmermann"], Authors("", box));
+    }
+
+    [Theory]
+    [InlineData("<p class=\"post-info\">Ein Beitrag von Jonas Becker · 3. Mai 2024 · 6 Kommentare</p>", "Jonas Becker")]
+    [InlineData("<p class=\"credits\">Fotos: Anton Maier / Text: Sophie Wagner</p>", "Sophie Wagner")]
+    [InlineData("<div class=\"info\">作者：王芳 | 来源：新华网 | 2024-05-03 10:21</div>", "王芳")]
+    public void ABylineAmongOtherMetaItemsIsRead(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
+
+    [Fact]
+    public void FeminineAndNeutralPluralLabelsAreLabels()
+    {
+        Assert.Equal(["Lea Braun", "Mia Roth"], Authors("", "<p class=\"byline\">Autorinnen: Lea Braun und Mia Roth</p>"));
+    }
 }
