@@ -406,10 +406,12 @@ internal static partial class AuthorFinder
     private static void FindDatedNameLines(IElement scope, List<string> persons)
     {
         var longParagraphs = 0;
+        var storyBegun = false;
         foreach (var element in scope.QuerySelectorAll("p, div, span, li, small, address"))
         {
             var raw = TextCleaning.ShortText(element, MaxDatedLineRawChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
             var text = TextCleaning.OneLine(raw);
+            storyBegun |= element.LocalName == "p" && (raw is null || text is { Length: > MaxNameChars });
             if (raw is null || text is { Length: > MaxLabelledLineChars })
             {
                 // The story has begun: header lines come before its first paragraphs.
@@ -420,6 +422,9 @@ internal static partial class AuthorFinder
             if (text is null)
                 continue;
             if (DatedNameLine().Match(text) is not { Success: true } line || !DateParser.ContainsDate(line.Groups["rest"].Value) || PageRegions.IsForeign(element) || IsMediaCredit(element))
+                continue;
+            // A comma is the weaker separator: such a line is a byline only above the story, in the story it dates a step of a timeline.
+            if (line.Groups["comma"].Success && storyBegun)
                 continue;
             var name = line.Groups["name"].Value;
             // A line all in capitals is a dateline's place ("NEW YORK | May 5"), not a name.
@@ -518,8 +523,9 @@ internal static partial class AuthorFinder
 
     /// <summary>A name of two to four words, a separator (bar, bullet, middle dot or a spaced dash) and the rest, which must hold a
     /// date; or a name of two or three capitalised words and a comma before a date that opens with its number ("Jan Novák, 3. 5. 2024",
-    /// "Anna Kowalska, 3 maja 2024") — a place's two words before its first ("Bad Homburg", "New York") are not read so.</summary>
-    [GeneratedRegex(@"^\s*(?:(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3})\s*(?:[|•·]|\s[-–—]\s)|(?!(?:Bad|Sankt|St|San|Santa|Santo|São|Los|Las|New|Nové|Nowy|Nowa|Novo|Nova|Hong|Kuala|Tel|Den|Buenos|Rio|Porto|Puerto|Port|Mount|Fort|Saint|Sainte|Villa|Ciudad|Le|La|El|Al)\b)(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){1,2}),(?=\s*\d))\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
+    /// "Anna Kowalska, 3 maja 2024"), only above the story's text — a place's two words before its first ("Bad Homburg", "New York")
+    /// are not read so.</summary>
+    [GeneratedRegex(@"^\s*(?:(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3})\s*(?:[|•·]|\s[-–—]\s)|(?!(?:Bad|Sankt|St|San|Santa|Santo|São|Los|Las|New|Nové|Nowy|Nowa|Novo|Nova|Hong|Kuala|Tel|Den|Buenos|Rio|Porto|Puerto|Port|Mount|Fort|Saint|Sainte|Villa|Ciudad|Le|La|El|Al)\b)(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){1,2})(?<comma>,)(?=\s*\d))\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex DatedNameLine();
 
     /// <summary>A name before the reporter's title, as Korean bylines write it ("김민수 기자"), after a wire dateline

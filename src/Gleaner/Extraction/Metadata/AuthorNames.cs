@@ -376,9 +376,10 @@ internal static partial class AuthorNames
         return true;
     }
 
-    /// <summary>Endings of the nouns an office or a department signs with ("Hauptamt", "Pressestelle", "Kommunikation",
-    /// "Geschäftsführung"), which no first name has.</summary>
-    private static readonly string[] OfficeEndings = ["amt", "stelle", "ung", "heit", "keit", "schaft", "büro", "referat", "dienst", "tion", "verein", "verband", "team"];
+    /// <summary>Endings of the nouns an office, a department or a club's officer signs with ("Hauptamt", "Pressestelle",
+    /// "Kommunikation", "Geschäftsführung", "Schriftführer", "Pressewart"), which no first name has.</summary>
+    private static readonly string[] OfficeEndings = ["amt", "stelle", "ung", "heit", "keit", "schaft", "büro", "referat", "dienst", "tion", "verein", "verband", "team",
+        "führer", "führerin", "wart", "wartin", "sprecher", "sprecherin", "vorstand", "vorsitzende", "vorsitzender"];
 
     private const int MinSingleNameChars = 3;
     private const int MaxSingleNameChars = 20;

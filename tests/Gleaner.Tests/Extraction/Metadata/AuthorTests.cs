@@ -902,4 +902,17 @@ public class AuthorTests
     {
         Assert.Equal(["Lea Braun", "Mia Roth"], Authors("", "<p class=\"byline\">Autorinnen: Lea Braun und Mia Roth</p>"));
     }
+
+    [Fact]
+    public void AClubOfficersTitleAfterADateIsNoName()
+    {
+        Assert.Empty(Authors("", "<p class=\"post-info\">Veröffentlicht am 3. Mai 2024 von Schriftführer</p>"));
+        Assert.Empty(Authors("", "<p class=\"post-info\">Veröffentlicht am 3. Mai 2024 von Pressewart</p>"));
+    }
+
+    [Fact]
+    public void ANameCommaDateLineInsideTheStoryIsATimelinesStep()
+    {
+        Assert.Empty(AuthorsOfPage("<html lang=\"cs\"><body><article><h1>Výstup na Sněžku</h1><p>Vyrazili jsme brzy ráno z Pece pod Sněžkou a cesta nahoru trvala necelé tři hodiny.</p><p>Petr Novák, 5. 4. 2019</p></article></body></html>"));
+    }
 }
