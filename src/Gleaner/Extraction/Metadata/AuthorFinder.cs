@@ -286,11 +286,26 @@ internal static partial class AuthorFinder
         if (DateParser.MayHoldDateOrTime(rest))
             rest = DateLabels.RemoveLabels(DateParser.RemoveDates(rest));
         rest = rest[LeftOfDatedByline().Match(rest).Length..];
-        if (BylineLabel().Match(rest) is not { Success: true, Length: > 0 } label)
-            return null;
-        var byline = rest[label.Length..];
-        return IsNameRun(byline) ? byline : null;
+        // Other items may come first, each after a separator: "03.05.2024 · Lesezeit 3 Min. · von Nora Fischer".
+        for (var item = 0; item < MaxMetaItems && rest.Length > 0; item++)
+        {
+            if (BylineLabel().Match(rest) is { Success: true, Length: > 0 } label)
+            {
+                var byline = rest[label.Length..];
+                return IsNameRun(byline) ? byline : null;
+            }
+            var next = rest.AsSpan().IndexOfAny(MetaItemSeparators);
+            if (next < 0)
+                return null;
+            rest = rest[(next + 1)..].TrimStart();
+        }
+        return null;
     }
+
+    /// <summary>How many items of a meta line may stand before its byline.</summary>
+    private const int MaxMetaItems = 4;
+
+    private static readonly SearchValues<char> MetaItemSeparators = SearchValues.Create("|·•／");
 
     /// <summary>A picture credit that opens a line and ends at a separator: "Fotos: Anton Maier / ", "Beeld: Joris Bakker | ".</summary>
     [GeneratedRegex(@"^\s*(?:" + AuthorNames.CreditWords + @"|beeld|foto's|kuvat|kuva)\s*[:：][^|/／·•]{1,60}[|/／·•]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -782,7 +797,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|column|commentary|(?:guest\s+)?post|article|chronique|commentaire|tribune|columna|artículo|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|column|commentary|(?:guest\s+)?post|article|chronique|commentaire|tribune|columna|artículo|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|pictures|images|zdjęcia|kuvat|kuva)|(?-i:de))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者|記者|记者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

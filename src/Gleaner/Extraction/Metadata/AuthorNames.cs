@@ -587,8 +587,8 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"^(?:da|do|das|dos|de|del|della|di|du|des)\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceAfterName();
 
-    /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am").</summary>
-    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$|\s+(?-i:on|am|le|el|il|em|op|pada|tanggal|dne)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am"), a capitalised one with its clock's ("Julie Petit Le 03 mai à 10h21").</summary>
+    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$|\s+(?-i:on|am|le|el|il|em|op|pada|tanggal|dne)$|\s+(?-i:Le|Am|On|El|Il|Em|Op)(?:\s+(?-i:à|um|at|a|às|alle|o))+(?:\s.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
     /// <summary>A bio line that opens with the author's name: "Jane Doe is a reporter at …", "Max Muster ist Redakteur …",
@@ -614,7 +614,7 @@ internal static partial class AuthorNames
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
-    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|photographs|pictures|images|zdjęcia)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|photographs|pictures|images|zdjęcia|kuvat|kuva)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TextAndPictures();
 
     /// <summary>"John Roe (Fotos)": a name credited for the pictures, not the story.</summary>

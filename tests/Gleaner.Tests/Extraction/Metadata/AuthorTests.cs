@@ -915,4 +915,15 @@ public class AuthorTests
     {
         Assert.Empty(AuthorsOfPage("<html lang=\"cs\"><body><article><h1>Výstup na Sněžku</h1><p>Vyrazili jsme brzy ráno z Pece pod Sněžkou a cesta nahoru trvala necelé tři hodiny.</p><p>Petr Novák, 5. 4. 2019</p></article></body></html>"));
     }
+
+    [Theory]
+    [InlineData("<p class=\"meta\">03.05.2024 · Lesezeit 3 Min. · von Nora Fischer</p>", "Nora Fischer")]
+    [InlineData("<div class=\"meta\">de Andrei Popescu | 3 mai 2024</div>", "Andrei Popescu")]
+    [InlineData("<div class=\"meta\">2024年5月3日 記者：佐藤健</div>", "佐藤健")]
+    [InlineData("<p class=\"byline\">Teksti ja kuvat: Aino Mäkinen</p>", "Aino Mäkinen")]
+    [InlineData("<div class=\"article-meta\">Par <strong>Julie Petit</strong> Le 03 mai 2024 à 10h21 Mis à jour le 03 mai 2024 à 12h05</div>", "Julie Petit")]
+    public void MoreMetaLineShapesNameTheirAuthor(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
 }
