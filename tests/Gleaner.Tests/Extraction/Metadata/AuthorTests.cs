@@ -919,6 +919,7 @@ public class AuthorTests
     [Theory]
     [InlineData("<p class=\"meta\">03.05.2024 · Lesezeit 3 Min. · von Nora Fischer</p>", "Nora Fischer")]
     [InlineData("<div class=\"meta\">de Andrei Popescu | 3 mai 2024</div>", "Andrei Popescu")]
+    [InlineData("<p class=\"meta\">Pubblicato il 3 maggio 2024 da Luca Bianchi</p>", "Luca Bianchi")]
     [InlineData("<div class=\"meta\">2024年5月3日 記者：佐藤健</div>", "佐藤健")]
     [InlineData("<p class=\"byline\">Teksti ja kuvat: Aino Mäkinen</p>", "Aino Mäkinen")]
     [InlineData("<div class=\"article-meta\">Par <strong>Julie Petit</strong> Le 03 mai 2024 à 10h21 Mis à jour le 03 mai 2024 à 12h05</div>", "Julie Petit")]
