@@ -252,6 +252,16 @@ internal static partial class AuthorFinder
                 byline = text;
             else if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
                 byline = unlabelled;
+            else
+                byline = BylineAfterMetaItems(text);
+            if (byline is null && singleNames is not null && UserHandleLine().Match(text) is { Success: true } handle
+                && !PageRegions.IsForeign(element, headline) && AuthorNames.IsUserHandle(handle.Groups["handle"].Value))
+            {
+                // "Submitted by jdoe on Fri, 05/03/2024": the account that posted, credited as its handle is written.
+                if (!singleNames.Contains(handle.Groups["handle"].Value, StringComparer.Ordinal))
+                    singleNames.Add(handle.Groups["handle"].Value);
+                continue;
+            }
             if (byline is null || PageRegions.IsForeign(element, headline))
                 continue;
             AuthorNames.Parse(byline, persons, organisations, others, singleNames, labelled: true);
@@ -259,6 +269,80 @@ internal static partial class AuthorFinder
                 return;
         }
     }
+
+    /// <summary>
+    /// The byline that follows other items of a meta line: a publication label and date ("Geplaatst op 3 mei 2024 door Pieter
+    /// de Vries", "Publié le 3 mai 2024 par Claire Martin", "2024年5月3日 10:21 ／ 文：山田花子", "03.05.2024 | Von Stefan Richter")
+    /// or a picture credit ("Fotos: Anton Maier / Text: Sophie Wagner"). Only those items, the prepositions of a date's label
+    /// and separators may stand before the byline's label; null for any other line.
+    /// </summary>
+    private static string? BylineAfterMetaItems(string text)
+    {
+        var rest = text;
+        if (LeadingPictureCredit().Match(rest) is { Success: true } pictures)
+            rest = rest[pictures.Length..];
+        else if (!DateParser.MayHoldDateOrTime(text) || !DateParser.ContainsDate(text))
+            return null;
+        if (DateParser.MayHoldDateOrTime(rest))
+            rest = DateLabels.RemoveLabels(DateParser.RemoveDates(rest));
+        rest = rest[LeftOfDatedByline().Match(rest).Length..];
+        // Other items may come first, each after a separator: "03.05.2024 · Lesezeit 3 Min. · von Nora Fischer".
+        for (var item = 0; item < MaxMetaItems && rest.Length > 0; item++)
+        {
+            if (BylineLabel().Match(rest) is { Success: true, Length: > 0 } label)
+            {
+                var byline = rest[label.Length..];
+                return IsNameRun(byline) ? byline : null;
+            }
+            var next = rest.AsSpan().IndexOfAny(MetaItemSeparators);
+            if (next < 0)
+                return null;
+            rest = rest[(next + 1)..].TrimStart();
+        }
+        return null;
+    }
+
+    /// <summary>How many items of a meta line may stand before its byline.</summary>
+    private const int MaxMetaItems = 4;
+
+    private static readonly SearchValues<char> MetaItemSeparators = SearchValues.Create("|·•／");
+
+    /// <summary>A picture credit that opens a line and ends at a separator: "Fotos: Anton Maier / ", "Beeld: Joris Bakker | ".</summary>
+    [GeneratedRegex(@"^\s*(?:" + AuthorNames.CreditWords + @"|beeld|foto's|kuvat|kuva)\s*[:：][^|/／·•]{1,60}[|/／·•]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPictureCredit();
+
+    /// <summary>
+    /// True when a byline's first part (up to a separator or a number) is names only: capitalised words, or words of a script
+    /// without case, with short particles between ("Pieter de Vries", "山田花子"). A list of meta items read as one line runs
+    /// on into lower-case words ("Vortex Leave a comment") and is no byline.
+    /// </summary>
+    private static bool IsNameRun(string byline)
+    {
+        var end = byline.AsSpan().IndexOfAny(NameRunEnds);
+        var part = end < 0 ? byline.AsSpan() : byline.AsSpan(0, end);
+        foreach (var range in part.Split(' '))
+        {
+            var word = part[range].Trim(".:'’\"");
+            if (word.Length > MaxParticleChars && char.IsLower(word[0]))
+                return false;
+        }
+        return true;
+    }
+
+    private static readonly SearchValues<char> NameRunEnds = SearchValues.Create("|·•;,/()0123456789");
+
+    /// <summary>Letters of the longest lower-case particle a name may hold ("de", "van", "von", "dos").</summary>
+    private const int MaxParticleChars = 3;
+
+    /// <summary>What a dated meta line leaves before its byline once its date and date labels are out: separators and the
+    /// prepositions that join a label to its date ("op", "le", "am", "on", "kl.").</summary>
+    [GeneratedRegex(@"^(?:[\s\p{P}\p{S}]|(?<!\p{L})(?:on|at|op|om|le|à|am|um|el|il|em|den|dne|kl|klo|o|w|в|у|alle|às|the)(?!\p{L}))*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeftOfDatedByline();
+
+    /// <summary>A CMS's "Submitted by jdoe on …" or "Posted by jdoe": a user account's handle in lower case, which the
+    /// byline label's capital letter would miss.</summary>
+    [GeneratedRegex(@"^\s*(?i:submitted|posted|written|eingestellt|geschrieben|publié|publicado|pubblicato|geplaatst)\s+(?i:by|von|par|por|da|door)\s+(?<handle>[\p{Ll}\d][\p{Ll}\d_.\-]{1,29})(?=\s*$|\s+(?:on|am|le|el|il|em|op|in|at)\b|\s*[|·•])", RegexOptions.CultureInvariant)]
+    private static partial Regex UserHandleLine();
 
     /// <summary>Catalan "Per Marta Puig" without its label, read so only on a page declared Catalan: elsewhere "Per" is a
     /// Scandinavian first name ("Per Olsen").</summary>
@@ -297,6 +381,10 @@ internal static partial class AuthorFinder
         {
             // A region that holds the headline is the article's whatever its class says ("sidebar-1" layouts).
             var closing = paragraph == last ? ClosingCredit(paragraph) : null;
+            // An agency is the credit only where no person or organisation is (not even the outlet): kept as written, since
+            // Parse would split "dpa/lby".
+            if (paragraph == last && organisations.Count == 0 && ClosingAgency(paragraph) is { } agency && !PageRegions.IsForeign(paragraph, headline))
+                organisations.Add(agency);
             if ((BoldText(paragraph) ?? ReporterDateline(paragraph) ?? ItalicBio(paragraph) ?? closing) is not { } text || PageRegions.IsForeign(paragraph, headline))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
@@ -333,10 +421,12 @@ internal static partial class AuthorFinder
     private static void FindDatedNameLines(IElement scope, List<string> persons)
     {
         var longParagraphs = 0;
+        var storyBegun = false;
         foreach (var element in scope.QuerySelectorAll("p, div, span, li, small, address"))
         {
             var raw = TextCleaning.ShortText(element, MaxDatedLineRawChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
             var text = TextCleaning.OneLine(raw);
+            storyBegun |= element.LocalName == "p" && (raw is null || text is { Length: > MaxNameChars });
             if (raw is null || text is { Length: > MaxLabelledLineChars })
             {
                 // The story has begun: header lines come before its first paragraphs.
@@ -347,6 +437,9 @@ internal static partial class AuthorFinder
             if (text is null)
                 continue;
             if (DatedNameLine().Match(text) is not { Success: true } line || !DateParser.ContainsDate(line.Groups["rest"].Value) || PageRegions.IsForeign(element) || IsMediaCredit(element))
+                continue;
+            // A comma is the weaker separator: such a line is a byline only above the story, in the story it dates a step of a timeline.
+            if (line.Groups["comma"].Success && storyBegun)
                 continue;
             var name = line.Groups["name"].Value;
             // A line all in capitals is a dateline's place ("NEW YORK | May 5"), not a name.
@@ -443,14 +536,17 @@ internal static partial class AuthorFinder
     /// <summary>Elements a dated name line may hold: a few spans for the name, the separator and the date.</summary>
     private const int MaxDatedLineNodes = 16;
 
-    /// <summary>A name of two to four words, a separator (bar, bullet, middle dot or a spaced dash) and the rest, which must hold a date.</summary>
-    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3})\s*(?:[|•·]|\s[-–—]\s)\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
+    /// <summary>A name of two to four words, a separator (bar, bullet, middle dot or a spaced dash) and the rest, which must hold a
+    /// date; or a name of two or three capitalised words and a comma before a date that opens with its number ("Jan Novák, 3. 5. 2024",
+    /// "Anna Kowalska, 3 maja 2024"), only above the story's text — a place's two words before its first ("Bad Homburg", "New York")
+    /// are not read so.</summary>
+    [GeneratedRegex(@"^\s*(?:(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{L}[\p{L}.'’\-]*){1,3})\s*(?:[|•·]|\s[-–—]\s)|(?!(?:Bad|Sankt|St|San|Santa|Santo|São|Los|Las|New|Nové|Nowy|Nowa|Novo|Nova|Hong|Kuala|Tel|Den|Buenos|Rio|Porto|Puerto|Port|Mount|Fort|Saint|Sainte|Villa|Ciudad|Le|La|El|Al)\b)(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){1,2})(?<comma>,)(?=\s*\d))\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex DatedNameLine();
 
     /// <summary>A name before the reporter's title, as Korean bylines write it ("김민수 기자"), after a wire dateline
-    /// ("[서울=뉴시스]김민수 기자 = ") or before an e-mail address; alone on its line otherwise. Chinese writes the title
+    /// ("[서울=뉴시스]김민수 기자 = ") before an e-mail address or a separator and the date ("홍길동 기자 · 2024.05.03"); alone on its line otherwise. Chinese writes the title
     /// before the name ("新华社记者 王芳": the agency's reporter), so its 记者 is not read here.</summary>
-    [GeneratedRegex(@"^\s*(?<dateline>[\[［【(（][^\]］】)）]{1,30}[\]］】)）]\s*)?(?<name>\p{L}{2,5}(?:\s\p{L}{1,5})?)\s?(?:기자|특파원)(?=\s*(?:[=＝]|[\w.+\-]+@[\w.\-]+|$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<dateline>[\[［【(（][^\]］】)）]{1,30}[\]］】)）]\s*)?(?<name>\p{L}{2,5}(?:\s\p{L}{1,5})?)\s?(?:기자|특파원)(?=\s*(?:[=＝]|[\w.+\-]+@[\w.\-]+|[·|•/]|$))", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLine();
 
     /// <summary>A credit line that opens with a name and the writer's role in brackets: "Sam Hill (text) and Rae Ko (photos)",
@@ -478,6 +574,18 @@ internal static partial class AuthorFinder
         var match = ClosingBracketCredit().Match(last.Data);
         return match.Success ? match.Groups["credit"].Value : null;
     }
+
+    /// <summary>The agency's credit in brackets that closes a story, with its desk's initials as written: "(dpa/lby)", "(AFP)".</summary>
+    private static string? ClosingAgency(IElement paragraph)
+    {
+        if (paragraph.LastChild is not IText last)
+            return null;
+        var match = ClosingAgencyCredit().Match(last.Data);
+        return match.Success && AuthorNames.IsAgency(match.Groups["agency"].Value) ? match.Groups["credit"].Value : null;
+    }
+
+    [GeneratedRegex(@"\((?<credit>(?<agency>\p{L}{2,8})(?:\s*/\s*\p{L}{2,8}){0,3})\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingAgencyCredit();
 
     [GeneratedRegex(@"（(?<credit>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー・]{2,8})）\s*$")]
     private static partial Regex ClosingBracketCredit();
@@ -689,7 +797,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|pictures|images|zdjęcia))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|column|commentary|(?:guest\s+)?post|article|chronique|commentaire|tribune|columna|artículo|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|pictures|images|zdjęcia|kuvat|kuva)|(?-i:de|da))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者|記者|记者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

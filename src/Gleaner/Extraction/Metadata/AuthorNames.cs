@@ -42,15 +42,25 @@ internal static partial class AuthorNames
         "analisi", "rubrica", "комментарий", "колонка", "мнение",
     };
 
+    /// <summary>News agencies' names and short names, which are no one's first or last name.</summary>
+    private static readonly string[] Agencies =
+    [
+        "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "xinhua", "upi",
+        "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
+        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu", "共同", "共同通信", "時事", "時事通信", "ロイター", "新華社",
+    ];
+
+    private static readonly HashSet<string> AgencyLookup = new(Agencies, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True for a news agency's name ("dpa", "Reuters", "AFP").</summary>
+    public static bool IsAgency(string word) => AgencyLookup.Contains(word);
+
     /// <summary>Organisation words: a part with one of these is an organisation, not a job title.</summary>
-    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> OrganisationWords = new(Agencies, StringComparer.OrdinalIgnoreCase)
     {
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
-        "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg", "associated", "xinhua", "upi", "bbc", "cnn",
-        // more national agencies, whose names are no one's first or last name
-        "lusa", "kyodo", "yonhap", "bernama", "ritzau", "belga", "anp", "ctk", "adnkronos", "askanews", "agerpres", "tanjug", "pti", "ians",
-        "ats", "pap", "ntb", "stt", "mti", "tasr", "tt", "čtk", "ttxvn", "vna", "antara", "anadolu", "共同", "共同通信", "時事", "時事通信", "ロイター", "新華社",
+        "associated", "bbc", "cnn",
         "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
@@ -71,6 +81,8 @@ internal static partial class AuthorNames
             return;
         var unlabelled = text.Length;
         text = GluedLabel().Replace(text, "");
+        // "Über den Autor Klaus Zimmermann ist …": an author box's heading, read with its text.
+        text = AboutTheAuthor().Replace(text, "");
         // "Door onze redacteur Jan de Vries", "By our correspondent Jane Doe": the desk's own staff, named after their job.
         text = OwnStaffLabel().Replace(text, "");
         labelled |= text.Length < unlabelled;
@@ -338,6 +350,12 @@ internal static partial class AuthorNames
         return NotNameWords.Contains(last) && !OrganisationWords.Contains(last);
     }
 
+    /// <summary>True for a user account's handle in lower case ("jdoe", "m.keller", "anna_b"): not a job, desk or agency word
+    /// ("admin", "redaktion", "dpa").</summary>
+    public static bool IsUserHandle(string handle) =>
+        handle.Length is >= MinSingleNameChars and <= MaxSingleNameChars && char.IsLetter(handle[0])
+        && !NotNameWords.Contains(handle) && !OrganisationWords.Contains(handle) && !NoOnesName.Contains(handle);
+
     /// <summary>
     /// True for a credit of one capitalised word that could be a first name or a pen name ("Clara", "Sandrine"): letters only
     /// (a hyphen inside), in mixed case (capitals only is an agency's short name: "SID", "KNA"), and no job, desk or agency word.
@@ -358,9 +376,10 @@ internal static partial class AuthorNames
         return true;
     }
 
-    /// <summary>Endings of the nouns an office or a department signs with ("Hauptamt", "Pressestelle", "Kommunikation",
-    /// "Geschäftsführung"), which no first name has.</summary>
-    private static readonly string[] OfficeEndings = ["amt", "stelle", "ung", "heit", "keit", "schaft", "büro", "referat", "dienst", "tion", "verein", "verband", "team"];
+    /// <summary>Endings of the nouns an office, a department or a club's officer signs with ("Hauptamt", "Pressestelle",
+    /// "Kommunikation", "Geschäftsführung", "Schriftführer", "Pressewart"), which no first name has.</summary>
+    private static readonly string[] OfficeEndings = ["amt", "stelle", "ung", "heit", "keit", "schaft", "büro", "referat", "dienst", "tion", "verein", "verband", "team",
+        "führer", "führerin", "wart", "wartin", "sprecher", "sprecherin", "vorstand", "vorsitzende", "vorsitzender"];
 
     private const int MinSingleNameChars = 3;
     private const int MaxSingleNameChars = 20;
@@ -561,15 +580,15 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|innen|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     /// <summary>A particle of place ("da", "do", "de", "di", "du") and a capitalised word: "da Agência Negócios", "di Repubblica".</summary>
     [GeneratedRegex(@"^(?:da|do|das|dos|de|del|della|di|du|des)\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex WorkplaceAfterName();
 
-    /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am").</summary>
-    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$|\s+(?-i:on|am|le|el|il|em|op|pada|tanggal|dne)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Counters, update stamps and copy buttons run onto a name; also the preposition a removed date leaves behind ("Jane Doe on", "Hans Müller am"), a capitalised one with its clock's ("Julie Petit Le 03 mai à 10h21").</summary>
+    [GeneratedRegex(@"\s+(?:\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti|minut)\b|updated|published|posted|last updated|link copied|copy link|copied|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|обновлено)\b.*$|\s+(?-i:on|am|le|el|il|em|op|pada|tanggal|dne)$|\s+(?-i:Le|Am|On|El|Il|Em|Op)(?:\s+(?-i:à|um|at|a|às|alle|o))+(?:\s.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();
 
     /// <summary>A bio line that opens with the author's name: "Jane Doe is a reporter at …", "Max Muster ist Redakteur …",
@@ -591,19 +610,23 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author, up to a writer's label that follows ("Editor: X Reporter: Y").</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯|来源|來源|稿源|出处|出處|出典|사진|출처)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
-    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|words)\s*(?:und|and|&|et|en|y|e|i|\+)\s*(?:fotos?|foto's|bilder|photos?|photographs|pictures|images|zdjęcia)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|photographs|pictures|images|zdjęcia|kuvat|kuva)\s*[:：]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TextAndPictures();
 
     /// <summary>"John Roe (Fotos)": a name credited for the pictures, not the story.</summary>
     [GeneratedRegex(@"\p{Lu}[\p{L}.'’\- ]*?\s*\((?:" + CreditWords + @")\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameCreditedForPictures();
 
+    /// <summary>The heading of an author box: "About the author", "Über den Autor", "À propos de l'auteur", "Sobre el autor".</summary>
+    [GeneratedRegex(@"^\s*(?:about\s+the\s+authors?|über\s+(?:den|die)\s+autor(?:in|en|innen)?|zu[mr]\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur(?:e|rice)?|sobre\s+(?:el|la|o|a)\s+autor(?:a)?|l['’]autore|over\s+de\s+auteur|o\s+autorze|om\s+(?:författaren|forfatteren|skribenten)|tietoa\s+kirjoittajasta|об\s+авторе|про\s+автора)(?:\s*[:：·•|–—-]\s*|\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutTheAuthor();
+
     /// <summary>Words that credit pictures, video or sources, in the languages Gleaner meets most.</summary>
-    private const string CreditWords =
+    internal const string CreditWords =
         "images?|photos?|photographs?|photography|photographer|pictures?|pics?|foto|fotos|fotografie|fotograf|fotografin|fotógrafo|fotógrafa|fotografo|" +
         "bild|bilder|illustrations?|grafik|graphics?|credits?|source|quelle|video|kamera|camera|imagen|imágenes|immagine|immagini|crédit|crédits|crédito|" +
         "фото|фотография|фотограф|иллюстрация|видео|источник|kuvat?|zdjęcia|zdjęcie|fotó|fotók";

@@ -789,4 +789,142 @@ public class AuthorTests
         // "2 hours ago" after a bar is no second author.
         Assert.DoesNotContain("منذ ساعتين", Authors("", "<div class=\"author\">محمد علي | منذ ساعتين</div>"));
     }
+
+    [Theory]
+    [InlineData("Jan Novák, 3. 5. 2024", "Jan Novák")]
+    [InlineData("Anna Kowalska, 3 maja 2024, 12:00", "Anna Kowalska")]
+    [InlineData("Олена Коваленко, 3 травня 2024", "Олена Коваленко")]
+    public void ANameBeforeACommaAndADateInAMetaLineIsTheAuthor(string line, string name)
+    {
+        Assert.Equal([name], Authors("", $"<div class=\"meta\">{line}</div>"));
+    }
+
+    [Theory]
+    [InlineData("Bad Homburg, 03.05.2024")]
+    [InlineData("New York, 3 May 2024")]
+    public void APlaceBeforeACommaAndADateIsNoAuthor(string line)
+    {
+        Assert.Empty(Authors("", $"<div class=\"meta\">{line}</div>"));
+    }
+
+    [Fact]
+    public void AKoreanReporterLineWithADateAfterASeparatorNamesTheReporter()
+    {
+        Assert.Equal(["홍길동"], Authors("", "<div class=\"info\">홍길동 기자 · 2024.05.03 10:21</div>"));
+    }
+
+    [Theory]
+    [InlineData("Geplaatst op 3 mei 2024 door Pieter de Vries", "Pieter de Vries")]
+    [InlineData("Publié le 3 mai 2024 par Claire Martin", "Claire Martin")]
+    [InlineData("Veröffentlicht am 3. Mai 2024 von Claudia Neumann", "Claudia Neumann")]
+    [InlineData("2024年5月3日 10:21 ／ 文：山田花子", "山田花子")]
+    [InlineData("03.05.2024 | Von Stefan Richter", "Stefan Richter")]
+    public void ABylineAfterItsDateIsRead(string line, string name)
+    {
+        Assert.Equal([name], Authors("", $"<p class=\"meta\">{line}</p>"));
+    }
+
+    [Fact]
+    public void ASentenceWithADateAndAByWordCreditsNobody()
+    {
+        Assert.Empty(Authors("", "<p>Die Feier am 3. Mai 2024 wurde von Hans Meier organisiert.</p>"));
+    }
+
+    [Fact]
+    public void AGenderNeutralAuthorLabelIsALabel()
+    {
+        Assert.Equal(["Lena Vogt"], Authors("", "<div class=\"post-meta\">Autor:in: Lena Vogt | Redaktion: Jan Peters | 05.03.2024</div>"));
+    }
+
+    [Fact]
+    public void ADrupalUserHandleIsTheCreditWhereNoNameIsGiven()
+    {
+        Assert.Equal(["jdoe"], Authors("", "<div class=\"submitted\">Submitted by <span class=\"username\">jdoe</span> on Fri, 05/03/2024 - 10:21</div>"));
+        // An account that names a role is no one's.
+        Assert.Empty(Authors("", "<div class=\"submitted\">Submitted by <span class=\"username\">admin</span> on Fri, 05/03/2024 - 10:21</div>"));
+    }
+
+    [Fact]
+    public void AnAgencyCreditClosingTheStoryIsKeptAsWritten()
+    {
+        Assert.Equal(["dpa/lby"], AuthorsOfPage("<html lang=\"de\"><body><article><h1>Unfall auf der B27</h1><p>Ein Motorradfahrer ist schwer verletzt worden.</p><p>Zeugen werden gebeten, sich bei der Polizei zu melden. (dpa/lby)</p></article></body></html>"));
+        // A closing bracket that names no agency is no credit.
+        Assert.Empty(AuthorsOfPage("<html lang=\"de\"><body><article><h1>Unfall auf der B27</h1><p>Ein Motorradfahrer ist schwer verletzt worden.</p><p>Die Strecke war gesperrt (gestern).</p></article></body></html>"));
+    }
+
+    [Theory]
+    [InlineData("<p class=\"intro\"><em>Ein Gastbeitrag von Miriam Lehmann</em></p>", "Miriam Lehmann")]
+    [InlineData("<p>Ein Kommentar von Hans Meier</p>", "Hans Meier")]
+    [InlineData("<p>Une chronique de Claire Martin</p>", "Claire Martin")]
+    public void AnUnmarkedLineNamingThePieceAndItsAuthorCreditsTheAuthor(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
+
+    [Fact]
+    public void AMetaListReadAsOneLineIsNoBylineAfterADate()
+    {
+        // "August 13, 2018 Posted by Vortex Leave a comment": the list's last item runs on after the name.
+        Assert.DoesNotContain("Vortex Leave", Authors("", "<ul class=\"entry-meta\"><li><time>August 13, 2018</time></li><li>Posted by <span>Vortex</span></li><li><a href=\"#respond\">Leave a comment</a></li></ul>"));
+    }
+
+    [Fact]
+    public void SeveralHandlesInOneLineAreNoSingleCredit()
+    {
+        Assert.Empty(Authors("", "<p class=\"meta\">Posted by kovarex, TOGos, Ernestas on 2019-02-15</p>"));
+    }
+
+    [Fact]
+    public void AClosingAgencyCreditGivesWayToTheOutletsOwnCredit()
+    {
+        Assert.Equal(["Example News"], AuthorsOfPage("<html lang=\"de\"><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script></head><body><article><h1>Unfall auf der B27</h1><p>Ein Motorradfahrer ist schwer verletzt worden.</p><p>Zeugen werden gebeten, sich zu melden. (APA)</p></article></body></html>"));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"author-bio\"><h4>Über den Autor</h4><p><strong>Klaus Zimmermann</strong> ist Pressewart des TSV.</p></div>")]
+    [InlineData("<div class=\"author-box\"><h3>About the author</h3><p>Klaus Zimmermann is a freelance writer.</p></div>")]
+    public void AnAuthorBoxsHeadingIsNoName(string box)
+    {
+        Assert.Equal(["Klaus Zimmermann"], Authors("", box));
+    }
+
+    [Theory]
+    [InlineData("<p class=\"post-info\">Ein Beitrag von Jonas Becker · 3. Mai 2024 · 6 Kommentare</p>", "Jonas Becker")]
+    [InlineData("<p class=\"credits\">Fotos: Anton Maier / Text: Sophie Wagner</p>", "Sophie Wagner")]
+    [InlineData("<div class=\"info\">作者：王芳 | 来源：新华网 | 2024-05-03 10:21</div>", "王芳")]
+    public void ABylineAmongOtherMetaItemsIsRead(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
+
+    [Fact]
+    public void FeminineAndNeutralPluralLabelsAreLabels()
+    {
+        Assert.Equal(["Lea Braun", "Mia Roth"], Authors("", "<p class=\"byline\">Autorinnen: Lea Braun und Mia Roth</p>"));
+    }
+
+    [Fact]
+    public void AClubOfficersTitleAfterADateIsNoName()
+    {
+        Assert.Empty(Authors("", "<p class=\"post-info\">Veröffentlicht am 3. Mai 2024 von Schriftführer</p>"));
+        Assert.Empty(Authors("", "<p class=\"post-info\">Veröffentlicht am 3. Mai 2024 von Pressewart</p>"));
+    }
+
+    [Fact]
+    public void ANameCommaDateLineInsideTheStoryIsATimelinesStep()
+    {
+        Assert.Empty(AuthorsOfPage("<html lang=\"cs\"><body><article><h1>Výstup na Sněžku</h1><p>Vyrazili jsme brzy ráno z Pece pod Sněžkou a cesta nahoru trvala necelé tři hodiny.</p><p>Petr Novák, 5. 4. 2019</p></article></body></html>"));
+    }
+
+    [Theory]
+    [InlineData("<p class=\"meta\">03.05.2024 · Lesezeit 3 Min. · von Nora Fischer</p>", "Nora Fischer")]
+    [InlineData("<div class=\"meta\">de Andrei Popescu | 3 mai 2024</div>", "Andrei Popescu")]
+    [InlineData("<p class=\"meta\">Pubblicato il 3 maggio 2024 da Luca Bianchi</p>", "Luca Bianchi")]
+    [InlineData("<div class=\"meta\">2024年5月3日 記者：佐藤健</div>", "佐藤健")]
+    [InlineData("<p class=\"byline\">Teksti ja kuvat: Aino Mäkinen</p>", "Aino Mäkinen")]
+    [InlineData("<div class=\"article-meta\">Par <strong>Julie Petit</strong> Le 03 mai 2024 à 10h21 Mis à jour le 03 mai 2024 à 12h05</div>", "Julie Petit")]
+    public void MoreMetaLineShapesNameTheirAuthor(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
 }
