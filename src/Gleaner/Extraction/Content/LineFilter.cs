@@ -239,7 +239,9 @@ internal static partial class LineFilter
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
     private static readonly string[] BylineStarts =
     [
-        "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "автор:", "written by ", "reporting by ",
+        "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "written by ", "reporting by ",
+        // A writer's label ("autor: Jan Kowalski" under a Polish agency story, "Penulis: Rina Ayu").
+        "автор:", "author:", "autor:", "autorka:", "autore:", "auteur :", "auteur:", "szerző:", "yazar:", "penulis:", "forfatter:", "författare:",
         // Blog software's post footer: "Posted by Ann at 09:12", "Eingestellt von Helga um 09:12".
         "posted by ", "eingestellt von ", "geschrieben von ", "publié par ", "publicado por ", "pubblicato da ", "geplaatst door ",
     ];
@@ -941,8 +943,9 @@ internal static partial class LineFilter
     private const int MaxNamedDatelineChars = 60;
 
     /// <summary>
-    /// The story's opening line that is one to three capitalised words, a comma and only a date: the writer's name
-    /// ("Petr Novák, 5. 4. 2019") or the place ("New York, 12 March 2024"). Either way the post's meta, not its text.
+    /// The story's opening line that is one to three capitalised words, a comma or a spaced dash or bar, and only a date: the
+    /// writer's name ("Petr Novák, 5. 4. 2019"), the place ("New York, 12 March 2024") or the outlet ("Kompas - 04/03/2025,
+    /// 08:15 WIB"). Either way the post's meta, not its text.
     /// </summary>
     private static bool IsNamedDateline(string text)
     {
@@ -951,7 +954,7 @@ internal static partial class LineFilter
         return IsDateOnly(match.Groups["date"].Value);
     }
 
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2}\s*,\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2}(?:\s*,|\s+[-–—|·•])\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameOrPlaceBeforeDate();
 
     /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
@@ -1144,7 +1147,10 @@ internal static partial class LineFilter
             if (!lower.StartsWith(start, StringComparison.Ordinal) || text.Length <= start.Length)
                 continue;
             // "By Jane Doe": a capitalized name follows and the line does not read as a sentence.
-            char next = text[start.Length];
+            int nameStart = start.Length;
+            while (nameStart < text.Length - 1 && text[nameStart] == ' ')
+                nameStart++;
+            char next = text[nameStart];
             return char.IsUpper(next) && !text.EndsWith('.') && CountWords(text) <= 8;
         }
         return false;
@@ -1217,8 +1223,8 @@ internal static partial class LineFilter
             && line[1..^1].IndexOfAny('（', '）') < 0;
     }
 
-    /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb").</summary>
-    [GeneratedRegex(@"^(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+)$", RegexOptions.CultureInvariant)]
+    /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb", "jk/ mhr/").</summary>
+    [GeneratedRegex(@"^(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|[a-z]{2,5}(?:-[a-z]{2,5})*(?:/ ?[a-z]{2,5}(?:-[a-z]{2,5})*)+/?)$", RegexOptions.CultureInvariant)]
     private static partial Regex EditorInitials();
 
     /// <summary>Stars a rating widget draws, filled, empty or half.</summary>

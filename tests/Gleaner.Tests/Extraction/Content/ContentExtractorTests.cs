@@ -604,6 +604,7 @@ public class ContentExtractorTests
             "<article>" + Story +
             "<div class='fact-box'><h3>Facts about bridges</h3><p>The longest bridge in the country is twelve kilometres long, and it was opened in 1998.</p></div>" +
             "<div class='author-box'><p>Ann Lee covers city hall, transport and housing for the paper, and has done so since 2010.</p></div>" +
+            "<div class='autor-box'><strong>Andrei Popescu</strong><p>Jurnalist la secția Actualitate din 2018, scrie despre transport.</p></div>" +
             "<div class='donation-teaser'><p>Quality journalism costs money, and we rely on readers like you to pay for it, every month.</p></div></article>");
 
         var lines = Lines(article);

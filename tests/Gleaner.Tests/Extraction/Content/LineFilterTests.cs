@@ -166,6 +166,10 @@ public class LineFilterTests
     [InlineData("Deel deze pagina")]
     [InlineData("bur/ck")]
     [InlineData("mlm-jz/cb")]
+    [InlineData("jk/ mhr/")]
+    [InlineData("autor: Jan Kowalski")]
+    [InlineData("Penulis: Rina Ayu")]
+    [InlineData("Автор: Ірина Коваль")]
     [InlineData("1,2 тыс. просмотров")]
     [InlineData("512 Aufrufe")]
     [InlineData("Polecamy: Remont ulicy Długiej")]
@@ -786,6 +790,7 @@ public class LineFilterTests
     [Theory]
     [InlineData("Petr Novák, 5. 4. 2019")]
     [InlineData("New York, 12 March 2024")]
+    [InlineData("Kompas - 04/03/2025, 08:15 WIB")]
     public void ANameOrPlaceAndADateOpeningTheStoryIsItsDateline(string line)
     {
         var lines = ExtractLinesOf("", $"<div class='info'>{line}</div>{Story}");
