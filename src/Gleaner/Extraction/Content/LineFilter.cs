@@ -114,7 +114,8 @@ internal static partial class LineFilter
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
         "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
-        "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
+        "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "prečítajte si aj:", "prečítajte si tiež:", "čítajte aj:",
+        "čítajte tiež:", "pozrite si aj:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
         "vedi anche:", "читайте також:", "дивіться також:", "citește și:", "citeşte şi:", "citiți și:", "citeste si:", "vezi și:",
@@ -129,6 +130,8 @@ internal static partial class LineFilter
         "zubereitungszeit", "arbeitszeit:", "kochzeit", "backzeit", "portionen:", "kalorien:", "tiempo de preparación",
         "tiempo de cocción", "raciones:", "porciones:", "tempo di preparazione", "tempo di cottura", "porzioni:",
         "tempo de preparo", "tempo de preparação", "porções:", "bereidingstijd", "kooktijd",
+        // An Iranian agency's number for the story, printed under it ("کد خبر: 123456").
+        "کد خبر", "شناسه خبر",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
         // A row of share buttons under a label.

@@ -598,6 +598,20 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsEveryEntryOfAShortLiveFeedWhoseTextsAreTwins()
+    {
+        // Three entries, each text a classed div beside its time in an item of its own: too few to climb by count.
+        var article = Extract("<main><h1>Council meets</h1><ul class='feed'>" +
+            "<li><strong>16:45</strong><div class='feed__text'>The council has called an extra meeting for Thursday evening, the mayor said.</div></li>" +
+            "<li><strong>15:20</strong><div class='feed__text'>The opposition will speak to the press in front of the town hall.</div></li>" +
+            "<li><strong>14:02</strong><div class='feed__text'>The bridge vote is postponed by a week.</div></li></ul></main>");
+
+        var lines = Lines(article);
+        Assert.Contains("The opposition will speak to the press in front of the town hall.", lines);
+        Assert.Contains("The bridge vote is postponed by a week.", lines);
+    }
+
+    [Fact]
     public void LeavesOutFactBoxesAuthorBoxesAndDonationAppeals()
     {
         var article = Extract(

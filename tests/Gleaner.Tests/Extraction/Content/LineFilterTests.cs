@@ -167,6 +167,8 @@ public class LineFilterTests
     [InlineData("bur/ck")]
     [InlineData("mlm-jz/cb")]
     [InlineData("jk/ mhr/")]
+    [InlineData("Prečítajte si aj: Ako sa zmenia dane od januára")]
+    [InlineData("کد خبر: 123456")]
     [InlineData("autor: Jan Kowalski")]
     [InlineData("Penulis: Rina Ayu")]
     [InlineData("Автор: Ірина Коваль")]
