@@ -169,6 +169,8 @@ public class LineFilterTests
     [InlineData("jk/ mhr/")]
     [InlineData("Prečítajte si aj: Ako sa zmenia dane od januára")]
     [InlineData("کد خبر: 123456")]
+    [InlineData("Прочетете още: Жълт код за сняг в половин България")]
+    [InlineData("Pročitajte još: Rekordna sezona na Jadranu")]
     [InlineData("autor: Jan Kowalski")]
     [InlineData("Penulis: Rina Ayu")]
     [InlineData("Автор: Ірина Коваль")]
