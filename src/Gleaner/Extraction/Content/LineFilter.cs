@@ -613,8 +613,12 @@ internal static partial class LineFilter
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgencyLookup = Agencies.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Fewest words of the story sentence before an agency credit: a caption credited the same way is shorter.</summary>
-    private const int MinAgencyTailStoryWords = 8;
+    /// <summary>
+    /// Fewest words of the story sentence before an agency credit: a caption credited the same way is shorter, or reads as a
+    /// label without a sentence's end ("Feuerwehrleute in der Halle (dpa/lno)"); a wire story may close on a short sentence
+    /// ("Energiministeren sier regjeringen følger situasjonen nøye. (©NTB)").
+    /// </summary>
+    private const int MinAgencyTailStoryWords = 5;
 
     /// <summary>
     /// The story's last paragraph without the agency credit that ends it: "Die Kriminalpolizei ermittelt. (dpa/lno)" as
@@ -642,6 +646,9 @@ internal static partial class LineFilter
     {
         var text = block.Text;
         int start = Math.Max(text.LastIndexOf('('), text.LastIndexOf('©'));
+        // "(©NTB)": the bracket opens the credit.
+        if (start > 0 && text[start] == '©' && text[start - 1] == '(')
+            start--;
         if (start <= 0 || text.Length - start > MaxCreditTailChars || text[start] == '(' && !text.EndsWith(')'))
             return block;
         var story = text.AsSpan(0, start).TrimEnd();
@@ -654,6 +661,8 @@ internal static partial class LineFilter
         if (markdown is not null)
         {
             int markdownStart = Math.Max(markdown.LastIndexOf('('), markdown.LastIndexOf('©'));
+            if (markdownStart > 0 && markdown[markdownStart] == '©' && markdown[markdownStart - 1] == '(')
+                markdownStart--;
             markdown = markdownStart > 0 ? markdown[..markdownStart].TrimEnd() : markdown;
         }
         return block with { Text = kept, Markdown = markdown };

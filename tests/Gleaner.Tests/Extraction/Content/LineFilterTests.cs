@@ -291,6 +291,14 @@ public class LineFilterTests
         Assert.Equal("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen.", lines[^1]);
     }
 
+    [Fact]
+    public void KeepsAShortClosingSentenceWithoutTheAgencyCreditThatEndsIt()
+    {
+        var lines = ExtractLines("<p>Energiministeren sier regjeringen følger situasjonen nøye. (©NTB)</p>");
+
+        Assert.Equal("Energiministeren sier regjeringen følger situasjonen nøye.", lines[^1]);
+    }
+
     [Theory]
     [InlineData("Feuerwehrleute löschen am Montagabend die Flammen in der großen Halle am Stadtrand. (dpa/Julian Roe)")]
     [InlineData("Feuerwehrleute löschen am Montagabend die Flammen in der großen Halle am Stadtrand. (Foto: dpa)")]
