@@ -306,6 +306,8 @@ internal static class BoilerplateSignals
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
         "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox", "authordescription",
         "authordetails", "authorcard", "authorabout",
+        // The writer's box named in the page's language ("autor-box", "autoren-info", "auteur-bio").
+        "autorbox", "autorinfo", "autorbio", "autorenbox", "autoreninfo", "autorprofil", "autoreinfo", "auteurbox", "auteurbio",
         // The date, author, category and hit counts of a post, as content management systems name their box.
         "articleinfo", "postinfo", "entryinfo", "postmeta", "entrymeta", "articlemeta",
         // A forum member's column beside each post (name, rank, post count) and the board's who-is-online box.

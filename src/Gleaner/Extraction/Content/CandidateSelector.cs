@@ -67,7 +67,7 @@ internal static class CandidateSelector
             runnersUp.Add(candidate);
         }
         if (runnersUp.Count < RunnersUpToClimb)
-            return best;
+            return TwinsGrandparent(best, runnersUp, analysis.Root) ?? best;
         runnersUp.Sort((a, b) => b.FinalScore.CompareTo(a.FinalScore));
         if (runnersUp.Count > RunnerUpCount)
             runnersUp.RemoveRange(RunnerUpCount, runnersUp.Count - RunnerUpCount);
@@ -82,6 +82,38 @@ internal static class CandidateSelector
                 return ancestor;
         }
         return best;
+    }
+
+    /// <summary>Fewest close runners-up that, all of them twins of the best candidate, make their shared grandparent the article.</summary>
+    private const int MinTwinRunnersUp = 2;
+
+    /// <summary>Longest best candidate read as a feed's entry: longer twins are a story's sections, which other rules join.</summary>
+    private const int MaxTwinEntryChars = 400;
+
+    /// <summary>Most text a twin's wrapper may hold beside it: an entry's time or label.</summary>
+    private const int MaxTwinWrapperExtraChars = 40;
+
+    /// <summary>
+    /// Too few close runners-up to climb by count, but each the best candidate's twin (the same tag and class), short, in a
+    /// wrapper of its own that holds little else, under the same grandparent: entries of a short live feed ("ul > li > div.feed__text",
+    /// the time beside each text). Siblings would not join them (each wrapper is another), so the grandparent is the
+    /// article. Twins that are siblings are left to <see cref="WithSiblings"/>, twins in wrappers holding more (a layout's
+    /// columns) to the rules above.
+    /// </summary>
+    private static NodeInfo? TwinsGrandparent(NodeInfo best, List<NodeInfo> runnersUp, NodeInfo root)
+    {
+        var className = best.Element.GetAttribute("class");
+        var grandparent = best.Parent?.Parent;
+        if (runnersUp.Count < MinTwinRunnersUp || string.IsNullOrWhiteSpace(className) || grandparent is null || grandparent == root)
+            return null;
+        if (best.TextChars > MaxTwinEntryChars || best.Parent!.TextChars > best.TextChars + MaxTwinWrapperExtraChars)
+            return null;
+        foreach (var runnerUp in runnersUp)
+            if (runnerUp.Element.LocalName != best.Element.LocalName || runnerUp.Element.GetAttribute("class") != className
+                || runnerUp.Parent == best.Parent || runnerUp.Parent?.Parent != grandparent
+                || runnerUp.Parent.TextChars > runnerUp.TextChars + MaxTwinWrapperExtraChars)
+                return null;
+        return grandparent;
     }
 
     /// <summary>

@@ -114,7 +114,9 @@ internal static partial class LineFilter
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
         "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
-        "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "läs mer:", "lue myös:", "katso myös:",
+        "δείτε επίσης:", "přečtěte si také:", "přečtěte si též:", "čtěte také:", "čtěte též:", "prečítajte si aj:", "prečítajte si tiež:", "čítajte aj:",
+        "čítajte tiež:", "pozrite si aj:", "прочетете още:", "прочетете също:", "вижте още:", "pročitajte još:", "pročitajte i:",
+        "pročitajte također:", "pročitajte takođe:", "прочитајте још:", "preberite še:", "preberite tudi:", "läs mer:", "lue myös:", "katso myös:",
         "les mer:", "læs mere:", "lees verder:", "ilgili haber:", "ayrıca bakınız:", "bunu da okuyun:", "см. также:", "czytaj więcej:",
         "przeczytaj też:", "przeczytaj także:", "zobacz również:", "polecamy:", "saiba mais:", "mehr dazu:", "lesen sie mehr:", "lesen sie hier:",
         "vedi anche:", "читайте також:", "дивіться також:", "citește și:", "citeşte şi:", "citiți și:", "citeste si:", "vezi și:",
@@ -129,6 +131,8 @@ internal static partial class LineFilter
         "zubereitungszeit", "arbeitszeit:", "kochzeit", "backzeit", "portionen:", "kalorien:", "tiempo de preparación",
         "tiempo de cocción", "raciones:", "porciones:", "tempo di preparazione", "tempo di cottura", "porzioni:",
         "tempo de preparo", "tempo de preparação", "porções:", "bereidingstijd", "kooktijd",
+        // An Iranian agency's number for the story, printed under it ("کد خبر: 123456").
+        "کد خبر", "شناسه خبر",
         // The wire service's line under a release it carries.
         "news provided by", "digitale pressemappe:", "view original content", "rückfragehinweis:",
         // A row of share buttons under a label.
@@ -239,7 +243,9 @@ internal static partial class LineFilter
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>
     private static readonly string[] BylineStarts =
     [
-        "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "автор:", "written by ", "reporting by ",
+        "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "written by ", "reporting by ",
+        // A writer's label ("autor: Jan Kowalski" under a Polish agency story, "Penulis: Rina Ayu").
+        "автор:", "author:", "autor:", "autorka:", "autore:", "auteur :", "auteur:", "szerző:", "yazar:", "penulis:", "forfatter:", "författare:",
         // Blog software's post footer: "Posted by Ann at 09:12", "Eingestellt von Helga um 09:12".
         "posted by ", "eingestellt von ", "geschrieben von ", "publié par ", "publicado por ", "pubblicato da ", "geplaatst door ",
     ];
@@ -607,8 +613,12 @@ internal static partial class LineFilter
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AgencyLookup = Agencies.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Fewest words of the story sentence before an agency credit: a caption credited the same way is shorter.</summary>
-    private const int MinAgencyTailStoryWords = 8;
+    /// <summary>
+    /// Fewest words of the story sentence before an agency credit: a caption credited the same way is shorter, or reads as a
+    /// label without a sentence's end ("Feuerwehrleute in der Halle (dpa/lno)"); a wire story may close on a short sentence
+    /// ("Energiministeren sier regjeringen følger situasjonen nøye. (©NTB)").
+    /// </summary>
+    private const int MinAgencyTailStoryWords = 5;
 
     /// <summary>
     /// The story's last paragraph without the agency credit that ends it: "Die Kriminalpolizei ermittelt. (dpa/lno)" as
@@ -636,6 +646,9 @@ internal static partial class LineFilter
     {
         var text = block.Text;
         int start = Math.Max(text.LastIndexOf('('), text.LastIndexOf('©'));
+        // "(©NTB)": the bracket opens the credit.
+        if (start > 0 && text[start] == '©' && text[start - 1] == '(')
+            start--;
         if (start <= 0 || text.Length - start > MaxCreditTailChars || text[start] == '(' && !text.EndsWith(')'))
             return block;
         var story = text.AsSpan(0, start).TrimEnd();
@@ -648,6 +661,8 @@ internal static partial class LineFilter
         if (markdown is not null)
         {
             int markdownStart = Math.Max(markdown.LastIndexOf('('), markdown.LastIndexOf('©'));
+            if (markdownStart > 0 && markdown[markdownStart] == '©' && markdown[markdownStart - 1] == '(')
+                markdownStart--;
             markdown = markdownStart > 0 ? markdown[..markdownStart].TrimEnd() : markdown;
         }
         return block with { Text = kept, Markdown = markdown };
@@ -941,8 +956,9 @@ internal static partial class LineFilter
     private const int MaxNamedDatelineChars = 60;
 
     /// <summary>
-    /// The story's opening line that is one to three capitalised words, a comma and only a date: the writer's name
-    /// ("Petr Novák, 5. 4. 2019") or the place ("New York, 12 March 2024"). Either way the post's meta, not its text.
+    /// The story's opening line that is one to three capitalised words, a comma or a spaced dash or bar, and only a date: the
+    /// writer's name ("Petr Novák, 5. 4. 2019"), the place ("New York, 12 March 2024") or the outlet ("Kompas - 04/03/2025,
+    /// 08:15 WIB"). Either way the post's meta, not its text.
     /// </summary>
     private static bool IsNamedDateline(string text)
     {
@@ -951,7 +967,7 @@ internal static partial class LineFilter
         return IsDateOnly(match.Groups["date"].Value);
     }
 
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2}\s*,\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2}(?:\s*,|\s+[-–—|·•])\s*(?<date>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameOrPlaceBeforeDate();
 
     /// <summary>Longest list item read as a labelled date: a label and the date.</summary>
@@ -1144,7 +1160,10 @@ internal static partial class LineFilter
             if (!lower.StartsWith(start, StringComparison.Ordinal) || text.Length <= start.Length)
                 continue;
             // "By Jane Doe": a capitalized name follows and the line does not read as a sentence.
-            char next = text[start.Length];
+            int nameStart = start.Length;
+            while (nameStart < text.Length - 1 && text[nameStart] == ' ')
+                nameStart++;
+            char next = text[nameStart];
             return char.IsUpper(next) && !text.EndsWith('.') && CountWords(text) <= 8;
         }
         return false;
@@ -1217,8 +1236,8 @@ internal static partial class LineFilter
             && line[1..^1].IndexOfAny('（', '）') < 0;
     }
 
-    /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb").</summary>
-    [GeneratedRegex(@"^(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+)$", RegexOptions.CultureInvariant)]
+    /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb", "jk/ mhr/").</summary>
+    [GeneratedRegex(@"^(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|[a-z]{2,5}(?:-[a-z]{2,5})*(?:/ ?[a-z]{2,5}(?:-[a-z]{2,5})*)+/?)$", RegexOptions.CultureInvariant)]
     private static partial Regex EditorInitials();
 
     /// <summary>Stars a rating widget draws, filled, empty or half.</summary>

@@ -166,6 +166,14 @@ public class LineFilterTests
     [InlineData("Deel deze pagina")]
     [InlineData("bur/ck")]
     [InlineData("mlm-jz/cb")]
+    [InlineData("jk/ mhr/")]
+    [InlineData("Prečítajte si aj: Ako sa zmenia dane od januára")]
+    [InlineData("کد خبر: 123456")]
+    [InlineData("Прочетете още: Жълт код за сняг в половин България")]
+    [InlineData("Pročitajte još: Rekordna sezona na Jadranu")]
+    [InlineData("autor: Jan Kowalski")]
+    [InlineData("Penulis: Rina Ayu")]
+    [InlineData("Автор: Ірина Коваль")]
     [InlineData("1,2 тыс. просмотров")]
     [InlineData("512 Aufrufe")]
     [InlineData("Polecamy: Remont ulicy Długiej")]
@@ -281,6 +289,14 @@ public class LineFilterTests
         var lines = ExtractLines($"<p>{line}</p>");
 
         Assert.Equal("Die Ursache des Feuers ist noch unklar, die Kriminalpolizei hat die Ermittlungen aufgenommen.", lines[^1]);
+    }
+
+    [Fact]
+    public void KeepsAShortClosingSentenceWithoutTheAgencyCreditThatEndsIt()
+    {
+        var lines = ExtractLines("<p>Energiministeren sier regjeringen følger situasjonen nøye. (©NTB)</p>");
+
+        Assert.Equal("Energiministeren sier regjeringen følger situasjonen nøye.", lines[^1]);
     }
 
     [Theory]
@@ -786,6 +802,7 @@ public class LineFilterTests
     [Theory]
     [InlineData("Petr Novák, 5. 4. 2019")]
     [InlineData("New York, 12 March 2024")]
+    [InlineData("Kompas - 04/03/2025, 08:15 WIB")]
     public void ANameOrPlaceAndADateOpeningTheStoryIsItsDateline(string line)
     {
         var lines = ExtractLinesOf("", $"<div class='info'>{line}</div>{Story}");
