@@ -142,11 +142,19 @@ internal static partial class DateFinder
             if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
                 context.Skipped.Add(time);
         var updateTimes = context.Skipped.Count;
+        // An event's day and hour ("<p class="event-date">Samstag, 14. Dezember 2024, 19:00 Uhr</p>" under the title of its
+        // announcement) date the event: the header's text leaves them out too.
+        foreach (var time in index.Times)
+            if (InEventBlock(time, headline))
+                context.Skipped.Add(time);
+        foreach (var element in index.DateMarked)
+            if (InEventBlock(element, headline))
+                context.Skipped.Add(element);
         var header = new HeaderReading(context, index);
         for (var i = 0; i < index.Times.Count; i++)
         {
             var time = index.Times[i];
-            if (PageRegions.IsForeign(time, headline, scope))
+            if (PageRegions.IsForeign(time, headline, scope) || InEventBlock(time, headline))
                 continue;
             var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
             if (ListedDates.IsListed(index.Times, i, headline) || context.Listed.InRow(time))
@@ -256,6 +264,24 @@ internal static partial class DateFinder
             if (candidate.Weight >= Weight.Dateline && IsLabelled(candidate))
                 return candidate;
         return null;
+    }
+
+    /// <summary>Levels climbed from a date element to find an event's block around it (a <c>&lt;time&gt;</c> in a schedule's line).</summary>
+    private const int MaxEventBlockLevels = 3;
+
+    /// <summary>True when the date element, or a block just around it that does not hold the headline, is named for an event
+    /// (<c>event-date</c>, <c>tribe-events-schedule</c>): its date is the event's day.</summary>
+    private static bool InEventBlock(IElement element, IElement? headline)
+    {
+        var node = element;
+        for (var level = 0; level <= MaxEventBlockLevels && node is not null; level++, node = node.ParentElement)
+        {
+            if (headline is not null && PageRegions.IsInside(headline, node))
+                return false;
+            if (PageRegions.NamesEvent(node))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>True when an element ends before the headline starts.</summary>
@@ -672,7 +698,7 @@ internal static partial class DateFinder
                 var element = index.DateMarked[i];
                 if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
-                if (PageRegions.IsForeign(element, context.Headline, context.Scope))
+                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline))
                     continue;
                 if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
@@ -1290,7 +1316,7 @@ internal static partial class DateFinder
     private const string BreadcrumbSeparators = "›>»/|-–—·→\\";
 
     /// <summary>The date that ends a breadcrumb trail's text as an item of its own: after a separator, or as the whole text
-    /// of the trail's last list item.</summary>
+    /// of the trail's last list item, or after words naming the page's kind.</summary>
     private static PageDate? TrailEndDate(IElement trail, DateOrder order)
     {
         if (TextCleaning.ShortText(trail, MaxBreadcrumbChars) is not { } text || EndingDate(text, order) is not var (date, index))
@@ -1298,11 +1324,16 @@ internal static partial class DateFinder
         var before = text.AsSpan(0, index).TrimEnd();
         if (before.Length > 0 && BreadcrumbSeparators.Contains(before[^1]))
             return date;
+        // The last item names the page by its kind and day ("Startseite › Aktuelles › Nachricht vom 19.03.2025"); a meeting's
+        // or an event's day ("Sitzung vom 3. Mai 2022") dates what the page reports on.
+        var lastSeparator = before.LastIndexOfAny(BreadcrumbSeparators);
+        if (lastSeparator >= 0 && PageKindOfDay().IsMatch(before[(lastSeparator + 1)..]))
+            return date;
         var item = trail.LastElementChild;
         while (item is { LocalName: "ol" or "ul" } && item.LastElementChild is { } inner)
             item = inner;
         return item is { LocalName: "li" } && TextCleaning.ShortText(item, MaxBreadcrumbChars) is { } itemText
-            && EndingDate(itemText, order) is (_, 0) ? date : null;
+            && EndingDate(itemText, order) is (_, var at) && (at == 0 || PageKindOfDay().IsMatch(itemText.AsSpan(0, at))) ? date : null;
     }
 
     /// <summary>The date that ends <paramref name="text"/>, and where it starts.</summary>
@@ -1312,6 +1343,12 @@ internal static partial class DateFinder
         return trimmed.Length > 0 && char.IsDigit(trimmed[^1]) && DateParser.TryFindFrom(text, 0, order, out var date, out var index, out var length)
             && index + length == trimmed.Length ? (date, index) : null;
     }
+
+    /// <summary>A trail item's words before its day that name the page's kind: a news item, a press release, a post of that day.</summary>
+    [GeneratedRegex(@"^\s*(?:\p{L}+\s+)?(?:(?:presse)?mitteilung|pressemeldung|meldung|nachricht|beitrag|artikel|news|post|article|press\s+release|" +
+        @"communiqu(?:é|e)(?:\s+de\s+presse)?|comunicado(?:\s+de\s+prensa)?|comunicato(?:\s+stampa)?|persbericht|nieuwsbericht|bericht)\s+(?:vom|from|of|du|del|de|dal|van)\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageKindOfDay();
 
     private static bool IsBreadcrumbTrail(IElement element)
     {

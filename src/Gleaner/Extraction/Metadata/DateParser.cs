@@ -251,7 +251,9 @@ internal static partial class DateParser
         {
             // Human dates put the time just after the date ("27.09.2021 19:52") or just before it ("19:52 GMT 27.09.2021").
             var after = TimeOfDay().Match(text, match.Index + match.Length, Math.Min(MaxTimeDistance, text.Length - match.Index - match.Length));
-            if (after.Success && IsOnlyFiller(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length)))
+            // A label between them ("March 12, 2025 | Updated 4:41 p.m.") makes the time the next date's.
+            if (after.Success && IsOnlyFiller(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length))
+                && DateLabels.LastLabel(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length)) == DateLabel.None)
                 time = after;
             else
             {
@@ -292,6 +294,8 @@ internal static partial class DateParser
                 hasOffset = TryOffset(time.Groups["tz"].Value, out offset);
                 if (!hasOffset)
                     offset = TimeSpan.Zero;
+                else if (IsUsGenericZone(time.Groups["tz"].ValueSpan) && InUsSummerTime(year, month, day, hour))
+                    offset += TimeSpan.FromHours(1);
             }
         }
         try
@@ -446,14 +450,31 @@ internal static partial class DateParser
         return false;
     }
 
-    /// <summary>Unambiguous zone abbreviations common in datelines (IST, CST-in-China and the like are left out).</summary>
+    /// <summary>"ET", "PT": the zone's clock whichever half of the year it is, standard time in <see cref="ZoneAbbreviations"/>.</summary>
+    private static bool IsUsGenericZone(ReadOnlySpan<char> zone) => zone.Equals("ET", StringComparison.OrdinalIgnoreCase) || zone.Equals("PT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the local day and hour fall in US daylight saving time: from 2 a.m. on March's second Sunday to
+    /// 2 a.m. on November's first.</summary>
+    internal static bool InUsSummerTime(int year, int month, int day, int hour)
+    {
+        if (month is < 3 or > 11)
+            return false;
+        if (month is > 3 and < 11)
+            return true;
+        var firstSunday = 1 + ((7 - (int)new DateOnly(year, month, 1).DayOfWeek) % 7);
+        var change = month == 3 ? firstSunday + 7 : firstSunday;
+        return month == 3 ? day > change || (day == change && hour >= 2) : day < change || (day == change && hour < 2);
+    }
+
+    /// <summary>Zone abbreviations common in datelines. Ambiguous ones are read as their most common use on news pages
+    /// (IST as India's: a wrong guess is no worse than no zone, which is written +00:00); CST, China's or the US's, is left out.</summary>
     private static readonly Dictionary<string, double> ZoneAbbreviations = new(StringComparer.Ordinal)
     {
         ["GMT"] = 0, ["UTC"] = 0, ["WET"] = 0, ["BST"] = 1, ["CET"] = 1, ["MEZ"] = 1, ["CEST"] = 2, ["MESZ"] = 2,
         ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["МСК"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
         ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
         ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
-        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9,
+        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9, ["IST"] = 5.5, ["PKT"] = 5,
     };
 
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>

@@ -245,6 +245,41 @@ internal static class PageRegions
         return Marker.None;
     }
 
+    /// <summary>Words of class or id names that mark an event's details (its day, its place): a date shown there is the
+    /// event's, not the page's publication (<c>event-date</c>, <c>tribe-event-date-start</c>, <c>termin-datum</c>).</summary>
+    private static readonly HashSet<string> EventMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "event", "termin", "termine", "veranstaltung", "evento", "evenement", "événement", "evenemang", "wydarzenie", "agenda",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EventWords = EventMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the element's own class or id names an event (its words split as <see cref="MarkerOf"/> splits them).</summary>
+    public static bool NamesEvent(IElement element) => HasWord(element.GetAttribute("class"), EventWords) || HasWord(element.GetAttribute("id"), EventWords);
+
+    /// <summary>True when one of a name's words (runs of letters and digits, split where camel case turns upper), or its
+    /// singular, is in <paramref name="words"/>.</summary>
+    private static bool HasWord(string? value, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
+    {
+        if (string.IsNullOrEmpty(value))
+            return false;
+        var name = value.AsSpan();
+        var i = 0;
+        while (true)
+        {
+            while (i < name.Length && !char.IsLetterOrDigit(name[i]))
+                i++;
+            if (i == name.Length)
+                return false;
+            var start = i++;
+            while (i < name.Length && char.IsLetterOrDigit(name[i]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
+                i++;
+            var token = name[start..i];
+            if (words.Contains(token) || (token.Length > 3 && token[^1] is 's' or 'S' && words.Contains(token[..^1])))
+                return true;
+        }
+    }
+
     /// <summary>The node after <paramref name="node"/>'s subtree in document order, not leaving <paramref name="boundary"/>.</summary>
     public static INode? NextAfter(INode node, INode? boundary = null)
     {

@@ -523,6 +523,9 @@ public class DateEvidenceTests
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Aktuelles</a> › 3. Mai 2022</nav>""", "2022-05-03")]
     [InlineData("""<nav aria-label="breadcrumb"><ol><li><a href="/">Start</a></li><li><a href="/news">Aktuelles</a></li><li>03.05.2022</li></ol></nav>""", "2022-05-03")]
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Aktuelles</a> › Sitzung vom 3. Mai 2022</nav>""", null)]
+    // The last item names the page's kind with its day: a news item's, a press release's.
+    [InlineData("""<p class="breadcrumb"><a href="/">Startseite</a> › <a href="/aktuelles">Aktuelles</a> › Nachricht vom 03.05.2022</p>""", "2022-05-03")]
+    [InlineData("""<nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/press">Press</a></li><li>Press release from 3 May 2022</li></ol></nav>""", "2022-05-03")]
     [InlineData("""<nav class="breadcrumbs"><a href="/">Start</a> › <a href="/news">Termine 3. Mai 2022</a> › Hafen</nav>""", null)]
     [InlineData("""<aside class="calendar"><a href="/archiv/2022/05/03/">3</a></aside>""", null)]
     public void ABreadcrumbTrailsDayDatesAPageNothingElseDates(string trail, string? expected)
@@ -533,6 +536,39 @@ public class DateEvidenceTests
             </div></article></main>
             """, lang: "de");
         Assert.Equal(expected, article.Published);
+    }
+
+    [Theory]
+    // An event's day under the title of its announcement; the publication labelled below the text.
+    [InlineData("""<p class="event-date"><strong>Samstag, 14. Dezember 2024, 19:00 Uhr</strong> · Stadtkirche</p>""", "2024-11-02")]
+    [InlineData("""<div class="tribe-events-schedule"><time datetime="2024-12-14T19:00">14. Dezember 2024 um 19:00</time></div>""", "2024-11-02")]
+    [InlineData("""<div id="eventDate">14.12.2024</div>""", "2024-11-02")]
+    // The same line marked only as a date is the article's dateline.
+    [InlineData("""<p class="date">14.12.2024</p>""", "2024-12-14")]
+    public void ADateInAnElementNamedForAnEventDatesTheEvent(string line, string expected)
+    {
+        var article = Extract("<title>Adventskonzert in der Stadtkirche</title>", """
+            <main><article><h1>Adventskonzert in der Stadtkirche</h1>
+            """ + line + """
+            <div class="text"><p>Der Chor lädt zu seinem traditionellen Konzert ein, mit Werken von Bach und Händel.</p>
+            """ + LongText + LongText + """
+            <p class="pub">Veröffentlicht am 02.11.2024</p></div></article></main>
+            """, lang: "de");
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Theory]
+    [InlineData("event-date", true)]
+    [InlineData("eventDate", true)]
+    [InlineData("tribe-events-schedule", true)]
+    [InlineData("termin_datum", true)]
+    [InlineData("prevent-date", false)]
+    [InlineData("eventually", false)]
+    [InlineData("news-date", false)]
+    public void EventNamesAreWholeWords(string className, bool expected)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<p class=\"{className}\">x</p>");
+        Assert.Equal(expected, PageRegions.NamesEvent(document.QuerySelector("p")!));
     }
 
     [Theory]

@@ -125,6 +125,11 @@ public class DateShapesTests
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="submitted">Eingereicht von admin am Di, 05/03/2022 - 10:30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     [InlineData("en-US", """<article><h1>Council agrees budget</h1><p class="date">Sat, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><p class="date">Sa, 05/03/2022</p>""" + Text + "</article>", "2022-03-05", null)]
+    // A time after the date that an update label parts from it is the update's; the publication's stands before the date.
+    // "ET" keeps the clock of the season (daylight time from March's second Sunday); IST is India's.
+    [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><div class="dt">Published 2:05 p.m. ET March 12, 2025 | Updated 4:41 p.m. ET March 12, 2025</div>""" + Text + "</article>", "2025-03-12T14:05:00-04:00", "2025-03-12T16:41:00-04:00")]
+    [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><p class="date">Published Jan. 14, 2025 6:20 PM ET</p>""" + Text + "</article>", "2025-01-14T18:20:00-05:00", null)]
+    [InlineData("en-IN", """<article><h1>New metro line opens</h1><div class="info"><span>Published on: Jan 14, 2025 18:20 IST</span></div>""" + Text + "</article>", "2025-01-14T18:20:00+05:30", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
@@ -198,4 +203,15 @@ public class DateShapesTests
     {
         Assert.Null(ExtractPage("de", article).Published);
     }
+
+    [Theory]
+    [InlineData(2025, 3, 9, 1, false)]
+    [InlineData(2025, 3, 9, 2, true)]
+    [InlineData(2025, 7, 1, 12, true)]
+    [InlineData(2025, 11, 2, 1, true)]
+    [InlineData(2025, 11, 2, 2, false)]
+    [InlineData(2024, 3, 10, 3, true)]
+    [InlineData(2024, 12, 24, 12, false)]
+    public void KnowsUsDaylightTime(int year, int month, int day, int hour, bool expected) =>
+        Assert.Equal(expected, Gleaner.Extraction.Metadata.DateParser.InUsSummerTime(year, month, day, hour));
 }
