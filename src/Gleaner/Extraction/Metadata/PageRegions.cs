@@ -200,22 +200,33 @@ internal static class PageRegions
         var result = Marker.None;
         var previous = ReadOnlySpan<char>.Empty;
         var i = 0;
-        while (true)
+        while (NextNameWord(name, ref i, out var token))
         {
-            while (i < name.Length && !char.IsLetterOrDigit(name[i]))
-                i++;
-            if (i == name.Length)
-                return result;
-            var start = i++;
-            while (i < name.Length && char.IsLetterOrDigit(name[i]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
-                i++;
-            var token = name[start..i];
             var marker = TokenMarker(token, previous, first: previous.IsEmpty, rest: name[i..]);
             if (marker == Marker.Foreign)
                 return marker;
             result = Max(result, marker);
             previous = token;
         }
+        return result;
+    }
+
+    /// <summary>The next word of a class or id name from <paramref name="i"/> on: a run of letters and digits, split where
+    /// camel case turns upper; false at the name's end.</summary>
+    private static bool NextNameWord(ReadOnlySpan<char> name, scoped ref int i, out ReadOnlySpan<char> word)
+    {
+        while (i < name.Length && !char.IsLetterOrDigit(name[i]))
+            i++;
+        if (i == name.Length)
+        {
+            word = default;
+            return false;
+        }
+        var start = i++;
+        while (i < name.Length && char.IsLetterOrDigit(name[i]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
+            i++;
+        word = name[start..i];
+        return true;
     }
 
     private static Marker TokenMarker(ReadOnlySpan<char> token, ReadOnlySpan<char> previous, bool first, ReadOnlySpan<char> rest)
@@ -265,19 +276,10 @@ internal static class PageRegions
             return false;
         var name = value.AsSpan();
         var i = 0;
-        while (true)
-        {
-            while (i < name.Length && !char.IsLetterOrDigit(name[i]))
-                i++;
-            if (i == name.Length)
-                return false;
-            var start = i++;
-            while (i < name.Length && char.IsLetterOrDigit(name[i]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
-                i++;
-            var token = name[start..i];
+        while (NextNameWord(name, ref i, out var token))
             if (words.Contains(token) || (token.Length > 3 && token[^1] is 's' or 'S' && words.Contains(token[..^1])))
                 return true;
-        }
+        return false;
     }
 
     /// <summary>The node after <paramref name="node"/>'s subtree in document order, not leaving <paramref name="boundary"/>.</summary>
