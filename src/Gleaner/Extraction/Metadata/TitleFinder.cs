@@ -251,7 +251,8 @@ internal static partial class TitleFinder
         "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн|эксклюзив|фото|фоторепортаж";
 
     /// <summary>A label before the headline: bracketed ("(VIDEO) Headline", "[Opinion] | Headline") or ended by a bar, a colon or a dash.</summary>
-    [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// The label may be plural, as a section's name is ("Pressemitteilungen: Headline", "Press releases - Headline").
+    [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:s|en)?(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"^\s*(?<label>" + Labels + @")\.\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

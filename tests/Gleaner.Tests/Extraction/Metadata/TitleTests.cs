@@ -344,4 +344,16 @@ public class TitleTests
         Assert.Equal("Lifeguards warn of rip currents", Title("<title>Coast Herald</title>",
             "<main><article><h1><a href=\"/news/story\">Lifeguards warn of rip currents</a></h1></article></main>"));
     }
+
+    [Fact]
+    public void APluralLabelBeforeAColonInTheTitleIsASectionsName()
+    {
+        Assert.Equal("Stadt saniert Grundschule", Title("<title>Pressemitteilungen: Stadt saniert Grundschule - Stadt Musterstadt</title>",
+            "<main><h1>Stadt saniert Grundschule</h1><p>Die Stadt saniert in den Sommerferien die Grundschule am Marktplatz.</p></main>"));
+        // A kicker before the colon is part of the headline the page shows.
+        Assert.Equal("Schnellere Integration: Job-Turbo hilft Geflüchteten", Title("<title>Schnellere Integration: Job-Turbo hilft Geflüchteten - Tagesblatt</title>",
+            "<main><h1><span class=\"kicker\">Schnellere Integration:</span> Job-Turbo hilft Geflüchteten</h1></main>"));
+        Assert.Equal("University opens new science library", Title("<title>Press releases - University opens new science library | Uni Example</title>",
+            "<main><h1>University opens new science library</h1></main>"));
+    }
 }
