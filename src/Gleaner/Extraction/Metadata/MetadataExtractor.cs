@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using AngleSharp.Dom;
 
@@ -116,6 +117,39 @@ internal static partial class MetadataExtractor
         return last is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';';
     }
 
+    /// <summary>Class names themes give the heading that holds the site's name, not a story's.</summary>
+    private static readonly string[] SiteTitleClasses = ["site-title", "site-name", "sitename", "site-logo", "logo", "brand", "navbar-brand"];
+
+    private static bool NamedAsSiteTitle(IElement heading)
+    {
+        if (heading.GetAttribute("class") is not { } names)
+            return false;
+        foreach (var name in SiteTitleClasses)
+            if (PageIndex.HasToken(names, name))
+                return true;
+        return false;
+    }
+
+    /// <summary>A logo's alt text without the word "logo" and the link's purpose ("Zur Startseite"), when a name is left.</summary>
+    private static string? SiteNameOfLogo(string alt)
+    {
+        var name = LogoWords().Replace(TextCleaning.OneLine(alt) ?? "", "").Trim(' ', '-', '|', ':', '–');
+        var letters = 0;
+        foreach (var c in name)
+            if (char.IsLetter(c))
+                letters++;
+        return letters >= MinLogoNameLetters && name.Length <= MaxLogoNameChars ? name : null;
+    }
+
+    /// <summary>Letters a logo's name has at least ("BR24" and "taz" are names; "BR" alone would match too much).</summary>
+    private const int MinLogoNameLetters = 3;
+
+    /// <summary>Characters of a logo's alt text beyond which it describes a picture rather than naming a site.</summary>
+    private const int MaxLogoNameChars = 60;
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:logo(?:\s+(?:of|von|de|du|der|des))?|zur startseite|startseite|homepage|home|accueil|inicio|retour à l'accueil|back to home)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LogoWords();
+
     private static string? FindTitle(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, string? siteName, string? domain, string? visibleHeadline,
         out string? statedTitle)
     {
@@ -138,12 +172,20 @@ internal static partial class MetadataExtractor
             var text = TextCleaning.OneLine(h1.TextContent)?.TrimEnd('¶', '#', ' ');
             if (text is not { Length: > 0 and <= MaxTitleChars } || PageRegions.IsForeignHeading(h1))
                 continue;
-            // A masthead's link home names the site, which a "Blog name: Post title" <title> repeats.
-            if (PageRegions.IsSiteNameLink(h1))
+            // A masthead's link home names the site, which a "Blog name: Post title" <title> repeats; so does a heading
+            // the theme names as the site's title.
+            if (PageRegions.IsSiteNameLink(h1) || NamedAsSiteTitle(h1))
                 siteNames.Add(text);
             else
                 headlines.Add(text);
         }
+        // The masthead logo's alt text ("Gemeinde Beispielheim", "Logo Stadtwerke X") names the site where no metadata does.
+        // It is heard only for a <title> that opens with it and a colon, where a site's name and a kicker look alike
+        // ("Gemeinde Beispielheim: Headline", "Kenia: Headline"); a site's part after a dash or bar is found by comparing sources.
+        var documentTitle = TextCleaning.OneLine(document.Title);
+        if (index.HomeLogo?.Attr("alt") is { } alt && SiteNameOfLogo(alt) is { } logoName && documentTitle is not null
+            && documentTitle.StartsWith(logoName + ":", StringComparison.OrdinalIgnoreCase))
+            siteNames.Add(logoName);
         // A headline marked as such (itemprop="headline" on the h2 or h3 of TYPO3 and Joomla templates, hAtom's entry-title
         // on a blog's) is shown too.
         foreach (var marked in index.MarkedHeadlines)
@@ -155,7 +197,7 @@ internal static partial class MetadataExtractor
                 break;
             }
         }
-        return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, TextCleaning.OneLine(document.Title), siteNames,
+        return TitleFinder.Choose(jsonLdHeadline, metaTitle, headlines, documentTitle, siteNames,
             visibleHeadline is { Length: <= MaxTitleChars } ? visibleHeadline : null, out statedTitle);
     }
 

@@ -123,6 +123,10 @@ internal sealed class PageIndex
     /// <summary>Elements whose class or id suggests a byline.</summary>
     public List<IElement> BylineMarked { get; } = [];
 
+    /// <summary>The first image before any <c>h1</c> and <c>article</c> that is all of a link to the front page (a masthead's
+    /// logo), whose <c>alt</c> names the site.</summary>
+    public IElement? HomeLogo { get; private set; }
+
     /// <summary>Links marked <c>rel="tag"</c> (the rel-tag microformat; blog engines mark categories <c>rel="category tag"</c>).</summary>
     public List<IElement> TagLinks { get; } = [];
 
@@ -214,6 +218,10 @@ internal sealed class PageIndex
                 break;
             case "article":
                 FirstArticle ??= element;
+                break;
+            // Only a masthead's: a footer's logo comes after the headline (and some themes fill its alt with the page's title).
+            case "img" when HomeLogo is null && Headings1.Count == 0 && FirstArticle is null && PageRegions.IsHomeLogo(element):
+                HomeLogo = element;
                 break;
         }
         // One pass over the attributes: GetAttribute would scan them once per name.

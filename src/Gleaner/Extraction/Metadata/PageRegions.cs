@@ -81,11 +81,25 @@ internal static class PageRegions
     /// <c>rel="home"</c>): the masthead's name, which a "Blog name: Post title" <c>&lt;title&gt;</c> names too, not the headline;
     /// the description under it is not the post's lead.
     /// </summary>
-    public static bool IsSiteNameLink(IElement heading)
+    public static bool IsSiteNameLink(IElement heading) =>
+        heading.ChildElementCount == 1 && heading.FirstElementChild is { LocalName: "a" } link
+        && link.TextContent.Length == heading.TextContent.Trim().Length && IsHomeLink(link);
+
+    /// <summary>True for an image with an <c>alt</c> text that is the only content of a link to the front page, itself or
+    /// one wrapper down (<c>&lt;a href="/"&gt;&lt;img alt="Gemeinde X"&gt;&lt;/a&gt;</c>): a masthead's logo, named by the site's name.</summary>
+    public static bool IsHomeLogo(IElement image)
     {
-        if (heading.ChildElementCount != 1 || heading.FirstElementChild is not { LocalName: "a" } link
-            || link.TextContent.Length != heading.TextContent.Trim().Length)
+        if (string.IsNullOrWhiteSpace(image.Attr("alt")))
             return false;
+        var link = image.ParentElement;
+        if (link is { LocalName: not "a", ChildElementCount: 1 })
+            link = link.ParentElement;
+        return link is { LocalName: "a", ChildElementCount: 1 } && string.IsNullOrWhiteSpace(link.TextContent) && IsHomeLink(link);
+    }
+
+    /// <summary>True for a link to the site's front page (<c>href="/"</c>, an absolute URL of the root, <c>rel="home"</c>).</summary>
+    private static bool IsHomeLink(IElement link)
+    {
         if (link.Attr("rel") is { } rel && rel.Contains("home", StringComparison.OrdinalIgnoreCase))
             return true;
         var href = link.Attr("href")?.Trim();

@@ -356,4 +356,23 @@ public class TitleTests
         Assert.Equal("University opens new science library", Title("<title>Press releases - University opens new science library | Uni Example</title>",
             "<main><h1>University opens new science library</h1></main>"));
     }
+
+    [Fact]
+    public void AHeadingTheThemeNamesAsTheSitesTitleNamesTheSite()
+    {
+        Assert.Equal("Festa patronale 2024", Title("<title>Festa patronale 2024 - Parrocchia San Marco</title>",
+            "<header><h1 class=\"site-title\">Parrocchia San Marco</h1></header><main><h2 class=\"post-title\">Festa patronale 2024</h2><p>La parrocchia organizza la festa.</p></main>"));
+    }
+
+    [Fact]
+    public void TheMastheadLogosNameBeforeATitlesColonIsTheSitesNotAKicker()
+    {
+        const string body = "<div id=\"logo\"><a href=\"/\"><img alt=\"Gemeinde Beispielheim\" src=\"/logo.png\"></a></div><div id=\"content\"><h1>Sperrung der Hauptstraße</h1><p>Die Hauptstraße ist gesperrt.</p></div>";
+        Assert.Equal("Sperrung der Hauptstraße", Title("<title>Gemeinde Beispielheim: Sperrung der Hauptstraße</title>", body));
+        // A kicker the logo does not name stays, and so does a site's name after a dash, which other sources decide on.
+        Assert.Equal("Baustelle: Sperrung der Hauptstraße", Title("<title>Baustelle: Sperrung der Hauptstraße</title><meta property=\"og:title\" content=\"Baustelle: Sperrung der Hauptstraße\">", body));
+        // A logo in the footer is not the masthead's (themes fill its alt with anything, the page's title too).
+        Assert.Equal("Gemeinde Beispielheim: Sperrung der Hauptstraße", Title("<title>Gemeinde Beispielheim: Sperrung der Hauptstraße</title>",
+            "<div id=\"content\"><h1>Gemeinde Beispielheim: Sperrung der Hauptstraße</h1><p>Text.</p></div><footer><a href=\"/\"><img alt=\"Gemeinde Beispielheim\"></a></footer>"));
+    }
 }
