@@ -339,9 +339,9 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"^(?:[\s\p{P}\p{S}]|(?<!\p{L})(?:on|at|op|om|le|à|am|um|el|il|em|den|dne|kl|klo|o|w|в|у|alle|às|the)(?!\p{L}))*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeftOfDatedByline();
 
-    /// <summary>A CMS's "Submitted by jdoe on …" or "Posted by jdoe": a user account's handle in lower case, which the
-    /// byline label's capital letter would miss.</summary>
-    [GeneratedRegex(@"^\s*(?i:submitted|posted|written|eingestellt|geschrieben|publié|publicado|pubblicato|geplaatst)\s+(?i:by|von|par|por|da|door)\s+(?<handle>[\p{Ll}\d][\p{Ll}\d_.\-]{1,29})(?=\s*$|\s+(?:on|am|le|el|il|em|op|in|at)\b|\s*[|·•])", RegexOptions.CultureInvariant)]
+    /// <summary>A CMS's "Submitted by jdoe on …", "Posted by jdoe" or "Posted on March 2, 2024 by jdoe": a user account's
+    /// handle in lower case, which the byline label's capital letter would miss.</summary>
+    [GeneratedRegex(@"^\s*(?i:submitted|posted|written|eingestellt|geschrieben|publié|publicado|pubblicato|geplaatst)\s+(?:(?i:on|am|le|el|il|em|op)\s+[^|·•]{4,40}?\s+)?(?i:by|von|par|por|da|door)\s+(?<handle>[\p{Ll}\d][\p{Ll}\d_.\-]{1,29})(?=\s*$|\s+(?:on|am|le|el|il|em|op|in|at)\b|\s*[|·•])", RegexOptions.CultureInvariant)]
     private static partial Regex UserHandleLine();
 
     /// <summary>Catalan "Per Marta Puig" without its label, read so only on a page declared Catalan: elsewhere "Per" is a

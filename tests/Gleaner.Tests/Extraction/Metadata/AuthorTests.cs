@@ -840,8 +840,11 @@ public class AuthorTests
     public void ADrupalUserHandleIsTheCreditWhereNoNameIsGiven()
     {
         Assert.Equal(["jdoe"], Authors("", "<div class=\"submitted\">Submitted by <span class=\"username\">jdoe</span> on Fri, 05/03/2024 - 10:21</div>"));
+        // WordPress themes date the post first.
+        Assert.Equal(["dan"], Authors("", "<div class=\"entry-meta\">Posted on <time datetime=\"2024-03-02\">March 2, 2024</time> by <span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/dan/\">dan</a></span></div>"));
         // An account that names a role is no one's.
         Assert.Empty(Authors("", "<div class=\"submitted\">Submitted by <span class=\"username\">admin</span> on Fri, 05/03/2024 - 10:21</div>"));
+        Assert.Empty(Authors("", "<div class=\"entry-meta\">Posted on March 2, 2024 by <a href=\"/author/admin/\">admin</a></div>"));
     }
 
     [Fact]
