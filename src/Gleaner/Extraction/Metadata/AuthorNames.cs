@@ -9,10 +9,9 @@ namespace Gleaner.Extraction.Metadata;
 /// </summary>
 internal static partial class AuthorNames
 {
-    /// <summary>Words that make a part a job title or an organisation rather than a person's name.</summary>
-    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        // job titles
+    /// <summary>Job titles: a part with one of these is a job, not a person's name.</summary>
+    private static readonly string[] JobWords =
+    [
         "reporter", "reporters", "correspondent", "editor", "editors", "writer", "writers", "staff", "journalist", "columnist",
         "contributor", "contributing", "photographer", "producer", "analyst", "senior", "chief", "deputy", "associate",
         "freelance", "intern", "guest", "author", "anchor", "host", "presenter", "critic", "updated", "published", "posted",
@@ -28,6 +27,13 @@ internal static partial class AuthorNames
         "wartawan", "laporan", "jurnalis", "kontributor", "koresponden", "penulis",
         "toimittaja", "journalisti", "reportteri", "redaktør", "redaktör", "reportrar", "redaktor", "redaktorka", "dziennikarz",
         "dziennikarka", "novinář", "novinářka", "újságíró", "riporter", "muhabiri", "gazeteci", "verslaggever", "redacteur",
+    ];
+
+    private static readonly HashSet<string> JobWordLookup = new(JobWords, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that make a part a job title or an organisation rather than a person's name.</summary>
+    private static readonly HashSet<string> NotNameWords = new(JobWords, StringComparer.OrdinalIgnoreCase)
+    {
         // organisations and desks
         "news", "media", "press", "agency", "agencies", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk",
         "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
@@ -159,6 +165,10 @@ internal static partial class AuthorNames
             // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
             if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
                 continue;
+            // "Redakteurin Anna Lang" alone is a job and a name; among other parts ("Laporan Wartawan Kabar Harian, Dewi
+            // Lestari") a part that opens with job words is the job line, and what follows them is the outlet.
+            if (filledSegments == 1)
+                part = WithoutLeadingJobTitle(part);
             part = WithoutTrailingJobTitle(part);
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
@@ -307,6 +317,26 @@ internal static partial class AuthorNames
         if (cut == words.Length || cut > 3 || (cut == 3 && words.Length - cut < 2))
             return part;
         return string.Join(' ', words, 0, cut);
+    }
+
+    /// <summary>
+    /// "Redakteurin Anna Lang", "Senior Correspondent Jane Doe" as a byline's only part: job words before a name of two or more
+    /// capitalised words. Only job titles go; an outlet's or a desk's word ("Guardian staff reporter") keeps the part as the desk's credit.
+    /// </summary>
+    private static string WithoutLeadingJobTitle(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+            return part;
+        var start = 0;
+        while (start < words.Length - 2 && JobWordLookup.Contains(words[start].Trim('.', ',', ':')))
+            start++;
+        if (start == 0)
+            return part;
+        for (var i = start; i < words.Length; i++)
+            if (!char.IsUpper(words[i][0]) && !IsParticle(words[i]))
+                return part;
+        return string.Join(' ', words, start, words.Length - start);
     }
 
     /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>

@@ -847,6 +847,21 @@ public class AuthorTests
         Assert.Empty(Authors("", "<div class=\"entry-meta\">Posted on March 2, 2024 by <a href=\"/author/admin/\">admin</a></div>"));
     }
 
+    [Theory]
+    [InlineData("<p class=\"byline\">Von Redakteurin Anna Lang</p>", "Anna Lang")]
+    [InlineData("<p class=\"byline\">By Senior Correspondent Jane Doe</p>", "Jane Doe")]
+    public void AJobTitleBeforeTheNameIsNoPartOfIt(string byline, string name)
+    {
+        Assert.Equal([name], Authors("", byline));
+    }
+
+    [Fact]
+    public void ADeskCreditBeforeAJobTitleKeepsItsWords()
+    {
+        // The outlet's word leads, so the part is the desk's credit as written, not a person after a job title.
+        Assert.Equal(["Example staff reporter"], Authors("""<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Example staff reporter"}]}</script>"""));
+    }
+
     [Fact]
     public void AnAgencyCreditClosingTheStoryIsKeptAsWritten()
     {
