@@ -201,7 +201,7 @@ internal static partial class DateFinder
         if (!Has(published, Weight.Visible))
             FindInVisibleText(index, context, header, published, modified);
         if (published.Count == 0)
-            FindLastResort(page.Document, index, meta, context, published);
+            FindLastResort(page.Document, index, meta, context, header, url, published);
 
         var bestPublished = Choose(published, fromUrl);
         // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
@@ -222,7 +222,7 @@ internal static partial class DateFinder
         // 2024", "Posted on …"). The reader's label wins; an unlabelled older date may be an event's or a print date, and
         // a day apart may be one instant on two clocks (02:59 UTC, "published November 19 at 8:59 pm" in Minnesota).
         if (bestPublished is { } declared && IsBuildStamp(declared, published, modified)
-            && (LabelledVisibleDate(index, context, header, modified) ?? BylineTime(published)) is { } labelledDate
+            && (LabelledVisibleDate(index, context, header, modified) ?? BylineTime(published) ?? header.BylineDateline()) is { } labelledDate
             && labelledDate.Date.Day.DayNumber < declared.Day.DayNumber - 1)
         {
             if (labelledDate.Source.Kind != "time")
@@ -230,6 +230,10 @@ internal static partial class DateFinder
             bestPublished = labelledDate.Date;
         }
         var bestModified = modified.Count > 0 ? modified[0] : (PageDate?)null;
+        // An update's clock shown without a zone ("Stand: 26.04.2024, 20:44 Uhr") that another date of the page states with one
+        // (the publication declared at 20:44+02:00) is in that zone.
+        if (bestModified is { HasTime: true, HasOffset: false } localUpdate && SameClockWithOffset(localUpdate, published, modified) is { } zoned)
+            bestModified = localUpdate with { Value = new DateTimeOffset(localUpdate.Value.DateTime, zoned.Value.Offset), HasOffset = true };
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
             bestPublished = LocalReading(chosen, published, modified, fromUrl);
@@ -378,9 +382,22 @@ internal static partial class DateFinder
             if (PageRegions.IsInside(headline, node))
                 return false;
             return (node.CompareDocumentPosition(headline) & DocumentPositions.Following) != 0
-                || (node.Attr("itemtype") ?? "").EndsWith("Comment", StringComparison.OrdinalIgnoreCase)
+                || IsOtherKindOfItem(node.Attr("itemtype"))
                 || NamesOtherHeadline(node, headline);
         }
+        return false;
+    }
+
+    /// <summary>True when a microdata item is a comment or a piece of media embedded in the story (<c>VideoObject</c>'s
+    /// <c>datePublished</c> is the video's day, often older than the story around it). An author's or publisher's item is
+    /// not: themes put the article's dates inside its <c>Person</c> by mistake.</summary>
+    private static bool IsOtherKindOfItem(string? itemType)
+    {
+        if (string.IsNullOrEmpty(itemType))
+            return false;
+        foreach (var kind in (ReadOnlySpan<string>)["Comment", "VideoObject", "AudioObject", "ImageObject", "MediaObject", "Clip", "Event"])
+            if (itemType.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
+                return true;
         return false;
     }
 
@@ -526,6 +543,15 @@ internal static partial class DateFinder
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
         return OnDay(date, day) ?? date;
+    }
+
+    /// <summary>Another date of the page with an offset whose clock reads as <paramref name="date"/>'s to the minute.</summary>
+    private static PageDate? SameClockWithOffset(PageDate date, List<Candidate> candidates, List<PageDate> modified)
+    {
+        foreach (var other in AllDates(candidates, modified))
+            if (other is { HasTime: true, HasOffset: true } && Math.Abs((other.Value.DateTime - date.Value.DateTime).TotalSeconds) < 60)
+                return other;
+        return null;
     }
 
     /// <summary>
@@ -923,6 +949,7 @@ internal static partial class DateFinder
         private PageDate? _update;
         private INode? _windowEnd;
         private int _datelineAt = -1, _headlineEnd;
+        private string _text = "";
         private bool _updateGiven;
         private readonly List<(IElement Element, int At)> _entered = [];
 
@@ -956,6 +983,61 @@ internal static partial class DateFinder
             return _windowEnd is not null && (element == _windowEnd || (_windowEnd.CompareDocumentPosition(element) & DocumentPositions.Following) != 0);
         }
 
+        /// <summary>The unlabelled dateline under the headline when its line opens with a byline ("Von Anna Schmidt | 12. Januar
+        /// 2023"): the author's line dates the post as a label would; a bare date there may be an event's or the print edition's.</summary>
+        public Candidate? BylineDateline()
+        {
+            Read();
+            if (_date is not { Weight: Weight.Dateline } date || _datelineAt < _headlineEnd)
+                return null;
+            var lineStart = _text.LastIndexOf('\n', _datelineAt) + 1;
+            if (AuthorFinder.BylineLabel().IsMatch(_text.AsSpan(lineStart, _datelineAt - lineStart)))
+                return date;
+            // The date first, the author after a separator ("12. Januar 2023 | Von Anna Schmidt").
+            var lineEnd = _text.IndexOf('\n', _datelineAt);
+            var rest = _text.AsSpan(_datelineAt, (lineEnd < 0 ? _text.Length : lineEnd) - _datelineAt);
+            for (var at = rest.IndexOfAny(BylineSeparators); at >= 0; at = rest.IndexOfAny(BylineSeparators))
+            {
+                rest = rest[(at + 1)..];
+                if (AuthorFinder.BylineLabel().IsMatch(rest))
+                    return date;
+            }
+            return null;
+        }
+
+        private static readonly System.Buffers.SearchValues<char> BylineSeparators = System.Buffers.SearchValues.Create("|·•–—");
+
+        /// <summary>
+        /// A day and month without a year on a short line next to the headline ("20.02. | 14:30 Uhr", a "20 Feb" badge over
+        /// it), read in <paramref name="year"/>; with <paramref name="month"/> (not 0) only a day of that month. A date with
+        /// its year was read before; an event's line is left out.
+        /// </summary>
+        public PageDate? YearlessDateline(int year, int month)
+        {
+            Read();
+            if (context.Headline is null || _text.Length == 0)
+                return null;
+            var headlineStart = _headlineEnd >= 2 ? _text.LastIndexOf('\n', _headlineEnd - 2) + 1 : 0;
+            // The line above the headline, then the first lines under it.
+            var lines = 0;
+            for (var start = headlineStart >= 2 ? _text.LastIndexOf('\n', headlineStart - 2) + 1 : headlineStart; start < _text.Length && lines < MaxYearlessLines;)
+            {
+                var end = _text.IndexOf('\n', start);
+                if (end < 0)
+                    end = _text.Length;
+                var line = _text.AsSpan(start, end - start).Trim();
+                if (!line.IsEmpty && start != headlineStart)
+                {
+                    lines++;
+                    if (line.Length <= MaxDatelineChars && CountLetters(line) <= MaxYearlessLineLetters && !EventLabel().IsMatch(line) && YearlessDate(line.ToString(), year) is { } date
+                        && (month == 0 || date.Value.Month == month))
+                        return date;
+                }
+                start = end + 1;
+            }
+            return null;
+        }
+
         /// <summary>Puts the marked date elements in the scope (whose text the header reads) that stand in lists of other
         /// stories into the context's <c>Skipped</c>, once.</summary>
         public void ListMarkedDates()
@@ -982,6 +1064,7 @@ internal static partial class DateFinder
                 context.Listed.IsRow);
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
+            _text = text;
             _date = HeaderDate(context, found, text, headlineEnd, out _datelineAt);
             _update = found.Count > 0 ? found[0] : null;
         }
@@ -1057,6 +1140,45 @@ internal static partial class DateFinder
         var lineEnd = between.IndexOf('\n');
         return lineEnd < 0 || between[lineEnd..].IsWhiteSpace() ? last : null;
     }
+
+    /// <summary>Lines next to the headline read for a day and month without a year: the one above it and two under it.</summary>
+    private const int MaxYearlessLines = 3;
+
+    /// <summary>Letters on such a line: a month's name and a short label or weekday ("Di, 20.02. | 14:30 Uhr", "20 Feb").
+    /// A line of words that holds a number after a word like a month's short name ("Wissen Sie 12 Tipps") is no dateline.</summary>
+    private const int MaxYearlessLineLetters = 24;
+
+    private static int CountLetters(ReadOnlySpan<char> text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+            if (char.IsLetter(c))
+                letters++;
+        return letters;
+    }
+
+    /// <summary>A day and month with no year ("20 Feb", "20.02."), read in <paramref name="year"/>.</summary>
+    private static PageDate? YearlessDate(string line, int year)
+    {
+        if (DateParser.TryFindDayMonth(line, year, out var named))
+            return named;
+        var numeric = NumericDayMonth().Match(line);
+        if (!numeric.Success)
+            return null;
+        var day = int.Parse(numeric.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        var month = int.Parse(numeric.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        // The line with the year written in, so that its time is read as a dated line's is ("20.02.2024 | 14:30 Uhr").
+        var dated = line.Insert(numeric.Index + numeric.Length, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return DateParser.TryFind(dated, DateOrder.DayFirst, out var withTime) && withTime.Value.Month == month && withTime.Value.Day == day
+            ? withTime
+            : new PageDate(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), HasTime: false);
+    }
+
+    /// <summary>"20.02." standing alone: a day and month with no year after them.</summary>
+    [GeneratedRegex(@"(?<![\d.])(?<d>[0-3]?\d)\.(?<m>[01]?\d)\.(?![\d.]|\s*\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDayMonth();
 
     /// <summary>A line this short that holds a date is a dateline ("3. Mai 2022 | Lesezeit: 2 Minuten").</summary>
     private const int MaxDatelineChars = 100;
@@ -1188,7 +1310,11 @@ internal static partial class DateFinder
     [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
         @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
         @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n)|" +
-        @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le)(?!\p{L})",
+        @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le|" +
+        // A forum member's profile beside a post: the day they joined.
+        @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
+        @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +
+        @"rekister(?:ö|o)itynyt|liittynyt|зарегистрирован|регистрация|kay(?:ı|i)t\s+tarihi|(?:ü|u)yelik\s+tarihi)(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventLabel();
 
@@ -1229,7 +1355,7 @@ internal static partial class DateFinder
     /// When nothing else dates the page: a full date in the image's path, the page data that scripts
     /// carry (<c>"published_at": "…"</c>), a labelled date anywhere in the page's text.
     /// </summary>
-    private static void FindLastResort(IDocument document, PageIndex index, MetaTags meta, Context context, List<Candidate> into)
+    private static void FindLastResort(IDocument document, PageIndex index, MetaTags meta, Context context, HeaderReading header, Uri? url, List<Candidate> into)
     {
         if (Uri.TryCreate(meta.First("og:image", "twitter:image"), UriKind.Absolute, out var image) && DateInUrl(image) is { } fromImage)
         {
@@ -1278,8 +1404,27 @@ internal static partial class DateFinder
             return;
         }
         if (ArticleImageDate(context) is { } fromArticleImage)
+        {
             into.Add(new Candidate(fromArticleImage, Weight.Fallback, new("image path", "in the article")));
+            return;
+        }
+        if (url is not null && YearInUrl(url) is var (year, month) && header.YearlessDateline(year, month) is { } completed)
+            into.Add(new Candidate(completed, Weight.Fallback, new("header text", "day and month in the URL's year")));
     }
+
+    /// <summary>The year a path files the page under (<c>/2024/</c>, <c>/2024/02/slug</c>), with its month when one follows.</summary>
+    private static (int Year, int Month)? YearInUrl(Uri url)
+    {
+        var match = UrlYearFolder().Match(url.AbsolutePath);
+        if (!match.Success)
+            return null;
+        var year = int.Parse(match.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        var month = match.Groups["m"].Success ? int.Parse(match.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return year >= 1995 && year <= DateTime.UtcNow.Year + 1 && month <= 12 ? (year, month) : null;
+    }
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?:(?<m>0?[1-9]|1[0-2])/)?", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlYearFolder();
 
     /// <summary>Elements read for breadcrumb trails; a trail stands near the page's top.</summary>
     private const int MaxBreadcrumbElements = 3000;
@@ -1674,10 +1819,14 @@ internal static partial class DateFinder
         return created;
     }
 
-    [GeneratedRegex("""\\?"(?<k>datePublished|date_published|published_?[aA]t|publishedDate|publish_?[dD]ate|first_?[pP]ublished(?:_?[aA]t)?|publicationDate|pubDate|uploadDate|created_?[aA]t|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant)]
+    /// <remarks>Publication keys as analytics layers and app states name them: a subject before the word (<c>contentPublished</c>,
+    /// <c>article_publish_date</c>, <c>postPublishedAt</c>), a kind of value after it (<c>publishTime</c>, <c>published_on</c>),
+    /// or the subject's date alone (<c>post_date</c>, <c>articleDate</c>).</remarks>
+    [GeneratedRegex("""\\?"(?<k>(?:(?:article|content|page|post|story|item|doc(?:ument)?)_?)?(?:date_?published|date_?publication|published|publish|publication|pub)(?:_?(?:at|date|time|datetime|on))?|(?:article|post|story)_?date|first_?published(?:_?at)?|uploadDate|created_?at|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptDateValue();
 
-    /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c> in the path.</summary>
+    /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c>,
+    /// and the month's folder holding the day's as Chinese portals file them (<c>/2021-09/27/</c>, <c>/2021/0927/</c>) in the path.</summary>
     public static PageDate? DateInUrl(Uri url)
     {
         var path = url.AbsolutePath;
@@ -1703,6 +1852,6 @@ internal static partial class DateFinder
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?<d>\d{1,2})/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlMonthNameDate();
 
-    [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})(?<sep>[/\-_.]?)(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)|(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})(?=/)|(?<d>[0-3]\d)(?<sep>[\-_.])(?<m>[01]\d)\k<sep>(?<y>(?:19|20)\d{2}))(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?:(?<y>(?:19|20)\d{2})(?<sep>[/\-_.]?)(?<m>[01]\d)\k<sep>(?<d>[0-3]\d)|(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})(?=/)|(?<y>(?:19|20)\d{2})(?:-(?<m>[01]\d)/|/(?<m>[01]\d))(?<d>[0-3]\d)(?=/)|(?<d>[0-3]\d)(?<sep>[\-_.])(?<m>[01]\d)\k<sep>(?<y>(?:19|20)\d{2}))(?!\d)")]
     private static partial Regex UrlDate();
 }

@@ -174,16 +174,18 @@ internal static partial class DateLabels
     /// <summary>The text without its date labels ("Veröffentlicht am", "更新日").</summary>
     public static string RemoveLabels(string text) => Label().Replace(text, " ");
 
+    /// <remarks>"Stand" (German: as of) dates the page's last revision; a page that shows no other date was published then, as
+    /// for any lone update note.</remarks>
     private const string ModifiedWords =
-        "updated|update|last\\s+modified|modified|revised|reviewed|fact[\\s-]?checked|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
-        "actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|actualizat|uppdaterad|opdateret|" +
+        "stand|updated|update|last\\s+modified|modified|revised|reviewed|fact[\\s-]?checked|aktualisiert|zuletzt|ge(?:ä|ae)ndert|mis\\s+(?:à|a)\\s+jour|mise\\s+(?:à|a)\\s+jour|" +
+        "actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt|gewijzigd|aangepast|zaktualizowano|aktualizacja|actualizat|uppdaterad|opdateret|" +
         "oppdatert|p(?:ä|a)ivitetty|aktualizov(?:á|a)no|aktualizovan(?:é|e)|g(?:ü|u)ncellendi|g(?:ü|u)ncelleme|обновлено|оновлено|" +
         "a(?:ž|z)urirano|friss(?:í|i)tve|ενημερώθηκε|ενημέρωση|تحديث|آخر\\s+تحديث|diperbarui|עודכן|aggiornamento|" +
         "actualizaci(?:ó|o)n|atualiza(?:ç|c)(?:ã|a)o|actualis(?:é|e)|modifi(?:é|e)|aktualisierung|(?:ä|ae)nderung|aktualizace|" +
         "aktualizovan(?:ý|y)|изменено|обновлен[оа]?|оновлення|به‌روزرسانی|به\\s?روز\\s?شده|c(?:ậ|a)p\\s+nh(?:ậ|a)t|अपडेट|আপডেট|হালনাগাদ|اپ\\s?ڈیٹ";
 
     private const string PublishedWords =
-        "published|publication\\s+date|posted|geschrieben|geschreven|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|stand|" +
+        "published|publication\\s+date|posted|geschrieben|geschreven|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|" +
         "publi(?:é|e)|mis\\s+en\\s+ligne|date\\s+de\\s+publication|publicad[oa]|publicaci(?:ó|o)n|publicaci(?:ó|o)|fecha|pubblicat[oa]|" +
         "data\\s+di\\s+pubblicazione|gepubliceerd|geplaatst|opublikowano|data\\s+publikacji|publicat|publicerad|publiceret|publisert|" +
         "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +

@@ -266,7 +266,7 @@ internal static class ListedDates
                 }
             }
             // The links are judged only in a row that may hold a date: resolving each one's address costs more than the walk.
-            if (digits < MinRowDigits || !LinksToAStory())
+            if (digits < MinRowDigits || !LinksToAStory(row))
                 return false;
             _text.Clear();
             for (var part = row; part is not null; part = NextPart(part, withDefinitions))
@@ -276,14 +276,14 @@ internal static class ListedDates
         }
 
         /// <summary>True when a row's links lead to another page (none to this one) with a title, not only a date or a person.</summary>
-        private bool LinksToAStory()
+        private bool LinksToAStory(IElement row)
         {
             var toAStory = false;
             foreach (var link in _links)
             {
                 if (link.Attr("href") is not { Length: > 0 } href || href.StartsWith('#'))
                     continue;
-                if (IsPageItself(href, pageUrl))
+                if (IsPageItself(href, pageUrl) || IsAnchorInRow(link, href, row))
                     return false;
                 toAStory = toAStory || !IsPersonLink(link, href) && HasWordsBesideDate(link.TextContent);
             }
@@ -338,6 +338,24 @@ internal static class ListedDates
             var segment = path[range];
             if (segment.StartsWith('@') || PersonSegmentLookup.Contains(segment))
                 return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when a link's fragment names the row or an element around the link inside it (a forum post's permalink
+    /// <c>viewtopic.php?p=40211#p40211</c> in <c>&lt;div id="p40211"&gt;</c>): the row is a part of this page, linked to itself.</summary>
+    private static bool IsAnchorInRow(IElement link, string href, IElement row)
+    {
+        var hash = href.IndexOf('#');
+        if (hash < 0 || hash == href.Length - 1)
+            return false;
+        var fragment = href.AsSpan(hash + 1);
+        for (var at = link.ParentElement; at is not null; at = at.ParentElement)
+        {
+            if (at.Id is { } id && fragment.Equals(id, StringComparison.Ordinal))
+                return true;
+            if (at == row)
+                break;
         }
         return false;
     }

@@ -380,6 +380,94 @@ public class DateEvidenceTests
         Assert.Equal("2022-05-03", article.Published);
     }
 
+    [Fact]
+    public void AForumPostsPermalinkToItsOwnAnchorIsNoLinkToAnotherPage()
+    {
+        // phpBB links each post to itself (viewtopic.php?p=40211#p40211): the posts are this page's, the first dates the thread;
+        // the day its author registered dates the author.
+        var article = Extract("<title>Wärmepumpe im Altbau: eure Erfahrungen? - Haustechnik-Forum</title>", """
+            <div id="page-body" class="page-body">
+            <h2 class="topic-title"><a href="./viewtopic.php?t=8812">Wärmepumpe im Altbau: eure Erfahrungen?</a></h2>
+            <div id="p40211" class="post has-profile bg2">
+            <div class="inner">
+            <dl class="postprofile"><dt><a href="./memberlist.php?u=77" class="username">HausBj1962</a></dt><dd class="profile-posts"><strong>Beiträge:</strong> 14</dd><dd class="profile-joined"><strong>Registriert:</strong> Mo 4. Jan 2021, 19:02</dd></dl>
+            <div class="postbody"><div id="post_content40211">
+            <h3 class="first"><a href="#p40211">Wärmepumpe im Altbau: eure Erfahrungen?</a></h3>
+            <p class="author"><a href="./viewtopic.php?p=40211#p40211"><span class="imageset icon_post_target">Beitrag</span></a><span class="responsive-hide">von <strong><a href="./memberlist.php?u=77" class="username">HausBj1962</a></strong> » </span>Di 12. Mär 2024, 14:30</p>
+            <div class="content">Hallo zusammen, unser Haus ist von 1962, ungedämmt, mit Heizkörpern. Hat jemand Erfahrungen mit einer Luft-Wärmepumpe in so einem Haus?</div>
+            </div></div>
+            </div></div>
+            <div id="p40215" class="post has-profile bg1">
+            <div class="inner">
+            <dl class="postprofile"><dt><a href="./memberlist.php?u=12" class="username">Energieberater_K</a></dt></dl>
+            <div class="postbody"><div id="post_content40215">
+            <h3><a href="#p40215">Re: Wärmepumpe im Altbau: eure Erfahrungen?</a></h3>
+            <p class="author"><a href="./viewtopic.php?p=40215#p40215"><span class="imageset icon_post_target">Beitrag</span></a><span class="responsive-hide">von <strong><a href="./memberlist.php?u=12" class="username">Energieberater_K</a></strong> » </span>Di 12. Mär 2024, 16:02</p>
+            <div class="content">Das geht, aber lass zuerst eine Heizlastberechnung machen.</div>
+            </div></div>
+            </div></div>
+            </div>
+            """, "de");
+        Assert.Equal("2024-03-12T14:30:00+00:00", article.Published);
+    }
+
+    [Fact]
+    public void AnEmbeddedVideosMicrodataDatesTheVideo()
+    {
+        var article = Extract("<title>Neuer Radweg an der Elbe</title>", """
+            <main><article><h1>Neuer Radweg an der Elbe</h1><p class="meta">Von Ute Krause · 20.02.2024</p>
+            <div class="video-embed" itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="uploadDate" content="2023-09-14T10:00:00+02:00">
+            <meta itemprop="datePublished" content="2023-09-14T10:00:00+02:00"><p>Video: So sah die Baustelle im September aus</p></div>
+            """ + Text + "</article></main>", "de");
+        Assert.Equal("2024-02-20", article.Published);
+    }
+
+    [Theory]
+    [InlineData("https://www.lokal.example/2024/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p class=\"datum\">20.02. | 14:30 Uhr</p>", "2024-02-20T14:30:00+00:00")]
+    [InlineData("https://www.lokal.example/2024/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p class=\"datum\">Di, 20.02.</p>", "2024-02-20")]
+    [InlineData("https://garden.example/2024/02/spring-volunteer-day/", "<div class=\"badge\"><span class=\"day\">20</span><span class=\"month\">Feb</span></div><h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1>", "2024-02-20")]
+    // The URL's month is another: the badge is no such day.
+    [InlineData("https://garden.example/2024/03/spring-volunteer-day/", "<div class=\"badge\"><span class=\"day\">20</span><span class=\"month\">Feb</span></div><h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1>", null)]
+    [InlineData("https://www.lokal.example/2024/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p class=\"termin\">Termin: 20.02.</p>", null)]
+    // A line of words with a number after a month's short name ("Sie", Polish for August) is no dateline.
+    [InlineData("https://www.lokal.example/2024/08/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p>Das sollten Sie 12 Stunden lang beachten</p>", null)]
+    public void ADayAndMonthWithoutAYearNextToTheHeadlineTakesTheUrlsYear(string url, string header, string? expected)
+    {
+        var article = Extract("<title>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</title>", "<main><article>" + header + Text + "</article></main>", "de", url);
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Fact]
+    public void StandDatesTheLastRevisionAndGivesWayToThePagesDate()
+    {
+        // "Stand:" (as of) is the last revision: the page's own date wins, and the revision is the modified date.
+        var article = Extract("<title>Was Reisende jetzt wissen müssen</title><meta name=\"date\" content=\"2024-02-20T17:05:00+01:00\">", """
+            <main><article><div class="seitenkopf"><p class="topline">Bahn-Streik</p><h1>Was Reisende jetzt wissen müssen</h1>
+            <div class="metatextline">Stand: 21.02.2024 08:10 Uhr</div></div>
+            """ + Text + "</article></main>", "de");
+        Assert.Equal("2024-02-20T17:05:00+01:00", article.Published);
+        Assert.Equal("2024-02-21T08:10:00+00:00", article.Modified);
+    }
+
+    [Fact]
+    public void AnUpdatesClockWithoutAZoneTakesTheZoneOfTheSameClockDeclared()
+    {
+        var article = Extract("<title>Ambrosia im Garten</title><meta property=\"article:published_time\" content=\"2024-04-26T20:44:00+02:00\">", """
+            <main><article><h1>Ambrosia im Garten</h1><p class="timestamp"><span>Stand: </span><time datetime="2024-04-26 20:44">26.04.2024, 20:44 Uhr</time></p>
+            """ + Text + "</article></main>", "de");
+        Assert.Equal("2024-04-26T20:44:00+02:00", article.Published);
+        Assert.Equal("2024-04-26T20:44:00+02:00", article.Modified);
+    }
+
+    [Fact]
+    public void StandDatesThePageWhenItIsItsOnlyDate()
+    {
+        var article = Extract("<title>Was Reisende jetzt wissen müssen</title>", """
+            <main><article><h1>Was Reisende jetzt wissen müssen</h1><p class="meta">Stand: 04.06.2024 14:30 Uhr</p>
+            """ + Text + "</article></main>", "de");
+        Assert.Equal("2024-06-04T14:30:00+00:00", article.Published);
+    }
+
     private const string LongText = Text + Text + Text + Text;
 
     [Fact]
@@ -1014,6 +1102,19 @@ public class DateEvidenceTests
             <section class="gh-content">
             """ + Text + "</section></article></main>");
         Assert.Equal("2024-02-12", article.Published);
+    }
+
+    [Theory]
+    [InlineData("Von Anna Schmidt | 12. Januar 2023", "de")]
+    [InlineData("12. Januar 2023 · Von Anna Schmidt", "de")]
+    [InlineData("By Jane Doe | 12 January 2023", "en")]
+    public void ABuildStampGivesWayToTheBylinesUnlabelledDate(string byline, string lang)
+    {
+        var article = Extract("<title>Insektenfreundlicher Garten</title>" + BuildStamp, $$"""
+            <main><article><h1>Insektenfreundlicher Garten</h1><div class="post__byline">{{byline}}</div>
+            <div class="post__content">
+            """ + Text + "</div></article></main>", lang);
+        Assert.Equal("2023-01-12", article.Published);
     }
 
     [Fact]

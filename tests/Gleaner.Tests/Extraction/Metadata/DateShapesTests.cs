@@ -44,6 +44,7 @@ public class DateShapesTests
     [InlineData("it", """<article><h1>Il consiglio approva il bilancio</h1><p>Pubblicato il: 03/05/2022 Ultimo aggiornamento: 04/05/2022 08:00</p>""" + Text + "</article>", "2022-05-03", "2022-05-04T08:00:00+00:00")]
     // Dutch.
     [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="article-meta">Gepubliceerd: 3 mei 2022 om 10:30 | Laatst bijgewerkt: 4 mei 2022</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04")]
+    [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="article__meta">di 3 mrt 2022 · 10:30</div><div class="article__updated">Aangepast: wo 4 mrt 2022 · 16:45</div>""" + Text + "</article>", "2022-03-03T10:30:00+00:00", "2022-03-04T16:45:00+00:00")]
     // Portuguese.
     [InlineData("pt", """<article><h1>Câmara aprova orçamento</h1><p class="data">Publicado em 03/05/2022 às 10h30 Atualizado em 04/05/2022 às 08h00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Polish.
@@ -60,6 +61,8 @@ public class DateShapesTests
     [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="article__info-date">3 мая 2022 в 10:30 Обновлено: 4 мая 2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     [InlineData("uk", """<article><h1>Міська рада ухвалила бюджет</h1><p>Опубліковано 3 травня 2022 р., 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Turkish: "tarih" class, published and updated.
+    [InlineData("tr", """<article><h1>Belediye meclisi bütçeyi onayladı</h1><div class="tarih">3 Mar 2022 Salı 10:30 · Güncelleme: 4 Eyl 2022</div>""" + Text + "</article>", "2022-03-03T10:30:00+00:00", "2022-09-04")]
+    [InlineData("pl", """<article><h1>Rada miasta przyjęła budżet</h1><div class="data">3 lut 2022, 10:30</div>""" + Text + "</article>", "2022-02-03T10:30:00+00:00", null)]
     [InlineData("tr", """<article><h1>Belediye meclisi bütçeyi onayladı</h1><div class="haber-tarih">Yayınlanma: 03.05.2022 - 10:30 | Güncelleme: 04.05.2022 - 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Greek.
     [InlineData("el", """<article><h1>Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό</h1><time>3 Μαΐου 2022, 10:30</time>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
@@ -175,6 +178,9 @@ public class DateShapesTests
     [InlineData("https://www.example.org/a/20220503-council-budget", "2022-05-03")]
     [InlineData("https://www.example.org/news/2022-05-03/council-budget", "2022-05-03")]
     [InlineData("https://www.example.org/news/2022/05/council-budget", null)]
+    [InlineData("https://news.example.cn/2022-05/03/c_1130077391.htm", "2022-05-03")]
+    [InlineData("http://finance.example.cn/n1/2022/0503/c1004-40179577.html", "2022-05-03")]
+    [InlineData("https://www.example.org/shop/2022/1234/item", null)]
     public void ReadsDatesInUrlPaths(string url, string? expected)
     {
         Assert.Equal(expected, ExtractPage("en", Plain, url: url).Published);

@@ -248,6 +248,12 @@ public class DateTests
         Assert.Equal("2022-05-03", Extract("<meta property=\"video:uploaded\" content=\"2022-05-03\">").Published);
         Assert.Equal("2022-05-03T10:00:00+00:00", Extract("", "<script>window.__DATA__={\"story\":{\"createdAt\":\"2022-05-01T08:00:00Z\",\"published_at\":\"2022-05-03T10:00:00Z\"}}</script>").Published);
         Assert.Equal("2022-05-03T10:00:00+00:00", Extract("", "<script>self.push(\"{\\\"datePublished\\\":\\\"2022-05-03T10:00:00Z\\\"}\")</script>").Published);
+        // Analytics layers name the key after what they describe.
+        Assert.Equal("2022-05-03T10:00:00+02:00", Extract("", "<script>window.dataLayer=[{\"contentPublished\":\"2022-05-03T10:00:00+02:00\",\"contentType\":\"article\"}];</script>").Published);
+        Assert.Equal("2022-05-03", Extract("", "<script>var digitalData={\"page\":{\"article_publish_date\":\"2022-05-03\"}};</script>").Published);
+        Assert.Null(Extract("", "<script>var cfg={\"publication\":\"Daily Example\",\"published\":true};</script>").Published);
+        // A newsletter platform's state: the post's date before its publication's founding (created_at).
+        Assert.Equal("2024-03-12T14:30:00+00:00", Extract("", "<script>window._preloads=JSON.parse(\"{\\\"post\\\":{\\\"post_date\\\":\\\"2024-03-12T14:30:00.000Z\\\"},\\\"pub\\\":{\\\"created_at\\\":\\\"2019-06-01T10:00:00.000Z\\\"}}\")</script>").Published);
     }
 
     [Theory]
