@@ -35,6 +35,19 @@ internal static class AbBench
         }
         Console.WriteLine(differing == 0 ? "output: every page's article identical" : $"output: {differing} pages differ");
 
+        // Bytes each build allocates a page (one pass, after the output check's warm-up of both).
+        long allocatedA = 0, allocatedB = 0;
+        foreach (var page in pages)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            a(page.Bytes, null, null);
+            var between = GC.GetAllocatedBytesForCurrentThread();
+            b(page.Bytes, null, null);
+            allocatedA += between - before;
+            allocatedB += GC.GetAllocatedBytesForCurrentThread() - between;
+        }
+        Console.WriteLine($"allocated a page: A {allocatedA / 1e3 / pages.Count:0} KB, B {allocatedB / 1e3 / pages.Count:0} KB");
+
         for (var pass = 0; pass < warmupPasses; pass++)
             foreach (var page in pages)
             {

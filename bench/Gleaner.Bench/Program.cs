@@ -476,7 +476,7 @@ internal static class PhaseBreakdown
                 var t1 = Stopwatch.GetTimestamp();
                 html = ParserInput.Prepare(html, options.MaxNestingDepth, text.Array);
                 var t2 = Stopwatch.GetTimestamp();
-                var document = ArticleExtractor.CreateParser().ParseDocument(html);
+                var document = ArticleExtractor.ThreadParser.ParseDocument(html);
                 var context = new PageContext(document, null, options);
                 var t3 = Stopwatch.GetTimestamp();
                 var article = new Article();
