@@ -31,12 +31,16 @@ public static class Program
             return Scaling.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 640_000);
         if (args.Length > 1 && args[0] == "parser-options")
             return ParserOptionsBench.Run(Corpus.Load(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
+        if (args.Length > 3 && args[0] == "ab")
+            return AbBench.Run(Corpus.Load(args[1]), args[2], args[3],
+                warmupPasses: args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 15,
+                rounds: args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 20);
         if (args.Length > 1 && args[0] == "profile")
             return ExtractLoop(Corpus.Load(args[1]), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60);
         var folder = args.Length > 0 ? args[0] : null;
         if (folder is null || !Directory.Exists(folder))
         {
-            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT] | profile FOLDER [SECONDS]");
+            Console.Error.WriteLine("usage: Gleaner.Bench FOLDER-OF-HTML.GZ-PAGES [--cli GLEANER-EXECUTABLE] [--warmup-pages N] [--rounds N] | scaling [LARGEST-SIBLING-COUNT] | profile FOLDER [SECONDS] | ab FOLDER DIR_A DIR_B [WARMUP-PASSES] [ROUNDS]");
             return 2;
         }
         string? cli = null;
@@ -472,7 +476,7 @@ internal static class PhaseBreakdown
                 var t1 = Stopwatch.GetTimestamp();
                 html = ParserInput.Prepare(html, options.MaxNestingDepth, text.Array);
                 var t2 = Stopwatch.GetTimestamp();
-                var document = ArticleExtractor.CreateParser().ParseDocument(html);
+                var document = ArticleExtractor.ThreadParser.ParseDocument(html);
                 var context = new PageContext(document, null, options);
                 var t3 = Stopwatch.GetTimestamp();
                 var article = new Article();

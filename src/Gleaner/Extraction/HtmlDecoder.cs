@@ -125,29 +125,55 @@ internal static class HtmlDecoder
     /// <summary>The charset named by <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type" content="...; charset=..."&gt;</c> near the start.</summary>
     internal static string? MetaCharset(ReadOnlySpan<byte> bytes)
     {
-        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, MetaScanBytes)]);
+        // Read as bytes (Latin-1: one character a byte) without decoding the head into a string first.
+        var head = bytes[..Math.Min(bytes.Length, MetaScanBytes)];
         var position = 0;
-        while ((position = head.IndexOf("<meta", position, StringComparison.OrdinalIgnoreCase)) >= 0)
+        int found;
+        while ((found = IndexOfAsciiIgnoreCase(head[position..], "<meta"u8)) >= 0)
         {
-            var end = head.IndexOf('>', position);
+            position += found;
+            var end = head[position..].IndexOf((byte)'>');
             if (end < 0)
                 break;
-            var tag = head[position..end];
-            position = end;
-            var charset = tag.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+            var tag = head.Slice(position, end);
+            position += end;
+            var charset = IndexOfAsciiIgnoreCase(tag, "charset"u8);
             if (charset < 0)
                 continue;
-            var rest = tag.AsSpan(charset + "charset".Length).TrimStart();
+            var rest = TrimLatin1Space(tag[(charset + "charset".Length)..]);
             if (rest.IsEmpty || rest[0] != '=')
                 continue;
-            rest = rest[1..].TrimStart().TrimStart('"').TrimStart('\'');
-            var stop = rest.IndexOfAny("\"'; />");
-            var label = (stop >= 0 ? rest[..stop] : rest).ToString();
+            rest = TrimLatin1Space(rest[1..]).TrimStart((byte)'"').TrimStart((byte)'\'');
+            var stop = rest.IndexOfAny("\"'; />"u8);
+            var label = stop >= 0 ? rest[..stop] : rest;
             if (label.Length > 0)
-                return label;
+                return Encoding.Latin1.GetString(label);
         }
         return null;
     }
+
+    /// <summary>Where <paramref name="lowerCase"/> (ASCII) first occurs in the bytes, ignoring ASCII case; -1 if nowhere.</summary>
+    private static int IndexOfAsciiIgnoreCase(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> lowerCase)
+    {
+        var first = lowerCase[0];
+        var firstUpper = (byte)char.ToUpperInvariant((char)first);
+        for (var start = 0; start <= bytes.Length - lowerCase.Length;)
+        {
+            var next = bytes[start..].IndexOfAny(first, firstUpper);
+            if (next < 0 || start + next > bytes.Length - lowerCase.Length)
+                return -1;
+            start += next;
+            if (Ascii.EqualsIgnoreCase(bytes.Slice(start, lowerCase.Length), lowerCase))
+                return start;
+            start++;
+        }
+        return -1;
+    }
+
+    /// <summary>Leading white space as <see cref="char.IsWhiteSpace(char)"/> counts it among Latin-1 characters.</summary>
+    private static ReadOnlySpan<byte> TrimLatin1Space(ReadOnlySpan<byte> bytes) => bytes.TrimStart(Latin1Space);
+
+    private static ReadOnlySpan<byte> Latin1Space => [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0];
 
     /// <summary>An encoding for a charset label, with the WHATWG rules that matter: Latin-1 and ASCII mean
     /// windows-1252, GB2312 means GBK (GB18030 decodes both), and UTF-16 in a meta means UTF-8.</summary>

@@ -28,7 +28,7 @@ internal static class JsonLdReader
             var type = script.Attr("type");
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var json = Unwrap(script.TextContent);
+            var json = Unwrap(ElementText.Of(script));
             if (json.Length == 0)
                 continue;
             try

@@ -43,3 +43,45 @@ public class ArticleExtractorSharedParseTests
         Assert.Contains("reopened on Monday", fromParse.Text);
     }
 }
+
+public class ArticleExtractorParserReuseTests
+{
+    private const string WithBase = """
+        <html lang="fr"><head><base href="https://cdn.example/a/b/"><title>Le pont rouvre</title>
+        <link rel="canonical" href="pont.html"></head>
+        <body><article><h1>Le pont rouvre</h1><p>Le vieux pont sur la rivière a rouvert lundi après deux ans de travaux sur ses piles.</p>
+        <p>La circulation devrait redevenir normale d'ici une semaine, a indiqué la mairie dans un communiqué.</p></article></body></html>
+        """;
+
+    private const string WithoutBase = """
+        <html><head><title>Rain expected</title><link rel="canonical" href="rain.html"></head>
+        <body><article><h1>Rain expected</h1><p>It will rain on Monday across the whole region, the weather service said.</p>
+        <p>Bring an umbrella and expect delays on the roads in the morning.</p></article></body></html>
+        """;
+
+    [Fact]
+    public void APageParsedAfterAnotherTakesNothingFromIt()
+    {
+        // One parser serves a thread from page to page: the second page's address must not resolve against the first's
+        // <base>, nor its language come from the first's.
+        var extractor = new ArticleExtractor();
+        var alone = System.Text.Json.JsonSerializer.Serialize(new ArticleExtractor().Extract(System.Text.Encoding.UTF8.GetBytes(WithoutBase), url: "https://news.example/x/y"), ArticleJson.Compact);
+        extractor.Extract(System.Text.Encoding.UTF8.GetBytes(WithBase), url: "https://other.example/p");
+        var after = extractor.Extract(System.Text.Encoding.UTF8.GetBytes(WithoutBase), url: "https://news.example/x/y");
+
+        Assert.Equal("https://news.example/x/rain.html", after.Url);
+        Assert.Equal(alone, System.Text.Json.JsonSerializer.Serialize(after, ArticleJson.Compact));
+        Assert.Same(ArticleExtractor.ThreadParser, ArticleExtractor.ThreadParser);
+    }
+
+    [Fact]
+    public void OneTextNodeIsReadWithoutACopy()
+    {
+        using var document = ArticleExtractor.CreateParser().ParseDocument(
+            "<html><head><script>var story = {\"author\": \"Ann Lee\"};</script></head><body><p id=p>Two <b>parts</b></p></body></html>");
+        var script = document.QuerySelector("script")!;
+        Assert.Same(((AngleSharp.Dom.IText)script.FirstChild!).Data, ElementText.Of(script));
+        Assert.Equal("Two parts", ElementText.Of(document.GetElementById("p")!));
+        Assert.Equal("", ElementText.Of(document.CreateElement("script")));
+    }
+}

@@ -40,7 +40,7 @@ internal static class ScriptStateBody
                 break;
             if (script.HasAttribute("src") || !IsStateScript(script.Type))
                 continue;
-            var text = script.TextContent;
+            var text = ElementText.Of(script);
             if (text.Length < MinStoryChars)
                 continue;
             if (text.Length > budget)

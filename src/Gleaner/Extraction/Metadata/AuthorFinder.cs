@@ -236,6 +236,9 @@ internal static partial class AuthorFinder
     private static void FindLabelledLines(IElement? headline, IElement scope, List<string> persons, List<string> organisations, List<string> others,
         List<string>? singleNames = null)
     {
+        // Wrappers nest with the same text ("<div><p><span>Von Anna Lang</span></p></div>"): the byline read from a text is
+        // the same each time, so it is read once for a run of equal texts.
+        string? previousText = null, previousByline = null;
         foreach (var element in scope.QuerySelectorAll("p, span, div, li, address, small, strong, b, em, dd"))
         {
             // Read no further than a labelled line's length: TextContent would copy each enclosing div's whole text. A template's
@@ -243,17 +246,8 @@ internal static partial class AuthorFinder
             var text = TextCleaning.ShortText(element, MaxLabelledLineChars, maxNodes: int.MaxValue, separateGluedElements: true, collapseWhitespace: true);
             if (text is null)
                 continue;
-            string? byline = null;
-            if (BylineLabel().Match(text) is { Success: true } label)
-                byline = text[(label.Index + label.Length)..]; // the label leads the line (the pattern is anchored)
-            else if (ReporterLine().Match(text) is { Success: true } reporter)
-                byline = reporter.Groups["name"].Value;
-            else if (WriterRoleLine().IsMatch(text))
-                byline = text;
-            else if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
-                byline = unlabelled;
-            else
-                byline = BylineAfterMetaItems(text);
+            var byline = text == previousText ? previousByline : LabelledByline(text, element);
+            (previousText, previousByline) = (text, byline);
             if (byline is null && singleNames is not null && UserHandleLine().Match(text) is { Success: true } handle
                 && !PageRegions.IsForeign(element, headline) && AuthorNames.IsUserHandle(handle.Groups["handle"].Value))
             {
@@ -268,6 +262,23 @@ internal static partial class AuthorFinder
             if (persons.Count > 0)
                 return;
         }
+    }
+
+    /// <summary>
+    /// The names a labelled line credits ("Von Anna Lang", "Reporter: Jane Doe", "Jane Doe, Staff Writer", a meta line
+    /// ending in a byline), or null. It depends on the text alone (the element only gives the page's language).
+    /// </summary>
+    private static string? LabelledByline(string text, IElement element)
+    {
+        if (BylineLabel().Match(text) is { Success: true } label)
+            return text[(label.Index + label.Length)..]; // the label leads the line (the pattern is anchored)
+        if (ReporterLine().Match(text) is { Success: true } reporter)
+            return reporter.Groups["name"].Value;
+        if (WriterRoleLine().IsMatch(text))
+            return text;
+        if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
+            return unlabelled;
+        return BylineAfterMetaItems(text);
     }
 
     /// <summary>
@@ -752,7 +763,7 @@ internal static partial class AuthorFinder
         {
             if (script.Source is { Length: > 0 } || script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var text = script.Text;
+            var text = ElementText.Of(script);
             // Most scripts name no author key at all: one vectorized search rules them out before the pattern's scan.
             if (text.AsSpan(0, Math.Min(text.Length, MaxScriptChars)).IndexOfAny(AnalyticsAuthorWords) < 0)
                 continue;

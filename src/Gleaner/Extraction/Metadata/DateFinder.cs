@@ -1805,7 +1805,7 @@ internal static partial class DateFinder
             var type = script.Attr("type");
             if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var text = script.TextContent;
+            var text = ElementText.Of(script);
             read += text.Length;
             for (var found = ScriptDateValue().Match(text); found.Success; found = found.NextMatch())
             {

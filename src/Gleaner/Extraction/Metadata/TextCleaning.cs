@@ -30,8 +30,13 @@ internal static partial class TextCleaning
     public static string? ShortText(IElement element, int maxChars, int maxNodes = MaxShortTextNodes, bool separateGluedElements = false,
         bool collapseWhitespace = false)
     {
-        var text = new StringBuilder();
-        var parents = new Stack<(INodeList Children, int Next)>();
+        // The finders call this for hundreds of elements a page: the builder and the stack are this thread's, reused.
+        var text = t_shortText ??= new StringBuilder(MaxPooledShortTextChars);
+        var parents = t_shortTextParents ??= new Stack<(INodeList Children, int Next)>();
+        text.Clear();
+        parents.Clear();
+        if (text.Capacity > MaxPooledShortTextChars)
+            text.Capacity = MaxPooledShortTextChars;
         var children = element.ChildNodes;
         var next = 0;
         var nodes = 0;
@@ -74,6 +79,15 @@ internal static partial class TextCleaning
                 return text.ToString();
         }
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_shortText;
+
+    [ThreadStatic]
+    private static Stack<(INodeList Children, int Next)>? t_shortTextParents;
+
+    /// <summary>The reused builder's size kept between calls (a long text grows it; it is cut back so no thread keeps a large one).</summary>
+    private const int MaxPooledShortTextChars = 1024;
 
     /// <summary>
     /// Appends the text with each run of white space as one space, so a template's indentation (hundreds of tabs between

@@ -38,6 +38,21 @@ public class HtmlDecoderTests
         Assert.Contains(French, HtmlDecoder.Decode(Page(French, "iso-8859-1", "<meta charset=iso-8859-1>"), null));
     }
 
+    [Theory]
+    [InlineData("<META CHARSET=\"ISO-8859-2\">", "ISO-8859-2")]
+    [InlineData("<meta http-equiv=Content-Type content='text/html; CharSet = koi8-r'>", "koi8-r")]
+    [InlineData("<meta name=description content=\"caf\u00e9\"><meta charset=\u00a0'windows-1251'>", "windows-1251")]
+    [InlineData("<meta name=description content=\"charset\"><meta charset=utf-8/>", "utf-8")]
+    [InlineData("<meta name=x content=\"charset=\">", null)]
+    [InlineData("<metacharset=big5>", "big5")]
+    [InlineData("<title>charset=big5</title>", null)]
+    public void MetaCharsetIsReadFromTheBytesAsLatin1(string head, string? expected)
+    {
+        // Latin-1: one byte a character, so a no-break space (0xA0) counts as white space as it does in text.
+        var bytes = Encoding.Latin1.GetBytes($"<html><head>{head}</head><body>x</body></html>");
+        Assert.Equal(expected, HtmlDecoder.MetaCharset(bytes));
+    }
+
     [Fact]
     public void UndeclaredPagesAreSniffed()
     {

@@ -138,6 +138,21 @@ public class AuthorTests
         Assert.Equal([author], AuthorsOfPage(page));
     }
 
+    [Fact]
+    public void ALabelledLineInNestedWrappersIsReadOnceAndStillJudgedWhereItStands()
+    {
+        // The same text three levels deep: one byline.
+        var body = "<div class=\"content\"><div class=\"article\"><h1>Stadtwerke erhöhen Preise</h1><div><p><span>Von Anna Lang</span></p></div>" +
+            "<p>Die Stadtwerke erhöhen zum 1. Januar die Preise für Fernwärme um durchschnittlich acht Prozent.</p>" +
+            "<p>Betroffen sind rund 12.000 Haushalte im Stadtgebiet und mehrere Betriebe am Stadtrand.</p></div></div>";
+        Assert.Equal(["Anna Lang"], AuthorsOfPage($"<html><body>{body}</body></html>"));
+        // The same line in the footer, where it credits nobody: the text's byline is reused, the place is judged each time.
+        var footer = "<footer><div class=\"footer-meta\"><p><span>Von Hans Maier</span></p><p>Impressum · Datenschutz</p></div></footer>";
+        Assert.Empty(AuthorsOfPage("<html><body><div class=\"content\"><div class=\"article\"><h1>Council approves new park budget</h1>" +
+            "<p>The city council on Wednesday approved a budget of two million dollars for a new park in the east end.</p>" +
+            "<p>Construction is expected to begin next spring and last about a year.</p></div></div>" + footer + "</body></html>"));
+    }
+
     [Theory]
     [InlineData("<div class=\"footer\"><p>By Webstudio Miller</p><p>© 2024 Portal Media</p></div>")]
     [InlineData("<footer><div class=\"footer-meta\"><p>Von Hans Maier</p><p>Impressum · Datenschutz</p></div></footer>")]
