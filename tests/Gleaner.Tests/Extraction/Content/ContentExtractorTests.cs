@@ -19,6 +19,40 @@ public class ContentExtractorTests
     private static string[] Lines(Article article) => (article.Text ?? "").Split('\n');
 
     [Fact]
+    public void KeepsASubheadingInItsOwnPageBuilderModuleBetweenTheStorysTextModules()
+    {
+        const string Widget = "<div class='elementor-element elementor-widget elementor-widget-{0}'><div class='elementor-widget-container'>{1}</div></div>";
+        var article = Extract("<div class='elementor-widget-wrap'>" +
+            string.Format(Widget, "text-editor", "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>") +
+            string.Format(Widget, "heading", "<h2 class='elementor-heading-title'>What the bridge will cost</h2>") +
+            string.Format(Widget, "text-editor", "<p>The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening.</p>") +
+            "</div>");
+
+        Assert.Equal(["The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.",
+            "What the bridge will cost", "The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening."], Lines(article));
+    }
+
+    [Theory]
+    [InlineData("wprm-call-to-action")]
+    [InlineData("box callToAction")]
+    public void DropsABoxNamedACallToAction(string name)
+    {
+        var article = Extract($"<article>{Story}<div class='{name}'><span>Made this recipe?</span><span>Tag us on Instagram and show us your cake!</span></div></article>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
+    {
+        var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +
+            "<p><a href='/news/other-bridge'>Another bridge opens in the north</a></p></article>");
+
+        Assert.Equal("Download the registration form (PDF)", Lines(article)[^1]);
+        Assert.Equal(4, Lines(article).Length);
+    }
+
+    [Fact]
     public void KeepsOnlyTheStoryParagraphsOneALine()
     {
         var article = Extract($"<article>{Story}</article>");
