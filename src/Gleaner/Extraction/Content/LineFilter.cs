@@ -209,6 +209,10 @@ internal static partial class LineFilter
         "questo articolo ti è stato utile", "questa pagina ti è stata utile", "esta página foi útil", "was deze informatie nuttig", "was deze pagina nuttig",
         "czy ten artykuł był pomocny", "czy ta strona była pomocna", "byl pro vás tento článek užitečný", "bu içerik faydalı oldu mu",
         "была ли эта статья полезной", "эта статья была полезной", "apakah artikel ini membantu",
+        // A help centre's vote count and its closing prompt: "12 von 15 fanden dies hilfreich", "Haben Sie weitere Fragen?".
+        "fanden dies hilfreich", "found this helpful", "ont trouvé ceci utile", "ont trouvé cela utile", "les pareció útil",
+        "lo hanno trovato utile", "vonden dit nuttig", "haben sie weitere fragen", "have more questions", "vous avez d'autres questions",
+        "¿tienes más preguntas", "¿tiene más preguntas", "hai altre domande",
         "von 5 sternen", "out of 5 stars", "sur 5 étoiles", "de 5 estrellas", "su 5 stelle", "de 5 estrelas", "z 5 gwiazdek",
         // Subscription and sharing appeals closing a post.
         "subscribe for free", "receive new posts", "abonnez-vous gratuitement", "inscrivez-vous gratuitement", "kostenlos abonnieren",
@@ -910,6 +914,9 @@ internal static partial class LineFilter
         if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && (PriceAlone().IsMatch(text) || IsPriceWithShopButton(text)))
             return ShopButtonRule;
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
+            return "furniture line";
+        // A label set between dashes, as themes print an ad slot's: "- Advertisement -", "— Publicitate —".
+        if (lower.Length > 2 && lower[0] is '-' or '–' or '—' && FurnitureLines.Contains(lower.Trim(' ', '-', '–', '—')))
             return "furniture line";
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))

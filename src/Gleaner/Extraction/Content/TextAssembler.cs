@@ -261,10 +261,16 @@ internal sealed class TextAssembler
         // its paragraphs: it is walked, and the module is judged on its own.
         if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
             return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && (IsLinkedSentence(info) || IsDocumentLink(info)));
-        // In the retry with relaxed rules, a furniture name on the block that holds most of the selection's prose does not
-        // make it furniture: it is the story under a misleading name (live-blog entries in a "social-feed").
-        return info.ClassWeight < 0 && (_analysis.DropsStrongBoilerplate || info.ParagraphChars * 2 <= _selectionParagraphChars);
+        // A furniture name on the block that holds most of the selection's prose does not make it furniture: it is the story
+        // under a misleading name (live-blog entries in a "social-feed", in the retry with relaxed rules). In the first pass
+        // only a block of several paragraphs is so believed (a town's live updates in a "widget"): a box of a paragraph or
+        // two beside a short post (a picture's long description, a licence) stays out.
+        return info.ClassWeight < 0 && (info.ParagraphChars * 2 <= _selectionParagraphChars
+            || _analysis.DropsStrongBoilerplate && info.Paragraphs < MinParagraphsOfNamedStory);
     }
+
+    /// <summary>Paragraphs a block with a weak furniture name must hold for the first pass to read it as the story it mostly is.</summary>
+    private const int MinParagraphsOfNamedStory = 3;
 
     /// <summary>Longest call to action: a title, a sentence and its button.</summary>
     private const int MaxCallToActionChars = 300;
@@ -275,7 +281,9 @@ internal sealed class TextAssembler
     /// </summary>
     private bool IsCallToAction(NodeInfo info)
         => (info.ButtonLinks > 0 || IsNamedCallToAction(info.Element)) && info.Role == TagRole.Block && info.TextChars <= MaxCallToActionChars
-           && info.ParagraphChars * 2 < _containerParagraphChars;
+           && info.ParagraphChars * 2 < _containerParagraphChars
+           // The post's header: its headline and deck over a row of counters drawn as buttons (likes, comments, share).
+           && info.Element.QuerySelector("h1") is null;
 
     /// <summary>
     /// A box its theme names a call to action ("wprm-call-to-action", "callToAction"): a recipe card's "Made this recipe?

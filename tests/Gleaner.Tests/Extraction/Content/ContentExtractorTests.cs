@@ -1027,6 +1027,34 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsTheUpdatesOfALiveWidgetThatHoldsMostOfTheProseBesideALeadAndAShortBox()
+    {
+        // A town's live updates in a "widget" (a weak furniture name) under the headline and its deck, with a short box of
+        // numbers after it: the first pass must not drop the updates for their wrapper's name.
+        var entries = "";
+        for (int i = 1; i <= 3; i++)
+            entries += $"<div class='live-entry'><span class='live-time'>1{i}:30</span><div class='live-body'><p>Update {i}: the bridge over the river stays closed, and traffic is sent through the old town.</p></div></div>";
+        var article = Extract("<main><div class='row'><h1>Council approves bridge</h1><p class='subtitle'>The town's crisis team posts what changes during the storm warning here, hour by hour.</p></div>" +
+            $"<div class='row'><section><div class='widget widget-live-updates'><h2>Updates</h2>{entries}</div>" +
+            "<div><h2>Useful numbers</h2><p>Crisis team: 0574 123456</p></div></section></div></main>");
+
+        var lines = Lines(article);
+        Assert.Contains(lines, line => line.StartsWith("Update 1:", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Update 3:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KeepsTheDeckOfAPostHeaderWhoseCountersAreDrawnAsButtons()
+    {
+        var article = Extract("<div id='entry'><div class='topbar'><a class='button' href='/subscribe'>Subscribe</a></div><article class='post'>" +
+            "<div class='post-header'><h1>Council approves bridge</h1><h3 class='subtitle'>Ten years of debate end with a vote, and building starts next spring</h3>" +
+            "<div class='post-ufi'><a class='post-ufi-button'>37</a><a class='post-ufi-button'>Share</a></div></div>" +
+            $"<div class='available-content'><div class='body markup'>{Story}</div></div></article></div>");
+
+        Assert.Equal("Ten years of debate end with a vote, and building starts next spring", Lines(article)[0]);
+    }
+
+    [Fact]
     public void KeepsTheLiveBlogsUpdatesOverTheShortSummaryInItsJsonLd()
     {
         var entries = "";

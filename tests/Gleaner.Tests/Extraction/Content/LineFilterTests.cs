@@ -209,6 +209,10 @@ public class LineFilterTests
     [InlineData("Liveticker powered by Vereinsticker.de")]
     [InlineData("Aktualna cena: od 259 zł w sklepach internetowych Sprawdź cenę")]
     [InlineData("Preis: ab 49,90 € bei Example Zum Angebot")]
+    [InlineData("- Publicitate -")]
+    [InlineData("— Advertisement —")]
+    [InlineData("12 von 15 fanden dies hilfreich")]
+    [InlineData("Haben Sie weitere Fragen? Anfrage einreichen")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
