@@ -212,7 +212,9 @@ internal static partial class LineFilter
         // A help centre's vote count and its closing prompt: "12 von 15 fanden dies hilfreich", "Haben Sie weitere Fragen?".
         "fanden dies hilfreich", "found this helpful", "ont trouvé ceci utile", "ont trouvé cela utile", "les pareció útil",
         "lo hanno trovato utile", "vonden dit nuttig", "haben sie weitere fragen", "have more questions", "vous avez d'autres questions",
-        "¿tienes más preguntas", "¿tiene más preguntas", "hai altre domande",
+        "¿tienes más preguntas", "¿tiene más preguntas", "hai altre domande", "still need help", "ainda precisa de ajuda",
+        "brauchen sie weitere hilfe", "besoin d'aide supplémentaire", "¿necesitas más ayuda", "¿aún necesitas ayuda",
+        "hai ancora bisogno di aiuto", "nog steeds hulp nodig", "acharam isso útil",
         "von 5 sternen", "out of 5 stars", "sur 5 étoiles", "de 5 estrellas", "su 5 stelle", "de 5 estrelas", "z 5 gwiazdek",
         // Subscription and sharing appeals closing a post.
         "subscribe for free", "receive new posts", "abonnez-vous gratuitement", "inscrivez-vous gratuitement", "kostenlos abonnieren",
@@ -314,6 +316,8 @@ internal static partial class LineFilter
         "yayın", "terakhir", "senast", "uppdaterad", "publicerad", "ändrad", "sist", "oppdatert", "publisert", "endret",
         "opdateret", "offentliggjort", "ændret", "päivitetty", "julkaistu", "muokattu", "aktualizováno", "publikováno", "vloženo",
         "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
+        // The page a site's stamp dates: "Sidan senast uppdaterad: 28 oktober 2024", "Seite zuletzt geändert am …", "Page last updated …".
+        "sidan", "siden", "seite", "page", "página", "pagina", "sivu", "sivua",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
         // The age a stamp gives beside the date: "23/08/2022 13h40 Atualizado há 2 anos", "Updated 3 hours ago".
@@ -956,10 +960,11 @@ internal static partial class LineFilter
     }
 
     /// <summary>
-    /// A post's age printed in place of its date ("vor 2 Jahren", "3 hours ago", "il y a 5 jours", "hace un mes"): a line
-    /// holding nothing else is the post's dateline.
+    /// A post's age printed in place of its date ("vor 2 Jahren", "3 hours ago", "il y a 5 jours", "hace un mes"), perhaps after
+    /// the word saying what the age is of ("Atualizado há 3 semanas", "Updated 2 days ago"): a line holding nothing else is the
+    /// post's dateline.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
+    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt)\s+)?(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
         + @"(?:sekunden|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|heures?|jours?|mois|ans?)"
         + @"|(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|minuti|ore|giorni|settimane|mesi|anni|uur|dagen|weken|maanden|jaar)"
         + @"\s+(?:ago|fa|geleden))\s*$", RegexOptions.CultureInvariant)]
@@ -1568,12 +1573,13 @@ internal static partial class LineFilter
     private const int MaxShopButtonWords = 6;
 
     /// <summary>
-    /// A price box on one line: a price, then the shop's button ("Aktualna cena: od 259 zł w sklepach Sprawdź cenę",
-    /// "Preis: ab 49,90 € Zum Angebot"). The line is short (the caller checks) and ends in the button's words.
+    /// A price box on one line: its price label and a price, then the shop's button ("Aktualna cena: od 259 zł w sklepach
+    /// Sprawdź cenę", "Preis: ab 49,90 € Zum Angebot"). The line is short (the caller checks) and ends in the button's words.
+    /// A deal article's own offer line ("Zum Tarif bei X … für 5,99 Euro Zum Angebot") names no price label: the story's.
     /// </summary>
     private static bool IsPriceWithShopButton(string text)
     {
-        if (!PriceAmount().IsMatch(text))
+        if (!PriceLabel().IsMatch(text) || !PriceAmount().IsMatch(text))
             return false;
         var trimmed = text.AsSpan().TrimEnd();
         int start = trimmed.Length;
@@ -1587,6 +1593,11 @@ internal static partial class LineFilter
         }
         return false;
     }
+
+    /// <summary>A price box's label opening the line, perhaps after one word: "Preis:", "Aktualna cena:", "Current price:".</summary>
+    [GeneratedRegex(@"^\s*(?:\S+\s+)?(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|fiyat|harga|цена|ціна|τιμή|hinta|ár)\s*:",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceLabel();
 
     /// <summary>A price anywhere in a line: a currency sign or code next to an amount ("259 zł", "€ 49,90", "1.299 Kč").</summary>
     [GeneratedRegex(@"(?:[€$£¥₹₽]|\b(?:eur|usd|chf|gbp|rp|r\$))\.?\s?\d|\d[\d.,'\u00a0]*\s?(?:[€$£¥₹₽₺]|(?:eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl)\b)",

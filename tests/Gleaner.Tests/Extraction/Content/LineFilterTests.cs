@@ -210,6 +210,10 @@ public class LineFilterTests
     [InlineData("Aktualna cena: od 259 zł w sklepach internetowych Sprawdź cenę")]
     [InlineData("Preis: ab 49,90 € bei Example Zum Angebot")]
     [InlineData("- Publicitate -")]
+    [InlineData("Atualizado há 3 semanas")]
+    [InlineData("Updated 2 days ago")]
+    [InlineData("Sidan senast uppdaterad: 28 oktober 2024")]
+    [InlineData("Ainda precisa de ajuda? Fale com o suporte")]
     [InlineData("— Advertisement —")]
     [InlineData("12 von 15 fanden dies hilfreich")]
     [InlineData("Haben Sie weitere Fragen? Anfrage einreichen")]
@@ -641,6 +645,14 @@ public class LineFilterTests
         var lines = ExtractLines("<table><tr><th>Situation</th><th>What to do</th></tr><tr><td>New phone</td><td>Use a backup code.</td></tr></table>");
 
         Assert.Equal(["Situation | What to do", "New phone | Use a backup code."], lines[^2..]);
+    }
+
+    [Fact]
+    public void KeepsADealArticlesOfferLineThatNamesNoPriceLabel()
+    {
+        var lines = ExtractLines("<p>Zum Tarif bei Example.de 10 GB + 100 Minuten/SMS für 5,99 Euro Zum Angebot</p>");
+
+        Assert.Equal("Zum Tarif bei Example.de 10 GB + 100 Minuten/SMS für 5,99 Euro Zum Angebot", lines[^1]);
     }
 
     [Fact]
