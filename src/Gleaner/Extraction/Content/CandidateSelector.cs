@@ -196,9 +196,28 @@ internal static class CandidateSelector
     /// links or a furniture name say otherwise (the text assembler and line filter judge it further).
     /// </summary>
     private static bool IsStoryPartBetween(NodeInfo sibling)
-        => !sibling.InFurnitureSection && sibling.Role is TagRole.Heading
+        => !sibling.InFurnitureSection && (sibling.Role is TagRole.Heading || sibling.Role is TagRole.Block && WrapsOnlyHeading(sibling))
            || sibling.Role is TagRole.List or TagRole.Table or TagRole.Quote or TagRole.Preformatted or TagRole.Block
               && sibling.LinkDensity < MaxProseSiblingLinkDensity && sibling.ClassWeight >= 0;
+
+    /// <summary>
+    /// A page builder's module holding nothing but a subheading (Elementor's "elementor-widget-heading", a Divi or
+    /// Gutenberg group): the heading of the story's next part, whatever the module's class says, as the text modules
+    /// around it hold the story under the same class. Its text is the heading's alone, without links.
+    /// </summary>
+    private static bool WrapsOnlyHeading(NodeInfo block)
+    {
+        if (block.LinkChars > 0)
+            return false;
+        var element = block.Element;
+        while (element.ChildElementCount == 1)
+        {
+            element = element.FirstElementChild!;
+            if (BoilerplateSignals.RoleOf(element.LocalName) == TagRole.Heading)
+                return element.TextContent.AsSpan().Trim().Length == block.Element.TextContent.AsSpan().Trim().Length;
+        }
+        return false;
+    }
 
     private static bool ContinuesArticle(NodeInfo sibling, double threshold, string? bestClass, int bestProse)
     {

@@ -72,11 +72,27 @@ internal static partial class LineFilter
         if (heading.Length == 0 || heading.Length > MaxContactHeadingChars)
             return false;
         Span<char> lower = stackalloc char[heading.Length];
-        heading.ToLowerInvariant(lower);
+        LowerCase(heading, lower);
         if (ContactHeadingLookup.Contains(lower))
             return true;
         int space = lower.IndexOf(' ');
         return space > 0 && ContactTitleStartLookup.Contains(lower[..space]) && CountWords(lower) <= MaxFreeContactTitleWords;
+    }
+
+    /// <summary>Longest name after a contact title on its line ("Basın İletişim: Zeynep Arslan").</summary>
+    private const int MaxContactNameChars = 60;
+
+    /// <summary>
+    /// A contact title and, after its colon, only whom to ask ("Pressekontakt: Anna Lang", "Basın İletişim: Zeynep Arslan"),
+    /// the telephone number and address on the lines under it: the box's first line.
+    /// </summary>
+    private static bool IsContactTitleLine(string text)
+    {
+        int colon = text.IndexOfAny(':', '：');
+        if (colon <= 0 || colon > MaxContactHeadingChars || !IsContactHeading(text[..colon]))
+            return false;
+        var name = text.AsSpan(colon + 1).Trim();
+        return name.Length is > 0 and <= MaxContactNameChars && !IsSentenceMark(name[^1]);
     }
 
     /// <summary>
@@ -168,7 +184,7 @@ internal static partial class LineFilter
         if (label.Length == 0 || label.Length > MaxFactLabelChars)
             return false;
         Span<char> lower = stackalloc char[label.Length];
-        label.ToLowerInvariant(lower);
+        LowerCase(label, lower);
         return FactLabelLookup.Contains(lower);
     }
 
@@ -200,7 +216,7 @@ internal static partial class LineFilter
         if (title.Length == 0 || title.Length > MaxRelatedHeadingChars)
             return false;
         Span<char> lower = stackalloc char[title.Length];
-        title.ToLowerInvariant(lower);
+        LowerCase(title, lower);
         return TableOfContentsLookup.Contains(lower);
     }
 
@@ -244,7 +260,7 @@ internal static partial class LineFilter
         if (title.Length == 0 || title.Length > MaxProsConsTitleChars)
             return 0;
         Span<char> lower = stackalloc char[title.Length];
-        title.ToLowerInvariant(lower);
+        LowerCase(title, lower);
         return ProsTitleLookup.Contains(lower) ? 1 : ConsTitleLookup.Contains(lower) ? -1 : 0;
     }
 
@@ -255,6 +271,8 @@ internal static partial class LineFilter
     /// </summary>
     private static int ProsConsBoxLines(List<TextBlock> blocks, int index)
     {
+        if (blocks[index].Kind == BlockKind.TableRow)
+            return ProsConsTableLines(blocks, index);
         int side = ProsConsSide(blocks[index].Text);
         if (side == 0)
             return 0;
@@ -279,6 +297,26 @@ internal static partial class LineFilter
             break;
         }
         return otherSide && items > 0 ? next - index : 0;
+    }
+
+    /// <summary>
+    /// The number of rows of a pros and cons box set as a table of two columns: a row titling one column "Plusy" and the
+    /// other "Minusy" (or the reverse), then short rows of points. 0 when the row titles no such pair.
+    /// </summary>
+    private static int ProsConsTableLines(List<TextBlock> blocks, int index)
+    {
+        var row = blocks[index].Text;
+        int separator = row.IndexOf(" | ", StringComparison.Ordinal);
+        if (separator <= 0 || row.IndexOf(" | ", separator + 3, StringComparison.Ordinal) >= 0)
+            return 0;
+        int side = ProsConsSide(row[..separator]);
+        if (side == 0 || ProsConsSide(row[(separator + 3)..]) != -side)
+            return 0;
+        int next = index + 1;
+        while (next < blocks.Count && next - index <= MaxProsConsBoxLines && blocks[next].Kind == BlockKind.TableRow
+               && blocks[next].Text.Length <= MaxProsConsItemChars * 2)
+            next++;
+        return next > index + 1 ? next - index : 0;
     }
 
     /// <summary>Words that count comments in a post's meta line ("2 kommenttia", "Comments (3)"), lower-case.</summary>

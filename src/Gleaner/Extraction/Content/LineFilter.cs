@@ -209,9 +209,18 @@ internal static partial class LineFilter
         "questo articolo ti è stato utile", "questa pagina ti è stata utile", "esta página foi útil", "was deze informatie nuttig", "was deze pagina nuttig",
         "czy ten artykuł był pomocny", "czy ta strona była pomocna", "byl pro vás tento článek užitečný", "bu içerik faydalı oldu mu",
         "была ли эта статья полезной", "эта статья была полезной", "apakah artikel ini membantu",
+        // A help centre's vote count and its closing prompt: "12 von 15 fanden dies hilfreich", "Haben Sie weitere Fragen?".
+        "fanden dies hilfreich", "found this helpful", "ont trouvé ceci utile", "ont trouvé cela utile", "les pareció útil",
+        "lo hanno trovato utile", "vonden dit nuttig", "haben sie weitere fragen", "have more questions", "vous avez d'autres questions",
+        "¿tienes más preguntas", "¿tiene más preguntas", "hai altre domande", "still need help", "ainda precisa de ajuda",
+        "brauchen sie weitere hilfe", "besoin d'aide supplémentaire", "¿necesitas más ayuda", "¿aún necesitas ayuda",
+        "hai ancora bisogno di aiuto", "nog steeds hulp nodig", "acharam isso útil",
         "von 5 sternen", "out of 5 stars", "sur 5 étoiles", "de 5 estrellas", "su 5 stelle", "de 5 estrelas", "z 5 gwiazdek",
         // Subscription and sharing appeals closing a post.
-        "subscribe for free", "receive new posts", "підписуйтесь на", "підписуйтеся на", "подписывайтесь на", "abonează-te la",
+        "subscribe for free", "receive new posts", "abonnez-vous gratuitement", "inscrivez-vous gratuitement", "kostenlos abonnieren",
+        "suscríbete gratis", "iscriviti gratuitamente", "assine gratuitamente", "gratis abonneren",
+        // Hungary's appeal to give 1% of one's income tax to an association ("Támogassa munkánkat adója 1%-ával!").
+        "adója 1%", "adója 1 %", "adójuk 1%", "szja 1%", "підписуйтесь на", "підписуйтеся на", "подписывайтесь на", "abonează-te la",
         "iratkozzon fel", "tilmeld dig vores nyhedsbrev", "tilaa uutiskirje", "subscriu-te", "đăng ký nhận", "הירשמו לניוזלטר", "share with your friends", "compartilhe com seus amigos", "partagez cet article",
         "teilen sie diesen artikel", "comparte este artículo", "condividi questo articolo", "udostępnij ten artykuł",
         // Reprint notices of Korean, Japanese and Chinese publishers.
@@ -224,7 +233,8 @@ internal static partial class LineFilter
         "affiliate link", "affiliate-link", "affiliate commission", "earn a commission", "receive a commission",
         "earn an affiliate", "erhalten wir eine provision", "erhalten wir ggf. eine provision", "lien d'affiliation",
         "liens d'affiliation", "liens affiliés", "enlaces de afiliado", "enlaces de afiliación", "link di affiliazione",
-        "link affiliati", "links de afiliado",
+        "link affiliati", "links de afiliado", "アフィリエイトリンク", "アフィリエイト広告", "プロモーションが含まれ", "쿠팡 파트너스",
+        "파트너스 활동", "linki afiliacyjne", "linków afiliacyjnych", "affiliatelänkar", "affiliate odkaz", "afiliační odkaz",
         // Advertising and comment rules.
         "remove ads", "werbefrei lesen", "comments are moderated", "comment policy", "community guidelines", "kommentarregeln",
         "netiquette", "ihre kommentare", "não serão aprovados", "serán moderados",
@@ -306,6 +316,8 @@ internal static partial class LineFilter
         "yayın", "terakhir", "senast", "uppdaterad", "publicerad", "ändrad", "sist", "oppdatert", "publisert", "endret",
         "opdateret", "offentliggjort", "ændret", "päivitetty", "julkaistu", "muokattu", "aktualizováno", "publikováno", "vloženo",
         "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
+        // The page a site's stamp dates: "Sidan senast uppdaterad: 28 oktober 2024", "Seite zuletzt geändert am …", "Page last updated …".
+        "sidan", "siden", "seite", "page", "página", "pagina", "sivu", "sivua",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
         // The age a stamp gives beside the date: "23/08/2022 13h40 Atualizado há 2 anos", "Updated 3 hours ago".
@@ -439,7 +451,7 @@ internal static partial class LineFilter
         if (heading.Length == 0 || heading.Length > MaxRelatedHeadingChars)
             return false;
         Span<char> lower = stackalloc char[heading.Length];
-        heading.ToLowerInvariant(lower);
+        LowerCase(heading, lower);
         if (RelatedHeadingLookup.Contains(lower))
             return true;
         ReadOnlySpan<char> words = lower;
@@ -492,7 +504,7 @@ internal static partial class LineFilter
                 continue;
             }
             // A contact box closing a press release, a pros and cons box: the title and the lines that make the box.
-            if ((boxLines = IsContactHeading(block.Text) ? ContactBoxLines(blocks, index) : 0) > 0
+            if ((boxLines = IsContactHeading(block.Text) || IsContactTitleLine(block.Text) ? ContactBoxLines(blocks, index) : 0) > 0
                 || (boxLines = ProsConsBoxLines(blocks, index) - 1) > 0)
             {
                 if (dropped is not null)
@@ -751,7 +763,7 @@ internal static partial class LineFilter
         if (label.Length == 0 || label.Length > MaxLabelChars || blocks.Count - index - 1 > MaxFurnitureSectionLines)
             return false;
         Span<char> lower = stackalloc char[label.Length];
-        label.ToLowerInvariant(lower);
+        LowerCase(label, lower);
         if (!SourceListLabelLookup.Contains(lower))
             return false;
         for (int next = index + 1; next < blocks.Count; next++)
@@ -790,7 +802,7 @@ internal static partial class LineFilter
             return false;
         bool counted = heading.Length < trimmed.Length && char.IsAsciiDigit(trimmed[0]);
         Span<char> lower = stackalloc char[heading.Length];
-        heading.ToLowerInvariant(lower);
+        LowerCase(heading, lower);
         foreach (var word in CommentCountWords)
             if (!counted && lower.StartsWith(word, StringComparison.Ordinal))
             {
@@ -860,6 +872,8 @@ internal static partial class LineFilter
             return "licence notice";
         if (nearEnd && IsCopyrightNotice(text))
             return "copyright notice";
+        if (nearEnd && PoweredBy().IsMatch(text))
+            return "powered by";
         if (text.Length > MaxFurnitureChars * 2)
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
@@ -901,9 +915,12 @@ internal static partial class LineFilter
             return "editor initials";
         if (IsPrintedUrl(block, pageHost))
             return "printed address";
-        if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && PriceAlone().IsMatch(text))
+        if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && (PriceAlone().IsMatch(text) || IsPriceWithShopButton(text)))
             return ShopButtonRule;
         if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
+            return "furniture line";
+        // A label set between dashes, as themes print an ad slot's: "- Advertisement -", "— Publicitate —".
+        if (lower.Length > 2 && lower[0] is '-' or '–' or '—' && FurnitureLines.Contains(lower.Trim(' ', '-', '–', '—')))
             return "furniture line";
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
@@ -943,10 +960,11 @@ internal static partial class LineFilter
     }
 
     /// <summary>
-    /// A post's age printed in place of its date ("vor 2 Jahren", "3 hours ago", "il y a 5 jours", "hace un mes"): a line
-    /// holding nothing else is the post's dateline.
+    /// A post's age printed in place of its date ("vor 2 Jahren", "3 hours ago", "il y a 5 jours", "hace un mes"), perhaps after
+    /// the word saying what the age is of ("Atualizado há 3 semanas", "Updated 2 days ago"): a line holding nothing else is the
+    /// post's dateline.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
+    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt)\s+)?(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
         + @"(?:sekunden|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|heures?|jours?|mois|ans?)"
         + @"|(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|minuti|ore|giorni|settimane|mesi|anni|uur|dagen|weken|maanden|jaar)"
         + @"\s+(?:ago|fa|geleden))\s*$", RegexOptions.CultureInvariant)]
@@ -1551,6 +1569,48 @@ internal static partial class LineFilter
         + @"\s*:?\s*\d[\d.,'\u00a0 ]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MemberStat();
 
+    /// <summary>Words at a line's end searched for a shop button run on with the price before it.</summary>
+    private const int MaxShopButtonWords = 6;
+
+    /// <summary>
+    /// A price box on one line: its price label and a price, then the shop's button ("Aktualna cena: od 259 zł w sklepach
+    /// Sprawdź cenę", "Preis: ab 49,90 € Zum Angebot"). The line is short (the caller checks) and ends in the button's words.
+    /// A deal article's own offer line ("Zum Tarif bei X … für 5,99 Euro Zum Angebot") names no price label: the story's.
+    /// </summary>
+    private static bool IsPriceWithShopButton(string text)
+    {
+        if (!PriceLabel().IsMatch(text) || !PriceAmount().IsMatch(text))
+            return false;
+        var trimmed = text.AsSpan().TrimEnd();
+        int start = trimmed.Length;
+        for (int words = 0; words < MaxShopButtonWords; words++)
+        {
+            start = trimmed[..start].LastIndexOf(' ');
+            if (start <= 0)
+                return false;
+            if (ShopButton().IsMatch(text.AsSpan(start + 1)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A price box's label opening the line, perhaps after one word: "Preis:", "Aktualna cena:", "Current price:".</summary>
+    [GeneratedRegex(@"^\s*(?:\S+\s+)?(?:price|preis|prix|precio|prezzo|preço|prijs|pris|cena|fiyat|harga|цена|ціна|τιμή|hinta|ár)\s*:",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceLabel();
+
+    /// <summary>A price anywhere in a line: a currency sign or code next to an amount ("259 zł", "€ 49,90", "1.299 Kč").</summary>
+    [GeneratedRegex(@"(?:[€$£¥₹₽]|\b(?:eur|usd|chf|gbp|rp|r\$))\.?\s?\d|\d[\d.,'\u00a0]*\s?(?:[€$£¥₹₽₺]|(?:eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceAmount();
+
+    /// <summary>
+    /// The service behind a widget, named under it: "Liveticker powered by Example.de", "Powered by Example Forms". A
+    /// line of a few words at the text's end.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}powered\s+by\s+\S+(?:\s+\S+){0,2}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PoweredBy();
+
     /// <summary>A price alone on its line, as a price box prints it: "549,00 €", "ab 19,99 EUR*", "$1,299", "UVP: 699 €".</summary>
     [GeneratedRegex(@"^\s*(?:(?:ab|from|uvp|statt|nur|only|price|preis|prix|precio|prezzo|cena|pris|desde|da|dès|harga|fiyat|preço|prijs|цена)\s*:?\s*)?"
         + @"(?:(?:[€$£¥₹₽]|eur|usd|chf|gbp|rp|r\$)\.?\s?\d[\d.,'\u00a0 ]*(?:[-–]|\s*[€$£])?|\d[\d.,'\u00a0 ]*(?:[-–])?\s?(?:[€$£¥₹₽₺]|eur|euro|usd|chf|gbp|kr|sek|nok|dkk|zł|pln|czk|kč|ft|huf|lei|ron|tl))"
@@ -1705,6 +1765,13 @@ internal static partial class LineFilter
     {
         var lower = text.ToLowerInvariant();
         return lower.Contains('\u0130') ? lower.Replace('\u0130', 'i') : lower;
+    }
+
+    /// <summary><see cref="LowerCase(string)"/> into a buffer of the same length, for the short titles looked up in sets.</summary>
+    internal static void LowerCase(ReadOnlySpan<char> text, Span<char> lower)
+    {
+        text.ToLowerInvariant(lower);
+        lower.Replace('\u0130', 'i');
     }
 
     internal static int CountWords(ReadOnlySpan<char> text)

@@ -260,11 +260,17 @@ internal sealed class TextAssembler
         // A container whose links come from a module nested in it (a jobs box at the end of a text block) keeps
         // its paragraphs: it is walked, and the module is judged on its own.
         if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
-            return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && IsLinkedSentence(info));
-        // In the retry with relaxed rules, a furniture name on the block that holds most of the selection's prose does not
-        // make it furniture: it is the story under a misleading name (live-blog entries in a "social-feed").
-        return info.ClassWeight < 0 && (_analysis.DropsStrongBoilerplate || info.ParagraphChars * 2 <= _selectionParagraphChars);
+            return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && (IsLinkedSentence(info) || IsDocumentLink(info)));
+        // A furniture name on the block that holds most of the selection's prose does not make it furniture: it is the story
+        // under a misleading name (live-blog entries in a "social-feed", in the retry with relaxed rules). In the first pass
+        // only a block of several paragraphs is so believed (a town's live updates in a "widget"): a box of a paragraph or
+        // two beside a short post (a picture's long description, a licence) stays out.
+        return info.ClassWeight < 0 && (info.ParagraphChars * 2 <= _selectionParagraphChars
+            || _analysis.DropsStrongBoilerplate && info.Paragraphs < MinParagraphsOfNamedStory);
     }
+
+    /// <summary>Paragraphs a block with a weak furniture name must hold for the first pass to read it as the story it mostly is.</summary>
+    private const int MinParagraphsOfNamedStory = 3;
 
     /// <summary>Longest call to action: a title, a sentence and its button.</summary>
     private const int MaxCallToActionChars = 300;
@@ -274,8 +280,18 @@ internal sealed class TextAssembler
     /// "[Tickets kaufen]"): an appeal to act, not the story, unless it holds most of the container's prose.
     /// </summary>
     private bool IsCallToAction(NodeInfo info)
-        => info.ButtonLinks > 0 && info.Role == TagRole.Block && info.TextChars <= MaxCallToActionChars
-           && info.ParagraphChars * 2 < _containerParagraphChars;
+        => (info.ButtonLinks > 0 || IsNamedCallToAction(info.Element)) && info.Role == TagRole.Block && info.TextChars <= MaxCallToActionChars
+           && info.ParagraphChars * 2 < _containerParagraphChars
+           // The post's header: its headline and deck over a row of counters drawn as buttons (likes, comments, share).
+           && info.Element.QuerySelector("h1") is null;
+
+    /// <summary>
+    /// A box its theme names a call to action ("wprm-call-to-action", "callToAction"): a recipe card's "Made this recipe?
+    /// Tag us on Instagram", a sign-up appeal. Only blocks are asked: a shop card's "call-to-action__link" is its button.
+    /// </summary>
+    private static bool IsNamedCallToAction(IElement element)
+        => element.Attr("class") is { } name && (name.Contains("call-to-action", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("calltoaction", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Longest fact box: a handful of short label and value pairs.</summary>
     private const int MaxFactListChars = 600;
@@ -371,6 +387,32 @@ internal sealed class TextAssembler
         int words = LineFilter.CountWords(text);
         // Scripts written without spaces (Japanese, Chinese) count as long enough by their characters alone.
         return words >= MinLinkedSentenceWords || words == 1 && info.InlineChars >= MinLinkedSentenceChars;
+    }
+
+    /// <summary>Files a page offers for download: a form, a programme, a report.</summary>
+    private static readonly string[] DocumentExtensions = [".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx"];
+
+    /// <summary>Fewest words of a document link's text ("Anmeldeformular (PDF)" is one word and a mark: a label, too).</summary>
+    private const int MinDocumentLinkWords = 2;
+
+    /// <summary>
+    /// A <c>p</c> that is one link to a document ("Scarica il modulo di iscrizione (PDF)", "Programm als PDF herunterladen"):
+    /// the form or programme the announcement speaks of, part of its text, where a link to another page is a teaser.
+    /// </summary>
+    private static bool IsDocumentLink(NodeInfo info)
+    {
+        if (info.Element.LocalName != "p" || info.Element.ChildElementCount != 1 || info.Element.FirstElementChild is not { LocalName: "a" } link)
+            return false;
+        if (link.Attr("href") is not { } href || LineFilter.CountWords(link.TextContent) < MinDocumentLinkWords)
+            return false;
+        var path = href.AsSpan();
+        int end = path.IndexOfAny('?', '#');
+        if (end >= 0)
+            path = path[..end];
+        foreach (var extension in DocumentExtensions)
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
     }
 
     /// <summary>The text ends with a sentence mark, perhaps followed by closing quotes or brackets.</summary>

@@ -19,6 +19,40 @@ public class ContentExtractorTests
     private static string[] Lines(Article article) => (article.Text ?? "").Split('\n');
 
     [Fact]
+    public void KeepsASubheadingInItsOwnPageBuilderModuleBetweenTheStorysTextModules()
+    {
+        const string Widget = "<div class='elementor-element elementor-widget elementor-widget-{0}'><div class='elementor-widget-container'>{1}</div></div>";
+        var article = Extract("<div class='elementor-widget-wrap'>" +
+            string.Format(Widget, "text-editor", "<p>The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.</p>") +
+            string.Format(Widget, "heading", "<h2 class='elementor-heading-title'>What the bridge will cost</h2>") +
+            string.Format(Widget, "text-editor", "<p>The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening.</p>") +
+            "</div>");
+
+        Assert.Equal(["The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.",
+            "What the bridge will cost", "The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening."], Lines(article));
+    }
+
+    [Theory]
+    [InlineData("wprm-call-to-action")]
+    [InlineData("box callToAction")]
+    public void DropsABoxNamedACallToAction(string name)
+    {
+        var article = Extract($"<article>{Story}<div class='{name}'><span>Made this recipe?</span><span>Tag us on Instagram and show us your cake!</span></div></article>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
+    {
+        var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +
+            "<p><a href='/news/other-bridge'>Another bridge opens in the north</a></p></article>");
+
+        Assert.Equal("Download the registration form (PDF)", Lines(article)[^1]);
+        Assert.Equal(4, Lines(article).Length);
+    }
+
+    [Fact]
     public void KeepsOnlyTheStoryParagraphsOneALine()
     {
         var article = Extract($"<article>{Story}</article>");
@@ -990,6 +1024,34 @@ public class ContentExtractorTests
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("Update 1:", lines[0]);
         Assert.StartsWith("Update 5:", lines[4]);
+    }
+
+    [Fact]
+    public void KeepsTheUpdatesOfALiveWidgetThatHoldsMostOfTheProseBesideALeadAndAShortBox()
+    {
+        // A town's live updates in a "widget" (a weak furniture name) under the headline and its deck, with a short box of
+        // numbers after it: the first pass must not drop the updates for their wrapper's name.
+        var entries = "";
+        for (int i = 1; i <= 3; i++)
+            entries += $"<div class='live-entry'><span class='live-time'>1{i}:30</span><div class='live-body'><p>Update {i}: the bridge over the river stays closed, and traffic is sent through the old town.</p></div></div>";
+        var article = Extract("<main><div class='row'><h1>Council approves bridge</h1><p class='subtitle'>The town's crisis team posts what changes during the storm warning here, hour by hour.</p></div>" +
+            $"<div class='row'><section><div class='widget widget-live-updates'><h2>Updates</h2>{entries}</div>" +
+            "<div><h2>Useful numbers</h2><p>Crisis team: 0574 123456</p></div></section></div></main>");
+
+        var lines = Lines(article);
+        Assert.Contains(lines, line => line.StartsWith("Update 1:", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Update 3:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KeepsTheDeckOfAPostHeaderWhoseCountersAreDrawnAsButtons()
+    {
+        var article = Extract("<div id='entry'><div class='topbar'><a class='button' href='/subscribe'>Subscribe</a></div><article class='post'>" +
+            "<div class='post-header'><h1>Council approves bridge</h1><h3 class='subtitle'>Ten years of debate end with a vote, and building starts next spring</h3>" +
+            "<div class='post-ufi'><a class='post-ufi-button'>37</a><a class='post-ufi-button'>Share</a></div></div>" +
+            $"<div class='available-content'><div class='body markup'>{Story}</div></div></article></div>");
+
+        Assert.Equal("Ten years of debate end with a vote, and building starts next spring", Lines(article)[0]);
     }
 
     [Fact]

@@ -203,6 +203,20 @@ public class LineFilterTests
     [InlineData("Aiutaci a continuare il nostro lavoro: fai una donazione.")]
     [InlineData("23/08/2022 13h40 Atualizado há 2 anos")]
     [InlineData("12. März 2024, aktualisiert vor 3 Stunden")]
+    [InlineData("※この記事には一部アフィリエイトリンクが含まれます。")]
+    [InlineData("Egyesületünk munkáját adója 1%-ával is támogathatja! Adószámunk: 18765432-1-10.")]
+    [InlineData("Cet article fait partie de ma série sur le vélo. Abonnez-vous gratuitement pour recevoir les prochains épisodes.")]
+    [InlineData("Liveticker powered by Vereinsticker.de")]
+    [InlineData("Aktualna cena: od 259 zł w sklepach internetowych Sprawdź cenę")]
+    [InlineData("Preis: ab 49,90 € bei Example Zum Angebot")]
+    [InlineData("- Publicitate -")]
+    [InlineData("Atualizado há 3 semanas")]
+    [InlineData("Updated 2 days ago")]
+    [InlineData("Sidan senast uppdaterad: 28 oktober 2024")]
+    [InlineData("Ainda precisa de ajuda? Fale com o suporte")]
+    [InlineData("— Advertisement —")]
+    [InlineData("12 von 15 fanden dies hilfreich")]
+    [InlineData("Haben Sie weitere Fragen? Anfrage einreichen")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -493,6 +507,8 @@ public class LineFilterTests
     [InlineData("<h3>Kontakt für Rückfragen</h3><p>Prof. Dr. Anna Berger<br>Tel.: +49 511 762-1234</p>")]
     [InlineData("<h3>Contact for journalists</h3><p>Press office<br>press@example.org</p>")]
     [InlineData("<h2>Veranstalter</h2><p>Kulturforum e.V.<br>Weberstraße 12<br>Telefon 0761 4455-0</p>")]
+    [InlineData("<p><strong>Basın İletişim:</strong> Zeynep Arslan<br>Tel: +90 212 555 01 23<br>E-posta: basin@example.org</p>")]
+    [InlineData("<p>Pressekontakt: Anna Lang</p><p>Telefon 0761 4455-12</p>")]
     public void DropsTheContactBoxThatClosesAPressRelease(string box)
     {
         var lines = ExtractLines(box);
@@ -609,6 +625,42 @@ public class LineFilterTests
             "<p>The mower is a good choice for small gardens, though the battery is sold apart.</p>");
 
         Assert.Equal(3, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("Plusy", "Minusy")]
+    [InlineData("Nachteile", "Vorteile")]
+    public void DropsAProsAndConsBoxSetAsATable(string first, string second)
+    {
+        var lines = ExtractLines($"<table><tr><td><b>{first}</b></td><td><b>{second}</b></td></tr><tr><td>light</td><td>loud</td></tr>" +
+            "<tr><td>long battery life</td><td>weak microphone</td></tr></table>" +
+            "<p>The mower is a good choice for small gardens, though the battery is sold apart.</p>");
+
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void KeepsATwoColumnTableWhoseHeadIsNotAProsAndConsPair()
+    {
+        var lines = ExtractLines("<table><tr><th>Situation</th><th>What to do</th></tr><tr><td>New phone</td><td>Use a backup code.</td></tr></table>");
+
+        Assert.Equal(["Situation | What to do", "New phone | Use a backup code."], lines[^2..]);
+    }
+
+    [Fact]
+    public void KeepsADealArticlesOfferLineThatNamesNoPriceLabel()
+    {
+        var lines = ExtractLines("<p>Zum Tarif bei Example.de 10 GB + 100 Minuten/SMS für 5,99 Euro Zum Angebot</p>");
+
+        Assert.Equal("Zum Tarif bei Example.de 10 GB + 100 Minuten/SMS für 5,99 Euro Zum Angebot", lines[^1]);
+    }
+
+    [Fact]
+    public void KeepsAContactLineWithoutContactDetailsUnderIt()
+    {
+        var lines = ExtractLines("<p>Kontakt: Der Verein sucht neue Mitglieder</p><p>Wer mitmachen will, kommt am Montag ins Vereinsheim.</p>");
+
+        Assert.Equal(4, lines.Length);
     }
 
     [Fact]
