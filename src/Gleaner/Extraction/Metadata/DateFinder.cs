@@ -537,12 +537,24 @@ internal static partial class DateFinder
         if (date.Value.Offset != TimeSpan.Zero)
             return date;
         if (IntendedDay(date, candidates, fromUrl) is not { } day)
-            return fromUrl is null ? InPageOffset(date, candidates, modified) : date;
+            return ShownInZone(date, candidates, modified) ?? (fromUrl is null ? InPageOffset(date, candidates, modified) : date);
         foreach (var other in AllDates(candidates, modified))
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
         return OnDay(date, day) ?? date;
+    }
+
+    /// <summary>
+    /// The UTC instant in the zone another date of the page writes the same instant in: a Sydney page declares
+    /// 20:12 UTC on the 11th and shows "Tue 12 Mar 2024 at 7:12am" (+11:00); its readers' day is the 12th.
+    /// </summary>
+    private static PageDate? ShownInZone(PageDate date, List<Candidate> candidates, List<PageDate> modified)
+    {
+        foreach (var other in AllDates(candidates, modified))
+            if (other is { HasTime: true, HasOffset: true } && other.Value.Offset != TimeSpan.Zero && Math.Abs((other.Value - date.Value).TotalSeconds) < 60)
+                return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        return null;
     }
 
     /// <summary>Another date of the page with an offset whose clock reads as <paramref name="date"/>'s to the minute.</summary>

@@ -182,6 +182,13 @@ internal static partial class DateParser
                 _ => MinguoYearZero,
             };
         }
+        else if (match.Groups["roc"].Success)
+        {
+            // A three-digit year first is a Minguo year only where numeric dates are year first (a Chinese page).
+            if (order != DateOrder.YearFirst || !TryNumber(match.Groups["roc"].ValueSpan, out year))
+                return false;
+            year += MinguoYearZero;
+        }
         else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
             return false;
         var yearFirst = false;
@@ -291,7 +298,7 @@ internal static partial class DateParser
             hasTime = true;
             if (time.Groups["tz"].Success)
             {
-                hasOffset = TryOffset(time.Groups["tz"].Value, out offset);
+                hasOffset = TryOffset(time.Groups["tz"].Value, order, out offset);
                 if (!hasOffset)
                     offset = TimeSpan.Zero;
                 else if (IsUsGenericZone(time.Groups["tz"].ValueSpan) && InUsSummerTime(year, month, day, hour))
@@ -419,7 +426,7 @@ internal static partial class DateParser
 
     private const int MaxFillerChars = 16;
 
-    private static bool TryOffset(string zone, out TimeSpan offset)
+    private static bool TryOffset(string zone, DateOrder order, out TimeSpan offset)
     {
         offset = TimeSpan.Zero;
         var z = zone.Trim();
@@ -441,7 +448,13 @@ internal static partial class DateParser
             return true;
         }
         if (z.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) || z.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
-            return z.Length == 3 || TryOffset(z[3..], out offset);
+            return z.Length == 3 || TryOffset(z[3..], order, out offset);
+        // CST is the US's Central Standard Time on US pages, China Standard Time on Chinese ones (and Taiwan's); elsewhere unknown.
+        if (z.Equals("CST", StringComparison.OrdinalIgnoreCase) && order != DateOrder.DayFirst)
+        {
+            offset = TimeSpan.FromHours(order == DateOrder.MonthFirst ? -6 : 8);
+            return true;
+        }
         if (ZoneAbbreviations.TryGetValue(z.ToUpperInvariant(), out var hoursFromUtc))
         {
             offset = TimeSpan.FromHours(hoursFromUtc);
@@ -450,8 +463,9 @@ internal static partial class DateParser
         return false;
     }
 
-    /// <summary>"ET", "PT": the zone's clock whichever half of the year it is, standard time in <see cref="ZoneAbbreviations"/>.</summary>
-    private static bool IsUsGenericZone(ReadOnlySpan<char> zone) => zone.Equals("ET", StringComparison.OrdinalIgnoreCase) || zone.Equals("PT", StringComparison.OrdinalIgnoreCase);
+    /// <summary>"ET", "CT", "PT": the zone's clock whichever half of the year it is, standard time in <see cref="ZoneAbbreviations"/>.</summary>
+    private static bool IsUsGenericZone(ReadOnlySpan<char> zone) =>
+        zone.Equals("ET", StringComparison.OrdinalIgnoreCase) || zone.Equals("CT", StringComparison.OrdinalIgnoreCase) || zone.Equals("PT", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the local day and hour fall in US daylight saving time: from 2 a.m. on March's second Sunday to
     /// 2 a.m. on November's first.</summary>
@@ -467,14 +481,16 @@ internal static partial class DateParser
     }
 
     /// <summary>Zone abbreviations common in datelines. Ambiguous ones are read as their most common use on news pages
-    /// (IST as India's: a wrong guess is no worse than no zone, which is written +00:00); CST, China's or the US's, is left out.</summary>
+    /// (IST as India's: a wrong guess is no worse than no zone, which is written +00:00); CST, China's or the US's, is read by
+    /// the page's order of numeric dates (<see cref="TryOffset"/>).</summary>
     private static readonly Dictionary<string, double> ZoneAbbreviations = new(StringComparer.Ordinal)
     {
         ["GMT"] = 0, ["UTC"] = 0, ["WET"] = 0, ["BST"] = 1, ["CET"] = 1, ["MEZ"] = 1, ["CEST"] = 2, ["MESZ"] = 2,
         ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["МСК"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
         ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
-        ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
-        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9, ["IST"] = 5.5, ["PKT"] = 5,
+        ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["CT"] = -6, ["PT"] = -8,
+        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9, ["IST"] = 5.5, ["PKT"] = 5, ["ICT"] = 7, ["SGT"] = 8, ["MYT"] = 8, ["HKT"] = 8,
+        ["PHT"] = 8, ["BRT"] = -3, ["ART"] = -3, ["SAST"] = 2, ["CAT"] = 2, ["EAT"] = 3, ["WAT"] = 1,
     };
 
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
@@ -569,13 +585,14 @@ internal static partial class DateParser
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         CjkYearMonthDay(),
-        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years
+        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years,
+        // which Taiwanese pages also write as numbers alone (113-03-12, 113/03/12: a three-digit year)
         EraYearMonthDay(),
         // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
         VietnameseMonthNumber(),
     ];
 
-    [GeneratedRegex(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC|(?:[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?)?(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex NumericYearFirst();
 
     [GeneratedRegex(@"(?<![\d.\-/])(?<d>\d{1,2})(?:(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})|\.(?<m>\d{1,2})\.\s(?<y>\d{4}))(?!\d|\.\d)", RegexOptions.CultureInvariant)]
@@ -584,7 +601,7 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant)]
     private static partial Regex CjkYearMonthDay();
 
-    [GeneratedRegex(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<![\d.\-/])(?<roc>1[01]\d)(?<rs>[-/.])(?<m>\d{1,2})\k<rs>(?<d>\d{1,2})(?![\d.\-/])", RegexOptions.CultureInvariant)]
     private static partial Regex EraYearMonthDay();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -639,9 +656,10 @@ internal static partial class DateParser
 
     /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; the half of the day written after it in other
     /// scripts too (Arabic <c>02:32 م</c>, Greek <c>2:32 μ.μ.</c>, Vietnamese <c>2:32 CH</c>, Persian <c>ب.ظ</c>, Turkish <c>ÖS</c>);
-    /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST, 2.32pm), as a bare 19.52 is a
+    /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, Slovenian ob 19.52, Croatian u 19.52, Polish godz. 19.52,
+    /// 19.52 BST, 2.32pm), as a bare 19.52 is a
     /// number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<![\p{L}])(?<kl>kl\.?|klo|ob|u|godz\.?)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }

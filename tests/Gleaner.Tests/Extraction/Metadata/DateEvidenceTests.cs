@@ -731,6 +731,27 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void ADeclaredUtcInstantIsWrittenInTheZoneThePageShowsItIn()
+    {
+        // 20:12 UTC on the 11th is 7:12am on the 12th in Sydney: the readers' day, not UTC's.
+        var article = Extract("""
+            <title>Flood warning issued</title><meta property="article:published_time" content="2024-03-11T20:12:00.000Z">
+            """, """
+            <main><article><h1>Flood warning issued</h1><div class="timestamps">Posted
+            <time datetime="2024-03-11T20:12:00.000Z">Tue 12 Mar 2024 at 7:12am</time></div>
+            """ + Text + "</article></main>");
+        Assert.Equal("2024-03-12T07:12:00+11:00", article.Published);
+        // A time element at another instant dates something else: the declared UTC value stays as it is.
+        var other = Extract("""
+            <title>Flood warning issued</title><meta property="article:published_time" content="2024-03-11T20:12:00.000Z">
+            """, """
+            <main><article><h1>Flood warning issued</h1><div class="timestamps">Posted
+            <time datetime="2024-03-12T01:00:00.000Z">Tue 12 Mar 2024 at 12:00pm</time></div>
+            """ + Text + "</article></main>");
+        Assert.Equal("2024-03-11T20:12:00+00:00", other.Published);
+    }
+
+    [Fact]
     public void AUtcInstantNearMidnightIsReadOnTheDayTheTimeElementShows()
     {
         var article = Extract("<title>Election night</title>", """

@@ -398,6 +398,27 @@ public class DateTests
         Assert.Equal(matched, found ? text.Substring(index, length) : null);
     }
 
+    /// <summary>Zone names of Asia, Africa and the Americas after the time give its offset; CST is the US's on US pages and
+    /// China's on Chinese ones, unknown elsewhere; CT follows the US season like ET; a zone after a year-first date and time counts too.</summary>
+    [Theory]
+    [InlineData("Mar 12, 2024 3:05 PM CST", "MonthFirst", "2024-03-12T15:05-06:00")]
+    [InlineData("2024年3月12日 15:05 CST", "YearFirst", "2024-03-12T15:05+08:00")]
+    [InlineData("12 March 2024 15:05 CST", "DayFirst", "2024-03-12T15:05")]
+    [InlineData("Mar. 12, 2024 at 3:05 PM CT", "MonthFirst", "2024-03-12T15:05-05:00")]
+    [InlineData("Jan. 12, 2024 at 3:05 PM CT", "MonthFirst", "2024-01-12T15:05-06:00")]
+    [InlineData("Published Mar 12, 2024, 03:05 PM SGT", "MonthFirst", "2024-03-12T15:05+08:00")]
+    [InlineData("March 12, 2024 3:05 PM PHT", "MonthFirst", "2024-03-12T15:05+08:00")]
+    [InlineData("12 March 2024 - 15:05 SAST", "DayFirst", "2024-03-12T15:05+02:00")]
+    [InlineData("12/03/2024 15:05 BRT", "DayFirst", "2024-03-12T15:05-03:00")]
+    [InlineData("기사입력 2024-03-12 15:05 KST", "YearFirst", "2024-03-12T15:05+09:00")]
+    [InlineData("2024-03-12 15:05 NEXT", "YearFirst", "2024-03-12T15:05")]
+    public void ReadsZoneNamesOfMoreRegions(string text, string order, string expected)
+    {
+        Assert.True(DateParser.TryFind(text, Enum.Parse<DateOrder>(order), out var date));
+        Assert.Equal(expected, date.Value.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            + (date.HasOffset ? date.Value.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture) : ""));
+    }
+
     /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
     /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset; Finnish "3.5. 2022",
     /// two-digit years after an apostrophe, Austrian month names, a dotted two-digit year after "vom" or "am" (not a version number).</summary>
@@ -466,6 +487,11 @@ public class DateTests
     [InlineData("12.01.2023", "YearFirst", "2023-01-12")]
     [InlineData("23.13.12", "YearFirst", null)]
     [InlineData("Version 2.1.10", "YearFirst", null)]
+    // Taiwan writes Minguo years as numbers alone: 113 is 2024; elsewhere a three-digit year is no year.
+    [InlineData("發布日期：113-03-12", "YearFirst", "2024-03-12")]
+    [InlineData("113/03/12 15:05", "YearFirst", "2024-03-12T15:05")]
+    [InlineData("113-03-12", "DayFirst", null)]
+    [InlineData("2113-03-12", "YearFirst", null)]
     public void ReadsShortYearFirstDatesWhereThePageWritesThem(string text, string order, string? expected)
     {
         var found = DateParser.TryFind(text, Enum.Parse<DateOrder>(order), out var date);
