@@ -1317,11 +1317,13 @@ internal static partial class DateFinder
     /// <summary>How far before a date a deadline's or an event's label is looked for.</summary>
     private const int MaxEventLabelChars = 40;
 
-    /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025"), the day
+    /// <summary>Labels of dates that are not the article's: deadlines, events, funerals, validity ("Bewerbungsschluss: 30.06.2025"), the day
     /// the page was printed or retrieved ("Gedruckt am", "Abgerufen am").</summary>
     [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
         @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
         @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n)|" +
+        // An obituary's services: the funeral, not the notice.
+        @"funeral|visitation|memorial\s+service|burial|interment|trauerfeier|beerdigung|beisetzung|obs(?:è|e)ques|fun(?:é|e)railles|velorio|sepelio|funerale|" +
         @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le|" +
         // A forum member's profile beside a post: the day they joined.
         @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +

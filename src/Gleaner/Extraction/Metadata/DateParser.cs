@@ -159,7 +159,25 @@ internal static partial class DateParser
         return TimeOfDay().Replace(text, " ");
     }
 
-    private static bool IsPlausible(Match match, DateOrder order, string text) => TryBuild(match, order, out _, source: text);
+    private static bool IsPlausible(Match match, DateOrder order, string text) =>
+        !EndsSpanFromThePast(text, match.Index) && TryBuild(match, order, out _, source: text);
+
+    /// <summary>
+    /// True when the date at <paramref name="at"/> ends a span that began before <see cref="MinYear"/>: a life ("June 3, 1938 –
+    /// March 9, 2024" on an obituary), a history ("1914–1918"). Its end is no more the page's date than its start.
+    /// </summary>
+    private static bool EndsSpanFromThePast(string text, int at)
+    {
+        var before = text.AsSpan(0, at).TrimEnd();
+        if (before.Length < 6 || before[^1] is not ('-' or '\u2013' or '\u2014'))
+            return false;
+        before = before[..^1].TrimEnd();
+        var digits = 0;
+        while (digits < before.Length && char.IsAsciiDigit(before[before.Length - 1 - digits]))
+            digits++;
+        return digits == 4 && (before.Length == 4 || !char.IsAsciiDigit(before[^5]))
+            && int.Parse(before[^4..], CultureInfo.InvariantCulture) < MinYear;
+    }
 
     /// <summary>Builds the date a pattern matched. <paramref name="text"/>, when given, is searched for a time beside it;
     /// <paramref name="source"/> (or <paramref name="text"/>) is the text the match stands in.</summary>

@@ -731,6 +731,24 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void AnObituarysLifeSpanAndServicesDateNoPage()
+    {
+        var article = Extract("<title>Margaret Hayes Obituary</title>", """
+            <main><div class="obituary"><h1>Margaret Ellen Hayes</h1><p class="life-dates">June 3, 1938 – March 9, 2024</p>
+            <p>Margaret passed away peacefully at home surrounded by her family. She was a teacher for 35 years.</p>
+            <h3>Services</h3><p>Visitation: Thursday, March 14, 2024, 5–7 p.m. at the funeral home.</p></div></main>
+            """);
+        Assert.Null(article.Published);
+        // A notice that says when it was posted is dated by that.
+        var posted = Extract("<title>Margaret Hayes Obituary</title>", """
+            <main><div class="obituary"><h1>Margaret Ellen Hayes</h1><p class="life-dates">June 3, 1938 – March 9, 2024</p>
+            <p class="posted">Posted March 11, 2024</p>
+            <p>Margaret passed away peacefully at home surrounded by her family. She was a teacher for 35 years.</p></div></main>
+            """);
+        Assert.Equal("2024-03-11", posted.Published);
+    }
+
+    [Fact]
     public void ADeclaredUtcInstantIsWrittenInTheZoneThePageShowsItIn()
     {
         // 20:12 UTC on the 11th is 7:12am on the 12th in Sydney: the readers' day, not UTC's.

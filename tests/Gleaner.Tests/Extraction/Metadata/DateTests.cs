@@ -528,6 +528,18 @@ public class DateTests
     }
 
     [Theory]
+    [InlineData("June 3, 1938 – March 9, 2024", null)]
+    [InlineData("* 12.03.1941 - 09.03.2024", null)]
+    [InlineData("June 3, 1938 – March 9, 2024. Posted March 11, 2024", "2024-03-11")]
+    [InlineData("12.03.2024 – 15.03.2024", "2024-03-12")]
+    [InlineData("Saison 2023 – 12.03.2024", "2024-03-12")]
+    public void TheEndOfASpanFromThePastIsNoDateOfThePage(string text, string? expected)
+    {
+        var found = DateParser.TryFind(text, DateOrder.MonthFirst, out var date);
+        Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    [Theory]
     [InlineData("Dieser Beitrag wurde am 12. Januar 2023 veröffentlicht.", "2023-01-12", null, null)]
     [InlineData("2023年1月12日 14:32 公開", "2023-01-12", null, null)]
     [InlineData("2023年1月14日 更新", null, null, "2023-01-14")]
@@ -541,6 +553,11 @@ public class DateTests
     [InlineData("12.01.2023 Aktualisiert: 14.01.2023", null, "2023-01-12", "2023-01-14")]
     [InlineData("12.01.2023 Datum", null, "2023-01-12", null)]
     [InlineData("12.01.2023 Berlin, veröffentlicht", null, "2023-01-12", null)]
+    // "date" labels the page's date, not when another word makes it a job's, an event's or a product's.
+    [InlineData("Date: 12 January 2023", "2023-01-12", null, null)]
+    [InlineData("Closing date: 12 January 2023", null, "2023-01-12", null)]
+    [InlineData("Start date: 12.01.2023", null, "2023-01-12", null)]
+    [InlineData("Posted date: 12.01.2023", "2023-01-12", null, null)]
     public void ReadsALabelWrittenAfterItsDate(string text, string? published, string? unlabelled, string? modified)
     {
         var (p, u, m) = DateLabels.Read(text, DateOrder.DayFirst);
