@@ -200,6 +200,14 @@ internal static partial class DateParser
                 _ => MinguoYearZero,
             };
         }
+        else if (match.Groups["be"].Success)
+        {
+            // Thai pages shorten the Buddhist-era year to its last two digits ("12 มี.ค. 67" is 2567, 2024); other
+            // languages' "12 March 24" is no date.
+            if (!IsThai(match.Groups["mon"].Value) || !TryNumber(match.Groups["be"].ValueSpan, out year))
+                return false;
+            year += 2500;
+        }
         else if (match.Groups["roc"].Success)
         {
             // A three-digit year first is a Minguo year only where numeric dates are year first (a Chinese page).
@@ -595,8 +603,9 @@ internal static partial class DateParser
         // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month),
         // 3.5. 2022 (Finnish: a space before the year only)
         NumericDayFirst(),
-        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021, 3 พฤษภาคม พ.ศ. 2565 (the Thai era named)
-        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+|[พค]\.\s?ศ\.\s*)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021, 3 พฤษภาคม พ.ศ. 2565 (the Thai era named),
+        // 3 พ.ค. 65 (a Thai month's short Buddhist-era year: 2565)
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+|[พค]\.\s?ศ\.\s*)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2})|(?<be>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // September 27, 2021; Sep. 27 2021 (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
         new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)
@@ -604,7 +613,7 @@ internal static partial class DateParser
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         CjkYearMonthDay(),
         // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years,
-        // which Taiwanese pages also write as numbers alone (113-03-12, 113/03/12: a three-digit year)
+        // which Taiwanese pages also write without the era's name (113年3月12日, 113-03-12, 113/03/12: a three-digit year)
         EraYearMonthDay(),
         // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
         VietnameseMonthNumber(),
@@ -619,7 +628,7 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant)]
     private static partial Regex CjkYearMonthDay();
 
-    [GeneratedRegex(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<![\d.\-/])(?<roc>1[01]\d)(?<rs>[-/.])(?<m>\d{1,2})\k<rs>(?<d>\d{1,2})(?![\d.\-/])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<![\d.\-/])(?<roc>1[01]\d)(?:(?<rs>[-/.])(?<m>\d{1,2})\k<rs>(?<d>\d{1,2})(?![\d.\-/])|\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日)", RegexOptions.CultureInvariant)]
     private static partial Regex EraYearMonthDay();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

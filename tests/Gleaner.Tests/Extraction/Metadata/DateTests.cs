@@ -427,6 +427,8 @@ public class DateTests
     [InlineData("03 Μαΐ 2022 | 14:30", "2022-05-03T14:30")]
     [InlineData("Αύγουστος 2022, 3 Αυγούστου 2022", "2022-08-03")]
     [InlineData("3 พฤษภาคม 2565", "2022-05-03")]
+    [InlineData("12 มี.ค. 67 15:05 น.", "2024-03-12T15:05")]
+    [InlineData("12 March 24", null)]
     [InlineData("วันที่ 3 พ.ค. 2565 เวลา 14:30 น.", "2022-05-03T14:30")]
     [InlineData("令和4年5月3日", "2022-05-03")]
     [InlineData("令和元年5月1日", "2019-05-01")]
@@ -491,6 +493,7 @@ public class DateTests
     [InlineData("發布日期：113-03-12", "YearFirst", "2024-03-12")]
     [InlineData("113/03/12 15:05", "YearFirst", "2024-03-12T15:05")]
     [InlineData("113-03-12", "DayFirst", null)]
+    [InlineData("發布日期：113年3月12日", "YearFirst", "2024-03-12")]
     [InlineData("2113-03-12", "YearFirst", null)]
     public void ReadsShortYearFirstDatesWhereThePageWritesThem(string text, string order, string? expected)
     {
