@@ -433,6 +433,8 @@ public class DateTests
     [InlineData("令和4年5月3日", "2022-05-03")]
     [InlineData("令和元年5月1日", "2019-05-01")]
     [InlineData("平成31年4月30日 14時30分", "2019-04-30T14:30")]
+    [InlineData("2024年3月12日 午後3時5分", "2024-03-12T15:05")]
+    [InlineData("2024年3月12日 3時5", "2024-03-12")]
     [InlineData("Thứ Ba, ngày 3 tháng 5 năm 2022", "2022-05-03")]
     [InlineData("03 Tháng 5, 2022 | 14:30", "2022-05-03T14:30")]
     [InlineData("Selasa, 03 Mei 2022 14:30 WIB", "2022-05-03T14:30+07:00")]
