@@ -206,7 +206,7 @@ internal static partial class DateFinder
         var bestPublished = Choose(published, fromUrl);
         // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
-            && utc.Value.Hour is >= 24 - MaxGuessedOffsetHours or < MaxGuessedOffsetHours
+            && (utc.Value.Hour >= 24 - MaxGuessedOffsetAhead(order) || utc.Value.Hour < MaxGuessedOffsetBehind(order))
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
         // A declared time without an offset ("2022-05-03T14:10:00") takes the zone the dateline names ("14:10 Uhr MEZ").
@@ -236,7 +236,7 @@ internal static partial class DateFinder
             bestModified = localUpdate with { Value = new DateTimeOffset(localUpdate.Value.DateTime, zoned.Value.Offset), HasOffset = true };
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
-            bestPublished = LocalReading(chosen, published, modified, fromUrl);
+            bestPublished = LocalReading(chosen, published, modified, fromUrl, order);
         // A modification before publication is a page error (or swapped fields); it is not evidence of either.
         if (bestPublished is { } p && bestModified is { } m && m.Value < p.Value && m.Day < p.Day)
             bestModified = null;
@@ -348,7 +348,7 @@ internal static partial class DateFinder
             var offset = shown.Value.DateTime - utc.Value.DateTime;
             return IsZoneOffset(offset) ? utc with { Value = utc.Value.ToOffset(offset) } : utc;
         }
-        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day) is { } local ? local : utc;
+        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, order) is { } local ? local : utc;
     }
 
     /// <summary>The element's shown date when it names the same day as <paramref name="day"/> and gives the time of day too.</summary>
@@ -358,12 +358,14 @@ internal static partial class DateFinder
             : day;
 
     /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
-    /// or after its own, when that offset is at most <see cref="MaxGuessedOffsetHours"/>.</summary>
-    private static PageDate? OnDay(PageDate date, DateOnly day)
+    /// or after its own, when that offset is at most what the page's region allows (<see cref="MaxGuessedOffsetAhead"/>,
+    /// <see cref="MaxGuessedOffsetBehind"/>).</summary>
+    private static PageDate? OnDay(PageDate date, DateOnly day, DateOrder order)
     {
         var minutes = date.Value.Hour * 60 + date.Value.Minute;
         var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
-        return Math.Abs(hours) <= MaxGuessedOffsetHours ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : null;
+        return (hours > 0 ? hours <= MaxGuessedOffsetAhead(order) : -hours <= MaxGuessedOffsetBehind(order))
+            ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : null;
     }
 
     /// <summary>
@@ -501,6 +503,14 @@ internal static partial class DateFinder
     /// date on the page gives the offset (Europe's zones; further away, pages that say UTC mean it).</summary>
     private const int MaxGuessedOffsetHours = 3;
 
+    /// <summary>Hours a page's zone may be ahead of UTC when its shown day is the next: Korean, Japanese and Chinese pages
+    /// (year-first dates) up to Japan's and Korea's nine, "3月12日" for 15:05 UTC on the 11th.</summary>
+    private static int MaxGuessedOffsetAhead(DateOrder order) => order == DateOrder.YearFirst ? 9 : MaxGuessedOffsetHours;
+
+    /// <summary>Hours a page's zone may be behind UTC when its shown day is the previous: US pages (month-first dates) up to
+    /// Hawaii's ten, "March 8, 2024" for 04:10 UTC on the 9th.</summary>
+    private static int MaxGuessedOffsetBehind(DateOrder order) => order == DateOrder.MonthFirst ? 10 : MaxGuessedOffsetHours;
+
     /// <summary>
     /// The chosen instant as the page's own clock reads it. A time written without an offset takes
     /// the offset of another date on the page for the same wall-clock time, else of any date on the
@@ -509,7 +519,7 @@ internal static partial class DateFinder
     /// that day when it is at most <see cref="MaxGuessedOffsetHours"/> (a story put online at 00:30 local
     /// time is that day's story, though 22:30 UTC the day before).
     /// </summary>
-    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl)
+    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, DateOrder order)
     {
         if (!date.HasTime)
             return date;
@@ -537,12 +547,30 @@ internal static partial class DateFinder
         if (date.Value.Offset != TimeSpan.Zero)
             return date;
         if (IntendedDay(date, candidates, fromUrl) is not { } day)
-            return fromUrl is null ? InPageOffset(date, candidates, modified) : date;
+            return ShownInZone(date, candidates, modified) ?? (fromUrl is null ? InPageOffset(date, candidates, modified) : date);
         foreach (var other in AllDates(candidates, modified))
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
-        return OnDay(date, day) ?? date;
+        // The zone the page writes its other dates in, when it puts the instant on that day (an update at 22:15-05:00).
+        foreach (var other in AllDates(candidates, modified))
+            if (other is { HasTime: true, HasOffset: true } && other.Value.Offset != TimeSpan.Zero
+                && DateOnly.FromDateTime(date.Value.ToOffset(other.Value.Offset).DateTime) == day)
+                return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        // Far zones are guessed from a dateline's day only: a URL's folder may be the day the story was filed, not shown.
+        return OnDay(date, day, fromUrl is null ? order : DateOrder.DayFirst) ?? date;
+    }
+
+    /// <summary>
+    /// The UTC instant in the zone another date of the page writes the same instant in: a Sydney page declares
+    /// 20:12 UTC on the 11th and shows "Tue 12 Mar 2024 at 7:12am" (+11:00); its readers' day is the 12th.
+    /// </summary>
+    private static PageDate? ShownInZone(PageDate date, List<Candidate> candidates, List<PageDate> modified)
+    {
+        foreach (var other in AllDates(candidates, modified))
+            if (other is { HasTime: true, HasOffset: true } && other.Value.Offset != TimeSpan.Zero && Math.Abs((other.Value - date.Value).TotalSeconds) < 60)
+                return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        return null;
     }
 
     /// <summary>Another date of the page with an offset whose clock reads as <paramref name="date"/>'s to the minute.</summary>
@@ -1305,11 +1333,13 @@ internal static partial class DateFinder
     /// <summary>How far before a date a deadline's or an event's label is looked for.</summary>
     private const int MaxEventLabelChars = 40;
 
-    /// <summary>Labels of dates that are not the article's: deadlines, events, validity ("Bewerbungsschluss: 30.06.2025"), the day
+    /// <summary>Labels of dates that are not the article's: deadlines, events, funerals, validity ("Bewerbungsschluss: 30.06.2025"), the day
     /// the page was printed or retrieved ("Gedruckt am", "Abgerufen am").</summary>
     [GeneratedRegex(@"(?<!\p{L})(?:deadline|closing\s+date|event\s+date|date\s+of\s+(?:the\s+)?event|when|starts?|ends?|bewerbungsschluss|anmeldeschluss|einsendeschluss|" +
         @"bewerbungsfrist|anmeldefrist|frist|termine?|veranstaltungsdatum|wann|zeitraum|laufzeit|beginn|ende|g(?:ü|ue)ltig\s+bis|date\s+limite|quand|" +
         @"fecha\s+l(?:í|i)mite|plazo|cu(?:á|a)ndo|scadenza|quando|until|jusqu['’](?:au|à)|hasta\s+el|fino\s+al|uz(?:á|a)v(?:ě|e)rka|sista\s+(?:ans(?:ö|o)kningsdag|dag)|termin\s+zg(?:ł|l)osze(?:ń|n)|" +
+        // An obituary's services: the funeral, not the notice.
+        @"funeral|visitation|memorial\s+service|burial|interment|trauerfeier|beerdigung|beisetzung|obs(?:è|e)ques|fun(?:é|e)railles|velorio|sepelio|funerale|" +
         @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le|" +
         // A forum member's profile beside a post: the day they joined.
         @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +

@@ -145,13 +145,34 @@ internal static partial class DateLabels
         foreach (var match in Label().EnumerateMatches(before))
         {
             var word = before.Slice(match.Index, match.Length);
-            // "Date", "Stand", "data" are common words: they label a date only just before it ("Stand: 3.5.2022").
-            if (WeakLabelLookup.Contains(word) && !IsOnlySeparators(before[(match.Index + match.Length)..]))
+            // "Date", "Stand", "data" are common words: they label a date only just before it ("Stand: 3.5.2022"), and a
+            // "Closing date", "Start date", "Release date" of a table or list dates something else than the page.
+            if (WeakLabelLookup.Contains(word) && (!IsOnlySeparators(before[(match.Index + match.Length)..]) || NamesOtherDate(before[..match.Index])))
                 continue;
             label = IsModified(word) ? DateLabel.Modified : DateLabel.Published;
         }
         return label;
     }
+
+    /// <summary>True when the words before a weak label ("date") make it another kind of date: "Closing date:", "Due date:".</summary>
+    private static bool NamesOtherDate(ReadOnlySpan<char> before)
+    {
+        before = before.TrimEnd();
+        var start = before.Length;
+        while (start > 0 && (char.IsLetter(before[start - 1]) || before[start - 1] == '-'))
+            start--;
+        return start < before.Length && OtherDateLookup.Contains(before[start..]);
+    }
+
+    /// <summary>Words that name a date of something else before "date": a job's, an event's, a product's, a life's.</summary>
+    private static readonly HashSet<string> OtherDates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "closing", "opening", "start", "starting", "end", "ending", "due", "expiry", "expiration", "event", "birth", "death",
+        "application", "deadline", "delivery", "departure", "arrival", "interview", "effective", "sale", "launch", "air",
+        "travel", "check-in", "check-out", "availability", "hearing", "trial", "election", "voting", "match", "game",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherDateLookup = OtherDates.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Label words that are common words too.</summary>
     private static readonly HashSet<string> WeakLabels = new(StringComparer.OrdinalIgnoreCase) { "date", "data", "datum", "stand", "fecha", "created", "issued" };

@@ -159,7 +159,25 @@ internal static partial class DateParser
         return TimeOfDay().Replace(text, " ");
     }
 
-    private static bool IsPlausible(Match match, DateOrder order, string text) => TryBuild(match, order, out _, source: text);
+    private static bool IsPlausible(Match match, DateOrder order, string text) =>
+        !EndsSpanFromThePast(text, match.Index) && TryBuild(match, order, out _, source: text);
+
+    /// <summary>
+    /// True when the date at <paramref name="at"/> ends a span that began before <see cref="MinYear"/>: a life ("June 3, 1938 –
+    /// March 9, 2024" on an obituary), a history ("1914–1918"). Its end is no more the page's date than its start.
+    /// </summary>
+    private static bool EndsSpanFromThePast(string text, int at)
+    {
+        var before = text.AsSpan(0, at).TrimEnd();
+        if (before.Length < 6 || before[^1] is not ('-' or '\u2013' or '\u2014'))
+            return false;
+        before = before[..^1].TrimEnd();
+        var digits = 0;
+        while (digits < before.Length && char.IsAsciiDigit(before[before.Length - 1 - digits]))
+            digits++;
+        return digits == 4 && (before.Length == 4 || !char.IsAsciiDigit(before[^5]))
+            && int.Parse(before[^4..], CultureInfo.InvariantCulture) < MinYear;
+    }
 
     /// <summary>Builds the date a pattern matched. <paramref name="text"/>, when given, is searched for a time beside it;
     /// <paramref name="source"/> (or <paramref name="text"/>) is the text the match stands in.</summary>
@@ -181,6 +199,21 @@ internal static partial class DateParser
                 "平成" => HeiseiYearZero,
                 _ => MinguoYearZero,
             };
+        }
+        else if (match.Groups["be"].Success)
+        {
+            // Thai pages shorten the Buddhist-era year to its last two digits ("12 มี.ค. 67" is 2567, 2024); other
+            // languages' "12 March 24" is no date.
+            if (!IsThai(match.Groups["mon"].Value) || !TryNumber(match.Groups["be"].ValueSpan, out year))
+                return false;
+            year += 2500;
+        }
+        else if (match.Groups["roc"].Success)
+        {
+            // A three-digit year first is a Minguo year only where numeric dates are year first (a Chinese page).
+            if (order != DateOrder.YearFirst || !TryNumber(match.Groups["roc"].ValueSpan, out year))
+                return false;
+            year += MinguoYearZero;
         }
         else if (!TryNumber(match.Groups["y"].ValueSpan, out year))
             return false;
@@ -291,7 +324,7 @@ internal static partial class DateParser
             hasTime = true;
             if (time.Groups["tz"].Success)
             {
-                hasOffset = TryOffset(time.Groups["tz"].Value, out offset);
+                hasOffset = TryOffset(time.Groups["tz"].Value, order, out offset);
                 if (!hasOffset)
                     offset = TimeSpan.Zero;
                 else if (IsUsGenericZone(time.Groups["tz"].ValueSpan) && InUsSummerTime(year, month, day, hour))
@@ -419,7 +452,7 @@ internal static partial class DateParser
 
     private const int MaxFillerChars = 16;
 
-    private static bool TryOffset(string zone, out TimeSpan offset)
+    private static bool TryOffset(string zone, DateOrder order, out TimeSpan offset)
     {
         offset = TimeSpan.Zero;
         var z = zone.Trim();
@@ -441,7 +474,13 @@ internal static partial class DateParser
             return true;
         }
         if (z.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) || z.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
-            return z.Length == 3 || TryOffset(z[3..], out offset);
+            return z.Length == 3 || TryOffset(z[3..], order, out offset);
+        // CST is the US's Central Standard Time on US pages, China Standard Time on Chinese ones (and Taiwan's); elsewhere unknown.
+        if (z.Equals("CST", StringComparison.OrdinalIgnoreCase) && order != DateOrder.DayFirst)
+        {
+            offset = TimeSpan.FromHours(order == DateOrder.MonthFirst ? -6 : 8);
+            return true;
+        }
         if (ZoneAbbreviations.TryGetValue(z.ToUpperInvariant(), out var hoursFromUtc))
         {
             offset = TimeSpan.FromHours(hoursFromUtc);
@@ -450,8 +489,9 @@ internal static partial class DateParser
         return false;
     }
 
-    /// <summary>"ET", "PT": the zone's clock whichever half of the year it is, standard time in <see cref="ZoneAbbreviations"/>.</summary>
-    private static bool IsUsGenericZone(ReadOnlySpan<char> zone) => zone.Equals("ET", StringComparison.OrdinalIgnoreCase) || zone.Equals("PT", StringComparison.OrdinalIgnoreCase);
+    /// <summary>"ET", "CT", "PT": the zone's clock whichever half of the year it is, standard time in <see cref="ZoneAbbreviations"/>.</summary>
+    private static bool IsUsGenericZone(ReadOnlySpan<char> zone) =>
+        zone.Equals("ET", StringComparison.OrdinalIgnoreCase) || zone.Equals("CT", StringComparison.OrdinalIgnoreCase) || zone.Equals("PT", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the local day and hour fall in US daylight saving time: from 2 a.m. on March's second Sunday to
     /// 2 a.m. on November's first.</summary>
@@ -467,14 +507,16 @@ internal static partial class DateParser
     }
 
     /// <summary>Zone abbreviations common in datelines. Ambiguous ones are read as their most common use on news pages
-    /// (IST as India's: a wrong guess is no worse than no zone, which is written +00:00); CST, China's or the US's, is left out.</summary>
+    /// (IST as India's: a wrong guess is no worse than no zone, which is written +00:00); CST, China's or the US's, is read by
+    /// the page's order of numeric dates (<see cref="TryOffset"/>).</summary>
     private static readonly Dictionary<string, double> ZoneAbbreviations = new(StringComparer.Ordinal)
     {
         ["GMT"] = 0, ["UTC"] = 0, ["WET"] = 0, ["BST"] = 1, ["CET"] = 1, ["MEZ"] = 1, ["CEST"] = 2, ["MESZ"] = 2,
         ["EET"] = 2, ["EEST"] = 3, ["MSK"] = 3, ["МСК"] = 3, ["EST"] = -5, ["EDT"] = -4, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6,
         ["PST"] = -8, ["PDT"] = -7, ["AKST"] = -9, ["AKDT"] = -8, ["HST"] = -10, ["JST"] = 9, ["KST"] = 9,
-        ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["PT"] = -8,
-        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9, ["IST"] = 5.5, ["PKT"] = 5,
+        ["AEST"] = 10, ["AEDT"] = 11, ["ACST"] = 9.5, ["AWST"] = 8, ["NZST"] = 12, ["NZDT"] = 13, ["ET"] = -5, ["CT"] = -6, ["PT"] = -8,
+        ["WIB"] = 7, ["WITA"] = 8, ["WIT"] = 9, ["IST"] = 5.5, ["PKT"] = 5, ["ICT"] = 7, ["SGT"] = 8, ["MYT"] = 8, ["HKT"] = 8,
+        ["PHT"] = 8, ["BRT"] = -3, ["ART"] = -3, ["SAST"] = 2, ["CAT"] = 2, ["EAT"] = 3, ["WAT"] = 1,
     };
 
     /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
@@ -561,21 +603,23 @@ internal static partial class DateParser
         // 27.09.2021, 27/09/2021, 09/27/2021, 27-09-2021, 4. 2. 2022, 26 | 01 | 2022, 27.09.21 (two-digit years need a two-digit day or month),
         // 3.5. 2022 (Finnish: a space before the year only)
         NumericDayFirst(),
-        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021, 3 พฤษภาคม พ.ศ. 2565 (the Thai era named)
-        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+|[พค]\.\s?ศ\.\s*)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021, 3 พฤษภาคม พ.ศ. 2565 (the Thai era named),
+        // 3 พ.ค. 65 (a Thai month's short Buddhist-era year: 2565)
+        new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+|[พค]\.\s?ศ\.\s*)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2})|(?<be>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // September 27, 2021; Sep. 27 2021 (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
         new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
         CjkYearMonthDay(),
-        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years
+        // 令和4年5月3日, 平成31年4月30日: Japanese era years (令和元年 is its first); 民國112年1月12日: Taiwan's Minguo years,
+        // which Taiwanese pages also write without the era's name (113年3月12日, 113-03-12, 113/03/12: a three-digit year)
         EraYearMonthDay(),
         // ngày 3 tháng 5 năm 2022, 03 tháng 5, 2022 (Vietnamese: "month 5")
         VietnameseMonthNumber(),
     ];
 
-    [GeneratedRegex(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC)?)?(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.])(?<y>\d{4})(?:[-/]|\.\s?)(?<m>\d{1,2})(?:[-/]|\.\s?)(?<d>\d{1,2})(?:(?:T|\s+|,\s*)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|(?:GMT|UTC)?[+\-\u2212]\d{1,2}(?::?\d{2})?|GMT|UTC|(?:[A-Z]{2,4}T|MSK|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?)?(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex NumericYearFirst();
 
     [GeneratedRegex(@"(?<![\d.\-/])(?<d>\d{1,2})(?:(?<sep>\.\s?|/|-|\s\|\s)(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})|\.(?<m>\d{1,2})\.\s(?<y>\d{4}))(?!\d|\.\d)", RegexOptions.CultureInvariant)]
@@ -584,7 +628,7 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?<y>\d{4})\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?", RegexOptions.CultureInvariant)]
     private static partial Regex CjkYearMonthDay();
 
-    [GeneratedRegex(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<era>令和|平成|民國|民国)\s*(?<y>\d{1,3}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<![\d.\-/])(?<roc>1[01]\d)(?:(?<rs>[-/.])(?<m>\d{1,2})\k<rs>(?<d>\d{1,2})(?![\d.\-/])|\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日)", RegexOptions.CultureInvariant)]
     private static partial Regex EraYearMonthDay();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<d>\d{1,2})\s+th(?:á|a)ng\s+(?<m>\d{1,2})(?:\s*,\s*|\s+n(?:ă|a)m\s+)(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -637,11 +681,12 @@ internal static partial class DateParser
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:[T ]\s*(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDate();
 
-    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 오후 3:30; the half of the day written after it in other
+    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 午後3時5分 (a one-digit minute before 分), 오후 3:30; the half of the day written after it in other
     /// scripts too (Arabic <c>02:32 م</c>, Greek <c>2:32 μ.μ.</c>, Vietnamese <c>2:32 CH</c>, Persian <c>ب.ظ</c>, Turkish <c>ÖS</c>);
-    /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, 19.52 BST, 2.32pm), as a bare 19.52 is a
+    /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, Slovenian ob 19.52, Croatian u 19.52, Polish godz. 19.52,
+    /// 19.52 BST, 2.32pm), as a bare 19.52 is a
     /// number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<kl>kl\.?|klo)\s*)?(?<![\d:.])(?<H>\d{1,2})(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2})(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<![\p{L}])(?<kl>kl\.?|klo|ob|u|godz\.?)\s*)?(?<![\d:.])(?<H>\d{1,2})(?:(?:時|时|시)\s*(?<M>\d{1,2})(?=[分분])|(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2}))(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }

@@ -731,6 +731,83 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void AnObituarysLifeSpanAndServicesDateNoPage()
+    {
+        var article = Extract("<title>Margaret Hayes Obituary</title>", """
+            <main><div class="obituary"><h1>Margaret Ellen Hayes</h1><p class="life-dates">June 3, 1938 – March 9, 2024</p>
+            <p>Margaret passed away peacefully at home surrounded by her family. She was a teacher for 35 years.</p>
+            <h3>Services</h3><p>Visitation: Thursday, March 14, 2024, 5–7 p.m. at the funeral home.</p></div></main>
+            """);
+        Assert.Null(article.Published);
+        // A notice that says when it was posted is dated by that.
+        var posted = Extract("<title>Margaret Hayes Obituary</title>", """
+            <main><div class="obituary"><h1>Margaret Ellen Hayes</h1><p class="life-dates">June 3, 1938 – March 9, 2024</p>
+            <p class="posted">Posted March 11, 2024</p>
+            <p>Margaret passed away peacefully at home surrounded by her family. She was a teacher for 35 years.</p></div></main>
+            """);
+        Assert.Equal("2024-03-11", posted.Published);
+    }
+
+    [Fact]
+    public void AUtcInstantIsReadOnTheUsDayTheDatelineShows()
+    {
+        // 04:10 UTC on the 9th is the evening of the 8th in the US: the dateline's day, at the nearest offset that makes it so.
+        var article = Extract("""
+            <title>Senate passes stopgap bill</title><meta property="article:published_time" content="2024-03-09T04:10:00Z">
+            """, """
+            <main><article><h1>Senate passes stopgap bill</h1><p class="date">March 8, 2024</p>
+            """ + Text + "</article></main>", lang: "en-US");
+        Assert.Equal("2024-03-08T23:10:00-05:00", article.Published);
+        // On a European page, a dateline eleven hours before the instant dates something else: UTC stays.
+        var european = Extract("""
+            <title>Senate passes stopgap bill</title><meta property="article:published_time" content="2024-03-09T11:10:00Z">
+            """, """
+            <main><article><h1>Senate passes stopgap bill</h1><p class="date">8 March 2024</p>
+            """ + Text + "</article></main>", lang: "en-GB");
+        Assert.Equal("2024-03-09T11:10:00+00:00", european.Published);
+    }
+
+    [Fact]
+    public void AUtcInstantOnAnotherDayTakesTheZoneOfThePagesOtherDates()
+    {
+        // The update is written at -05:00: the publication is read in that zone, on the day the dateline shows.
+        var article = Extract("""
+            <title>Vaping illness cases rise</title><meta property="article:published_time" content="2019-11-19T03:05:46Z">
+            <meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">
+            """, """
+            <main><article><h1>Vaping illness cases rise</h1><p class="date">Nov 18, 2019</p>
+            """ + Text + "</article></main>", lang: "en-US");
+        Assert.Equal("2019-11-18T22:05:46-05:00", article.Published);
+        // A URL's day folder is no reason to guess a far zone: the UTC value stays.
+        var filed = Extract("""
+            <title>Vaping illness cases rise</title><meta property="article:published_time" content="2019-11-20T06:07:01Z">
+            """, "<main><article><h1>Vaping illness cases rise</h1>" + Text + "</article></main>", lang: "en-US",
+            url: "https://www.example.org/news/2019/11/19/vaping-illness");
+        Assert.Equal("2019-11-20T06:07:01+00:00", filed.Published);
+    }
+
+    [Fact]
+    public void ADeclaredUtcInstantIsWrittenInTheZoneThePageShowsItIn()
+    {
+        // 20:12 UTC on the 11th is 7:12am on the 12th in Sydney: the readers' day, not UTC's.
+        var article = Extract("""
+            <title>Flood warning issued</title><meta property="article:published_time" content="2024-03-11T20:12:00.000Z">
+            """, """
+            <main><article><h1>Flood warning issued</h1><div class="timestamps">Posted
+            <time datetime="2024-03-11T20:12:00.000Z">Tue 12 Mar 2024 at 7:12am</time></div>
+            """ + Text + "</article></main>");
+        Assert.Equal("2024-03-12T07:12:00+11:00", article.Published);
+        // A time element at another instant dates something else: the declared UTC value stays as it is.
+        var other = Extract("""
+            <title>Flood warning issued</title><meta property="article:published_time" content="2024-03-11T20:12:00.000Z">
+            """, """
+            <main><article><h1>Flood warning issued</h1><div class="timestamps">Posted
+            <time datetime="2024-03-12T01:00:00.000Z">Tue 12 Mar 2024 at 12:00pm</time></div>
+            """ + Text + "</article></main>");
+        Assert.Equal("2024-03-11T20:12:00+00:00", other.Published);
+    }
+
+    [Fact]
     public void AUtcInstantNearMidnightIsReadOnTheDayTheTimeElementShows()
     {
         var article = Extract("<title>Election night</title>", """

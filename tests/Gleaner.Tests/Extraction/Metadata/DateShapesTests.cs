@@ -57,6 +57,10 @@ public class DateShapesTests
     [InlineData("nb", """<article><h1>Bystyret vedtok budsjettet</h1><div class="dato">Publisert: 03.05.2022 10:30 Sist oppdatert: 04.05.2022 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     // Finnish: "klo".
     [InlineData("fi", """<article><h1>Valtuusto hyväksyi talousarvion</h1><p>Julkaistu 3.5.2022 klo 10.30 | Päivitetty 4.5.2022 klo 8.00</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
+    // Slovenian "ob", Croatian "u", Polish "godz.": dotted times after their word for "at".
+    [InlineData("sl", """<article><h1>Mestni svet je potrdil proračun</h1><p class="meta">Objavljeno: 3. maja 2022 ob 10.30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("hr", """<article><h1>Gradsko vijeće usvojilo proračun</h1><span class="date">3. svibnja 2022. u 10.30</span>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
+    [InlineData("pl", """<article><h1>Rada miasta przyjęła budżet</h1><div class="data">3 maja 2022, godz. 10.30</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]
     // Russian and Ukrainian.
     [InlineData("ru", """<article><h1>Городской совет принял бюджет</h1><div class="article__info-date">3 мая 2022 в 10:30 Обновлено: 4 мая 2022, 08:00</div>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", "2022-05-04T08:00:00+00:00")]
     [InlineData("uk", """<article><h1>Міська рада ухвалила бюджет</h1><p>Опубліковано 3 травня 2022 р., 10:30</p>""" + Text + "</article>", "2022-05-03T10:30:00+00:00", null)]

@@ -398,6 +398,27 @@ public class DateTests
         Assert.Equal(matched, found ? text.Substring(index, length) : null);
     }
 
+    /// <summary>Zone names of Asia, Africa and the Americas after the time give its offset; CST is the US's on US pages and
+    /// China's on Chinese ones, unknown elsewhere; CT follows the US season like ET; a zone after a year-first date and time counts too.</summary>
+    [Theory]
+    [InlineData("Mar 12, 2024 3:05 PM CST", "MonthFirst", "2024-03-12T15:05-06:00")]
+    [InlineData("2024年3月12日 15:05 CST", "YearFirst", "2024-03-12T15:05+08:00")]
+    [InlineData("12 March 2024 15:05 CST", "DayFirst", "2024-03-12T15:05")]
+    [InlineData("Mar. 12, 2024 at 3:05 PM CT", "MonthFirst", "2024-03-12T15:05-05:00")]
+    [InlineData("Jan. 12, 2024 at 3:05 PM CT", "MonthFirst", "2024-01-12T15:05-06:00")]
+    [InlineData("Published Mar 12, 2024, 03:05 PM SGT", "MonthFirst", "2024-03-12T15:05+08:00")]
+    [InlineData("March 12, 2024 3:05 PM PHT", "MonthFirst", "2024-03-12T15:05+08:00")]
+    [InlineData("12 March 2024 - 15:05 SAST", "DayFirst", "2024-03-12T15:05+02:00")]
+    [InlineData("12/03/2024 15:05 BRT", "DayFirst", "2024-03-12T15:05-03:00")]
+    [InlineData("기사입력 2024-03-12 15:05 KST", "YearFirst", "2024-03-12T15:05+09:00")]
+    [InlineData("2024-03-12 15:05 NEXT", "YearFirst", "2024-03-12T15:05")]
+    public void ReadsZoneNamesOfMoreRegions(string text, string order, string expected)
+    {
+        Assert.True(DateParser.TryFind(text, Enum.Parse<DateOrder>(order), out var date));
+        Assert.Equal(expected, date.Value.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            + (date.HasOffset ? date.Value.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture) : ""));
+    }
+
     /// <summary>Greek capitals without accents and the nominative and short month names, Thai Buddhist-era years,
     /// Japanese era years and Vietnamese "tháng" dates; Indonesian zone names give the offset; Finnish "3.5. 2022",
     /// two-digit years after an apostrophe, Austrian month names, a dotted two-digit year after "vom" or "am" (not a version number).</summary>
@@ -406,10 +427,14 @@ public class DateTests
     [InlineData("03 Μαΐ 2022 | 14:30", "2022-05-03T14:30")]
     [InlineData("Αύγουστος 2022, 3 Αυγούστου 2022", "2022-08-03")]
     [InlineData("3 พฤษภาคม 2565", "2022-05-03")]
+    [InlineData("12 มี.ค. 67 15:05 น.", "2024-03-12T15:05")]
+    [InlineData("12 March 24", null)]
     [InlineData("วันที่ 3 พ.ค. 2565 เวลา 14:30 น.", "2022-05-03T14:30")]
     [InlineData("令和4年5月3日", "2022-05-03")]
     [InlineData("令和元年5月1日", "2019-05-01")]
     [InlineData("平成31年4月30日 14時30分", "2019-04-30T14:30")]
+    [InlineData("2024年3月12日 午後3時5分", "2024-03-12T15:05")]
+    [InlineData("2024年3月12日 3時5", "2024-03-12")]
     [InlineData("Thứ Ba, ngày 3 tháng 5 năm 2022", "2022-05-03")]
     [InlineData("03 Tháng 5, 2022 | 14:30", "2022-05-03T14:30")]
     [InlineData("Selasa, 03 Mei 2022 14:30 WIB", "2022-05-03T14:30+07:00")]
@@ -466,6 +491,12 @@ public class DateTests
     [InlineData("12.01.2023", "YearFirst", "2023-01-12")]
     [InlineData("23.13.12", "YearFirst", null)]
     [InlineData("Version 2.1.10", "YearFirst", null)]
+    // Taiwan writes Minguo years as numbers alone: 113 is 2024; elsewhere a three-digit year is no year.
+    [InlineData("發布日期：113-03-12", "YearFirst", "2024-03-12")]
+    [InlineData("113/03/12 15:05", "YearFirst", "2024-03-12T15:05")]
+    [InlineData("113-03-12", "DayFirst", null)]
+    [InlineData("發布日期：113年3月12日", "YearFirst", "2024-03-12")]
+    [InlineData("2113-03-12", "YearFirst", null)]
     public void ReadsShortYearFirstDatesWhereThePageWritesThem(string text, string order, string? expected)
     {
         var found = DateParser.TryFind(text, Enum.Parse<DateOrder>(order), out var date);
@@ -502,6 +533,18 @@ public class DateTests
     }
 
     [Theory]
+    [InlineData("June 3, 1938 – March 9, 2024", null)]
+    [InlineData("* 12.03.1941 - 09.03.2024", null)]
+    [InlineData("June 3, 1938 – March 9, 2024. Posted March 11, 2024", "2024-03-11")]
+    [InlineData("12.03.2024 – 15.03.2024", "2024-03-12")]
+    [InlineData("Saison 2023 – 12.03.2024", "2024-03-12")]
+    public void TheEndOfASpanFromThePastIsNoDateOfThePage(string text, string? expected)
+    {
+        var found = DateParser.TryFind(text, DateOrder.MonthFirst, out var date);
+        Assert.Equal(expected, found ? date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    [Theory]
     [InlineData("Dieser Beitrag wurde am 12. Januar 2023 veröffentlicht.", "2023-01-12", null, null)]
     [InlineData("2023年1月12日 14:32 公開", "2023-01-12", null, null)]
     [InlineData("2023年1月14日 更新", null, null, "2023-01-14")]
@@ -515,6 +558,11 @@ public class DateTests
     [InlineData("12.01.2023 Aktualisiert: 14.01.2023", null, "2023-01-12", "2023-01-14")]
     [InlineData("12.01.2023 Datum", null, "2023-01-12", null)]
     [InlineData("12.01.2023 Berlin, veröffentlicht", null, "2023-01-12", null)]
+    // "date" labels the page's date, not when another word makes it a job's, an event's or a product's.
+    [InlineData("Date: 12 January 2023", "2023-01-12", null, null)]
+    [InlineData("Closing date: 12 January 2023", null, "2023-01-12", null)]
+    [InlineData("Start date: 12.01.2023", null, "2023-01-12", null)]
+    [InlineData("Posted date: 12.01.2023", "2023-01-12", null, null)]
     public void ReadsALabelWrittenAfterItsDate(string text, string? published, string? unlabelled, string? modified)
     {
         var (p, u, m) = DateLabels.Read(text, DateOrder.DayFirst);
