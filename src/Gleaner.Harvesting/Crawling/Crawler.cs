@@ -239,7 +239,10 @@ public sealed class Crawler : IDisposable
                 // Watching with nothing queued: the poll loop's signal (or another process's URLs) ends the wait.
                 var wait = next is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.FromMilliseconds(unfinished ? 250 : 1000);
                 // Only URLs due much later are left and no worker can add more: a one-off crawl ends; they stay queued.
-                if (_options.Watch is null && next is { } due && wait > _options.MaxDeferredWait && Volatile.Read(ref _busy) == 0)
+                // A host another process holds looks due only when its lease ends, so with a shared frontier the crawl
+                // ends only when no process is fetching (else a second worker quit while the first still held the site).
+                if (_options.Watch is null && next is { } due && wait > _options.MaxDeferredWait && Volatile.Read(ref _busy) == 0
+                    && (_frontier.SingleProcess || (await _frontier.CountAsync(cancellationToken).ConfigureAwait(false)).Fetching == 0))
                 {
                     Statistics.DeferredUntil = due;
                     return;
