@@ -137,6 +137,9 @@ public class DateShapesTests
     [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><div class="dt">Published 2:05 p.m. ET March 12, 2025 | Updated 4:41 p.m. ET March 12, 2025</div>""" + Text + "</article>", "2025-03-12T14:05:00-04:00", "2025-03-12T16:41:00-04:00")]
     [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><p class="date">Published Jan. 14, 2025 6:20 PM ET</p>""" + Text + "</article>", "2025-01-14T18:20:00-05:00", null)]
     [InlineData("en-IN", """<article><h1>New metro line opens</h1><div class="info"><span>Published on: Jan 14, 2025 18:20 IST</span></div>""" + Text + "</article>", "2025-01-14T18:20:00+05:30", null)]
+    // A date badge that splits day, time and year into elements; C's asctime order ("Wed Nov 20 15:23:07 2019")
+    [InlineData("en", """<div class="main-article-content"><h2 class="article-title">Deportees return home</h2><div class="article-controls"><div class="date"><div class="calendar-date">November 20</div><div class="calendar-time"><font>15:23</font><font>2019</font></div></div></div>""" + Text + "</div>", "2019-11-20T15:23:00+00:00", null)]
+    [InlineData("en", """<article><h1>Mailing list digest</h1><p class="meta">Posted Wed Nov 20 15:23:07 2019</p>""" + Text + "</article>", "2019-11-20T15:23:07+00:00", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
