@@ -204,8 +204,10 @@ internal static partial class DateFinder
             FindLastResort(page.Document, index, meta, context, header, url, published);
 
         var bestPublished = Choose(published, fromUrl);
-        // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
-        if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
+        // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not; where the
+        // URL does, a clock the dateline shows gives the exact offset ("5:50 PM" on the URL's day for 01:50 UTC the next).
+        if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero
+            && (fromUrl is null || Math.Abs(fromUrl.Value.Day.DayNumber - utc.Day.DayNumber) == 1)
             && (utc.Value.Hour >= 24 - MaxGuessedOffsetAhead(order) || utc.Value.Hour < MaxGuessedOffsetBehind(order))
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
@@ -345,7 +347,7 @@ internal static partial class DateFinder
             return shown.Value == utc.Value ? utc with { Value = utc.Value.ToOffset(shown.Value.Offset) } : utc;
         if (shown.HasTime)
         {
-            var offset = shown.Value.DateTime - utc.Value.DateTime;
+            var offset = ClockDifference(shown, utc);
             return IsZoneOffset(offset) ? utc with { Value = utc.Value.ToOffset(offset) } : utc;
         }
         return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, order) is { } local ? local : utc;
@@ -552,6 +554,10 @@ internal static partial class DateFinder
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        // A shown clock for that day without a zone ("Nov. 19, 2019" "5:50 PM" beside 01:50 UTC on the 20th) is the same
+        // instant on the readers' clock: its difference from UTC is the page's offset.
+        if (ShownClockOffset(date, candidates, day) is { } shownOffset)
+            return date with { Value = date.Value.ToOffset(shownOffset) };
         // The zone the page writes its other dates in, when it puts the instant on that day (an update at 22:15-05:00).
         foreach (var other in AllDates(candidates, modified))
             if (other is { HasTime: true, HasOffset: true } && other.Value.Offset != TimeSpan.Zero
@@ -611,11 +617,37 @@ internal static partial class DateFinder
                 continue;
             // A shown clock without an offset counts when it is the same instant on a local clock ("3 nov. 2023 om 00:40"
             // for 23:40 UTC); another clock time there is another event's.
-            if (candidate.Date.HasTime && (candidate.Date.HasOffset || !IsZoneOffset(candidate.Date.Value.DateTime - date.Value.DateTime)))
+            if (candidate.Date.HasTime && (candidate.Date.HasOffset || !IsZoneOffset(ClockDifference(candidate.Date, date))))
                 continue;
             return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
         }
         return null;
+    }
+
+    /// <summary>The offset a visible clock without a zone gives a UTC instant: the shown time on <paramref name="day"/> minus the
+    /// instant, when that is a zone's offset.</summary>
+    private static TimeSpan? ShownClockOffset(PageDate utc, List<Candidate> candidates, DateOnly day)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Weight is not (Weight.Visible or Weight.Dateline or Weight.HeaderText) || candidate.Date is not { HasTime: true, HasOffset: false } shown
+                || shown.Day != day)
+                continue;
+            var offset = ClockDifference(shown, utc);
+            if (IsZoneOffset(offset))
+                return offset;
+        }
+        return null;
+    }
+
+    /// <summary>A shown clock's time less an instant's, to the minute when the shown clock gives none of the instant's
+    /// seconds ("5:50 PM" for 01:50:59 UTC).</summary>
+    private static TimeSpan ClockDifference(PageDate shown, PageDate instant)
+    {
+        var clock = instant.Value.DateTime;
+        if (shown.Value.Second == 0)
+            clock = new DateTime(clock.Ticks - clock.Ticks % TimeSpan.TicksPerMinute);
+        return shown.Value.DateTime - clock;
     }
 
     /// <summary>True when a difference of clock times is a time zone's offset: at most fourteen hours, in quarter hours.</summary>
