@@ -26,7 +26,7 @@ internal static partial class DateFinder
         "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
         "article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
         "citation_publication_date", "citation_date", "original-publish-date", "og:pubdate", "published-date",
-        "cxenseparse:recs:publishtime", "displaydate",
+        "cxenseparse:recs:publishtime", "displaydate", "og:regdate",
     ];
 
     /// <summary>Meta tags that date the page or anything on it: weaker than a visible dateline.</summary>
@@ -659,10 +659,25 @@ internal static partial class DateFinder
     {
         foreach (var (key, values) in meta.Entries)
         {
-            if (!IsPublicationKey(key) || Array.IndexOf(PublishedMetaKeys, key) >= 0)
+            if (Array.IndexOf(PublishedMetaKeys, key) >= 0)
                 continue;
-            Add(into, values[0], Weight.Declared, order, source: new("meta", key));
+            if (IsPublicationKey(key))
+                Add(into, values[0], Weight.Declared, order, source: new("meta", key));
+            // "article:create_at" (Chinese portals' share tags), "regdate": when the item was made, weaker than a dateline.
+            else if (IsCreationKey(key))
+                Add(into, values[0], Weight.Generic, order, source: new("meta", key));
         }
+    }
+
+    /// <summary>Fragments of made-up meta names for an item's creation or registration.</summary>
+    private static readonly string[] CreationKeyFragments = ["create_at", "created_at", "createdate", "create_date", "creation_date", "creationdate", "regdate", "reg_date"];
+
+    private static bool IsCreationKey(string key)
+    {
+        foreach (var fragment in CreationKeyFragments)
+            if (key.Contains(fragment, StringComparison.Ordinal))
+                return !key.Contains("modif", StringComparison.Ordinal) && !key.Contains("updat", StringComparison.Ordinal);
+        return false;
     }
 
     private static bool IsPublicationKey(string key)
@@ -752,7 +767,7 @@ internal static partial class DateFinder
                 var element = index.DateMarked[i];
                 if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
-                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline))
+                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline) || HoldsHeadline(element, context.Headline))
                     continue;
                 if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
@@ -814,6 +829,14 @@ internal static partial class DateFinder
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
     }
+
+    /// <summary>
+    /// True when a date-marked element holds the headline: the article's container or header block (WordPress marks every
+    /// post <c>&lt;article class="post status-publish"&gt;</c>), whose first date may be any sentence's ("Am 22. März treffen
+    /// sich …"). Its dates are the header text's, read there by the dateline rules.
+    /// </summary>
+    private static bool HoldsHeadline(IElement element, IElement? headline) =>
+        headline is not null && element != headline && PageRegions.IsInside(headline, element);
 
     /// <summary>
     /// The same day with its time from an element nested in the date-marked element number <paramref name="at"/> of
