@@ -606,8 +606,9 @@ internal static partial class DateParser
         // 27 September 2021, 27. September 2021, 27 de septiembre de 2021, 1er octobre 2021, 27 сентября 2021 г., 3 d'octubre de 2021, 3 พฤษภาคม พ.ศ. 2565 (the Thai era named),
         // 3 พ.ค. 65 (a Thai month's short Buddhist-era year: 2565)
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+|[พค]\.\s?ศ\.\s*)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2})|(?<be>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
-        // September 27, 2021; Sep. 27 2021 (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
-        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // September 27, 2021; Sep. 27 2021; Septiembre 27 de 2021 (Colombia) (its tail, from the space before the day on, is
+        // MonthFirstTail: keep them alike)
+        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:de\s+|del\s+)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian)
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.)\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021年9月27日, 2021년 9월 27일 (the time after it is read like any other: 19:52, 午後3時30分)
@@ -674,7 +675,7 @@ internal static partial class DateParser
     /// millisecond per hundred characters); a text without the tail cannot hold such a date, and the tail alone is
     /// searched by its digits, about a hundred times faster.
     /// </summary>
-    [GeneratedRegex(@"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}|['’‘]\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:de\s+|del\s+)?(?:\d{4}|['’‘]\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirstTail();
 
     /// <summary>A whole value in ISO 8601, extended (<c>2021-09-27T19:51:00+00:00</c>) or basic (<c>20210927T1951+0000</c>) form,

@@ -370,6 +370,9 @@ public class DateTests
     [InlineData("janvier\t5, 2024", "2024-01-05")]
     [InlineData("Mayıs 3, 2022", "2022-05-03")]
     [InlineData("Mrz 21, 2024", "2024-03-21")]
+    // Colombian papers: the month first, "de" before the year.
+    [InlineData("Marzo 14 de 2024 - 10:32 a. m.", "2024-03-14")]
+    [InlineData("Publicado: septiembre 3 del 2023", "2023-09-03")]
     [InlineData("May 3, 20221", null)]
     [InlineData("May 123, 2021", null)]
     public void ReadsMonthFirstDates(string text, string? expected)
