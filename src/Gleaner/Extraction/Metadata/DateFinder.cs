@@ -139,7 +139,7 @@ internal static partial class DateFinder
         // Update times first: the header's text, read when the first publication time asks for it, leaves them out
         // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
         foreach (var time in index.Times)
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
                 context.Skipped.Add(time);
         var updateTimes = context.Skipped.Count;
         // An event's day and hour ("<p class="event-date">Samstag, 14. Dezember 2024, 19:00 Uhr</p>" under the title of its
@@ -452,7 +452,23 @@ internal static partial class DateFinder
             return DateLabel.None;
         if (text.Length > MaxLabelChars)
             text = text[^MaxLabelChars..];
-        return DateLabels.LabelBefore(text, 0, text.Length);
+        // A label before a date in that text is its date's ("<dd>Zuletzt aktualisiert: 20. März 2024</dd><dd><time>"): only
+        // words after the text's last digit label this element.
+        var from = text.AsSpan().LastIndexOfAnyInRange('0', '9') + 1;
+        return DateLabels.LabelBefore(text, from, text.Length);
+    }
+
+    /// <summary>
+    /// True when a <c>&lt;time&gt;</c>'s own text labels it an update's: Joomla 4 writes the label inside it
+    /// (<c>&lt;time datetime="…"&gt;Zuletzt aktualisiert: 20. März 2024&lt;/time&gt;</c>), which its <c>datetime</c> would
+    /// otherwise shed. (A wrapper's class is not read: themes put hAtom's <c>updated</c> on the publication's wrapper.)
+    /// </summary>
+    private static bool LabelsItselfAnUpdate(IElement time)
+    {
+        if (TextCleaning.ShortText(time, MaxLabelChars * 2) is not { } text)
+            return false;
+        var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        return digit > 0 && DateLabels.LastLabel(text.AsSpan(0, digit)) == DateLabel.Modified;
     }
 
     /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post

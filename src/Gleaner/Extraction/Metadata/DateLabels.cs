@@ -175,7 +175,7 @@ internal static partial class DateLabels
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherDateLookup = OtherDates.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Label words that are common words too.</summary>
-    private static readonly HashSet<string> WeakLabels = new(StringComparer.OrdinalIgnoreCase) { "date", "data", "datum", "stand", "fecha", "created", "issued" };
+    private static readonly HashSet<string> WeakLabels = new(StringComparer.OrdinalIgnoreCase) { "date", "data", "datum", "stand", "fecha", "created", "issued", "creado", "creada" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLabelLookup = WeakLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -209,7 +209,8 @@ internal static partial class DateLabels
         // Finnish, Turkish, South Slavic, Baltic.
         "(?:ä|ae)nderungsdatum|aktualisierungsdatum|bearbeitungsdatum|(?:ä|ae)ndrad|endret|(?:æ|ae)ndret|modificad[oa]|modificat[oa]?|" +
         "upraveno|zm(?:ě|e)n(?:ě|e)no|zmodyfikowano|zmieniono|m(?:ó|o)dos(?:í|i)tva|m(?:ó|o)dos(?:í|i)tott|wijzigingsdatum|muokattu|" +
-        "g(?:ü|u)ncellenme|izmijenjeno|izmenjeno|posodobljeno|atnaujinta|atjaunots|uuendatud|muudetud|обновена|ажурирано";
+        "g(?:ü|u)ncellenme|izmijenjeno|izmenjeno|posodobljeno|atnaujinta|atjaunots|uuendatud|muudetud|обновена|ажурирано|" +
+        "modificaci(?:ó|o)n|modifica(?:ç|c)(?:ã|a)o|ultima\\s+modifica|data\\s+modyfikacji|modyfikacji|aktualizacji";
 
     private const string PublishedWords =
         "published|publication\\s+date|posted|geschrieben|geschreven|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|" +
@@ -218,7 +219,7 @@ internal static partial class DateLabels
         // and the words of a post's first appearance ("Vloženo", "Dodano", "Oluşturulma Tarihi"); before "data" and "datum".
         "ver(?:ö|oe)ffentlichungsdatum|erstellungsdatum|erscheinungsdatum|publikationsdatum|publicatiedatum|publiceringsdatum|publiseringsdato|" +
         "udgivelsesdato|publiceringsdato|julkaisup(?:ä|a)iv(?:ä|a)|data\\s+de\\s+publica(?:ç|c)(?:ã|a)o|datum\\s+publikace|datum\\s+objave|" +
-        "vlo(?:ž|z)eno|dodano|olu(?:ş|s)turulma|megjelen(?:é|e)s|paskelbta|public(?:ē|e)ts|avaldatud|" +
+        "vlo(?:ž|z)eno|dodano|data\\s+dodania|olu(?:ş|s)turulma|megjelen(?:é|e)s|paskelbta|public(?:ē|e)ts|avaldatud|cread[oa]|" +
         "data\\s+di\\s+pubblicazione|gepubliceerd|geplaatst|opublikowano|data\\s+publikacji|publicat|publicerad|publiceret|publisert|" +
         "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +
         "опубликовано|дата\\s+публикации|опубліковано|objavljeno|objavljen|k(?:ö|o)zz(?:é|e)t(?:é|e)ve|megjelent|δημοσιεύθηκε|δημοσίευση|" +

@@ -137,6 +137,8 @@ public class DateShapesTests
     [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><div class="dt">Published 2:05 p.m. ET March 12, 2025 | Updated 4:41 p.m. ET March 12, 2025</div>""" + Text + "</article>", "2025-03-12T14:05:00-04:00", "2025-03-12T16:41:00-04:00")]
     [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><p class="date">Published Jan. 14, 2025 6:20 PM ET</p>""" + Text + "</article>", "2025-01-14T18:20:00-05:00", null)]
     [InlineData("en-IN", """<article><h1>New metro line opens</h1><div class="info"><span>Published on: Jan 14, 2025 18:20 IST</span></div>""" + Text + "</article>", "2025-01-14T18:20:00+05:30", null)]
+    // Joomla 4: the update's <time> first, its label inside it; the label does not carry over to the next item's <time>.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><dl class="article-info"><dd class="modified"><time datetime="2024-03-20T12:05:00+01:00">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14T10:32:00+01:00">Veröffentlicht: 14. März 2024</time></dd></dl>""" + Text + "</article>", "2024-03-14T10:32:00+01:00", "2024-03-20T12:05:00+01:00")]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
@@ -163,11 +165,24 @@ public class DateShapesTests
     [InlineData("nl", "Wijzigingsdatum: 20-03-2024 | Publicatiedatum: 14-03-2024")]
     [InlineData("fi", "Muokattu 20.3.2024 | Julkaisupäivä 14.3.2024")]
     [InlineData("hr", "Izmijenjeno: 20.03.2024. · Objavljeno: 14.03.2024.")]
+    [InlineData("pl", "Data modyfikacji: 20.03.2024, 12:05 · Data dodania: 14.03.2024, 10:32")]
+    [InlineData("es", "Última modificación: 20/03/2024 12:05 · Creado: 14/03/2024 10:32")]
+    [InlineData("it", "Ultima modifica: 20/03/2024 · Data di pubblicazione: 14/03/2024")]
+    // Joomla 4: each label inside its own <time>, the update's first.
+    [InlineData("de", """<dl class="article-info"><dd class="modified"><time datetime="2024-03-20">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14">Veröffentlicht: 14. März 2024</time></dd></dl>""")]
     public void AnUpdateLabelledBeforeThePublicationIsTheModifiedDate(string lang, string meta)
     {
         var result = ExtractPage(lang, $"""<div class="article"><h1 class="title">Council agrees budget</h1><div class="meta">{meta}</div>{Text}</div>""");
+        Assert.StartsWith("2024-03-14", result.Published);
+        Assert.StartsWith("2024-03-20", result.Modified);
+    }
+
+    [Fact]
+    public void ACreationWordInASentenceLabelsNoDate()
+    {
+        // "creado" labels a date only right before it ("Creado: 14/03/2024"), not in prose.
+        var result = ExtractPage("es", $"""<div class="article"><h1 class="title">Council agrees budget</h1><div class="meta">El fondo creado el 3 de mayo de 2020 · Publicado: 14/03/2024</div>{Text}</div>""");
         Assert.Equal("2024-03-14", result.Published);
-        Assert.Equal("2024-03-20", result.Modified);
     }
 
     [Fact]
