@@ -568,6 +568,13 @@ internal static partial class DateFinder
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        // The clock the page shows for the same instant on that day, in no zone ("Thu 14 Mar 2024 at 10:32am" for 23:32 UTC
+        // on the 13th: +11:00), before the zone of the page's other dates or a guess.
+        foreach (var candidate in candidates)
+            if (candidate is { Weight: Weight.Visible or Weight.Dateline or Weight.HeaderText, Date: { HasTime: true, HasOffset: false } shown }
+                && DateOnly.FromDateTime(shown.Value.DateTime) == day && shown.Value.DateTime - date.Value.UtcDateTime is var offset
+                && IsZoneOffset(offset))
+                return date with { Value = date.Value.ToOffset(offset) };
         // The zone the page writes its other dates in, when it puts the instant on that day (an update at 22:15-05:00).
         foreach (var other in AllDates(candidates, modified))
             if (other is { HasTime: true, HasOffset: true } && other.Value.Offset != TimeSpan.Zero

@@ -217,7 +217,7 @@ internal static partial class DateLabels
         "publi(?:é|e)|mis\\s+en\\s+ligne|date\\s+de\\s+publication|publicad[oa]|publicaci(?:ó|o)n|publicaci(?:ó|o)|fecha|pubblicat[oa]|" +
         // Compounds and phrases naming the publication day ("Veröffentlichungsdatum", "Publicatiedatum", "Data de publicação"),
         // and the words of a post's first appearance ("Vloženo", "Dodano", "Oluşturulma Tarihi"); before "data" and "datum".
-        "ver(?:ö|oe)ffentlichungsdatum|erstellungsdatum|erscheinungsdatum|publikationsdatum|publicatiedatum|publiceringsdatum|publiseringsdato|" +
+        "ver(?:ö|oe)ffentlichungsdatum|erstellungsdatum|eingetragen|verfasst|erscheinungsdatum|publikationsdatum|publicatiedatum|publiceringsdatum|publiseringsdato|" +
         "udgivelsesdato|publiceringsdato|julkaisup(?:ä|a)iv(?:ä|a)|data\\s+de\\s+publica(?:ç|c)(?:ã|a)o|datum\\s+publikace|datum\\s+objave|" +
         "vlo(?:ž|z)eno|dodano|data\\s+dodania|olu(?:ş|s)turulma|megjelen(?:é|e)s|paskelbta|public(?:ē|e)ts|avaldatud|cread[oa]|" +
         "data\\s+di\\s+pubblicazione|gepubliceerd|geplaatst|opublikowano|data\\s+publikacji|publicat|publicerad|publiceret|publisert|" +

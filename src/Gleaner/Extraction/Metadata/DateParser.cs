@@ -683,12 +683,12 @@ internal static partial class DateParser
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:(?:[T ]\s*|(?<=^\d{8})(?=\d{4}(?:\d{2})?$))(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDate();
 
-    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19時52分, 19时52分, 午後3時5分 (a one-digit minute before 分), 오후 3:30; the half of the day written after it in other
+    /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19 h 52 (Quebec), 19時52分, 19时52分, 午後3時5分 (a one-digit minute before 分), 오후 3:30; the half of the day written after it in other
     /// scripts too (Arabic <c>02:32 م</c>, Greek <c>2:32 μ.μ.</c>, Vietnamese <c>2:32 CH</c>, Persian <c>ب.ظ</c>, Turkish <c>ÖS</c>);
     /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, Slovenian ob 19.52, Croatian u 19.52, Polish godz. 19.52,
     /// 19.52 BST, 2.32pm), as a bare 19.52 is a
     /// number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<![\p{L}])(?<kl>kl\.?|klo|ob|u|godz\.?)\s*)?(?<![\d:.])(?<H>\d{1,2})(?:(?:時|时|시)\s*(?<M>\d{1,2})(?=[分분])|(?::|h|時|时|시|(?<dot>\.))(?<M>\d{2}))(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<![\p{L}])(?<kl>kl\.?|klo|ob|u|godz\.?)\s*)?(?<![\d:.])(?<H>\d{1,2})(?:(?:時|时|시)\s*(?<M>\d{1,2})(?=[分분])|(?::|h|\sh\s|時|时|시|(?<dot>\.))(?<M>\d{2}))(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }

@@ -139,6 +139,9 @@ public class DateShapesTests
     [InlineData("en-IN", """<article><h1>New metro line opens</h1><div class="info"><span>Published on: Jan 14, 2025 18:20 IST</span></div>""" + Text + "</article>", "2025-01-14T18:20:00+05:30", null)]
     // Joomla 4: the update's <time> first, its label inside it; the label does not carry over to the next item's <time>.
     [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><dl class="article-info"><dd class="modified"><time datetime="2024-03-20T12:05:00+01:00">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14T10:32:00+01:00">Veröffentlicht: 14. März 2024</time></dd></dl>""" + Text + "</article>", "2024-03-14T10:32:00+01:00", "2024-03-20T12:05:00+01:00")]
+    // Quebec French writes the hour with spaced "h"; an old club page labels its entry "Eingetragen am".
+    [InlineData("fr-CA", """<article><h1>La Ville annonce un nouveau tramway</h1><div class="meta"><span class="date">14 mars 2024 à 10 h 32</span></div>""" + Text + "</article>", "2024-03-14T10:32:00+00:00", null)]
+    [InlineData("de", """<article><h1>Aufstieg in die Bezirksliga perfekt</h1><p><i>Eingetragen am 14.03.2024 von Vorstand</i></p>""" + Text + "</article>", "2024-03-14", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
