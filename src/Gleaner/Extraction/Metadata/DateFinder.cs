@@ -26,7 +26,7 @@ internal static partial class DateFinder
         "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
         "article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
         "citation_publication_date", "citation_date", "original-publish-date", "og:pubdate", "published-date",
-        "cxenseparse:recs:publishtime", "displaydate",
+        "cxenseparse:recs:publishtime", "displaydate", "og:regdate",
     ];
 
     /// <summary>Meta tags that date the page or anything on it: weaker than a visible dateline.</summary>
@@ -139,7 +139,7 @@ internal static partial class DateFinder
         // Update times first: the header's text, read when the first publication time asks for it, leaves them out
         // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
         foreach (var time in index.Times)
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
                 context.Skipped.Add(time);
         var updateTimes = context.Skipped.Count;
         // An event's day and hour ("<p class="event-date">Samstag, 14. Dezember 2024, 19:00 Uhr</p>" under the title of its
@@ -454,7 +454,23 @@ internal static partial class DateFinder
             return DateLabel.None;
         if (text.Length > MaxLabelChars)
             text = text[^MaxLabelChars..];
-        return DateLabels.LabelBefore(text, 0, text.Length);
+        // A label before a date in that text is its date's ("<dd>Zuletzt aktualisiert: 20. März 2024</dd><dd><time>"): only
+        // words after the text's last digit label this element.
+        var from = text.AsSpan().LastIndexOfAnyInRange('0', '9') + 1;
+        return DateLabels.LabelBefore(text, from, text.Length);
+    }
+
+    /// <summary>
+    /// True when a <c>&lt;time&gt;</c>'s own text labels it an update's: Joomla 4 writes the label inside it
+    /// (<c>&lt;time datetime="…"&gt;Zuletzt aktualisiert: 20. März 2024&lt;/time&gt;</c>), which its <c>datetime</c> would
+    /// otherwise shed. (A wrapper's class is not read: themes put hAtom's <c>updated</c> on the publication's wrapper.)
+    /// </summary>
+    private static bool LabelsItselfAnUpdate(IElement time)
+    {
+        if (TextCleaning.ShortText(time, MaxLabelChars * 2) is not { } text)
+            return false;
+        var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        return digit > 0 && DateLabels.LastLabel(text.AsSpan(0, digit)) == DateLabel.Modified;
     }
 
     /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post
@@ -554,8 +570,9 @@ internal static partial class DateFinder
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
-        // A shown clock for that day without a zone ("Nov. 19, 2019" "5:50 PM" beside 01:50 UTC on the 20th) is the same
-        // instant on the readers' clock: its difference from UTC is the page's offset.
+        // A shown clock for that day without a zone ("Nov. 19, 2019" "5:50 PM" beside 01:50 UTC on the 20th; "Thu 14 Mar 2024
+        // at 10:32am" for 23:32 UTC on the 13th) is the same instant on the readers' clock: its difference from UTC is the
+        // page's offset, before the zone of the page's other dates or a guess.
         if (ShownClockOffset(date, candidates, day) is { } shownOffset)
             return date with { Value = date.Value.ToOffset(shownOffset) };
         // The zone the page writes its other dates in, when it puts the instant on that day (an update at 22:15-05:00).
@@ -691,10 +708,25 @@ internal static partial class DateFinder
     {
         foreach (var (key, values) in meta.Entries)
         {
-            if (!IsPublicationKey(key) || Array.IndexOf(PublishedMetaKeys, key) >= 0)
+            if (Array.IndexOf(PublishedMetaKeys, key) >= 0)
                 continue;
-            Add(into, values[0], Weight.Declared, order, source: new("meta", key));
+            if (IsPublicationKey(key))
+                Add(into, values[0], Weight.Declared, order, source: new("meta", key));
+            // "article:create_at" (Chinese portals' share tags), "regdate": when the item was made, weaker than a dateline.
+            else if (IsCreationKey(key))
+                Add(into, values[0], Weight.Generic, order, source: new("meta", key));
         }
+    }
+
+    /// <summary>Fragments of made-up meta names for an item's creation or registration.</summary>
+    private static readonly string[] CreationKeyFragments = ["create_at", "created_at", "createdate", "create_date", "creation_date", "creationdate", "regdate", "reg_date"];
+
+    private static bool IsCreationKey(string key)
+    {
+        foreach (var fragment in CreationKeyFragments)
+            if (key.Contains(fragment, StringComparison.Ordinal))
+                return !key.Contains("modif", StringComparison.Ordinal) && !key.Contains("updat", StringComparison.Ordinal);
+        return false;
     }
 
     private static bool IsPublicationKey(string key)
@@ -784,7 +816,7 @@ internal static partial class DateFinder
                 var element = index.DateMarked[i];
                 if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
-                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline))
+                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline) || HoldsHeadline(element, context.Headline))
                     continue;
                 if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
@@ -846,6 +878,14 @@ internal static partial class DateFinder
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
     }
+
+    /// <summary>
+    /// True when a date-marked element holds the headline: the article's container or header block (WordPress marks every
+    /// post <c>&lt;article class="post status-publish"&gt;</c>), whose first date may be any sentence's ("Am 22. März treffen
+    /// sich …"). Its dates are the header text's, read there by the dateline rules.
+    /// </summary>
+    private static bool HoldsHeadline(IElement element, IElement? headline) =>
+        headline is not null && element != headline && PageRegions.IsInside(headline, element);
 
     /// <summary>
     /// The same day with its time from an element nested in the date-marked element number <paramref name="at"/> of
