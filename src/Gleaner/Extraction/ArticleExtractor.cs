@@ -83,13 +83,25 @@ public sealed class ArticleExtractor
 
     /// <summary>
     /// Parses for this extractor's own reading: scripts' text is held aside (<see cref="ScriptTexts"/>), so the document
-    /// must not leave the extractor, whose readers take scripts' text through <see cref="ElementText.Of"/>.
+    /// must not leave the extractor, whose readers take scripts' text through <see cref="ElementText.Of"/>, and
+    /// <paramref name="html"/> must stay unchanged while the document is read.
     /// </summary>
     internal IDocument ParseHoldingScripts(ReadOnlyMemory<char> html, char[]? writable)
     {
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
-        var document = ThreadParser.ParseDocument(ParserInput.Prepare(html, _options.MaxNestingDepth, writable, out var held));
+        var input = ParserInput.Prepare(html, _options.MaxNestingDepth, writable, out var held, out var rented);
+        IDocument document;
+        try
+        {
+            document = ThreadParser.ParseDocument(input);
+        }
+        finally
+        {
+            // The document holds strings of its own, never slices of its input.
+            if (rented is not null)
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
         ScriptTexts.Attach(document, held);
         return document;
     }

@@ -45,7 +45,7 @@ internal static class ParserInput
 
     /// <summary>Bounds nesting only; pages under the caps (all real ones) come back as the same string, without a copy.</summary>
     public static string LimitNesting(string html, int maxDepth)
-        => FindDrops(html, maxDepth, trim: false, null) is { } drops ? new string(Apply(html, drops, null, null).Span) : html;
+        => FindDrops(html, maxDepth, trim: false, null) is { } drops ? new string(Apply(html, drops, null, 0).Span) : html;
 
     /// <summary>
     /// The source to parse: nesting bounded and what no reader needs left out. <paramref name="writable"/>, when given,
@@ -53,21 +53,33 @@ internal static class ParserInput
     /// (it is never longer).
     /// </summary>
     public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable)
-        => FindDrops(html.Span, maxDepth, trim: true, null) is { } drops ? Apply(html.Span, drops, writable, null) : html;
+        => FindDrops(html.Span, maxDepth, trim: true, null) is { } drops ? Apply(html.Span, drops, writable, 0) : html;
 
     /// <summary>
     /// As <see cref="Prepare(ReadOnlyMemory{char}, int, char[])"/>, and scripts' text held aside too: each script of at
-    /// least <see cref="MinHeldScriptChars"/> reaches the parser holding only a marker (<see cref="ScriptTexts"/>), its
-    /// text kept in <paramref name="held"/>, from which <see cref="ElementText.Of"/> reads it. The tokenizer walks a
-    /// script's characters one state at a time and the tree builder copies them into a string; here one vectorised
-    /// search finds the end and one copy keeps them. Only for documents that stay within the extractor.
+    /// least <see cref="MinHeldScriptChars"/> reaches the parser holding only a marker (<see cref="ScriptTexts"/>), its text
+    /// left where it stands in <paramref name="html"/>, as <paramref name="held"/>'s slices, for <see cref="ElementText.Of"/>
+    /// to read if a reader asks (most scripts no reader reads). The tokenizer walks a script's characters one state at a
+    /// time and the tree builder copies them into a string; here one vectorised search finds the end. The source then stays
+    /// as it is and the input is written to <paramref name="rented"/>, an array from the shared pool to give back once parsed.
+    /// Only for documents that stay within the extractor.
     /// </summary>
-    public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable, out string[]? held)
+    public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable, out ReadOnlyMemory<char>[]? held,
+        out char[]? rented)
     {
-        var texts = new List<string>();
-        var drops = FindDrops(html.Span, maxDepth, trim: true, texts);
-        held = texts.Count > 0 ? texts.ToArray() : null;
-        return drops is not null ? Apply(html.Span, drops, writable, held) : html;
+        var ranges = new List<Drop>();
+        var drops = FindDrops(html.Span, maxDepth, trim: true, ranges);
+        held = null;
+        rented = null;
+        if (drops is null)
+            return html;
+        if (ranges.Count == 0)
+            return Apply(html.Span, drops, writable, 0);
+        held = new ReadOnlyMemory<char>[ranges.Count];
+        for (var i = 0; i < ranges.Count; i++)
+            held[i] = html.Slice(ranges[i].Start, ranges[i].Length);
+        rented = System.Buffers.ArrayPool<char>.Shared.Rent(html.Length);
+        return Apply(html.Span, drops, rented, ranges.Count);
     }
 
     /// <summary>Scripts shorter than this keep their text in the source: a marker and a lookup would save nothing.</summary>
@@ -78,8 +90,8 @@ internal static class ParserInput
     private readonly record struct Drop(int Start, int Length, int Held = -1);
 
     /// <summary>The ranges to drop, in source order; null when there are none. <paramref name="held"/>, when given,
-    /// receives the text of scripts left out.</summary>
-    private static List<Drop>? FindDrops(ReadOnlySpan<char> html, int maxDepth, bool trim, List<string>? held)
+    /// receives the ranges of scripts' text left out.</summary>
+    private static List<Drop>? FindDrops(ReadOnlySpan<char> html, int maxDepth, bool trim, List<Drop>? held)
     {
         // A script whose text the parser would give as a marker though it was not held aside (written so in the page)
         // would be read as a held one: then none is held.
@@ -277,8 +289,9 @@ internal static class ParserInput
                     trim = false;
                 else if (held is not null && kept && content.Length >= MinHeldScriptChars)
                 {
-                    held.Add(AsTokenized(content));
-                    (drops ??= []).Add(new Drop(tagEnd, content.Length, held.Count - 1));
+                    var drop = new Drop(tagEnd, content.Length, held.Count);
+                    held.Add(drop);
+                    (drops ??= []).Add(drop);
                 }
                 else if (content[0] == ScriptTexts.Marker)
                     markerWritten = true;
@@ -293,27 +306,6 @@ internal static class ParserInput
                 drops = null;
         }
         return drops;
-    }
-
-    /// <summary>A script's text as the tokenizer gives it: line breaks as "\n" (CR LF and a lone CR), NUL as U+FFFD.</summary>
-    private static string AsTokenized(ReadOnlySpan<char> content)
-    {
-        if (!content.ContainsAny('\r', '\0'))
-            return new string(content);
-        var text = new System.Text.StringBuilder(content.Length);
-        for (var i = 0; i < content.Length; i++)
-        {
-            var c = content[i];
-            if (c == '\r')
-            {
-                text.Append('\n');
-                if (i + 1 < content.Length && content[i + 1] == '\n')
-                    i++;
-            }
-            else
-                text.Append(c == '\0' ? '\uFFFD' : c);
-        }
-        return text.ToString();
     }
 
     /// <summary>
@@ -453,15 +445,14 @@ internal static class ParserInput
     /// The source without the dropped ranges, written over <paramref name="writable"/> when given (writing trails
     /// reading), else into a new array of the right length.
     /// </summary>
-    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Drop> drops, char[]? writable, string[]? held)
+    /// <summary>The source without the drops, into <paramref name="writable"/> when given (the source's own array, or one as
+    /// long), else a new array; a held script's drop leaves its marker (<paramref name="held"/> of them, each far shorter
+    /// than its script).</summary>
+    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Drop> drops, char[]? writable, int held)
     {
-        var length = html.Length;
+        var length = html.Length + held * ScriptTexts.MaxMarkerChars;
         foreach (var drop in drops)
             length -= drop.Length;
-        if (held is not null)
-            length += held.Length * ScriptTexts.MaxMarkerChars;
-        // Written over the source itself when it may be: a marker is far shorter than the script it stands for, so the
-        // writing never overtakes the reading.
         var output = writable ?? new char[Math.Min(length, html.Length)];
         var written = 0;
         var read = 0;

@@ -205,7 +205,7 @@ public class ParserInputTests
     {
         var html = $"<html><head><script type=\"application/ld+json\">{{\"headline\":\"{new string('h', 300)}\"}}</script></head><body><p>a</p><script>{LongScript}</script><script>short</script></body></html>";
 
-        var source = new string(ParserInput.Prepare(html.AsMemory(), 512, null, out var held).Span);
+        var source = new string(ParserInput.Prepare(html.AsMemory(), 512, null, out var held, out _).Span);
 
         Assert.NotNull(held);
         Assert.Equal(2, held.Length);
@@ -228,7 +228,7 @@ public class ParserInputTests
     {
         var html = $"<html><body><script>{LongScript}</script>{shape}<p>text</p></body></html>";
 
-        ParserInput.Prepare(html.AsMemory(), 512, null, out var held);
+        ParserInput.Prepare(html.AsMemory(), 512, null, out var held, out _);
 
         Assert.Null(held);
         var document = HoldingScripts(html);
@@ -241,7 +241,7 @@ public class ParserInputTests
     {
         var html = "<body>" + Nested("div", 20, $"<script>{LongScript}</script>") + "</body>";
 
-        ParserInput.Prepare(html.AsMemory(), 10, null, out var held);
+        ParserInput.Prepare(html.AsMemory(), 10, null, out var held, out _);
 
         Assert.Null(held);
     }
