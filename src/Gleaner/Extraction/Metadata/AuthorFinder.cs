@@ -84,13 +84,13 @@ internal static partial class AuthorFinder
                     AddJsonLdAuthor(creator, persons, organisations, outlet.Others);
         }
         if (outlet.SetAside(persons, organisations))
-            return persons;
+            return WithBylineCoauthors(index, headline, scope, persons);
 
         foreach (var key in MetaKeys)
             foreach (var value in meta.All(key))
                 AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations, outlet.Others);
         if (outlet.SetAside(persons, organisations))
-            return persons;
+            return WithBylineCoauthors(index, headline, scope, persons);
 
         foreach (var element in index.AuthorMarkup)
         {
@@ -140,6 +140,67 @@ internal static partial class AuthorFinder
         return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
+    /// <summary>
+    /// The declared authors, or the article's byline where it names each of them and more: Ghost's JSON-LD names a post's first
+    /// author only, and many CMSs fill the author meta tag with the first of a byline's names ("Von Anna Lang und Peter Roth"
+    /// under <c>&lt;meta name=author content="Anna Lang"&gt;</c>). Only the first byline in the article's scope that names a
+    /// person is read, only one holding every declared name extends them (so a related story's byline never does), and only
+    /// with names that are its links to author pages or that are all its text but a label and conjunctions (a byline box's
+    /// buttons and widgets, "Comments", "AA+ Text Size", would read as names).
+    /// </summary>
+    private static IReadOnlyList<string> WithBylineCoauthors(PageIndex index, IElement? headline, IElement? scope, List<string> persons)
+    {
+        if (scope is null || persons.Count > MaxDeclaredForCoauthors)
+            return persons;
+        foreach (var element in index.BylineMarked)
+        {
+            if (!PageRegions.IsInside(element, scope) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element)
+                || TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true) is not { } text || string.IsNullOrWhiteSpace(text))
+                continue;
+            var shown = new List<string>();
+            if (!AuthorLinkNames(element, shown))
+            {
+                AuthorNames.Parse(text, shown, [], []);
+                if (shown.Count > 0 && !IsOnlyNames(text, shown))
+                    return persons;
+            }
+            if (shown.Count == 0)
+                continue;
+            if (shown.Count <= persons.Count)
+                return persons;
+            foreach (var person in persons)
+                if (!shown.Contains(person, StringComparer.OrdinalIgnoreCase))
+                    return persons;
+            return shown;
+        }
+        return persons;
+    }
+
+    /// <summary>True when the byline's text is the names, a label before them, and separators or conjunctions between.</summary>
+    private static bool IsOnlyNames(string byline, List<string> names)
+    {
+        var rest = byline;
+        if (BylineLabel().Match(rest) is { Success: true } label)
+            rest = rest[label.Length..];
+        foreach (var name in names)
+        {
+            var at = rest.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+                return false;
+            rest = rest[..at] + " " + rest[(at + name.Length)..];
+        }
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bare = word.Trim(',', ';', '&', '·', '|', '/', '•', '.');
+            if (bare.Length > 0 && !AuthorNames.IsConjunction(bare))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Declared authors a byline may add to: metadata that names several names them all.</summary>
+    private const int MaxDeclaredForCoauthors = 1;
+
     private static void AddJsonLdAuthor(JsonElement author, List<string> persons, List<string> organisations, List<string>? others = null)
     {
         if (author.ValueKind == JsonValueKind.String)
@@ -149,6 +210,13 @@ internal static partial class AuthorFinder
         }
         if (author.ValueKind != JsonValueKind.Object)
             return;
+        // One author object naming several people ("name": ["Jane Doe", "John Roe"], as NPR writes it): each is an author.
+        if (author.TryGetProperty("name", out var names) && names.ValueKind == JsonValueKind.Array && !JsonLdValues.IsType(author, "Organization"))
+        {
+            foreach (var each in names.EnumerateArray())
+                AuthorNames.Parse(JsonLdValues.AsText(each), persons, organisations, others);
+            return;
+        }
         var name = JsonLdValues.Text(author, "name");
         if (name is null)
             return;
@@ -180,6 +248,9 @@ internal static partial class AuthorFinder
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element))
                 continue;
+            // Beyond the article, a byline beside a link to another story is that story's teaser card ("Top stories").
+            if (!inScope && InTeaserCard(element, headline))
+                continue;
             // Links to the authors' pages bound each name exactly: "<a href=/autor/laura-gil>Laura Gil</a> <span>Valencia</span>"
             // is not "Laura Gil Valencia".
             if (!AuthorLinkNames(element, persons))
@@ -194,6 +265,34 @@ internal static partial class AuthorFinder
             }
         }
     }
+
+    /// <summary>
+    /// True when a byline shares a small box with a link to another story, a teaser card's shape: a link of a headline's few words
+    /// that is no author page, within <see cref="TeaserCardDepth"/> levels up, below any box that holds the headline.
+    /// </summary>
+    private static bool InTeaserCard(IElement byline, IElement? headline)
+    {
+        var box = byline.ParentElement;
+        for (var depth = 0; box is not null && depth < TeaserCardDepth && box.LocalName is not ("body" or "main" or "article"); depth++, box = box.ParentElement)
+        {
+            if (headline is not null && PageRegions.IsInside(headline, box))
+                return false;
+            foreach (var link in box.QuerySelectorAll("a[href]"))
+            {
+                if (PageRegions.IsInside(link, byline) || link.Attr("href") is not { } href || AuthorPage().IsMatch(href))
+                    continue;
+                if (TextCleaning.OneLine(link.TextContent) is { } text && text.Split(' ').Length >= MinTeaserWords)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Levels above a byline that a teaser card's box spans (the card, its text column).</summary>
+    private const int TeaserCardDepth = 2;
+
+    /// <summary>Words of the shortest teaser headline.</summary>
+    private const int MinTeaserWords = 3;
 
     /// <summary>Reads the names of a byline's links to author pages; false (and nothing added) when it has none that names a person.</summary>
     private static bool AuthorLinkNames(IElement byline, List<string> persons)

@@ -169,11 +169,15 @@ internal static partial class AuthorNames
             // Lestari") a part that opens with job words is the job line, and what follows them is the outlet.
             if (filledSegments == 1)
                 part = WithoutLeadingJobTitle(part);
+            part = WithoutLowerCaseJobLead(part);
             part = WithoutTrailingJobTitle(part);
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
                 continue;
             var kind = Classify(part, wholeByline: filledSegments == 1 || conjoinedPair);
+            // "EFE Valencia", "AFP Paris": an agency's name and the place it filed from credit the agency.
+            if (kind == NameKind.Organisation)
+                part = WithoutAgencyPlace(part);
             var target = kind switch
             {
                 NameKind.Person => persons,
@@ -339,6 +343,60 @@ internal static partial class AuthorNames
         return string.Join(' ', words, start, words.Length - start);
     }
 
+    /// <summary>
+    /// "political reporter Jane Norman", "Europe correspondent Nick Dole", "senior business reporter Li Wei": a job written in lower
+    /// case, as a sentence names it, before a name of two or more capitalised words, in any part of a byline ("By political reporter
+    /// Jane Norman and Tom Lowrey"). Before the job, only lower-case words or one capitalised word (a beat: "Europe", "Health").
+    /// A job line in capitals ("Laporan Wartawan Kabar Harian") is not read so: what follows it there is the outlet.
+    /// </summary>
+    private static string WithoutLowerCaseJobLead(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+            return part;
+        var job = -1;
+        for (var i = 0; i < words.Length - 2 && i <= MaxJobLeadWords; i++)
+        {
+            var word = words[i];
+            if (!char.IsLower(word[0]))
+            {
+                if (i > 0)
+                    break;
+                continue;
+            }
+            if (JobWordLookup.Contains(word.Trim('.', ',', ':')))
+                job = i;
+        }
+        if (job < 0)
+            return part;
+        for (var i = job + 1; i < words.Length; i++)
+            if (!char.IsUpper(words[i][0]) && !IsParticle(words[i]))
+                return part;
+        return string.Join(' ', words, job + 1, words.Length - job - 1);
+    }
+
+    /// <summary>Index of the last word a job written before a name may end at ("chief political correspondent" ends at 2).</summary>
+    private const int MaxJobLeadWords = 3;
+
+    /// <summary>The agency alone where a part is an agency's name followed by one or two capitalised words of no organisation: the
+    /// place its story was filed from ("EFE Valencia", "dpa Hamburg"); any other part as it is.</summary>
+    private static string WithoutAgencyPlace(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 3 || !AgencyLookup.Contains(words[0]))
+            return part;
+        for (var i = 1; i < words.Length; i++)
+            if (!char.IsUpper(words[i][0]) || OrganisationWords.Contains(words[i]) || NotNameWords.Contains(words[i]) || AgencyTitleWords.Contains(words[i]))
+                return part;
+        return words[0];
+    }
+
+    /// <summary>Words of an agency's own full name ("Anadolu Ajansı", "Kyodo Tsushin"), not a place.</summary>
+    private static readonly HashSet<string> AgencyTitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ajansı", "ajans", "agency", "agentur", "agencia", "agence", "agenzia", "agência", "agencja", "agentschap", "tsushin", "nachrichten", "deutschland",
+    };
+
     /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>
     public static string? BioName(string text) => BioSentence().Match(text) is { Success: true } bio ? bio.Groups["name"].Value : null;
 
@@ -360,6 +418,14 @@ internal static partial class AuthorNames
         }
         return false;
     }
+
+    /// <summary>True for a word that joins two names in a byline ("and", "und", "et", "y", "e", "en", "og", "och", "i", "oraz").</summary>
+    public static bool IsConjunction(string word) => Conjunctions.Contains(word);
+
+    private static readonly HashSet<string> Conjunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "és", "a", "ja", "dan", "și", "şi", "και", "và", "та", "и", "oraz", "&",
+    };
 
     /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
     private static bool JoinsNames(ReadOnlySpan<char> separator)
@@ -600,8 +666,8 @@ internal static partial class AuthorNames
 
     /// <summary>Editors, photographers and contributors credited after the authors are not authors ("Reporting by" at the
     /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"); so is who compiled the text
-    /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$|(?<=\p{L}.*[,;|]\s*)(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak", also where the layout put no comma between: "Anna Kowalska Opracowanie: Piotr Nowak").</summary>
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
