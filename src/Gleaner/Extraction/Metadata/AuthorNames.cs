@@ -378,12 +378,13 @@ internal static partial class AuthorNames
     /// <summary>Index of the last word a job written before a name may end at ("chief political correspondent" ends at 2).</summary>
     private const int MaxJobLeadWords = 3;
 
-    /// <summary>The agency alone where a part is an agency's name followed by one or two capitalised words of no organisation: the
-    /// place its story was filed from ("EFE Valencia", "dpa Hamburg"); any other part as it is.</summary>
+    /// <summary>The agency alone where a part is an agency's name followed by one capitalised word of no organisation: the
+    /// place its story was filed from ("EFE Valencia", "dpa Hamburg"); any other part as it is (a desk of two words is no place:
+    /// "Reuters Fact Check").</summary>
     private static string WithoutAgencyPlace(string part)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is < 2 or > 3 || !AgencyLookup.Contains(words[0]))
+        if (words.Length != 2 || !AgencyLookup.Contains(words[0]))
             return part;
         for (var i = 1; i < words.Length; i++)
             if (!char.IsUpper(words[i][0]) || OrganisationWords.Contains(words[i]) || NotNameWords.Contains(words[i]) || AgencyTitleWords.Contains(words[i]))

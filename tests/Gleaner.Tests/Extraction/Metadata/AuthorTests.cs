@@ -1007,6 +1007,7 @@ public class AuthorTests
     [InlineData("<div class=\"author-date\"><div class=\"author\"><span class=\"author-name\">EFE</span> <span class=\"location\">Valencia</span></div><time>05·03·24 | 16:12</time></div>", "EFE")]
     [InlineData("<p class=\"byline\">AFP Paris</p>", "AFP")]
     [InlineData("<p class=\"byline\">Anadolu Ajansı</p>", "Anadolu Ajansı")]
+    [InlineData("<p class=\"byline\">By Reuters Fact Check</p>", "Reuters Fact Check")]
     public void AnAgencysPlaceIsNoPartOfItsCredit(string line, string credit)
     {
         Assert.Equal([credit], Authors("", line));
