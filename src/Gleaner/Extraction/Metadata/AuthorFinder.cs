@@ -760,6 +760,7 @@ internal static partial class AuthorFinder
             Others.Clear();
             for (var i = persons.Count - 1; i >= 0; i--)
             {
+                persons[i] = WithoutOutletPrefix(persons[i]);
                 if (!Names(persons[i]))
                     continue;
                 if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
@@ -768,6 +769,28 @@ internal static partial class AuthorFinder
             }
             return persons.Count > 0;
         }
+
+        /// <summary>"Ouest-France Thomas Le Goff" as "Thomas Le Goff": the outlet's name set before a byline's name, where a layout's
+        /// signature line runs them together. The name left must have two words or more.</summary>
+        private string WithoutOutletPrefix(string name)
+        {
+            if (_site.Length == 0 && _label.Length == 0)
+                return name;
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var count = 1; count <= MaxOutletPrefixWords && words.Length - count >= 2; count++)
+            {
+                var key = MetadataExtractor.Letters(string.Join(' ', words, 0, count));
+                if (key.Length >= MinOutletPrefixChars && (key == _site || key == _label))
+                    return string.Join(' ', words, count, words.Length - count);
+            }
+            return name;
+        }
+
+        /// <summary>Words of an outlet's name that may stand before a byline's name.</summary>
+        private const int MaxOutletPrefixWords = 3;
+
+        /// <summary>Letters of an outlet's name at least, for it to be told from a first name at a name's start.</summary>
+        private const int MinOutletPrefixChars = 5;
 
         /// <summary>The first organisation that is not the outlet's bare name: an agency's byline ("By Reuters") wins over the
         /// publisher that JSON-LD names as the author of every page, while a desk credit ("Guardian staff reporter") is deliberate.</summary>
@@ -907,7 +930,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|column|commentary|(?:guest\s+)?post|article|chronique|commentaire|tribune|columna|artículo|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|pictures|images|zdjęcia|kuvat|kuva)|(?-i:de|da))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者|記者|记者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|rozmawia(?:ł|ła|li|ły)|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|analyse|glosse|reportage|rezension|kritik|satire|essay|recherche|column|commentary|analysis|review|feature|(?:guest\s+)?post|article|chronique|commentaire|tribune|enquête|columna|artículo|análisis|reportaje|crónica|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|pictures|images|zdjęcia|kuvat|kuva)|(?-i:de|da))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者|記者|记者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

@@ -1012,4 +1012,22 @@ public class AuthorTests
     {
         Assert.Equal([credit], Authors("", line));
     }
+    [Theory]
+    [InlineData("<p class=\"meta-line\">Eine Glosse von Jana Wolf</p>", "Jana Wolf")]
+    [InlineData("<p class=\"meta-line\">Eine Analyse von Mark Schieritz, Berlin</p>", "Mark Schieritz")]
+    [InlineData("<p class=\"meta-line\">An analysis by Jane Doe</p>", "Jane Doe")]
+    [InlineData("<p class=\"meta-line\">Un reportaje de María García</p>", "María García")]
+    [InlineData("<div class=\"article-author\">Rozmawiała Anna Wiśniewska</div>", "Anna Wiśniewska")]
+    [InlineData("<p class=\"meta-line\">Rozmawiał: Jan Kowalski</p>", "Jan Kowalski")]
+    public void MoreKindsOfPieceAndInterviewersLabelTheirAuthor(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
+
+    [Fact]
+    public void TheOutletsNameRunOntoABylinesNameIsNoPartOfIt()
+    {
+        Assert.Equal(["Thomas Le Goff"], Authors("<meta property=\"og:site_name\" content=\"Ouest-France\">",
+            "<div class=\"signature\">Ouest-France <span class=\"author\">Thomas Le Goff</span> avec AFP.</div>"));
+    }
 }
