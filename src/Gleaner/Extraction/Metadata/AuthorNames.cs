@@ -31,6 +31,30 @@ internal static partial class AuthorNames
 
     private static readonly HashSet<string> JobWordLookup = new(JobWords, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A job word, also compounded as German writes jobs: after a hyphen ("FOCUS-online-Redakteurin", "ARD-Korrespondent") or as
+    /// the end of one word ("Wirtschaftsredakteurin", "Gastautor", "Auslandskorrespondent").
+    /// </summary>
+    private static bool IsJobWord(string word)
+    {
+        if (JobWordLookup.Contains(word))
+            return true;
+        var dash = word.LastIndexOf('-');
+        if (dash > 0 && dash < word.Length - 1 && JobWordLookup.Contains(word[(dash + 1)..]))
+            return true;
+        foreach (var ending in CompoundJobEndings)
+            if (word.Length > ending.Length + MinCompoundHeadChars && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>Jobs that German compounds end with.</summary>
+    private static readonly string[] CompoundJobEndings =
+        ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter", "reporterin", "autor", "autorin", "journalist", "journalistin", "kolumnist", "kolumnistin"];
+
+    /// <summary>Letters a compound's first part has at least ("Gast" in "Gastautor").</summary>
+    private const int MinCompoundHeadChars = 3;
+
     /// <summary>Words that make a part a job title or an organisation rather than a person's name.</summary>
     private static readonly HashSet<string> NotNameWords = new(JobWords, StringComparer.OrdinalIgnoreCase)
     {
@@ -333,7 +357,7 @@ internal static partial class AuthorNames
         if (words.Length < 3)
             return part;
         var start = 0;
-        while (start < words.Length - 2 && JobWordLookup.Contains(words[start].Trim('.', ',', ':')))
+        while (start < words.Length - 2 && IsJobWord(words[start].Trim('.', ',', ':')))
             start++;
         if (start == 0)
             return part;
@@ -364,7 +388,7 @@ internal static partial class AuthorNames
                     break;
                 continue;
             }
-            if (JobWordLookup.Contains(word.Trim('.', ',', ':')))
+            if (IsJobWord(word.Trim('.', ',', ':')))
                 job = i;
         }
         if (job < 0)

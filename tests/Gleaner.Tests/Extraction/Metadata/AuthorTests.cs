@@ -1030,4 +1030,12 @@ public class AuthorTests
         Assert.Equal(["Thomas Le Goff"], Authors("<meta property=\"og:site_name\" content=\"Ouest-France\">",
             "<div class=\"signature\">Ouest-France <span class=\"author\">Thomas Le Goff</span> avec AFP.</div>"));
     }
+    [Theory]
+    [InlineData("FOCUS-online-Redakteurin Jana Maier", "Jana Maier")]
+    [InlineData("Gastautor Dr. Jens Müller", "Dr. Jens Müller")]
+    [InlineData("Wirtschaftsredakteur Tim Berg", "Tim Berg")]
+    public void AJobCompoundedAsGermanWritesItIsNoPartOfTheName(string byline, string name)
+    {
+        Assert.Equal([name], Authors("", $"<div class=\"authorMeta\">{byline}</div>"));
+    }
 }
