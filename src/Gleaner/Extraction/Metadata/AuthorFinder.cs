@@ -217,7 +217,9 @@ internal static partial class AuthorFinder
                 AuthorNames.Parse(JsonLdValues.AsText(each), persons, organisations, others);
             return;
         }
-        var name = JsonLdValues.Text(author, "name");
+        // A person may be named in parts only ("givenName": "Jane", "familyName": "Doe").
+        var name = JsonLdValues.Text(author, "name")
+            ?? (JsonLdValues.Text(author, "givenName") is { } given && JsonLdValues.Text(author, "familyName") is { } family ? given + " " + family : null);
         if (name is null)
             return;
         if (JsonLdValues.IsType(author, "Organization") || JsonLdValues.IsType(author, "NewsMediaOrganization") || JsonLdValues.IsType(author, "Corporation"))

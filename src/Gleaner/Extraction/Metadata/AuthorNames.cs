@@ -690,9 +690,10 @@ internal static partial class AuthorNames
     private static partial Regex SentenceEnd();
 
     /// <summary>Editors, photographers and contributors credited after the authors are not authors ("Reporting by" at the
-    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"); so is who compiled the text
+    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"), up to a writer's label that
+    /// follows ("Photos by Sam Okada | Story by Nora Lindqvist"); so is who compiled the text
     /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak", also where the layout put no comma between: "Anna Kowalska Opracowanie: Piotr Nowak").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a

@@ -1038,4 +1038,19 @@ public class AuthorTests
     {
         Assert.Equal([name], Authors("", $"<div class=\"authorMeta\">{byline}</div>"));
     }
+    [Fact]
+    public void AJsonLdPersonNamedInPartsIsTheAuthor()
+    {
+        Assert.Equal(["Jane Okonjo"], Authors(
+            """<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","givenName":"Jane","familyName":"Okonjo"}}</script>"""));
+    }
+
+    [Theory]
+    [InlineData("Photos by Sam Okada | Story by Nora Lindqvist", new[] { "Nora Lindqvist" })]
+    [InlineData("Photographs by Sam Okada, words by Nora Lindqvist", new[] { "Nora Lindqvist" })]
+    [InlineData("By Nora Lindqvist; additional reporting by Sam Okada", new[] { "Nora Lindqvist" })]
+    public void APictureCreditBeforeTheWritersLabelEndsThere(string byline, string[] expected)
+    {
+        Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
 }
