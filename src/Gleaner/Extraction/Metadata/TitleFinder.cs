@@ -62,6 +62,12 @@ internal static partial class TitleFinder
         if (visibleHeadline is not null)
             shown.Add(visibleHeadline);
         shown.AddRange(headlines);
+        // A heading whose kicker is its own element ("Dortmund" over "Neues Stadion-Dach bis 2026") is shown without it; where
+        // JSON-LD or the social tags state that form, the heading's whole text (kicker and headline run together) is no rival.
+        if (visibleHeadline is not null && Key(visibleHeadline) is { Length: > 0 } visibleKey
+            && (jsonLdHeadline is not null && Key(StripSiteName(jsonLdHeadline, siteNames)) == visibleKey
+                || metaTitle is not null && Key(StripSiteName(metaTitle, siteNames)) == visibleKey))
+            shown.RemoveAll(heading => Key(heading) is var key && key.Length > visibleKey.Length && key.EndsWith(visibleKey, StringComparison.Ordinal));
         candidates.AddRange(shown);
 
         string? best = null;

@@ -394,4 +394,15 @@ public class TitleTests
             "<title>Angriff auf Israel: «Die Zurückhaltung hat viel mit den USA zu tun» - Nachrichten</title>",
             "<article><h1><span class=\"kicker\">Angriff auf Israel</span> «Die Zurückhaltung hat viel mit den USA zu tun»</h1></article>"));
     }
+    [Fact]
+    public void AKickerElementsHeadingGivesWayToTheHeadlineTheSocialTagsStateWithoutIt()
+    {
+        Assert.Equal("Neues Stadion-Dach bis 2026", Title(
+            "<title>Dortmund: Neues Stadion-Dach bis 2026 | WAZ</title><meta property=\"og:title\" content=\"Neues Stadion-Dach bis 2026\">",
+            "<article><h1><span class=\"kicker\">Dortmund</span> <span class=\"headline\">Neues Stadion-Dach bis 2026</span></h1></article>"));
+        // Where the metadata keeps the kicker, so does the title.
+        Assert.Equal("Dortmund: Neues Stadion-Dach bis 2026", Title(
+            "<title>Dortmund: Neues Stadion-Dach bis 2026 | WAZ</title><meta property=\"og:title\" content=\"Dortmund: Neues Stadion-Dach bis 2026\">",
+            "<article><h1><span class=\"kicker\">Dortmund</span> <span class=\"headline\">Neues Stadion-Dach bis 2026</span></h1></article>"));
+    }
 }
