@@ -40,8 +40,8 @@ public sealed class ArticleExtractor
         var text = HtmlDecoder.DecodePooled(html, contentType);
         try
         {
-            // The characters are ours: what the parser need not read is left out in place.
-            return new ParsedPage(Parse(text.Memory, text.Array), text);
+            // The characters are ours: what the parser need not read is left out in place, scripts' text held aside.
+            return new ParsedPage(ParseHoldingScripts(text.Memory, text.Array), text);
         }
         catch
         {
@@ -55,7 +55,8 @@ public sealed class ArticleExtractor
     {
         // Not disposed: the document holds only managed memory, and disposing it detaches every node one by one
         // (about 2% of an extraction), work the garbage collector does not need.
-        var document = Parse(html);
+        ArgumentNullException.ThrowIfNull(html);
+        var document = ParseHoldingScripts(html.AsMemory(), null);
         return Extract(document, url);
     }
 
@@ -78,6 +79,19 @@ public sealed class ArticleExtractor
         if (html.Length > _options.MaxHtmlChars)
             html = html[.._options.MaxHtmlChars];
         return Parse(html, _options.MaxNestingDepth, writable);
+    }
+
+    /// <summary>
+    /// Parses for this extractor's own reading: scripts' text is held aside (<see cref="ScriptTexts"/>), so the document
+    /// must not leave the extractor, whose readers take scripts' text through <see cref="ElementText.Of"/>.
+    /// </summary>
+    internal IDocument ParseHoldingScripts(ReadOnlyMemory<char> html, char[]? writable)
+    {
+        if (html.Length > _options.MaxHtmlChars)
+            html = html[.._options.MaxHtmlChars];
+        var document = ThreadParser.ParseDocument(ParserInput.Prepare(html, _options.MaxNestingDepth, writable, out var held));
+        ScriptTexts.Attach(document, held);
+        return document;
     }
 
     /// <summary>Parses HTML found inside the page (a story held in a script) within the same nesting bound.</summary>

@@ -8,8 +8,16 @@ internal static class ElementText
     /// <summary>
     /// The element's text, as <see cref="INode.TextContent"/> gives it; when it is one text node (as a script's is), that
     /// node's string itself. TextContent builds a new string every time, and a page's scripts (story state, analytics,
-    /// JSON-LD) run to hundreds of kilobytes that several finders read in turn.
+    /// JSON-LD) run to hundreds of kilobytes that several finders read in turn. A script whose text was held aside from
+    /// the parser gives that text (<see cref="ScriptTexts"/>).
     /// </summary>
-    public static string Of(IElement element) =>
-        element.ChildNodes is { Length: 1 } children && children[0] is IText text ? text.Data : element.TextContent;
+    public static string Of(IElement element)
+    {
+        if (element.ChildNodes is not { Length: 1 } children || children[0] is not IText text)
+            return element.TextContent;
+        var data = text.Data;
+        return data.Length > 0 && data[0] == ScriptTexts.Marker && element.LocalName == "script" && element.Owner is not null
+            ? ScriptTexts.Of(element, data) ?? data
+            : data;
+    }
 }

@@ -7,10 +7,11 @@ namespace Gleaner.Extraction;
 /// so each start tag costs time in proportion to the depth: 100,000 nested <c>&lt;div&gt;</c>s take AngleSharp minutes
 /// (measured: 40,000 took 21 s, 100,000 took 204 s). Browsers cap the depth for the same reason (Blink at 512). Here
 /// the start tags beyond the cap, and their end tags, are dropped from the source; their text is kept.</item>
-/// <item><b>What no reader of the tree needs is left out</b> (<see cref="Prepare"/> only): comments, the text of style
+/// <item><b>What no reader of the tree needs is left out</b> (<see cref="Prepare(ReadOnlyMemory{char}, int, char[])"/> only): comments, the text of style
 /// sheets and the drawing inside an <c>&lt;svg&gt;</c>. The tree builder makes nodes of them and the tokenizer walks
-/// their characters one state at a time; the scan here finds their ends with vectorised searches. (Scripts' text
-/// stays: readers need it, and holding it aside to put it back after the parse cost what it saved.)</item>
+/// their characters one state at a time; the scan here finds their ends with vectorised searches. Scripts' text, which
+/// readers need, may be held aside and read back by marker (<see cref="ScriptTexts"/>); putting it back into the tree
+/// after the parse cost what leaving it out saved.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -44,7 +45,7 @@ internal static class ParserInput
 
     /// <summary>Bounds nesting only; pages under the caps (all real ones) come back as the same string, without a copy.</summary>
     public static string LimitNesting(string html, int maxDepth)
-        => FindDrops(html, maxDepth, trim: false) is { } drops ? new string(Apply(html, drops, null).Span) : html;
+        => FindDrops(html, maxDepth, trim: false, null) is { } drops ? new string(Apply(html, drops, null, null).Span) : html;
 
     /// <summary>
     /// The source to parse: nesting bounded and what no reader needs left out. <paramref name="writable"/>, when given,
@@ -52,13 +53,37 @@ internal static class ParserInput
     /// (it is never longer).
     /// </summary>
     public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable)
-        => FindDrops(html.Span, maxDepth, trim: true) is { } drops ? Apply(html.Span, drops, writable) : html;
+        => FindDrops(html.Span, maxDepth, trim: true, null) is { } drops ? Apply(html.Span, drops, writable, null) : html;
 
-    private readonly record struct Drop(int Start, int Length);
-
-    /// <summary>The ranges to drop, in source order; null when there are none.</summary>
-    private static List<Drop>? FindDrops(ReadOnlySpan<char> html, int maxDepth, bool trim)
+    /// <summary>
+    /// As <see cref="Prepare(ReadOnlyMemory{char}, int, char[])"/>, and scripts' text held aside too: each script of at
+    /// least <see cref="MinHeldScriptChars"/> reaches the parser holding only a marker (<see cref="ScriptTexts"/>), its
+    /// text kept in <paramref name="held"/>, from which <see cref="ElementText.Of"/> reads it. The tokenizer walks a
+    /// script's characters one state at a time and the tree builder copies them into a string; here one vectorised
+    /// search finds the end and one copy keeps them. Only for documents that stay within the extractor.
+    /// </summary>
+    public static ReadOnlyMemory<char> Prepare(ReadOnlyMemory<char> html, int maxDepth, char[]? writable, out string[]? held)
     {
+        var texts = new List<string>();
+        var drops = FindDrops(html.Span, maxDepth, trim: true, texts);
+        held = texts.Count > 0 ? texts.ToArray() : null;
+        return drops is not null ? Apply(html.Span, drops, writable, held) : html;
+    }
+
+    /// <summary>Scripts shorter than this keep their text in the source: a marker and a lookup would save nothing.</summary>
+    internal const int MinHeldScriptChars = 256;
+
+    /// <summary>A range left out of the source; <paramref name="Held"/>, when not -1, the index of the script text it held,
+    /// whose marker takes its place.</summary>
+    private readonly record struct Drop(int Start, int Length, int Held = -1);
+
+    /// <summary>The ranges to drop, in source order; null when there are none. <paramref name="held"/>, when given,
+    /// receives the text of scripts left out.</summary>
+    private static List<Drop>? FindDrops(ReadOnlySpan<char> html, int maxDepth, bool trim, List<string>? held)
+    {
+        // A script whose text the parser would give as a marker though it was not held aside (written so in the page)
+        // would be read as a held one: then none is held.
+        var markerWritten = false;
         List<Drop>? drops = null;
         Dictionary<string, int>? droppedOpen = null;
         int foreignDepth = 0, rubyDepth = 0, openFormatting = 0, nestingDrops = 0;
@@ -250,9 +275,45 @@ internal static class ParserInput
                 var escape = content.IndexOf("<!--", StringComparison.Ordinal);
                 if (escape >= 0 && content[escape..].Contains("<script", StringComparison.OrdinalIgnoreCase))
                     trim = false;
+                else if (held is not null && kept && content.Length >= MinHeldScriptChars)
+                {
+                    held.Add(AsTokenized(content));
+                    (drops ??= []).Add(new Drop(tagEnd, content.Length, held.Count - 1));
+                }
+                else if (content[0] == ScriptTexts.Marker)
+                    markerWritten = true;
             }
         }
+        // Where the scan lost step with the tokenizer, a script it did not see may hold a marker.
+        if (held is { Count: > 0 } && (markerWritten || !trim && html.Contains(ScriptTexts.Marker)))
+        {
+            held.Clear();
+            drops!.RemoveAll(drop => drop.Held >= 0);
+            if (drops.Count == 0)
+                drops = null;
+        }
         return drops;
+    }
+
+    /// <summary>A script's text as the tokenizer gives it: line breaks as "\n" (CR LF and a lone CR), NUL as U+FFFD.</summary>
+    private static string AsTokenized(ReadOnlySpan<char> content)
+    {
+        if (!content.ContainsAny('\r', '\0'))
+            return new string(content);
+        var text = new System.Text.StringBuilder(content.Length);
+        for (var i = 0; i < content.Length; i++)
+        {
+            var c = content[i];
+            if (c == '\r')
+            {
+                text.Append('\n');
+                if (i + 1 < content.Length && content[i + 1] == '\n')
+                    i++;
+            }
+            else
+                text.Append(c == '\0' ? '\uFFFD' : c);
+        }
+        return text.ToString();
     }
 
     /// <summary>
@@ -392,12 +453,16 @@ internal static class ParserInput
     /// The source without the dropped ranges, written over <paramref name="writable"/> when given (writing trails
     /// reading), else into a new array of the right length.
     /// </summary>
-    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Drop> drops, char[]? writable)
+    private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Drop> drops, char[]? writable, string[]? held)
     {
         var length = html.Length;
         foreach (var drop in drops)
             length -= drop.Length;
-        var output = writable ?? new char[length];
+        if (held is not null)
+            length += held.Length * ScriptTexts.MaxMarkerChars;
+        // Written over the source itself when it may be: a marker is far shorter than the script it stands for, so the
+        // writing never overtakes the reading.
+        var output = writable ?? new char[Math.Min(length, html.Length)];
         var written = 0;
         var read = 0;
         foreach (var drop in drops)
@@ -405,6 +470,8 @@ internal static class ParserInput
             html[read..drop.Start].CopyTo(output.AsSpan(written));
             written += drop.Start - read;
             read = drop.Start + drop.Length;
+            if (drop.Held >= 0)
+                written += ScriptTexts.WriteMarker(drop.Held, output.AsSpan(written));
         }
         html[read..].CopyTo(output.AsSpan(written));
         written += html.Length - read;

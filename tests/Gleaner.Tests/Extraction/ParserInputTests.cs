@@ -189,7 +189,62 @@ public class ParserInputTests
     }
 
     private static void AssertSameTreeForReaders(string html)
-        => Assert.Equal(ReadableTree.Of(ArticleExtractor.CreateParser().ParseDocument(html)), ReadableTree.Of(new ArticleExtractor().Parse(html)));
+    {
+        var expected = ReadableTree.Of(ArticleExtractor.CreateParser().ParseDocument(html));
+        Assert.Equal(expected, ReadableTree.Of(new ArticleExtractor().Parse(html)));
+        Assert.Equal(expected, ReadableTree.Of(HoldingScripts(html), ElementText.Of));
+    }
+
+    /// <summary>Parsed as the extractor parses for itself: scripts' text held aside, read back through ElementText.</summary>
+    private static AngleSharp.Dom.IDocument HoldingScripts(string html) => new ArticleExtractor().ParseHoldingScripts(html.AsMemory(), null);
+
+    private static readonly string LongScript = "var state = {\"story\": \"" + new string('x', ParserInput.MinHeldScriptChars) + "\"};";
+
+    [Fact]
+    public void LongScriptsAreHeldAsideAndReadBackByTheirMarker()
+    {
+        var html = $"<html><head><script type=\"application/ld+json\">{{\"headline\":\"{new string('h', 300)}\"}}</script></head><body><p>a</p><script>{LongScript}</script><script>short</script></body></html>";
+
+        var source = new string(ParserInput.Prepare(html.AsMemory(), 512, null, out var held).Span);
+
+        Assert.NotNull(held);
+        Assert.Equal(2, held.Length);
+        Assert.DoesNotContain("xxxx", source);
+        Assert.Contains("<script>short</script>", source);
+        var document = HoldingScripts(html);
+        Assert.StartsWith(ScriptTexts.Marker.ToString(), document.Scripts[1].Text);
+        Assert.Equal(LongScript, ElementText.Of(document.Scripts[1]));
+        Assert.Equal("short", ElementText.Of(document.Scripts[2]));
+        // The public parse gives documents as AngleSharp builds them: scripts keep their text.
+        Assert.Equal(LongScript, new ArticleExtractor().Parse(html).Scripts[1].Text);
+        AssertSameTreeForReaders(html);
+    }
+
+    [Theory]
+    // A page whose own script reads as a marker (or may, where the scan lost step with the tokenizer) has none held.
+    [InlineData("<script>\uE0000</script>")]
+    [InlineData("<select><option>a<script>\uE0000</script></select>")]
+    public void APageWritingAMarkerHasNoScriptHeld(string shape)
+    {
+        var html = $"<html><body><script>{LongScript}</script>{shape}<p>text</p></body></html>";
+
+        ParserInput.Prepare(html.AsMemory(), 512, null, out var held);
+
+        Assert.Null(held);
+        var document = HoldingScripts(html);
+        Assert.Equal(LongScript, ElementText.Of(document.Scripts[0]));
+        Assert.Equal("\uE0000", ElementText.Of(document.Scripts[1]));
+    }
+
+    [Fact]
+    public void AScriptTheDepthCapDropsIsNotHeld()
+    {
+        var html = "<body>" + Nested("div", 20, $"<script>{LongScript}</script>") + "</body>";
+
+        ParserInput.Prepare(html.AsMemory(), 10, null, out var held);
+
+        Assert.Null(held);
+    }
 
     [Fact]
     public void CommentsStyleSheetsAndDrawingsAreLeftOutAndScriptsKept()
@@ -261,6 +316,9 @@ public class ParserInputTests
         var prepared = new ArticleExtractor().Parse(html);
 
         Assert.Equal(expected, ReadableTree.Of(prepared));
+        // And with scripts' text held aside: the shapes' scripts made long enough to be held.
+        var longer = html.Replace("</script>", "/*" + new string('.', ParserInput.MinHeldScriptChars) + "*/</script>", StringComparison.Ordinal);
+        Assert.Equal(ReadableTree.Of(ArticleExtractor.CreateParser().ParseDocument(longer)), ReadableTree.Of(HoldingScripts(longer), ElementText.Of));
     }
 
     [SharedDataFact("data/fundus-test-pages/pages")]
@@ -277,7 +335,9 @@ public class ParserInputTests
             var html = HtmlDecoder.Decode(bytes.ToArray(), null);
             if (!ReferenceEquals(html, ParserInput.LimitNesting(html, new ExtractionOptions().MaxNestingDepth)))
                 continue;   // the nesting cap changes the tree on purpose
-            Assert.True(ReadableTree.Of(ArticleExtractor.CreateParser().ParseDocument(html)) == ReadableTree.Of(new ArticleExtractor().Parse(html)), path);
+            var expected = ReadableTree.Of(ArticleExtractor.CreateParser().ParseDocument(html));
+            Assert.True(expected == ReadableTree.Of(new ArticleExtractor().Parse(html)), path);
+            Assert.True(expected == ReadableTree.Of(HoldingScripts(html), ElementText.Of), path + " (scripts held aside)");
             checkedPages++;
         }
         Assert.True(checkedPages > 500, $"only {checkedPages} pages checked");

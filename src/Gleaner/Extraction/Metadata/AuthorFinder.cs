@@ -28,16 +28,21 @@ internal static partial class AuthorFinder
     /// <summary>How far up a byline's ancestors may show that it belongs to a picture or a player.</summary>
     private const int MediaCreditDepth = 3;
 
-    /// <summary>True for the byline of a picture, video or audio box (the photographer or producer), not of the article.</summary>
+    /// <summary>Class fragments of quotations and of the claims a fact-check reviews (<c>statement-author</c>,
+    /// <c>claim__source</c>, <c>pullquote</c>), whose "author" is who said it.</summary>
+    private static readonly SearchValues<string> QuoteMarkers = SearchValues.Create(["quote", "statement", "claim", "testimonial"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for the byline of a picture, video or audio box (the photographer or producer) or of a quotation or
+    /// reviewed claim (the speaker), not of the article.</summary>
     private static bool IsMediaCredit(IElement byline)
     {
         var node = byline;
         for (var depth = 0; node is not null && depth <= MediaCreditDepth; depth++, node = node.ParentElement)
         {
-            if (node.LocalName is "figure" or "figcaption" or "picture" or "video" or "audio")
+            if (node.LocalName is "figure" or "figcaption" or "picture" or "video" or "audio" or "blockquote" or "q")
                 return true;
             var classes = node.Attr("class");
-            if (!string.IsNullOrEmpty(classes) && classes.AsSpan().IndexOfAny(MediaMarkers) >= 0)
+            if (!string.IsNullOrEmpty(classes) && (classes.AsSpan().IndexOfAny(MediaMarkers) >= 0 || classes.AsSpan().IndexOfAny(QuoteMarkers) >= 0))
                 return true;
         }
         return false;
@@ -897,6 +902,8 @@ internal static partial class AuthorFinder
             var match = AnalyticsAuthor().Match(text);
             for (var tried = 0; match.Success && tried < MaxAnalyticsKeys; tried++, match = match.NextMatch())
             {
+                if (InPictureOrList(text, match.Index))
+                    continue;
                 var value = match.Groups["value"].Value;
                 // Objects: their name only; their other strings are labels ("authors": {"title": "All authors"}).
                 var names = value.Contains('{') ? NameField().Matches(value) : QuotedString().Matches(value);
@@ -907,6 +914,44 @@ internal static partial class AuthorFinder
             }
         }
     }
+
+    /// <summary>How far back the object around an analytics key is looked for; page state puts a picture's few fields
+    /// before its credit.</summary>
+    private const int MaxEnclosingObjectChars = 2_000;
+
+    /// <summary>
+    /// True when the key at <paramref name="keyAt"/> sits in a picture's object (<c>{"url": …, "encodingFormat":
+    /// "image/jpeg", "height": 1643, "authors": [{"name": "Photographer"}]}</c>: who took it) or in a list the site
+    /// configures (<c>"blacklist": {"byline": ["AP FILE", "Getty"]}</c>: credits it hides or allows), not in the article's data.
+    /// The enclosing object is found by counting braces back from the key (strings holding braces are rare in such data).
+    /// </summary>
+    private static bool InPictureOrList(string text, int keyAt)
+    {
+        var depth = 0;
+        var floor = Math.Max(0, keyAt - MaxEnclosingObjectChars);
+        for (var i = keyAt - 1; i >= floor; i--)
+        {
+            var c = text[i];
+            if (c == '}')
+                depth++;
+            else if (c == '{' && depth-- == 0)
+            {
+                var before = text.AsSpan(Math.Max(0, i - 40), i - Math.Max(0, i - 40)).TrimEnd();
+                return before.EndsWith(':') && ConfiguredListKey().IsMatch(before);
+            }
+            // A field of the enclosing object itself, not of an object nested in it.
+            else if (c == '"' && depth == 0 && IsPictureField(text.AsSpan(floor, i + 1 - floor)))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsPictureField(ReadOnlySpan<char> upToQuote) =>
+        upToQuote.EndsWith("\"encodingFormat\"", StringComparison.Ordinal) || upToQuote.EndsWith("\"contentUrl\"", StringComparison.Ordinal)
+        || upToQuote.EndsWith("\"ImageObject\"", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"[""']?(?:black|block|deny|white|allow|exclu(?:de|ded|sion)|ignored?|hidden|suppress(?:ed)?)(?:list|s)?[""']?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConfiguredListKey();
 
     /// <summary>JSON and JavaScript escapes ("\u00fc") decoded; a malformed escape leaves the text as written.</summary>
     private static string Unescape(string value)

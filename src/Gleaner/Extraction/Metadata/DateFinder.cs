@@ -26,7 +26,7 @@ internal static partial class DateFinder
         "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
         "article.published", "article_date_original", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
         "citation_publication_date", "citation_date", "original-publish-date", "og:pubdate", "published-date",
-        "cxenseparse:recs:publishtime", "displaydate",
+        "cxenseparse:recs:publishtime", "displaydate", "og:regdate",
     ];
 
     /// <summary>Meta tags that date the page or anything on it: weaker than a visible dateline.</summary>
@@ -139,7 +139,7 @@ internal static partial class DateFinder
         // Update times first: the header's text, read when the first publication time asks for it, leaves them out
         // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
         foreach (var time in index.Times)
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified)
+            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
                 context.Skipped.Add(time);
         var updateTimes = context.Skipped.Count;
         // An event's day and hour ("<p class="event-date">Samstag, 14. Dezember 2024, 19:00 Uhr</p>" under the title of its
@@ -204,8 +204,10 @@ internal static partial class DateFinder
             FindLastResort(page.Document, index, meta, context, header, url, published);
 
         var bestPublished = Choose(published, fromUrl);
-        // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not.
-        if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero && fromUrl is null
+        // A UTC instant may be meant as the next or previous local day: the dateline tells, when the URL does not; where the
+        // URL does, a clock the dateline shows gives the exact offset ("5:50 PM" on the URL's day for 01:50 UTC the next).
+        if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero
+            && (fromUrl is null || Math.Abs(fromUrl.Value.Day.DayNumber - utc.Day.DayNumber) == 1)
             && (utc.Value.Hour >= 24 - MaxGuessedOffsetAhead(order) || utc.Value.Hour < MaxGuessedOffsetBehind(order))
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
@@ -345,7 +347,7 @@ internal static partial class DateFinder
             return shown.Value == utc.Value ? utc with { Value = utc.Value.ToOffset(shown.Value.Offset) } : utc;
         if (shown.HasTime)
         {
-            var offset = shown.Value.DateTime - utc.Value.DateTime;
+            var offset = ClockDifference(shown, utc);
             return IsZoneOffset(offset) ? utc with { Value = utc.Value.ToOffset(offset) } : utc;
         }
         return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, order) is { } local ? local : utc;
@@ -452,7 +454,23 @@ internal static partial class DateFinder
             return DateLabel.None;
         if (text.Length > MaxLabelChars)
             text = text[^MaxLabelChars..];
-        return DateLabels.LabelBefore(text, 0, text.Length);
+        // A label before a date in that text is its date's ("<dd>Zuletzt aktualisiert: 20. März 2024</dd><dd><time>"): only
+        // words after the text's last digit label this element.
+        var from = text.AsSpan().LastIndexOfAnyInRange('0', '9') + 1;
+        return DateLabels.LabelBefore(text, from, text.Length);
+    }
+
+    /// <summary>
+    /// True when a <c>&lt;time&gt;</c>'s own text labels it an update's: Joomla 4 writes the label inside it
+    /// (<c>&lt;time datetime="…"&gt;Zuletzt aktualisiert: 20. März 2024&lt;/time&gt;</c>), which its <c>datetime</c> would
+    /// otherwise shed. (A wrapper's class is not read: themes put hAtom's <c>updated</c> on the publication's wrapper.)
+    /// </summary>
+    private static bool LabelsItselfAnUpdate(IElement time)
+    {
+        if (TextCleaning.ShortText(time, MaxLabelChars * 2) is not { } text)
+            return false;
+        var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        return digit > 0 && DateLabels.LastLabel(text.AsSpan(0, digit)) == DateLabel.Modified;
     }
 
     /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post
@@ -552,6 +570,11 @@ internal static partial class DateFinder
             if (other.HasTime && other.HasOffset && Math.Abs((other.Value - date.Value).TotalSeconds) < 60
                 && DateOnly.FromDateTime(other.Value.DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
+        // A shown clock for that day without a zone ("Nov. 19, 2019" "5:50 PM" beside 01:50 UTC on the 20th; "Thu 14 Mar 2024
+        // at 10:32am" for 23:32 UTC on the 13th) is the same instant on the readers' clock: its difference from UTC is the
+        // page's offset, before the zone of the page's other dates or a guess.
+        if (ShownClockOffset(date, candidates, day) is { } shownOffset)
+            return date with { Value = date.Value.ToOffset(shownOffset) };
         // The zone the page writes its other dates in, when it puts the instant on that day (an update at 22:15-05:00).
         foreach (var other in AllDates(candidates, modified))
             if (other is { HasTime: true, HasOffset: true } && other.Value.Offset != TimeSpan.Zero
@@ -611,11 +634,37 @@ internal static partial class DateFinder
                 continue;
             // A shown clock without an offset counts when it is the same instant on a local clock ("3 nov. 2023 om 00:40"
             // for 23:40 UTC); another clock time there is another event's.
-            if (candidate.Date.HasTime && (candidate.Date.HasOffset || !IsZoneOffset(candidate.Date.Value.DateTime - date.Value.DateTime)))
+            if (candidate.Date.HasTime && (candidate.Date.HasOffset || !IsZoneOffset(ClockDifference(candidate.Date, date))))
                 continue;
             return Math.Abs(candidate.Date.Day.DayNumber - date.Day.DayNumber) == 1 ? candidate.Date.Day : null;
         }
         return null;
+    }
+
+    /// <summary>The offset a visible clock without a zone gives a UTC instant: the shown time on <paramref name="day"/> minus the
+    /// instant, when that is a zone's offset.</summary>
+    private static TimeSpan? ShownClockOffset(PageDate utc, List<Candidate> candidates, DateOnly day)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Weight is not (Weight.Visible or Weight.Dateline or Weight.HeaderText) || candidate.Date is not { HasTime: true, HasOffset: false } shown
+                || shown.Day != day)
+                continue;
+            var offset = ClockDifference(shown, utc);
+            if (IsZoneOffset(offset))
+                return offset;
+        }
+        return null;
+    }
+
+    /// <summary>A shown clock's time less an instant's, to the minute when the shown clock gives none of the instant's
+    /// seconds ("5:50 PM" for 01:50:59 UTC).</summary>
+    private static TimeSpan ClockDifference(PageDate shown, PageDate instant)
+    {
+        var clock = instant.Value.DateTime;
+        if (shown.Value.Second == 0)
+            clock = new DateTime(clock.Ticks - clock.Ticks % TimeSpan.TicksPerMinute);
+        return shown.Value.DateTime - clock;
     }
 
     /// <summary>True when a difference of clock times is a time zone's offset: at most fourteen hours, in quarter hours.</summary>
@@ -659,10 +708,25 @@ internal static partial class DateFinder
     {
         foreach (var (key, values) in meta.Entries)
         {
-            if (!IsPublicationKey(key) || Array.IndexOf(PublishedMetaKeys, key) >= 0)
+            if (Array.IndexOf(PublishedMetaKeys, key) >= 0)
                 continue;
-            Add(into, values[0], Weight.Declared, order, source: new("meta", key));
+            if (IsPublicationKey(key))
+                Add(into, values[0], Weight.Declared, order, source: new("meta", key));
+            // "article:create_at" (Chinese portals' share tags), "regdate": when the item was made, weaker than a dateline.
+            else if (IsCreationKey(key))
+                Add(into, values[0], Weight.Generic, order, source: new("meta", key));
         }
+    }
+
+    /// <summary>Fragments of made-up meta names for an item's creation or registration.</summary>
+    private static readonly string[] CreationKeyFragments = ["create_at", "created_at", "createdate", "create_date", "creation_date", "creationdate", "regdate", "reg_date"];
+
+    private static bool IsCreationKey(string key)
+    {
+        foreach (var fragment in CreationKeyFragments)
+            if (key.Contains(fragment, StringComparison.Ordinal))
+                return !key.Contains("modif", StringComparison.Ordinal) && !key.Contains("updat", StringComparison.Ordinal);
+        return false;
     }
 
     private static bool IsPublicationKey(string key)
@@ -752,7 +816,7 @@ internal static partial class DateFinder
                 var element = index.DateMarked[i];
                 if (context.Scope is not null && PageRegions.IsInside(element, context.Scope) != inScope)
                     continue;
-                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline))
+                if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline) || HoldsHeadline(element, context.Headline))
                     continue;
                 if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
                     continue;
@@ -814,6 +878,14 @@ internal static partial class DateFinder
         if (modifiedOnly is { } fallback)
             into.Add(new Candidate(fallback, Weight.Fallback, new("visible update date")));
     }
+
+    /// <summary>
+    /// True when a date-marked element holds the headline: the article's container or header block (WordPress marks every
+    /// post <c>&lt;article class="post status-publish"&gt;</c>), whose first date may be any sentence's ("Am 22. März treffen
+    /// sich …"). Its dates are the header text's, read there by the dateline rules.
+    /// </summary>
+    private static bool HoldsHeadline(IElement element, IElement? headline) =>
+        headline is not null && element != headline && PageRegions.IsInside(headline, element);
 
     /// <summary>
     /// The same day with its time from an element nested in the date-marked element number <paramref name="at"/> of

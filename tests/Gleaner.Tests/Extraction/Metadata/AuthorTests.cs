@@ -256,6 +256,32 @@ public class AuthorTests
     }
 
     [Fact]
+    public void APicturesCreditInPageStateIsNotTheAuthor()
+    {
+        // Page state lists the lead picture (with its photographer) before the story's own authors.
+        const string state = """<script>window.__DATA__ = {"article":{"mainImage":{"id":"img7","url":{"primary":"https://cdn.example.com/a.jpg"},"encodingFormat":"image/jpeg","height":1643,"width":2500,"authors":[{"name":"Leo Lensman"}],"source":{"name":"Wire file"}},"authors":[{"type":"embeddedPerson","person":{"id":"p6","name":"Jane Doe"}}]}};</script>""";
+        Assert.Equal(["Jane Doe"], Authors(state));
+    }
+
+    [Fact]
+    public void BylinesASiteConfiguresToHideOrAllowAreNotTheAuthors()
+    {
+        const string config = """<script>var site = {"capture":{"blacklist":{"byline":["AP FILE","AP Photo","Getty"]},"whitelist":{"byline":["Special to The Ledger"]}},"page":"story"};</script>""";
+        Assert.Empty(Authors(config));
+        Assert.Equal(["Jane Doe"], Authors(config + """<script>dataLayer.push({"author":"Jane Doe"});</script>"""));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"statement\"><div class=\"statement-author\"><img alt=\"\"><h4 class=\"author\">The Defence Ministry</h4></div><p>\u201cThe convoy was stopped.\u201d</p></div>")]
+    [InlineData("<div class=\"m-claim\"><span class=\"author\">Jane Speaker</span> stated on May 3: \u201cTaxes fell.\u201d</div>")]
+    [InlineData("<blockquote><p>We will win.</p><cite class=\"author\">John Quoted</cite></blockquote>")]
+    public void TheSpeakerOfAQuotationOrReviewedClaimIsNotTheAuthor(string box)
+    {
+        Assert.Empty(Authors("", box));
+        Assert.Equal(["Jane Doe"], Authors("", "<div class=\"byline\">By Jane Doe</div>" + box));
+    }
+
+    [Fact]
     public void AnApostropheInsideAnAnalyticsNameIsNoClosingQuote()
     {
         Assert.Equal(["Daniel O'Connor"], Authors("""<script>var utag_data = {"page_type":"article","author_name":"Daniel O'Connor"};</script>"""));

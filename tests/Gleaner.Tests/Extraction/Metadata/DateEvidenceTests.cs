@@ -731,6 +731,24 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void AShownClockWithoutSecondsGivesTheOffsetOfAnInstantWithSeconds()
+    {
+        // The <time>'s own text: 22:30:47 UTC shown as "00:30 Uhr" is 00:30 local time (+02:00).
+        var shownInTime = Extract("<title>Nachtsitzung im Landtag</title>", """
+            <main><article><h1>Nachtsitzung im Landtag</h1><time datetime="2022-05-02T22:30:47Z">03.05.2022, 00:30 Uhr</time>
+            <p>Der Landtag hat bis in die Nacht beraten und am Ende einen Kompromiss gefunden.</p></article></main>
+            """, lang: "de");
+        Assert.Equal("2022-05-03T00:30:47+02:00", shownInTime.Published);
+        // The dateline's day and clock in two elements, the URL on that day, the declared instant the next day in UTC: the
+        // clock gives the page's offset (-08:00), not the nearest whole hour that reaches the URL's day.
+        var split = Extract("""<title>Exec says on glitches</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Exec says on glitches","datePublished":"2019-11-20T01:50:59.403Z"}</script>""", """
+            <article><h1>Exec says on glitches</h1><div class="ArticlePage-datePublished"><div class="ArticlePage-datePublished-day">Nov. 19, 2019</div>
+            <div class="ArticlePage-datePublished-time">5:50 PM</div></div>
+            """ + Text + "</article>", url: "https://www.example.com/business/story/2019-11-19/exec-says-on-glitches");
+        Assert.Equal("2019-11-19T17:50:59-08:00", split.Published);
+    }
+
+    [Fact]
     public void AnObituarysLifeSpanAndServicesDateNoPage()
     {
         var article = Extract("<title>Margaret Hayes Obituary</title>", """
@@ -1160,7 +1178,8 @@ public class DateEvidenceTests
     [Fact]
     public void ABuildStampADayAfterTheLabelledDateIsTheSameInstantOnAnotherClock()
     {
-        // 02:59 UTC on the 20th is 8:59 pm on the 19th in Minnesota: one instant, the declared value kept.
+        // 02:59 UTC on the 20th is 8:59 pm on the 19th in Minnesota: one instant, the declared value kept, written at the
+        // clock the byline shows (-06:00).
         var article = Extract("""
             <title>Wild edge Blues</title>
             <meta property="article:published_time" content="2019-11-20T02:59:46+00:00">
@@ -1168,8 +1187,9 @@ public class DateEvidenceTests
             """, """
             <article><h1>Wild edge Blues</h1><div class="meta">By Bill Hoppe | PUBLISHED: November 19, 2019 at 8:59 pm</div>
             """ + Text + "</article>");
-        Assert.Equal("2019-11-20T02:59:46+00:00", article.Published);
+        Assert.Equal("2019-11-19T20:59:46-06:00", article.Published);
     }
+
     [Fact]
     public void ABuildStampGivesWayToTheBylinesTimeElement()
     {

@@ -137,6 +137,14 @@ public class DateShapesTests
     [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><div class="dt">Published 2:05 p.m. ET March 12, 2025 | Updated 4:41 p.m. ET March 12, 2025</div>""" + Text + "</article>", "2025-03-12T14:05:00-04:00", "2025-03-12T16:41:00-04:00")]
     [InlineData("en-US", """<article><h1>Senate passes spending bill</h1><p class="date">Published Jan. 14, 2025 6:20 PM ET</p>""" + Text + "</article>", "2025-01-14T18:20:00-05:00", null)]
     [InlineData("en-IN", """<article><h1>New metro line opens</h1><div class="info"><span>Published on: Jan 14, 2025 18:20 IST</span></div>""" + Text + "</article>", "2025-01-14T18:20:00+05:30", null)]
+    // A date badge that splits day, time and year into elements; C's asctime order ("Wed Nov 20 15:23:07 2019")
+    [InlineData("en", """<div class="main-article-content"><h2 class="article-title">Deportees return home</h2><div class="article-controls"><div class="date"><div class="calendar-date">November 20</div><div class="calendar-time"><font>15:23</font><font>2019</font></div></div></div>""" + Text + "</div>", "2019-11-20T15:23:00+00:00", null)]
+    [InlineData("en", """<article><h1>Mailing list digest</h1><p class="meta">Posted Wed Nov 20 15:23:07 2019</p>""" + Text + "</article>", "2019-11-20T15:23:07+00:00", null)]
+    // Joomla 4: the update's <time> first, its label inside it; the label does not carry over to the next item's <time>.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><dl class="article-info"><dd class="modified"><time datetime="2024-03-20T12:05:00+01:00">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14T10:32:00+01:00">Veröffentlicht: 14. März 2024</time></dd></dl>""" + Text + "</article>", "2024-03-14T10:32:00+01:00", "2024-03-20T12:05:00+01:00")]
+    // Quebec French writes the hour with spaced "h"; an old club page labels its entry "Eingetragen am".
+    [InlineData("fr-CA", """<article><h1>La Ville annonce un nouveau tramway</h1><div class="meta"><span class="date">14 mars 2024 à 10 h 32</span></div>""" + Text + "</article>", "2024-03-14T10:32:00+00:00", null)]
+    [InlineData("de", """<article><h1>Aufstieg in die Bezirksliga perfekt</h1><p><i>Eingetragen am 14.03.2024 von Vorstand</i></p>""" + Text + "</article>", "2024-03-14", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
@@ -145,6 +153,53 @@ public class DateShapesTests
     }
 
     private const string Plain = "<article><h1>Council agrees budget</h1>" + Text + "</article>";
+
+    [Theory]
+    // The last change labelled before the publication, in the words institutions' and regional sites' CMSs use: the
+    // update is the modified date, the publication the published one.
+    [InlineData("de", "Änderungsdatum: 20.03.2024 · Erstellungsdatum: 14.03.2024")]
+    [InlineData("de", "<dl><dt>Aktualisierungsdatum</dt><dd>20.03.2024</dd><dt>Veröffentlichungsdatum</dt><dd>14.03.2024</dd></dl>")]
+    [InlineData("sv", "Senast ändrad 20 mars 2024 · Publiceringsdatum 14 mars 2024")]
+    [InlineData("nb", "Sist endret 20.03.2024 | Publisert 14.03.2024")]
+    [InlineData("da", "Sidst ændret: 20. marts 2024 · Udgivelsesdato: 14. marts 2024")]
+    [InlineData("tr", "Güncellenme Tarihi: 20.03.2024 - Oluşturulma Tarihi: 14.03.2024")]
+    [InlineData("pt", "Modificado em 20/03/2024 | Data de publicação: 14/03/2024")]
+    [InlineData("it", "Modificato il 20/03/2024 | Pubblicato il 14/03/2024")]
+    [InlineData("cs", "Upraveno 20. 3. 2024 · Vloženo 14. 3. 2024")]
+    [InlineData("pl", "Zmodyfikowano: 20.03.2024 · Dodano: 14.03.2024")]
+    [InlineData("hu", "Módosítva: 2024. március 20. · Közzétéve: 2024. március 14.")]
+    [InlineData("nl", "Wijzigingsdatum: 20-03-2024 | Publicatiedatum: 14-03-2024")]
+    [InlineData("fi", "Muokattu 20.3.2024 | Julkaisupäivä 14.3.2024")]
+    [InlineData("hr", "Izmijenjeno: 20.03.2024. · Objavljeno: 14.03.2024.")]
+    [InlineData("pl", "Data modyfikacji: 20.03.2024, 12:05 · Data dodania: 14.03.2024, 10:32")]
+    [InlineData("es", "Última modificación: 20/03/2024 12:05 · Creado: 14/03/2024 10:32")]
+    [InlineData("it", "Ultima modifica: 20/03/2024 · Data di pubblicazione: 14/03/2024")]
+    // Joomla 4: each label inside its own <time>, the update's first.
+    [InlineData("de", """<dl class="article-info"><dd class="modified"><time datetime="2024-03-20">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14">Veröffentlicht: 14. März 2024</time></dd></dl>""")]
+    public void AnUpdateLabelledBeforeThePublicationIsTheModifiedDate(string lang, string meta)
+    {
+        var result = ExtractPage(lang, $"""<div class="article"><h1 class="title">Council agrees budget</h1><div class="meta">{meta}</div>{Text}</div>""");
+        Assert.StartsWith("2024-03-14", result.Published);
+        Assert.StartsWith("2024-03-20", result.Modified);
+    }
+
+    [Fact]
+    public void ACreationWordInASentenceLabelsNoDate()
+    {
+        // "creado" labels a date only right before it ("Creado: 14/03/2024"), not in prose.
+        var result = ExtractPage("es", $"""<div class="article"><h1 class="title">Council agrees budget</h1><div class="meta">El fondo creado el 3 de mayo de 2020 · Publicado: 14/03/2024</div>{Text}</div>""");
+        Assert.Equal("2024-03-14", result.Published);
+    }
+
+    [Fact]
+    public void APostContainerMarkedPublishedDatesNothingByItsText()
+    {
+        // WordPress marks every post "status-publish": the first date of its text is a sentence's (an event's), while the
+        // URL files the post under its day.
+        var result = ExtractPage("de", """<article class="post type-post status-publish format-standard hentry"><header class="entry-header"><h1 class="entry-title">Warum wir den Meeresschutz brauchen</h1></header><div class="entry-content"><p>Am 22. März 2024 treffen sich die Umweltminister in Brüssel. Wir fordern ein verbindliches Schutzziel.</p></div></article>""",
+            url: "https://www.example.org/2024/03/14/meeresschutz/");
+        Assert.Equal("2024-03-14", result.Published);
+    }
 
     [Theory]
     [InlineData("""<meta name="DC.date.issued" content="2022-05-03">""", "2022-05-03")]
@@ -171,6 +226,9 @@ public class DateShapesTests
     // A feed item kept in a script, for a page nothing else dates.
     [InlineData("""<script type="text/xml"><rss><channel><item><title>Budget</title><pubDate>Tue, 03 May 2022 10:30:00 +0200</pubDate></item></channel></rss></script>""", "2022-05-03T10:30:00+02:00")]
     [InlineData("""<script type="application/ld+json">{"@type":"VideoObject","name":"Budget","uploadDate":"2022-05-03T10:30:00Z"}</script>""", "2022-05-03T10:30:00+00:00")]
+    // Korean portals' og:regDate as a compact stamp; a Chinese share tag's creation time, for a page nothing else dates.
+    [InlineData("""<meta property="og:regDate" content="20220503103000">""", "2022-05-03T10:30:00+00:00")]
+    [InlineData("""<meta name="weibo: article:create_at" content="2022-05-03 10:30:00">""", "2022-05-03T10:30:00+00:00")]
     public void ReadsTheMetadataNamesCmssUse(string head, string expected)
     {
         Assert.Equal(expected, ExtractPage("fr", Plain, head).Published);

@@ -310,6 +310,9 @@ public class DateTests
         Assert.Equal("2023-11-03T00:40:00+01:00", Extract(utc, "<div class=\"meta\"><span>3 nov. 2023 om 00:40</span></div>", lang: "nl").Published);
         // A clock that is no zone's reading of the instant is another event's.
         Assert.Equal("2023-11-02T23:40:00+00:00", Extract(utc, "<div class=\"meta\"><span>3 nov. 2023 om 00:47</span></div>", lang: "nl").Published);
+        // A far zone's clock: the shown clock gives the offset, not the nearest guess that makes the day.
+        const string sydney = "<meta property=\"article:published_time\" content=\"2024-03-13T23:32:00Z\">";
+        Assert.Equal("2024-03-14T10:32:00+11:00", Extract(sydney, "<div class=\"byline\">By Tom Walsh · Thu 14 Mar 2024 at 10:32am</div>", lang: "en-AU").Published);
     }
 
     [Fact]
@@ -370,6 +373,9 @@ public class DateTests
     [InlineData("janvier\t5, 2024", "2024-01-05")]
     [InlineData("Mayıs 3, 2022", "2022-05-03")]
     [InlineData("Mrz 21, 2024", "2024-03-21")]
+    // Colombian papers: the month first, "de" before the year.
+    [InlineData("Marzo 14 de 2024 - 10:32 a. m.", "2024-03-14")]
+    [InlineData("Publicado: septiembre 3 del 2023", "2023-09-03")]
     [InlineData("May 3, 20221", null)]
     [InlineData("May 123, 2021", null)]
     public void ReadsMonthFirstDates(string text, string? expected)
