@@ -89,13 +89,13 @@ internal static partial class AuthorFinder
                     AddJsonLdAuthor(creator, persons, organisations, outlet.Others);
         }
         if (outlet.SetAside(persons, organisations))
-            return persons;
+            return WithBylineCoauthors(index, headline, scope, persons);
 
         foreach (var key in MetaKeys)
             foreach (var value in meta.All(key))
                 AuthorNames.Parse(LibraryOrderKeys.Contains(key) ? InvertLibraryOrder(value) : value, persons, organisations, outlet.Others);
         if (outlet.SetAside(persons, organisations))
-            return persons;
+            return WithBylineCoauthors(index, headline, scope, persons);
 
         foreach (var element in index.AuthorMarkup)
         {
@@ -145,6 +145,67 @@ internal static partial class AuthorFinder
         return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
+    /// <summary>
+    /// The declared authors, or the article's byline where it names each of them and more: Ghost's JSON-LD names a post's first
+    /// author only, and many CMSs fill the author meta tag with the first of a byline's names ("Von Anna Lang und Peter Roth"
+    /// under <c>&lt;meta name=author content="Anna Lang"&gt;</c>). Only the first byline in the article's scope that names a
+    /// person is read, only one holding every declared name extends them (so a related story's byline never does), and only
+    /// with names that are its links to author pages or that are all its text but a label and conjunctions (a byline box's
+    /// buttons and widgets, "Comments", "AA+ Text Size", would read as names).
+    /// </summary>
+    private static IReadOnlyList<string> WithBylineCoauthors(PageIndex index, IElement? headline, IElement? scope, List<string> persons)
+    {
+        if (scope is null || persons.Count > MaxDeclaredForCoauthors)
+            return persons;
+        foreach (var element in index.BylineMarked)
+        {
+            if (!PageRegions.IsInside(element, scope) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element)
+                || TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true) is not { } text || string.IsNullOrWhiteSpace(text))
+                continue;
+            var shown = new List<string>();
+            if (!AuthorLinkNames(element, shown))
+            {
+                AuthorNames.Parse(text, shown, [], []);
+                if (shown.Count > 0 && !IsOnlyNames(text, shown))
+                    return persons;
+            }
+            if (shown.Count == 0)
+                continue;
+            if (shown.Count <= persons.Count)
+                return persons;
+            foreach (var person in persons)
+                if (!shown.Contains(person, StringComparer.OrdinalIgnoreCase))
+                    return persons;
+            return shown;
+        }
+        return persons;
+    }
+
+    /// <summary>True when the byline's text is the names, a label before them, and separators or conjunctions between.</summary>
+    private static bool IsOnlyNames(string byline, List<string> names)
+    {
+        var rest = byline;
+        if (BylineLabel().Match(rest) is { Success: true } label)
+            rest = rest[label.Length..];
+        foreach (var name in names)
+        {
+            var at = rest.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+                return false;
+            rest = rest[..at] + " " + rest[(at + name.Length)..];
+        }
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bare = word.Trim(',', ';', '&', '·', '|', '/', '•', '.');
+            if (bare.Length > 0 && !AuthorNames.IsConjunction(bare))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Declared authors a byline may add to: metadata that names several names them all.</summary>
+    private const int MaxDeclaredForCoauthors = 1;
+
     private static void AddJsonLdAuthor(JsonElement author, List<string> persons, List<string> organisations, List<string>? others = null)
     {
         if (author.ValueKind == JsonValueKind.String)
@@ -154,7 +215,16 @@ internal static partial class AuthorFinder
         }
         if (author.ValueKind != JsonValueKind.Object)
             return;
-        var name = JsonLdValues.Text(author, "name");
+        // One author object naming several people ("name": ["Jane Doe", "John Roe"], as NPR writes it): each is an author.
+        if (author.TryGetProperty("name", out var names) && names.ValueKind == JsonValueKind.Array && !JsonLdValues.IsType(author, "Organization"))
+        {
+            foreach (var each in names.EnumerateArray())
+                AuthorNames.Parse(JsonLdValues.AsText(each), persons, organisations, others);
+            return;
+        }
+        // A person may be named in parts only ("givenName": "Jane", "familyName": "Doe").
+        var name = JsonLdValues.Text(author, "name")
+            ?? (JsonLdValues.Text(author, "givenName") is { } given && JsonLdValues.Text(author, "familyName") is { } family ? given + " " + family : null);
         if (name is null)
             return;
         if (JsonLdValues.IsType(author, "Organization") || JsonLdValues.IsType(author, "NewsMediaOrganization") || JsonLdValues.IsType(author, "Corporation"))
@@ -185,6 +255,9 @@ internal static partial class AuthorFinder
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
             if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element))
                 continue;
+            // Beyond the article, a byline beside a link to another story is that story's teaser card ("Top stories").
+            if (!inScope && InTeaserCard(element, headline))
+                continue;
             // Links to the authors' pages bound each name exactly: "<a href=/autor/laura-gil>Laura Gil</a> <span>Valencia</span>"
             // is not "Laura Gil Valencia".
             if (!AuthorLinkNames(element, persons))
@@ -199,6 +272,34 @@ internal static partial class AuthorFinder
             }
         }
     }
+
+    /// <summary>
+    /// True when a byline shares a small box with a link to another story, a teaser card's shape: a link of a headline's few words
+    /// that is no author page, within <see cref="TeaserCardDepth"/> levels up, below any box that holds the headline.
+    /// </summary>
+    private static bool InTeaserCard(IElement byline, IElement? headline)
+    {
+        var box = byline.ParentElement;
+        for (var depth = 0; box is not null && depth < TeaserCardDepth && box.LocalName is not ("body" or "main" or "article"); depth++, box = box.ParentElement)
+        {
+            if (headline is not null && PageRegions.IsInside(headline, box))
+                return false;
+            foreach (var link in box.QuerySelectorAll("a[href]"))
+            {
+                if (PageRegions.IsInside(link, byline) || link.Attr("href") is not { } href || AuthorPage().IsMatch(href))
+                    continue;
+                if (TextCleaning.OneLine(link.TextContent) is { } text && text.Split(' ').Length >= MinTeaserWords)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Levels above a byline that a teaser card's box spans (the card, its text column).</summary>
+    private const int TeaserCardDepth = 2;
+
+    /// <summary>Words of the shortest teaser headline.</summary>
+    private const int MinTeaserWords = 3;
 
     /// <summary>Reads the names of a byline's links to author pages; false (and nothing added) when it has none that names a person.</summary>
     private static bool AuthorLinkNames(IElement byline, List<string> persons)
@@ -666,6 +767,7 @@ internal static partial class AuthorFinder
             Others.Clear();
             for (var i = persons.Count - 1; i >= 0; i--)
             {
+                persons[i] = WithoutOutletPrefix(persons[i]);
                 if (!Names(persons[i]))
                     continue;
                 if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
@@ -674,6 +776,28 @@ internal static partial class AuthorFinder
             }
             return persons.Count > 0;
         }
+
+        /// <summary>"Ouest-France Thomas Le Goff" as "Thomas Le Goff": the outlet's name set before a byline's name, where a layout's
+        /// signature line runs them together. The name left must have two words or more.</summary>
+        private string WithoutOutletPrefix(string name)
+        {
+            if (_site.Length == 0 && _label.Length == 0)
+                return name;
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var count = 1; count <= MaxOutletPrefixWords && words.Length - count >= 2; count++)
+            {
+                var key = MetadataExtractor.Letters(string.Join(' ', words, 0, count));
+                if (key.Length >= MinOutletPrefixChars && (key == _site || key == _label))
+                    return string.Join(' ', words, count, words.Length - count);
+            }
+            return name;
+        }
+
+        /// <summary>Words of an outlet's name that may stand before a byline's name.</summary>
+        private const int MaxOutletPrefixWords = 3;
+
+        /// <summary>Letters of an outlet's name at least, for it to be told from a first name at a name's start.</summary>
+        private const int MinOutletPrefixChars = 5;
 
         /// <summary>The first organisation that is not the outlet's bare name: an agency's byline ("By Reuters") wins over the
         /// publisher that JSON-LD names as the author of every page, while a desk credit ("Guardian staff reporter") is deliberate.</summary>
@@ -853,7 +977,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist|journalisten|journalistes|redakteur|redakteure|columnists?|writers?|reporters?)/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorPage();
 
-    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|column|commentary|(?:guest\s+)?post|article|chronique|commentaire|tribune|columna|artículo|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|pictures|images|zdjęcia|kuvat|kuva)|(?-i:de|da))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者|記者|记者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:by|von|par|por|di|door|av|af|przez|od|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh|autor(?:in(?:nen)?|[:*_]in(?:nen)?)?(?:/autor(?:in)?)?|autoren|autorzy|authors?|auteurs?|autore|autorka|text|texte|teksti|texto|testo|tekst|yazar|haber|muhabir|reporter|oprac\.|kirjoittaja|szerző|írta|γράφει\s+(?:ο|η)|laporan\s+wartawan\s+[^,]{1,40},|forfatter|författare|napisał[a]?|penulis|tác giả|текст|автор|(?:written|words|story|reporting|reported|posted|submitted|interview|interviewed|news provided) by|das interview führten?|die fragen stellten?|rozmawia(?:ł|ła|li|ły)|(?:(?:ein|eine|a|an|une?|una?)\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|artikel|bericht|kolumne|analyse|glosse|reportage|rezension|kritik|satire|essay|recherche|column|commentary|analysis|review|feature|(?:guest\s+)?post|article|chronique|commentaire|tribune|enquête|columna|artículo|análisis|reportaje|crónica|commento|articolo|rubrica|artigo)\s+(?:von|by|de|di|par|d[ei]l)|geschrieben von|verfasst von|escrit[oa] por|scritto da|écrit par|skrevet a[fv]|(?:text|texte|texto|testo|tekst|teksti|words)\s*(?:und|and|&|et|en|y|e|i|ja|och|og|\+)\s*(?:fotos?|foto's|bilder|bild|photos?|pictures|images|zdjęcia|kuvat|kuva)|(?-i:de|da))(?:\s*[:：]\s*|\s+)(?:(?:our|onze|unser(?:em|er|e)|notre|nuestr[oa]|nostr[oa]|vår|vores|naszego|naszej)\s+(?:\p{L}+\s+){1,2}?)?(?=(?-i:\p{Lu}))|words\s*[:：]\s*(?=(?-i:\p{Lu}))|(?:dal|dalla|dai|dalle)\s+(?:nostr[oa]|nostri|nostre)\s+(?:\p{L}+\s+){1,2}?(?=(?-i:\p{Lu}))|(?:作者|撰文|文|書いた人|執筆者|筆者|著者|記者|记者)\s*[:：・]\s*(?=\p{Lo})|(?:نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|بقلم|كتبت?|כתב|כתבה|מאת|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)(?:\s*[:：]\s*|\s+)(?=\p{Lo}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex BylineLabel();
 
     /// <summary>Words every key of <see cref="AnalyticsAuthor"/> holds (case as the pattern reads it): "author" and "Author"

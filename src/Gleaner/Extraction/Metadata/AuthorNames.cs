@@ -31,6 +31,30 @@ internal static partial class AuthorNames
 
     private static readonly HashSet<string> JobWordLookup = new(JobWords, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A job word, also compounded as German writes jobs: after a hyphen ("FOCUS-online-Redakteurin", "ARD-Korrespondent") or as
+    /// the end of one word ("Wirtschaftsredakteurin", "Gastautor", "Auslandskorrespondent").
+    /// </summary>
+    private static bool IsJobWord(string word)
+    {
+        if (JobWordLookup.Contains(word))
+            return true;
+        var dash = word.LastIndexOf('-');
+        if (dash > 0 && dash < word.Length - 1 && JobWordLookup.Contains(word[(dash + 1)..]))
+            return true;
+        foreach (var ending in CompoundJobEndings)
+            if (word.Length > ending.Length + MinCompoundHeadChars && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>Jobs that German compounds end with.</summary>
+    private static readonly string[] CompoundJobEndings =
+        ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter", "reporterin", "autor", "autorin", "journalist", "journalistin", "kolumnist", "kolumnistin"];
+
+    /// <summary>Letters a compound's first part has at least ("Gast" in "Gastautor").</summary>
+    private const int MinCompoundHeadChars = 3;
+
     /// <summary>Words that make a part a job title or an organisation rather than a person's name.</summary>
     private static readonly HashSet<string> NotNameWords = new(JobWords, StringComparer.OrdinalIgnoreCase)
     {
@@ -169,11 +193,15 @@ internal static partial class AuthorNames
             // Lestari") a part that opens with job words is the job line, and what follows them is the outlet.
             if (filledSegments == 1)
                 part = WithoutLeadingJobTitle(part);
+            part = WithoutLowerCaseJobLead(part);
             part = WithoutTrailingJobTitle(part);
             part = TextCleaning.CollapseWhitespace(part).Trim(' ', ',', '.', ':', ';', '-', '–', '—', '|', '/', '·', '•', '*', '"', '\'', '“', '”', '«', '»', '(', ')', '[', ']');
             if (part.Length < 2)
                 continue;
             var kind = Classify(part, wholeByline: filledSegments == 1 || conjoinedPair);
+            // "EFE Valencia", "AFP Paris": an agency's name and the place it filed from credit the agency.
+            if (kind == NameKind.Organisation)
+                part = WithoutAgencyPlace(part);
             var target = kind switch
             {
                 NameKind.Person => persons,
@@ -329,7 +357,7 @@ internal static partial class AuthorNames
         if (words.Length < 3)
             return part;
         var start = 0;
-        while (start < words.Length - 2 && JobWordLookup.Contains(words[start].Trim('.', ',', ':')))
+        while (start < words.Length - 2 && IsJobWord(words[start].Trim('.', ',', ':')))
             start++;
         if (start == 0)
             return part;
@@ -338,6 +366,61 @@ internal static partial class AuthorNames
                 return part;
         return string.Join(' ', words, start, words.Length - start);
     }
+
+    /// <summary>
+    /// "political reporter Jane Norman", "Europe correspondent Nick Dole", "senior business reporter Li Wei": a job written in lower
+    /// case, as a sentence names it, before a name of two or more capitalised words, in any part of a byline ("By political reporter
+    /// Jane Norman and Tom Lowrey"). Before the job, only lower-case words or one capitalised word (a beat: "Europe", "Health").
+    /// A job line in capitals ("Laporan Wartawan Kabar Harian") is not read so: what follows it there is the outlet.
+    /// </summary>
+    private static string WithoutLowerCaseJobLead(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+            return part;
+        var job = -1;
+        for (var i = 0; i < words.Length - 2 && i <= MaxJobLeadWords; i++)
+        {
+            var word = words[i];
+            if (!char.IsLower(word[0]))
+            {
+                if (i > 0)
+                    break;
+                continue;
+            }
+            if (IsJobWord(word.Trim('.', ',', ':')))
+                job = i;
+        }
+        if (job < 0)
+            return part;
+        for (var i = job + 1; i < words.Length; i++)
+            if (!char.IsUpper(words[i][0]) && !IsParticle(words[i]))
+                return part;
+        return string.Join(' ', words, job + 1, words.Length - job - 1);
+    }
+
+    /// <summary>Index of the last word a job written before a name may end at ("chief political correspondent" ends at 2).</summary>
+    private const int MaxJobLeadWords = 3;
+
+    /// <summary>The agency alone where a part is an agency's name followed by one capitalised word of no organisation: the
+    /// place its story was filed from ("EFE Valencia", "dpa Hamburg"); any other part as it is (a desk of two words is no place:
+    /// "Reuters Fact Check").</summary>
+    private static string WithoutAgencyPlace(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 2 || !AgencyLookup.Contains(words[0]))
+            return part;
+        for (var i = 1; i < words.Length; i++)
+            if (!char.IsUpper(words[i][0]) || OrganisationWords.Contains(words[i]) || NotNameWords.Contains(words[i]) || AgencyTitleWords.Contains(words[i]))
+                return part;
+        return words[0];
+    }
+
+    /// <summary>Words of an agency's own full name ("Anadolu Ajansı", "Kyodo Tsushin"), not a place.</summary>
+    private static readonly HashSet<string> AgencyTitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ajansı", "ajans", "agency", "agentur", "agencia", "agence", "agenzia", "agência", "agencja", "agentschap", "tsushin", "nachrichten", "deutschland",
+    };
 
     /// <summary>The name a bio line opens with ("Laura Chen is a senior fellow at …"), or null when the text is no bio line.</summary>
     public static string? BioName(string text) => BioSentence().Match(text) is { Success: true } bio ? bio.Groups["name"].Value : null;
@@ -360,6 +443,14 @@ internal static partial class AuthorNames
         }
         return false;
     }
+
+    /// <summary>True for a word that joins two names in a byline ("and", "und", "et", "y", "e", "en", "og", "och", "i", "oraz").</summary>
+    public static bool IsConjunction(string word) => Conjunctions.Contains(word);
+
+    private static readonly HashSet<string> Conjunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "és", "a", "ja", "dan", "și", "şi", "και", "và", "та", "и", "oraz", "&",
+    };
 
     /// <summary>True when a separator between two parts is a conjunction ("and", "und", "&amp;"), which joins two names.</summary>
     private static bool JoinsNames(ReadOnlySpan<char> separator)
@@ -599,9 +690,10 @@ internal static partial class AuthorNames
     private static partial Regex SentenceEnd();
 
     /// <summary>Editors, photographers and contributors credited after the authors are not authors ("Reporting by" at the
-    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"); so is who compiled the text
-    /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*$|(?<=\p{L}.*[,;|]\s*)(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"), up to a writer's label that
+    /// follows ("Photos by Sam Okada | Story by Nora Lindqvist"); so is who compiled the text
+    /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak", also where the layout put no comma between: "Anna Kowalska Opracowanie: Piotr Nowak").</summary>
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
@@ -610,7 +702,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med)(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|innen|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med|rozmawia(?:ł|ła|li|ły))(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|innen|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     /// <summary>A particle of place ("da", "do", "de", "di", "du") and a capitalised word: "da Agência Negócios", "di Repubblica".</summary>

@@ -52,7 +52,10 @@ internal static partial class TextCleaning
                 {
                     if (!collapseWhitespace && text.Length + piece.Data.Length > maxChars)
                         return null;
-                    if (boundary && text.Length > 0 && piece.Data.Length > 0 && char.IsLetterOrDigit(text[^1]) && char.IsLetter(piece.Data[0]))
+                    // A letter touching a digit is glued too ("Valencia</span></div><time>05·03·24"); digits touching digits may be one
+                    // number split for styling.
+                    if (boundary && text.Length > 0 && piece.Data.Length > 0
+                        && (char.IsLetterOrDigit(text[^1]) && char.IsLetter(piece.Data[0]) || char.IsLetter(text[^1]) && char.IsDigit(piece.Data[0])))
                         text.Append(GluedElementsSeparator);
                     boundary = false;
                     if (!collapseWhitespace)

@@ -62,6 +62,12 @@ internal static partial class TitleFinder
         if (visibleHeadline is not null)
             shown.Add(visibleHeadline);
         shown.AddRange(headlines);
+        // A heading whose kicker is its own element ("Dortmund" over "Neues Stadion-Dach bis 2026") is shown without it; where
+        // JSON-LD or the social tags state that form, the heading's whole text (kicker and headline run together) is no rival.
+        if (visibleHeadline is not null && Key(visibleHeadline) is { Length: > 0 } visibleKey
+            && (jsonLdHeadline is not null && Key(StripSiteName(jsonLdHeadline, siteNames)) == visibleKey
+                || metaTitle is not null && Key(StripSiteName(metaTitle, siteNames)) == visibleKey))
+            shown.RemoveAll(heading => Key(heading) is var key && key.Length > visibleKey.Length && key.EndsWith(visibleKey, StringComparison.Ordinal));
         candidates.AddRange(shown);
 
         string? best = null;
@@ -120,7 +126,45 @@ internal static partial class TitleFinder
         // A <title> nothing else confirms may still carry an unnamed site suffix.
         if (ReferenceEquals(best, strippedTitle) && strippedTitle == documentTitle && bestVotes <= 1.5)
             return StripUnnamedSiteParts(best);
-        return AsMostSourcesWriteIt(best, candidates, stated, documentTitle, strippedTitle);
+        var form = AsMostSourcesWriteIt(best, candidates, stated, documentTitle, strippedTitle);
+        return ReferenceEquals(form, best) && documentTitle is not null && TitleHeadForm(documentTitle, best) is { } head ? head : form;
+    }
+
+    /// <summary>
+    /// The head of the <c>&lt;title&gt;</c> when it holds the chosen heading's letters with a kicker's colon the heading lacks, and a
+    /// separator or the end follows: a heading whose kicker is its own element reads "Oldenburg Stadt plant …", which the title
+    /// writes "Oldenburg: Stadt plant … | Site". Null when the title does not start so.
+    /// </summary>
+    private static string? TitleHeadForm(string documentTitle, string heading)
+    {
+        var letters = CasedKey(heading);
+        if (letters.Length == 0)
+            return null;
+        var matched = 0;
+        var end = -1;
+        for (var i = 0; i < documentTitle.Length; i++)
+        {
+            var c = documentTitle[i];
+            if (!char.IsLetterOrDigit(c))
+                continue;
+            if (matched == letters.Length)
+                break;
+            if (c != letters[matched++])
+                return null;
+            if (matched == letters.Length)
+                end = i + 1;
+        }
+        if (end < 0)
+            return null;
+        // Closing marks stay with the headline: "… zu tun»", "Président»…".
+        while (end < documentTitle.Length && !char.IsWhiteSpace(documentTitle[end]) && !char.IsLetterOrDigit(documentTitle[end]))
+            end++;
+        var rest = documentTitle.AsSpan(end).TrimStart();
+        if (rest.Length > 0 && !(rest[0] is '|' or '-' or '–' or '—' or ':' or '·' or '•' or '»' or '/' or '｜' or 'ㅣ' or '_' or '~'))
+            return null;
+        // Only a kicker's colon: quotes and dashes written otherwise are the same headline.
+        var head = documentTitle[..end].Trim();
+        return head.Contains(':') && !heading.Contains(':') ? head : null;
     }
 
     /// <summary>
@@ -411,7 +455,7 @@ internal static partial class TitleFinder
             if (last > 0)
             {
                 var tail = title[(last + separator.Length)..];
-                if (NamesSite(tail, siteNames))
+                if (NamesSite(tail, siteNames) || separator == " | " && NamesSite(FirstPart(tail), siteNames))
                     return StripSiteName(WithoutSectionTail(title[..last].TrimEnd(), separator), siteNames);
             }
             var first = title.IndexOf(separator, StringComparison.Ordinal);
@@ -423,6 +467,20 @@ internal static partial class TitleFinder
             }
         }
         return AfterSiteColon(title, siteNames) ?? title;
+    }
+
+    /// <summary>The text before its first separator: "NDR.de" of "NDR.de - Nachrichten - Niedersachsen", a site's name before its
+    /// sections after the bar that parts it from the headline.</summary>
+    private static string FirstPart(string text)
+    {
+        var end = text.Length;
+        foreach (var separator in Separators)
+        {
+            var at = text.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && at < end)
+                end = at;
+        }
+        return end == text.Length ? "" : text[..end];
     }
 
     /// <summary>"Landkreis Oberau: Headline" without the site's exact name before the colon (a place or a topic there that

@@ -986,4 +986,97 @@ public class AuthorTests
     {
         Assert.Equal([name], Authors("", line));
     }
+    [Fact]
+    public void OneJsonLdAuthorObjectMayNameSeveralPeople()
+    {
+        Assert.Equal(["Alina Selyukh", "Ximena Bustillo"], Authors(
+            """<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":["Alina Selyukh","Ximena Bustillo"]}}</script>"""));
+    }
+
+    [Theory]
+    [InlineData("By political reporter Jane Norman and Tom Lowrey", new[] { "Jane Norman", "Tom Lowrey" })]
+    [InlineData("By Europe correspondent Nick Dole and Anna Roe", new[] { "Nick Dole", "Anna Roe" })]
+    [InlineData("By Jane Norman and senior business reporter Li Wei Chen", new[] { "Jane Norman", "Li Wei Chen" })]
+    public void AJobWrittenInLowerCaseBeforeANameIsNoPartOfIt(string byline, string[] expected)
+    {
+        Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void WhoCompiledTheTextIsNoAuthorAlsoWithoutAComma()
+    {
+        Assert.Equal(["Anna Kowalska"], Authors("",
+            "<div class=\"authorsSources\"><span class=\"name\">Anna Kowalska</span><span class=\"position\">Dziennikarka</span><div>Opracowanie: Piotr Nowak</div></div>"));
+    }
+
+    [Fact]
+    public void ABylineNamingTheDeclaredAuthorAndMoreAddsItsCoauthors()
+    {
+        // Ghost's JSON-LD names the first author; the author meta tag of many CMSs the first of the byline's names.
+        Assert.Equal(["Priya Raman", "Marco Bellini"], Authors(
+            """<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Priya Raman"}}</script>""",
+            "<h4 class=\"author-name\"><a href=\"/author/priya/\">Priya Raman</a>, <a href=\"/author/marco/\">Marco Bellini</a></h4>"));
+        Assert.Equal(["Anna Lang", "Peter Roth"], Authors("<meta name=\"author\" content=\"Anna Lang\">", "<span class=\"article-author\">Von Anna Lang und Peter Roth</span>"));
+        // A byline that does not name the declared author is another story's: the declaration stands.
+        Assert.Equal(["Anna Lang"], Authors("<meta name=\"author\" content=\"Anna Lang\">", "<span class=\"article-author\">Von Julia Weber und Peter Roth</span>"));
+    }
+
+    [Fact]
+    public void ABylineBesideALinkToAnotherStoryOutsideTheArticleIsATeaserCards()
+    {
+        var page = "<html><body><main><article><h1>Fuel price rise sparks protests in several cities</h1><div class=\"contributor\"><span>By Mayeni Jones</span></div>" + Prose + "</article>" +
+            "<section data-component=\"top-stories\"><h2>Top stories</h2><div><a href=\"/news/floods\">Floods hit northern Kenya</a><span class=\"byline\">By Basillioh Rukanga</span></div></section></main></body></html>";
+        Assert.Equal(["Mayeni Jones"], AuthorsOfPage(page));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"author-date\"><div class=\"author\"><span class=\"author-name\">EFE</span> <span class=\"location\">Valencia</span></div><time>05·03·24 | 16:12</time></div>", "EFE")]
+    [InlineData("<p class=\"byline\">AFP Paris</p>", "AFP")]
+    [InlineData("<p class=\"byline\">Anadolu Ajansı</p>", "Anadolu Ajansı")]
+    [InlineData("<p class=\"byline\">By Reuters Fact Check</p>", "Reuters Fact Check")]
+    public void AnAgencysPlaceIsNoPartOfItsCredit(string line, string credit)
+    {
+        Assert.Equal([credit], Authors("", line));
+    }
+    [Theory]
+    [InlineData("<p class=\"meta-line\">Eine Glosse von Jana Wolf</p>", "Jana Wolf")]
+    [InlineData("<p class=\"meta-line\">Eine Analyse von Mark Schieritz, Berlin</p>", "Mark Schieritz")]
+    [InlineData("<p class=\"meta-line\">An analysis by Jane Doe</p>", "Jane Doe")]
+    [InlineData("<p class=\"meta-line\">Un reportaje de María García</p>", "María García")]
+    [InlineData("<div class=\"article-author\">Rozmawiała Anna Wiśniewska</div>", "Anna Wiśniewska")]
+    [InlineData("<p class=\"meta-line\">Rozmawiał: Jan Kowalski</p>", "Jan Kowalski")]
+    public void MoreKindsOfPieceAndInterviewersLabelTheirAuthor(string line, string name)
+    {
+        Assert.Equal([name], Authors("", line));
+    }
+
+    [Fact]
+    public void TheOutletsNameRunOntoABylinesNameIsNoPartOfIt()
+    {
+        Assert.Equal(["Thomas Le Goff"], Authors("<meta property=\"og:site_name\" content=\"Ouest-France\">",
+            "<div class=\"signature\">Ouest-France <span class=\"author\">Thomas Le Goff</span> avec AFP.</div>"));
+    }
+    [Theory]
+    [InlineData("FOCUS-online-Redakteurin Jana Maier", "Jana Maier")]
+    [InlineData("Gastautor Dr. Jens Müller", "Dr. Jens Müller")]
+    [InlineData("Wirtschaftsredakteur Tim Berg", "Tim Berg")]
+    public void AJobCompoundedAsGermanWritesItIsNoPartOfTheName(string byline, string name)
+    {
+        Assert.Equal([name], Authors("", $"<div class=\"authorMeta\">{byline}</div>"));
+    }
+    [Fact]
+    public void AJsonLdPersonNamedInPartsIsTheAuthor()
+    {
+        Assert.Equal(["Jane Okonjo"], Authors(
+            """<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","givenName":"Jane","familyName":"Okonjo"}}</script>"""));
+    }
+
+    [Theory]
+    [InlineData("Photos by Sam Okada | Story by Nora Lindqvist", new[] { "Nora Lindqvist" })]
+    [InlineData("Photographs by Sam Okada, words by Nora Lindqvist", new[] { "Nora Lindqvist" })]
+    [InlineData("By Nora Lindqvist; additional reporting by Sam Okada", new[] { "Nora Lindqvist" })]
+    public void APictureCreditBeforeTheWritersLabelEndsThere(string byline, string[] expected)
+    {
+        Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
 }

@@ -375,4 +375,34 @@ public class TitleTests
         Assert.Equal("Gemeinde Beispielheim: Sperrung der Hauptstraße", Title("<title>Gemeinde Beispielheim: Sperrung der Hauptstraße</title>",
             "<div id=\"content\"><h1>Gemeinde Beispielheim: Sperrung der Hauptstraße</h1><p>Text.</p></div><footer><a href=\"/\"><img alt=\"Gemeinde Beispielheim\"></a></footer>"));
     }
+    [Fact]
+    public void ASiteNameOpeningATailOfSectionsAfterABarIsNotPartOfTheTitle()
+    {
+        Assert.Equal("Stadt plant Fahrradstraße am Wall",
+            Title("<title>Stadt plant Fahrradstraße am Wall | NDR.de - Nachrichten - Niedersachsen - Studio Oldenburg</title><meta property=\"og:site_name\" content=\"NDR\">"));
+    }
+
+    [Fact]
+    public void AHeadingWhoseKickerIsItsOwnElementIsWrittenAsTheTitleWritesIt()
+    {
+        // The heading reads "Oldenburg Stadt plant …"; the <title> alone states it, with the kicker's colon.
+        Assert.Equal("Oldenburg: Stadt plant Fahrradstraße am Wall", Title(
+            "<title>Oldenburg: Stadt plant Fahrradstraße am Wall | NDR.de - Nachrichten - Niedersachsen</title><meta property=\"og:site_name\" content=\"NDR\">",
+            "<article><h1><span class=\"dachzeile\">Oldenburg</span> Stadt plant Fahrradstraße am Wall</h1></article>"));
+        // Closing quotes stay; quotes written otherwise change nothing.
+        Assert.Equal("Angriff auf Israel: «Die Zurückhaltung hat viel mit den USA zu tun»", Title(
+            "<title>Angriff auf Israel: «Die Zurückhaltung hat viel mit den USA zu tun» - Nachrichten</title>",
+            "<article><h1><span class=\"kicker\">Angriff auf Israel</span> «Die Zurückhaltung hat viel mit den USA zu tun»</h1></article>"));
+    }
+    [Fact]
+    public void AKickerElementsHeadingGivesWayToTheHeadlineTheSocialTagsStateWithoutIt()
+    {
+        Assert.Equal("Neues Stadion-Dach bis 2026", Title(
+            "<title>Dortmund: Neues Stadion-Dach bis 2026 | WAZ</title><meta property=\"og:title\" content=\"Neues Stadion-Dach bis 2026\">",
+            "<article><h1><span class=\"kicker\">Dortmund</span> <span class=\"headline\">Neues Stadion-Dach bis 2026</span></h1></article>"));
+        // Where the metadata keeps the kicker, so does the title.
+        Assert.Equal("Dortmund: Neues Stadion-Dach bis 2026", Title(
+            "<title>Dortmund: Neues Stadion-Dach bis 2026 | WAZ</title><meta property=\"og:title\" content=\"Dortmund: Neues Stadion-Dach bis 2026\">",
+            "<article><h1><span class=\"kicker\">Dortmund</span> <span class=\"headline\">Neues Stadion-Dach bis 2026</span></h1></article>"));
+    }
 }
