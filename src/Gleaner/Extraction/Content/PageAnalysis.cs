@@ -179,6 +179,10 @@ internal sealed class PageAnalysis
                 continue;
             }
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
+            // The title of a disclosure panel (a FAQ's question in "<summary class="accordion-header">"): its class names its
+            // place in the widget, and it belongs to the text as its panel does.
+            if (weight < 0 && !strongBoilerplate && element.LocalName == "summary")
+                weight = 0;
             if (strongBoilerplate && (_dropStrongBoilerplate || BoilerplateSignals.IsAuthorBox(element)) && !IsInlineInSentence(element, role))
             {
                 if (_dropped is not null)
