@@ -398,7 +398,7 @@ internal static partial class LineFilter
     private static readonly string[] ViewCountLabels =
     [
         "浏览次数", "浏览量", "浏览", "点击数", "点击量", "点击率", "点击", "阅读量", "阅读次数", "阅读", "访问量", "访问次数", "瀏覽次數",
-        "瀏覽", "點擊", "點閱", "閱讀", "조회수", "조회", "閲覧数", "hits", "views", "aufrufe", "zugriffe", "gelesen", "visite",
+        "瀏覽", "點擊", "點閱", "閱讀", "點閱次數", "点阅次数", "點擊次數", "点击次数", "閱讀次數", "瀏覽人次", "浏览人次", "人氣", "人气", "조회수", "조회", "閲覧数", "hits", "views", "aufrufe", "zugriffe", "gelesen", "visite",
         "visualizzazioni", "visualizaciones", "lecturas", "visualizações", "wyświetleń", "wyświetlenia", "odsłon", "zobrazeno",
         "přečteno", "просмотров", "просмотры", "переглядів", "görüntülenme", "okunma", "dibaca", "dilihat", "lượt xem", "εμφανίσεις",
         "צפיות",
@@ -419,7 +419,8 @@ internal static partial class LineFilter
         {
             for (int at = lower.IndexOf(label, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(label, at + 1, StringComparison.Ordinal))
             {
-                if (at > 0 && (char.IsLetterOrDigit(lower[at - 1]) || lower[at - 1] == '-'))
+                // A label of a script written without spaces may follow the info line's last part unspaced ("…局點閱次數：5,208").
+                if (at > 0 && label[0] < PageAnalysis.UnspacedScriptStart && (char.IsLetterOrDigit(lower[at - 1]) || lower[at - 1] == '-'))
                     continue;
                 var rest = lower.AsSpan(at + label.Length).TrimStart(' ');
                 if (rest.Length < 2 || rest[0] is not (':' or '：'))

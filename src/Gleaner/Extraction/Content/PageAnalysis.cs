@@ -462,7 +462,7 @@ internal sealed class PageAnalysis
     private const int MinUnspacedTitleChars = 8;
 
     /// <summary>Where the scripts written without spaces between words start (CJK punctuation, kana, ideographs).</summary>
-    private const char UnspacedScriptStart = '\u3000';
+    internal const char UnspacedScriptStart = '\u3000';
 
     /// <summary>The article's first heading is a link to a story's title and nothing else.</summary>
     private static bool HasLinkedHeading(IElement article)

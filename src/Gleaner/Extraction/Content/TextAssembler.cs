@@ -267,8 +267,17 @@ internal sealed class TextAssembler
         // two beside a short post (a picture's long description, a licence) stays out.
         return info.ClassWeight < 0 && (info.ParagraphChars * 2 <= _selectionParagraphChars
             || _analysis.DropsStrongBoilerplate && info.Paragraphs < MinParagraphsOfNamedStory)
-            && !IsTwinOfTheStory(info);
+            && !IsTwinOfTheStory(info) && !IsStorysHeader(info.Element);
     }
+
+    /// <summary>
+    /// A block named as a header that titles a part of the story: a content management system's <c>header</c> around a
+    /// subheading ("<c>&lt;header class="frame-header"&gt;&lt;h3&gt;</c>"), or the story's own header holding its headline and
+    /// lead ("<c>div.newsHeader</c>": date, <c>h1</c>, lead), whose headline and date lines the line filter drops.
+    /// </summary>
+    private static bool IsStorysHeader(IElement element)
+        => element.LocalName == "header" ? BoilerplateSignals.IsSectionHeader(element)
+            : element.GetAttribute("class") is { } name && name.Contains("header", StringComparison.OrdinalIgnoreCase) && element.QuerySelector("h1") is not null;
 
     /// <summary>Siblings looked at for a named block's twins.</summary>
     private const int MaxTwinSiblingsLooked = 40;

@@ -1528,4 +1528,44 @@ public class ContentExtractorTests
         Assert.Equal(6, Lines(article).Length);
         Assert.Equal("The state pays three quarters, and the city borrows the rest over twenty years, the treasurer said.", Lines(article)[^1]);
     }
+
+    [Fact]
+    public void DropsAContactBoxWhoseTitleSitsInAHeaderNamedAsOne()
+    {
+        // TYPO3 writes each content element's title in "<header class="frame-header">": the contact box's title must stay
+        // with its lines for the box to be known and left out.
+        var article = Extract("<main><div class='frame frame-type-text'><div class='frame-inner'>" + Story + "</div></div>" +
+            "<div class='frame frame-type-text'><div class='frame-inner'><header class='frame-header'><h3>Ansprechpartner</h3></header>" +
+            "<p>Steueramt, Zimmer 204<br>Telefon: 06221 58-12345<br>steueramt@stadt-beispiel.de</p></div></div></main>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.DoesNotContain("Telefon: 06221 58-12345", Lines(article));
+    }
+
+    [Fact]
+    public void KeepsASubheadingInAHeaderNamedAsOneBetweenTheStorysParts()
+    {
+        var article = Extract("<main><h1>Council approves bridge</h1><div class='frame'><div class='frame-inner'>" + Story + "</div></div>" +
+            "<div class='frame'><div class='frame-inner'><header class='frame-header'><h2>What the bridge will cost</h2></header>" +
+            "<p>The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening.</p></div></div></main>");
+
+        Assert.Equal(["What the bridge will cost", "The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening."], Lines(article)[^2..]);
+    }
+
+    [Fact]
+    public void KeepsTheLeadInTheStorysHeaderNamedAsOneInsideTheContainer()
+    {
+        // "div.newsHeader" (a weak furniture name) holds the date, the headline and the lead, inside the container the
+        // story's components share: the lead is the story's first paragraph.
+        const string Component = "<div class='textimage parbase section'><div class='textimage-text'><p>{0}</p></div></div>";
+        var article = Extract("<main id='content'><div class='contentContainer'><div class='newsHeader'><p class='newsDate'>03.07.2024</p>" +
+            "<h1>Glaciers lose more ice than ever</h1><p class='lead'>The country's glaciers lost four per cent of their volume last year, new measurements show.</p></div>" +
+            string.Format(Component, "The measurements on 180 glaciers gave the second-largest loss on record, after a dry winter and a hot summer.") +
+            string.Format(Component, "Glaciers in the south were hit hardest, where ice melted even at heights above 3000 metres, the team said.") +
+            "</div></main>", head: "<title>Glaciers lose more ice than ever</title>");
+
+        Assert.Equal(["The country's glaciers lost four per cent of their volume last year, new measurements show.",
+            "The measurements on 180 glaciers gave the second-largest loss on record, after a dry winter and a hot summer.",
+            "Glaciers in the south were hit hardest, where ice melted even at heights above 3000 metres, the team said."], Lines(article));
+    }
 }

@@ -234,6 +234,7 @@ public class LineFilterTests
     [InlineData("发布时间：2024-08-15 浏览次数：1024")]
     [InlineData("Datum: 12.03.2024 | Zugriffe: 512")]
     [InlineData("Hits: 842")]
+    [InlineData("發布日期：2024-03-18發布單位：都市發展局點閱次數：5,208")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
