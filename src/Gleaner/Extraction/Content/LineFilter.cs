@@ -111,6 +111,8 @@ internal static partial class LineFilter
         // A link to another story set in the text under a label.
         "auch interessant:", "ebenfalls interessant:", "mehr zum thema:", "passend zum thema:", "passend dazu:", "weiterlesen:",
         "à lire également :", "à lire également:", "à lire aussi :", "à lire aussi:", "lire également :", "voir aussi :",
+        "ti potrebbe interessare:", "potrebbe interessarti anche:", "también te puede interesar:", "das könnte sie auch interessieren:",
+        "das könnte dich auch interessieren:", "vous aimerez aussi :", "vous aimerez aussi:", "você também pode gostar:",
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
         "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
@@ -428,6 +430,11 @@ internal static partial class LineFilter
         "see also", "also read", "read also", "most popular", "most read", "popular stories", "popular posts", "trending", "trending now",
         "don't miss", "editor's picks", "editors' picks", "keep reading",
         "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weitere artikel",
+        // Other news of the institution under or beside its release: "Weitere Meldungen", "Další zprávy", "Altre notizie".
+        "weitere meldungen", "weitere nachrichten", "weitere news", "weitere pressemitteilungen", "weitere beiträge", "aktuelle meldungen",
+        "neueste meldungen", "other news", "latest news", "más noticias", "otras noticias", "altre notizie", "autres actualités",
+        "meer nieuws", "ander nieuws", "další zprávy", "další aktuality", "pozostałe aktualności", "inne aktualności", "flere nyheter",
+        "fler nyheter", "flere nyheder", "muut uutiset", "diğer haberler", "другие новости", "інші новини",
         "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte themen", "lesen sie auch", "auch interessant",
         "meistgelesen", "meistgelesene artikel", "meist gelesen", "zum weiterlesen", "passend zum thema", "empfohlene artikel", "empfehlungen", "unsere empfehlungen",
         "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "vous aimerez aussi",

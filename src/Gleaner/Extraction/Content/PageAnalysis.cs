@@ -406,11 +406,15 @@ internal sealed class PageAnalysis
             if (child is not IElement element)
                 continue;
             // Anchors, scripts and icons before the heading do not count.
-            if (BoilerplateSignals.RoleOf(element.LocalName) == TagRole.Skip || element.LocalName == "a" && !element.HasChildNodes)
+            if (BoilerplateSignals.RoleOf(element.LocalName) == TagRole.Skip && !(element.LocalName == "header" && BoilerplateSignals.IsSectionHeader(element))
+                || element.LocalName == "a" && !element.HasChildNodes)
                 continue;
             heading = element;
             break;
         }
+        // A content management system's header around the box's title ("<header class="frame-header"><h3>Pressekontakt</h3>").
+        if (heading is { LocalName: "header" } && BoilerplateSignals.IsSectionHeader(heading))
+            heading = heading.FirstElementChild;
         if (heading is null || heading.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6"))
             return Module.None;
         var text = heading.TextContent;

@@ -1568,4 +1568,38 @@ public class ContentExtractorTests
             "The measurements on 180 glaciers gave the second-largest loss on record, after a dry winter and a hot summer.",
             "Glaciers in the south were hit hardest, where ice melted even at heights above 3000 metres, the team said."], Lines(article));
     }
+
+    [Fact]
+    public void DropsAPressContactElementWhoseTitleSitsInAHeader()
+    {
+        // The box's title in "<header class="frame-header">" names the whole content element a press contact.
+        var article = Extract("<main><h1>Council approves bridge</h1><div class='frame frame-type-text'>" + Story + "</div>" +
+            "<div class='frame frame-type-text'><header class='frame-header'><h3>Pressekontakt</h3></header>" +
+            "<p>Pressestelle der Stadt<br>Telefon: 0331 8683-123<br>presse@stadt.example.de</p></div></main>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void TakesTheLeadFromTheFirstContentElementUnderTheHeadline()
+    {
+        // TYPO3: the headline in its own header element, the lead a "p.teaser" alone in the next one, which the assembler
+        // leaves out for its name; the body's other elements follow.
+        var article = Extract("<main><div class='frame frame-type-header'><header><h1>Council approves bridge</h1></header></div>" +
+            "<div class='frame frame-type-text'><p class='teaser'>The council approved the new bridge on Monday after ten years of debate.</p></div>" +
+            "<div class='frame frame-type-text'>" + Story + "</div></main>");
+
+        Assert.Equal("The council approved the new bridge on Monday after ten years of debate.", Lines(article)[0]);
+        Assert.Equal(4, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutAnInstitutionsOtherNewsUnderItsRelease()
+    {
+        var article = Extract("<section id='content'><div class='portlet'><div class='journal-content-article'><h1>Council approves bridge</h1>" + Story +
+            "</div></div><div class='portlet'><h2 class='portlet-title'>Weitere Meldungen</h2><div class='asset-abstract'><h3><a href='/m1'>Klimaticket wird günstiger</a></h3>" +
+            "<p>Ab Juli sinkt der Preis für Jugendliche und Senioren deutlich, teilte das Ministerium mit.</p></div></div></section>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
 }

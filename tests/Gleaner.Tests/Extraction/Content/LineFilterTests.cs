@@ -235,6 +235,7 @@ public class LineFilterTests
     [InlineData("Datum: 12.03.2024 | Zugriffe: 512")]
     [InlineData("Hits: 842")]
     [InlineData("發布日期：2024-03-18發布單位：都市發展局點閱次數：5,208")]
+    [InlineData("Ti potrebbe interessare: Come risparmiare sul gas")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
