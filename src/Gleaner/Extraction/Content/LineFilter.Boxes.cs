@@ -413,7 +413,8 @@ internal static partial class LineFilter
     /// </summary>
     private static bool IsLabelledViewCount(string lower)
     {
-        if (lower.Length == 0 || lower.Length > MaxMetaLineChars || IsSentenceMark(lower[^1]) || CountWords(lower) > MaxViewCountLineWords)
+        if (lower.Length == 0 || lower.Length > MaxMetaLineChars || lower.AsSpan().IndexOfAny(':', '：') < 0 || IsSentenceMark(lower[^1])
+            || CountWords(lower) > MaxViewCountLineWords)
             return false;
         foreach (var label in ViewCountLabels)
         {
