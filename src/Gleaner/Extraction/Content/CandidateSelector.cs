@@ -85,7 +85,7 @@ internal static class CandidateSelector
     }
 
     /// <summary>Fewest close runners-up that, all of them twins of the best candidate, make their shared grandparent the article.</summary>
-    private const int MinTwinRunnersUp = 2;
+    private const int MinTwinRunnersUp = 1;
 
     /// <summary>Longest best candidate read as a feed's entry: longer twins are a story's sections, which other rules join.</summary>
     private const int MaxTwinEntryChars = 400;
@@ -223,7 +223,11 @@ internal static class CandidateSelector
     {
         if (sibling.InFurnitureSection)
             return false;
-        if (sibling.ParagraphChars >= bestProse * SiblingProseRatio && sibling.LinkDensity < MaxProseSiblingLinkDensity
+        // A sibling named as furniture ("sidebar", "widget", "aside") continues the story by its prose only when it holds as
+        // much as the best candidate, or is its twin (a layout's "sidebar-grid__container" around each of the story's sections):
+        // a parish's service times or a town's opening hours beside a short notice do not.
+        bool namedOther = sibling.ClassWeight < 0 && bestClass != sibling.Element.Attr("class");
+        if (sibling.ParagraphChars >= bestProse * (namedOther ? 1 : SiblingProseRatio) && sibling.LinkDensity < MaxProseSiblingLinkDensity
             && sibling.ParagraphChars > 0)
             return true;
         if (sibling.IsCandidate)
@@ -311,6 +315,8 @@ internal static class CandidateSelector
     private static readonly (string Prefix, double Unit)[] ColumnWidthPrefixes =
     [
         ("col-", 12), ("span", 12), ("large-", 12), ("medium-", 12), ("small-", 12), ("grid_", 12), ("vc_col-", 12),
+        // Government design systems: the French state's ("fr-col-md-8") and the US web design system's ("grid-col-8").
+        ("fr-col-", 12), ("grid-col-", 12),
         ("elementor-col-", 100), ("et_pb_column_", 1), ("uk-width-", 1), ("pure-u-", 1),
     ];
 
@@ -330,10 +336,30 @@ internal static class CandidateSelector
     }
 
     private static readonly SearchValues<string> ColumnShiftWords =
-        SearchValues.Create(["offset", "push", "pull", "order"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["offset", "push", "pull", "order", "start", "end"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The GOV.UK design system's column widths, named in words ("govuk-grid-column-two-thirds-from-desktop").</summary>
+    private static readonly (string Name, double Width)[] NamedColumnWidths =
+    [
+        ("one-quarter", 0.25), ("one-third", 1.0 / 3), ("one-half", 0.5), ("two-thirds", 2.0 / 3), ("three-quarters", 0.75), ("full", 1),
+    ];
+
+    private const string NamedColumnPrefix = "govuk-grid-column-";
 
     private static double? ColumnWidthOf(ReadOnlySpan<char> token)
     {
+        // A width for some screens only, after the screen's name: "tablet:grid-col-8", "md:col-span-8".
+        int screen = token.LastIndexOf(':');
+        if (screen >= 0)
+            token = token[(screen + 1)..];
+        if (token.StartsWith(NamedColumnPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var name = token[NamedColumnPrefix.Length..];
+            foreach (var (words, width) in NamedColumnWidths)
+                if (name.StartsWith(words, StringComparison.OrdinalIgnoreCase))
+                    return width;
+            return null;
+        }
         foreach (var (prefix, unit) in ColumnWidthPrefixes)
         {
             if (token.Length <= prefix.Length || !token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

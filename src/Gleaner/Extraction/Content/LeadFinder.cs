@@ -216,8 +216,10 @@ internal static class LeadFinder
         var info = analysis.Get(element);
         // Inside the body container, text the assembler writes anyway ends the lead; a lead the
         // assembler drops for its name ("teaser") is taken here.
+        // A wrapper is looked into first: the lead may be its first paragraph, named and left out by the assembler
+        // ("<div class="frame"><p class="teaser">", TYPO3's content element right under the headline's).
         if (insideBody && info is { TextChars: > 0 } && !(named && info.ClassWeight < 0) && role != TagRole.Inline)
-            return Step.Stop;
+            return role == TagRole.Block && name != "p" && element.FirstElementChild is { } first && IsNamedLead(first) ? Step.Descend : Step.Stop;
 
         if (markedOnly && !named)
         {

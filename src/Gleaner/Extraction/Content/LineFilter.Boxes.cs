@@ -54,6 +54,22 @@ internal static partial class LineFilter
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactTitleStartLookup = ContactTitleStarts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Last words of a contact title that says whose contact it is ("Wissenschaftlicher Kontakt", "Ihre Ansprechpartnerin",
+    /// "Scientific contact", "Contacto institucional"): the box is still dropped only when contact details follow it.
+    /// </summary>
+    private static readonly FrozenSet<string> ContactTitleEnds = FrozenSet.ToFrozenSet(
+    [
+        "kontakt", "kontakte", "ansprechpartner", "ansprechpartnerin", "ansprechpartnerinnen", "ansprechperson", "ansprechpersonen",
+        "contact", "contacts", "contacto", "contactos", "contatto", "contatti", "contato", "contatos", "kontakty", "kontaktperson",
+        "kontaktpersoner", "contactpersoon", "yhteyshenkilö", "yhteystiedot",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContactTitleEndLookup = ContactTitleEnds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Most words of a contact title that ends with its contact word.</summary>
+    private const int MaxContactTitleEndWords = 3;
+
     /// <summary>Most words of a contact title worded freely.</summary>
     private const int MaxFreeContactTitleWords = 4;
 
@@ -76,7 +92,10 @@ internal static partial class LineFilter
         if (ContactHeadingLookup.Contains(lower))
             return true;
         int space = lower.IndexOf(' ');
-        return space > 0 && ContactTitleStartLookup.Contains(lower[..space]) && CountWords(lower) <= MaxFreeContactTitleWords;
+        if (space > 0 && ContactTitleStartLookup.Contains(lower[..space]) && CountWords(lower) <= MaxFreeContactTitleWords)
+            return true;
+        int lastSpace = lower.LastIndexOf(' ');
+        return lastSpace > 0 && ContactTitleEndLookup.Contains(lower[(lastSpace + 1)..]) && CountWords(lower) <= MaxContactTitleEndWords;
     }
 
     /// <summary>Longest name after a contact title on its line ("Basın İletişim: Zeynep Arslan").</summary>
@@ -368,6 +387,49 @@ internal static partial class LineFilter
                 return true;
             if (IsReactionCount(part.ToString()))
                 return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Labels of a page's view counter in an info line ("浏览次数：1024", "点击：386", "조회수: 1,532", "Zugriffe: 842", "Hits: 512"),
+    /// compared lower-case.
+    /// </summary>
+    private static readonly string[] ViewCountLabels =
+    [
+        "浏览次数", "浏览量", "浏览", "点击数", "点击量", "点击率", "点击", "阅读量", "阅读次数", "阅读", "访问量", "访问次数", "瀏覽次數",
+        "瀏覽", "點擊", "點閱", "閱讀", "點閱次數", "点阅次数", "點擊次數", "点击次数", "閱讀次數", "瀏覽人次", "浏览人次", "人氣", "人气", "조회수", "조회", "閲覧数", "hits", "views", "aufrufe", "zugriffe", "gelesen", "visite",
+        "visualizzazioni", "visualizaciones", "lecturas", "visualizações", "wyświetleń", "wyświetlenia", "odsłon", "zobrazeno",
+        "přečteno", "просмотров", "просмотры", "переглядів", "görüntülenme", "okunma", "dibaca", "dilihat", "lượt xem", "εμφανίσεις",
+        "צפיות",
+    ];
+
+    /// <summary>Most words of an info line read for a view counter.</summary>
+    private const int MaxViewCountLineWords = 10;
+
+    /// <summary>
+    /// An info line holding a view counter as a label, a colon and a number ("发布时间：2024-08-15 浏览次数：1024", "Hits: 842",
+    /// "Datum: 12.03.2024 | Zugriffe: 512"): the page's statistics, not its text. The label starts a word of the line.
+    /// </summary>
+    private static bool IsLabelledViewCount(string lower)
+    {
+        if (lower.Length == 0 || lower.Length > MaxMetaLineChars || lower.AsSpan().IndexOfAny(':', '：') < 0 || IsSentenceMark(lower[^1])
+            || CountWords(lower) > MaxViewCountLineWords)
+            return false;
+        foreach (var label in ViewCountLabels)
+        {
+            for (int at = lower.IndexOf(label, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(label, at + 1, StringComparison.Ordinal))
+            {
+                // A label of a script written without spaces may follow the info line's last part unspaced ("…局點閱次數：5,208").
+                if (at > 0 && label[0] < PageAnalysis.UnspacedScriptStart && (char.IsLetterOrDigit(lower[at - 1]) || lower[at - 1] == '-'))
+                    continue;
+                var rest = lower.AsSpan(at + label.Length).TrimStart(' ');
+                if (rest.Length < 2 || rest[0] is not (':' or '：'))
+                    continue;
+                rest = rest[1..].TrimStart(' ');
+                if (rest.Length > 0 && char.IsAsciiDigit(rest[0]))
+                    return true;
+            }
         }
         return false;
     }

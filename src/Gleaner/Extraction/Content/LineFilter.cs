@@ -111,6 +111,8 @@ internal static partial class LineFilter
         // A link to another story set in the text under a label.
         "auch interessant:", "ebenfalls interessant:", "mehr zum thema:", "passend zum thema:", "passend dazu:", "weiterlesen:",
         "à lire également :", "à lire également:", "à lire aussi :", "à lire aussi:", "lire également :", "voir aussi :",
+        "ti potrebbe interessare:", "potrebbe interessarti anche:", "también te puede interesar:", "das könnte sie auch interessieren:",
+        "das könnte dich auch interessieren:", "vous aimerez aussi :", "vous aimerez aussi:", "você também pode gostar:",
         "te puede interesar:", "ver también:", "leia mais:", "veja também:", "potrebbe interessarti:", "lees ook:", "lees meer:",
         "czytaj także:", "czytaj też:", "zobacz też:", "zobacz także:", "läs också:", "les også:", "læs også:", "смотрите также:",
         "baca juga:", "lihat juga:", "simak juga:", "ilginizi çekebilir:", "ayrıca okuyun:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "διαβάστε ακόμα:",
@@ -179,6 +181,11 @@ internal static partial class LineFilter
         "get our app", "app herunterladen", "laden sie die app", "téléchargez l'application", "descarga la app",
         "scarica l'app", "baixe o app", "baixe nosso app", "download onze app", "pobierz aplikację", "ladda ner appen",
         "last ned appen", "hent appen", "lataa sovellus", "uygulamamızı indir", "uygulamamızı hemen indir", "скачайте приложение",
+        // A blogger's tip jar and an association's appeal, in their own words: "Buy me a coffee", "Støt mig på Ko-fi",
+        // "Támogass minket!", "Ajánld fel adód 1%-át".
+        "ko-fi", "buy me a coffee", "buymeacoffee", "spendier mir einen kaffee", "offrez-moi un café", "invítame a un café",
+        "offrimi un caffè", "postaw mi kawę", "kup mi kawę", "támogass minket", "támogasson minket", "adód 1%", "adód 1 %",
+        "podpořte nás", "podpořte naši", "steun ons werk", "tue työtämme", "apoie nosso trabalho", "sostienici",
         "steun onze journalistiek", "wesprzyj nas", "støt vores arbejde", "stöd vårt arbete", "støtt oss", "bağış yap",
         "поддержите нас", "doe agora", "faça uma doação", "faça sua doação", "dona ora", "fai una donazione", "haz tu donación", "doe een donatie", "przekaż darowiznę", "sostieni il nostro", "apoya nuestro periodismo", "forward it to a friend",
         "sign up for our newsletter", "subscribe to our newsletter", "newsletter abonnieren", "abonnez-vous à notre newsletter",
@@ -255,6 +262,8 @@ internal static partial class LineFilter
     [
         "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "written by ", "reporting by ",
         // A writer's label ("autor: Jan Kowalski" under a Polish agency story, "Penulis: Rina Ayu").
+        // A parish's or club's closing credit for the text and its picture: "Text: Pfarrbüro / Foto: M. Muster".
+        "text:", "text und foto:", "text & foto:", "text/foto:", "texte :", "texte:", "testo:", "tekst:",
         "автор:", "author:", "autor:", "autorka:", "autore:", "auteur :", "auteur:", "szerző:", "yazar:", "penulis:", "forfatter:", "författare:",
         // Blog software's post footer: "Posted by Ann at 09:12", "Eingestellt von Helga um 09:12".
         "posted by ", "eingestellt von ", "geschrieben von ", "publié par ", "publicado por ", "pubblicato da ", "geplaatst door ",
@@ -318,6 +327,12 @@ internal static partial class LineFilter
         "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε", "ενημέρωση", "प्रकाशित", "अपडेट", "अपडेटेड",
         // The page a site's stamp dates: "Sidan senast uppdaterad: 28 oktober 2024", "Seite zuletzt geändert am …", "Page last updated …".
         "sidan", "siden", "seite", "page", "página", "pagina", "sivu", "sivua",
+        // The stamp in more languages: "Sidan uppdaterades: 3 september 2024", "Senest opdateret: 12. juni 2024", "Poslední
+        // aktualizace: 10. 1. 2024", "Laatste wijziging: …", "Utolsó módosítás: …", "Ultima actualizare: …", "Ažurirano: …".
+        "uppdaterades", "uppdaterat", "publicerades", "publicerat", "senest", "sidst", "viimeksi", "poslední", "aktualizace",
+        "naposledy", "upraveno", "aktualizované", "zmenené", "laatste", "wijziging", "utolsó", "módosítás", "frissítve",
+        "frissítés", "actualizare", "actualizat", "publicat", "ažurirano", "objavljeno", "posodobljeno", "zaktualizowano",
+        "aktualizacja",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
         // The age a stamp gives beside the date: "23/08/2022 13h40 Atualizado há 2 anos", "Updated 3 hours ago".
@@ -415,6 +430,11 @@ internal static partial class LineFilter
         "see also", "also read", "read also", "most popular", "most read", "popular stories", "popular posts", "trending", "trending now",
         "don't miss", "editor's picks", "editors' picks", "keep reading",
         "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weitere artikel",
+        // Other news of the institution under or beside its release: "Weitere Meldungen", "Další zprávy", "Altre notizie".
+        "weitere meldungen", "weitere nachrichten", "weitere news", "weitere pressemitteilungen", "weitere beiträge", "aktuelle meldungen",
+        "neueste meldungen", "other news", "latest news", "más noticias", "otras noticias", "altre notizie", "autres actualités",
+        "meer nieuws", "ander nieuws", "další zprávy", "další aktuality", "pozostałe aktualności", "inne aktualności", "flere nyheter",
+        "fler nyheter", "flere nyheder", "muut uutiset", "diğer haberler", "другие новости", "інші новини",
         "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte themen", "lesen sie auch", "auch interessant",
         "meistgelesen", "meistgelesene artikel", "meist gelesen", "zum weiterlesen", "passend zum thema", "empfohlene artikel", "empfehlungen", "unsere empfehlungen",
         "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "articles liés", "vous aimerez aussi",
@@ -935,7 +955,7 @@ internal static partial class LineFilter
                     return FurniturePrefixRule;
         if (IsByline(text, lower, authors))
             return "byline";
-        if (IsCounter(lower) || IsFollowerCount(lower))
+        if (IsCounter(lower) || IsFollowerCount(lower) || IsLabelledViewCount(lower))
             return "counter";
         if (IsReactionCount(lower))
             return "counter";
@@ -964,10 +984,13 @@ internal static partial class LineFilter
     /// the word saying what the age is of ("Atualizado há 3 semanas", "Updated 2 days ago"): a line holding nothing else is the
     /// post's dateline.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt)\s+)?(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
+    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|aktualisiert|veröffentlicht|atualizado|publicado|actualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt"
+        + @"|asked|answered|gefragt|beantwortet|demandé|répondu|preguntado|respondido|perguntado|chiesto|risposto|gevraagd|beantwoord)\s+)?(?:(?:vor|hace|il y a|há)\s+(?:\d{1,3}|einer?|einem|un|una|une)\s+"
         + @"(?:sekunden|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?|anos?|secondes?|heures?|jours?|mois|ans?)"
         + @"|(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|minuti|ore|giorni|settimane|mesi|anni|uur|dagen|weken|maanden|jaar)"
-        + @"\s+(?:ago|fa|geleden))\s*$", RegexOptions.CultureInvariant)]
+        + @"\s+(?:ago|fa|geleden))"
+        // A question's or answer's writer after its age: "asked 2 years ago by julie", "demandé il y a 2 ans par julie_mtl".
+        + @"(?:\s+(?:by|von|par|por|da|door)\s+\S+(?:\s+\S+)?)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeAge();
 
     /// <summary>Longest opening line read as a name or place before a date.</summary>
@@ -1691,6 +1714,8 @@ internal static partial class LineFilter
         "공감", "좋아요", "추천", "비추천", "댓글", "조회", "조회수", "いいね", "コメント", "赞", "点赞", "在看", "评论",
         "like", "likes", "claps", "gefällt", "mir", "j'aime", "me", "gusta",
         // View counters ("1,2 тыс. просмотров", "512 Aufrufe", "1.2K views") and their thousands.
+        // Votes on a question or answer ("12 votes", "3 Stimmen").
+        "votes", "vote", "stimmen", "votos", "voti", "stemmen", "głosów", "hlasů", "röster",
         "views", "view", "просмотров", "просмотра", "просмотр", "aufrufe", "vues", "visualizzazioni", "visualizaciones",
         "visualizações", "wyświetleń", "wyświetlenia", "görüntülenme", "okunma", "dibaca", "dilihat", "kali", "阅读", "浏览",
         "тыс.", "тыс", "k", "mil", "bin", "rb", "ribu", "เข้าชม", "ครั้ง", "lượt", "xem", "צפיות", "مشاهدة", "مشاهدات",

@@ -179,6 +179,10 @@ internal sealed class PageAnalysis
                 continue;
             }
             int weight = BoilerplateSignals.ClassWeight(element, out bool strongBoilerplate);
+            // The title of a disclosure panel (a FAQ's question in "<summary class="accordion-header">"): its class names its
+            // place in the widget, and it belongs to the text as its panel does.
+            if (weight < 0 && !strongBoilerplate && element.LocalName == "summary")
+                weight = 0;
             if (strongBoilerplate && (_dropStrongBoilerplate || BoilerplateSignals.IsAuthorBox(element)) && !IsInlineInSentence(element, role))
             {
                 if (_dropped is not null)
@@ -402,11 +406,15 @@ internal sealed class PageAnalysis
             if (child is not IElement element)
                 continue;
             // Anchors, scripts and icons before the heading do not count.
-            if (BoilerplateSignals.RoleOf(element.LocalName) == TagRole.Skip || element.LocalName == "a" && !element.HasChildNodes)
+            if (BoilerplateSignals.RoleOf(element.LocalName) == TagRole.Skip && !(element.LocalName == "header" && BoilerplateSignals.IsSectionHeader(element))
+                || element.LocalName == "a" && !element.HasChildNodes)
                 continue;
             heading = element;
             break;
         }
+        // A content management system's header around the box's title ("<header class="frame-header"><h3>Pressekontakt</h3>").
+        if (heading is { LocalName: "header" } && BoilerplateSignals.IsSectionHeader(heading))
+            heading = heading.FirstElementChild;
         if (heading is null || heading.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6"))
             return Module.None;
         var text = heading.TextContent;
@@ -458,7 +466,7 @@ internal sealed class PageAnalysis
     private const int MinUnspacedTitleChars = 8;
 
     /// <summary>Where the scripts written without spaces between words start (CJK punctuation, kana, ideographs).</summary>
-    private const char UnspacedScriptStart = '\u3000';
+    internal const char UnspacedScriptStart = '\u3000';
 
     /// <summary>The article's first heading is a link to a story's title and nothing else.</summary>
     private static bool HasLinkedHeading(IElement article)

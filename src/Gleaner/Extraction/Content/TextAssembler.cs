@@ -266,7 +266,42 @@ internal sealed class TextAssembler
         // only a block of several paragraphs is so believed (a town's live updates in a "widget"): a box of a paragraph or
         // two beside a short post (a picture's long description, a licence) stays out.
         return info.ClassWeight < 0 && (info.ParagraphChars * 2 <= _selectionParagraphChars
-            || _analysis.DropsStrongBoilerplate && info.Paragraphs < MinParagraphsOfNamedStory);
+            || _analysis.DropsStrongBoilerplate && info.Paragraphs < MinParagraphsOfNamedStory)
+            && !IsTwinOfTheStory(info) && !IsStorysHeader(info.Element);
+    }
+
+    /// <summary>
+    /// A block named as a header that titles a part of the story: a content management system's <c>header</c> around a
+    /// subheading ("<c>&lt;header class="frame-header"&gt;&lt;h3&gt;</c>"), or the story's own header holding its headline and
+    /// lead ("<c>div.newsHeader</c>": date, <c>h1</c>, lead), whose headline and date lines the line filter drops.
+    /// </summary>
+    private static bool IsStorysHeader(IElement element)
+        => element.LocalName == "header" ? BoilerplateSignals.IsSectionHeader(element)
+            : element.GetAttribute("class") is { } name && name.Contains("header", StringComparison.OrdinalIgnoreCase) && element.QuerySelector("h1") is not null;
+
+    /// <summary>Siblings looked at for a named block's twins.</summary>
+    private const int MaxTwinSiblingsLooked = 40;
+
+    /// <summary>
+    /// The block and its twins beside it (the same tag and class) hold most of the selection's prose: the story's sections,
+    /// each in a wrapper a layout names as furniture ("sidebar-grid__container", "widget-text"), not a box beside the story.
+    /// </summary>
+    private bool IsTwinOfTheStory(NodeInfo info)
+    {
+        if (info.ParagraphChars == 0 || info.Element.ParentElement is not { } parent || info.Element.GetAttribute("class") is not { Length: > 0 } className)
+            return false;
+        int prose = 0, twins = 0, looked = 0;
+        foreach (var sibling in parent.Children)
+        {
+            // A bounded look: a page of a thousand named boxes side by side stays linear.
+            if (++looked > MaxTwinSiblingsLooked)
+                return false;
+            if (sibling.LocalName != info.Element.LocalName || sibling.GetAttribute("class") != className || _analysis.Get(sibling) is not { } twin)
+                continue;
+            twins++;
+            prose += twin.ParagraphChars;
+        }
+        return twins > 1 && prose * 2 > _selectionParagraphChars;
     }
 
     /// <summary>Paragraphs a block with a weak furniture name must hold for the first pass to read it as the story it mostly is.</summary>

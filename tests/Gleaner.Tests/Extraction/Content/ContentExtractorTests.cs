@@ -962,6 +962,11 @@ public class ContentExtractorTests
     [InlineData("et_pb_column et_pb_column_1_3 et_pb_column_1", 1.0 / 3)]
     [InlineData("elementor-column elementor-col-66", 0.66)]
     [InlineData("uk-width-2-3", 2.0 / 3)]
+    [InlineData("fr-col-12 fr-col-md-8", 8.0 / 12)]
+    [InlineData("grid-col-12 tablet:grid-col-4", 4.0 / 12)]
+    [InlineData("govuk-grid-column-two-thirds-from-desktop", 2.0 / 3)]
+    [InlineData("govuk-grid-column-one-third", 1.0 / 3)]
+    [InlineData("col-start-2 col-span-8", 8.0 / 12)]
     [InlineData("spanish-text", null)]
     [InlineData("col", null)]
     public void ReadsAGridColumnsWidthFromItsClassNames(string className, double? width)
@@ -990,6 +995,8 @@ public class ContentExtractorTests
     [InlineData("col-md-8", "col-md-4")]
     [InlineData("large-8 columns", "large-4 columns")]
     [InlineData("et_pb_column et_pb_column_2_3 et_pb_column_0", "et_pb_column et_pb_column_1_3 et_pb_column_1")]
+    [InlineData("fr-col-12 fr-col-md-8", "fr-col-12 fr-col-md-4")]
+    [InlineData("govuk-grid-column-two-thirds", "govuk-grid-column-one-third")]
     public void KeepsTheStorysGridColumnAndLeavesOutTheSidebarColumnBesideIt(string storyColumn, string sideColumn)
     {
         // A sidebar with no aside or sidebar name, its long boxes outweighing a short story: the column holding the headline
@@ -1473,5 +1480,126 @@ public class ContentExtractorTests
         Assert.StartsWith("How a city decided", Lines(article)[0]);
         Assert.Equal(3, Lines(release).Length);
         Assert.StartsWith("The city council voted", Lines(release)[0]);
+    }
+
+    [Fact]
+    public void KeepsTheQuestionsOfAnAccordionWhoseSummaryIsNamedAsAHeader()
+    {
+        // A FAQ of details panels: each question sits in a "<summary class="accordion-header">", a weak furniture name.
+        const string Item = "<details class='accordion-item'><summary class='accordion-header'>{0}</summary><div class='accordion-body'><p>{1}</p></div></details>";
+        var article = Extract("<article><h1>Neue Müllabfuhrtermine</h1><p>Ab 1. Jänner wird die Restmüllabfuhr in unserer Gemeinde auf einen vierwöchigen Rhythmus umgestellt.</p>" +
+            "<div class='accordion'>" +
+            string.Format(Item, "Warum wird der Rhythmus geändert?", "Die Restmüllmengen sind in den letzten Jahren deutlich gesunken, weil mehr getrennt wird.") +
+            string.Format(Item, "Was mache ich, wenn meine Tonne zu klein ist?", "Sie können beim Gemeindeamt kostenlos eine größere Tonne bestellen.") +
+            "</div></article>", head: "<title>Neue Müllabfuhrtermine</title>");
+
+        Assert.Equal(["Ab 1. Jänner wird die Restmüllabfuhr in unserer Gemeinde auf einen vierwöchigen Rhythmus umgestellt.",
+            "Warum wird der Rhythmus geändert?", "Die Restmüllmengen sind in den letzten Jahren deutlich gesunken, weil mehr getrennt wird.",
+            "Was mache ich, wenn meine Tonne zu klein ist?", "Sie können beim Gemeindeamt kostenlos eine größere Tonne bestellen."], Lines(article));
+    }
+
+    [Fact]
+    public void LeavesOutASidebarWhoseShortParagraphsAreANoticeOfTheSite()
+    {
+        // A parish's short notice beside a sidebar of service times: the sidebar's prose is a third of the notice's, which
+        // would make an unnamed sibling the story's next part.
+        var article = Extract("<div id='wrap'><main class='content'><h1>Sternsinger sammeln 12.000 Euro</h1>" +
+            "<p>Rund 60 Kinder und Jugendliche waren in diesem Jahr als Sternsinger in unserer Pfarrei unterwegs und sammelten über 12.000 Euro.</p>" +
+            "<p>Das Geld kommt in diesem Jahr Kinderhilfsprojekten im Amazonasgebiet zugute. Herzlichen Dank an alle Spender!</p></main>" +
+            "<div class='sidebar'><div><h2>Gottesdienste</h2><p>Samstag, 18.00 Uhr Vorabendmesse in St. Marien</p>" +
+            "<p>Sonntag, 10.00 Uhr Hochamt in St. Josef</p></div><div><h2>Pfarrbüro</h2><p>Öffnungszeiten: Di und Do 9 bis 12 Uhr</p></div></div></div>",
+            head: "<title>Sternsinger sammeln 12.000 Euro</title>");
+
+        Assert.Equal(2, Lines(article).Length);
+        Assert.StartsWith("Rund 60 Kinder", Lines(article)[0]);
+    }
+
+    [Fact]
+    public void KeepsTheStorysSectionsInTwinWrappersNamedAsASidebarGrid()
+    {
+        // Each of the story's sections sits in its own "sidebar-grid__container" (a layout's name, weakly furniture): the
+        // twins hold the story together, and the shorter section is not a box beside it.
+        const string Section = "<div class='sidebar-grid__container'><div class='sidebar-grid__content article__content'>{0}</div></div>";
+        var article = Extract("<div class='page'><h1>Council approves bridge</h1>" + string.Format(Section, Story) +
+            string.Format(Section, "<h2>What it costs</h2><p>The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday.</p>" +
+                "<p>The state pays three quarters, and the city borrows the rest over twenty years, the treasurer said.</p>") +
+            "</div><div class='widget-area'><p>Our newsroom has covered the city since 1950, with ten reporters, two photographers and a podcast.</p></div>");
+
+        Assert.Equal(6, Lines(article).Length);
+        Assert.Equal("The state pays three quarters, and the city borrows the rest over twenty years, the treasurer said.", Lines(article)[^1]);
+    }
+
+    [Fact]
+    public void DropsAContactBoxWhoseTitleSitsInAHeaderNamedAsOne()
+    {
+        // TYPO3 writes each content element's title in "<header class="frame-header">": the contact box's title must stay
+        // with its lines for the box to be known and left out.
+        var article = Extract("<main><div class='frame frame-type-text'><div class='frame-inner'>" + Story + "</div></div>" +
+            "<div class='frame frame-type-text'><div class='frame-inner'><header class='frame-header'><h3>Ansprechpartner</h3></header>" +
+            "<p>Steueramt, Zimmer 204<br>Telefon: 06221 58-12345<br>steueramt@stadt-beispiel.de</p></div></div></main>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.DoesNotContain("Telefon: 06221 58-12345", Lines(article));
+    }
+
+    [Fact]
+    public void KeepsASubheadingInAHeaderNamedAsOneBetweenTheStorysParts()
+    {
+        var article = Extract("<main><h1>Council approves bridge</h1><div class='frame'><div class='frame-inner'>" + Story + "</div></div>" +
+            "<div class='frame'><div class='frame-inner'><header class='frame-header'><h2>What the bridge will cost</h2></header>" +
+            "<p>The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening.</p></div></div></main>");
+
+        Assert.Equal(["What the bridge will cost", "The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening."], Lines(article)[^2..]);
+    }
+
+    [Fact]
+    public void KeepsTheLeadInTheStorysHeaderNamedAsOneInsideTheContainer()
+    {
+        // "div.newsHeader" (a weak furniture name) holds the date, the headline and the lead, inside the container the
+        // story's components share: the lead is the story's first paragraph.
+        const string Component = "<div class='textimage parbase section'><div class='textimage-text'><p>{0}</p></div></div>";
+        var article = Extract("<main id='content'><div class='contentContainer'><div class='newsHeader'><p class='newsDate'>03.07.2024</p>" +
+            "<h1>Glaciers lose more ice than ever</h1><p class='lead'>The country's glaciers lost four per cent of their volume last year, new measurements show.</p></div>" +
+            string.Format(Component, "The measurements on 180 glaciers gave the second-largest loss on record, after a dry winter and a hot summer.") +
+            string.Format(Component, "Glaciers in the south were hit hardest, where ice melted even at heights above 3000 metres, the team said.") +
+            "</div></main>", head: "<title>Glaciers lose more ice than ever</title>");
+
+        Assert.Equal(["The country's glaciers lost four per cent of their volume last year, new measurements show.",
+            "The measurements on 180 glaciers gave the second-largest loss on record, after a dry winter and a hot summer.",
+            "Glaciers in the south were hit hardest, where ice melted even at heights above 3000 metres, the team said."], Lines(article));
+    }
+
+    [Fact]
+    public void DropsAPressContactElementWhoseTitleSitsInAHeader()
+    {
+        // The box's title in "<header class="frame-header">" names the whole content element a press contact.
+        var article = Extract("<main><h1>Council approves bridge</h1><div class='frame frame-type-text'>" + Story + "</div>" +
+            "<div class='frame frame-type-text'><header class='frame-header'><h3>Pressekontakt</h3></header>" +
+            "<p>Pressestelle der Stadt<br>Telefon: 0331 8683-123<br>presse@stadt.example.de</p></div></main>");
+
+        Assert.Equal(3, Lines(article).Length);
+    }
+
+    [Fact]
+    public void TakesTheLeadFromTheFirstContentElementUnderTheHeadline()
+    {
+        // TYPO3: the headline in its own header element, the lead a "p.teaser" alone in the next one, which the assembler
+        // leaves out for its name; the body's other elements follow.
+        var article = Extract("<main><div class='frame frame-type-header'><header><h1>Council approves bridge</h1></header></div>" +
+            "<div class='frame frame-type-text'><p class='teaser'>The council approved the new bridge on Monday after ten years of debate.</p></div>" +
+            "<div class='frame frame-type-text'>" + Story + "</div></main>");
+
+        Assert.Equal("The council approved the new bridge on Monday after ten years of debate.", Lines(article)[0]);
+        Assert.Equal(4, Lines(article).Length);
+    }
+
+    [Fact]
+    public void LeavesOutAnInstitutionsOtherNewsUnderItsRelease()
+    {
+        var article = Extract("<section id='content'><div class='portlet'><div class='journal-content-article'><h1>Council approves bridge</h1>" + Story +
+            "</div></div><div class='portlet'><h2 class='portlet-title'>Weitere Meldungen</h2><div class='asset-abstract'><h3><a href='/m1'>Klimaticket wird günstiger</a></h3>" +
+            "<p>Ab Juli sinkt der Preis für Jugendliche und Senioren deutlich, teilte das Ministerium mit.</p></div></div></section>");
+
+        Assert.Equal(3, Lines(article).Length);
     }
 }

@@ -217,6 +217,25 @@ public class LineFilterTests
     [InlineData("— Advertisement —")]
     [InlineData("12 von 15 fanden dies hilfreich")]
     [InlineData("Haben Sie weitere Fragen? Anfrage einreichen")]
+    [InlineData("Sidan uppdaterades: 3 september 2024")]
+    [InlineData("Senest opdateret: 12. juni 2024")]
+    [InlineData("Poslední aktualizace: 10. 1. 2024")]
+    [InlineData("Laatste wijziging: 4 maart 2024")]
+    [InlineData("Utolsó módosítás: 2024. március 4.")]
+    [InlineData("Kan du lide mine guides? Så giv mig en kop kaffe på Ko-fi – det holder bloggen kørende.")]
+    [InlineData("Támogass minket!")]
+    [InlineData("Ajánld fel adód 1%-át egyesületünknek, és segíts megvédeni a hazai madárfajokat.")]
+    [InlineData("12 votes")]
+    [InlineData("3 Stimmen")]
+    [InlineData("demandé il y a 2 ans par julie_mtl")]
+    [InlineData("asked 3 years ago by Jane Roe")]
+    [InlineData("Text: Pfarrbüro / Foto: M. Muster")]
+    [InlineData("Text und Foto: Anna Beispiel")]
+    [InlineData("发布时间：2024-08-15 浏览次数：1024")]
+    [InlineData("Datum: 12.03.2024 | Zugriffe: 512")]
+    [InlineData("Hits: 842")]
+    [InlineData("發布日期：2024-03-18發布單位：都市發展局點閱次數：5,208")]
+    [InlineData("Ti potrebbe interessare: Come risparmiare sul gas")]
     public void DropsAFurnitureLine(string line)
     {
         var lines = ExtractLines($"<p>{line}</p>");
@@ -289,6 +308,10 @@ public class LineFilterTests
     [InlineData("Contact with the builders was lost for three days, the mayor said on Monday.")]
     [InlineData("Copyright law gives the architect of the old bridge a say over any change to its design, the council's lawyers warned on Monday evening.")]
     [InlineData("The bridge closed on 12 March 2022, two years ago.")]
+    [InlineData("Senest 1. marts skal kommunen have valgt en entreprenør til broen.")]
+    [InlineData("Text messages sent by the mayor on 12 March 2022 were read out in court.")]
+    [InlineData("The views: 360 degrees over the river from the new bridge.")]
+    [InlineData("Im Schnitt 1.200 Aufrufe pro Tag verzeichnet die Seite der Stadt zur Brücke.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
@@ -505,6 +528,8 @@ public class LineFilterTests
     [InlineData("<p><strong>Lisätietoja</strong><br>Professori Liisa Virtanen<br>puh. 029 412 0000</p>")]
     [InlineData("<p>このページに関するお問い合わせ</p><p>都市整備部 道路課<br>電話：012-345-6789</p>")]
     [InlineData("<h3>Kontakt für Rückfragen</h3><p>Prof. Dr. Anna Berger<br>Tel.: +49 511 762-1234</p>")]
+    [InlineData("<h3>Wissenschaftlicher Kontakt</h3><p>Prof. Dr. Jana Muster<br>Telefon: +49 331 288-1234</p>")]
+    [InlineData("<h3>Ihre Ansprechpartnerin</h3><p>Anna Berger<br>Tel.: 0711 123-456</p>")]
     [InlineData("<h3>Contact for journalists</h3><p>Press office<br>press@example.org</p>")]
     [InlineData("<h2>Veranstalter</h2><p>Kulturforum e.V.<br>Weberstraße 12<br>Telefon 0761 4455-0</p>")]
     [InlineData("<p><strong>Basın İletişim:</strong> Zeynep Arslan<br>Tel: +90 212 555 01 23<br>E-posta: basin@example.org</p>")]
