@@ -272,6 +272,53 @@ internal static class BoilerplateSignals
         return false;
     }
 
+    /// <summary>Paragraphs of unlinked prose that make a "read more" box the story's own continuation, and how long each is.</summary>
+    private const int MinContinuationParagraphs = 3, MinContinuationParagraphChars = 150;
+
+    /// <summary>
+    /// A "read more" expander: the story's second half folded under a "Read more" link (<c>div#read-more &gt;
+    /// div#read-more-content</c> holding its paragraphs), named like a box of links to other stories but holding several
+    /// paragraphs of unlinked prose and no linked heading (a teaser box's standfirsts sit under linked headlines).
+    /// </summary>
+    public static bool IsFoldedContinuation(IElement element)
+    {
+        if (!NamesReadMore(element.Attr("class")) && !NamesReadMore(element.Id))
+            return false;
+        if (element.QuerySelector("h2 a, h3 a, h4 a, h5 a") is not null)
+            return false;
+        var prose = 0;
+        foreach (var paragraph in element.GetElementsByTagName("p"))
+        {
+            var text = paragraph.TextContent;
+            if (text.Length < MinContinuationParagraphChars)
+                continue;
+            var linked = 0;
+            foreach (var link in paragraph.GetElementsByTagName("a"))
+                linked += link.TextContent.Length;
+            if (linked * 5 <= text.Length && ++prose >= MinContinuationParagraphs)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"read-more", "read_more", "readMore", "readmore" in a class or id value.</summary>
+    private static bool NamesReadMore(string? value)
+    {
+        if (value is null || value.Length < 8)
+            return false;
+        var at = value.IndexOf("read", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var rest = value.AsSpan(at + 4);
+            if (rest.Length > 0 && rest[0] is '-' or '_' or ' ')
+                rest = rest[1..];
+            if (rest.StartsWith("more", StringComparison.OrdinalIgnoreCase))
+                return true;
+            at = value.IndexOf("read", at + 4, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
+
     private enum WordSignal : byte { None, Content, WeakBoilerplate, StrongBoilerplate }
 
     /// <summary>

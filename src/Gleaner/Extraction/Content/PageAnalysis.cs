@@ -183,7 +183,8 @@ internal sealed class PageAnalysis
             // place in the widget, and it belongs to the text as its panel does.
             if (weight < 0 && !strongBoilerplate && element.LocalName == "summary")
                 weight = 0;
-            if (strongBoilerplate && (_dropStrongBoilerplate || BoilerplateSignals.IsAuthorBox(element)) && !IsInlineInSentence(element, role))
+            if (strongBoilerplate && (_dropStrongBoilerplate || BoilerplateSignals.IsAuthorBox(element)) && !IsInlineInSentence(element, role)
+                && !BoilerplateSignals.IsFoldedContinuation(element))
             {
                 if (_dropped is not null)
                     ExtractionTrace.Drop(_dropped, "furniture class or id", element);

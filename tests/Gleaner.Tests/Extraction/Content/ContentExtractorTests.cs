@@ -43,6 +43,36 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsTheStorysSecondHalfFoldedUnderAReadMoreLink()
+    {
+        const string second = "The bill would require providers to store so-called metadata for two years, so that security and police agencies can read it without first asking a judge for a warrant.";
+        const string third = "Few would argue against using such material to catch criminals, but the committee found it would also be used to find out who the sources of journalists are.";
+        const string fourth = "The council's members will debate the bill this week, and the heads of the media companies will appear before the committee on Friday to argue for an exemption.";
+        var article = Extract("<div id=\"story\"><h1>Council approves bridge</h1><div class=\"story-body\">" + Story
+            + $"<div id=\"read-more\"><div id=\"read-more-link\"><a href=\"\">Read more</a></div><div id=\"read-more-content\"><p>{second}</p><p>{third}</p><p>{fourth}</p></div></div>"
+            + "</div></div>"
+            + "<div class=\"read-more-box\"><h3><a href=\"/other\">Another story entirely</a></h3><p>" + new string('x', 10) + " A teaser's standfirst about another story that runs long enough to look like a paragraph of prose.</p></div>");
+
+        var text = article.Text ?? "";
+        Assert.Contains(second, text);
+        Assert.Contains(fourth, text);
+        Assert.DoesNotContain("Read more", text);
+        Assert.DoesNotContain("Another story entirely", text);
+    }
+
+    [Fact]
+    public void DropsAReadMoreBoxOfTeasersThoughItsStandfirstsAreProse()
+    {
+        var teasers = string.Concat(Enumerable.Range(1, 3).Select(i =>
+            $"<h3><a href=\"/story-{i}\">Other story number {i}</a></h3><p>The standfirst of other story number {i} runs on for long enough to look like a paragraph of the story's own prose, which it is not.</p>"));
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story + Story.Replace("city council", "town council", StringComparison.Ordinal)
+            + $"<div class=\"read-more\">{teasers}</div></article>");
+
+        Assert.Contains("Construction is expected", article.Text ?? "");
+        Assert.DoesNotContain("standfirst", article.Text ?? "");
+    }
+
+    [Fact]
     public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
     {
         var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +
