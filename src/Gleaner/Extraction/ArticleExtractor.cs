@@ -74,12 +74,11 @@ public sealed class ArticleExtractor
     /// Parses characters the document then refers to: they must stay unchanged while it is read. <paramref name="writable"/>,
     /// when given, is the array they start at, free to be overwritten.
     /// </summary>
-    private IDocument Parse(ReadOnlyMemory<char> html, char[]? writable)
-    {
-        if (html.Length > _options.MaxHtmlChars)
-            html = html[.._options.MaxHtmlChars];
-        return Parse(html, _options.MaxNestingDepth, writable);
-    }
+    private IDocument Parse(ReadOnlyMemory<char> html, char[]? writable) => Parse(WithinSizeBound(html), _options.MaxNestingDepth, writable);
+
+    /// <summary>The page cut to <see cref="ExtractionOptions.MaxHtmlChars"/>.</summary>
+    private ReadOnlyMemory<char> WithinSizeBound(ReadOnlyMemory<char> html) =>
+        html.Length > _options.MaxHtmlChars ? html[.._options.MaxHtmlChars] : html;
 
     /// <summary>
     /// Parses for this extractor's own reading: scripts' text is held aside (<see cref="ScriptTexts"/>), so the document
@@ -88,9 +87,7 @@ public sealed class ArticleExtractor
     /// </summary>
     internal IDocument ParseHoldingScripts(ReadOnlyMemory<char> html, char[]? writable)
     {
-        if (html.Length > _options.MaxHtmlChars)
-            html = html[.._options.MaxHtmlChars];
-        var input = ParserInput.Prepare(html, _options.MaxNestingDepth, writable, out var held, out var rented);
+        var input = ParserInput.Prepare(WithinSizeBound(html), _options.MaxNestingDepth, writable, out var held, out var rented);
         IDocument document;
         try
         {

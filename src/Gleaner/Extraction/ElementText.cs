@@ -16,7 +16,7 @@ internal static class ElementText
         if (element.ChildNodes is not { Length: 1 } children || children[0] is not IText text)
             return element.TextContent;
         var data = text.Data;
-        return data.Length > 0 && data[0] == ScriptTexts.Marker && element.LocalName == "script" && element.Owner is not null
+        return data.Length > 0 && data[0] == ScriptTexts.Marker && element.LocalName == "script"
             ? ScriptTexts.Of(element, data) ?? data
             : data;
     }

@@ -442,12 +442,10 @@ internal static class ParserInput
     }
 
     /// <summary>
-    /// The source without the dropped ranges, written over <paramref name="writable"/> when given (writing trails
-    /// reading), else into a new array of the right length.
+    /// The source without the dropped ranges, written over <paramref name="writable"/> when given (the source's own array,
+    /// where writing trails reading, or a rented one as long), else into a new array; a held script's drop leaves its
+    /// marker (<paramref name="held"/> of them, each far shorter than its script).
     /// </summary>
-    /// <summary>The source without the drops, into <paramref name="writable"/> when given (the source's own array, or one as
-    /// long), else a new array; a held script's drop leaves its marker (<paramref name="held"/> of them, each far shorter
-    /// than its script).</summary>
     private static ReadOnlyMemory<char> Apply(ReadOnlySpan<char> html, List<Drop> drops, char[]? writable, int held)
     {
         var length = html.Length + held * ScriptTexts.MaxMarkerChars;

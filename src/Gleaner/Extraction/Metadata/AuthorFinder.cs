@@ -34,7 +34,7 @@ internal static partial class AuthorFinder
 
     /// <summary>True for the byline of a picture, video or audio box (the photographer or producer) or of a quotation or
     /// reviewed claim (the speaker), not of the article.</summary>
-    private static bool IsMediaCredit(IElement byline)
+    private static bool CreditsPictureOrQuote(IElement byline)
     {
         var node = byline;
         for (var depth = 0; node is not null && depth <= MediaCreditDepth; depth++, node = node.ParentElement)
@@ -159,7 +159,7 @@ internal static partial class AuthorFinder
             return persons;
         foreach (var element in index.BylineMarked)
         {
-            if (!PageRegions.IsInside(element, scope) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element)
+            if (!PageRegions.IsInside(element, scope) || PageRegions.IsForeign(element, headline) || CreditsPictureOrQuote(element)
                 || TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true) is not { } text || string.IsNullOrWhiteSpace(text))
                 continue;
             var shown = new List<string>();
@@ -253,7 +253,7 @@ internal static partial class AuthorFinder
             if (scope is not null && PageRegions.IsInside(element, scope) != inScope)
                 continue;
             var text = TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true);
-            if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || IsMediaCredit(element))
+            if (string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(element, headline) || CreditsPictureOrQuote(element))
                 continue;
             // Beyond the article, a byline beside a link to another story is that story's teaser card ("Top stories").
             if (!inScope && InTeaserCard(element, headline))
@@ -553,7 +553,7 @@ internal static partial class AuthorFinder
             }
             if (text is null)
                 continue;
-            if (DatedNameLine().Match(text) is not { Success: true } line || !DateParser.ContainsDate(line.Groups["rest"].Value) || PageRegions.IsForeign(element) || IsMediaCredit(element))
+            if (DatedNameLine().Match(text) is not { Success: true } line || !DateParser.ContainsDate(line.Groups["rest"].Value) || PageRegions.IsForeign(element) || CreditsPictureOrQuote(element))
                 continue;
             // A comma is the weaker separator: such a line is a byline only above the story, in the story it dates a step of a timeline.
             if (line.Groups["comma"].Success && storyBegun)
@@ -579,7 +579,7 @@ internal static partial class AuthorFinder
     /// </summary>
     private static string? NameBesideDateUnderHeadline(IElement? headline)
     {
-        if (LineUnderHeadline(headline) is not { } line || PageRegions.IsForeign(line, headline) || IsMediaCredit(line))
+        if (LineUnderHeadline(headline) is not { } line || PageRegions.IsForeign(line, headline) || CreditsPictureOrQuote(line))
             return null;
         // Bounded first: the element under the headline may be the whole story.
         var raw = TextCleaning.ShortText(line, MaxDatedLineRawChars, maxNodes: MaxDatedLineNodes, separateGluedElements: true);
