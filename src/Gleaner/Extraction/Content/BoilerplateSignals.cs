@@ -50,8 +50,10 @@ internal static class BoilerplateSignals
         "td" or "th" => TagRole.TableCell,
         "br" or "hr" => TagRole.LineBreak,
         "a" => TagRole.Link,
-        // Not text a reader reads as the story: code, media, controls, page furniture and captions.
-        "script" or "style" or "noscript" or "template" or "svg" or "math" or "iframe" or "object" or "embed"
+        // Not text a reader reads as the story: code, media, controls, page furniture and captions. A formula (MathML's
+        // math) is read where it sits, as the text of its symbols; only its annotations (the TeX source a renderer keeps
+        // beside them) are left out.
+        "script" or "style" or "noscript" or "template" or "svg" or "annotation" or "annotation-xml" or "iframe" or "object" or "embed"
             or "canvas" or "video" or "audio" or "picture" or "img" or "map" or "button" or "select"
             or "input" or "textarea" or "option" or "label" or "nav" or "aside" or "footer" or "header"
             or "figure" or "figcaption" or "dialog" or "head" or "title" or "meta" or "link" or "source"

@@ -125,7 +125,8 @@ internal static class ContentExtractor
         var dropped = page.Trace is null ? null : new List<DroppedBlock>();
         var analysis = PageAnalysis.Analyze(root, page.Budget, dropStrongBoilerplate, dropped, scoreListSentences);
         var selection = CandidateSelector.Select(analysis);
-        var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown);
+        var siteUri = page.PageUri ?? (Uri.TryCreate(article.Url, UriKind.Absolute, out var recorded) ? recorded : null);
+        var blocks = TextAssembler.Assemble(analysis, selection, page.PageUri, page.Options.IncludeMarkdown, siteUri);
         return new BodyPass(analysis, selection, LineFilter.Filter(blocks, article, page.PageUri, dropped), dropped);
     }
 

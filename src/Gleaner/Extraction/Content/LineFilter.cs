@@ -255,6 +255,9 @@ internal static partial class LineFilter
         "posted by:", "publicado por:", "publié par :", "veröffentlicht von:", "pubblicato da:", "category:", "categories:",
         "categoria:", "kategorie:", "catégorie :", "categoría:", "posted in:", "veröffentlicht in:", "publié dans :",
         "publicado en:", "pubblicato in:", "kategorien:", "rubrik:", "abgelegt unter:", "categorie:", "categorias:", "categorías:",
+        // A public body's record of the page (Poland's BIP "metryczka", Czech official boards): who wrote, published, changed it.
+        "wytworzył:", "wytworzyła:", "opublikował:", "opublikowała:", "zmodyfikował:", "zmodyfikowała:", "wprowadził:",
+        "wprowadziła:", "zveřejnil:", "zveřejnila:", "erstellt von:",
     ];
 
     /// <summary>Words that start a byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont".</summary>

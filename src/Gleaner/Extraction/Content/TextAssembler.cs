@@ -38,6 +38,8 @@ internal sealed class TextAssembler
     private readonly PageAnalysis _analysis;
     private readonly WorkBudget.Walk _steps;
     private readonly Uri? _pageUri;
+    /// <summary>The page's address, or its canonical one when it was read from a file: whose links lead elsewhere.</summary>
+    private readonly Uri? _siteUri;
     private readonly bool _markdown;
     private readonly List<TextBlock> _blocks = [];
     private readonly StringBuilder _line = new();
@@ -73,17 +75,18 @@ internal sealed class TextAssembler
         public bool ItemLineStarted { get; set; } = true;
     }
 
-    private TextAssembler(PageAnalysis analysis, Uri? pageUri, bool markdown)
+    private TextAssembler(PageAnalysis analysis, Uri? pageUri, Uri? siteUri, bool markdown)
     {
+        _siteUri = siteUri;
         _analysis = analysis;
         _steps = analysis.Budget.StartWalk();
         _pageUri = pageUri;
         _markdown = markdown;
     }
 
-    public static List<TextBlock> Assemble(PageAnalysis analysis, IReadOnlyList<NodeInfo> selection, Uri? pageUri, bool markdown)
+    public static List<TextBlock> Assemble(PageAnalysis analysis, IReadOnlyList<NodeInfo> selection, Uri? pageUri, bool markdown, Uri? siteUri = null)
     {
-        var assembler = new TextAssembler(analysis, pageUri, markdown);
+        var assembler = new TextAssembler(analysis, pageUri, siteUri ?? pageUri, markdown);
         foreach (var node in selection)
             assembler._selectionParagraphChars += node.ParagraphChars;
         foreach (var node in selection)
@@ -259,8 +262,11 @@ internal sealed class TextAssembler
         bool isParagraph = info.Role == TagRole.Block && info.InlineChars == info.TextChars;
         // A container whose links come from a module nested in it (a jobs box at the end of a text block) keeps
         // its paragraphs: it is walked, and the module is judged on its own.
+        // An item's paragraph ("<li><p><a>…</a></p></li>", as Substack writes lists) goes with its list, judged as a whole.
         if (linkDensity > (isParagraph ? MaxParagraphLinkDensity : MaxContainerLinkDensity))
-            return info.Role != TagRole.Block || info.ParagraphChars < MinNestedProseChars && !(isParagraph && (IsLinkedSentence(info) || IsDocumentLink(info)));
+            return info.Role != TagRole.Block ? !IsReferenceList(info)
+                : isParagraph && info.Element.ParentElement is { LocalName: "li" } ? false
+                : info.ParagraphChars < MinNestedProseChars && !(isParagraph && (IsLinkedSentence(info) || IsDocumentLink(info)));
         // A furniture name on the block that holds most of the selection's prose does not make it furniture: it is the story
         // under a misleading name (live-blog entries in a "social-feed", in the retry with relaxed rules). In the first pass
         // only a block of several paragraphs is so believed (a town's live updates in a "widget"): a box of a paragraph or
@@ -303,6 +309,83 @@ internal sealed class TextAssembler
         }
         return twins > 1 && prose * 2 > _selectionParagraphChars;
     }
+
+    /// <summary>Items a list of references holds at least.</summary>
+    private const int MinReferenceItems = 2;
+
+    /// <summary>Words of an item that says what it links to ("Bug 1677080 – Fullscreen PiP window…"), not a name ("Spotify").</summary>
+    private const int MinReferenceItemWords = 3;
+
+    /// <summary>Characters of such an item in a script written without spaces.</summary>
+    private const int MinReferenceItemChars = 15;
+
+    /// <summary>
+    /// A list of links the post itself gives, in its text: the decrees a release announces, a podcast's show notes, a blog's
+    /// weekly reading list, the bugs a status report names. It is introduced as the text goes on (under a subheading or a
+    /// paragraph, or nested in an item with words of its own), its items say what they link to, and its links lead to
+    /// other sites. A box of the site's own stories ("Auch interessant", "Related") links within the site, and a row of
+    /// services (subscribe, share) names them in a word or draws them as buttons.
+    /// </summary>
+    private bool IsReferenceList(NodeInfo info)
+    {
+        var list = info.Element;
+        if (info.Role != TagRole.List || info.ClassWeight < 0 || !IsIntroduced(list))
+            return false;
+        int items = 0, described = 0, links = 0, elsewhere = 0;
+        foreach (var item in list.Children)
+        {
+            if (item.LocalName != "li")
+                continue;
+            items++;
+            var text = item.TextContent.AsSpan().Trim();
+            if (LineFilter.CountWords(text) >= MinReferenceItemWords || text.Length >= MinReferenceItemChars && text.IndexOf(' ') < 0)
+                described++;
+            foreach (var link in item.GetElementsByTagName("a"))
+            {
+                if (link.Attr("href") is not { } href)
+                    continue;
+                if (BoilerplateSignals.IsButtonLink(link))
+                    return false;
+                links++;
+                if (LeadsElsewhere(href))
+                    elsewhere++;
+            }
+        }
+        return items >= MinReferenceItems && described * 2 >= items && links > 0 && elsewhere * 3 >= links * 2;
+    }
+
+    /// <summary>The list goes on from the text before it: a subheading or a paragraph just above it, or the item holding it.</summary>
+    private bool IsIntroduced(IElement list)
+    {
+        if (list.ParentElement is { LocalName: "li" })
+            return true;
+        return list.PreviousElementSibling is { } previous && _analysis.Get(previous) is { TextChars: > 0 } before
+            && (before.Role == TagRole.Heading || previous.LocalName == "p" && !IsFurniture(before));
+    }
+
+    /// <summary>Host of the page, from its address or the canonical one ("" when neither is known).</summary>
+    private string? _ownHost;
+
+    /// <summary>
+    /// A link to another site: an absolute address on a host other than the page's (a leading "www." aside). When the
+    /// page's address is unknown every absolute address counts, since a site links its own pages by path more often.
+    /// </summary>
+    private bool LeadsElsewhere(string href)
+    {
+        var target = href.AsSpan().Trim();
+        int scheme = target.IndexOf("//");
+        if (scheme < 0 || scheme > 6 || scheme > 0 && !target.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var host = target[(scheme + 2)..];
+        int end = host.IndexOfAny('/', '?', '#');
+        if (end >= 0)
+            host = host[..end];
+        _ownHost ??= _siteUri?.Host ?? "";
+        return _ownHost.Length == 0 || !WithoutWww(host).Equals(WithoutWww(_ownHost), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host)
+        => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
     /// <summary>Paragraphs a block with a weak furniture name must hold for the first pass to read it as the story it mostly is.</summary>
     private const int MinParagraphsOfNamedStory = 3;

@@ -171,7 +171,7 @@ internal sealed class ExtractionTrace
     /// <summary>Records an element left out of the body with its subtree, when it holds visible text.</summary>
     public static void Drop(List<DroppedBlock>? into, string rule, IElement element)
     {
-        if (into is null || into.Count >= MaxDropped || element.LocalName is "script" or "style" or "noscript" or "template" or "svg" or "math"
+        if (into is null || into.Count >= MaxDropped || element.LocalName is "script" or "style" or "noscript" or "template" or "svg" or "annotation"
             or "head" or "title" or "meta" or "link" or "source" or "track" or "br" or "hr" or "img" or "picture" or "iframe" or "input" or "option" or "select")
             return;
         var text = TextOf(element, SnippetChars * 2);
