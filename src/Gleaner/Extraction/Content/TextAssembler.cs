@@ -324,7 +324,8 @@ internal sealed class TextAssembler
     /// weekly reading list, the bugs a status report names. It is introduced as the text goes on (under a subheading or a
     /// paragraph, or nested in an item with words of its own), its items say what they link to, and its links lead to
     /// other sites. A box of the site's own stories ("Auch interessant", "Related") links within the site, and a row of
-    /// services (subscribe, share) names them in a word or draws them as buttons.
+    /// services (subscribe, share) names them in a word or draws them as buttons; a shopping list's links are marked
+    /// unvouched.
     /// </summary>
     private bool IsReferenceList(NodeInfo info)
     {
@@ -347,7 +348,7 @@ internal sealed class TextAssembler
                 if (BoilerplateSignals.IsButtonLink(link))
                     return false;
                 links++;
-                if (LeadsElsewhere(href))
+                if (LeadsElsewhere(href) && !IsUnvouched(link))
                     elsewhere++;
             }
         }
@@ -383,6 +384,13 @@ internal sealed class TextAssembler
         _ownHost ??= _siteUri?.Host ?? "";
         return _ownHost.Length == 0 || !WithoutWww(host).Equals(WithoutWww(_ownHost), StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A link the site marks as one it does not vouch for (<c>rel="nofollow"</c>, <c>"sponsored"</c>): a shop's offer, an
+    /// affiliate's buying guide ("Robert Dyas heated clothes airers"), not a source the text cites.
+    /// </summary>
+    private static bool IsUnvouched(IElement link)
+        => link.Attr("rel") is { } rel && (rel.Contains("nofollow", StringComparison.OrdinalIgnoreCase) || rel.Contains("sponsored", StringComparison.OrdinalIgnoreCase));
 
     private static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host)
         => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
