@@ -161,6 +161,13 @@ internal static partial class LineFilter
         "exclusivo para suscriptores", "contenido exclusivo para", "exclusivo para assinantes", "riservato agli abbonati",
         "alleen voor abonnees", "kun for abonnenter", "endast för prenumeranter", "tylko dla prenumeratorów",
         "会員限定", "有料会員", "続きを読む", "유료 회원",
+        // What only members may do under a post (vote in its poll, comment, download): "Только зарегистрированные
+        // пользователи могут участвовать в опросе. Войдите, пожалуйста."
+        "only registered users can", "only registered users may", "nur registrierte benutzer", "nur registrierte nutzer",
+        "seuls les utilisateurs inscrits", "seuls les utilisateurs enregistrés", "solo los usuarios registrados",
+        "solo gli utenti registrati", "apenas usuários registrados", "somente usuários registrados", "alleen geregistreerde gebruikers",
+        "tylko zarejestrowani użytkownicy", "pouze registrovaní uživatelé", "sadece kayıtlı kullanıcılar",
+        "только зарегистрированные пользователи", "лише зареєстровані користувачі", "тільки зареєстровані користувачі",
         // Consent placeholders for embedded content.
         "externen inhalt", "externer inhalt", "ich bin damit einverstanden", "personenbezogene daten können",
         "ein klick für den datenschutz", "inhalte von drittanbietern", "third-party content", "third party content",
@@ -940,7 +947,8 @@ internal static partial class LineFilter
             return "printed address";
         if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && (PriceAlone().IsMatch(text) || IsPriceWithShopButton(text)))
             return ShopButtonRule;
-        if (FurnitureLines.Contains(lower.TrimEnd(':', '.', '!', '›', '»', '>', ' ')))
+        // Marks drawn around a control's words: "« zurück zur Übersicht", "Back to list →".
+        if (FurnitureLines.Contains(lower.TrimStart('«', '‹', '<', '←', '↑', ' ').TrimEnd(':', '.', '!', '›', '»', '>', '→', ' ')))
             return "furniture line";
         // A label set between dashes, as themes print an ad slot's: "- Advertisement -", "— Publicitate —".
         if (lower.Length > 2 && lower[0] is '-' or '–' or '—' && FurnitureLines.Contains(lower.Trim(' ', '-', '–', '—')))

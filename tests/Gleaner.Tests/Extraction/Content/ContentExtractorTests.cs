@@ -73,6 +73,59 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsAListOfLinksToOtherSitesThatThePostIntroducesInItsText()
+    {
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story +
+            "<h3>Show notes</h3><ul><li><a href='https://www.transport.example.org/bridges/report-2024'>The ministry's report on river bridges</a></li>" +
+            "<li><a href='https://en.wikipedia.org/wiki/Cable-stayed_bridge'>Cable-stayed bridges at Wikipedia</a></li></ul>" +
+            "<p>Questions for the next episode go to the usual address, and we read all of them.</p>" +
+            "<ul><li>We've got the green light for another round of students working on the bridge's lighting next semester.</li><li>In progress:<ul><li><a href='https://bugs.example.org/1677080'>Bug 1677080 – Fullscreen window is affected by switching source</a></li>" +
+            "<li><a href='https://bugs.example.org/1677107'>Bug 1677107 – Add telemetry for tracking the window's use</a></li></ul></li></ul>" +
+            "<h3>Related</h3><ul><li><a href='/city/tunnel.html'>The tunnel that was never built</a></li>" +
+            "<li><a href='https://news.example.com/city/ferry.html'>Ferry service to end next year</a></li></ul></article>");
+
+        var text = article.Text ?? "";
+        Assert.Contains("The ministry's report on river bridges", text);
+        Assert.Contains("Cable-stayed bridges at Wikipedia", text);
+        Assert.Contains("Bug 1677107 – Add telemetry", text);
+        Assert.DoesNotContain("The tunnel that was never built", text);
+        Assert.DoesNotContain("Ferry service", text);
+    }
+
+    [Fact]
+    public void DropsAListOfShopLinksTheSiteDoesNotVouchFor()
+    {
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story +
+            "<p>These are the best places to look for a model of the bridge:</p><ul>" +
+            "<li><a rel='nofollow noopener' href='https://www.shop.example/models/bridges'>Model bridges at the toy shop</a></li>" +
+            "<li><a rel='sponsored' href='https://www.store.example/bridge-kit'>A bridge building kit for children</a></li></ul></article>");
+
+        Assert.DoesNotContain("Model bridges at the toy shop", article.Text ?? "");
+    }
+
+    [Fact]
+    public void KeepsAListItemsParagraphThatIsAllOneLink()
+    {
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story +
+            "<h3>What I read</h3><ul><li><p><a href='https://rivers.example.org/town'>How a small town got its river back</a></p></li>" +
+            "<li><p><a href='https://rail.example.net/night-trains'>The night train comeback, in numbers</a></p></li></ul></article>");
+
+        Assert.Contains("How a small town got its river back", article.Text ?? "");
+        Assert.Contains("The night train comeback, in numbers", article.Text ?? "");
+    }
+
+    [Fact]
+    public void ReadsAFormulaAsItsSymbolsWithoutItsAnnotation()
+    {
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story +
+            "<p>The load grows as <span class='katex'><span class='katex-mathml'><math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow>" +
+            "<annotation encoding='application/x-tex'>E=mc^2</annotation></semantics></math></span><span class='katex-html' aria-hidden='true'>E=mc2</span></span> says, and engineers know it.</p></article>");
+
+        Assert.Contains("The load grows as E=mc2 says, and engineers know it.", article.Text ?? "");
+        Assert.DoesNotContain("mc^2", article.Text ?? "");
+    }
+
+    [Fact]
     public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
     {
         var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +
