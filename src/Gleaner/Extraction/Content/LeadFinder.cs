@@ -239,7 +239,8 @@ internal static class LeadFinder
         if (named || name == "p" || role == TagRole.Heading && IsSubtitleOf(element, headline) || IsInlineTextBlock(element, role))
         {
             text = TextOf(element, out linkChars);
-            int min = named ? MinNamedLeadChars : MinParagraphLeadChars;
+            // A subheading right under the headline is its deck however short ("Lavori durati otto mesi, costo di 1,2 milioni").
+            int min = named || role == TagRole.Heading ? MinNamedLeadChars : MinParagraphLeadChars;
             if (text.Length >= min)
                 return Step.Take;
             // A short named element may wrap the lead's paragraphs; a short paragraph is a label.

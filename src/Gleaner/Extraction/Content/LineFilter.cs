@@ -161,6 +161,10 @@ internal static partial class LineFilter
         "exclusivo para suscriptores", "contenido exclusivo para", "exclusivo para assinantes", "riservato agli abbonati",
         "alleen voor abonnees", "kun for abonnenter", "endast för prenumeranter", "tylko dla prenumeratorów",
         "会員限定", "有料会員", "続きを読む", "유료 회원",
+        // A paywall's trial offer under the story: "Lesen Sie mehr mit … Plus: Jetzt 1 Monat gratis testen!"
+        "jetzt gratis testen", "jetzt kostenlos testen", "monat gratis testen", "monate gratis testen", "monat kostenlos testen",
+        "wochen gratis testen", "wochen kostenlos testen", "essayez gratuitement", "pruébalo gratis", "start your free trial",
+        "start a free trial", "try it free for",
         // What only members may do under a post (vote in its poll, comment, download): "Только зарегистрированные
         // пользователи могут участвовать в опросе. Войдите, пожалуйста."
         "only registered users can", "only registered users may", "nur registrierte benutzer", "nur registrierte nutzer",
@@ -711,6 +715,29 @@ internal static partial class LineFilter
     }
 
     /// <summary>Characters other than spaces: what a line's link characters are counted in.</summary>
+    /// <summary>Most words of a keyword label ("parole chiave", "related topics").</summary>
+    private const int MaxKeywordLabelWords = 3;
+
+    /// <summary>
+    /// A keyword label and its linked keywords on one line, the label's colon left to the style sheet: "Argomenti Roma
+    /// Restauri", "Themen Verkehr Stadtrat". Every word after the label is a link.
+    /// </summary>
+    private static bool IsLabelledKeywordRow(TextBlock block, string lower)
+    {
+        if (block.LinkChars == 0)
+            return false;
+        int end = -1;
+        for (int words = 0; words < MaxKeywordLabelWords; words++)
+        {
+            end = lower.IndexOf(' ', end + 1);
+            if (end < 0)
+                return false;
+            if (KeywordLabels.Contains(lower[..end].TrimEnd(':')) && block.LinkChars >= CountNonSpace(lower.AsSpan(end)))
+                return true;
+        }
+        return false;
+    }
+
     private static int CountNonSpace(ReadOnlySpan<char> text)
     {
         int count = 0;
@@ -956,6 +983,8 @@ internal static partial class LineFilter
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
+        if (IsLabelledKeywordRow(block, lower))
+            return "keywords";
         // The label without its colon before a link that makes the rest of the line, as styles set it apart: "Læs også
         // Nyt busnet i kommunen".
         if (block.LinkChars * 2 >= text.Length)

@@ -126,6 +126,15 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesAShortSubheadingRightUnderTheHeadlineAsTheDeck()
+    {
+        var article = Extract("<article><header class='news-header'><h1>Council approves bridge</h1><h2 class='news-stit'>Works last two years, cost 40 million</h2>" +
+            "<p class='news-date'>18 April 2024, 12:30</p></header><div class='news-txt'>" + Story + "</div></article>");
+
+        Assert.Equal("Works last two years, cost 40 million", Lines(article)[0]);
+    }
+
+    [Fact]
     public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
     {
         var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +

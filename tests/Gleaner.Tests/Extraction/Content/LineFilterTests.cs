@@ -76,6 +76,7 @@ public class LineFilterTests
     [InlineData("Opublikował: Jan Nowak")]
     [InlineData("Wytworzył: Referat Ochrony Środowiska")]
     [InlineData("« zurück zur Übersicht")]
+    [InlineData("Lesen Sie mehr mit Example Plus: Jetzt 1 Monat gratis testen!")]
     [InlineData("Только зарегистрированные пользователи могут участвовать в опросе. Войдите, пожалуйста.")]
     [InlineData("Harga: Rp 2.499.000")]
     [InlineData("Posted in City, Transport")]
@@ -253,6 +254,21 @@ public class LineFilterTests
     public void DropsAReadAlsoLabelWithoutItsColonBeforeALink(string box)
     {
         Assert.Equal(2, ExtractLines(box).Length);
+    }
+
+    [Theory]
+    [InlineData("<div class='news-tags'><span>Argomenti</span><a href='/t/roma'>Roma</a><a href='/t/restauri'>Restauri</a></div>")]
+    [InlineData("<p>Related topics <a href='/t/bridges'>Bridges</a> <a href='/t/council'>City council</a></p>")]
+    public void DropsAKeywordLabelAndItsLinkedKeywordsOnOneLine(string row)
+    {
+        Assert.Equal(2, ExtractLines(row).Length);
+    }
+
+    [Fact]
+    public void KeepsASentenceOpeningWithAKeywordLabelWord()
+    {
+        var lines = ExtractLines("<p>Themen wie <a href='/t/verkehr'>Verkehr</a> und Wohnen bestimmten die Sitzung des Stadtrats bis spät in den Abend.</p>");
+        Assert.Equal(3, lines.Length);
     }
 
     [Fact]
