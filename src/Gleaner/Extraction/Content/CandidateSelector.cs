@@ -1,4 +1,5 @@
 using System.Buffers;
+using AngleSharp.Dom;
 
 namespace Gleaner.Extraction.Content;
 
@@ -51,6 +52,7 @@ internal static class CandidateSelector
         best = ClimbToSharedAncestor(best, analysis);
         best = ClimbWhileParentScoresHigher(best, analysis.Root);
         best = ClimbSingleChildWrappers(best, analysis);
+        best = ClimbTitledSection(best, analysis);
         best = HeadlineColumnWithin(best, analysis) ?? best;
         return WithSiblings(best, analysis);
     }
@@ -146,6 +148,25 @@ internal static class CandidateSelector
             best = parent;
         return best;
     }
+
+    /// <summary>
+    /// The best candidate is the text of a titled section (a subheading over it, nothing else beside) with a twin section next
+    /// to it (the same tag and class): a page written in sections ("article.it-page-section" with "Descrizione", "A chi si
+    /// rivolge"), each a wrapper of a subheading and its text. The sections are the story's parts, so the section is the
+    /// candidate whose siblings may join; its text alone would leave the other sections out.
+    /// </summary>
+    private static NodeInfo ClimbTitledSection(NodeInfo best, PageAnalysis analysis)
+    {
+        if (best.Parent is not { } parent || parent == analysis.Root || best.Element.PreviousElementSibling is not { } heading
+            || heading.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6") || KeptChildCount(parent, analysis) != 2
+            || parent.Element.GetAttribute("class") is not { Length: > 0 } name)
+            return best;
+        var section = parent.Element;
+        return IsTwin(section.NextElementSibling, section, name) || IsTwin(section.PreviousElementSibling, section, name) ? parent : best;
+    }
+
+    private static bool IsTwin(IElement? other, IElement element, string className)
+        => other is not null && other.LocalName == element.LocalName && other.GetAttribute("class") == className;
 
     private static int KeptChildCount(NodeInfo node, PageAnalysis analysis)
     {

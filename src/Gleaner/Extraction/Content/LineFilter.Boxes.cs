@@ -402,6 +402,9 @@ internal static partial class LineFilter
         "visualizzazioni", "visualizaciones", "lecturas", "visualizações", "wyświetleń", "wyświetlenia", "odsłon", "zobrazeno",
         "přečteno", "просмотров", "просмотры", "переглядів", "görüntülenme", "okunma", "dibaca", "dilihat", "lượt xem", "εμφανίσεις",
         "צפיות",
+        // A forum member's post count beside the name ("Mensajes: 87", "Beiträge: 214"): the board's statistics too.
+        "mensajes", "beiträge", "posts", "messages", "příspěvky", "messaggi", "berichten", "сообщений", "повідомлень", "posty",
+        "mesajlar", "postagens",
     ];
 
     /// <summary>Most words of an info line read for a view counter.</summary>

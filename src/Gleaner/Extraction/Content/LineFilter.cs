@@ -715,6 +715,9 @@ internal static partial class LineFilter
     }
 
     /// <summary>Characters other than spaces: what a line's link characters are counted in.</summary>
+    /// <summary>Longest label read before a colon set off by a space.</summary>
+    private const int MaxSpacedLabelChars = 24;
+
     /// <summary>Most words of a keyword label ("parole chiave", "related topics").</summary>
     private const int MaxKeywordLabelWords = 3;
 
@@ -983,6 +986,14 @@ internal static partial class LineFilter
         foreach (var prefix in FurniturePrefixes)
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
+        // A label set off by a space before its colon, as French and Arabic type it: "المصدر : الجزيرة", "Quelle : dpa".
+        if (lower.IndexOf(" :", StringComparison.Ordinal) is > 0 and var spaced && spaced <= MaxSpacedLabelChars)
+        {
+            var unspaced = string.Concat(lower.AsSpan(0, spaced), lower.AsSpan(spaced + 1));
+            foreach (var prefix in FurniturePrefixes)
+                if (prefix[^1] == ':' && unspaced.StartsWith(prefix, StringComparison.Ordinal))
+                    return FurniturePrefixRule;
+        }
         if (IsLabelledKeywordRow(block, lower))
             return "keywords";
         // The label without its colon before a link that makes the rest of the line, as styles set it apart: "Læs også

@@ -324,8 +324,8 @@ internal sealed class TextAssembler
     /// weekly reading list, the bugs a status report names. It is introduced as the text goes on (under a subheading or a
     /// paragraph, or nested in an item with words of its own), its items say what they link to, and its links lead to
     /// other sites. A box of the site's own stories ("Auch interessant", "Related") links within the site, and a row of
-    /// services (subscribe, share) names them in a word or draws them as buttons; a shopping list's links are marked
-    /// unvouched.
+    /// services (subscribe, share) names them in a word, draws them as buttons or hands them the page's address; a
+    /// shopping list's links are marked unvouched.
     /// </summary>
     private bool IsReferenceList(NodeInfo info)
     {
@@ -348,7 +348,7 @@ internal sealed class TextAssembler
                 if (BoilerplateSignals.IsButtonLink(link))
                     return false;
                 links++;
-                if (LeadsElsewhere(href) && !IsUnvouched(link))
+                if (LeadsElsewhere(href) && !IsUnvouched(link) && !CarriesAnAddress(href))
                     elsewhere++;
             }
         }
@@ -391,6 +391,19 @@ internal sealed class TextAssembler
     /// </summary>
     private static bool IsUnvouched(IElement link)
         => link.Attr("rel") is { } rel && (rel.Contains("nofollow", StringComparison.OrdinalIgnoreCase) || rel.Contains("sponsored", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A link whose query carries an address ("sharer.php?u=https%3A%2F%2F…", "intent/tweet?url=http…"): a button sharing this
+    /// page on a network, not a page the text cites.
+    /// </summary>
+    private static bool CarriesAnAddress(string href)
+    {
+        int query = href.IndexOf('?');
+        if (query < 0)
+            return false;
+        var rest = href.AsSpan(query);
+        return rest.Contains("=http", StringComparison.OrdinalIgnoreCase) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host)
         => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;

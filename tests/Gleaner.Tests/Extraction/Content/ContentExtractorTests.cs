@@ -135,6 +135,30 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void DropsAPlainListOfShareLinksThatCarryThePagesAddress()
+    {
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story +
+            "<h4>Share this post</h4><ul><li><a href='https://www.linkedin.com/shareArticle?url=https%3A%2F%2Fnews.example.com%2Fcity%2Fbridge.html'>Share on LinkedIn</a></li>" +
+            "<li><a href='https://pinterest.com/pin/create/button/?url=https://news.example.com/city/bridge.html'>Pin it on Pinterest</a></li></ul></article>");
+
+        Assert.DoesNotContain("Pinterest", article.Text ?? "");
+    }
+
+    [Fact]
+    public void JoinsTheTwinTitledSectionsOfAPageWrittenInSections()
+    {
+        var article = Extract("<main><h1>Council approves bridge</h1><section class='sections'>" +
+            "<article class='page-section' id='what'><h2>What is planned</h2><div class='richtext'>" + Story + "</div></article>" +
+            "<article class='page-section' id='who'><h2>Who may object</h2><div class='richtext'><p>Residents of the two river districts may object in writing until the end of May.</p></div></article>" +
+            "</section></main>");
+
+        var text = article.Text ?? "";
+        Assert.Contains("Construction is expected", text);
+        Assert.Contains("Who may object", text);
+        Assert.Contains("Residents of the two river districts may object", text);
+    }
+
+    [Fact]
     public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
     {
         var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +

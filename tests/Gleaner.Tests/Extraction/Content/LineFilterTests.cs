@@ -76,6 +76,8 @@ public class LineFilterTests
     [InlineData("Opublikował: Jan Nowak")]
     [InlineData("Wytworzył: Referat Ochrony Środowiska")]
     [InlineData("« zurück zur Übersicht")]
+    [InlineData("Source : Agence Exemple")]
+    [InlineData("Mensajes: 87")]
     [InlineData("Lesen Sie mehr mit Example Plus: Jetzt 1 Monat gratis testen!")]
     [InlineData("Только зарегистрированные пользователи могут участвовать в опросе. Войдите, пожалуйста.")]
     [InlineData("Harga: Rp 2.499.000")]
