@@ -105,17 +105,33 @@ internal static class CandidateSelector
     private static NodeInfo? TwinsGrandparent(NodeInfo best, List<NodeInfo> runnersUp, NodeInfo root)
     {
         var className = best.Element.GetAttribute("class");
-        var grandparent = best.Parent?.Parent;
+        var wrapper = EntryWrapper(best, root);
+        var grandparent = wrapper?.Parent;
         if (runnersUp.Count < MinTwinRunnersUp || string.IsNullOrWhiteSpace(className) || grandparent is null || grandparent == root)
             return null;
-        if (best.TextChars > MaxTwinEntryChars || best.Parent!.TextChars > best.TextChars + MaxTwinWrapperExtraChars)
+        if (best.TextChars > MaxTwinEntryChars || wrapper!.TextChars > best.TextChars + MaxTwinWrapperExtraChars)
             return null;
         foreach (var runnerUp in runnersUp)
+        {
+            var runnerUpWrapper = EntryWrapper(runnerUp, root);
             if (runnerUp.Element.LocalName != best.Element.LocalName || runnerUp.Element.GetAttribute("class") != className
-                || runnerUp.Parent == best.Parent || runnerUp.Parent?.Parent != grandparent
-                || runnerUp.Parent.TextChars > runnerUp.TextChars + MaxTwinWrapperExtraChars)
+                || runnerUpWrapper == wrapper || runnerUpWrapper?.Parent != grandparent
+                || runnerUpWrapper.TextChars > runnerUp.TextChars + MaxTwinWrapperExtraChars)
                 return null;
+        }
         return grandparent;
+    }
+
+    /// <summary>
+    /// The wrapper of a feed's entry: the text's parent, and the elements around it that hold nothing else ("li > article >
+    /// time + div.text": the <c>li</c> holds only the article).
+    /// </summary>
+    private static NodeInfo? EntryWrapper(NodeInfo entry, NodeInfo root)
+    {
+        var wrapper = entry.Parent;
+        while (wrapper?.Parent is { } up && up != root && up.TextChars == wrapper.TextChars)
+            wrapper = up;
+        return wrapper;
     }
 
     /// <summary>

@@ -84,7 +84,8 @@ internal static partial class LineFilter
     /// <summary>"Kontakt", "Adresse für Rückfragen:", "Rückfragehinweis:".</summary>
     internal static bool IsContactHeading(string text)
     {
-        var heading = text.AsSpan().Trim().TrimEnd(":：. ");
+        // Marks a press release sets around its headings: "■本件に関するお問い合わせ", "【お問い合わせ先】".
+        var heading = text.AsSpan().Trim().TrimStart("■□●○◆◇▼▽▶►・【[ ").TrimEnd(":：. 】]");
         if (heading.Length == 0 || heading.Length > MaxContactHeadingChars)
             return false;
         Span<char> lower = stackalloc char[heading.Length];

@@ -42,6 +42,10 @@ internal static partial class LineFilter
         "lesen sie auch", "lire aussi", "lea también", "leia também", "leggi anche", "читайте также",
         "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "subscribe", "sign up", "newsletter", "follow us", "back to top", "image", "photo", "video", "advert",
         "anuncio", "annuncio", "this slideshow requires javascript", "text size", "listen to this article",
+        // A player's label for the article read aloud.
+        "artikel anhören", "diesen artikel anhören", "écouter l'article", "écouter cet article", "escuchar el artículo",
+        "escuchar esta noticia", "ascolta l'articolo", "ouvir o artigo", "ouvir esta notícia", "luister naar dit artikel",
+        "posłuchaj artykułu", "poslechnout článek", "haberi dinle", "прослушать статью", "слушать статью", "記事を聞く",
         "home", "you may also like", "you might also like", "related posts", "don't miss", "join the conversation",
         "most popular", "most read", "top stories", "iklan", "das könnte sie auch interessieren",
         "vous aimerez aussi", "también te puede interesar", "você também pode gostar", "potrebbe interessarti anche",

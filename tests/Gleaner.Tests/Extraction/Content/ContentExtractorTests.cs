@@ -159,6 +159,21 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsEveryEntryOfAShortLiveFeedWhoseEntriesSitInTwoWrappers()
+    {
+        string Entry(string time, string text) => $"<li class='item'><article><time>{time}</time><h3>Update</h3><div class='item__text'><p>{text}</p></div></article></li>";
+        var article = Extract("<main><h1>Storm over the country</h1><ol class='items'>" +
+            Entry("16:45", "The motorway near the bridge has been reopened, though a long queue remains towards the east.") +
+            Entry("16:10", "The road authority reports fallen trees on the roads in several places across the province.") +
+            Entry("15:30", "The weather service has issued an orange warning for three provinces until tonight.") + "</ol></main>");
+
+        var text = article.Text ?? "";
+        Assert.Contains("The motorway near the bridge has been reopened", text);
+        Assert.Contains("fallen trees on the roads", text);
+        Assert.Contains("orange warning for three provinces", text);
+    }
+
+    [Fact]
     public void KeepsAParagraphThatIsOneLinkToADocumentButDropsOneLinkingAPage()
     {
         var article = Extract($"<article>{Story}<p><a href='/files/registration-form.pdf'>Download the registration form (PDF)</a></p>" +

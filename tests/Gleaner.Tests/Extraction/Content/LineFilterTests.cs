@@ -78,6 +78,7 @@ public class LineFilterTests
     [InlineData("« zurück zur Übersicht")]
     [InlineData("Source : Agence Exemple")]
     [InlineData("Mensajes: 87")]
+    [InlineData("Écouter l'article")]
     [InlineData("Lesen Sie mehr mit Example Plus: Jetzt 1 Monat gratis testen!")]
     [InlineData("Только зарегистрированные пользователи могут участвовать в опросе. Войдите, пожалуйста.")]
     [InlineData("Harga: Rp 2.499.000")]
@@ -818,6 +819,7 @@ public class LineFilterTests
 
     [Theory]
     [InlineData("<h2>本件に関するお問い合わせ先</h2><p>広報部<br>TEL：03-1234-5678</p>")]
+    [InlineData("<h2>■本件に関するお問い合わせ</h2><p>広報部 担当：佐藤<br>TEL：03-1234-5678 / E-mail：pr@example.jp</p>")]
     [InlineData("<p>İçindekiler</p><ul><li><a href='#1'>Malzemeler</a></li></ul>")]
     [InlineData("<div class='toc'><p>विषय सूची</p><ul><li><a href='#1'>मौसम की जानकारी</a></li></ul></div>")]
     [InlineData("<div class='another'><h4>'여행' 카테고리의 다른 글</h4><table><tr><td><a href='/1'>부산 해운대 맛집 정리</a></td><td>2024.05.20</td></tr>" +
