@@ -174,6 +174,8 @@ internal static partial class DateFinder
             // <time datetime="2022-05-03">May 3, 2022 at 3:12 pm</time>: the day for machines, the clock for readers.
             if (machine is not null && !date.HasTime)
                 date = WithShownClock(date, TextCleaning.ShortText(time, MaxDateElementChars), order);
+            if (!date.HasTime)
+                date = SiblingClock(time, date, order) ?? date;
             if (isUpdate)
                 modified.Add(date);
             else
@@ -822,6 +824,8 @@ internal static partial class DateFinder
                     continue;
                 if (!IsModifiedMarker(element) && AttributeDate(element, context.Order) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
+                    if (!titled.HasTime)
+                        titled = SiblingClock(element, titled, context.Order) ?? titled;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new($"visible {attribute}", Element: element)));
                     return;
                 }
@@ -840,7 +844,7 @@ internal static partial class DateFinder
                         into.Add(labelledInHeader);
                         return;
                     }
-                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? shown;
+                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? SiblingClock(element, shown, context.Order) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline
                         : new Candidate(date, weight, new("visible", published is null ? null : Labelled, Element: element)));
                     return;
@@ -905,6 +909,27 @@ internal static partial class DateFinder
                 && Parse(value, order) is { HasTime: true } date && date.Day == shown.Day)
                 return date;
         return null;
+    }
+
+    /// <summary>Characters of a sibling that shows the clock alone: "14:02", "10.32 Uhr", "2:02 pm GMT+3".</summary>
+    private const int MaxSiblingClockChars = 16;
+
+    /// <summary>
+    /// <paramref name="shown"/>'s day at the clock the element's next sibling shows alone, with nothing but punctuation
+    /// between them: agencies' <c>&lt;span class="tarih"&gt;14.03.2024&lt;/span&gt; &lt;span class="saat"&gt;14:02&lt;/span&gt;</c>, a
+    /// <c>&lt;time datetime="14-03-2024"&gt;</c> beside a <c>&lt;span&gt;10:32&lt;/span&gt;</c>. A sibling holding a date of its own is no clock.
+    /// </summary>
+    private static PageDate? SiblingClock(IElement element, PageDate shown, DateOrder order)
+    {
+        for (var between = element.NextSibling; between is not null and not IElement; between = between.NextSibling)
+            foreach (var c in between.TextContent)
+                if (char.IsLetterOrDigit(c))
+                    return null;
+        if (element.NextElementSibling is not { } next || TextCleaning.ShortText(next, MaxSiblingClockChars) is not { Length: >= 4 } clock
+            || !char.IsAsciiDigit(clock[0]) || DateParser.TryFind(clock, order, out _))
+            return null;
+        var day = shown.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return DateParser.TryFind(day + " " + clock, order, out var joined) && joined.HasTime && joined.Day == shown.Day ? joined : null;
     }
 
     /// <summary>

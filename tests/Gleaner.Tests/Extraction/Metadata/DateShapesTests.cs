@@ -145,6 +145,14 @@ public class DateShapesTests
     // Quebec French writes the hour with spaced "h"; an old club page labels its entry "Eingetragen am".
     [InlineData("fr-CA", """<article><h1>La Ville annonce un nouveau tramway</h1><div class="meta"><span class="date">14 mars 2024 à 10 h 32</span></div>""" + Text + "</article>", "2024-03-14T10:32:00+00:00", null)]
     [InlineData("de", """<article><h1>Aufstieg in die Bezirksliga perfekt</h1><p><i>Eingetragen am 14.03.2024 von Vorstand</i></p>""" + Text + "</article>", "2024-03-14", null)]
+    // Basque: the year's "of" (-ko, -eko) and the month's genitive (-aren): "2024ko martxoaren 14a".
+    [InlineData("eu", """<article><h1>Ikastolaren historia liburu batean</h1><div class="egilea">Miren Agirre · 2024ko martxoaren 14a</div>""" + Text + "</article>", "2024-03-14", null)]
+    [InlineData("eu", """<article><h1>Ikastolaren historia liburu batean</h1><p class="data">2023ko urriaren 5a, osteguna</p>""" + Text + "</article>", "2023-10-05", null)]
+    // An agency's day and clock in sibling elements; a <time> holding the day first beside its clock.
+    [InlineData("tr", """<article><h1>Merkez Bankası faizi sabit tuttu</h1><div class="detay-bilgi"><span class="tarih">14.03.2024</span> <span class="saat">14:02</span> <span class="guncelleme">Güncelleme: 14.03.2024 14:40</span></div>""" + Text + "</article>", "2024-03-14T14:02:00+00:00", "2024-03-14T14:40:00+00:00")]
+    [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="meta"><time datetime="14-03-2024">14 maart 2024</time> | <span class="clock">10:32</span></div>""" + Text + "</article>", "2024-03-14T10:32:00+00:00", null)]
+    // A sibling that holds a date of its own, or a label between, is no clock of the first date.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="meta"><span class="date">14.03.2024</span> Aktualisiert <span class="time">16:05</span></div>""" + Text + "</article>", "2024-03-14", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
