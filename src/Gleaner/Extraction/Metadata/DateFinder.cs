@@ -73,6 +73,10 @@ internal static partial class DateFinder
     }
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, DateOrder order)
+        => Find(page, index, meta, main, headline, scope, url, order, ZoneReach.For(order));
+
+    /// <summary>The page's publication and last change; <paramref name="reach"/> bounds the zone its readers' clocks may be in.</summary>
+    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, DateOrder order, ZoneReach reach)
     {
         var context = new Context(headline, scope, order, [], new ListedDates.OtherPagesRows(headline, url, order));
         var published = new List<Candidate>();
@@ -184,7 +188,7 @@ internal static partial class DateFinder
                 if (weight == Weight.Visible && header.HasDatelineAbove(time))
                     weight = Weight.Fallback;
                 if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
-                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order);
+                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order, reach);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
                 // "entry-date published updated": a post never edited since, dated once for both.
                 if (UpdateMarking(time) == Marking.PublicationAndUpdate)
@@ -210,7 +214,7 @@ internal static partial class DateFinder
         // URL does, a clock the dateline shows gives the exact offset ("5:50 PM" on the URL's day for 01:50 UTC the next).
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero
             && (fromUrl is null || Math.Abs(fromUrl.Value.Day.DayNumber - utc.Day.DayNumber) == 1)
-            && (utc.Value.Hour >= 24 - MaxGuessedOffsetAhead(order) || utc.Value.Hour < MaxGuessedOffsetBehind(order))
+            && (utc.Value.Hour >= 24 - reach.Ahead || utc.Value.Hour < reach.Behind)
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
         // A declared time without an offset ("2022-05-03T14:10:00") takes the zone the dateline names ("14:10 Uhr MEZ").
@@ -240,7 +244,7 @@ internal static partial class DateFinder
             bestModified = localUpdate with { Value = new DateTimeOffset(localUpdate.Value.DateTime, zoned.Value.Offset), HasOffset = true };
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
-            bestPublished = LocalReading(chosen, published, modified, fromUrl, order);
+            bestPublished = LocalReading(chosen, published, modified, fromUrl, reach);
         // A modification before publication is a page error (or swapped fields); it is not evidence of either.
         if (bestPublished is { } p && bestModified is { } m && m.Value < p.Value && m.Day < p.Day)
             bestModified = null;
@@ -340,7 +344,7 @@ internal static partial class DateFinder
     /// Uhr&lt;/time&gt;</c> is the story of May 3 at 00:30 local time (+02:00). A shown clock gives the offset; a shown day alone the
     /// neighbouring day the instant is meant as, when it is near midnight.
     /// </summary>
-    private static PageDate AsShown(PageDate utc, string? text, DateOrder order)
+    private static PageDate AsShown(PageDate utc, string? text, DateOrder order, ZoneReach reach)
     {
         if (text is null || !DateParser.TryFind(TextCleaning.OneLine(text) ?? text, order, out var shown))
             return utc;
@@ -352,7 +356,7 @@ internal static partial class DateFinder
             var offset = ClockDifference(shown, utc);
             return IsZoneOffset(offset) ? utc with { Value = utc.Value.ToOffset(offset) } : utc;
         }
-        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, order) is { } local ? local : utc;
+        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, reach) is { } local ? local : utc;
     }
 
     /// <summary>The element's shown date when it names the same day as <paramref name="day"/> and gives the time of day too.</summary>
@@ -362,13 +366,12 @@ internal static partial class DateFinder
             : day;
 
     /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
-    /// or after its own, when that offset is at most what the page's region allows (<see cref="MaxGuessedOffsetAhead"/>,
-    /// <see cref="MaxGuessedOffsetBehind"/>).</summary>
-    private static PageDate? OnDay(PageDate date, DateOnly day, DateOrder order)
+    /// or after its own, when that offset is at most what the page's region allows (<see cref="ZoneReach"/>).</summary>
+    private static PageDate? OnDay(PageDate date, DateOnly day, ZoneReach reach)
     {
         var minutes = date.Value.Hour * 60 + date.Value.Minute;
         var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
-        return (hours > 0 ? hours <= MaxGuessedOffsetAhead(order) : -hours <= MaxGuessedOffsetBehind(order))
+        return (hours > 0 ? hours <= reach.Ahead : -hours <= reach.Behind)
             ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : null;
     }
 
@@ -521,15 +524,7 @@ internal static partial class DateFinder
 
     /// <summary>A UTC instant this close to midnight may be meant as the neighbouring local day when no
     /// date on the page gives the offset (Europe's zones; further away, pages that say UTC mean it).</summary>
-    private const int MaxGuessedOffsetHours = 3;
-
-    /// <summary>Hours a page's zone may be ahead of UTC when its shown day is the next: Korean, Japanese and Chinese pages
-    /// (year-first dates) up to Japan's and Korea's nine, "3月12日" for 15:05 UTC on the 11th.</summary>
-    private static int MaxGuessedOffsetAhead(DateOrder order) => order == DateOrder.YearFirst ? 9 : MaxGuessedOffsetHours;
-
-    /// <summary>Hours a page's zone may be behind UTC when its shown day is the previous: US pages (month-first dates) up to
-    /// Hawaii's ten, "March 8, 2024" for 04:10 UTC on the 9th.</summary>
-    private static int MaxGuessedOffsetBehind(DateOrder order) => order == DateOrder.MonthFirst ? 10 : MaxGuessedOffsetHours;
+    private const int MaxGuessedOffsetHours = ZoneReach.Near;
 
     /// <summary>
     /// The chosen instant as the page's own clock reads it. A time written without an offset takes
@@ -539,7 +534,7 @@ internal static partial class DateFinder
     /// that day when it is at most <see cref="MaxGuessedOffsetHours"/> (a story put online at 00:30 local
     /// time is that day's story, though 22:30 UTC the day before).
     /// </summary>
-    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, DateOrder order)
+    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, ZoneReach reach)
     {
         if (!date.HasTime)
             return date;
@@ -583,7 +578,7 @@ internal static partial class DateFinder
                 && DateOnly.FromDateTime(date.Value.ToOffset(other.Value.Offset).DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
         // Far zones are guessed from a dateline's day only: a URL's folder may be the day the story was filed, not shown.
-        return OnDay(date, day, fromUrl is null ? order : DateOrder.DayFirst) ?? date;
+        return OnDay(date, day, fromUrl is null ? reach : new ZoneReach(ZoneReach.Near, ZoneReach.Near)) ?? date;
     }
 
     /// <summary>
