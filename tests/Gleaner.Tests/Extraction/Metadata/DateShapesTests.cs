@@ -181,6 +181,8 @@ public class DateShapesTests
     [InlineData("hr", "Izmijenjeno: 20.03.2024. · Objavljeno: 14.03.2024.")]
     [InlineData("pl", "Data modyfikacji: 20.03.2024, 12:05 · Data dodania: 14.03.2024, 10:32")]
     [InlineData("es", "Última modificación: 20/03/2024 12:05 · Creado: 14/03/2024 10:32")]
+    [InlineData("ca", "Actualitzat: 20/03/2024 · Publicat: 14/03/2024")]
+    [InlineData("eu", "Eguneratua: 2024ko martxoaren 20a · Argitaratua: 2024ko martxoaren 14a")]
     [InlineData("it", "Ultima modifica: 20/03/2024 · Data di pubblicazione: 14/03/2024")]
     // Joomla 4: each label inside its own <time>, the update's first.
     [InlineData("de", """<dl class="article-info"><dd class="modified"><time datetime="2024-03-20">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14">Veröffentlicht: 14. März 2024</time></dd></dl>""")]
