@@ -839,7 +839,8 @@ internal static partial class DateFinder
                         into.Add(labelledInHeader);
                         return;
                     }
-                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? SiblingClock(element, shown, context.Order) ?? shown;
+                    var date = shown.HasTime ? shown
+                        : InnerAttributeTime(index, i, shown, context.Order) ?? SiblingClock(element, shown, context.Order) ?? LaterMarkedTime(index, i, shown, context) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline
                         : new Candidate(date, weight, new("visible", published is null ? null : Labelled, Element: element)));
                     return;
@@ -903,6 +904,29 @@ internal static partial class DateFinder
             if (PageRegions.IsInside(titled, outer) && !IsModifiedMarker(titled) && PageIndex.TitledDateValue(titled) is { } value
                 && Parse(value, order) is { HasTime: true } date && date.Day == shown.Day)
                 return date;
+        return null;
+    }
+
+    /// <summary>Marked date elements read after a day-only one for its clock.</summary>
+    private const int MaxLaterMarkedDates = 8;
+
+    /// <summary>
+    /// The same day with its time from a later marked element of the article that keeps it in an attribute: Blogger shows the
+    /// day in a date header over the post and its instant in the footer's <c>&lt;abbr class="published" title="2024-03-14T10:32:00+02:00"&gt;10:32&lt;/abbr&gt;</c>.
+    /// Only the same day's: another day is another item's date.
+    /// </summary>
+    private static PageDate? LaterMarkedTime(PageIndex index, int at, PageDate shown, Context context)
+    {
+        var marked = index.DateMarked;
+        for (var i = at + 1; i < marked.Count && i <= at + MaxLaterMarkedDates; i++)
+        {
+            var element = marked[i];
+            if (IsModifiedMarker(element) || context.IsLeftOut(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+                || (context.Scope is not null && !PageRegions.IsInside(element, context.Scope)))
+                continue;
+            if (AttributeDate(element, context.Order) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+                return date;
+        }
         return null;
     }
 
