@@ -1205,7 +1205,9 @@ internal static partial class DateFinder
             var found = new List<PageDate>(1);
             var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered,
                 // The walk enters no row it leaves out: an element inside one is never reached, so only the element itself is asked about.
-                context.Listed.IsRow);
+                context.Listed.IsRow,
+                // Above the headline, a block named for events (a club's "Termine" box) lists days that are not a dateline.
+                element => PageRegions.NamesEvent(element) && (context.Headline is null || !PageRegions.IsInside(context.Headline, element)));
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _text = text;
