@@ -73,6 +73,10 @@ internal static partial class DateFinder
     }
 
     public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, DateOrder order)
+        => Find(page, index, meta, main, headline, scope, url, order, ZoneReach.For(order));
+
+    /// <summary>The page's publication and last change; <paramref name="reach"/> bounds the zone its readers' clocks may be in.</summary>
+    public static (PageDate? Published, PageDate? Modified) Find(PageContext page, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope, Uri? url, DateOrder order, ZoneReach reach)
     {
         var context = new Context(headline, scope, order, [], new ListedDates.OtherPagesRows(headline, url, order));
         var published = new List<Candidate>();
@@ -174,6 +178,8 @@ internal static partial class DateFinder
             // <time datetime="2022-05-03">May 3, 2022 at 3:12 pm</time>: the day for machines, the clock for readers.
             if (machine is not null && !date.HasTime)
                 date = WithShownClock(date, TextCleaning.ShortText(time, MaxDateElementChars), order);
+            if (!date.HasTime)
+                date = SiblingClock(time, date, order) ?? date;
             if (isUpdate)
                 modified.Add(date);
             else
@@ -182,7 +188,7 @@ internal static partial class DateFinder
                 if (weight == Weight.Visible && header.HasDatelineAbove(time))
                     weight = Weight.Fallback;
                 if (machine is not null && date is { HasTime: true, HasOffset: true } && date.Value.Offset == TimeSpan.Zero)
-                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order);
+                    date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order, reach);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
                 // "entry-date published updated": a post never edited since, dated once for both.
                 if (UpdateMarking(time) == Marking.PublicationAndUpdate)
@@ -208,7 +214,7 @@ internal static partial class DateFinder
         // URL does, a clock the dateline shows gives the exact offset ("5:50 PM" on the URL's day for 01:50 UTC the next).
         if (bestPublished is { HasTime: true, HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero
             && (fromUrl is null || Math.Abs(fromUrl.Value.Day.DayNumber - utc.Day.DayNumber) == 1)
-            && (utc.Value.Hour >= 24 - MaxGuessedOffsetAhead(order) || utc.Value.Hour < MaxGuessedOffsetBehind(order))
+            && (utc.Value.Hour >= 24 - reach.Ahead || utc.Value.Hour < reach.Behind)
             && !published.Exists(candidate => candidate.Weight is Weight.Visible or Weight.Dateline or Weight.HeaderText))
             FindInVisibleText(index, context, header, published, modified);
         // A declared time without an offset ("2022-05-03T14:10:00") takes the zone the dateline names ("14:10 Uhr MEZ").
@@ -238,7 +244,7 @@ internal static partial class DateFinder
             bestModified = localUpdate with { Value = new DateTimeOffset(localUpdate.Value.DateTime, zoned.Value.Offset), HasOffset = true };
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
-            bestPublished = LocalReading(chosen, published, modified, fromUrl, order);
+            bestPublished = LocalReading(chosen, published, modified, fromUrl, reach);
         // A modification before publication is a page error (or swapped fields); it is not evidence of either.
         if (bestPublished is { } p && bestModified is { } m && m.Value < p.Value && m.Day < p.Day)
             bestModified = null;
@@ -338,7 +344,7 @@ internal static partial class DateFinder
     /// Uhr&lt;/time&gt;</c> is the story of May 3 at 00:30 local time (+02:00). A shown clock gives the offset; a shown day alone the
     /// neighbouring day the instant is meant as, when it is near midnight.
     /// </summary>
-    private static PageDate AsShown(PageDate utc, string? text, DateOrder order)
+    private static PageDate AsShown(PageDate utc, string? text, DateOrder order, ZoneReach reach)
     {
         if (text is null || !DateParser.TryFind(TextCleaning.OneLine(text) ?? text, order, out var shown))
             return utc;
@@ -350,7 +356,7 @@ internal static partial class DateFinder
             var offset = ClockDifference(shown, utc);
             return IsZoneOffset(offset) ? utc with { Value = utc.Value.ToOffset(offset) } : utc;
         }
-        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, order) is { } local ? local : utc;
+        return Math.Abs(shown.Day.DayNumber - utc.Day.DayNumber) == 1 && OnDay(utc, shown.Day, reach) is { } local ? local : utc;
     }
 
     /// <summary>The element's shown date when it names the same day as <paramref name="day"/> and gives the time of day too.</summary>
@@ -360,13 +366,12 @@ internal static partial class DateFinder
             : day;
 
     /// <summary>A UTC instant read with the nearest whole-hour offset that puts it on <paramref name="day"/>, the day before
-    /// or after its own, when that offset is at most what the page's region allows (<see cref="MaxGuessedOffsetAhead"/>,
-    /// <see cref="MaxGuessedOffsetBehind"/>).</summary>
-    private static PageDate? OnDay(PageDate date, DateOnly day, DateOrder order)
+    /// or after its own, when that offset is at most what the page's region allows (<see cref="ZoneReach"/>).</summary>
+    private static PageDate? OnDay(PageDate date, DateOnly day, ZoneReach reach)
     {
         var minutes = date.Value.Hour * 60 + date.Value.Minute;
         var hours = day > date.Day ? (24 * 60 - minutes) / 60 + 1 : -(minutes / 60 + 1);
-        return (hours > 0 ? hours <= MaxGuessedOffsetAhead(order) : -hours <= MaxGuessedOffsetBehind(order))
+        return (hours > 0 ? hours <= reach.Ahead : -hours <= reach.Behind)
             ? date with { Value = date.Value.ToOffset(TimeSpan.FromHours(hours)) } : null;
     }
 
@@ -519,15 +524,7 @@ internal static partial class DateFinder
 
     /// <summary>A UTC instant this close to midnight may be meant as the neighbouring local day when no
     /// date on the page gives the offset (Europe's zones; further away, pages that say UTC mean it).</summary>
-    private const int MaxGuessedOffsetHours = 3;
-
-    /// <summary>Hours a page's zone may be ahead of UTC when its shown day is the next: Korean, Japanese and Chinese pages
-    /// (year-first dates) up to Japan's and Korea's nine, "3月12日" for 15:05 UTC on the 11th.</summary>
-    private static int MaxGuessedOffsetAhead(DateOrder order) => order == DateOrder.YearFirst ? 9 : MaxGuessedOffsetHours;
-
-    /// <summary>Hours a page's zone may be behind UTC when its shown day is the previous: US pages (month-first dates) up to
-    /// Hawaii's ten, "March 8, 2024" for 04:10 UTC on the 9th.</summary>
-    private static int MaxGuessedOffsetBehind(DateOrder order) => order == DateOrder.MonthFirst ? 10 : MaxGuessedOffsetHours;
+    private const int MaxGuessedOffsetHours = ZoneReach.Near;
 
     /// <summary>
     /// The chosen instant as the page's own clock reads it. A time written without an offset takes
@@ -537,7 +534,7 @@ internal static partial class DateFinder
     /// that day when it is at most <see cref="MaxGuessedOffsetHours"/> (a story put online at 00:30 local
     /// time is that day's story, though 22:30 UTC the day before).
     /// </summary>
-    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, DateOrder order)
+    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, ZoneReach reach)
     {
         if (!date.HasTime)
             return date;
@@ -581,7 +578,7 @@ internal static partial class DateFinder
                 && DateOnly.FromDateTime(date.Value.ToOffset(other.Value.Offset).DateTime) == day)
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
         // Far zones are guessed from a dateline's day only: a URL's folder may be the day the story was filed, not shown.
-        return OnDay(date, day, fromUrl is null ? order : DateOrder.DayFirst) ?? date;
+        return OnDay(date, day, fromUrl is null ? reach : new ZoneReach(ZoneReach.Near, ZoneReach.Near)) ?? date;
     }
 
     /// <summary>
@@ -822,6 +819,8 @@ internal static partial class DateFinder
                     continue;
                 if (!IsModifiedMarker(element) && AttributeDate(element, context.Order) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
+                    if (!titled.HasTime)
+                        titled = SiblingClock(element, titled, context.Order) ?? titled;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline : new Candidate(titled, weight, new($"visible {attribute}", Element: element)));
                     return;
                 }
@@ -840,7 +839,8 @@ internal static partial class DateFinder
                         into.Add(labelledInHeader);
                         return;
                     }
-                    var date = shown.HasTime ? shown : InnerAttributeTime(index, i, shown, context.Order) ?? shown;
+                    var date = shown.HasTime ? shown
+                        : InnerAttributeTime(index, i, shown, context.Order) ?? SiblingClock(element, shown, context.Order) ?? LaterMarkedTime(index, i, shown, context) ?? shown;
                     into.Add(inScope && header.HasDatelineAbove(element) && header.Date(modified) is { } dateline ? dateline
                         : new Candidate(date, weight, new("visible", published is null ? null : Labelled, Element: element)));
                     return;
@@ -905,6 +905,50 @@ internal static partial class DateFinder
                 && Parse(value, order) is { HasTime: true } date && date.Day == shown.Day)
                 return date;
         return null;
+    }
+
+    /// <summary>Marked date elements read after a day-only one for its clock.</summary>
+    private const int MaxLaterMarkedDates = 8;
+
+    /// <summary>
+    /// The same day with its time from a later marked element of the article that keeps it in an attribute: Blogger shows the
+    /// day in a date header over the post and its instant in the footer's <c>&lt;abbr class="published" title="2024-03-14T10:32:00+02:00"&gt;10:32&lt;/abbr&gt;</c>.
+    /// Only the same day's: another day is another item's date.
+    /// </summary>
+    private static PageDate? LaterMarkedTime(PageIndex index, int at, PageDate shown, Context context)
+    {
+        var marked = index.DateMarked;
+        for (var i = at + 1; i < marked.Count && i <= at + MaxLaterMarkedDates; i++)
+        {
+            var element = marked[i];
+            if (IsModifiedMarker(element) || context.IsLeftOut(element) || PageRegions.IsForeign(element, context.Headline, context.Scope)
+                || (context.Scope is not null && !PageRegions.IsInside(element, context.Scope)))
+                continue;
+            if (AttributeDate(element, context.Order) is ({ HasTime: true } date, _) && date.Day == shown.Day)
+                return date;
+        }
+        return null;
+    }
+
+    /// <summary>Characters of a sibling that shows the clock alone: "14:02", "10.32 Uhr", "2:02 pm GMT+3".</summary>
+    private const int MaxSiblingClockChars = 16;
+
+    /// <summary>
+    /// <paramref name="shown"/>'s day at the clock the element's next sibling shows alone, with nothing but punctuation
+    /// between them: agencies' <c>&lt;span class="tarih"&gt;14.03.2024&lt;/span&gt; &lt;span class="saat"&gt;14:02&lt;/span&gt;</c>, a
+    /// <c>&lt;time datetime="14-03-2024"&gt;</c> beside a <c>&lt;span&gt;10:32&lt;/span&gt;</c>. A sibling holding a date of its own is no clock.
+    /// </summary>
+    private static PageDate? SiblingClock(IElement element, PageDate shown, DateOrder order)
+    {
+        for (var between = element.NextSibling; between is not null and not IElement; between = between.NextSibling)
+            foreach (var c in between.TextContent)
+                if (char.IsLetterOrDigit(c))
+                    return null;
+        if (element.NextElementSibling is not { } next || TextCleaning.ShortText(next, MaxSiblingClockChars) is not { Length: >= 4 } clock
+            || !char.IsAsciiDigit(clock[0]) || DateParser.TryFind(clock, order, out _))
+            return null;
+        var day = shown.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return DateParser.TryFind(day + " " + clock, order, out var joined) && joined.HasTime && joined.Day == shown.Day ? joined : null;
     }
 
     /// <summary>
@@ -1161,7 +1205,9 @@ internal static partial class DateFinder
             var found = new List<PageDate>(1);
             var (text, headlineEnd, windowEnd) = PageText.AroundHeadline(scope, context.Headline, HeaderCharsBefore, HeaderCharsAfter, context.Skipped, _entered,
                 // The walk enters no row it leaves out: an element inside one is never reached, so only the element itself is asked about.
-                context.Listed.IsRow);
+                context.Listed.IsRow,
+                // Above the headline, a block named for events (a club's "Termine" box) lists days that are not a dateline.
+                element => PageRegions.NamesEvent(element) && (context.Headline is null || !PageRegions.IsInside(context.Headline, element)));
             _windowEnd = windowEnd;
             _headlineEnd = headlineEnd;
             _text = text;

@@ -210,7 +210,9 @@ internal static partial class DateLabels
         "(?:ä|ae)nderungsdatum|aktualisierungsdatum|bearbeitungsdatum|(?:ä|ae)ndrad|endret|(?:æ|ae)ndret|modificad[oa]|modificat[oa]?|" +
         "upraveno|zm(?:ě|e)n(?:ě|e)no|zmodyfikowano|zmieniono|m(?:ó|o)dos(?:í|i)tva|m(?:ó|o)dos(?:í|i)tott|wijzigingsdatum|muokattu|" +
         "g(?:ü|u)ncellenme|izmijenjeno|izmenjeno|posodobljeno|atnaujinta|atjaunots|uuendatud|muudetud|обновена|ажурирано|" +
-        "modificaci(?:ó|o)n|modifica(?:ç|c)(?:ã|a)o|ultima\\s+modifica|data\\s+modyfikacji|modyfikacji|aktualizacji";
+        "modificaci(?:ó|o)n|modifica(?:ç|c)(?:ã|a)o|ultima\\s+modifica|data\\s+modyfikacji|modyfikacji|aktualizacji|" +
+        // Catalan ("Actualitzat:", "Darrera actualització") and Basque ("Eguneratua", "Azken eguneraketa").
+        "actualitzat|actualitzada|actualitzaci(?:ó|o)|eguneratua|eguneratze\\s+data|eguneraketa";
 
     private const string PublishedWords =
         "published|publication\\s+date|posted|geschrieben|geschreven|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|" +
@@ -224,7 +226,9 @@ internal static partial class DateLabels
         "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +
         "опубликовано|дата\\s+публикации|опубліковано|objavljeno|objavljen|k(?:ö|o)zz(?:é|e)t(?:é|e)ve|megjelent|δημοσιεύθηκε|δημοσίευση|" +
         "تاريخ\\s+النشر|نشر\\s+في|نشر|diterbitkan|dipublikasikan|ditulis|פורסם|date|data|created|issued|offentliggjort|" +
-        "опубликован|дата\\s+публікації|yay(?:ı|i)n\\s+tarihi|eklenme|انتشار|ng(?:à|a)y\\s+đăng|đăng|प्रकाशित|প্রকাশিত|প্রকাশ|شائع";
+        "опубликован|дата\\s+публікації|yay(?:ı|i)n\\s+tarihi|eklenme|انتشار|ng(?:à|a)y\\s+đăng|đăng|प्रकाशित|প্রকাশিত|প্রকাশ|شائع|" +
+        // Catalan "Publicada", Basque "Argitaratua", "Argitaratze data".
+        "publicada|argitaratua|argitaratze\\s+data|argitaratuta";
 
     /// <summary>Labels of Chinese, Japanese and Korean, which stand without spaces around them ("发布时间：", "公開日：", "입력").</summary>
     private const string CjkModifiedWords = "最終更新日|最終更新|更新日時|更新日|更新时间|更新時間|更新于|更新於|最后更新|最後更新|更新|최종수정|수정|업데이트";

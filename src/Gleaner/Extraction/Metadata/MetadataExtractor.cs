@@ -55,7 +55,9 @@ internal static partial class MetadataExtractor
         // A table-layout page without an <h1> is dated by the header around its main heading.
         var datedHeadline = headline ?? PageRegions.MainHeading(index, document.Body);
         var datedScope = datedHeadline == headline ? scope : PageRegions.ArticleScope(index, datedHeadline);
-        var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, DatesOrder(document, meta, declaredLanguage, article.Title, url));
+        var order = DatesOrder(document, meta, declaredLanguage, article.Title, url);
+        var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, order,
+            ZoneReach.For(order, declaredLanguage, ZoneReach.Region(document, meta, url)));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
@@ -342,7 +344,7 @@ internal static partial class MetadataExtractor
             || GenericCountryDomains.Contains(host[(dot + 1)..]) ? DateOrder.MonthFirst : DateOrder.DayFirst;
     }
 
-    private static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase)
     {
         "io", "co", "tv", "me", "ai", "fm", "ly", "gg", "cc", "ws", "to", "am", "so", "sh", "la", "nu", "pw", "vc",
     };

@@ -40,7 +40,8 @@ internal static class PageText
     /// headline with where their text starts.
     /// </summary>
     public static (string Text, int HeadlineEnd, INode? WindowEnd) AroundHeadline(IElement scope, IElement? headline, int before, int after,
-        HashSet<IElement>? skip = null, List<(IElement Element, int At)>? entered = null, Func<IElement, bool>? skipAfterHeadline = null)
+        HashSet<IElement>? skip = null, List<(IElement Element, int At)>? entered = null, Func<IElement, bool>? skipAfterHeadline = null,
+        Func<IElement, bool>? skipBeforeHeadline = null)
     {
         var builder = new StringBuilder(before + after);
         var headlineEnd = headline is null ? 0 : -1;
@@ -68,7 +69,7 @@ internal static class PageText
                     builder.Remove(0, builder.Length - before);
             }
             else if (node is IElement element && !IsSkipped(element) && (skip is not { Count: > 0 } || !skip.Contains(element))
-                && (headlineEnd < 0 || skipAfterHeadline is null || !skipAfterHeadline(element)))
+                && (headlineEnd < 0 ? skipBeforeHeadline is null || !skipBeforeHeadline(element) : skipAfterHeadline is null || !skipAfterHeadline(element)))
             {
                 if (element.HasChildNodes)
                 {

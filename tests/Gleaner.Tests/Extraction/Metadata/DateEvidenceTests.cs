@@ -785,6 +785,29 @@ public class DateEvidenceTests
         Assert.Equal("2024-03-09T11:10:00+00:00", european.Published);
     }
 
+    [Theory]
+    // Far east of Europe: 06:30 in Hanoi, 03:15 in Jakarta, 09:10 in Melbourne, 01:30 in Delhi, 01:00 in Auckland are the
+    // day before in UTC; the dateline's day, at the nearest whole-hour offset that makes it so (the same instant).
+    [InlineData("vi", "2024-03-13T23:30:00Z", "Thứ Năm, 14/3/2024", "2024-03-14T00:30:00+01:00")]
+    [InlineData("id", "2024-03-13T20:15:00Z", "Kamis, 14 Maret 2024", "2024-03-14T00:15:00+04:00")]
+    [InlineData("en-AU", "2024-03-13T22:10:00Z", "14 Mar 2024", "2024-03-14T00:10:00+02:00")]
+    [InlineData("en-IN", "2024-03-13T20:00:00Z", "14 March 2024", "2024-03-14T01:00:00+05:00")]
+    [InlineData("en-NZ", "2024-03-13T12:00:00Z", "14 March 2024", "2024-03-14T01:00:00+13:00")]
+    // West of Europe: 21:00 in Monterrey is 03:00 UTC the next day.
+    [InlineData("es-MX", "2024-03-15T03:00:00Z", "14 de marzo de 2024", "2024-03-14T23:00:00-04:00")]
+    // In Europe a dateline that far from the instant dates something else: UTC stays.
+    [InlineData("de", "2024-03-13T20:00:00Z", "14.03.2024", "2024-03-13T20:00:00+00:00")]
+    [InlineData("es", "2024-03-15T03:00:00Z", "14 de marzo de 2024", "2024-03-15T03:00:00+00:00")]
+    public void AUtcInstantIsReadOnTheDayTheDatelineShowsAsFarAsThePagesRegionReaches(string lang, string instant, string dateline, string expected)
+    {
+        var article = Extract($"""
+            <title>Council agrees plan</title><meta property="article:published_time" content="{instant}">
+            """, $"""
+            <main><article><h1>Council agrees plan</h1><p class="date">{dateline}</p>
+            """ + Text + "</article></main>", lang: lang);
+        Assert.Equal(expected, article.Published);
+    }
+
     [Fact]
     public void AUtcInstantOnAnotherDayTakesTheZoneOfThePagesOtherDates()
     {

@@ -145,6 +145,19 @@ public class DateShapesTests
     // Quebec French writes the hour with spaced "h"; an old club page labels its entry "Eingetragen am".
     [InlineData("fr-CA", """<article><h1>La Ville annonce un nouveau tramway</h1><div class="meta"><span class="date">14 mars 2024 à 10 h 32</span></div>""" + Text + "</article>", "2024-03-14T10:32:00+00:00", null)]
     [InlineData("de", """<article><h1>Aufstieg in die Bezirksliga perfekt</h1><p><i>Eingetragen am 14.03.2024 von Vorstand</i></p>""" + Text + "</article>", "2024-03-14", null)]
+    // Basque: the year's "of" (-ko, -eko) and the month's genitive (-aren): "2024ko martxoaren 14a".
+    [InlineData("eu", """<article><h1>Ikastolaren historia liburu batean</h1><div class="egilea">Miren Agirre · 2024ko martxoaren 14a</div>""" + Text + "</article>", "2024-03-14", null)]
+    [InlineData("eu", """<article><h1>Ikastolaren historia liburu batean</h1><p class="data">2023ko urriaren 5a, osteguna</p>""" + Text + "</article>", "2023-10-05", null)]
+    // An agency's day and clock in sibling elements; a <time> holding the day first beside its clock.
+    [InlineData("tr", """<article><h1>Merkez Bankası faizi sabit tuttu</h1><div class="detay-bilgi"><span class="tarih">14.03.2024</span> <span class="saat">14:02</span> <span class="guncelleme">Güncelleme: 14.03.2024 14:40</span></div>""" + Text + "</article>", "2024-03-14T14:02:00+00:00", "2024-03-14T14:40:00+00:00")]
+    [InlineData("nl", """<article><h1>Gemeenteraad keurt begroting goed</h1><div class="meta"><time datetime="14-03-2024">14 maart 2024</time> | <span class="clock">10:32</span></div>""" + Text + "</article>", "2024-03-14T10:32:00+00:00", null)]
+    // Blogger: the day in a date header over the post, the instant in the footer's <abbr class="published" title=…>; another day's is no clock.
+    [InlineData("el", """<div class="blog-posts"><h2 class="date-header"><span>Πέμπτη, 14 Μαρτίου 2024</span></h2><div class="post hentry"><h3 class="post-title entry-title">Περίπατος στα Ζαγοροχώρια</h3><div class="post-body entry-content">""" + Text + """</div><div class="post-footer">Αναρτήθηκε στις <abbr class="published" title="2024-03-14T10:32:00+02:00">10:32 π.μ.</abbr></div></div></div>""", "2024-03-14T10:32:00+02:00", null)]
+    [InlineData("el", """<div class="blog-posts"><h2 class="date-header"><span>Πέμπτη, 14 Μαρτίου 2024</span></h2><div class="post hentry"><h3 class="post-title entry-title">Περίπατος στα Ζαγοροχώρια</h3><div class="post-body entry-content">""" + Text + """</div><div class="post-footer">Αναρτήθηκε στις <abbr class="published" title="2024-03-15T10:32:00+02:00">10:32 π.μ.</abbr></div></div></div>""", "2024-03-14", null)]
+    // A box of coming events just above the headline is no dateline: the date under the text is the post's.
+    [InlineData("de", """<div class="termine"><h3>Unsere Termine</h3><ul><li>23.03.2024 Arbeitseinsatz</li><li>01.06.2024 Sommerfest</li></ul></div><h1>Neuer Vorstand gewählt</h1>""" + Text + """<p class="klein">Eingestellt am 14.03.2024</p>""", "2024-03-14", null)]
+    // A sibling that holds a date of its own, or a label between, is no clock of the first date.
+    [InlineData("de", """<article><h1>Stadtrat beschließt Haushalt</h1><div class="meta"><span class="date">14.03.2024</span> Aktualisiert <span class="time">16:05</span></div>""" + Text + "</article>", "2024-03-14", null)]
     public void ReadsDatelinesAsPagesWriteThem(string lang, string article, string? published, string? modified)
     {
         var result = ExtractPage(lang, article);
@@ -173,6 +186,8 @@ public class DateShapesTests
     [InlineData("hr", "Izmijenjeno: 20.03.2024. · Objavljeno: 14.03.2024.")]
     [InlineData("pl", "Data modyfikacji: 20.03.2024, 12:05 · Data dodania: 14.03.2024, 10:32")]
     [InlineData("es", "Última modificación: 20/03/2024 12:05 · Creado: 14/03/2024 10:32")]
+    [InlineData("ca", "Actualitzat: 20/03/2024 · Publicat: 14/03/2024")]
+    [InlineData("eu", "Eguneratua: 2024ko martxoaren 20a · Argitaratua: 2024ko martxoaren 14a")]
     [InlineData("it", "Ultima modifica: 20/03/2024 · Data di pubblicazione: 14/03/2024")]
     // Joomla 4: each label inside its own <time>, the update's first.
     [InlineData("de", """<dl class="article-info"><dd class="modified"><time datetime="2024-03-20">Zuletzt aktualisiert: 20. März 2024</time></dd><dd class="published"><time datetime="2024-03-14">Veröffentlicht: 14. März 2024</time></dd></dl>""")]

@@ -464,6 +464,17 @@ public class DateTests
     [InlineData("民国112年1月12日 14:32", "2023-01-12T14:32")]
     [InlineData("民國1120年1月12日", null)]
     [InlineData("Stand: 21. Mrz 2024", "2024-03-21")]
+    // Vietnamese month names in words (WordPress's "Tháng Ba 14, 2024"; "Tháng Mười Hai", not "Tháng Mười").
+    [InlineData("Đăng ngày Tháng Ba 14, 2024", "2024-03-14")]
+    [InlineData("14 Tháng Mười Hai, 2023", "2023-12-14")]
+    [InlineData("Tháng Mười 5, 2023 lúc 10:32", "2023-10-05T10:32")]
+    // Basque: the year's "of" and the month's genitive.
+    [InlineData("2024ko martxoaren 14a", "2024-03-14")]
+    [InlineData("2023ko abenduaren 5ean, 10:32", "2023-12-05T10:32")]
+    // A numeric month with 月 before the day and the year (WordPress's month-first format in Chinese; Pixnet's badge).
+    [InlineData("3月 14, 2024", "2024-03-14")]
+    [InlineData("3月 14 週四 2024 10:32", "2024-03-14T10:32")]
+    [InlineData("2024年3月14日 2025", "2024-03-14")]
     public void ReadsMoreLanguagesAndCalendars(string text, string? expected)
     {
         var found = DateParser.TryFind(text, DateOrder.DayFirst, out var date);
