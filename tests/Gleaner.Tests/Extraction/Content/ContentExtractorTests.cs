@@ -586,6 +586,25 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesNoBodyFromANewsletterLayerAfterTheStoryWhateverItsClassSays()
+    {
+        // Pop-ups laid out after the page's column, each with a close button, one with an e-mail form; their blocks are
+        // named "main_content", which scores them above the story's own unnamed column.
+        const string layers =
+            "<div class='layer_x1'><div class='close_wrap'><button class='close_button_x2'><img src='/x.svg' alt=''></button></div>" +
+            "<div class='main_content_x3'><h3>Sign up to read on, free of charge</h3><form><input type='email'></form>" +
+            "<p>We will send you our newsletter and offers of the digital edition, and you may unsubscribe at any time.</p></div></div>" +
+            "<div class='layer_x4'><div class='close_wrap'><button class='close_button_x2'>Close</button></div>" +
+            "<div class='main_content_x5'><h2>Thank you for signing up.</h2><p>We sent you an e-mail; click its link to read the whole story.</p></div></div>";
+        var article = Extract("<div class='column'><h1>Council approves bridge</h1>" + Story + "</div>" + layers);
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("The city council voted", Lines(article)[0]);
+        Assert.DoesNotContain("newsletter", article.Text);
+        Assert.DoesNotContain("Thank you", article.Text);
+    }
+
+    [Fact]
     public void LeavesOutABoxWithACloseButtonButNotAStoryBesideAPlayersCloseButton()
     {
         var withLayer = Extract(
