@@ -92,6 +92,7 @@ internal static class JsonLdBody
                 continue;
             kept.Clear();
             int start = 0;
+            bool endsInCutNotice = false;
             while (start < line.Length)
             {
                 int end = SentenceEnd(line, start);
@@ -101,13 +102,44 @@ internal static class JsonLdBody
                     if (kept.Length > 0)
                         kept.Append(' ');
                     kept.Append(sentence);
+                    endsInCutNotice = false;
+                }
+                else
+                {
+                    endsInCutNotice = sentence.Length > 0 && !LineFilter.IsSentenceMark(sentence[^1]);
                 }
                 start = end;
             }
+            if (endsInCutNotice)
+                RemoveWrappedRest(lines, index + 1);
             if (kept.Length == 0)
                 lines.RemoveAt(index);
             else
                 lines[index] = kept.ToString();
+        }
+    }
+
+    /// <summary>Longest line read as the rest of a notice the page's source wrapped.</summary>
+    private const int MaxWrappedRestChars = 40;
+
+    /// <summary>Most lines a wrapped notice's rest runs over.</summary>
+    private const int MaxWrappedRestLines = 4;
+
+    /// <summary>
+    /// The rest of a player's notice that the page's source wrapped over lines, copied into <c>articleBody</c> with its line
+    /// breaks ("…consider upgrading to a web" / "browser that" / "supports HTML5" / "video"): short lines that go on in
+    /// lower case, up to the one that ends the sentence.
+    /// </summary>
+    private static void RemoveWrappedRest(List<string> lines, int index)
+    {
+        for (int count = 0; count < MaxWrappedRestLines && index < lines.Count; count++)
+        {
+            var rest = lines[index].AsSpan().Trim();
+            if (rest.Length == 0 || rest.Length > MaxWrappedRestChars || !char.IsLower(rest[0]))
+                return;
+            lines.RemoveAt(index);
+            if (LineFilter.IsSentenceMark(rest[^1]))
+                return;
         }
     }
 

@@ -1228,6 +1228,27 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesAPlayersNoticeWrappedOverLinesOutOfTheJsonLdArticleBody()
+    {
+        // The body copied from the page's markup with its source line breaks: the player's notice runs over four lines.
+        const string body = "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.\\n" +
+            "To view this video please enable JavaScript, and consider upgrading to a web\\n\\t\\tbrowser that\\n\\t\\tsupports HTML5\\n\\t\\t\\tvideo\\n" +
+            "Up Next\\n" +
+            "Supporters said the bridge would cut travel times, while opponents worried about the cost and the noise.\\n" +
+            "what the mayor said next was lost in the applause of the crowd\\n" +
+            "Construction is expected to begin next spring and to last about three years, the mayor said in a statement.";
+        var article = Extract("<article><h1>Council approves bridge</h1><p>The council voted on Monday.</p></article>",
+            head: "<title>Council approves bridge</title><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body + "\"}</script>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("Supporters said", lines[1]);
+        Assert.DoesNotContain("browser", article.Text);
+        Assert.DoesNotContain("HTML5", article.Text);
+        Assert.Contains("what the mayor said next", article.Text);
+    }
+
+    [Fact]
     public void TakesAVideoPlayersTextOutOfTheJsonLdArticleBody()
     {
         const string body = "Video Player is loading. Play Video. Up Next. This is a modal window. " +
