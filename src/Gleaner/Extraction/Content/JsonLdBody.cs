@@ -38,10 +38,31 @@ internal static class JsonLdBody
         }
         if (best is null || best.Length < MinBodyChars)
             return null;
-        var lines = ToLines(best);
+        var lines = ToLines(FirstTelling(best));
         if (best.AsSpan().ContainsAny(PlayerMarkSearch))
             RemovePlayerText(lines);
         return lines;
+    }
+
+    /// <summary>Characters of the body's opening looked for again where a body is written twice over.</summary>
+    private const int RepeatProbeChars = 100;
+
+    /// <summary>
+    /// The body once, where the content system wrote it twice over (the whole story, then the whole story again from its
+    /// first word): a longer body than the page's only by the repeat. A body that merely quotes its opening later is kept.
+    /// </summary>
+    internal static string FirstTelling(string body)
+    {
+        var text = body.AsSpan().Trim();
+        if (text.Length < 2 * MinBodyChars)
+            return body;
+        int again = text[RepeatProbeChars..].IndexOf(text[..RepeatProbeChars], StringComparison.Ordinal);
+        if (again < 0)
+            return body;
+        again += RepeatProbeChars;
+        var repeat = text[again..];
+        // The repeat runs to the end and holds nearly all of the first telling.
+        return repeat.Length * 10 >= again * 9 && text.StartsWith(repeat, StringComparison.Ordinal) ? text[..again].ToString() : body;
     }
 
     /// <summary>

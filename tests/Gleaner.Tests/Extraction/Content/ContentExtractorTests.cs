@@ -1228,6 +1228,34 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void ReadsAJsonLdArticleBodyWrittenTwiceOverAsOneTellingOfTheStory()
+    {
+        // The body twice over looks longer than the page's own text, which then lost to it as one run-on line.
+        var once = System.Text.RegularExpressions.Regex.Replace(Story.Replace("</p><p>", " "), "<[^>]+>", "");
+        var article = Extract("<article><h1>Council approves bridge</h1><div class='body'>" + Story + "</div></article>",
+            head: "<title>Council approves bridge</title><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+                  once + " " + once + "\"}</script>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("The city council voted", Lines(article)[0]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void KeepsAJsonLdBodyThatQuotesItsOpeningOnceLater(bool twice)
+    {
+        var opening = "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.";
+        var middle = " Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic." +
+                     " Construction is expected to begin next spring and to last about three years, the mayor said in a statement.";
+        var body = twice ? opening + middle + " " + opening + middle : opening + middle + " As the mayor put it: " + opening + " Then the meeting ended.";
+
+        var told = Gleaner.Extraction.Content.JsonLdBody.FirstTelling(body);
+
+        Assert.Equal(twice ? opening + middle + " " : body, told);
+    }
+
+    [Fact]
     public void TakesAPlayersNoticeWrappedOverLinesOutOfTheJsonLdArticleBody()
     {
         // The body copied from the page's markup with its source line breaks: the player's notice runs over four lines.
