@@ -120,9 +120,22 @@ public class AuthorTests
     [InlineData("Posted by Marcus Lee, Product Manager, Databases", new[] { "Marcus Lee" })]
     [InlineData("文・山田太郎　写真・佐藤花子", new[] { "山田太郎" })]
     [InlineData("作者：张伟 编辑：李娜", new[] { "张伟" })]
+    [InlineData("Tekst: Marta Kowalczyk, Biuro Prasowe", new[] { "Marta Kowalczyk" })]
+    [InlineData("Testo di Paolo Neri, Ufficio stampa", new[] { "Paolo Neri" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void TakesTheStorysCreditOverAContentSystemsDefaultAccount()
+    {
+        // Joomla names its first administrator "Super User"; the club's writer signs at the story's end.
+        var authors = Authors("",
+            "<div class=\"item-page\"><h2 itemprop=\"headline\">Vorstand im Amt bestätigt</h2><dl class=\"article-info\"><dd class=\"createdby\" itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">Geschrieben von <span itemprop=\"name\">Super User</span></dd></dl>" +
+            "<div itemprop=\"articleBody\"><p>Rund 80 Mitglieder kamen am Freitagabend ins Vereinsheim, der Vorsitzende blickte auf ein gutes Jahr zurück.</p><p><em>Text: Sabine Krüger</em></p></div></div>");
+
+        Assert.Equal(["Sabine Krüger"], authors);
     }
 
     [Theory]
