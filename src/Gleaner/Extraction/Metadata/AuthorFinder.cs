@@ -68,8 +68,72 @@ internal static partial class AuthorFinder
         string? domain)
     {
         // A "name" that is the publication's own is the organisation, credited where no person is.
-        return FindNames(document, index, meta, main, headline, scope, new OutletNames(siteName, domain));
+        var names = FindNames(document, index, meta, main, headline, scope, new OutletNames(siteName, domain));
+        // Names that are only the content system's administrator account (its profile at "/author/admin/", whatever display
+        // name it was given) yield to a writer credited elsewhere (a name opening the text, a "Text:" line); kept when
+        // nothing else credits anyone, as the account is often the blog's one writer.
+        if (names.Count == 0 || AccountNames(main, scope ?? document.Body) is not { Count: > 0 } accounts || !AllIn(names, accounts))
+            return names;
+        var outlet = new OutletNames(siteName, domain);
+        outlet.AddAccounts(accounts);
+        var others = FindNames(document, index, meta, main, headline, scope, outlet);
+        return others.Count > 0 && !outlet.CreditsOrganisation ? others : names;
     }
+
+    private static bool AllIn(IReadOnlyList<string> names, List<string> set)
+    {
+        foreach (var name in names)
+            if (!set.Contains(name, StringComparer.OrdinalIgnoreCase))
+                return false;
+        return true;
+    }
+
+    /// <summary>Most links read for an administrator account's name.</summary>
+    private const int MaxAccountLinks = 400;
+
+    /// <summary>
+    /// The display names of the content system's administrator account: JSON-LD authors whose <c>@id</c> or <c>url</c> is its
+    /// profile, and the text of links to it in the article's scope. Null when there are none.
+    /// </summary>
+    private static List<string>? AccountNames(JsonElement? main, IElement? scope)
+    {
+        List<string>? accounts = null;
+        if (main is { } article)
+        {
+            foreach (var author in JsonLdValues.All(article, "author"))
+            {
+                if (author.ValueKind != JsonValueKind.Object || JsonLdValues.Text(author, "name") is not { } name)
+                    continue;
+                if (IsAccountPage(JsonLdValues.Text(author, "@id")) || IsAccountPage(JsonLdValues.Text(author, "url")))
+                    AddAccount(ref accounts, name);
+            }
+        }
+        if (scope is null)
+            return accounts;
+        int read = 0;
+        foreach (var link in scope.GetElementsByTagName("a"))
+        {
+            if (++read > MaxAccountLinks)
+                break;
+            if (IsAccountPage(link.Attr("href")) && TextCleaning.OneLine(link.TextContent) is { Length: > 0 and <= MaxNameChars } text)
+                AddAccount(ref accounts, text);
+        }
+        return accounts;
+    }
+
+    private static void AddAccount(ref List<string>? accounts, string name)
+    {
+        accounts ??= [];
+        var trimmed = name.Trim();
+        if (!accounts.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            accounts.Add(trimmed);
+    }
+
+    private static bool IsAccountPage(string? url) => url is not null && url.Contains("admin", StringComparison.OrdinalIgnoreCase) && AccountPage().IsMatch(url);
+
+    /// <summary>An author or user profile of the site's administrator account ("/author/admin/", "/user/administrator").</summary>
+    [GeneratedRegex(@"/(?:authors?|users?|profiles?|members?|autor|auteur)/(?:site-?)?admin(?:istrator)?/?(?:[?#]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccountPage();
 
     private static IReadOnlyList<string> FindNames(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope,
         OutletNames outlet)
@@ -142,6 +206,7 @@ internal static partial class AuthorFinder
         // A byline's one-word name ("Text: Clara") credits a person, who wins over any organisation.
         if (outlet.FirstSingleName() is { } single)
             return [single];
+        outlet.CreditsOrganisation = organisations.Count > 0;
         return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
@@ -757,6 +822,16 @@ internal static partial class AuthorFinder
             return null;
         }
 
+        /// <summary>Display names of the site's administrator account: set aside like the outlet's own names.</summary>
+        private List<string>? _accounts;
+
+        public void AddAccounts(List<string> accounts) => _accounts = accounts;
+
+        /// <summary>True when the search ended on an organisation's credit, no person being named.</summary>
+        public bool CreditsOrganisation { get; set; }
+
+        public bool IsAccount(string name) => _accounts is not null && _accounts.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase);
+
         /// <summary>Moves names of the outlet from the persons to the organisations, with the other credits that name it
         /// ("Euronews", "Guardian staff reporter"); true when a person is left.</summary>
         public bool SetAside(List<string> persons, List<string> organisations)
@@ -768,7 +843,7 @@ internal static partial class AuthorFinder
             for (var i = persons.Count - 1; i >= 0; i--)
             {
                 persons[i] = WithoutOutletPrefix(persons[i]);
-                if (!Names(persons[i]))
+                if (!Names(persons[i]) && !IsAccount(persons[i]))
                     continue;
                 if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
                     organisations.Add(persons[i]);

@@ -127,6 +127,20 @@ public class AuthorTests
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
     }
 
+    [Theory]
+    [InlineData(true, "Mthobisi Sithole")]
+    [InlineData(false, "Ilanga Desk")]
+    public void TakesTheWriterOpeningTheTextOverTheAdministratorAccountButKeepsTheAccountWhenNoOneElseIsCredited(bool credited, string expected)
+    {
+        // Every post filed under the site's one account ("/author/admin/"), its display name set to anything; the writer's
+        // name in bold opens the text. A blog whose owner writes as the administrator has no other credit, and keeps it.
+        var head = """<script type="application/ld+json">{"@type":"NewsArticle","author":{"@id":"https://example.com/author/admin/","name":"Ilanga Desk"}}</script>""";
+        var body = "<p class=\"meta\">by <a href=\"https://example.com/author/admin/\" rel=\"author\">Ilanga Desk</a> | 5 November 2024</p>" +
+                   (credited ? "<p><strong>MTHOBISI SITHOLE</strong></p>" : "");
+
+        Assert.Equal([expected], Authors(head, body), StringComparer.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void TakesTheStorysCreditOverAContentSystemsDefaultAccount()
     {
