@@ -228,12 +228,13 @@ internal static partial class AuthorFinder
                 || TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true) is not { } text || string.IsNullOrWhiteSpace(text))
                 continue;
             var shown = new List<string>();
-            if (!AuthorLinkNames(element, shown))
-            {
-                AuthorNames.Parse(text, shown, [], []);
-                if (shown.Count > 0 && !IsOnlyNames(text, shown))
-                    return persons;
-            }
+            // One card per writer ("div.byline" twice in "div.bylines"): a box of cards, or a card with others of its class
+            // beside it, is one byline read card by card.
+            var onlyNames = HoldsCards(element)
+                ? CardNames(element.FirstElementChild!, shown)
+                : BylineNames(element, text, shown) && CardNames(element.NextElementSibling, shown, element.ClassName);
+            if (!onlyNames)
+                return persons;
             if (shown.Count == 0)
                 continue;
             if (shown.Count <= persons.Count)
@@ -244,6 +245,51 @@ internal static partial class AuthorFinder
             return shown;
         }
         return persons;
+    }
+
+    /// <summary>A box whose children, two or more, all carry one class: writers' cards.</summary>
+    private static bool HoldsCards(IElement byline)
+    {
+        if (byline.ChildElementCount < 2 || byline.FirstElementChild!.ClassName is not { Length: > 0 } name)
+            return false;
+        foreach (var child in byline.Children)
+            if (child.ClassName != name)
+                return false;
+        return true;
+    }
+
+    /// <summary>Reads the cards from <paramref name="card"/> on while they carry its class (or <paramref name="className"/>);
+    /// false when one shows more than names.</summary>
+    private static bool CardNames(IElement? card, List<string> shown, string? className = null)
+    {
+        className ??= card?.ClassName;
+        for (var cards = 0; card is not null && cards < MaxBylineCards && className is { Length: > 0 } && card.ClassName == className; card = card.NextElementSibling, cards++)
+        {
+            if (TextCleaning.ShortText(card, MaxBylineChars, separateGluedElements: true) is not { } text || !BylineNames(card, text, shown))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Writers' cards read as one byline.</summary>
+    private const int MaxBylineCards = 6;
+
+    /// <summary>
+    /// Adds the names a byline shows: its links to author pages, or its text when that is only names (false when it is more:
+    /// a byline box's buttons and widgets would read as names).
+    /// </summary>
+    private static bool BylineNames(IElement byline, string text, List<string> shown)
+    {
+        if (AuthorLinkNames(byline, shown))
+            return true;
+        var found = new List<string>();
+        AuthorNames.Parse(text, found, [], []);
+        if (found.Count > 0 && !IsOnlyNames(text, found))
+            return false;
+        foreach (var name in found)
+            if (!shown.Contains(name, StringComparer.OrdinalIgnoreCase))
+                shown.Add(name);
+        return true;
     }
 
     /// <summary>True when the byline's text is the names, a label before them, and separators or conjunctions between.</summary>
@@ -259,7 +305,7 @@ internal static partial class AuthorFinder
                 return false;
             rest = rest[..at] + " " + rest[(at + name.Length)..];
         }
-        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var bare = word.Trim(',', ';', '&', '·', '|', '/', '•', '.');
             if (bare.Length > 0 && !AuthorNames.IsConjunction(bare))

@@ -142,6 +142,18 @@ public class AuthorTests
     }
 
     [Fact]
+    public void ReadsTheWritersCardsBesideTheOneTheJsonLdNames()
+    {
+        // The JSON-LD names one writer; the byline shows a card for each, linked to their e-mail addresses.
+        var head = """<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Marlene Lundberg Holm"}]}</script>""";
+        var body = "<div class=\"bylines\">" +
+                   "<div class=\"byline column\"><address class=\"name\"><a rel=\"author\" href=\"mailto:ingrid.treborg@example.com\"><span>Ingrid</span> <span>Treborg</span></a></address></div>" +
+                   "<div class=\"byline column\"><address class=\"name\"><a rel=\"author\" href=\"mailto:marlene.holm@example.com\"><span>Marlene Lundberg</span> <span>Holm</span></a></address></div></div>";
+
+        Assert.Equal(["Ingrid Treborg", "Marlene Lundberg Holm"], Authors(head, body));
+    }
+
+    [Fact]
     public void TakesTheStorysCreditOverAContentSystemsDefaultAccount()
     {
         // Joomla names its first administrator "Super User"; the club's writer signs at the story's end.
