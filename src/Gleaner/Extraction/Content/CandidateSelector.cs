@@ -43,7 +43,7 @@ internal static class CandidateSelector
         NodeInfo? best = null;
         foreach (var candidate in analysis.Candidates)
         {
-            if (best is null || candidate.FinalScore > best.FinalScore)
+            if ((best is null || candidate.FinalScore > best.FinalScore) && !InPopUp(candidate, analysis.Root))
                 best = candidate;
         }
         if (best is null)
@@ -55,6 +55,18 @@ internal static class CandidateSelector
         best = ClimbTitledSection(best, analysis);
         best = HeadlineColumnWithin(best, analysis) ?? best;
         return WithSiblings(best, analysis);
+    }
+
+    /// <summary>
+    /// Inside a layer the reader closes or signs up in (a newsletter or paywall pop-up after the story), however its class
+    /// names it ("main_content"): not the story, unless the layer holds most of the page's prose.
+    /// </summary>
+    private static bool InPopUp(NodeInfo candidate, NodeInfo root)
+    {
+        for (var node = candidate; node is not null && node.TextChars <= NodeInfo.MaxPopUpChars; node = node.Parent)
+            if (node.IsPopUpBeside(root.ParagraphChars))
+                return true;
+        return false;
     }
 
     /// <summary>Several near-equal candidates under one ancestor mean the article is that ancestor (Readability).</summary>

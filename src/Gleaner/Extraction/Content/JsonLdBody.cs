@@ -38,10 +38,31 @@ internal static class JsonLdBody
         }
         if (best is null || best.Length < MinBodyChars)
             return null;
-        var lines = ToLines(best);
+        var lines = ToLines(FirstTelling(best));
         if (best.AsSpan().ContainsAny(PlayerMarkSearch))
             RemovePlayerText(lines);
         return lines;
+    }
+
+    /// <summary>Characters of the body's opening looked for again where a body is written twice over.</summary>
+    private const int RepeatProbeChars = 100;
+
+    /// <summary>
+    /// The body once, where the content system wrote it twice over (the whole story, then the whole story again from its
+    /// first word): a longer body than the page's only by the repeat. A body that merely quotes its opening later is kept.
+    /// </summary>
+    internal static string FirstTelling(string body)
+    {
+        var text = body.AsSpan().Trim();
+        if (text.Length < 2 * MinBodyChars)
+            return body;
+        int again = text[RepeatProbeChars..].IndexOf(text[..RepeatProbeChars], StringComparison.Ordinal);
+        if (again < 0)
+            return body;
+        again += RepeatProbeChars;
+        var repeat = text[again..];
+        // The repeat runs to the end and holds nearly all of the first telling.
+        return repeat.Length * 10 >= again * 9 && text.StartsWith(repeat, StringComparison.Ordinal) ? text[..again].ToString() : body;
     }
 
     /// <summary>
@@ -92,6 +113,7 @@ internal static class JsonLdBody
                 continue;
             kept.Clear();
             int start = 0;
+            bool endsInCutNotice = false;
             while (start < line.Length)
             {
                 int end = SentenceEnd(line, start);
@@ -101,13 +123,44 @@ internal static class JsonLdBody
                     if (kept.Length > 0)
                         kept.Append(' ');
                     kept.Append(sentence);
+                    endsInCutNotice = false;
+                }
+                else
+                {
+                    endsInCutNotice = sentence.Length > 0 && !LineFilter.IsSentenceMark(sentence[^1]);
                 }
                 start = end;
             }
+            if (endsInCutNotice)
+                RemoveWrappedRest(lines, index + 1);
             if (kept.Length == 0)
                 lines.RemoveAt(index);
             else
                 lines[index] = kept.ToString();
+        }
+    }
+
+    /// <summary>Longest line read as the rest of a notice the page's source wrapped.</summary>
+    private const int MaxWrappedRestChars = 40;
+
+    /// <summary>Most lines a wrapped notice's rest runs over.</summary>
+    private const int MaxWrappedRestLines = 4;
+
+    /// <summary>
+    /// The rest of a player's notice that the page's source wrapped over lines, copied into <c>articleBody</c> with its line
+    /// breaks ("…consider upgrading to a web" / "browser that" / "supports HTML5" / "video"): short lines that go on in
+    /// lower case, up to the one that ends the sentence.
+    /// </summary>
+    private static void RemoveWrappedRest(List<string> lines, int index)
+    {
+        for (int count = 0; count < MaxWrappedRestLines && index < lines.Count; count++)
+        {
+            var rest = lines[index].AsSpan().Trim();
+            if (rest.Length == 0 || rest.Length > MaxWrappedRestChars || !char.IsLower(rest[0]))
+                return;
+            lines.RemoveAt(index);
+            if (LineFilter.IsSentenceMark(rest[^1]))
+                return;
         }
     }
 

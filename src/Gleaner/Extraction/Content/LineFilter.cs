@@ -1324,12 +1324,15 @@ internal static partial class LineFilter
     /// <summary>Longest bracketed desk credit: a desk and a name.</summary>
     private const int MaxBracketedCreditChars = 30;
 
-    /// <summary>"（地域報道部・山田太郎）", "（记者 王丽）": the desk and reporter in full-width brackets closing a story.</summary>
+    /// <summary>
+    /// "（地域報道部・山田太郎）", "（记者 王丽）": the desk and reporter in full-width brackets closing a story; not a bracketed
+    /// sentence ("（1月14日就任。藤田健二社長は取締役に）", a note the story ends with), which a full stop tells.
+    /// </summary>
     private static bool IsBracketedCredit(string text)
     {
         var line = text.AsSpan().Trim();
         return line.Length is > 2 and <= MaxBracketedCreditChars && line[0] == '（' && line[^1] == '）'
-            && line[1..^1].IndexOfAny('（', '）') < 0;
+            && line[1..^1].IndexOfAny('（', '）', '。') < 0;
     }
 
     /// <summary>The desk's initials closing a story, in brackets or bare ("(bas/imk)", "(nvc/fyk)", "bur/ck", "mlm-jz/cb", "jk/ mhr/").</summary>

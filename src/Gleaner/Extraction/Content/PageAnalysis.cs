@@ -56,6 +56,17 @@ internal sealed class NodeInfo
     /// <summary>E-mail fields in the subtree: a newsletter's or a comment form's sign-up box holds one.</summary>
     public int EmailFields { get; set; }
 
+    /// <summary>A pop-up says a few paragraphs at most.</summary>
+    public const int MaxPopUpChars = 1500;
+
+    /// <summary>
+    /// A short block holding a close button (a notice, a paywall or newsletter layer the reader dismisses) or an e-mail
+    /// field (a newsletter's sign-up box), beside a story of the given prose: not the story's unless it holds most of that
+    /// prose (a short story beside a player's close button).
+    /// </summary>
+    public bool IsPopUpBeside(int storyParagraphChars)
+        => (CloseButtons > 0 || EmailFields > 0) && TextChars <= MaxPopUpChars && ParagraphChars * 2 < storyParagraphChars;
+
     /// <summary>Links set as buttons in the subtree (<see cref="BoilerplateSignals.IsButtonLink"/>): a call to action ends with one.</summary>
     public int ButtonLinks { get; set; }
 

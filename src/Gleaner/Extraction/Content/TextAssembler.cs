@@ -253,7 +253,7 @@ internal sealed class TextAssembler
             return false;
         if (info.TextChars == 0)
             return false;
-        if (IsPopUp(info) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info))
+        if (info.IsPopUpBeside(_containerParagraphChars) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info))
             return true;
         if (info.Commas >= ProseCommas)
             return false;
@@ -494,17 +494,6 @@ internal sealed class TextAssembler
         }
         return "";
     }
-
-    /// <summary>A pop-up says a few paragraphs at most.</summary>
-    private const int MaxPopUpChars = 1500;
-
-    /// <summary>
-    /// A short block holding a close button (a notice, a paywall or newsletter layer the reader dismisses) or an e-mail
-    /// field (a newsletter's sign-up box) inside the article's container: left out unless it holds most of the container's
-    /// prose (a short story beside a player's close button).
-    /// </summary>
-    private bool IsPopUp(NodeInfo info)
-        => (info.CloseButtons > 0 || info.EmailFields > 0) && info.TextChars <= MaxPopUpChars && info.ParagraphChars * 2 < _containerParagraphChars;
 
     /// <summary>Shortest linked paragraph, in visible characters, that may be a sentence of the story.</summary>
     private const int MinLinkedSentenceChars = 60;

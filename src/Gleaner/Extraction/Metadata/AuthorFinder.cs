@@ -68,8 +68,72 @@ internal static partial class AuthorFinder
         string? domain)
     {
         // A "name" that is the publication's own is the organisation, credited where no person is.
-        return FindNames(document, index, meta, main, headline, scope, new OutletNames(siteName, domain));
+        var names = FindNames(document, index, meta, main, headline, scope, new OutletNames(siteName, domain));
+        // Names that are only the content system's administrator account (its profile at "/author/admin/", whatever display
+        // name it was given) yield to a writer credited elsewhere (a name opening the text, a "Text:" line); kept when
+        // nothing else credits anyone, as the account is often the blog's one writer.
+        if (names.Count == 0 || AccountNames(main, scope ?? document.Body) is not { Count: > 0 } accounts || !AllIn(names, accounts))
+            return names;
+        var outlet = new OutletNames(siteName, domain);
+        outlet.AddAccounts(accounts);
+        var others = FindNames(document, index, meta, main, headline, scope, outlet);
+        return others.Count > 0 && !outlet.CreditsOrganisation ? others : names;
     }
+
+    private static bool AllIn(IReadOnlyList<string> names, List<string> set)
+    {
+        foreach (var name in names)
+            if (!set.Contains(name, StringComparer.OrdinalIgnoreCase))
+                return false;
+        return true;
+    }
+
+    /// <summary>Most links read for an administrator account's name.</summary>
+    private const int MaxAccountLinks = 400;
+
+    /// <summary>
+    /// The display names of the content system's administrator account: JSON-LD authors whose <c>@id</c> or <c>url</c> is its
+    /// profile, and the text of links to it in the article's scope. Null when there are none.
+    /// </summary>
+    private static List<string>? AccountNames(JsonElement? main, IElement? scope)
+    {
+        List<string>? accounts = null;
+        if (main is { } article)
+        {
+            foreach (var author in JsonLdValues.All(article, "author"))
+            {
+                if (author.ValueKind != JsonValueKind.Object || JsonLdValues.Text(author, "name") is not { } name)
+                    continue;
+                if (IsAccountPage(JsonLdValues.Text(author, "@id")) || IsAccountPage(JsonLdValues.Text(author, "url")))
+                    AddAccount(ref accounts, name);
+            }
+        }
+        if (scope is null)
+            return accounts;
+        int read = 0;
+        foreach (var link in scope.GetElementsByTagName("a"))
+        {
+            if (++read > MaxAccountLinks)
+                break;
+            if (IsAccountPage(link.Attr("href")) && TextCleaning.OneLine(link.TextContent) is { Length: > 0 and <= MaxNameChars } text)
+                AddAccount(ref accounts, text);
+        }
+        return accounts;
+    }
+
+    private static void AddAccount(ref List<string>? accounts, string name)
+    {
+        accounts ??= [];
+        var trimmed = name.Trim();
+        if (!accounts.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            accounts.Add(trimmed);
+    }
+
+    private static bool IsAccountPage(string? url) => url is not null && url.Contains("admin", StringComparison.OrdinalIgnoreCase) && AccountPage().IsMatch(url);
+
+    /// <summary>An author or user profile of the site's administrator account ("/author/admin/", "/user/administrator").</summary>
+    [GeneratedRegex(@"/(?:authors?|users?|profiles?|members?|autor|auteur)/(?:site-?)?admin(?:istrator)?/?(?:[?#]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccountPage();
 
     private static IReadOnlyList<string> FindNames(IDocument document, PageIndex index, MetaTags meta, JsonElement? main, IElement? headline, IElement? scope,
         OutletNames outlet)
@@ -142,6 +206,7 @@ internal static partial class AuthorFinder
         // A byline's one-word name ("Text: Clara") credits a person, who wins over any organisation.
         if (outlet.FirstSingleName() is { } single)
             return [single];
+        outlet.CreditsOrganisation = organisations.Count > 0;
         return organisations.Count > 0 ? [outlet.FirstOther(organisations) ?? organisations[0]] : [];
     }
 
@@ -163,12 +228,13 @@ internal static partial class AuthorFinder
                 || TextCleaning.ShortText(element, MaxBylineChars, separateGluedElements: true) is not { } text || string.IsNullOrWhiteSpace(text))
                 continue;
             var shown = new List<string>();
-            if (!AuthorLinkNames(element, shown))
-            {
-                AuthorNames.Parse(text, shown, [], []);
-                if (shown.Count > 0 && !IsOnlyNames(text, shown))
-                    return persons;
-            }
+            // One card per writer ("div.byline" twice in "div.bylines"): a box of cards, or a card with others of its class
+            // beside it, is one byline read card by card.
+            var onlyNames = HoldsCards(element)
+                ? CardNames(element.FirstElementChild!, shown)
+                : BylineNames(element, text, shown) && CardNames(element.NextElementSibling, shown, element.ClassName);
+            if (!onlyNames)
+                return persons;
             if (shown.Count == 0)
                 continue;
             if (shown.Count <= persons.Count)
@@ -179,6 +245,51 @@ internal static partial class AuthorFinder
             return shown;
         }
         return persons;
+    }
+
+    /// <summary>A box whose children, two or more, all carry one class: writers' cards.</summary>
+    private static bool HoldsCards(IElement byline)
+    {
+        if (byline.ChildElementCount < 2 || byline.FirstElementChild!.ClassName is not { Length: > 0 } name)
+            return false;
+        foreach (var child in byline.Children)
+            if (child.ClassName != name)
+                return false;
+        return true;
+    }
+
+    /// <summary>Reads the cards from <paramref name="card"/> on while they carry its class (or <paramref name="className"/>);
+    /// false when one shows more than names.</summary>
+    private static bool CardNames(IElement? card, List<string> shown, string? className = null)
+    {
+        className ??= card?.ClassName;
+        for (var cards = 0; card is not null && cards < MaxBylineCards && className is { Length: > 0 } && card.ClassName == className; card = card.NextElementSibling, cards++)
+        {
+            if (TextCleaning.ShortText(card, MaxBylineChars, separateGluedElements: true) is not { } text || !BylineNames(card, text, shown))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Writers' cards read as one byline.</summary>
+    private const int MaxBylineCards = 6;
+
+    /// <summary>
+    /// Adds the names a byline shows: its links to author pages, or its text when that is only names (false when it is more:
+    /// a byline box's buttons and widgets would read as names).
+    /// </summary>
+    private static bool BylineNames(IElement byline, string text, List<string> shown)
+    {
+        if (AuthorLinkNames(byline, shown))
+            return true;
+        var found = new List<string>();
+        AuthorNames.Parse(text, found, [], []);
+        if (found.Count > 0 && !IsOnlyNames(text, found))
+            return false;
+        foreach (var name in found)
+            if (!shown.Contains(name, StringComparer.OrdinalIgnoreCase))
+                shown.Add(name);
+        return true;
     }
 
     /// <summary>True when the byline's text is the names, a label before them, and separators or conjunctions between.</summary>
@@ -194,7 +305,7 @@ internal static partial class AuthorFinder
                 return false;
             rest = rest[..at] + " " + rest[(at + name.Length)..];
         }
-        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var bare = word.Trim(',', ';', '&', '·', '|', '/', '•', '.');
             if (bare.Length > 0 && !AuthorNames.IsConjunction(bare))
@@ -757,6 +868,16 @@ internal static partial class AuthorFinder
             return null;
         }
 
+        /// <summary>Display names of the site's administrator account: set aside like the outlet's own names.</summary>
+        private List<string>? _accounts;
+
+        public void AddAccounts(List<string> accounts) => _accounts = accounts;
+
+        /// <summary>True when the search ended on an organisation's credit, no person being named.</summary>
+        public bool CreditsOrganisation { get; set; }
+
+        public bool IsAccount(string name) => _accounts is not null && _accounts.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase);
+
         /// <summary>Moves names of the outlet from the persons to the organisations, with the other credits that name it
         /// ("Euronews", "Guardian staff reporter"); true when a person is left.</summary>
         public bool SetAside(List<string> persons, List<string> organisations)
@@ -768,7 +889,7 @@ internal static partial class AuthorFinder
             for (var i = persons.Count - 1; i >= 0; i--)
             {
                 persons[i] = WithoutOutletPrefix(persons[i]);
-                if (!Names(persons[i]))
+                if (!Names(persons[i]) && !IsAccount(persons[i]))
                     continue;
                 if (!organisations.Contains(persons[i], StringComparer.OrdinalIgnoreCase))
                     organisations.Add(persons[i]);

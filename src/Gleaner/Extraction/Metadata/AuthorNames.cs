@@ -63,7 +63,7 @@ internal static partial class AuthorNames
         "online", "digital", "newsroom", "wire", "wires", "service", "services", "network", "magazine", "daily", "times",
         "post", "tribune", "herald", "journal", "gazette", "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg",
         "associated", "ria", "novosti", "xinhua", "apa", "sda", "epd", "kna", "upi", "pa", "bbc", "cnn", "nbc", "abc",
-        "admin", "administrator", "webmaster", "editorial", "sponsored", "partner", "contributors", "and", "more",
+        "admin", "administrator", "webmaster", "user", "editorial", "sponsored", "partner", "contributors", "and", "more",
         "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles", "profile", "bio",
         // the kind of piece, named before its author ("Ein Kommentar von …", "Une analyse de …", "A column by …")
         "kommentar", "analyse", "gastbeitrag", "gastkommentar", "kolumne", "essay", "commentary", "column", "opinion", "meinung",
@@ -91,7 +91,10 @@ internal static partial class AuthorNames
         "news", "media", "press", "agency", "inc", "ltd", "llc", "gmbh", "corp", "group", "team", "desk", "online", "newsroom",
         "wire", "service", "network", "magazine", "daily", "times", "post", "tribune", "herald", "journal", "gazette",
         "associated", "bbc", "cnn",
-        "redaktion", "rédaction", "redacción", "redazione", "редакция", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
+        "redaktion", "rédaction", "redacción", "redazione", "редакция",
+        // press offices and communication departments ("Biuro Prasowe", "Ufficio stampa", "Service de presse", "Pressestelle")
+        "presse", "pressestelle", "prensa", "stampa", "imprensa", "prasowe", "prasowy", "biuro", "communications", "kommunikation",
+        "comunicación", "comunicazione", "comunicação", "communicatie", "blog", "blogs", "podcast", "foundation", "works", "the", "international", "radio", "tv", "television", "channel", "business", "insider", "weekly", "today",
     };
 
     /// <summary>

@@ -687,6 +687,25 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void TakesNoBodyFromANewsletterLayerAfterTheStoryWhateverItsClassSays()
+    {
+        // Pop-ups laid out after the page's column, each with a close button, one with an e-mail form; their blocks are
+        // named "main_content", which scores them above the story's own unnamed column.
+        const string layers =
+            "<div class='layer_x1'><div class='close_wrap'><button class='close_button_x2'><img src='/x.svg' alt=''></button></div>" +
+            "<div class='main_content_x3'><h3>Sign up to read on, free of charge</h3><form><input type='email'></form>" +
+            "<p>We will send you our newsletter and offers of the digital edition, and you may unsubscribe at any time.</p></div></div>" +
+            "<div class='layer_x4'><div class='close_wrap'><button class='close_button_x2'>Close</button></div>" +
+            "<div class='main_content_x5'><h2>Thank you for signing up.</h2><p>We sent you an e-mail; click its link to read the whole story.</p></div></div>";
+        var article = Extract("<div class='column'><h1>Council approves bridge</h1>" + Story + "</div>" + layers);
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("The city council voted", Lines(article)[0]);
+        Assert.DoesNotContain("newsletter", article.Text);
+        Assert.DoesNotContain("Thank you", article.Text);
+    }
+
+    [Fact]
     public void LeavesOutABoxWithACloseButtonButNotAStoryBesideAPlayersCloseButton()
     {
         var withLayer = Extract(
@@ -1307,6 +1326,55 @@ public class ContentExtractorTests
         var article = Extract("<article><h2>The council approved the bridge across the river on Monday evening</h2></article>");
 
         Assert.Equal("The council approved the bridge across the river on Monday evening", article.Text);
+    }
+
+    [Fact]
+    public void ReadsAJsonLdArticleBodyWrittenTwiceOverAsOneTellingOfTheStory()
+    {
+        // The body twice over looks longer than the page's own text, which then lost to it as one run-on line.
+        var once = System.Text.RegularExpressions.Regex.Replace(Story.Replace("</p><p>", " "), "<[^>]+>", "");
+        var article = Extract("<article><h1>Council approves bridge</h1><div class='body'>" + Story + "</div></article>",
+            head: "<title>Council approves bridge</title><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+                  once + " " + once + "\"}</script>");
+
+        Assert.Equal(3, Lines(article).Length);
+        Assert.StartsWith("The city council voted", Lines(article)[0]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void KeepsAJsonLdBodyThatQuotesItsOpeningOnceLater(bool twice)
+    {
+        var opening = "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.";
+        var middle = " Supporters said the bridge would cut travel times, while opponents worried about the cost, the noise and the traffic." +
+                     " Construction is expected to begin next spring and to last about three years, the mayor said in a statement.";
+        var body = twice ? opening + middle + " " + opening + middle : opening + middle + " As the mayor put it: " + opening + " Then the meeting ended.";
+
+        var told = Gleaner.Extraction.Content.JsonLdBody.FirstTelling(body);
+
+        Assert.Equal(twice ? opening + middle + " " : body, told);
+    }
+
+    [Fact]
+    public void TakesAPlayersNoticeWrappedOverLinesOutOfTheJsonLdArticleBody()
+    {
+        // The body copied from the page's markup with its source line breaks: the player's notice runs over four lines.
+        const string body = "The city council voted on Monday to build a new bridge across the river, ending a debate that lasted ten years.\\n" +
+            "To view this video please enable JavaScript, and consider upgrading to a web\\n\\t\\tbrowser that\\n\\t\\tsupports HTML5\\n\\t\\t\\tvideo\\n" +
+            "Up Next\\n" +
+            "Supporters said the bridge would cut travel times, while opponents worried about the cost and the noise.\\n" +
+            "what the mayor said next was lost in the applause of the crowd\\n" +
+            "Construction is expected to begin next spring and to last about three years, the mayor said in a statement.";
+        var article = Extract("<article><h1>Council approves bridge</h1><p>The council voted on Monday.</p></article>",
+            head: "<title>Council approves bridge</title><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body + "\"}</script>");
+
+        var lines = Lines(article);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("Supporters said", lines[1]);
+        Assert.DoesNotContain("browser", article.Text);
+        Assert.DoesNotContain("HTML5", article.Text);
+        Assert.Contains("what the mayor said next", article.Text);
     }
 
     [Fact]

@@ -335,6 +335,7 @@ public class LineFilterTests
     [InlineData("Text messages sent by the mayor on 12 March 2022 were read out in court.")]
     [InlineData("The views: 360 degrees over the river from the new bridge.")]
     [InlineData("Im Schnitt 1.200 Aufrufe pro Tag verzeichnet die Seite der Stadt zur Brücke.")]
+    [InlineData("（4月1日就任。山田太郎前社長は顧問に）")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));

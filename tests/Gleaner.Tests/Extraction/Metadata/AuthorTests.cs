@@ -120,9 +120,48 @@ public class AuthorTests
     [InlineData("Posted by Marcus Lee, Product Manager, Databases", new[] { "Marcus Lee" })]
     [InlineData("文・山田太郎　写真・佐藤花子", new[] { "山田太郎" })]
     [InlineData("作者：张伟 编辑：李娜", new[] { "张伟" })]
+    [InlineData("Tekst: Marta Kowalczyk, Biuro Prasowe", new[] { "Marta Kowalczyk" })]
+    [InlineData("Testo di Paolo Neri, Ufficio stampa", new[] { "Paolo Neri" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
+
+    [Theory]
+    [InlineData(true, "Mthobisi Sithole")]
+    [InlineData(false, "Ilanga Desk")]
+    public void TakesTheWriterOpeningTheTextOverTheAdministratorAccountButKeepsTheAccountWhenNoOneElseIsCredited(bool credited, string expected)
+    {
+        // Every post filed under the site's one account ("/author/admin/"), its display name set to anything; the writer's
+        // name in bold opens the text. A blog whose owner writes as the administrator has no other credit, and keeps it.
+        var head = """<script type="application/ld+json">{"@type":"NewsArticle","author":{"@id":"https://example.com/author/admin/","name":"Ilanga Desk"}}</script>""";
+        var body = "<p class=\"meta\">by <a href=\"https://example.com/author/admin/\" rel=\"author\">Ilanga Desk</a> | 5 November 2024</p>" +
+                   (credited ? "<p><strong>MTHOBISI SITHOLE</strong></p>" : "");
+
+        Assert.Equal([expected], Authors(head, body), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ReadsTheWritersCardsBesideTheOneTheJsonLdNames()
+    {
+        // The JSON-LD names one writer; the byline shows a card for each, linked to their e-mail addresses.
+        var head = """<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Marlene Lundberg Holm"}]}</script>""";
+        var body = "<div class=\"bylines\">" +
+                   "<div class=\"byline column\"><address class=\"name\"><a rel=\"author\" href=\"mailto:ingrid.treborg@example.com\"><span>Ingrid</span> <span>Treborg</span></a></address></div>" +
+                   "<div class=\"byline column\"><address class=\"name\"><a rel=\"author\" href=\"mailto:marlene.holm@example.com\"><span>Marlene Lundberg</span> <span>Holm</span></a></address></div></div>";
+
+        Assert.Equal(["Ingrid Treborg", "Marlene Lundberg Holm"], Authors(head, body));
+    }
+
+    [Fact]
+    public void TakesTheStorysCreditOverAContentSystemsDefaultAccount()
+    {
+        // Joomla names its first administrator "Super User"; the club's writer signs at the story's end.
+        var authors = Authors("",
+            "<div class=\"item-page\"><h2 itemprop=\"headline\">Vorstand im Amt bestätigt</h2><dl class=\"article-info\"><dd class=\"createdby\" itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">Geschrieben von <span itemprop=\"name\">Super User</span></dd></dl>" +
+            "<div itemprop=\"articleBody\"><p>Rund 80 Mitglieder kamen am Freitagabend ins Vereinsheim, der Vorsitzende blickte auf ein gutes Jahr zurück.</p><p><em>Text: Sabine Krüger</em></p></div></div>");
+
+        Assert.Equal(["Sabine Krüger"], authors);
     }
 
     [Theory]
