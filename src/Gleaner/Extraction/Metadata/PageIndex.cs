@@ -137,13 +137,14 @@ internal sealed class PageIndex
 
     public PageIndex(IDocument document, WorkBudget.Walk steps)
     {
-        var root = document.DocumentElement;
-        if (root is null || !Visit(root))
+        // Elements as AngleSharp's Element class: their name and child test are then plain calls, not interface dispatches
+        // through stubs that miss on each of the dozens of element classes (a tenth of the walk's time).
+        if (document.DocumentElement is not Element root || !Visit(root))
             return;
         // Document order through each parent's child list by index: AngleSharp finds a next sibling by
         // scanning the parent's children, so a walk by NextElementSibling is quadratic in the siblings.
         var parents = new Stack<(INodeList Children, int Next)>();
-        var children = root.ChildNodes;
+        var children = ((INode)root).ChildNodes;
         var next = 0;
         while (true)
         {
@@ -154,10 +155,10 @@ internal sealed class PageIndex
                     AllScripts = null;
                     break;
                 }
-                if (children[next++] is IElement element && Visit(element) && element.HasChildNodes)
+                if (children[next++] is Element element && Visit(element) && element.HasChildNodes)
                 {
                     parents.Push((children, next));
-                    children = element.ChildNodes;
+                    children = ((INode)element).ChildNodes;
                     next = 0;
                 }
             }
@@ -169,7 +170,7 @@ internal sealed class PageIndex
     }
 
     /// <summary>Records the element; false when its subtree holds nothing of interest (scripts, styles, SVG).</summary>
-    private bool Visit(IElement element)
+    private bool Visit(Element element)
     {
         switch (element.LocalName)
         {
@@ -225,7 +226,7 @@ internal sealed class PageIndex
                 break;
         }
         // One pass over the attributes: GetAttribute would scan them once per name.
-        var attributes = element.Attributes;
+        var attributes = ((IElement)element).Attributes;
         string? itemprop = null, relation = null, marker = null, id = null, title = null, rdfaProperty = null;
         var tooltip = false;
         for (var i = 0; i < attributes.Length; i++)
