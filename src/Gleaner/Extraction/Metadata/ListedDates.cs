@@ -273,18 +273,20 @@ internal static class ListedDates
                 _nodesRead++;
                 if (++seen > MaxItemNodes || node == headline)
                     return false;
-                if (node is IText text)
+                // Elements first, as AngleSharp's Element class: a failed interface test on an element scans its dozens of interfaces.
+                if (node is Element element)
                 {
-                    if (digits < MinRowDigits)
-                        foreach (var c in text.Data)
-                            if (char.IsDigit(c) && ++digits >= MinRowDigits)
-                                break;
-                    continue;
+                    if (element.LocalName == "a")
+                        _links.Add(element);
+                    if (element.HasChildNodes && !ReadNodes(element, ref seen, ref digits))
+                        return false;
                 }
-                if (node is IElement { LocalName: "a" } link)
-                    _links.Add(link);
-                if (node.HasChildNodes && !ReadNodes(node, ref seen, ref digits))
-                    return false;
+                else if (node is IText text && digits < MinRowDigits)
+                {
+                    foreach (var c in text.Data)
+                        if (char.IsDigit(c) && ++digits >= MinRowDigits)
+                            break;
+                }
             }
             return true;
         }
