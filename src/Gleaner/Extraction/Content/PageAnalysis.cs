@@ -444,11 +444,9 @@ internal sealed class PageAnalysis
     private static bool IsTeaserList(IElement container)
     {
         int teasers = 0;
-        // The child nodes by index: Children builds a collection and an iterator for every block of the page.
-        var children = container.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        foreach (var child in container.Children)
         {
-            if (children[i] is not IElement { LocalName: "article" } child)
+            if (child.LocalName != "article")
                 continue;
             // An article of several paragraphs or a long one among them is a story (a theme that links the post's own title),
             // and the container holds it.

@@ -137,14 +137,13 @@ internal sealed class PageIndex
 
     public PageIndex(IDocument document, WorkBudget.Walk steps)
     {
-        // Elements as AngleSharp's Element class: their name and child test are then plain calls, not interface dispatches
-        // through stubs that miss on each of the dozens of element classes (a tenth of the walk's time).
-        if (document.DocumentElement is not Element root || !Visit(root))
+        var root = document.DocumentElement;
+        if (root is null || !Visit(root))
             return;
         // Document order through each parent's child list by index: AngleSharp finds a next sibling by
         // scanning the parent's children, so a walk by NextElementSibling is quadratic in the siblings.
         var parents = new Stack<(INodeList Children, int Next)>();
-        var children = ((INode)root).ChildNodes;
+        var children = root.ChildNodes;
         var next = 0;
         while (true)
         {
@@ -155,10 +154,10 @@ internal sealed class PageIndex
                     AllScripts = null;
                     break;
                 }
-                if (children[next++] is Element element && Visit(element) && element.HasChildNodes)
+                if (children[next++] is IElement element && Visit(element) && element.HasChildNodes)
                 {
                     parents.Push((children, next));
-                    children = ((INode)element).ChildNodes;
+                    children = element.ChildNodes;
                     next = 0;
                 }
             }
@@ -170,7 +169,7 @@ internal sealed class PageIndex
     }
 
     /// <summary>Records the element; false when its subtree holds nothing of interest (scripts, styles, SVG).</summary>
-    private bool Visit(Element element)
+    private bool Visit(IElement element)
     {
         switch (element.LocalName)
         {
@@ -226,7 +225,7 @@ internal sealed class PageIndex
                 break;
         }
         // One pass over the attributes: GetAttribute would scan them once per name.
-        var attributes = ((IElement)element).Attributes;
+        var attributes = element.Attributes;
         string? itemprop = null, relation = null, marker = null, id = null, title = null, rdfaProperty = null;
         var tooltip = false;
         for (var i = 0; i < attributes.Length; i++)
