@@ -35,15 +35,37 @@ internal static class HtmlDecoder
     /// </summary>
     public static PooledText DecodePooled(ReadOnlySpan<byte> bytes, string? contentType)
     {
-        var encoding = EncodingOf(bytes, contentType, out var bomLength);
+        PooledText text;
+        if (BomEncoding(bytes, out var bomLength) is not { } encoding)
+        {
+            // Most pages are UTF-8: decoded at once, the decoding tells whether the bytes are valid UTF-8, which a check
+            // before it read them for once more. The same characters as the encoding's own decoder gives valid bytes.
+            text = new PooledText(Utf8NoBom.GetMaxCharCount(bytes.Length));
+            var isUtf8 = Utf8.ToUtf16(bytes, text.Array, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
+            encoding = ChooseEncoding(bytes, DeclaredEncoding(bytes, contentType), contentType, isUtf8);
+            if (isUtf8 && encoding == Utf8NoBom)
+            {
+                text.Length = written;
+                return text;
+            }
+            text.Dispose();
+        }
         bytes = bytes[bomLength..];
-        var text = new PooledText(encoding.GetMaxCharCount(bytes.Length));
+        text = new PooledText(encoding.GetMaxCharCount(bytes.Length));
         text.Length = encoding.GetChars(bytes, text.Array);
         return text;
     }
 
     /// <summary>The encoding of a page's bytes, and the length of the byte-order mark that chose it (0 without one).</summary>
-    private static Encoding EncodingOf(ReadOnlySpan<byte> bytes, string? contentType, out int bomLength)
+    private static Encoding EncodingOf(ReadOnlySpan<byte> bytes, string? contentType, out int bomLength) =>
+        BomEncoding(bytes, out bomLength) ?? ChooseEncoding(bytes, DeclaredEncoding(bytes, contentType), contentType);
+
+    /// <summary>The encoding the page's header or <c>&lt;meta&gt;</c> declares, if any.</summary>
+    private static Encoding? DeclaredEncoding(ReadOnlySpan<byte> bytes, string? contentType) =>
+        EncodingFromLabel(CharsetParameter(contentType)) ?? EncodingFromLabel(MetaCharset(bytes));
+
+    /// <summary>The encoding a byte-order mark names, with the mark's length; null (and 0) without one.</summary>
+    private static Encoding? BomEncoding(ReadOnlySpan<byte> bytes, out int bomLength)
     {
         bomLength = 3;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -54,14 +76,16 @@ internal static class HtmlDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Encoding.BigEndianUnicode;
         bomLength = 0;
-        var declared = EncodingFromLabel(CharsetParameter(contentType)) ?? EncodingFromLabel(MetaCharset(bytes));
-        return ChooseEncoding(bytes, declared, contentType);
+        return null;
     }
 
     /// <summary>The encoding to decode with, after checking the declaration against the bytes.</summary>
-    internal static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, Encoding? declared, string? contentType = null)
+    internal static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, Encoding? declared, string? contentType = null) =>
+        ChooseEncoding(bytes, declared, contentType, Utf8.IsValid(bytes));
+
+    /// <summary>The same, with whether the bytes are valid UTF-8 already known.</summary>
+    private static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, Encoding? declared, string? contentType, bool isUtf8)
     {
-        var isUtf8 = Utf8.IsValid(bytes);
         if (declared is null)
             return isUtf8 ? Utf8NoBom : Windows1252;
         if (declared.CodePage == Encoding.UTF8.CodePage)

@@ -197,9 +197,10 @@ internal static class ContentExtractor
         }
         while (pending.Count > 0)
         {
-            foreach (var child in pending.Pop().Element.Children)
+            var children = pending.Pop().Element.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
             {
-                if (retry.Analysis.Get(child) is not { } info || info.TextChars == 0)
+                if (children[i] is not IElement child || retry.Analysis.Get(child) is not { } info || info.TextChars == 0)
                     continue;
                 if (first.Get(child) is null)
                     chars += info.ParagraphChars;

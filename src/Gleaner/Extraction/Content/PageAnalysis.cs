@@ -165,12 +165,15 @@ internal sealed class PageAnalysis
         for (int i = 0; i < children.Length && _steps.Spend(); i++)
         {
             var child = children[i];
-            if (child.NodeType == NodeType.Text)
+            // AngleSharp's Element class: the element's name is then a plain call, not an interface dispatch through a stub
+            // that misses on each of the dozens of element classes.
+            if (child is not Element element)
             {
-                CountText(((ICharacterData)child).Data, info, block, inLink);
+                if (child.NodeType == NodeType.Text)
+                    CountText(((ICharacterData)child).Data, info, block, inLink);
                 continue;
             }
-            if (child is not IElement element || depth >= MaxDepth)
+            if (depth >= MaxDepth)
                 continue;
 
             var role = BoilerplateSignals.RoleOf(element.LocalName);

@@ -248,22 +248,8 @@ internal static class ListedDates
             for (var part = row; part is not null; part = NextPart(part, withDefinitions))
             {
                 var seen = 0;
-                foreach (var node in part.Descendants())
-                {
-                    _nodesRead++;
-                    if (++seen > MaxItemNodes || node == headline)
-                        return false;
-                    if (node is IText text)
-                    {
-                        if (digits < MinRowDigits)
-                            foreach (var c in text.Data)
-                                if (char.IsDigit(c) && ++digits >= MinRowDigits)
-                                    break;
-                        continue;
-                    }
-                    if (node is IElement { LocalName: "a" } link)
-                        _links.Add(link);
-                }
+                if (!ReadNodes(part, ref seen, ref digits))
+                    return false;
             }
             // The links are judged only in a row that may hold a date: resolving each one's address costs more than the walk.
             if (digits < MinRowDigits || !LinksToAStory(row))
@@ -273,6 +259,36 @@ internal static class ListedDates
                 PageText.Append(part, _text, MaxRowChars);
             // A row is a teaser: a date, a title, a line of summary. A longer one is a part of the article (its text).
             return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), order, out _);
+        }
+
+        /// <summary>Reads the nodes under <paramref name="parent"/> in document order (as <c>Descendants()</c> lists them, without
+        /// its iterators): counts the text's digits up to <see cref="MinRowDigits"/> and lists the links; false past a teaser's
+        /// <see cref="MaxItemNodes"/> nodes or at the headline.</summary>
+        private bool ReadNodes(INode parent, ref int seen, ref int digits)
+        {
+            var children = parent.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
+            {
+                var node = children[i];
+                _nodesRead++;
+                if (++seen > MaxItemNodes || node == headline)
+                    return false;
+                // Elements first, as AngleSharp's Element class: a failed interface test on an element scans its dozens of interfaces.
+                if (node is Element element)
+                {
+                    if (element.LocalName == "a")
+                        _links.Add(element);
+                    if (element.HasChildNodes && !ReadNodes(element, ref seen, ref digits))
+                        return false;
+                }
+                else if (node is IText text && digits < MinRowDigits)
+                {
+                    foreach (var c in text.Data)
+                        if (char.IsDigit(c) && ++digits >= MinRowDigits)
+                            break;
+                }
+            }
+            return true;
         }
 
         /// <summary>True when a row's links lead to another page (none to this one) with a title, not only a date or a person.</summary>

@@ -48,7 +48,17 @@ internal static partial class TextCleaning
                 if (++nodes > maxNodes)
                     return null;
                 var child = children[next++];
-                if (child is IText piece)
+                // Elements first, as AngleSharp's Element class: a failed interface test on an element scans its dozens of interfaces.
+                if (child is Element inner)
+                {
+                    boundary |= separateGluedElements;
+                    if (!inner.HasChildNodes)
+                        continue;
+                    parents.Push((children, next));
+                    children = ((INode)inner).ChildNodes;
+                    next = 0;
+                }
+                else if (child is IText piece)
                 {
                     if (!collapseWhitespace && text.Length + piece.Data.Length > maxChars)
                         return null;
@@ -62,15 +72,6 @@ internal static partial class TextCleaning
                         text.Append(piece.Data);
                     else if (!AppendCollapsed(text, piece.Data, maxChars))
                         return null;
-                }
-                else if (child is IElement inner)
-                {
-                    boundary |= separateGluedElements;
-                    if (!inner.HasChildNodes)
-                        continue;
-                    parents.Push((children, next));
-                    children = inner.ChildNodes;
-                    next = 0;
                 }
             }
             else if (parents.TryPop(out var parent))

@@ -104,4 +104,32 @@ public class HtmlDecoderTests
         var article = new ArticleExtractor().Extract(Page(Russian, "windows-1251", "<meta charset=\"windows-1251\"><title>Москва</title>"), null);
         Assert.Equal("Москва", article.Title);
     }
+
+    /// <summary>The pooled decoding (UTF-8 decoded at once, its validity learnt from that) gives the string decoding's characters.</summary>
+    [Fact]
+    public void PooledDecodingMatchesTheStringDecoding()
+    {
+        var utf8 = Page(French + " " + Japanese, "utf-8");
+        var invalid = utf8.Concat(new byte[] { 0xC3, 0x28, 0xE9, 0x20 }).ToArray();
+        var cases = new (byte[] Bytes, string? ContentType)[]
+        {
+            (utf8, null),
+            (utf8, "text/html; charset=utf-8"),
+            (utf8, "text/html; charset=windows-1252"),
+            (Page("plain ascii", "utf-8"), "text/html; charset=shift_jis"),
+            (invalid, null),
+            (invalid, "text/html; charset=utf-8"),
+            (Page(French, "iso-8859-1"), "text/html; charset=utf-8"),
+            (Page(Russian, "windows-1251", "<meta charset=\"windows-1251\">"), null),
+            (Page(Japanese, "shift_jis"), "text/html; charset=Shift_JIS"),
+            (new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(French)).ToArray(), "text/html; charset=windows-1251"),
+            (new byte[] { 0xFF, 0xFE }.Concat(System.Text.Encoding.Unicode.GetBytes(Russian)).ToArray(), null),
+            ([], null),
+        };
+        foreach (var (bytes, contentType) in cases)
+        {
+            using var pooled = HtmlDecoder.DecodePooled(bytes, contentType);
+            Assert.Equal(HtmlDecoder.Decode(bytes, contentType), new string(pooled.Array, 0, pooled.Length));
+        }
+    }
 }

@@ -988,6 +988,8 @@ public class DateEvidenceTests
     [InlineData("""<dl><dt>28.04.2022</dt><dd><a href="/presse/haushalt">Haushalt beschlossen</a></dd><dt>21.04.2022</dt><dd><a href="/presse/bau">Baustelle</a></dd></dl>""", null)]
     [InlineData("""<div class="teaser"><p>28.04.2022</p><p><a href="/presse/haushalt">Haushalt beschlossen</a></p></div><div class="teaser"><p>21.04.2022</p><p><a href="/presse/bau">Baustelle</a></p></div>""", null)]
     [InlineData("""<p class="stand">Stand: 03.05.2022</p><div class="views-row"><span>28.04.2022</span><div><a href="/presse/haushalt">Haushalt</a></div></div><div class="views-row"><span>21.04.2022</span><div><a href="/presse/bau">Baustelle</a></div></div>""", "2022-05-03")]
+    // The date and the link stand levels down in each row: the row's nodes are read through its nested elements.
+    [InlineData("""<ul><li><div class="meta"><p><span>28.04.2022</span></p></div><div class="title"><h3><a href="/presse/haushalt">Haushalt <b>beschlossen</b></a></h3></div></li><li><div class="meta"><p><span>21.04.2022</span></p></div><div class="title"><h3><a href="/presse/bau">Baustelle <b>Hauptstraße</b></a></h3></div></li></ul>""", null)]
     public void ADateInARowOfAListOfOtherPagesIsNotThePagesOwn(string after, string? expected)
     {
         var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
