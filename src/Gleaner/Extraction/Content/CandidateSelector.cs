@@ -49,7 +49,10 @@ internal static class CandidateSelector
         if (best is null)
             return [analysis.Root];
 
+        var chosen = best;
         best = ClimbToSharedAncestor(best, analysis);
+        if (best == chosen)
+            best = PageBuilderPartsAncestor(best, analysis) ?? best;
         best = ClimbWhileParentScoresHigher(best, analysis.Root);
         best = ClimbSingleChildWrappers(best, analysis);
         best = ClimbTitledSection(best, analysis);
@@ -132,6 +135,107 @@ internal static class CandidateSelector
                 return null;
         }
         return grandparent;
+    }
+
+    /// <summary>Share of the parts' common ancestor's text the parts (the best candidate and its twins) must hold.</summary>
+    private const double MinPageBuilderPartsShare = 0.6;
+
+    /// <summary>
+    /// A story a page builder split into sections (Elementor's "elementor-section" rows, each with its own text widget; a
+    /// Wix page's rich-text elements): the best candidate has twins elsewhere, the same tag and the same class once the
+    /// builder's per-element ids are left out ("elementor-element elementor-element-9d0e4f1 elementor-widget-text-editor"),
+    /// candidates themselves (their name the best one's, whatever a furniture word in it says: "elementor-widget"), scoring what a continuing sibling must. Siblings would not join them
+    /// (each sits in its own section and column), nor would the runners-up rule (too few, or too short). Their nearest
+    /// common ancestor is the story when the parts hold most of its text: a sidebar's text widget beside them would take
+    /// the common ancestor up to the page's layout, whose menus and boxes weigh against it. Null otherwise.
+    /// </summary>
+    private static NodeInfo? PageBuilderPartsAncestor(NodeInfo best, PageAnalysis analysis)
+    {
+        var part = BuilderElement(best, analysis.Root);
+        var className = part.Element.GetAttribute("class");
+        if (string.IsNullOrEmpty(className) || !HasElementIdToken(className))
+            return null;
+        var shape = WithoutElementIds(className);
+        if (shape.Length == 0)
+            return null;
+        double threshold = Math.Max(MinSiblingScore, best.FinalScore * SiblingScoreRatio);
+        NodeInfo? ancestor = null;
+        int partsChars = part.TextChars;
+        var parts = new HashSet<NodeInfo>();
+        foreach (var other in analysis.Candidates)
+        {
+            if (other == best || other.FinalScore < threshold || other.InFurnitureSection
+                || IsAncestor(other, best) || IsAncestor(best, other))
+                continue;
+            var otherPart = BuilderElement(other, analysis.Root);
+            if (otherPart == part || otherPart.Element.LocalName != part.Element.LocalName
+                || otherPart.Element.GetAttribute("class") is not { } otherClass || !HasElementIdToken(otherClass)
+                || WithoutElementIds(otherClass) != shape || IsAncestor(otherPart, part) || IsAncestor(part, otherPart))
+                continue;
+            if (!parts.Add(otherPart))
+                continue;
+            ancestor = CommonAncestor(ancestor ?? part, otherPart);
+            partsChars += otherPart.TextChars;
+        }
+        if (ancestor is null || ancestor == analysis.Root || partsChars < ancestor.TextChars * MinPageBuilderPartsShare)
+            return null;
+        return ancestor;
+    }
+
+    /// <summary>
+    /// The page builder's element a candidate is: the candidate or the nearest wrapper around it holding nothing else whose
+    /// class names one element (<see cref="IsElementIdToken"/>); the candidate when none does.
+    /// </summary>
+    private static NodeInfo BuilderElement(NodeInfo node, NodeInfo root)
+    {
+        for (var up = node; up != root; up = up.Parent!)
+        {
+            if (up.Element.GetAttribute("class") is { Length: > 0 } name && HasElementIdToken(name))
+                return up;
+            if (up.Parent is not { } parent || parent.TextChars != up.TextChars)
+                break;
+        }
+        return node;
+    }
+
+    /// <summary>The nearest node holding both (the first itself when it holds the second).</summary>
+    private static NodeInfo? CommonAncestor(NodeInfo a, NodeInfo b)
+    {
+        for (NodeInfo? node = a; node is not null; node = node.Parent)
+            if (IsAncestor(node, b))
+                return node;
+        return null;
+    }
+
+    /// <summary>A class token naming one element, not a kind: its last part holds a digit ("elementor-element-9d0e4f1", "et_pb_text_0", "comp-lrx1g8h9").</summary>
+    private static bool IsElementIdToken(ReadOnlySpan<char> token)
+    {
+        int cut = token.LastIndexOfAny('-', '_');
+        return cut >= 0 && token[(cut + 1)..].IndexOfAnyInRange('0', '9') >= 0;
+    }
+
+    private static bool HasElementIdToken(string className)
+    {
+        foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
+            if (IsElementIdToken(className.AsSpan(range)))
+                return true;
+        return false;
+    }
+
+    /// <summary>The class without its per-element tokens (<see cref="IsElementIdToken"/>), tokens joined by one space.</summary>
+    private static string WithoutElementIds(string className)
+    {
+        var kept = new System.Text.StringBuilder(className.Length);
+        foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
+        {
+            var token = className.AsSpan(range);
+            if (token.Length == 0 || IsElementIdToken(token))
+                continue;
+            if (kept.Length > 0)
+                kept.Append(' ');
+            kept.Append(token);
+        }
+        return kept.ToString();
     }
 
     /// <summary>
