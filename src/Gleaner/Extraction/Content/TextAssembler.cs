@@ -416,49 +416,13 @@ internal sealed class TextAssembler
 
     /// <summary>
     /// A short box inside the article that ends in a link drawn as a button ("Quer ser voluntário? … [Quero participar]",
-    /// "[Tickets kaufen]"): an appeal to act, not the story, unless it holds most of the container's prose. A page builder's
-    /// wrapper holding a button and then the story's next paragraph (WPBakery's "[Solicitar beca]" over "En la pasada
-    /// edición…") does not end in its button: it stays.
+    /// "[Tickets kaufen]"): an appeal to act, not the story, unless it holds most of the container's prose.
     /// </summary>
     private bool IsCallToAction(NodeInfo info)
         => (info.ButtonLinks > 0 || IsNamedCallToAction(info.Element)) && info.Role == TagRole.Block && info.TextChars <= MaxCallToActionChars
            && info.ParagraphChars * 2 < _containerParagraphChars
            // The post's header: its headline and deck over a row of counters drawn as buttons (likes, comments, share).
-           && info.Element.QuerySelector("h1") is null
-           && (info.ButtonLinks == 0 || TextAfterLastButton(info.Element) < MinProseAfterButtonChars);
-
-    /// <summary>Text after a box's last button that makes it more than a call to action: a paragraph of the story.</summary>
-    private const int MinProseAfterButtonChars = 80;
-
-    /// <summary>Characters of text after the last link drawn as a button in the element (all of its text when it has none).</summary>
-    private static int TextAfterLastButton(IElement element)
-    {
-        int chars = 0;
-        CountBackToButton(element, ref chars);
-        return chars;
-    }
-
-    /// <summary>Walks the node's children from the last, adding their text's length, until a button link; true when one was met.</summary>
-    private static bool CountBackToButton(INode node, ref int chars)
-    {
-        for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-        {
-            if (child is IText text)
-                chars += text.Data.AsSpan().Trim().Length;
-            else if (child is IElement element)
-            {
-                if (element.LocalName is "script" or "style" or "template")
-                    continue;
-                if (element.LocalName == "a" && BoilerplateSignals.IsButtonLink(element))
-                    return true;
-                if (CountBackToButton(element, ref chars))
-                    return true;
-            }
-            if (chars >= MinProseAfterButtonChars)
-                return true;
-        }
-        return false;
-    }
+           && info.Element.QuerySelector("h1") is null;
 
     /// <summary>
     /// A box its theme names a call to action ("wprm-call-to-action", "callToAction"): a recipe card's "Made this recipe?

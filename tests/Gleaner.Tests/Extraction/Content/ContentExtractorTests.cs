@@ -32,6 +32,53 @@ public class ContentExtractorTests
             "What the bridge will cost", "The bridge will cost 40 million euros, paid by the state and the city, the mayor said on Monday evening."], Lines(article));
     }
 
+    private const string BuilderWidget =
+        "<div class='elementor-element elementor-element-{0} elementor-widget elementor-widget-{1}'><div class='elementor-widget-container'>{2}</div></div>";
+
+    private static string BuilderSection(string id, string widgets)
+        => $"<section class='elementor-section elementor-top-section elementor-element elementor-element-{id}'><div class='elementor-container'>"
+           + $"<div class='elementor-column elementor-col-100 elementor-element elementor-element-c{id}'><div class='elementor-widget-wrap'>{widgets}</div></div></div></section>";
+
+    [Fact]
+    public void JoinsAStorySplitOverPageBuilderSectionsByTheirWidgetsKind()
+    {
+        const string first = "Bei strahlendem Sonnenschein feierten am Samstag mehr als 400 Gäste auf dem Sportgelände das Sommerfest des Vereins.";
+        const string second = "Höhepunkt des Abends war die große Tombola, deren Erlös von 2.300 Euro vollständig der Jugendabteilung zugutekommt.";
+        const string third = "Der Vorstand bedankt sich bei allen Helferinnen und Helfern. Das nächste Sommerfest findet am 12. Juli 2025 statt.";
+        var article = Extract("<div class='elementor elementor-412'>"
+            + BuilderSection("3f2a1b7", string.Format(BuilderWidget, "51ab7c9", "heading", "<h1>Sommerfest 2024: ein voller Erfolg</h1>")
+                + string.Format(BuilderWidget, "9d0e4f1", "text-editor", $"<p>{first}</p><p>Die Kinderturngruppen eröffneten den Nachmittag mit einer Vorführung.</p>"))
+            + BuilderSection("77b0c2d", string.Format(BuilderWidget, "2b3c4d5", "heading", "<h2>Tombola und Ehrungen</h2>")
+                + string.Format(BuilderWidget, "6e7f8a9", "text-editor", $"<p>{second}</p><p>Der Vorsitzende ehrte außerdem zwölf Mitglieder für ihre langjährige Treue zum Verein.</p>"))
+            + BuilderSection("0c9d8e7", string.Format(BuilderWidget, "1f2e3d4", "text-editor", $"<p>{third}</p>"))
+            + "</div><footer><p>Turnverein Musterdorf e.V. · Lindenstraße 4 · 12345 Musterdorf</p></footer>");
+
+        var text = article.Text ?? "";
+        Assert.Contains(first, text);
+        Assert.Contains(second, text);
+        Assert.Contains(third, text);
+        Assert.DoesNotContain("Lindenstraße 4", text);
+    }
+
+    [Fact]
+    public void LeavesASidebarsTextWidgetBesideAPageBuildersSinglePostOut()
+    {
+        const string story = "<p>Die Gemeindebücherei im Bürgerhaus ist ab dem 3. Juni auch am Samstagvormittag geöffnet, wie die Gemeinde mitteilt.</p>"
+            + "<p>Neu sind zudem verlängerte Öffnungszeiten am Donnerstag bis 19 Uhr. Die bisherigen Zeiten bleiben unverändert.</p>"
+            + "<p>Bürgermeisterin Weber freut sich über die steigenden Ausleihzahlen: Im vergangenen Jahr wurden 18.000 Medien entliehen.</p>";
+        var article = Extract("<div class='elementor elementor-88'><section class='elementor-section elementor-element elementor-element-aa11bb2'><div class='elementor-container'>"
+            + "<div class='elementor-column elementor-col-66 elementor-element elementor-element-c3d4e5f'><div class='elementor-widget-wrap'>"
+            + string.Format(BuilderWidget, "0a1b2c3", "heading", "<h1>Neue Öffnungszeiten der Bücherei</h1>")
+            + string.Format(BuilderWidget, "4d5e6f7", "text-editor", story) + "</div></div>"
+            + "<div class='elementor-column elementor-col-33 elementor-element elementor-element-9f8e7d6'><div class='elementor-widget-wrap'>"
+            + string.Format(BuilderWidget, "5c6d7e8", "text-editor", "<h3>Rathaus</h3><p>Hauptstraße 1, 54321 Beispielhausen. Telefon 06543 12-0. Sprechzeiten Montag bis Freitag 8 bis 12 Uhr.</p>")
+            + "</div></div></div></section></div>");
+
+        var text = article.Text ?? "";
+        Assert.Contains("ab dem 3. Juni auch am Samstagvormittag", text);
+        Assert.DoesNotContain("Hauptstraße 1", text);
+    }
+
     [Theory]
     [InlineData("wprm-call-to-action")]
     [InlineData("box callToAction")]
