@@ -169,6 +169,8 @@ internal static partial class LineFilter
         "jetzt gratis testen", "jetzt kostenlos testen", "monat gratis testen", "monate gratis testen", "monat kostenlos testen",
         "wochen gratis testen", "wochen kostenlos testen", "essayez gratuitement", "pruébalo gratis", "start your free trial",
         "start a free trial", "try it free for",
+        // The offer priced instead: "Lesen Sie weiter mit dem …-Abo – jetzt 4 Wochen für 1 €".
+        "lesen sie weiter mit", "wochen für 1 €", "wochen für 1 euro", "monat für 1 €", "monate für 1 €", "monat für 1 euro",
         // What only members may do under a post (vote in its poll, comment, download): "Только зарегистрированные
         // пользователи могут участвовать в опросе. Войдите, пожалуйста."
         "only registered users can", "only registered users may", "nur registrierte benutzer", "nur registrierte nutzer",

@@ -80,6 +80,8 @@ public class LineFilterTests
     [InlineData("Mensajes: 87")]
     [InlineData("Écouter l'article")]
     [InlineData("Lesen Sie mehr mit Example Plus: Jetzt 1 Monat gratis testen!")]
+    [InlineData("Lesen Sie weiter mit dem Stadtmagazin-Abo – jetzt 4 Wochen für 1 €.")]
+    [InlineData("Alle Artikel im Digital-Abo: 3 Monate für 1 € im Monat")]
     [InlineData("Только зарегистрированные пользователи могут участвовать в опросе. Войдите, пожалуйста.")]
     [InlineData("Harga: Rp 2.499.000")]
     [InlineData("Posted in City, Transport")]
