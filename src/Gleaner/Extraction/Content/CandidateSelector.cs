@@ -207,11 +207,20 @@ internal static class CandidateSelector
         return null;
     }
 
-    /// <summary>A class token naming one element, not a kind: its last part holds a digit ("elementor-element-9d0e4f1", "et_pb_text_0", "comp-lrx1g8h9").</summary>
+    /// <summary>Shortest last part of a hyphenated class token read as an element's id ("9d0e4f1"), not a utility's size ("my-0", "w-81").</summary>
+    private const int MinElementIdChars = 5;
+
+    /// <summary>
+    /// A class token naming one element, not a kind: its last part holds a digit and is an id ("elementor-element-9d0e4f1",
+    /// "comp-lrx1g8h9") or a module's number after an underscore ("et_pb_text_0"). A utility class's size ("my-0",
+    /// "line-clamp-2", "col-1") is not one.
+    /// </summary>
     private static bool IsElementIdToken(ReadOnlySpan<char> token)
     {
         int cut = token.LastIndexOfAny('-', '_');
-        return cut >= 0 && token[(cut + 1)..].IndexOfAnyInRange('0', '9') >= 0;
+        if (cut < 0 || token[(cut + 1)..].IndexOfAnyInRange('0', '9') < 0)
+            return false;
+        return token[cut] == '_' || token.Length - cut - 1 >= MinElementIdChars;
     }
 
     private static bool HasElementIdToken(string className)
