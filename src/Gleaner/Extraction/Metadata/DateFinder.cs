@@ -1477,6 +1477,9 @@ internal static partial class DateFinder
         // An obituary's services: the funeral, not the notice.
         @"funeral|visitation|memorial\s+service|burial|interment|trauerfeier|beerdigung|beisetzung|obs(?:è|e)ques|fun(?:é|e)railles|velorio|sepelio|funerale|" +
         @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le|" +
+        // A print version's stamp in the languages of central and eastern Europe ("Ispisano: 16.03.2024.", "Spausdinta 2024-03-16").
+        @"ispisano|natisnjeno|vytla(?:č|c)en(?:o|é|e)|vyti(?:š|s)t(?:ě|e)no|wydrukowano|spausdinta|izdruk(?:ā|a)ts|prinditud|nyomtatva|" +
+        @"напечатано|надруковано|отпечатано|одштампано|od(?:š|s)tampano|" +
         // A forum member's profile beside a post: the day they joined.
         @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
         @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +

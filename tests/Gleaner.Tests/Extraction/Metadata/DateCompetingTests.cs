@@ -110,4 +110,19 @@ public class DateCompetingTests
         Assert.Equal("2024-03-14", article.Published?[..10]);
         Assert.StartsWith("2024-03-15T09:00", article.Modified);
     }
+
+    [Theory]
+    [InlineData("hr", "Ispisano: 16.03.2024. 12:04", "Objavljeno: 14.03.2024. u 10:32")]
+    [InlineData("lt", "Spausdinta 2024-03-16 12:04", "Paskelbta 2024-03-14 10:32")]
+    public void APrintVersionsStampIsNotThePublication(string lang, string stamp, string dateline)
+    {
+        var article = new ArticleExtractor().Extract($"""
+            <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Vlada donijela mjere za stanovanje - Ispis</title></head><body class="print-version">
+            <div class="print-head"><img src="/logo.svg" alt="Logo"> <span class="print-date">{stamp}</span></div>
+            <h1>Vlada donijela mjere za stanovanje</h1><p class="meta">{dateline}</p>
+            <div class="print-text"><p>Vlada je na sjednici u četvrtak donijela paket mjera za pristupačnije stanovanje mladih obitelji.</p>
+            <p>Mjere uključuju subvencije kamata i poreznu olakšicu za prvu nekretninu.</p></div></body></html>
+            """, "https://www.example.hr/ispis/1712345");
+        Assert.StartsWith("2024-03-14T10:32", article.Published);
+    }
 }
