@@ -1239,8 +1239,8 @@ internal static partial class DateFinder
         if (after.Modified is null && before.Modified is { } updateBefore)
             modified.Add(updateBefore);
         var afterAt = -1;
-        if (after.Unlabelled is not null && DateParser.TryFindFrom(text, headlineEnd, context.Order, out _, out var at, out var length, scan) && at - headlineEnd <= UnlabelledCharsAfter
-            && IsDateline(text, at, length))
+        if (after.Unlabelled is { } unlabelledAfter && UnlabelledAt(text, headlineEnd, context.Order, unlabelledAfter, scan, out var at, out var length)
+            && at - headlineEnd <= UnlabelledCharsAfter && IsDateline(text, at, length))
             afterAt = at;
         // The line just above the headline outweighs a date below the lead (a list's, a note's), not one right under the headline.
         if (before.Unlabelled is not null && (afterAt < 0 || afterAt - headlineEnd > LeadChars)
@@ -1259,6 +1259,22 @@ internal static partial class DateFinder
             return new Candidate(after.Unlabelled!.Value, Weight.Dateline, new("header text", "after the headline"));
         }
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
+    }
+
+    /// <summary>
+    /// Where the first unlabelled date from <paramref name="from"/> on stands: the one <see cref="DateLabels.Read"/> returned
+    /// as unlabelled. A labelled date before it ("Ažurirano: 15.03.2024" under the headline) is passed over, so that the
+    /// unlabelled date's own distance from the headline and its own line are judged, not the update note's.
+    /// </summary>
+    private static bool UnlabelledAt(string text, int from, DateOrder order, PageDate unlabelled, DateParser.Scan scan, out int at, out int length)
+    {
+        var previousEnd = from;
+        for (var start = from; DateParser.TryFindFrom(text, start, order, out var date, out at, out length, scan); start = previousEnd = at + length)
+            if (date == unlabelled && DateLabels.LabelBefore(text, previousEnd, at) == DateLabel.None
+                && (DateLabels.LabelAfter(text, at + length) is DateLabel.None))
+                return true;
+        at = length = -1;
+        return false;
     }
 
     /// <summary>
@@ -1363,8 +1379,8 @@ internal static partial class DateFinder
     private const int MinSentenceWords = 2;
 
     /// <summary>
-    /// True when a line holding a date at <paramref name="at"/> is a sentence of the text, however short: more words before
-    /// the date than a dateline's label or place, <see cref="MinSentenceWords"/> of them lower-case, and a full stop, a
+    /// True when a line holding a date at <paramref name="at"/> is a sentence of the text, however short: more than
+    /// <see cref="MinSentenceWords"/> words before the date, that many of them lower-case, and a full stop, a
     /// question or exclamation mark closing the line ("Das Orchester spielt am Samstag, 18. Juni 2022, im Stadtpark.",
     /// "The festival runs on June 18, 2022."), unless a publication label follows the date. A byline's "By Jane Doe and John
     /// Smith, May 3, 2022" closes with no stop.
@@ -1385,7 +1401,9 @@ internal static partial class DateFinder
             if (char.IsLower(word[0]) && !DatelineFollowerLookup.Contains(word))
                 lower++;
         }
-        return words > MaxWordsBeforeDate && lower >= MinSentenceWords;
+        // Three words, two of them lower-case, already make a clause ("Festival sa uskutoční 23. marca 2024 na nábreží."); a
+        // dateline's place, weekday or byline has capitals or fewer words ("Zagreb, četvrtak, 14. ožujka 2024.").
+        return words > MinSentenceWords && lower >= MinSentenceWords;
     }
 
     /// <summary>A line opening with a pointer to another story ("Lesen Sie auch:", "Read more:", "Lire aussi :"): its date is
@@ -1459,6 +1477,9 @@ internal static partial class DateFinder
         // An obituary's services: the funeral, not the notice.
         @"funeral|visitation|memorial\s+service|burial|interment|trauerfeier|beerdigung|beisetzung|obs(?:è|e)ques|fun(?:é|e)railles|velorio|sepelio|funerale|" +
         @"gedruckt\s+am|druckdatum|abgerufen\s+am|aufgerufen\s+am|printed\s+on|date\s+printed|retrieved\s+on|accessed\s+on|imprim(?:é|e)\s+le|" +
+        // A print version's stamp in the languages of central and eastern Europe ("Ispisano: 16.03.2024.", "Spausdinta 2024-03-16").
+        @"ispisano|natisnjeno|vytla(?:č|c)en(?:o|é|e)|vyti(?:š|s)t(?:ě|e)no|wydrukowano|spausdinta|izdruk(?:ā|a)ts|prinditud|nyomtatva|" +
+        @"напечатано|надруковано|отпечатано|одштампано|od(?:š|s)tampano|" +
         // A forum member's profile beside a post: the day they joined.
         @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
         @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +

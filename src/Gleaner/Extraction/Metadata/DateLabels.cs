@@ -212,7 +212,9 @@ internal static partial class DateLabels
         "g(?:ü|u)ncellenme|izmijenjeno|izmenjeno|posodobljeno|atnaujinta|atjaunots|uuendatud|muudetud|обновена|ажурирано|" +
         "modificaci(?:ó|o)n|modifica(?:ç|c)(?:ã|a)o|ultima\\s+modifica|data\\s+modyfikacji|modyfikacji|aktualizacji|" +
         // Catalan ("Actualitzat:", "Darrera actualització") and Basque ("Eguneratua", "Azken eguneraketa").
-        "actualitzat|actualitzada|actualitzaci(?:ó|o)|eguneratua|eguneratze\\s+data|eguneraketa";
+        "actualitzat|actualitzada|actualitzaci(?:ó|o)|eguneratua|eguneratze\\s+data|eguneraketa|" +
+        // "Last change" in Bulgarian, Serbian and Croatian ("Последна промяна:", "Poslednja izmena:", "Zadnja promjena:").
+        "последна\\s+промяна|последња\\s+измена|poslednja\\s+izmena|zadnja\\s+(?:izmjena|promjena)";
 
     private const string PublishedWords =
         "published|publication\\s+date|posted|geschrieben|geschreven|first\\s+published|embargoed(?:\\s+until)?|sperrfrist|erstellt|ver(?:ö|oe)ffentlicht|erschienen|publiziert|datum|" +

@@ -283,7 +283,12 @@ internal static partial class DateParser
         if (!match.Groups["H"].Success && text is not null)
         {
             // Human dates put the time just after the date ("27.09.2021 19:52") or just before it ("19:52 GMT 27.09.2021").
-            var after = TimeOfDay().Match(text, match.Index + match.Length, Math.Min(MaxTimeDistance, text.Length - match.Index - match.Length));
+            // The window reaches past the clock's reach for its half of the day and zone ("10:32 AM Eastern Daylight Time"); the
+            // clock itself ends within the reach.
+            var dateEnd = match.Index + match.Length;
+            var after = TimeOfDay().Match(text, dateEnd, Math.Min(MaxTimeDistance + MaxZoneChars, text.Length - dateEnd));
+            if (after.Success && after.Groups["M"].Index + after.Groups["M"].Length - dateEnd > MaxTimeDistance)
+                after = Match.Empty;
             // A label between them ("March 12, 2025 | Updated 4:41 p.m.") makes the time the next date's.
             if (after.Success && IsOnlyFiller(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length))
                 && DateLabels.LastLabel(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length)) == DateLabel.None)
@@ -437,6 +442,9 @@ internal static partial class DateParser
     /// <summary>How far from a date a time may stand and still belong to it.</summary>
     private const int MaxTimeDistance = 24;
 
+    /// <summary>Characters after a clock read for its half of the day and its zone, the longest written out ("Eastern Daylight Time").</summary>
+    private const int MaxZoneChars = 24;
+
     /// <summary>Between a date and its time stand only separators and a few words ("at", "um", "à",
     /// a weekday, "г."): a short stretch without digits. Anything longer belongs to something else.</summary>
     private static bool IsOnlyFiller(ReadOnlySpan<char> between)
@@ -475,6 +483,16 @@ internal static partial class DateParser
         }
         if (z.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) || z.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
             return z.Length == 3 || TryOffset(z[3..], order, out offset);
+        // A US zone's name written out ("10:32 AM Eastern Daylight Time", as wire services print it): read as its initials,
+        // Central Standard Time as the US's whatever the page's order.
+        if (z.EndsWith(" Time", StringComparison.Ordinal) && z.IndexOf(' ') is > 0 and var space && space + 1 < z.Length)
+        {
+            var initials = string.Concat(z[0], z[space + 1], 'T');
+            if (!ZoneAbbreviations.TryGetValue(initials, out var named) && initials != "CST")
+                return false;
+            offset = TimeSpan.FromHours(initials == "CST" ? -6 : named);
+            return true;
+        }
         // CST is the US's Central Standard Time on US pages, China Standard Time on Chinese ones (and Taiwan's); elsewhere unknown.
         if (z.Equals("CST", StringComparison.OrdinalIgnoreCase) && order != DateOrder.DayFirst)
         {
@@ -519,21 +537,22 @@ internal static partial class DateParser
         ["PHT"] = 8, ["BRT"] = -3, ["ART"] = -3, ["SAST"] = 2, ["CAT"] = 2, ["EAT"] = 3, ["WAT"] = 1,
     };
 
-    /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.</summary>
+    /// <summary>Month names and common abbreviations, lower case, by language; genitive forms where the language uses them in dates.
+    /// Swahili (<c>Machi</c>, <c>Septemba</c>) and Filipino (<c>Marso</c>, <c>Hulyo</c>) after the rest.</summary>
     private static readonly (string Names, int Month)[] MonthTable =
     [
         ("january jan januar jänner jän janvier janv enero ene janeiro gennaio gen januari stycznia styczeń sty ledna leden ocak oca января январь янв січня ianuarie ian tammikuuta tammikuu január ιανουαρίου siječnja januára januarja januara јануар јануара януари gener يناير كانون_الثاني ינואר בינואר जनवरी sausio ژانویه janúar jaanuar janvāris janvārī janvāra xaneiro ιανουάριος ιαν มกราคม ม.ค জানুয়ারি জানুয়ারী جنوری urtarrila urtarrilaren urtarrilak tháng_một tháng_giêng", 1),
-        ("february feb februar feber février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty lut února únor şubat şub subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro φεβρουάριος φεβ กุมภาพันธ์ ก.พ ফেব্রুয়ারি ফেব্রুয়ারী فروری otsaila otsailaren otsailak tháng_hai", 2),
-        ("march mar mrt märz maerz mär mrz mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo märts martā marec μάρτιος μαρ มีนาคม มี.ค মার্চ مارچ martxoa martxoaren martxoak tháng_ba", 3),
-        ("april apr avril avr abril abr aprile kwietnia kwiecień kwi dubna duben nisan nis апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل apríl aprill aprīlis aprīlī aprīļa απρίλιος απρ เมษายน เม.ย এপ্রিল اپریل apirila apirilaren apirilak tháng_tư", 4),
+        ("february feb februar feber février fevrier févr fevr febrero fevereiro fev febbraio februari lutego luty lut února únor şubat şub subat февраля февраль фев лютого februarie helmikuuta helmikuu február febr φεβρουαρίου veljače februára februarja februara фебруар фебруара февруари febrer فبراير شباط פברואר בפברואר फ़रवरी फरवरी vasario فوریه febrúar veebruar februāris februārī februāra febreiro φεβρουάριος φεβ กุมภาพันธ์ ก.พ ফেব্রুয়ারি ফেব্রুয়ারী فروری otsaila otsailaren otsailak tháng_hai pebrero", 2),
+        ("march mar mrt märz maerz mär mrz mars marzo março marco maart marca marzec března březen mart марта март мар березня martie marts maaliskuuta maaliskuu március márc μαρτίου ožujka marta март марта març مارس آذار מרץ במרץ मार्च maret mac kovo märts martā marec μάρτιος μαρ มีนาคม มี.ค মার্চ مارچ martxoa martxoaren martxoak tháng_ba machi marso", 3),
+        ("april apr avril avr abril abr aprile kwietnia kwiecień kwi dubna duben nisan nis апреля апрель апр квітня aprilie huhtikuuta huhtikuu április ápr απριλίου travnja apríla aprila април априла أبريل ابريل إبريل نيسان אפריל באפריל अप्रैल balandžio آوریل apríl aprill aprīlis aprīlī aprīļa απρίλιος απρ เมษายน เม.ย এপ্রিল اپریل apirila apirilaren apirilak tháng_tư aprili", 4),
         ("may mai mayo maio maggio mag mei maja maj května květen mayıs mayis мая май травня toukokuuta toukokuu május máj μαΐου μαϊου svibnja mája мај маја maig مايو أيار מאי במאי मई gegužės مه maí maijs maijā maija μάιος μαΐ μαϊ พฤษภาคม พ.ค মে مئی maiatza maiatzaren maiatzak tháng_năm", 5),
-        ("june jun juni juin junio junho giugno giu czerwca czerwiec cze června červen haziran haz июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن júní juuni jūnijs jūnijā jūnija junij xuño ιούνιος ιουν มิถุนายน มิ.ย জুন جون ekaina ekainaren ekainak tháng_sáu", 6),
-        ("july jul juli juillet juil julio julho luglio lug lipca lipiec lip července červenec temmuz tem июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه júlí juuli jūlijs jūlijā jūlija julij xullo ιούλιος ιουλ กรกฎาคม ก.ค জুলাই جولائی uztaila uztailaren uztailak tháng_bảy", 7),
-        ("august aug août aout agosto ago augustus sierpnia sierpień sie srpna srpen ağustos ağu agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus agt ogos rugpjūčio اوت ágúst augusts augustā αύγουστος αυγ สิงหาคม ส.ค আগস্ট আগষ্ট اگست abuztua abuztuaren abuztuak tháng_tám", 8),
-        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień wrz září eylül eyl eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر septembris septembrī σεπτέμβριος σεπ σεπτ กันยายน ก.ย সেপ্টেম্বর ستمبر iraila irailaren irailak tháng_chín", 9),
-        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik paź října říjen ekim eki октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر oktoober oktobris oktobrī οκτώβριος οκτ ตุลาคม ต.ค অক্টোবর اکتوبر urria urriaren urriak tháng_mười", 10),
-        ("november nov novembre noviembre novembro listopada listopad lis listopadu kasım kasim kas ноября ноябрь ноя листопада noiembrie noi marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر nóvember novembris novembrī νοέμβριος νοε νοεμ พฤศจิกายน พ.ย নভেম্বর نومبر azaroa azaroaren azaroak tháng_mười_một", 11),
-        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień gru prosince prosinec aralık aralik ara декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر detsember decembris decembrī decembro δεκέμβριος δεκ ธันวาคม ธ.ค ডিসেম্বর دسمبر abendua abenduaren abenduak tháng_mười_hai tháng_chạp", 12),
+        ("june jun juni juin junio junho giugno giu czerwca czerwiec cze června červen haziran haz июня июнь июн червня iunie iun kesäkuuta kesäkuu június jún ιουνίου lipnja júna junija juna јун јуна юни juny يونيو يونيه حزيران יוני ביוני जून birželio ژوئن júní juuni jūnijs jūnijā jūnija junij xuño ιούνιος ιουν มิถุนายน มิ.ย জুন جون ekaina ekainaren ekainak tháng_sáu hunyo", 6),
+        ("july jul juli juillet juil julio julho luglio lug lipca lipiec lip července červenec temmuz tem июля июль июл липня iulie iul heinäkuuta heinäkuu július júl ιουλίου srpnja júla julija jula јул јула юли juliol يوليو يوليه تموز יולי ביולי जुलाई liepos ژوئیه júlí juuli jūlijs jūlijā jūlija julij xullo ιούλιος ιουλ กรกฎาคม ก.ค জুলাই جولائی uztaila uztailaren uztailak tháng_bảy julai hulyo", 7),
+        ("august aug août aout agosto ago augustus sierpnia sierpień sie srpna srpen ağustos ağu agustos августа август авг серпня augusti elokuuta elokuu augusztus αυγούστου kolovoza augusta avgusta avgust август августа agost أغسطس اغسطس آب אוגוסט באוגוסט अगस्त agustus agt ogos rugpjūčio اوت ágúst augusts augustā αύγουστος αυγ สิงหาคม ส.ค আগস্ট আগষ্ট اگست abuztua abuztuaren abuztuak tháng_tám agosti", 8),
+        ("september sep sept septembre septiembre setiembre setembro set settembre września wrzesień wrz září eylül eyl eylul сентября сентябрь сен сент вересня septembrie syyskuuta syyskuu szeptember szept σεπτεμβρίου rujna septembra septembar септембар септембра септември setembre سبتمبر أيلول ספטמבר בספטמבר सितंबर सितम्बर rugsėjo سپتامبر septembris septembrī σεπτέμβριος σεπ σεπτ กันยายน ก.ย সেপ্টেম্বর ستمبر iraila irailaren irailak tháng_chín septemba setyembre", 9),
+        ("october oct oktober okt octobre octubre outubro out ottobre ott października październik paź října říjen ekim eki октября октябрь окт жовтня octombrie lokakuuta lokakuu október οκτωβρίου októbra oktobra oktobar октобар октобра октомври أكتوبر اكتوبر تشرين_الأول אוקטובר באוקטובר अक्टूबर spalio اکتبر oktoober oktobris oktobrī οκτώβριος οκτ ตุลาคม ต.ค অক্টোবর اکتوبر urria urriaren urriak tháng_mười oktoba oktubre", 10),
+        ("november nov novembre noviembre novembro listopada listopad lis listopadu kasım kasim kas ноября ноябрь ноя листопада noiembrie noi marraskuuta marraskuu νοεμβρίου studenoga studenog novembra novembar новембар новембра ноември نوفمبر تشرين_الثاني נובמבר בנובמבר नवंबर नवम्बर lapkričio نوامبر nóvember novembris novembrī νοέμβριος νοε νοεμ พฤศจิกายน พ.ย নভেম্বর نومبر azaroa azaroaren azaroak tháng_mười_một novemba nobyembre", 11),
+        ("december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre grudnia grudzień gru prosince prosinec aralık aralik ara декабря декабрь дек грудня decembrie desember joulukuuta joulukuu δεκεμβρίου prosinca decembra decembar децембар децембра декември desembre ديسمبر كانون_الأول דצמבר בדצמבר दिसंबर दिसम्बर desember disember gruodžio دسامبر detsember decembris decembrī decembro δεκέμβριος δεκ ธันวาคม ธ.ค ডিসেম্বর دسمبر abendua abenduaren abenduak tháng_mười_hai tháng_chạp desemba disyembre", 12),
     ];
 
     private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
@@ -694,7 +713,7 @@ internal static partial class DateParser
     /// with a dot only where nothing else reads so (19.52 Uhr, kl. 19.52, klo 19.52, Slovenian ob 19.52, Croatian u 19.52, Polish godz. 19.52,
     /// 19.52 BST, 2.32pm), as a bare 19.52 is a
     /// number; with a zone when given.</summary>
-    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<![\p{L}])(?<kl>kl\.?|klo|ob|u|godz\.?)\s*)?(?<![\d:.])(?<H>\d{1,2})(?:(?:時|时|시)\s*(?<M>\d{1,2})(?=[分분])|(?::|h|\sh\s|時|时|시|(?<dot>\.))(?<M>\d{2}))(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<half>午前|午後|上午|下午|오전|오후)\s*)?(?:(?<![\p{L}])(?<kl>kl\.?|klo|ob|u|godz\.?)\s*)?(?<![\d:.])(?<H>\d{1,2})(?:(?:時|时|시)\s*(?<M>\d{1,2})(?=[分분])|(?::|h|\sh\s|時|时|시|(?<dot>\.))(?<M>\d{2}))(?::(?<S>\d{2}))?(?!\d)(?(dot)(?(kl)|(?=\s*(?:Uhr|[ap]\.?\s?m\.?(?![\p{L}])|(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ|MSK|МСК|WIB|WITA)(?![\p{L}])))))[分분]?\s*(?:(?:(?<ampm>[ap])\.?\s?m\.?|(?<later>مساء[ًا]?|م|μ\.?\s?μ\.?|(?-i:CH)|ب\.?\s?ظ|(?-i:ÖS))|(?<earlier>صباح[ًا]?|ص|π\.?\s?μ\.?|(?-i:SA)|ق\.?\s?ظ|(?-i:ÖÖ)))(?![\p{L}]))?\s*(?:Uhr\s*)?(?<open>\()?(?<tz>(?-i:(?:GMT|UTC)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|[+\-\u2212]\d{2}:?\d{2}|(?:Eastern|Central|Mountain|Pacific)\s(?:Daylight|Standard)\sTime|[A-Z]{2,4}T|MSK|МСК|MEZ|MESZ|ET|CT|PT|WIB|WITA)(?![\p{L}]))?(?(open)\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
 
 }
