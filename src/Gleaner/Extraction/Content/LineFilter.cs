@@ -1492,14 +1492,12 @@ internal static partial class LineFilter
         return dot > 0 && slash > dot + 2 && !char.IsDigit(text[0]);
     }
 
-    private static bool HostsMatch(string a, string b)
-    {
-        if (a.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
-            a = a[4..];
-        if (b.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
-            b = b[4..];
-        return a.Equals(b, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>The same host, a leading "www." aside on either.</summary>
+    internal static bool HostsMatch(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+        => WithoutWww(a).Equals(WithoutWww(b), StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host)
+        => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
     private static string? HostOf(string? url)
         => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;

@@ -382,7 +382,7 @@ internal sealed class TextAssembler
         if (end >= 0)
             host = host[..end];
         _ownHost ??= _siteUri?.Host ?? "";
-        return _ownHost.Length == 0 || !WithoutWww(host).Equals(WithoutWww(_ownHost), StringComparison.OrdinalIgnoreCase);
+        return _ownHost.Length == 0 || !LineFilter.HostsMatch(host, _ownHost);
     }
 
     /// <summary>
@@ -404,9 +404,6 @@ internal sealed class TextAssembler
         var rest = href.AsSpan(query);
         return rest.Contains("=http", StringComparison.OrdinalIgnoreCase) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host)
-        => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
     /// <summary>Paragraphs a block with a weak furniture name must hold for the first pass to read it as the story it mostly is.</summary>
     private const int MinParagraphsOfNamedStory = 3;
