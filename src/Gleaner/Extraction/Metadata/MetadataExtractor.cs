@@ -55,9 +55,10 @@ internal static partial class MetadataExtractor
         // A table-layout page without an <h1> is dated by the header around its main heading.
         var datedHeadline = headline ?? PageRegions.MainHeading(index, document.Body);
         var datedScope = datedHeadline == headline ? scope : PageRegions.ArticleScope(index, datedHeadline);
-        var order = DatesOrder(document, meta, declaredLanguage, article.Title, url);
+        var region = DeclaredRegion(document, meta);
+        var order = DatesOrder(region, declaredLanguage, article.Title, url);
         var (published, modified) = DateFinder.Find(page, index, meta, main, datedHeadline, datedScope, url, order,
-            ZoneReach.For(order, declaredLanguage, ZoneReach.Region(document, meta, url)));
+            ZoneReach.For(order, declaredLanguage, region ?? DomainRegion(url)));
         article.Published = published?.ToIso();
         article.Modified = modified?.ToIso();
 
@@ -320,28 +321,38 @@ internal static partial class MetadataExtractor
     /// <c>en_GB</c>); an English page without one is read by its country's domain (<c>.co.uk</c>, <c>.ie</c>), and month
     /// first on generic ones; a page declaring no language at all, year first when its title is in Hangul, kana or Han.
     /// </summary>
-    private static DateOrder DatesOrder(IDocument document, MetaTags meta, string? language, string? title, Uri? url)
+    private static DateOrder DatesOrder(string? declaredRegion, string? language, string? title, Uri? url)
     {
         if (language is "ko" or "ja" or "zh" or "hu")
             return DateOrder.YearFirst;
         if (language is null && title is not null && (title.AsSpan().IndexOfAnyInRange('\u3040', '\u9fff') >= 0 || title.AsSpan().IndexOfAnyInRange('\uac00', '\ud7a3') >= 0))
             return DateOrder.YearFirst;
-        foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.Attr("lang"), meta.First("og:locale"), meta.First("content-language")])
-        {
-            if (tag is null || tag.Length < 5 || tag[2] is not ('-' or '_'))
-                continue;
-            var region = tag.AsSpan(3).Trim();
-            if (region.Length == 2)
-                return region.Equals("us", StringComparison.OrdinalIgnoreCase) || region.Equals("ph", StringComparison.OrdinalIgnoreCase)
-                    ? DateOrder.MonthFirst : DateOrder.DayFirst;
-        }
+        if (declaredRegion is not null)
+            return declaredRegion.Equals("us", StringComparison.OrdinalIgnoreCase) || declaredRegion.Equals("ph", StringComparison.OrdinalIgnoreCase)
+                ? DateOrder.MonthFirst : DateOrder.DayFirst;
         if (language is not (null or "en"))
             return DateOrder.DayFirst;
+        return DomainRegion(url) is { } country && !country.Equals("us", StringComparison.OrdinalIgnoreCase) ? DateOrder.DayFirst : DateOrder.MonthFirst;
+    }
+
+    /// <summary>The region the page's language tag or locale names (<c>en-GB</c>, <c>vi_VN</c>), or null.</summary>
+    private static string? DeclaredRegion(IDocument document, MetaTags meta)
+    {
+        foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.Attr("lang"), meta.First("og:locale"), meta.First("content-language")])
+            if (tag is { Length: >= 5 } && tag[2] is '-' or '_' && tag.AsSpan(3).Trim() is { Length: 2 } region)
+                return region.ToString();
+        return null;
+    }
+
+    /// <summary>
+    /// The country of the page's domain (<c>.co.uk</c>, <c>.vn</c>), or null: none, or one the world uses as a generic name
+    /// (<c>.la</c>, <c>.co</c>), which says nothing of the reader's country.
+    /// </summary>
+    private static string? DomainRegion(Uri? url)
+    {
         var host = url?.Host;
         var dot = host?.LastIndexOf('.') ?? -1;
-        // Country domains that the world uses as generic names say nothing of the reader's country.
-        return dot < 0 || host!.Length - dot - 1 != 2 || host.EndsWith(".us", StringComparison.OrdinalIgnoreCase)
-            || GenericCountryDomains.Contains(host[(dot + 1)..]) ? DateOrder.MonthFirst : DateOrder.DayFirst;
+        return dot > 0 && host!.Length - dot - 1 == 2 && !GenericCountryDomains.Contains(host[(dot + 1)..]) ? host[(dot + 1)..] : null;
     }
 
     internal static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase)

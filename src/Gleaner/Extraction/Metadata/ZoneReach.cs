@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 namespace Gleaner.Extraction.Metadata;
 
 /// <summary>
@@ -30,19 +28,6 @@ internal readonly record struct ZoneReach(int Ahead, int Behind)
         return new(Math.Max(reach.Ahead, ahead), Math.Max(reach.Behind, behind));
     }
 
-    /// <summary>The region a page names: its language tag's or locale's (<c>vi-VN</c>, <c>en_AU</c>), else its host's country
-    /// domain (<c>.com.au</c>, <c>.vn</c>; not one the world uses as a generic name, <c>.la</c>, <c>.co</c>).</summary>
-    public static string? Region(IDocument document, MetaTags meta, Uri? url)
-    {
-        foreach (var tag in (ReadOnlySpan<string?>)[document.DocumentElement?.GetAttribute("lang"), meta.First("og:locale"), meta.First("content-language")])
-            if (tag is { Length: >= 5 } && tag[2] is '-' or '_' && tag.AsSpan(3).Trim() is { Length: 2 } region)
-                return region.ToString();
-        var host = url?.Host;
-        var dot = host?.LastIndexOf('.') ?? -1;
-        return dot > 0 && host!.Length - dot - 1 == 2 && !MetadataExtractor.GenericCountryDomains.Contains(host[(dot + 1)..]) ? host[(dot + 1)..] : null;
-    }
-
-    /// <summary>Hours ahead of UTC of the farthest zone where the region's pages are mostly written (summer time included).</summary>
     private static readonly Dictionary<string, int> RegionAhead = new(StringComparer.OrdinalIgnoreCase)
     {
         ["au"] = 11, ["nz"] = 13, ["fj"] = 13, ["in"] = 6, ["pk"] = 5, ["bd"] = 6, ["lk"] = 6, ["np"] = 6, ["mm"] = 7,
