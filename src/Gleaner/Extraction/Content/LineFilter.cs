@@ -260,7 +260,14 @@ internal static partial class LineFilter
         "link affiliati", "links de afiliado", "アフィリエイトリンク", "アフィリエイト広告", "プロモーションが含まれ", "쿠팡 파트너스",
         "파트너스 활동", "linki afiliacyjne", "linków afiliacyjnych", "affiliatelänkar", "affiliate odkaz", "afiliační odkaz",
         // Advertising and comment rules.
-        "remove ads", "werbefrei lesen", "comments are moderated", "comment policy", "community guidelines", "kommentarregeln",
+        "remove ads", "werbefrei lesen",
+        // Notices to readers who block ads: "Ad block users: Some site features may not work correctly while an ad blocker is enabled".
+        "ad blocker is enabled", "adblocker is enabled", "ad blocker enabled", "disable your ad blocker", "disable your adblocker",
+        "turn off your ad blocker", "turn off your adblocker", "whitelist our site", "adblocker deaktivieren", "werbeblocker deaktivieren",
+        "deaktivieren sie ihren adblocker", "deaktivieren sie ihren werbeblocker", "désactivez votre bloqueur", "désactiver votre bloqueur",
+        "desactiva tu bloqueador", "desactive su bloqueador", "disattiva il tuo adblock", "disattiva l'adblock", "desative seu bloqueador",
+        "schakel je adblocker uit", "wyłącz adblock", "vypněte adblock", "stäng av din annonsblockerare", "reklam engelleyiciyi kapat",
+        "отключите блокировщик рекламы", "comments are moderated", "comment policy", "community guidelines", "kommentarregeln",
         "netiquette", "ihre kommentare", "não serão aprovados", "serán moderados",
         // Reading time beside a date: "29.06.2023 | Lesedauer: 7 Minuten".
         "lesedauer", "min read", "minute read", "minutes read", "temps de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura",

@@ -123,6 +123,9 @@ public class LineFilterTests
     [InlineData("Protesters outside the town hall on Monday (AFP / JANE ROE)")]
     [InlineData("29.06.2023, 15:04 | Lesedauer: 7 Minuten")]
     [InlineData("Don't want to see this? Remove ads")]
+    [InlineData("Ad block users: Some site features may not work correctly while an ad blocker is enabled, because they break scripts this website depends on.")]
+    [InlineData("Bitte deaktivieren Sie Ihren Adblocker, um die Kommentare zu sehen.")]
+    [InlineData("Pour lire la suite, désactivez votre bloqueur de publicité.")]
     [InlineData("Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.")]
     [InlineData("Posted by Ann Lee at 09:12")]
     [InlineData("Eingestellt von Helga um 09:12")]
@@ -338,6 +341,7 @@ public class LineFilterTests
     [InlineData("The views: 360 degrees over the river from the new bridge.")]
     [InlineData("Im Schnitt 1.200 Aufrufe pro Tag verzeichnet die Seite der Stadt zur Brücke.")]
     [InlineData("（4月1日就任。山田太郎前社長は顧問に）")]
+    [InlineData("The browser now ships with an ad blocker turned on for every new user.")]
     public void KeepsAStoryLineThatLooksLikeFurniture(string line)
     {
         Assert.Contains(line, ExtractLines($"<p>{System.Net.WebUtility.HtmlEncode(line)}</p>"));
