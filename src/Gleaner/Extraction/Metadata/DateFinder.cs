@@ -2021,8 +2021,9 @@ internal static partial class DateFinder
 
     /// <remarks>Publication keys as analytics layers and app states name them: a subject before the word (<c>contentPublished</c>,
     /// <c>article_publish_date</c>, <c>postPublishedAt</c>), a kind of value after it (<c>publishTime</c>, <c>published_on</c>),
-    /// or the subject's date alone (<c>post_date</c>, <c>articleDate</c>).</remarks>
-    [GeneratedRegex("""\\?"(?<k>(?:(?:article|content|page|post|story|item|doc(?:ument)?)_?)?(?:date_?published|date_?publication|published|publish|publication|pub)(?:_?(?:at|date|time|datetime|on))?|(?:article|post|story)_?date|first_?published(?:_?at)?|uploadDate|created_?at|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// or the subject's date alone (<c>post_date</c>, <c>articleDate</c>); quoted as JSON or bare as a script's object literal
+    /// writes them (Nuxt's <c>window.__NUXT__={…publishedAt:"2024-03-14T09:32:00.000Z"…}</c>).</remarks>
+    [GeneratedRegex("""(?<![\w$])\\?"?(?<k>(?:(?:article|content|page|post|story|item|doc(?:ument)?)_?)?(?:date_?published|date_?publication|published|publish|publication|pub)(?:_?(?:at|date|time|datetime|on))?|(?:article|post|story)_?date|first_?published(?:_?at)?|uploadDate|created_?at|createdDate)\\?"?\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptDateValue();
 
     /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c>,
