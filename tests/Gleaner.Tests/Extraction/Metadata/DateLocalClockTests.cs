@@ -100,8 +100,8 @@ public class DateLocalClockTests
     [Fact]
     public void AScriptsObjectLiteralWithBareKeysDatesAPageNothingElseDates()
     {
-        var article = Extract("de", $"""
-            <article><h1>Smartphone-Test: Das kann das neue Modell</h1><div class="meta"><span>Lisa Berg</span> · <span class="ago">vor 3 Stunden</span></div>{Paragraphs}</article>
+        var article = Extract("de", $$$$"""
+            <article><h1>Smartphone-Test: Das kann das neue Modell</h1><div class="meta"><span>Lisa Berg</span> · <span class="ago">vor 3 Stunden</span></div>{{{{Paragraphs}}}}</article>
             <script>window.__NUXT__=(function(a,b){return {data:[{article:{id:4711,publishedAt:"2024-03-14T09:32:00.000Z",updatedAt:"2024-03-14T11:00:00.000Z"}}]}}(1,2));</script>
             """);
         Assert.Equal("2024-03-14T09:32:00+00:00", article.Published);
