@@ -112,10 +112,10 @@ internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanS
 
     /// <summary>Languages written (as a page's language) in one zone's region only.</summary>
     private static readonly Dictionary<string, RegionClock> Languages = Build(
-        (Central, "de nl it pl cs sk hu sl hr sr bs mk sq da sv nb nn no"),
+        (Central, "de nl it pl cs sk hu sl hr sr bs mk sq da sv nb nn no ca eu gl lb rm mt fy"),
         (Eastern, "fi et lv lt ro bg el uk"),
-        (new(180), "tr"), (new(210), "fa"), (new(330), "hi mr gu te kn ml"), (new(420), "th vi id"), (new(480), "zh ms"),
-        (new(540), "ja ko"));
+        (new(0), "is"), (new(180), "tr"), (new(210), "fa"), (new(240), "ka hy az"), (new(330), "hi mr gu te kn ml ta si"), (new(345), "ne"),
+        (new(390), "my"), (new(420), "th vi id km lo"), (new(480), "zh ms"), (new(540), "ja ko"));
 
     private static Dictionary<string, RegionClock> Build(params (RegionClock Clock, string Codes)[] groups)
     {

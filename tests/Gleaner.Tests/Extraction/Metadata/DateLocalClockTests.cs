@@ -29,6 +29,9 @@ public class DateLocalClockTests
     [InlineData("fr", "https://www.example.fr/news/story", "Publié le 14/03/2024 à 10h32", "2024-03-14T10:32:00+01:00")]
     [InlineData("ja", "https://www.example.org/news/story", "2024年3月14日 10時32分", "2024-03-14T10:32:00+09:00")]
     [InlineData("fi", "https://www.example.org/news/story", "14.3.2024 klo 10.32", "2024-03-14T10:32:00+02:00")]
+    // Catalan is written in Spain and Andorra, one zone; Nepali at +05:45.
+    [InlineData("ca", "https://www.example.org/news/story", "14 de març de 2024, 10:32", "2024-03-14T10:32:00+01:00")]
+    [InlineData("ne", "https://www.example.org/news/story", "2024-03-14 10:32", "2024-03-14T10:32:00+05:45")]
     public void AClockShownWithoutAZoneIsTheRegionsLocalTime(string lang, string url, string dateline, string expected)
     {
         var article = Extract(lang, $"<article><h1>Neue Radwege für die Innenstadt</h1><p class=\"meta\">{dateline}</p>{Paragraphs}</article>", url);
