@@ -161,7 +161,7 @@ internal static partial class DateFinder
             if (PageRegions.IsForeign(time, headline, scope) || InEventBlock(time, headline))
                 continue;
             var isUpdate = updateTimes > 0 && context.Skipped.Contains(time);
-            if (ListedDates.IsListed(index.Times, i, headline) || context.Listed.InRow(time))
+            if (ListedDates.IsListed(index.Times, i, headline) || context.Listed.InRow(time) || ListedDates.InStoryLink(time))
             {
                 context.Skipped.Add(time);
                 continue;
@@ -244,7 +244,11 @@ internal static partial class DateFinder
             bestModified = localUpdate with { Value = new DateTimeOffset(localUpdate.Value.DateTime, zoned.Value.Offset), HasOffset = true };
         var chosenPublished = bestPublished;
         if (bestPublished is { } chosen)
-            bestPublished = LocalReading(chosen, published, modified, fromUrl, reach);
+            bestPublished = LocalReading(chosen, published, modified, fromUrl, reach, IsShownLocally(chosen, published));
+        // The update shown beside it without a zone is on the same clock.
+        if (bestModified is { HasTime: true, HasOffset: false } shownUpdate && bestPublished is { HasOffset: true }
+            && chosenPublished is { HasOffset: false } && reach.Clock.OffsetAt(shownUpdate.Value.DateTime) is { } updateOffset)
+            bestModified = shownUpdate with { Value = new DateTimeOffset(shownUpdate.Value.DateTime, updateOffset), HasOffset = true };
         // A modification before publication is a page error (or swapped fields); it is not evidence of either.
         if (bestPublished is { } p && bestModified is { } m && m.Value < p.Value && m.Day < p.Day)
             bestModified = null;
@@ -514,6 +518,16 @@ internal static partial class DateFinder
                     chosen = candidate;
                     break;
                 }
+        // An unlabelled date of the free text more than a day after the URL's day is a day the story announces (a meeting,
+        // a deadline: "Zur Versammlung am 23.03.2024 laden wir ein"): the permalink's day is the publication's.
+        if (chosen.Weight is Weight.Dateline or Weight.HeaderText && !IsLabelled(chosen) && chosen.Source.Kind == "header text"
+            && fromUrl is { } permalink && chosen.Date.Day.DayNumber > permalink.Day.DayNumber + 1)
+            foreach (var candidate in candidates)
+                if (candidate.Source.Kind == "url path")
+                {
+                    chosen = candidate;
+                    break;
+                }
         var date = chosen.Date;
         if (!date.HasTime)
             foreach (var candidate in candidates)
@@ -534,7 +548,7 @@ internal static partial class DateFinder
     /// that day when it is at most <see cref="MaxGuessedOffsetHours"/> (a story put online at 00:30 local
     /// time is that day's story, though 22:30 UTC the day before).
     /// </summary>
-    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, ZoneReach reach)
+    private static PageDate LocalReading(PageDate date, List<Candidate> candidates, List<PageDate> modified, PageDate? fromUrl, ZoneReach reach, bool shownLocally)
     {
         if (!date.HasTime)
             return date;
@@ -555,7 +569,8 @@ internal static partial class DateFinder
             if (sameClock is null && sameUtcClock is { } instant)
                 return date with { Value = new DateTimeOffset(date.Value.DateTime, TimeSpan.Zero).ToOffset(instant.Value.Offset), HasOffset = true };
             if ((sameClock ?? anyOffset) is not { } source)
-                return date;
+                return shownLocally && reach.Clock.OffsetAt(date.Value.DateTime) is { } regional
+                    ? date with { Value = new DateTimeOffset(date.Value.DateTime, regional), HasOffset = true } : date;
             var offset = source.Value.Offset;
             return date with { Value = new DateTimeOffset(date.Value.DateTime, offset), HasOffset = true };
         }
@@ -579,6 +594,19 @@ internal static partial class DateFinder
                 return date with { Value = date.Value.ToOffset(other.Value.Offset) };
         // Far zones are guessed from a dateline's day only: a URL's folder may be the day the story was filed, not shown.
         return OnDay(date, day, fromUrl is null ? reach : new ZoneReach(ZoneReach.Near, ZoneReach.Near)) ?? date;
+    }
+
+    /// <summary>
+    /// True when the chosen date was read from what the page shows its readers (a dateline, a <c>&lt;time&gt;</c>, a byline,
+    /// a tooltip), whose clock without a zone is the readers' local one; metadata and scripts' data written without an
+    /// offset may be UTC.
+    /// </summary>
+    private static bool IsShownLocally(PageDate chosen, List<Candidate> candidates)
+    {
+        foreach (var candidate in candidates)
+            if (candidate.Date == chosen)
+                return candidate.Source.Kind is not ("json-ld" or "meta" or "itemprop" or "script data" or "data attribute" or null);
+        return false;
     }
 
     /// <summary>
@@ -816,6 +844,8 @@ internal static partial class DateFinder
                 if (PageRegions.IsForeign(element, context.Headline, context.Scope) || InEventBlock(element, context.Headline) || HoldsHeadline(element, context.Headline))
                     continue;
                 if (inScope ? context.IsLeftOut(element) : ListedDates.IsListed(index.DateMarked, i, context.Headline) || context.Listed.InRow(element))
+                    continue;
+                if (ListedDates.InStoryLink(element))
                     continue;
                 if (!IsModifiedMarker(element) && AttributeDate(element, context.Order) is var (titled, attribute) && LabelBefore(element) != DateLabel.Modified)
                 {
@@ -1183,14 +1213,15 @@ internal static partial class DateFinder
         }
 
         /// <summary>Puts the marked date elements in the scope (whose text the header reads) that stand in lists of other
-        /// stories into the context's <c>Skipped</c>, once.</summary>
+        /// stories, or in a link to another story, into the context's <c>Skipped</c>, once.</summary>
         public void ListMarkedDates()
         {
             if (_marksSkipped || context.Scope is not { } scope)
                 return;
             _marksSkipped = true;
             for (var i = 0; i < index.DateMarked.Count; i++)
-                if (PageRegions.IsInside(index.DateMarked[i], scope) && ListedDates.IsListed(index.DateMarked, i, context.Headline))
+                if (PageRegions.IsInside(index.DateMarked[i], scope)
+                    && (ListedDates.IsListed(index.DateMarked, i, context.Headline) || ListedDates.InStoryLink(index.DateMarked[i])))
                     context.Skipped.Add(index.DateMarked[i]);
         }
 
@@ -1990,8 +2021,9 @@ internal static partial class DateFinder
 
     /// <remarks>Publication keys as analytics layers and app states name them: a subject before the word (<c>contentPublished</c>,
     /// <c>article_publish_date</c>, <c>postPublishedAt</c>), a kind of value after it (<c>publishTime</c>, <c>published_on</c>),
-    /// or the subject's date alone (<c>post_date</c>, <c>articleDate</c>).</remarks>
-    [GeneratedRegex("""\\?"(?<k>(?:(?:article|content|page|post|story|item|doc(?:ument)?)_?)?(?:date_?published|date_?publication|published|publish|publication|pub)(?:_?(?:at|date|time|datetime|on))?|(?:article|post|story)_?date|first_?published(?:_?at)?|uploadDate|created_?at|createdDate)\\?"\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// or the subject's date alone (<c>post_date</c>, <c>articleDate</c>); quoted as JSON or bare as a script's object literal
+    /// writes them (Nuxt's <c>window.__NUXT__={…publishedAt:"2024-03-14T09:32:00.000Z"…}</c>).</remarks>
+    [GeneratedRegex("""(?<![\w$])\\?"?(?<k>(?:(?:article|content|page|post|story|item|doc(?:ument)?)_?)?(?:date_?published|date_?publication|published|publish|publication|pub)(?:_?(?:at|date|time|datetime|on))?|(?:article|post|story)_?date|first_?published(?:_?at)?|uploadDate|created_?at|createdDate)\\?"?\s*:\s*\\?"(?<v>[^"\\]{8,40})|<(?<k>pubDate|dc:date)>\s*(?<v>[^<]{8,40}?)\s*</""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptDateValue();
 
     /// <summary><c>/2021/09/27/</c>, <c>/2021-09-27-</c>, <c>/2021.09.27/</c>, <c>/20210927/</c>, <c>/27-09-2021/</c>, <c>/2021/9/7/</c>, <c>/2021/sep/27/</c>,

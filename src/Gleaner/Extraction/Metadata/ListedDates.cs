@@ -130,6 +130,47 @@ internal static class ListedDates
         return false;
     }
 
+    /// <summary>Levels above a date element looked at for a link around it.</summary>
+    private const int MaxLinkLevels = 3;
+
+    /// <summary>
+    /// True when the date element stands in a link whose text, besides the date, is titled like a story: a teaser of another
+    /// page (<c>&lt;a href="/wirtschaft/streik-101.html"&gt;&lt;span class="date"&gt;12.03.2024&lt;/span&gt; &lt;span&gt;Streik
+    /// angekündigt&lt;/span&gt;&lt;/a&gt;</c>) inside the article. A permalink around the date alone (WordPress's
+    /// <c>&lt;a rel="bookmark"&gt;&lt;time&gt;</c>) holds no title.
+    /// </summary>
+    public static bool InStoryLink(IElement date)
+    {
+        var at = date.ParentElement;
+        for (var level = 0; level < MaxLinkLevels && at is not null; level++, at = at.ParentElement)
+        {
+            if (at.LocalName != "a")
+                continue;
+            if (at.GetAttribute("href") is not { Length: > 1 } href || href[0] == '#')
+                return false;
+            // A title in an element of its own beside the date (a card's headline span) may be two words ("Streik angekündigt").
+            var seen = 0;
+            foreach (var part in at.Descendants<IElement>())
+            {
+                if (++seen > MaxItemNodes)
+                    break;
+                if (part != date && !PageRegions.IsInside(part, date) && !PageRegions.IsInside(date, part)
+                    && IsTitleBesideDate(part.TextContent, MinTitleWords - 1))
+                    return true;
+            }
+            var text = at.TextContent;
+            var own = date.TextContent;
+            var start = own.Length > 0 ? text.IndexOf(own, StringComparison.Ordinal) : -1;
+            return IsTitleBesideDate(start < 0 ? text : string.Concat(text.AsSpan(0, start), " ", text.AsSpan(start + own.Length)), MinTitleWords);
+        }
+        return false;
+    }
+
+    /// <summary>True when a text beside a date in a link is a title: words enough, not only another date (the update's
+    /// <c>&lt;time&gt;</c> in the same permalink) or a date's label ("Posted on").</summary>
+    private static bool IsTitleBesideDate(string text, int words) =>
+        CountWords(text, words) >= words && HasWordsBesideDate(text) && DateLabels.LastLabel(text) == DateLabel.None;
+
     /// <summary>True when the element is itself a teaser of another story: it holds a heading or a link titled like a story
     /// (a card that keeps its date in its own attribute, <c>&lt;div class="card" data-date="…"&gt;</c>).</summary>
     public static bool IsTeaser(IElement element)
@@ -407,7 +448,10 @@ internal static class ListedDates
     /// <summary>Words (or CJK characters) in a link's text that make it a story's or event's title rather than a name.</summary>
     private const int MinTitleWords = 3;
 
-    private static bool IsStoryTitle(string text)
+    private static bool IsStoryTitle(string text) => CountWords(text, MinTitleWords) >= MinTitleWords;
+
+    /// <summary>Words (or CJK characters) in <paramref name="text"/>, counted up to <paramref name="enough"/>.</summary>
+    private static int CountWords(string text, int enough)
     {
         var words = 0;
         var inWord = false;
@@ -426,9 +470,9 @@ internal static class ListedDates
             }
             else
                 inWord = false;
-            if (words >= MinTitleWords)
-                return true;
+            if (words >= enough)
+                return words;
         }
-        return false;
+        return words;
     }
 }

@@ -5,9 +5,10 @@ namespace Gleaner.Extraction.Metadata;
 /// be shifted to fall on the day the page's dateline shows. A story put online at 06:30 in Hanoi is declared 23:30 UTC the
 /// day before and shown under the next day's date; a German page showing the next day for an instant at 16:00 UTC shows
 /// another date. Europe, Africa and the Middle East reach three hours either way; the page's region (its language tag's,
-/// else its country domain's) or a language spoken only in far zones reaches further.
+/// else its country domain's) or a language spoken only in far zones reaches further. Where one zone keeps the region's (or
+/// the language's) clocks, <paramref name="Clock"/> gives it: the offset of a time the page shows without a zone.
 /// </summary>
-internal readonly record struct ZoneReach(int Ahead, int Behind)
+internal readonly record struct ZoneReach(int Ahead, int Behind, RegionClock Clock = default)
 {
     /// <summary>The reach of Europe's, Africa's and the Middle East's zones.</summary>
     public const int Near = 3;
@@ -25,7 +26,7 @@ internal readonly record struct ZoneReach(int Ahead, int Behind)
         var ahead = region is { Length: 2 } && RegionAhead.TryGetValue(region, out var byRegion) ? byRegion
             : language is not null && LanguageAhead.TryGetValue(language, out var byLanguage) ? byLanguage : 0;
         var behind = region is { Length: 2 } && RegionBehind.TryGetValue(region, out var westward) ? westward : 0;
-        return new(Math.Max(reach.Ahead, ahead), Math.Max(reach.Behind, behind));
+        return new(Math.Max(reach.Ahead, ahead), Math.Max(reach.Behind, behind), RegionClock.For(language, region));
     }
 
     private static readonly Dictionary<string, int> RegionAhead = new(StringComparer.OrdinalIgnoreCase)
@@ -52,4 +53,76 @@ internal readonly record struct ZoneReach(int Ahead, int Behind)
         ["cu"] = 5, ["do"] = 4, ["pr"] = 4, ["co"] = 5, ["ve"] = 4, ["ec"] = 6, ["pe"] = 5, ["bo"] = 4, ["cl"] = 6,
         ["ar"] = 3, ["uy"] = 3, ["py"] = 4, ["br"] = 5,
     };
+}
+
+/// <summary>
+/// The clock of a region that one zone keeps (Germany, Austria and Switzerland on Central European Time with the EU's summer
+/// time; Japan at +09:00; India at +05:30), so that a time a page shows without a zone ("14.03.2024, 10:32 Uhr") is read
+/// as its readers' local time. None where a region spans zones (the United States, Russia, Brazil's west, Australia) or a
+/// language is written in many (English, Spanish, French, Arabic): there a time without a zone stays as written.
+/// </summary>
+/// <param name="StandardMinutes">The standard offset in minutes; null when the region's zone is not known.</param>
+/// <param name="EuropeanSummer">The EU's summer time applies (an hour more from the last Sunday of March to the last Sunday of October).</param>
+internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanSummer = false)
+{
+    /// <summary>The offset of the region's clock at a local wall-clock time, or null when the region's zone is not known.</summary>
+    public TimeSpan? OffsetAt(DateTime local)
+    {
+        if (StandardMinutes is not { } minutes)
+            return null;
+        if (EuropeanSummer && IsEuropeanSummer(local))
+            minutes += 60;
+        return TimeSpan.FromMinutes(minutes);
+    }
+
+    /// <summary>True from the last Sunday of March, 02:00 local, to the last Sunday of October, 03:00 local (the hour the
+    /// clocks change; the hour repeated in October is read as summer time).</summary>
+    private static bool IsEuropeanSummer(DateTime local)
+    {
+        var start = LastSunday(local.Year, 3).AddHours(2);
+        var end = LastSunday(local.Year, 10).AddHours(3);
+        return local >= start && local < end;
+    }
+
+    private static DateTime LastSunday(int year, int month)
+    {
+        var last = new DateTime(year, month, DateTime.DaysInMonth(year, month));
+        return last.AddDays(-(int)last.DayOfWeek);
+    }
+
+    /// <summary>The clock of the page's region (ISO 3166 alpha-2, any case), else of its language when one zone keeps it.</summary>
+    public static RegionClock For(string? language, string? region)
+    {
+        if (region is { Length: 2 })
+            return Regions.TryGetValue(region, out var byRegion) ? byRegion : default;
+        return language is not null && Languages.TryGetValue(language, out var byLanguage) ? byLanguage : default;
+    }
+
+    private static readonly RegionClock Central = new(60, true), Eastern = new(120, true), Western = new(0, true);
+
+    private static readonly Dictionary<string, RegionClock> Regions = Build(
+        (Central, "de at ch li fr be nl lu it es pl cz sk hu si hr ba rs me mk al dk se no mt ad mc sm va"),
+        (Eastern, "fi ee lv lt ro bg gr cy ua md"),
+        (Western, "pt ie gb uk fo"),
+        (new(0), "is"), (new(60), "ng dz tn"), (new(120), "za"),
+        (new(180), "tr by ru sa qa kw bh iq ye jo ke tz ug et"), (new(210), "ir"), (new(240), "ae om"), (new(300), "pk"),
+        (new(330), "in lk"), (new(345), "np"), (new(360), "bd"), (new(420), "th vn kh la id"),
+        (new(480), "cn hk mo tw sg my ph bn"), (new(540), "jp kr"),
+        (new(-180), "ar br uy"), (new(-300), "co pe ec"), (new(-360), "mx"));
+
+    /// <summary>Languages written (as a page's language) in one zone's region only.</summary>
+    private static readonly Dictionary<string, RegionClock> Languages = Build(
+        (Central, "de nl it pl cs sk hu sl hr sr bs mk sq da sv nb nn no ca eu gl lb rm mt fy"),
+        (Eastern, "fi et lv lt ro bg el uk"),
+        (new(0), "is"), (new(180), "tr"), (new(210), "fa"), (new(240), "ka hy az"), (new(330), "hi mr gu te kn ml ta si"), (new(345), "ne"),
+        (new(390), "my"), (new(420), "th vi id km lo"), (new(480), "zh ms"), (new(540), "ja ko"));
+
+    private static Dictionary<string, RegionClock> Build(params (RegionClock Clock, string Codes)[] groups)
+    {
+        var map = new Dictionary<string, RegionClock>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (clock, codes) in groups)
+            foreach (var code in codes.Split(' '))
+                map[code] = clock;
+        return map;
+    }
 }

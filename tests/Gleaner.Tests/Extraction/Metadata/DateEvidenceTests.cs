@@ -408,7 +408,7 @@ public class DateEvidenceTests
             </div></div>
             </div>
             """, "de");
-        Assert.Equal("2024-03-12T14:30:00+00:00", article.Published);
+        Assert.Equal("2024-03-12T14:30:00+01:00", article.Published);
     }
 
     [Fact]
@@ -423,7 +423,7 @@ public class DateEvidenceTests
     }
 
     [Theory]
-    [InlineData("https://www.lokal.example/2024/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p class=\"datum\">20.02. | 14:30 Uhr</p>", "2024-02-20T14:30:00+00:00")]
+    [InlineData("https://www.lokal.example/2024/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p class=\"datum\">20.02. | 14:30 Uhr</p>", "2024-02-20T14:30:00+01:00")]
     [InlineData("https://www.lokal.example/2024/polizeibericht-einbruch", "<h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1><p class=\"datum\">Di, 20.02.</p>", "2024-02-20")]
     [InlineData("https://garden.example/2024/02/spring-volunteer-day/", "<div class=\"badge\"><span class=\"day\">20</span><span class=\"month\">Feb</span></div><h1>Polizeibericht: Einbruch in Kiosk an der Bahnhofstraße</h1>", "2024-02-20")]
     // The URL's month is another: the badge is no such day.
@@ -465,7 +465,7 @@ public class DateEvidenceTests
         var article = Extract("<title>Was Reisende jetzt wissen müssen</title>", """
             <main><article><h1>Was Reisende jetzt wissen müssen</h1><p class="meta">Stand: 04.06.2024 14:30 Uhr</p>
             """ + Text + "</article></main>", "de");
-        Assert.Equal("2024-06-04T14:30:00+00:00", article.Published);
+        Assert.Equal("2024-06-04T14:30:00+02:00", article.Published);
     }
 
     private const string LongText = Text + Text + Text + Text;
@@ -587,7 +587,7 @@ public class DateEvidenceTests
     /// <summary>A wire story whose only date is the agency's credit line after the text; a photo credit's date and the
     /// footer's copyright year do not date a page.</summary>
     [Theory]
-    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00+00:00")]
+    [InlineData("""<p class="dpa">03.05.2022 14:30 © dpa-infocom, dpa:220503-99-123456/2</p>""", "2022-05-03T14:30:00+02:00")]
     [InlineData("""<div class="copyright">© dpa-infocom · 03.05.2022</div>""", "2022-05-03")]
     [InlineData("""<p class="source">Quelle: dpa | 03.05.2022</p>""", "2022-05-03")]
     [InlineData("""<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen am 01.05.2022. © Foto: dpa</figcaption></figure>""", null)]
@@ -686,7 +686,7 @@ public class DateEvidenceTests
             <div id="p101" class="post"><div class="postbody"><p class="author">von <strong><a>kalle77</a></strong> » Di 2. Nov 2021, 19:44</p>
             <div class="content">Hallo zusammen, seit gestern klopft unsere Heizung nachts. Hat jemand eine Idee?</div></div></div></div>
             """, lang: "de");
-        Assert.Equal("2021-11-02T19:44:00+00:00", article.Published);
+        Assert.Equal("2021-11-02T19:44:00+01:00", article.Published);
     }
 
     [Fact]
@@ -924,7 +924,7 @@ public class DateEvidenceTests
     [InlineData("<p class=\"small\">Artikel vom 03.05.2022</p>", "2022-05-03")]
     [InlineData("<h6>3 May 2022</h6>", "2022-05-03")]
     // Its time is not counted among the words beside it: an agency's closing line.
-    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00+00:00")]
+    [InlineData("<p class=\"credit\">dpa-infocom, 03.05.2022 15:12</p>", "2022-05-03T15:12:00+02:00")]
     // More than a word or two beside it is a sentence, time or not.
     [InlineData("<p>Die nächste Sitzung ist am 03.05.2022 15:12</p>", null)]
     // A date in a sentence, a schedule's list item, an event's label, one of several dates standing alone do not date the page.

@@ -38,7 +38,7 @@ public class DateTests
     [InlineData("vi", "<div class=\"date\">27/09/2021 19:52 (GMT+7)</div>", "2021-09-27T19:52:00+07:00")]
     [InlineData("en", "<div class=\"date\">Sept. 27, 2021, 3:46 PM (EDT)</div>", "2021-09-27T15:46:00-04:00")]
     [InlineData("en", "<div class=\"date\">Sept. 27, 2021, 3:46 PM (Reuters)</div>", "2021-09-27T15:46:00+00:00")]
-    [InlineData("de", "<div class=\"datum\">27. September 2021, 19:52 Uhr</div>", "2021-09-27T19:52:00+00:00")]
+    [InlineData("de", "<div class=\"datum\">27. September 2021, 19:52 Uhr</div>", "2021-09-27T19:52:00+02:00")]
     [InlineData("de", "<span class=\"date\">27.09.2021</span>", "2021-09-27")]
     [InlineData("fr", "<p class=\"date\">Publié le 1er octobre 2021 à 10h30</p>", "2021-10-01T10:30:00+00:00")]
     [InlineData("fr", "<p class=\"date\">27 septembre 2021</p>", "2021-09-27")]
@@ -49,7 +49,7 @@ public class DateTests
     [InlineData("en", "<div class=\"timestamp\">Updated 3:46 PM EDT, Mon September 27, 2021</div>", "2021-09-27T15:46:00-04:00")]
     [InlineData("en-GB", "<div class=\"date\">04/05/2021</div>", "2021-05-04")]
     [InlineData("en-US", "<div class=\"date\">04/05/2021</div>", "2021-04-05")]
-    [InlineData("ja", "<div class=\"date\">2021年9月27日 19:52</div>", "2021-09-27T19:52:00+00:00")]
+    [InlineData("ja", "<div class=\"date\">2021年9月27日 19:52</div>", "2021-09-27T19:52:00+09:00")]
     public void ReadsVisibleDatesInManyLanguages(string lang, string body, string expected)
     {
         Assert.Equal(expected, Extract("", body, lang: lang).Published);
@@ -179,7 +179,7 @@ public class DateTests
     [Theory]
     [InlineData("de", "<p>Veröffentlicht am Dienstag, 3. Mai 2022</p>", "2022-05-03")]
     [InlineData("de", "<p>Datum: 03.05.2022</p>", "2022-05-03")]
-    [InlineData("de", "<p>Stand: 03.05.22, 14:10 Uhr</p>", "2022-05-03T14:10:00+00:00")]
+    [InlineData("de", "<p>Stand: 03.05.22, 14:10 Uhr</p>", "2022-05-03T14:10:00+02:00")]
     [InlineData("fr", "<p>Publié le 3 mai 2022</p>", "2022-05-03")]
     [InlineData("es", "<p>Publicado el 3 de mayo de 2022</p>", "2022-05-03")]
     [InlineData("it", "<p>Pubblicato il 3 maggio 2022</p>", "2022-05-03")]
