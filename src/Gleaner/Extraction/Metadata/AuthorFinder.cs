@@ -495,8 +495,21 @@ internal static partial class AuthorFinder
             return text;
         if (WithoutCatalanLabel(text, element) is var unlabelled && unlabelled.Length < text.Length)
             return unlabelled;
+        if (ChineseReporterCredit().Match(text) is { Success: true } chinese)
+            return ChineseNameSeparator().Replace(chinese.Groups["names"].Value, "、"); // one run of names, as "王芳、张伟" is written
         return BylineAfterMetaItems(text);
     }
+
+    /// <summary>
+    /// "本报记者 李明", "（记者 王芳 张伟）" anywhere in a meta line ("2026-03-04 来源：滨江日报 本报记者 李明"): Chinese papers credit
+    /// their reporters so, set off by a space; "记者从…获悉" in running text ("the reporter learned from …") has none. A
+    /// correspondent or an editor named after the reporters ("通讯员 王芳") is not one of them.
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[\s（(【\[])(?:本报|本刊|本台|本网|本報|本網)?(?:特约|特約|见习|見習)?(?:记者|記者)(?:\s*[:：]\s*|\s+)(?<names>\p{IsCJKUnifiedIdeographs}{2,4}(?:[\s、，,]+(?!通讯员|通訊員|编辑|編輯|摄影|攝影|实习生|實習生)\p{IsCJKUnifiedIdeographs}{2,4})*)(?=$|[\s）)】\]，,。|])")]
+    private static partial Regex ChineseReporterCredit();
+
+    [GeneratedRegex(@"[\s、，,]+")]
+    private static partial Regex ChineseNameSeparator();
 
     /// <summary>
     /// The byline that follows other items of a meta line: a publication label and date ("Geplaatst op 3 mei 2024 door Pieter

@@ -156,17 +156,26 @@ internal static partial class AuthorNames
                 filledSegments++;
         // "สมชาย ใจดี และ วิภา สุขใจ": two names that a conjunction joins are each as whole as a byline of one.
         var conjoinedPair = filledSegments == 2 && IsConjoinedPair(text);
+        var lastFilled = segments.Length - 1;
+        while (lastFilled > 0 && string.IsNullOrWhiteSpace(segments[lastFilled]))
+            lastFilled--;
         var firstNew = persons.Count;
         var afterPerson = false;
         var segmentEnd = 0;
-        foreach (var segment in segments)
+        for (var index = 0; index < segments.Length; index++)
         {
+            var segment = segments[index];
             // What stood between this part and the one before: "and" joins two names, a bar or a dot a name and its job.
             var segmentAt = text.IndexOf(segment, segmentEnd, StringComparison.Ordinal);
-            var joinedByConjunction = segmentAt > segmentEnd && JoinsNames(text.AsSpan(segmentEnd, segmentAt - segmentEnd));
+            var separator = segmentAt > segmentEnd ? text.AsSpan(segmentEnd, segmentAt - segmentEnd) : [];
+            var joinedByConjunction = JoinsNames(separator);
             if (segmentAt >= 0)
                 segmentEnd = segmentAt + segment.Length;
             var part = segment.Trim();
+            // "Por Ana Souza, Portal Paulista — São Paulo", "By Jane Doe, Staff — Denver": a last part set off by a spaced dash
+            // after the names is where the story was filed, not another writer.
+            if (index == lastFilled && index > 0 && persons.Count > firstNew && IsSpacedDash(separator))
+                continue;
             // "Por Ana Paula Souza, da Agência Negócios": after a name, a part that opens with a particle names where the
             // writer works, not a second writer.
             if (persons.Count > firstNew && !joinedByConjunction && WorkplaceAfterName().IsMatch(part))
@@ -222,6 +231,13 @@ internal static partial class AuthorNames
             afterPerson = kind == NameKind.Person;
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
+    }
+
+    /// <summary>True for a separator that is a dash with space on both sides (" – ", " - ").</summary>
+    private static bool IsSpacedDash(ReadOnlySpan<char> separator)
+    {
+        var trimmed = separator.Trim();
+        return trimmed.Length == 1 && trimmed[0] is '-' or '–' or '—' && separator.Length >= 3 && char.IsWhiteSpace(separator[0]) && char.IsWhiteSpace(separator[^1]);
     }
 
     /// <summary>

@@ -255,6 +255,9 @@ public class TitleTests
     [InlineData("Fotostrecke: So feiert die Stadt ihr Jubiläum", "So feiert die Stadt ihr Jubiläum")]
     [InlineData("UPDATE: Museum's dinosaur hall reopens Saturday", "Museum's dinosaur hall reopens Saturday")]
     [InlineData("Fact check: No, the city did not ban gas stoves", "No, the city did not ban gas stoves")]
+    [InlineData("FOTO | Neve in montagna, chiusi tre passi alpini", "Neve in montagna, chiusi tre passi alpini")]
+    [InlineData("ZDJĘCIA: Nowy most otwarty dla pieszych", "Nowy most otwarty dla pieszych")]
+    [InlineData("Foto-Finish beim Stadtlauf", "Foto-Finish beim Stadtlauf")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
