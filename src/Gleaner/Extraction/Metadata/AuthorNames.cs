@@ -198,6 +198,13 @@ internal static partial class AuthorNames
                 part = part[..nameEnd];
             }
             var untrimmed = part;
+            // "Per Lie · Fotograf": the name before a picture job took the pictures; it credits no writer.
+            if (afterPerson && !joinedByConjunction && persons.Count > firstNew && IsPictureJob(part))
+            {
+                persons.RemoveAt(persons.Count - 1);
+                afterPerson = false;
+                continue;
+            }
             // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
             if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
                 continue;
@@ -231,6 +238,14 @@ internal static partial class AuthorNames
             afterPerson = kind == NameKind.Person;
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
+    }
+
+    /// <summary>True for a role line that is a picture job alone, or its last word after at most two more ("Staff Photographer").</summary>
+    private static bool IsPictureJob(string part)
+    {
+        var trimmed = part.Trim(' ', '.', ',', ':', '(', ')');
+        var lastSpace = trimmed.LastIndexOf(' ');
+        return PictureJobs.Contains(lastSpace < 0 ? trimmed : trimmed[(lastSpace + 1)..]) && trimmed.Split(' ').Length <= 3;
     }
 
     /// <summary>True for a separator that is a dash with space on both sides (" – ", " - ").</summary>
@@ -712,7 +727,7 @@ internal static partial class AuthorNames
     /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"), up to a writer's label that
     /// follows ("Photos by Sam Okada | Story by Nora Lindqvist"); so is who compiled the text
     /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak", also where the layout put no comma between: "Anna Kowalska Opracowanie: Piotr Nowak").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations?|artwork|animation|graphics|design|photographs|photography|photos?|video|additional reporting|research|translated|fact-checked|fact\s+checked|(?:medically\s+)?reviewed)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a

@@ -72,6 +72,8 @@ internal static partial class TitleFinder
 
         string? best = null;
         var bestVotes = 0.0;
+        // A <title> the page's only metadata: "Blog Name: Post title" over a post whose heading is "Post title".
+        var titleAlone = jsonLdHeadline is null && metaTitle is null ? documentTitle : null;
         foreach (var candidate in candidates)
         {
             var key = Key(candidate);
@@ -80,7 +82,8 @@ internal static partial class TitleFinder
             var votes = 0.0;
             bool isShown = shown.Contains(candidate);
             foreach (var source in sources)
-                if (source is not null && (Supports(source, key, siteNames) || isShown && (HasSegment(source, key) || EndsLongTitle(source, candidate, key))))
+                if (source is not null && (Supports(source, key, siteNames) || isShown && (HasSegment(source, key) || EndsLongTitle(source, candidate, key)
+                    || ReferenceEquals(source, titleAlone) && AfterShortColon(source, key))))
                     votes++;
             foreach (var heading in shown)
             {
@@ -442,6 +445,18 @@ internal static partial class TitleFinder
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when the candidate, a headline's length, is what follows the first colon of the source and what precedes it is as
+    /// short as a site's name: "Northern Trails: A winter walk to the old lighthouse" states the heading "A winter walk to the
+    /// old lighthouse" shown on the page.
+    /// </summary>
+    private static bool AfterShortColon(string source, string candidateKey)
+    {
+        var colon = source.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && WordCount(source[..colon]) <= MaxSiteNameWords && WordCount(source[(colon + 2)..]) >= MinHeadlineWords
+            && Key(source[(colon + 2)..]) == candidateKey;
     }
 
     /// <summary>Removes a leading or trailing part that names the site.</summary>

@@ -124,6 +124,9 @@ public class AuthorTests
     [InlineData("Testo di Paolo Neri, Ufficio stampa", new[] { "Paolo Neri" })]
     [InlineData("Por Ana Souza — São Paulo", new[] { "Ana Souza" })]
     [InlineData("By Jane Doe and John Roe - Denver", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("Words by Ruth Abel | Illustration by Tom Fink", new[] { "Ruth Abel" })]
+    [InlineData("Written by Mia Cole · Medically reviewed by Dr. Hana Ito, MD", new[] { "Mia Cole" })]
+    [InlineData("<div class=\"person\"><span class=\"name\">Kari Nordmann</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Ola Hansen</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Per Lie</span><span class=\"role\">Fotograf</span></div>", new[] { "Kari Nordmann", "Ola Hansen" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -214,6 +217,12 @@ public class AuthorTests
         var html = $"<html lang=\"zh\"><head><title>本市今年将新建二十所公办幼儿园</title></head><body><div class=\"main\"><h1>本市今年将新建二十所公办幼儿园</h1>{line}"
             + "<div class=\"content\"><p>市教育局负责人表示，新建幼儿园主要分布在人口增长较快的新城区，预计新增学位八千个。</p><p>此外，全市还将推进普惠性民办幼儿园的认定工作。</p></div></div></body></html>";
         Assert.Equal(expected, new ArticleExtractor().Extract(html, "https://example.cn/news/1.html").Authors);
+    }
+
+    [Fact]
+    public void ATurkishWritersClassMarksTheByline()
+    {
+        Assert.Equal(["Selin Aksoy"], Authors("", "<div class=\"yazar\">Selin Aksoy - Ekonomi Editörü</div>"));
     }
 
     [Fact]

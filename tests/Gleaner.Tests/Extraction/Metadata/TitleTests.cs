@@ -228,6 +228,13 @@ public class TitleTests
         const string head = """<title>Storm closes the harbour for a week</title><meta property="og:title" content="Storm closes the harbour for a week">""";
         Assert.Equal("Storm closes the harbour for a week", Title(head, "<article><p>The storm came at night.</p><h2>What happens next</h2></article>"));
     }
+    [Fact]
+    public void ABlogsNameBeforeAColonInTheOnlyTitleGivesWayToThePostsHeading()
+    {
+        const string post = "<div class=\"post hentry\"><h3 class=\"post-title entry-title\">A winter walk to the old lighthouse</h3><div class=\"post-body\"><p>We set out at dawn.</p></div></div>";
+        Assert.Equal("A winter walk to the old lighthouse", Title("<title>Northern Trails: A winter walk to the old lighthouse</title>", post));
+    }
+
     [Theory]
     [InlineData("Opinion | The city needs more trains", "The city needs more trains")]
     [InlineData("WATCH: Firefighters rescue a cat from a tree", "Firefighters rescue a cat from a tree")]
