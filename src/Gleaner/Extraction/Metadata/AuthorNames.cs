@@ -112,6 +112,8 @@ internal static partial class AuthorNames
         var text = TextCleaning.OneLine(byline);
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
+        // "김민수·이지은 기자": Korean reporters who share the job word are one run of names, as "王芳、张伟" is written.
+        text = KoreanReporters().Replace(text, reporters => NameRunSeparator().Replace(reporters.Groups["names"].Value, "、"));
         var unlabelled = text.Length;
         text = GluedLabel().Replace(text, "");
         // "Über den Autor Klaus Zimmermann ist …": an author box's heading, read with its text.
@@ -662,7 +664,7 @@ internal static partial class AuthorNames
 
     private static readonly char[] CjkNameJoints = ['と', '和', '及', '与', '、'];
 
-    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,4}(?:[と和及与、]\p{IsCJKUnifiedIdeographs}{2,4})+$")]
+    [GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}{2,4}(?:[と和及与、]\p{IsCJKUnifiedIdeographs}{2,4})+|\p{IsHangulSyllables}{2,4}(?:、\p{IsHangulSyllables}{2,4})+)$")]
     private static partial Regex CjkNamePair();
 
     /// <summary>True for a particle alone ("van") or joined to the name by a hyphen or an apostrophe ("al-Mansouri", "d'Amico").</summary>
@@ -766,7 +768,7 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author, up to a writer's label that follows ("Editor: X Reporter: Y").</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯|来源|來源|稿源|出处|出處|出典|사진|출처)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯|来源|來源|稿源|出处|出處|出典|사진|출처)\s*[:：・/／=＝].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
@@ -794,6 +796,12 @@ internal static partial class AuthorNames
     /// <summary>"記者陳志明／台北報導": where a Chinese byline's reporter filed from ("／台北報導", "/北京报道"), not a second name.</summary>
     [GeneratedRegex(@"\s*[/／]\s*\p{L}{0,6}(?:報導|报道|報道)\s*$")]
     private static partial Regex ReportedFrom();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<names>\p{IsHangulSyllables}{2,4}(?:\s*[·,、]\s*\p{IsHangulSyllables}{2,4})+)\s?(?:기자|특파원)(?![\p{L}])")]
+    private static partial Regex KoreanReporters();
+
+    [GeneratedRegex(@"\s*[·,、]\s*")]
+    private static partial Regex NameRunSeparator();
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
     [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]

@@ -297,15 +297,18 @@ internal static partial class TitleFinder
         "opinione|editoriale|diretta|in diretta|foto|fotogallery|galleria|galería|galeria|zdjęcia|" +
         "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн|эксклюзив|фото|фоторепортаж";
 
+    /// <summary>"with" before a bracketed label: "(mit Video)", "(+Video)", "(con foto)", "[z wideo]".</summary>
+    private const string LabelWith = @"(?:(?:mit|with|con|avec|met|med|com|z)\s+|\+\s*)";
+
     /// <summary>A label before the headline: bracketed ("(VIDEO) Headline", "[Opinion] | Headline") or ended by a bar, a colon or a dash.</summary>
     /// The label may be plural, as a section's name is ("Pressemitteilungen: Headline", "Press releases - Headline").
-    [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:s|en)?(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:[\[(](?:" + LabelWith + @")?(?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:s|en)?(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"^\s*(?<label>" + Labels + @")\.\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingCapitalLabel();
 
-    [GeneratedRegex(@"\s*(?:[(\[](?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[(\[](?:" + LabelWith + @")?(?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingLabel();
 
     /// <summary>A site's name in square brackets before the headline: "[Bocage Vivant] Headline".</summary>

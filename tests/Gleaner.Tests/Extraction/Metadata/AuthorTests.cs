@@ -125,6 +125,7 @@ public class AuthorTests
     [InlineData("Por Ana Souza — São Paulo", new[] { "Ana Souza" })]
     [InlineData("By Jane Doe and John Roe - Denver", new[] { "Jane Doe", "John Roe" })]
     [InlineData("Words by Ruth Abel | Illustration by Tom Fink", new[] { "Ruth Abel" })]
+    [InlineData("김민수·이지은 기자 | 사진=박성호 기자", new[] { "김민수", "이지은" })]
     [InlineData("Written by Mia Cole · Medically reviewed by Dr. Hana Ito, MD", new[] { "Mia Cole" })]
     [InlineData("<div class=\"person\"><span class=\"name\">Kari Nordmann</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Ola Hansen</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Per Lie</span><span class=\"role\">Fotograf</span></div>", new[] { "Kari Nordmann", "Ola Hansen" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)

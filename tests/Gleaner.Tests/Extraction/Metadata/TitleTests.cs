@@ -265,6 +265,8 @@ public class TitleTests
     [InlineData("FOTO | Neve in montagna, chiusi tre passi alpini", "Neve in montagna, chiusi tre passi alpini")]
     [InlineData("ZDJĘCIA: Nowy most otwarty dla pieszych", "Nowy most otwarty dla pieszych")]
     [InlineData("Foto-Finish beim Stadtlauf", "Foto-Finish beim Stadtlauf")]
+    [InlineData("Feuerwehr rettet Katze aus Baumkrone (mit Video)", "Feuerwehr rettet Katze aus Baumkrone")]
+    [InlineData("Mayor rides the new bike lane (+VIDEO)", "Mayor rides the new bike lane")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
