@@ -126,6 +126,8 @@ public class AuthorTests
     [InlineData("By Jane Doe and John Roe - Denver", new[] { "Jane Doe", "John Roe" })]
     [InlineData("Words by Ruth Abel | Illustration by Tom Fink", new[] { "Ruth Abel" })]
     [InlineData("김민수·이지은 기자 | 사진=박성호 기자", new[] { "김민수", "이지은" })]
+    [InlineData("Door Mark de Groot · Bewerkt door Sanne Vos", new[] { "Mark de Groot" })]
+    [InlineData("Von Petra Lang, übersetzt von Jonas Frey", new[] { "Petra Lang" })]
     [InlineData("Written by Mia Cole · Medically reviewed by Dr. Hana Ito, MD", new[] { "Mia Cole" })]
     [InlineData("<div class=\"person\"><span class=\"name\">Kari Nordmann</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Ola Hansen</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Per Lie</span><span class=\"role\">Fotograf</span></div>", new[] { "Kari Nordmann", "Ola Hansen" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
@@ -408,6 +410,7 @@ public class AuthorTests
     [InlineData("Autorka: Jane Doe")]
     [InlineData("Yazar: Jane Doe")]
     [InlineData("Yazan: Jane Doe")]
+    [InlineData("A cura di Jane Doe")]
     [InlineData("Piše: Jane Doe")]
     [InlineData("Avtor: Jane Doe")]
     [InlineData("Autors: Jane Doe")]
