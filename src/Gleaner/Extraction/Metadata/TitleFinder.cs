@@ -294,7 +294,7 @@ internal static partial class TitleFinder
         "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|fotostrecke|in bildern|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|en images|en vidéo|en photos|diaporama|infographie|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
-        "opinione|editoriale|diretta|in diretta|foto|fotogallery|galleria|galería|galeria|zdjęcia|" +
+        "opinione|editoriale|diretta|in diretta|l['’]intervista|intervista|l['’]analisi|il commento|l['’]editoriale|entrevista|la entrevista|l['’]entretien|entretien|wywiad|интервью|röportaj|foto|fotogallery|galleria|galería|galeria|zdjęcia|" +
         "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн|эксклюзив|фото|фоторепортаж";
 
     /// <summary>"with" before a bracketed label: "(mit Video)", "(+Video)", "(con foto)", "[z wideo]".</summary>

@@ -267,6 +267,8 @@ public class TitleTests
     [InlineData("Foto-Finish beim Stadtlauf", "Foto-Finish beim Stadtlauf")]
     [InlineData("Feuerwehr rettet Katze aus Baumkrone (mit Video)", "Feuerwehr rettet Katze aus Baumkrone")]
     [InlineData("Mayor rides the new bike lane (+VIDEO)", "Mayor rides the new bike lane")]
+    [InlineData("L'intervista | «Il turismo lento è il futuro delle nostre valli»", "«Il turismo lento è il futuro delle nostre valli»")]
+    [InlineData("Entretien : « Nous devons repenser la ville »", "« Nous devons repenser la ville »")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
