@@ -112,6 +112,8 @@ internal static partial class AuthorNames
         var text = TextCleaning.OneLine(byline);
         if (text is null || text.Length > 300 || LooksLikeUrl(text))
             return;
+        // "김민수·이지은 기자": Korean reporters who share the job word are one run of names, as "王芳、张伟" is written.
+        text = KoreanReporters().Replace(text, reporters => NameRunSeparator().Replace(reporters.Groups["names"].Value, "、"));
         var unlabelled = text.Length;
         text = GluedLabel().Replace(text, "");
         // "Über den Autor Klaus Zimmermann ist …": an author box's heading, read with its text.
@@ -156,17 +158,26 @@ internal static partial class AuthorNames
                 filledSegments++;
         // "สมชาย ใจดี และ วิภา สุขใจ": two names that a conjunction joins are each as whole as a byline of one.
         var conjoinedPair = filledSegments == 2 && IsConjoinedPair(text);
+        var lastFilled = segments.Length - 1;
+        while (lastFilled > 0 && string.IsNullOrWhiteSpace(segments[lastFilled]))
+            lastFilled--;
         var firstNew = persons.Count;
         var afterPerson = false;
         var segmentEnd = 0;
-        foreach (var segment in segments)
+        for (var index = 0; index < segments.Length; index++)
         {
+            var segment = segments[index];
             // What stood between this part and the one before: "and" joins two names, a bar or a dot a name and its job.
             var segmentAt = text.IndexOf(segment, segmentEnd, StringComparison.Ordinal);
-            var joinedByConjunction = segmentAt > segmentEnd && JoinsNames(text.AsSpan(segmentEnd, segmentAt - segmentEnd));
+            var separator = segmentAt > segmentEnd ? text.AsSpan(segmentEnd, segmentAt - segmentEnd) : [];
+            var joinedByConjunction = JoinsNames(separator);
             if (segmentAt >= 0)
                 segmentEnd = segmentAt + segment.Length;
             var part = segment.Trim();
+            // "Por Ana Souza, Portal Paulista — São Paulo", "By Jane Doe, Staff — Denver": a last part set off by a spaced dash
+            // after the names is where the story was filed, not another writer.
+            if (index == lastFilled && index > 0 && persons.Count > firstNew && IsSpacedDash(separator))
+                continue;
             // "Por Ana Paula Souza, da Agência Negócios": after a name, a part that opens with a particle names where the
             // writer works, not a second writer.
             if (persons.Count > firstNew && !joinedByConjunction && WorkplaceAfterName().IsMatch(part))
@@ -189,6 +200,13 @@ internal static partial class AuthorNames
                 part = part[..nameEnd];
             }
             var untrimmed = part;
+            // "Per Lie · Fotograf": the name before a picture job took the pictures; it credits no writer.
+            if (afterPerson && !joinedByConjunction && persons.Count > firstNew && IsPictureJob(part))
+            {
+                persons.RemoveAt(persons.Count - 1);
+                afterPerson = false;
+                continue;
+            }
             // "Amelia Hart · Local Government Reporter": a job line after a name is the job, however many words it has.
             if (afterPerson && !joinedByConjunction && EndsWithJobWord(part))
                 continue;
@@ -222,6 +240,21 @@ internal static partial class AuthorNames
             afterPerson = kind == NameKind.Person;
         }
         MoveCapitalisedOutlets(persons, firstNew, organisations);
+    }
+
+    /// <summary>True for a role line that is a picture job alone, or its last word after at most two more ("Staff Photographer").</summary>
+    private static bool IsPictureJob(string part)
+    {
+        var trimmed = part.Trim(' ', '.', ',', ':', '(', ')');
+        var lastSpace = trimmed.LastIndexOf(' ');
+        return PictureJobs.Contains(lastSpace < 0 ? trimmed : trimmed[(lastSpace + 1)..]) && trimmed.Split(' ').Length <= 3;
+    }
+
+    /// <summary>True for a separator that is a dash with space on both sides (" – ", " - ").</summary>
+    private static bool IsSpacedDash(ReadOnlySpan<char> separator)
+    {
+        var trimmed = separator.Trim();
+        return trimmed.Length == 1 && trimmed[0] is '-' or '–' or '—' && separator.Length >= 3 && char.IsWhiteSpace(separator[0]) && char.IsWhiteSpace(separator[^1]);
     }
 
     /// <summary>
@@ -631,7 +664,7 @@ internal static partial class AuthorNames
 
     private static readonly char[] CjkNameJoints = ['と', '和', '及', '与', '、'];
 
-    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,4}(?:[と和及与、]\p{IsCJKUnifiedIdeographs}{2,4})+$")]
+    [GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}{2,4}(?:[と和及与、]\p{IsCJKUnifiedIdeographs}{2,4})+|\p{IsHangulSyllables}{2,4}(?:、\p{IsHangulSyllables}{2,4})+)$")]
     private static partial Regex CjkNamePair();
 
     /// <summary>True for a particle alone ("van") or joined to the name by a hyphen or an apostrophe ("al-Mansouri", "d'Amico").</summary>
@@ -696,7 +729,7 @@ internal static partial class AuthorNames
     /// start is the authors' own label, Reuters style: "Reporting by Jane Doe; Editing by John Roe"), up to a writer's label that
     /// follows ("Photos by Sam Okada | Story by Nora Lindqvist"); so is who compiled the text
     /// after its author (Polish "Autor: Anna Kowalska, oprac. Piotr Nowak", also where the layout put no comma between: "Anna Kowalska Opracowanie: Piotr Nowak").</summary>
-    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations|graphics|photographs|photography|photos?|additional reporting|research|translated|fact-checked)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations?|artwork|animation|graphics|design|photographs|photography|photos?|video|additional reporting|research|translated|fact-checked|fact\s+checked|(?:medically\s+)?reviewed)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\S.*)\b(?:bewerkt|geredigeerd|eindredactie|bearbeitet|redigiert|redigé|édité|editado|editada|revisado|revisada|modificato|redatto|tradotto|traduit|traducido|traduzido|vertaald|übersetzt)\s+(?:door|von|par|por|da|de)\b.*$|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
@@ -705,7 +738,7 @@ internal static partial class AuthorNames
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>
-    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med|rozmawia(?:ł|ła|li|ły))(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|innen|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:news\s+provided\s+by\s*|(?:written|posted|submitted|reported|reporting|story|text|words|photos?|edited|compiled|published|interview|interviewed)\s+by\s*|(?:das\s+interview\s+führten?|die\s+fragen\s+stellten?)\s+|(?:geschrieben|verfasst)\s+von\s+|(?:text|texte|texto|testo|tekst)\s+(?:von|de|di|by|door|od)\s+|(?:escrito|escrita)\s+por\s+|scritto\s+da\s+|a\s+cura\s+di\s+|écrit\s+par\s+|skrevet\s+a[fv]\s+|(?:(?:diposting|ditulis|dipublikasikan|dikirim)\s+)?oleh\s+|(?:by|von|par|por|door|przez|af|av|od|avec|with|mit|con|com|med|rozmawia(?:ł|ła|li|ły))(?:\s*[:：]\s*|\s+)|(?:di|da|de)\s+(?=\p{Lu})|(?:автор[ыа]?|текст|author|authors|autor(?:in|innen|a|ka|es|en|zy)?|auteurs?|autor[ei]|text|texte|texto|testo|tekst|words|von|yazar|yazan|kirjoittaja|szerző|forfatter|författare|napisał[a]?|penulis|tác giả|συντάκτης|haber|muhabir|teksti|opracowanie|írta|gastautor(?:in)?|reporter|reporterin|repórter|reportero|reportera|interview|interviews|entretien|entrevista|intervista)\s*:\s*|oprac\.\s*|автор\s+|(?:του|της)\s+(?=\p{Lu})|γράφει\s+(?:ο|η)\s+|(?:بقلم|כתב|כתבה|מאת|نویسنده|نگارنده|خبرنگار|گزارشگر|مراسل|مراسلة|الكاتب|الكاتبة|लेखक|लेखिका|संवाददाता|रिपोर्टर|रिपोर्ट|ผู้เขียน|เขียนโดย|โดย)\s*[:：]?\s*|كتبت?(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文)\s*[:：/／・]?\s*|(?:書いた人|執筆者|筆者|著者)\s*[:：]\s*|文\s*[:：/／・]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     /// <summary>A particle of place ("da", "do", "de", "di", "du") and a capitalised word: "da Agência Negócios", "di Repubblica".</summary>
@@ -735,7 +768,7 @@ internal static partial class AuthorNames
     private static partial Regex GluedNoise();
 
     /// <summary>Picture, source and editing credits: a byline segment that starts so names no author, up to a writer's label that follows ("Editor: X Reporter: Y").</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯|来源|來源|稿源|出处|出處|出典|사진|출처)\s*[:：・/／].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|editors?|editing|redaktion|bearbeitung|producers?|production|produktion)\s*[:：].*?(?=\s(?:reporter|penulis|wartawan|author|autor|autorin|text|texte|teks|words|writer)\s*[:：]|$)|(?:^|(?<=[\s,;|/•·(\[]))(?:" + CreditWords + @"|fotografia|fotografias|ilustração|ilustración|illustrazioni)\s+(?:de|di|da|von|par|door|por|af|av)\s+\p{Lu}.*$|(?:写真|撮影|摄影|图片|圖片|图|圖|编辑|編輯|責任編集|责任编辑|責任編輯|来源|來源|稿源|出处|出處|出典|사진|출처)\s*[:：・/／=＝].*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditTail();
 
     /// <summary>"Text und Fotos:", "Words and pictures:": one label for a writer who took the pictures too.</summary>
@@ -763,6 +796,12 @@ internal static partial class AuthorNames
     /// <summary>"記者陳志明／台北報導": where a Chinese byline's reporter filed from ("／台北報導", "/北京报道"), not a second name.</summary>
     [GeneratedRegex(@"\s*[/／]\s*\p{L}{0,6}(?:報導|报道|報道)\s*$")]
     private static partial Regex ReportedFrom();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<names>\p{IsHangulSyllables}{2,4}(?:\s*[·,、]\s*\p{IsHangulSyllables}{2,4})+)\s?(?:기자|특파원)(?![\p{L}])")]
+    private static partial Regex KoreanReporters();
+
+    [GeneratedRegex(@"\s*[·,、]\s*")]
+    private static partial Regex NameRunSeparator();
 
     /// <summary>"신현주 기자", "张伟 记者": the job written after a name in Korean, Japanese and Chinese bylines.</summary>
     [GeneratedRegex(@"\s*(?:기자|특파원|객원기자|記者|记者|特派員|特派员|通讯员|通訊員)$")]

@@ -18,7 +18,7 @@ internal sealed class PageIndex
 
     /// <summary>Class or id fragments of byline elements.</summary>
     private static readonly string[] BylineFragments =
-        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator", "muhabir", "penulis"];
+        ["byline", "by-line", "author", "writer", "autor", "auteur", "reporter", "firma", "signature", "creator", "muhabir", "yazar", "penulis", "forfatter", "forfattare", "toimittaja", "skribent"];
 
     private static readonly Markers DateMarkers = new(DateFragments), BylineMarkers = new(BylineFragments);
 

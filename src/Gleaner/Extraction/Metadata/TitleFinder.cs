@@ -72,6 +72,8 @@ internal static partial class TitleFinder
 
         string? best = null;
         var bestVotes = 0.0;
+        // A <title> the page's only metadata: "Blog Name: Post title" over a post whose heading is "Post title".
+        var titleAlone = jsonLdHeadline is null && metaTitle is null ? documentTitle : null;
         foreach (var candidate in candidates)
         {
             var key = Key(candidate);
@@ -80,7 +82,8 @@ internal static partial class TitleFinder
             var votes = 0.0;
             bool isShown = shown.Contains(candidate);
             foreach (var source in sources)
-                if (source is not null && (Supports(source, key, siteNames) || isShown && (HasSegment(source, key) || EndsLongTitle(source, candidate, key))))
+                if (source is not null && (Supports(source, key, siteNames) || isShown && (HasSegment(source, key) || EndsLongTitle(source, candidate, key)
+                    || ReferenceEquals(source, titleAlone) && AfterShortColon(source, key))))
                     votes++;
             foreach (var heading in shown)
             {
@@ -291,18 +294,21 @@ internal static partial class TitleFinder
         "kommentar|meinung|analyse|gastbeitrag|interview|porträt|portrait|reportage|leitartikel|exklusiv|liveblog|live-ticker|liveticker|ticker|fotos|bildergalerie|fotostrecke|in bildern|" +
         "vidéo|direct|en direct|tribune|édito|éditorial|chronique|exclusif|en images|en vidéo|en photos|diaporama|infographie|" +
         "opinión|vídeo|en directo|en vivo|directo|exclusiva|análisis|" +
-        "opinione|editoriale|diretta|in diretta|" +
+        "opinione|editoriale|diretta|in diretta|l['’]intervista|intervista|l['’]analisi|il commento|l['’]editoriale|entrevista|la entrevista|l['’]entretien|entretien|wywiad|интервью|röportaj|foto|fotogallery|galleria|galería|galeria|zdjęcia|" +
         "opinião|ao vivo|exclusivo|opinie|commentaar|debatt|ledare|krönika|analys|direkte|opinia|komentarz|wideo|мнение|видео|колонка|онлайн|эксклюзив|фото|фоторепортаж";
+
+    /// <summary>"with" before a bracketed label: "(mit Video)", "(+Video)", "(con foto)", "[z wideo]".</summary>
+    private const string LabelWith = @"(?:(?:mit|with|con|avec|met|med|com|z)\s+|\+\s*)";
 
     /// <summary>A label before the headline: bracketed ("(VIDEO) Headline", "[Opinion] | Headline") or ended by a bar, a colon or a dash.</summary>
     /// The label may be plural, as a section's name is ("Pressemitteilungen: Headline", "Press releases - Headline").
-    [GeneratedRegex(@"^\s*(?:[\[(](?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:s|en)?(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:[\[(](?:" + LabelWith + @")?(?:" + Labels + @")[\])](?:\s*[|:：]|\s+[–—-])?|(?:" + Labels + @")(?:s|en)?(?:\s*[|:：]|\s+[–—-]))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"^\s*(?<label>" + Labels + @")\.\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingCapitalLabel();
 
-    [GeneratedRegex(@"\s*(?:[(\[](?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[(\[](?:" + LabelWith + @")?(?:" + Labels + @")[)\]]|\s[|–—-]\s*(?:" + Labels + @"))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingLabel();
 
     /// <summary>A site's name in square brackets before the headline: "[Bocage Vivant] Headline".</summary>
@@ -442,6 +448,18 @@ internal static partial class TitleFinder
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when the candidate, a headline's length, is what follows the first colon of the source and what precedes it is as
+    /// short as a site's name: "Northern Trails: A winter walk to the old lighthouse" states the heading "A winter walk to the
+    /// old lighthouse" shown on the page.
+    /// </summary>
+    private static bool AfterShortColon(string source, string candidateKey)
+    {
+        var colon = source.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && WordCount(source[..colon]) <= MaxSiteNameWords && WordCount(source[(colon + 2)..]) >= MinHeadlineWords
+            && Key(source[(colon + 2)..]) == candidateKey;
     }
 
     /// <summary>Removes a leading or trailing part that names the site.</summary>

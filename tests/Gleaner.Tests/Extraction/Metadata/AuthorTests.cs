@@ -122,6 +122,14 @@ public class AuthorTests
     [InlineData("作者：张伟 编辑：李娜", new[] { "张伟" })]
     [InlineData("Tekst: Marta Kowalczyk, Biuro Prasowe", new[] { "Marta Kowalczyk" })]
     [InlineData("Testo di Paolo Neri, Ufficio stampa", new[] { "Paolo Neri" })]
+    [InlineData("Por Ana Souza — São Paulo", new[] { "Ana Souza" })]
+    [InlineData("By Jane Doe and John Roe - Denver", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("Words by Ruth Abel | Illustration by Tom Fink", new[] { "Ruth Abel" })]
+    [InlineData("김민수·이지은 기자 | 사진=박성호 기자", new[] { "김민수", "이지은" })]
+    [InlineData("Door Mark de Groot · Bewerkt door Sanne Vos", new[] { "Mark de Groot" })]
+    [InlineData("Von Petra Lang, übersetzt von Jonas Frey", new[] { "Petra Lang" })]
+    [InlineData("Written by Mia Cole · Medically reviewed by Dr. Hana Ito, MD", new[] { "Mia Cole" })]
+    [InlineData("<div class=\"person\"><span class=\"name\">Kari Nordmann</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Ola Hansen</span><span class=\"role\">Journalist</span></div><div class=\"person\"><span class=\"name\">Per Lie</span><span class=\"role\">Fotograf</span></div>", new[] { "Kari Nordmann", "Ola Hansen" })]
     public void CleansAndSplitsBylines(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
@@ -201,6 +209,23 @@ public class AuthorTests
             "<p>The city council on Wednesday approved a budget of two million dollars for a new park in the east end.</p>" +
             "<p>Construction is expected to begin next spring and last about a year.</p></div></div>" + footer + "</body></html>";
         Assert.Empty(AuthorsOfPage(page));
+    }
+
+    [Theory]
+    [InlineData("<div class=\"info\">2026-03-04 08:30 来源：滨江日报 本报记者 李明</div>", new[] { "李明" })]
+    [InlineData("<p class=\"src\">本报讯（记者 王芳 张伟 通讯员 赵强）</p>", new[] { "王芳", "张伟" })]
+    [InlineData("<p>记者从市教育局获悉，本市今年将新建二十所幼儿园。</p>", new string[0])]
+    public void AChineseReportersCreditInAMetaLineNamesTheAuthors(string line, string[] expected)
+    {
+        var html = $"<html lang=\"zh\"><head><title>本市今年将新建二十所公办幼儿园</title></head><body><div class=\"main\"><h1>本市今年将新建二十所公办幼儿园</h1>{line}"
+            + "<div class=\"content\"><p>市教育局负责人表示，新建幼儿园主要分布在人口增长较快的新城区，预计新增学位八千个。</p><p>此外，全市还将推进普惠性民办幼儿园的认定工作。</p></div></div></body></html>";
+        Assert.Equal(expected, new ArticleExtractor().Extract(html, "https://example.cn/news/1.html").Authors);
+    }
+
+    [Fact]
+    public void ATurkishWritersClassMarksTheByline()
+    {
+        Assert.Equal(["Selin Aksoy"], Authors("", "<div class=\"yazar\">Selin Aksoy - Ekonomi Editörü</div>"));
     }
 
     [Fact]
@@ -384,6 +409,13 @@ public class AuthorTests
     [InlineData("Autore: Jane Doe")]
     [InlineData("Autorka: Jane Doe")]
     [InlineData("Yazar: Jane Doe")]
+    [InlineData("Yazan: Jane Doe")]
+    [InlineData("A cura di Jane Doe")]
+    [InlineData("Piše: Jane Doe")]
+    [InlineData("Avtor: Jane Doe")]
+    [InlineData("Autors: Jane Doe")]
+    [InlineData("Autorius: Jane Doe")]
+    [InlineData("Skrivet av Jane Doe")]
     [InlineData("Kirjoittaja: Jane Doe")]
     [InlineData("Szerző: Jane Doe")]
     [InlineData("Written by Jane Doe")]

@@ -228,6 +228,13 @@ public class TitleTests
         const string head = """<title>Storm closes the harbour for a week</title><meta property="og:title" content="Storm closes the harbour for a week">""";
         Assert.Equal("Storm closes the harbour for a week", Title(head, "<article><p>The storm came at night.</p><h2>What happens next</h2></article>"));
     }
+    [Fact]
+    public void ABlogsNameBeforeAColonInTheOnlyTitleGivesWayToThePostsHeading()
+    {
+        const string post = "<div class=\"post hentry\"><h3 class=\"post-title entry-title\">A winter walk to the old lighthouse</h3><div class=\"post-body\"><p>We set out at dawn.</p></div></div>";
+        Assert.Equal("A winter walk to the old lighthouse", Title("<title>Northern Trails: A winter walk to the old lighthouse</title>", post));
+    }
+
     [Theory]
     [InlineData("Opinion | The city needs more trains", "The city needs more trains")]
     [InlineData("WATCH: Firefighters rescue a cat from a tree", "Firefighters rescue a cat from a tree")]
@@ -255,6 +262,13 @@ public class TitleTests
     [InlineData("Fotostrecke: So feiert die Stadt ihr Jubiläum", "So feiert die Stadt ihr Jubiläum")]
     [InlineData("UPDATE: Museum's dinosaur hall reopens Saturday", "Museum's dinosaur hall reopens Saturday")]
     [InlineData("Fact check: No, the city did not ban gas stoves", "No, the city did not ban gas stoves")]
+    [InlineData("FOTO | Neve in montagna, chiusi tre passi alpini", "Neve in montagna, chiusi tre passi alpini")]
+    [InlineData("ZDJĘCIA: Nowy most otwarty dla pieszych", "Nowy most otwarty dla pieszych")]
+    [InlineData("Foto-Finish beim Stadtlauf", "Foto-Finish beim Stadtlauf")]
+    [InlineData("Feuerwehr rettet Katze aus Baumkrone (mit Video)", "Feuerwehr rettet Katze aus Baumkrone")]
+    [InlineData("Mayor rides the new bike lane (+VIDEO)", "Mayor rides the new bike lane")]
+    [InlineData("L'intervista | «Il turismo lento è il futuro delle nostre valli»", "«Il turismo lento è il futuro delle nostre valli»")]
+    [InlineData("Entretien : « Nous devons repenser la ville »", "« Nous devons repenser la ville »")]
     public void LabelsThatMarkTheKindOfPieceAreNotPartOfTheTitle(string title, string expected)
     {
         Assert.Equal(expected, Title($"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"));
