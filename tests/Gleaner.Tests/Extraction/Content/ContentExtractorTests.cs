@@ -1335,6 +1335,26 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void KeepsHiddenPanelsOpenedByTheLinkOrQuestionJustAboveThem()
+    {
+        var article = Extract(
+            "<article>" + Story + "<div class='faq-liste'>" +
+            "<div class='faq-eintrag'><a class='faq-frage' href='#a1'>Warum ist mein Bescheid höher?</a>" +
+            "<div class='faq-antwort' id='a1' style='display: none'><p>Die Reform bewertet alle Grundstücke neu, manche zahlen mehr.</p></div></div>" +
+            "<div class='faq-eintrag'><h3 class='frage'>Kann ich Widerspruch einlegen?</h3>" +
+            "<div class='antwort' style='display:none'><p>Widerspruch ist innerhalb eines Monats bei der Stadtkasse möglich.</p></div></div>" +
+            "<div class='eintrag'><span data-bs-target='#a3'>Mehr zur Brücke</span><div id='a3' hidden><p>Die Brücke wird 240 Meter lang und zwei Spuren breit.</p></div></div>" +
+            "</div><a href='#menu'>Menu</a><div id='other' style='display:none'>Sections, Sports, Weather and all the other pages</div></article>");
+
+        var text = article.Text!;
+        Assert.Contains("Warum ist mein Bescheid höher?", text);
+        Assert.Contains("Die Reform bewertet alle Grundstücke neu", text);
+        Assert.Contains("Widerspruch ist innerhalb eines Monats", text);
+        Assert.Contains("Die Brücke wird 240 Meter lang", text);
+        Assert.DoesNotContain("Weather", text);
+    }
+
+    [Fact]
     public void KeepsTheQuestionsOfAnAccordionWhoseTitlesAreButtons()
     {
         var article = Extract(
