@@ -440,7 +440,8 @@ internal sealed class TextAssembler
     /// <c>&lt;li&gt;&lt;strong&gt;Ort:&lt;/strong&gt; …</c>), alone or under its own title ("Auf einen Blick"): every item labelled,
     /// two or more labels and at least half of them of date, time, place, price, duration or organiser. The announcement's
     /// text says what happens; the box repeats where and when. A list set between two paragraphs is read with them ("Die
-    /// Veranstaltung im Überblick:" over it, the story going on under it): part of the text.
+    /// Veranstaltung im Überblick:" over it, the story going on under it), and so is one under a subheading of the text with
+    /// the story going on under it ("開催概要" over the list, a paragraph after it): part of the text.
     /// </summary>
     private static bool IsFactList(NodeInfo info)
     {
@@ -448,7 +449,8 @@ internal sealed class TextAssembler
             return false;
         var element = info.Element;
         if (element.LocalName is "dl" or "ul" or "ol")
-            return !(element.PreviousElementSibling is { LocalName: "p" } && element.NextElementSibling is { LocalName: "p" })
+            return !(element.PreviousElementSibling is { } before && (before.LocalName == "p" || BoilerplateSignals.RoleOf(before.LocalName) == TagRole.Heading)
+                     && element.NextElementSibling is { LocalName: "p" })
                 && IsLabelledFactList(element);
         // A box holding only a title and the list.
         return element.LocalName is "div" or "section" or "aside" && element.ChildElementCount == 2
