@@ -294,6 +294,25 @@ internal static class BoilerplateSignals
         return text.Length is > 0 and <= MaxQuestionChars && text[^1] is '?' or '\uFF1F' or '\u061F';
     }
 
+    /// <summary>Path segments of a site's page listing one writer's posts, in several languages.</summary>
+    private static readonly string[] AuthorPagePaths = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/autore/", "/autores/", "/auteurs/"];
+
+    /// <summary>
+    /// A link to the page of one of the site's writers: <c>rel="author"</c>, a path through "/author/" (WordPress's archive,
+    /// "/autor/", "/auteur/" …) or a query naming the author ("?author=1", Squarespace, WordPress).
+    /// </summary>
+    public static bool IsAuthorPageLink(IElement link)
+    {
+        if (link.Attr("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (link.Attr("href") is not { Length: > 8 } href)
+            return false;
+        foreach (var path in AuthorPagePaths)
+            if (href.Contains(path, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return href.Contains("?author=", StringComparison.OrdinalIgnoreCase) || href.Contains("&author=", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Words beside "author" in the name of a box about the writer ("author-description", "post-author-box").</summary>
     private static readonly string[] AuthorBoxWords = ["bio", "box", "desc", "info", "about", "profile", "detail", "card"];
 

@@ -87,6 +87,9 @@ internal static partial class LineFilter
         "register now", "register here", "jetzt anmelden", "inscrivez-vous", "inscríbete",
     ], StringComparer.Ordinal);
 
+    /// <summary>Arrows (and the space after them) set before a label that points to a link.</summary>
+    private static readonly char[] LabelArrows = ['▶', '►', '▷', '☞', '➤', '➔', '→', ' '];
+
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
     private static readonly string[] FurniturePrefixes =
     [
@@ -100,6 +103,8 @@ internal static partial class LineFilter
         "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "【责任编辑：", "【責任編輯：", "【编辑：", "（责任编辑：", "(责任编辑：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
+        // A wire's line naming the client whose release it carries ("Original-Content von: Verband …, übermittelt durch news aktuell").
+        "original-content von:",
         // The page's picture credits, printed once under the story rather than under a picture.
         "bildnachweis:", "bildquelle:", "bildrechte:", "fotonachweis:", "fotografía:", "fotó:", "zdjęcie:", "kuva:", "ảnh:",
         // The page owner's line a Nordic public site closes a page with.
@@ -751,7 +756,7 @@ internal static partial class LineFilter
         return false;
     }
 
-    private static int CountNonSpace(ReadOnlySpan<char> text)
+    internal static int CountNonSpace(ReadOnlySpan<char> text)
     {
         int count = 0;
         foreach (var c in text)
@@ -993,13 +998,15 @@ internal static partial class LineFilter
         // A label set between dashes, as themes print an ad slot's: "- Advertisement -", "— Publicitate —".
         if (lower.Length > 2 && lower[0] is '-' or '–' or '—' && FurnitureLines.Contains(lower.Trim(' ', '-', '–', '—')))
             return "furniture line";
+        // A label behind an arrow that points to its link: "▶ 관련기사 : …", "► Lesen Sie auch: …".
+        var unmarked = lower.TrimStart(LabelArrows);
         foreach (var prefix in FurniturePrefixes)
-            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+            if (unmarked.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
         // A label set off by a space before its colon, as French and Arabic type it: "المصدر : الجزيرة", "Quelle : dpa".
-        if (lower.IndexOf(" :", StringComparison.Ordinal) is > 0 and var spaced && spaced <= MaxSpacedLabelChars)
+        if (unmarked.IndexOf(" :", StringComparison.Ordinal) is > 0 and var spaced && spaced <= MaxSpacedLabelChars)
         {
-            var unspaced = string.Concat(lower.AsSpan(0, spaced), lower.AsSpan(spaced + 1));
+            var unspaced = string.Concat(unmarked.AsSpan(0, spaced), unmarked.AsSpan(spaced + 1));
             foreach (var prefix in FurniturePrefixes)
                 if (prefix[^1] == ':' && unspaced.StartsWith(prefix, StringComparison.Ordinal))
                     return FurniturePrefixRule;

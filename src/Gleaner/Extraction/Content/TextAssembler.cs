@@ -253,7 +253,8 @@ internal sealed class TextAssembler
             return false;
         if (info.TextChars == 0)
             return false;
-        if (info.IsPopUpBeside(_containerParagraphChars) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info))
+        if (info.IsPopUpBeside(_containerParagraphChars) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info)
+            || IsAuthorCard(info))
             return true;
         if (info.Commas >= ProseCommas)
             return false;
@@ -428,6 +429,42 @@ internal sealed class TextAssembler
     private static bool IsNamedCallToAction(IElement element)
         => element.Attr("class") is { } name && (name.Contains("call-to-action", StringComparison.OrdinalIgnoreCase)
             || name.Contains("calltoaction", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Longest author card: a name, a job and a bio of a few sentences.</summary>
+    private const int MaxAuthorCardChars = 1000;
+
+    /// <summary>
+    /// A box about the writer however its plugin names it ("abh_box", "saboxplugin-wrap"): a box (not a paragraph) whose
+    /// writer's name, on a line of its own, links to their page on the site, short, without the headline and holding less
+    /// prose than the rest of the container. Beside a short post its bio would otherwise join the story.
+    /// </summary>
+    private bool IsAuthorCard(NodeInfo info)
+        => info.NameLinksToAuthorPage > 0 && info.Role == TagRole.Block && info.InlineChars < info.TextChars
+           && info.TextChars <= MaxAuthorCardChars && info.ParagraphChars * 2 < _containerParagraphChars
+           && info.Element.QuerySelector("h1") is null && OpensWithTheName(info.Element);
+
+    /// <summary>Most text before the writer's name in an author card: a title ("Über die Autorin", "About") or its tabs.</summary>
+    private const int MaxTextBeforeAuthorName = 40;
+
+    /// <summary>
+    /// The box opens with the writer's linked name, after a short title at most: a card about them. A story's header box has
+    /// its headline and lead before the byline's linked name.
+    /// </summary>
+    private static bool OpensWithTheName(IElement box)
+    {
+        foreach (var link in box.GetElementsByTagName("a"))
+        {
+            if (!BoilerplateSignals.IsAuthorPageLink(link))
+                continue;
+            var name = link.TextContent.AsSpan().Trim();
+            if (name.Length == 0)
+                continue;
+            var text = box.TextContent;
+            var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal);
+            return at >= 0 && LineFilter.CountNonSpace(text.AsSpan(0, at)) <= MaxTextBeforeAuthorName;
+        }
+        return false;
+    }
 
     /// <summary>Longest fact box: a handful of short label and value pairs.</summary>
     private const int MaxFactListChars = 600;

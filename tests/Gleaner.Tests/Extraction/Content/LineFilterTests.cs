@@ -958,4 +958,13 @@ public class LineFilterTests
             "<p>Der Bürgermeister lädt alle Anwohnerinnen und Anwohner herzlich ein.</p>");
         Assert.Contains("Alte Weberei, Große Halle", lines);
     }
+    [Theory]
+    [InlineData("<p>▶ 관련기사 : <a href='/news/1001'>도, 청년 월세 지원 대상 확대</a></p>")]
+    [InlineData("<p>► Lesen Sie auch: <a href='/news/1002'>Die alte Brücke wird gesperrt</a></p>")]
+    [InlineData("<p class='originator'>Original-Content von: Verband der Handwerksunternehmen e.V., übermittelt durch news aktuell</p>")]
+    public void DropsALabelBehindAnArrowAndAWiresClientLine(string line)
+    {
+        var lines = ExtractLines(line);
+        Assert.Equal(2, lines.Length);
+    }
 }
