@@ -246,12 +246,71 @@ internal static class BoilerplateSignals
             && (role.Equals("tabpanel", StringComparison.OrdinalIgnoreCase) || role.Equals("region", StringComparison.OrdinalIgnoreCase)))
             return true;
         var className = element.Attr("class");
-        if (className is null)
+        if (className is not null)
+            foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler", "tab-pane", "tab-content"])
+                if (className.Contains(word, StringComparison.OrdinalIgnoreCase))
+                    return true;
+        return element.PreviousElementSibling is { } toggle && (Opens(toggle, element.Id) || AsksQuestion(toggle));
+    }
+
+    /// <summary>Longest question read over a hidden panel: a FAQ's question, not a paragraph.</summary>
+    private const int MaxQuestionChars = 300;
+
+    /// <summary>
+    /// The element just before a hidden panel opens it: it (or a link or button in it) points at the panel's id
+    /// (<c>href="#a1"</c>, <c>aria-controls="a1"</c>, <c>data-target="#a1"</c>, <c>data-bs-target="#a1"</c>), in whatever
+    /// language the page names the panel's class ("faq-antwort", "reponse", "toggle_content").
+    /// </summary>
+    private static bool Opens(IElement toggle, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
             return false;
-        foreach (var word in (ReadOnlySpan<string>)["accordion", "collaps", "expandable", "faq-answer", "panel-body", "spoiler", "tab-pane", "tab-content"])
-            if (className.Contains(word, StringComparison.OrdinalIgnoreCase))
+        if (Targets(toggle, id))
+            return true;
+        foreach (var control in toggle.QuerySelectorAll("a, button"))
+            if (Targets(control, id))
                 return true;
         return false;
+    }
+
+    private static bool Targets(IElement control, string id)
+    {
+        foreach (var attribute in (ReadOnlySpan<string>)["href", "data-target", "data-bs-target"])
+            if (control.GetAttribute(attribute) is { } target && target.Length == id.Length + 1 && target[0] == '#' && target.AsSpan(1).SequenceEqual(id))
+                return true;
+        return control.GetAttribute("aria-controls") is { } controls && controls.AsSpan().Trim().SequenceEqual(id);
+    }
+
+    /// <summary>
+    /// The element just before a hidden panel is a question: a heading, link, button, term or short line ending in a
+    /// question mark, over the answer the reader opens ("Kann ich Widerspruch einlegen?" over its answer).
+    /// </summary>
+    private static bool AsksQuestion(IElement toggle)
+    {
+        if (toggle.LocalName is not ("a" or "button" or "dt" or "p" or "span" or "strong" or "b" or "label" or "div")
+            && RoleOf(toggle.LocalName) != TagRole.Heading)
+            return false;
+        var text = toggle.TextContent.AsSpan().TrimEnd();
+        return text.Length is > 0 and <= MaxQuestionChars && text[^1] is '?' or '\uFF1F' or '\u061F';
+    }
+
+    /// <summary>Path segments of a site's page listing one writer's posts, in several languages.</summary>
+    private static readonly string[] AuthorPagePaths = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/autore/", "/autores/", "/auteurs/"];
+
+    /// <summary>
+    /// A link to the page of one of the site's writers: <c>rel="author"</c>, a path through "/author/" (WordPress's archive,
+    /// "/autor/", "/auteur/" …) or a query naming the author ("?author=1", Squarespace, WordPress).
+    /// </summary>
+    public static bool IsAuthorPageLink(IElement link)
+    {
+        if (link.Attr("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (link.Attr("href") is not { Length: > 8 } href)
+            return false;
+        foreach (var path in AuthorPagePaths)
+            if (href.Contains(path, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return href.Contains("?author=", StringComparison.OrdinalIgnoreCase) || href.Contains("&author=", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Words beside "author" in the name of a box about the writer ("author-description", "post-author-box").</summary>

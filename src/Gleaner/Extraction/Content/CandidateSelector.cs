@@ -79,7 +79,9 @@ internal static class CandidateSelector
         double threshold = best.FinalScore * RunnerUpRatio;
         foreach (var candidate in analysis.Candidates)
         {
-            if (candidate == best || candidate.FinalScore < threshold)
+            // An ancestor of the best candidate scores from the same paragraphs: it is no other part of the story (three
+            // wrappers around a short story, "article > content > main", would otherwise climb to the page's layout).
+            if (candidate == best || candidate.FinalScore < threshold || IsAncestor(candidate, best))
                 continue;
             runnersUp.Add(candidate);
         }

@@ -87,6 +87,9 @@ internal static partial class LineFilter
         "register now", "register here", "jetzt anmelden", "inscrivez-vous", "inscríbete",
     ], StringComparer.Ordinal);
 
+    /// <summary>Arrows (and the space after them) set before a label that points to a link.</summary>
+    private static readonly char[] LabelArrows = ['▶', '►', '▷', '☞', '➤', '➔', '→', ' '];
+
     /// <summary>Starts of lines that introduce a link, a credit or a prompt rather than story text.</summary>
     private static readonly string[] FurniturePrefixes =
     [
@@ -100,6 +103,8 @@ internal static partial class LineFilter
         "редактор:", "editör:", "编辑：", "责任编辑：", "責任編輯：", "編輯：", "【责任编辑：", "【責任編輯：", "【编辑：", "（责任编辑：", "(责任编辑：", "tags:", "tag:", "tagged:", "keywords:",
         "schlagwörter:", "schlagworte:", "etiquetas:", "mots-clés :", "mots-clés:", "теги:", "метки:",
         "compiled by",
+        // A wire's line naming the client whose release it carries ("Original-Content von: Verband …, übermittelt durch news aktuell").
+        "original-content von:",
         // The page's picture credits, printed once under the story rather than under a picture.
         "bildnachweis:", "bildquelle:", "bildrechte:", "fotonachweis:", "fotografía:", "fotó:", "zdjęcie:", "kuva:", "ảnh:",
         // The page owner's line a Nordic public site closes a page with.
@@ -362,6 +367,10 @@ internal static partial class LineFilter
         "aktualizacja",
         // "14 aprile 2024, ore 16:20", "8 marca 2024, godz. 12:40": the word before the clock time.
         "ore", "godz",
+        // What the stamp dates: "Meldung vom 15.01.2025", "Pressemitteilung vom …", "Communiqué du …", "Nota de prensa del …".
+        "vom", "meldung", "pressemitteilung", "pressemeldung", "medienmitteilung", "mitteilung", "nachricht", "beitrag",
+        "artikel", "news", "communiqué", "comunicato", "stampa", "nota", "prensa", "noticia", "notícia", "persbericht",
+        "nieuwsbericht", "pressmeddelande", "pressemelding", "komunikat", "tisková", "zpráva",
         // The age a stamp gives beside the date: "23/08/2022 13h40 Atualizado há 2 anos", "Updated 3 hours ago".
         "ago", "há", "hace", "fa", "geleden", "temu", "önce", "назад", "lalu", "yang", "vor", "il", "y",
         "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
@@ -754,7 +763,7 @@ internal static partial class LineFilter
         return false;
     }
 
-    private static int CountNonSpace(ReadOnlySpan<char> text)
+    internal static int CountNonSpace(ReadOnlySpan<char> text)
     {
         int count = 0;
         foreach (var c in text)
@@ -996,19 +1005,23 @@ internal static partial class LineFilter
         // A label set between dashes, as themes print an ad slot's: "- Advertisement -", "— Publicitate —".
         if (lower.Length > 2 && lower[0] is '-' or '–' or '—' && FurnitureLines.Contains(lower.Trim(' ', '-', '–', '—')))
             return "furniture line";
+        // A label behind an arrow that points to its link: "▶ 관련기사 : …", "► Lesen Sie auch: …".
+        var unmarked = lower.TrimStart(LabelArrows);
         foreach (var prefix in FurniturePrefixes)
-            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+            if (unmarked.StartsWith(prefix, StringComparison.Ordinal))
                 return FurniturePrefixRule;
         // A label set off by a space before its colon, as French and Arabic type it: "المصدر : الجزيرة", "Quelle : dpa".
-        if (lower.IndexOf(" :", StringComparison.Ordinal) is > 0 and var spaced && spaced <= MaxSpacedLabelChars)
+        if (unmarked.IndexOf(" :", StringComparison.Ordinal) is > 0 and var spaced && spaced <= MaxSpacedLabelChars)
         {
-            var unspaced = string.Concat(lower.AsSpan(0, spaced), lower.AsSpan(spaced + 1));
+            var unspaced = string.Concat(unmarked.AsSpan(0, spaced), unmarked.AsSpan(spaced + 1));
             foreach (var prefix in FurniturePrefixes)
                 if (prefix[^1] == ':' && unspaced.StartsWith(prefix, StringComparison.Ordinal))
                     return FurniturePrefixRule;
         }
         if (IsLabelledKeywordRow(block, lower))
             return "keywords";
+        if (IsVideoPrompt(lower))
+            return "video prompt";
         // The label without its colon before a link that makes the rest of the line, as styles set it apart: "Læs også
         // Nyt busnet i kommunen".
         if (block.LinkChars * 2 >= text.Length)
@@ -1142,6 +1155,34 @@ internal static partial class LineFilter
         int separator = word.IndexOfAny(':', '.', 'h');
         return separator is 1 or 2 && word.Length == separator + 3 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[separator - 1])
             && char.IsAsciiDigit(word[separator + 1]) && char.IsAsciiDigit(word[separator + 2]);
+    }
+
+    /// <summary>Starts of a line that points the reader to a video player set under it.</summary>
+    private static readonly string[] VideoPromptStarts =
+    [
+        "simak video", "saksikan video", "tonton video", "lihat video", "watch the video", "watch video", "watch:", "sehen sie im video",
+        "sehen sie das video", "schauen sie das video", "video ansehen", "regardez la vidéo", "voir la vidéo", "mira el video", "mira el vídeo",
+        "ver vídeo", "ver video", "guarda il video", "assista ao vídeo", "assista o vídeo", "veja o vídeo", "bekijk de video", "kijk de video",
+        "obejrzyj wideo", "zobacz wideo", "podívejte se na video", "смотрите видео", "videoyu izleyin", "videoyu izle",
+        "se videon", "se videoen", "katso video",
+    ];
+
+    /// <summary>Longest video prompt: a pointer and the video's title.</summary>
+    private const int MaxVideoPromptChars = 160;
+
+    /// <summary>
+    /// A line pointing to the video set under it and ending in a colon, as the player follows ("Simak Video \"Petani Cabai
+    /// Panen Raya\":", "Sehen Sie im Video:"): the player's label, not a sentence of the story.
+    /// </summary>
+    private static bool IsVideoPrompt(string lower)
+    {
+        var trimmed = lower.AsSpan().TrimEnd();
+        if (trimmed.Length is 0 or > MaxVideoPromptChars || trimmed[^1] is not (':' or '：'))
+            return false;
+        foreach (var start in VideoPromptStarts)
+            if (trimmed.StartsWith(start, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     /// <summary>Only a date (and time), with dateline words at most: "12.03.2024", "Montag, 4. März 2024".</summary>

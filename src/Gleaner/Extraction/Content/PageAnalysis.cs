@@ -70,6 +70,12 @@ internal sealed class NodeInfo
     /// <summary>Links set as buttons in the subtree (<see cref="BoilerplateSignals.IsButtonLink"/>): a call to action ends with one.</summary>
     public int ButtonLinks { get; set; }
 
+    /// <summary>
+    /// Links to a writer's page of the site (<see cref="BoilerplateSignals.IsAuthorPageLink"/>) in the subtree set on a line of
+    /// their own, not in a paragraph or list item: the name over an author card, or a byline.
+    /// </summary>
+    public int NameLinksToAuthorPage { get; set; }
+
     /// <summary>Content score gathered from the paragraphs below; meaningful when <see cref="IsCandidate"/>.</summary>
     public double Score { get; set; }
 
@@ -235,6 +241,8 @@ internal sealed class PageAnalysis
             Nodes[element] = childInfo;
             if (role == TagRole.Link && BoilerplateSignals.IsButtonLink(element))
                 childInfo.ButtonLinks++;
+            else if (role == TagRole.Link && block.Element.LocalName is not ("p" or "li") && BoilerplateSignals.IsAuthorPageLink(element))
+                childInfo.NameLinksToAuthorPage++;
             bool startsBlock = role is not (TagRole.Inline or TagRole.Link or TagRole.LineBreak);
             Walk(childInfo, startsBlock ? childInfo : block, inLink || role == TagRole.Link, depth + 1);
             if (startsBlock)
@@ -248,6 +256,7 @@ internal sealed class PageAnalysis
             info.CloseButtons += childInfo.CloseButtons;
             info.EmailFields += childInfo.EmailFields;
             info.ButtonLinks += childInfo.ButtonLinks;
+            info.NameLinksToAuthorPage += childInfo.NameLinksToAuthorPage;
         }
     }
 

@@ -253,7 +253,8 @@ internal sealed class TextAssembler
             return false;
         if (info.TextChars == 0)
             return false;
-        if (info.IsPopUpBeside(_containerParagraphChars) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info))
+        if (info.IsPopUpBeside(_containerParagraphChars) || info.InFurnitureSection || IsFactList(info) || IsCallToAction(info)
+            || IsAuthorCard(info))
             return true;
         if (info.Commas >= ProseCommas)
             return false;
@@ -429,6 +430,42 @@ internal sealed class TextAssembler
         => element.Attr("class") is { } name && (name.Contains("call-to-action", StringComparison.OrdinalIgnoreCase)
             || name.Contains("calltoaction", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Longest author card: a name, a job and a bio of a few sentences.</summary>
+    private const int MaxAuthorCardChars = 1000;
+
+    /// <summary>
+    /// A box about the writer however its plugin names it ("abh_box", "saboxplugin-wrap"): a box (not a paragraph) whose
+    /// writer's name, on a line of its own, links to their page on the site, short, without the headline and holding less
+    /// prose than the rest of the container. Beside a short post its bio would otherwise join the story.
+    /// </summary>
+    private bool IsAuthorCard(NodeInfo info)
+        => info.NameLinksToAuthorPage > 0 && info.Role == TagRole.Block && info.InlineChars < info.TextChars
+           && info.TextChars <= MaxAuthorCardChars && info.ParagraphChars * 2 < _containerParagraphChars
+           && info.Element.QuerySelector("h1") is null && OpensWithTheName(info.Element);
+
+    /// <summary>Most text before the writer's name in an author card: a title ("Über die Autorin", "About") or its tabs.</summary>
+    private const int MaxTextBeforeAuthorName = 40;
+
+    /// <summary>
+    /// The box opens with the writer's linked name, after a short title at most: a card about them. A story's header box has
+    /// its headline and lead before the byline's linked name.
+    /// </summary>
+    private static bool OpensWithTheName(IElement box)
+    {
+        foreach (var link in box.GetElementsByTagName("a"))
+        {
+            if (!BoilerplateSignals.IsAuthorPageLink(link))
+                continue;
+            var name = link.TextContent.AsSpan().Trim();
+            if (name.Length == 0)
+                continue;
+            var text = box.TextContent;
+            var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal);
+            return at >= 0 && LineFilter.CountNonSpace(text.AsSpan(0, at)) <= MaxTextBeforeAuthorName;
+        }
+        return false;
+    }
+
     /// <summary>Longest fact box: a handful of short label and value pairs.</summary>
     private const int MaxFactListChars = 600;
 
@@ -440,7 +477,8 @@ internal sealed class TextAssembler
     /// <c>&lt;li&gt;&lt;strong&gt;Ort:&lt;/strong&gt; …</c>), alone or under its own title ("Auf einen Blick"): every item labelled,
     /// two or more labels and at least half of them of date, time, place, price, duration or organiser. The announcement's
     /// text says what happens; the box repeats where and when. A list set between two paragraphs is read with them ("Die
-    /// Veranstaltung im Überblick:" over it, the story going on under it): part of the text.
+    /// Veranstaltung im Überblick:" over it, the story going on under it), and so is one under a subheading of the text with
+    /// the story going on under it ("開催概要" over the list, a paragraph after it): part of the text.
     /// </summary>
     private static bool IsFactList(NodeInfo info)
     {
@@ -448,7 +486,8 @@ internal sealed class TextAssembler
             return false;
         var element = info.Element;
         if (element.LocalName is "dl" or "ul" or "ol")
-            return !(element.PreviousElementSibling is { LocalName: "p" } && element.NextElementSibling is { LocalName: "p" })
+            return !(element.PreviousElementSibling is { } before && (before.LocalName == "p" || BoilerplateSignals.RoleOf(before.LocalName) == TagRole.Heading)
+                     && element.NextElementSibling is { LocalName: "p" })
                 && IsLabelledFactList(element);
         // A box holding only a title and the list.
         return element.LocalName is "div" or "section" or "aside" && element.ChildElementCount == 2

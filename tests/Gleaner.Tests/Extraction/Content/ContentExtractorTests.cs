@@ -1334,6 +1334,75 @@ public class ContentExtractorTests
         Assert.DoesNotContain("Weather", text);
     }
 
+    [Theory]
+    [InlineData("<div class='abh_box'><div class='abh_text'><div class='abh_name'><a href='https://news.example.com/author/miriam/'>Miriam Albrecht</a></div>" +
+        "<div class='abh_job'>Coach</div><div class='abh_description'>Miriam writes about slow living, long walks and the art of planning less, and runs workshops on it.</div></div></div>")]
+    [InlineData("<div class='saboxplugin-wrap'><div class='saboxplugin-authorname'><a rel='author' href='/writers/luana'>Luana Prado</a></div>" +
+        "<div class='saboxplugin-desc'><p>Luana has taught writing for twelve years and helped three thousand students into university.</p></div></div>")]
+    public void DropsAnAuthorCardWhoseNameLinksToTheWritersPageBesideAShortPost(string card)
+    {
+        var article = Extract("<main class='site-main'><article><h1>Council approves bridge</h1><div class='entry-content'>" + Story + "</div></article>" + card + "</main>");
+
+        var text = article.Text!;
+        Assert.Contains("Construction is expected to begin next spring", text);
+        Assert.DoesNotContain("workshops", text);
+        Assert.DoesNotContain("three thousand students", text);
+    }
+
+    [Fact]
+    public void KeepsTheStorysHeaderBoxWhoseBylineLinksTheWritersPage()
+    {
+        var article = Extract("<main><h1 class='seotitle'>Council approves bridge</h1><div class='ContentHead'><h2>Council approves the new bridge</h2>" +
+            "<p class='lead'>After ten years of debate the city will build a bridge across the river, for 40 million.</p>" +
+            "<div class='meta'><a href='/author/84612621/jan-berg'>Jan Berg</a> <time>Published today</time></div></div>" +
+            "<div class='body'>" + Story + "</div></main>");
+
+        Assert.Contains("After ten years of debate the city will build a bridge", article.Text);
+    }
+
+    [Fact]
+    public void WrappersAroundAShortStoryAreNotItsOtherPartsAndDoNotClimbToTheLayout()
+    {
+        // A TYPO3 page on the YAML framework: the story four wrappers down in #col2, a sponsors' box in #col3.
+        var article = Extract("<div id='page'><div id='main'><div id='col2'><div class='content'><div class='frame'><div class='news'><div class='article'>" +
+            "<h1>Council approves bridge</h1><div class='news-text-wrap'>" + Story + "</div></div></div></div></div></div>" +
+            "<div id='col3'><div class='frame'><h3>Sponsors</h3><p>We thank our sponsors, the car dealer, the bakery and the local bank, for their support this season.</p></div></div>" +
+            "</div></div>");
+
+        var text = article.Text!;
+        Assert.Contains("Construction is expected to begin next spring", text);
+        Assert.DoesNotContain("We thank our sponsors", text);
+    }
+
+    [Fact]
+    public void KeepsAPartOfTheStoryWhoseSentenceLinksAWritersPage()
+    {
+        var article = Extract("<article><h1>Council approves bridge</h1>" + Story +
+            "<div class='box'><p>As our colleague <a href='/author/jan/'>Jan</a> reported last year, the old bridge has been closed to trucks since March.</p></div></article>");
+
+        Assert.Contains("the old bridge has been closed to trucks since March", article.Text);
+    }
+
+    [Fact]
+    public void KeepsHiddenPanelsOpenedByTheLinkOrQuestionJustAboveThem()
+    {
+        var article = Extract(
+            "<article>" + Story + "<div class='faq-liste'>" +
+            "<div class='faq-eintrag'><a class='faq-frage' href='#a1'>Warum ist mein Bescheid höher?</a>" +
+            "<div class='faq-antwort' id='a1' style='display: none'><p>Die Reform bewertet alle Grundstücke neu, manche zahlen mehr.</p></div></div>" +
+            "<div class='faq-eintrag'><h3 class='frage'>Kann ich Widerspruch einlegen?</h3>" +
+            "<div class='antwort' style='display:none'><p>Widerspruch ist innerhalb eines Monats bei der Stadtkasse möglich.</p></div></div>" +
+            "<div class='eintrag'><span data-bs-target='#a3'>Mehr zur Brücke</span><div id='a3' hidden><p>Die Brücke wird 240 Meter lang und zwei Spuren breit.</p></div></div>" +
+            "</div><a href='#menu'>Menu</a><div id='other' style='display:none'>Sections, Sports, Weather and all the other pages</div></article>");
+
+        var text = article.Text!;
+        Assert.Contains("Warum ist mein Bescheid höher?", text);
+        Assert.Contains("Die Reform bewertet alle Grundstücke neu", text);
+        Assert.Contains("Widerspruch ist innerhalb eines Monats", text);
+        Assert.Contains("Die Brücke wird 240 Meter lang", text);
+        Assert.DoesNotContain("Weather", text);
+    }
+
     [Fact]
     public void KeepsTheQuestionsOfAnAccordionWhoseTitlesAreButtons()
     {

@@ -931,4 +931,44 @@ public class LineFilterTests
         const string sentence = "Mehmet Yılmaz visited the bridge on 17.03.2021 with the mayor, the engineers and two residents from the old town.";
         Assert.Contains(sentence, ExtractLinesOf("<meta name='author' content='Mehmet Yılmaz'>", $"<p>{sentence}</p>{Story}"));
     }
+    [Theory]
+    [InlineData("Meldung vom 15.01.2025")]
+    [InlineData("Pressemitteilung vom 3. März 2024")]
+    [InlineData("Nota de prensa del 3 de marzo de 2024")]
+    public void AStampNamingWhatItDatesOpeningTheStoryIsItsDateline(string line)
+    {
+        var lines = ExtractLinesOf("", $"<p class='datum'>{line}</p>{Story}");
+        Assert.DoesNotContain(line, lines);
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("Simak Video \"Petani Cabai Panen Raya di Magelang\":")]
+    [InlineData("Sehen Sie im Video:")]
+    [InlineData("Tonton video selengkapnya di bawah ini:")]
+    public void DropsTheLinePointingToTheVideoUnderIt(string line)
+    {
+        var lines = ExtractLines($"<p>{line}</p><div class='embed'><iframe src='https://video.example/embed/1'></iframe></div>");
+        Assert.Equal(2, lines.Length);
+        // A sentence of the story that speaks of a video is kept.
+        const string sentence = "Sehen Sie im Video, wie die Brücke gebaut wird, und lesen Sie unten mehr dazu.";
+        Assert.Contains(sentence, ExtractLines($"<p>{sentence}</p>"));
+    }
+
+    [Fact]
+    public void KeepsAFactListUnderASubheadingOfTheTextWithTheStoryGoingOnUnderIt()
+    {
+        var lines = ExtractLines("<h2>Auf einen Blick</h2><dl><dt>Datum</dt><dd>Samstag, 15. März 2025</dd><dt>Ort</dt><dd>Alte Weberei, Große Halle</dd></dl>" +
+            "<p>Der Bürgermeister lädt alle Anwohnerinnen und Anwohner herzlich ein.</p>");
+        Assert.Contains("Alte Weberei, Große Halle", lines);
+    }
+    [Theory]
+    [InlineData("<p>▶ 관련기사 : <a href='/news/1001'>도, 청년 월세 지원 대상 확대</a></p>")]
+    [InlineData("<p>► Lesen Sie auch: <a href='/news/1002'>Die alte Brücke wird gesperrt</a></p>")]
+    [InlineData("<p class='originator'>Original-Content von: Verband der Handwerksunternehmen e.V., übermittelt durch news aktuell</p>")]
+    public void DropsALabelBehindAnArrowAndAWiresClientLine(string line)
+    {
+        var lines = ExtractLines(line);
+        Assert.Equal(2, lines.Length);
+    }
 }
