@@ -370,7 +370,7 @@ internal static partial class DateParser
 
     /// <summary>Weekday names and abbreviations, lower case, in languages that write numeric dates; an abbreviation that
     /// names different days in two languages (Czech "so" Saturday, German "So" Sunday) is left out.</summary>
-    private static readonly Dictionary<string, DayOfWeek> Weekdays = BuildWeekdays(
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = TableOf(StringComparer.Ordinal,
         (DayOfWeek.Monday, "monday mon montag mo lundi lun lunes lunedì lunedi segunda seg maandag ma poniedziałek pon måndag mån pondělí понедельник пн pazartesi"),
         (DayOfWeek.Tuesday, "tuesday tue tues dienstag di mardi mar martes martedì martedi terça terca ter dinsdag wtorek wt tisdag tis úterý вторник вт salı"),
         (DayOfWeek.Wednesday, "wednesday wed mittwoch mi mercredi mer miércoles miercoles mié mie mercoledì mercoledi quarta qua woensdag wo środa śr onsdag ons středa среда ср çarşamba"),
@@ -381,12 +381,13 @@ internal static partial class DateParser
 
     private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static Dictionary<string, DayOfWeek> BuildWeekdays(params (DayOfWeek Day, string Names)[] days)
+    /// <summary>A lookup from each name of space-separated lists to the value the list stands for (weekdays, zones' regions).</summary>
+    internal static Dictionary<string, T> TableOf<T>(StringComparer comparer, params (T Value, string Names)[] groups)
     {
-        var table = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
-        foreach (var (day, names) in days)
+        var table = new Dictionary<string, T>(comparer);
+        foreach (var (value, names) in groups)
             foreach (var name in names.Split(' '))
-                table[name] = day;
+                table[name] = value;
         return table;
     }
 

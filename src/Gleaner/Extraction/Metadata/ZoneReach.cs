@@ -100,7 +100,7 @@ internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanS
 
     private static readonly RegionClock Central = new(60, true), Eastern = new(120, true), Western = new(0, true);
 
-    private static readonly Dictionary<string, RegionClock> Regions = Build(
+    private static readonly Dictionary<string, RegionClock> Regions = DateParser.TableOf(StringComparer.OrdinalIgnoreCase,
         (Central, "de at ch li fr be nl lu it es pl cz sk hu si hr ba rs me mk al dk se no mt ad mc sm va"),
         (Eastern, "fi ee lv lt ro bg gr cy ua md"),
         (Western, "pt ie gb uk fo"),
@@ -111,18 +111,9 @@ internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanS
         (new(-180), "ar br uy"), (new(-300), "co pe ec"), (new(-360), "mx"));
 
     /// <summary>Languages written (as a page's language) in one zone's region only.</summary>
-    private static readonly Dictionary<string, RegionClock> Languages = Build(
+    private static readonly Dictionary<string, RegionClock> Languages = DateParser.TableOf(StringComparer.OrdinalIgnoreCase,
         (Central, "de nl it pl cs sk hu sl hr sr bs mk sq da sv nb nn no ca eu gl lb rm mt fy"),
         (Eastern, "fi et lv lt ro bg el uk"),
         (new(0), "is"), (new(180), "tr"), (new(210), "fa"), (new(240), "ka hy az"), (new(330), "hi mr gu te kn ml ta si"), (new(345), "ne"),
         (new(390), "my"), (new(420), "th vi id km lo"), (new(480), "zh ms"), (new(540), "ja ko"));
-
-    private static Dictionary<string, RegionClock> Build(params (RegionClock Clock, string Codes)[] groups)
-    {
-        var map = new Dictionary<string, RegionClock>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (clock, codes) in groups)
-            foreach (var code in codes.Split(' '))
-                map[code] = clock;
-        return map;
-    }
 }
