@@ -741,6 +741,12 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations?|artwork|animation|graphics|design|photographs|photography|photos?|video|additional reporting|research|translated|fact-checked|fact\s+checked|(?:medically\s+)?reviewed)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\S.*)\b(?:bewerkt|geredigeerd|eindredactie|bearbeitet|redigiert|redigé|édité|editado|editada|revisado|revisada|modificato|redatto|tradotto|traduit|traducido|traduzido|vertaald|übersetzt)\s+(?:door|von|par|por|da|de)\b.*$|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
+    /// <summary>True for text that ends with a label crediting other work than the writing ("Edited by", "Photographs by:").</summary>
+    public static bool EndsWithOtherWorkLabel(string text) => OtherWorkLabelAtEnd().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:edited|editing|produced|illustrated|illustrations?|artwork|animation|graphics|design|photographs|photography|photos?|video|translated|fact-checked|fact\s+checked|(?:medically\s+)?reviewed)\s+by\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherWorkLabelAtEnd();
+
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
     /// capitalised "For" before the outlet ("By Jane Doe For The Daily Example"; "Organization for Transformative Works" is one name).</summary>
     [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và|та|oraz|और|และ|و|ו))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For|FOR))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

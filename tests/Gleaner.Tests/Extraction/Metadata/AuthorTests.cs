@@ -1154,4 +1154,11 @@ public class AuthorTests
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
     }
+
+    [Fact]
+    public void AnAuthorLinkAfterAnEditorsLabelCreditsNoWriter()
+    {
+        Assert.Equal(["Rohan Desai"], Authors("",
+            """<div class="meta"><span>Reported by <a href="/author/rohan-desai">Rohan Desai</a></span><span>Edited by <a href="/author/neha-kapoor">Neha Kapoor</a></span><span>Updated: March 04, 2026</span></div>"""));
+    }
 }
