@@ -418,7 +418,8 @@ internal static partial class AuthorFinder
         List<string>? found = null;
         foreach (var link in byline.QuerySelectorAll("a[href]"))
         {
-            if (link.Attr("href") is not { } href || !AuthorPage().IsMatch(href) || TextCleaning.OneLine(link.TextContent) is not { Length: <= MaxNameChars } name)
+            if (link.Attr("href") is not { } href || !AuthorPage().IsMatch(href) || TextCleaning.OneLine(link.TextContent) is not { Length: <= MaxNameChars } name
+                || CreditedForOtherWork(link))
                 continue;
             found ??= [];
             AuthorNames.Parse(name, found, []);
@@ -440,11 +441,26 @@ internal static partial class AuthorFinder
             if (href is null || !AuthorPage().IsMatch(href))
                 continue;
             var text = link.TextContent;
-            if (text.Length > MaxNameChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(link))
+            if (text.Length > MaxNameChars || string.IsNullOrWhiteSpace(text) || PageRegions.IsForeign(link) || CreditedForOtherWork(link))
                 continue;
             AuthorNames.Parse(text, persons, organisations);
         }
     }
+
+    /// <summary>
+    /// True for a link to an author's page that a label before it credits with other work than the writing ("Edited by",
+    /// "Photographs by"): the text of the link's preceding siblings, a few words at most, is read.
+    /// </summary>
+    private static bool CreditedForOtherWork(IElement link)
+    {
+        var before = "";
+        for (var node = link.PreviousSibling; node is not null && before.Length < MaxLabelChars; node = node.PreviousSibling)
+            before = node.TextContent + before;
+        return before.Length > 0 && AuthorNames.EndsWithOtherWorkLabel(before);
+    }
+
+    /// <summary>The text before an author link that <see cref="CreditedForOtherWork"/> reads at most (about).</summary>
+    private const int MaxLabelChars = 40;
 
     /// <summary>A name is shorter than this; a longer link text is a headline.</summary>
     private const int MaxNameChars = 80;

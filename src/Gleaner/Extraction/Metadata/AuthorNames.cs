@@ -64,7 +64,7 @@ internal static partial class AuthorNames
         "post", "tribune", "herald", "journal", "gazette", "reuters", "afp", "ap", "dpa", "efe", "ansa", "tass", "bloomberg",
         "associated", "ria", "novosti", "xinhua", "apa", "sda", "epd", "kna", "upi", "pa", "bbc", "cnn", "nbc", "abc",
         "admin", "administrator", "webmaster", "user", "editorial", "sponsored", "partner", "contributors", "and", "more",
-        "read", "min", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles", "profile", "bio",
+        "read", "minutes", "follow", "share", "email", "twitter", "facebook", "view", "all", "posts", "articles", "profile", "bio",
         // the kind of piece, named before its author ("Ein Kommentar von …", "Une analyse de …", "A column by …")
         "kommentar", "analyse", "gastbeitrag", "gastkommentar", "kolumne", "essay", "commentary", "column", "opinion", "meinung",
         "artikel", "beitrag", "bericht", "article", "artículo", "articolo", "artigo",
@@ -195,7 +195,7 @@ internal static partial class AuthorNames
             if (CapitalisedNameBeforeOrganisation(part) is > 0 and var nameEnd)
             {
                 var agency = part[nameEnd..].Trim();
-                if (!organisations.Contains(agency, StringComparer.OrdinalIgnoreCase))
+                if (!EndsWithJobWord(agency) && !organisations.Contains(agency, StringComparer.OrdinalIgnoreCase))
                     organisations.Add(agency);
                 part = part[..nameEnd];
             }
@@ -305,7 +305,8 @@ internal static partial class AuthorNames
 
     /// <summary>
     /// Where a part opens with two or more words in capitals and goes on in mixed case with an organisation's word
-    /// ("KEVIN FREKING Associated Press"), the length of the name in capitals; else 0.
+    /// ("KEVIN FREKING Associated Press", "JONAH WHITFIELD AP Economics Writer") or ends with a job word ("DALE FERRIS Staff
+    /// Writer"), the length of the name in capitals; else 0.
     /// </summary>
     private static int CapitalisedNameBeforeOrganisation(string part)
     {
@@ -313,9 +314,15 @@ internal static partial class AuthorNames
         var capitals = 0;
         while (capitals < words.Length && IsCapitalsOnly(words[capitals]))
             capitals++;
-        if (capitals < 2 || capitals == words.Length)
+        if (capitals == words.Length)
             return 0;
-        var organisation = false;
+        // "JONAH WHITFIELD AP Economics Writer": an agency's short name in capitals after the name opens the tail.
+        var tailStart = capitals;
+        while (tailStart > 2 && OrganisationWords.Contains(words[tailStart - 1].Trim('.', ',', ':')))
+            tailStart--;
+        if (tailStart < 2)
+            return 0;
+        var organisation = tailStart < capitals;
         for (var i = capitals; i < words.Length; i++)
         {
             var bare = words[i].Trim('.', ',', ':');
@@ -323,8 +330,10 @@ internal static partial class AuthorNames
                 return 0;
             organisation |= OrganisationWords.Contains(bare);
         }
-        if (!organisation)
+        // "DALE FERRIS Staff Writer": a job title after the name in capitals is no part of it either.
+        if (!organisation && !JobWordLookup.Contains(words[^1].Trim('.', ',', ':')))
             return 0;
+        capitals = tailStart;
         var end = 0;
         for (var i = 0; i < capitals; i++)
             end = part.IndexOf(words[i], end, StringComparison.Ordinal) + words[i].Length;
@@ -732,9 +741,15 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"(?:\b(?:edited|editing|produced|illustrated|illustrations?|artwork|animation|graphics|design|photographs|photography|photos?|video|additional reporting|research|translated|fact-checked|fact\s+checked|(?:medically\s+)?reviewed)|(?<=\S.*)\breporting)\s+by\b.*?(?=\s*[|;,·•/]?\s*\b(?:story|words|text|written|interview)\s+by\b|$)|(?<=\S.*)\b(?:bewerkt|geredigeerd|eindredactie|bearbeitet|redigiert|redigé|édité|editado|editada|revisado|revisada|modificato|redatto|tradotto|traduit|traducido|traduzido|vertaald|übersetzt)\s+(?:door|von|par|por|da|de)\b.*$|(?<=\p{L}.*(?:[,;|]\s*|\s))(?:oprac\.|opracowanie:?)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorsAndOthers();
 
+    /// <summary>True for text that ends with a label crediting other work than the writing ("Edited by", "Photographs by:").</summary>
+    public static bool EndsWithOtherWorkLabel(string text) => OtherWorkLabelAtEnd().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:edited|editing|produced|illustrated|illustrations?|artwork|animation|graphics|design|photographs|photography|photos?|video|translated|fact-checked|fact\s+checked|(?:medically\s+)?reviewed)\s+by\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherWorkLabelAtEnd();
+
     /// <summary>Between names: commas, semicolons, bars, slashes, bullets, "and" in several languages, a second "by", a
     /// capitalised "For" before the outlet ("By Jane Doe For The Daily Example"; "Organization for Transformative Works" is one name).</summary>
-    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và|та|oraz|और|และ|و|ו))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[,;|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|и|og|och|en|ve|és|a|(?-i:ja|dan|și|şi|και|và|та|oraz|और|และ|و|ו))\s|&|\s(?:by|von|par|por|di|door|avec|with|mit|con|com|med|(?-i:For|FOR))\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Segments();
 
     /// <summary>"By", "Von", "Par", "Por", "Di", "Автор:", "Written by", "Text:" and similar labels before a name.</summary>

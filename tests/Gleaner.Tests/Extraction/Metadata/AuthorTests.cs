@@ -118,6 +118,10 @@ public class AuthorTests
     [InlineData("Von unserem Korrespondenten Max Kolter", new[] { "Max Kolter" })]
     [InlineData("By KEVIN FREKING and MARY CLARE JALONICK Associated Press", new[] { "KEVIN FREKING", "MARY CLARE JALONICK" })]
     [InlineData("Posted by Marcus Lee, Product Manager, Databases", new[] { "Marcus Lee" })]
+    [InlineData("By JONAH WHITFIELD AP Economics Writer", new[] { "JONAH WHITFIELD" })]
+    [InlineData("By DALE FERRIS Staff Writer", new[] { "DALE FERRIS" })]
+    [InlineData("By OLIVER PRATT FOR THE DAILY LEDGER", new[] { "OLIVER PRATT" })]
+    [InlineData("By Tan Hui Min and Nur Aisyah Rahman", new[] { "Tan Hui Min", "Nur Aisyah Rahman" })]
     [InlineData("文・山田太郎　写真・佐藤花子", new[] { "山田太郎" })]
     [InlineData("作者：张伟 编辑：李娜", new[] { "张伟" })]
     [InlineData("Tekst: Marta Kowalczyk, Biuro Prasowe", new[] { "Marta Kowalczyk" })]
@@ -1149,5 +1153,12 @@ public class AuthorTests
     public void APictureCreditBeforeTheWritersLabelEndsThere(string byline, string[] expected)
     {
         Assert.Equal(expected, Authors("", $"<div class=\"byline\">{byline}</div>"));
+    }
+
+    [Fact]
+    public void AnAuthorLinkAfterAnEditorsLabelCreditsNoWriter()
+    {
+        Assert.Equal(["Rohan Desai"], Authors("",
+            """<div class="meta"><span>Reported by <a href="/author/rohan-desai">Rohan Desai</a></span><span>Edited by <a href="/author/neha-kapoor">Neha Kapoor</a></span><span>Updated: March 04, 2026</span></div>"""));
     }
 }
