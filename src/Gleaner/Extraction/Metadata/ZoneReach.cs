@@ -29,6 +29,7 @@ internal readonly record struct ZoneReach(int Ahead, int Behind, RegionClock Clo
         return new(Math.Max(reach.Ahead, ahead), Math.Max(reach.Behind, behind), RegionClock.For(language, region));
     }
 
+    /// <summary>Hours ahead of UTC of the farthest zone where the region's pages are mostly written (summer time included).</summary>
     private static readonly Dictionary<string, int> RegionAhead = new(StringComparer.OrdinalIgnoreCase)
     {
         ["au"] = 11, ["nz"] = 13, ["fj"] = 13, ["in"] = 6, ["pk"] = 5, ["bd"] = 6, ["lk"] = 6, ["np"] = 6, ["mm"] = 7,
