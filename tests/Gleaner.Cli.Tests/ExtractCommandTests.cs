@@ -47,6 +47,25 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.False(json.RootElement.TryGetProperty("path", out _));
     }
 
+    /// <summary>A page saved without the HTTP header that named its charset (no meta, not UTF-8) is read in its charset.</summary>
+    [Fact]
+    public void AnUndeclaredCyrillicPageIsReadInItsCharset()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        const string title = "Правительство поддержит малый бизнес";
+        const string paragraph = "В понедельник правительство объявило о новых мерах поддержки малого бизнеса в регионах страны.";
+        var path = Path.Combine(_dir.FullName, "novosti.html");
+        File.WriteAllBytes(path, Encoding.GetEncoding("windows-1251").GetBytes(Page(title, paragraph)));
+
+        var result = CliRunner.Run(null, "extract", path);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(title, json.RootElement.GetProperty("title").GetString());
+        Assert.Contains(paragraph, json.RootElement.GetProperty("text").GetString());
+        Assert.Equal("ru", json.RootElement.GetProperty("language").GetString());
+    }
+
     [Fact]
     public void SeveralFilesGiveJsonLinesInInputOrderWithPathFirst()
     {

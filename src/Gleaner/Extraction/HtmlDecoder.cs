@@ -6,7 +6,8 @@ namespace Gleaner.Extraction;
 /// <summary>
 /// Decodes page bytes to text. The charset comes from, in order: a byte-order mark, the HTTP
 /// Content-Type, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration in the first bytes,
-/// then sniffing (valid UTF-8, else windows-1252). Declarations are checked against the bytes:
+/// then sniffing (valid UTF-8, else a charset detector's answer the bytes bear out, else windows-1252). Declarations
+/// are checked against the bytes:
 /// a page that declares another charset (ISO-8859-1, windows-1252, GB2312...) but is valid UTF-8 with
 /// non-ASCII characters is UTF-8, and a page declaring UTF-8 whose bytes are not UTF-8 falls back
 /// to the other declaration or to windows-1252.
@@ -87,7 +88,7 @@ internal static class HtmlDecoder
     private static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, Encoding? declared, string? contentType, bool isUtf8)
     {
         if (declared is null)
-            return isUtf8 ? Utf8NoBom : Windows1252;
+            return isUtf8 ? Utf8NoBom : SniffedEncoding(bytes);
         if (declared.CodePage == Encoding.UTF8.CodePage)
         {
             if (isUtf8)
@@ -106,6 +107,114 @@ internal static class HtmlDecoder
         if (isUtf8 && !Ascii.IsValid(bytes) && declared.CodePage is not (1200 or 1201))
             return Utf8NoBom;
         return declared;
+    }
+
+    /// <summary>
+    /// The charset of bytes that declare none and are not valid UTF-8 (a page saved without the HTTP header that named
+    /// it): UTF-8 still when most of their non-ASCII sequences are UTF-8 (a stray byte); else what the charset detector
+    /// finds, where the bytes bear it out; else windows-1252. A detector tells Latin-script charsets apart poorly (a
+    /// French page with one "é" reads as Central European), so one of those is believed only where the page's
+    /// <c>&lt;html lang&gt;</c> names a language written in it, and another script only where its letters come in words
+    /// (bytes of accented Latin letters read as Cyrillic or Han give lone letters inside Latin words).
+    /// </summary>
+    private static Encoding SniffedEncoding(ReadOnlySpan<byte> bytes)
+    {
+        if (!MostlyNotUtf8(bytes))
+            return Utf8NoBom;
+        var sample = bytes[..Math.Min(bytes.Length, DetectionSampleBytes)];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(sample.Length);
+        try
+        {
+            sample.CopyTo(buffer);
+            var detected = UtfUnknown.CharsetDetector.DetectFromBytes(buffer, 0, sample.Length).Detected;
+            if (detected is not { Confidence: >= MinDetectionConfidence } || EncodingFromLabel(detected.EncodingName) is not { } encoding)
+                return Windows1252;
+            encoding = WithWindowsPunctuation(encoding, sample);
+            var latinLanguages = LatinLanguagesOf(encoding);
+            if (latinLanguages is not null)
+                return latinLanguages.Length > 0 && HtmlLanguage(sample) is { } language && latinLanguages.Contains(language) ? encoding : Windows1252;
+            return LettersComeInWords(encoding.GetString(sample)) ? encoding : Windows1252;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Enough of a page for the detector to be sure; its cost stays bounded on large pages.</summary>
+    private const int DetectionSampleBytes = 256 * 1024;
+
+    /// <summary>The detector's confidence below which windows-1252, the web's usual undeclared charset, is kept.</summary>
+    private const float MinDetectionConfidence = 0.5f;
+
+    /// <summary>
+    /// An ISO charset the detector names, as the Windows one that extends it where the bytes use the range ISO leaves
+    /// to control characters (0x80-0x9F): text never holds those, Windows' punctuation and letters there are common.
+    /// </summary>
+    private static Encoding WithWindowsPunctuation(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var windows = encoding.WebName switch
+        {
+            "iso-8859-2" => "windows-1250",
+            "iso-8859-7" => "windows-1253",
+            "iso-8859-8" => "windows-1255",
+            "iso-8859-13" => "windows-1257",
+            _ => null,
+        };
+        return windows is not null && bytes.IndexOfAnyInRange((byte)0x80, (byte)0x9F) >= 0 ? Encoding.GetEncoding(windows) : encoding;
+    }
+
+    /// <summary>For a Latin-script charset, the languages (primary subtags) a page must declare for it to be believed;
+    /// empty for the Western ones (windows-1252 reads those); null for charsets of other scripts.</summary>
+    private static string[]? LatinLanguagesOf(Encoding encoding) => encoding.CodePage switch
+    {
+        1252 or 28591 or 28605 or 10000 or 850 or 437 => [],
+        1250 or 28592 => ["pl", "cs", "sk", "hu", "sl", "hr", "bs", "sr", "ro", "sq"],
+        1254 or 28599 => ["tr", "az"],
+        1257 or 28603 or 28594 => ["lt", "lv", "et"],
+        28593 => ["mt", "eo"],
+        _ => null,
+    };
+
+    /// <summary>Whether most letters outside ASCII stand beside another such letter, as words of Cyrillic, Greek,
+    /// Arabic, Hebrew, Thai or Han do; an accented Latin letter read in the wrong charset stands alone among ASCII ones.</summary>
+    private static bool LettersComeInWords(string text)
+    {
+        int letters = 0, inWords = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] < 0x80 || !char.IsLetter(text[i]))
+                continue;
+            letters++;
+            if ((i > 0 && text[i - 1] >= 0x80 && char.IsLetter(text[i - 1])) || (i + 1 < text.Length && text[i + 1] >= 0x80 && char.IsLetter(text[i + 1])))
+                inWords++;
+        }
+        return letters > 0 && inWords * 2 >= letters;
+    }
+
+    /// <summary>The primary subtag of the <c>lang</c> on the page's <c>&lt;html&gt;</c> tag, read from the bytes.</summary>
+    internal static string? HtmlLanguage(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, MetaScanBytes)];
+        var start = IndexOfAsciiIgnoreCase(head, "<html"u8);
+        if (start < 0)
+            return null;
+        var tag = head[start..];
+        var end = tag.IndexOf((byte)'>');
+        tag = end >= 0 ? tag[..end] : tag;
+        for (var at = 0; (start = IndexOfAsciiIgnoreCase(tag[at..], "lang"u8)) >= 0; at += start + 4)
+        {
+            // " lang=" or "xml:lang=", not "data-lang" or "language".
+            var before = at + start > 0 ? tag[at + start - 1] : (byte)' ';
+            var rest = TrimLatin1Space(tag[(at + start + 4)..]);
+            if ((before is not ((byte)' ' or (byte)':' or (byte)'\t' or (byte)'\n' or (byte)'\r')) || rest.IsEmpty || rest[0] != '=')
+                continue;
+            rest = TrimLatin1Space(rest[1..]).TrimStart((byte)'"').TrimStart((byte)'\'');
+            var stop = rest.IndexOfAny("\"' -_>/"u8);
+            var subtag = stop >= 0 ? rest[..stop] : rest;
+            return subtag.Length is >= 2 and <= 3 && Ascii.IsValid(subtag) ? Encoding.ASCII.GetString(subtag).ToLowerInvariant() : null;
+        }
+        return null;
     }
 
     /// <summary>Whether more of the non-ASCII sequences are invalid UTF-8 than valid: the bytes are in another charset.</summary>
@@ -211,8 +320,12 @@ internal static class HtmlDecoder
             "iso-8859-1" or "iso8859-1" or "latin1" or "latin-1" or "l1" or "us-ascii" or "ascii" or "cp1252" or "iso_8859-1" => "windows-1252",
             "gb2312" or "gbk" or "x-gbk" or "cp936" => "gb18030",
             "utf8" or "unicode-1-1-utf-8" or "utf-16" or "utf-16le" or "utf-16be" => "utf-8",
-            "x-sjis" or "sjis" or "ms_kanji" or "windows-31j" or "cp932" => "shift_jis",
+            "x-sjis" or "sjis" or "shift-jis" or "ms_kanji" or "windows-31j" or "cp932" => "shift_jis",
             "win-1251" or "cp1251" => "windows-1251",
+            // WHATWG reads these labels as the Windows charsets that extend them.
+            "iso-8859-9" or "iso8859-9" or "latin5" => "windows-1254",
+            "tis-620" or "iso-8859-11" or "iso8859-11" => "windows-874",
+            "euc-kr" or "cp949" => "ks_c_5601-1987",
             _ => name,
         };
         try

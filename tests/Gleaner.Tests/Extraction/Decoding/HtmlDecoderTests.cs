@@ -60,6 +60,67 @@ public class HtmlDecoderTests
         Assert.Contains(French, HtmlDecoder.Decode(Page(French, "windows-1252"), null));
     }
 
+    /// <summary>Pages saved without the HTTP header that named their charset, in the charsets of other scripts.</summary>
+    [Theory]
+    [InlineData("windows-1251", "Правительство объявило в понедельник о новых мерах поддержки малого бизнеса в регионах страны.")]
+    [InlineData("koi8-r", "Правительство объявило в понедельник о новых мерах поддержки малого бизнеса в регионах страны.")]
+    [InlineData("gb18030", "国务院常务会议今天在北京召开，会议研究部署进一步支持小微企业发展的措施。")]
+    [InlineData("big5", "國務院常務會議今天在北京召開，會議研究部署進一步支持小微企業發展的措施。")]
+    [InlineData("shift_jis", "政府は月曜日、地方の中小企業を支援する新たな対策を発表しました。")]
+    [InlineData("euc-jp", "政府は月曜日、地方の中小企業を支援する新たな対策を発表しました。")]
+    [InlineData("euc-kr", "정부는 월요일 지역 중소기업을 지원하기 위한 새로운 대책을 발표했다.")]
+    [InlineData("windows-1253", "Τη Δευτέρα η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης των μικρών επιχειρήσεων στις περιφέρειες.")]
+    [InlineData("windows-1256", "أعلنت الحكومة يوم الاثنين عن إجراءات جديدة لدعم الشركات الصغيرة في مناطق البلاد.")]
+    [InlineData("windows-1255", "הממשלה הודיעה ביום שני על צעדים חדשים לתמיכה בעסקים קטנים באזורי הארץ.")]
+    [InlineData("windows-874", "รัฐบาลประกาศมาตรการใหม่เพื่อสนับสนุนธุรกิจขนาดเล็กในภูมิภาคต่างๆ ของประเทศเมื่อวันจันทร์")]
+    public void UndeclaredPagesInOtherScriptsAreDetected(string charset, string text)
+    {
+        Assert.Contains(text, HtmlDecoder.Decode(Page(text, charset, "<title>x</title>"), null));
+    }
+
+    /// <summary>A Latin-script charset other than windows-1252 is believed where the page declares a language written in it.</summary>
+    [Theory]
+    [InlineData("windows-1250", "pl", "W poniedziałek rząd ogłosił nowe środki wsparcia dla małych firm. Świętokrzyskie źródła, żółć i gęśla jaźń.")]
+    [InlineData("iso-8859-2", "cs", "V pondělí vláda oznámila nová opatření na podporu malých firem v regionech. Kůň úpěl ďábelské ódy.")]
+    [InlineData("windows-1254", "tr", "Hükümet pazartesi günü ülkenin bölgelerindeki küçük işletmeleri desteklemek için yeni önlemler açıkladı.")]
+    public void UndeclaredCentralEuropeanAndTurkishPagesNeedTheirLanguage(string charset, string language, string text)
+    {
+        var bytes = System.Text.Encoding.GetEncoding(charset).GetBytes($"<html lang=\"{language}\"><head><title>x</title></head><body><p>{text}</p></body></html>");
+        Assert.Contains(text, HtmlDecoder.Decode(bytes, null));
+    }
+
+    /// <summary>Western pages stay windows-1252 where a detector would guess a Central European charset from a few accents.</summary>
+    [Theory]
+    [InlineData("en", "The council said it would \u201creview the plan\u201d next week \u2013 officials didn\u2019t comment further.")]
+    [InlineData("fr", "Le maire a été élu à la majorité ; la séance s'est achevée à minuit, après un débat très animé sur le budget.")]
+    [InlineData("es", "El ayuntamiento aprobó el presupuesto. La alcaldesa señaló que las obras comenzarán en otoño, según informó.")]
+    [InlineData("", "Le maire a été élu à la majorité ; la séance s'est achevée à minuit, après un débat très animé sur le budget.")]
+    public void UndeclaredWesternPagesStayWindows1252(string language, string text)
+    {
+        var bytes = System.Text.Encoding.GetEncoding("windows-1252").GetBytes($"<html lang=\"{language}\"><head><title>x</title></head><body><p>{text}</p></body></html>");
+        Assert.Contains(text, HtmlDecoder.Decode(bytes, null));
+    }
+
+    [Fact]
+    public void AnUndeclaredUtf8PageWithOneStrayByteStaysUtf8()
+    {
+        var bytes = Page(French + " " + Russian, "utf-8").Concat(new byte[] { 0xE9 }).ToArray();
+
+        Assert.Contains(French + " " + Russian, HtmlDecoder.Decode(bytes, null));
+    }
+
+    [Theory]
+    [InlineData("<html lang=\"pl-PL\">", "pl")]
+    [InlineData("<!doctype html><HTML class=x LANG='cs'>", "cs")]
+    [InlineData("<html xml:lang=\"tr\" data-language=\"en\">", "tr")]
+    [InlineData("<html data-lang=\"pl\">", null)]
+    [InlineData("<html>", null)]
+    [InlineData("<body lang=\"pl\">", null)]
+    public void TheHtmlTagsLanguageIsReadFromTheBytes(string start, string? expected)
+    {
+        Assert.Equal(expected, HtmlDecoder.HtmlLanguage(Encoding.ASCII.GetBytes(start + "<head></head><body>x</body></html>")));
+    }
+
     [Fact]
     public void APageDeclaringLatin1ThatIsReallyUtf8DecodesRight()
     {
