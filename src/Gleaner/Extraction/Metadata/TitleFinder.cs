@@ -97,9 +97,10 @@ internal static partial class TitleFinder
             if (documentTitle is not null && shown.Contains(candidate) && Key(documentTitle) is var titleKey
                 && titleKey.Length > key.Length && titleKey.StartsWith(key, StringComparison.Ordinal))
                 votes += 0.5;
-            // A heading that says more than the <title>'s head ("Headline, at length" for "Headline | Site") is the article's; a
-            // site's logo does not start with the story's words.
-            else if (documentTitle is not null && isShown && LeadsWithTitleHead(documentTitle, key))
+            // A heading that says more than the <title>'s head ("Headline, at length" for "Headline | Site", "New centre for climate
+            // data opened" for "New centre opened - Press releases - University") is the article's; a site's logo does not hold
+            // the story's words.
+            else if (documentTitle is not null && isShown && ExpandsTitleHead(documentTitle, candidate, key))
                 votes += 0.5;
             if (votes > bestVotes)
             {
@@ -392,11 +393,12 @@ internal static partial class TitleFinder
     }
 
     /// <summary>
-    /// True when a part of the source between two separators is the candidate: a <c>&lt;title&gt;</c> that wraps the
-    /// headline in a label and a site name ("Press release – Headline – Site") states the heading shown on the page.
+    /// True when the heading says what the <c>&lt;title&gt;</c>'s first part says and more: its key starts with the part's
+    /// ("Headline, at length"), or its words, from the first, hold the part's words in their order ("Neues Zentrum für
+    /// Klimadaten eröffnet" for "Neues Zentrum eröffnet - Pressemitteilungen - Universität X"). Words only before the part are
+    /// a kicker ("Literatur Buchmesse Leipzig eröffnet" for "Buchmesse Leipzig eröffnet | Site"), not more of the headline.
     /// </summary>
-    /// <summary>True when the heading's key starts with the <c>&lt;title&gt;</c>'s first part and goes on for longer.</summary>
-    private static bool LeadsWithTitleHead(string documentTitle, string headingKey)
+    private static bool ExpandsTitleHead(string documentTitle, string heading, string headingKey)
     {
         var head = documentTitle;
         foreach (var separator in Separators)
@@ -408,9 +410,45 @@ internal static partial class TitleFinder
         if (head.Length == documentTitle.Length || WordCount(head) < MinHeadlineWords)
             return false;
         var headKey = Key(head);
-        return headingKey.Length > headKey.Length && headingKey.StartsWith(headKey, StringComparison.Ordinal);
+        if (headingKey.Length <= headKey.Length)
+            return false;
+        return headingKey.StartsWith(headKey, StringComparison.Ordinal) || StartsAndHoldsWordsInOrder(heading, head);
     }
 
+    /// <summary>True when <paramref name="text"/> opens with the first word of <paramref name="part"/> and holds its other words
+    /// in their order (case folded).</summary>
+    private static bool StartsAndHoldsWordsInOrder(string text, string part)
+    {
+        var at = 0;
+        var first = true;
+        foreach (var word in Words().EnumerateMatches(part))
+        {
+            var found = false;
+            foreach (var candidate in Words().EnumerateMatches(text.AsSpan(at)))
+            {
+                if (text.AsSpan(at + candidate.Index, candidate.Length).Equals(part.AsSpan(word.Index, word.Length), StringComparison.OrdinalIgnoreCase))
+                {
+                    at += candidate.Index + candidate.Length;
+                    found = true;
+                    break;
+                }
+                if (first)
+                    return false;
+            }
+            if (!found)
+                return false;
+            first = false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+
+    /// <summary>
+    /// True when a part of the source between two separators is the candidate: a <c>&lt;title&gt;</c> that wraps the
+    /// headline in a label and a site name ("Press release – Headline – Site") states the heading shown on the page.
+    /// </summary>
     private static bool HasSegment(string source, string candidateKey)
     {
         foreach (var separator in Separators)

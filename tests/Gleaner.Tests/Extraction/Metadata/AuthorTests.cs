@@ -1161,4 +1161,32 @@ public class AuthorTests
         Assert.Equal(["Rohan Desai"], Authors("",
             """<div class="meta"><span>Reported by <a href="/author/rohan-desai">Rohan Desai</a></span><span>Edited by <a href="/author/neha-kapoor">Neha Kapoor</a></span><span>Updated: March 04, 2026</span></div>"""));
     }
+
+    [Fact]
+    public void AnAuthorLinkAfterAPictureCreditsColonCreditsNoWriter()
+    {
+        // A magazine's credits block: each role on its own line, each name a link to the contributor's page.
+        Assert.Equal(["Олена Коваленко"], Authors("",
+            """<div class="credits"><p>Текст: <a href="/authors/olena-kovalenko">Олена Коваленко</a></p><p>Фото: <a href="/authors/andrii-melnyk">Андрій Мельник</a></p></div>"""));
+        Assert.Equal(["Sandra Weiß"], Authors("", """<p class="credits">Text und Fotos: <a href="/autor/sandra-weiss">Sandra Weiß</a></p>"""));
+    }
+
+    [Theory]
+    [InlineData("Propos recueillis par Claire Dubois")]
+    [InlineData("Entretien réalisé par Claire Dubois")]
+    [InlineData("Entrevista realizada por Claire Dubois")]
+    public void AnInterviewersCreditNamesTheWriterOverADesk(string credit)
+    {
+        // WordPress credits the desk's account ("Rédaction"); the interviewer is named in the text's first line.
+        Assert.Equal(["Claire Dubois"], Authors("",
+            $"""<p class="post-meta">par <a href="/author/redaction/" rel="author">Rédaction</a></p><div class="entry-content"><p><em>{credit}</em></p><p>Anne Martin étudie depuis quinze ans la fréquentation des médiathèques.</p></div>"""));
+    }
+
+    [Fact]
+    public void AWritersLabelWithItsPrepositionOnAnUnmarkedLineCreditsTheWriterNotThePhotographer()
+    {
+        // A magazine's credit line under the standfirst; the author meta tag names the magazine.
+        Assert.Equal(["Inês Carvalho"], Authors("""<meta property="og:site_name" content="Revista Terra Viva"><meta name="author" content="Revista Terra Viva">""",
+            """<p class="ficha">Texto de <strong>Inês Carvalho</strong> | Fotografia de <strong>Rui Matos</strong></p>"""));
+    }
 }

@@ -419,4 +419,13 @@ public class TitleTests
             "<title>Dortmund: Neues Stadion-Dach bis 2026 | WAZ</title><meta property=\"og:title\" content=\"Dortmund: Neues Stadion-Dach bis 2026\">",
             "<article><h1><span class=\"kicker\">Dortmund</span> <span class=\"headline\">Neues Stadion-Dach bis 2026</span></h1></article>"));
     }
+
+    [Fact]
+    public void AHeadingThatHoldsTheTitlesHeadWithMoreWordsWinsOverALoneTitle()
+    {
+        // An institution's <title> shortens the headline and adds its section and name; the page's heading says it in full.
+        Assert.Equal("Neues Zentrum für Klimadaten an der Universität Nordheim eröffnet",
+            Title("<title>Neues Zentrum eröffnet - Pressemitteilungen - Universität Nordheim</title>",
+                "<div class=\"news-single\"><h1>Neues Zentrum für Klimadaten an der Universität Nordheim eröffnet</h1></div>"));
+    }
 }
