@@ -142,8 +142,9 @@ internal static partial class DateFinder
 
         // Update times first: the header's text, read when the first publication time asks for it, leaves them out
         // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
+        var entryDatesPublish = EntryDatesArePublications(index.Times);
         foreach (var time in index.Times)
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
+            if ((IsModifiedMarker(time) && !(entryDatesPublish && IsEntryDate(time))) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
                 context.Skipped.Add(time);
         var updateTimes = context.Skipped.Count;
         // An event's day and hour ("<p class="event-date">Samstag, 14. Dezember 2024, 19:00 Uhr</p>" under the title of its
@@ -191,7 +192,7 @@ internal static partial class DateFinder
                     date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order, reach);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
                 // "entry-date published updated": a post never edited since, dated once for both.
-                if (UpdateMarking(time) == Marking.PublicationAndUpdate)
+                if (UpdateMarking(time) == Marking.PublicationAndUpdate || (entryDatesPublish && IsEntryDate(time)))
                     modified.Add(date);
             }
         }
@@ -481,6 +482,22 @@ internal static partial class DateFinder
         var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
         return digit > 0 && DateLabels.LastLabel(text.AsSpan(0, digit)) == DateLabel.Modified;
     }
+
+    /// <summary>
+    /// True when the page's times mark no publication, so that a <c>&lt;time class="entry-date updated"&gt;</c> is a post's
+    /// date: WordPress themes (tagDiv's Newspaper and Newsmag among them) show it so, with hAtom's required <c>updated</c>
+    /// beside WordPress's <c>entry-date</c>; a theme that shows an edit too marks the other time published.
+    /// </summary>
+    private static bool EntryDatesArePublications(List<IElement> times)
+    {
+        foreach (var time in times)
+            if (UpdateMarking(time) == Marking.PublicationAndUpdate
+                || ((time.Attr("class") ?? "") + " " + (time.Attr("itemprop") ?? "")).Contains("publish", StringComparison.OrdinalIgnoreCase))
+                return false;
+        return true;
+    }
+
+    private static bool IsEntryDate(IElement time) => time.ClassList.Contains("entry-date");
 
     /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post
     /// never edited <c>&lt;time class="entry-date published updated"&gt;</c>, one date for both.</summary>
@@ -970,6 +987,11 @@ internal static partial class DateFinder
     /// </summary>
     private static PageDate? SiblingClock(IElement element, PageDate shown, DateOrder order)
     {
+        // A date alone in its list item looks to the next item: Elementor's post info, <li><time>February 14, 2024</time></li>
+        // <li><time>9:30 am</time></li>.
+        for (var up = 0; up < MaxClockItemDepth && element.NextElementSibling is null && element.PreviousElementSibling is null
+            && element.ParentElement is { } parent && parent.ChildElementCount == 1 && !HasOwnText(parent); up++)
+            element = parent;
         for (var between = element.NextSibling; between is not null and not IElement; between = between.NextSibling)
             foreach (var c in between.TextContent)
                 if (char.IsLetterOrDigit(c))
@@ -979,6 +1001,20 @@ internal static partial class DateFinder
             return null;
         var day = shown.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return DateParser.TryFind(day + " " + clock, order, out var joined) && joined.HasTime && joined.Day == shown.Day ? joined : null;
+    }
+
+    /// <summary>Levels a date alone in its wrappers climbs to find the clock beside them.</summary>
+    private const int MaxClockItemDepth = 3;
+
+    /// <summary>True when an element holds letters or digits outside its child elements.</summary>
+    private static bool HasOwnText(IElement element)
+    {
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+            if (node is not IElement)
+                foreach (var c in node.TextContent)
+                    if (char.IsLetterOrDigit(c))
+                        return true;
+        return false;
     }
 
     /// <summary>
