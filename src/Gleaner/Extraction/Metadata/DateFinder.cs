@@ -1151,6 +1151,11 @@ internal static partial class DateFinder
     /// <summary>An unlabelled date this far after the headline still belongs to its header.</summary>
     private const int UnlabelledCharsAfter = 400;
 
+    /// <summary>A press release's kind alone before its date on the line ("Communiqué de presse | 14 mars 2024", "Press
+    /// release – March 14, 2024"): the release's date, as a label would say.</summary>
+    [GeneratedRegex(@"^\s*(?:press\s+release|news\s+release|media\s+release|pressemitteilung|pressemeldung|presseinformation|medienmitteilung|communiqu(?:é|e)\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|comunicato\s+stampa|persbericht|tiskov(?:á|a)\s+zpr(?:á|a)va|informacja\s+prasowa|komunikat\s+prasowy|pressmeddelande|pressemeddelelse|pressemelding|tiedote)\s*[|·•–—:,/-]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseKindBefore();
+
     /// <summary>The header's date read once, when first asked for: a marked date further down asks whether a dateline stands above it.</summary>
     private sealed class HeaderReading(Context context, PageIndex index)
     {
@@ -1194,14 +1199,16 @@ internal static partial class DateFinder
         }
 
         /// <summary>The unlabelled dateline under the headline when its line opens with a byline ("Von Anna Schmidt | 12. Januar
-        /// 2023"): the author's line dates the post as a label would; a bare date there may be an event's or the print edition's.</summary>
+        /// 2023") or a press release's kind: the author's line dates the post as a label would; a bare date there may be an
+        /// event's or the print edition's.</summary>
         public Candidate? BylineDateline()
         {
             Read();
             if (_date is not { Weight: Weight.Dateline } date || _datelineAt < _headlineEnd)
                 return null;
             var lineStart = _text.LastIndexOf('\n', _datelineAt) + 1;
-            if (AuthorFinder.BylineLabel().IsMatch(_text.AsSpan(lineStart, _datelineAt - lineStart)))
+            var before = _text.AsSpan(lineStart, _datelineAt - lineStart);
+            if (AuthorFinder.BylineLabel().IsMatch(before) || ReleaseKindBefore().IsMatch(before))
                 return date;
             // The date first, the author after a separator ("12. Januar 2023 | Von Anna Schmidt").
             var lineEnd = _text.IndexOf('\n', _datelineAt);
