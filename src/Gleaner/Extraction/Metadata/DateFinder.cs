@@ -142,8 +142,9 @@ internal static partial class DateFinder
 
         // Update times first: the header's text, read when the first publication time asks for it, leaves them out
         // ("<time class=updated>May 5</time><time class=published>May 3</time>" is no dateline of May 5).
+        var entryDatesPublish = EntryDatesArePublications(index.Times);
         foreach (var time in index.Times)
-            if (IsModifiedMarker(time) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
+            if ((IsModifiedMarker(time) && !(entryDatesPublish && IsEntryDate(time))) || LabelBefore(time) == DateLabel.Modified || LabelsItselfAnUpdate(time))
                 context.Skipped.Add(time);
         var updateTimes = context.Skipped.Count;
         // An event's day and hour ("<p class="event-date">Samstag, 14. Dezember 2024, 19:00 Uhr</p>" under the title of its
@@ -191,7 +192,7 @@ internal static partial class DateFinder
                     date = AsShown(date, TextCleaning.ShortText(time, MaxDateElementChars), order, reach);
                 published.Add(new Candidate(date, weight, new("time", Element: time)));
                 // "entry-date published updated": a post never edited since, dated once for both.
-                if (UpdateMarking(time) == Marking.PublicationAndUpdate)
+                if (UpdateMarking(time) == Marking.PublicationAndUpdate || (entryDatesPublish && IsEntryDate(time)))
                     modified.Add(date);
             }
         }
@@ -481,6 +482,22 @@ internal static partial class DateFinder
         var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
         return digit > 0 && DateLabels.LastLabel(text.AsSpan(0, digit)) == DateLabel.Modified;
     }
+
+    /// <summary>
+    /// True when the page's times mark no publication, so that a <c>&lt;time class="entry-date updated"&gt;</c> is a post's
+    /// date: WordPress themes (tagDiv's Newspaper and Newsmag among them) show it so, with hAtom's required <c>updated</c>
+    /// beside WordPress's <c>entry-date</c>; a theme that shows an edit too marks the other time published.
+    /// </summary>
+    private static bool EntryDatesArePublications(List<IElement> times)
+    {
+        foreach (var time in times)
+            if (UpdateMarking(time) == Marking.PublicationAndUpdate
+                || ((time.Attr("class") ?? "") + " " + (time.Attr("itemprop") ?? "")).Contains("publish", StringComparison.OrdinalIgnoreCase))
+                return false;
+        return true;
+    }
+
+    private static bool IsEntryDate(IElement time) => time.ClassList.Contains("entry-date");
 
     /// <summary>True when an element is marked as an update's date and not also as the publication's: WordPress marks a post
     /// never edited <c>&lt;time class="entry-date published updated"&gt;</c>, one date for both.</summary>
@@ -970,6 +987,11 @@ internal static partial class DateFinder
     /// </summary>
     private static PageDate? SiblingClock(IElement element, PageDate shown, DateOrder order)
     {
+        // A date alone in its list item looks to the next item: Elementor's post info, <li><time>February 14, 2024</time></li>
+        // <li><time>9:30 am</time></li>.
+        for (var up = 0; up < MaxClockItemDepth && element.NextElementSibling is null && element.PreviousElementSibling is null
+            && element.ParentElement is { } parent && parent.ChildElementCount == 1 && !HasOwnText(parent); up++)
+            element = parent;
         for (var between = element.NextSibling; between is not null and not IElement; between = between.NextSibling)
             foreach (var c in between.TextContent)
                 if (char.IsLetterOrDigit(c))
@@ -979,6 +1001,20 @@ internal static partial class DateFinder
             return null;
         var day = shown.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return DateParser.TryFind(day + " " + clock, order, out var joined) && joined.HasTime && joined.Day == shown.Day ? joined : null;
+    }
+
+    /// <summary>Levels a date alone in its wrappers climbs to find the clock beside them.</summary>
+    private const int MaxClockItemDepth = 3;
+
+    /// <summary>True when an element holds letters or digits outside its child elements.</summary>
+    private static bool HasOwnText(IElement element)
+    {
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+            if (node is not IElement)
+                foreach (var c in node.TextContent)
+                    if (char.IsLetterOrDigit(c))
+                        return true;
+        return false;
     }
 
     /// <summary>
@@ -1115,6 +1151,11 @@ internal static partial class DateFinder
     /// <summary>An unlabelled date this far after the headline still belongs to its header.</summary>
     private const int UnlabelledCharsAfter = 400;
 
+    /// <summary>A press release's kind alone before its date on the line ("Communiqué de presse | 14 mars 2024", "Press
+    /// release – March 14, 2024"): the release's date, as a label would say.</summary>
+    [GeneratedRegex(@"^\s*(?:press\s+release|news\s+release|media\s+release|pressemitteilung|pressemeldung|presseinformation|medienmitteilung|communiqu(?:é|e)\s+de\s+presse|comunicado\s+de\s+prensa|nota\s+de\s+prensa|comunicato\s+stampa|persbericht|tiskov(?:á|a)\s+zpr(?:á|a)va|informacja\s+prasowa|komunikat\s+prasowy|pressmeddelande|pressemeddelelse|pressemelding|tiedote)\s*[|·•–—:,/-]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseKindBefore();
+
     /// <summary>The header's date read once, when first asked for: a marked date further down asks whether a dateline stands above it.</summary>
     private sealed class HeaderReading(Context context, PageIndex index)
     {
@@ -1158,14 +1199,16 @@ internal static partial class DateFinder
         }
 
         /// <summary>The unlabelled dateline under the headline when its line opens with a byline ("Von Anna Schmidt | 12. Januar
-        /// 2023"): the author's line dates the post as a label would; a bare date there may be an event's or the print edition's.</summary>
+        /// 2023") or a press release's kind: the author's line dates the post as a label would; a bare date there may be an
+        /// event's or the print edition's.</summary>
         public Candidate? BylineDateline()
         {
             Read();
             if (_date is not { Weight: Weight.Dateline } date || _datelineAt < _headlineEnd)
                 return null;
             var lineStart = _text.LastIndexOf('\n', _datelineAt) + 1;
-            if (AuthorFinder.BylineLabel().IsMatch(_text.AsSpan(lineStart, _datelineAt - lineStart)))
+            var before = _text.AsSpan(lineStart, _datelineAt - lineStart);
+            if (AuthorFinder.BylineLabel().IsMatch(before) || ReleaseKindBefore().IsMatch(before))
                 return date;
             // The date first, the author after a separator ("12. Januar 2023 | Von Anna Schmidt").
             var lineEnd = _text.IndexOf('\n', _datelineAt);

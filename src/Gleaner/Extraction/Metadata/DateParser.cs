@@ -289,6 +289,9 @@ internal static partial class DateParser
             var after = TimeOfDay().Match(text, dateEnd, Math.Min(MaxTimeDistance + MaxZoneChars, text.Length - dateEnd));
             if (after.Success && after.Groups["M"].Index + after.Groups["M"].Length - dateEnd > MaxTimeDistance)
                 after = Match.Empty;
+            // Right after a dotted date a bare dotted clock is one: Finnish, Danish and Norwegian "14.3.2024 10.32".
+            if (!after.Success && IsDottedNumericDate(match.ValueSpan))
+                after = ClockAfterDottedDate().Match(text, dateEnd, Math.Min(MaxTimeDistance, text.Length - dateEnd));
             // A label between them ("March 12, 2025 | Updated 4:41 p.m.") makes the time the next date's.
             if (after.Success && IsOnlyFiller(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length))
                 && DateLabels.LastLabel(text.AsSpan(match.Index + match.Length, after.Index - match.Index - match.Length)) == DateLabel.None)
@@ -708,6 +711,16 @@ internal static partial class DateParser
     /// or a compact stamp of twelve or fourteen digits (<c>20210927195100</c>, Korean portals' <c>og:regDate</c>).</summary>
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})-(?<d>\d{2})|(?<m>\d{2})(?<d>\d{2}))(?:(?:[T ]\s*|(?<=^\d{8})(?=\d{4}(?:\d{2})?$))(?<H>\d{2}):?(?<M>\d{2})(?::?(?<S>\d{2})(?:[.,]\d+)?)?\s*(?<tz>Z|[+\-\u2212]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDate();
+
+    /// <summary>True when a date is written in digits and dots alone ("14.3.2024").</summary>
+    private static bool IsDottedNumericDate(ReadOnlySpan<char> date)
+        => date.Contains('.') && !date.ContainsAnyExcept(DottedDateChars);
+
+    private static readonly System.Buffers.SearchValues<char> DottedDateChars = System.Buffers.SearchValues.Create("0123456789. ");
+
+    /// <summary>A bare dotted clock a space after a dotted date ("14.3.2024 10.32"), not a price or a share ("12.50 €", "10.32 %").</summary>
+    [GeneratedRegex(@"\G[ \u00a0]{1,2}(?<H>[01]?\d|2[0-3])\.(?<M>[0-5]\d)(?![\d.,])(?!\s*(?:€|\$|£|%|eur|euro|kr|zł|kč|sek|nok|dkk)(?![\p{L}]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ClockAfterDottedDate();
 
     /// <summary>A time of day: 19:52, 7:52 pm, 19h52, 19 h 52 (Quebec), 19時52分, 19时52分, 午後3時5分 (a one-digit minute before 分), 오후 3:30; the half of the day written after it in other
     /// scripts too (Arabic <c>02:32 م</c>, Greek <c>2:32 μ.μ.</c>, Vietnamese <c>2:32 CH</c>, Persian <c>ب.ظ</c>, Turkish <c>ÖS</c>);
