@@ -412,7 +412,7 @@ internal static class BoilerplateSignals
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
-        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox", "authordescription",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "appdownload", "downloadapp", "apppromo", "infobox", "authordescription",
         "authordetails", "authorcard", "authorabout",
         // The writer's box named in the page's language ("autor-box", "autoren-info", "auteur-bio").
         "autorbox", "autorinfo", "autorbio", "autorenbox", "autoreninfo", "autorprofil", "autoreinfo", "auteurbox", "auteurbio",

@@ -1766,6 +1766,34 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void LeavesOutAnAppDownloadBoxNamedContentBesideAStorySplitByBlankLines()
+    {
+        var article = Extract("<div class='left-content'><div class='app-download-content'>" +
+            "<div class='app-content-item'><p>Unsere App für iPhone, iPad und Android, kostenlos, schnell, ohne Werbung.</p></div>" +
+            "<div class='app-content-item'><p>Jetzt laden im App Store, bei Google Play oder in der AppGallery, gratis.</p></div></div>" +
+            "<h1>Council approves bridge</h1><div class='story'>" + BlankLineStory + "</div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(8, lines.Length);
+        Assert.DoesNotContain(lines, line => line.Contains("App Store"));
+    }
+
+    [Fact]
+    public void ReadsAStoryWithoutANameBesideShortBoxesTheThemeNamesContent()
+    {
+        // A layout table: the links column's boxes are named "item-content", the story's cell has no name. The boxes' two
+        // short lines do not earn the article name's weight, which made one of them the story.
+        var article = Extract("<table class='layout'><tr><td class='side'>" +
+            "<div class='item-content'><p>Student portal: enrolment, course choice, grades and timetables, online.</p></div>" +
+            "<div class='item-content'><p>Research portal: projects, reviews, reports, and the library's catalogue.</p></div>" +
+            "<div class='item-content'><p>Mail, canteen, room booking, and the other services for students.</p></div></td>" +
+            "<td class='center'><h1>Council approves bridge</h1><span class='date'>12.03.2025</span><br><span id='lblBody'>" +
+            BlankLineStory + "</span></td></tr></table>");
+
+        Assert.Contains(article.Text ?? "", "Die Gemeinde hat am Montag mit dem Bau der neuen Grundschule begonnen");
+    }
+
+    [Fact]
     public void ReadsNoArticleWordFromTheIdsAWebFormsPageGeneratesForEveryControl()
     {
         // ASP.NET Web Forms names each control after the placeholder holding it ("ctl00_MainContent_pnlApp"): "content" in
