@@ -1790,7 +1790,7 @@ public class ContentExtractorTests
             "<td class='center'><h1>Council approves bridge</h1><span class='date'>12.03.2025</span><br><span id='lblBody'>" +
             BlankLineStory + "</span></td></tr></table>");
 
-        Assert.Contains(article.Text ?? "", "Die Gemeinde hat am Montag mit dem Bau der neuen Grundschule begonnen");
+        Assert.Contains("Die Gemeinde hat am Montag mit dem Bau der neuen Grundschule begonnen", article.Text ?? "");
     }
 
     [Fact]
