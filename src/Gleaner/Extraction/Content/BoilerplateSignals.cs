@@ -412,7 +412,7 @@ internal static class BoilerplateSignals
         "screenreader", "visuallyhidden", "printonly", "authorbio", "authorinfo", "taglist", "signup",
         "furtherreading", "seealso", "leiatambem", "vejatambem", "leggianche",
         "lireaussi", "leertambien", "читайтетакже", "factbox", "faktbox", "infokasten", "authorbox", "authorprofile",
-        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "infobox", "authordescription",
+        "writerprofile", "aboutauthor", "theauthor", "supportus", "appbanner", "appteaser", "appdownload", "downloadapp", "apppromo", "infobox", "authordescription",
         "authordetails", "authorcard", "authorabout",
         // The writer's box named in the page's language ("autor-box", "autoren-info", "auteur-bio").
         "autorbox", "autorinfo", "autorbio", "autorenbox", "autoreninfo", "autorprofil", "autoreinfo", "auteurbox", "auteurbio",
@@ -503,11 +503,44 @@ internal static class BoilerplateSignals
         if (!string.IsNullOrEmpty(className))
             weight += WeightOf(className, ref isStrongBoilerplate);
         if (!string.IsNullOrEmpty(id))
-            weight += WeightOf(id, ref isStrongBoilerplate);
+            weight += WeightOf(id, ref isStrongBoilerplate, readArticleWords: !IsGeneratedControlId(id));
         return weight;
     }
 
-    private static int WeightOf(string value, ref bool isStrongBoilerplate)
+    /// <summary>
+    /// An id ASP.NET Web Forms generated from the naming containers above the control: "ctl00_MainContent_pnlApp" (a
+    /// container without an id of its own is "ctl00", "ctl01"...; SharePoint's "ctl00_PlaceHolderMain_…"), or, in its
+    /// predictable mode, the page's placeholder first ("MainContent_lblTitle", "ContentPlaceHolder1_lblBody", the names
+    /// Visual Studio gives them). Every control of the page then carries the placeholder's "Content" or "Main": an article
+    /// word in such an id says nothing of the control, a furniture word still does.
+    /// </summary>
+    internal static bool IsGeneratedControlId(string id)
+    {
+        var rest = id.AsSpan();
+        bool first = true;
+        while (rest.Length > 0)
+        {
+            int cut = rest.IndexOfAny('_', '$');
+            if (cut < 0)
+                // The control's own name ends the id: it is never a naming container's.
+                return false;
+            var segment = rest[..cut];
+            if (segment.Length > 3 && segment.StartsWith("ctl", StringComparison.OrdinalIgnoreCase) && IsDigits(segment[3..]))
+                return true;
+            if (first && (segment.Equals("MainContent", StringComparison.OrdinalIgnoreCase)
+                          || segment.StartsWith("ContentPlaceHolder", StringComparison.OrdinalIgnoreCase)))
+                return true;
+            first = false;
+            rest = rest[(cut + 1)..];
+        }
+        return false;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text) => text.Length > 0 && !text.ContainsAnyExceptInRange('0', '9');
+
+    // readArticleWords is false for a name whose article words are a framework's, not the page's (IsGeneratedControlId):
+    // only its furniture words count.
+    private static int WeightOf(string value, ref bool isStrongBoilerplate, bool readArticleWords = true)
     {
         // Each class name is judged whole: "relatedPosts" and "article-comments" are furniture although
         // they hold article words. Across names, article words win over furniture words elsewhere
@@ -560,7 +593,7 @@ internal static class BoilerplateSignals
             {
                 case WordSignal.StrongBoilerplate: strong = true; break;
                 case WordSignal.WeakBoilerplate: weakWords++; break;
-                case WordSignal.Content: positive = true; break;
+                case WordSignal.Content: positive |= readArticleWords; break;
             }
             // "elementor-widget-container", "widget-wrap": the holder page builders put around every module, the story's too.
             if (IsWrapperWord(current) && pair[..previousLength].SequenceEqual("widget"))

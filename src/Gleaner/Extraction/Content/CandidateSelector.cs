@@ -35,6 +35,9 @@ internal static class CandidateSelector
     /// <summary>...provided links make up less than this share of its text.</summary>
     private const double MaxProseSiblingLinkDensity = 0.25;
 
+    /// <summary>Mean paragraph length of a sibling that joins the story by its score.</summary>
+    private const int MinJoiningParagraphChars = 80;
+
     /// <summary>A shorter sibling paragraph joins only when it has no links at all.</summary>
     private const int ShortSiblingParagraphChars = 25;
 
@@ -400,6 +403,11 @@ internal static class CandidateSelector
             // Same class as the best candidate: likely the next part of the same article body.
             if (!string.IsNullOrEmpty(bestClass) && bestClass == sibling.Element.Attr("class"))
                 score += threshold;
+            // Else, unless named for the article (a slideshow's intro of short sentences), its paragraphs must read as the
+            // story's do: a box of short lines (an app's download pitch, a hotline's numbers) scores a point a line and would
+            // join a strong story beside it.
+            else if (sibling.ClassWeight <= 0 && sibling.ParagraphChars < sibling.Paragraphs * MinJoiningParagraphChars)
+                score = 0;
             if (score >= threshold)
                 return true;
         }

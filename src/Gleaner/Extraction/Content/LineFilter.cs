@@ -134,6 +134,7 @@ internal static partial class LineFilter
         "olvassa el:", "ezt is olvassa el:", "kapcsolódó:", "llegeix també:", "llegiu també:", "vegeu també:", "xem thêm:", "đọc thêm:",
         "tin liên quan:", "อ่านเพิ่มเติม:", "קראו גם:", "קרא גם:", "यह भी पढ़ें:", "ये भी पढ़ें:", "इसे भी पढ़ें:", "यह भी पढ़ें-", "ये भी पढ़ें-", "延伸阅读：", "延伸閱讀：", "相关阅读：", "あわせて読みたい：", "関連記事：", "相关新闻：", "관련기사:", "관련 기사:",
         "اقرأ أيضا:", "اقرأ أيضاً:", "إقرأ أيضا:", "إقرأ أيضاً:", "اقرأ أيضا :", "اقرأ أيضاً :", "اقرأ المزيد:", "ilgili haberler:",
+        "مزید پڑھیں:", "یہ بھی پڑھیں:", "بیشتر بخوانید:", "بخوانید:", "আরও পড়ুন:", "এটাও পড়ুন:",
         // The note to editors under a press release ("Hinweis an die Redaktionen: Fotos finden Sie …").
         "hinweis an die redaktion", "hinweis für die redaktion", "hinweis für redaktionen", "note to editors", "notes to editors",
         "note aux rédactions", "note à la rédaction", "noot voor de redactie", "nota para los editores", "nota per le redazioni",

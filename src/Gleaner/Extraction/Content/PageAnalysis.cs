@@ -38,6 +38,25 @@ internal sealed class NodeInfo
 
     public int InlineCommas { get; set; }
 
+    /// <summary>
+    /// The block's own text since its last blank line (two line breaks): a story written as one element's text split by
+    /// "&lt;br&gt;&lt;br&gt;" shows each run as a paragraph, and each scores as one (<see cref="PageAnalysis"/>).
+    /// </summary>
+    public int RunChars { get; set; }
+
+    public int RunLinkChars { get; set; }
+
+    public int RunCommas { get; set; }
+
+    /// <summary>Line breaks in the block's own text since its last text: two make a blank line that ends a run.</summary>
+    public int BreaksSinceText { get; set; }
+
+    /// <summary>Runs that ended, long enough and with few enough links to count as paragraphs.</summary>
+    public int Runs { get; set; }
+
+    /// <summary>What those runs score, each as a paragraph of its own text.</summary>
+    public double RunsScore { get; set; }
+
     /// <summary>Paragraphs (scored text blocks) in the subtree.</summary>
     public int Paragraphs { get; set; }
 
@@ -84,7 +103,18 @@ internal sealed class NodeInfo
     public double LinkDensity => TextChars == 0 ? 0 : (double)LinkChars / TextChars;
 
     /// <summary>The score a candidate competes with: links count against it.</summary>
-    public double FinalScore => Score * (1 - LinkDensity);
+    public double FinalScore => (Score - UnearnedClassWeight) * (1 - LinkDensity);
+
+    /// <summary>Prose a candidate must hold to earn its article name's whole weight.</summary>
+    private const int MinNamedStoryProse = 400;
+
+    /// <summary>
+    /// The part of an article name's weight a candidate holding little prose does not earn: a theme names its boxes
+    /// "box-content", "item-content" as it names the story, and a sidebar box of two short paragraphs would otherwise
+    /// outweigh a story of several in a container without a name.
+    /// </summary>
+    private double UnearnedClassWeight
+        => ClassWeight > 0 && ParagraphChars < MinNamedStoryProse ? ClassWeight * (1 - (double)ParagraphChars / MinNamedStoryProse) : 0;
 }
 
 /// <summary>
@@ -224,6 +254,9 @@ internal sealed class PageAnalysis
                     ExtractionTrace.Drop(_dropped, "inline picture", element);
                 continue;
             }
+            if (role == TagRole.LineBreak)
+                // A rule ends a paragraph as a blank line does.
+                block.BreaksSinceText += element.LocalName == "hr" ? 2 : 1;
             var module = role == TagRole.Block ? ModuleOf(element) : Module.None;
             if (module == Module.Related)
             {
@@ -395,12 +428,32 @@ internal sealed class PageAnalysis
         owner.Commas += commas;
         block.InlineChars += chars;
         block.InlineCommas += commas;
+        if (block.BreaksSinceText >= 2)
+            EndRun(block);
+        block.BreaksSinceText = 0;
+        block.RunChars += chars;
+        block.RunCommas += commas;
         if (inLink)
         {
             owner.LinkChars += chars;
             block.InlineLinkChars += chars;
+            block.RunLinkChars += chars;
         }
     }
+
+    /// <summary>Ends the block's current run of text at a blank line; a run that would be a paragraph as a <c>p</c> counts as one.</summary>
+    private static void EndRun(NodeInfo block)
+    {
+        if (block.RunChars >= MinParagraphChars && block.RunLinkChars <= block.RunChars * MaxParagraphLinkDensity)
+        {
+            block.Runs++;
+            block.RunsScore += ParagraphScore(block.RunChars, block.RunCommas);
+        }
+        block.RunChars = block.RunLinkChars = block.RunCommas = 0;
+    }
+
+    /// <summary>Readability's score of a paragraph: one point, one per comma, one per hundred characters up to three.</summary>
+    private static double ParagraphScore(int chars, int commas) => 1 + commas + Math.Min(chars / CharsPerPoint, MaxLengthPoints);
 
     /// <summary>Longest text of a heading that may title a module.</summary>
     private const int MaxModuleHeadingChars = 80;
@@ -520,7 +573,15 @@ internal sealed class PageAnalysis
 
         block.Paragraphs++;
         block.ParagraphChars += block.InlineChars;
-        double score = 1 + block.InlineCommas + Math.Min(block.InlineChars / CharsPerPoint, MaxLengthPoints);
+        double score = ParagraphScore(block.InlineChars, block.InlineCommas);
+        // Text split by blank lines ("<br><br>") scores as the paragraphs it shows, as many p elements would: scored as one,
+        // a whole story in one element lost to a box of a few short blocks.
+        EndRun(block);
+        if (block.Runs > 1)
+        {
+            block.Paragraphs += block.Runs - 1;
+            score = Math.Max(score, block.RunsScore);
+        }
         // A div or cell holding its own text (paragraphs split by <br>) is a container as well as a paragraph; a list item
         // is a paragraph of its list, as a p is of its div.
         bool selfContainer = !listSentence && (block.Role != TagRole.Block || block.Element.LocalName != "p");

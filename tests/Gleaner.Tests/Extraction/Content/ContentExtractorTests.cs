@@ -1731,6 +1731,86 @@ public class ContentExtractorTests
         Assert.Contains("Como participar", lines);
     }
 
+    /// <summary>Eight paragraphs of a story written as one element's text, split by blank lines (old content management systems, forums).</summary>
+    private const string BlankLineStory =
+        "Die Gemeinde hat am Montag mit dem Bau der neuen Grundschule begonnen, die ab dem Herbst 2026 rund 240 Kinder aufnehmen soll.<br><br>" +
+        "Der Neubau ersetzt das alte Schulhaus an der Bahnhofstraße, das seit Jahren zu klein ist und dessen Sanierung zu teuer wäre.<br><br>" +
+        "Die Kosten von 14 Millionen Euro tragen das Land, der Kreis und die Gemeinde, die dafür einen Kredit aufnehmen muss.<br><br>" +
+        "Geplant sind zwölf Klassenräume, eine Mensa, eine Bibliothek und eine Sporthalle, die auch den Vereinen offenstehen wird.<br><br>" +
+        "Während der Bauzeit bleibt die Zufahrt über die Lindenallee gesperrt, der Schulbus hält deshalb am Rathausplatz.<br><br>" +
+        "Die Bürgermeisterin sprach von einem wichtigen Tag für den Ort, an dem viele Familien lange gewartet hätten.<br><br>" +
+        "Eltern können sich am 14. März im Rathaus über die Pläne informieren, der Architekt stellt den Entwurf dort vor.<br><br>" +
+        "Die Anmeldung für das erste Schuljahr im neuen Gebäude beginnt im Januar, teilte die Verwaltung mit.";
+
+    /// <summary>An app-download box of short blocks, each named "content" by the theme.</summary>
+    private const string AppBoxOfContentBlocks =
+        "<div class='app-content'>" +
+        "<div class='content-item'><p>Unsere App für iPhone, iPad und Android, kostenlos, schnell, ohne Werbung.</p></div>" +
+        "<div class='content-item'><p>Nachrichten, Termine, Abfallkalender und Mängelmelder, alles in einer App.</p></div>" +
+        "<div class='content-item'><p>Jetzt laden im App Store, bei Google Play oder in der AppGallery, gratis.</p></div>" +
+        "<div class='content-item'><p>Push-Nachrichten bei Sperrungen, Unwettern, Wasserschäden und Terminen.</p></div>" +
+        "</div>";
+
+    [Fact]
+    public void ScoresAStorySplitByBlankLinesAsTheParagraphsItShows()
+    {
+        // One div holds the whole story, its paragraphs split by "<br><br>": scored as one paragraph it lost to an app box of
+        // four short blocks named "content".
+        var article = Extract("<div class='page'><div class='top'>" + AppBoxOfContentBlocks + "</div><div class='news'>" +
+            "<h1>Council approves bridge</h1><div class='news-detail-content'>" + BlankLineStory + "</div></div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(8, lines.Length);
+        Assert.StartsWith("Die Gemeinde hat am Montag", lines[0]);
+        Assert.DoesNotContain(lines, line => line.Contains("App Store"));
+    }
+
+    [Fact]
+    public void LeavesOutAnAppDownloadBoxNamedContentBesideAStorySplitByBlankLines()
+    {
+        var article = Extract("<div class='left-content'><div class='app-download-content'>" +
+            "<div class='app-content-item'><p>Unsere App für iPhone, iPad und Android, kostenlos, schnell, ohne Werbung.</p></div>" +
+            "<div class='app-content-item'><p>Jetzt laden im App Store, bei Google Play oder in der AppGallery, gratis.</p></div></div>" +
+            "<h1>Council approves bridge</h1><div class='story'>" + BlankLineStory + "</div></div>");
+
+        var lines = Lines(article);
+        Assert.Equal(8, lines.Length);
+        Assert.DoesNotContain(lines, line => line.Contains("App Store"));
+    }
+
+    [Fact]
+    public void ReadsAStoryWithoutANameBesideShortBoxesTheThemeNamesContent()
+    {
+        // A layout table: the links column's boxes are named "item-content", the story's cell has no name. The boxes' two
+        // short lines do not earn the article name's weight, which made one of them the story.
+        var article = Extract("<table class='layout'><tr><td class='side'>" +
+            "<div class='item-content'><p>Student portal: enrolment, course choice, grades and timetables, online.</p></div>" +
+            "<div class='item-content'><p>Research portal: projects, reviews, reports, and the library's catalogue.</p></div>" +
+            "<div class='item-content'><p>Mail, canteen, room booking, and the other services for students.</p></div></td>" +
+            "<td class='center'><h1>Council approves bridge</h1><span class='date'>12.03.2025</span><br><span id='lblBody'>" +
+            BlankLineStory + "</span></td></tr></table>");
+
+        Assert.Contains("Die Gemeinde hat am Montag mit dem Bau der neuen Grundschule begonnen", article.Text ?? "");
+    }
+
+    [Fact]
+    public void ReadsNoArticleWordFromTheIdsAWebFormsPageGeneratesForEveryControl()
+    {
+        // ASP.NET Web Forms names each control after the placeholder holding it ("ctl00_MainContent_pnlApp"): "content" in
+        // every id says nothing about the control, a furniture word in it still does.
+        var article = Extract("<form id='aspnetForm'><div id='ctl00_pnlPage'><h1>Council approves bridge</h1>" +
+            "<div id='ctl00_MainContent_pnlApp'>" +
+            "<div id='ctl00_MainContent_rptApp_ctl01_pnlItem'><p>Unsere App für iPhone, iPad und Android, kostenlos, schnell, ohne Werbung.</p></div>" +
+            "<div id='ctl00_MainContent_rptApp_ctl02_pnlItem'><p>Nachrichten, Termine, Abfallkalender und Mängelmelder, alles in einer App.</p></div>" +
+            "<div id='ctl00_MainContent_rptApp_ctl03_pnlItem'><p>Jetzt laden im App Store, bei Google Play oder in der AppGallery, gratis.</p></div>" +
+            "</div><div class='detail'>" + BlankLineStory + "</div>" +
+            "<div id='ctl00_MainContent_pnlSidebar'><p>Rathaus geöffnet Montag bis Freitag, 8 bis 12 Uhr, Donnerstag bis 18 Uhr.</p></div></div></form>");
+
+        var lines = Lines(article);
+        Assert.Equal(8, lines.Length);
+        Assert.DoesNotContain(lines, line => line.Contains("App Store") || line.Contains("Rathaus geöffnet"));
+    }
+
     [Fact]
     public void SplitsAStoryInALayoutTableCellAtBlankLinesButKeepsADataRowOneLine()
     {

@@ -145,6 +145,8 @@ public class LineFilterTests
     [InlineData("Messages : 1 024")]
     [InlineData("İlgili Haber: Belediyeden yeni park müjdesi")]
     [InlineData("اقرأ أيضا: الوزارة تطلق منصة جديدة")]
+    [InlineData("مزید پڑھیں: پنجاب میں دھند کے باعث موٹر وے بند")]
+    [InlineData("بیشتر بخوانید: افتتاح سه بیمارستان جدید")]
     [InlineData("Wie hilfreich war dieser Artikel?")]
     [InlineData("★★★★☆")]
     [InlineData("4,2 von 5 Sternen (35 Bewertungen)")]
