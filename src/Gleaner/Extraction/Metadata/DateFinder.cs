@@ -1313,9 +1313,23 @@ internal static partial class DateFinder
         if (after.Modified is null && before.Modified is { } updateBefore)
             modified.Add(updateBefore);
         var afterAt = -1;
-        if (after.Unlabelled is { } unlabelledAfter && UnlabelledAt(text, headlineEnd, context.Order, unlabelledAfter, scan, out var at, out var length)
-            && at - headlineEnd <= UnlabelledCharsAfter && IsDateline(text, at, length))
-            afterAt = at;
+        var unlabelledAfter = after.Unlabelled;
+        for (var from = headlineEnd; unlabelledAfter is { } candidate && UnlabelledAt(text, from, context.Order, candidate, scan, out var at, out var length)
+            && at - headlineEnd <= UnlabelledCharsAfter;)
+        {
+            if (IsDateline(text, at, length))
+            {
+                afterAt = at;
+                break;
+            }
+            // A forum member's registration day in the profile beside the first post ("Registriert: Mi 14. Mär 2012"): the
+            // post's own date follows.
+            var lineStart = Math.Max(text.LastIndexOf('\n', at) + 1, at - MaxEventLabelChars);
+            if (!MemberSinceLabel().IsMatch(text.AsSpan(lineStart, at - lineStart)))
+                break;
+            from = at + length;
+            unlabelledAfter = DateLabels.Read(text, context.Order, from).Unlabelled;
+        }
         // The line just above the headline outweighs a date below the lead (a list's, a note's), not one right under the headline.
         if (before.Unlabelled is not null && (afterAt < 0 || afterAt - headlineEnd > LeadChars)
             && DatelineAbove(text, headlineEnd, context.Order, out var aboveAt) is { } above)
@@ -1330,7 +1344,7 @@ internal static partial class DateFinder
         if (afterAt >= 0)
         {
             datelineAt = afterAt;
-            return new Candidate(after.Unlabelled!.Value, Weight.Dateline, new("header text", "after the headline"));
+            return new Candidate(unlabelledAfter!.Value, Weight.Dateline, new("header text", "after the headline"));
         }
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
     }
@@ -1555,11 +1569,18 @@ internal static partial class DateFinder
         @"ispisano|natisnjeno|vytla(?:č|c)en(?:o|é|e)|vyti(?:š|s)t(?:ě|e)no|wydrukowano|spausdinta|izdruk(?:ā|a)ts|prinditud|nyomtatva|" +
         @"напечатано|надруковано|отпечатано|одштампано|od(?:š|s)tampano|" +
         // A forum member's profile beside a post: the day they joined.
-        @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
-        @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +
-        @"rekister(?:ö|o)itynyt|liittynyt|зарегистрирован|регистрация|kay(?:ı|i)t\s+tarihi|(?:ü|u)yelik\s+tarihi)(?!\p{L})",
+        MemberSinceLabels + @")(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventLabel();
+
+    /// <summary>Labels of the day a forum member joined, in the profile beside each post.</summary>
+    private const string MemberSinceLabels =
+        @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
+        @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +
+        @"rekister(?:ö|o)itynyt|liittynyt|зарегистрирован|регистрация|kay(?:ı|i)t\s+tarihi|(?:ü|u)yelik\s+tarihi";
+
+    [GeneratedRegex(@"(?<!\p{L})(?:" + MemberSinceLabels + @")(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MemberSinceLabel();
 
     /// <summary>Lower-case words that may follow a dateline's date: a byline ("by Jane Doe") or a time ("um 14:10 Uhr").</summary>
     private static readonly HashSet<string> DatelineFollowers = new(StringComparer.Ordinal)
