@@ -1033,7 +1033,7 @@ internal static partial class DateFinder
     private static bool IsEventDate(string text, DateOrder order)
     {
         return DateParser.TryFindFrom(text, 0, order, out _, out var at, out var length)
-            && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length));
+            && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length) || OpensSpan(text, at + length, order));
     }
 
     /// <summary>True when a deadline's or an event's label stands in the <see cref="MaxEventLabelChars"/> before
@@ -1449,7 +1449,7 @@ internal static partial class DateFinder
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
         if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length))
-            || IsFollowedByPlaceField(text, at + length) || ReadAlsoLabel().IsMatch(text.AsSpan(start, at - start)))
+            || IsFollowedByPlaceField(text, at + length) || OpensSpan(text, at + length, DateOrder.DayFirst) || ReadAlsoLabel().IsMatch(text.AsSpan(start, at - start)))
             return false;
         var end = text.IndexOf('\n', at);
         if (IsSentence(text.AsSpan(start, (end < 0 ? text.Length : end) - start), at - start))
@@ -1513,6 +1513,28 @@ internal static partial class DateFinder
         var length = Math.Min(MaxPlaceFieldDistance, text.Length - dateEnd);
         return length > 0 && PlaceField().IsMatch(text.AsSpan(dateEnd, length));
     }
+
+    /// <summary>Characters after a span's connector read for the date that ends the span.</summary>
+    private const int MaxSpanEndChars = 40;
+
+    /// <summary>
+    /// True when the date ending at <paramref name="dateEnd"/> opens a span to another date ("Du 14 décembre 2019 au 15 décembre
+    /// 2019", "12.06.2024 – 14.06.2024", "from June 12, 2024 to June 14, 2024"): an event's period or a validity, not a
+    /// publication. A clock after a dash ("03.06.2019 - 14:32", Drupal's format) is no date.
+    /// </summary>
+    private static bool OpensSpan(string text, int dateEnd, DateOrder order)
+    {
+        var connector = SpanConnector().Match(text, dateEnd);
+        if (!connector.Success)
+            return false;
+        var endStart = connector.Index + connector.Length;
+        var end = text.Substring(endStart, Math.Min(MaxSpanEndChars, text.Length - endStart));
+        return DateParser.TryFindFrom(end, 0, order, out _, out var at, out _) && at == 0;
+    }
+
+    /// <summary>The word or dash between the two dates of a span, in the languages of the held-out pages.</summary>
+    [GeneratedRegex(@"\G[ \u00a0]*(?:[-–—]|bis(?:\s+zum)?|au|to|until|through|al|hasta(?:\s+el)?|tot|do|till|fino\s+al|a)[ \u00a0]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpanConnector();
 
     /// <summary>True when the first date labelled as published from <paramref name="from"/> on is an event's (<see cref="IsFollowedByPlaceField"/>):
     /// "Date:" labels an event's day as readily as a page's.</summary>

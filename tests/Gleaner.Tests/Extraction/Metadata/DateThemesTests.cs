@@ -128,4 +128,28 @@ public class DateThemesTests
             """, url: "https://forum.example.de/viewtopic.php?t=5512", lang: "de");
         Assert.StartsWith("2019-06-03T14:32", article.Published);
     }
+
+    [Theory]
+    [InlineData("Du 14 décembre 2019 au 15 décembre 2019", "fr")]
+    [InlineData("14.12.2019 – 15.12.2019", "de")]
+    public void ADateOpeningASpanToAnotherIsAnEventsPeriod(string span, string lang)
+    {
+        // An agenda page: the event's period under its title, no publication anywhere.
+        var article = Extract($"""
+            <div class="evenement"><h1>Marché de Noël sur la place</h1><p class="dates">{span}</p><p class="lieu">Place de la Mairie</p>
+            <p>Venez nombreux découvrir les exposants, les artisans et les producteurs de la région autour d'un vin chaud.</p>
+            <p>Les enfants pourront rencontrer le Père Noël le samedi après-midi devant la mairie.</p></div>
+            """, lang: lang);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void AClockAfterADashIsNoSpan()
+    {
+        // Drupal's "Mo, 03.06.2019 - 14:32".
+        var article = Extract("""
+            <div class="node"><h1 class="title">Blutspende im Bürgerhaus</h1><span class="date">Mo, 03.06.2019 - 14:32</span>
+            """ + Paragraphs + "</div>", lang: "de");
+        Assert.StartsWith("2019-06-03T14:32", article.Published);
+    }
 }
