@@ -116,14 +116,14 @@ public class DateThemesTests
     [Fact]
     public void AForumMembersRegistrationDayGivesWayToTheFirstPostsDate()
     {
-        // phpBB: the profile beside each post says when its writer joined; the first post's date under the topic's heading follows.
+        // phpBB: the profile beside each post says when its writer joined; the first post's date, under the post's own heading, follows.
         var profile = """<dl class="postprofile"><dt><a class="username">Gartenfreund</a></dt><dd><strong>Registriert:</strong> Mi 14. Mär 2012, 09:10</dd></dl>""";
         var article = Extract($"""
             <h1 class="topic-title">Tomaten platzen auf</h1>
-            <div id="p101" class="post">{profile}<div class="postbody"><p class="author">Beitrag von <strong>Gartenfreund</strong> &raquo; Mo 3. Jun 2019, 14:32</p>
+            <div id="p101" class="post">{profile}<div class="postbody"><h3 class="first">Tomaten platzen auf</h3><p class="author">Beitrag von <strong>Gartenfreund</strong> &raquo; Mo 3. Jun 2019, 14:32</p>
             <div class="content">Meine Tomaten platzen dieses Jahr ständig auf. Liegt das am Gießen oder an der Sorte? Wer hat Erfahrung damit?
             Ich gieße jeden zweiten Tag, aber bei der Hitze trocknet die Erde schnell aus.</div></div></div>
-            <div id="p102" class="post">{profile}<div class="postbody"><p class="author">Beitrag von <strong>Beetkönigin</strong> &raquo; Mo 3. Jun 2019, 18:05</p>
+            <div id="p102" class="post">{profile}<div class="postbody"><h3>Re: Tomaten platzen auf</h3><p class="author">Beitrag von <strong>Beetkönigin</strong> &raquo; Mo 3. Jun 2019, 18:05</p>
             <div class="content">Das liegt meistens am unregelmäßigen Gießen. Gleichmäßig feucht halten hilft.</div></div></div>
             """, url: "https://forum.example.de/viewtopic.php?t=5512", lang: "de");
         Assert.StartsWith("2019-06-03T14:32", article.Published);
