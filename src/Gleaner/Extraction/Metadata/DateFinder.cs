@@ -1033,7 +1033,7 @@ internal static partial class DateFinder
     private static bool IsEventDate(string text, DateOrder order)
     {
         return DateParser.TryFindFrom(text, 0, order, out _, out var at, out var length)
-            && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length));
+            && (HasEventLabelBefore(text, 0, at) || IsFollowedByPlaceField(text, at + length) || OpensSpan(text, at + length, order));
     }
 
     /// <summary>True when a deadline's or an event's label stands in the <see cref="MaxEventLabelChars"/> before
@@ -1313,9 +1313,23 @@ internal static partial class DateFinder
         if (after.Modified is null && before.Modified is { } updateBefore)
             modified.Add(updateBefore);
         var afterAt = -1;
-        if (after.Unlabelled is { } unlabelledAfter && UnlabelledAt(text, headlineEnd, context.Order, unlabelledAfter, scan, out var at, out var length)
-            && at - headlineEnd <= UnlabelledCharsAfter && IsDateline(text, at, length))
-            afterAt = at;
+        var unlabelledAfter = after.Unlabelled;
+        for (var from = headlineEnd; unlabelledAfter is { } candidate && UnlabelledAt(text, from, context.Order, candidate, scan, out var at, out var length)
+            && at - headlineEnd <= UnlabelledCharsAfter;)
+        {
+            if (IsDateline(text, at, length))
+            {
+                afterAt = at;
+                break;
+            }
+            // A forum member's registration day in the profile beside the first post ("Registriert: Mi 14. Mär 2012"): the
+            // post's own date follows.
+            var lineStart = Math.Max(text.LastIndexOf('\n', at) + 1, at - MaxEventLabelChars);
+            if (!MemberSinceLabel().IsMatch(text.AsSpan(lineStart, at - lineStart)))
+                break;
+            from = at + length;
+            unlabelledAfter = DateLabels.Read(text, context.Order, from).Unlabelled;
+        }
         // The line just above the headline outweighs a date below the lead (a list's, a note's), not one right under the headline.
         if (before.Unlabelled is not null && (afterAt < 0 || afterAt - headlineEnd > LeadChars)
             && DatelineAbove(text, headlineEnd, context.Order, out var aboveAt) is { } above)
@@ -1330,7 +1344,7 @@ internal static partial class DateFinder
         if (afterAt >= 0)
         {
             datelineAt = afterAt;
-            return new Candidate(after.Unlabelled!.Value, Weight.Dateline, new("header text", "after the headline"));
+            return new Candidate(unlabelledAfter!.Value, Weight.Dateline, new("header text", "after the headline"));
         }
         return before.Unlabelled is { } unlabelled ? new Candidate(unlabelled, Weight.HeaderText, new("header text", "before the headline")) : null;
     }
@@ -1435,7 +1449,7 @@ internal static partial class DateFinder
         if (DateLabels.LastLabel(text.AsSpan(start, at - start)) == DateLabel.Published)
             return true;
         if (HasEventLabelBefore(text, start, at) || IsEventFieldValue(text, start, at) || ContinuesAsProse(text.AsSpan(at + length))
-            || IsFollowedByPlaceField(text, at + length) || ReadAlsoLabel().IsMatch(text.AsSpan(start, at - start)))
+            || IsFollowedByPlaceField(text, at + length) || OpensSpan(text, at + length, DateOrder.DayFirst) || ReadAlsoLabel().IsMatch(text.AsSpan(start, at - start)))
             return false;
         var end = text.IndexOf('\n', at);
         if (IsSentence(text.AsSpan(start, (end < 0 ? text.Length : end) - start), at - start))
@@ -1500,6 +1514,28 @@ internal static partial class DateFinder
         return length > 0 && PlaceField().IsMatch(text.AsSpan(dateEnd, length));
     }
 
+    /// <summary>Characters after a span's connector read for the date that ends the span.</summary>
+    private const int MaxSpanEndChars = 40;
+
+    /// <summary>
+    /// True when the date ending at <paramref name="dateEnd"/> opens a span to another date ("Du 14 décembre 2019 au 15 décembre
+    /// 2019", "12.06.2024 – 14.06.2024", "from June 12, 2024 to June 14, 2024"): an event's period or a validity, not a
+    /// publication. A clock after a dash ("03.06.2019 - 14:32", Drupal's format) is no date.
+    /// </summary>
+    private static bool OpensSpan(string text, int dateEnd, DateOrder order)
+    {
+        var connector = SpanConnector().Match(text, dateEnd);
+        if (!connector.Success)
+            return false;
+        var endStart = connector.Index + connector.Length;
+        var end = text.Substring(endStart, Math.Min(MaxSpanEndChars, text.Length - endStart));
+        return DateParser.TryFindFrom(end, 0, order, out _, out var at, out _) && at == 0;
+    }
+
+    /// <summary>The word or dash between the two dates of a span, in the languages of the held-out pages.</summary>
+    [GeneratedRegex(@"\G[ \u00a0]*(?:[-–—]|bis(?:\s+zum)?|au|to|until|through|al|hasta(?:\s+el)?|tot|do|till|fino\s+al|a)[ \u00a0]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpanConnector();
+
     /// <summary>True when the first date labelled as published from <paramref name="from"/> on is an event's (<see cref="IsFollowedByPlaceField"/>):
     /// "Date:" labels an event's day as readily as a page's.</summary>
     private static bool IsEventDetail(string text, int from, PageDate labelled, DateOrder order)
@@ -1555,11 +1591,18 @@ internal static partial class DateFinder
         @"ispisano|natisnjeno|vytla(?:č|c)en(?:o|é|e)|vyti(?:š|s)t(?:ě|e)no|wydrukowano|spausdinta|izdruk(?:ā|a)ts|prinditud|nyomtatva|" +
         @"напечатано|надруковано|отпечатано|одштампано|od(?:š|s)tampano|" +
         // A forum member's profile beside a post: the day they joined.
-        @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
-        @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +
-        @"rekister(?:ö|o)itynyt|liittynyt|зарегистрирован|регистрация|kay(?:ı|i)t\s+tarihi|(?:ü|u)yelik\s+tarihi)(?!\p{L})",
+        MemberSinceLabels + @")(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventLabel();
+
+    /// <summary>Labels of the day a forum member joined, in the profile beside each post.</summary>
+    private const string MemberSinceLabels =
+        @"registriert(?:\s+seit)?|mitglied\s+seit|dabei\s+seit|registered|joined|member\s+since|inscrit(?:e|\s+le)?|membre\s+depuis|registrad[oa]|miembro\s+desde|" +
+        @"iscritt[oa]|membro\s+dal|geregistreerd|lid\s+sinds|zarejestrowany|do(?:ł|l)(?:ą|a)czy(?:ł|l)a?|registrov(?:á|a)n|registrerad|medlem\s+(?:sedan|siden)|" +
+        @"rekister(?:ö|o)itynyt|liittynyt|зарегистрирован|регистрация|kay(?:ı|i)t\s+tarihi|(?:ü|u)yelik\s+tarihi";
+
+    [GeneratedRegex(@"(?<!\p{L})(?:" + MemberSinceLabels + @")(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MemberSinceLabel();
 
     /// <summary>Lower-case words that may follow a dateline's date: a byline ("by Jane Doe") or a time ("um 14:10 Uhr").</summary>
     private static readonly HashSet<string> DatelineFollowers = new(StringComparer.Ordinal)

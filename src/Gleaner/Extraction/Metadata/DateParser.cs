@@ -630,8 +630,9 @@ internal static partial class DateParser
         // 3 พ.ค. 65 (a Thai month's short Buddhist-era year: 2565)
         new(@"(?<![\p{L}\d])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?[\s\-]*(?:de\s+|d'|d’|of\s+)?" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?[,،]?[\s\-]*(?:de\s+|del\s+|[พค]\.\s?ศ\.\s*)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2})|(?<be>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // September 27, 2021; Sep. 27 2021; Sep 27 19:51 2021 (C's asctime order, and date badges that split day, time and year);
-        // Septiembre 27 de 2021 (Colombia) (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
-        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2}))?\s+)?(?:de\s+|del\s+)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        // Dec 28 Sat 2013 (Taiwanese blog platforms' badge: month, day, weekday, year, time); Septiembre 27 de 2021 (Colombia)
+        // (its tail, from the space before the day on, is MonthFirstTail: keep them alike)
+        new(@"(?<![\p{L}\d])(?<mon>" + MonthAlternation + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2}))?\s+)?" + EnglishWeekday + @"(?:de\s+|del\s+)?(?:(?<y>\d{4})|(?<apos>['’‘])(?<y>\d{2}))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
         // 2021. szeptember 27. (Hungarian), 2021 m. rugsėjo 27 d. (Lithuanian), 2021. gada 27. septembris (Latvian),
         // 2021eko irailaren 27a (Basque: the year's "of", the month's genitive)
         new(@"(?<!\d)(?<y>\d{4})(?:(?:\.|\s*m\.|e?ko(?=\s))\s*" + MonthStart + "(?<mon>" + MonthAlternation + @")\.?\s*(?<d>\d{1,2})|\.\s*gada\s+(?<d>\d{1,2})\.\s*" + MonthStart + "(?<mon>" + MonthAlternation + @"))(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
@@ -704,8 +705,11 @@ internal static partial class DateParser
     /// millisecond per hundred characters); a text without the tail cannot hold such a date, and the tail alone is
     /// searched by its digits, about a hundred times faster.
     /// </summary>
-    [GeneratedRegex(@"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:de\s+|del\s+)?(?:\d{4}|['’‘]\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?" + EnglishWeekday + @"(?:de\s+|del\s+)?(?:\d{4}|['’‘]\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirstTail();
+
+    /// <summary>An English weekday, optional, between a month-first date's day and its year ("Dec 28 Sat 2013").</summary>
+    private const string EnglishWeekday = @"(?:(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day|nesday|urday)?\.?,?\s+)?";
 
     /// <summary>A whole value in ISO 8601, extended (<c>2021-09-27T19:51:00+00:00</c>) or basic (<c>20210927T1951+0000</c>) form,
     /// or a compact stamp of twelve or fourteen digits (<c>20210927195100</c>, Korean portals' <c>og:regDate</c>).</summary>

@@ -422,11 +422,27 @@ internal static class PageRegions
             if (++seen > MaxProminentCells)
                 break;
             // Alone in its row: a bold cell beside others is a masthead's greeting or a table's label.
-            if (cell.ChildElementCount != 1 || cell.FirstElementChild is not { } emphasis || !IsProminent(emphasis) || cell.ParentElement is not { ChildElementCount: 1 }
+            if (cell.ChildElementCount != 1 || ProminentWithin(cell.FirstElementChild) is not { } emphasis || cell.ParentElement is not { ChildElementCount: 1 }
                 || TextCleaning.ShortText(cell, MaxProminentCellChars) is not { } text || !ReadsLikeHeadline(text)
                 || text.Trim().Length != emphasis.TextContent.Trim().Length || emphasis.GetElementsByTagName("a").Length > 0 || IsForeignHeading(cell))
                 continue;
             return emphasis;
+        }
+        return null;
+    }
+
+    /// <summary>Wrappers a cell's bold text may sit in: <c>&lt;font face="Arial" size="3"&gt;&lt;b&gt;Title&lt;/b&gt;&lt;/font&gt;</c>.</summary>
+    private const int MaxEmphasisWrappers = 2;
+
+    /// <summary>The element itself when it is bold or large, else the bold or large element it alone wraps, a few levels down.</summary>
+    private static IElement? ProminentWithin(IElement? element)
+    {
+        for (var level = 0; element is not null; level++, element = element.FirstElementChild)
+        {
+            if (IsProminent(element))
+                return element;
+            if (level == MaxEmphasisWrappers || element.ChildElementCount != 1)
+                return null;
         }
         return null;
     }

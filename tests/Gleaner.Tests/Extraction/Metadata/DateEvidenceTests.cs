@@ -1293,6 +1293,8 @@ public class TableLayoutDateTests
     [InlineData("<tr><td><h3>Sanierung des Sportplatzes abgeschlossen</h3></td></tr><tr><td><font size=1>12.03.2024 | Gemeinde Mühlbach</font></td></tr>")]
     [InlineData("<tr><td><h2>Sanierung des Sportplatzes abgeschlossen</h2></td><td align=right>12.03.2024</td></tr>")]
     [InlineData("<tr><td><b><font size=4>Sanierung des Sportplatzes abgeschlossen</font></b></td></tr><tr><td>12.03.2024 | Gemeinde Mühlbach</td></tr>")]
+    // The bold headline wrapped in the cell's font, the date in the row above it.
+    [InlineData("<tr><td bgcolor=#ccccff><font face=Arial size=2>12.03.2024</font></td></tr><tr><td><font face=Arial size=3><b>Sanierung des Sportplatzes abgeschlossen</b></font></td></tr>")]
     public void TheDateBesideTheMainHeadingsCellDatesThePage(string header)
     {
         var article = Extract("<table>" + header + "<tr><td colspan=2>" + Text + "</td></tr></table>" + OtherPages);

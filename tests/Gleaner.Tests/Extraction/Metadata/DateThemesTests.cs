@@ -99,4 +99,57 @@ public class DateThemesTests
             """, lang: "de");
         Assert.Equal("2024-03-14", article.Published);
     }
+
+    [Fact]
+    public void AWeekdayBetweenAMonthFirstDayAndItsYearKeepsTheTimeAfterIt()
+    {
+        // A Taiwanese blog platform's badge: month, day, weekday, year and time in spans of their own.
+        var article = Extract("""
+            <div class="article"><ul class="article-head"><li class="publish"><span class="month">Dec</span> <span class="date">28</span>
+            <span class="day">Sat</span> <span class="year">2013</span> <span class="time">00:28</span></li>
+            <li class="title"><h2><a href="/blog/post/1">A weekend walk in the old town</a></h2></li></ul>
+            <div class="article-content">
+            """ + Paragraphs + "</div></div>", lang: "zh-TW");
+        Assert.StartsWith("2013-12-28T00:28", article.Published);
+    }
+
+    [Fact]
+    public void AForumMembersRegistrationDayGivesWayToTheFirstPostsDate()
+    {
+        // phpBB: the profile beside each post says when its writer joined; the first post's date, under the post's own heading, follows.
+        var profile = """<dl class="postprofile"><dt><a class="username">Gartenfreund</a></dt><dd><strong>Registriert:</strong> Mi 14. Mär 2012, 09:10</dd></dl>""";
+        var article = Extract($"""
+            <h1 class="topic-title">Tomaten platzen auf</h1>
+            <div id="p101" class="post">{profile}<div class="postbody"><h3 class="first">Tomaten platzen auf</h3><p class="author">Beitrag von <strong>Gartenfreund</strong> &raquo; Mo 3. Jun 2019, 14:32</p>
+            <div class="content">Meine Tomaten platzen dieses Jahr ständig auf. Liegt das am Gießen oder an der Sorte? Wer hat Erfahrung damit?
+            Ich gieße jeden zweiten Tag, aber bei der Hitze trocknet die Erde schnell aus.</div></div></div>
+            <div id="p102" class="post">{profile}<div class="postbody"><h3>Re: Tomaten platzen auf</h3><p class="author">Beitrag von <strong>Beetkönigin</strong> &raquo; Mo 3. Jun 2019, 18:05</p>
+            <div class="content">Das liegt meistens am unregelmäßigen Gießen. Gleichmäßig feucht halten hilft.</div></div></div>
+            """, url: "https://forum.example.de/viewtopic.php?t=5512", lang: "de");
+        Assert.StartsWith("2019-06-03T14:32", article.Published);
+    }
+
+    [Theory]
+    [InlineData("Du 14 décembre 2019 au 15 décembre 2019", "fr")]
+    [InlineData("14.12.2019 – 15.12.2019", "de")]
+    public void ADateOpeningASpanToAnotherIsAnEventsPeriod(string span, string lang)
+    {
+        // An agenda page: the event's period under its title, no publication anywhere.
+        var article = Extract($"""
+            <div class="evenement"><h1>Marché de Noël sur la place</h1><p class="dates">{span}</p><p class="lieu">Place de la Mairie</p>
+            <p>Venez nombreux découvrir les exposants, les artisans et les producteurs de la région autour d'un vin chaud.</p>
+            <p>Les enfants pourront rencontrer le Père Noël le samedi après-midi devant la mairie.</p></div>
+            """, lang: lang);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void AClockAfterADashIsNoSpan()
+    {
+        // Drupal's "Mo, 03.06.2019 - 14:32".
+        var article = Extract("""
+            <div class="node"><h1 class="title">Blutspende im Bürgerhaus</h1><span class="date">Mo, 03.06.2019 - 14:32</span>
+            """ + Paragraphs + "</div>", lang: "de");
+        Assert.StartsWith("2019-06-03T14:32", article.Published);
+    }
 }
