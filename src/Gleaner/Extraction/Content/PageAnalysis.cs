@@ -233,6 +233,11 @@ internal sealed class PageAnalysis
             // place in the widget, and it belongs to the text as its panel does.
             if (weight < 0 && !strongBoilerplate && element.LocalName == "summary")
                 weight = 0;
+            // A table, its body or a row named "main" or "content" is the page's layout grid: the story sits in one of its
+            // cells, beside the cells of menus and boxes, so the name earns the grid nothing (it would draw the selection
+            // up from the story's cell to the whole layout).
+            if (weight > 0 && element.LocalName is "table" or "tbody" or "thead" or "tr")
+                weight = 0;
             if (strongBoilerplate && (_dropStrongBoilerplate || BoilerplateSignals.IsAuthorBox(element)) && !IsInlineInSentence(element, role)
                 && !BoilerplateSignals.IsFoldedContinuation(element))
             {

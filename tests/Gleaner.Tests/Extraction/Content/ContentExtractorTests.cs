@@ -1812,6 +1812,30 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void ReadsTheStorysCellNotTheWholeLayoutTableNamedMain()
+    {
+        // An old municipal site: the layout table is named "main", the story is a div of lines split by single line breaks in
+        // the centre cell, a column of service boxes and prayer times beside it. The table's name drew the selection up from
+        // the story to the whole grid.
+        var article = Extract("<table width='100%' class='main'><tr><td colspan='2' class='top'><a href='/'>Start</a> | <a href='/news'>News</a></td></tr>" +
+            "<tr><td width='200' class='right'><table class='box'><tr><td class='boxhead'>Services</td></tr><tr><td><a href='#'>Pay fees</a><br>" +
+            "<a href='#'>Building permit</a></td></tr></table><table class='box'><tr><td class='boxhead'>Opening hours</td></tr>" +
+            "<tr><td>Monday 8:00 to 12:00<br>Tuesday 8:00 to 12:00<br>Thursday 14:00 to 18:00</td></tr></table></td>" +
+            "<td class='center'><div class='newstitle'>Drains to be cleaned</div><div class='newsbody'>" +
+            "The municipality announced that maintenance of the storm drain network in the eastern districts starts on Monday.<br>" +
+            "The works include cleaning more than two thousand drains, replacing broken covers and widening the main channels.<br>" +
+            "Residents are asked not to throw waste into the drains and to report any blockage through the service hotline.<br>" +
+            "The works are expected to end before the end of October, according to the schedule the department prepared.</div></td></tr>" +
+            "<tr><td colspan='2' class='bottom'>All rights reserved, Municipality 2025</td></tr></table>");
+
+        var text = article.Text ?? "";
+        Assert.Contains("The municipality announced that maintenance", text);
+        Assert.Contains("The works are expected to end", text);
+        Assert.DoesNotContain("Thursday 14:00", text);
+        Assert.DoesNotContain("All rights reserved", text);
+    }
+
+    [Fact]
     public void SplitsAStoryInALayoutTableCellAtBlankLinesButKeepsADataRowOneLine()
     {
         var article = Extract(
