@@ -294,12 +294,10 @@ internal static class BoilerplateSignals
         return text.Length is > 0 and <= MaxQuestionChars && text[^1] is '?' or '\uFF1F' or '\u061F';
     }
 
-    /// <summary>Path segments of a site's page listing one writer's posts, in several languages.</summary>
-    private static readonly string[] AuthorPagePaths = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/autore/", "/autores/", "/auteurs/"];
-
     /// <summary>
-    /// A link to the page of one of the site's writers: <c>rel="author"</c>, a path through "/author/" (WordPress's archive,
-    /// "/autor/", "/auteur/" …) or a query naming the author ("?author=1", Squarespace, WordPress).
+    /// A link to the page of one of the site's writers: <c>rel="author"</c>, a path to one writer's page as the byline reader
+    /// knows them (<see cref="Metadata.AuthorFinder.AuthorPage"/>: WordPress's "/author/name/", "/autor/", "/auteur/",
+    /// "/journalist/" …) or a query naming the author ("?author=1", Squarespace, WordPress).
     /// </summary>
     public static bool IsAuthorPageLink(IElement link)
     {
@@ -307,10 +305,8 @@ internal static class BoilerplateSignals
             return true;
         if (link.Attr("href") is not { Length: > 8 } href)
             return false;
-        foreach (var path in AuthorPagePaths)
-            if (href.Contains(path, StringComparison.OrdinalIgnoreCase))
-                return true;
-        return href.Contains("?author=", StringComparison.OrdinalIgnoreCase) || href.Contains("&author=", StringComparison.OrdinalIgnoreCase);
+        return Metadata.AuthorFinder.AuthorPage().IsMatch(href)
+            || href.Contains("?author=", StringComparison.OrdinalIgnoreCase) || href.Contains("&author=", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Words beside "author" in the name of a box about the writer ("author-description", "post-author-box").</summary>

@@ -1339,6 +1339,8 @@ public class ContentExtractorTests
         "<div class='abh_job'>Coach</div><div class='abh_description'>Miriam writes about slow living, long walks and the art of planning less, and runs workshops on it.</div></div></div>")]
     [InlineData("<div class='saboxplugin-wrap'><div class='saboxplugin-authorname'><a rel='author' href='/writers/luana'>Luana Prado</a></div>" +
         "<div class='saboxplugin-desc'><p>Luana has taught writing for twelve years and helped three thousand students into university.</p></div></div>")]
+    [InlineData("<div class='redaktion'><div class='person'><a href='https://news.example.com/journalisten/jonas-weber'>Jonas Weber</a></div>" +
+        "<div class='text'>Jonas reports on transport and city planning, runs workshops for young reporters and has covered the bridge for years.</div></div>")]
     public void DropsAnAuthorCardWhoseNameLinksToTheWritersPageBesideAShortPost(string card)
     {
         var article = Extract("<main class='site-main'><article><h1>Council approves bridge</h1><div class='entry-content'>" + Story + "</div></article>" + card + "</main>");
