@@ -296,7 +296,7 @@ internal static class BoilerplateSignals
 
     /// <summary>
     /// A link to the page of one of the site's writers: <c>rel="author"</c>, a path to one writer's page as the byline reader
-    /// knows them (<see cref="Metadata.AuthorFinder.AuthorPage"/>: WordPress's "/author/name/", "/autor/", "/auteur/",
+    /// knows them (<see cref="Metadata.AuthorFinder.IsAuthorPageUrl"/>: WordPress's "/author/name/", "/autor/", "/auteur/",
     /// "/journalist/" …) or a query naming the author ("?author=1", Squarespace, WordPress).
     /// </summary>
     public static bool IsAuthorPageLink(IElement link)
@@ -305,7 +305,7 @@ internal static class BoilerplateSignals
             return true;
         if (link.Attr("href") is not { Length: > 8 } href)
             return false;
-        return Metadata.AuthorFinder.AuthorPage().IsMatch(href)
+        return Metadata.AuthorFinder.IsAuthorPageUrl(href)
             || href.Contains("?author=", StringComparison.OrdinalIgnoreCase) || href.Contains("&author=", StringComparison.OrdinalIgnoreCase);
     }
 
