@@ -159,6 +159,7 @@ public sealed class ArticleExtractor
     {
         IsKeepingSourceReferences = false,
         IsScripting = false,
+        DisableElementPositionTracking = true,
     };
 
     /// <summary>
