@@ -5,8 +5,8 @@ namespace Gleaner.Extraction;
 
 /// <summary>
 /// Decodes page bytes to text. The charset comes from, in order: a byte-order mark, the HTTP
-/// Content-Type, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration in the first bytes,
-/// then sniffing (valid UTF-8, else a charset detector's answer the bytes bear out, else windows-1252). Declarations
+/// Content-Type, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration in the first bytes, an XHTML page's
+/// XML declaration (<c>&lt;?xml version="1.0" encoding="ISO-8859-2"?&gt;</c>), then sniffing (valid UTF-8, else a charset detector's answer the bytes bear out, else windows-1252). Declarations
 /// are checked against the bytes:
 /// a page that declares another charset (ISO-8859-1, windows-1252, GB2312...) but is valid UTF-8 with
 /// non-ASCII characters is UTF-8, and a page declaring UTF-8 whose bytes are not UTF-8 falls back
@@ -61,9 +61,9 @@ internal static class HtmlDecoder
     private static Encoding EncodingOf(ReadOnlySpan<byte> bytes, string? contentType, out int bomLength) =>
         BomEncoding(bytes, out bomLength) ?? ChooseEncoding(bytes, DeclaredEncoding(bytes, contentType), contentType);
 
-    /// <summary>The encoding the page's header or <c>&lt;meta&gt;</c> declares, if any.</summary>
+    /// <summary>The encoding the page's header, <c>&lt;meta&gt;</c> or XML declaration declares, if any.</summary>
     private static Encoding? DeclaredEncoding(ReadOnlySpan<byte> bytes, string? contentType) =>
-        EncodingFromLabel(CharsetParameter(contentType)) ?? EncodingFromLabel(MetaCharset(bytes));
+        EncodingFromLabel(CharsetParameter(contentType)) ?? EncodingFromLabel(MetaCharset(bytes)) ?? EncodingFromLabel(XmlDeclarationCharset(bytes));
 
     /// <summary>The encoding a byte-order mark names, with the mark's length; null (and 0) without one.</summary>
     private static Encoding? BomEncoding(ReadOnlySpan<byte> bytes, out int bomLength)
@@ -283,6 +283,32 @@ internal static class HtmlDecoder
                 return Encoding.Latin1.GetString(label);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The <c>encoding</c> of an XML declaration opening the page. Older XHTML pages often name their charset only there:
+    /// a browser given the HTTP header never needs it, but a page saved to a file has nothing else.
+    /// </summary>
+    internal static string? XmlDeclarationCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = TrimLatin1Space(bytes[..Math.Min(bytes.Length, 256)]);
+        if (!head.StartsWith("<?xml"u8))
+            return null;
+        var end = head.IndexOf("?>"u8);
+        if (end < 0)
+            return null;
+        var declaration = head[..end];
+        var encoding = IndexOfAsciiIgnoreCase(declaration, "encoding"u8);
+        if (encoding < 0)
+            return null;
+        var rest = TrimLatin1Space(declaration[(encoding + "encoding".Length)..]);
+        if (rest.IsEmpty || rest[0] != '=')
+            return null;
+        rest = TrimLatin1Space(rest[1..]);
+        if (rest.IsEmpty || rest[0] is not ((byte)'"' or (byte)'\''))
+            return null;
+        var close = rest[1..].IndexOf(rest[0]);
+        return close > 0 ? Encoding.Latin1.GetString(rest.Slice(1, close)) : null;
     }
 
     /// <summary>Where <paramref name="lowerCase"/> (ASCII) first occurs in the bytes, ignoring ASCII case; -1 if nowhere.</summary>

@@ -53,6 +53,28 @@ public class HtmlDecoderTests
         Assert.Equal(expected, HtmlDecoder.MetaCharset(bytes));
     }
 
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>\n<html>", "ISO-8859-2")]
+    [InlineData("\r\n<?xml version='1.0' encoding = 'windows-1250' standalone='yes'?><html>", "windows-1250")]
+    [InlineData("<?xml version=\"1.0\"?><html>", null)]
+    [InlineData("<html><?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>", null)]
+    [InlineData("<?xml version=\"1.0\" encoding=ISO-8859-2?><html>", null)]
+    public void XmlDeclarationCharsetIsReadAtTheStartOnly(string start, string? expected)
+    {
+        Assert.Equal(expected, HtmlDecoder.XmlDeclarationCharset(Encoding.Latin1.GetBytes(start + "<body>x</body></html>")));
+    }
+
+    [Fact]
+    public void AnXhtmlPageNamingItsCharsetOnlyInItsXmlDeclarationIsDecodedByIt()
+    {
+        // Central European bytes without <html lang> would be sniffed as windows-1252 ("£odzi").
+        const string polish = "Mieszkańcy Łodzi wybrali w niedzielę nowego prezydenta miasta.";
+        var bytes = Encoding.GetEncoding("iso-8859-2").GetBytes($"<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>\n<html><head><title>x</title></head><body><p>{polish}</p></body></html>");
+        Assert.Contains(polish, HtmlDecoder.Decode(bytes, null));
+        using var pooled = HtmlDecoder.DecodePooled(bytes, null);
+        Assert.Contains(polish, pooled.Array.AsSpan(0, pooled.Length).ToString());
+    }
+
     [Fact]
     public void UndeclaredPagesAreSniffed()
     {
