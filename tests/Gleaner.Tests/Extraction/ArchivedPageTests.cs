@@ -32,7 +32,7 @@ public class ArchivedPageTests
         var article = new ArticleExtractor().Extract(html, "https://web.archive.org/web/20190210123456/" + Original);
 
         Assert.Equal(Original, article.Url);
-        Assert.Equal("example.com", article.SourceDomain);
+        Assert.Equal("harbour.example", article.SourceDomain);
         Assert.Null(article.CanonicalUrl);
         Assert.Equal("https://harbour.example/img/pier.jpg", article.Image);
         Assert.Equal("2019-02-08", article.Published);
