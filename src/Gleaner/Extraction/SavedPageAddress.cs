@@ -16,7 +16,7 @@ internal static class SavedPageAddress
     public static Uri? Find(ReadOnlySpan<char> html)
     {
         var head = html.Length > HeadChars ? html[..HeadChars] : html;
-        var at = head.IndexOf("saved from url=(", StringComparison.OrdinalIgnoreCase);
+        var at = head.IndexOf("saved from url=(", StringComparison.Ordinal);
         if (at >= 0)
         {
             // The count in brackets is the address's length, four digits.
