@@ -26,7 +26,7 @@ public sealed class ArticleExtractor
     public Article Extract(ReadOnlySpan<byte> html, string? contentType = null, string? url = null)
     {
         // Nothing the article keeps refers to the document, so its characters go back to the pool at once.
-        using var page = ParsePooled(html, contentType, out var savedFrom);
+        using var page = ParsePooled(html, contentType, url is null, out var savedFrom);
         return Extract(page.Document, url ?? savedFrom?.AbsoluteUri);
     }
 
@@ -35,16 +35,16 @@ public sealed class ArticleExtractor
     /// few hundred kilobytes, which the collector would have to clear and reclaim for every page. The document may be
     /// read until the result is disposed.
     /// </summary>
-    internal ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType) => ParsePooled(html, contentType, out _);
+    internal ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType) => ParsePooled(html, contentType, false, out _);
 
-    /// <summary>As <see cref="ParsePooled(ReadOnlySpan{byte}, string?)"/>, and the original address a saved page states
-    /// in its head (<see cref="SavedPageAddress"/>), read before the parse leaves its comments out.</summary>
-    private ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType, out Uri? savedFrom)
+    /// <summary>As <see cref="ParsePooled(ReadOnlySpan{byte}, string?)"/>, and, when <paramref name="findSavedAddress"/>, the
+    /// original address a saved page states in its head (<see cref="SavedPageAddress"/>), read before the parse leaves its comments out.</summary>
+    private ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType, bool findSavedAddress, out Uri? savedFrom)
     {
         var text = HtmlDecoder.DecodePooled(html, contentType);
         try
         {
-            savedFrom = SavedPageAddress.Find(text.Memory.Span);
+            savedFrom = findSavedAddress ? SavedPageAddress.Find(text.Memory.Span) : null;
             // The characters are ours: what the parser need not read is left out in place, scripts' text held aside.
             return new ParsedPage(ParseHoldingScripts(text.Memory, text.Array), text);
         }
