@@ -4,7 +4,8 @@ namespace Gleaner.Extraction;
 /// The original address a saved or replayed page states in its first lines, for a page read without one (a file):
 /// a browser's "save page" comment (Chrome's and Internet Explorer's <c>&lt;!-- saved from url=(0071)https://… --&gt;</c>,
 /// SingleFile's <c>&lt;!-- Page saved with SingleFile url: https://… saved date: … --&gt;</c>) or the Wayback Machine's
-/// replay script (<c>__wm.wombat("https://…","20190210123456",…)</c>). Comments are gone once the page is prepared for
+/// replay script (<c>__wm.wombat("https://…","20190210123456",…)</c>) or pywb's (<c>wbinfo.url = "https://…";</c>: national
+/// libraries' archives, Webrecorder). Comments are gone once the page is prepared for
 /// the parser (<see cref="ParserInput"/>), so the raw text is read, its head only. The save's or capture's date is never
 /// the article's, so only the address is taken.
 /// </summary>
@@ -33,7 +34,10 @@ internal static class SavedPageAddress
             return url > 0 && (end < 0 || url < end) ? Address(rest[(url + 4)..].TrimStart()) : null;
         }
         at = head.IndexOf("__wm.wombat(\"", StringComparison.Ordinal);
-        return at >= 0 ? Address(head[(at + 13)..]) : null;
+        if (at >= 0)
+            return Address(head[(at + 13)..]);
+        at = head.IndexOf("wbinfo.url = \"", StringComparison.Ordinal);
+        return at >= 0 ? Address(head[(at + 14)..]) : null;
     }
 
     /// <summary>The http(s) address that opens <paramref name="text"/>, up to a space, quote or comment's end.</summary>

@@ -60,10 +60,12 @@ public class ArchivedPageTests
         Assert.DoesNotContain("captures", article.Text);
     }
 
-    [Fact]
-    public void AReplayReadFromAFileIsRecordedUnderTheAddressItsScriptNames()
+    [Theory]
+    [InlineData("<script>__wm.init(\"https://web.archive.org/web\");\n  __wm.wombat(\"" + Original + "\",\"20190210123456\",\"https://web.archive.org/\",\"web\",\"/_static/\");</script>")]
+    [InlineData("<!-- WB Insert --><script>\nwbinfo = {};\nwbinfo.top_url = \"https://webarchive.example.org/web/20190210123456/" + Original + "\";\nwbinfo.url = \"" + Original + "\";\nwbinfo.timestamp = \"20190210123456\";</script>")]
+    public void AReplayReadFromAFileIsRecordedUnderTheAddressItsScriptNames(string replayScript)
     {
-        var html = WaybackPage("<script>__wm.init(\"https://web.archive.org/web\");\n  __wm.wombat(\"" + Original + "\",\"20190210123456\",\"https://web.archive.org/\",\"web\",\"/_static/\");</script>");
+        var html = WaybackPage(replayScript);
 
         var article = new ArticleExtractor().Extract(html);
 
