@@ -26,8 +26,8 @@ public sealed class ArticleExtractor
     public Article Extract(ReadOnlySpan<byte> html, string? contentType = null, string? url = null)
     {
         // Nothing the article keeps refers to the document, so its characters go back to the pool at once.
-        using var page = ParsePooled(html, contentType);
-        return Extract(page.Document, url);
+        using var page = ParsePooled(html, contentType, url is null, out var savedFrom);
+        return Extract(page.Document, url ?? savedFrom?.AbsoluteUri);
     }
 
     /// <summary>
@@ -35,11 +35,16 @@ public sealed class ArticleExtractor
     /// few hundred kilobytes, which the collector would have to clear and reclaim for every page. The document may be
     /// read until the result is disposed.
     /// </summary>
-    internal ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType)
+    internal ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType) => ParsePooled(html, contentType, false, out _);
+
+    /// <summary>As <see cref="ParsePooled(ReadOnlySpan{byte}, string?)"/>, and, when <paramref name="findSavedAddress"/>, the
+    /// original address a saved page states in its head (<see cref="SavedPageAddress"/>), read before the parse leaves its comments out.</summary>
+    private ParsedPage ParsePooled(ReadOnlySpan<byte> html, string? contentType, bool findSavedAddress, out Uri? savedFrom)
     {
         var text = HtmlDecoder.DecodePooled(html, contentType);
         try
         {
+            savedFrom = findSavedAddress ? SavedPageAddress.Find(text.Memory.Span) : null;
             // The characters are ours: what the parser need not read is left out in place, scripts' text held aside.
             return new ParsedPage(ParseHoldingScripts(text.Memory, text.Array), text);
         }
@@ -57,7 +62,7 @@ public sealed class ArticleExtractor
         // (about 2% of an extraction), work the garbage collector does not need.
         ArgumentNullException.ThrowIfNull(html);
         var document = ParseHoldingScripts(html.AsMemory(), null);
-        return Extract(document, url);
+        return Extract(document, url ?? SavedPageAddress.Find(html)?.AbsoluteUri);
     }
 
     /// <summary>
@@ -117,7 +122,7 @@ public sealed class ArticleExtractor
     public Article Extract(IDocument document, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && RecordAddress.HasValidHost(parsed) ? parsed : null;
+        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && RecordAddress.HasValidHost(parsed) ? RecordAddress.Original(parsed) : null;
         var page = new PageContext(document, pageUri, _options);
 
         var article = new Article();

@@ -135,6 +135,9 @@ internal static class ParserInput
                 if (html[lt..].StartsWith("<!--"))
                 {
                     at = CommentEnd(html, lt + 4);
+                    // A web archive's toolbar goes whole, with the comments around it (WaybackToolbarEnd).
+                    if (trim && html[(lt + 4)..at].StartsWith(WaybackToolbarStart))
+                        at = WaybackToolbarEnd(html, at);
                     if (trim)
                         (drops ??= []).Add(new Drop(lt, at - lt));
                 }
@@ -557,6 +560,21 @@ internal static class ParserInput
     private static readonly System.Buffers.SearchValues<char> UnquotedValueEnds = System.Buffers.SearchValues.Create(" \t\n\f\r>");
 
     private enum AttributeState : byte { BeforeName, Name, AfterName, BeforeValue, UnquotedValue }
+
+    /// <summary>
+    /// The comment that opens the toolbar the Wayback Machine inserts at the top of a replayed page's body (its logo,
+    /// the URL box, "15 captures", the capture dates, the donation banner, "About this capture", and a line "The
+    /// Wayback Machine - https://web.archive.org/web/…" shown only in print): no reader of the page wants any of it, and
+    /// its dates are the archive's. It ends at a matching comment, and holds whole elements only.
+    /// </summary>
+    private const string WaybackToolbarStart = " BEGIN WAYBACK TOOLBAR INSERT", WaybackToolbarEndComment = "<!-- END WAYBACK TOOLBAR INSERT -->";
+
+    /// <summary>Index after the toolbar's closing comment, or <paramref name="from"/> (the opening comment alone) without one.</summary>
+    private static int WaybackToolbarEnd(ReadOnlySpan<char> html, int from)
+    {
+        var end = html[from..].IndexOf(WaybackToolbarEndComment, StringComparison.Ordinal);
+        return end < 0 ? from : from + end + WaybackToolbarEndComment.Length;
+    }
 
     /// <summary>Index after the end of a comment whose text starts at <paramref name="from"/>, as the tokenizer ends it.</summary>
     private static int CommentEnd(ReadOnlySpan<char> html, int from)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Gleaner.Discovery;
 using Gleaner.Extraction.Metadata;
 
@@ -9,8 +10,37 @@ namespace Gleaner.Extraction;
 /// could replace another site's record in the store. So a declared address counts only on the site
 /// (registrable domain) the page was fetched from; otherwise the fetched address is the record's.
 /// </summary>
-internal static class RecordAddress
+internal static partial class RecordAddress
 {
+    /// <summary>
+    /// The original address behind a web archive's replay address, else <paramref name="address"/>. The Wayback Machine and
+    /// the archives built like it (pywb, OpenWayback: national libraries, Archive-It, arquivo.pt) serve a capture at
+    /// <c>/web/20190210123456/https://example.com/story</c> and rewrite the page's own links, canonical and images the same
+    /// way, with a mode after the stamp (<c>im_</c>, <c>id_</c>); archive.today's dated form is
+    /// <c>/2019.02.10-123456/https://example.com/story</c>. The record is the original page's, and the capture's stamp is
+    /// no date of the article's.
+    /// </summary>
+    public static Uri Original(Uri address)
+    {
+        var path = address.AbsolutePath;
+        // Nearly every address stops here: the original's scheme must follow a path segment.
+        if (path.IndexOf(":/", StringComparison.Ordinal) < 0 || ReplayPath().Match(path) is not { Success: true } replay)
+            return address;
+        var original = replay.Groups["scheme"].Value + "://" + replay.Groups["rest"].Value + address.Query + address.Fragment;
+        return Uri.TryCreate(original, UriKind.Absolute, out var uri) && HasValidHost(uri) ? uri : address;
+    }
+
+    /// <summary>Whether an address is archive.today's (under any of its names): a snapshot's head is the archive's own,
+    /// not the page's (the capture's time as <c>article:published_time</c>, a screenshot as <c>og:image</c>).</summary>
+    public static bool IsArchiveTodaySnapshot(Uri? address) =>
+        address is not null && Array.IndexOf(ArchiveTodayHosts, address.Host.StartsWith("www.", StringComparison.Ordinal) ? address.Host[4..] : address.Host) >= 0;
+
+    private static readonly string[] ArchiveTodayHosts = ["archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.fo", "archive.md"];
+
+    /// <summary>A capture stamp's path segment, then the original address (its "//" sometimes collapsed to "/").</summary>
+    [GeneratedRegex(@"/(?:\d{14}(?:[a-z]{2}_)?|\d{4}\.\d{2}\.\d{2}-\d{6})/(?<scheme>https?):/+(?<rest>[^/].*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReplayPath();
+
     /// <summary>
     /// The record's address: <paramref name="declared"/> when it is on the same site as
     /// <paramref name="fetched"/> (or nothing was fetched, so the page's own word is all there is),

@@ -18,12 +18,23 @@ internal static partial class MetadataExtractor
         page.Headlines = index.Headings1;
         page.Index = index;
         var meta = new MetaTags(index.Metas);
-        var baseUri = BaseUri(index, page.PageUri);
+        var fetched = page.PageUri;
+        var baseUri = BaseUri(index, fetched);
+        var imageSource = index.ImageSource;
 
         var canonical = Resolve(baseUri, index.Canonical?.Attr("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
-        var url = RecordAddress.Choose(page.PageUri, canonical);
-        var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, page.PageUri }.OfType<Uri>()], meta.First("og:title") ?? document.Title);
+        if (RecordAddress.IsArchiveTodaySnapshot(canonical ?? fetched))
+        {
+            // The head is the archive's, the page's own metadata gone: the body alone speaks, and the header says where it was saved from.
+            meta = new MetaTags([]);
+            canonical = null;
+            imageSource = null;
+            fetched = SnapshotOriginal(document) ?? fetched;
+            baseUri = fetched;
+        }
+        var url = RecordAddress.Choose(fetched, canonical);
+        var main = JsonLdValues.MainObject(page.JsonLd, [.. new[] { canonical, fetched }.OfType<Uri>()], meta.First("og:title") ?? document.Title);
         page.Trace?.MainObject(main);
         article.Url = RecordAddress.Key(url);
         // Kept beside the key, never as it: the page's word about another site is worth showing, not trusting.
@@ -66,7 +77,7 @@ internal static partial class MetadataExtractor
 
         article.Image = Resolve(baseUri, meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))?.AbsoluteUri
             ?? Resolve(baseUri, main is { } withImage ? JsonLdValues.Text(withImage, "image") : null)?.AbsoluteUri
-            ?? Resolve(baseUri, index.ImageSource?.Attr("href"))?.AbsoluteUri;
+            ?? Resolve(baseUri, imageSource?.Attr("href"))?.AbsoluteUri;
 
         article.Section = TextCleaning.OneLine(meta.First("article:section", "og:article:section", "parsely-section", "section"))
             ?? TextCleaning.OneLine(main is { } withSection ? JsonLdValues.Text(withSection, "articleSection") : null)
@@ -360,6 +371,13 @@ internal static partial class MetadataExtractor
         "io", "co", "tv", "me", "ai", "fm", "ly", "gg", "cc", "ws", "to", "am", "so", "sh", "la", "nu", "pw", "vc",
     };
 
+    /// <summary>The address an archive.today snapshot was saved from: the search box of its header ("Saved from").</summary>
+    private static Uri? SnapshotOriginal(IDocument document) =>
+        document.GetElementById("HEADER")?.QuerySelector("input[name=q]")?.GetAttribute("value") is { } saved
+            && Uri.TryCreate(saved.Trim(), UriKind.Absolute, out var original) && original.Scheme is "http" or "https" && RecordAddress.HasValidHost(original)
+            ? original
+            : null;
+
     private static Uri? BaseUri(PageIndex index, Uri? pageUri)
     {
         var href = index.Base?.Attr("href");
@@ -368,7 +386,8 @@ internal static partial class MetadataExtractor
         return Resolve(pageUri, href) ?? pageUri;
     }
 
-    /// <summary>An http(s) URL made absolute against the page, or null.</summary>
+    /// <summary>An http(s) URL made absolute against the page, or null; a web archive's replay address of a page or
+    /// image (its canonical and og:image rewritten to <c>/web/20190210123456im_/https://…</c>) is taken as the original.</summary>
     private static Uri? Resolve(Uri? baseUri, string? href)
     {
         if (string.IsNullOrWhiteSpace(href))
@@ -379,10 +398,17 @@ internal static partial class MetadataExtractor
         Uri? uri;
         if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
             uri = absolute;
-        else if (baseUri is not null && !href.Contains(':', StringComparison.Ordinal) && Uri.TryCreate(baseUri, href, out var relative))
+        // A colon after a slash is the path's ("/web/20190210123456/https://…"), not a scheme's.
+        else if (baseUri is not null && !StartsWithScheme(href) && Uri.TryCreate(baseUri, href, out var relative))
             uri = relative;
         else
             uri = null;
-        return uri is { Scheme: "http" or "https" } && RecordAddress.HasValidHost(uri) ? uri : null;
+        return uri is { Scheme: "http" or "https" } && RecordAddress.HasValidHost(uri) ? RecordAddress.Original(uri) : null;
+    }
+
+    private static bool StartsWithScheme(string href)
+    {
+        var colon = href.IndexOf(':');
+        return colon >= 0 && href.AsSpan(0, colon).IndexOfAny('/', '?', '#') < 0;
     }
 }
