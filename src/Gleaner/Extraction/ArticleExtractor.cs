@@ -122,7 +122,7 @@ public sealed class ArticleExtractor
     public Article Extract(IDocument document, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && RecordAddress.HasValidHost(parsed) ? RecordAddress.Original(parsed) : null;
+        Uri? pageUri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && RecordAddress.HasValidHost(parsed) ? RecordAddress.FetchedOriginal(parsed) : null;
         var page = new PageContext(document, pageUri, _options);
 
         var article = new Article();

@@ -30,6 +30,23 @@ internal static partial class RecordAddress
         return Uri.TryCreate(original, UriKind.Absolute, out var uri) && HasValidHost(uri) ? uri : address;
     }
 
+    /// <summary>
+    /// The original address behind the address a page was fetched from, when that is a public web archive's replay
+    /// (<see cref="Original"/>); any other site's address as it is. Only an archive may speak for another site: a page
+    /// at <c>https://any.example/web/20190210123456/https://news.example/story</c> must not be stored as news.example's
+    /// story, which it would then replace.
+    /// </summary>
+    public static Uri FetchedOriginal(Uri fetched) =>
+        Array.IndexOf(PublicWebArchiveHosts, fetched.Host) >= 0 || IsArchiveTodaySnapshot(fetched) ? Original(fetched) : fetched;
+
+    /// <summary>The replay hosts of the Internet Archive and of the public archives built like it.</summary>
+    private static readonly string[] PublicWebArchiveHosts =
+    [
+        "web.archive.org", "wayback.archive.org", "wayback.archive-it.org", "arquivo.pt", "www.webarchive.org.uk",
+        "webarchive.org.uk", "webarchive.nationalarchives.gov.uk", "webarchive.nla.gov.au", "webarchive.loc.gov",
+        "wayback.webarchiv.cz",
+    ];
+
     /// <summary>Whether an address is archive.today's (under any of its names): a snapshot's head is the archive's own,
     /// not the page's (the capture's time as <c>article:published_time</c>, a screenshot as <c>og:image</c>).</summary>
     public static bool IsArchiveTodaySnapshot(Uri? address) =>

@@ -109,4 +109,19 @@ public class ArchivedPageTests
         Assert.DoesNotContain("archived", article.Description ?? "");
         Assert.NotEqual("archive.ph", article.SiteName);
     }
+
+    /// <summary>Only a public archive speaks for another site: a page whose address merely looks like a replay, or that
+    /// calls itself a snapshot, keeps the address it was fetched from and cannot replace the other site's record.</summary>
+    [Fact]
+    public void AnotherSitesPageShapedLikeAReplayKeepsItsOwnAddress()
+    {
+        var shaped = new ArticleExtractor().Extract(WaybackPage(""), "https://mirror.example/web/20190210123456/" + Original);
+        Assert.Equal("mirror.example", shaped.SourceDomain);
+        Assert.StartsWith("https://mirror.example/", shaped.Url);
+
+        var html = "<html><head><link rel=\"canonical\" href=\"https://archive.ph/XpT4q\"><title>East pier closed</title></head><body>" +
+            "<div id=\"HEADER\"><form><input name=\"q\" value=\"https://harbour.example/news/east-pier-closed\"></form></div><h1>East pier closed</h1>" + Story + "</body></html>";
+        var snapshotShaped = new ArticleExtractor().Extract(html, "https://mirror.example/pier");
+        Assert.Equal("https://mirror.example/pier", snapshotShaped.Url);
+    }
 }

@@ -24,7 +24,9 @@ internal static partial class MetadataExtractor
 
         var canonical = Resolve(baseUri, index.Canonical?.Attr("href"))
             ?? Resolve(baseUri, meta.First("og:url"));
-        if (RecordAddress.IsArchiveTodaySnapshot(canonical ?? fetched))
+        // The page's word that it is a snapshot counts only where nothing says where it came from: a page fetched from
+        // another site naming archive.today as its canonical must not take the address its header names.
+        if (RecordAddress.IsArchiveTodaySnapshot(fetched ?? canonical))
         {
             // The head is the archive's, the page's own metadata gone: the body alone speaks, and the header says where it was saved from.
             meta = new MetaTags([]);
