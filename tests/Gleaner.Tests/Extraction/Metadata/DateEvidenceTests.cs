@@ -998,6 +998,9 @@ public class DateEvidenceTests
     [InlineData("""<p class="stand">Stand: 03.05.2022</p><div class="views-row"><span>28.04.2022</span><div><a href="/presse/haushalt">Haushalt</a></div></div><div class="views-row"><span>21.04.2022</span><div><a href="/presse/bau">Baustelle</a></div></div>""", "2022-05-03")]
     // The date and the link stand levels down in each row: the row's nodes are read through its nested elements.
     [InlineData("""<ul><li><div class="meta"><p><span>28.04.2022</span></p></div><div class="title"><h3><a href="/presse/haushalt">Haushalt <b>beschlossen</b></a></h3></div></li><li><div class="meta"><p><span>21.04.2022</span></p></div><div class="title"><h3><a href="/presse/bau">Baustelle <b>Hauptstraße</b></a></h3></div></li></ul>""", null)]
+    // A schedule: three dated rows or more without links (services, fixtures) date events, not the page.
+    [InlineData("""<table><tr><td>Sonntag, 08.05.2022</td><td>10:00 Uhr</td><td>Gottesdienst</td></tr><tr><td>Sonntag, 15.05.2022</td><td>10:00 Uhr</td><td>Familiengottesdienst</td></tr><tr><td>Freitag, 20.05.2022</td><td>18:00 Uhr</td><td>Andacht</td></tr></table>""", null)]
+    [InlineData("""<p class="stand">Stand: 03.05.2022</p><ul><li>08.05.2022: Radtour</li><li>15.05.2022: Infoabend</li><li>22.05.2022: Aktionstag</li></ul>""", "2022-05-03")]
     public void ADateInARowOfAListOfOtherPagesIsNotThePagesOwn(string after, string? expected)
     {
         var article = Extract("<title>Neues Programm für den Radverkehr</title>", """
