@@ -1820,18 +1820,30 @@ internal static partial class DateFinder
 
     /// <summary>
     /// The date of the agency's credit line that closes a wire story ("03.05.2022 14:30 © dpa-infocom, dpa:…",
-    /// "Quelle: dpa | 03.05.2022"): a short line after the headline that credits a source and holds a date not labelled as an
-    /// update. A page footer's copyright notice dates the site, even with a full date; a photo's credit in a figure dates the photo.
+    /// "Quelle: dpa | 03.05.2022"), or of the writer's credit that closes a club's or a parish's report ("Bericht: Max Muster,
+    /// 12.03.2024", "Text und Fotos: …"): a short line after the headline that credits a source and holds a date not labelled as
+    /// an update. A page footer's copyright notice dates the site, even with a full date; a photo's credit in a figure dates the
+    /// photo; a writer's credit in a comment or a sidebar dates another text.
     /// </summary>
     private static PageDate? CreditLineDate(IElement body, Context context)
     {
         foreach (var text in TextAfterHeadline(body, context.Headline))
         {
-            if (text.ParentElement is not { } parent || !CreditMark().IsMatch(text.Data))
+            if (text.ParentElement is not { } parent)
+                continue;
+            var writer = false;
+            if (!CreditMark().IsMatch(text.Data) && !(writer = WriterCredit().IsMatch(text.Data)))
                 continue;
             // The parent's text only when short: a credit mark in a large container's own text would copy all of it per match.
             var line = TextCleaning.ShortText(parent, MaxCreditChars) ?? text.Data;
-            if (line.Length > MaxCreditChars || InFigure(parent) || InPageFooter(parent, context))
+            // A label set in bold or italics ("<b>Bericht:</b> Max Muster, 12.03.2024") leaves the date to the line around it.
+            if (!DateParser.HasDigits(line, 4) && parent.LocalName is "b" or "strong" or "i" or "em" or "span" && parent.ParentElement is { } around)
+            {
+                parent = around;
+                line = TextCleaning.ShortText(parent, MaxCreditChars) ?? text.Data;
+            }
+            if (line.Length > MaxCreditChars || InFigure(parent) || InPageFooter(parent, context)
+                || (writer && PageRegions.IsForeign(parent, context.Headline, context.Scope)))
                 continue;
             var (published, unlabelled, _) = DateLabels.Read(line, context.Order);
             if ((published ?? unlabelled) is { } date)
@@ -2009,6 +2021,11 @@ internal static partial class DateFinder
     [GeneratedRegex(@"©|\(c\)|(?<!\p{L})(?:quelle|source|fuente|fonte|źródło|zdroj|forrás|kaynak|kilde|källa|lähde|bron|fonti|источник|джерело|πηγή|المصدر)\s*:|来源|來源|出典|출처",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditMark();
+
+    /// <summary>A label crediting the text's writer at the start of a line ("Bericht:", "Text und Fotos:", "Autorin:", "Tekst:").</summary>
+    [GeneratedRegex(@"^\s*(?:bericht|text|texte|tekst|texto|testo|autor|autorin|auteur|author|verfasser|verfasserin)(?:\s*(?:und|&|/|\+|e|y|i|et|and)\s*(?:fotos?|bilder?|bild|photos?|foto|zdjęcia))?\s*:",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WriterCredit();
 
     /// <summary>Images of the article read for a date in their path: the first few, where the story's own pictures stand.</summary>
     private const int MaxArticleImages = 8;

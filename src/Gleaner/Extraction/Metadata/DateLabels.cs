@@ -208,7 +208,7 @@ internal static partial class DateLabels
         // ("Änderungsdatum"), Nordic "ändrad"/"endret"/"ændret", "modificado"/"modificato", Czech, Polish, Hungarian, Dutch,
         // Finnish, Turkish, South Slavic, Baltic.
         "(?:ä|ae)nderungsdatum|aktualisierungsdatum|bearbeitungsdatum|(?:ä|ae)ndrad|endret|(?:æ|ae)ndret|modificad[oa]|modificat[oa]?|" +
-        "upraveno|zm(?:ě|e)n(?:ě|e)no|zmodyfikowano|zmieniono|m(?:ó|o)dos(?:í|i)tva|m(?:ó|o)dos(?:í|i)tott|wijzigingsdatum|muokattu|" +
+        "upraveno|zm(?:ě|e)n(?:ě|e)no|posledn(?:í|i)\\s+zm(?:ě|e)ny|datum\\s+zm(?:ě|e)ny|posledn(?:á|a|ej)\\s+zmen[ay]|d(?:á|a)tum\\s+zmeny|zmodyfikowano|zmieniono|m(?:ó|o)dos(?:í|i)tva|m(?:ó|o)dos(?:í|i)tott|wijzigingsdatum|muokattu|" +
         "g(?:ü|u)ncellenme|izmijenjeno|izmenjeno|posodobljeno|atnaujinta|atjaunots|uuendatud|muudetud|обновена|ажурирано|" +
         "modificaci(?:ó|o)n|modifica(?:ç|c)(?:ã|a)o|ultima\\s+modifica|data\\s+modyfikacji|modyfikacji|aktualizacji|" +
         // Catalan ("Actualitzat:", "Darrera actualització") and Basque ("Eguneratua", "Azken eguneraketa").
@@ -225,7 +225,7 @@ internal static partial class DateLabels
         "udgivelsesdato|publiceringsdato|julkaisup(?:ä|a)iv(?:ä|a)|data\\s+de\\s+publica(?:ç|c)(?:ã|a)o|datum\\s+publikace|datum\\s+objave|" +
         "vlo(?:ž|z)eno|dodano|data\\s+dodania|olu(?:ş|s)turulma|megjelen(?:é|e)s|paskelbta|public(?:ē|e)ts|avaldatud|cread[oa]|" +
         "data\\s+di\\s+pubblicazione|gepubliceerd|geplaatst|opublikowano|data\\s+publikacji|publicat|publicerad|publiceret|publisert|" +
-        "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +
+        "udgivet|julkaistu|julkaisu|publikov(?:á|a)no|zve(?:ř|r)ejn(?:ě|e)no|zve(?:ř|r)ejn(?:ě|e)n(?:í|i)|zverejnen(?:ia|é|e)|publikovan(?:é|e)|yay(?:ı|i)nlanma|yay(?:ı|i)nland(?:ı|i)|" +
         "опубликовано|дата\\s+публикации|опубліковано|objavljeno|objavljen|k(?:ö|o)zz(?:é|e)t(?:é|e)ve|megjelent|δημοσιεύθηκε|δημοσίευση|" +
         "تاريخ\\s+النشر|نشر\\s+في|نشر|diterbitkan|dipublikasikan|ditulis|פורסם|date|data|created|issued|offentliggjort|" +
         "опубликован|дата\\s+публікації|yay(?:ı|i)n\\s+tarihi|eklenme|انتشار|ng(?:à|a)y\\s+đăng|đăng|प्रकाशित|প্রকাশিত|প্রকাশ|شائع|" +

@@ -208,7 +208,9 @@ internal static class ListedDates
     /// and a link to another page, two of them in one parent at least ("Weitere Pressemitteilungen: 28.04.2022 Haushalt
     /// beschlossen …"). Unmarked, such a row's date reads like a dateline, and the first row's stood for a short release's
     /// own. A row that links to the page itself (<paramref name="pageUrl"/>) is the page's own entry, and so is one that holds
-    /// the headline. Each parent is read once, when a date in it is asked about.
+    /// the headline. A table or list of three dated short rows or more without such links is a schedule (a parish's services,
+    /// a club's fixtures, "Sonntag, 17.03.2024 | 10:00 Uhr | Gottesdienst"): its days are the events', not the page's either.
+    /// Each parent is read once, when a date in it is asked about.
     /// </summary>
     public sealed class OtherPagesRows(IElement? headline, Uri? pageUrl, DateOrder order)
     {
@@ -248,6 +250,7 @@ internal static class ListedDates
                 return null;
             var definitions = parent.LocalName == "dl";
             HashSet<IElement>? rows = null;
+            List<IElement>? scheduled = null;
             IElement? first = null;
             var read = 0;
             for (var child = parent.FirstElementChild; child is not null && read < MaxItemsRead; child = child.NextElementSibling)
@@ -256,7 +259,12 @@ internal static class ListedDates
                     continue;
                 read++;
                 // A definition list's row is its term with the definitions after it: "<dt>28.04.2022</dt><dd><a>…</a></dd>".
-                if (child.LocalName == "dd" || (first is not null && !IsSameKind(first, child)) || !IsOtherPagesRow(child, definitions))
+                if (child.LocalName == "dd" || (first is not null && !IsSameKind(first, child)))
+                    continue;
+                var kind = ReadRow(child, definitions);
+                if (kind == RowKind.Dated && child.LocalName is "tr" or "li")
+                    (scheduled ??= []).Add(child);
+                if (kind != RowKind.OtherPage)
                     continue;
                 first ??= child;
                 rows ??= [];
@@ -265,8 +273,15 @@ internal static class ListedDates
                     for (var definition = child.NextElementSibling; definition is { LocalName: "dd" }; definition = definition.NextElementSibling)
                         rows.Add(definition);
             }
-            return rows is not null && CountTerms(rows, definitions) >= 2 ? rows : null;
+            if (scheduled is { Count: >= MinScheduleRows })
+                (rows ??= []).UnionWith(scheduled);
+            return rows is not null && (scheduled is { Count: >= MinScheduleRows } || CountTerms(rows, definitions) >= 2) ? rows : null;
         }
+
+        /// <summary>Dated rows without links a schedule holds at least: a layout table's dateline row and its "Stand:" row are two.</summary>
+        private const int MinScheduleRows = 3;
+
+        private enum RowKind { None, Dated, OtherPage }
 
         private static int CountTerms(HashSet<IElement> rows, bool definitions)
         {
@@ -279,9 +294,10 @@ internal static class ListedDates
             return terms;
         }
 
-        /// <summary>True when a row holds a date and a link to another page whose text is more than a date (a row whose link
-        /// is a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;"), within a teaser's few nodes.</summary>
-        private bool IsOtherPagesRow(IElement row, bool withDefinitions)
+        /// <summary>A row that holds a date and a link to another page whose text is more than a date (a row whose link
+        /// is a date stands in a meta line: "&lt;a href=/2022/05/03/&gt;3 May 2022&lt;/a&gt;"), within a teaser's few nodes, is
+        /// another page's; a short one that holds a date and no link at all is a dated row (a schedule's, if more follow).</summary>
+        private RowKind ReadRow(IElement row, bool withDefinitions)
         {
             // Digits first: most rows (menu entries, paragraphs) hold too few for a date, and are done with cheaply.
             var digits = 0;
@@ -290,16 +306,24 @@ internal static class ListedDates
             {
                 var seen = 0;
                 if (!ReadNodes(part, ref seen, ref digits))
-                    return false;
+                    return RowKind.None;
             }
             // The links are judged only in a row that may hold a date: resolving each one's address costs more than the walk.
-            if (digits < MinRowDigits || !LinksToAStory(row))
-                return false;
+            if (digits < MinRowDigits)
+                return RowKind.None;
+            var kind = _links.Count == 0 ? RowKind.Dated : LinksToAStory(row) ? RowKind.OtherPage : RowKind.None;
+            if (kind == RowKind.None)
+                return kind;
             _text.Clear();
             for (var part = row; part is not null; part = NextPart(part, withDefinitions))
                 PageText.Append(part, _text, MaxRowChars);
             // A row is a teaser: a date, a title, a line of summary. A longer one is a part of the article (its text).
-            return _text.Length < MaxRowChars && DateParser.TryFind(_text.ToString(), order, out _);
+            if (_text.Length >= MaxRowChars)
+                return RowKind.None;
+            if (kind == RowKind.OtherPage)
+                return DateParser.TryFind(_text.ToString(), order, out _) ? kind : RowKind.None;
+            // A dated row of the page's own meta list ("<li>Erstellt: 12.03.2024</li><li>Geändert: …</li>") is labelled.
+            return DateLabels.Read(_text.ToString(), order) is (null, { }, null) ? kind : RowKind.None;
         }
 
         /// <summary>Reads the nodes under <paramref name="parent"/> in document order (as <c>Descendants()</c> lists them, without

@@ -91,29 +91,34 @@ internal sealed class PageIndex
     private static bool IsTitledDate(string value) => value.Length is >= MinTitledDateChars and <= MaxTitledDateChars && DateParser.HasDigits(value, 4);
 
     /// <summary>Elements with a data attribute named for a date (<c>data-date</c>, <c>data-published</c>, <c>data-timestamp</c>),
-    /// not an update's or an end's, whose value may be one: scripts render it as "3 hours ago", or not at all.</summary>
+    /// not an update's or an end's, whose value may be one: scripts render it as "3 hours ago", or not at all. A custom
+    /// element's (a script framework's component left for the browser to render: <c>&lt;article-byline published-at=…&gt;</c>,
+    /// <c>&lt;relative-time datetime=…&gt;</c>) own attributes so named count too.</summary>
     public List<IElement> DataDates { get; } = [];
 
     /// <summary>The data attribute of an element of <see cref="DataDates"/> that holds its date.</summary>
     public static string? DataDateValue(IElement element)
     {
+        var custom = IsCustomElement(element);
         foreach (var attribute in element.Attributes)
-            if (IsDateData(attribute))
+            if (IsDateData(attribute, custom))
                 return attribute.Value;
         return null;
     }
 
     /// <summary>A data attribute named for a date whose value is of a date's length: what puts an element in <see cref="DataDates"/>.</summary>
-    private static bool IsDateData(IAttr attribute) =>
-        attribute.Name.StartsWith("data-", StringComparison.Ordinal) && IsDateDataName(attribute.Name)
-        && attribute.Value.Length is >= MinDataDateChars and <= MaxDataDateChars;
+    private static bool IsDateData(IAttr attribute, bool customElement) =>
+        attribute.Value.Length is >= MinDataDateChars and <= MaxDataDateChars
+        && (attribute.Name.StartsWith("data-", StringComparison.Ordinal) ? IsDateDataName(attribute.Name.AsSpan(5)) : customElement && IsDateDataName(attribute.Name));
+
+    /// <summary>A custom element's name holds a hyphen (HTML's rule for them); AMP's are the page's own markup, read as such.</summary>
+    private static bool IsCustomElement(IElement element) => element.LocalName.Contains('-') && !element.LocalName.StartsWith("amp-", StringComparison.Ordinal);
 
     /// <summary>A data attribute's value holding a date is at least a Unix time ("1651588200") and at most an ISO instant with a zone.</summary>
     private const int MinDataDateChars = 10, MaxDataDateChars = 40;
 
-    private static bool IsDateDataName(string name)
+    private static bool IsDateDataName(ReadOnlySpan<char> word)
     {
-        var word = name.AsSpan(5);
         return (word.Contains("date", StringComparison.Ordinal) || word.Contains("publish", StringComparison.Ordinal) || word.Contains("time", StringComparison.Ordinal)
                 || word.Contains("created", StringComparison.Ordinal))
             && !word.Contains("updat", StringComparison.Ordinal) && !word.Contains("modif", StringComparison.Ordinal) && !word.Contains("end", StringComparison.Ordinal)
@@ -228,6 +233,7 @@ internal sealed class PageIndex
         var attributes = element.Attributes;
         string? itemprop = null, relation = null, marker = null, id = null, title = null, rdfaProperty = null;
         var tooltip = false;
+        var custom = IsCustomElement(element);
         for (var i = 0; i < attributes.Length; i++)
         {
             var attribute = attributes[i]!;
@@ -254,7 +260,7 @@ internal sealed class PageIndex
                 case var name when IsTooltipAttribute(name):
                     tooltip = true;
                     break;
-                case var _ when IsDateData(attribute):
+                case var _ when IsDateData(attribute, custom):
                     List(DataDates, element);
                     break;
             }

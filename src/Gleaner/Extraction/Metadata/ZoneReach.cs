@@ -63,17 +63,26 @@ internal readonly record struct ZoneReach(int Ahead, int Behind, RegionClock Clo
 /// language is written in many (English, Spanish, French, Arabic): there a time without a zone stays as written.
 /// </summary>
 /// <param name="StandardMinutes">The standard offset in minutes; null when the region's zone is not known.</param>
-/// <param name="EuropeanSummer">The EU's summer time applies (an hour more from the last Sunday of March to the last Sunday of October).</param>
-internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanSummer = false)
+/// <param name="Summer">The summer time rule the region keeps, if any.</param>
+internal readonly record struct RegionClock(int? StandardMinutes, SummerTime Summer = SummerTime.None)
 {
     /// <summary>The offset of the region's clock at a local wall-clock time, or null when the region's zone is not known.</summary>
     public TimeSpan? OffsetAt(DateTime local)
     {
         if (StandardMinutes is not { } minutes)
             return null;
-        if (EuropeanSummer && IsEuropeanSummer(local))
+        if ((Summer == SummerTime.European && IsEuropeanSummer(local)) || (Summer == SummerTime.Israeli && IsIsraeliSummer(local)))
             minutes += 60;
         return TimeSpan.FromMinutes(minutes);
+    }
+
+    /// <summary>True from the Friday before the last Sunday of March, 02:00 local, to the last Sunday of October, 02:00 local
+    /// (Israel's rule since 2013).</summary>
+    private static bool IsIsraeliSummer(DateTime local)
+    {
+        var start = LastSunday(local.Year, 3).AddDays(-2).AddHours(2);
+        var end = LastSunday(local.Year, 10).AddHours(2);
+        return local >= start && local < end;
     }
 
     /// <summary>True from the last Sunday of March, 02:00 local, to the last Sunday of October, 03:00 local (the hour the
@@ -99,13 +108,14 @@ internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanS
         return language is not null && Languages.TryGetValue(language, out var byLanguage) ? byLanguage : default;
     }
 
-    private static readonly RegionClock Central = new(60, true), Eastern = new(120, true), Western = new(0, true);
+    private static readonly RegionClock Central = new(60, SummerTime.European), Eastern = new(120, SummerTime.European),
+        Western = new(0, SummerTime.European), Israel = new(120, SummerTime.Israeli);
 
     private static readonly Dictionary<string, RegionClock> Regions = DateParser.TableOf(StringComparer.OrdinalIgnoreCase,
         (Central, "de at ch li fr be nl lu it es pl cz sk hu si hr ba rs me mk al dk se no mt ad mc sm va"),
         (Eastern, "fi ee lv lt ro bg gr cy ua md"),
         (Western, "pt ie gb uk fo"),
-        (new(0), "is"), (new(60), "ng dz tn"), (new(120), "za"),
+        (new(0), "is"), (new(60), "ng dz tn"), (new(120), "za"), (Israel, "il"),
         (new(180), "tr by ru sa qa kw bh iq ye jo ke tz ug et"), (new(210), "ir"), (new(240), "ae om"), (new(300), "pk"),
         (new(330), "in lk"), (new(345), "np"), (new(360), "bd"), (new(420), "th vn kh la id"),
         (new(480), "cn hk mo tw sg my ph bn"), (new(540), "jp kr"),
@@ -115,6 +125,16 @@ internal readonly record struct RegionClock(int? StandardMinutes, bool EuropeanS
     private static readonly Dictionary<string, RegionClock> Languages = DateParser.TableOf(StringComparer.OrdinalIgnoreCase,
         (Central, "de nl it pl cs sk hu sl hr sr bs mk sq da sv nb nn no ca eu gl lb rm mt fy"),
         (Eastern, "fi et lv lt ro bg el uk"),
-        (new(0), "is"), (new(180), "tr"), (new(210), "fa"), (new(240), "ka hy az"), (new(330), "hi mr gu te kn ml ta si"), (new(345), "ne"),
+        (Israel, "he"), (new(0), "is"), (new(180), "tr"), (new(210), "fa"), (new(240), "ka hy az"), (new(330), "hi mr gu te kn ml ta si"), (new(345), "ne"),
         (new(390), "my"), (new(420), "th vi id km lo"), (new(480), "zh ms"), (new(540), "ja ko"));
+}
+
+/// <summary>The summer time rules of the regions whose clocks are known.</summary>
+internal enum SummerTime
+{
+    None,
+    /// <summary>The EU's: an hour more from the last Sunday of March to the last Sunday of October.</summary>
+    European,
+    /// <summary>Israel's: an hour more from the Friday before the last Sunday of March to the last Sunday of October.</summary>
+    Israeli,
 }

@@ -574,6 +574,10 @@ public class DateEvidenceTests
     [InlineData("""<div class="event" data-event-date="2031-03-12">Hafenfest</div>""", null)]
     [InlineData("""<div class="byline" data-time="1234567">Anna Schmidt</div>""", null)]
     [InlineData("""<div class="cards"><div class="card" data-date="2024-02-01"><a href="/a"><h3>Ein anderer Bericht über das Wetter</h3></a></div><div class="card" data-date="2024-02-02"><a href="/b"><h3>Noch ein Bericht über den Verkehr</h3></a></div></div>""", null)]
+    // A framework's component left for the browser to render keeps the date in its own attribute; a plain element's
+    // attribute without the data- prefix is no such data.
+    [InlineData("""<article-byline author="Anna Schmidt" published-at="2022-05-03T14:30:00+02:00"></article-byline>""", "2022-05-03T14:30:00+02:00")]
+    [InlineData("""<div class="byline" published-at="2022-05-03T14:30:00+02:00">Anna Schmidt</div>""", null)]
     public void AScriptRenderedBylineKeepsItsDateInADataAttribute(string meta, string? expected)
     {
         var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
@@ -592,6 +596,10 @@ public class DateEvidenceTests
     [InlineData("""<p class="source">Quelle: dpa | 03.05.2022</p>""", "2022-05-03")]
     [InlineData("""<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen am 01.05.2022. © Foto: dpa</figcaption></figure>""", null)]
     [InlineData("""<p>© 2022 Beispiel Verlag</p>""", null)]
+    // A club's or parish's report closes with its writer's credit and the day.
+    [InlineData("""<p><i>Bericht: Max Muster, 03.05.2022</i></p>""", "2022-05-03")]
+    [InlineData("""<p><strong>Text und Fotos:</strong> Anna Schmidt, 3. Mai 2022</p>""", "2022-05-03")]
+    [InlineData("""<div class="comments"><p>Autor: Gast, 05.05.2022</p></div>""", null)]
     public void AWireStorysCreditLineDatesItWhenNothingElseDoes(string credit, string? expected)
     {
         var article = Extract("<title>Hafen bekommt neue Regeln</title>", """
@@ -990,6 +998,9 @@ public class DateEvidenceTests
     [InlineData("""<p class="stand">Stand: 03.05.2022</p><div class="views-row"><span>28.04.2022</span><div><a href="/presse/haushalt">Haushalt</a></div></div><div class="views-row"><span>21.04.2022</span><div><a href="/presse/bau">Baustelle</a></div></div>""", "2022-05-03")]
     // The date and the link stand levels down in each row: the row's nodes are read through its nested elements.
     [InlineData("""<ul><li><div class="meta"><p><span>28.04.2022</span></p></div><div class="title"><h3><a href="/presse/haushalt">Haushalt <b>beschlossen</b></a></h3></div></li><li><div class="meta"><p><span>21.04.2022</span></p></div><div class="title"><h3><a href="/presse/bau">Baustelle <b>Hauptstraße</b></a></h3></div></li></ul>""", null)]
+    // A schedule: three dated rows or more without links (services, fixtures) date events, not the page.
+    [InlineData("""<table><tr><td>Sonntag, 08.05.2022</td><td>10:00 Uhr</td><td>Gottesdienst</td></tr><tr><td>Sonntag, 15.05.2022</td><td>10:00 Uhr</td><td>Familiengottesdienst</td></tr><tr><td>Freitag, 20.05.2022</td><td>18:00 Uhr</td><td>Andacht</td></tr></table>""", null)]
+    [InlineData("""<p class="stand">Stand: 03.05.2022</p><ul><li>08.05.2022: Radtour</li><li>15.05.2022: Infoabend</li><li>22.05.2022: Aktionstag</li></ul>""", "2022-05-03")]
     public void ADateInARowOfAListOfOtherPagesIsNotThePagesOwn(string after, string? expected)
     {
         var article = Extract("<title>Neues Programm für den Radverkehr</title>", """

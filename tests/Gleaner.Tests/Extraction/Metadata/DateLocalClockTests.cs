@@ -39,6 +39,22 @@ public class DateLocalClockTests
     }
 
     [Theory]
+    // Israel's clock: +02:00 in winter, +03:00 from the Friday before the last Sunday of March (29 March 2024, two days
+    // before the EU's change).
+    [InlineData("he", "https://www.example.org/news/story", "12.03.2024 | 14:05", "2024-03-12T14:05:00+02:00")]
+    [InlineData("he", "https://www.example.org/news/story", "29.03.2024 | 14:05", "2024-03-29T14:05:00+03:00")]
+    [InlineData("en-IL", "https://www.example.org/news/story", "March 29, 2024 2:05 pm", "2024-03-29T14:05:00+03:00")]
+    public void AnIsraeliPagesClockKeepsIsraelsSummerTime(string lang, string url, string dateline, string expected)
+    {
+        var article = Extract(lang, $"""
+            <article dir="rtl"><h1>העירייה תשפץ את הספרייה העירונית</h1><div class="date">{dateline}</div>
+            <p>העירייה הודיעה כי הספרייה העירונית תעבור שיפוץ מקיף שיימשך כחצי שנה, ובמהלכו תפעל ספרייה זמנית במתנ"ס השכונתי.</p>
+            <p>תושבים בירכו על ההחלטה וביקשו להרחיב את שעות הפתיחה של הספרייה בערבים ובסופי השבוע.</p></article>
+            """, url);
+        Assert.Equal(expected, article.Published);
+    }
+
+    [Theory]
     // A language written in many zones, with no region named: the clock stays as written.
     [InlineData("en", "March 14, 2024 10:32 am")]
     [InlineData("es", "14 de marzo de 2024 - 10:32")]

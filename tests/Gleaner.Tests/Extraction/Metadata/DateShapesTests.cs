@@ -179,6 +179,8 @@ public class DateShapesTests
     [InlineData("pt", "Modificado em 20/03/2024 | Data de publicação: 14/03/2024")]
     [InlineData("it", "Modificato il 20/03/2024 | Pubblicato il 14/03/2024")]
     [InlineData("cs", "Upraveno 20. 3. 2024 · Vloženo 14. 3. 2024")]
+    [InlineData("cs", "Datum poslední změny: 20. 3. 2024 | Datum zveřejnění: 14. 3. 2024")]
+    [InlineData("sk", "Dátum poslednej zmeny: 20. 3. 2024 | Dátum zverejnenia: 14. 3. 2024")]
     [InlineData("pl", "Zmodyfikowano: 20.03.2024 · Dodano: 14.03.2024")]
     [InlineData("hu", "Módosítva: 2024. március 20. · Közzétéve: 2024. március 14.")]
     [InlineData("nl", "Wijzigingsdatum: 20-03-2024 | Publicatiedatum: 14-03-2024")]
