@@ -16,6 +16,46 @@ public class LineFilterTests
     }
 
     [Theory]
+    [InlineData("<p><a href='javascript:history.back()'>&lt;&lt; zurück</a> | <a href='#top'>nach oben</a> | <a href='#'>Seite drucken</a></p>")]
+    [InlineData("<p><a href='#'>طباعة</a> | <a href='/News.aspx'>عودة</a></p>")]
+    public void LeavesOutARowOfPageControlsSetApartByBars(string row)
+    {
+        var lines = ExtractLines(row + "<p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p>");
+
+        Assert.Equal(3, lines.Length);
+        Assert.DoesNotContain(lines, line => line.Contains('|'));
+    }
+
+    [Fact]
+    public void KeepsALineOfBarsWhosePartsAreNoControls()
+    {
+        var lines = ExtractLines("<p>Zurück | Vorwärts | Seitwärts: so hieß die Ausstellung, die der Verein im Mai zeigte.</p>");
+
+        Assert.Contains(lines, line => line.StartsWith("Zurück | Vorwärts", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("PDFファイルをご覧いただくには、Adobe Acrobat Readerが必要です。お持ちでない方はAdobe社のサイトからダウンロードしてください。")]
+    [InlineData("Zum Öffnen der PDF-Dateien benötigen Sie den kostenlosen Adobe Reader.")]
+    public void LeavesOutTheNoteOnTheReaderThePagesDocumentsNeed(string note)
+    {
+        var lines = ExtractLines($"<p>{note}</p><p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p>" +
+            "<div class='box'><p>Contact: Town hall, roads department</p></div><p>Phone 0123 456</p>");
+
+        Assert.DoesNotContain(lines, line => line.Contains("Adobe"));
+    }
+
+    [Fact]
+    public void KeepsAStorySentenceAboutTheReaderSoftware()
+    {
+        var lines = ExtractLines("<p>Adobe patched a flaw in Acrobat Reader that let a crafted PDF file run code on the reader's computer.</p>" +
+            "<p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p>" +
+            "<p>Work on the approach roads starts in the autumn, after the council has chosen a contractor for them.</p>");
+
+        Assert.Contains(lines, line => line.StartsWith("Adobe patched", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Advertisement")]
     [InlineData("Anzeige")]
     [InlineData("Read more:")]
