@@ -386,10 +386,23 @@ internal static partial class LineFilter
             var words = part.Trim("0123456789() ");
             if (words.Length < part.Length && words.Length > 0 && CommentWordLookup.Contains(words))
                 return true;
-            if (IsReactionCount(part.ToString()))
+            if (IsReactionCount(part.ToString()) || IsLabelledViewCount(part.ToString()))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>Most words of a comment count's label ("Всего комментариев: 0", "Total comments: 3").</summary>
+    private const int MaxCommentCountWords = 3;
+
+    /// <summary>A line counting the comments under the post, its label ending in the word for comments: "Всего комментариев: 0".</summary>
+    private static bool IsCommentCount(string lower)
+    {
+        var label = lower.AsSpan().Trim("0123456789()[]: ");
+        if (label.Length == 0 || label.Length == lower.Length || CountWords(label) > MaxCommentCountWords)
+            return false;
+        int space = label.LastIndexOf(' ');
+        return CommentWordLookup.Contains(space < 0 ? label : label[(space + 1)..]);
     }
 
     /// <summary>

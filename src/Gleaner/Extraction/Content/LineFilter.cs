@@ -87,6 +87,10 @@ internal static partial class LineFilter
         "register now", "register here", "jetzt anmelden", "inscrivez-vous", "inscríbete",
         // Print and back controls in Arabic, Persian, Turkish, Indonesian and Vietnamese.
         "طباعة", "عودة", "رجوع", "العودة", "چاپ", "بازگشت", "geri", "geri dön", "cetak", "kembali", "in bài", "quay lại", "trở về",
+        // Sign-in controls under a post's comments ("[ Регистрация | Вход ]").
+        "регистрация", "вход", "войти", "login", "log in", "sign in", "einloggen", "registrieren",
+        // The blog-ranking link a Japanese blog sets under each post.
+        "にほんブログ村", "人気ブログランキング", "ブログランキング", "にほんブログ村へ", "人気ブログランキングへ",
     ], StringComparer.Ordinal);
 
     /// <summary>Arrows (and the space after them) set before a label that points to a link.</summary>
@@ -952,8 +956,8 @@ internal static partial class LineFilter
     private static bool IsControlWords(ReadOnlySpan<char> lower)
         => FurnitureLineLookup.Contains(lower.TrimStart(ControlMarksBefore).TrimEnd(ControlMarksAfter));
 
-    private const string ControlMarksBefore = "«‹<←↑ ";
-    private const string ControlMarksAfter = ":.!›»>→ ";
+    private const string ControlMarksBefore = "«‹<←↑[ ";
+    private const string ControlMarksAfter = ":.!›»>→] ";
 
     /// <summary>
     /// A row of page controls set apart by bars or dots, each one a control's words: "« zurück | nach oben | Seite drucken",
@@ -1016,7 +1020,7 @@ internal static partial class LineFilter
             return "caption";
         if (IsAuthorBio(text, authors, nearEnd))
             return "author bio";
-        if (IsPostMetaLine(lower, block.Kind))
+        if (IsPostMetaLine(lower, block.Kind) || IsCommentCount(lower))
             return "post meta";
         if (text.Length > MaxFurnitureChars)
             return null;

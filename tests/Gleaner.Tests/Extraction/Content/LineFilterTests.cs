@@ -27,6 +27,30 @@ public class LineFilterTests
         Assert.DoesNotContain(lines, line => line.Contains('|'));
     }
 
+    [Theory]
+    [InlineData("Категория: <a href='/news/1'>Новости школы</a> | Просмотров: 214 | Добавил: <a href='#'>admin</a> | Дата: 17.03.2025")]
+    [InlineData("Всего комментариев: 0")]
+    [InlineData("[ <a href='#'>Регистрация</a> | <a href='#'>Вход</a> ]")]
+    [InlineData("<a href='https://blog.example.jp/ranking.html'>にほんブログ村</a>")]
+    public void LeavesOutAPostsCountsSignInAndRankingLines(string line)
+    {
+        // A school site's post (uCoz) and a Japanese blog's post, the lines set in the cell's own text.
+        var lines = ExtractLines("<p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p><br>" + line);
+
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void ReadsAOneCellRowUnderAPostAsALineNotAsATablesRow()
+    {
+        // An old CMS sets the post and its details in rows of one cell each: the details' view count is the page's, as in
+        // any meta line, not a datum of a table the writer made.
+        var lines = ExtractLines("<table class='eBlock'><tr><td class='eMessage'><p>The new bridge will open to traffic in 2027, the council said.</p></td></tr>" +
+            "<tr><td class='eDetails'>Категория: <a href='/news/1'>Новости школы</a> | Просмотров: 214 | Добавил: <a href='#'>admin</a> | Дата: 17.03.2025</td></tr></table>");
+
+        Assert.DoesNotContain(lines, line => line.Contains("Просмотров"));
+    }
+
     [Fact]
     public void KeepsALineOfBarsWhosePartsAreNoControls()
     {
