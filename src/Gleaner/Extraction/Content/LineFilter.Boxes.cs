@@ -386,7 +386,7 @@ internal static partial class LineFilter
             var words = part.Trim("0123456789() ");
             if (words.Length < part.Length && words.Length > 0 && CommentWordLookup.Contains(words))
                 return true;
-            if (IsReactionCount(part.ToString()) || IsLabelledViewCount(part.ToString()))
+            if (IsReactionCount(part.ToString()))
                 return true;
         }
         return false;

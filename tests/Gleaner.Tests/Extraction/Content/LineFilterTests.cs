@@ -28,7 +28,7 @@ public class LineFilterTests
     }
 
     [Theory]
-    [InlineData("Категория: <a href='/news/1'>Новости школы</a> | Просмотров: 214 | Добавил: <a href='#'>admin</a> | Дата: 17.03.2025")]
+    [InlineData("Категория: <a href='/news/1'>Новости школы</a> | Просмотров: 214 | Добавил: <a href='#'>admin</a> | Рейтинг: 5.0/1")]
     [InlineData("Всего комментариев: 0")]
     [InlineData("[ <a href='#'>Регистрация</a> | <a href='#'>Вход</a> ]")]
     [InlineData("<a href='https://blog.example.jp/ranking.html'>にほんブログ村</a>")]
