@@ -60,6 +60,8 @@ internal static class CandidateSelector
         best = ClimbSingleChildWrappers(best, analysis);
         best = ClimbTitledSection(best, analysis);
         best = HeadlineColumnWithin(best, analysis) ?? best;
+        if (HeadlineColumnBesideBoxes(best, analysis) is { } column)
+            return [column];
         return WithSiblings(best, analysis);
     }
 
@@ -448,6 +450,42 @@ internal static class CandidateSelector
             return besideNarrowerColumn ? column : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The column of an old layout that holds the page's headline (an <c>h1</c>) and most of the best candidate's prose, where
+    /// every other element beside it holding prose is a box of short lines (paragraphs under 80 characters on average: a
+    /// portal's links column, a hotline box): the best candidate is the layout around them (a table's row, a "main-container"
+    /// whose name outweighed the story's own cell, or the boxes' runners-up that climbed to it), and the column alone is the
+    /// story. Those boxes were judged here, so the column is returned without siblings. Null when the prose beside the
+    /// headline's column reads as the story's (a part of it continuing in the next column) or no column holds most of it.
+    /// </summary>
+    private static NodeInfo? HeadlineColumnBesideBoxes(NodeInfo best, PageAnalysis analysis)
+    {
+        if (best.ParagraphChars == 0 || best.Element.QuerySelector("h1") is not { } headline)
+            return null;
+        var node = best;
+        while (true)
+        {
+            // The child of this node on the way down to the headline.
+            var onPath = headline;
+            while (onPath.ParentElement is { } up && up != node.Element)
+                onPath = up;
+            if (onPath == headline || analysis.Get(onPath) is not { } column)
+                return null;
+            bool split = false;
+            foreach (var child in node.Element.Children)
+            {
+                if (child == onPath || analysis.Get(child) is not { ParagraphChars: > 0 } other)
+                    continue;
+                if (other.ParagraphChars >= other.Paragraphs * MinJoiningParagraphChars)
+                    return null;
+                split = true;
+            }
+            if (split)
+                return column.ParagraphChars * 2 > node.ParagraphChars ? column : null;
+            node = column;
+        }
     }
 
     /// <summary>

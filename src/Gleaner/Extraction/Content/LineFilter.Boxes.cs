@@ -392,6 +392,19 @@ internal static partial class LineFilter
         return false;
     }
 
+    /// <summary>Most words of a comment count's label ("Всего комментариев: 0", "Total comments: 3").</summary>
+    private const int MaxCommentCountWords = 3;
+
+    /// <summary>A line counting the comments under the post, its label ending in the word for comments: "Всего комментариев: 0".</summary>
+    private static bool IsCommentCount(string lower)
+    {
+        var label = lower.AsSpan().Trim("0123456789()[]: ");
+        if (label.Length == 0 || label.Length == lower.Length || CountWords(label) > MaxCommentCountWords)
+            return false;
+        int space = label.LastIndexOf(' ');
+        return CommentWordLookup.Contains(space < 0 ? label : label[(space + 1)..]);
+    }
+
     /// <summary>
     /// Labels of a page's view counter in an info line ("浏览次数：1024", "点击：386", "조회수: 1,532", "Zugriffe: 842", "Hits: 512"),
     /// compared lower-case.

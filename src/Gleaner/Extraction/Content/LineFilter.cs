@@ -85,6 +85,12 @@ internal static partial class LineFilter
         "читайте також", "citește și", "citeşte şi", "citeste si", "olvassa el", "lue myös", "læs også", "llegeix també",
         "llegiu també", "đọc thêm", "xem thêm", "อ่านเพิ่มเติม", "קראו גם", "διαβάστε επίσης", "διαβάστε ακόμη",
         "register now", "register here", "jetzt anmelden", "inscrivez-vous", "inscríbete",
+        // Print and back controls in Arabic, Persian, Turkish, Indonesian and Vietnamese.
+        "طباعة", "عودة", "رجوع", "العودة", "چاپ", "بازگشت", "geri", "geri dön", "cetak", "kembali", "in bài", "quay lại", "trở về",
+        // Sign-in controls under a post's comments ("[ Регистрация | Вход ]").
+        "регистрация", "вход", "войти", "login", "log in", "sign in", "einloggen", "registrieren",
+        // The blog-ranking link a Japanese blog sets under each post.
+        "にほんブログ村", "人気ブログランキング", "ブログランキング", "にほんブログ村へ", "人気ブログランキングへ",
     ], StringComparer.Ordinal);
 
     /// <summary>Arrows (and the space after them) set before a label that points to a link.</summary>
@@ -943,6 +949,37 @@ internal static partial class LineFilter
             && text.IndexOfAnyInRange('0', '9') >= 0;
     }
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureLineLookup =
+        FurnitureLines.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A page control's words (<see cref="FurnitureLines"/>) within the marks drawn around them.</summary>
+    private static bool IsControlWords(ReadOnlySpan<char> lower)
+        => FurnitureLineLookup.Contains(lower.TrimStart(ControlMarksBefore).TrimEnd(ControlMarksAfter));
+
+    private const string ControlMarksBefore = "«‹<←↑[ ";
+    private const string ControlMarksAfter = ":.!›»>→] ";
+
+    /// <summary>
+    /// A row of page controls set apart by bars or dots, each one a control's words: "« zurück | nach oben | Seite drucken",
+    /// "طباعة | عودة" (an old site's links under the story).
+    /// </summary>
+    private static bool IsControlRow(string lower)
+    {
+        if (lower.AsSpan().IndexOfAny('|', '·', '•') < 0)
+            return false;
+        int parts = 0;
+        foreach (var range in lower.AsSpan().SplitAny('|', '·', '•'))
+        {
+            var part = lower.AsSpan(range).Trim();
+            if (part.Length == 0)
+                continue;
+            if (!IsControlWords(part))
+                return false;
+            parts++;
+        }
+        return parts >= 2;
+    }
+
     /// <summary>
     /// The rule that makes the line furniture, named for explanations; null for a line of the story. <paramref name="nearEnd"/>:
     /// the line is one of the last two, where a note about the author may name them by first name. <paramref name="first"/>:
@@ -957,6 +994,8 @@ internal static partial class LineFilter
             return "copyright notice";
         if (nearEnd && PoweredBy().IsMatch(text))
             return "powered by";
+        if (IsReaderSoftwareNotice(block, nearEnd))
+            return "reader software notice";
         if (text.Length > MaxFurnitureChars * 2)
             return null;
         if (title is not null && (block.Kind is BlockKind.Heading or BlockKind.Paragraph) && Normalize(text) is { } line
@@ -981,7 +1020,7 @@ internal static partial class LineFilter
             return "caption";
         if (IsAuthorBio(text, authors, nearEnd))
             return "author bio";
-        if (IsPostMetaLine(lower, block.Kind))
+        if (IsPostMetaLine(lower, block.Kind) || IsCommentCount(lower))
             return "post meta";
         if (text.Length > MaxFurnitureChars)
             return null;
@@ -1001,7 +1040,7 @@ internal static partial class LineFilter
         if (ShopButton().IsMatch(text) || block.Kind == BlockKind.Paragraph && (PriceAlone().IsMatch(text) || IsPriceWithShopButton(text)))
             return ShopButtonRule;
         // Marks drawn around a control's words: "« zurück zur Übersicht", "Back to list →".
-        if (FurnitureLines.Contains(lower.TrimStart('«', '‹', '<', '←', '↑', ' ').TrimEnd(':', '.', '!', '›', '»', '>', '→', ' ')))
+        if (IsControlWords(lower) || IsControlRow(lower))
             return "furniture line";
         // A label set between dashes, as themes print an ad slot's: "- Advertisement -", "— Publicitate —".
         if (lower.Length > 2 && lower[0] is '-' or '–' or '—' && FurnitureLines.Contains(lower.Trim(' ', '-', '–', '—')))
@@ -1425,6 +1464,43 @@ internal static partial class LineFilter
                 || opening.Contains("lisens", StringComparison.Ordinal) || opening.Contains("许可", StringComparison.Ordinal)
                 || opening.Contains("授權", StringComparison.Ordinal) || opening.Contains("ライセンス", StringComparison.Ordinal)
                 || opening.Contains("라이선스", StringComparison.Ordinal));
+    }
+
+    /// <summary>Longest line read as a note on the software that opens the page's documents.</summary>
+    private const int MaxReaderNoticeChars = 240;
+
+    /// <summary>
+    /// Words saying the reader is needed or to be downloaded, lower-case: what the note on a page's documents says and a
+    /// story about the software rarely does in one short line.
+    /// </summary>
+    private static readonly string[] ReaderNeededWords =
+    [
+        "need", "require", "download", "benötig", "brauch", "herunterlad", "nécessaire", "besoin", "télécharg", "necesit",
+        "descarg", "necessari", "scaric", "nodig", "downloaden", "potrzeb", "pobierz", "必要", "ダウンロード", "需要", "下载", "下載",
+        "필요", "다운로드", "необходим", "нужн", "скача", "gerek", "indir", "diperlukan", "unduh",
+    ];
+
+    /// <summary>
+    /// The note a public site sets under a page with documents, naming the reader its PDF files need: "PDFファイルをご覧いただくには、
+    /// Adobe Acrobat Readerが必要です。…ダウンロードしてください。", "Zum Öffnen der PDF-Dateien benötigen Sie den Adobe Reader.";
+    /// at the end, a link alone will do ("Get Adobe Reader").
+    /// </summary>
+    private static bool IsReaderSoftwareNotice(TextBlock block, bool nearEnd)
+    {
+        var text = block.Text;
+        if (text.Length > MaxReaderNoticeChars || text.IndexOf("adobe", StringComparison.OrdinalIgnoreCase) < 0
+            || !text.Contains("reader", StringComparison.OrdinalIgnoreCase) && !text.Contains("acrobat", StringComparison.OrdinalIgnoreCase))
+            return false;
+        bool pdf = text.Contains("pdf", StringComparison.OrdinalIgnoreCase);
+        if (nearEnd && (pdf || block.LinkChars > 0))
+            return true;
+        if (!pdf)
+            return false;
+        var lower = LowerCase(text);
+        foreach (var word in ReaderNeededWords)
+            if (lower.Contains(word, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     /// <summary>Longest closing line read as a copyright notice: the owner and a sentence or two of rights reserved.</summary>

@@ -586,9 +586,14 @@ internal sealed class TextAssembler
         return end.Length > 0 && (end[^1] == '…' || LineFilter.IsSentenceMark(end[^1]));
     }
 
-    /// <summary>A row of a data table, as opposed to a layout table whose cells hold paragraphs.</summary>
+    /// <summary>
+    /// A row of a data table, as opposed to a layout table whose cells hold paragraphs, or whose row is one cell spanning
+    /// nothing: an old CMS's post in a table ("td.eMessage", then "td.eDetails" with the post's category and view count).
+    /// </summary>
     private bool IsDataRow(IElement row)
     {
+        if (row.ChildElementCount == 1 && row.FirstElementChild is { } only && !only.HasAttribute("colspan"))
+            return false;
         // Enumerated, never indexed: AngleSharp's Children counts and indexes by scanning (quadratic in cells).
         foreach (var cell in row.Children)
         {

@@ -1796,6 +1796,34 @@ public class ContentExtractorTests
     }
 
     [Fact]
+    public void ReadsTheHeadlinesColumnAloneWhereTheOtherColumnIsABoxOfShortLines()
+    {
+        // A portal's layout: the wrapper is named "main-container", its left column holds a hotline box of two short lines,
+        // the centre column the headline and the story. The wrapper's name made it the article, and the box came along.
+        var article = Extract("<div class='main-container'><div class='col-left'><div class='box-title'>Hotline</div>" +
+            "<div class='box-content'><p>Citizens' hotline: 0236 1022, help for residents, firms, 24/7, free.</p>" +
+            "<p>Public services line: 1900 0000, answers on procedures, files, fees.</p></div></div>" +
+            "<div class='col-center'><h1>Council approves bridge</h1><div class='date'>20.03.2025</div><div>" + Story + "</div></div></div>");
+
+        var text = article.Text ?? "";
+        Assert.Contains("The city council voted on Monday", text);
+        Assert.Contains("Construction is expected to begin", text);
+        Assert.DoesNotContain("hotline", text);
+        Assert.DoesNotContain("Public services line", text);
+    }
+
+    [Fact]
+    public void KeepsTheStorysNextColumnBesideTheHeadlinesColumn()
+    {
+        // The column beside the headline's holds paragraphs that read as the story's: it is no box, and stays.
+        var article = Extract("<div class='main-container'><div class='col-a'><h1>Council approves bridge</h1>" + Story + "</div>" +
+            "<div class='col-b'><p>Local shops along the river road hope the bridge will bring them customers from the other bank, " +
+            "who now drive twenty minutes around the old ferry landing.</p></div></div>");
+
+        Assert.Contains("Local shops along the river road", article.Text ?? "");
+    }
+
+    [Fact]
     public void ReadsNoArticleWordFromTheIdsAWebFormsPageGeneratesForEveryControl()
     {
         // ASP.NET Web Forms names each control after the placeholder holding it ("ctl00_MainContent_pnlApp"): "content" in

@@ -16,6 +16,71 @@ public class LineFilterTests
     }
 
     [Theory]
+    [InlineData("<a href='javascript:history.back()'>&lt;&lt; zurück</a> | <a href='#top'>nach oben</a> | <a href='#'>Seite drucken</a>")]
+    [InlineData("<a href='#'>طباعة</a> | <a href='/News.aspx'>عودة</a>")]
+    public void LeavesOutARowOfPageControlsSetApartByBars(string row)
+    {
+        // An old page's links under the story, set in the cell's own text.
+        var lines = ExtractLines("<p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p><br>" + row);
+
+        Assert.Equal(3, lines.Length);
+        Assert.DoesNotContain(lines, line => line.Contains('|'));
+    }
+
+    [Theory]
+    [InlineData("Категория: <a href='/news/1'>Новости школы</a> | Просмотров: 214 | Добавил: <a href='#'>admin</a> | Рейтинг: 5.0/1")]
+    [InlineData("Всего комментариев: 0")]
+    [InlineData("[ <a href='#'>Регистрация</a> | <a href='#'>Вход</a> ]")]
+    [InlineData("<a href='https://blog.example.jp/ranking.html'>にほんブログ村</a>")]
+    public void LeavesOutAPostsCountsSignInAndRankingLines(string line)
+    {
+        // A school site's post (uCoz) and a Japanese blog's post, the lines set in the cell's own text.
+        var lines = ExtractLines("<p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p><br>" + line);
+
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void ReadsAOneCellRowUnderAPostAsALineNotAsATablesRow()
+    {
+        // An old CMS sets the post and its details in rows of one cell each: the details' view count is the page's, as in
+        // any meta line, not a datum of a table the writer made.
+        var lines = ExtractLines("<table class='eBlock'><tr><td class='eMessage'><p>The new bridge will open to traffic in 2027, the council said.</p></td></tr>" +
+            "<tr><td class='eDetails'>Категория: <a href='/news/1'>Новости школы</a> | Просмотров: 214 | Добавил: <a href='#'>admin</a> | Дата: 17.03.2025</td></tr></table>");
+
+        Assert.DoesNotContain(lines, line => line.Contains("Просмотров"));
+    }
+
+    [Fact]
+    public void KeepsALineOfBarsWhosePartsAreNoControls()
+    {
+        var lines = ExtractLines("<p>Zurück | Vorwärts | Seitwärts: so hieß die Ausstellung, die der Verein im Mai zeigte.</p>");
+
+        Assert.Contains(lines, line => line.StartsWith("Zurück | Vorwärts", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("PDFファイルをご覧いただくには、Adobe Acrobat Readerが必要です。お持ちでない方はAdobe社のサイトからダウンロードしてください。")]
+    [InlineData("Zum Öffnen der PDF-Dateien benötigen Sie den kostenlosen Adobe Reader.")]
+    public void LeavesOutTheNoteOnTheReaderThePagesDocumentsNeed(string note)
+    {
+        var lines = ExtractLines($"<p>{note}</p><p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p>" +
+            "<div class='box'><p>Contact: Town hall, roads department</p></div><p>Phone 0123 456</p>");
+
+        Assert.DoesNotContain(lines, line => line.Contains("Adobe"));
+    }
+
+    [Fact]
+    public void KeepsAStorySentenceAboutTheReaderSoftware()
+    {
+        var lines = ExtractLines("<p>Adobe patched a flaw in Acrobat Reader that let a crafted PDF file run code on the reader's computer.</p>" +
+            "<p>The new bridge will open to traffic in 2027, the council said, if the works keep to schedule.</p>" +
+            "<p>Work on the approach roads starts in the autumn, after the council has chosen a contractor for them.</p>");
+
+        Assert.Contains(lines, line => line.StartsWith("Adobe patched", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Advertisement")]
     [InlineData("Anzeige")]
     [InlineData("Read more:")]
